@@ -1,0 +1,155 @@
+// sim/event.h — the one-way contract between the runtime and everything that records or draws it.
+//
+// The runtime reports every sync point as an Event. The recorder writes them to a trace, the model
+// (ui/model) rebuilds the state after any event from them, the UI draws only that model. A live
+// run, a replay and a loaded trace therefore look the same.
+//
+// Invariants of a stream (checked by the trace reader and the model):
+//  - seq is dense: the k-th event of a run has seq == k, starting at 0.
+//  - every task is introduced by TaskSpawn and every object by its *Make event before any other
+//    event names it (task 1, `main`, is spawned by the runtime with peer == 0);
+//  - for one task, TaskBlock is followed by TaskUnblock (or by the end of the run) before that
+//    task emits anything else but SelectCase;
+//  - a ChanRecv that took a value sent by a ChanSend carries that send's seq in peer_seq, so a
+//    viewer can draw an arrow from each send to the receive that met it (buffered channels too).
+//  - t never decreases along seq in controlled mode; in live mode readers clamp it.
+//
+// Event is a trivially copyable value (no pointers): long text lives in the run's string table
+// (EventLog::str), short value displays inline in `val`.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <type_traits>
+
+namespace rdv::sim {
+
+using TaskId = std::uint32_t;  // 1 = main; 0 = the runtime itself (a timer firing, the detector)
+using ObjId = std::uint32_t;   // channels, wait groups, mutexes, atomics, contexts, futures, groups
+                               // share one id space, from 1; 0 = none (or the nil channel)
+using Seq = std::uint64_t;     // position of an event in its run's stream
+using Nanos = std::int64_t;    // virtual (controlled) or wall (live) time since the run started
+using StrId = std::uint32_t;   // index in the run's string table; 0 = no text
+
+inline constexpr Seq kNoSeq = ~Seq{0};
+
+// Why a task is parked. The UI maps each to a colour + shape (design.md §8).
+enum class BlockReason : std::uint8_t {
+  None = 0,
+  ChanSend,   // obj = channel
+  ChanRecv,   // obj = channel
+  Select,     // obj = 0; the cases were listed by SelectCase events just before
+  WaitGroup,  // obj = wait group
+  Mutex,      // obj = mutex (Lock, or RWMutex.Lock)
+  RLock,      // obj = rwmutex (RLock)
+  Future,     // obj = future (get, or all/all_settled waiting on one of them)
+  Sleep,      // obj = 0; arg = wake-up time (ns)
+  Forever,    // nil channel op or empty select: never wakes
+};
+
+// Outcome of a run, reported by RunEnd (arg) and in a trace's footer.
+enum class Outcome : std::uint8_t {
+  Running = 0,  // not finished (live view of a run in progress)
+  Ok,           // main returned, no task left blocked
+  Deadlock,     // all tasks asleep, no timer pending
+  Panic,        // an uncaught panic ended the run
+  Leak,         // main returned with tasks still blocked/alive (goleak)
+  Error,        // script error or a limit (instructions, memory, tasks, events, time)
+  Aborted,      // stopped from outside (reset, window closed)
+};
+
+enum class EventKind : std::uint8_t {
+  // --- tasks ---------------------------------------------------------------------------------
+  TaskSpawn,    // task = new task, peer = parent (0 for main), text = name, line = parent's line
+  TaskRun,      // task got the CPU: first run, after an unblock, or after a yield (controlled)
+  TaskYield,    // controlled: the policy preempted task at a sched point; it stays runnable
+  TaskBlock,    // task parks; reason, obj; arg = wake time for Sleep
+  TaskUnblock,  // task made runnable; peer = the task that woke it (0 = timer/runtime), obj = via
+  TaskExit,     // task finished; arg: 0 returned, 1 panicked (uncaught), 2 aborted by teardown
+  // --- channels ------------------------------------------------------------------------------
+  ChanMake,   // obj, arg = capacity, text = name, aux = owner object (ctx of done(), 0)
+  ChanSend,   // task = sender, obj, val; peer = receiver when handed directly (0 = into buffer)
+  ChanRecv,   // task = receiver, obj, val; peer = sender (0 = none), peer_seq = the ChanSend it
+              // took (kNoSeq for the zero value of a closed channel), arg = ok (1/0)
+  ChanClose,  // task, obj
+  // --- select --------------------------------------------------------------------------------
+  SelectCase,    // emitted only when a select is about to block, once per case: obj = channel
+                 // (0 = nil), reason = ChanSend/ChanRecv, arg = case index, val = value to send
+  SelectChoose,  // select finished: arg = chosen case index, -1 = default; obj = its channel
+  // --- time ----------------------------------------------------------------------------------
+  TimerMake,  // obj = timer, aux = its channel, arg = duration/period ns, text = "after"/"ticker"
+  TimerFire,  // task = 0, obj = timer
+  TimerStop,  // obj = timer
+  // --- sync ----------------------------------------------------------------------------------
+  WgMake,       // obj, text = name
+  WgAdd,        // obj, arg = delta, aux = counter after
+  WgWait,       // obj, aux = counter at entry (blocks via TaskBlock when > 0)
+  MutexMake,    // obj, arg = 1 for an RWMutex, text = name
+  MutexLock,    // obj acquired; arg = 0 write, 1 read; aux = readers after
+  MutexUnlock,  // obj released; arg = 0 write, 1 read; aux = readers after
+  AtomicMake,   // obj, aux = initial value, text = name
+  AtomicAdd,    // obj, arg = delta, aux = value after
+  AtomicLoad,   // obj, aux = value read
+  CtxMake,      // obj, aux = parent ctx (0 for background), arg = deadline ns (-1 none), text = kind
+  CtxCancel,    // obj cancelled; text = err ("context canceled" / "context deadline exceeded"),
+                // aux = the ctx whose cancel started this cascade (== obj for the origin)
+  FutureMake,   // obj, text = name
+  FutureSet,    // obj resolved with val
+  FutureFail,   // obj rejected, val = error
+  GroupMake,    // obj = group, aux = its context, text = name
+  GroupError,   // obj = group, val = the first error (recorded once)
+  // --- output and diagnostics ----------------------------------------------------------------
+  Print,     // text = one line of output (tab-separated values, no newline)
+  Note,      // text = a marker for the timeline
+  Panic,     // a panic was raised in task: text = message (it may still be recovered)
+  Recover,   // pcall caught the panic raised in task: text = message
+  Deadlock,  // task = 0: all tasks asleep; blocked tasks are listed by the model's state
+  Leak,      // task still alive when main returned: reason = what it waits on, obj
+  RunEnd,    // task = 0, arg = Outcome, text = diagnostic message (Go's words), last event
+  Count_,
+};
+
+const char* to_string(EventKind) noexcept;     // "TaskSpawn" ... (stable: used in traces)
+const char* to_string(BlockReason) noexcept;   // "chan send", "select", ... (for people)
+const char* to_string(Outcome) noexcept;       // "ok", "deadlock", "panic", "leak", "error", ...
+bool parse_event_kind(std::string_view, EventKind*) noexcept;
+bool parse_outcome(std::string_view, Outcome*) noexcept;
+
+// A short display of a value (what the UI shows in a channel slot). UTF-8, NUL-terminated,
+// truncated at a character boundary with "…" when longer than fits.
+struct Val {
+  static constexpr std::size_t kCap = 40;
+  char s[kCap] = {};
+
+  Val() = default;
+  explicit Val(std::string_view v) noexcept { set(v); }
+  void set(std::string_view v) noexcept;  // truncates with "…"
+  std::string_view view() const noexcept { return {s, std::strlen(s)}; }
+  bool empty() const noexcept { return s[0] == 0; }
+  friend bool operator==(const Val& a, const Val& b) noexcept {
+    return std::strcmp(a.s, b.s) == 0;
+  }
+};
+
+struct Event {
+  Seq seq = 0;
+  Nanos t = 0;
+  TaskId task = 0;  // the actor, or the task the event is about
+  EventKind kind = EventKind::Note;
+  BlockReason reason = BlockReason::None;
+  std::uint16_t flags = 0;  // reserved, 0
+  ObjId obj = 0;
+  TaskId peer = 0;
+  std::uint32_t line = 0;  // script line (1-based), 0 = unknown
+  std::int64_t arg = 0;
+  std::int64_t aux = 0;
+  Seq peer_seq = kNoSeq;
+  StrId text = 0;
+  Val val;
+
+  friend bool operator==(const Event&, const Event&) noexcept = default;
+};
+static_assert(std::is_trivially_copyable_v<Event>);
+
+}  // namespace rdv::sim

@@ -1,0 +1,176 @@
+// sim/runtime.h — a run: tasks on pooled OS threads, a scheduler (live or controlled), the
+// virtual clock, detection (deadlock, leak, panic) and teardown.
+//
+// Go's runtime is the model: a task that must wait parks on its own semaphore (gopark) after
+// putting itself on the wait queue of the object it waits on; whoever makes the condition true
+// takes it off that queue and readies it (goready). Primitives (channel.h, select.h, ...) are
+// written against the small "parking API" at the bottom of this file and nothing else, so they
+// work unchanged in both modes:
+//
+//  - live:       tasks run in parallel; park = wait on the task's semaphore (spin briefly first);
+//                ready = post it. Objects protect their state with their own mutex.
+//  - controlled: exactly one task runs at a time. Before each sync operation the task calls
+//                sched_point(); the policy picks who runs next among the runnable tasks (the
+//                current one included) and the baton is handed over. park = hand the baton to
+//                the next runnable task; ready = put the task back in the runnable set. When no
+//                task can run, the virtual clock jumps to the earliest timer; with no timer
+//                either, the run deadlocks.
+//
+// Errors, three kinds (style.md §7):
+//  - a scenario's mistake (send on closed channel, negative WaitGroup counter, ...) throws
+//    rdv::sim::Panic from the operation, in the task that made it. The script layer may recover
+//    it (pcall); if it escapes the task function the run ends with Outcome::Panic.
+//  - teardown throws rdv::sim::Aborted from any blocking point of a task; it must not be caught
+//    for good (the script layer rethrows it); the task unwinds and its thread returns to the pool.
+//  - an internal bug is an assert.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "sim/event.h"
+#include "sim/event_log.h"
+#include "sim/policy.h"
+
+namespace rdv::sim {
+
+// A Go panic raised by a scenario's mistake or by the script (panic(v), error(msg)).
+struct Panic : std::runtime_error {
+  explicit Panic(const std::string& message, std::string traceback_ = {})
+      : std::runtime_error(message), traceback(std::move(traceback_)) {}
+  std::string traceback;  // filled by the script layer when it has one
+};
+
+// Thrown at a task's blocking points when the run is torn down. Not a panic: never recovered.
+struct Aborted {};
+
+// A script error or a limit that ends the run with Outcome::Error (thrown out of a task function).
+struct RunError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum class Mode : std::uint8_t { Live, Controlled };
+enum class Preempt : std::uint8_t { Sync, Line };
+
+const char* to_string(Mode) noexcept;  // "live", "controlled"
+
+struct RunConfig {
+  Mode mode = Mode::Controlled;
+  std::shared_ptr<Policy> policy;  // controlled mode; default random(seed)
+  std::uint64_t seed = 1;          // seeds the policy, select choices in live mode, rand()
+  double time_scale = 1.0;         // live: virtual ms per wall ms (0.1 = ten times slower)
+  std::size_t max_tasks = 10'000;  // live + ever spawned concurrently; exceeding it is a RunError
+  std::uint64_t max_events = 20'000'000;     // then the run ends with Outcome::Error
+  Nanos max_time = Nanos{3600} * 1'000'000'000;  // virtual/wall time limit, then Outcome::Error
+  int cpu = -1;  // controlled: the CPU all task threads are pinned to (-1: choose one)
+};
+
+struct LeakedTask {
+  TaskId task = 0;
+  BlockReason reason = BlockReason::None;
+  ObjId obj = 0;
+  std::uint32_t line = 0;
+};
+
+struct RunResult {
+  Outcome outcome = Outcome::Running;
+  std::string message;  // Go's words: "fatal error: all goroutines are asleep - deadlock!\n\n..."
+  TaskId task = 0;      // the task that panicked / failed, 0 otherwise
+  std::uint32_t line = 0;
+  std::vector<LeakedTask> leaked;  // Outcome::Leak
+  std::vector<std::uint32_t> schedule;  // every choice made with >= 2 options (see policy.h)
+  std::uint64_t decisions = 0;          // sched points where the policy was asked
+};
+
+class Task;  // opaque to primitives but for the parking API below
+
+// Hooks the script layer installs (e.g. release/reacquire the Lua lock around every wait).
+struct TaskHooks {
+  std::function<void()> before_park;   // called on the task thread before it waits
+  std::function<void()> after_unpark;  // called on the task thread after it wakes (also on abort)
+};
+
+using TaskFn = std::function<void()>;
+
+class Runtime {
+ public:
+  Runtime(RunConfig config, EventLog& log);
+  ~Runtime();  // aborts if still running, joins every task
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  void set_hooks(TaskHooks hooks);  // before start()
+
+  // Starts task 1 (`main`) running `fn`. Returns at once; the run goes on on pool threads.
+  void start(std::string main_name, TaskFn fn);
+  // Blocks until the run has ended (RunEnd emitted and every task thread released).
+  RunResult wait();
+  // Waits at most `d`; true when the run has ended.
+  bool wait_for(std::chrono::milliseconds d);
+  bool finished() const noexcept;
+  // Ends the run from any thread (Outcome::Aborted unless it ended already); wakes and joins
+  // every task promptly. Idempotent.
+  void abort();
+
+  const RunConfig& config() const noexcept { return config_; }
+  EventLog& log() noexcept { return log_; }
+
+  // ---- called from task threads (the current task) ------------------------------------------
+  static Runtime* current() noexcept;   // the run the calling thread's task belongs to, or null
+  static Task* current_task() noexcept;
+  TaskId current_id() const noexcept;
+
+  TaskId go(std::string name, TaskFn fn);  // spawn; RunError past max_tasks
+  void sched_point();                      // controlled: a decision; live: checks abort
+  Nanos now() const noexcept;              // virtual (controlled) or scaled wall (live)
+  void sleep(Nanos d);
+  void print(std::string_view line);
+  void note(std::string_view text);
+  void set_line(std::uint32_t line) noexcept;  // the current task's script line
+  std::uint32_t line() const noexcept;
+  std::uint64_t rand_u64() noexcept;  // the run's data RNG (seeded from seed; deterministic)
+  bool aborting() const noexcept;
+
+  // Emits an event for the current task (task, t, seq and line filled in). Cheap; lock-free.
+  Seq emit(Event e);
+  // Emits on behalf of another task (its last line is used).
+  Seq emit_for(Task* t, Event e);
+  ObjId new_object_id() noexcept;
+  StrId intern(std::string_view s);
+
+  // ---- the parking API (for primitives) ------------------------------------------------------
+  // Park the current task. `unlock` is called after the task is marked parked and the
+  // TaskBlock event emitted, and must release the object lock the caller holds (like gopark's
+  // unlockf): then a waker may ready it. Returns when readied. Throws Aborted on teardown.
+  void park(BlockReason reason, ObjId obj, const std::function<void()>& unlock, Nanos arg = 0);
+  // Make a parked task runnable; `via` is the object through which. Emits TaskUnblock with
+  // peer = the current task (0 from a timer). Safe from any task thread or the timer context.
+  void ready(Task* t, ObjId via);
+
+  // Timers (sleep, after, ticker, context deadlines). `fire` runs in timer context (no current
+  // task; it must not park): in controlled mode on the scheduler when the clock reaches `when`,
+  // in live mode on the timer thread.
+  using TimerId = std::uint64_t;
+  TimerId add_timer(Nanos when, std::function<void()> fire);
+  bool cancel_timer(TimerId id);  // false if it fired already
+
+  // The policy's RNG for select in controlled mode (recorded in the schedule); a per-run RNG
+  // in live mode. Returns an index in [0, n).
+  std::size_t choose_case(std::size_t n);
+
+ private:
+  struct Impl;
+  RunConfig config_;
+  EventLog& log_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace rdv::sim
