@@ -1,0 +1,122 @@
+// app/main.cpp — the `rendezvous` executable: the command line of design.md §5.
+//
+//   rendezvous [FILE] [--screenshot OUT.png] [--size WxH] [--at N|end] [--seed N]
+//   rendezvous run|explore|replay|export ...   (headless: handed to cli/ untouched)
+//
+// Usage errors are one line on stderr and exit code 1; --help and --version exit 0.
+#include "ui/app.h"
+
+#if RDV_HAVE_CLI
+#include "cli/cli.h"
+#endif
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace {
+
+int usage_error(std::string message) {
+  std::replace(message.begin(), message.end(), '\n', ' ');
+  std::fprintf(stderr, "rendezvous: %s (see rendezvous --help)\n", message.c_str());
+  return 1;
+}
+
+// "1600x900" -> {1600, 900}; nullopt unless both are in [200, 8192].
+std::optional<std::pair<int, int>> parse_size(const std::string& s) {
+  int w = 0, h = 0;
+  char x = 0, extra = 0;
+  if (std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || x != 'x') return std::nullopt;
+  if (w < 200 || h < 200 || w > 8192 || h > 8192) return std::nullopt;
+  return std::pair{w, h};
+}
+
+bool is_headless_word(std::string_view arg) {
+  constexpr std::array<std::string_view, 4> kWords = {"run", "explore", "replay", "export"};
+  return std::find(kWords.begin(), kWords.end(), arg) != kWords.end();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc > 1 && is_headless_word(argv[1])) {
+#if RDV_HAVE_CLI
+    if (rdv::cli::is_headless_command(argv[1])) return rdv::cli::run_headless(argc, argv);
+#else
+    std::fprintf(stderr, "rendezvous: '%s' is not available: this build has no headless runner\n",
+                 argv[1]);
+    return 1;
+#endif
+  }
+
+  CLI::App app{"Rendezvous: concurrency you can watch. Opens the app on a scenario.", "rendezvous"};
+  app.footer(
+      "Headless commands (no window):\n"
+      "  rendezvous run FILE.lua [--mode controlled|live] [--seed N] [--trace OUT.rdv.jsonl] ...\n"
+      "  rendezvous explore FILE.lua [--schedules N] [--json] ...\n"
+      "  rendezvous replay TRACE.rdv.jsonl\n"
+      "  rendezvous export TRACE.rdv.jsonl --perfetto OUT.json\n"
+      "Each prints its own options with --help.");
+  app.set_version_flag("--version", "rendezvous " RDV_VERSION);
+
+  std::string file, screenshot, size, at, scenarios;
+  std::uint64_t seed = 0;
+  app.add_option("FILE", file, "A scenario (.lua) to open; default: the last one, or the first");
+  app.add_option("--screenshot", screenshot, "Render the window into a PNG and exit")
+      ->type_name("OUT.png");
+  app.add_option("--size", size, "Window (or screenshot) size in pixels, e.g. 1600x900")
+      ->type_name("WxH");
+  app.add_option("--at", at, "Run the open scenario to event N or to the end (when a run is open)")
+      ->type_name("N|end")
+      ->check([](const std::string& v) -> std::string {
+        if (v == "end" || (!v.empty() && std::all_of(v.begin(), v.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; })))
+          return "";
+        return "expected an event number or 'end', got '" + v + "'";
+      });
+  app.add_option("--seed", seed, "Seed of the controlled run (when a run is open)")->type_name("N");
+  app.add_option("--scenarios", scenarios, "Folder of scenarios to list (default: scenarios/)")
+      ->type_name("DIR");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    return usage_error(e.what());
+  }
+
+  rdv::ui::AppOptions options;
+  std::error_code ec;
+  if (!file.empty()) {
+    if (!std::filesystem::is_regular_file(file, ec)) return usage_error(file + ": no such file");
+    if (file.ends_with(".rdv.jsonl"))
+      return usage_error(file + ": opening a recorded trace in the window is not supported yet");
+    options.file = file;
+  }
+  if (!scenarios.empty()) {
+    if (!std::filesystem::is_directory(scenarios, ec))
+      return usage_error("--scenarios: " + scenarios + ": no such folder");
+    options.scenarios_dir = scenarios;
+  }
+  if (!size.empty()) {
+    const auto wh = parse_size(size);
+    if (!wh)
+      return usage_error("--size: expected WxH between 200x200 and 8192x8192, got '" + size + "'");
+    options.width = wh->first;
+    options.height = wh->second;
+  }
+  options.screenshot = screenshot;
+  return rdv::ui::run_app(options);
+}

@@ -1,0 +1,28 @@
+// ui/app.h — the desktop app: a GLFW window with an OpenGL 3.3 context, ImGui, and the shell
+// with its panels. app/main.cpp parses the command line and calls run_app().
+#pragma once
+
+#include <filesystem>
+
+namespace rdv::ui {
+
+struct AppOptions {
+  std::filesystem::path scenarios_dir;  // folder to list; empty: find_scenarios_dir()
+  std::filesystem::path file;           // scenario to open; empty: the last one, or the first
+  std::filesystem::path screenshot;     // when set: render a few frames, write this PNG, return
+  int width = 0;                        // window (or screenshot) size in pixels; 0: default
+  int height = 0;
+};
+
+// Default screenshot size when none is given.
+inline constexpr int kScreenshotWidth = 1600;
+inline constexpr int kScreenshotHeight = 900;
+
+// Runs the app until its window is closed (or the screenshot is written).
+// - Returns the process exit code: 0, or 1 after printing one line to stderr ("rendezvous: ...")
+//   when no window can be opened (no display) or the PNG cannot be written.
+// - A screenshot is rendered off screen at exactly width x height, at content scale 1, without
+//   reading or writing the user's imgui.ini, so it is the same on every machine.
+int run_app(const AppOptions& options);
+
+}  // namespace rdv::ui

@@ -1,0 +1,21 @@
+// ui/scenario_panel.h — the selected scenario at a glance: title, chapter, what it teaches, what
+// to watch, and how to run it from a terminal. Shown in the centre until a run is open.
+#pragma once
+
+#include "ui/scenario_catalog.h"
+#include "ui/shell.h"
+
+namespace rdv::ui {
+
+class ScenarioPanel : public Panel {
+ public:
+  explicit ScenarioPanel(const Browser& browser) : browser_(browser) {}
+  const char* title() const override { return "Scenario"; }
+  Slot slot() const override { return Slot::Center; }
+  void draw() override;
+
+ private:
+  const Browser& browser_;
+};
+
+}  // namespace rdv::ui

@@ -1,0 +1,305 @@
+// ui/shell.cpp — pane layout, splitters, menu bar and the [Rendezvous] sections of imgui.ini.
+#include "ui/shell.h"
+
+#include "ui/theme.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>  // ImGuiSettingsHandler: 1.86 has no public API for custom sections
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+
+namespace rdv::ui {
+
+namespace {
+
+constexpr float kMinFraction = 0.08f;
+constexpr float kMaxFraction = 0.85f;
+
+const char* slot_id(Slot s) {
+  switch (s) {
+    case Slot::Scenarios:
+      return "##pane_scenarios";
+    case Slot::Source:
+      return "##pane_source";
+    case Slot::Center:
+      return "##pane_center";
+    case Slot::Tasks:
+      return "##pane_tasks";
+    case Slot::Sync:
+      return "##pane_sync";
+    case Slot::Timeline:
+      return "##pane_timeline";
+    case Slot::Console:
+      return "##pane_console";
+  }
+  return "##pane";
+}
+
+float clamp_fraction(float f) {
+  return std::clamp(f, kMinFraction, kMaxFraction);
+}
+
+// Keeps two column widths from squeezing the middle column out of existence.
+void keep_center_room(LayoutState& l) {
+  l.left = clamp_fraction(l.left);
+  l.right = clamp_fraction(l.right);
+  const float over = l.left + l.right - 0.8f;
+  if (over > 0) {
+    l.left -= over / 2;
+    l.right -= over / 2;
+  }
+}
+
+// The settings handler's entries: which [Rendezvous][...] section a line belongs to.
+char g_layout_entry;
+char g_state_entry;
+
+}  // namespace
+
+void Shell::add(std::unique_ptr<Panel> panel) {
+  slots_[static_cast<std::size_t>(panel->slot())].push_back(panel.get());
+  panels_.push_back(std::move(panel));
+}
+
+const std::string& Shell::setting(const std::string& key) const {
+  static const std::string empty;
+  const auto it = settings_.find(key);
+  return it == settings_.end() ? empty : it->second;
+}
+
+void Shell::set_setting(const std::string& key, std::string value) {
+  // One line per entry in imgui.ini: a newline would start a new (bogus) entry.
+  std::replace(value.begin(), value.end(), '\n', ' ');
+  if (setting(key) == value) return;
+  settings_[key] = std::move(value);
+  ImGui::MarkIniSettingsDirty();
+}
+
+void Shell::install_settings() {
+  ImGuiSettingsHandler h;
+  h.TypeName = "Rendezvous";
+  h.TypeHash = ImHashStr("Rendezvous");
+  h.UserData = this;
+  h.ReadOpenFn = [](ImGuiContext*, ImGuiSettingsHandler*, const char* name) -> void* {
+    if (std::strcmp(name, "Layout") == 0) return &g_layout_entry;
+    if (std::strcmp(name, "State") == 0) return &g_state_entry;
+    return nullptr;  // an unknown section (a newer version's) is skipped
+  };
+  h.ReadLineFn = [](ImGuiContext*, ImGuiSettingsHandler* handler, void* entry, const char* line) {
+    auto* self = static_cast<Shell*>(handler->UserData);
+    const char* eq = std::strchr(line, '=');
+    if (eq == nullptr) return;
+    const std::string key(line, static_cast<std::size_t>(eq - line));
+    const char* value = eq + 1;
+    if (entry == &g_state_entry) {
+      self->settings_[key] = value;
+      return;
+    }
+    float f = 0;
+    if (std::sscanf(value, "%f", &f) != 1 || !(f >= 0.0f && f <= 1.0f)) return;
+    LayoutState& l = self->layout_;
+    for (auto [name, field] : {std::pair{"left", &l.left}, std::pair{"right", &l.right},
+                               std::pair{"bottom", &l.bottom}, std::pair{"scenarios", &l.scenarios},
+                               std::pair{"tasks", &l.tasks}, std::pair{"console", &l.console}}) {
+      if (key == name) *field = clamp_fraction(f);
+    }
+  };
+  h.WriteAllFn = [](ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out) {
+    const auto* self = static_cast<const Shell*>(handler->UserData);
+    const LayoutState& l = self->layout_;
+    out->appendf(
+        "[Rendezvous][Layout]\nleft=%.4f\nright=%.4f\nbottom=%.4f\nscenarios=%.4f\ntasks=%.4f\n"
+        "console=%.4f\n\n",
+        static_cast<double>(l.left), static_cast<double>(l.right), static_cast<double>(l.bottom),
+        static_cast<double>(l.scenarios), static_cast<double>(l.tasks),
+        static_cast<double>(l.console));
+    out->appendf("[Rendezvous][State]\n");
+    for (const auto& [key, value] : self->settings_)
+      out->appendf("%s=%s\n", key.c_str(), value.c_str());
+    out->appendf("\n");
+  };
+  ImGui::GetCurrentContext()->SettingsHandlers.push_back(h);
+}
+
+void Shell::splitter(const char* id, bool vertical, float x, float y, float w, float h,
+                     float& fraction, float extent, bool invert) {
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  ImGui::InvisibleButton(id, ImVec2(std::max(w, 1.0f), std::max(h, 1.0f)));
+  const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
+  if (hovered || active)
+    ImGui::SetMouseCursor(vertical ? ImGuiMouseCursor_ResizeEW : ImGuiMouseCursor_ResizeNS);
+  if (active && extent > 0) {
+    const ImVec2 d = ImGui::GetIO().MouseDelta;
+    const float delta = (vertical ? d.x : d.y) / extent;
+    if (delta != 0) {
+      fraction = clamp_fraction(fraction + (invert ? -delta : delta));
+      keep_center_room(layout_);
+      ImGui::MarkIniSettingsDirty();
+    }
+  }
+  if (hovered || active) {
+    const float t = 2.0f;  // the highlight is a thin line centred in the gap
+    const ImVec2 a = vertical ? ImVec2(x + w / 2 - t / 2, y) : ImVec2(x, y + h / 2 - t / 2);
+    const ImVec2 b = vertical ? ImVec2(a.x + t, y + h) : ImVec2(x + w, a.y + t);
+    ImGui::GetWindowDrawList()->AddRectFilled(a, b, palette::kSplitterHover);
+  }
+}
+
+void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
+  const auto& panels = slots_[static_cast<std::size_t>(slot)];
+  ImGui::SetCursorScreenPos(ImVec2(x, y));
+  ImGui::BeginChild(slot_id(slot), ImVec2(w, h), true, ImGuiWindowFlags_NoScrollbar);
+  if (panels.size() == 1) {
+    ImGui::PushFont(fonts().ui);
+    ImGui::TextDisabled("%s", panels.front()->title());
+    ImGui::PopFont();
+    ImGui::Separator();
+    ImGui::BeginChild(panels.front()->title(), ImVec2(0, 0), false);
+    panels.front()->draw();
+    ImGui::EndChild();
+  } else if (ImGui::BeginTabBar("##tabs")) {
+    for (Panel* p : panels) {
+      if (ImGui::BeginTabItem(p->title())) {
+        ImGui::BeginChild(p->title(), ImVec2(0, 0), false);
+        p->draw();
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+      }
+    }
+    ImGui::EndTabBar();
+  }
+  ImGui::EndChild();
+}
+
+void Shell::draw_menu_bar() {
+  if (!ImGui::BeginMenuBar()) return;
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Quit")) quit_ = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    for (auto& p : panels_) p->draw_view_menu();
+    if (ImGui::MenuItem("Reset layout")) {
+      layout_ = LayoutState{};
+      ImGui::MarkIniSettingsDirty();
+    }
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("About Rendezvous")) show_about_ = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void Shell::draw() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
+                                      ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                      ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin("##shell", nullptr, kFlags);
+  draw_menu_bar();
+
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float gap = ImGui::GetStyle().ItemSpacing.x;
+  LayoutState& l = layout_;
+  keep_center_room(l);
+  l.bottom = clamp_fraction(l.bottom);
+
+  const bool left = slot_used(Slot::Scenarios) || slot_used(Slot::Source);
+  const bool center = slot_used(Slot::Center);
+  const bool right = slot_used(Slot::Tasks) || slot_used(Slot::Sync);
+  const bool bottom = slot_used(Slot::Timeline) || slot_used(Slot::Console);
+
+  // Rows: the top row holds the columns; the bottom row (if any) the timeline and console.
+  const float top_h = bottom ? std::floor((avail.y - gap) * (1 - l.bottom)) : avail.y;
+  const float bottom_y = origin.y + top_h + gap;
+  const float bottom_h = avail.y - top_h - gap;
+
+  // Columns: the centre takes what the fixed-fraction columns leave; without a centre, the
+  // rightmost column present does.
+  enum Col { kLeft, kCenter, kRight };
+  std::vector<Col> cols;
+  if (left) cols.push_back(kLeft);
+  if (center) cols.push_back(kCenter);
+  if (right) cols.push_back(kRight);
+  const Col flex = center ? kCenter : (right ? kRight : kLeft);
+  const float gaps = gap * static_cast<float>(cols.empty() ? 0 : cols.size() - 1);
+  auto width = [&](Col c) {
+    if (c == flex) {
+      float rest = avail.x - gaps;
+      for (Col o : cols)
+        if (o != flex) rest -= std::floor((o == kLeft ? l.left : l.right) * avail.x);
+      return rest;
+    }
+    return std::floor((c == kLeft ? l.left : l.right) * avail.x);
+  };
+
+  float x = origin.x;
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    const Col c = cols[i];
+    const float w = width(c);
+    auto column = [&](Slot upper, Slot lower, float& split, const char* split_id) {
+      const bool u = slot_used(upper), d = slot_used(lower);
+      if (u && d) {
+        const float uh = std::floor((top_h - gap) * split);
+        draw_pane(upper, x, origin.y, w, uh);
+        draw_pane(lower, x, origin.y + uh + gap, w, top_h - uh - gap);
+        splitter(split_id, false, x, origin.y + uh, w, gap, split, top_h - gap, false);
+      } else {
+        draw_pane(u ? upper : lower, x, origin.y, w, top_h);
+      }
+    };
+    if (c == kLeft) column(Slot::Scenarios, Slot::Source, l.scenarios, "##split_scenarios");
+    if (c == kCenter) draw_pane(Slot::Center, x, origin.y, w, top_h);
+    if (c == kRight) column(Slot::Tasks, Slot::Sync, l.tasks, "##split_tasks");
+    if (i + 1 < cols.size()) {
+      // The splitter drags the fixed column next to it: the left one, unless that is the flex.
+      const bool drag_next = c == flex;
+      float& f = (drag_next ? cols[i + 1] : c) == kLeft ? l.left : l.right;
+      splitter(drag_next ? "##split_col_b" : "##split_col_a", true, x + w, origin.y, gap, top_h, f,
+               avail.x, drag_next);
+    }
+    x += w + gap;
+  }
+
+  if (bottom) {
+    splitter("##split_bottom", false, origin.x, origin.y + top_h, avail.x, gap, l.bottom,
+             avail.y - gap, true);
+    const bool t = slot_used(Slot::Timeline), k = slot_used(Slot::Console);
+    if (t && k) {
+      const float kw = std::floor(avail.x * l.console);
+      const float tw = avail.x - kw - gap;
+      draw_pane(Slot::Timeline, origin.x, bottom_y, tw, bottom_h);
+      draw_pane(Slot::Console, origin.x + tw + gap, bottom_y, kw, bottom_h);
+      splitter("##split_console", true, origin.x + tw, bottom_y, gap, bottom_h, l.console, avail.x,
+               true);
+    } else {
+      draw_pane(t ? Slot::Timeline : Slot::Console, origin.x, bottom_y, avail.x, bottom_h);
+    }
+  }
+
+  if (show_about_) {
+    ImGui::OpenPopup("About Rendezvous");
+    show_about_ = false;
+  }
+  if (ImGui::BeginPopupModal("About Rendezvous", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted("Rendezvous " RDV_VERSION);
+    ImGui::PopFont();
+    ImGui::TextUnformatted("Concurrency you can watch: Go's channels, select and friends,");
+    ImGui::TextUnformatted("run for real on OS threads and drawn as they happen.");
+    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  ImGui::End();
+}
+
+}  // namespace rdv::ui

@@ -1,0 +1,96 @@
+// ui/shell.h — the window's frame: a menu bar and fixed panes filling the viewport, separated by
+// draggable splitters (design.md §8; ImGui 1.86 has no docking).
+//
+//   ┌ menu ─────────────────────────────────────────────────────────────┐
+//   │ Scenarios         │ Center (channels…)           │ Tasks           │
+//   │───────────────────│                              │─────────────────│
+//   │ Source            │                              │ Sync            │
+//   ├───────────────────┴──────────────────────────────┴─────────────────┤
+//   │ Timeline                                          │ Console        │
+//   └────────────────────────────────────────────────────────────────────┘
+//
+// - A panel is one class in one file (ui/<name>_panel.{h,cpp}) that says which Slot it lives in
+//   and draws its content; it keeps its own view state (selection, scroll, zoom) in a plain
+//   struct, apart from any model. Panels sharing a slot become tabs.
+// - A slot without panels takes no room: its splitter disappears and its neighbours grow.
+// - Pane sizes are fractions of the viewport, saved in imgui.ini ([Rendezvous][Layout]) with a
+//   few named strings ([Rendezvous][State]) panels may persist, e.g. the last scenario opened.
+//
+// Example:
+//   Shell shell;
+//   shell.add(std::make_unique<SourcePanel>(browser));
+//   shell.install_settings();            // before imgui.ini is loaded
+//   while (...) { ImGui::NewFrame(); shell.draw(); ImGui::Render(); ... }
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace rdv::ui {
+
+enum class Slot { Scenarios, Source, Center, Tasks, Sync, Timeline, Console };
+inline constexpr int kSlotCount = 7;
+
+class Panel {
+ public:
+  virtual ~Panel() = default;
+  // - Tab and heading text; unique among panels (it is also the panel's ImGui ID).
+  virtual const char* title() const = 0;
+  virtual Slot slot() const = 0;
+  // - Draws the content inside the pane's child window (the heading is drawn by the shell).
+  virtual void draw() = 0;
+  // - Optional: items for the View menu (e.g. toggles of this panel's view state).
+  virtual void draw_view_menu() {}
+};
+
+// Splitter positions as fractions of the viewport (or of their column / row).
+struct LayoutState {
+  float left = 0.45f;       // width of the left column (Scenarios over Source)
+  float right = 0.24f;      // width of the right column (Tasks over Sync)
+  float bottom = 0.30f;     // height of the bottom row (Timeline | Console)
+  float scenarios = 0.34f;  // height of Scenarios within the left column
+  float tasks = 0.55f;      // height of Tasks within the right column
+  float console = 0.30f;    // width of Console within the bottom row
+};
+
+class Shell {
+ public:
+  // - Adds a panel; call before the first frame.
+  void add(std::unique_ptr<Panel> panel);
+
+  // - Registers the [Rendezvous] sections of imgui.ini with the current ImGui context. The
+  //   shell must outlive the context's last settings save (ImGui::DestroyContext).
+  void install_settings();
+
+  // - Draws the menu bar and every pane into the whole main viewport. Call once per frame.
+  void draw();
+
+  // - True once the user asked to quit (File ▸ Quit, Ctrl+Q).
+  bool quit_requested() const { return quit_; }
+
+  LayoutState& layout() { return layout_; }
+
+  // A named string saved in imgui.ini; "" when never set.
+  const std::string& setting(const std::string& key) const;
+  void set_setting(const std::string& key, std::string value);
+
+ private:
+  void draw_menu_bar();
+  void draw_pane(Slot slot, float x, float y, float w, float h);
+  // A splitter between two panes; drags `fraction` (of `extent` pixels) and keeps it in range.
+  void splitter(const char* id, bool vertical, float x, float y, float w, float h, float& fraction,
+                float extent, bool invert);
+  bool slot_used(Slot s) const { return !slots_[static_cast<std::size_t>(s)].empty(); }
+
+  std::vector<std::unique_ptr<Panel>> panels_;
+  std::array<std::vector<Panel*>, kSlotCount> slots_;  // panels by slot, in order of add()
+  LayoutState layout_;
+  std::map<std::string, std::string> settings_;
+  bool quit_ = false;
+  bool show_about_ = false;
+};
+
+}  // namespace rdv::ui
