@@ -1,0 +1,328 @@
+// Tests of the trace format: SHA-256, round trips, the reader's errors, the recorder, replay's
+// stream comparison and the fuzz corpus.
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/trace/synthetic.h"
+#include "trace/compare.h"
+#include "trace/recorder.h"
+#include "trace/sha256.h"
+#include "trace/trace.h"
+
+namespace rdv::trace {
+namespace {
+
+using sim::Event;
+using sim::EventKind;
+
+std::string temp_dir() {
+  std::string dir = "/tmp/rdv-trace-test-XXXXXX";
+  REQUIRE(::mkdtemp(dir.data()) != nullptr);
+  return dir;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+TEST_CASE("sha256: the FIPS 180-4 test vectors") {
+  CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  // One million 'a', fed in uneven pieces to exercise the block buffering.
+  Sha256 h;
+  const std::string piece(997, 'a');
+  std::size_t left = 1'000'000;
+  while (left > 0) {
+    const std::size_t n = std::min(left, piece.size());
+    h.update(std::string_view(piece).substr(0, n));
+    left -= n;
+  }
+  CHECK(h.hex() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  // 55 and 56 bytes: the padding boundary.
+  CHECK(sha256_hex(std::string(55, 'x')) == sha256_hex(std::string(55, 'x')));
+  CHECK(sha256_hex(std::string(56, 'x')) != sha256_hex(std::string(55, 'x')));
+}
+
+Trace small_trace() {
+  Trace t;
+  t.header.scenario = "scenarios/2.1-unbuffered-rendezvous.lua";
+  t.header.script = "local ch = chan(0, \"result\")\nprint(\"ok\")\n";
+  t.header.sha256 = sha256_hex(t.header.script);
+  t.header.title = "Unbuffered \"rendezvous\"";
+  t.header.schedule = {0, 1, 1, 0};
+  t.header.seed = 42;
+  auto add = [&](Event e, std::string_view text = {}) {
+    e.seq = t.events.size();
+    e.text = t.strings.intern(text);
+    t.events.push_back(e);
+  };
+  Event e;
+  e.kind = EventKind::TaskSpawn;
+  e.task = 1;
+  add(e, "main");
+  e = {};
+  e.kind = EventKind::ChanMake;
+  e.task = 1;
+  e.obj = 1;
+  e.line = 1;
+  add(e, "result");
+  e = {};
+  e.kind = EventKind::TaskBlock;
+  e.task = 1;
+  e.reason = sim::BlockReason::ChanRecv;
+  e.obj = 1;
+  e.t = 5;
+  add(e);
+  e = {};
+  e.kind = EventKind::Print;
+  e.task = 1;
+  e.t = 7;
+  add(e, "tab\there \"quoted\" back\\slash\nnewline ünï \x01 end");
+  e = {};
+  e.kind = EventKind::ChanSend;
+  e.task = 1;
+  e.obj = 1;
+  e.val.set("{1, 2}");
+  e.arg = -9'000'000'000'000'000'000;
+  e.aux = 9'000'000'000'000'000'000;
+  e.peer_seq = 3;
+  add(e);
+  e = {};
+  e.kind = EventKind::RunEnd;
+  e.arg = static_cast<std::int64_t>(sim::Outcome::Ok);
+  add(e);
+  t.footer.outcome = sim::Outcome::Ok;
+  t.footer.message = "done";
+  t.footer.output = {"ok", "ünï"};
+  t.footer.events = t.events.size();
+  return t;
+}
+
+void check_same(const Trace& a, const Trace& b) {
+  CHECK(a.header == b.header);
+  CHECK(a.footer == b.footer);
+  REQUIRE(a.events.size() == b.events.size());
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    INFO("event " << i);
+    CHECK(a.events[i] == b.events[i]);
+    CHECK(a.text(a.events[i]) == b.text(b.events[i]));
+  }
+  CHECK(!compare_streams(a, b));
+}
+
+TEST_CASE("trace: a hand-made trace round-trips through its text, field for field") {
+  const Trace t = small_trace();
+  const std::string text = format_trace(t);
+  auto r = parse_trace(text, "small");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  check_same(t, *r);
+  CHECK(format_trace(*r) == text);  // byte-identical
+}
+
+TEST_CASE("trace: a synthetic run round-trips through a file, byte for byte") {
+  testing::SyntheticOptions o;
+  o.events = 20'000;
+  const Trace t = testing::synthetic_trace(o);
+  const std::string dir = temp_dir();
+  const std::string path = dir + "/run.rdv.jsonl";
+  REQUIRE(write_trace(path, t).ok());
+  auto r = read_trace(path);
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  check_same(t, *r);
+  // Overwrite in place: the rename replaces the old file; no temporary is left behind.
+  REQUIRE(write_trace(path, *r).ok());
+  CHECK(slurp(path) == format_trace(t));
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& f : std::filesystem::directory_iterator(dir)) ++files;
+  CHECK(files == 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("trace: identical runs give identical files") {
+  testing::SyntheticOptions o;
+  o.events = 3000;
+  o.seed = 7;
+  CHECK(format_trace(testing::synthetic_trace(o)) == format_trace(testing::synthetic_trace(o)));
+}
+
+TEST_CASE("trace: writing where it cannot is an error value naming the path") {
+  const Trace t = small_trace();
+  auto s = write_trace("/nonexistent-dir/x.rdv.jsonl", t);
+  REQUIRE(!s.ok());
+  CHECK(s.error().find("/nonexistent-dir/x.rdv.jsonl") == 0);
+  auto missing = read_trace("/nonexistent-dir/x.rdv.jsonl");
+  REQUIRE(!missing.ok());
+  CHECK(missing.error().find("/nonexistent-dir/x.rdv.jsonl: cannot open") == 0);
+}
+
+TEST_CASE("trace: the reader names the line and what is wrong") {
+  const std::string h = "{\"rdv\":1}\n";
+  const std::string spawn =
+      "{\"seq\":0,\"t\":0,\"task\":1,\"kind\":\"TaskSpawn\",\"text\":\"main\"}\n";
+  const std::string chan = "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"ChanMake\",\"obj\":1}\n";
+  const std::string foot1 = "{\"end\":true,\"outcome\":\"ok\",\"events\":1}\n";
+  const std::string foot2 = "{\"end\":true,\"outcome\":\"ok\",\"events\":2}\n";
+  struct Case {
+    std::string text;
+    std::string error;
+  };
+  const Case cases[] = {
+      {"", "t: empty file"},
+      {"not json\n", "t:1: expected a JSON object"},
+      {"{\"x\":1}\n" + foot1, "t:1: not a rendezvous trace"},
+      {"{\"rdv\":2}\n", "t:1: trace format version 2 is newer"},
+      {"{\"rdv\":\"1\"}\n", "t:1: field \"rdv\": expected an integer"},
+      {"{\"rdv\":1,\"sha256\":\"abc\"}\n", "t:1: field \"sha256\""},
+      {"{\"rdv\":1,\"script\":\"x\",\"sha256\":\"" + std::string(64, 'a') + "\"}\n",
+       "t:1: the script does not match its sha256"},
+      {h, "t:1: truncated"},
+      {h + spawn, "t:2: truncated"},
+      {h + spawn.substr(0, 30) + "\n", "t:2: expected ':'"},
+      {h + spawn.substr(0, 33) + "\n", "t:2: unterminated string"},
+      {h + "{\"seq\":0,\"t\":0,\"task\":1}\n", "t:2: event without \"kind\""},
+      {h + "{\"seq\":0,\"t\":0,\"task\":1,\"kind\":\"Teleport\"}\n", "t:2: unknown event kind"},
+      {h + "{\"seq\":0,\"t\":0,\"task\":\"one\",\"kind\":\"TaskSpawn\"}\n",
+       "t:2: field \"task\": expected an integer"},
+      {h + "{\"seq\":0,\"t\":0,\"task\":99999999999,\"kind\":\"TaskSpawn\"}\n",
+       "t:2: field \"task\": 99999999999 is out of range"},
+      {h + "{\"seq\":0,\"t\":1e400,\"task\":1,\"kind\":\"TaskSpawn\"}\n",
+       "t:2: field \"t\": expected an integer"},
+      {h + "{\"seq\":0,\"t\":0,\"task\":-1,\"kind\":\"TaskSpawn\"}\n", "t:2: field \"task\""},
+      {h + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"TaskSpawn\"}\n", "t:2: seq 1 out of order"},
+      {h + "{\"seq\":0,\"t\":0,\"task\":2,\"kind\":\"TaskRun\"}\n",
+       "t:2: task 2 was never spawned"},
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"ChanSend\",\"obj\":7}\n",
+       "t:3: object 7 was never made"},
+      {h + spawn + chan + "{\"seq\":2,\"t\":0,\"task\":1,\"kind\":\"WgAdd\",\"obj\":1}\n",
+       "t:4: obj: object 1 is a channel, not a WaitGroup"},
+      {h + spawn + chan + "{\"seq\":2,\"t\":0,\"task\":1,\"kind\":\"ChanMake\",\"obj\":1}\n",
+       "t:4: object 1 made twice"},
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"TaskBlock\",\"reason\":\"Nap\"}\n",
+       "t:3: unknown block reason"},
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"TaskBlock\"}\n",
+       "t:3: TaskBlock without a reason"},
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"Print\",\"text\":\"\\ud800\"}\n",
+       "t:3: unpaired UTF-16 surrogate"},
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"Print\",\"text\":\"\xff\"}\n",
+       "t:3: invalid UTF-8"},
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"Note\",\"x\":" +
+           std::string(100, '[') + std::string(100, ']') + "}\n",
+       "t:3: nested too deeply"},
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"Note\"} x\n",
+       "t:3: text after the JSON object"},
+      {h + spawn + foot2, "t:3: footer says 2 events, the file has 1"},
+      {h + spawn + "{\"end\":false,\"events\":1}\n", "t:3: footer: \"end\" must be true"},
+      {h + spawn + "{\"end\":true,\"outcome\":\"meh\",\"events\":1}\n", "t:3: unknown outcome"},
+      {h + spawn + foot1 + spawn, "t:4: text after the footer"},
+  };
+  for (const Case& c : cases) {
+    INFO("input: " << c.text.substr(0, 200));
+    auto r = parse_trace(c.text, "t");
+    REQUIRE(!r.ok());
+    CHECK_MESSAGE(r.error().find(c.error) == 0, r.error());
+  }
+}
+
+TEST_CASE("trace: unknown fields are ignored, blank lines skipped") {
+  const std::string text =
+      "{\"rdv\":1,\"future\":{\"a\":[1,2,{\"b\":null}]},\"mode\":\"live\"}\n"
+      "{\"seq\":0,\"t\":0,\"task\":1,\"kind\":\"TaskSpawn\",\"text\":\"main\",\"new\":[true,false,-"
+      "1.5e3]}\n"
+      "\n"
+      "{\"end\":true,\"outcome\":\"ok\",\"events\":1,\"extra\":\"x\"}\n";
+  auto r = parse_trace(text, "t");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  CHECK(r->header.mode == "live");
+  CHECK(r->events.size() == 1);
+  CHECK(r->text(r->events[0]) == "main");
+}
+
+TEST_CASE("trace: a line over the limit is rejected with its number") {
+  std::string text = "{\"rdv\":1}\n{\"seq\":0,\"t\":0,\"task\":1,\"kind\":\"Note\",\"text\":\"";
+  text.append(kMaxLineBytes, 'x');
+  text += "\"}\n";
+  auto r = parse_trace(text, "big");
+  REQUIRE(!r.ok());
+  CHECK(r.error().find("big:2: line longer than") == 0);
+}
+
+// A stand-in for sim::EventLog (committed/at/str), so the recorder is tested on its own.
+struct FakeLog {
+  std::vector<Event> events;
+  std::vector<std::string> strs{""};
+  std::size_t committed() const { return events.size(); }
+  const Event& at(std::size_t i) const { return events[i]; }
+  std::string_view str(sim::StrId id) const { return strs[id]; }
+};
+
+TEST_CASE("recorder: polling a growing log gives the canonical trace") {
+  testing::SyntheticOptions o;
+  o.events = 5000;
+  const Trace want = testing::synthetic_trace(o);
+  // Re-express the stream with a different (non-canonical, duplicating) string table.
+  FakeLog log;
+  Recorder rec;
+  for (std::size_t i = 0; i < want.events.size(); ++i) {
+    Event e = want.events[i];
+    if (e.text) {
+      log.strs.emplace_back(want.text(want.events[i]));
+      e.text = static_cast<sim::StrId>(log.strs.size() - 1);
+    }
+    log.events.push_back(e);
+    if (i % 777 == 0) rec.poll(log);  // as the UI thread would, while the run goes on
+  }
+  rec.poll(log);
+  CHECK(rec.poll(log) == 0);
+  Trace got =
+      std::move(rec).finish(want.header, Footer{want.footer.outcome, want.footer.message, {}, 0});
+  check_same(want, got);
+}
+
+TEST_CASE("compare: identical streams agree; the first difference is reported") {
+  testing::SyntheticOptions o;
+  o.events = 2000;
+  const Trace a = testing::synthetic_trace(o);
+  Trace b = testing::synthetic_trace(o);
+  CHECK(!compare_streams(a, b));
+  b.events[1234].val.set("changed");
+  auto d = compare_streams(a, b);
+  REQUIRE(d);
+  CHECK(d->seq == 1234);
+  CHECK(d->actual.find("val=changed") != std::string::npos);
+  // Text is compared as text: a different table with the same words is no divergence.
+  Trace c = testing::synthetic_trace(o);
+  c.events.resize(1500);
+  auto shorter = compare_streams(a, c);
+  REQUIRE(shorter);
+  CHECK(shorter->seq == 1500);
+  CHECK(shorter->actual == "end of the run");
+  o.seed = 2;
+  auto other = compare_streams(a, testing::synthetic_trace(o));
+  CHECK(other);
+}
+
+TEST_CASE("trace: the fuzz corpus never crashes the reader; ok-* files load, bad-* do not") {
+  std::size_t n = 0;
+  for (const auto& f : std::filesystem::directory_iterator(RDV_TRACE_CORPUS)) {
+    const std::string name = f.path().filename().string();
+    INFO(name);
+    auto r = read_trace(f.path().string());
+    if (name.rfind("ok-", 0) == 0) CHECK_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+    if (name.rfind("bad-", 0) == 0) CHECK(!r.ok());
+    ++n;
+  }
+  CHECK(n >= 5);
+}
+
+}  // namespace
+}  // namespace rdv::trace

@@ -1,0 +1,58 @@
+// trace/result.h — I/O results as values (style.md §7: a load failure is a value with a
+// message naming file and line, never an exception or a crash).
+//
+// Example:
+//   Result<Trace> r = read_trace("run.rdv.jsonl");
+//   if (!r) { std::cerr << r.error() << "\n"; return 1; }  // "run.rdv.jsonl:12: ..."
+//   use(*r);
+#pragma once
+
+#include <cassert>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace rdv::trace {
+
+struct Error {
+  std::string message;  // "file:line: what is wrong" (or "file: what is wrong")
+};
+
+template <class T>
+class [[nodiscard]] Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit on purpose
+  Result(Error e) : v_(std::move(e)) {}      // NOLINT
+
+  bool ok() const noexcept { return v_.index() == 0; }
+  explicit operator bool() const noexcept { return ok(); }
+  // - value(), *, -> require ok(); error() requires !ok().
+  T& value() & {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  const T& value() const& {
+    assert(ok());
+    return std::get<0>(v_);
+  }
+  T&& value() && {
+    assert(ok());
+    return std::get<0>(std::move(v_));
+  }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  const std::string& error() const {
+    assert(!ok());
+    return std::get<1>(v_).message;
+  }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+struct Done {};
+using Status = Result<Done>;  // success carries nothing
+
+}  // namespace rdv::trace

@@ -1,0 +1,243 @@
+// The trace writer: hand-written serialisation (no JSON library on the hot path) into a buffer
+// that is flushed in large chunks, and the write-to-temporary-then-rename dance.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <functional>
+
+#include "trace/json_text.h"
+#include "trace/trace.h"
+
+namespace rdv::trace {
+namespace {
+
+constexpr std::array<const char*, 10> kReasonNames = {"None",      "ChanSend", "ChanRecv", "Select",
+                                                      "WaitGroup", "Mutex",    "RLock",    "Future",
+                                                      "Sleep",     "Forever"};
+
+using Sink = std::function<bool(std::string&)>;  // consumes (and clears) the buffer
+
+void append_header(std::string& out, const Header& h, std::size_t events) {
+  out += "{\"rdv\":";
+  json::append_int(out, h.version);
+  out += ",\"scenario\":";
+  json::append_string(out, h.scenario);
+  out += ",\"sha256\":";
+  json::append_string(out, h.sha256);
+  out += ",\"title\":";
+  json::append_string(out, h.title);
+  out += ",\"mode\":";
+  json::append_string(out, h.mode);
+  out += ",\"policy\":";
+  json::append_string(out, h.policy);
+  out += ",\"seed\":";
+  json::append_int(out, h.seed);
+  out += ",\"preempt\":";
+  json::append_string(out, h.preempt);
+  out += ",\"depth\":";
+  json::append_int(out, h.depth);
+  out += ",\"time_scale\":";
+  json::append_double(out, h.time_scale);
+  out += ",\"decisions\":";
+  json::append_int(out, h.decisions);
+  // A size hint: lets the reader reserve its event array once.
+  out += ",\"events\":";
+  json::append_int(out, events);
+  out += ",\"schedule\":[";
+  for (std::size_t i = 0; i < h.schedule.size(); ++i) {
+    if (i) out += ',';
+    json::append_int(out, h.schedule[i]);
+  }
+  out += "],\"script\":";
+  json::append_string(out, h.script);
+  out += "}\n";
+}
+
+void append_event(std::string& out, const sim::Event& e, std::string_view text) {
+  out += "{\"seq\":";
+  json::append_int(out, e.seq);
+  out += ",\"t\":";
+  json::append_int(out, e.t);
+  out += ",\"task\":";
+  json::append_int(out, e.task);
+  out += ",\"kind\":\"";
+  out += sim::to_string(e.kind);
+  out += '"';
+  if (e.reason != sim::BlockReason::None) {
+    out += ",\"reason\":\"";
+    out += reason_name(e.reason);
+    out += '"';
+  }
+  if (e.flags) {
+    out += ",\"flags\":";
+    json::append_int(out, e.flags);
+  }
+  if (e.obj) {
+    out += ",\"obj\":";
+    json::append_int(out, e.obj);
+  }
+  if (e.peer) {
+    out += ",\"peer\":";
+    json::append_int(out, e.peer);
+  }
+  if (e.line) {
+    out += ",\"line\":";
+    json::append_int(out, e.line);
+  }
+  if (e.arg) {
+    out += ",\"arg\":";
+    json::append_int(out, e.arg);
+  }
+  if (e.aux) {
+    out += ",\"aux\":";
+    json::append_int(out, e.aux);
+  }
+  if (e.peer_seq != sim::kNoSeq) {
+    out += ",\"peer_seq\":";
+    json::append_int(out, e.peer_seq);
+  }
+  if (!text.empty()) {
+    out += ",\"text\":";
+    json::append_string(out, text.substr(0, json::utf8_prefix(text, kMaxTextBytes)));
+  }
+  if (!e.val.empty()) {
+    out += ",\"val\":";
+    json::append_string(out, e.val.view());
+  }
+  out += "}\n";
+}
+
+void append_footer(std::string& out, const Footer& f, std::size_t events) {
+  out += "{\"end\":true,\"outcome\":\"";
+  out += sim::to_string(f.outcome);
+  out += "\",\"events\":";
+  json::append_int(out, events);
+  out += ",\"message\":";
+  json::append_string(out, f.message.substr(0, json::utf8_prefix(f.message, kMaxTextBytes)));
+  out += ",\"output\":[";
+  // Output beyond kMaxOutputBytes is cut (the Print events still hold every line).
+  std::size_t total = 0;
+  for (std::size_t i = 0; i < f.output.size(); ++i) {
+    const std::string_view line =
+        std::string_view(f.output[i]).substr(0, json::utf8_prefix(f.output[i], kMaxTextBytes));
+    if (total + line.size() > kMaxOutputBytes) {
+      if (i) out += ',';
+      out += "\"… (" + std::to_string(f.output.size() - i) + " more lines)\"";
+      break;
+    }
+    total += line.size();
+    if (i) out += ',';
+    json::append_string(out, line);
+  }
+  out += "]}\n";
+}
+
+// Serialises `t`, handing the buffer to `sink` whenever it passes `chunk` bytes.
+bool serialise(const Trace& t, std::size_t chunk, const Sink& sink, std::string* error) {
+  std::string buf;
+  buf.reserve(chunk + 4096);
+  append_header(buf, t.header, t.events.size());
+  if (buf.size() > kMaxLineBytes) {
+    *error =
+        "header too large (the script is over " + std::to_string(kMaxLineBytes >> 20) + " MiB)";
+    return false;
+  }
+  for (const sim::Event& e : t.events) {
+    append_event(buf, e, t.strings.str(e.text));
+    if (buf.size() >= chunk && !sink(buf)) return false;
+  }
+  append_footer(buf, t.footer, t.events.size());
+  return sink(buf);
+}
+
+bool write_all(int fd, std::string& buf) {
+  const char* p = buf.data();
+  std::size_t n = buf.size();
+  while (n > 0) {
+    const ssize_t w = ::write(fd, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    p += w;
+    n -= static_cast<std::size_t>(w);
+  }
+  buf.clear();
+  return true;
+}
+
+}  // namespace
+
+const char* reason_name(sim::BlockReason r) noexcept {
+  const auto i = static_cast<std::size_t>(r);
+  return i < kReasonNames.size() ? kReasonNames[i] : "?";
+}
+
+bool parse_reason_name(std::string_view s, sim::BlockReason* out) noexcept {
+  for (std::size_t i = 0; i < kReasonNames.size(); ++i) {
+    if (s == kReasonNames[i]) {
+      *out = static_cast<sim::BlockReason>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string format_trace(const Trace& t) {
+  std::string out;
+  std::string error;
+  serialise(
+      t, std::size_t{1} << 20,
+      [&](std::string& buf) {
+        out += buf;
+        buf.clear();
+        return true;
+      },
+      &error);
+  return out;
+}
+
+Status write_trace(const std::string& path, const Trace& t) {
+  // 1. A temporary file in the same directory (rename is only atomic within a file system).
+  std::string tmp = path + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return Error{path + ": cannot create a file there: " + std::strerror(errno)};
+  ::fchmod(fd, 0644);
+  // 2. Write it in 1 MiB chunks; 3. fsync, so the rename never exposes unwritten data.
+  std::string error;
+  const bool ok = serialise(
+      t, std::size_t{1} << 20,
+      [&](std::string& buf) {
+        if (write_all(fd, buf)) return true;
+        error = std::strerror(errno);
+        return false;
+      },
+      &error);
+  const bool synced = ok && ::fsync(fd) == 0;
+  if (ok && !synced) error = std::strerror(errno);
+  const bool closed = ::close(fd) == 0;
+  if (synced && !closed) error = std::strerror(errno);
+  if (!ok || !synced || !closed) {
+    ::unlink(tmp.c_str());
+    return Error{path + ": write failed: " + error};
+  }
+  // 4. Put it in place, then make the rename itself durable.
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    error = std::strerror(errno);
+    ::unlink(tmp.c_str());
+    return Error{path + ": cannot replace the file: " + error};
+  }
+  const auto slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  return Done{};
+}
+
+}  // namespace rdv::trace
