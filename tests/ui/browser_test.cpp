@@ -1,0 +1,168 @@
+// Tests of the browser's parts that need no window: colouring, ordering, the catalogue, config.
+#include "ui/config.h"
+#include "ui/scenario_catalog.h"
+#include "ui/scenario_list_panel.h"
+#include "ui/source_panel.h"
+#include "ui/theme.h"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <fstream>
+
+using rdv::ui::Syntax;
+
+namespace {
+
+// The syntax of each span's text on line `line` (0-based), as "text:kind" words.
+std::vector<std::pair<std::string, Syntax>> spans(std::string_view src, std::size_t line) {
+  const auto h = rdv::ui::highlight_lua(src);
+  std::vector<std::pair<std::string, Syntax>> out;
+  for (const auto& s : h.lines.at(line))
+    out.emplace_back(std::string(src.substr(s.begin, s.end - s.begin)), s.syntax);
+  return out;
+}
+
+void write(const std::filesystem::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+// Sets an environment variable for the scope of one test.
+struct ScopedEnv {
+  std::string name;
+  std::string old;
+  bool had;
+  ScopedEnv(const char* n, const char* value) : name(n) {
+    const char* o = std::getenv(n);
+    had = o != nullptr;
+    if (had) old = o;
+    if (value) {
+      setenv(n, value, 1);
+    } else {
+      unsetenv(n);
+    }
+  }
+  ~ScopedEnv() {
+    if (had) {
+      setenv(name.c_str(), old.c_str(), 1);
+    } else {
+      unsetenv(name.c_str());
+    }
+  }
+};
+
+}  // namespace
+
+TEST_CASE("source colours: keywords, API calls, methods, strings, numbers, comments") {
+  const std::string src = "local ch = chan(0, \"r\") -- note\nch:send(42)\n";
+  using S = Syntax;
+  CHECK(spans(src, 0) == std::vector<std::pair<std::string, S>>{{"local", S::Keyword},
+                                                                {"ch", S::Plain},
+                                                                {"=", S::Symbol},
+                                                                {"chan", S::Api},
+                                                                {"(", S::Symbol},
+                                                                {"0", S::Number},
+                                                                {",", S::Symbol},
+                                                                {"\"r\"", S::String},
+                                                                {")", S::Symbol},
+                                                                {"-- note", S::Comment}});
+  CHECK(spans(src, 1)[2] == std::pair<std::string, S>{"send", S::Method});
+}
+
+TEST_CASE("source colours: a long comment spans lines, each line its own span") {
+  const std::string src = "x = 1 --[==[ one\n]] two\nthree ]==] y";
+  const auto h = rdv::ui::highlight_lua(src);
+  REQUIRE(h.lines.size() == 3);
+  CHECK(spans(src, 0).back() == std::pair<std::string, Syntax>{"--[==[ one", Syntax::Comment});
+  CHECK(spans(src, 1) == std::vector<std::pair<std::string, Syntax>>{{"]] two", Syntax::Comment}});
+  CHECK(spans(src, 2).front() == std::pair<std::string, Syntax>{"three ]==]", Syntax::Comment});
+  CHECK(spans(src, 2).back() == std::pair<std::string, Syntax>{"y", Syntax::Plain});
+  CHECK(h.lines[2].back().column == 11);
+}
+
+TEST_CASE("source colours: columns count code points and tabs") {
+  const std::string src = "s = 'h\xC3\xA9' x\n\ty";
+  const auto h = rdv::ui::highlight_lua(src);
+  CHECK(h.lines[0].back().column == 9);  // s, space, =, space, 'hé' (4 columns), space
+  CHECK(h.lines[1].front().column == 4);
+  CHECK(h.max_columns == 10);
+}
+
+TEST_CASE("scenario list: file names sort by chapter numbers") {
+  using rdv::ui::natural_less;
+  CHECK(natural_less("2.9-a.lua", "2.10-a.lua"));
+  CHECK_FALSE(natural_less("2.10-a.lua", "2.9-a.lua"));
+  CHECK(natural_less("2.1-z.lua", "2.1b-a.lua"));
+  CHECK(natural_less("1.1-a.lua", "2.1-a.lua"));
+  CHECK(natural_less("01.lua", "1a.lua"));
+  CHECK_FALSE(natural_less("a", "a"));
+}
+
+TEST_CASE("scenario browser: lists .lua files in chapter order, broken ones with their error") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "rdv-browser-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write(dir / "2.10-later.lua", "scenario { title = 'Later', chapter = '2.10' }\n");
+  write(dir / "2.9-earlier.lua",
+        "scenario { title = 'Earlier', chapter = '2.9', concept = 'Channels' }\n");
+  write(dir / "3.1-broken.lua", "scenario { title = os.getenv('HOME') }\n");
+  write(dir / "notes.txt", "not a scenario");
+
+  rdv::ui::Browser b;
+  b.scan(dir);
+  CHECK(b.error().empty());
+  REQUIRE(b.entries().size() == 3);
+  CHECK(b.entries()[0].display_title() == "Earlier");
+  CHECK(b.entries()[1].display_title() == "Later");
+  CHECK(b.entries()[2].display_title() == "3.1-broken.lua");
+  CHECK(b.entries()[2].error.find("3.1-broken.lua:1: ") != std::string::npos);
+
+  CHECK(rdv::ui::matches_filter(b.entries()[0], "CHANNEL"));
+  CHECK_FALSE(rdv::ui::matches_filter(b.entries()[1], "channel"));
+  CHECK(rdv::ui::matches_filter(b.entries()[2], "broken"));
+
+  const unsigned rev = b.revision();
+  b.select(1);
+  CHECK(b.revision() != rev);
+  CHECK(b.source() == "scenario { title = 'Later', chapter = '2.10' }\n");
+  CHECK(b.find(dir / "." / "2.10-later.lua") == 1);
+
+  // A file outside the folder is added once.
+  const fs::path other = fs::temp_directory_path() / "rdv-browser-test-other.lua";
+  write(other, "scenario { title = 'Other' }");
+  CHECK(b.add_file(other) == 3);
+  CHECK(b.add_file(other) == 3);
+  fs::remove(other);
+
+  b.scan(dir / "missing");
+  CHECK(b.entries().empty());
+  CHECK(b.error().find("missing") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("config folder: XDG_CONFIG_HOME when absolute, else ~/.config") {
+  {
+    ScopedEnv xdg("XDG_CONFIG_HOME", "/tmp/xdg");
+    CHECK(rdv::ui::config_dir() == "/tmp/xdg/rendezvous");
+  }
+  {
+    ScopedEnv xdg("XDG_CONFIG_HOME", "relative/dir");
+    ScopedEnv home("HOME", "/home/u");
+    CHECK(rdv::ui::config_dir() == "/home/u/.config/rendezvous");
+  }
+  {
+    ScopedEnv xdg("XDG_CONFIG_HOME", nullptr);
+    ScopedEnv home("HOME", nullptr);
+    CHECK(rdv::ui::config_dir().empty());
+    std::string why;
+    CHECK(rdv::ui::config_file("imgui.ini", why).empty());
+    CHECK_FALSE(why.empty());
+  }
+}
+
+TEST_CASE("fonts: DejaVu is found where fonts-dejavu-core installs it") {
+  CHECK(rdv::ui::find_font("DejaVuSansMono.ttf") ==
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
+  CHECK(rdv::ui::find_font("NoSuchFont-Regular.ttf").empty());
+}

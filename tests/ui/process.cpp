@@ -1,0 +1,55 @@
+// tests/ui/process.cpp — std::system with output redirected to files.
+#include "tests/ui/process.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace rdv::test {
+
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+std::string temp_folder(const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("rdv-test-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+ProcessResult run_process(const std::vector<std::string>& args,
+                          const std::vector<std::string>& env) {
+  const std::string dir = temp_folder("process");
+  std::string cmd;
+  for (const auto& e : env) cmd += e + " ";
+  for (const auto& a : args) cmd += quote(a) + " ";
+  cmd += "</dev/null >" + quote(dir + "/out") + " 2>" + quote(dir + "/err");
+  const int status = std::system(cmd.c_str());
+  ProcessResult r;
+  if (status != -1 && WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  r.out = slurp(dir + "/out");
+  r.err = slurp(dir + "/err");
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+}  // namespace rdv::test
