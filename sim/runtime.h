@@ -47,6 +47,7 @@ struct Panic : std::runtime_error {
   explicit Panic(const std::string& message, std::string traceback_ = {})
       : std::runtime_error(message), traceback(std::move(traceback_)) {}
   std::string traceback;  // filled by the script layer when it has one
+  bool reported = false;  // its Panic event was emitted already (Runtime::raise_panic)
 };
 
 // Thrown at a task's blocking points when the run is torn down. Not a panic: never recovered.
@@ -68,7 +69,7 @@ struct RunConfig {
   std::uint64_t seed = 1;          // seeds the policy, select choices in live mode, rand()
   double time_scale = 1.0;         // live: virtual ms per wall ms (0.1 = ten times slower)
   std::size_t max_tasks = 10'000;  // live + ever spawned concurrently; exceeding it is a RunError
-  std::uint64_t max_events = 20'000'000;     // then the run ends with Outcome::Error
+  std::uint64_t max_events = 20'000'000;         // then the run ends with Outcome::Error
   Nanos max_time = Nanos{3600} * 1'000'000'000;  // virtual/wall time limit, then Outcome::Error
   int cpu = -1;  // controlled: the CPU all task threads are pinned to (-1: choose one)
 };
@@ -85,7 +86,7 @@ struct RunResult {
   std::string message;  // Go's words: "fatal error: all goroutines are asleep - deadlock!\n\n..."
   TaskId task = 0;      // the task that panicked / failed, 0 otherwise
   std::uint32_t line = 0;
-  std::vector<LeakedTask> leaked;  // Outcome::Leak
+  std::vector<LeakedTask> leaked;       // Outcome::Leak
   std::vector<std::uint32_t> schedule;  // every choice made with >= 2 options (see policy.h)
   std::uint64_t decisions = 0;          // sched points where the policy was asked
 };
@@ -124,11 +125,11 @@ class Runtime {
   EventLog& log() noexcept { return log_; }
 
   // ---- called from task threads (the current task) ------------------------------------------
-  static Runtime* current() noexcept;   // the run the calling thread's task belongs to, or null
+  static Runtime* current() noexcept;  // the run the calling thread's task belongs to, or null
   static Task* current_task() noexcept;
   TaskId current_id() const noexcept;
 
-  TaskId go(std::string name, TaskFn fn);  // spawn; RunError past max_tasks
+  TaskId go(std::string name, TaskFn fn);  // spawn; RunError past max_tasks. Not a sched point.
   void sched_point();                      // controlled: a decision; live: checks abort
   Nanos now() const noexcept;              // virtual (controlled) or scaled wall (live)
   void sleep(Nanos d);
@@ -139,7 +140,12 @@ class Runtime {
   std::uint64_t rand_u64() noexcept;  // the run's data RNG (seeded from seed; deterministic)
   bool aborting() const noexcept;
 
+  // Emits the Panic event (text = message) for the current task and throws Panic{message}
+  // with reported = true. Primitives use it for Go's runtime panics.
+  [[noreturn]] void raise_panic(const std::string& message);
+
   // Emits an event for the current task (task, t, seq and line filled in). Cheap; lock-free.
+  // Outside a task (timer context) task = 0. Line is kept when e.line != 0.
   Seq emit(Event e);
   // Emits on behalf of another task (its last line is used).
   Seq emit_for(Task* t, Event e);
@@ -154,6 +160,14 @@ class Runtime {
   // Make a parked task runnable; `via` is the object through which. Emits TaskUnblock with
   // peer = the current task (0 from a timer). Safe from any task thread or the timer context.
   void ready(Task* t, ObjId via);
+  // ready() in two steps, so a waker can emit events on the woken task's behalf after its
+  // TaskUnblock while still holding the object lock, and post only after unlocking:
+  //   mark_ready(t, via) under the lock (emits TaskUnblock), then wake(t) after unlocking.
+  // A task woken by teardown is not parked any more: mark_ready is then a no-op.
+  void mark_ready(Task* t, ObjId via);
+  void wake(Task* t);
+  // A primitive whose park() threw Aborted must take its waiter off its queue before
+  // rethrowing (the waiter lives on the unwinding task's stack), as channel.cpp does.
 
   // Timers (sleep, after, ticker, context deadlines). `fire` runs in timer context (no current
   // task; it must not park): in controlled mode on the scheduler when the clock reaches `when`,
@@ -165,6 +179,12 @@ class Runtime {
   // The policy's RNG for select in controlled mode (recorded in the schedule); a per-run RNG
   // in live mode. Returns an index in [0, n).
   std::size_t choose_case(std::size_t n);
+  // Same, choosing among the given case indexes (increasing); returns one of them. This is
+  // what select uses: the schedule records the case index itself.
+  std::uint32_t choose_case(std::span<const std::uint32_t> ready);
+
+  // Name of an object from its *Make event's text ("" when it had none).
+  std::string object_name(ObjId obj) const;
 
  private:
   struct Impl;

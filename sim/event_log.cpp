@@ -1,0 +1,103 @@
+#include "sim/event_log.h"
+
+#include <cassert>
+
+namespace rdv::sim {
+
+// A chunk is written once per slot and never moves, so at(i) can hand out references. The ready
+// flags are separate bytes so that publishing one slot is a single release store.
+struct EventLog::Chunk {
+  Event slots[kChunkSize];
+  std::atomic<std::uint8_t> ready[kChunkSize] = {};
+};
+
+EventLog::EventLog() {
+  dir_[0].store(new Chunk(), std::memory_order_relaxed);
+  strs_.emplace_back();
+}
+
+EventLog::~EventLog() {
+  for (auto& c : dir_) delete c.load(std::memory_order_relaxed);
+}
+
+EventLog::Chunk* EventLog::chunk_for(std::size_t index) noexcept {
+  auto& slot = dir_[index >> kChunkBits];
+  Chunk* c = slot.load(std::memory_order_acquire);
+  if (c != nullptr) return c;
+  // Several appenders may race to install the chunk; the loser frees its copy.
+  auto* fresh = new Chunk();
+  if (slot.compare_exchange_strong(c, fresh, std::memory_order_acq_rel)) return fresh;
+  delete fresh;
+  return c;
+}
+
+void EventLog::publish(Seq seq, const Event& e) noexcept {
+  const auto i = static_cast<std::size_t>(seq);
+  Chunk* c = chunk_for(i);
+  const std::size_t k = i & (kChunkSize - 1);
+  c->slots[k] = e;
+  c->slots[k].seq = seq;
+  c->ready[k].store(1, std::memory_order_release);
+}
+
+Seq EventLog::append(Event e) noexcept {
+  const Seq s = next_.fetch_add(1, std::memory_order_relaxed);
+  if ((s & kClosedBit) != 0 || s >= kCapacity - 1) return kNoSeq;  // keep one slot for close()
+  publish(s, e);
+  return s;
+}
+
+Seq EventLog::close(Event last) noexcept {
+  // Setting the closed bit hands out the final seq: every append that got a smaller seq is
+  // already in flight and will publish its slot; every later one sees the bit and drops.
+  const Seq s = next_.fetch_or(kClosedBit, std::memory_order_acq_rel);
+  if ((s & kClosedBit) != 0) return kNoSeq;
+  const Seq seq = s < kCapacity ? s : kCapacity - 1;
+  publish(seq, last);
+  return seq;
+}
+
+bool EventLog::closed() const noexcept {
+  return (next_.load(std::memory_order_acquire) & kClosedBit) != 0;
+}
+
+std::size_t EventLog::committed() const noexcept {
+  std::size_t c = committed_.load(std::memory_order_acquire);
+  const std::size_t start = c;
+  for (;;) {
+    if (c >= kCapacity) break;
+    const Chunk* ch = dir_[c >> kChunkBits].load(std::memory_order_acquire);
+    if (ch == nullptr || ch->ready[c & (kChunkSize - 1)].load(std::memory_order_acquire) == 0) {
+      break;
+    }
+    ++c;
+  }
+  if (c != start) {
+    std::size_t cur = start;
+    while (cur < c && !committed_.compare_exchange_weak(cur, c, std::memory_order_acq_rel)) {
+    }
+  }
+  return c;
+}
+
+const Event& EventLog::at(std::size_t i) const noexcept {
+  assert(i < kCapacity && "EventLog::at: index out of range");
+  const Chunk* ch = dir_[i >> kChunkBits].load(std::memory_order_acquire);
+  assert(ch != nullptr && "EventLog::at: index past committed()");
+  return ch->slots[i & (kChunkSize - 1)];
+}
+
+StrId EventLog::intern(std::string_view s) {
+  if (s.empty()) return 0;
+  std::lock_guard lk(str_mu_);
+  strs_.emplace_back(s);
+  return static_cast<StrId>(strs_.size() - 1);
+}
+
+std::string_view EventLog::str(StrId id) const {
+  std::lock_guard lk(str_mu_);
+  if (id >= strs_.size()) return {};
+  return strs_[id];
+}
+
+}  // namespace rdv::sim

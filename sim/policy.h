@@ -1,0 +1,116 @@
+// sim/policy.h — who runs next in controlled mode, and which ready case a select takes.
+//
+// Every nondeterministic choice of a controlled run goes through the run's Policy:
+//  - pick_task(candidates, current): at each scheduling decision. `candidates` are the runnable
+//    tasks sorted by id (never empty); `current` is the task that was running when it is still
+//    runnable (a sched point), else 0 (it parked or exited). Return one of the candidates, or 0
+//    to stop the run (Outcome::Aborted). Throw PolicyError when the policy cannot go on (replay
+//    diverged): the run ends with Outcome::Error and that message.
+//  - pick_case(ready): a select with several ready cases; `ready` holds their case indexes in
+//    increasing order (size >= 2). Return one of them.
+//  - on_spawn(task): a task was created (pct draws its priority here).
+//
+// The runtime records every choice made among >= 2 options in RunResult::schedule (a task choice
+// as the chosen TaskId, a case choice as the case index); replay(schedule) reproduces the run.
+// A policy object serves one run at a time (pick_* are called by the run's baton holder only).
+//
+// Example:
+//   RunConfig cfg; cfg.policy = make_pct(/*seed=*/7, /*depth=*/3, /*expected_steps=*/200);
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <span>
+#include <stdexcept>
+#include <vector>
+
+#include "sim/event.h"
+
+namespace rdv::sim {
+
+struct PolicyError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+class Policy {
+ public:
+  virtual ~Policy() = default;
+  virtual TaskId pick_task(std::span<const TaskId> candidates, TaskId current) = 0;
+  virtual std::uint32_t pick_case(std::span<const std::uint32_t> ready) = 0;
+  virtual void on_spawn(TaskId) {}
+  // Called by Runtime::abort() from any thread: a pick_task that waits must return 0 promptly.
+  virtual void interrupt() {}
+  virtual const char* name() const noexcept = 0;  // "random", "pct", "rr", "replay", "interactive"
+};
+
+// A small deterministic RNG (splitmix64): same seed, same sequence on every platform.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed = 1) noexcept : s_(seed) {}
+  std::uint64_t next() noexcept {
+    std::uint64_t z = (s_ += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+  }
+  // Uniform in [0, n), n > 0 (Lemire's multiply-shift; the tiny bias is irrelevant here).
+  std::size_t below(std::size_t n) noexcept {
+    __extension__ using U128 = unsigned __int128;
+    return static_cast<std::size_t>((static_cast<U128>(next()) * n) >> 64);
+  }
+
+ private:
+  std::uint64_t s_;
+};
+
+// Uniformly random runnable task at each decision, uniformly random ready case.
+std::shared_ptr<Policy> make_random(std::uint64_t seed);
+// Probabilistic concurrency testing (Burckhardt et al., ASPLOS 2010): each task gets a random
+// priority at spawn; the highest-priority runnable task runs; at depth-1 change points drawn
+// uniformly in [1, expected_steps] the running task's priority drops below all initial ones.
+// Finds any bug of depth d with probability >= 1/(n * k^(d-1)).
+std::shared_ptr<Policy> make_pct(std::uint64_t seed, int depth, std::uint64_t expected_steps);
+// The next runnable task after the current one in id order (wrapping): every sched point
+// switches when another task can run. Select: takes the ready cases in turn.
+std::shared_ptr<Policy> make_round_robin();
+// Replays a recorded RunResult::schedule; throws PolicyError on divergence.
+std::shared_ptr<Policy> make_replay(std::vector<std::uint32_t> schedule);
+
+// The person is the scheduler: the run thread waits in pick_task until the UI calls choose()
+// (or interrupt()/cancel()). Thread-safe. Select choices come from a seeded RNG.
+//
+// Example (UI thread, each frame):
+//   if (auto c = policy->candidates(); !c.empty() && clicked) policy->choose(c[row]);
+class InteractivePolicy final : public Policy {
+ public:
+  // ask_when_single: also wait when only one task can run (step mode).
+  explicit InteractivePolicy(std::uint64_t seed, bool ask_when_single = false);
+
+  // ---- UI side ----
+  std::vector<TaskId> candidates() const;  // empty unless the run waits for a choice
+  TaskId current() const;                  // the task that was running (0 if it blocked)
+  std::uint64_t requests() const;          // count of decisions asked so far (changes per ask)
+  bool choose(TaskId t);                   // false when t is not a candidate (or no question)
+  void cancel() { interrupt(); }           // the run ends as Aborted
+
+  // ---- Policy ----
+  TaskId pick_task(std::span<const TaskId> candidates, TaskId current) override;
+  std::uint32_t pick_case(std::span<const std::uint32_t> ready) override;
+  void interrupt() override;
+  const char* name() const noexcept override { return "interactive"; }
+
+ private:
+  mutable std::mutex mu_;  // protects every field below
+  std::condition_variable cv_;
+  std::vector<TaskId> candidates_;  // the open question; empty when none
+  TaskId current_ = 0;
+  TaskId chosen_ = 0;
+  std::uint64_t requests_ = 0;
+  bool cancelled_ = false;
+  bool ask_when_single_;
+  Rng rng_;
+};
+
+}  // namespace rdv::sim

@@ -1,0 +1,857 @@
+// The runtime: tasks, both schedulers, the clock and timers, detection and teardown.
+//
+// Controlled mode. Exactly one task thread holds the baton. The scheduler state (runnable set,
+// timers, virtual clock, task states) is guarded by Impl::mu; only the baton holder changes it
+// while the run goes on, other threads (abort) only after taking mu. A switch is: pick the next
+// task (choose()), post its parker, wait on our own. All of a run's task threads are pinned to
+// one CPU so a handoff is a same-CPU futex wake (~1 µs) instead of a cross-CPU one (7-15 µs).
+//
+// Live mode. Tasks run in parallel. park() waits on the task's parker (spin, then futex);
+// ready() posts it. Global deadlock: `running` counts tasks that are neither parked nor exited,
+// `timers_pending` timers not yet fired (a firing timer still counts until its callback
+// returned). Both are seq_cst; whoever brings the pair to (0, 0) sees it (Dekker) and reports.
+//
+// Teardown. end_run() closes the log with RunEnd (so nothing can follow it), sets `aborting`
+// and posts every live task's parker. Each task then throws Aborted from its blocking point (or
+// the next one), unwinds, and gives its thread back to the pool; wait() returns when the last
+// one did. Task records live until the Runtime is destroyed, so a late post is harmless.
+#include "sim/runtime.h"
+
+#include <algorithm>
+#include <cassert>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+#include "sim/task.h"
+
+namespace rdv::sim {
+namespace {
+
+thread_local Runtime* tl_runtime = nullptr;
+thread_local Task* tl_task = nullptr;
+
+// Live park: spin this many rounds (~2-4 µs) before sleeping on the futex. A ping-pong partner
+// on the other CPU usually answers within that, so neither side pays a futex syscall.
+constexpr int kLiveSpin = 3000;
+
+bool is_make_kind(EventKind k) {
+  switch (k) {
+    case EventKind::ChanMake:
+    case EventKind::TimerMake:
+    case EventKind::WgMake:
+    case EventKind::MutexMake:
+    case EventKind::AtomicMake:
+    case EventKind::CtxMake:
+    case EventKind::FutureMake:
+    case EventKind::GroupMake:
+      return true;
+    default:
+      return false;
+  }
+}
+
+enum class ExitHow { Returned, Panicked, Failed, Aborted };
+
+}  // namespace
+
+const char* to_string(Mode m) noexcept {
+  return m == Mode::Live ? "live" : "controlled";
+}
+
+struct Runtime::Impl {
+  explicit Impl(Runtime& r) : rt(r), cfg(r.config_), log(r.log_) {}
+
+  Runtime& rt;
+  const RunConfig& cfg;
+  EventLog& log;
+  bool controlled = true;
+  std::shared_ptr<Policy> policy;
+  TaskHooks hooks;
+  int cpu = -1;  // controlled: the CPU every task thread of the run is pinned to
+  std::chrono::steady_clock::time_point t0;
+  bool started = false;
+
+  mutable std::mutex mu;  // guards everything down to `result` (see the file comment)
+  std::vector<std::unique_ptr<Task>> tasks;  // tasks[id - 1]
+  std::vector<TaskId> runnable;              // controlled: sorted; includes the baton holder
+  std::map<std::pair<Nanos, TimerId>, std::function<void()>> timers;  // by (when, creation)
+  std::unordered_map<TimerId, Nanos> timer_when;
+  TimerId next_timer = 1;
+  bool ended = false;
+  bool main_exited = false;
+  RunResult result;
+  std::condition_variable timer_cv;  // live: wakes the timer thread (new timer, end)
+  std::thread timer_thread;          // live only
+
+  std::atomic<Nanos> vclock{0};  // controlled: written by the baton holder under mu
+  std::atomic<bool> aborting{false};
+  std::atomic<std::size_t> alive{0};            // tasks not exited
+  std::atomic<std::int64_t> running{0};         // live: tasks neither parked nor exited
+  std::atomic<std::int64_t> timers_pending{0};  // live: added, not yet fired or cancelled
+  std::atomic<ObjId> next_obj{1};
+  std::atomic<std::uint64_t> data_rng{0};
+
+  mutable std::mutex names_mu;             // protects names
+  std::unordered_map<ObjId, StrId> names;  // object -> its *Make event's text
+
+  std::mutex done_mu;  // protects busy, end_seen, joined
+  std::condition_variable done_cv;
+  std::size_t busy = 0;  // task threads not yet given back to the pool
+  bool end_seen = false;
+  bool joined = false;
+
+  Task* task(TaskId id) const { return tasks[id - 1].get(); }
+
+  Nanos now() const noexcept {
+    if (controlled) return vclock.load(std::memory_order_relaxed);
+    const auto wall = std::chrono::steady_clock::now() - t0;
+    const double ns =
+        static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(wall).count());
+    return static_cast<Nanos>(ns * cfg.time_scale);
+  }
+
+  Seq emit_as(Task* t, Event e) {
+    e.task = t != nullptr ? t->id() : 0;
+    if (e.line == 0 && t != nullptr) e.line = t->line.load(std::memory_order_relaxed);
+    e.t = now();
+    if (e.text != 0 && is_make_kind(e.kind)) {
+      std::lock_guard lk(names_mu);
+      names[e.obj] = e.text;
+    }
+    return log.append(e);
+  }
+
+  void runnable_insert(TaskId id) {
+    runnable.insert(std::lower_bound(runnable.begin(), runnable.end(), id), id);
+  }
+  void runnable_erase(TaskId id) {
+    auto it = std::lower_bound(runnable.begin(), runnable.end(), id);
+    if (it != runnable.end() && *it == id) runnable.erase(it);
+  }
+
+  // ---- ending a run (mu held) ------------------------------------------------------------
+
+  void end_run(Outcome o, std::string message, TaskId t = 0, std::uint32_t line = 0) {
+    if (ended) return;
+    ended = true;
+    result.outcome = o;
+    result.message = std::move(message);
+    result.task = t;
+    result.line = line;
+    Event e;
+    e.kind = EventKind::RunEnd;
+    e.arg = static_cast<std::int64_t>(o);
+    e.text = log.intern(result.message);
+    e.t = now();
+    log.close(e);
+    aborting.store(true);
+    for (auto& task : tasks) {
+      if (task->state.load() != Task::State::Exited) task->parker.post();
+    }
+    timer_cv.notify_all();
+    std::lock_guard lk(done_mu);
+    end_seen = true;
+    done_cv.notify_all();
+  }
+
+  std::string describe(const Task* t) const {
+    std::string s = "goroutine " + std::to_string(t->id()) + " [";
+    const BlockReason r = t->reason.load();
+    s += r == BlockReason::None ? "runnable" : to_string(r);
+    s += "]:\n\t" + t->name() + " at line " + std::to_string(t->line.load());
+    if (const ObjId obj = t->obj.load(); obj != 0) {
+      const std::string name = rt.object_name(obj);
+      s += ", waiting on " + (name.empty() ? "#" + std::to_string(obj) : name);
+    }
+    return s;
+  }
+
+  void end_deadlock() {
+    Event e;
+    e.kind = EventKind::Deadlock;
+    emit_as(nullptr, e);
+    std::string msg = "fatal error: all goroutines are asleep - deadlock!";
+    for (auto& t : tasks) {
+      if (t->state.load() != Task::State::Exited) msg += "\n\n" + describe(t.get());
+    }
+    end_run(Outcome::Deadlock, std::move(msg));
+  }
+
+  // Main returned: every task still alive is leaked (goleak), then the run ends.
+  void end_main_returned() {
+    std::vector<Task*> left;
+    for (auto& t : tasks) {
+      if (t->state.load() != Task::State::Exited) left.push_back(t.get());
+    }
+    if (left.empty()) return end_run(Outcome::Ok, "");
+    std::string msg =
+        "leak: " + std::to_string(left.size()) + " goroutine(s) still blocked at exit";
+    for (Task* t : left) {
+      LeakedTask lt{t->id(), t->reason.load(), t->obj.load(), t->line.load()};
+      result.leaked.push_back(lt);
+      Event e;
+      e.kind = EventKind::Leak;
+      e.reason = lt.reason;
+      e.obj = lt.obj;
+      e.line = lt.line;
+      emit_as(t, e);
+      msg += "\n" + describe(t);
+    }
+    end_run(Outcome::Leak, std::move(msg));
+  }
+
+  void check_event_limit() {
+    if (log.appended() >= cfg.max_events) {
+      end_run(Outcome::Error,
+              "event limit exceeded: more than " + std::to_string(cfg.max_events) + " events");
+    }
+  }
+
+  // ---- controlled scheduling (mu held) -----------------------------------------------------
+
+  // Fires every timer due at the current virtual time, in (when, creation) order. The callbacks
+  // run in timer context (no current task) with mu released: they ready tasks.
+  void fire_due(std::unique_lock<std::mutex>& lk) {
+    while (!ended && !timers.empty() && timers.begin()->first.first <= vclock.load()) {
+      auto node = timers.extract(timers.begin());
+      timer_when.erase(node.key().second);
+      lk.unlock();
+      Task* saved = tl_task;
+      tl_task = nullptr;
+      node.mapped()();
+      tl_task = saved;
+      lk.lock();
+    }
+  }
+
+  // The next task to get the baton, or nullptr when the run ended (deadlock, limit, policy).
+  // `current` is the calling task when it is still runnable (a sched point), else 0.
+  Task* choose(std::unique_lock<std::mutex>& lk, TaskId current) {
+    for (;;) {
+      if (ended) return nullptr;
+      if (main_exited) {
+        // After main returned, the tasks that can still run finish their step (a worker that
+        // just handed main its result is about to return); time stands still. When nobody can
+        // run any more, whoever is left is leaked.
+        if (runnable.empty()) {
+          end_main_returned();
+          return nullptr;
+        }
+        break;
+      }
+      fire_due(lk);
+      if (ended) return nullptr;
+      if (!runnable.empty()) break;
+      if (timers.empty()) {
+        end_deadlock();
+        return nullptr;
+      }
+      // Nobody can run: the clock jumps to the earliest timer (testing/synctest's rule).
+      const Nanos when = timers.begin()->first.first;
+      if (when > cfg.max_time) {
+        end_run(Outcome::Error, "time limit exceeded: the run passed " +
+                                    std::to_string(cfg.max_time / 1'000'000) + " ms");
+        return nullptr;
+      }
+      vclock.store(when);
+    }
+    ++result.decisions;
+    TaskId pick = 0;
+    try {
+      pick = policy->pick_task(runnable, current);
+    } catch (const PolicyError& e) {
+      end_run(Outcome::Error, e.what());
+      return nullptr;
+    }
+    if (pick == 0) {
+      end_run(Outcome::Aborted, "aborted by the scheduler");
+      return nullptr;
+    }
+    assert(std::binary_search(runnable.begin(), runnable.end(), pick) &&
+           "policy picked a task that is not runnable");
+    if (runnable.size() >= 2) result.schedule.push_back(pick);
+    return task(pick);
+  }
+
+  // Gives the baton to `next` (announcing it with TaskRun when it was blocked, new or
+  // preempted). When `self` must wait for the baton again, waits and returns when it has it.
+  void handoff(std::unique_lock<std::mutex>& lk, Task* self, Task* next, bool self_waits) {
+    if (next->announce_run) {
+      next->announce_run = false;
+      Event e;
+      e.kind = EventKind::TaskRun;
+      emit_as(next, e);
+    }
+    if (next == self) return;
+    lk.unlock();
+    next->parker.post();
+    if (self_waits) wait_baton(self);
+  }
+
+  void wait_baton(Task* self) {
+    if (hooks.before_park) hooks.before_park();
+    self->parker.wait(0);
+    if (hooks.after_unpark) hooks.after_unpark();
+    if (aborting.load()) throw Aborted{};
+  }
+
+  // ---- live mode ---------------------------------------------------------------------------
+
+  void live_maybe_deadlock() {
+    std::lock_guard lk(mu);
+    if (ended || main_exited) return;
+    if (running.load() != 0 || timers_pending.load() != 0) return;
+    end_deadlock();
+  }
+
+  void timer_loop() {
+    std::unique_lock lk(mu);
+    const auto deadline_of = [&](Nanos when) {
+      const double wall_ns = static_cast<double>(when) / cfg.time_scale;
+      return t0 + std::chrono::nanoseconds(static_cast<std::int64_t>(wall_ns));
+    };
+    while (!ended) {
+      const auto limit = deadline_of(cfg.max_time);
+      if (std::chrono::steady_clock::now() >= limit) {
+        end_run(Outcome::Error, "time limit exceeded: the run passed " +
+                                    std::to_string(cfg.max_time / 1'000'000) + " ms");
+        break;
+      }
+      if (timers.empty()) {
+        timer_cv.wait_until(lk, limit);
+        continue;
+      }
+      const auto due = deadline_of(timers.begin()->first.first);
+      if (std::chrono::steady_clock::now() < due) {
+        timer_cv.wait_until(lk, std::min(due, limit));
+        continue;
+      }
+      auto node = timers.extract(timers.begin());
+      timer_when.erase(node.key().second);
+      lk.unlock();
+      node.mapped()();
+      const bool last = timers_pending.fetch_sub(1) == 1;
+      if (last && running.load() == 0) live_maybe_deadlock();
+      lk.lock();
+    }
+  }
+
+  // ---- a task's thread ---------------------------------------------------------------------
+
+  void run_task(Task* t) {
+    tl_runtime = &rt;
+    tl_task = t;
+    if (controlled) t->parker.wait(0);  // the first baton (no hooks: nothing held yet)
+    ExitHow how = ExitHow::Returned;
+    std::string message;
+    std::string traceback;
+    bool reported = false;
+    if (aborting.load()) {
+      how = ExitHow::Aborted;
+    } else {
+      try {
+        if (!controlled) {
+          Event e;
+          e.kind = EventKind::TaskRun;
+          emit_as(t, e);
+        }
+        t->fn();
+      } catch (const Aborted&) {
+        how = ExitHow::Aborted;
+      } catch (const Panic& p) {
+        how = ExitHow::Panicked;
+        message = p.what();
+        traceback = p.traceback;
+        reported = p.reported;
+      } catch (const RunError& e) {
+        how = ExitHow::Failed;
+        message = e.what();
+      } catch (const std::exception& e) {
+        how = ExitHow::Failed;
+        message = std::string("error: ") + e.what();
+      } catch (...) {
+        how = ExitHow::Failed;
+        message = "error: unknown exception in task " + t->name();
+      }
+    }
+    // The body's captures are released on the task's own thread while it still holds the
+    // baton (controlled) or its script lock, before anyone else runs.
+    t->fn = nullptr;
+    on_exit(t, how, message, traceback, reported);
+    tl_task = nullptr;
+    tl_runtime = nullptr;
+    std::lock_guard lk(done_mu);
+    if (--busy == 0) done_cv.notify_all();
+  }
+
+  void on_exit(Task* t, ExitHow how, const std::string& message, const std::string& traceback,
+               bool reported) {
+    std::unique_lock lk(mu);
+    if (how == ExitHow::Aborted || ended) {
+      t->state.store(Task::State::Exited);
+      alive.fetch_sub(1);
+      return;
+    }
+    const std::uint32_t line = t->line.load();
+    if (how == ExitHow::Panicked && !reported) {
+      Event e;
+      e.kind = EventKind::Panic;
+      e.text = log.intern(message);
+      emit_as(t, e);
+    }
+    Event x;
+    x.kind = EventKind::TaskExit;
+    x.arg = how == ExitHow::Panicked ? 1 : 0;
+    emit_as(t, x);
+    t->state.store(Task::State::Exited);
+    t->reason.store(BlockReason::None);
+    t->obj.store(0);
+    alive.fetch_sub(1);
+    if (controlled) runnable_erase(t->id());
+
+    if (how == ExitHow::Panicked) {
+      std::string msg = "panic: " + message + "\n\ngoroutine " + std::to_string(t->id()) +
+                        " [running]:\n\t" + t->name() + " at line " + std::to_string(line);
+      if (!traceback.empty()) msg += "\n" + traceback;
+      return end_run(Outcome::Panic, std::move(msg), t->id(), line);
+    }
+    if (how == ExitHow::Failed) return end_run(Outcome::Error, message, t->id(), line);
+
+    if (t->id() == 1) {
+      main_exited = true;
+      if (!controlled) {
+        // Let tasks that are finishing anyway get there (a worker that just handed main its
+        // last value is about to return): wait until every other task is parked or exited.
+        running.fetch_sub(1);
+        lk.unlock();
+        const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+        while (running.load() > 0 && std::chrono::steady_clock::now() < give_up) {
+          std::this_thread::sleep_for(std::chrono::microseconds(100));
+        }
+        lk.lock();
+        if (ended) return;
+        return end_main_returned();
+      }
+      if (Task* next = choose(lk, 0)) handoff(lk, nullptr, next, false);
+      return;
+    }
+    if (controlled) {
+      if (Task* next = choose(lk, 0)) handoff(lk, nullptr, next, false);
+      return;
+    }
+    lk.unlock();
+    if (running.fetch_sub(1) == 1 && timers_pending.load() == 0) live_maybe_deadlock();
+  }
+};
+
+// ---- Runtime ---------------------------------------------------------------------------------
+
+Runtime::Runtime(RunConfig config, EventLog& log)
+    : config_(std::move(config)), log_(log), impl_(std::make_unique<Impl>(*this)) {
+  impl_->controlled = config_.mode == Mode::Controlled;
+  impl_->policy = config_.policy ? config_.policy : make_random(config_.seed);
+  impl_->data_rng.store(config_.seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull);
+  if (config_.time_scale <= 0) config_.time_scale = 1.0;
+}
+
+Runtime::~Runtime() {
+  if (impl_->started) {
+    abort();
+    wait();
+  }
+}
+
+void Runtime::set_hooks(TaskHooks hooks) {
+  impl_->hooks = std::move(hooks);
+}
+
+void Runtime::start(std::string main_name, TaskFn fn) {
+  Impl& m = *impl_;
+  assert(!m.started && "Runtime::start called twice");
+  m.started = true;
+  m.t0 = std::chrono::steady_clock::now();
+  m.cpu = m.controlled ? (config_.cpu >= 0 ? config_.cpu : pool::pick_cpu()) : -1;
+  std::unique_lock lk(m.mu);
+  m.tasks.push_back(std::make_unique<Task>(1, std::move(main_name), std::move(fn)));
+  Task* t = m.tasks.back().get();
+  t->rng = config_.seed ^ 0xA0761D6478BD642Full;
+  Event e;
+  e.kind = EventKind::TaskSpawn;
+  e.text = log_.intern(t->name());
+  m.emit_as(t, e);
+  m.alive.store(1);
+  m.running.store(1);
+  if (m.controlled) {
+    m.policy->on_spawn(1);
+    m.runnable.push_back(1);
+  }
+  {
+    std::lock_guard dl(m.done_mu);
+    ++m.busy;
+  }
+  pool::submit([&m, t] { m.run_task(t); }, m.cpu);
+  if (m.controlled) {
+    if (Task* next = m.choose(lk, 0)) m.handoff(lk, nullptr, next, false);
+  } else {
+    lk.unlock();
+    m.timer_thread = std::thread([&m] { m.timer_loop(); });
+  }
+}
+
+RunResult Runtime::wait() {
+  Impl& m = *impl_;
+  if (!m.started) return {};
+  {
+    std::unique_lock lk(m.done_mu);
+    m.done_cv.wait(lk, [&] { return m.end_seen && m.busy == 0; });
+    if (!m.joined) {
+      m.joined = true;
+      if (m.timer_thread.joinable()) {
+        lk.unlock();
+        m.timer_thread.join();
+      }
+    }
+  }
+  std::lock_guard lk(m.mu);
+  return m.result;
+}
+
+bool Runtime::wait_for(std::chrono::milliseconds d) {
+  Impl& m = *impl_;
+  std::unique_lock lk(m.done_mu);
+  return m.done_cv.wait_for(lk, d, [&] { return m.end_seen && m.busy == 0; });
+}
+
+bool Runtime::finished() const noexcept {
+  std::lock_guard lk(impl_->done_mu);
+  return impl_->end_seen && impl_->busy == 0;
+}
+
+void Runtime::abort() {
+  // First release a policy that may be waiting for a person (it waits with mu held).
+  impl_->policy->interrupt();
+  std::lock_guard lk(impl_->mu);
+  impl_->end_run(Outcome::Aborted, "aborted");
+}
+
+Runtime* Runtime::current() noexcept {
+  return tl_runtime;
+}
+Task* Runtime::current_task() noexcept {
+  return tl_task;
+}
+TaskId Runtime::current_id() const noexcept {
+  return tl_task != nullptr ? tl_task->id() : 0;
+}
+
+TaskId Runtime::go(std::string name, TaskFn fn) {
+  Impl& m = *impl_;
+  Task* parent = tl_task;
+  std::unique_lock lk(m.mu);
+  if (m.aborting.load()) throw Aborted{};
+  if (m.alive.load() >= config_.max_tasks) {
+    throw RunError("too many tasks: more than " + std::to_string(config_.max_tasks) +
+                   " alive at once");
+  }
+  const auto id = static_cast<TaskId>(m.tasks.size() + 1);
+  m.tasks.push_back(std::make_unique<Task>(id, std::move(name), std::move(fn)));
+  Task* t = m.tasks.back().get();
+  t->rng = (config_.seed + id) * 0x9E3779B97F4A7C15ull;
+  Event e;
+  e.kind = EventKind::TaskSpawn;
+  e.peer = parent != nullptr ? parent->id() : 0;
+  e.line = parent != nullptr ? parent->line.load() : 0;
+  e.text = log_.intern(t->name());
+  m.emit_as(t, e);
+  m.alive.fetch_add(1);
+  if (m.controlled) {
+    m.runnable_insert(id);
+    m.policy->on_spawn(id);
+  } else {
+    m.running.fetch_add(1);
+  }
+  {
+    std::lock_guard dl(m.done_mu);
+    ++m.busy;
+  }
+  lk.unlock();
+  try {
+    pool::submit([&m, t] { m.run_task(t); }, m.cpu);
+  } catch (const std::runtime_error& err) {
+    std::lock_guard relk(m.mu);
+    t->state.store(Task::State::Exited);
+    m.alive.fetch_sub(1);
+    if (m.controlled) m.runnable_erase(id);
+    std::lock_guard dl(m.done_mu);
+    --m.busy;
+    throw RunError(err.what());
+  }
+  return id;
+}
+
+void Runtime::sched_point() {
+  Impl& m = *impl_;
+  Task* self = tl_task;
+  if (self == nullptr) return;
+  if (!m.controlled) {
+    if (m.aborting.load(std::memory_order_relaxed)) throw Aborted{};
+    if (log_.appended() >= config_.max_events) {
+      std::lock_guard lk(m.mu);
+      m.check_event_limit();
+      throw Aborted{};
+    }
+    return;
+  }
+  std::unique_lock lk(m.mu);
+  if (m.aborting.load()) throw Aborted{};
+  m.check_event_limit();
+  Task* next = m.choose(lk, self->id());
+  if (next == nullptr) throw Aborted{};
+  if (next != self) {
+    Event e;
+    e.kind = EventKind::TaskYield;
+    m.emit_as(self, e);
+    self->announce_run = true;
+  }
+  m.handoff(lk, self, next, true);
+}
+
+Nanos Runtime::now() const noexcept {
+  return impl_->now();
+}
+
+void Runtime::sleep(Nanos d) {
+  Task* self = tl_task;
+  assert(self != nullptr && "sleep outside a task");
+  sched_point();
+  if (d <= 0) return;
+  // The timer may fire (live: on the timer thread) before we are parked; `m` makes it wait
+  // until park() released it, so TaskUnblock always follows TaskBlock.
+  struct State {
+    std::mutex m;  // held by the sleeper until it is parked
+  };
+  auto st = std::make_shared<State>();
+  const Nanos when = now() + d;
+  std::unique_lock lk(st->m);
+  const TimerId id = add_timer(when, [this, st, self] {
+    std::unique_lock g(st->m);
+    mark_ready(self, 0);
+    g.unlock();
+    wake(self);
+  });
+  try {
+    park(
+        BlockReason::Sleep, 0, [&] { lk.unlock(); }, when);
+  } catch (const Aborted&) {
+    cancel_timer(id);
+    throw;
+  }
+}
+
+void Runtime::print(std::string_view line) {
+  Event e;
+  e.kind = EventKind::Print;
+  e.text = log_.intern(line);
+  emit(e);
+}
+
+void Runtime::note(std::string_view text) {
+  Event e;
+  e.kind = EventKind::Note;
+  e.text = log_.intern(text);
+  emit(e);
+}
+
+void Runtime::set_line(std::uint32_t line) noexcept {
+  if (tl_task != nullptr) tl_task->line.store(line, std::memory_order_relaxed);
+}
+
+std::uint32_t Runtime::line() const noexcept {
+  return tl_task != nullptr ? tl_task->line.load(std::memory_order_relaxed) : 0;
+}
+
+std::uint64_t Runtime::rand_u64() noexcept {
+  // splitmix64 over an atomic counter: thread-safe in live mode, deterministic in controlled.
+  std::uint64_t z = impl_->data_rng.fetch_add(0x9E3779B97F4A7C15ull, std::memory_order_relaxed) +
+                    0x9E3779B97F4A7C15ull;
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
+bool Runtime::aborting() const noexcept {
+  return impl_->aborting.load();
+}
+
+void Runtime::raise_panic(const std::string& message) {
+  Event e;
+  e.kind = EventKind::Panic;
+  e.text = log_.intern(message);
+  emit(e);
+  Panic p(message);
+  p.reported = true;
+  throw p;
+}
+
+Seq Runtime::emit(Event e) {
+  return impl_->emit_as(tl_task, e);
+}
+Seq Runtime::emit_for(Task* t, Event e) {
+  return impl_->emit_as(t, e);
+}
+ObjId Runtime::new_object_id() noexcept {
+  return impl_->next_obj.fetch_add(1);
+}
+StrId Runtime::intern(std::string_view s) {
+  return log_.intern(s);
+}
+
+std::string Runtime::object_name(ObjId obj) const {
+  StrId id = 0;
+  {
+    std::lock_guard lk(impl_->names_mu);
+    auto it = impl_->names.find(obj);
+    if (it != impl_->names.end()) id = it->second;
+  }
+  return std::string(log_.str(id));
+}
+
+void Runtime::park(BlockReason reason, ObjId obj, const std::function<void()>& unlock, Nanos arg) {
+  Impl& m = *impl_;
+  Task* self = tl_task;
+  assert(self != nullptr && "park outside a task");
+  Event e;
+  e.kind = EventKind::TaskBlock;
+  e.reason = reason;
+  e.obj = obj;
+  e.arg = arg;
+  if (m.controlled) {
+    std::unique_lock lk(m.mu);
+    if (m.aborting.load()) {
+      unlock();
+      throw Aborted{};
+    }
+    m.emit_as(self, e);
+    self->reason.store(reason);
+    self->obj.store(obj);
+    self->state.store(Task::State::Parked);
+    m.runnable_erase(self->id());
+    unlock();  // lock order: object lock, then mu; releasing under mu is fine
+    Task* next = m.choose(lk, 0);
+    if (next == nullptr) throw Aborted{};
+    m.handoff(lk, self, next, true);
+    return;
+  }
+  if (m.aborting.load()) {
+    unlock();
+    throw Aborted{};
+  }
+  m.emit_as(self, e);
+  self->reason.store(reason);
+  self->obj.store(obj);
+  self->state.store(Task::State::Parked);
+  unlock();
+  if (m.running.fetch_sub(1) == 1 && m.timers_pending.load() == 0) m.live_maybe_deadlock();
+  if (m.hooks.before_park) m.hooks.before_park();
+  self->parker.wait(kLiveSpin);
+  if (m.hooks.after_unpark) m.hooks.after_unpark();
+  if (m.aborting.load()) throw Aborted{};
+  Event r;
+  r.kind = EventKind::TaskRun;
+  m.emit_as(self, r);
+}
+
+void Runtime::mark_ready(Task* t, ObjId via) {
+  Impl& m = *impl_;
+  Event e;
+  e.kind = EventKind::TaskUnblock;
+  e.obj = via;
+  e.peer = tl_task != nullptr ? tl_task->id() : 0;
+  if (m.controlled) {
+    std::lock_guard lk(m.mu);
+    if (t->state.load() != Task::State::Parked) return;
+    t->state.store(Task::State::Runnable);
+    t->reason.store(BlockReason::None);
+    t->obj.store(0);
+    t->announce_run = true;
+    m.runnable_insert(t->id());
+    m.emit_as(t, e);
+    return;
+  }
+  auto expected = Task::State::Parked;
+  if (!t->state.compare_exchange_strong(expected, Task::State::Runnable)) return;
+  t->reason.store(BlockReason::None);
+  t->obj.store(0);
+  m.running.fetch_add(1);
+  m.emit_as(t, e);
+}
+
+void Runtime::wake(Task* t) {
+  // Controlled: the task runs when the policy hands it the baton, not before.
+  if (!impl_->controlled) t->parker.post();
+}
+
+void Runtime::ready(Task* t, ObjId via) {
+  mark_ready(t, via);
+  wake(t);
+}
+
+Runtime::TimerId Runtime::add_timer(Nanos when, std::function<void()> fire) {
+  Impl& m = *impl_;
+  std::lock_guard lk(m.mu);
+  const TimerId id = m.next_timer++;
+  m.timers.emplace(std::make_pair(when, id), std::move(fire));
+  m.timer_when.emplace(id, when);
+  if (!m.controlled) {
+    m.timers_pending.fetch_add(1);
+    m.timer_cv.notify_all();
+  }
+  return id;
+}
+
+bool Runtime::cancel_timer(TimerId id) {
+  Impl& m = *impl_;
+  std::lock_guard lk(m.mu);
+  auto it = m.timer_when.find(id);
+  if (it == m.timer_when.end()) return false;
+  m.timers.erase(std::make_pair(it->second, id));
+  m.timer_when.erase(it);
+  if (!m.controlled) m.timers_pending.fetch_sub(1);  // the caller runs: no deadlock check needed
+  return true;
+}
+
+std::size_t Runtime::choose_case(std::size_t n) {
+  assert(n > 0);
+  if (n == 1) return 0;
+  std::vector<std::uint32_t> all(n);
+  for (std::size_t i = 0; i < n; ++i) all[i] = static_cast<std::uint32_t>(i);
+  return choose_case(std::span<const std::uint32_t>(all));
+}
+
+std::uint32_t Runtime::choose_case(std::span<const std::uint32_t> ready) {
+  assert(!ready.empty());
+  if (ready.size() == 1) return ready[0];
+  Impl& m = *impl_;
+  if (m.controlled) {
+    std::lock_guard lk(m.mu);
+    std::uint32_t c = 0;
+    try {
+      c = m.policy->pick_case(ready);
+    } catch (const PolicyError& e) {
+      throw RunError(e.what());
+    }
+    m.result.schedule.push_back(c);
+    return c;
+  }
+  Task* t = tl_task;
+  Rng rng(t != nullptr ? t->rng : rand_u64());
+  const std::uint32_t c = ready[rng.below(ready.size())];
+  if (t != nullptr) t->rng = rng.next();
+  return c;
+}
+
+}  // namespace rdv::sim

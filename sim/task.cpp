@@ -1,0 +1,180 @@
+#include "sim/task.h"
+
+#include <linux/futex.h>
+#include <pthread.h>
+#include <sched.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cassert>
+#include <cstring>
+#include <mutex>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace rdv::sim {
+namespace {
+
+void futex_wait(std::atomic<std::uint32_t>* a, std::uint32_t expected) noexcept {
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(a), FUTEX_WAIT_PRIVATE, expected, nullptr,
+          nullptr, 0);
+}
+
+void futex_wake(std::atomic<std::uint32_t>* a) noexcept {
+  syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(a), FUTEX_WAKE_PRIVATE, 1, nullptr, nullptr,
+          0);
+}
+
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#endif
+}
+
+}  // namespace
+
+void Parker::wait(int spin) noexcept {
+  // Spinning first turns a wake-up that arrives within a few microseconds into no syscall at
+  // all on either side (the poster sees no sleeper); Go's runtime does the same before futexsleep.
+  for (int i = 0; i < spin; ++i) {
+    if (state_.load(std::memory_order_relaxed) == 1) {
+      std::uint32_t one = 1;
+      if (state_.compare_exchange_strong(one, 0, std::memory_order_acquire)) return;
+    }
+    cpu_relax();
+  }
+  for (;;) {
+    std::uint32_t s = state_.load(std::memory_order_relaxed);
+    if (s == 1) {
+      if (state_.compare_exchange_weak(s, 0, std::memory_order_acquire)) return;
+      continue;
+    }
+    if (s == 0 && !state_.compare_exchange_weak(s, 2, std::memory_order_relaxed)) continue;
+    futex_wait(&state_, 2);
+  }
+}
+
+void Parker::post() noexcept {
+  if (state_.exchange(1, std::memory_order_release) == 2) futex_wake(&state_);
+}
+
+namespace pool {
+namespace {
+
+struct Worker {
+  Parker wake;                // posted when a job is handed over
+  std::function<void()> job;  // written by submit() before wake.post()
+  int want_cpu = -1;          // written by submit() before wake.post()
+  int cpu = -1;               // the affinity currently applied (-1: all allowed CPUs)
+};
+
+struct Pool {
+  std::mutex mu;              // protects idle and total
+  std::vector<Worker*> idle;  // waiting for a job
+  std::size_t total = 0;      // threads alive
+  cpu_set_t allowed{};        // the process's affinity at first use
+  int ncpu = 1;
+  std::atomic<unsigned> next_cpu{0};
+};
+
+// Never destroyed: idle threads still reference it while the process exits.
+Pool& the_pool() {
+  static Pool* p = [] {
+    auto* q = new Pool();
+    CPU_ZERO(&q->allowed);
+    if (sched_getaffinity(0, sizeof q->allowed, &q->allowed) != 0) CPU_SET(0, &q->allowed);
+    q->ncpu = CPU_COUNT(&q->allowed);
+    if (q->ncpu < 1) q->ncpu = 1;
+    return q;
+  }();
+  return *p;
+}
+
+void apply_affinity(Worker* w) {
+  if (w->want_cpu == w->cpu) return;
+  Pool& p = the_pool();
+  if (w->want_cpu < 0) {
+    pthread_setaffinity_np(pthread_self(), sizeof p.allowed, &p.allowed);
+  } else {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(static_cast<std::size_t>(w->want_cpu), &one);
+    pthread_setaffinity_np(pthread_self(), sizeof one, &one);
+  }
+  w->cpu = w->want_cpu;
+}
+
+void* worker_main(void* arg) {
+  auto* w = static_cast<Worker*>(arg);
+  Pool& p = the_pool();
+  for (;;) {
+    w->wake.wait(0);
+    apply_affinity(w);
+    w->job();
+    w->job = nullptr;
+    std::lock_guard lk(p.mu);
+    if (p.idle.size() >= kKeepIdle) {
+      --p.total;
+      break;
+    }
+    p.idle.push_back(w);
+  }
+  delete w;
+  return nullptr;
+}
+
+}  // namespace
+
+void submit(std::function<void()> job, int cpu) {
+  Pool& p = the_pool();
+  Worker* w = nullptr;
+  {
+    std::lock_guard lk(p.mu);
+    if (!p.idle.empty()) {
+      w = p.idle.back();
+      p.idle.pop_back();
+    }
+  }
+  if (w == nullptr) {
+    w = new Worker();
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, kStackSize);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_t th;
+    const int err = pthread_create(&th, &attr, worker_main, w);
+    pthread_attr_destroy(&attr);
+    if (err != 0) {
+      delete w;
+      throw std::runtime_error(std::string("cannot create a task thread: ") + std::strerror(err));
+    }
+    std::lock_guard lk(p.mu);
+    ++p.total;
+  }
+  w->job = std::move(job);
+  w->want_cpu = cpu;
+  w->wake.post();
+}
+
+std::size_t threads() {
+  Pool& p = the_pool();
+  std::lock_guard lk(p.mu);
+  return p.total;
+}
+
+int cpu_count() {
+  return the_pool().ncpu;
+}
+
+int pick_cpu() {
+  Pool& p = the_pool();
+  unsigned k = p.next_cpu.fetch_add(1, std::memory_order_relaxed) % static_cast<unsigned>(p.ncpu);
+  for (int c = 0; c < CPU_SETSIZE; ++c) {
+    if (CPU_ISSET(static_cast<std::size_t>(c), &p.allowed) && k-- == 0) return c;
+  }
+  return 0;
+}
+
+}  // namespace pool
+}  // namespace rdv::sim

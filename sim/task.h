@@ -1,0 +1,74 @@
+// sim/task.h — a task's record, its parking semaphore, and the process-wide pool of OS threads
+// that tasks run on.
+//
+// Primitives see a Task only as a pointer to hand to Runtime::ready() and to read id() from;
+// the fields are the runtime's (runtime.cpp), guarded as commented.
+//
+// Threads: created with pthread and a 512 KiB stack (Lua runs on them, so not smaller), reused
+// across runs; when a job ends the thread waits for the next one, and idle threads beyond
+// kKeepIdle exit. A worker pins itself to the CPU its job asks for (controlled mode keeps a run's
+// baton handoffs on one CPU) and unpins for jobs that do not.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "sim/event.h"
+
+namespace rdv::sim {
+
+// A binary semaphore that parks on a futex; post() before wait() is remembered.
+// States: 0 empty, 1 posted, 2 a waiter sleeps (post must wake it).
+class Parker {
+ public:
+  // Spins `spin` rounds before sleeping (0 in controlled mode: the poster shares our CPU).
+  void wait(int spin) noexcept;
+  void post() noexcept;
+
+ private:
+  std::atomic<std::uint32_t> state_{0};
+};
+
+class Runtime;
+
+class Task {
+ public:
+  enum class State : std::uint8_t { Runnable, Parked, Exited };
+
+  Task(TaskId id, std::string name, std::function<void()> body)
+      : id_(id), name_(std::move(name)), fn(std::move(body)) {}
+  TaskId id() const noexcept { return id_; }
+  const std::string& name() const noexcept { return name_; }
+
+  // ---- the runtime's fields (runtime.cpp); primitives must not touch them ----
+  const TaskId id_;
+  const std::string name_;
+  std::function<void()> fn;  // the task's body; cleared on its thread when it ends
+  Parker parker;             // the task waits here: baton (controlled) or ready (live)
+  // Runtime state. Controlled mode: guarded by the scheduler mutex. Live mode: written by the
+  // task itself before it parks, read by the detector once every task is parked (seq_cst).
+  std::atomic<State> state{State::Runnable};
+  std::atomic<BlockReason> reason{BlockReason::None};
+  std::atomic<ObjId> obj{0};
+  std::atomic<std::uint32_t> line{0};  // the script line the task is at (set_line)
+  bool announce_run = true;            // controlled: emit TaskRun when it next gets the CPU
+  std::uint64_t rng = 0;               // live: this task's select RNG state
+};
+
+namespace pool {
+inline constexpr std::size_t kStackSize = 512 * 1024;
+inline constexpr std::size_t kKeepIdle = 64;
+// Runs `job` on a pooled thread pinned to `cpu` (-1: any CPU). Throws std::runtime_error when
+// no thread can be created.
+void submit(std::function<void()> job, int cpu);
+// Threads currently alive in the pool (busy + idle); for tests.
+std::size_t threads();
+// CPUs this process may run on (sched_getaffinity at first use).
+int cpu_count();
+// A CPU for a controlled run: rotates over the allowed ones so parallel runs spread out.
+int pick_cpu();
+}  // namespace pool
+
+}  // namespace rdv::sim
