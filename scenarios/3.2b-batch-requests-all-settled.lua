@@ -1,6 +1,6 @@
 scenario { title = "Batch requests, Promise.allSettled style: every outcome kept", chapter = "3.2",
-           concept = "Wait for every request and keep each outcome, success or failure, in input order, like Promise.allSettled.",
-           watch = "Failures do not stop the batch: all four tasks run to the end and main prints one line per request.",
+           concept = "Start every request as a future and wait for all of them, keeping each outcome, success or failure, in input order.",
+           watch = "Failures do not stop the batch: all four async tasks run to the end, then all_settled returns one outcome per request.",
            expect = "never deadlocks" }
 
 local urls = { "/users", "/orders", "/stock", "/prices" }
@@ -8,31 +8,31 @@ local urls = { "/users", "/orders", "/stock", "/prices" }
 -- A simulated HTTP GET: 100..600 ms, and one request in four answers 503.
 local function httpGet(url)
   sleep(rand(6) * 100 * ms)
-  if rand(4) == 1 then return nil, "503 Service Unavailable" end
-  return "200 OK", nil
+  if rand(4) == 1 then
+    error("503 Service Unavailable", 0)   -- rejects this request's future (level 0: no file:line)
+  end
+  return "200 OK"
 end
 
-local settled = {}                -- slot i belongs to request i
-local wg = waitgroup()
+-- async(fn, ...) runs fn in a new task and returns its future at once.
+local futures = {}
 for i, url in ipairs(urls) do
-  wg:add(1)
-  go("GET " .. url, function()
-    local body, err = httpGet(url)
-    settled[i] = { body = body, err = err }
-    wg:done()
-  end)
+  futures[i] = async(httpGet, url)
 end
-wg:wait()
+
+-- all_settled waits for every future; outcome i belongs to request i, whatever finished first.
+-- (In Go: the WaitGroup loop of 3.1 with one result slot per request.)
+local outcomes = all_settled(futures)
 
 local fulfilled, rejected = 0, 0
 for i, url in ipairs(urls) do
-  local s = settled[i]
-  if s.err then
-    rejected = rejected + 1
-    print(url .. ": rejected: " .. s.err)
-  else
+  local o = outcomes[i]
+  if o.ok then
     fulfilled = fulfilled + 1
-    print(url .. ": fulfilled: " .. s.body)
+    print(url .. ": fulfilled: " .. o.value)
+  else
+    rejected = rejected + 1
+    print(url .. ": rejected: " .. o.err)
   end
 end
 print("allSettled: " .. fulfilled .. " fulfilled, " .. rejected .. " rejected")

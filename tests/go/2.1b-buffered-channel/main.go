@@ -1,0 +1,28 @@
+// Mirrors scenarios/2.1b-buffered-channel.lua.
+package main
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+func main() {
+	mailbox := make(chan int, 2)
+	done := make(chan struct{})
+	go func() {
+		for i := 1; i <= 3; i++ {
+			mailbox <- i
+			fmt.Printf("sender: sent %d\n", i)
+		}
+		close(done)
+	}()
+	time.Sleep(1 * time.Second)
+	fmt.Println("main: awake after 1 s, receiving")
+	var got []string
+	for i := 0; i < 3; i++ {
+		got = append(got, fmt.Sprint(<-mailbox))
+	}
+	<-done
+	fmt.Println("main: received " + strings.Join(got, " "))
+}

@@ -1,0 +1,30 @@
+// Mirrors scenarios/3.3-cancellable-task-group.lua (the seed's 3.3 example).
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func(id int) {
+			defer wg.Done()
+			select {
+			case <-time.After(5 * time.Second):
+				fmt.Printf("task %d finished\n", id)
+			case <-ctx.Done():
+				fmt.Printf("task %d canceled\n", id)
+			}
+		}(i)
+	}
+	time.Sleep(2 * time.Second)
+	cancel()
+	wg.Wait()
+	fmt.Println("all tasks stopped")
+}

@@ -1,0 +1,3 @@
+module rendezvous/tests/go
+
+go 1.19
