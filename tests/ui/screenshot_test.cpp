@@ -36,7 +36,13 @@ rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
   }
   argv.emplace_back(RDV_EXE);
   argv.insert(argv.end(), args.begin(), args.end());
+#ifdef RDV_APP_ENV
+  std::vector<std::string> full_env = {RDV_APP_ENV};
+  full_env.insert(full_env.end(), env.begin(), env.end());
+  return run_process(argv, full_env);
+#else
   return run_process(argv, env);
+#endif
 }
 
 struct Image {

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# tools/setup-deps.sh — installs the Debian 12 packages Rendezvous needs to build, run and test.
+#
+# Idempotent: asks apt only for what is missing, and runs `apt-get update` only then. Uses sudo
+# when not root. Safe to run any number of times.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  cmake g++ pkg-config git ccache clang libclang-rt-14-dev
+  # libraries (design.md §7)
+  libimgui-dev libglfw3-dev python3-glad liblua5.4-dev doctest-dev libcli11-dev
+  nlohmann-json3-dev libstb-dev libbenchmark-dev
+  # the window: a font, and a virtual display with software OpenGL for the UI tests
+  fonts-dejavu-core xvfb xauth libgl1-mesa-dri
+  # cross-checks: Go's own semantics (tests/go) and the Spin model checker
+  golang-go spin
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "setup-deps: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || {
+    echo "setup-deps: need root or sudo to install: ${missing[*]}" >&2
+    exit 1
+  }
+  sudo=(sudo)
+fi
+echo "setup-deps: installing ${missing[*]}"
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# tools/test.sh — the README's test command, and what CI runs (.ci/run).
+#
+# Installs what is missing, then for each preset configures, builds everything and runs ctest:
+#   dev   every test (label `ui` included: ctest runs inside one Xvfb)
+#   asan  every test, under ASan + UBSan (see tests/ui/CMakeLists.txt for Mesa and LSan)
+#   tsan  the tests labelled `runtime`
+# Tests labelled `slow` are left out. Every test that anybody adds to ctest is picked up.
+# Prints a summary and exits non-zero when any step failed.
+#   Usage: tools/test.sh [preset...]      (default: dev asan tsan)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+presets=("$@")
+((${#presets[@]})) || presets=(dev asan tsan)
+jobs=$(nproc)
+summary=()
+failed=0
+
+# step NAME COMMAND...: runs a step, records its verdict and time; returns its status.
+step() {
+  local name=$1 start=$SECONDS
+  shift
+  echo "==> $name"
+  if "$@"; then
+    summary+=("ok    $(printf '%5ss' $((SECONDS - start)))  $name")
+    return 0
+  fi
+  summary+=("FAIL  $(printf '%5ss' $((SECONDS - start)))  $name")
+  failed=1
+  return 1
+}
+
+# One virtual screen for every UI test of a ctest run (they also start their own when needed).
+in_xvfb() { xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" "$@"; }
+
+total=$SECONDS
+step "install dependencies (tools/setup-deps.sh)" tools/setup-deps.sh || {
+  printf '%s\n' "${summary[@]}"
+  exit 1
+}
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
+
+for preset in "${presets[@]}"; do
+  case $preset in
+    dev | asan) filter=(-LE slow) ;;
+    tsan) filter=(-L runtime -LE slow) ;;
+    *) filter=(-LE slow) ;;
+  esac
+  step "$preset: configure" cmake --preset "$preset" || continue
+  step "$preset: build" cmake --build --preset "$preset" -j "$jobs" || continue
+  step "$preset: test ${filter[*]}" in_xvfb ctest --test-dir "build/$preset" --output-on-failure \
+    --no-tests=error -j "$jobs" "${filter[@]}"
+done
+
+echo
+echo "Summary (tools/test.sh ${presets[*]}, $((SECONDS - total))s in all)"
+printf '  %s\n' "${summary[@]}"
+if ((failed)); then
+  echo "RESULT: FAILED"
+  exit 1
+fi
+echo "RESULT: all passed"
