@@ -8,12 +8,12 @@ scenario { title = "Error propagation and the cancel cascade", chapter = "2.5",
 local function defer(fn) return setmetatable({}, { __close = fn }) end
 
 -- The context tree:  background -> request -> { db (cancel), cache (timeout 10 s) }
-local request, cancel = context.with_cancel(context.background())
-local dbCtx, cancelDb = context.with_cancel(request)
-local cacheCtx, cancelCache = context.with_timeout(request, 10 * second)
+local request, cancel = context.with_cancel(context.background(), "request")
+local dbCtx, cancelDb = context.with_cancel(request, "db")
+local cacheCtx, cancelCache = context.with_timeout(request, 10 * second, "cache")
 
 local errc = chan(3, "errors")   -- room for every worker: late reporters never block
-local wg = waitgroup()
+local wg = waitgroup("workers")
 
 -- A worker that holds two resources and works until it is done or its context is cancelled.
 local function worker(name, ctx, res1, res2)

@@ -5,7 +5,7 @@ scenario { title = "WaitGroup over a batch", chapter = "3.1",
 
 local inputs = { 3, 1, 4, 2 }
 local squares = {}            -- one slot per task: no two tasks write the same slot
-local wg = waitgroup()
+local wg = waitgroup("batch")
 
 for i, n in ipairs(inputs) do
   wg:add(1)                   -- BEFORE go: the counter counts this task from the start

@@ -3,7 +3,7 @@ scenario { title = "WaitGroup misuse: Add inside the task", chapter = "3.1",
            watch = "Try several seeds (or the explorer): sometimes main passes wait before any worker ran add, prints 0 of 3 and leaves them behind.",
            expect = "may return early" }
 
-local wg = waitgroup()
+local wg = waitgroup("workers")
 local finished = 0
 
 for i = 1, 3 do

@@ -3,7 +3,7 @@ scenario { title = "WaitGroup misuse: a negative counter", chapter = "3.1",
            watch = "The counter goes 1 -> 0 (main wakes) -> -1: the run ends with 'panic: sync: negative WaitGroup counter'.",
            expect = "panics" }
 
-local wg = waitgroup()
+local wg = waitgroup("wg")
 wg:add(1)
 
 go("worker", function()

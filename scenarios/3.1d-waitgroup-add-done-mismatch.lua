@@ -3,7 +3,7 @@ scenario { title = "WaitGroup misuse: more Add than Done", chapter = "3.1",
            watch = "Both workers finish; the counter stays at 1 and main stays blocked on the WaitGroup until the deadlock report.",
            expect = "deadlocks" }
 
-local wg = waitgroup()
+local wg = waitgroup("workers")
 wg:add(3)                     -- BUG: three promised ...
 
 for i = 1, 2 do               -- ... two started

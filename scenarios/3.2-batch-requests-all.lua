@@ -18,9 +18,9 @@ local function httpGet(ctx, url)
   return url .. ": 200 OK", nil
 end
 
-local ctx, cancel = context.with_cancel(context.background())
+local ctx, cancel = context.with_cancel(context.background(), "batch")
 local results = chan(#urls, "results")   -- room for all: nobody blocks after we stop reading
-local wg = waitgroup()
+local wg = waitgroup("requests")
 for i, url in ipairs(urls) do
   wg:add(1)
   go("GET " .. url, function()

@@ -3,8 +3,8 @@ scenario { title = "A cancellable task group", chapter = "3.3",
            watch = "At 2 s main cancels: the three tasks blocked in select all wake on ctx.Done() together, long before their 5 s of work.",
            expect = "never deadlocks" }
 
-local ctx, cancel = context.with_cancel(context.background())
-local wg = waitgroup()
+local ctx, cancel = context.with_cancel(context.background(), "group")
+local wg = waitgroup("tasks")
 
 for id = 0, 2 do
   wg:add(1)

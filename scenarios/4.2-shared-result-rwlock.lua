@@ -4,8 +4,8 @@ scenario { title = "A shared result: an atomic counter and an RW-locked error li
            expect = "never deadlocks" }
 
 -- Go:  type Result struct { success atomic.Int64; mu sync.RWMutex; errors []string }
-local result = { success = atomic(0), mu = rwmutex(), errors = {} }
-local wg = waitgroup()
+local result = { success = atomic(0, "success"), mu = rwmutex("errors lock"), errors = {} }
+local wg = waitgroup("all")
 
 -- Writers: jobs 2 and 4 fail.
 for i = 1, 4 do

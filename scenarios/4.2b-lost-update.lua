@@ -3,7 +3,7 @@ scenario { title = "The lost update: a shared counter without a lock", chapter =
            watch = "Run with preemption at every line (--preempt line): the unsafe counter often ends below 10; the mutex one is always 10.",
            expect = "never deadlocks" }
 
-local wg = waitgroup()
+local wg = waitgroup("incrementers")
 
 -- Unsafe: two tasks, five increments each, no lock.
 local counter = 0
@@ -21,7 +21,7 @@ wg:wait()
 print("without a lock: counter = " .. counter .. " (expected 10)")
 
 -- Safe: the same with a mutex around the read-modify-write.
-local mu = mutex()
+local mu = mutex("counter lock")
 local safe = 0
 for i = 1, 2 do
   wg:add(1)

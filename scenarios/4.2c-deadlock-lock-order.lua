@@ -3,9 +3,9 @@ scenario { title = "Deadlock gallery: lock-order inversion", chapter = "4.2",
            watch = "Only some schedules deadlock: try seeds (or the explorer) until transfer holds accounts and waits on audit while report holds audit and waits on accounts.",
            expect = "may deadlock" }
 
-local accounts = mutex()   -- protects the account balances
-local audit = mutex()      -- protects the audit log
-local wg = waitgroup()
+local accounts = mutex("accounts")   -- protects the account balances
+local audit = mutex("audit")         -- protects the audit log
+local wg = waitgroup("both")
 wg:add(2)
 
 go("transfer", function()

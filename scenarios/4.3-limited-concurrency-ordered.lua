@@ -6,8 +6,8 @@ scenario { title = "Limited concurrency, results in input order", chapter = "4.3
 local inputs = { 5, 3, 8, 1, 9, 2 }
 local sem = chan(3, "semaphore")   -- 3 slots: 3 jobs at a time
 local results = {}                 -- results[i] for inputs[i]: order for free
-local wg = waitgroup()
-local mu = mutex()                 -- protects running and maxRunning
+local wg = waitgroup("jobs")
+local mu = mutex("running")        -- protects running and maxRunning
 local running, maxRunning = 0, 0
 
 for i, x in ipairs(inputs) do

@@ -4,7 +4,7 @@ scenario { title = "Promise and Future", chapter = "4.4",
            expect = "never deadlocks" }
 
 -- 1. A promise set by another task.
-local config = promise()
+local config = promise("config")
 go("loader", function()
   sleep(300 * ms)
   config:set("config v2")            -- writes once; wakes everyone waiting in get()
@@ -17,7 +17,7 @@ local answer = async(function()
 end)
 
 -- 3. A promise that fails.
-local upload = promise()
+local upload = promise("upload")
 go("uploader", function()
   sleep(200 * ms)
   upload:fail("disk full")           -- the future now carries an error instead of a value

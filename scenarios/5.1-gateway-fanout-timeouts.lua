@@ -11,11 +11,11 @@ local services = {
 }
 
 -- The request's own context: the whole page may take at most 1 s.
-local request, cancelRequest = context.with_timeout(context.background(), 1 * second)
+local request, cancelRequest = context.with_timeout(context.background(), 1 * second, "request")
 
 -- One downstream call, with a deadline of its own derived from the request.
 local function call(svc)
-  local ctx, cancel = context.with_timeout(request, PER_CALL)
+  local ctx, cancel = context.with_timeout(request, PER_CALL, svc.name)
   local answer = select {
     on_recv(after(svc.latency), function() return svc.name .. " data" end),   -- the service answers
     on_recv(ctx:done(), function() return nil end),                           -- our deadline first

@@ -7,7 +7,7 @@ local THRESHOLD = 3            -- failures in a row that open the breaker
 local COOLDOWN = 450 * ms      -- how long it stays open before a trial call
 
 -- The payments service: answers every request; it is down until the ops team fixes it.
-local down = atomic(1)         -- 1: down, 0: up (an atomic: two tasks touch it)
+local down = atomic(1, "down")  -- 1: down, 0: up (an atomic: two tasks touch it)
 local requests = chan(0, "payments requests")
 local stopped = chan(0, "payments stopped")
 go("payments", function()

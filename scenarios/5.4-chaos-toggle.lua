@@ -30,7 +30,7 @@ end
 local function checkStock(item)
   local err
   for attempt = 1, ATTEMPTS do
-    local ctx, cancel = context.with_timeout(context.background(), TIMEOUT)
+    local ctx, cancel = context.with_timeout(context.background(), TIMEOUT, item)
     local v
     v, err = inventory(ctx, item)
     cancel()
