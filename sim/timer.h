@@ -1,0 +1,64 @@
+// sim/timer.h — Go's time.After and time.Ticker on the runtime's timers (sleep and now are
+// Runtime::sleep/now).
+//
+// Time is virtual in controlled mode (it jumps to the earliest timer only when no task can run,
+// as testing/synctest does; timers due at the same time fire in creation order) and scaled wall
+// time in live mode (RunConfig::time_scale). Timer callbacks run in timer context: task 0.
+//  - after(d): a channel of capacity 1, named like "after(2s)", to which the timer sends the
+//    time once (Value{now, ValueKind::Time}). Events: TimerMake (obj = timer, aux = channel,
+//    arg = d, text "after"), then TimerFire (task 0) and the ChanSend.
+//  - ticker(d): a channel of capacity 1 that gets the time every d; a tick nobody took is
+//    dropped (Go's ticker). stop() ends it (TimerStop); a stopped ticker's channel stays open.
+//    A running ticker is a pending timer: the run does not deadlock while it ticks. Dropping the
+//    last reference stops it at its next tick.
+//
+// Example:
+//   auto timeout = after(rt, 2 * kSecond);
+//   SelectCase cs[] = {SelectCase::recv(results.get()), SelectCase::recv(timeout.get())};
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "sim/channel.h"
+
+namespace rdv::sim {
+
+inline constexpr Nanos kMillisecond = 1'000'000;
+inline constexpr Nanos kSecond = 1'000'000'000;
+
+// Go's Duration.String for the common cases: "2s", "1.5s", "300ms", "20µs", "5ns", "1m30s".
+std::string format_duration(Nanos d);
+
+std::shared_ptr<Channel> after(Runtime& rt, Nanos d);
+
+class Ticker {
+ public:
+  // Use ticker(); period > 0.
+  Ticker(Runtime& rt, Nanos period);
+  Ticker(const Ticker&) = delete;
+  Ticker& operator=(const Ticker&) = delete;
+
+  std::shared_ptr<Channel> channel() const { return ch_; }
+  ObjId id() const noexcept { return id_; }
+  void stop();  // idempotent
+
+ private:
+  void arm(Nanos when);  // REQUIRES mu_
+
+  Runtime& rt_;
+  const ObjId id_;
+  const Nanos period_;
+  std::shared_ptr<Channel> ch_;
+  std::mutex mu_;  // protects timer_, stopped_ (the timer context re-arms while a task stops)
+  Runtime::TimerId timer_ = 0;
+  bool stopped_ = false;
+  std::weak_ptr<Ticker> self_;  // the timer callback holds only this
+  friend std::shared_ptr<Ticker> ticker(Runtime&, Nanos);
+};
+
+// Panics "non-positive interval for NewTicker" when period <= 0 (Go's message).
+std::shared_ptr<Ticker> ticker(Runtime& rt, Nanos period);
+
+}  // namespace rdv::sim
