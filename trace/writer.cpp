@@ -9,6 +9,7 @@
 #include <cstring>
 #include <functional>
 
+#include "trace/file_sink.h"
 #include "trace/json_text.h"
 #include "trace/trace.h"
 
@@ -154,22 +155,6 @@ bool serialise(const Trace& t, std::size_t chunk, const Sink& sink, std::string*
   return sink(buf);
 }
 
-bool write_all(int fd, std::string& buf) {
-  const char* p = buf.data();
-  std::size_t n = buf.size();
-  while (n > 0) {
-    const ssize_t w = ::write(fd, p, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    p += w;
-    n -= static_cast<std::size_t>(w);
-  }
-  buf.clear();
-  return true;
-}
-
 }  // namespace
 
 const char* reason_name(sim::BlockReason r) noexcept {
@@ -202,37 +187,66 @@ std::string format_trace(const Trace& t) {
 }
 
 Status write_trace(const std::string& path, const Trace& t) {
-  // 1. A temporary file in the same directory (rename is only atomic within a file system).
+  auto sink = FileSink::create(path);
+  if (!sink) return Error{sink.error()};
+  std::string error;
+  const bool ok = serialise(
+      t, std::size_t{1} << 20, [&](std::string& buf) { return sink->write(buf); }, &error);
+  if (!ok) return Error{path + ": write failed: " + (error.empty() ? sink->error() : error)};
+  return sink->commit();
+}
+
+// ---- FileSink -------------------------------------------------------------------------------
+
+Result<FileSink> FileSink::create(const std::string& path) {
+  // A temporary file in the same directory: rename is only atomic within one file system.
   std::string tmp = path + ".tmp-XXXXXX";
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) return Error{path + ": cannot create a file there: " + std::strerror(errno)};
   ::fchmod(fd, 0644);
-  // 2. Write it in 1 MiB chunks; 3. fsync, so the rename never exposes unwritten data.
-  std::string error;
-  const bool ok = serialise(
-      t, std::size_t{1} << 20,
-      [&](std::string& buf) {
-        if (write_all(fd, buf)) return true;
-        error = std::strerror(errno);
-        return false;
-      },
-      &error);
-  const bool synced = ok && ::fsync(fd) == 0;
-  if (ok && !synced) error = std::strerror(errno);
-  const bool closed = ::close(fd) == 0;
-  if (synced && !closed) error = std::strerror(errno);
-  if (!ok || !synced || !closed) {
-    ::unlink(tmp.c_str());
-    return Error{path + ": write failed: " + error};
+  return FileSink(path, std::move(tmp), fd);
+}
+
+FileSink::FileSink(FileSink&& o) noexcept
+    : path_(std::move(o.path_)), tmp_(std::move(o.tmp_)), fd_(o.fd_), error_(std::move(o.error_)) {
+  o.fd_ = -1;
+  o.tmp_.clear();
+}
+
+FileSink::~FileSink() {
+  if (fd_ >= 0) ::close(fd_);
+  if (!tmp_.empty()) ::unlink(tmp_.c_str());
+}
+
+bool FileSink::write(std::string& buf) {
+  const char* p = buf.data();
+  std::size_t n = buf.size();
+  while (n > 0) {
+    const ssize_t w = ::write(fd_, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      if (error_.empty()) error_ = std::strerror(errno);
+      return false;
+    }
+    p += w;
+    n -= static_cast<std::size_t>(w);
   }
-  // 4. Put it in place, then make the rename itself durable.
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    error = std::strerror(errno);
-    ::unlink(tmp.c_str());
-    return Error{path + ": cannot replace the file: " + error};
+  buf.clear();
+  return true;
+}
+
+Status FileSink::commit() {
+  // fsync before the rename, so the rename never exposes unwritten data.
+  if (::fsync(fd_) != 0) return Error{path_ + ": write failed: " + std::strerror(errno)};
+  const int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) return Error{path_ + ": write failed: " + std::strerror(errno)};
+  if (::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    return Error{path_ + ": cannot replace the file: " + std::strerror(errno)};
   }
-  const auto slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  tmp_.clear();
+  const auto slash = path_.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path_.substr(0, slash + 1);
   if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);
