@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <set>
 
@@ -22,17 +23,24 @@ namespace palette = rdv::ui::palette;
 
 namespace {
 
-// Runs rendezvous with `args`, under xvfb-run when there is no display.
+// Runs rendezvous with `args`, under xvfb-run when there is no display; with `seconds` > 0 the
+// app is stopped (exit code 124) after that long.
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
-                                 const std::vector<std::string>& env) {
+                                 const std::vector<std::string>& env, int seconds = 0) {
   std::vector<std::string> argv;
   const char* display = std::getenv("DISPLAY");
   if (display == nullptr || display[0] == '\0') {
     // -a picks a free server number starting at -n; starting apart per process keeps tests
     // that run in parallel from racing for the same one.
-    argv = {"xvfb-run", "-a",
-            "-n",       std::to_string(100 + ::getpid() % 800),
-            "-s",       "-screen 0 1920x1080x24"};
+    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
+    argv.push_back(std::to_string(100 + ::getpid() % 800));
+    argv.emplace_back("-s");
+    argv.emplace_back("-screen 0 1920x1080x24");
+  }
+  if (seconds > 0) {
+    // Inside xvfb-run, so only the app is stopped and xvfb-run still cleans up its server.
+    for (std::string a : {"timeout", "-k", "5"}) argv.push_back(a);
+    argv.push_back(std::to_string(seconds));
   }
   argv.emplace_back(RDV_EXE);
   argv.insert(argv.end(), args.begin(), args.end());
@@ -141,4 +149,22 @@ TEST_CASE("screenshot: an unwritable output path is an error, not a crash") {
   const auto r = run_app({"--screenshot", "/no/such/dir/out.png", "--size", "320x240"}, {});
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("/no/such/dir/out.png: cannot write") != std::string::npos);
+}
+
+TEST_CASE("window: the layout and last scenario are saved in the user's config folder") {
+  const std::string dir = temp_folder("config");
+  const bool ini_in_cwd = fs::exists("imgui.ini");
+  // ImGui saves dirty settings every 5 s; the app is stopped after 8.
+  const auto r =
+      run_app({"scenarios/2.1-unbuffered-rendezvous.lua"}, {"XDG_CONFIG_HOME=" + dir}, 8);
+  INFO(r.err);
+  CHECK(r.exit_code == 124);  // still running when stopped: no crash, no early exit
+  std::ifstream in(dir + "/rendezvous/imgui.ini");
+  REQUIRE(in);
+  const std::string ini((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(ini.find("[Rendezvous][Layout]") != std::string::npos);
+  CHECK(ini.find("last_scenario=") != std::string::npos);
+  CHECK(ini.find("2.1-unbuffered-rendezvous.lua") != std::string::npos);
+  CHECK(fs::exists("imgui.ini") == ini_in_cwd);  // never the working directory
+  fs::remove_all(dir);
 }
