@@ -38,6 +38,8 @@ std::optional<std::pair<int, int>> parse_size(const std::string& s) {
   return std::pair{w, h};
 }
 
+// The subcommands of design.md §5, recognised even when this build has no runner for them, so
+// that `rendezvous run x.lua` never means "open a file called run".
 bool is_headless_word(std::string_view arg) {
   constexpr std::array<std::string_view, 4> kWords = {"run", "explore", "replay", "export"};
   return std::find(kWords.begin(), kWords.end(), arg) != kWords.end();
@@ -46,14 +48,13 @@ bool is_headless_word(std::string_view arg) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc > 1 && is_headless_word(argv[1])) {
 #if RDV_HAVE_CLI
-    if (rdv::cli::is_headless_command(argv[1])) return rdv::cli::run_headless(argc, argv);
-#else
-    std::fprintf(stderr, "rendezvous: '%s' is not available: this build has no headless runner\n",
+  if (argc > 1 && rdv::cli::is_headless_command(argv[1])) return rdv::cli::run_headless(argc, argv);
+#endif
+  if (argc > 1 && is_headless_word(argv[1])) {
+    std::fprintf(stderr, "rendezvous: '%s' is not available in this build (no headless runner)\n",
                  argv[1]);
     return 1;
-#endif
   }
 
   CLI::App app{"Rendezvous: concurrency you can watch. Opens the app on a scenario.", "rendezvous"};
