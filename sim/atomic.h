@@ -1,0 +1,47 @@
+// sim/atomic.h — an atomic integer counter (Go's atomic.Int64) that reports every access.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+#include "sim/runtime.h"
+
+namespace rdv::sim {
+
+// Atomic: a 64-bit integer whose operations are indivisible and each a sync point.
+//
+//  - add(d): value += d (wrapping like Go's two's complement); returns the new value; emits
+//    AtomicAdd (arg = d, aux = value after).
+//  - load(): returns the value; emits AtomicLoad (aux = value read).
+//  - store(v): value = v; emits AtomicAdd with arg = v - old (wrapping), aux = v, so a reader of
+//    the stream rebuilds the value from AtomicAdd alone.
+//  - never blocks; in live mode operations on one Atomic are totally ordered and their events
+//    appear in that order.
+//
+// Example:
+//   Atomic hits(rt, 0, "hits");
+//   rt.go("worker", [&] { hits.add(1); });
+class Atomic {
+ public:
+  // Emits AtomicMake (aux = initial). An empty name becomes "atomic<id>".
+  explicit Atomic(Runtime& rt, std::int64_t initial = 0, std::string name = {});
+  Atomic(const Atomic&) = delete;
+  Atomic& operator=(const Atomic&) = delete;
+
+  std::int64_t add(std::int64_t delta);
+  std::int64_t load();
+  void store(std::int64_t value);
+
+  ObjId id() const noexcept { return id_; }
+  const std::string& name() const noexcept { return name_; }
+
+ private:
+  Runtime& rt_;
+  const ObjId id_;
+  const std::string name_;
+  std::mutex mu_;  // protects value_ and keeps its events in the order of the changes
+  std::int64_t value_ = 0;
+};
+
+}  // namespace rdv::sim

@@ -1,0 +1,159 @@
+// sim/context.cpp — the context tree.
+//
+// One mutex per tree (Tree::mu, shared by a root and all its descendants) protects every
+// context's cancellation state, children and parent link. Go has one mutex per context and locks
+// parent then child; a tree-wide lock gives the same outcome with a simpler argument: a cascade
+// runs as one critical section, so its CtxCancel events come out parent first, children in
+// creation order, and two cascades (a cancel() racing the deadline timer in live mode) cannot
+// interleave. Lock order: Tree::mu, then the runtime's timer lock (add_timer/cancel_timer).
+//
+// The done channels are closed after Tree::mu is released, in cascade order: Channel::close() is
+// a sync point in controlled mode, and holding a lock across a sync point would let the next task
+// block on it with the baton. Between deciding and closing, err() still answers "" — it reports
+// the error only once done() is closed, which is Go's contract ("If Done is not yet closed, Err
+// returns nil"), and the first cancellation still wins because err_ is decided under the lock.
+//
+// Ownership: a parent owns its active children (Go's children map), a child points back weakly;
+// the deadline timer's callback owns its context until it fires or is cancelled; the CancelFunc
+// owns its context. No cycle, so ASan's leak check stays quiet whether or not a scenario calls
+// its cancel functions.
+#include "sim/context.h"
+
+#include <cassert>
+#include <mutex>
+#include <utility>
+
+namespace rdv::sim {
+
+struct Context::Tree {
+  std::mutex mu;  // protects err_, cancel_origin_, parent_, children_, timer_ of the whole tree
+};
+
+Context::Context(Private, Runtime& rt, ObjId id, std::string name, ObjId parent_id,
+                 std::optional<Nanos> deadline)
+    : rt_(rt), id_(id), name_(std::move(name)), parent_id_(parent_id), deadline_(deadline) {}
+
+namespace {
+
+void emit_make(Runtime& rt, ObjId id, ObjId parent, std::optional<Nanos> deadline,
+               const char* kind) {
+  Event e;
+  e.kind = EventKind::CtxMake;
+  e.obj = id;
+  e.aux = parent;
+  e.arg = deadline ? *deadline : -1;
+  e.text = rt.intern(kind);
+  rt.emit(e);
+}
+
+void close_all(const std::vector<std::shared_ptr<Channel>>& channels) {
+  for (const auto& ch : channels) ch->close();
+}
+
+}  // namespace
+
+Context::Ptr Context::background(Runtime& rt) {
+  const ObjId id = rt.new_object_id();
+  auto c = std::make_shared<Context>(Private{}, rt, id, "background", 0, std::nullopt);
+  c->tree_ = std::make_shared<Tree>();
+  emit_make(rt, id, 0, std::nullopt, "background");
+  return c;
+}
+
+Context::WithCancel Context::with_cancel(const Ptr& parent, std::string name) {
+  return make_child(parent, std::move(name), "with_cancel", std::nullopt);
+}
+
+Context::WithCancel Context::with_timeout(const Ptr& parent, Nanos timeout, std::string name) {
+  assert(parent && "with_timeout: null parent");
+  return make_child(parent, std::move(name), "with_timeout", parent->rt_.now() + timeout);
+}
+
+Context::WithCancel Context::with_deadline(const Ptr& parent, Nanos deadline, std::string name) {
+  return make_child(parent, std::move(name), "with_deadline", deadline);
+}
+
+Context::WithCancel Context::make_child(const Ptr& parent, std::string name, const char* kind,
+                                        std::optional<Nanos> own_deadline) {
+  assert(parent && "context: null parent");
+  Runtime& rt = parent->rt_;
+  const ObjId id = rt.new_object_id();
+  // Go: a deadline later than the parent's changes nothing — the parent's cascade comes first.
+  std::optional<Nanos> deadline = parent->deadline_;
+  const bool own_timer = own_deadline && (!deadline || *own_deadline < *deadline);
+  if (own_timer) deadline = own_deadline;
+
+  auto c = std::make_shared<Context>(Private{}, rt, id,
+                                     name.empty() ? "ctx" + std::to_string(id) : std::move(name),
+                                     parent->id_, deadline);
+  c->tree_ = parent->tree_;
+  emit_make(rt, id, parent->id_, deadline, kind);
+  c->done_ = std::make_shared<Channel>(rt, 0, c->name_ + ".done", id);
+
+  std::vector<std::shared_ptr<Channel>> to_close;
+  {
+    std::lock_guard lk(c->tree_->mu);
+    if (parent->err_ != nullptr) {
+      // Born cancelled, as part of the cascade that reached the parent.
+      c->cancel_locked(parent->err_, parent->cancel_origin_, &to_close);
+    } else if (own_timer && *deadline <= rt.now()) {
+      c->cancel_locked(kDeadlineExceeded, id, &to_close);
+    } else {
+      c->parent_ = parent;
+      parent->children_.push_back(c);
+      if (own_timer) c->timer_ = rt.add_timer(*deadline, [c] { c->cancel(kDeadlineExceeded); });
+    }
+  }
+  close_all(to_close);
+  return WithCancel{c, [c] { c->cancel(kCanceled); }};
+}
+
+void Context::cancel(const char* err) {
+  rt_.sched_point();
+  std::vector<std::shared_ptr<Channel>> to_close;
+  {
+    std::lock_guard lk(tree_->mu);
+    if (err_ != nullptr) return;  // the first cancellation won
+    if (const Ptr parent = parent_.lock()) {
+      // The caller (CancelFunc or timer) holds a reference: erasing ours does not destroy us.
+      std::erase_if(parent->children_, [this](const Ptr& p) { return p.get() == this; });
+    }
+    cancel_locked(err, id_, &to_close);
+  }
+  close_all(to_close);
+}
+
+void Context::cancel_locked(const char* err, ObjId origin,
+                            std::vector<std::shared_ptr<Channel>>* to_close) {
+  if (err_ != nullptr) return;
+  err_ = err;
+  cancel_origin_ = origin;
+  parent_.reset();
+  Event e;
+  e.kind = EventKind::CtxCancel;
+  e.obj = id_;
+  e.aux = origin;
+  e.text = rt_.intern(err);
+  rt_.emit(e);
+  if (timer_) {
+    rt_.cancel_timer(*timer_);  // false when it is the timer firing: fine
+    timer_.reset();
+  }
+  if (done_) to_close->push_back(done_);
+  for (const Ptr& child : children_) child->cancel_locked(err, origin, to_close);
+  children_.clear();  // Go: c.children = nil
+}
+
+std::string Context::err() {
+  rt_.sched_point();
+  if (!done_ || !done_->closed()) return {};
+  std::lock_guard lk(tree_->mu);
+  return err_ != nullptr ? err_ : "";
+}
+
+bool Context::cancelled() const {
+  std::lock_guard lk(tree_->mu);
+  return err_ != nullptr;
+}
+
+}  // namespace rdv::sim

@@ -1,0 +1,107 @@
+// sim/context.h — Go's context package: a tree of cancellation scopes with deadlines.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/channel.h"
+#include "sim/runtime.h"
+
+namespace rdv::sim {
+
+// Context: a node of a cancellation tree (context.Context).
+//
+// States: Active, Cancelled (err() says why). Active → Cancelled once; the first cancellation
+// wins, later ones (a second cancel(), the deadline firing after a cancel) change nothing.
+//
+//  - background(rt): a root that is never cancelled; done() is the nil channel (null), as in
+//    Go. Each call makes a new root object (CtxMake, kind "background").
+//  - with_cancel(parent): a child and its CancelFunc. The CancelFunc is a sync point; it cancels
+//    the child and every descendant with "context canceled". Idempotent.
+//  - with_deadline(parent, t) / with_timeout(parent, d) = with_deadline(parent, now() + d): the
+//    same, and at virtual/wall time t a timer cancels it with "context deadline exceeded". A
+//    deadline later than the parent's is the parent's (Go returns WithCancel then); a deadline
+//    already passed gives a child born cancelled.
+//  - cancelling a context cancels all its descendants with its error; it never touches its
+//    parent. A child of a cancelled parent is born cancelled with the parent's error.
+//  - done(): a channel (cap 0, name "<ctx>.done", owner = this context) closed on cancel; made
+//    with the context, so its id is deterministic.
+//  - err(): a sync point; "" while done() is open, then "context canceled" or "context deadline
+//    exceeded" (Go: Err is nil until Done is closed).
+//  - events: CtxMake (aux = parent, arg = deadline or -1, text = kind: "background",
+//    "with_cancel", "with_timeout", "with_deadline"); one CtxCancel per context cancelled
+//    (text = err, aux = the context whose cancellation started the cascade) in depth-first
+//    order: a context before its children, siblings in creation order; then the ChanClose of
+//    each done channel, in the same order. A CtxCancel's task is the canceller, 0 for a timer.
+//  - construct and cancel from task threads of `rt` (the deadline timer cancels from timer
+//    context); contexts must not be used after their Runtime is gone.
+//
+// Example:
+//   auto [ctx, cancel] = Context::with_timeout(Context::background(rt), 2'000'000'000);
+//   rt.go("worker", [ctx = ctx] { ... select on ctx->done() ... });
+//   cancel();  // or the deadline fires
+class Context : public std::enable_shared_from_this<Context> {
+  struct Private {};  // constructor key: contexts are made by the factories below
+
+ public:
+  using Ptr = std::shared_ptr<Context>;
+  using CancelFunc = std::function<void()>;
+  struct WithCancel {
+    Ptr ctx;
+    CancelFunc cancel;
+  };
+
+  static constexpr const char* kCanceled = "context canceled";
+  static constexpr const char* kDeadlineExceeded = "context deadline exceeded";
+
+  static Ptr background(Runtime& rt);
+  static WithCancel with_cancel(const Ptr& parent, std::string name = {});
+  static WithCancel with_timeout(const Ptr& parent, Nanos timeout, std::string name = {});
+  static WithCancel with_deadline(const Ptr& parent, Nanos deadline, std::string name = {});
+
+  std::string err();
+  // The done channel; null (Go's nil channel) for a background context.
+  const std::shared_ptr<Channel>& done() const noexcept { return done_; }
+  std::optional<Nanos> deadline() const noexcept { return deadline_; }
+
+  ObjId id() const noexcept { return id_; }
+  ObjId parent_id() const noexcept { return parent_id_; }
+  const std::string& name() const noexcept { return name_; }
+  bool cancelled() const;  // a snapshot (cancellation decided; done() may close just after)
+
+  Context(Private, Runtime& rt, ObjId id, std::string name, ObjId parent_id,
+          std::optional<Nanos> deadline);
+
+ private:
+  struct Tree;  // the lock shared by every context of one tree
+
+  // Makes a child of `parent` (the factories' common part).
+  static WithCancel make_child(const Ptr& parent, std::string name, const char* kind,
+                               std::optional<Nanos> own_deadline);
+  // The CancelFunc and the deadline timer: a sync point (none in timer context), then cancels
+  // this context and its subtree and detaches it from its parent. No-op if cancelled already.
+  void cancel(const char* err);
+  // With tree_->mu held: marks this subtree cancelled (CtxCancel events, parent first) and
+  // collects the done channels to close once the lock is released.
+  void cancel_locked(const char* err, ObjId origin,
+                     std::vector<std::shared_ptr<Channel>>* to_close);
+
+  Runtime& rt_;
+  const ObjId id_;
+  const std::string name_;
+  const ObjId parent_id_;                // 0 for a root
+  const std::optional<Nanos> deadline_;  // effective deadline (the earlier of own and parent's)
+  std::shared_ptr<Channel> done_;        // null for a root; set once at creation
+  std::shared_ptr<Tree> tree_;           // set once at creation
+  // Guarded by tree_->mu:
+  const char* err_ = nullptr;              // kCanceled / kDeadlineExceeded once cancelled
+  ObjId cancel_origin_ = 0;                // the context whose cancellation reached this one
+  std::weak_ptr<Context> parent_;          // to detach from it when cancelled
+  std::vector<Ptr> children_;              // active children, creation order
+  std::optional<Runtime::TimerId> timer_;  // the pending deadline timer
+};
+
+}  // namespace rdv::sim

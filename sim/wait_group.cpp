@@ -1,0 +1,93 @@
+// sim/wait_group.cpp — sync.WaitGroup.
+//
+// Invariants (under mu_):
+//  - counter_ >= 0;
+//  - waiters_ is empty whenever counter_ == 0: the add() that brings the counter to zero
+//    dequeues and readies every waiter before it releases mu_.
+//
+// Go keeps counter and waiter count in one atomic word and checks, in a released waiter, that
+// the word is still zero ("reused before previous Wait has returned"). Here the same check runs
+// under mu_ when the waiter resumes: counter_ != 0 or a new waiter queued means somebody reused
+// the group before this wait() returned.
+#include "sim/wait_group.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace rdv::sim {
+
+WaitGroup::WaitGroup(Runtime& rt, std::string name)
+    : rt_(rt),
+      id_(rt.new_object_id()),
+      name_(name.empty() ? "wg" + std::to_string(id_) : std::move(name)) {
+  Event e;
+  e.kind = EventKind::WgMake;
+  e.obj = id_;
+  e.text = rt_.intern(name_);
+  rt_.emit(e);
+}
+
+std::int64_t WaitGroup::counter() const {
+  std::lock_guard lk(mu_);
+  return counter_;
+}
+
+void WaitGroup::add(std::int64_t delta) {
+  rt_.sched_point();
+  std::unique_lock lk(mu_);
+  const std::int64_t after = counter_ + delta;
+  if (after < 0) {
+    lk.unlock();
+    rt_.raise_panic("sync: negative WaitGroup counter");
+  }
+  counter_ = after;
+  Event e;
+  e.kind = EventKind::WgAdd;
+  e.obj = id_;
+  e.arg = delta;
+  e.aux = after;
+  rt_.emit(e);
+  if (after != 0 || waiters_.empty()) return;
+  // Zero: release everybody, first come first readied. mark_ready under mu_ so the TaskUnblock
+  // events follow this WgAdd; the posts after unlocking, so the woken do not contend for mu_.
+  std::vector<Task*> woken;
+  woken.reserve(waiters_.size());
+  for (Waiter* w : waiters_) {
+    rt_.mark_ready(w->task, id_);
+    woken.push_back(w->task);
+  }
+  waiters_.clear();
+  lk.unlock();
+  for (Task* t : woken) rt_.wake(t);
+}
+
+void WaitGroup::wait() {
+  rt_.sched_point();
+  std::unique_lock lk(mu_);
+  Event e;
+  e.kind = EventKind::WgWait;
+  e.obj = id_;
+  e.aux = counter_;
+  rt_.emit(e);
+  if (counter_ == 0) return;
+
+  Waiter w{Runtime::current_task()};
+  waiters_.push_back(&w);
+  try {
+    rt_.park(BlockReason::WaitGroup, id_, [&lk] { lk.unlock(); });
+  } catch (const Aborted&) {
+    // Teardown: leave no pointer to this frame behind (nobody readied us, or we would not be
+    // here with the waiter still queued).
+    if (!lk.owns_lock()) lk.lock();
+    std::erase(waiters_, &w);
+    throw;
+  }
+  lk.lock();
+  if (counter_ != 0 || !waiters_.empty()) {
+    lk.unlock();
+    rt_.raise_panic("sync: WaitGroup is reused before previous Wait has returned");
+  }
+}
+
+}  // namespace rdv::sim

@@ -1,0 +1,321 @@
+// tests/sim/context_test.cpp — the context tree: cancel cascades (order, origin, errors), first
+// cancellation wins, children born cancelled, deadlines on virtual time, tasks woken by done.
+#include "sim/context.h"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "sim/channel.h"
+#include "sim/event_log.h"
+#include "sim/runtime.h"
+#include "sim/wait_group.h"
+
+namespace rdv::sim {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr Nanos kMs = 1'000'000;
+
+// One finished run: its log and result.
+struct Ran {
+  std::unique_ptr<EventLog> log = std::make_unique<EventLog>();
+  RunResult result;
+
+  std::vector<Event> events_of(EventKind kind) const {
+    std::vector<Event> v;
+    for (std::size_t i = 0; i < log->committed(); ++i) {
+      if (log->at(i).kind == kind) v.push_back(log->at(i));
+    }
+    return v;
+  }
+
+  std::vector<Event> events(EventKind kind, ObjId obj) const {
+    std::vector<Event> v;
+    for (std::size_t i = 0; i < log->committed(); ++i) {
+      const Event& e = log->at(i);
+      if (e.kind == kind && e.obj == obj) v.push_back(e);
+    }
+    return v;
+  }
+};
+
+// Runs `body` as task 1 of a fresh run; fails the test if the run does not end within 20 s.
+Ran run(Mode mode, std::uint64_t seed, const std::function<void(Runtime&)>& body) {
+  Ran r;
+  RunConfig cfg;
+  cfg.mode = mode;
+  cfg.seed = seed;
+  Runtime rt(cfg, *r.log);
+  rt.start("main", [&rt, &body] { body(rt); });
+  REQUIRE(rt.wait_for(20s));
+  r.result = rt.wait();
+  return r;
+}
+
+// Sleeps (virtual or wall time) until `n` tasks have blocked receiving from a channel. In
+// controlled mode the virtual clock only moves when no task can run, so this returns once they
+// really parked.
+void await_blocked_on_recv(Runtime& rt, std::size_t n) {
+  for (;;) {
+    std::size_t blocked = 0;
+    const EventLog& log = rt.log();
+    for (std::size_t i = 0; i < log.committed(); ++i) {
+      const Event& e = log.at(i);
+      if (e.kind == EventKind::TaskBlock && e.reason == BlockReason::ChanRecv) ++blocked;
+    }
+    if (blocked >= n) return;
+    rt.sleep(kMs);
+  }
+}
+
+struct ModeSeeds {
+  Mode mode;
+  std::uint64_t seeds;
+};
+// Controlled mode over many seeds; live mode a few times (its interleavings are the machine's).
+constexpr ModeSeeds kModes[] = {{Mode::Controlled, 100}, {Mode::Live, 10}};
+
+std::pair<Context::Ptr, Context::CancelFunc> to_pair(Context::WithCancel w) {
+  return {std::move(w.ctx), std::move(w.cancel)};
+}
+
+// background -> a -> {b -> d, c}; returns the contexts and a's cancel.
+struct Tree {
+  Context::Ptr bg, a, b, c, d;
+  Context::CancelFunc cancel_a, cancel_b, cancel_c, cancel_d;
+};
+
+Tree make_tree(Runtime& rt) {
+  Tree t;
+  t.bg = Context::background(rt);
+  std::tie(t.a, t.cancel_a) = to_pair(Context::with_cancel(t.bg, "a"));
+  std::tie(t.b, t.cancel_b) = to_pair(Context::with_cancel(t.a, "b"));
+  std::tie(t.c, t.cancel_c) = to_pair(Context::with_cancel(t.a, "c"));
+  std::tie(t.d, t.cancel_d) = to_pair(Context::with_cancel(t.b, "d"));
+  return t;
+}
+
+// Blocks until ctx's done channel is closed (a receive that returns !ok).
+bool wait_done(Runtime& rt, const Context::Ptr& ctx) {
+  return !chan_recv(rt, ctx->done().get()).ok;
+}
+
+}  // namespace
+
+TEST_CASE("context: background is never cancelled and its done is the nil channel") {
+  std::string err = "?";
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    const Context::Ptr bg = Context::background(rt);
+    CHECK(bg->done() == nullptr);
+    CHECK_FALSE(bg->deadline().has_value());
+    err = bg->err();
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(err.empty());
+  const auto makes = r.events(EventKind::CtxMake, 1);
+  REQUIRE(makes.size() == 1);
+  CHECK(r.log->str(makes[0].text) == "background");
+  CHECK(makes[0].aux == 0);
+  CHECK(makes[0].arg == -1);
+}
+
+TEST_CASE("context: cancel reaches every descendant, parent first, children in creation order") {
+  std::vector<std::string> errs;
+  std::vector<ObjId> ids;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    Tree t = make_tree(rt);
+    ids = {t.a->id(), t.b->id(), t.c->id(), t.d->id()};
+    CHECK(t.a->err().empty());
+    t.cancel_a();
+    t.cancel_a();  // idempotent
+    for (const auto& ctx : {t.a, t.b, t.c, t.d}) {
+      CHECK(wait_done(rt, ctx));  // closed: returns at once
+      errs.push_back(ctx->err());
+    }
+    CHECK(t.bg->err().empty());
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(errs == std::vector<std::string>(4, "context canceled"));
+  // One CtxCancel per context, depth first: a, b, d, c; each names a as the origin.
+  std::vector<ObjId> cancelled;
+  std::vector<ObjId> closed;
+  for (std::size_t i = 0; i < r.log->committed(); ++i) {
+    const Event& e = r.log->at(i);
+    if (e.kind == EventKind::CtxCancel) {
+      cancelled.push_back(e.obj);
+      CHECK(e.aux == ids[0]);
+      CHECK(r.log->str(e.text) == "context canceled");
+      CHECK(e.task == 1);
+    }
+    if (e.kind == EventKind::ChanClose) closed.push_back(e.obj);
+  }
+  CHECK(cancelled == std::vector<ObjId>{ids[0], ids[1], ids[3], ids[2]});
+  // Each done channel is made right after its context (ChanMake aux = the context) and closed
+  // in the same order as the contexts were cancelled.
+  std::vector<ObjId> done_of_cancelled;
+  for (ObjId ctx : cancelled) {
+    for (std::size_t i = 0; i < r.log->committed(); ++i) {
+      const Event& e = r.log->at(i);
+      if (e.kind == EventKind::ChanMake && e.aux == static_cast<std::int64_t>(ctx))
+        done_of_cancelled.push_back(e.obj);
+    }
+  }
+  CHECK(closed == done_of_cancelled);
+}
+
+TEST_CASE("context: cancelling a child leaves its parent alone") {
+  std::string a_err = "?";
+  std::string b_err;
+  std::string d_err;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    Tree t = make_tree(rt);
+    t.cancel_b();
+    a_err = t.a->err();
+    CHECK(t.c->err().empty());
+    t.cancel_a();  // b and d are cancelled already: only a and c now
+    b_err = t.b->err();
+    d_err = t.d->err();
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(a_err.empty());
+  CHECK(b_err == "context canceled");
+  CHECK(d_err == "context canceled");
+  std::vector<std::pair<ObjId, std::int64_t>> cancels;  // (ctx, origin)
+  for (const Event& e : r.events_of(EventKind::CtxCancel)) cancels.emplace_back(e.obj, e.aux);
+  // ids: bg 1, a 2 (done 3), b 4 (5), c 6 (7), d 8 (9)
+  CHECK(cancels == std::vector<std::pair<ObjId, std::int64_t>>{{4, 4}, {8, 4}, {2, 2}, {6, 2}});
+}
+
+TEST_CASE("context: a child of a cancelled parent is born cancelled") {
+  std::string err;
+  bool closed = false;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    Tree t = make_tree(rt);
+    t.cancel_a();
+    auto [late, cancel_late] = Context::with_cancel(t.d, "late");
+    closed = wait_done(rt, late);
+    err = late->err();
+    cancel_late();
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(closed);
+  CHECK(err == "context canceled");
+  const auto cancels = r.events_of(EventKind::CtxCancel);
+  REQUIRE(cancels.size() == 5);
+  CHECK(cancels.back().aux == 2);  // the cascade that started at a reached it at birth
+}
+
+TEST_CASE("context: the deadline fires on virtual time in controlled mode") {
+  Nanos woke_at = -1;
+  std::string err;
+  const auto wall0 = std::chrono::steady_clock::now();
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    auto [ctx, cancel] = Context::with_timeout(Context::background(rt), 600 * 1000 * kMs);
+    CHECK(ctx->deadline() == std::optional<Nanos>(600 * 1000 * kMs));
+    CHECK(wait_done(rt, ctx));
+    woke_at = rt.now();
+    err = ctx->err();
+    cancel();  // after the deadline: changes nothing
+  });
+  CHECK(std::chrono::steady_clock::now() - wall0 < 10s);  // ten minutes of virtual time
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(woke_at == 600 * 1000 * kMs);
+  CHECK(err == "context deadline exceeded");
+  const auto cancels = r.events_of(EventKind::CtxCancel);
+  REQUIRE(cancels.size() == 1);
+  CHECK(cancels[0].task == 0);  // the timer did it
+  CHECK(cancels[0].t == 600 * 1000 * kMs);
+  CHECK(r.log->str(cancels[0].text) == "context deadline exceeded");
+}
+
+TEST_CASE("context: the first cancellation wins") {
+  for (const auto& [mode, seeds] : kModes) {
+    CAPTURE(std::string(to_string(mode)));
+    std::string cancelled_first;
+    std::string timed_out_first;
+    const Ran r = run(mode, 1, [&](Runtime& rt) {
+      const auto bg = Context::background(rt);
+      auto [x, cancel_x] = Context::with_timeout(bg, 20 * kMs);
+      cancel_x();
+      rt.sleep(40 * kMs);  // past x's deadline
+      cancelled_first = x->err();
+      auto [y, cancel_y] = Context::with_timeout(bg, 5 * kMs);
+      CHECK(wait_done(rt, y));
+      cancel_y();
+      timed_out_first = y->err();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(cancelled_first == "context canceled");
+    CHECK(timed_out_first == "context deadline exceeded");
+    CHECK(r.events_of(EventKind::CtxCancel).size() == 2);
+  }
+}
+
+TEST_CASE("context: deadlines inherit the parent's when earlier; past deadlines are born done") {
+  std::string child_err;
+  std::string past_err;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    const auto bg = Context::background(rt);
+    auto [parent, cancel_parent] = Context::with_timeout(bg, 10 * kMs, "parent");
+    auto [child, cancel_child] = Context::with_timeout(parent, 1000 * kMs, "child");
+    CHECK(child->deadline() == parent->deadline());
+    CHECK(wait_done(rt, child));
+    CHECK(rt.now() == 10 * kMs);
+    child_err = child->err();
+    auto [past, cancel_past] = Context::with_deadline(bg, rt.now() - 1, "past");
+    CHECK(wait_done(rt, past));
+    past_err = past->err();
+    cancel_parent();
+    cancel_child();
+    cancel_past();
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(child_err == "context deadline exceeded");
+  CHECK(past_err == "context deadline exceeded");
+  const auto cancels = r.events_of(EventKind::CtxCancel);
+  REQUIRE(cancels.size() == 3);
+  CHECK(cancels[1].aux == cancels[0].obj);  // the parent's timer started the child's cancel
+  CHECK(cancels[2].aux == cancels[2].obj);
+}
+
+TEST_CASE("context: cancel wakes every task blocked on done") {
+  for (const auto& [mode, seeds] : kModes) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      CAPTURE(std::string(to_string(mode)));
+      CAPTURE(seed);
+      std::atomic<int> saw_cancel{0};
+      const Ran r = run(mode, seed, [&](Runtime& rt) {
+        auto [ctx, cancel] = Context::with_cancel(Context::background(rt));
+        auto [child, cancel_child] = Context::with_cancel(ctx);
+        WaitGroup wg(rt);
+        wg.add(4);
+        for (int i = 0; i < 4; ++i) {
+          const Context::Ptr watched = i % 2 == 0 ? ctx : child;
+          rt.go("watcher", [&, watched] {
+            if (wait_done(rt, watched) && watched->err() == "context canceled")
+              saw_cancel.fetch_add(1);
+            wg.done();
+          });
+        }
+        await_blocked_on_recv(rt, 4);
+        cancel();
+        wg.wait();
+        cancel_child();
+      });
+      CHECK(r.result.outcome == Outcome::Ok);
+      CHECK(saw_cancel.load() == 4);
+    }
+  }
+}
+
+}  // namespace rdv::sim

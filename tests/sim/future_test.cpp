@@ -1,0 +1,311 @@
+// tests/sim/future_test.cpp — Promise/Future, all, all_settled: blocking get, errors, double
+// resolution as a panic, FIFO wake-up, Promise.all's early rejection vs allSettled.
+#include "sim/future.h"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/event_log.h"
+#include "sim/runtime.h"
+#include "sim/wait_group.h"
+
+namespace rdv::sim {
+namespace {
+
+using namespace std::chrono_literals;
+
+constexpr Nanos kMs = 1'000'000;
+
+// One finished run: its log and result.
+struct Ran {
+  std::unique_ptr<EventLog> log = std::make_unique<EventLog>();
+  RunResult result;
+
+  std::vector<Event> events(EventKind kind, ObjId obj) const {
+    std::vector<Event> v;
+    for (std::size_t i = 0; i < log->committed(); ++i) {
+      const Event& e = log->at(i);
+      if (e.kind == kind && e.obj == obj) v.push_back(e);
+    }
+    return v;
+  }
+};
+
+// Runs `body` as task 1 of a fresh run; fails the test if the run does not end within 20 s.
+Ran run(Mode mode, std::uint64_t seed, const std::function<void(Runtime&)>& body) {
+  Ran r;
+  RunConfig cfg;
+  cfg.mode = mode;
+  cfg.seed = seed;
+  Runtime rt(cfg, *r.log);
+  rt.start("main", [&rt, &body] { body(rt); });
+  REQUIRE(rt.wait_for(20s));
+  r.result = rt.wait();
+  return r;
+}
+
+// Sleeps (virtual or wall time) until `n` tasks have blocked on `obj`. In controlled mode the
+// virtual clock only moves when no task can run, so this returns once they really parked.
+void await_blocked(Runtime& rt, ObjId obj, std::size_t n) {
+  for (;;) {
+    std::size_t blocked = 0;
+    const EventLog& log = rt.log();
+    for (std::size_t i = 0; i < log.committed(); ++i) {
+      const Event& e = log.at(i);
+      if (e.kind == EventKind::TaskBlock && e.obj == obj) ++blocked;
+    }
+    if (blocked >= n) return;
+    rt.sleep(kMs);
+  }
+}
+
+struct ModeSeeds {
+  Mode mode;
+  std::uint64_t seeds;
+};
+// Controlled mode over many seeds; live mode a few times (its interleavings are the machine's).
+constexpr ModeSeeds kModes[] = {{Mode::Controlled, 100}, {Mode::Live, 10}};
+
+void set(Promise& p, std::uint64_t bits) {
+  p.set(Value{bits}, Val(std::to_string(bits)));
+}
+void fail(Promise& p, std::uint64_t bits, std::string_view text = "error") {
+  p.fail(Value{bits}, Val(text));
+}
+
+}  // namespace
+
+TEST_CASE("future: get blocks until the promise is set, then returns its value") {
+  for (const auto& [mode, seeds] : kModes) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      CAPTURE(std::string(to_string(mode)));
+      CAPTURE(seed);
+      Settlement got;
+      ObjId id = 0;
+      const Ran r = run(mode, seed, [&](Runtime& rt) {
+        Promise p(rt, "answer");
+        id = p.id();
+        rt.go("setter", [&rt, p]() mutable {
+          rt.sleep(5 * kMs);
+          set(p, 42);
+        });
+        got = p.future().get();
+      });
+      CHECK(r.result.outcome == Outcome::Ok);
+      CHECK(got.ok);
+      CHECK(got.value.bits == 42);
+      const auto blocks = r.events(EventKind::TaskBlock, id);
+      REQUIRE(blocks.size() == 1);  // main waited: the setter sleeps first
+      CHECK(blocks[0].reason == BlockReason::Future);
+      const auto sets = r.events(EventKind::FutureSet, id);
+      REQUIRE(sets.size() == 1);
+      CHECK(sets[0].val.view() == "42");
+      CHECK(r.log->str(r.events(EventKind::FutureMake, id).at(0).text) == "answer");
+    }
+  }
+}
+
+TEST_CASE("future: a failed promise gives its error; a resolved future does not block") {
+  Settlement first;
+  Settlement again;
+  ObjId id = 0;
+  const Ran r = run(Mode::Controlled, 3, [&](Runtime& rt) {
+    Promise p(rt);
+    id = p.id();
+    fail(p, 7, "disk full");
+    first = p.future().get();
+    again = p.future().get();
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK_FALSE(first.ok);
+  CHECK(first.error.bits == 7);
+  CHECK_FALSE(again.ok);
+  CHECK(again.error.bits == 7);
+  CHECK(r.events(EventKind::TaskBlock, id).empty());
+  const auto fails = r.events(EventKind::FutureFail, id);
+  REQUIRE(fails.size() == 1);
+  CHECK(fails[0].val.view() == "disk full");
+}
+
+TEST_CASE("future: resolving twice panics") {
+  std::vector<std::string> messages;
+  Settlement got;
+  run(Mode::Controlled, 1, [&](Runtime& rt) {
+    Promise p(rt);
+    set(p, 1);
+    try {
+      set(p, 2);
+    } catch (const Panic& e) {
+      messages.emplace_back(e.what());
+    }
+    try {
+      fail(p, 3);
+    } catch (const Panic& e) {
+      messages.emplace_back(e.what());
+    }
+    got = p.future().get();
+  });
+  CHECK(messages == std::vector<std::string>{"promise: set of resolved promise",
+                                             "promise: fail of resolved promise"});
+  CHECK(got.ok);
+  CHECK(got.value.bits == 1);  // the first resolution stands
+}
+
+TEST_CASE("future: every waiter is woken, in the order they waited") {
+  for (const auto& [mode, seeds] : kModes) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      CAPTURE(std::string(to_string(mode)));
+      CAPTURE(seed);
+      ObjId id = 0;
+      std::atomic<std::uint64_t> sum{0};
+      const Ran r = run(mode, seed, [&](Runtime& rt) {
+        Promise p(rt);
+        WaitGroup wg(rt);
+        id = p.id();
+        wg.add(3);
+        for (int i = 0; i < 3; ++i) {
+          rt.go("getter", [&] {
+            sum.fetch_add(p.future().get().value.bits);
+            wg.done();
+          });
+        }
+        await_blocked(rt, id, 3);
+        set(p, 5);
+        wg.wait();
+      });
+      CHECK(r.result.outcome == Outcome::Ok);
+      CHECK(sum.load() == 15);
+      const auto blocks = r.events(EventKind::TaskBlock, id);
+      const auto unblocks = r.events(EventKind::TaskUnblock, id);
+      REQUIRE(blocks.size() == 3);
+      REQUIRE(unblocks.size() == 3);
+      for (std::size_t i = 0; i < 3; ++i) CHECK(unblocks[i].task == blocks[i].task);
+    }
+  }
+}
+
+// Resolves promise i after `delays[i]` ms with bits = i + 1, failing those in `failing`.
+static void resolve_later(Runtime& rt, std::vector<Promise>& promises, std::vector<int> delays,
+                          std::vector<bool> failing) {
+  for (std::size_t i = 0; i < promises.size(); ++i) {
+    rt.go("resolver",
+          [&rt, p = promises[i], d = delays[i], f = static_cast<bool>(failing[i]), i]() mutable {
+            rt.sleep(d * kMs);
+            const std::uint64_t bits = i + 1;
+            if (f) {
+              fail(p, bits, "err" + std::to_string(bits));
+            } else {
+              set(p, bits);
+            }
+          });
+  }
+}
+
+TEST_CASE("all: the values in input order once every future is set") {
+  for (const auto& [mode, seeds] : kModes) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      CAPTURE(std::string(to_string(mode)));
+      CAPTURE(seed);
+      AllResult got;
+      const Ran r = run(mode, seed, [&](Runtime& rt) {
+        std::vector<Promise> ps;
+        std::vector<Future> fs;
+        for (int i = 0; i < 3; ++i) {
+          ps.emplace_back(rt);
+          fs.push_back(ps.back().future());
+        }
+        resolve_later(rt, ps, {30, 20, 10}, {false, false, false});  // resolved in reverse
+        got = all(rt, fs);
+      });
+      CHECK(r.result.outcome == Outcome::Ok);
+      REQUIRE(got.ok);
+      REQUIRE(got.values.size() == 3);
+      for (std::size_t i = 0; i < 3; ++i) CHECK(got.values[i].bits == i + 1);
+    }
+  }
+}
+
+TEST_CASE("all: returns the first rejection at once; all_settled waits for every outcome") {
+  // Future 0 takes 100 ms, future 1 fails at 20 ms, future 2 fails at 50 ms.
+  for (const auto& [mode, seeds] : kModes) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      CAPTURE(std::string(to_string(mode)));
+      CAPTURE(seed);
+      AllResult all_got;
+      bool zero_pending_at_all = false;
+      std::vector<Settlement> settled;
+      const Ran r = run(mode, seed, [&](Runtime& rt) {
+        std::vector<Promise> ps;
+        std::vector<Future> fs;
+        for (int i = 0; i < 3; ++i) {
+          ps.emplace_back(rt);
+          fs.push_back(ps.back().future());
+        }
+        resolve_later(rt, ps, {100, 20, 50}, {false, true, true});
+        all_got = all(rt, fs);
+        zero_pending_at_all = !fs[0].resolved();
+        settled = all_settled(rt, fs);
+      });
+      CHECK(r.result.outcome == Outcome::Ok);
+      CHECK_FALSE(all_got.ok);
+      CHECK(all_got.failed == 1);
+      CHECK(all_got.error.bits == 2);
+      if (mode == Mode::Controlled) CHECK(zero_pending_at_all);  // virtual time: 20 < 100 ms
+      REQUIRE(settled.size() == 3);
+      CHECK((settled[0].ok && settled[0].value.bits == 1));
+      CHECK((!settled[1].ok && settled[1].error.bits == 2));
+      CHECK((!settled[2].ok && settled[2].error.bits == 3));
+    }
+  }
+}
+
+TEST_CASE("all: the earliest rejection wins, not the earliest in the list") {
+  AllResult got;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    std::vector<Promise> ps;
+    std::vector<Future> fs;
+    for (int i = 0; i < 2; ++i) {
+      ps.emplace_back(rt);
+      fs.push_back(ps.back().future());
+    }
+    fail(ps[1], 20);
+    fail(ps[0], 10);
+    got = all(rt, fs);
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK_FALSE(got.ok);
+  CHECK(got.failed == 1);
+  CHECK(got.error.bits == 20);
+}
+
+TEST_CASE("all and all_settled: empty input and repeated futures") {
+  AllResult empty_all;
+  std::vector<Settlement> empty_settled{Settlement{}};
+  AllResult twice;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    empty_all = all(rt, {});
+    empty_settled = all_settled(rt, {});
+    Promise p(rt);
+    rt.go("setter", [p]() mutable { set(p, 9); });
+    const std::vector<Future> fs{p.future(), p.future()};
+    twice = all(rt, fs);
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(empty_all.ok);
+  CHECK(empty_all.values.empty());
+  CHECK(empty_settled.empty());
+  REQUIRE(twice.ok);
+  REQUIRE(twice.values.size() == 2);
+  CHECK(twice.values[0].bits == 9);
+  CHECK(twice.values[1].bits == 9);
+}
+
+}  // namespace rdv::sim
