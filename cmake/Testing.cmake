@@ -2,7 +2,9 @@
 #
 # One doctest executable; each TEST_CASE becomes a ctest test with the given labels and timeout.
 # Labels in use: runtime (sim + script: run under tsan too), ui (needs a display: Xvfb),
-# slow (not in the default suite).
+# unit, app, slow (not in the default suite). tools/test.sh runs every label but slow.
+# TEST_CASE names must not contain '[', ']' or ';': doctest_discover_tests passes the names
+# through CMake lists, and such a name breaks the whole executable's registration.
 include_guard(GLOBAL)
 
 # A shared doctest main, compiled once.
