@@ -4,8 +4,10 @@
 //  - the same seed twice gives the same run;
 //  - live mode a few times (all scenarios at once: they mostly sleep), checked against the live
 //    expectations, which never depend on timing for their verdict;
-//  - --preempt line where a scenario asks for it (the lost update), and teacher's toggles.
+//  - --preempt line where a scenario asks for it (the lost update), and teacher's toggles;
+//  - a live run reset midway (what the UI's Reset does) ends promptly, whatever it was doing.
 // Runs are in-process (rdv::script::run_source), one Lua universe and runtime each.
+#include <chrono>
 #include <cstdlib>
 #include <future>
 #include <regex>
@@ -205,4 +207,32 @@ TEST_CASE("scenarios: a teacher's toggle changes what it should") {
     }
   }
   CHECK(checked > 0);
+}
+
+TEST_CASE("scenarios: a live run aborted midway ends promptly") {
+  const auto all = expectations();
+  std::vector<std::future<std::string>> jobs;
+  for (const auto& e : all) {
+    std::string src = source_of(e.file);
+    jobs.push_back(std::async(std::launch::async, [e, src = std::move(src)] {
+      rdv::sim::EventLog log;
+      rdv::script::RunOptions opt;
+      opt.config.mode = Mode::Live;
+      rdv::script::ScriptRun r(e.file, src, opt, log);
+      r.start();
+      r.wait_for(std::chrono::milliseconds(100));  // most scenarios are asleep or blocked by now
+      r.abort();
+      const auto report = r.finish();
+      const std::string outcome = rdv::sim::to_string(report.result.outcome);
+      // Ended by the abort, or finished before it in one of its own live outcomes.
+      if (outcome == "aborted" || contains(e.live_outcome, outcome)) return std::string{};
+      return "ended as " + outcome + ":\n" + report.diagnostics;
+    }));
+  }
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    REQUIRE_MESSAGE(jobs[i].wait_for(std::chrono::seconds(60)) == std::future_status::ready,
+                    all[i].file << ": the aborted run did not end within 60 s");
+    const std::string bad = jobs[i].get();
+    CHECK_MESSAGE(bad.empty(), all[i].file << ": " << bad);
+  }
 }
