@@ -255,9 +255,14 @@ TEST_CASE("context: the first cancellation wins") {
       timed_out_first = y->err();
     });
     CHECK(r.result.outcome == Outcome::Ok);
-    CHECK(cancelled_first == "context canceled");
-    CHECK(timed_out_first == "context deadline exceeded");
-    CHECK(r.events_of(EventKind::CtxCancel).size() == 2);
+    // x: in controlled mode cancel() certainly runs before the deadline (virtual time does not
+    // pass while a task can run); in live mode a loaded machine could let the timer win, so the
+    // verdict there is only that exactly one of them counted, and err() tells which.
+    const auto cancels = r.events_of(EventKind::CtxCancel);
+    REQUIRE(cancels.size() == 2);
+    CHECK(cancelled_first == r.log->str(cancels[0].text));
+    if (mode == Mode::Controlled) CHECK(cancelled_first == "context canceled");
+    CHECK(timed_out_first == "context deadline exceeded");  // causal: we waited for done first
   }
 }
 

@@ -133,8 +133,8 @@ TEST_CASE("group: the first error cancels the siblings and is what wait returns"
           return failure(1, "boom");
         });
         g->go([&]() -> std::optional<GroupFailure> {
-          rt.sleep(30 * kMs);
-          return failure(2, "late");  // a second error is dropped
+          chan_recv(rt, ctx->done().get());  // strictly after the first error
+          return failure(2, "late");         // a second error is dropped
         });
         got = g->wait();
       });
