@@ -23,6 +23,7 @@ go("ops team", function()
   note("payments fixed")
 end)
 
+local reply = chan(1, "payments reply")   -- one call at a time: one reply channel will do
 local state, failures, cooldown = "CLOSED", 0, nil
 local function setState(s)
   state = s
@@ -38,7 +39,6 @@ for n = 1, 15 do
   if state == "OPEN" then
     print("call " .. n .. ": rejected fast")
   else
-    local reply = chan(1, "reply " .. n)
     requests:send({ reply = reply })
     local answer = reply:recv()
     print("call " .. n .. ": " .. answer)
