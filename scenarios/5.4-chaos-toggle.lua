@@ -27,10 +27,11 @@ local function inventory(ctx, item)
 end
 
 -- The caller: a timeout per attempt, one retry.
+local root = context.background()
 local function checkStock(item)
   local err
   for attempt = 1, ATTEMPTS do
-    local ctx, cancel = context.with_timeout(context.background(), TIMEOUT, item)
+    local ctx, cancel = context.with_timeout(root, TIMEOUT, item)
     local v
     v, err = inventory(ctx, item)
     cancel()
