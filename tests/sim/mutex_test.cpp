@@ -8,6 +8,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -271,6 +272,47 @@ TEST_CASE("rwmutex: a waiting writer blocks new readers (writer preference)") {
       CHECK(r.result.outcome == Outcome::Ok);
       CHECK_FALSE(reader_admitted_early);
       CHECK(order == std::vector<std::string>{"writer", "reader"});
+    }
+  }
+}
+
+TEST_CASE("rwmutex: unlock admits the waiting readers before the next writer") {
+  for (const auto& [mode, seeds] : kModes) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      CAPTURE(std::string(to_string(mode)));
+      CAPTURE(seed);
+      std::mutex order_mu;
+      std::vector<std::string> order;  // guarded by order_mu (readers append concurrently)
+      const Ran r = run(mode, seed, [&](Runtime& rt) {
+        RWMutex rw(rt);
+        WaitGroup wg(rt);
+        auto record = [&](const char* who) {
+          std::lock_guard lk(order_mu);
+          order.emplace_back(who);
+        };
+        rw.lock();
+        wg.add(3);
+        for (int i = 0; i < 2; ++i) {
+          rt.go("reader", [&] {
+            rw.rlock();
+            record("reader");
+            rw.runlock();
+            wg.done();
+          });
+        }
+        await_blocked(rt, rw.id(), 2);
+        rt.go("writer", [&] {
+          rw.lock();
+          record("writer");
+          rw.unlock();
+          wg.done();
+        });
+        await_blocked(rt, rw.id(), 3);
+        rw.unlock();
+        wg.wait();
+      });
+      CHECK(r.result.outcome == Outcome::Ok);
+      CHECK(order == std::vector<std::string>{"reader", "reader", "writer"});
     }
   }
 }
