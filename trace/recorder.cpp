@@ -18,7 +18,10 @@ sim::StrId Recorder::map_text(sim::StrId id, std::string_view text) {
 }
 
 void Recorder::add(std::span<const sim::Event> events, const StrLookup& str) {
-  trace_.events.reserve(trace_.events.size() + events.size());
+  const std::size_t n = trace_.events.size() + events.size();
+  if (trace_.events.capacity() < n) {
+    trace_.events.reserve(std::max(n, 2 * trace_.events.capacity()));  // keeps growth geometric
+  }
   for (const sim::Event& e : events) add_one(e, str);
 }
 

@@ -15,6 +15,7 @@
 //   write_trace(path, t);
 #pragma once
 
+#include <algorithm>
 #include <functional>
 #include <span>
 #include <string_view>
