@@ -271,6 +271,50 @@ TEST_CASE("all: returns the first rejection at once; all_settled waits for every
   }
 }
 
+TEST_CASE("all: many tasks waiting on overlapping sets while the futures resolve") {
+  // Each waiter's Waiter is queued on several futures; whichever resolves first wakes it, the
+  // others must skip it (the fired flag) and none may be lost.
+  for (const auto& [mode, seeds] : kModes) {
+    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
+      CAPTURE(std::string(to_string(mode)));
+      CAPTURE(seed);
+      std::atomic<int> correct{0};
+      const Ran r = run(mode, seed, [&](Runtime& rt) {
+        constexpr std::size_t kFutures = 8;
+        constexpr int kWaiters = 8;
+        std::vector<Promise> ps;
+        for (std::size_t i = 0; i < kFutures; ++i) ps.emplace_back(rt);
+        WaitGroup wg(rt);
+        wg.add(kWaiters);
+        for (int w = 0; w < kWaiters; ++w) {
+          // Waiter w waits on futures w, w+1, w+3 (mod 8), in that order.
+          std::vector<Future> fs;
+          for (std::size_t k : {0u, 1u, 3u}) {
+            fs.push_back(ps[(static_cast<std::size_t>(w) + k) % kFutures].future());
+          }
+          rt.go("all", [&, fs, w] {
+            const AllResult got = all(rt, fs);
+            bool ok = got.ok && got.values.size() == 3;
+            std::size_t j = 0;
+            for (std::size_t k : {0u, 1u, 3u}) {
+              const auto want = (static_cast<std::size_t>(w) + k) % kFutures + 100;
+              ok = ok && got.values[j++].bits == want;
+            }
+            if (ok) correct.fetch_add(1);
+            wg.done();
+          });
+        }
+        for (std::size_t i = 0; i < kFutures; ++i) {
+          rt.go("set", [p = ps[i], i]() mutable { set(p, i + 100); });
+        }
+        wg.wait();
+      });
+      CHECK(r.result.outcome == Outcome::Ok);
+      CHECK(correct.load() == 8);
+    }
+  }
+}
+
 TEST_CASE("all: the earliest rejection wins, not the earliest in the list") {
   AllResult got;
   const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
