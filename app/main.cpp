@@ -16,6 +16,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <exception>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,12 +70,15 @@ int main(int argc, char** argv) {
 
   std::string file, screenshot, size, at, scenarios;
   std::uint64_t seed = 0;
-  app.add_option("FILE", file, "A scenario (.lua) to open; default: the last one, or the first");
+  bool frame_stats = false;
+  app.add_option("FILE", file,
+                 "A scenario (.lua) or a recorded trace (.rdv.jsonl) to open; default: the last "
+                 "scenario, or the first");
   app.add_option("--screenshot", screenshot, "Render the window into a PNG and exit")
       ->type_name("OUT.png");
   app.add_option("--size", size, "Window (or screenshot) size in pixels, e.g. 1600x900")
       ->type_name("WxH");
-  app.add_option("--at", at, "Run the open scenario to event N or to the end (when a run is open)")
+  app.add_option("--at", at, "With --screenshot: show the run after its first N events, or its end")
       ->type_name("N|end")
       ->check([](const std::string& v) -> std::string {
         if (v == "end" || (!v.empty() && std::all_of(v.begin(), v.end(),
@@ -83,6 +87,8 @@ int main(int argc, char** argv) {
         return "expected an event number or 'end', got '" + v + "'";
       });
   app.add_option("--seed", seed, "Seed of the controlled run (when a run is open)")->type_name("N");
+  app.add_flag("--frame-stats", frame_stats,
+               "With --screenshot: print how long a frame takes to draw");
   app.add_option("--scenarios", scenarios, "Folder of scenarios to list (default: scenarios/)")
       ->type_name("DIR");
 
@@ -102,8 +108,6 @@ int main(int argc, char** argv) {
   std::error_code ec;
   if (!file.empty()) {
     if (!std::filesystem::is_regular_file(file, ec)) return usage_error(file + ": no such file");
-    if (file.ends_with(".rdv.jsonl"))
-      return usage_error(file + ": opening a recorded trace in the window is not supported yet");
     options.file = file;
   }
   if (!scenarios.empty()) {
@@ -119,5 +123,14 @@ int main(int argc, char** argv) {
     options.height = wh->second;
   }
   options.screenshot = screenshot;
+  options.seed = seed;
+  options.frame_stats = frame_stats;
+  if (!at.empty() && at != "end") {
+    try {
+      options.at = static_cast<std::size_t>(std::stoull(at));
+    } catch (const std::exception&) {
+      return usage_error("--at: expected an event number or 'end', got '" + at + "'");
+    }
+  }
   return rdv::ui::run_app(options);
 }

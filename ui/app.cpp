@@ -1,13 +1,21 @@
 // ui/app.cpp — window and context lifetime, the frame loop, and the off-screen screenshot.
 #include "ui/app.h"
 
+#include "ui/channels_panel.h"
 #include "ui/config.h"
+#include "ui/console_panel.h"
+#include "ui/controller.h"
+#include "ui/controls_toolbar.h"
+#include "ui/file_actions.h"
 #include "ui/scenario_catalog.h"
 #include "ui/scenario_list_panel.h"
 #include "ui/scenario_panel.h"
+#include "ui/scheduler_panel.h"
 #include "ui/screenshot.h"
 #include "ui/shell.h"
 #include "ui/source_panel.h"
+#include "ui/sync_panel.h"
+#include "ui/tasks_panel.h"
 #include "ui/theme.h"
 
 // glad first: it must define the GL API before anything else includes GL headers.
@@ -20,19 +28,36 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace rdv::ui {
 
 namespace {
 
-std::string g_glfw_error;  // GLFW's last error message; GLFW calls back on the main thread
+std::string g_glfw_error;        // GLFW's last error message; GLFW calls back on the main thread
+FileActions* g_files = nullptr;  // where dropped paths go; GLFW calls back on the main thread
 
 void on_glfw_error(int, const char* description) {
   g_glfw_error = description;
+}
+
+void on_drop(GLFWwindow*, int count, const char** paths) {
+  if (g_files == nullptr) return;
+  std::vector<std::string> list;
+  for (int i = 0; i < count; ++i) list.emplace_back(paths[i]);
+  g_files->drop(std::move(list));
+}
+
+// Starts a run of the browser's selected scenario (when it loaded).
+void open_selected(const Browser& browser, Controller& controller) {
+  const ScenarioEntry* e = browser.selected_entry();
+  if (e == nullptr || !browser.source_error().empty()) return;
+  controller.open_script(e->path.string(), e->path.filename().string(), browser.source());
 }
 
 int fail(const std::string& message) {
@@ -72,8 +97,12 @@ struct OffscreenTarget {
 };
 
 // Opens the scenario to show first: FILE, else the one open last time, else the first listed.
+bool is_trace(const std::filesystem::path& p) {
+  return p.string().ends_with(".rdv.jsonl");
+}
+
 void select_initial(Browser& browser, const Shell& shell, const AppOptions& options) {
-  if (!options.file.empty()) {
+  if (!options.file.empty() && !is_trace(options.file)) {
     browser.select(browser.add_file(options.file));
     return;
   }
@@ -145,9 +174,25 @@ int run_app(const AppOptions& options) {
   {
     // The shell outlives ImGui::DestroyContext(), which saves its [Rendezvous] settings.
     Shell shell;
+    Controller controller;
+    FileActions files(controller, browser, shell);
+    ControlsToolbar toolbar(controller, files);
+    SchedulerStrip scheduler(controller, browser);
     shell.add(std::make_unique<ScenarioListPanel>(browser));
-    shell.add(std::make_unique<SourcePanel>(browser));
+    shell.add(std::make_unique<SourcePanel>(browser, controller));
+    shell.add(std::make_unique<ChannelsPanel>(controller));
     shell.add(std::make_unique<ScenarioPanel>(browser));
+    shell.add(std::make_unique<TasksPanel>(controller));
+    shell.add(std::make_unique<SyncPanel>(controller));
+    shell.add(std::make_unique<ConsolePanel>(controller));
+    shell.set_toolbar([&] {
+      toolbar.handle_shortcuts();
+      toolbar.draw();
+      scheduler.draw();
+      files.draw();
+    });
+    shell.set_file_menu([&] { files.draw_file_menu(); });
+    shell.set_run_menu([&] { toolbar.draw_run_menu(); });
     shell.install_settings();
 
     std::string ini_path;
@@ -162,13 +207,41 @@ int run_app(const AppOptions& options) {
       }
     }
     select_initial(browser, shell, options);
+    if (options.seed != 0) {
+      RunSettings settings = controller.settings();
+      settings.seed = options.seed;
+      controller.apply_settings(settings);
+    }
+    if (is_trace(options.file)) {
+      std::string error;
+      if (!files.open(options.file.string(), &error)) {
+        std::fprintf(stderr, "rendezvous: %s\n", error.c_str());
+        if (screenshot) result = 1;
+      }
+    } else {
+      open_selected(browser, controller);
+    }
+    unsigned opened_revision = browser.revision();
+    if (screenshot) {
+      // The picture shows a finished controlled run at event `at` (or its end).
+      if (!controller.finish_blocking(std::chrono::seconds(60)))
+        std::fprintf(stderr, "rendezvous: the run did not end within 60 s; showing it so far\n");
+      controller.request_seek(options.at.value_or(controller.model().size()));
+    }
 
     load_fonts(scale);
     apply_theme(scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    g_files = &files;
+    glfwSetDropCallback(window, on_drop);
 
     auto frame = [&] {
+      if (browser.revision() != opened_revision) {
+        opened_revision = browser.revision();
+        open_selected(browser, controller);
+      }
+      controller.update(static_cast<double>(io.DeltaTime));
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       if (screenshot) {
@@ -197,13 +270,35 @@ int run_app(const AppOptions& options) {
         // Layout settles over a couple of frames (auto-sized items, scroll extents).
         for (int i = 0; i < 4; ++i) frame();
         glFinish();
+        if (options.frame_stats) {
+          // Draw time of a settled frame (CPU + the GL driver, llvmpipe under Xvfb): the mean
+          // and worst of 30.
+          double total = 0, worst = 0;
+          constexpr int kFrames = 30;
+          for (int i = 0; i < kFrames; ++i) {
+            const auto t0 = std::chrono::steady_clock::now();
+            frame();
+            glFinish();
+            const double ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                    .count();
+            total += ms;
+            worst = std::max(worst, ms);
+          }
+          std::printf("frame: mean %.2f ms, max %.2f ms over %d frames (%zu events, %zu tasks)\n",
+                      total / kFrames, worst, kFrames, controller.model().size(),
+                      controller.state().tasks.size());
+        }
         std::string error;
         if (!save_framebuffer_png(options.screenshot, width, height, error)) result = fail(error);
       }
     } else {
       while (glfwWindowShouldClose(window) == GLFW_FALSE && !shell.quit_requested()) {
-        // Wake for input at once, else redraw a few times a second: the browser is idle.
-        glfwWaitEventsTimeout(0.1);
+        // Wake for input at once; while a run plays or is being recorded, redraw every frame,
+        // else a few times a second.
+        const bool busy =
+            controller.view().playing || controller.view().follow || controller.run_active();
+        glfwWaitEventsTimeout(busy ? 1.0 / 60 : 0.1);
         frame();
         glfwSwapBuffers(window);
         if (const ScenarioEntry* e = browser.selected_entry())
@@ -211,6 +306,7 @@ int run_app(const AppOptions& options) {
       }
     }
 
+    g_files = nullptr;
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -2,7 +2,10 @@
 // with its panels. app/main.cpp parses the command line and calls run_app().
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 
 namespace rdv::ui {
 
@@ -12,6 +15,11 @@ struct AppOptions {
   std::filesystem::path screenshot;     // when set: render a few frames, write this PNG, return
   int width = 0;                        // window (or screenshot) size in pixels; 0: default
   int height = 0;
+  // Screenshot: show the state after the first `at` events of the controlled run (clamped);
+  // nullopt: the end of the run.
+  std::optional<std::size_t> at;
+  std::uint64_t seed = 0;    // seed of the first run; 0: the default (1)
+  bool frame_stats = false;  // screenshot: print the frames' draw times to stdout
 };
 
 // Default screenshot size when none is given.
@@ -21,6 +29,8 @@ inline constexpr int kScreenshotHeight = 900;
 // Runs the app until its window is closed (or the screenshot is written).
 // - Returns the process exit code: 0, or 1 after printing one line to stderr ("rendezvous: ...")
 //   when no window can be opened (no display) or the PNG cannot be written.
+// - With a scenario open, a screenshot first runs it (controlled, random policy, `seed`) to its
+//   end, then shows the state after event `at`.
 // - A screenshot is rendered off screen at exactly width x height, at content scale 1, without
 //   reading or writing the user's imgui.ini, so it is the same on every machine.
 int run_app(const AppOptions& options);

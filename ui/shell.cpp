@@ -177,7 +177,15 @@ void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
 void Shell::draw_menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Quit")) quit_ = true;
+    if (file_menu_) {
+      file_menu_();
+      ImGui::Separator();
+    }
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
+    ImGui::EndMenu();
+  }
+  if (run_menu_ && ImGui::BeginMenu("Run")) {
+    run_menu_();
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
@@ -205,6 +213,9 @@ void Shell::draw() {
                                       ImGuiWindowFlags_NoScrollWithMouse;
   ImGui::Begin("##shell", nullptr, kFlags);
   draw_menu_bar();
+  // GLFW key codes are the letters' ASCII codes; the backend stores them as ImGui key indexes.
+  if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_ = true;
+  if (toolbar_) toolbar_();
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -73,6 +74,13 @@ class Shell {
 
   LayoutState& layout() { return layout_; }
 
+  // - Optional: drawn across the window under the menu bar, above the panes (the run controls).
+  void set_toolbar(std::function<void()> draw) { toolbar_ = std::move(draw); }
+  // - Optional: items at the top of the File menu (Open, Save trace, recent files).
+  void set_file_menu(std::function<void()> draw) { file_menu_ = std::move(draw); }
+  // - Optional: a Run menu after File (run, step, reset with their shortcuts).
+  void set_run_menu(std::function<void()> draw) { run_menu_ = std::move(draw); }
+
   // A named string saved in imgui.ini; "" when never set.
   const std::string& setting(const std::string& key) const;
   void set_setting(const std::string& key, std::string value);
@@ -89,6 +97,7 @@ class Shell {
   std::array<std::vector<Panel*>, kSlotCount> slots_;  // panels by slot, in order of add()
   LayoutState layout_;
   std::map<std::string, std::string> settings_;
+  std::function<void()> toolbar_, file_menu_, run_menu_;
   bool quit_ = false;
   bool show_about_ = false;
 };

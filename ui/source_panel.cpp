@@ -1,7 +1,9 @@
 // ui/source_panel.cpp — Lua colouring and a clipped, monospaced source view.
 #include "ui/source_panel.h"
 
+#include "ui/state_style.h"
 #include "ui/theme.h"
+#include "ui/view_model.h"
 
 #include <imgui.h>
 
@@ -9,6 +11,8 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <span>
+#include <string>
 
 namespace rdv::ui {
 
@@ -123,23 +127,71 @@ void SourcePanel::draw_view_menu() {
   ImGui::MenuItem("Line numbers", nullptr, &view_.line_numbers);
 }
 
+void SourcePanel::draw_editor() {
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
+  ImGui::TextUnformatted("Editing: the file on disk is not changed.");
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  if (ImGui::SmallButton("\xE2\x96\xB6 Run edited")) {
+    controller_.open_script(controller_.path(), controller_.chunkname(), view_.edit);
+    view_.editing = false;
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Cancel")) view_.editing = false;
+  ImGui::PushFont(fonts().mono);
+  auto resize = [](ImGuiInputTextCallbackData* data) -> int {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+      auto* str = static_cast<std::string*>(data->UserData);
+      str->resize(static_cast<std::size_t>(data->BufTextLen));
+      data->Buf = str->data();
+    }
+    return 0;
+  };
+  ImGui::InputTextMultiline("##edit", view_.edit.data(), view_.edit.capacity() + 1, ImVec2(-1, -1),
+                            ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_AllowTabInput,
+                            resize, &view_.edit);
+  ImGui::PopFont();
+}
+
 void SourcePanel::draw() {
-  if (browser_.selected_entry() == nullptr) {
+  const bool has_run = controller_.source_kind() != Source::None;
+  if (!has_run && browser_.selected_entry() == nullptr) {
     ImGui::TextDisabled("Select a scenario to see its source.");
     return;
   }
-  if (!browser_.source_error().empty()) {
+  if (!has_run && !browser_.source_error().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
     ImGui::TextWrapped("%s", browser_.source_error().c_str());
     ImGui::PopStyleColor();
     return;
   }
-  if (view_.revision != browser_.revision()) {
-    view_.text = highlight_lua(browser_.source());
-    view_.revision = browser_.revision();
+  if (view_.editing) {
+    draw_editor();
+    return;
   }
-  const std::string& src = browser_.source();
+  const std::string& src = has_run ? controller_.script() : browser_.source();
+  if (view_.source != src) {
+    view_.text = highlight_lua(src);
+    view_.source = src;
+  }
   const auto& lines = view_.text.lines;
+  const model::State& state = controller_.state();
+  const std::vector<LineMark> marks = line_marks(state);
+  const auto cands = controller_.candidates();
+  const sim::TaskId focus = controller_.view().focus;
+  const std::uint32_t err_line = controller_.at_end() ? controller_.error_line() : 0;
+
+  if (controller_.source_kind() == Source::Script) {
+    if (ImGui::SmallButton("Edit")) {
+      view_.editing = true;
+      view_.edit = src;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit the script here and run it again");
+    ImGui::SameLine();
+  }
+  ImGui::TextDisabled(
+      marks.empty() ? "%s" : "%s  \xE2\x97\x80 each task's current line, in its colour",
+      controller_.chunkname().c_str());
 
   ImGui::PushFont(fonts().mono);
   ImGui::BeginChild("##code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
@@ -149,18 +201,49 @@ void SourcePanel::draw() {
   const float line_h = std::floor(size * 1.35f);
   char number[16];
   const int digits = std::snprintf(number, sizeof number, "%zu", lines.size());
-  const float gutter = view_.line_numbers ? advance * static_cast<float>(digits + 2) : 0;
+  const float gutter = view_.line_numbers ? advance * static_cast<float>(digits + 2) : advance;
   const float width = gutter + advance * static_cast<float>(view_.text.max_columns + 1);
   const float text_dy = std::floor((line_h - size) / 2);
+  if (err_line != 0 && view_.scrolled_to_error != err_line) {
+    ImGui::SetScrollY(
+        std::max(0.0f, line_h * static_cast<float>(err_line) - ImGui::GetWindowHeight() / 2));
+    view_.scrolled_to_error = err_line;
+  }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float full_w = std::max(ImGui::GetContentRegionAvail().x, width);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(lines.size()), line_h);
   while (clipper.Step()) {
+    auto mark = std::lower_bound(marks.begin(), marks.end(),
+                                 static_cast<std::uint32_t>(clipper.DisplayStart + 1),
+                                 [](const LineMark& m, std::uint32_t l) { return m.line < l; });
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const auto line_no = static_cast<std::uint32_t>(i + 1);
       const ImVec2 p = ImGui::GetCursorScreenPos();
       const float y = p.y + text_dy;
+      // Tasks at this line: a band in the first one's colour, a bar per task in the gutter.
+      auto first = mark;
+      while (mark != marks.end() && mark->line == line_no) ++mark;
+      const auto here = std::span<const LineMark>(marks.data() + (first - marks.begin()),
+                                                  static_cast<std::size_t>(mark - first));
+      if (!here.empty()) {
+        bool focused = false;
+        for (const LineMark& lm : here) focused = focused || lm.task == focus;
+        const ImU32 c = task_colour(here.front().task_index);
+        dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + full_w, p.y + line_h),
+                          (c & 0x00FFFFFFu) | (focused ? 0x50000000u : 0x2A000000u));
+        for (std::size_t k = 0; k < here.size() && k < 4; ++k) {
+          const float bx = p.x + static_cast<float>(k) * 4;
+          dl->AddRectFilled(ImVec2(bx, p.y), ImVec2(bx + 3, p.y + line_h),
+                            task_colour(here[k].task_index));
+        }
+      }
+      if (line_no == err_line) {
+        dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + full_w, p.y + line_h),
+                          IM_COL32(190, 40, 40, 90));
+      }
       if (view_.line_numbers) {
         const int n = std::snprintf(number, sizeof number, "%d", i + 1);
         dl->AddText(font, size, ImVec2(p.x + advance * static_cast<float>(digits - n), y),
@@ -171,6 +254,40 @@ void SourcePanel::draw() {
                     colour_of(s.syntax), src.data() + s.begin, src.data() + s.end);
       }
       ImGui::Dummy(ImVec2(width, line_h));
+      // Name chips after the code: "◀ worker" in the task's colour; click to focus or pick.
+      int line_cols = 0;
+      if (!lines[static_cast<std::size_t>(i)].empty()) {
+        const SyntaxSpan& last = lines[static_cast<std::size_t>(i)].back();
+        line_cols = last.column + static_cast<int>(last.end - last.begin);
+      }
+      float cx = p.x + gutter + advance * static_cast<float>(line_cols + 2);
+      const ImVec2 after = ImGui::GetCursorScreenPos();
+      for (const LineMark& lm : here) {
+        const bool pick = std::find(cands.begin(), cands.end(), lm.task) != cands.end();
+        std::string chip = std::string(pick ? "\xE2\x96\xB6 " : "\xE2\x97\x80 ") +
+                           std::string(controller_.model().task_name(lm.task));
+        if (pick) chip += " (pick)";
+        const float cw = font->CalcTextSizeA(size, 1e9f, 0, chip.c_str()).x;
+        dl->AddText(font, size, ImVec2(cx, y), task_colour(lm.task_index), chip.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(cx, p.y));
+        ImGui::PushID(static_cast<int>(lm.task));
+        if (ImGui::InvisibleButton("##chip", ImVec2(cw, line_h))) {
+          if (pick)
+            controller_.request_pick(lm.task);
+          else
+            controller_.view().focus = lm.task;
+        }
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip(pick ? "Let this task take the next step" : "Focus this task");
+        ImGui::PopID();
+        cx += cw + advance * 2;
+      }
+      if (line_no == err_line && !controller_.diagnostics().empty()) {
+        std::string msg = controller_.diagnostics();
+        msg = msg.substr(0, msg.find('\n'));
+        dl->AddText(font, size, ImVec2(cx, y), palette::kError, msg.c_str());
+      }
+      ImGui::SetCursorScreenPos(after);
     }
   }
   ImGui::PopStyleVar();

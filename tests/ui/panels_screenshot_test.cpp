@@ -1,0 +1,212 @@
+// Screenshots of the run panels (label `ui`) at chosen steps of shipped scenarios: the
+// rendezvous at its hand-off, a deadlock, the fan-in that leaks, the cancel cascade, a recorded
+// trace, and a thousand tasks (whose frame time is reported). Each picture is checked for size
+// and for content: colours that only the expected state can put in a pane's region.
+//
+// Regions are fractions of the default layout at 1600x900 (ui/shell.h): left column x < 0.45,
+// centre 0.46-0.75 (Channels), right column x > 0.77 with Tasks above y ~0.40 and Sync below,
+// the Console across the bottom below y ~0.72.
+#include "tests/ui/process.h"
+#include "ui/controller.h"
+#include "ui/state_style.h"
+#include "ui/theme.h"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+using rdv::test::run_process;
+using rdv::test::temp_folder;
+namespace fs = std::filesystem;
+using namespace rdv::ui;
+
+// Every picture needs a run, so every case needs the script runner.
+#if RDV_HAVE_SCRIPT
+namespace {
+
+// Runs rendezvous with `args` under xvfb-run when there is no display.
+rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
+  std::vector<std::string> argv;
+  const char* display = std::getenv("DISPLAY");
+  if (display == nullptr || display[0] == '\0') {
+    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
+    argv.push_back(std::to_string(100 + (::getpid() + 400) % 800));
+    argv.emplace_back("-s");
+    argv.emplace_back("-screen 0 1920x1080x24");
+  }
+  argv.emplace_back(RDV_EXE);
+  argv.insert(argv.end(), args.begin(), args.end());
+#ifdef RDV_APP_ENV
+  return run_process(argv, {RDV_APP_ENV});
+#else
+  return run_process(argv);
+#endif
+}
+
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::unique_ptr<unsigned char, void (*)(void*)> pixels{nullptr, stbi_image_free};
+
+  // True when a pixel within `tolerance` (sum of channel differences) of `colour` is in the
+  // box given as fractions of the image.
+  bool has_colour(ImU32 colour, float x0, float y0, float x1, float y1, int tolerance = 30) const {
+    const int r = static_cast<int>(colour & 0xff), g = static_cast<int>((colour >> 8) & 0xff),
+              b = static_cast<int>((colour >> 16) & 0xff);
+    for (int y = static_cast<int>(y0 * static_cast<float>(height));
+         y < static_cast<int>(y1 * static_cast<float>(height)); ++y) {
+      for (int x = static_cast<int>(x0 * static_cast<float>(width));
+           x < static_cast<int>(x1 * static_cast<float>(width)); ++x) {
+        const unsigned char* p =
+            pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                            static_cast<std::size_t>(x)) *
+                               3;
+        if (std::abs(p[0] - r) + std::abs(p[1] - g) + std::abs(p[2] - b) <= tolerance) return true;
+      }
+    }
+    return false;
+  }
+};
+
+Image load_png(const std::string& path) {
+  Image img;
+  int channels = 0;
+  img.pixels.reset(stbi_load(path.c_str(), &img.width, &img.height, &channels, 3));
+  return img;
+}
+
+const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Screenshot of `file` at `at` ("end" or an event count), 1600x900, seed 1.
+Image shoot(const std::string& dir, const std::string& file, const std::string& at,
+            std::string* out = nullptr, const std::vector<std::string>& extra = {}) {
+  const std::string png = dir + "/" + fs::path(file).stem().string() + "-" + at + ".png";
+  std::vector<std::string> args = {file, "--screenshot", png, "--size", "1600x900", "--at",
+                                   at,   "--seed",       "1"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto r = run_app(args);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  if (out != nullptr) *out = r.out;
+  Image img = load_png(png);
+  REQUIRE(img.pixels);
+  CHECK(img.width == 1600);
+  CHECK(img.height == 900);
+  return img;
+}
+
+constexpr float kTasksX0 = 0.77f, kTasksY0 = 0.07f, kTasksY1 = 0.40f;
+constexpr float kCenterX0 = 0.46f, kCenterX1 = 0.75f;
+constexpr float kConsoleY0 = 0.72f;
+
+}  // namespace
+
+TEST_CASE("panels: the rendezvous at its hand-off") {
+  // Where is the hand-off? Ask a run of the same scenario, seed and policy in-process.
+  const std::string file = "2.1-unbuffered-rendezvous.lua";
+  Controller c;
+  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  std::size_t handoff = 0;
+  for (const auto& e : c.model().events()) {
+    if (e.kind == rdv::sim::EventKind::ChanSend && e.peer != 0) {
+      handoff = static_cast<std::size_t>(e.seq) + 1;
+      break;
+    }
+  }
+  REQUIRE(handoff > 0);
+  const std::string dir = temp_folder("handoff");
+  const Image img = shoot(dir, "scenarios/" + file, std::to_string(handoff));
+  // Tasks: the legend's eight colours; main blocked on its recv (channel colour), the sender
+  // running.
+  for (const VisualState v : kVisualStates) {
+    CAPTURE(state_label(v));
+    CHECK(img.has_colour(state_colour(v), kTasksX0, kTasksY0, 1.0f, kTasksY1));
+  }
+  // Channels: the hand-off is highlighted (the card's yellow outline and sentence).
+  CHECK(img.has_colour(IM_COL32(255, 214, 90, 255), kCenterX0, 0.07f, kCenterX1, 0.35f));
+  // Source: both tasks' lines marked with their identity colours.
+  CHECK(img.has_colour(task_colour(0), 0.0f, 0.30f, 0.45f, 0.70f));
+  CHECK(img.has_colour(task_colour(1), 0.0f, 0.30f, 0.45f, 0.70f));
+  // No outcome banner yet in the console.
+  CHECK_FALSE(
+      img.has_colour(outcome_colour(rdv::sim::Outcome::Ok), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("panels: a deadlock ends with a red banner and the stuck tasks highlighted") {
+  const std::string dir = temp_folder("deadlock");
+  const Image img = shoot(dir, "scenarios/2.1c-deadlock-all-asleep.lua", "end");
+  CHECK(
+      img.has_colour(outcome_colour(rdv::sim::Outcome::Deadlock), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
+  CHECK(img.has_colour(palette::kError, 0.0f, kConsoleY0, 1.0f, 1.0f));  // the report
+  // main is blocked on a channel: its state colour in the Tasks pane beyond the legend row.
+  CHECK(img.has_colour(state_colour(VisualState::BlockedChan), kTasksX0, 0.16f, 1.0f, kTasksY1));
+  // The outcome badge in the toolbar.
+  CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Deadlock), 0.8f, 0.02f, 1.0f, 0.07f, 6));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("panels: the fan-in with timeout leaks its late workers") {
+  const std::string dir = temp_folder("fanin");
+  const Image img = shoot(dir, "scenarios/2.3-fanin-timeout-leak.lua", "end");
+  CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Leak), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
+  // Workers left blocked sending: the channel colour in Tasks, a waiting sender box in Channels.
+  CHECK(img.has_colour(state_colour(VisualState::BlockedChan), kTasksX0, 0.16f, 1.0f, kTasksY1));
+  CHECK(img.has_colour(IM_COL32(120, 30, 30, 255), kCenterX0, 0.07f, kCenterX1, 0.7f, 6));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("panels: the cancel cascade shows cancelled contexts in Sync") {
+  const std::string dir = temp_folder("cascade");
+  const Image img = shoot(dir, "scenarios/2.5-error-cancel-cascade.lua", "end");
+  CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Ok), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
+  // Sync pane: cancelled contexts (red text, the cross icon) under the Contexts heading.
+  CHECK(img.has_colour(palette::kError, kTasksX0, 0.42f, 1.0f, 0.70f));
+  CHECK(img.has_colour(state_colour(VisualState::Panicked), kTasksX0, 0.42f, 1.0f, 0.70f, 12));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("panels: a recorded trace opens like a run") {
+  const std::string dir = temp_folder("trace");
+  const std::string file = "2.1-unbuffered-rendezvous.lua";
+  Controller c;
+  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  const std::string trace = dir + "/run.rdv.jsonl";
+  std::string error;
+  REQUIRE_MESSAGE(c.save_trace(trace, &error), error);
+  const Image img = shoot(dir, trace, "end");
+  CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Ok), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
+  CHECK(img.has_colour(task_colour(0), 0.74f, kTasksY0, 1.0f, kTasksY1));  // the identity bar
+  fs::remove_all(dir);
+}
+
+TEST_CASE("panels: a thousand tasks (the frame time is reported, not judged)") {
+  const std::string dir = temp_folder("thousand");
+  std::string out;
+  const Image img = shoot(dir, RDV_SOURCE_DIR "/tests/ui/data/thousand-tasks.lua", "end", &out,
+                          {"--frame-stats"});
+  MESSAGE(out);
+  CHECK(out.find("frame: mean") != std::string::npos);
+  CHECK(out.find("1001 tasks") != std::string::npos);
+  CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Leak), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
+  CHECK(img.has_colour(state_colour(VisualState::BlockedChan), kTasksX0, 0.16f, 1.0f, kTasksY1));
+  fs::remove_all(dir);
+}
+#endif

@@ -1,0 +1,26 @@
+// ui/channels_panel.h — every channel drawn as its ring buffer: senders waiting (with the values
+// they hold) on the left, the buffer's slots with their values in the middle (the next value to
+// be received on the right), receivers waiting on the right; len/cap, open or closed, the tasks
+// waiting in a select on it. The channel touched by the event at the cursor is highlighted with
+// what happened ("worker sent 42 → main", a hand-off).
+#pragma once
+
+#include "ui/controller.h"
+#include "ui/shell.h"
+
+namespace rdv::ui {
+
+class ChannelsPanel : public Panel {
+ public:
+  explicit ChannelsPanel(Controller& controller) : controller_(controller) {}
+  const char* title() const override { return "Channels"; }
+  Slot slot() const override { return Slot::Center; }
+  void draw() override;
+  void draw_view_menu() override;
+
+ private:
+  Controller& controller_;
+  bool show_internal_ = false;  // timer channels and contexts' done() channels
+};
+
+}  // namespace rdv::ui

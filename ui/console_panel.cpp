@@ -1,0 +1,102 @@
+// ui/console_panel.cpp — banner, then the lines, clipped.
+#include "ui/console_panel.h"
+
+#include "ui/state_style.h"
+#include "ui/theme.h"
+
+#include <imgui.h>
+
+namespace rdv::ui {
+
+namespace {
+
+ImU32 line_colour(ConsoleKind k) {
+  switch (k) {
+    case ConsoleKind::Print:
+      return palette::kText;
+    case ConsoleKind::Note:
+      return palette::kAccent;
+    case ConsoleKind::Panic:
+    case ConsoleKind::Deadlock:
+      return palette::kError;
+    case ConsoleKind::Recover:
+      return state_colour(VisualState::BlockedSelect);
+    case ConsoleKind::Leak:
+      return state_colour(VisualState::BlockedChan);
+    case ConsoleKind::End:
+      return palette::kTextDim;
+  }
+  return palette::kText;
+}
+
+}  // namespace
+
+void ConsolePanel::draw() {
+  Controller& c = controller_;
+  const model::Model& m = c.model();
+  const model::State& s = c.state();
+  const std::size_t cursor = c.view().cursor;
+  if (cached_model_ != &m || cached_size_ != m.size() || cached_cursor_ != cursor) {
+    lines_ = console_lines(m, cursor);
+    cached_model_ = &m;
+    cached_size_ = m.size();
+    cached_cursor_ = cursor;
+  }
+  // The banner: how the run ended, once the cursor has reached the end.
+  const bool ended_here = s.outcome != sim::Outcome::Running;
+  if (ended_here) {
+    const float em = ImGui::GetFontSize();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    const float h = ImGui::GetTextLineHeightWithSpacing() * 1.6f;
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h),
+                                              outcome_colour(s.outcome), 4.0f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + em * 0.6f, p.y + (h - ImGui::GetFontSize()) / 2 - 1));
+    ImGui::PushFont(fonts().heading);
+    ImGui::TextUnformatted(outcome_headline(s.outcome));
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 4));
+    // The stuck tasks are highlighted in every panel; say so.
+    if (s.outcome == sim::Outcome::Deadlock || s.outcome == sim::Outcome::Leak) {
+      std::size_t stuck = 0;
+      for (const auto& t : s.tasks) stuck += is_stuck(s, t) ? 1u : 0u;
+      ImGui::TextDisabled("%zu task%s left blocked: highlighted in red in Tasks and Channels",
+                          stuck, stuck == 1 ? "" : "s");
+    }
+  }
+  ImGui::BeginChild("##console_lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::PushFont(fonts().mono);
+  const bool at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 2;
+  if (lines_.empty() && !ended_here) {
+    ImGui::TextDisabled(cursor == 0 ? "Output appears here as the run goes on (Space to run)."
+                                    : "No output yet.");
+  }
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(lines_.size()));
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const ConsoleLine& l = lines_[static_cast<std::size_t>(i)];
+      ImGui::PushStyleColor(ImGuiCol_Text, line_colour(l.kind));
+      if (l.kind == ConsoleKind::Note) {
+        ImGui::Text("note: %s", l.text.c_str());
+      } else {
+        ImGui::TextUnformatted(l.text.c_str());
+      }
+      ImGui::PopStyleColor();
+    }
+  }
+  // The full report (every blocked task with its line, the panic's traceback) at the end.
+  if (ended_here && c.at_end() && !c.diagnostics().empty()) {
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, s.outcome == sim::Outcome::Leak
+                                             ? state_colour(VisualState::BlockedChan)
+                                             : palette::kError);
+    ImGui::TextUnformatted(c.diagnostics().c_str());
+    ImGui::PopStyleColor();
+  }
+  if (at_bottom || c.view().follow || c.view().playing) ImGui::SetScrollHereY(1.0f);
+  ImGui::PopFont();
+  ImGui::EndChild();
+}
+
+}  // namespace rdv::ui

@@ -1,0 +1,30 @@
+// ui/console_panel.h — the run's output up to the cursor: print lines, notes, panics (with the
+// traceback once the run has ended), the deadlock report, leak warnings, and an outcome banner
+// in the outcome's colour. Follows the newest line unless scrolled up.
+#pragma once
+
+#include "ui/controller.h"
+#include "ui/shell.h"
+#include "ui/view_model.h"
+
+#include <vector>
+
+namespace rdv::ui {
+
+class ConsolePanel : public Panel {
+ public:
+  explicit ConsolePanel(Controller& controller) : controller_(controller) {}
+  const char* title() const override { return "Console"; }
+  Slot slot() const override { return Slot::Console; }
+  void draw() override;
+
+ private:
+  Controller& controller_;
+  // Cache: the lines for (model, cursor) as last built.
+  const model::Model* cached_model_ = nullptr;
+  std::size_t cached_size_ = ~std::size_t{0};
+  std::size_t cached_cursor_ = ~std::size_t{0};
+  std::vector<ConsoleLine> lines_;
+};
+
+}  // namespace rdv::ui

@@ -1,0 +1,36 @@
+// ui/legend.cpp — shape + colour + word for each task state.
+#include "ui/legend.h"
+
+#include "ui/state_style.h"
+
+#include <imgui.h>
+
+namespace rdv::ui {
+
+void draw_state_legend() {
+  const float h = ImGui::GetTextLineHeight();
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  bool first = true;
+  for (const VisualState v : kVisualStates) {
+    const char* label = state_label(v);
+    const float w = h + 4 + ImGui::CalcTextSize(label).x;
+    if (!first) {
+      ImGui::SameLine(0, spacing * 2);
+      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
+    first = false;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(h, h));
+    draw_state_icon(ImGui::GetWindowDrawList(), ImVec2(p.x + h / 2, p.y + h / 2), h * 0.36f, v);
+    ImGui::SameLine(0, 4);
+    ImGui::PushStyleColor(ImGuiCol_Text, state_colour(v));
+    ImGui::TextUnformatted(label);
+    ImGui::PopStyleColor();
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state_meaning(v));
+  }
+}
+
+}  // namespace rdv::ui

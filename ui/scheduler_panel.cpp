@@ -1,0 +1,99 @@
+// ui/scheduler_panel.cpp — the candidate buttons of the interactive policy.
+#include "ui/scheduler_panel.h"
+
+#include "ui/state_style.h"
+#include "ui/theme.h"
+#include "ui/view_model.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+namespace rdv::ui {
+
+namespace {
+
+std::string header_field(const Browser& b, const char* key) {
+  const ScenarioEntry* e = b.selected_entry();
+  if (e == nullptr || !e->header) return {};
+  for (const auto& [k, v] : e->header->fields)
+    if (k == key) return v;
+  return {};
+}
+
+}  // namespace
+
+void SchedulerStrip::draw() {
+  Controller& c = controller_;
+  if (!c.interactive() &&
+      !(c.settings().policy == PolicyKind::Interactive &&
+        c.settings().mode == sim::Mode::Controlled && c.source_kind() == Source::Script))
+    return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(44, 40, 60, 255));
+  ImGui::BeginChild("##scheduler", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.2f), true,
+                    ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted("You are the scheduler");
+  ImGui::PopFont();
+  ImGui::SameLine();
+  const std::string goal = exercise_goal(header_field(browser_, "expect"));
+  if (!goal.empty()) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, state_colour(VisualState::BlockedChan));
+    ImGui::TextUnformatted(goal.c_str());
+    ImGui::PopStyleColor();
+  } else {
+    const std::string watch = header_field(browser_, "watch");
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled(
+        "%s", watch.empty() ? "Pick which runnable task takes the next step." : watch.c_str());
+  }
+
+  const auto cands = c.candidates();
+  const model::State& s = c.state();
+  if (c.run_ended()) {
+    const sim::Outcome o = c.model().head().outcome;
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("The run is over: %s.", outcome_headline(o));
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Try another schedule (R)")) c.request_reset();
+  } else if (cands.empty()) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextDisabled("The tasks are running up to their next choice point…");
+  } else {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Who runs next?");
+    const sim::TaskId cur = c.current_task();
+    for (const sim::TaskId id : cands) {
+      const model::TaskInfo* t = s.task(id);
+      const std::size_t index = t != nullptr ? t->colour : 0;
+      std::string label(c.model().task_name(id));
+      if (t != nullptr && t->line != 0) {
+        std::string code(source_line(c.script(), t->line));
+        if (code.size() > 32) code = code.substr(0, 30) + "…";
+        label += "  line " + std::to_string(t->line) + ": " + code;
+      }
+      if (id == cur) label += "  (was running)";
+      label += "##pick" + std::to_string(id);
+      ImGui::SameLine();
+      const ImU32 col = task_colour(index);
+      ImGui::PushStyleColor(ImGuiCol_Button, (col & 0x00FFFFFFu) | 0x55000000u);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, (col & 0x00FFFFFFu) | 0x99000000u);
+      ImGui::PushStyleColor(ImGuiCol_Border, col);
+      ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+      if (ImGui::Button(label.c_str())) c.request_pick(id);
+      ImGui::PopStyleVar();
+      ImGui::PopStyleColor(3);
+      if (ImGui::IsItemHovered()) {
+        const std::string_view name = c.model().task_name(id);
+        ImGui::SetTooltip("Let %.*s run until its next sync point", static_cast<int>(name.size()),
+                          name.data());
+      }
+    }
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace rdv::ui

@@ -1,0 +1,23 @@
+// ui/sync_panel.h — the other synchronisation objects at the cursor: WaitGroups (counter and
+// waiters), mutexes and RWMutexes (owner, readers, waiters), atomics, futures (state, value,
+// waiters), task groups, and the context tree with each node's state and the cause of its
+// cancellation, so a cancel cascade can be watched as it spreads.
+#pragma once
+
+#include "ui/controller.h"
+#include "ui/shell.h"
+
+namespace rdv::ui {
+
+class SyncPanel : public Panel {
+ public:
+  explicit SyncPanel(Controller& controller) : controller_(controller) {}
+  const char* title() const override { return "Sync"; }
+  Slot slot() const override { return Slot::Sync; }
+  void draw() override;
+
+ private:
+  Controller& controller_;
+};
+
+}  // namespace rdv::ui

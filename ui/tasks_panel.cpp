@@ -1,0 +1,120 @@
+// ui/tasks_panel.cpp — a clipped table of task rows built by view_model.h.
+#include "ui/tasks_panel.h"
+
+#include "ui/legend.h"
+#include "ui/state_style.h"
+#include "ui/theme.h"
+#include "ui/view_model.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace rdv::ui {
+
+namespace {
+
+constexpr ImU32 kStuckBg = IM_COL32(190, 40, 40, 70);
+constexpr ImU32 kFocusBg = IM_COL32(97, 175, 239, 60);
+
+}  // namespace
+
+void TasksPanel::draw_view_menu() {
+  ImGui::MenuItem("Hide finished tasks", nullptr, &controller_.view().hide_done);
+}
+
+void TasksPanel::draw() {
+  Controller& c = controller_;
+  const model::Model& m = c.model();
+  const model::State& s = c.state();
+  ViewState& view = c.view();
+  draw_state_legend();
+  ImGui::Separator();
+  if (s.tasks.empty()) {
+    ImGui::TextDisabled(c.source_kind() == Source::None ? "No run yet."
+                                                        : "No task has started yet: press Step.");
+    return;
+  }
+  // Which rows to show (filtering keeps the clipper exact).
+  std::vector<std::uint32_t> rows;
+  rows.reserve(s.tasks.size());
+  for (std::size_t i = 0; i < s.tasks.size(); ++i) {
+    if (view.hide_done && s.tasks[i].state == model::TaskState::Done) continue;
+    rows.push_back(static_cast<std::uint32_t>(i));
+  }
+  const auto cands = c.candidates();
+  const float em = ImGui::GetFontSize();
+  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                     ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
+                                     ImGuiTableFlags_SizingStretchProp;
+  if (!ImGui::BeginTable("##tasks", 4, kFlags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+  ImGui::TableSetupColumn("state / waiting on", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+  ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, em * 2.4f);
+  ImGui::TableSetupColumn("blocked", ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
+  ImGui::TableHeadersRow();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(rows.size()));
+  while (clipper.Step()) {
+    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+      const model::TaskInfo& t = s.tasks[rows[static_cast<std::size_t>(r)]];
+      const TaskRow row = task_row(m, s, t);
+      ImGui::TableNextRow();
+      if (row.stuck) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kStuckBg);
+      if (view.focus == row.id) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kFocusBg);
+      ImGui::TableNextColumn();
+      ImGui::PushID(static_cast<int>(row.id));
+      // Identity colour bar, then the state icon, then the name.
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      const float h = ImGui::GetTextLineHeight();
+      ImDrawList* dl = ImGui::GetWindowDrawList();
+      dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3, p.y + h), task_colour(row.index));
+      draw_state_icon(dl, ImVec2(p.x + 6 + h / 2, p.y + h / 2), h * 0.36f, row.visual);
+      ImGui::SetCursorScreenPos(ImVec2(p.x + 9 + h, p.y));
+      const bool pickable = std::find(cands.begin(), cands.end(), row.id) != cands.end();
+      if (ImGui::Selectable(
+              row.name.c_str(), view.focus == row.id,
+              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+        view.focus = view.focus == row.id ? 0 : row.id;
+      }
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s (task %u)\n%s\nClick to focus it everywhere; Step task advances it.",
+                          row.name.c_str(), row.id, state_meaning(row.visual));
+      if (pickable) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("\xE2\x96\xB6 pick")) c.request_pick(row.id);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Let this task take the next step");
+      }
+      ImGui::TableNextColumn();
+      ImGui::PushStyleColor(ImGuiCol_Text, state_colour(row.visual));
+      const bool parked =
+          t.state == model::TaskState::Blocked || t.state == model::TaskState::Sleeping;
+      ImGui::TextUnformatted(parked ? row.doing.c_str() : state_label(row.visual));
+      ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.doing.c_str());
+      ImGui::TableNextColumn();
+      if (row.line != 0)
+        ImGui::Text("%u", row.line);
+      else
+        ImGui::TextDisabled("-");
+      ImGui::TableNextColumn();
+      if (parked || row.blocked_time > 0) {
+        if (row.blocked_time > 0)
+          ImGui::TextUnformatted(format_time(row.blocked_time).c_str());
+        else
+          ImGui::Text("%llu ev", static_cast<unsigned long long>(row.blocked_steps));
+        if (ImGui::IsItemHovered())
+          ImGui::SetTooltip("Blocked or asleep for %s in total; parked for the last %llu events",
+                            format_time(row.blocked_time).c_str(),
+                            static_cast<unsigned long long>(row.blocked_steps));
+      }
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndTable();
+}
+
+}  // namespace rdv::ui

@@ -1,0 +1,318 @@
+// ui/view_model.cpp — model state to words and rows.
+#include "ui/view_model.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cinttypes>
+#include <cstdio>
+
+namespace rdv::ui {
+
+using model::ObjType;
+using model::TaskState;
+
+std::string format_time(sim::Nanos t) {
+  char buf[48];
+  const double v = static_cast<double>(t);
+  if (t == 0) return "0 s";
+  if (t >= 1'000'000'000 || t <= -1'000'000'000) {
+    std::snprintf(buf, sizeof buf, "%.3g s", v / 1e9);
+  } else if (t >= 1'000'000 || t <= -1'000'000) {
+    std::snprintf(buf, sizeof buf, "%.3g ms", v / 1e6);
+  } else if (t >= 1'000 || t <= -1'000) {
+    std::snprintf(buf, sizeof buf, "%.3g \xC2\xB5s", v / 1e3);
+  } else {
+    std::snprintf(buf, sizeof buf, "%" PRId64 " ns", t);
+  }
+  return buf;
+}
+
+namespace {
+
+const char* type_word(const model::Model& m, sim::ObjId id, const model::ObjRef& ref) {
+  switch (ref.type) {
+    case ObjType::Chan:
+      return "chan";
+    case ObjType::Timer:
+      return "timer";
+    case ObjType::WaitGroup:
+      return "WaitGroup";
+    case ObjType::Mutex: {
+      const auto* mx = m.head().mutex(id);
+      return mx != nullptr && mx->rw ? "RWMutex" : "Mutex";
+    }
+    case ObjType::Atomic:
+      return "atomic";
+    case ObjType::Context:
+      return "context";
+    case ObjType::Future:
+      return "future";
+    case ObjType::Group:
+      return "group";
+    case ObjType::None:
+      break;
+  }
+  return "object";
+}
+
+std::string task_label(const model::Model& m, sim::TaskId id) {
+  const std::string_view n = m.task_name(id);
+  return n.empty() ? "task " + std::to_string(id) : std::string(n);
+}
+
+}  // namespace
+
+std::string object_label(const model::Model& m, sim::ObjId id) {
+  if (id == 0) return "nil channel";
+  const model::ObjRef ref = m.object(id);
+  std::string s = type_word(m, id, ref);
+  const std::string_view name = m.str(ref.name);
+  if (name.empty()) return s + " #" + std::to_string(id);
+  return s + " " + std::string(name);
+}
+
+std::string waits_on(const model::Model& m, const model::State& s, const model::TaskInfo& t) {
+  switch (t.state) {
+    case TaskState::Running:
+      return "running";
+    case TaskState::Runnable:
+      return "waiting for the scheduler";
+    case TaskState::Done:
+      return t.exit == 2 ? "stopped (run aborted)" : "returned";
+    case TaskState::Panicked:
+      return "panicked";
+    case TaskState::Sleeping:
+      return "sleep until " + format_time(t.until);
+    case TaskState::Blocked:
+      break;
+  }
+  switch (t.reason) {
+    case sim::BlockReason::ChanSend:
+      return "send on " + object_label(m, t.obj);
+    case sim::BlockReason::ChanRecv:
+      return "recv on " + object_label(m, t.obj);
+    case sim::BlockReason::Select: {
+      std::string out = "select:";
+      for (std::size_t i = 0; i < t.cases.size(); ++i) {
+        const model::SelectCase& c = t.cases[i];
+        out += i == 0 ? " " : ", ";
+        out += c.dir == sim::BlockReason::ChanSend ? "send on " : "recv on ";
+        const std::string_view name = c.chan != 0 ? m.object_name(c.chan) : std::string_view();
+        out += c.chan == 0    ? "nil"
+               : name.empty() ? "#" + std::to_string(c.chan)
+                              : std::string(name);
+      }
+      if (t.cases.empty()) out += " no cases";
+      return out;
+    }
+    case sim::BlockReason::WaitGroup: {
+      std::string out = "wait on " + object_label(m, t.obj);
+      if (const auto* wg = s.waitgroup(t.obj))
+        out += " (counter " + std::to_string(wg->counter) + ")";
+      return out;
+    }
+    case sim::BlockReason::Mutex:
+    case sim::BlockReason::RLock: {
+      std::string out =
+          (t.reason == sim::BlockReason::RLock ? "rlock " : "lock ") + object_label(m, t.obj);
+      if (const auto* mx = s.mutex(t.obj)) {
+        if (mx->owner != 0) {
+          out += " (held by " + task_label(m, mx->owner) + ")";
+        } else if (!mx->readers.empty()) {
+          out += " (" + std::to_string(mx->readers.size()) + " readers)";
+        }
+      }
+      return out;
+    }
+    case sim::BlockReason::Future:
+      return "get " + object_label(m, t.obj);
+    case sim::BlockReason::Forever:
+      return "blocked forever (nil channel or empty select)";
+    case sim::BlockReason::Sleep:
+      return "sleep until " + format_time(t.until);
+    case sim::BlockReason::None:
+      break;
+  }
+  return "blocked";
+}
+
+bool is_stuck(const model::State& s, const model::TaskInfo& t) {
+  const bool parked = t.state == TaskState::Blocked || t.state == TaskState::Sleeping;
+  if (!parked) return false;
+  return s.deadlock != sim::kNoSeq || s.outcome == sim::Outcome::Deadlock ||
+         s.outcome == sim::Outcome::Leak;
+}
+
+TaskRow task_row(const model::Model& m, const model::State& s, const model::TaskInfo& t) {
+  TaskRow r;
+  r.id = t.id;
+  r.index = t.colour;
+  r.name = task_label(m, t.id);
+  r.visual = visual_state(t);
+  r.doing = waits_on(m, s, t);
+  r.line = t.line;
+  r.blocked_time = t.time_in(TaskState::Blocked, s.now) + t.time_in(TaskState::Sleeping, s.now);
+  if (t.state == TaskState::Blocked || t.state == TaskState::Sleeping)
+    r.blocked_steps = s.applied > t.since ? s.applied - 1 - t.since : 0;
+  r.stuck = is_stuck(s, t);
+  return r;
+}
+
+std::vector<LineMark> line_marks(const model::State& s) {
+  std::vector<LineMark> out;
+  for (std::size_t i = 0; i < s.tasks.size(); ++i) {
+    const model::TaskInfo& t = s.tasks[i];
+    if (t.alive() && t.line != 0) out.push_back(LineMark{t.line, i, t.id});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const LineMark& a, const LineMark& b) { return a.line < b.line; });
+  return out;
+}
+
+std::vector<ContextRow> context_tree(const model::State& s) {
+  std::vector<ContextRow> out;
+  out.reserve(s.contexts.size());
+  // Children in order of make under each parent; roots are contexts whose parent is unknown.
+  auto visit = [&](auto&& self, sim::ObjId parent, int depth) -> void {
+    for (const model::ContextInfo& c : s.contexts) {
+      const bool root = depth == 0 && (c.parent == 0 || s.context(c.parent) == nullptr);
+      if ((depth == 0 && root) || (depth > 0 && c.parent == parent && c.parent != 0)) {
+        out.push_back(ContextRow{&c, depth});
+        if (depth < 64) self(self, c.id, depth + 1);
+      }
+    }
+  };
+  visit(visit, 0, 0);
+  return out;
+}
+
+std::string context_status(const model::Model& m, const model::State& s,
+                           const model::ContextInfo& c) {
+  if (!c.cancelled) {
+    std::string out = "active";
+    if (c.deadline >= 0) out += ", deadline " + format_time(c.deadline);
+    return out;
+  }
+  std::string out = "cancelled: " + std::string(m.str(c.err));
+  if (c.cause != 0 && c.cause != c.id) {
+    const std::string_view origin = m.object_name(c.cause);
+    out += " (cascade from " +
+           (origin.empty() ? "#" + std::to_string(c.cause) : std::string(origin)) + ")";
+  }
+  (void)s;
+  return out;
+}
+
+std::vector<ConsoleLine> console_lines(const model::Model& m, std::size_t n) {
+  n = std::min(n, m.size());
+  const auto prints = m.prints();
+  const auto notes = m.notes();
+  const auto diags = m.diagnostics();
+  // Merge the three sorted seq lists up to n.
+  std::vector<std::uint32_t> seqs;
+  const std::size_t k = model::Model::count_until(prints, n == 0 ? 0 : n - 1);
+  const std::size_t kn = model::Model::count_until(notes, n == 0 ? 0 : n - 1);
+  const std::size_t kd = model::Model::count_until(diags, n == 0 ? 0 : n - 1);
+  if (n == 0) return {};
+  seqs.reserve(k + kn + kd);
+  seqs.insert(seqs.end(), prints.begin(), prints.begin() + static_cast<std::ptrdiff_t>(k));
+  seqs.insert(seqs.end(), notes.begin(), notes.begin() + static_cast<std::ptrdiff_t>(kn));
+  seqs.insert(seqs.end(), diags.begin(), diags.begin() + static_cast<std::ptrdiff_t>(kd));
+  std::sort(seqs.begin(), seqs.end());
+  std::vector<ConsoleLine> out;
+  out.reserve(seqs.size());
+  for (const std::uint32_t q : seqs) {
+    const sim::Event& e = m.events()[q];
+    ConsoleLine l;
+    l.seq = q;
+    l.task = e.task;
+    l.line = e.line;
+    l.text = std::string(m.text(e));
+    switch (e.kind) {
+      case sim::EventKind::Print:
+        l.kind = ConsoleKind::Print;
+        break;
+      case sim::EventKind::Note:
+        l.kind = ConsoleKind::Note;
+        break;
+      case sim::EventKind::Panic:
+        l.kind = ConsoleKind::Panic;
+        l.text = "panic: " + l.text + "  [" + task_label(m, e.task) +
+                 (e.line != 0 ? ", line " + std::to_string(e.line) : std::string()) + "]";
+        break;
+      case sim::EventKind::Recover:
+        l.kind = ConsoleKind::Recover;
+        l.text = "recovered: " + l.text + "  [" + task_label(m, e.task) + "]";
+        break;
+      case sim::EventKind::Deadlock:
+        l.kind = ConsoleKind::Deadlock;
+        l.text = "fatal error: all goroutines are asleep - deadlock!";
+        break;
+      case sim::EventKind::Leak:
+        l.kind = ConsoleKind::Leak;
+        l.text = "leak: " + task_label(m, e.task) + " still blocked (" + sim::to_string(e.reason) +
+                 (e.obj != 0 ? " on " + object_label(m, e.obj) : "") +
+                 (e.line != 0 ? ", line " + std::to_string(e.line) : std::string()) + ")";
+        break;
+      case sim::EventKind::RunEnd: {
+        l.kind = ConsoleKind::End;
+        const auto o = static_cast<sim::Outcome>(e.arg);
+        l.text = std::string("run ended: ") + sim::to_string(o);
+        break;
+      }
+      default:
+        continue;  // CtxCancel markers belong to the timeline, not the console
+    }
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::uint32_t error_line(std::string_view message, std::string_view chunkname) {
+  if (chunkname.empty()) return 0;
+  std::size_t at = 0;
+  while ((at = message.find(chunkname, at)) != std::string_view::npos) {
+    std::size_t i = at + chunkname.size();
+    at = i;
+    if (i >= message.size() || message[i] != ':') continue;
+    ++i;
+    std::uint32_t n = 0;
+    std::size_t digits = 0;
+    while (i < message.size() && std::isdigit(static_cast<unsigned char>(message[i])) != 0 &&
+           digits < 9) {
+      n = n * 10 + static_cast<std::uint32_t>(message[i] - '0');
+      ++i;
+      ++digits;
+    }
+    if (digits > 0 && n > 0) return n;
+  }
+  return 0;
+}
+
+std::string_view source_line(std::string_view source, std::uint32_t line) {
+  if (line == 0) return {};
+  std::size_t begin = 0;
+  for (std::uint32_t i = 1; i < line; ++i) {
+    begin = source.find('\n', begin);
+    if (begin == std::string_view::npos) return {};
+    ++begin;
+  }
+  std::size_t end = std::min(source.find('\n', begin), source.size());
+  while (begin < end && (source[begin] == ' ' || source[begin] == '\t')) ++begin;
+  while (end > begin &&
+         (source[end - 1] == ' ' || source[end - 1] == '\t' || source[end - 1] == '\r'))
+    --end;
+  return source.substr(begin, end - begin);
+}
+
+std::string exercise_goal(std::string_view expect) {
+  if (expect.find("deadlock") != std::string_view::npos &&
+      expect.find("never") == std::string_view::npos)
+    return "Goal: make it deadlock. Pick who runs next until every task waits on another.";
+  if (expect.find("leak") != std::string_view::npos)
+    return "Goal: make main return while a task is still blocked (a leak).";
+  if (expect.find("panic") != std::string_view::npos) return "Goal: find the schedule that panics.";
+  return "";
+}
+
+}  // namespace rdv::ui
