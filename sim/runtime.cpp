@@ -296,7 +296,10 @@ struct Runtime::Impl {
     if (hooks.before_park) hooks.before_park();
     self->parker.wait(0);
     if (hooks.after_unpark) hooks.after_unpark();
-    if (aborting.load()) throw Aborted{};
+    if (aborting.load()) {
+      pool::unpin_self();
+      throw Aborted{};
+    }
   }
 
   // ---- live mode ---------------------------------------------------------------------------
@@ -390,8 +393,14 @@ struct Runtime::Impl {
 
   void on_exit(Task* t, ExitHow how, const std::string& message, const std::string& traceback,
                bool reported) {
+    if (how == ExitHow::Aborted) {
+      // Teardown: thousands of tasks may get here at once; they need no lock (the run ended).
+      t->state.store(Task::State::Exited);
+      alive.fetch_sub(1);
+      return;
+    }
     std::unique_lock lk(mu);
-    if (how == ExitHow::Aborted || ended) {
+    if (ended) {
       t->state.store(Task::State::Exited);
       alive.fetch_sub(1);
       return;

@@ -3,6 +3,7 @@
 #include <linux/futex.h>
 #include <pthread.h>
 #include <sched.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -78,9 +79,22 @@ struct Pool {
   std::atomic<unsigned> next_cpu{0};
 };
 
+// Linux >= 6.16 gives each process a private futex hash, sized for few threads (16 slots
+// here). With thousands of parked tasks every futex_wake then walks a chain of hundreds of
+// waiters: handing the baton among 10,000 tasks took 16 s instead of 3 s. Ask for a table
+// sized for that many (or the global hash). Older kernels reject the call; nothing changes.
+void size_futex_hash() {
+  constexpr int kPrFutexHash = 78;  // PR_FUTEX_HASH
+  constexpr int kSetSlots = 1;      // PR_FUTEX_HASH_SET_SLOTS
+  if (prctl(kPrFutexHash, kSetSlots, 16384, 0, 0) != 0) prctl(kPrFutexHash, kSetSlots, 0, 0, 0);
+}
+
+thread_local Worker* tl_worker = nullptr;
+
 // Never destroyed: idle threads still reference it while the process exits.
 Pool& the_pool() {
   static Pool* p = [] {
+    size_futex_hash();
     auto* q = new Pool();
     CPU_ZERO(&q->allowed);
     if (sched_getaffinity(0, sizeof q->allowed, &q->allowed) != 0) CPU_SET(0, &q->allowed);
@@ -107,6 +121,7 @@ void apply_affinity(Worker* w) {
 
 void* worker_main(void* arg) {
   auto* w = static_cast<Worker*>(arg);
+  tl_worker = w;
   Pool& p = the_pool();
   for (;;) {
     w->wake.wait(0);
@@ -155,6 +170,13 @@ void submit(std::function<void()> job, int cpu) {
   w->job = std::move(job);
   w->want_cpu = cpu;
   w->wake.post();
+}
+
+void unpin_self() {
+  Worker* w = tl_worker;
+  if (w == nullptr || w->cpu < 0) return;
+  w->want_cpu = -1;
+  apply_affinity(w);
 }
 
 std::size_t threads() {

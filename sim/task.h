@@ -63,6 +63,9 @@ inline constexpr std::size_t kKeepIdle = 64;
 // Runs `job` on a pooled thread pinned to `cpu` (-1: any CPU). Throws std::runtime_error when
 // no thread can be created.
 void submit(std::function<void()> job, int cpu);
+// Lets the calling pool thread run on every allowed CPU again (a controlled run's tasks do
+// this when torn down, so thousands of them unwind on all CPUs, not on the run's one).
+void unpin_self();
 // Threads currently alive in the pool (busy + idle); for tests.
 std::size_t threads();
 // CPUs this process may run on (sched_getaffinity at first use).
