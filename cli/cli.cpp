@@ -1,0 +1,430 @@
+// The headless subcommands (design.md §5). Each parses its own options with CLI11, runs
+// scenarios through script/run.h and reads/writes traces through trace/.
+//
+// Streams: the script's print output goes to stdout as it is printed; diagnostics (deadlock,
+// panic, leak warning, script errors, I/O errors) go to stderr. Exit codes: 0 ran to completion
+// (a leak is a warning), 2 the scenario failed, 1 usage or I/O error.
+#include "cli/cli.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "script/run.h"
+#include "script/scenario_header.h"
+#include "sim/policy.h"
+#include "trace/compare.h"
+#include "trace/perfetto.h"
+#include "trace/recorder.h"
+#include "trace/sha256.h"
+#include "trace/trace.h"
+
+namespace rdv::cli {
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitUsage = 1;
+constexpr int kExitFailed = 2;
+
+std::string base_name(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// How a run is set up, as given on the command line (shared by run and explore).
+struct RunFlags {
+  std::string mode = "controlled";
+  std::uint64_t seed = 1;
+  std::string policy = "random";
+  int depth = 3;
+  std::string preempt = "sync";
+};
+
+std::shared_ptr<sim::Policy> make_policy(const RunFlags& f) {
+  if (f.policy == "pct") return sim::make_pct(f.seed, f.depth, 1000);
+  if (f.policy == "rr") return sim::make_round_robin();
+  return sim::make_random(f.seed);
+}
+
+script::RunOptions make_options(const RunFlags& f) {
+  script::RunOptions opt;
+  opt.config.mode = f.mode == "live" ? sim::Mode::Live : sim::Mode::Controlled;
+  opt.config.seed = f.seed;
+  if (opt.config.mode == sim::Mode::Controlled) opt.config.policy = make_policy(f);
+  opt.preempt = f.preempt == "line" ? sim::Preempt::Line : sim::Preempt::Sync;
+  return opt;
+}
+
+trace::Trace make_trace(const std::string& path, const std::string& text, const RunFlags& f,
+                        const script::RunReport& report, const sim::EventLog& log) {
+  trace::Header h;
+  h.scenario = path;
+  h.sha256 = trace::sha256_hex(text);
+  h.script = text;
+  if (auto hr = script::parse_scenario_header(text, path)) h.title = hr.header->title;
+  h.mode = f.mode;
+  h.policy = f.mode == "live" ? "live" : f.policy;
+  h.seed = f.seed;
+  h.preempt = f.preempt;
+  h.depth = f.policy == "pct" ? f.depth : 0;
+  h.schedule = report.result.schedule;
+  h.decisions = report.result.decisions;
+  trace::Footer footer;
+  footer.outcome = report.result.outcome;
+  footer.message = report.result.message;
+  footer.output = report.output;
+  trace::Recorder rec;
+  rec.poll(log);
+  return std::move(rec).finish(std::move(h), std::move(footer));
+}
+
+void add_run_flags(CLI::App& app, RunFlags& f) {
+  app.add_option("--mode", f.mode, "controlled (one task at a time) or live (parallel)")
+      ->check(CLI::IsMember({"controlled", "live"}));
+  app.add_option("--seed", f.seed, "seed of the policy, select and rand() (default 1)");
+  app.add_option("--policy", f.policy, "controlled mode: random, pct or rr")
+      ->check(CLI::IsMember({"random", "pct", "rr"}));
+  app.add_option("--depth", f.depth, "pct: bug depth (default 3)")->check(CLI::Range(1, 100));
+  app.add_option("--preempt", f.preempt, "sync: switch at sync points; line: at every Lua line")
+      ->check(CLI::IsMember({"sync", "line"}));
+}
+
+// Parses argv[2..] (argv[1] is the subcommand). Returns -1 to go on, else an exit code.
+int parse(CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> args;
+  for (int i = argc - 1; i >= 2; --i) args.emplace_back(argv[i]);
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return -1;
+}
+
+// ---- run ------------------------------------------------------------------------------------
+
+int cmd_run(int argc, char** argv) {
+  CLI::App app("Run a scenario headless: its output on stdout, diagnostics on stderr.",
+               "rendezvous run");
+  std::string file;
+  std::string trace_out;
+  std::string perfetto_out;
+  bool quiet = false;
+  RunFlags f;
+  app.add_option("FILE", file, "the scenario (.lua)")->required();
+  add_run_flags(app, f);
+  app.add_option("--trace", trace_out, "record the run to OUT.rdv.jsonl");
+  app.add_option("--perfetto", perfetto_out, "export the run as Chrome Trace Event JSON");
+  app.add_flag("--quiet,-q", quiet, "do not echo the script's output");
+  if (const int rc = parse(app, argc, argv); rc >= 0) return rc;
+
+  std::string text;
+  std::string error;
+  if (!script::read_script(file, &text, &error)) {
+    std::fprintf(stderr, "rendezvous run: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  script::RunOptions opt = make_options(f);
+  if (!quiet) {
+    opt.on_print = [](std::string_view line) {
+      std::fwrite(line.data(), 1, line.size(), stdout);
+      std::fputc('\n', stdout);
+      std::fflush(stdout);
+    };
+  }
+  sim::EventLog log;
+  const script::RunReport report = script::run_source(base_name(file), text, opt, log);
+  std::fputs(report.diagnostics.c_str(), stderr);
+  int rc = report.exit_code();
+  if (!trace_out.empty() || !perfetto_out.empty()) {
+    const trace::Trace t = make_trace(file, text, f, report, log);
+    if (!trace_out.empty()) {
+      if (auto s = trace::write_trace(trace_out, t); !s) {
+        std::fprintf(stderr, "rendezvous run: %s\n", s.error().c_str());
+        rc = kExitUsage;
+      }
+    }
+    if (!perfetto_out.empty()) {
+      if (auto s = trace::export_perfetto(t, perfetto_out); !s) {
+        std::fprintf(stderr, "rendezvous run: %s\n", s.error().c_str());
+        rc = kExitUsage;
+      }
+    }
+  }
+  return rc;
+}
+
+// ---- replay ---------------------------------------------------------------------------------
+
+int cmd_replay(int argc, char** argv) {
+  CLI::App app("Re-execute a recorded run with its schedule; it must reproduce exactly.",
+               "rendezvous replay");
+  std::string file;
+  std::string script_file;
+  bool quiet = false;
+  app.add_option("TRACE", file, "a trace (.rdv.jsonl)")->required();
+  app.add_option("--script", script_file,
+                 "run this (edited) script instead of the one recorded in the trace");
+  app.add_flag("--quiet,-q", quiet, "do not echo the script's output");
+  if (const int rc = parse(app, argc, argv); rc >= 0) return rc;
+
+  trace::Result<trace::Trace> recorded = trace::read_trace(file);
+  if (!recorded) {
+    std::fprintf(stderr, "rendezvous replay: %s\n", recorded.error().c_str());
+    return kExitUsage;
+  }
+  const trace::Header& h = recorded->header;
+  if (h.mode != "controlled") {
+    std::fprintf(stderr,
+                 "rendezvous replay: %s: a %s run cannot be replayed (only controlled runs have "
+                 "a schedule)\n",
+                 file.c_str(), h.mode.c_str());
+    return kExitUsage;
+  }
+  script::RunOptions opt;
+  opt.config.mode = sim::Mode::Controlled;
+  opt.config.seed = h.seed;
+  opt.config.policy = sim::make_replay(h.schedule);
+  opt.preempt = h.preempt == "line" ? sim::Preempt::Line : sim::Preempt::Sync;
+  if (!quiet) {
+    opt.on_print = [](std::string_view line) {
+      std::fwrite(line.data(), 1, line.size(), stdout);
+      std::fputc('\n', stdout);
+    };
+  }
+  std::string text = h.script;
+  if (!script_file.empty()) {
+    std::string error;
+    if (!script::read_script(script_file, &text, &error)) {
+      std::fprintf(stderr, "rendezvous replay: %s\n", error.c_str());
+      return kExitUsage;
+    }
+  }
+  sim::EventLog log;
+  const script::RunReport report = script::run_source(base_name(h.scenario), text, opt, log);
+  trace::Recorder rec;
+  rec.poll(log);
+  const trace::Trace replayed = std::move(rec).finish(h, {});
+  if (auto d = trace::compare_streams(*recorded, replayed)) {
+    std::fprintf(stderr, "replay diverged at event %llu\n  expected: %s\n  actual:   %s\n",
+                 static_cast<unsigned long long>(d->seq), d->expected.c_str(), d->actual.c_str());
+    return kExitFailed;
+  }
+  std::fprintf(stderr, "replay: reproduced exactly (%zu events, outcome %s)\n",
+               replayed.events.size(), sim::to_string(report.result.outcome));
+  return kExitOk;
+}
+
+// ---- export ---------------------------------------------------------------------------------
+
+int cmd_export(int argc, char** argv) {
+  CLI::App app("Convert a recorded trace for other viewers.", "rendezvous export");
+  std::string file;
+  std::string perfetto_out;
+  app.add_option("TRACE", file, "a trace (.rdv.jsonl)")->required();
+  app.add_option("--perfetto", perfetto_out, "Chrome Trace Event JSON for ui.perfetto.dev")
+      ->required();
+  if (const int rc = parse(app, argc, argv); rc >= 0) return rc;
+  trace::Result<trace::Trace> t = trace::read_trace(file);
+  if (!t) {
+    std::fprintf(stderr, "rendezvous export: %s\n", t.error().c_str());
+    return kExitUsage;
+  }
+  if (auto s = trace::export_perfetto(*t, perfetto_out); !s) {
+    std::fprintf(stderr, "rendezvous export: %s\n", s.error().c_str());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
+// ---- explore --------------------------------------------------------------------------------
+
+const char* outcome_key(sim::Outcome o) {
+  switch (o) {
+    case sim::Outcome::Ok:
+      return "ok";
+    case sim::Outcome::Deadlock:
+      return "deadlock";
+    case sim::Outcome::Panic:
+      return "panic";
+    case sim::Outcome::Leak:
+      return "leak";
+    default:
+      return "error";
+  }
+}
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+int cmd_explore(int argc, char** argv) {
+  CLI::App app("Run a scenario under many schedules (seeds 1..N) and count the outcomes.",
+               "rendezvous explore");
+  std::string file;
+  std::uint64_t schedules = 100;
+  std::string policy = "random";
+  int depth = 3;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  bool json = false;
+  app.add_option("FILE", file, "the scenario (.lua)")->required();
+  app.add_option("--schedules", schedules, "how many runs (seeds 1..N)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{10'000'000}));
+  app.add_option("--policy", policy, "random or pct")->check(CLI::IsMember({"random", "pct"}));
+  app.add_option("--depth", depth, "pct: bug depth (default 3)")->check(CLI::Range(1, 100));
+  app.add_option("--jobs", jobs, "runs at once")->check(CLI::Range(1u, 64u));
+  app.add_flag("--json", json, "print one JSON object instead of a summary");
+  if (const int rc = parse(app, argc, argv); rc >= 0) return rc;
+
+  std::string text;
+  std::string error;
+  if (!script::read_script(file, &text, &error)) {
+    std::fprintf(stderr, "rendezvous explore: %s\n", error.c_str());
+    return kExitUsage;
+  }
+  std::mutex mu;  // protects every variable below
+  std::map<std::string, std::uint64_t> outcomes = {
+      {"ok", 0}, {"deadlock", 0}, {"panic", 0}, {"leak", 0}, {"error", 0}};
+  std::set<std::vector<std::string>> outputs;
+  std::uint64_t first_failure = 0;  // seed; 0 = none yet
+  std::uint64_t done = 0;
+  std::atomic<std::uint64_t> next_seed{1};
+
+  auto worker = [&] {
+    for (;;) {
+      const std::uint64_t seed = next_seed.fetch_add(1);
+      if (seed > schedules) return;
+      RunFlags f;
+      f.seed = seed;
+      f.policy = policy;
+      f.depth = depth;
+      sim::EventLog log;
+      const script::RunReport r = script::run_source(base_name(file), text, make_options(f), log);
+      std::lock_guard lk(mu);
+      const char* key = outcome_key(r.result.outcome);
+      ++outcomes[key];
+      outputs.insert(r.output);
+      if (std::string_view(key) != "ok" && (first_failure == 0 || seed < first_failure)) {
+        first_failure = seed;
+      }
+      ++done;
+      if (!json && (done % 10 == 0 || done == schedules)) {
+        const std::size_t width = 40;
+        const auto filled = static_cast<std::size_t>(done * width / schedules);
+        std::fprintf(stderr, "\r[%s%s] %llu/%llu", std::string(filled, '#').c_str(),
+                     std::string(width - filled, ' ').c_str(),
+                     static_cast<unsigned long long>(done),
+                     static_cast<unsigned long long>(schedules));
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+
+  // The first failure is recorded so it can be opened, replayed or exported.
+  std::string trace_path;
+  if (first_failure != 0) {
+    RunFlags f;
+    f.seed = first_failure;
+    f.policy = policy;
+    f.depth = depth;
+    sim::EventLog log;
+    const script::RunReport r = script::run_source(base_name(file), text, make_options(f), log);
+    std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) / "rendezvous";
+    std::filesystem::create_directories(dir, ec);
+    trace_path =
+        (dir / (base_name(file) + ".seed" + std::to_string(first_failure) + ".rdv.jsonl")).string();
+    if (auto s = trace::write_trace(trace_path, make_trace(file, text, f, r, log)); !s) {
+      std::fprintf(stderr, "rendezvous explore: %s\n", s.error().c_str());
+      trace_path.clear();
+    }
+  }
+  if (json) {
+    std::string out = "{\"schedules\": " + std::to_string(schedules) + ", \"outcomes\": {";
+    bool first = true;
+    for (const auto& [k, v] : outcomes) {
+      out += (first ? "" : ", ") + json_string(k) + ": " + std::to_string(v);
+      first = false;
+    }
+    out += "}, \"distinct_outputs\": " + std::to_string(outputs.size());
+    if (first_failure != 0) {
+      out += ", \"first_failure\": {\"seed\": " + std::to_string(first_failure) +
+             ", \"trace\": " + json_string(trace_path) + "}";
+    }
+    out += "}\n";
+    std::fputs(out.c_str(), stdout);
+  } else {
+    std::fprintf(stderr, "\n");
+    std::printf("%s: %llu schedules (%s)\n", file.c_str(),
+                static_cast<unsigned long long>(schedules), policy.c_str());
+    for (const auto& [k, v] : outcomes) {
+      if (v != 0) std::printf("  %-9s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
+    }
+    std::printf("  distinct outputs: %zu\n", outputs.size());
+    if (first_failure != 0) {
+      std::printf("first failure: seed %llu (rendezvous run %s --seed %llu)%s%s\n",
+                  static_cast<unsigned long long>(first_failure), file.c_str(),
+                  static_cast<unsigned long long>(first_failure),
+                  trace_path.empty() ? "" : ", trace ", trace_path.c_str());
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+bool is_headless_command(std::string_view arg) noexcept {
+  return arg == "run" || arg == "explore" || arg == "replay" || arg == "export";
+}
+
+int run_headless(int argc, char** argv) {
+  if (argc < 2) return kExitUsage;
+  const std::string_view cmd = argv[1];
+  if (cmd == "run") return cmd_run(argc, argv);
+  if (cmd == "replay") return cmd_replay(argc, argv);
+  if (cmd == "explore") return cmd_explore(argc, argv);
+  if (cmd == "export") return cmd_export(argc, argv);
+  std::fprintf(stderr, "rendezvous: unknown command '%s'\n", argv[1]);
+  return kExitUsage;
+}
+
+}  // namespace rdv::cli

@@ -1,0 +1,387 @@
+#include "script/display.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+#include <vector>
+
+namespace rdv::script {
+namespace {
+
+constexpr int kMaxDepth = 3;           // nested tables shown before "{…}"
+constexpr int kMaxEntries = 16;        // entries of one table shown before "…"
+constexpr std::size_t kMaxLen = 4096;  // a display never grows past this (then "…")
+constexpr const char* kEllipsis = "\xE2\x80\xA6";
+
+// Registry keys (addresses of these statics are unique light userdata).
+char kIdTableKey;  // weak-keyed table: object -> id
+char kIdNextKey;   // next id to give
+
+bool reads_as_other(std::string_view s) {
+  if (s.empty() || s == "nil" || s == "true" || s == "false") return true;
+  char* end = nullptr;
+  std::string tmp(s);
+  std::strtod(tmp.c_str(), &end);
+  return end == tmp.c_str() + tmp.size();
+}
+
+void append_quoted(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+bool is_identifier(std::string_view s) {
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+int type_rank(int type) {
+  switch (type) {
+    case LUA_TNUMBER:
+      return 0;
+    case LUA_TSTRING:
+      return 1;
+    case LUA_TBOOLEAN:
+      return 2;
+    default:
+      return 3;
+  }
+}
+
+class Printer {
+ public:
+  explicit Printer(lua_State* L) : L_(L) {}
+
+  void value(int idx, bool quoted, int depth) {
+    idx = lua_absindex(L_, idx);
+    if (out.size() > kMaxLen) return;
+    switch (lua_type(L_, idx)) {
+      case LUA_TNIL:
+        out += "nil";
+        return;
+      case LUA_TBOOLEAN:
+        out += lua_toboolean(L_, idx) ? "true" : "false";
+        return;
+      case LUA_TNUMBER:
+        if (lua_isinteger(L_, idx)) {
+          out += std::to_string(lua_tointeger(L_, idx));
+        } else {
+          out += format_float(lua_tonumber(L_, idx));
+        }
+        return;
+      case LUA_TSTRING: {
+        std::size_t n = 0;
+        const char* s = lua_tolstring(L_, idx, &n);
+        if (quoted) {
+          append_quoted(out, {s, n});
+        } else {
+          out.append(s, n);
+        }
+        return;
+      }
+      case LUA_TTABLE:
+        if (!metamethod_tostring(idx)) table(idx, depth);
+        return;
+      case LUA_TUSERDATA:
+        if (!metamethod_tostring(idx)) {
+          out += "userdata: ";
+          out += std::to_string(object_id(L_, idx));
+        }
+        return;
+      case LUA_TFUNCTION:
+        function(idx);
+        return;
+      case LUA_TTHREAD:
+        out += "thread: ";
+        out += std::to_string(object_id(L_, idx));
+        return;
+      default:
+        out += lua_typename(L_, lua_type(L_, idx));
+        return;
+    }
+  }
+
+  std::string out;
+
+ private:
+  bool metamethod_tostring(int idx) {
+    if (luaL_getmetafield(L_, idx, "__tostring") == LUA_TNIL) return false;
+    lua_pushvalue(L_, idx);
+    lua_call(L_, 1, 1);
+    std::size_t n = 0;
+    const char* s = lua_tolstring(L_, -1, &n);
+    if (s == nullptr) luaL_error(L_, "'__tostring' must return a string");
+    out.append(s, n);
+    lua_pop(L_, 1);
+    return true;
+  }
+
+  void function(int idx) {
+    lua_Debug ar;
+    lua_pushvalue(L_, idx);
+    lua_getinfo(L_, ">S", &ar);
+    if (ar.what[0] == 'C') {
+      out += "function: builtin";
+    } else {
+      out += "function: ";
+      out += ar.short_src;
+      out += ':';
+      out += std::to_string(ar.linedefined);
+    }
+  }
+
+  void table(int idx, int depth) {
+    if (depth >= kMaxDepth || on_path(idx)) {
+      out += "{";
+      out += kEllipsis;
+      out += "}";
+      return;
+    }
+    path_.push_back(lua_topointer(L_, idx));
+    luaL_checkstack(L_, 8, "display");
+    out += '{';
+    int shown = 0;
+    const lua_Integer n = static_cast<lua_Integer>(lua_rawlen(L_, idx));
+    bool first = true;
+    auto sep = [&] {
+      if (!first) out += ", ";
+      first = false;
+    };
+    for (lua_Integer i = 1; i <= n; ++i) {
+      if (shown == kMaxEntries) {
+        sep();
+        out += kEllipsis;
+        break;
+      }
+      lua_rawgeti(L_, idx, i);
+      sep();
+      value(-1, true, depth + 1);
+      lua_pop(L_, 1);
+      ++shown;
+    }
+    // The other keys, sorted so the display is the same in every run.
+    lua_newtable(L_);  // keys, at index `keys`
+    const int keys = lua_gettop(L_);
+    lua_Integer count = 0;
+    lua_pushnil(L_);
+    while (lua_next(L_, idx) != 0) {
+      lua_pop(L_, 1);
+      if (lua_isinteger(L_, -1) && lua_tointeger(L_, -1) >= 1 && lua_tointeger(L_, -1) <= n) {
+        continue;
+      }
+      lua_pushvalue(L_, -1);
+      lua_rawseti(L_, keys, ++count);
+    }
+    std::vector<lua_Integer> order(static_cast<std::size_t>(count));
+    for (lua_Integer i = 0; i < count; ++i) order[static_cast<std::size_t>(i)] = i + 1;
+    std::sort(order.begin(), order.end(), [&](lua_Integer a, lua_Integer b) {
+      lua_rawgeti(L_, keys, a);
+      lua_rawgeti(L_, keys, b);
+      const bool less = key_less(L_, -2, -1);
+      lua_pop(L_, 2);
+      return less;
+    });
+    for (lua_Integer k : order) {
+      sep();
+      if (shown == kMaxEntries) {
+        out += kEllipsis;
+        break;
+      }
+      lua_rawgeti(L_, keys, k);
+      std::size_t len = 0;
+      const char* s = lua_type(L_, -1) == LUA_TSTRING ? lua_tolstring(L_, -1, &len) : nullptr;
+      if (s != nullptr && is_identifier({s, len})) {
+        out.append(s, len);
+      } else {
+        out += '[';
+        value(-1, true, depth + 1);
+        out += ']';
+      }
+      out += '=';
+      lua_rawget(L_, idx);
+      value(-1, true, depth + 1);
+      lua_pop(L_, 1);
+      ++shown;
+    }
+    lua_pop(L_, 1);  // keys
+    out += '}';
+    path_.pop_back();
+  }
+
+  bool on_path(int idx) const {
+    return std::find(path_.begin(), path_.end(), lua_topointer(L_, idx)) != path_.end();
+  }
+
+  lua_State* L_;
+  std::vector<const void*> path_;  // tables being printed (cycle detection)
+};
+
+void truncate(std::string& s) {
+  if (s.size() <= kMaxLen) return;
+  std::size_t n = kMaxLen;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  s.resize(n);
+  s += kEllipsis;
+}
+
+}  // namespace
+
+std::string format_float(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
+  if (v == 0) return std::signbit(v) ? "-0" : "0";
+  // The shortest %e form that reads back as v: its digits and decimal exponent.
+  char buf[40];
+  for (int prec = 0; prec < 17; ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*e", prec, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  std::string_view s(buf);
+  std::string out;
+  if (s.front() == '-') {
+    out += '-';
+    s.remove_prefix(1);
+  }
+  const std::size_t e = s.find('e');
+  std::string digits;
+  for (char c : s.substr(0, e)) {
+    if (c != '.') digits += c;
+  }
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  const int exp = std::atoi(std::string(s.substr(e + 1)).c_str());
+  // Go's %v (strconv 'g' with the shortest precision): exponent form when exp < -4 || exp >= 6.
+  if (exp < -4 || exp >= 6) {
+    out += digits[0];
+    if (digits.size() > 1) {
+      out += '.';
+      out += digits.substr(1);
+    }
+    char eb[16];
+    std::snprintf(eb, sizeof eb, "e%c%02d", exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
+    out += eb;
+  } else if (exp < 0) {
+    out += "0.";
+    out.append(static_cast<std::size_t>(-exp - 1), '0');
+    out += digits;
+  } else {
+    const auto int_digits = static_cast<std::size_t>(exp) + 1;
+    if (digits.size() <= int_digits) {
+      out += digits;
+      out.append(int_digits - digits.size(), '0');
+    } else {
+      out += digits.substr(0, int_digits);
+      out += '.';
+      out += digits.substr(int_digits);
+    }
+  }
+  return out;
+}
+
+std::string display_value(lua_State* L, int idx, bool quoted) {
+  Printer p(L);
+  p.value(idx, quoted, 0);
+  truncate(p.out);
+  return std::move(p.out);
+}
+
+std::string display_for_event(lua_State* L, int idx) {
+  if (lua_type(L, idx) == LUA_TSTRING) {
+    std::size_t n = 0;
+    const char* s = lua_tolstring(L, idx, &n);
+    return display_value(L, idx, reads_as_other({s, n}));
+  }
+  return display_value(L, idx, false);
+}
+
+bool key_less(lua_State* L, int a, int b) {
+  a = lua_absindex(L, a);
+  b = lua_absindex(L, b);
+  const int ta = lua_type(L, a);
+  const int tb = lua_type(L, b);
+  if (type_rank(ta) != type_rank(tb)) return type_rank(ta) < type_rank(tb);
+  switch (ta) {
+    case LUA_TNUMBER:
+      if (lua_isinteger(L, a) && lua_isinteger(L, b)) {
+        return lua_tointeger(L, a) < lua_tointeger(L, b);
+      }
+      return lua_tonumber(L, a) < lua_tonumber(L, b) ||
+             (lua_tonumber(L, a) == lua_tonumber(L, b) && lua_isinteger(L, a) &&
+              !lua_isinteger(L, b));
+    case LUA_TSTRING: {
+      std::size_t na = 0;
+      std::size_t nb = 0;
+      const char* sa = lua_tolstring(L, a, &na);
+      const char* sb = lua_tolstring(L, b, &nb);
+      return std::string_view(sa, na) < std::string_view(sb, nb);
+    }
+    case LUA_TBOOLEAN:
+      return !lua_toboolean(L, a) && lua_toboolean(L, b);
+    default:
+      return object_id(L, a) < object_id(L, b);
+  }
+}
+
+lua_Integer object_id(lua_State* L, int idx) {
+  idx = lua_absindex(L, idx);
+  luaL_checkstack(L, 4, "object_id");
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kIdTableKey) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_newtable(L);  // its metatable: weak keys
+    lua_pushliteral(L, "k");
+    lua_setfield(L, -2, "__mode");
+    lua_setmetatable(L, -2);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &kIdTableKey);
+  }
+  lua_pushvalue(L, idx);
+  if (lua_rawget(L, -2) == LUA_TNUMBER) {
+    const lua_Integer id = lua_tointeger(L, -1);
+    lua_pop(L, 2);
+    return id;
+  }
+  lua_pop(L, 1);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &kIdNextKey);
+  const lua_Integer id = lua_tointeger(L, -1) + 1;
+  lua_pop(L, 1);
+  lua_pushinteger(L, id);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kIdNextKey);
+  lua_pushvalue(L, idx);
+  lua_pushinteger(L, id);
+  lua_rawset(L, -3);
+  lua_pop(L, 1);
+  return id;
+}
+
+}  // namespace rdv::script

@@ -1,0 +1,41 @@
+// script/display.h — how Lua values are shown: print, tostring, channel slots, event values.
+//
+// Go's %v is the model, made deterministic (no addresses ever, so a run's output and events are
+// the same byte for byte for the same seed):
+//  - nil, true/false; integers in decimal; floats as Go prints a float64 (shortest form that
+//    reads back, exponent form below 1e-4 and from 1e6: 2.0 → "2", 0.1 → "0.1", 1e6 → "1e+06");
+//  - strings as they are at top level; inside tables quoted ("a");
+//  - tables as {1, 2, k=v}: the sequence 1..n first, then the other keys in the deterministic
+//    order of key_less(); nested to depth 3 and 16 entries, then "…"; a table seen twice on the
+//    path is "{…}"; a __tostring metamethod is used when present;
+//  - the API's objects by kind and name ("chan result", "waitgroup wg3", "task 2 worker");
+//  - functions as "function: file.lua:12" (where defined) or "function: builtin"; coroutines
+//    as "thread".
+#pragma once
+
+#include <string>
+
+#include <lua.hpp>
+
+namespace rdv::script {
+
+// Go's %v of a float64.
+std::string format_float(double v);
+
+// The display of the value at `idx`; `quoted` quotes strings (used inside tables and for
+// values that would read as something else in a channel slot).
+std::string display_value(lua_State* L, int idx, bool quoted = false);
+
+// The display for an event's `val`: strings as-is unless empty or reading as a number, a
+// boolean or nil (then quoted).
+std::string display_for_event(lua_State* L, int idx);
+
+// Strict weak order on keys for deterministic iteration: numbers (by value) < strings (bytewise)
+// < booleans (false first) < other values (by the order they were first seen, see object_id).
+bool key_less(lua_State* L, int a, int b);
+
+// A small integer naming a table, function, userdata or thread, given in the order objects are
+// first asked about. Deterministic for a deterministic run (replaces addresses).
+lua_Integer object_id(lua_State* L, int idx);
+
+}  // namespace rdv::script

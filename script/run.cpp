@@ -1,0 +1,248 @@
+#include "script/run.h"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <utility>
+
+#include "script/universe.h"
+
+namespace rdv::script {
+namespace {
+
+constexpr std::size_t kMaxScriptBytes = std::size_t{16} << 20;
+
+std::string base_name(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// What the events say about the tasks and objects of a run, for describing its end.
+struct Census {
+  struct Blocked {
+    sim::BlockReason reason = sim::BlockReason::None;
+    sim::ObjId obj = 0;
+    std::uint32_t line = 0;
+  };
+  std::map<sim::TaskId, std::string> task_names;
+  std::map<sim::ObjId, std::string> objects;  // "chan result", "WaitGroup wg3", ...
+  std::map<sim::TaskId, Blocked> blocked;     // tasks parked at the end of the stream
+
+  explicit Census(const sim::EventLog& log) {
+    const std::size_t n = log.committed();
+    for (std::size_t i = 0; i < n; ++i) {
+      const sim::Event& e = log.at(i);
+      const std::string text(log.str(e.text));
+      switch (e.kind) {
+        case sim::EventKind::TaskSpawn:
+          task_names[e.task] = text;
+          break;
+        case sim::EventKind::TaskBlock:
+          blocked[e.task] = {e.reason, e.obj, e.line};
+          break;
+        case sim::EventKind::TaskUnblock:
+        case sim::EventKind::TaskExit:
+          blocked.erase(e.task);
+          break;
+        case sim::EventKind::ChanMake:
+          name(e.obj, "chan", text);
+          break;
+        case sim::EventKind::WgMake:
+          name(e.obj, "WaitGroup", text);
+          break;
+        case sim::EventKind::MutexMake:
+          name(e.obj, e.arg != 0 ? "RWMutex" : "Mutex", text);
+          break;
+        case sim::EventKind::AtomicMake:
+          name(e.obj, "atomic", text);
+          break;
+        case sim::EventKind::CtxMake:
+          name(e.obj, "context", text);
+          break;
+        case sim::EventKind::FutureMake:
+          name(e.obj, "future", text);
+          break;
+        case sim::EventKind::GroupMake:
+          name(e.obj, "group", text);
+          break;
+        case sim::EventKind::TimerMake:
+          name(e.obj, "timer", text);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  void name(sim::ObjId obj, const char* kind, const std::string& text) {
+    objects[obj] = text.empty() ? std::string(kind) + " #" + std::to_string(obj)
+                                : std::string(kind) + " " + text;
+  }
+
+  std::string object(sim::ObjId obj) const {
+    auto it = objects.find(obj);
+    return it != objects.end() ? it->second : "#" + std::to_string(obj);
+  }
+
+  std::string task(sim::TaskId t) const {
+    auto it = task_names.find(t);
+    return it != task_names.end() ? it->second : "task " + std::to_string(t);
+  }
+
+  // "goroutine 2 [chan send]:\n\tworker at file.lua:7, waiting on chan result"
+  std::string describe(sim::TaskId t, sim::BlockReason reason, sim::ObjId obj, std::uint32_t line,
+                       std::string_view chunkname) const {
+    std::string s = "goroutine " + std::to_string(t) + " [" +
+                    (reason == sim::BlockReason::None ? "runnable" : sim::to_string(reason)) +
+                    "]:\n\t" + task(t) + " at " + std::string(chunkname) + ":" +
+                    std::to_string(line);
+    if (obj != 0) s += ", waiting on " + object(obj);
+    return s;
+  }
+};
+
+}  // namespace
+
+int RunReport::exit_code() const noexcept {
+  if (io_error) return 1;
+  switch (result.outcome) {
+    case sim::Outcome::Ok:
+    case sim::Outcome::Leak:
+      return 0;
+    default:
+      return 2;
+  }
+}
+
+std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& log,
+                             std::string_view chunkname) {
+  const Census census(log);
+  const std::string& msg = result.message;
+  switch (result.outcome) {
+    case sim::Outcome::Ok:
+    case sim::Outcome::Running:
+      return {};
+    case sim::Outcome::Deadlock: {
+      std::string s = "fatal error: all goroutines are asleep - deadlock!\n";
+      for (const auto& [t, b] : census.blocked) {
+        s += "\n" + census.describe(t, b.reason, b.obj, b.line, chunkname) + "\n";
+      }
+      return s;
+    }
+    case sim::Outcome::Leak: {
+      std::string s = "warning: " + std::to_string(result.leaked.size()) +
+                      " goroutine(s) still blocked when main returned (leaked)\n";
+      for (const sim::LeakedTask& t : result.leaked) {
+        s += "\n" + census.describe(t.task, t.reason, t.obj, t.line, chunkname) + "\n";
+      }
+      return s;
+    }
+    case sim::Outcome::Panic: {
+      // The runtime's message: "panic: <message>\n\ngoroutine N [running]:\n\t... \n<traceback>".
+      const std::size_t head_end = msg.find("\n\ngoroutine ");
+      std::string s = msg.substr(0, head_end) + "\n\ngoroutine " + std::to_string(result.task) +
+                      " [running]:\n\t" + census.task(result.task) + " at " +
+                      std::string(chunkname) + ":" + std::to_string(result.line) + "\n";
+      const std::size_t tb = msg.find("stack traceback:");
+      if (tb != std::string::npos) s += msg.substr(tb) + "\n";
+      return s;
+    }
+    case sim::Outcome::Error:
+      return "error: " + msg + "\n";
+    case sim::Outcome::Aborted:
+      return "aborted: " + msg + "\n";
+  }
+  return msg + "\n";
+}
+
+// ---- ScriptRun --------------------------------------------------------------------------------
+
+ScriptRun::ScriptRun(std::string chunkname, std::string source, RunOptions options,
+                     sim::EventLog& log)
+    : chunkname_(std::move(chunkname)),
+      source_(std::move(source)),
+      options_(std::move(options)),
+      log_(log) {
+  rt_ = std::make_unique<sim::Runtime>(options_.config, log_);
+  universe_ = std::make_unique<Universe>(options_, chunkname_, *rt_);
+}
+
+ScriptRun::~ScriptRun() {
+  // The runtime joins every task before the Lua state goes: tasks use it until they return.
+  if (started_) {
+    rt_->abort();
+    rt_->wait();
+  }
+  universe_.reset();
+  rt_.reset();
+}
+
+void ScriptRun::start() {
+  started_ = true;
+  rt_->start("main", universe_->main_task(source_));
+}
+
+bool ScriptRun::wait_for(std::chrono::milliseconds d) {
+  return rt_->wait_for(d);
+}
+
+void ScriptRun::abort() {
+  rt_->abort();
+}
+
+sim::Runtime& ScriptRun::runtime() noexcept {
+  return *rt_;
+}
+
+RunReport ScriptRun::finish() {
+  RunReport report;
+  report.result = rt_->wait();
+  report.output = universe_->take_output();
+  report.diagnostics = describe_outcome(report.result, log_, chunkname_);
+  return report;
+}
+
+// ---- one-shot runs ----------------------------------------------------------------------------
+
+RunReport run_source(std::string_view chunkname, std::string_view source, const RunOptions& options,
+                     sim::EventLog& log) {
+  ScriptRun run(std::string(chunkname), std::string(source), options, log);
+  run.start();
+  return run.finish();
+}
+
+bool read_script(const std::string& path, std::string* text, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    *error = path + ": cannot open file";
+    return false;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) {
+    *error = path + ": read error";
+    return false;
+  }
+  *text = std::move(ss).str();
+  if (text->size() > kMaxScriptBytes) {
+    *error = path + ": file too large for a scenario (more than 16 MiB)";
+    return false;
+  }
+  return true;
+}
+
+RunReport run_file(const std::string& path, const RunOptions& options, sim::EventLog& log) {
+  std::string text;
+  std::string error;
+  if (!read_script(path, &text, &error)) {
+    RunReport report;
+    report.io_error = true;
+    report.result.outcome = sim::Outcome::Error;
+    report.result.message = error;
+    report.diagnostics = "error: " + error + "\n";
+    return report;
+  }
+  return run_source(base_name(path), text, options, log);
+}
+
+}  // namespace rdv::script

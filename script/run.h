@@ -1,0 +1,111 @@
+// script/run.h — running a scenario script: the in-process API of the script layer.
+//
+// A run is one Lua universe (design.md §4) on one sim::Runtime: the script's main chunk is task 1
+// (`main`), each go(...) a task on its own OS thread. The CLI (`rendezvous run`), the scenario
+// library's tests and the UI all run scripts through this file.
+//
+//  - run_source()/run_file() run a script to its end and return a RunReport; the events go to
+//    the given EventLog (which must be empty and outlive the call).
+//  - ScriptRun is the same run, started and awaited separately (for a UI that polls the log,
+//    steps an interactive policy or aborts the run).
+//  - Same script + same mode (controlled) + same policy + same seed ⇒ the same events, byte for
+//    byte, and the same output.
+//  - Never throws for anything a script does: syntax errors, panics, limits and deadlocks are
+//    outcomes with a message (RunReport::diagnostics).
+//
+// Example:
+//   rdv::sim::EventLog log;
+//   rdv::script::RunOptions opt;
+//   opt.config.seed = 7;
+//   auto report = rdv::script::run_file("scenarios/2.1-unbuffered-rendezvous.lua", opt, log);
+//   for (auto& line : report.output) std::puts(line.c_str());
+//   if (report.exit_code() != 0) std::fputs(report.diagnostics.c_str(), stderr);
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/event_log.h"
+#include "sim/runtime.h"
+
+namespace rdv::script {
+
+struct RunOptions {
+  sim::RunConfig config;  // mode, policy (default random(seed)), seed, max_tasks, limits
+  sim::Preempt preempt = sim::Preempt::Sync;        // Line: also a sched point at every Lua line
+  std::size_t memory_cap = std::size_t{256} << 20;  // bytes of Lua memory, then Outcome::Error
+  // VM instructions a task may run without reaching the API, then Outcome::Error ("task 3 ran
+  // 50,000,000 instructions without reaching a synchronization point at file.lua:12"). Checked
+  // every 1,000 instructions, in both modes. 0 = no budget.
+  std::uint64_t step_budget = 50'000'000;
+  // Called with each line the script prints, as it prints it (serialised; no newline).
+  std::function<void(std::string_view)> on_print;
+};
+
+struct RunReport {
+  sim::RunResult result;            // outcome, Go's message, the failing task and its line
+  std::vector<std::string> output;  // the script's print lines, in order
+  // What `rendezvous run` writes on stderr: the deadlock message and every blocked task (name,
+  // reason, object, file:line), the panic with its task, line and Lua traceback, the leak
+  // warning, a script error or limit naming file:line. Empty for a clean run.
+  std::string diagnostics;
+  bool io_error = false;  // run_file could not read the file (diagnostics say why)
+
+  // 0 ran to completion (leaks are warnings), 2 the scenario failed, 1 I/O error.
+  int exit_code() const noexcept;
+};
+
+// Runs `source`; `chunkname` (e.g. "2.1-unbuffered-rendezvous.lua") names it in messages and
+// tracebacks. Blocks until the run has ended.
+RunReport run_source(std::string_view chunkname, std::string_view source, const RunOptions& options,
+                     sim::EventLog& log);
+// Reads `path` and runs it with chunkname = its file name (without directories).
+RunReport run_file(const std::string& path, const RunOptions& options, sim::EventLog& log);
+
+// Reads a script file; false with `error` ("path: reason") on failure.
+bool read_script(const std::string& path, std::string* text, std::string* error);
+
+class Universe;
+
+// One run of a script, driven step by step.
+//
+// Example:
+//   ScriptRun run("x.lua", text, options, log);
+//   run.start();
+//   while (!run.wait_for(std::chrono::milliseconds(16))) draw(log);
+//   RunReport r = run.finish();
+class ScriptRun {
+ public:
+  ScriptRun(std::string chunkname, std::string source, RunOptions options, sim::EventLog& log);
+  ~ScriptRun();  // aborts the run if it is still going, joins every task
+  ScriptRun(const ScriptRun&) = delete;
+  ScriptRun& operator=(const ScriptRun&) = delete;
+
+  void start();                                // once
+  bool wait_for(std::chrono::milliseconds d);  // true when the run has ended
+  void abort();                                // from any thread; the run ends as Aborted
+  RunReport finish();                          // waits for the end; once
+  sim::Runtime& runtime() noexcept;
+
+ private:
+  std::string chunkname_;
+  std::string source_;
+  RunOptions options_;
+  sim::EventLog& log_;
+  std::unique_ptr<sim::Runtime> rt_;
+  std::unique_ptr<Universe> universe_;
+  bool started_ = false;
+};
+
+// Describes how a run ended, for people (the diagnostics of RunReport), from the result and the
+// events: names of tasks and objects come from their spawn/make events.
+std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& log,
+                             std::string_view chunkname);
+
+}  // namespace rdv::script

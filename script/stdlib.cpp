@@ -1,0 +1,421 @@
+// The sandboxed standard library of a scenario (design.md §4, "Scripts run sandboxed").
+//
+// Opened: base, coroutine, table, string, math, utf8. Not opened: io, os, package (require),
+// debug. Removed or narrowed: dofile, loadfile, load of binary chunks (load is text-only),
+// string.dump, collectgarbage (only "count"), math.randomseed, string.format("%p"), __gc
+// metamethods (finalizers would run in whichever task happens to trigger the collector).
+//
+// Replaced so that a run is deterministic (same seed, same output and events):
+//  - pairs visits keys in a fixed order: numbers ascending, then strings (bytewise), booleans,
+//    then other keys in the order the run first met them. (next keeps Lua's hash order.)
+//  - tostring/print never show addresses (display.h); print is tab-separated, one line a call.
+//  - math.random and rand() draw from the run's RNG (Runtime::rand_u64), seeded by --seed.
+//
+// pcall/xpcall are Go's recover: they catch panics (and emit Panic/Recover events) but re-raise
+// the stop of the run (abort, limits), as do coroutine.resume and coroutine.close.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "script/api.h"
+#include "script/display.h"
+#include "script/universe.h"
+
+namespace rdv::script::api {
+namespace {
+
+// ---- output ---------------------------------------------------------------------------------
+
+int l_print(lua_State* L) {
+  const int n = lua_gettop(L);
+  std::string line;
+  for (int i = 1; i <= n; ++i) {
+    if (i > 1) line += '\t';
+    line += display_value(L, i);
+  }
+  Universe::of(L).print(line);
+  return 0;
+}
+
+int l_tostring(lua_State* L) {
+  luaL_checkany(L, 1);
+  const std::string s = display_value(L, 1);
+  lua_pushlstring(L, s.data(), s.size());
+  return 1;
+}
+
+int l_note(lua_State* L) {
+  luaL_checkany(L, 1);
+  Universe::of(L).rt().note(display_value(L, 1));
+  return 0;
+}
+
+int l_panic(lua_State* L) {
+  luaL_checkany(L, 1);
+  lua_settop(L, 1);
+  return lua_error(L);  // the value itself, exactly: no file:line prefix
+}
+
+int l_scenario(lua_State* L) {
+  // The header is read as data by scenario_header.h; at run time it only has to be a table.
+  luaL_checktype(L, 1, LUA_TTABLE);
+  return 0;
+}
+
+// ---- deterministic pairs --------------------------------------------------------------------
+
+int pairs_next(lua_State* L) {
+  // upvalue 1: the sorted keys, upvalue 2: the position of the next key; arg 1: the table.
+  lua_Integer i = lua_tointeger(L, lua_upvalueindex(2));
+  const auto n = static_cast<lua_Integer>(lua_rawlen(L, lua_upvalueindex(1)));
+  while (i < n) {
+    ++i;
+    lua_rawgeti(L, lua_upvalueindex(1), i);  // key
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, 1) != LUA_TNIL) {  // skip keys removed since the snapshot
+      lua_pushinteger(L, i);
+      lua_replace(L, lua_upvalueindex(2));
+      return 2;
+    }
+    lua_pop(L, 2);
+  }
+  lua_pushinteger(L, i);
+  lua_replace(L, lua_upvalueindex(2));
+  lua_pushnil(L);
+  return 1;
+}
+
+int l_pairs(lua_State* L) {
+  luaL_checkany(L, 1);
+  if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, 3);
+    return 3;
+  }
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_newtable(L);  // all keys, at index 2
+  lua_Integer count = 0;
+  lua_pushnil(L);
+  while (lua_next(L, 1) != 0) {
+    lua_pop(L, 1);
+    lua_pushvalue(L, -1);
+    lua_rawseti(L, 2, ++count);
+  }
+  std::vector<lua_Integer> order(static_cast<std::size_t>(count));
+  for (lua_Integer i = 0; i < count; ++i) order[static_cast<std::size_t>(i)] = i + 1;
+  std::sort(order.begin(), order.end(), [L](lua_Integer a, lua_Integer b) {
+    lua_rawgeti(L, 2, a);
+    lua_rawgeti(L, 2, b);
+    const bool less = key_less(L, -2, -1);
+    lua_pop(L, 2);
+    return less;
+  });
+  lua_createtable(L, static_cast<int>(count), 0);  // sorted keys, at index 3
+  for (lua_Integer i = 0; i < count; ++i) {
+    lua_rawgeti(L, 2, order[static_cast<std::size_t>(i)]);
+    lua_rawseti(L, 3, i + 1);
+  }
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, &pairs_next, 2);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+// ---- recover --------------------------------------------------------------------------------
+
+// Message handler of pcall: runs where the error was raised; a panic is recorded there.
+int pcall_msgh(lua_State* L) {
+  Universe& u = Universe::of(L);
+  if (Universe::is_stop(L, 1) || u.stopping()) return 1;
+  const std::uint32_t line = Universe::current_line(L);
+  if (line > 0) u.rt().set_line(line);
+  if (Universe::take_reported_panic(L, 1)) return 1;
+  sim::Event e;
+  e.kind = sim::EventKind::Panic;
+  e.text = u.rt().intern(display_value(L, 1));
+  u.rt().emit(e);
+  return 1;
+}
+
+// xpcall's handler: pcall_msgh, then the script's handler (upvalue 1).
+int xpcall_msgh(lua_State* L) {
+  Universe& u = Universe::of(L);
+  if (Universe::is_stop(L, 1) || u.stopping()) return 1;
+  pcall_msgh(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_pushvalue(L, 1);
+  lua_call(L, 1, 1);
+  return 1;
+}
+
+// After pcall/xpcall: results on success; on failure re-raise a stop, or record the recover.
+int finish_pcall(lua_State* L, int status, lua_KContext extra) {
+  if (status == LUA_OK || status == LUA_YIELD) return lua_gettop(L) - static_cast<int>(extra);
+  Universe& u = Universe::of(L);
+  if (status == LUA_ERRMEM || Universe::is_stop(L, -1) || u.stopping()) u.raise_stop(L, {});
+  sim::Event e;
+  e.kind = sim::EventKind::Recover;
+  e.text = u.rt().intern(display_value(L, -1));
+  u.rt().emit(e);
+  lua_pushboolean(L, 0);
+  lua_pushvalue(L, -2);
+  return 2;
+}
+
+int l_pcall(lua_State* L) {
+  luaL_checkany(L, 1);
+  lua_pushcfunction(L, &pcall_msgh);
+  lua_insert(L, 1);
+  lua_pushboolean(L, 1);  // first result on success
+  lua_insert(L, 2);
+  const int status = lua_pcallk(L, lua_gettop(L) - 3, LUA_MULTRET, 1, 1, &finish_pcall);
+  return finish_pcall(L, status, 1);
+}
+
+int l_xpcall(lua_State* L) {
+  const int n = lua_gettop(L);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  lua_pushvalue(L, 2);
+  lua_pushcclosure(L, &xpcall_msgh, 1);  // [f, h, args..., msgh]
+  lua_replace(L, 2);                     // [f, msgh, args...]
+  lua_pushboolean(L, 1);
+  lua_pushvalue(L, 1);  // [f, msgh, args..., true, f]
+  lua_rotate(L, 3, 2);  // [f, msgh, true, f, args...]
+  const int status = lua_pcallk(L, n - 2, LUA_MULTRET, 2, 2, &finish_pcall);
+  return finish_pcall(L, status, 2);
+}
+
+// coroutine.resume / coroutine.close: the original (upvalue 1), then a failure that is a stop
+// is raised in the resumer too.
+int l_coroutine_guarded(lua_State* L) {
+  const int n = lua_gettop(L);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, n, LUA_MULTRET);
+  Universe& u = Universe::of(L);
+  if (lua_gettop(L) >= 2 && lua_toboolean(L, 1) == 0 && (Universe::is_stop(L, 2) || u.stopping())) {
+    u.raise_stop(L, {});
+  }
+  return lua_gettop(L);
+}
+
+// ---- narrowed functions ---------------------------------------------------------------------
+
+int l_load(lua_State* L) {
+  // load(chunk [, chunkname [, mode [, env]]]): text only, whatever mode says.
+  const int n = lua_gettop(L);
+  if (n >= 3 && !lua_isnil(L, 3)) {
+    const char* mode = luaL_checkstring(L, 3);
+    if (std::string(mode).find('t') == std::string::npos) {
+      return luaL_error(L, "load: binary chunks are not allowed in scenarios");
+    }
+  }
+  lua_settop(L, std::max(n, 3));
+  lua_pushliteral(L, "t");
+  lua_replace(L, 3);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+int l_collectgarbage(lua_State* L) {
+  const char* opt = luaL_optstring(L, 1, "count");
+  if (std::string(opt) != "count") {
+    return luaL_error(L, "collectgarbage: only \"count\" is available in scenarios");
+  }
+  const int kb = lua_gc(L, LUA_GCCOUNT);
+  const int b = lua_gc(L, LUA_GCCOUNTB);
+  lua_pushnumber(L, static_cast<lua_Number>(kb) + static_cast<lua_Number>(b) / 1024.0);
+  return 1;
+}
+
+int l_setmetatable(lua_State* L) {
+  if (lua_type(L, 2) == LUA_TTABLE) {
+    lua_pushliteral(L, "__gc");
+    if (lua_rawget(L, 2) != LUA_TNIL) {
+      return luaL_error(L, "setmetatable: __gc metamethods are not available in scenarios");
+    }
+    lua_pop(L, 1);
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+int l_format(lua_State* L) {
+  // %p would print an address; %s of a table would too (luaL_tolstring): use the display.
+  std::size_t len = 0;
+  const char* fmt = luaL_checklstring(L, 1, &len);
+  int arg = 1;
+  for (std::size_t i = 0; i < len; ++i) {
+    if (fmt[i] != '%') continue;
+    if (++i < len && fmt[i] == '%') continue;
+    while (i < len && std::string_view("-+ #0123456789.").find(fmt[i]) != std::string_view::npos) {
+      ++i;
+    }
+    if (i >= len) break;
+    ++arg;
+    if (fmt[i] == 'p') {
+      return luaL_error(L,
+                        "string.format: %%p is not available in scenarios (addresses differ "
+                        "between runs)");
+    }
+    if (fmt[i] == 's' && arg <= lua_gettop(L) && lua_type(L, arg) != LUA_TSTRING &&
+        lua_type(L, arg) != LUA_TNUMBER) {
+      const std::string s = display_value(L, arg);
+      lua_pushlstring(L, s.data(), s.size());
+      lua_replace(L, arg);
+    }
+  }
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  return 1;
+}
+
+int l_not_available(lua_State* L) {
+  return luaL_error(L, "%s is not available in scenarios", lua_tostring(L, lua_upvalueindex(1)));
+}
+
+// ---- randomness -----------------------------------------------------------------------------
+
+lua_Number random_float(Universe& u) {
+  return static_cast<lua_Number>(u.rt().rand_u64() >> 11) * 0x1.0p-53;
+}
+
+lua_Integer random_in(Universe& u, lua_State* L, lua_Integer low, lua_Integer up) {
+  luaL_argcheck(L, low <= up, 1, "interval is empty");
+  const auto span = static_cast<lua_Unsigned>(up) - static_cast<lua_Unsigned>(low);
+  const std::uint64_t r = u.rt().rand_u64();
+  const lua_Unsigned off = span == ~lua_Unsigned{0} ? r : r % (span + 1);
+  return static_cast<lua_Integer>(static_cast<lua_Unsigned>(low) + off);
+}
+
+int l_rand(lua_State* L) {
+  Universe& u = Universe::of(L);
+  if (lua_isnoneornil(L, 1)) {
+    lua_pushnumber(L, random_float(u));
+    return 1;
+  }
+  const lua_Integer n = luaL_checkinteger(L, 1);
+  luaL_argcheck(L, n >= 1, 1, "rand(n) needs n >= 1");
+  lua_pushinteger(L, random_in(u, L, 1, n));
+  return 1;
+}
+
+int l_math_random(lua_State* L) {
+  Universe& u = Universe::of(L);
+  switch (lua_gettop(L)) {
+    case 0:
+      lua_pushnumber(L, random_float(u));
+      return 1;
+    case 1:
+      lua_pushinteger(L, random_in(u, L, 1, luaL_checkinteger(L, 1)));
+      return 1;
+    case 2:
+      lua_pushinteger(L, random_in(u, L, luaL_checkinteger(L, 1), luaL_checkinteger(L, 2)));
+      return 1;
+    default:
+      return luaL_error(L, "wrong number of arguments");
+  }
+}
+
+// ---- select: Lua's and Go's -----------------------------------------------------------------
+
+int l_select(lua_State* L) {
+  if (lua_type(L, 1) == LUA_TTABLE) return go_select(L);
+  lua_pushvalue(L, lua_upvalueindex(1));  // Lua's select
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+void set_guarded(lua_State* L, int table, const char* name, lua_CFunction f) {
+  lua_getfield(L, table, name);
+  lua_pushcclosure(L, f, 1);
+  lua_setfield(L, table, name);
+}
+
+void set_unavailable(lua_State* L, int table, const char* name, const char* shown) {
+  lua_pushstring(L, shown);
+  lua_pushcclosure(L, &l_not_available, 1);
+  lua_setfield(L, table, name);
+}
+
+}  // namespace
+
+std::int64_t check_duration(lua_State* L, int idx) {
+  if (lua_type(L, idx) != LUA_TNUMBER) {
+    luaL_typeerror(L, idx, "duration in ms (number)");
+  }
+  const lua_Number ms = lua_tonumber(L, idx);
+  luaL_argcheck(L, ms >= 0 && ms < 1e12, idx, "duration out of range");
+  return static_cast<std::int64_t>(ms * 1e6 + 0.5);
+}
+
+std::string opt_name(lua_State* L, int idx) {
+  if (lua_isnoneornil(L, idx)) return {};
+  std::size_t n = 0;
+  const char* s = luaL_checklstring(L, idx, &n);
+  return {s, n};
+}
+
+void open_stdlib(lua_State* L) {
+  luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
+  luaL_requiref(L, LUA_COLIBNAME, luaopen_coroutine, 1);
+  luaL_requiref(L, LUA_TABLIBNAME, luaopen_table, 1);
+  luaL_requiref(L, LUA_STRLIBNAME, luaopen_string, 1);
+  luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
+  luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
+  lua_settop(L, 0);
+
+  lua_pushglobaltable(L);
+  const int g = lua_gettop(L);
+  static constexpr luaL_Reg kGlobals[] = {
+      {"print", &wrap<l_print>},
+      {"tostring", &l_tostring},
+      {"note", &wrap<l_note>},
+      {"panic", &wrap<l_panic>},
+      {"scenario", &wrap<l_scenario>},
+      {"pairs", &l_pairs},
+      {"pcall", &l_pcall},
+      {"xpcall", &l_xpcall},
+      {"collectgarbage", &l_collectgarbage},
+      {"rand", &wrap<l_rand>},
+      {nullptr, nullptr},
+  };
+  luaL_setfuncs(L, kGlobals, 0);
+  set_guarded(L, g, "load", &l_load);
+  set_guarded(L, g, "setmetatable", &l_setmetatable);
+  set_guarded(L, g, "select", &l_select);
+  set_unavailable(L, g, "dofile", "dofile");
+  set_unavailable(L, g, "loadfile", "loadfile");
+  lua_pushinteger(L, 1);
+  lua_setfield(L, g, "ms");
+  lua_pushinteger(L, 1000);
+  lua_setfield(L, g, "second");
+
+  lua_getfield(L, g, LUA_COLIBNAME);
+  set_guarded(L, lua_gettop(L), "resume", &l_coroutine_guarded);
+  set_guarded(L, lua_gettop(L), "close", &l_coroutine_guarded);
+  lua_pop(L, 1);
+
+  lua_getfield(L, g, LUA_STRLIBNAME);
+  set_guarded(L, lua_gettop(L), "format", &l_format);
+  set_unavailable(L, lua_gettop(L), "dump", "string.dump");
+  lua_pop(L, 1);
+
+  lua_getfield(L, g, LUA_MATHLIBNAME);
+  lua_pushcfunction(L, &wrap<l_math_random>);
+  lua_setfield(L, -2, "random");
+  set_unavailable(L, lua_gettop(L), "randomseed",
+                  "math.randomseed (randomness comes from the run's seed)");
+  lua_pop(L, 1);
+
+  lua_pop(L, 1);  // globals
+}
+
+}  // namespace rdv::script::api

@@ -1,0 +1,542 @@
+// Tasks and the sync primitives of design.md §4: go, waitgroup, mutex, rwmutex, atomic, promise,
+// futures, async, all, all_settled. Each Lua object is a userdata owning the sim object; the
+// userdata lives as long as the script can reach it, and every task parked on an object holds
+// it on its Lua stack, so an object is never destroyed while someone waits on it.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "script/api.h"
+#include "script/display.h"
+#include "script/universe.h"
+#include "sim/atomic.h"
+#include "sim/channel.h"
+#include "sim/context.h"
+#include "sim/future.h"
+#include "sim/group.h"
+#include "sim/mutex.h"
+#include "sim/wait_group.h"
+
+namespace rdv::script::api {
+namespace {
+
+constexpr const char* kTask = "task";
+constexpr const char* kWaitGroup = "waitgroup";
+constexpr const char* kMutex = "mutex";
+constexpr const char* kRWMutex = "rwmutex";
+constexpr const char* kAtomic = "atomic";
+constexpr const char* kPromise = "promise";
+constexpr const char* kFuture = "future";
+constexpr const char* kContext = "context";
+constexpr const char* kCancel = "cancel func";
+constexpr const char* kGroup = "group";
+
+template <class T>
+T& obj(lua_State* L, const char* tname) {
+  return *check_object<std::unique_ptr<T>>(L, 1, tname)->get();
+}
+
+void push_string(lua_State* L, const std::string& s) {
+  lua_pushlstring(L, s.data(), s.size());
+}
+
+// ---- go -------------------------------------------------------------------------------------
+
+struct TaskHandle {
+  sim::TaskId id;
+  std::string name;
+};
+
+int l_go(lua_State* L) {
+  Universe& u = Universe::of(L);
+  int fn = 1;
+  std::string name;
+  if (lua_type(L, 1) == LUA_TSTRING) {
+    name = lua_tostring(L, 1);
+    fn = 2;
+  }
+  luaL_checktype(L, fn, LUA_TFUNCTION);
+  if (name.empty()) {
+    lua_Debug ar;
+    lua_pushvalue(L, fn);
+    lua_getinfo(L, ">S", &ar);
+    name = "go@" + std::to_string(ar.linedefined);
+  }
+  const sim::TaskId id = u.spawn(L, name, fn, lua_gettop(L) - fn);
+  push_object<TaskHandle>(L, kTask, TaskHandle{id, std::move(name)});
+  return 1;
+}
+
+int task_id(lua_State* L) {
+  lua_pushinteger(L, check_object<TaskHandle>(L, 1, kTask)->id);
+  return 1;
+}
+int task_name(lua_State* L) {
+  push_string(L, check_object<TaskHandle>(L, 1, kTask)->name);
+  return 1;
+}
+int task_tostring(lua_State* L) {
+  const auto* t = check_object<TaskHandle>(L, 1, kTask);
+  push_string(L, "task " + std::to_string(t->id) + " " + t->name);
+  return 1;
+}
+
+// ---- WaitGroup ------------------------------------------------------------------------------
+
+using WaitGroupBox = std::unique_ptr<sim::WaitGroup>;
+
+int l_waitgroup(lua_State* L) {
+  auto wg = std::make_unique<sim::WaitGroup>(Universe::of(L).rt(), opt_name(L, 1));
+  push_object<WaitGroupBox>(L, kWaitGroup, std::move(wg));
+  return 1;
+}
+int wg_add(lua_State* L) {
+  obj<sim::WaitGroup>(L, kWaitGroup).add(luaL_checkinteger(L, 2));
+  return 0;
+}
+int wg_done(lua_State* L) {
+  obj<sim::WaitGroup>(L, kWaitGroup).done();
+  return 0;
+}
+int wg_wait(lua_State* L) {
+  obj<sim::WaitGroup>(L, kWaitGroup).wait();
+  return 0;
+}
+int wg_tostring(lua_State* L) {
+  push_string(L, "waitgroup " + obj<sim::WaitGroup>(L, kWaitGroup).name());
+  return 1;
+}
+
+// ---- Mutex, RWMutex -------------------------------------------------------------------------
+
+using MutexBox = std::unique_ptr<sim::Mutex>;
+using RWMutexBox = std::unique_ptr<sim::RWMutex>;
+
+int l_mutex(lua_State* L) {
+  auto m = std::make_unique<sim::Mutex>(Universe::of(L).rt(), opt_name(L, 1));
+  push_object<MutexBox>(L, kMutex, std::move(m));
+  return 1;
+}
+int mutex_lock(lua_State* L) {
+  obj<sim::Mutex>(L, kMutex).lock();
+  return 0;
+}
+int mutex_unlock(lua_State* L) {
+  obj<sim::Mutex>(L, kMutex).unlock();
+  return 0;
+}
+int mutex_try_lock(lua_State* L) {
+  lua_pushboolean(L, obj<sim::Mutex>(L, kMutex).try_lock());
+  return 1;
+}
+int mutex_tostring(lua_State* L) {
+  push_string(L, "mutex " + obj<sim::Mutex>(L, kMutex).name());
+  return 1;
+}
+
+int l_rwmutex(lua_State* L) {
+  auto m = std::make_unique<sim::RWMutex>(Universe::of(L).rt(), opt_name(L, 1));
+  push_object<RWMutexBox>(L, kRWMutex, std::move(m));
+  return 1;
+}
+int rw_lock(lua_State* L) {
+  obj<sim::RWMutex>(L, kRWMutex).lock();
+  return 0;
+}
+int rw_unlock(lua_State* L) {
+  obj<sim::RWMutex>(L, kRWMutex).unlock();
+  return 0;
+}
+int rw_rlock(lua_State* L) {
+  obj<sim::RWMutex>(L, kRWMutex).rlock();
+  return 0;
+}
+int rw_runlock(lua_State* L) {
+  obj<sim::RWMutex>(L, kRWMutex).runlock();
+  return 0;
+}
+int rw_try_lock(lua_State* L) {
+  lua_pushboolean(L, obj<sim::RWMutex>(L, kRWMutex).try_lock());
+  return 1;
+}
+int rw_try_rlock(lua_State* L) {
+  lua_pushboolean(L, obj<sim::RWMutex>(L, kRWMutex).try_rlock());
+  return 1;
+}
+int rw_tostring(lua_State* L) {
+  push_string(L, "rwmutex " + obj<sim::RWMutex>(L, kRWMutex).name());
+  return 1;
+}
+
+// ---- Atomic ---------------------------------------------------------------------------------
+
+using AtomicBox = std::unique_ptr<sim::Atomic>;
+
+int l_atomic(lua_State* L) {
+  const lua_Integer initial = luaL_optinteger(L, 1, 0);
+  auto a = std::make_unique<sim::Atomic>(Universe::of(L).rt(), initial, opt_name(L, 2));
+  push_object<AtomicBox>(L, kAtomic, std::move(a));
+  return 1;
+}
+int atomic_add(lua_State* L) {
+  lua_pushinteger(L, obj<sim::Atomic>(L, kAtomic).add(luaL_checkinteger(L, 2)));
+  return 1;
+}
+int atomic_load(lua_State* L) {
+  lua_pushinteger(L, obj<sim::Atomic>(L, kAtomic).load());
+  return 1;
+}
+int atomic_store(lua_State* L) {
+  obj<sim::Atomic>(L, kAtomic).store(luaL_checkinteger(L, 2));
+  return 0;
+}
+int atomic_tostring(lua_State* L) {
+  push_string(L, "atomic " + obj<sim::Atomic>(L, kAtomic).name());
+  return 1;
+}
+
+// ---- context --------------------------------------------------------------------------------
+
+using ContextBox = sim::Context::Ptr;
+using CancelBox = sim::Context::CancelFunc;
+
+sim::Context::Ptr& check_context(lua_State* L, int idx) {
+  return *check_object<ContextBox>(L, idx, kContext);
+}
+
+int call_cancel(lua_State* L) {
+  auto* f = static_cast<CancelBox*>(lua_touserdata(L, lua_upvalueindex(1)));
+  (*f)();
+  return 0;
+}
+
+// Pushes ctx, cancel.
+int push_with_cancel(lua_State* L, sim::Context::WithCancel wc) {
+  push_object<ContextBox>(L, kContext, std::move(wc.ctx));
+  push_object<CancelBox>(L, kCancel, std::move(wc.cancel));
+  lua_pushcclosure(L, &wrap<call_cancel>, 1);
+  return 2;
+}
+
+int l_ctx_background(lua_State* L) {
+  push_object<ContextBox>(L, kContext, sim::Context::background(Universe::of(L).rt()));
+  return 1;
+}
+int l_ctx_with_cancel(lua_State* L) {
+  return push_with_cancel(L, sim::Context::with_cancel(check_context(L, 1), opt_name(L, 2)));
+}
+int l_ctx_with_timeout(lua_State* L) {
+  const sim::Context::Ptr& parent = check_context(L, 1);
+  const std::int64_t d = check_duration(L, 2);
+  return push_with_cancel(L, sim::Context::with_timeout(parent, d, opt_name(L, 3)));
+}
+int ctx_done(lua_State* L) {
+  push_channel(L, check_context(L, 1)->done());
+  return 1;
+}
+int ctx_err(lua_State* L) {
+  const std::string err = check_context(L, 1)->err();
+  if (err.empty()) {
+    lua_pushnil(L);
+  } else {
+    push_string(L, err);
+  }
+  return 1;
+}
+int ctx_tostring(lua_State* L) {
+  const sim::Context::Ptr& c = check_context(L, 1);
+  push_string(L, "context " + (c->name().empty() ? "#" + std::to_string(c->id()) : c->name()));
+  return 1;
+}
+int cancel_tostring(lua_State* L) {
+  push_string(L, "cancel func");
+  return 1;
+}
+
+// ---- group ----------------------------------------------------------------------------------
+// g:go(fn) runs fn(ctx) in a task; a value it returns other than nil/false is its error. The
+// first error cancels the group's context and is what g:wait() returns.
+
+using GroupBox = std::shared_ptr<sim::Group>;
+
+std::shared_ptr<sim::Group>& check_group(lua_State* L) {
+  return *check_object<GroupBox>(L, 1, kGroup);
+}
+
+int l_group(lua_State* L) {
+  sim::Context::Ptr parent;
+  int name_arg = 1;  // group([ctx] [, name]) or group(name)
+  if (lua_isnil(L, 1)) name_arg = 2;
+  if (luaL_testudata(L, 1, kContext) != nullptr) {
+    parent = check_context(L, 1);
+    name_arg = 2;
+  }
+  push_object<GroupBox>(L, kGroup,
+                        sim::Group::make(Universe::of(L).rt(), parent, opt_name(L, name_arg)));
+  return 1;
+}
+
+int group_go(lua_State* L) {
+  std::shared_ptr<sim::Group> g = check_group(L);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  std::string name = opt_name(L, 3);
+  Universe& u = Universe::of(L);
+  lua_settop(L, 2);
+  push_object<ContextBox>(L, kContext, g->context());  // fn's argument
+  auto failure = std::make_shared<std::optional<sim::GroupFailure>>();
+  Universe::Body body = u.task_body(L, 2, 1, [&u, failure](lua_State* T, int first, int n) {
+    if (n == 0 || !lua_toboolean(T, first)) return;
+    sim::GroupFailure f;
+    f.error = u.to_value(T, first, &f.display);
+    *failure = f;
+  });
+  try {
+    g->go(
+        [fn = std::move(body.fn), failure]() -> std::optional<sim::GroupFailure> {
+          fn();
+          return *failure;
+        },
+        std::move(name));
+  } catch (...) {
+    u.discard(L, body);
+    throw;
+  }
+  return 0;
+}
+
+int group_wait(lua_State* L) {
+  std::shared_ptr<sim::Group> g = check_group(L);
+  const std::optional<sim::GroupFailure> err = g->wait();
+  if (err) {
+    Universe::of(L).push_value(L, err->error, false);
+  } else {
+    lua_pushnil(L);
+  }
+  return 1;
+}
+
+int group_context(lua_State* L) {
+  push_object<ContextBox>(L, kContext, check_group(L)->context());
+  return 1;
+}
+
+int group_tostring(lua_State* L) {
+  const std::shared_ptr<sim::Group>& g = check_group(L);
+  push_string(L, "group " + (g->name().empty() ? "#" + std::to_string(g->id()) : g->name()));
+  return 1;
+}
+
+// ---- Promise and Future ---------------------------------------------------------------------
+// A value given to set()/fail() stays referenced for the rest of the run: any number of tasks
+// may get() it.
+
+int l_promise(lua_State* L) {
+  push_object<sim::Promise>(L, kPromise, Universe::of(L).rt(), opt_name(L, 1));
+  return 1;
+}
+int promise_set(lua_State* L) {
+  auto* p = check_object<sim::Promise>(L, 1, kPromise);
+  Universe& u = Universe::of(L);
+  sim::Val display;
+  const sim::Value v = u.to_value(L, 2, &display);
+  try {
+    p->set(v, display);
+  } catch (...) {
+    u.release_value(v);
+    throw;
+  }
+  return 0;
+}
+int promise_fail(lua_State* L) {
+  auto* p = check_object<sim::Promise>(L, 1, kPromise);
+  luaL_checkany(L, 2);
+  Universe& u = Universe::of(L);
+  sim::Val display;
+  const sim::Value v = u.to_value(L, 2, &display);
+  try {
+    p->fail(v, display);
+  } catch (...) {
+    u.release_value(v);
+    throw;
+  }
+  return 0;
+}
+void push_future(lua_State* L, sim::Future f) {
+  push_object<sim::Future>(L, kFuture, std::move(f));
+}
+int promise_future(lua_State* L) {
+  push_future(L, check_object<sim::Promise>(L, 1, kPromise)->future());
+  return 1;
+}
+int promise_tostring(lua_State* L) {
+  push_string(L, "promise " + check_object<sim::Promise>(L, 1, kPromise)->name());
+  return 1;
+}
+
+int future_get(lua_State* L) {
+  auto* f = check_object<sim::Future>(L, 1, kFuture);
+  const sim::Settlement s = f->get();
+  Universe& u = Universe::of(L);
+  if (s.ok) {
+    u.push_value(L, s.value, false);
+    lua_pushnil(L);
+  } else {
+    lua_pushnil(L);
+    u.push_value(L, s.error, false);
+  }
+  return 2;
+}
+int future_tostring(lua_State* L) {
+  push_string(L, "future " + check_object<sim::Future>(L, 1, kFuture)->name());
+  return 1;
+}
+
+std::vector<sim::Future> check_futures(lua_State* L, int idx) {
+  luaL_checktype(L, idx, LUA_TTABLE);
+  std::vector<sim::Future> fs;
+  const auto n = static_cast<lua_Integer>(lua_rawlen(L, idx));
+  for (lua_Integer i = 1; i <= n; ++i) {
+    lua_rawgeti(L, idx, i);
+    auto* f = static_cast<sim::Future*>(luaL_testudata(L, -1, kFuture));
+    if (f == nullptr) {
+      luaL_error(L, "bad argument #%d: element %d is not a future (got %s)", idx,
+                 static_cast<int>(i), luaL_typename(L, -1));
+    }
+    fs.push_back(*f);
+    lua_pop(L, 1);
+  }
+  return fs;
+}
+
+// all(futures) → values, nil   or   nil, err (the first rejection; the rest is not awaited).
+int l_all(lua_State* L) {
+  const std::vector<sim::Future> fs = check_futures(L, 1);
+  Universe& u = Universe::of(L);
+  const sim::AllResult r = sim::all(u.rt(), fs);
+  if (!r.ok) {
+    lua_pushnil(L);
+    u.push_value(L, r.error, false);
+    return 2;
+  }
+  lua_createtable(L, static_cast<int>(r.values.size()), 0);
+  for (std::size_t i = 0; i < r.values.size(); ++i) {
+    u.push_value(L, r.values[i], false);
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  lua_pushnil(L);
+  return 2;
+}
+
+// all_settled(futures) → { {ok=true, value=v} | {ok=false, err=e}, ... } in input order.
+int l_all_settled(lua_State* L) {
+  const std::vector<sim::Future> fs = check_futures(L, 1);
+  Universe& u = Universe::of(L);
+  const std::vector<sim::Settlement> r = sim::all_settled(u.rt(), fs);
+  lua_createtable(L, static_cast<int>(r.size()), 0);
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    lua_createtable(L, 0, 2);
+    lua_pushboolean(L, r[i].ok);
+    lua_setfield(L, -2, "ok");
+    if (r[i].ok) {
+      u.push_value(L, r[i].value, false);
+      lua_setfield(L, -2, "value");
+    } else {
+      u.push_value(L, r[i].error, false);
+      lua_setfield(L, -2, "err");
+    }
+    lua_rawseti(L, -2, static_cast<lua_Integer>(i + 1));
+  }
+  return 1;
+}
+
+// async(fn, ...): runs fn(...) in a new task; its first result fulfils the future, an error
+// raised by fn rejects it (the error is the future's err, not a panic of the run).
+constexpr const char* kAsyncPrelude = R"(
+local promise, go, pcall = ...
+return function(fn, ...)
+  local p = promise()
+  go("async", function(...)
+    local ok, v = pcall(fn, ...)
+    if ok then p:set(v) else p:fail(v) end
+  end, ...)
+  return p:future()
+end
+)";
+
+}  // namespace
+
+void open_sync(lua_State* L) {
+  static constexpr luaL_Reg kTaskMethods[] = {{"id", &task_id}, {"name", &task_name}, {}};
+  new_class<TaskHandle>(L, kTask, kTaskMethods, &task_tostring);
+
+  static constexpr luaL_Reg kWgMethods[] = {
+      {"add", &wrap<wg_add>}, {"done", &wrap<wg_done>}, {"wait", &wrap<wg_wait>}, {}};
+  new_class<WaitGroupBox>(L, kWaitGroup, kWgMethods, &wg_tostring);
+
+  static constexpr luaL_Reg kMutexMethods[] = {{"lock", &wrap<mutex_lock>},
+                                               {"unlock", &wrap<mutex_unlock>},
+                                               {"try_lock", &wrap<mutex_try_lock>},
+                                               {}};
+  new_class<MutexBox>(L, kMutex, kMutexMethods, &mutex_tostring);
+
+  static constexpr luaL_Reg kRWMethods[] = {{"lock", &wrap<rw_lock>},
+                                            {"unlock", &wrap<rw_unlock>},
+                                            {"rlock", &wrap<rw_rlock>},
+                                            {"runlock", &wrap<rw_runlock>},
+                                            {"try_lock", &wrap<rw_try_lock>},
+                                            {"try_rlock", &wrap<rw_try_rlock>},
+                                            {}};
+  new_class<RWMutexBox>(L, kRWMutex, kRWMethods, &rw_tostring);
+
+  static constexpr luaL_Reg kAtomicMethods[] = {
+      {"add", &wrap<atomic_add>}, {"load", &wrap<atomic_load>}, {"store", &wrap<atomic_store>}, {}};
+  new_class<AtomicBox>(L, kAtomic, kAtomicMethods, &atomic_tostring);
+
+  static constexpr luaL_Reg kPromiseMethods[] = {{"set", &wrap<promise_set>},
+                                                 {"fail", &wrap<promise_fail>},
+                                                 {"future", &wrap<promise_future>},
+                                                 {}};
+  new_class<sim::Promise>(L, kPromise, kPromiseMethods, &promise_tostring);
+
+  static constexpr luaL_Reg kFutureMethods[] = {{"get", &wrap<future_get>}, {}};
+  new_class<sim::Future>(L, kFuture, kFutureMethods, &future_tostring);
+
+  static constexpr luaL_Reg kCtxMethods[] = {
+      {"done", &wrap<ctx_done>}, {"err", &wrap<ctx_err>}, {}};
+  new_class<ContextBox>(L, kContext, kCtxMethods, &ctx_tostring);
+  static constexpr luaL_Reg kNoMethods[] = {{}};
+  new_class<CancelBox>(L, kCancel, kNoMethods, &cancel_tostring);
+
+  static constexpr luaL_Reg kGroupMethods[] = {
+      {"go", &wrap<group_go>}, {"wait", &wrap<group_wait>}, {"context", &wrap<group_context>}, {}};
+  new_class<GroupBox>(L, kGroup, kGroupMethods, &group_tostring);
+
+  static constexpr luaL_Reg kContextLib[] = {{"background", &wrap<l_ctx_background>},
+                                             {"with_cancel", &wrap<l_ctx_with_cancel>},
+                                             {"with_timeout", &wrap<l_ctx_with_timeout>},
+                                             {}};
+  lua_pushglobaltable(L);
+  luaL_newlib(L, kContextLib);
+  lua_setfield(L, -2, "context");
+  lua_pop(L, 1);
+
+  static constexpr luaL_Reg kGlobals[] = {
+      {"go", &wrap<l_go>},         {"waitgroup", &wrap<l_waitgroup>},
+      {"mutex", &wrap<l_mutex>},   {"rwmutex", &wrap<l_rwmutex>},
+      {"atomic", &wrap<l_atomic>}, {"promise", &wrap<l_promise>},
+      {"all", &wrap<l_all>},       {"all_settled", &wrap<l_all_settled>},
+      {"group", &wrap<l_group>},   {},
+  };
+  lua_pushglobaltable(L);
+  luaL_setfuncs(L, kGlobals, 0);
+
+  luaL_loadbufferx(L, kAsyncPrelude, std::char_traits<char>::length(kAsyncPrelude), "=[rdv]", "t");
+  lua_getfield(L, -2, "promise");
+  lua_getfield(L, -3, "go");
+  lua_getfield(L, -4, "pcall");
+  lua_call(L, 3, 1);
+  lua_setfield(L, -2, "async");
+  lua_pop(L, 1);
+}
+
+}  // namespace rdv::script::api

@@ -1,0 +1,408 @@
+#include "script/universe.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <utility>
+
+#include "script/api.h"
+#include "script/display.h"
+#include "sim/channel.h"
+
+namespace rdv::script {
+
+// Per task, on its OS thread: what the hooks need without a lookup.
+struct Universe::TaskCtx {
+  Universe* u = nullptr;
+  bool holds_gil = false;   // this thread holds the Gil
+  bool parked = false;      // released the Gil in before_park, retakes it in after_unpark
+  std::uint64_t steps = 0;  // VM instructions since the task last entered the API
+  std::uint64_t slice = 0;  // VM instructions since it last took the Gil (live mode)
+  std::string traceback;    // of the error that ended the task
+  std::string reported;     // message of a primitive's panic whose event is out already
+  bool has_reported = false;
+  bool ended_reported = false;  // the error that ended the task was such a panic
+};
+
+namespace {
+
+thread_local Universe::TaskCtx* tls_task = nullptr;  // NOLINT: one per task thread
+
+char kStopKey;  // its address is the light userdata raised as the uncatchable stop
+
+// How often the count hook runs, in VM instructions.
+constexpr int kHookEvery = 1000;
+// Live mode: instructions a task runs before it hands the Gil to a waiting task (~1 ms).
+constexpr std::uint64_t kLiveSlice = 200'000;
+// Past the cap, allocations still succeed up to this much more, so that the task that hit the
+// cap can unwind (and its traceback be built) before the stop is raised at its next hook.
+constexpr std::size_t kMemHeadroom = std::size_t{64} << 20;
+
+std::string with_commas(std::uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) {
+    s.insert(static_cast<std::size_t>(i), ",");
+  }
+  return s;
+}
+
+std::string mib(std::size_t bytes) {
+  return std::to_string(bytes >> 20) + " MiB";
+}
+
+}  // namespace
+
+Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtime& rt)
+    : options_(options),
+      chunkname_(std::move(chunkname)),
+      chunk_source_("@" + chunkname_),
+      rt_(rt) {
+  L_ = lua_newstate(&Universe::alloc, this);
+  if (L_ == nullptr) throw std::bad_alloc();
+  *static_cast<Universe**>(lua_getextraspace(L_)) = this;  // copied into every new thread
+  api::open_stdlib(L_);
+  api::open_chan(L_);
+  api::open_sync(L_);
+  install_hooks();
+  rt_.set_hooks(sim::TaskHooks{
+      .before_park =
+          [] {
+            TaskCtx* t = tls_task;
+            if (t == nullptr || !t->holds_gil) return;
+            t->holds_gil = false;
+            t->parked = true;
+            t->u->gil_.unlock();
+          },
+      .after_unpark =
+          [] {
+            TaskCtx* t = tls_task;
+            if (t == nullptr || !t->parked) return;
+            t->u->gil_.lock();
+            t->parked = false;
+            t->holds_gil = true;
+            t->slice = 0;
+          },
+  });
+}
+
+Universe::~Universe() {
+  if (L_ != nullptr) lua_close(L_);
+}
+
+Universe& Universe::of(lua_State* L) noexcept {
+  return **static_cast<Universe**>(lua_getextraspace(L));
+}
+
+void Universe::install_hooks() {
+  // Threads made by lua_newthread inherit the hook of L_, so every task and every coroutine
+  // runs with it.
+  int mask = LUA_MASKCOUNT;
+  if (options_.config.mode == sim::Mode::Controlled && options_.preempt == sim::Preempt::Line) {
+    mask |= LUA_MASKLINE;
+  }
+  lua_sethook(L_, &Universe::hook, mask, kHookEvery);
+}
+
+// ---- memory ---------------------------------------------------------------------------------
+
+void* Universe::alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept {
+  auto* u = static_cast<Universe*>(ud);
+  const std::size_t old = ptr != nullptr ? osize : 0;
+  if (nsize == 0) {
+    std::free(ptr);
+    u->mem_used_ -= old;
+    return nullptr;
+  }
+  if (nsize > old) {
+    const std::size_t after = u->mem_used_ + (nsize - old);
+    if (after > u->options_.memory_cap) {
+      u->mem_exceeded_ = true;
+      if (after > u->options_.memory_cap + kMemHeadroom) return nullptr;  // LUA_ERRMEM
+    }
+  }
+  void* p = std::realloc(ptr, nsize);
+  if (p == nullptr) return nullptr;
+  u->mem_used_ = u->mem_used_ - old + nsize;
+  return p;
+}
+
+// ---- stops ----------------------------------------------------------------------------------
+
+bool Universe::stopping() const noexcept {
+  return !stop_message_.empty() || mem_exceeded_ || rt_.aborting();
+}
+
+bool Universe::is_stop(lua_State* L, int idx) {
+  return lua_touserdata(L, idx) == &kStopKey && lua_islightuserdata(L, idx);
+}
+
+void Universe::raise_stop(lua_State* L, std::string message) {
+  if (mem_exceeded_ && stop_message_.empty()) {
+    stop_message_ =
+        where(L) + ": memory limit exceeded: the script uses more than " + mib(options_.memory_cap);
+  }
+  if (!message.empty() && stop_message_.empty()) stop_message_ = std::move(message);
+  message = {};
+  lua_pushlightuserdata(L, &kStopKey);
+  lua_error(L);
+  std::abort();  // not reached: lua_error throws
+}
+
+void Universe::note_reported_panic(std::string message) {
+  if (tls_task == nullptr) return;
+  tls_task->reported = std::move(message);
+  tls_task->has_reported = true;
+}
+
+bool Universe::take_reported_panic(lua_State* L, int idx) {
+  TaskCtx* t = tls_task;
+  if (t == nullptr || !t->has_reported) return false;
+  t->has_reported = false;
+  std::size_t n = 0;
+  const char* s = lua_type(L, idx) == LUA_TSTRING ? lua_tolstring(L, idx, &n) : nullptr;
+  return s != nullptr && std::string_view(s, n) == t->reported;
+}
+
+// ---- lines ----------------------------------------------------------------------------------
+
+std::uint32_t Universe::current_line(lua_State* L) {
+  // The innermost frame of the scenario itself: frames of load()ed chunks and of the API's own
+  // Lua helpers ("=[rdv]") are skipped, so events point at the script's lines.
+  const std::string& source = of(L).chunk_source_;
+  lua_Debug ar;
+  for (int level = 0; lua_getstack(L, level, &ar) != 0; ++level) {
+    lua_getinfo(L, "Sl", &ar);
+    if (ar.currentline > 0 && source == ar.source) {
+      return static_cast<std::uint32_t>(ar.currentline);
+    }
+  }
+  return 0;
+}
+
+std::string Universe::where(lua_State* L) const {
+  const std::uint32_t line = current_line(L);
+  return line > 0 ? chunkname_ + ":" + std::to_string(line) : chunkname_;
+}
+
+void Universe::enter(lua_State* L) {
+  if (tls_task != nullptr) tls_task->steps = 0;
+  if (stopping()) raise_stop(L, {});
+  const std::uint32_t line = current_line(L);
+  if (line > 0) rt_.set_line(line);
+}
+
+// ---- hooks ----------------------------------------------------------------------------------
+
+void Universe::hook(lua_State* L, lua_Debug* ar) {
+  TaskCtx* t = tls_task;
+  if (t == nullptr) return;
+  Universe& u = *t->u;
+  if (u.stopping()) u.raise_stop(L, {});
+  if (ar->event == LUA_HOOKLINE) {
+    // --preempt line: a scheduling point at every line (controlled mode only).
+    t->steps = 0;
+    lua_getinfo(L, "S", ar);
+    if (u.chunk_source_ == ar->source) {
+      u.rt_.set_line(static_cast<std::uint32_t>(ar->currentline));
+    }
+    std::string failure;
+    bool aborted = false;
+    try {
+      u.rt_.sched_point();
+    } catch (const sim::Aborted&) {
+      aborted = true;
+    } catch (const std::exception& e) {
+      failure = u.where(L) + ": " + e.what();
+    }
+    if (aborted || !failure.empty()) u.raise_stop(L, std::move(failure));
+    return;
+  }
+  // The step budget holds in both modes: in live mode too a task that never reaches the API
+  // would otherwise only end at the run's time limit.
+  t->steps += kHookEvery;
+  if (u.options_.step_budget != 0 && t->steps >= u.options_.step_budget) {
+    u.rt_.set_line(current_line(L));
+    u.raise_stop(L, "task " + std::to_string(u.rt_.current_id()) + " ran " +
+                        with_commas(u.options_.step_budget) +
+                        " instructions without reaching a synchronization point at " + u.where(L));
+  }
+  if (u.options_.config.mode == sim::Mode::Controlled) return;
+  t->slice += kHookEvery;
+  if (t->slice >= kLiveSlice && u.gil_.contended()) {
+    // Live mode: let a waiting task in, then queue behind it.
+    t->slice = 0;
+    u.gil_.unlock();
+    u.gil_.lock();
+  }
+}
+
+// ---- tasks ----------------------------------------------------------------------------------
+
+// The message handler of a task's outermost pcall: runs where the error was raised, so it can
+// record the line and the Lua traceback before the stack unwinds.
+int Universe::task_msgh(lua_State* L) {
+  Universe& u = of(L);
+  if (is_stop(L, 1) || u.stopping()) return 1;
+  if (tls_task != nullptr) {
+    tls_task->ended_reported = take_reported_panic(L, 1);
+    luaL_traceback(L, L, nullptr, 1);
+    tls_task->traceback = lua_tostring(L, -1);
+    lua_pop(L, 1);
+  }
+  const std::uint32_t line = current_line(L);
+  if (line > 0) u.rt_.set_line(line);
+  return 1;
+}
+
+void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return) {
+  TaskCtx ctx;
+  ctx.u = this;
+  tls_task = &ctx;
+  gil_.lock();
+  ctx.holds_gil = true;
+
+  lua_pushcfunction(T, &Universe::task_msgh);
+  lua_insert(T, 1);
+  int status = lua_pcall(T, nargs, on_return ? LUA_MULTRET : 0, 1);
+  if (status == LUA_OK && on_return) {
+    try {
+      on_return(T, 2, lua_gettop(T) - 1);
+    } catch (const std::bad_alloc&) {
+      status = LUA_ERRMEM;
+    }
+  }
+
+  // Decide how the task ended while the Gil is still held (reading Lua values needs it).
+  enum class End { Returned, Panicked, Stopped } end = End::Returned;
+  std::string message;
+  if (status != LUA_OK) {
+    if (status == LUA_ERRMEM) mem_exceeded_ = true;
+    if (mem_exceeded_ && stop_message_.empty()) {
+      stop_message_ = chunkname_ + ":" + std::to_string(rt_.line()) +
+                      ": memory limit exceeded: the script uses more than " +
+                      mib(options_.memory_cap);
+    }
+    if (is_stop(T, -1) || stopping()) {
+      end = End::Stopped;
+      message = stop_message_;
+    } else {
+      end = End::Panicked;
+      message =
+          lua_type(T, -1) == LUA_TSTRING ? std::string(lua_tostring(T, -1)) : display_value(T, -1);
+    }
+  }
+  lua_settop(T, 0);
+  luaL_unref(L_, LUA_REGISTRYINDEX, thread_ref);
+  std::string traceback = std::move(ctx.traceback);
+  if (ctx.holds_gil) gil_.unlock();
+  tls_task = nullptr;
+
+  switch (end) {
+    case End::Returned:
+      return;
+    case End::Panicked: {
+      sim::Panic p(message, traceback);
+      p.reported = ctx.ended_reported;
+      throw p;
+    }
+    case End::Stopped:
+      if (message.empty()) throw sim::Aborted{};
+      throw sim::RunError(message);
+  }
+}
+
+sim::TaskFn Universe::main_task(std::string source) {
+  return [this, source = std::move(source)] {
+    gil_.lock();
+    lua_State* T = lua_newthread(L_);
+    const int ref = luaL_ref(L_, LUA_REGISTRYINDEX);
+    const int status =
+        luaL_loadbufferx(T, source.data(), source.size(), chunk_source_.c_str(), "t");
+    if (status != LUA_OK) {
+      std::string message =
+          lua_type(T, -1) == LUA_TSTRING ? lua_tostring(T, -1) : "cannot load " + chunkname_;
+      if (status == LUA_ERRMEM) message = chunkname_ + ": not enough memory to load the script";
+      lua_settop(T, 0);
+      luaL_unref(L_, LUA_REGISTRYINDEX, ref);
+      gil_.unlock();
+      throw sim::RunError(message);
+    }
+    gil_.unlock();
+    run_task(T, ref, 0, {});
+  };
+}
+
+Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_return) {
+  lua_State* T = lua_newthread(L);
+  const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  for (int i = 0; i <= nargs; ++i) lua_pushvalue(L, fn + i);
+  lua_xmove(L, T, nargs + 1);
+  return {[this, T, ref, nargs, on_return = std::move(on_return)] {
+            run_task(T, ref, nargs, on_return);
+          },
+          ref};
+}
+
+void Universe::discard(lua_State* L, const Body& body) {
+  luaL_unref(L, LUA_REGISTRYINDEX, body.ref);
+}
+
+sim::TaskId Universe::spawn(lua_State* L, std::string name, int fn, int nargs) {
+  Body body = task_body(L, fn, nargs);
+  try {
+    return rt_.go(std::move(name), std::move(body.fn));
+  } catch (...) {
+    discard(L, body);
+    throw;
+  }
+}
+
+// ---- values ---------------------------------------------------------------------------------
+
+sim::Value Universe::to_value(lua_State* L, int idx, sim::Val* display) {
+  sim::Value v;
+  if (display != nullptr) display->set(display_for_event(L, idx));
+  if (lua_isnil(L, idx)) return v;
+  lua_pushvalue(L, idx);
+  v.bits = static_cast<std::uint64_t>(luaL_ref(L, LUA_REGISTRYINDEX));
+  return v;
+}
+
+void Universe::push_value(lua_State* L, const sim::Value& v, bool release) {
+  if (v.kind == sim::ValueKind::Time) {
+    push_millis(L, static_cast<sim::Nanos>(v.bits));
+    return;
+  }
+  if (v.bits == 0) {
+    lua_pushnil(L);
+    return;
+  }
+  lua_rawgeti(L, LUA_REGISTRYINDEX, static_cast<lua_Integer>(v.bits));
+  if (release) luaL_unref(L, LUA_REGISTRYINDEX, static_cast<int>(v.bits));
+}
+
+void Universe::push_millis(lua_State* L, sim::Nanos t) {
+  if (t % 1'000'000 == 0) {
+    lua_pushinteger(L, t / 1'000'000);
+  } else {
+    lua_pushnumber(L, static_cast<lua_Number>(t) / 1e6);
+  }
+}
+
+void Universe::release_value(const sim::Value& v) {
+  if (v.kind == sim::ValueKind::Script && v.bits != 0)
+    luaL_unref(L_, LUA_REGISTRYINDEX, static_cast<int>(v.bits));
+}
+
+// ---- output ---------------------------------------------------------------------------------
+
+void Universe::print(std::string_view line) {
+  output_.emplace_back(line);
+  if (options_.on_print) options_.on_print(line);
+  rt_.print(line);
+}
+
+std::vector<std::string> Universe::take_output() {
+  return std::move(output_);
+}
+
+}  // namespace rdv::script

@@ -1,0 +1,123 @@
+// script/universe.h — the Lua universe of one run (internal to the script layer).
+//
+// One lua_State per run. Every task runs a Lua thread (lua_newthread) on its own OS thread, and
+// the Gil makes sure exactly one of them executes Lua at a time:
+//  - a task holds the Gil while it runs Lua and releases it whenever it parks in the runtime
+//    (TaskHooks::before_park / after_unpark);
+//  - in live mode the count hook hands the Gil over every kLiveSlice instructions when another
+//    task waits for it; in controlled mode only one task runs, so it is never contended.
+//
+// Errors crossing the C boundary (every API function is wrapped by api<F>, see api.h):
+//  - sim::Panic (a Go panic) becomes a Lua error whose value is exactly Go's message: pcall is
+//    recover;
+//  - a *stop* — the run is being aborted, a limit was hit (memory, steps, tasks) or a fatal
+//    runtime error — raises a sentinel value that the wrapped pcall/xpcall/coroutine.resume
+//    re-raise, so no script can swallow it; the task's function then ends with sim::Aborted or
+//    sim::RunError.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <lua.hpp>
+
+#include "script/gil.h"
+#include "script/run.h"
+#include "sim/runtime.h"
+
+namespace rdv::sim {
+struct Value;
+}
+
+namespace rdv::script {
+
+class Universe {
+ public:
+  // Creates the sandboxed Lua state with the API, installs the Gil hooks on `rt`.
+  Universe(const RunOptions& options, std::string chunkname, sim::Runtime& rt);
+  ~Universe();  // closes the Lua state; the run must have ended (every task thread released)
+  Universe(const Universe&) = delete;
+  Universe& operator=(const Universe&) = delete;
+
+  // The function of task 1: compiles `source` (a syntax error ends the run as a RunError naming
+  // file:line) and runs it.
+  sim::TaskFn main_task(std::string source);
+  // Called on the task's thread, with the Gil held, with the values its function returned
+  // (stack indexes first .. first + n - 1 of T).
+  using OnReturn = std::function<void(lua_State* T, int first, int n)>;
+  // A task body running the function at stack index `fn` of L with the `nargs` values above it
+  // as arguments (copied into a new Lua thread, anchored until the body has run). When the body
+  // is not going to run after all (spawning failed), discard() releases the thread.
+  struct Body {
+    sim::TaskFn fn;
+    int ref = 0;  // the Lua thread's registry reference
+  };
+  Body task_body(lua_State* L, int fn, int nargs, OnReturn on_return = {});
+  void discard(lua_State* L, const Body& body);
+  // go(): starts a task running task_body(L, fn, nargs). Returns its id. Throws sim::RunError
+  // past the task cap.
+  sim::TaskId spawn(lua_State* L, std::string name, int fn, int nargs);
+
+  static Universe& of(lua_State* L) noexcept;
+  sim::Runtime& rt() noexcept { return rt_; }
+  const RunOptions& options() const noexcept { return options_; }
+  const std::string& chunkname() const noexcept { return chunkname_; }
+
+  // ---- called with the Gil held ---------------------------------------------------------------
+  // At the start of every API call: records the caller's line in the runtime (so its events
+  // carry it), resets the task's step count, raises a pending stop.
+  void enter(lua_State* L);
+  // The line of the innermost Lua function on L's stack (0 if none), and "file.lua:12".
+  static std::uint32_t current_line(lua_State* L);
+  std::string where(lua_State* L) const;
+  // Raises the uncatchable stop. `message` (kept if it is the first) makes the run end with
+  // Outcome::Error and that message; an empty one means an abort.
+  [[noreturn]] void raise_stop(lua_State* L, std::string message);
+  bool stopping() const noexcept;
+  static bool is_stop(lua_State* L, int idx);
+  // A primitive's panic arrives with its Panic event emitted already (sim::Panic::reported):
+  // remember its message so that the handler that catches it does not emit a second one.
+  static void note_reported_panic(std::string message);
+  // True (and forgotten) when the error value at idx is the panic noted last.
+  static bool take_reported_panic(lua_State* L, int idx);
+
+  // Values crossing a channel or a future: the value is kept in the registry and carried as
+  // `bits` (0 = nil); `display` receives its display. push_value(release = true) gives the
+  // reference back. A timer's value (ValueKind::Time) is pushed as milliseconds.
+  sim::Value to_value(lua_State* L, int idx, sim::Val* display);
+  void push_value(lua_State* L, const sim::Value& v, bool release);
+  void release_value(const sim::Value& v);
+  // A time (ns) as milliseconds: an integer when whole.
+  static void push_millis(lua_State* L, sim::Nanos t);
+
+  // print(): one line of output.
+  void print(std::string_view line);
+  std::vector<std::string> take_output();
+
+  struct TaskCtx;  // universe.cpp: a task's Lua-side state, on its thread
+
+ private:
+  static void* alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
+  static void hook(lua_State* L, lua_Debug* ar);
+  static int task_msgh(lua_State* L);
+  void run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return);
+  void install_hooks();
+
+  const RunOptions options_;
+  const std::string chunkname_;
+  const std::string chunk_source_;  // "@" + chunkname_: the scenario's frames in lua_Debug
+  sim::Runtime& rt_;
+  lua_State* L_ = nullptr;
+  Gil gil_;
+  // Everything below is guarded by gil_ (or used before/after the run, single-threaded).
+  std::size_t mem_used_ = 0;   // bytes allocated by Lua
+  bool mem_exceeded_ = false;  // mem_used_ went past options_.memory_cap
+  std::string stop_message_;   // the first limit or fatal error; ends the run as Error
+  std::vector<std::string> output_;
+};
+
+}  // namespace rdv::script

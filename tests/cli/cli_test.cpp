@@ -1,0 +1,196 @@
+// rendezvous-cli as a user runs it: exit codes 0/1/2, output on stdout, diagnostics on stderr.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "trace/trace.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Ran {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+fs::path scratch() {
+  const fs::path d = fs::temp_directory_path() / ("rdv-cli-test-" + std::to_string(getpid()));
+  fs::create_directories(d);
+  return d;
+}
+
+// Runs `rendezvous-cli <args>` (a shell word list) with a 60 s timeout.
+Ran cli(const std::string& args) {
+  const fs::path d = scratch();
+  const std::string cmd = "timeout 60 " + std::string(RDV_CLI) + " " + args + " >" +
+                          (d / "out").string() + " 2>" + (d / "err").string();
+  const int rc = std::system(cmd.c_str());
+  Ran r;
+  r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = slurp(d / "out");
+  r.err = slurp(d / "err");
+  return r;
+}
+
+bool has(const std::string& s, std::string_view part) {
+  return s.find(part) != std::string::npos;
+}
+
+const std::string kDir = "tests/cli/";
+const std::string kLua = "tests/script/lua/";
+
+}  // namespace
+
+TEST_CASE("cli run: a scenario that completes: output on stdout, nothing on stderr, exit 0") {
+  const Ran r = cli("run " + kDir + "ok.lua");
+  CHECK(r.code == 0);
+  CHECK(r.out == "result:\t42\ttrue\n");
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("cli run: deadlock: exit 2, Go's message and every blocked task with file:line") {
+  const Ran r = cli("run " + kLua + "chan_nil_send_blocks.lua");
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "fatal error: all goroutines are asleep - deadlock!"));
+  CHECK(has(r.err,
+            "goroutine 1 [WaitGroup.Wait]:\n\tmain at chan_nil_send_blocks.lua:11, "
+            "waiting on WaitGroup wg"));
+  CHECK(has(r.err, "goroutine 2 [forever]:\n\tstuck at chan_nil_send_blocks.lua:8"));
+}
+
+TEST_CASE("cli run: panic: exit 2, the message, the task, its line and the traceback") {
+  const Ran r = cli("run " + kLua + "waitgroup_negative_panic.lua");
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "panic: sync: negative WaitGroup counter"));
+  CHECK(has(r.err, "goroutine 2 [running]:\n\textra at waitgroup_negative_panic.lua:9"));
+  CHECK(has(r.err, "stack traceback:"));
+}
+
+TEST_CASE("cli run: a leak is a warning on stderr with exit 0") {
+  const Ran r = cli("run " + kLua + "leak.lua");
+  CHECK(r.code == 0);
+  CHECK(r.out == "main returns\n");
+  CHECK(has(r.err, "warning: 1 goroutine(s) still blocked when main returned"));
+  CHECK(has(r.err, "orphan at leak.lua:8, waiting on chan replies"));
+}
+
+TEST_CASE("cli run: script errors and limits: exit 2 naming file:line") {
+  const fs::path d = scratch();
+  std::ofstream(d / "syntax.lua") << "local x = 1\nif x then\n";
+  const Ran s = cli("run " + (d / "syntax.lua").string());
+  CHECK(s.code == 2);
+  CHECK(has(s.err, "syntax.lua:3:"));
+  std::ofstream(d / "spin.lua") << "local x = 0\nwhile true do\n  x = x + 1\nend\n";
+  const Ran l = cli("run " + (d / "spin.lua").string());
+  CHECK(l.code == 2);
+  CHECK(has(l.err,
+            "task 1 ran 50,000,000 instructions without reaching a synchronization point "
+            "at spin.lua:"));
+}
+
+TEST_CASE("cli run: usage and I/O errors exit 1") {
+  CHECK(cli("run /nonexistent/x.lua").code == 1);
+  CHECK(has(cli("run /nonexistent/x.lua").err, "cannot open"));
+  CHECK(cli("run " + kDir + "ok.lua --mode fast").code == 1);
+  CHECK(cli("run " + kDir + "ok.lua --policy best").code == 1);
+  CHECK(cli("run").code == 1);
+  CHECK(cli("frobnicate").code == 1);
+  CHECK(cli("run " + kDir + "ok.lua --trace /nonexistent/dir/x.rdv.jsonl").code == 1);
+}
+
+TEST_CASE("cli run: --quiet, --seed, --policy, --preempt, --mode live") {
+  const Ran q = cli("run " + kDir + "ok.lua --quiet");
+  CHECK(q.code == 0);
+  CHECK(q.out.empty());
+  for (const char* opt : {"--seed 7", "--policy pct", "--policy rr", "--preempt line",
+                          "--mode live", "--mode controlled --policy pct --depth 2 --seed 3"}) {
+    INFO(opt);
+    const Ran r = cli("run " + kDir + "ok.lua " + opt);
+    CHECK(r.code == 0);
+    CHECK(r.out == "result:\t42\ttrue\n");
+  }
+  // the same seed gives the same output; --preempt line exposes lost updates for some seed
+  CHECK(cli("run " + kDir + "racy.lua --seed 5").out ==
+        cli("run " + kDir + "racy.lua --seed 5").out);
+  bool lost = false;
+  for (int seed = 1; seed <= 10 && !lost; ++seed) {
+    lost = cli("run " + kDir + "racy.lua --preempt line --seed " + std::to_string(seed)).out !=
+           "counter\t40\n";
+  }
+  CHECK(lost);
+  CHECK(cli("run " + kDir + "racy.lua --seed 3").out == "counter\t40\n");
+}
+
+TEST_CASE("cli run --trace, then replay reproduces it exactly") {
+  const fs::path d = scratch();
+  const std::string trace = (d / "run.rdv.jsonl").string();
+  const Ran r = cli("run " + kLua + "select_random.lua --seed 9 --trace " + trace);
+  REQUIRE(r.code == 0);
+  auto t = rdv::trace::read_trace(trace);
+  REQUIRE(t.ok());
+  CHECK(t->header.seed == 9);
+  CHECK(t->header.scenario == kLua + "select_random.lua");
+  CHECK(t->footer.outcome == rdv::sim::Outcome::Ok);
+  CHECK(t->footer.output == std::vector<std::string>{"true\ttrue\t200"});
+  CHECK(!t->events.empty());
+  const Ran rep = cli("replay " + trace);
+  CHECK(rep.code == 0);
+  CHECK(has(rep.err, "reproduced exactly"));
+  CHECK(rep.out == r.out);
+  CHECK(cli("replay /nonexistent.rdv.jsonl").code == 1);
+  // the script, edited, diverges from the recorded run
+  std::string text = slurp(kLua + "select_random.lua");
+  const std::string from = "for i = 1, 200 do";
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), "for i = 1, 201 do");
+  std::ofstream(d / "select_random.lua") << text;
+  const Ran div =
+      cli("replay " + trace + " --quiet --script " + (d / "select_random.lua").string());
+  CHECK(div.code == 2);
+  CHECK(has(div.err, "replay diverged at event"));
+  CHECK(div.out.empty());
+}
+
+TEST_CASE("cli run --perfetto and export --perfetto write Chrome Trace Event JSON") {
+  const fs::path d = scratch();
+  const std::string trace = (d / "p.rdv.jsonl").string();
+  const std::string json1 = (d / "run.json").string();
+  const std::string json2 = (d / "export.json").string();
+  REQUIRE(cli("run " + kDir + "ok.lua --trace " + trace + " --perfetto " + json1).code == 0);
+  REQUIRE(cli("export " + trace + " --perfetto " + json2).code == 0);
+  const std::string a = slurp(json1);
+  CHECK(has(a, "traceEvents"));
+  CHECK(has(a, "worker"));
+  CHECK(a == slurp(json2));
+  CHECK(cli("export " + trace).code == 1);  // --perfetto is required
+  CHECK(cli("export /nonexistent.rdv.jsonl --perfetto " + json2).code == 1);
+}
+
+TEST_CASE("cli explore --json counts outcomes over schedules") {
+  const Ran r = cli("explore " + kDir + "ok.lua --schedules 20 --json --jobs 2");
+  CHECK(r.code == 0);
+  CHECK(has(r.out, "\"schedules\": 20"));
+  CHECK(has(r.out, "\"ok\": 20"));
+  CHECK(has(r.out, "\"distinct_outputs\": 1"));
+  const Ran d = cli("explore " + kLua + "chan_nil_blocks.lua --schedules 5 --json");
+  CHECK(has(d.out, "\"deadlock\": 5"));
+  CHECK(has(d.out, "\"first_failure\": {\"seed\": 1"));
+}

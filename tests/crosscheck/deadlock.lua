@@ -1,0 +1,4 @@
+-- Everyone waits: the deadlock detector.
+local ch = chan(0)
+print("waiting")
+ch:recv()

@@ -1,0 +1,415 @@
+// The script layer as a library: sandbox, limits, abort, errors, determinism, display.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "script/display.h"
+#include "script/run.h"
+#include "sim/policy.h"
+
+namespace {
+
+using rdv::script::RunOptions;
+using rdv::script::RunReport;
+using rdv::sim::Mode;
+using rdv::sim::Outcome;
+
+RunReport run(std::string_view source, RunOptions opt = {}) {
+  rdv::sim::EventLog log;
+  return rdv::script::run_source("t.lua", source, opt, log);
+}
+
+RunOptions live() {
+  RunOptions opt;
+  opt.config.mode = Mode::Live;
+  return opt;
+}
+
+bool contains(const std::string& s, std::string_view part) {
+  return s.find(part) != std::string::npos;
+}
+
+// Every event of a run as text (seq, time, task, kind, obj, peer, line, arg, aux, text, val).
+std::vector<std::string> event_lines(const rdv::sim::EventLog& log) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    out.push_back(
+        std::to_string(e.seq) + " " + std::to_string(e.t) + " " + std::to_string(e.task) + " " +
+        rdv::sim::to_string(e.kind) + " " + std::to_string(static_cast<int>(e.reason)) + " " +
+        std::to_string(e.obj) + " " + std::to_string(e.peer) + " " + std::to_string(e.line) + " " +
+        std::to_string(e.arg) + " " + std::to_string(e.aux) + " " + std::to_string(e.peer_seq) +
+        " " + std::string(log.str(e.text)) + " " + std::string(e.val.view()));
+  }
+  return out;
+}
+
+}  // namespace
+
+// ---- sandbox ------------------------------------------------------------------------------------
+
+TEST_CASE("sandbox: os, io, package, require, debug are absent") {
+  for (const char* name : {"os", "io", "package", "debug", "require"}) {
+    const RunReport r = run(std::string("print(type(") + name + "))");
+    INFO(name);
+    CHECK(r.result.outcome == Outcome::Ok);
+    REQUIRE(r.output.size() == 1);
+    CHECK(r.output[0] == "nil");
+  }
+}
+
+TEST_CASE("sandbox: dofile, loadfile, string.dump, collectgarbage are refused with a message") {
+  const RunReport a = run("dofile('/etc/passwd')");
+  CHECK(a.result.outcome == Outcome::Panic);
+  CHECK(contains(a.diagnostics, "dofile is not available in scenarios"));
+  const RunReport b = run("loadfile('x.lua')");
+  CHECK(contains(b.diagnostics, "loadfile is not available"));
+  const RunReport c = run("string.dump(print)");
+  CHECK(contains(c.diagnostics, "string.dump is not available"));
+  const RunReport d = run("collectgarbage('collect')");
+  CHECK(contains(d.diagnostics, "only \"count\""));
+  const RunReport e = run("print(type(collectgarbage('count')))");
+  CHECK(e.output == std::vector<std::string>{"number"});
+}
+
+TEST_CASE("sandbox: load takes text only; binary chunks are refused") {
+  const RunReport a = run("print(load('return 1 + 1')())");
+  CHECK(a.output == std::vector<std::string>{"2"});
+  const RunReport b = run("print(load('\\27Lua', 'x', 'b'))");
+  CHECK(contains(b.diagnostics, "binary chunks are not allowed"));
+  const RunReport c = run("print(load('\\27LuaT\\0', 'x'))");
+  REQUIRE(c.output.size() == 1);
+  CHECK(contains(c.output[0], "attempt to load a binary chunk"));
+}
+
+TEST_CASE("sandbox: no addresses: %p and __gc are refused, tostring is deterministic") {
+  CHECK(contains(run("print(string.format('%p', {}))").diagnostics, "%p is not available"));
+  CHECK(contains(run("setmetatable({}, {__gc = print})").diagnostics, "__gc"));
+  const RunReport r = run("print(tostring({}), tostring(coroutine.create(print)))");
+  CHECK(r.output == std::vector<std::string>{"{}\tthread: 1"});
+}
+
+// ---- limits -------------------------------------------------------------------------------------
+
+TEST_CASE("limits: the memory cap ends the run with a clear error, not a crash") {
+  RunOptions opt;
+  opt.memory_cap = std::size_t{16} << 20;
+  const RunReport r =
+      run("local t = {}\nfor i = 1, 1e8 do t[i] = string.rep('x', 100) .. i end", opt);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics, "memory limit exceeded"));
+  CHECK(contains(r.diagnostics, "16 MiB"));
+  CHECK(contains(r.diagnostics, "t.lua:2"));
+  CHECK(r.exit_code() == 2);
+}
+
+TEST_CASE("limits: pcall cannot swallow the memory cap") {
+  RunOptions opt;
+  opt.memory_cap = std::size_t{16} << 20;
+  const RunReport r = run(
+      "while true do pcall(function() local s = {} for i = 1, 1e8 do s[i] = i end end) end", opt);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics, "memory limit exceeded"));
+}
+
+TEST_CASE("limits: one huge allocation is refused too") {
+  RunOptions opt;
+  opt.memory_cap = std::size_t{16} << 20;
+  const RunReport r = run("local s = string.rep('x', 1 << 30)", opt);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics, "memory limit exceeded"));
+}
+
+TEST_CASE("limits: the task cap ends the run naming file:line") {
+  RunOptions opt;
+  opt.config.max_tasks = 50;
+  const RunReport r =
+      run("local ch = chan(0)\nfor i = 1, 100 do\n  go(function() ch:recv() end)\nend", opt);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics, "t.lua:3"));
+  CHECK(contains(r.diagnostics, "too many tasks"));
+}
+
+TEST_CASE("limits: the step budget stops a task that never reaches a sync point") {
+  RunOptions opt;
+  opt.step_budget = 2'000'000;
+  const RunReport r = run("go(function() end)\nlocal x = 0\nwhile true do\n  x = x + 1\nend", opt);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics,
+                 "task 1 ran 2,000,000 instructions without reaching a synchronization point at "
+                 "t.lua:"));
+  // in a task other than main, and through pcall
+  const RunReport t =
+      run("go('spin', function() pcall(function() while true do end end) end)\nsleep(10)", opt);
+  CHECK(t.result.outcome == Outcome::Error);
+  CHECK(contains(t.diagnostics, "task 2 ran 2,000,000 instructions"));
+}
+
+TEST_CASE("limits: the step budget holds in live mode too") {
+  RunOptions opt = live();
+  opt.step_budget = 2'000'000;
+  const RunReport r = run("go('spin', function() while true do end end)\nsleep(1e6)", opt);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics, "task 2 ran 2,000,000 instructions"));
+  CHECK(contains(r.diagnostics, "at t.lua:1"));
+}
+
+TEST_CASE("preempt line: lost updates on a shared variable become visible") {
+  const char* src = R"(
+counter = 0
+local wg = waitgroup()
+for t = 1, 2 do
+  wg:add(1)
+  go(function()
+    for i = 1, 20 do
+      local c = counter
+      counter = c + 1
+    end
+    wg:done()
+  end)
+end
+wg:wait()
+print(counter)
+)";
+  int lost = 0;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    RunOptions sync;
+    sync.config.seed = seed;
+    CHECK(run(src, sync).output == std::vector<std::string>{"40"});  // no sched point inside
+    RunOptions line = sync;
+    line.preempt = rdv::sim::Preempt::Line;
+    const RunReport r = run(src, line);
+    REQUIRE(r.result.outcome == Outcome::Ok);
+    if (r.output != std::vector<std::string>{"40"}) ++lost;
+  }
+  CHECK(lost > 0);
+}
+
+TEST_CASE("limits: sync points reset the step budget") {
+  RunOptions opt;
+  opt.step_budget = 1'000'000;
+  const RunReport r =
+      run("local ch = chan(1)\nfor i = 1, 300 do\n  for j = 1, 1000 do end\n"
+          "  ch:send(i); ch:recv()\nend\nprint('done')",
+          opt);
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(r.output == std::vector<std::string>{"done"});
+}
+
+// ---- abort --------------------------------------------------------------------------------------
+
+void check_abort(Mode mode, const std::string& src) {
+  RunOptions opt;
+  opt.config.mode = mode;
+  opt.step_budget = 0;  // no budget: only the abort can stop these
+  rdv::sim::EventLog log;
+  rdv::script::ScriptRun r("t.lua", src, opt, log);
+  r.start();
+  CHECK_FALSE(r.wait_for(std::chrono::milliseconds(50)));
+  r.abort();
+  REQUIRE(r.wait_for(std::chrono::seconds(20)));
+  const RunReport rep = r.finish();
+  INFO(src);
+  CHECK(rep.result.outcome == Outcome::Aborted);
+  CHECK(rep.output.empty());
+}
+
+TEST_CASE("abort: pcall cannot catch the abort of a run (parked, and looping in Lua)") {
+  // parked (live: a sleeping task is not a deadlock, so only the abort ends it)
+  check_abort(Mode::Live, "while true do pcall(function() sleep(1e7) end) end");
+  for (const Mode mode : {Mode::Controlled, Mode::Live}) {
+    // looping in Lua, in main and in another task, through pcall, xpcall and coroutines
+    check_abort(mode,
+                "go(function() while true do pcall(function() while true do end end) end end)\n"
+                "while true do pcall(function() local x = 0 while true do x = x + 1 end end) end");
+    check_abort(mode,
+                "while true do print(xpcall(function() local t = {} while true do "
+                "t[#t % 10 + 1] = 1 end end, function(e) return e end)) end");
+    check_abort(mode,
+                "while true do print(coroutine.resume(coroutine.create(function() while true do "
+                "end end))) end");
+  }
+}
+
+TEST_CASE("abort: destroying a ScriptRun with parked tasks joins them") {
+  rdv::sim::EventLog log;
+  {
+    rdv::script::ScriptRun r(
+        "t.lua",
+        "local ch = chan(0)\nfor i = 1, 200 do go(function() ch:recv() end) end\n"
+        "sleep(1e9)",
+        live(), log);
+    r.start();
+    r.wait_for(std::chrono::milliseconds(20));
+  }
+  CHECK(log.closed());
+}
+
+// ---- errors -------------------------------------------------------------------------------------
+
+TEST_CASE("errors: a syntax error names file:line and ends the run as an error") {
+  const RunReport r = run("local x = 1\nlocal y = = 2\n");
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics, "t.lua:2:"));
+  CHECK(contains(r.diagnostics, "unexpected symbol near '='"));
+  CHECK(r.exit_code() == 2);
+  const RunReport u = run("print('unterminated)");
+  CHECK(contains(u.diagnostics, "t.lua:1: unfinished string"));
+  const RunReport b = run(std::string("\x1bLua\x54\x00junk", 10));
+  CHECK(b.result.outcome == Outcome::Error);
+  CHECK(contains(b.diagnostics, "binary chunk"));
+}
+
+TEST_CASE("errors: run_file reports a missing file as an I/O error (exit 1)") {
+  rdv::sim::EventLog log;
+  const RunReport r = rdv::script::run_file("/nonexistent/x.lua", {}, log);
+  CHECK(r.io_error);
+  CHECK(r.exit_code() == 1);
+  CHECK(contains(r.diagnostics, "/nonexistent/x.lua: cannot open file"));
+}
+
+TEST_CASE("errors: events carry the script line of each API call") {
+  rdv::sim::EventLog log;
+  const RunReport r =
+      rdv::script::run_source("t.lua", "local ch = chan(1)\n\nch:send(1)\nch:recv()\n", {}, log);
+  REQUIRE(r.result.outcome == Outcome::Ok);
+  std::uint32_t send_line = 0;
+  std::uint32_t recv_line = 0;
+  std::uint32_t make_line = 0;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const auto& e = log.at(i);
+    if (e.kind == rdv::sim::EventKind::ChanMake) make_line = e.line;
+    if (e.kind == rdv::sim::EventKind::ChanSend) send_line = e.line;
+    if (e.kind == rdv::sim::EventKind::ChanRecv) recv_line = e.line;
+  }
+  CHECK(make_line == 1);
+  CHECK(send_line == 3);
+  CHECK(recv_line == 4);
+}
+
+TEST_CASE("errors: panic and recover are events") {
+  rdv::sim::EventLog log;
+  const RunReport r = rdv::script::run_source(
+      "t.lua", "print(pcall(panic, 'p1'))\nlocal c = chan(0) c:close()\nprint(pcall(c.close, c))",
+      {}, log);
+  REQUIRE(r.result.outcome == Outcome::Ok);
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const auto& e = log.at(i);
+    if (e.kind == rdv::sim::EventKind::Panic || e.kind == rdv::sim::EventKind::Recover) {
+      seen.push_back(std::string(rdv::sim::to_string(e.kind)) + " " + std::string(log.str(e.text)));
+    }
+  }
+  CHECK(seen == std::vector<std::string>{"Panic p1", "Recover p1", "Panic close of closed channel",
+                                         "Recover close of closed channel"});
+}
+
+// ---- determinism --------------------------------------------------------------------------------
+
+TEST_CASE("determinism: same seed, same events byte for byte (100 seeds)") {
+  const char* src = R"(
+local results = chan(3, "results")
+local wg = waitgroup("wg")
+local mu = mutex("mu")
+local shared = {}
+for i = 1, 3 do
+  wg:add(1)
+  go("worker " .. i, function()
+    sleep(rand(5) * ms)
+    mu:lock()
+    shared["k" .. rand(100)] = { i, rand() }
+    mu:unlock()
+    select {
+      on_send(results, i, function() end),
+      on_recv(after(2 * ms), function() note("timeout " .. i) end),
+    }
+    wg:done()
+  end)
+end
+wg:wait()
+local keys = {}
+for k, v in pairs(shared) do keys[#keys + 1] = k .. "=" .. tostring(v) end
+print(table.concat(keys, ","), results:len(), math.random(1000))
+)";
+  std::size_t distinct_outputs = 0;
+  std::string last;
+  for (std::uint64_t seed = 1; seed <= 100; ++seed) {
+    RunOptions opt;
+    opt.config.seed = seed;
+    rdv::sim::EventLog a;
+    rdv::sim::EventLog b;
+    const RunReport ra = rdv::script::run_source("d.lua", src, opt, a);
+    const RunReport rb = rdv::script::run_source("d.lua", src, opt, b);
+    REQUIRE(ra.result.outcome == Outcome::Ok);
+    CHECK(ra.output == rb.output);
+    CHECK(ra.result.schedule == rb.result.schedule);
+    CHECK(event_lines(a) == event_lines(b));
+    if (ra.output[0] != last) ++distinct_outputs;
+    last = ra.output[0];
+  }
+  CHECK(distinct_outputs > 10);  // the seed matters
+}
+
+TEST_CASE("determinism: pairs visits keys in a fixed order") {
+  const RunReport r = run(
+      "local t = {}\nfor i = 1, 50 do t['k' .. i] = i end\nt[3] = 1 t[1] = 1 t[-2] = 1 t[2.5] = 1\n"
+      "local ks = {}\nfor k in pairs(t) do ks[#ks + 1] = tostring(k) end\n"
+      "print(table.concat(ks, ' ', 1, 8))");
+  CHECK(r.output == std::vector<std::string>{"-2 1 2.5 3 k1 k10 k11 k12"});
+}
+
+// ---- live mode ----------------------------------------------------------------------------------
+
+TEST_CASE("live: a task looping in Lua does not starve the others (the lock is handed over)") {
+  RunOptions opt = live();
+  const RunReport r = run(R"(
+stop = false
+local done = chan(1)
+go("spinner", function()
+  local x = 0
+  while not stop do x = x + 1 end -- pure Lua: only the count hook lets main in
+  done:send(x > 0)
+end)
+for i = 1, 5 do sleep(1) end
+stop = true
+print((done:recv()))
+)",
+                          opt);
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(r.output == std::vector<std::string>{"true"});
+}
+
+TEST_CASE("live: many tasks run and finish") {
+  const RunReport r = run(R"(
+local wg = waitgroup()
+local n = atomic(0)
+for i = 1, 300 do
+  wg:add(1)
+  go(function() n:add(1); wg:done() end)
+end
+wg:wait()
+print(n:load())
+)",
+                          live());
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(r.output == std::vector<std::string>{"300"});
+}
+
+// ---- display ------------------------------------------------------------------------------------
+
+TEST_CASE("display: floats as Go prints a float64") {
+  using rdv::script::format_float;
+  CHECK(format_float(2.0) == "2");
+  CHECK(format_float(0.1) == "0.1");
+  CHECK(format_float(1e6) == "1e+06");
+  CHECK(format_float(123456.0) == "123456");
+  CHECK(format_float(1234567.0) == "1.234567e+06");
+  CHECK(format_float(0.0001) == "0.0001");
+  CHECK(format_float(0.00001) == "1e-05");
+  CHECK(format_float(-2.5) == "-2.5");
+  CHECK(format_float(1e100) == "1e+100");
+  CHECK(format_float(1.0 / 3) == "0.3333333333333333");
+}
