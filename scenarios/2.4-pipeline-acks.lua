@@ -3,6 +3,9 @@ scenario { title = "Pipeline A -> B -> C with acknowledgements flowing back", ch
            watch = "Arrows go right (A->B->C) with the item, then left (C->B->A) with its ack; A sends the next item only after the ack.",
            expect = "never deadlocks" }
 
+-- The seed's snippet sends and receives on ONE channel (ch <- task; reply := <-ch). That works
+-- for two parties; with three, a reply can be taken by the wrong stage. So: one channel per
+-- direction and per hop.
 local toB   = chan(0, "A->B")       -- work flows forward ...
 local toC   = chan(0, "B->C")
 local ackB  = chan(0, "C->B ack")   -- ... confirmations flow back

@@ -18,6 +18,8 @@ local function httpGet(ctx, url)
   return url .. ": 200 OK", nil
 end
 
+-- all(futures) (see 4.4 for futures) would do the waiting in one call, but it cannot stop the
+-- requests still in flight. Go's way: one context for the batch, cancelled on the first error.
 local ctx, cancel = context.with_cancel(context.background(), "batch")
 local results = chan(#urls, "results")   -- room for all: nobody blocks after we stop reading
 local wg = waitgroup("requests")
