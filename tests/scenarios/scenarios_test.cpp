@@ -56,6 +56,7 @@ struct Run {
   Lines output;
   std::string diagnostics;
   std::size_t events = 0;
+  int exit_code = 0;  // what `rendezvous run` would exit with
 };
 
 Run run(const std::string& file, const std::string& source, Mode mode, std::uint64_t seed,
@@ -66,8 +67,9 @@ Run run(const std::string& file, const std::string& source, Mode mode, std::uint
   opt.config.seed = seed;
   opt.preempt = preempt;
   auto report = rdv::script::run_source(file, source, opt, log);
+  const int code = report.exit_code();
   return {rdv::sim::to_string(report.result.outcome), std::move(report.output),
-          std::move(report.diagnostics), log.committed()};
+          std::move(report.diagnostics), log.committed(), code};
 }
 
 bool contains(const Lines& xs, const std::string& x) {
@@ -79,6 +81,12 @@ std::string judge(const Run& r, const Lines& outcomes, const OutputSpec& spec, b
                   const std::string& message) {
   std::ostringstream why;
   if (!contains(outcomes, r.outcome)) why << "outcome " << r.outcome << " is not allowed\n";
+  // design.md §5: 0 ran to completion (a leak is a warning), 2 the scenario failed.
+  const int want_code = r.outcome == "ok" || r.outcome == "leak" ? 0 : 2;
+  if (r.exit_code != want_code) {
+    why << "exit code " << r.exit_code << " for outcome " << r.outcome << ", want " << want_code
+        << "\n";
+  }
   for (const auto& p : check_output(spec, r.output, ordered)) why << p << "\n";
   if (!message.empty() && r.diagnostics.find(message) == std::string::npos) {
     why << "the diagnostics lack \"" << message << "\"\n";
