@@ -21,6 +21,7 @@
 
 #include <cassert>
 #include <mutex>
+#include <string_view>
 #include <utility>
 
 namespace rdv::sim {
@@ -35,11 +36,12 @@ Context::Context(Private, Runtime& rt, ObjId id, std::string name, ObjId parent_
 
 namespace {
 
-void emit_make(Runtime& rt, ObjId id, ObjId parent, std::optional<Nanos> deadline,
-               const char* kind) {
+void emit_make(Runtime& rt, ObjId id, ObjId parent, std::optional<Nanos> deadline, const char* kind,
+               std::string_view name) {
   Event e;
   e.kind = EventKind::CtxMake;
   e.obj = id;
+  e.val.set(name);
   e.aux = parent;
   e.arg = deadline ? *deadline : -1;
   e.text = rt.intern(kind);
@@ -56,7 +58,7 @@ Context::Ptr Context::background(Runtime& rt) {
   const ObjId id = rt.new_object_id();
   auto c = std::make_shared<Context>(Private{}, rt, id, "background", 0, std::nullopt);
   c->tree_ = std::make_shared<Tree>();
-  emit_make(rt, id, 0, std::nullopt, "background");
+  emit_make(rt, id, 0, std::nullopt, "background", c->name_);
   return c;
 }
 
@@ -87,7 +89,7 @@ Context::WithCancel Context::make_child(const Ptr& parent, std::string name, con
                                      name.empty() ? "ctx" + std::to_string(id) : std::move(name),
                                      parent->id_, deadline);
   c->tree_ = parent->tree_;
-  emit_make(rt, id, parent->id_, deadline, kind);
+  emit_make(rt, id, parent->id_, deadline, kind, c->name_);
   c->done_ = std::make_shared<Channel>(rt, 0, c->name_ + ".done", id);
 
   std::vector<std::shared_ptr<Channel>> to_close;

@@ -32,7 +32,8 @@ namespace rdv::sim {
 //  - err(): a sync point; "" while done() is open, then "context canceled" or "context deadline
 //    exceeded" (Go: Err is nil until Done is closed).
 //  - events: CtxMake (aux = parent, arg = deadline or -1, text = kind: "background",
-//    "with_cancel", "with_timeout", "with_deadline"); one CtxCancel per context cancelled
+//    "with_cancel", "with_timeout", "with_deadline"; val = the context's name, "ctx<id>" when
+//    none was given); one CtxCancel per context cancelled
 //    (text = err, aux = the context whose cancellation started the cascade) in depth-first
 //    order: a context before its children, siblings in creation order; then the ChanClose of
 //    each done channel, in the same order. A CtxCancel's task is the canceller, 0 for a timer.

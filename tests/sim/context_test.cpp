@@ -125,6 +125,7 @@ TEST_CASE("context: background is never cancelled and its done is the nil channe
   const auto makes = r.events(EventKind::CtxMake, 1);
   REQUIRE(makes.size() == 1);
   CHECK(r.log->str(makes[0].text) == "background");
+  CHECK(makes[0].val.view() == "background");
   CHECK(makes[0].aux == 0);
   CHECK(makes[0].arg == -1);
 }
@@ -146,6 +147,16 @@ TEST_CASE("context: cancel reaches every descendant, parent first, children in c
   });
   CHECK(r.result.outcome == Outcome::Ok);
   CHECK(errs == std::vector<std::string>(4, "context canceled"));
+  // Each CtxMake names its kind (text) and the context (val); its done channel follows.
+  const auto makes = r.events_of(EventKind::CtxMake);
+  REQUIRE(makes.size() == 5);
+  CHECK(r.log->str(makes[1].text) == "with_cancel");
+  CHECK(makes[1].val.view() == "a");
+  CHECK(makes[1].aux == makes[0].obj);
+  const auto done_of_a = r.events(EventKind::ChanMake, ids[0] + 1);
+  REQUIRE(done_of_a.size() == 1);
+  CHECK(r.log->str(done_of_a[0].text) == "a.done");
+  CHECK(done_of_a[0].aux == ids[0]);
   // One CtxCancel per context, depth first: a, b, d, c; each names a as the origin.
   std::vector<ObjId> cancelled;
   std::vector<ObjId> closed;
