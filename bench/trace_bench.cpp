@@ -3,8 +3,12 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 
+#ifdef RDV_BENCH_WITH_SCRIPT
+#include "script/run.h"
+#endif
 #include "tests/trace/synthetic.h"
 #include "trace/perfetto.h"
 #include "trace/recorder.h"
@@ -93,6 +97,68 @@ void BM_ExportPerfetto(benchmark::State& state) {
                                                   benchmark::Counter::kIsIterationInvariantRate);
 }
 BENCHMARK(BM_ExportPerfetto)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+
+#ifdef RDV_BENCH_WITH_SCRIPT
+// Recording a real run: a ping-pong of kRounds round trips over an unbuffered channel, run by
+// the script layer, without and with recording. Controlled runs are recorded after the run (the
+// log keeps every event, so recording cannot slow the run down: the cost is the copy afterwards);
+// live runs are recorded by a thread polling the log every millisecond while the run goes on, as
+// the UI does, so that cost is the interference with the run.
+constexpr int kRounds = 20'000;
+const std::string kPingPong =
+    "local ch = chan(0, 'ping')\n"
+    "go('ponger', function() for i = 1, " +
+    std::to_string(kRounds) +
+    " do ch:recv() end end)\n"
+    "for i = 1, " +
+    std::to_string(kRounds) + " do ch:send(i) end\n";
+
+script::RunOptions run_options(sim::Mode mode) {
+  script::RunOptions o;
+  o.config.mode = mode;
+  o.config.seed = 1;
+  return o;
+}
+
+void run_pingpong(benchmark::State& state, sim::Mode mode, bool record) {
+  std::size_t events = 0;
+  for (auto _ : state) {
+    sim::EventLog log;
+    trace::Recorder rec;
+    if (mode == sim::Mode::Live && record) {
+      script::ScriptRun run("pingpong.lua", kPingPong, run_options(mode), log);
+      run.start();
+      while (!run.wait_for(std::chrono::milliseconds(1))) rec.poll(log);
+      run.finish();
+    } else {
+      script::run_source("pingpong.lua", kPingPong, run_options(mode), log);
+    }
+    if (record) rec.poll(log);
+    events = log.committed();
+    benchmark::DoNotOptimize(rec.size());
+  }
+  state.counters["events"] = static_cast<double>(events);
+  state.counters["events/s"] = benchmark::Counter(static_cast<double>(events),
+                                                  benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void BM_RunControlled(benchmark::State& s) {
+  run_pingpong(s, sim::Mode::Controlled, false);
+}
+void BM_RunControlledRecorded(benchmark::State& s) {
+  run_pingpong(s, sim::Mode::Controlled, true);
+}
+void BM_RunLive(benchmark::State& s) {
+  run_pingpong(s, sim::Mode::Live, false);
+}
+void BM_RunLiveRecorded(benchmark::State& s) {
+  run_pingpong(s, sim::Mode::Live, true);
+}
+BENCHMARK(BM_RunControlled)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_RunControlledRecorded)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_RunLive)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+BENCHMARK(BM_RunLiveRecorded)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
+#endif
 
 }  // namespace
 

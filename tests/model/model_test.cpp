@@ -197,6 +197,34 @@ TEST_CASE("model: a buffered channel fills, blocks its sender and refills on rec
   CHECK(series[2].sendq == 1);
 }
 
+TEST_CASE("model: a parked sender's value is filled in once its send completes") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::ChanMake, 1, {{"obj", 1}}, "c");
+  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}}, "sender");
+  // The runtime did not say what the parked sender holds...
+  const Seq blk =
+      s.add(EventKind::TaskBlock, 2, {{"reason", R(BlockReason::ChanSend)}, {"obj", 1}});
+  CHECK(s.model.head().channel(1)->sendq.at(0).val.empty());
+  // ...enough events for a snapshot to be taken while it waits...
+  for (int i = 0; i < 5000; ++i) s.add(EventKind::Print, 1, {}, "tick");
+  // ...and the value shows up with the send.
+  const Seq send = s.add(EventKind::ChanSend, 2, {{"obj", 1}, {"peer", 1}}, {}, "hello");
+  s.add(EventKind::ChanRecv, 1,
+        {{"obj", 1}, {"peer", 2}, {"peer_seq", static_cast<std::int64_t>(send)}, {"arg", 1}}, {},
+        "hello");
+  s.add(EventKind::TaskUnblock, 2, {{"obj", 1}, {"peer", 1}});
+  const Model& m = s.model;
+  CHECK(m.snapshot_count() >= 2);
+  for (const Seq k : {blk, blk + 1, Seq{4500}, send - 1}) {
+    INFO("k = " << k);
+    const State st = m.state_after(k);
+    REQUIRE(st.channel(1)->sendq.size() == 1);
+    CHECK(st.channel(1)->sendq[0].val.view() == "hello");
+  }
+  CHECK(m.state_after(send).channel(1)->sendq.empty());
+}
+
 TEST_CASE("model: a task parked in select waits on every case's channel") {
   Stream s;
   s.add(EventKind::TaskSpawn, 1, {}, "main");

@@ -242,14 +242,38 @@ void Model::ingest_last_at(std::size_t i) {
     }
     if (type == ObjType::Chan) chan_series_.emplace_back();
   }
-  // 2. Apply, recording the timeline data.
+  // 2. A parked sender completing: give its queue entry the value it held (see backfill_send).
+  if (e.kind == EventKind::ChanSend && !e.val.empty()) backfill_send(e);
+  // 3. Apply, recording the timeline data.
   apply(*head_, e, true);
-  // 3. A snapshot when enough events have passed for its size.
+  // 4. A snapshot when enough events have passed for its size.
   if (head_->applied >= next_snapshot_) {
     snapshots_.push_back(*head_);
     const std::size_t interval =
         std::max(kMinSnapshotInterval, head_->bytes() / kSnapshotBytesPerEvent);
     next_snapshot_ = head_->applied + interval;
+  }
+}
+
+// The runtime may park a sender without saying what it holds (TaskBlock with an empty val); the
+// value appears only with its ChanSend, when the send completes. Then the value is written
+// back where the wait began: into the TaskBlock event (so states rebuilt from earlier snapshots
+// see it) and into the sendq entry of every snapshot taken while it waited. A live view shows
+// the value from the moment the send completes; a loaded trace shows it for the whole wait.
+void Model::backfill_send(const Event& e) {
+  const ChannelInfo* chan = head_->channel(e.obj);
+  if (!chan) return;
+  const auto w = std::find_if(chan->sendq.begin(), chan->sendq.end(),
+                              [&](const Waiter& x) { return x.task == e.task; });
+  if (w == chan->sendq.end() || !w->val.empty() || w->since >= events_.size()) return;
+  const Seq since = w->since;
+  events_[static_cast<std::size_t>(since)].val = e.val;
+  for (auto it = snapshots_.rbegin(); it != snapshots_.rend() && it->applied > since; ++it) {
+    if (ChannelInfo* c = find_obj(index_.get(), it->channels, e.obj, ObjType::Chan)) {
+      for (Waiter& x : c->sendq) {
+        if (x.task == e.task && x.since == since) x.val = e.val;
+      }
+    }
   }
 }
 

@@ -19,6 +19,9 @@
 //    notes and diagnostics.
 //
 // Times: events()[i].t is clamped to never decrease (live runs may report out of order).
+// Values: when the runtime parks a sender without its value (TaskBlock val empty), the model
+// writes the value back into that TaskBlock and the waiting sendq entries once the ChanSend
+// completes (so events()[k] may differ from the trace in that one field).
 // Seqs in the timeline arrays are 32-bit (a run is capped far below 2^32 events).
 // Not thread-safe: one thread appends and queries (the UI thread, polling the EventLog).
 //
@@ -434,6 +437,7 @@ class Model {
   friend struct State;
   friend class Cursor;
   void ingest_last_at(std::size_t i);  // event i was just stored
+  void backfill_send(const sim::Event& e);
   // Applies `e` to `s`; with `record` (ingest only) it also extends the timeline data.
   void apply(State& s, const sim::Event& e, bool record) const;
   void set_state(State& s, TaskInfo& t, TaskState to, BlockReason reason, ObjId obj,
