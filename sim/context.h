@@ -44,7 +44,7 @@ namespace rdv::sim {
 //   auto [ctx, cancel] = Context::with_timeout(Context::background(rt), 2'000'000'000);
 //   rt.go("worker", [ctx = ctx] { ... select on ctx->done() ... });
 //   cancel();  // or the deadline fires
-class Context : public std::enable_shared_from_this<Context> {
+class Context {
   struct Private {};  // constructor key: contexts are made by the factories below
 
  public:

@@ -20,7 +20,9 @@
 #include "sim/future.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cassert>
+#include <mutex>
 #include <utility>
 
 namespace rdv::sim {

@@ -1,10 +1,8 @@
 // sim/future.h — Promise/Future (a value that will be known later), Promise.all, allSettled.
 #pragma once
 
-#include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <string>
 #include <vector>
