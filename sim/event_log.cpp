@@ -1,18 +1,28 @@
 #include "sim/event_log.h"
 
 #include <cassert>
+#include <new>
 
 namespace rdv::sim {
 
 // A chunk is written once per slot and never moves, so at(i) can hand out references. The ready
-// flags are separate bytes so that publishing one slot is a single release store.
+// flags are separate bytes so that publishing one slot is a single release store. The slots are
+// raw storage (Event is trivially copyable): constructing 4096 Events up front would touch the
+// chunk's 450 KiB twice.
 struct EventLog::Chunk {
-  Event slots[kChunkSize];
-  std::atomic<std::uint8_t> ready[kChunkSize] = {};
+  alignas(Event) unsigned char raw[kChunkSize * sizeof(Event)];
+  std::atomic<std::uint8_t> ready[kChunkSize];  // value-initialised (0) by atomic's constructor
+
+  Event* slot(std::size_t k) noexcept {
+    return std::launder(reinterpret_cast<Event*>(raw + k * sizeof(Event)));
+  }
+  const Event* slot(std::size_t k) const noexcept {
+    return std::launder(reinterpret_cast<const Event*>(raw + k * sizeof(Event)));
+  }
 };
 
 EventLog::EventLog() {
-  dir_[0].store(new Chunk(), std::memory_order_relaxed);
+  dir_[0].store(new Chunk, std::memory_order_relaxed);
   strs_.emplace_back();
 }
 
@@ -25,7 +35,7 @@ EventLog::Chunk* EventLog::chunk_for(std::size_t index) noexcept {
   Chunk* c = slot.load(std::memory_order_acquire);
   if (c != nullptr) return c;
   // Several appenders may race to install the chunk; the loser frees its copy.
-  auto* fresh = new Chunk();
+  auto* fresh = new Chunk;
   if (slot.compare_exchange_strong(c, fresh, std::memory_order_acq_rel)) return fresh;
   delete fresh;
   return c;
@@ -35,8 +45,8 @@ void EventLog::publish(Seq seq, const Event& e) noexcept {
   const auto i = static_cast<std::size_t>(seq);
   Chunk* c = chunk_for(i);
   const std::size_t k = i & (kChunkSize - 1);
-  c->slots[k] = e;
-  c->slots[k].seq = seq;
+  Event* slot = new (c->raw + k * sizeof(Event)) Event(e);
+  slot->seq = seq;
   c->ready[k].store(1, std::memory_order_release);
 }
 
@@ -84,7 +94,7 @@ const Event& EventLog::at(std::size_t i) const noexcept {
   assert(i < kCapacity && "EventLog::at: index out of range");
   const Chunk* ch = dir_[i >> kChunkBits].load(std::memory_order_acquire);
   assert(ch != nullptr && "EventLog::at: index past committed()");
-  return ch->slots[i & (kChunkSize - 1)];
+  return *ch->slot(i & (kChunkSize - 1));
 }
 
 StrId EventLog::intern(std::string_view s) {

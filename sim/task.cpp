@@ -35,15 +35,22 @@ inline void cpu_relax() noexcept {
 
 }  // namespace
 
-void Parker::wait(int spin) noexcept {
+void Parker::wait(int spin, int yields) noexcept {
   // Spinning first turns a wake-up that arrives within a few microseconds into no syscall at
   // all on either side (the poster sees no sleeper); Go's runtime does the same before futexsleep.
+  const auto try_take = [&] {
+    std::uint32_t one = 1;
+    return state_.load(std::memory_order_relaxed) == 1 &&
+           state_.compare_exchange_strong(one, 0, std::memory_order_acquire);
+  };
   for (int i = 0; i < spin; ++i) {
-    if (state_.load(std::memory_order_relaxed) == 1) {
-      std::uint32_t one = 1;
-      if (state_.compare_exchange_strong(one, 0, std::memory_order_acquire)) return;
-    }
+    if (try_take()) return;
     cpu_relax();
+  }
+  // Then a few yields: on a busy machine the poster may be waiting for this very CPU.
+  for (int i = 0; i < yields; ++i) {
+    if (try_take()) return;
+    sched_yield();
   }
   for (;;) {
     std::uint32_t s = state_.load(std::memory_order_relaxed);
@@ -124,7 +131,7 @@ void* worker_main(void* arg) {
   tl_worker = w;
   Pool& p = the_pool();
   for (;;) {
-    w->wake.wait(0);
+    w->wake.wait(0, 0);
     apply_affinity(w);
     w->job();
     w->job = nullptr;

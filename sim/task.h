@@ -23,8 +23,8 @@ namespace rdv::sim {
 // States: 0 empty, 1 posted, 2 a waiter sleeps (post must wake it).
 class Parker {
  public:
-  // Spins `spin` rounds before sleeping (0 in controlled mode: the poster shares our CPU).
-  void wait(int spin) noexcept;
+  // Spins `spin` rounds, then yields the CPU up to `yields` times, before sleeping.
+  void wait(int spin, int yields) noexcept;
   void post() noexcept;
 
  private:

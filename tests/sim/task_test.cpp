@@ -20,13 +20,13 @@ namespace rdv::sim {
 TEST_CASE("task: a parker remembers a post made before the wait") {
   Parker p;
   p.post();
-  p.wait(0);  // returns at once
+  p.wait(0, 0);  // returns at once
   p.post();
   p.post();  // binary: two posts are one
-  p.wait(100);
+  p.wait(100, 2);
   std::atomic<bool> woke{false};
   std::thread t([&] {
-    p.wait(0);
+    p.wait(0, 0);
     woke = true;
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -48,7 +48,7 @@ TEST_CASE("task: the pool runs jobs on reused threads") {
           },
           -1);
     }
-    done.wait(0);
+    done.wait(0, 0);
   }
   CHECK(ran.load() == 24);
   CHECK(pool::cpu_count() >= 1);
