@@ -1,5 +1,27 @@
 // script/api.h — helpers shared by the files that bind the API of design.md §4 (internal).
 //
+// The Lua API is design.md §4. Where §4 leaves a choice open, this is what scripts get:
+//  - go([name,] fn, ...) → a task handle: h:id(), h:name(), tostring "task 2 worker"; an unnamed
+//    task is called "go@<line where fn is defined>".
+//  - v, ok = ch:recv(); for v in ch:range() stops at close (and at a nil value: Lua's for).
+//    ch:stop() only on a ticker's channel. tostring(ch) is "chan <name>" ("chan nil").
+//  - select{...} returns what the chosen branch returns; on_recv's branch gets (v, ok),
+//    on_send's none; a case's function may be omitted.
+//  - after(d):recv() and a ticker's values are the time in ms (as now()).
+//  - mutex(name) :lock :unlock :try_lock; rwmutex(name) adds :rlock :runlock :try_rlock;
+//    atomic(n, name) :add(d) → new value, :load(), :store(v).
+//  - context.with_cancel(parent [, name]) / with_timeout(parent, d [, name]) → ctx, cancel;
+//    ctx:err() is nil, "context canceled" or "context deadline exceeded"; ctx:done() of
+//    context.background() is a nil channel (Go's).
+//  - promise(name) :set(v) :fail(err) :future(); f:get() → v, nil or nil, err; async(fn, ...)
+//    → a future fulfilled with fn's first result, rejected with the error fn raised.
+//  - all(futures) → values, nil or nil, err (the first rejection); all_settled(futures) →
+//    { {ok=true, value=v} | {ok=false, err=e}, ... } in input order.
+//  - group([ctx] [, name]) :go(fn [, task name]) runs fn(group's ctx); a value fn returns other
+//    than nil/false is its error; :wait() → the first error or nil; :context(). A Lua error in
+//    fn is a panic (errgroup does not recover panics either).
+//  - rand(n) integer in [1, n], rand() float in [0, 1); math.random the same RNG.
+//
 // Every function the script can call is registered as api::wrap<F>: it records the caller's
 // line, and turns the C++ errors of the runtime into Lua errors at the C boundary (an exception
 // must never cross Lua frames other than Lua's own):
@@ -57,6 +79,14 @@ int wrap(lua_State* L) {
     lua_error(L);
   }
   u.raise_stop(L, std::move(message));
+}
+
+// Runs `op` — a runtime operation that may park or hand the CPU over — with the Gil released
+// (Universe::Released). Read every Lua argument before, push results after.
+template <class Op>
+decltype(auto) released(Op&& op) {
+  Universe::Released r;
+  return op();
 }
 
 // A C++ object living in a full userdata, destroyed by __gc. `tname` is the metatable created by

@@ -65,7 +65,7 @@ int chan_send(lua_State* L) {
   sim::Val display;
   const sim::Value v = u.to_value(L, 2, &display);
   try {
-    sim::chan_send(u.rt(), b.ch.get(), v, display);
+    released([&] { sim::chan_send(u.rt(), b.ch.get(), v, display); });
   } catch (...) {
     u.release_value(v);  // it never left the sender
     throw;
@@ -81,12 +81,14 @@ int push_received(lua_State* L, const sim::Received& r) {
 
 int chan_recv(lua_State* L) {
   ChanBox& b = check_chan(L, 1);
-  return push_received(L, sim::chan_recv(Universe::of(L).rt(), b.ch.get()));
+  sim::Runtime& rt = Universe::of(L).rt();
+  return push_received(L, released([&] { return sim::chan_recv(rt, b.ch.get()); }));
 }
 
 int chan_close(lua_State* L) {
   ChanBox& b = check_chan(L, 1);
-  sim::chan_close(Universe::of(L).rt(), b.ch.get());
+  sim::Runtime& rt = Universe::of(L).rt();
+  released([&] { sim::chan_close(rt, b.ch.get()); });
   return 0;
 }
 
@@ -107,7 +109,8 @@ int chan_cap(lua_State* L) {
 // nil, so send a non-nil value on a channel you range over.)
 int chan_range_next(lua_State* L) {
   ChanBox& b = check_chan(L, 1);
-  const sim::Received r = sim::chan_recv(Universe::of(L).rt(), b.ch.get());
+  sim::Runtime& rt = Universe::of(L).rt();
+  const sim::Received r = released([&] { return sim::chan_recv(rt, b.ch.get()); });
   Universe::of(L).push_value(L, r.value, true);
   return 1;
 }
@@ -122,7 +125,7 @@ int chan_range(lua_State* L) {
 int chan_stop(lua_State* L) {
   ChanBox& b = check_chan(L, 1);
   if (!b.ticker) return luaL_error(L, "stop: this channel is not a ticker");
-  b.ticker->stop();
+  released([&] { b.ticker->stop(); });
   return 0;
 }
 
@@ -144,7 +147,8 @@ int chan_tostring(lua_State* L) {
 
 int l_sleep(lua_State* L) {
   const std::int64_t d = check_duration(L, 1);
-  Universe::of(L).rt().sleep(d);
+  sim::Runtime& rt = Universe::of(L).rt();
+  released([&] { rt.sleep(d); });
   return 0;
 }
 
@@ -255,7 +259,7 @@ int go_select_impl(lua_State* L) {
   const auto is_send = [&](std::size_t i) { return cases[i].dir == sim::SelectCase::Dir::Send; };
   sim::SelectResult r;
   try {
-    r = sim::select(u.rt(), cases, has_default);
+    r = released([&] { return sim::select(u.rt(), cases, has_default); });
   } catch (...) {
     for (std::size_t i = 0; i < cases.size(); ++i) {
       if (is_send(i)) u.release_value(cases[i].value);

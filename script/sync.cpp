@@ -91,15 +91,19 @@ int l_waitgroup(lua_State* L) {
   return 1;
 }
 int wg_add(lua_State* L) {
-  obj<sim::WaitGroup>(L, kWaitGroup).add(luaL_checkinteger(L, 2));
+  sim::WaitGroup& wg = obj<sim::WaitGroup>(L, kWaitGroup);
+  const lua_Integer n = luaL_checkinteger(L, 2);
+  released([&] { wg.add(n); });
   return 0;
 }
 int wg_done(lua_State* L) {
-  obj<sim::WaitGroup>(L, kWaitGroup).done();
+  sim::WaitGroup& wg = obj<sim::WaitGroup>(L, kWaitGroup);
+  released([&] { wg.done(); });
   return 0;
 }
 int wg_wait(lua_State* L) {
-  obj<sim::WaitGroup>(L, kWaitGroup).wait();
+  sim::WaitGroup& wg = obj<sim::WaitGroup>(L, kWaitGroup);
+  released([&] { wg.wait(); });
   return 0;
 }
 int wg_tostring(lua_State* L) {
@@ -118,15 +122,18 @@ int l_mutex(lua_State* L) {
   return 1;
 }
 int mutex_lock(lua_State* L) {
-  obj<sim::Mutex>(L, kMutex).lock();
+  sim::Mutex& m = obj<sim::Mutex>(L, kMutex);
+  released([&] { m.lock(); });
   return 0;
 }
 int mutex_unlock(lua_State* L) {
-  obj<sim::Mutex>(L, kMutex).unlock();
+  sim::Mutex& m = obj<sim::Mutex>(L, kMutex);
+  released([&] { m.unlock(); });
   return 0;
 }
 int mutex_try_lock(lua_State* L) {
-  lua_pushboolean(L, obj<sim::Mutex>(L, kMutex).try_lock());
+  sim::Mutex& m = obj<sim::Mutex>(L, kMutex);
+  lua_pushboolean(L, released([&] { return m.try_lock(); }));
   return 1;
 }
 int mutex_tostring(lua_State* L) {
@@ -140,27 +147,33 @@ int l_rwmutex(lua_State* L) {
   return 1;
 }
 int rw_lock(lua_State* L) {
-  obj<sim::RWMutex>(L, kRWMutex).lock();
+  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
+  released([&] { m.lock(); });
   return 0;
 }
 int rw_unlock(lua_State* L) {
-  obj<sim::RWMutex>(L, kRWMutex).unlock();
+  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
+  released([&] { m.unlock(); });
   return 0;
 }
 int rw_rlock(lua_State* L) {
-  obj<sim::RWMutex>(L, kRWMutex).rlock();
+  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
+  released([&] { m.rlock(); });
   return 0;
 }
 int rw_runlock(lua_State* L) {
-  obj<sim::RWMutex>(L, kRWMutex).runlock();
+  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
+  released([&] { m.runlock(); });
   return 0;
 }
 int rw_try_lock(lua_State* L) {
-  lua_pushboolean(L, obj<sim::RWMutex>(L, kRWMutex).try_lock());
+  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
+  lua_pushboolean(L, released([&] { return m.try_lock(); }));
   return 1;
 }
 int rw_try_rlock(lua_State* L) {
-  lua_pushboolean(L, obj<sim::RWMutex>(L, kRWMutex).try_rlock());
+  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
+  lua_pushboolean(L, released([&] { return m.try_rlock(); }));
   return 1;
 }
 int rw_tostring(lua_State* L) {
@@ -179,15 +192,20 @@ int l_atomic(lua_State* L) {
   return 1;
 }
 int atomic_add(lua_State* L) {
-  lua_pushinteger(L, obj<sim::Atomic>(L, kAtomic).add(luaL_checkinteger(L, 2)));
+  sim::Atomic& a = obj<sim::Atomic>(L, kAtomic);
+  const lua_Integer d = luaL_checkinteger(L, 2);
+  lua_pushinteger(L, released([&] { return a.add(d); }));
   return 1;
 }
 int atomic_load(lua_State* L) {
-  lua_pushinteger(L, obj<sim::Atomic>(L, kAtomic).load());
+  sim::Atomic& a = obj<sim::Atomic>(L, kAtomic);
+  lua_pushinteger(L, released([&] { return a.load(); }));
   return 1;
 }
 int atomic_store(lua_State* L) {
-  obj<sim::Atomic>(L, kAtomic).store(luaL_checkinteger(L, 2));
+  sim::Atomic& a = obj<sim::Atomic>(L, kAtomic);
+  const lua_Integer v = luaL_checkinteger(L, 2);
+  released([&] { a.store(v); });
   return 0;
 }
 int atomic_tostring(lua_State* L) {
@@ -206,7 +224,7 @@ sim::Context::Ptr& check_context(lua_State* L, int idx) {
 
 int call_cancel(lua_State* L) {
   auto* f = static_cast<CancelBox*>(lua_touserdata(L, lua_upvalueindex(1)));
-  (*f)();
+  released([&] { (*f)(); });
   return 0;
 }
 
@@ -235,7 +253,8 @@ int ctx_done(lua_State* L) {
   return 1;
 }
 int ctx_err(lua_State* L) {
-  const std::string err = check_context(L, 1)->err();
+  const sim::Context::Ptr& c = check_context(L, 1);
+  const std::string err = released([&] { return c->err(); });
   if (err.empty()) {
     lua_pushnil(L);
   } else {
@@ -291,12 +310,14 @@ int group_go(lua_State* L) {
     *failure = f;
   });
   try {
-    g->go(
-        [fn = std::move(body.fn), failure]() -> std::optional<sim::GroupFailure> {
-          fn();
-          return *failure;
-        },
-        std::move(name));
+    released([&] {
+      g->go(
+          [fn = std::move(body.fn), failure]() -> std::optional<sim::GroupFailure> {
+            fn();
+            return *failure;
+          },
+          std::move(name));
+    });
   } catch (...) {
     u.discard(L, body);
     throw;
@@ -306,7 +327,7 @@ int group_go(lua_State* L) {
 
 int group_wait(lua_State* L) {
   std::shared_ptr<sim::Group> g = check_group(L);
-  const std::optional<sim::GroupFailure> err = g->wait();
+  const std::optional<sim::GroupFailure> err = released([&] { return g->wait(); });
   if (err) {
     Universe::of(L).push_value(L, err->error, false);
   } else {
@@ -340,7 +361,7 @@ int promise_set(lua_State* L) {
   sim::Val display;
   const sim::Value v = u.to_value(L, 2, &display);
   try {
-    p->set(v, display);
+    released([&] { p->set(v, display); });
   } catch (...) {
     u.release_value(v);
     throw;
@@ -354,7 +375,7 @@ int promise_fail(lua_State* L) {
   sim::Val display;
   const sim::Value v = u.to_value(L, 2, &display);
   try {
-    p->fail(v, display);
+    released([&] { p->fail(v, display); });
   } catch (...) {
     u.release_value(v);
     throw;
@@ -375,7 +396,7 @@ int promise_tostring(lua_State* L) {
 
 int future_get(lua_State* L) {
   auto* f = check_object<sim::Future>(L, 1, kFuture);
-  const sim::Settlement s = f->get();
+  const sim::Settlement s = released([&] { return f->get(); });
   Universe& u = Universe::of(L);
   if (s.ok) {
     u.push_value(L, s.value, false);
@@ -412,7 +433,7 @@ std::vector<sim::Future> check_futures(lua_State* L, int idx) {
 int l_all(lua_State* L) {
   const std::vector<sim::Future> fs = check_futures(L, 1);
   Universe& u = Universe::of(L);
-  const sim::AllResult r = sim::all(u.rt(), fs);
+  const sim::AllResult r = released([&] { return sim::all(u.rt(), fs); });
   if (!r.ok) {
     lua_pushnil(L);
     u.push_value(L, r.error, false);
@@ -431,7 +452,7 @@ int l_all(lua_State* L) {
 int l_all_settled(lua_State* L) {
   const std::vector<sim::Future> fs = check_futures(L, 1);
   Universe& u = Universe::of(L);
-  const std::vector<sim::Settlement> r = sim::all_settled(u.rt(), fs);
+  const std::vector<sim::Settlement> r = released([&] { return sim::all_settled(u.rt(), fs); });
   lua_createtable(L, static_cast<int>(r.size()), 0);
   for (std::size_t i = 0; i < r.size(); ++i) {
     lua_createtable(L, 0, 2);

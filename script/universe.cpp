@@ -125,6 +125,22 @@ void* Universe::alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
   return p;
 }
 
+Universe::Released::Released() noexcept : task_(tls_task) {
+  if (task_ == nullptr || !task_->holds_gil) {
+    task_ = nullptr;
+    return;
+  }
+  task_->holds_gil = false;
+  task_->u->gil_.unlock();
+}
+
+Universe::Released::~Released() {
+  if (task_ == nullptr) return;
+  task_->u->gil_.lock();
+  task_->holds_gil = true;
+  task_->slice = 0;
+}
+
 // ---- stops ----------------------------------------------------------------------------------
 
 bool Universe::stopping() const noexcept {
@@ -207,6 +223,7 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
     std::string failure;
     bool aborted = false;
     try {
+      Released r;
       u.rt_.sched_point();
     } catch (const sim::Aborted&) {
       aborted = true;

@@ -100,6 +100,24 @@ class Universe {
 
   struct TaskCtx;  // universe.cpp: a task's Lua-side state, on its thread
 
+  // Releases the calling task's Gil for the duration of a runtime operation, which may park or,
+  // in controlled mode, hand the CPU to the next task: that task must find the Gil free, or
+  // every hand-off would cost two extra wake-ups. Touch no Lua state while it is released.
+  // (TaskHooks release it too, but the runtime calls before_park after waking the next task.)
+  //
+  // Example:
+  //   { Universe::Released r; wg->wait(); }  // then read or push Lua values again
+  class Released {
+   public:
+    Released() noexcept;
+    ~Released();
+    Released(const Released&) = delete;
+    Released& operator=(const Released&) = delete;
+
+   private:
+    TaskCtx* task_;  // null outside a task, or when the Gil was not held
+  };
+
  private:
   static void* alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
   static void hook(lua_State* L, lua_Debug* ar);
