@@ -1,0 +1,451 @@
+// The explorer engine. Why it is shaped this way:
+//  - Isolation over sharing: each run builds its own Lua universe and runtime through
+//    script::run_source; the task threads come from the runtime's process-wide pool, so a run
+//    costs no thread start. Sharing a universe between runs would save the Lua state setup but
+//    would let one schedule's globals leak into the next.
+//  - Determinism over arrival order: results are stored per schedule index and folded in index
+//    order, so "first failure" and the output classes do not depend on which job finished first.
+//  - Traces after the fact: a failing run's schedule (a few choices) is kept, not its events;
+//    the trace is recorded by replaying that schedule once at the end. Keeping every run's log
+//    alive until we know whether it failed would cost memory on the fast path.
+#include "explore/explore.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "script/run.h"
+#include "script/scenario_header.h"
+#include "trace/recorder.h"
+#include "trace/sha256.h"
+#include "trace/trace.h"
+
+namespace rdv::explore {
+namespace {
+
+std::string base_name(const std::string& path) {
+  const std::size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+// FNV-1a over the lines, each followed by a 0 byte, so {"a","b"} and {"ab"} differ.
+std::uint64_t hash_output(const std::vector<std::string>& lines) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const std::string& l : lines) {
+    for (char ch : l) h = (h ^ static_cast<unsigned char>(ch)) * 0x100000001b3ull;
+    h = (h ^ 0u) * 0x100000001b3ull;
+  }
+  return h;
+}
+
+// What one run leaves behind on the fast path.
+struct RunRecord {
+  Kind kind = Kind::Ok;
+  std::uint64_t hash = 0;
+};
+
+// Everything a finished run contributes, folded under one mutex. The per-index records make the
+// result independent of the finishing order.
+struct Collector {
+  std::mutex mu;  // protects every field below
+  std::vector<RunRecord> records;
+  std::map<std::uint64_t, std::vector<std::string>> lines_by_hash;  // output of lowest index
+  std::map<std::uint64_t, std::uint64_t> lowest_by_hash;
+  std::array<std::optional<Failure>, kKinds> first;
+  std::uint64_t done = 0;
+  std::uint64_t total = 0;
+  std::uint64_t progress_step = 1;
+  const Options* options = nullptr;
+
+  void add(std::uint64_t index, std::uint64_t seed, const script::RunReport& r) {
+    const Kind kind = classify(r.result.outcome);
+    const std::uint64_t h = hash_output(r.output);
+    std::lock_guard lk(mu);
+    if (records.size() <= index) records.resize(index + 1);
+    records[index] = {kind, h};
+    auto [it, fresh] = lowest_by_hash.try_emplace(h, index);
+    if (fresh || index < it->second) {
+      it->second = index;
+      lines_by_hash[h] = r.output;
+    }
+    if (kind != Kind::Ok) {
+      auto& f = first[kind_index(kind)];
+      if (!f || index < f->index) {
+        f = Failure{kind, index, seed, r.result.schedule, r.result.message, r.output, {}, {}, {}};
+      }
+    }
+    ++done;
+    if (options->on_progress && (done % progress_step == 0 || done == total)) {
+      options->on_progress(done, total);
+    }
+  }
+};
+
+bool stop_requested(const Options& o) {
+  return o.should_stop && o.should_stop();
+}
+
+// Runs fn(i, job) for i in [0, n) on `jobs` threads; stops handing out work once should_stop.
+template <typename Fn>
+void parallel_for(std::uint64_t n, unsigned jobs, const Options& o, Fn fn) {
+  std::atomic<std::uint64_t> next{0};
+  auto worker = [&](unsigned job) {
+    for (;;) {
+      const std::uint64_t i = next.fetch_add(1);
+      if (i >= n || stop_requested(o)) return;
+      fn(i, job);
+    }
+  };
+  const unsigned j = static_cast<unsigned>(std::min<std::uint64_t>(std::max(1u, jobs), n));
+  if (j <= 1) {
+    worker(0);
+    return;
+  }
+  std::vector<std::thread> threads;
+  threads.reserve(j);
+  for (unsigned k = 0; k < j; ++k) threads.emplace_back(worker, k);
+  for (auto& t : threads) t.join();
+}
+
+script::RunOptions base_options(const Options& o, std::uint64_t seed, unsigned job) {
+  script::RunOptions opt;
+  opt.config.mode = sim::Mode::Controlled;
+  opt.config.seed = seed;
+  const unsigned cpus = std::max(1u, std::thread::hardware_concurrency());
+  opt.config.cpu = static_cast<int>(job % cpus);
+  opt.preempt = o.preempt;
+  return opt;
+}
+
+std::uint64_t learn_expected_steps(const std::string& chunk, std::string_view source,
+                                   const Options& o) {
+  std::uint64_t most = 1;
+  for (std::uint64_t k = 0; k < 3; ++k) {
+    script::RunOptions opt = base_options(o, o.seed + k, 0);
+    opt.config.policy = sim::make_random(o.seed + k);
+    sim::EventLog log;
+    const script::RunReport r = script::run_source(chunk, source, opt, log);
+    most = std::max(most, r.result.decisions);
+  }
+  return most;
+}
+
+void sample(const std::string& chunk, std::string_view source, const Options& o,
+            std::uint64_t expected_steps, Collector& c) {
+  c.total = o.schedules;
+  c.progress_step = std::max<std::uint64_t>(1, o.schedules / 200);
+  parallel_for(o.schedules, o.jobs, o, [&](std::uint64_t i, unsigned job) {
+    const std::uint64_t seed = o.seed + i;
+    script::RunOptions opt = base_options(o, seed, job);
+    opt.config.policy = o.policy == PolicyKind::Pct ? sim::make_pct(seed, o.depth, expected_steps)
+                                                    : sim::make_random(seed);
+    sim::EventLog log;
+    c.add(i, seed, script::run_source(chunk, source, opt, log));
+  });
+}
+
+// Depth-first over prefixes. The stack is processed in batches of a fixed size (not `jobs`), so
+// the set of schedules visited before the cap is the same for any number of jobs.
+bool search(const std::string& chunk, std::string_view source, const Options& o, Collector& c) {
+  constexpr std::size_t kBatch = 64;
+  c.total = o.schedules;
+  c.progress_step = std::max<std::uint64_t>(1, o.schedules / 200);
+  std::vector<std::vector<std::uint32_t>> stack{{}};
+  std::uint64_t visited = 0;
+  while (!stack.empty()) {
+    if (visited >= o.schedules || stop_requested(o)) return false;
+    const std::size_t n = static_cast<std::size_t>(
+        std::min<std::uint64_t>({kBatch, stack.size(), o.schedules - visited}));
+    std::vector<std::vector<std::uint32_t>> batch(n);
+    for (std::size_t k = 0; k < n; ++k) {
+      batch[k] = std::move(stack.back());
+      stack.pop_back();
+    }
+    std::vector<std::vector<std::vector<std::uint32_t>>> children(n);
+    parallel_for(n, o.jobs, o, [&](std::uint64_t k, unsigned job) {
+      auto policy = std::make_shared<PrefixPolicy>(batch[k]);
+      script::RunOptions opt = base_options(o, o.seed, job);
+      opt.config.policy = policy;
+      sim::EventLog log;
+      const script::RunReport r = script::run_source(chunk, source, opt, log);
+      children[k] = branch(policy->points(), batch[k].size(), o.preemptions);
+      c.add(visited + k, o.seed, r);
+    });
+    if (stop_requested(o)) return false;
+    visited += n;
+    // Push so that the batch's first run's children are popped first, each run's own children
+    // in their order: the same order a one-at-a-time depth-first search would take.
+    for (std::size_t k = n; k-- > 0;) {
+      for (auto it = children[k].rbegin(); it != children[k].rend(); ++it) {
+        stack.push_back(std::move(*it));
+      }
+    }
+  }
+  return true;
+}
+
+// Replays a failure's schedule once more, recording it, and writes the trace.
+void record_failure(const std::string& path, std::string_view source, const Options& o,
+                    std::uint64_t expected_steps, Failure& f) {
+  const std::string chunk = base_name(path);
+  script::RunOptions opt = base_options(o, f.seed, 0);
+  opt.config.policy = sim::make_replay(f.schedule);
+  sim::EventLog log;
+  const script::RunReport r = script::run_source(chunk, source, opt, log);
+
+  trace::Header h;
+  h.scenario = path;
+  h.sha256 = trace::sha256_hex(source);
+  h.script = std::string(source);
+  if (auto hr = script::parse_scenario_header(source, path)) h.title = hr.header->title;
+  h.mode = "controlled";
+  h.policy = o.policy == PolicyKind::Exhaustive ? "replay" : to_string(o.policy);
+  h.seed = f.seed;
+  h.preempt = o.preempt == sim::Preempt::Line ? "line" : "sync";
+  h.depth = o.policy == PolicyKind::Pct ? o.depth : 0;
+  h.schedule = r.result.schedule;
+  h.decisions = r.result.decisions;
+  (void)expected_steps;
+  trace::Footer footer;
+  footer.outcome = r.result.outcome;
+  footer.message = r.result.message;
+  footer.output = r.output;
+  trace::Recorder rec;
+  rec.poll(log);
+  const trace::Trace t = std::move(rec).finish(std::move(h), std::move(footer));
+
+  std::error_code ec;
+  std::filesystem::create_directories(o.trace_dir, ec);
+  const std::string file =
+      (std::filesystem::path(o.trace_dir) /
+       (chunk + "." + to_string(f.kind) + ".seed" + std::to_string(f.seed) +
+        (o.policy == PolicyKind::Exhaustive ? ".schedule" + std::to_string(f.index)
+                                            : std::string()) +
+        ".rdv.jsonl"))
+          .string();
+  if (auto s = trace::write_trace(file, t); !s) {
+    f.trace_error = s.error();
+    return;
+  }
+  f.trace_path = file;
+  f.replay_command = "rendezvous replay " + file;
+}
+
+}  // namespace
+
+const char* to_string(PolicyKind p) noexcept {
+  switch (p) {
+    case PolicyKind::Random:
+      return "random";
+    case PolicyKind::Pct:
+      return "pct";
+    case PolicyKind::Exhaustive:
+      return "exhaustive";
+  }
+  return "?";
+}
+
+const char* to_string(Kind k) noexcept {
+  switch (k) {
+    case Kind::Ok:
+      return "ok";
+    case Kind::Deadlock:
+      return "deadlock";
+    case Kind::Panic:
+      return "panic";
+    case Kind::Leak:
+      return "leak";
+    case Kind::Error:
+      return "error";
+  }
+  return "?";
+}
+
+Kind classify(sim::Outcome o) noexcept {
+  switch (o) {
+    case sim::Outcome::Ok:
+      return Kind::Ok;
+    case sim::Outcome::Deadlock:
+      return Kind::Deadlock;
+    case sim::Outcome::Panic:
+      return Kind::Panic;
+    case sim::Outcome::Leak:
+      return Kind::Leak;
+    default:
+      return Kind::Error;
+  }
+}
+
+const Failure* Summary::first_failure() const noexcept {
+  const Failure* best = nullptr;
+  for (const Failure& f : failures) {
+    if (!best || f.index < best->index) best = &f;
+  }
+  return best;
+}
+
+std::uint32_t PrefixPolicy::choose(std::vector<std::uint32_t> options, std::uint32_t fallback,
+                                   sim::TaskId current, bool task) {
+  const std::size_t at = points_.size();
+  const std::uint32_t pick = at < prefix_.size() ? prefix_[at] : fallback;
+  if (std::find(options.begin(), options.end(), pick) == options.end()) {
+    throw sim::PolicyError("exhaustive search: choice " + std::to_string(at + 1) + " (" +
+                           std::to_string(pick) +
+                           ") is not available: the scenario is not deterministic under a "
+                           "fixed schedule");
+  }
+  points_.push_back({std::move(options), pick, current, task, preemptions_});
+  if (task && current != 0 && pick != current) ++preemptions_;
+  return pick;
+}
+
+sim::TaskId PrefixPolicy::pick_task(std::span<const sim::TaskId> candidates, sim::TaskId current) {
+  if (candidates.size() < 2) return candidates[0];
+  // Not preempting: the running task goes on; after it blocked, the lowest id.
+  const sim::TaskId fallback = current != 0 ? current : candidates[0];
+  return choose({candidates.begin(), candidates.end()}, fallback, current, true);
+}
+
+std::uint32_t PrefixPolicy::pick_case(std::span<const std::uint32_t> ready) {
+  return choose({ready.begin(), ready.end()}, ready[0], 0, false);
+}
+
+std::vector<std::vector<std::uint32_t>> branch(const std::vector<PrefixPolicy::Point>& points,
+                                               std::size_t prefix_size, int bound) {
+  std::vector<std::vector<std::uint32_t>> out;
+  for (std::size_t i = prefix_size; i < points.size(); ++i) {
+    const PrefixPolicy::Point& p = points[i];
+    for (std::uint32_t alt : p.options) {
+      if (alt == p.chosen) continue;
+      const int cost = p.preemptions_before + (p.task && p.current != 0 && alt != p.current);
+      if (cost > bound) continue;
+      std::vector<std::uint32_t> child;
+      child.reserve(i + 1);
+      for (std::size_t k = 0; k < i; ++k) child.push_back(points[k].chosen);
+      child.push_back(alt);
+      out.push_back(std::move(child));
+    }
+  }
+  return out;
+}
+
+Summary explore(const std::string& path, std::string_view source, const Options& options) {
+  const std::string chunk = base_name(path);
+  Summary s;
+  s.policy = options.policy;
+  Collector c;
+  c.options = &options;
+  const auto t0 = std::chrono::steady_clock::now();
+  if (options.policy == PolicyKind::Exhaustive) {
+    s.exhausted = search(chunk, source, options, c);
+  } else {
+    if (options.policy == PolicyKind::Pct) {
+      s.expected_steps = learn_expected_steps(chunk, source, options);
+    }
+    sample(chunk, source, options, s.expected_steps, c);
+  }
+  s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  s.stopped = stop_requested(options);
+
+  // Fold in index order. A stopped exploration may have holes: only finished runs count.
+  std::lock_guard lk(c.mu);
+  s.schedules = c.done;
+  std::map<std::uint64_t, std::size_t> class_of;  // hash -> index in s.outputs
+  std::vector<bool> finished(c.records.size(), false);
+  for (const auto& [h, idx] : c.lowest_by_hash) finished[idx] = true;
+  for (std::size_t i = 0; i < c.records.size(); ++i) {
+    const RunRecord& r = c.records[i];
+    if (!c.lowest_by_hash.contains(r.hash)) continue;  // a hole (never ran)
+    ++s.outcomes[kind_index(r.kind)];
+    auto [it, fresh] = class_of.try_emplace(r.hash, s.outputs.size());
+    if (fresh) s.outputs.push_back({r.hash, 0, c.lowest_by_hash[r.hash], c.lines_by_hash[r.hash]});
+    ++s.outputs[it->second].count;
+  }
+  std::sort(s.outputs.begin(), s.outputs.end(), [](const OutputClass& a, const OutputClass& b) {
+    return a.first_index < b.first_index;
+  });
+  for (auto& f : c.first) {
+    if (!f) continue;
+    if (!options.trace_dir.empty()) record_failure(path, source, options, s.expected_steps, *f);
+    if (f->replay_command.empty()) {
+      f->replay_command = "rendezvous run " + path + " --seed " + std::to_string(f->seed) +
+                          (options.policy == PolicyKind::Pct
+                               ? " --policy pct --depth " + std::to_string(options.depth)
+                               : std::string());
+    }
+    s.failures.push_back(std::move(*f));
+  }
+  return s;
+}
+
+// ---- expectations ---------------------------------------------------------------------------
+
+std::string read_expectation(std::string_view source, std::string_view file) {
+  const script::HeaderResult r = script::parse_scenario_header(source, file);
+  if (!r) return {};
+  for (const auto& [k, v] : r.header->fields) {
+    if (k == "expect") return v;
+  }
+  return {};
+}
+
+Verdict judge(std::string_view expect, const Summary& s) {
+  Verdict v;
+  v.expect = std::string(expect);
+  const std::uint64_t n = s.schedules;
+  auto of = [&](std::uint64_t k, const char* what) {
+    return std::to_string(k) + " of " + std::to_string(n) + " schedules " + what;
+  };
+  struct Word {
+    const char* noun;  // "deadlock"
+    Kind kind;
+    const char* past;  // "deadlocked"
+  };
+  static constexpr Word kWords[] = {{"deadlock", Kind::Deadlock, "deadlocked"},
+                                    {"panic", Kind::Panic, "panicked"},
+                                    {"leak", Kind::Leak, "leaked"}};
+  if (expect.empty()) {
+    const std::uint64_t bad = s.count(Kind::Deadlock) + s.count(Kind::Panic) + s.count(Kind::Error);
+    v.broken = bad != 0;
+    v.explanation = v.broken
+                        ? "no expectation declared: " + of(bad, "failed (deadlock, panic or error)")
+                        : "no expectation declared: no schedule failed";
+    return v;
+  }
+  for (const Word& w : kWords) {
+    const std::string noun = w.noun;
+    const std::uint64_t k = s.count(w.kind);
+    if (expect == "never " + noun + "s") {
+      v.broken = k != 0;
+      v.explanation = "expected \"" + v.expect + "\": " + of(k, w.past);
+      return v;
+    }
+    if (expect == noun + "s") {
+      v.broken = k != n || n == 0;
+      v.explanation = "expected \"" + v.expect + "\": " + of(k, w.past);
+      return v;
+    }
+    if (expect == "may " + noun) {
+      v.broken = k == 0;
+      v.explanation = "expected \"" + v.expect + "\": " + of(k, w.past);
+      return v;
+    }
+  }
+  if (expect == "may return early") {
+    const std::uint64_t k = s.count(Kind::Leak);
+    v.broken = k == 0;
+    v.explanation = "expected \"" + v.expect + "\": " + of(k, "returned with tasks left behind");
+    return v;
+  }
+  v.understood = false;
+  v.broken = true;
+  v.explanation = "expectation \"" + v.expect + "\" is not one the explorer knows";
+  return v;
+}
+
+}  // namespace rdv::explore
