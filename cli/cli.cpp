@@ -6,6 +6,8 @@
 // (a leak is a warning), 2 the scenario failed, 1 usage or I/O error.
 #include "cli/cli.h"
 
+#include "cli/explore_cmd.h"
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -249,167 +251,6 @@ int cmd_export(int argc, char** argv) {
   return kExitOk;
 }
 
-// ---- explore --------------------------------------------------------------------------------
-
-const char* outcome_key(sim::Outcome o) {
-  switch (o) {
-    case sim::Outcome::Ok:
-      return "ok";
-    case sim::Outcome::Deadlock:
-      return "deadlock";
-    case sim::Outcome::Panic:
-      return "panic";
-    case sim::Outcome::Leak:
-      return "leak";
-    default:
-      return "error";
-  }
-}
-
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-int cmd_explore(int argc, char** argv) {
-  CLI::App app("Run a scenario under many schedules (seeds 1..N) and count the outcomes.",
-               "rendezvous explore");
-  std::string file;
-  std::uint64_t schedules = 100;
-  std::string policy = "random";
-  int depth = 3;
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  bool json = false;
-  app.add_option("FILE", file, "the scenario (.lua)")->required();
-  app.add_option("--schedules", schedules, "how many runs (seeds 1..N)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{10'000'000}));
-  app.add_option("--policy", policy, "random or pct")->check(CLI::IsMember({"random", "pct"}));
-  app.add_option("--depth", depth, "pct: bug depth (default 3)")->check(CLI::Range(1, 100));
-  app.add_option("--jobs", jobs, "runs at once")->check(CLI::Range(1u, 64u));
-  app.add_flag("--json", json, "print one JSON object instead of a summary");
-  if (const int rc = parse(app, argc, argv); rc >= 0) return rc;
-
-  std::string text;
-  std::string error;
-  if (!script::read_script(file, &text, &error)) {
-    std::fprintf(stderr, "rendezvous explore: %s\n", error.c_str());
-    return kExitUsage;
-  }
-  std::mutex mu;  // protects every variable below
-  std::map<std::string, std::uint64_t> outcomes = {
-      {"ok", 0}, {"deadlock", 0}, {"panic", 0}, {"leak", 0}, {"error", 0}};
-  std::set<std::vector<std::string>> outputs;
-  std::uint64_t first_failure = 0;  // seed; 0 = none yet
-  std::uint64_t done = 0;
-  std::atomic<std::uint64_t> next_seed{1};
-
-  auto worker = [&] {
-    for (;;) {
-      const std::uint64_t seed = next_seed.fetch_add(1);
-      if (seed > schedules) return;
-      RunFlags f;
-      f.seed = seed;
-      f.policy = policy;
-      f.depth = depth;
-      sim::EventLog log;
-      const script::RunReport r = script::run_source(base_name(file), text, make_options(f), log);
-      std::lock_guard lk(mu);
-      const char* key = outcome_key(r.result.outcome);
-      ++outcomes[key];
-      outputs.insert(r.output);
-      if (std::string_view(key) != "ok" && (first_failure == 0 || seed < first_failure)) {
-        first_failure = seed;
-      }
-      ++done;
-      if (!json && (done % 10 == 0 || done == schedules)) {
-        const std::size_t width = 40;
-        const auto filled = static_cast<std::size_t>(done * width / schedules);
-        std::fprintf(stderr, "\r[%s%s] %llu/%llu", std::string(filled, '#').c_str(),
-                     std::string(width - filled, ' ').c_str(),
-                     static_cast<unsigned long long>(done),
-                     static_cast<unsigned long long>(schedules));
-      }
-    }
-  };
-  std::vector<std::thread> threads;
-  for (unsigned i = 0; i < jobs; ++i) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
-
-  // The first failure is recorded so it can be opened, replayed or exported.
-  std::string trace_path;
-  if (first_failure != 0) {
-    RunFlags f;
-    f.seed = first_failure;
-    f.policy = policy;
-    f.depth = depth;
-    sim::EventLog log;
-    const script::RunReport r = script::run_source(base_name(file), text, make_options(f), log);
-    std::error_code ec;
-    const std::filesystem::path dir = std::filesystem::temp_directory_path(ec) / "rendezvous";
-    std::filesystem::create_directories(dir, ec);
-    trace_path =
-        (dir / (base_name(file) + ".seed" + std::to_string(first_failure) + ".rdv.jsonl")).string();
-    if (auto s = trace::write_trace(trace_path, make_trace(file, text, f, r, log)); !s) {
-      std::fprintf(stderr, "rendezvous explore: %s\n", s.error().c_str());
-      trace_path.clear();
-    }
-  }
-  if (json) {
-    std::string out = "{\"schedules\": " + std::to_string(schedules) + ", \"outcomes\": {";
-    bool first = true;
-    for (const auto& [k, v] : outcomes) {
-      out += (first ? "" : ", ") + json_string(k) + ": " + std::to_string(v);
-      first = false;
-    }
-    out += "}, \"distinct_outputs\": " + std::to_string(outputs.size());
-    if (first_failure != 0) {
-      out += ", \"first_failure\": {\"seed\": " + std::to_string(first_failure) +
-             ", \"trace\": " + json_string(trace_path) + "}";
-    }
-    out += "}\n";
-    std::fputs(out.c_str(), stdout);
-  } else {
-    std::fprintf(stderr, "\n");
-    std::printf("%s: %llu schedules (%s)\n", file.c_str(),
-                static_cast<unsigned long long>(schedules), policy.c_str());
-    for (const auto& [k, v] : outcomes) {
-      if (v != 0) std::printf("  %-9s %llu\n", k.c_str(), static_cast<unsigned long long>(v));
-    }
-    std::printf("  distinct outputs: %zu\n", outputs.size());
-    if (first_failure != 0) {
-      std::printf("first failure: seed %llu (rendezvous run %s --seed %llu)%s%s\n",
-                  static_cast<unsigned long long>(first_failure), file.c_str(),
-                  static_cast<unsigned long long>(first_failure),
-                  trace_path.empty() ? "" : ", trace ", trace_path.c_str());
-    }
-  }
-  return kExitOk;
-}
-
 }  // namespace
 
 bool is_headless_command(std::string_view arg) noexcept {
@@ -421,7 +262,7 @@ int run_headless(int argc, char** argv) {
   const std::string_view cmd = argv[1];
   if (cmd == "run") return cmd_run(argc, argv);
   if (cmd == "replay") return cmd_replay(argc, argv);
-  if (cmd == "explore") return cmd_explore(argc, argv);
+  if (cmd == "explore") return run_explore(argc, argv);
   if (cmd == "export") return cmd_export(argc, argv);
   std::fprintf(stderr, "rendezvous: unknown command '%s'\n", argv[1]);
   return kExitUsage;
