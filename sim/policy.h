@@ -40,7 +40,8 @@ class Policy {
   virtual TaskId pick_task(std::span<const TaskId> candidates, TaskId current) = 0;
   virtual std::uint32_t pick_case(std::span<const std::uint32_t> ready) = 0;
   virtual void on_spawn(TaskId) {}
-  // Called by Runtime::abort() from any thread: a pick_task that waits must return 0 promptly.
+  // Called by Runtime::abort() from any thread while the run goes on: a pick_task that waits
+  // must return 0 promptly (and every later one too).
   virtual void interrupt() {}
   virtual const char* name() const noexcept = 0;  // "random", "pct", "rr", "replay", "interactive"
 };

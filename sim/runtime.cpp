@@ -550,8 +550,9 @@ bool Runtime::finished() const noexcept {
 }
 
 void Runtime::abort() {
-  // First release a policy that may be waiting for a person (it waits with mu held).
-  impl_->policy->interrupt();
+  // First release a policy that may be waiting for a person (it waits with mu held). A run
+  // that ended already leaves its policy alone, so an interactive policy can serve again.
+  if (!impl_->aborting.load()) impl_->policy->interrupt();
   std::lock_guard lk(impl_->mu);
   impl_->end_run(Outcome::Aborted, "aborted");
 }
