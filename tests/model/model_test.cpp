@@ -225,6 +225,28 @@ TEST_CASE("model: a parked sender's value is filled in once its send completes")
   CHECK(m.state_after(send).channel(1)->sendq.empty());
 }
 
+TEST_CASE("model: the value is filled in also when the sender is woken before its send") {
+  // The runtime's order for a receiver meeting a parked sender: TaskUnblock, then ChanSend.
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::ChanMake, 1, {{"obj", 1}, {"arg", 1}}, "c");
+  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}}, "sender");
+  const Seq first = s.add(EventKind::ChanSend, 2, {{"obj", 1}}, {}, "a");
+  const Seq blk =
+      s.add(EventKind::TaskBlock, 2, {{"reason", R(BlockReason::ChanSend)}, {"obj", 1}});
+  s.add(EventKind::TaskUnblock, 2, {{"obj", 1}, {"peer", 1}});
+  const Seq refill = s.add(EventKind::ChanSend, 2, {{"obj", 1}}, {}, "b");
+  s.add(EventKind::ChanRecv, 1,
+        {{"obj", 1}, {"peer", 2}, {"peer_seq", static_cast<std::int64_t>(first)}, {"arg", 1}}, {},
+        "a");
+  const Model& m = s.model;
+  REQUIRE(m.state_after(blk).channel(1)->sendq.size() == 1);
+  CHECK(m.state_after(blk).channel(1)->sendq[0].val.view() == "b");
+  CHECK(m.events()[blk].val.view() == "b");
+  REQUIRE(m.head().channel(1)->buffer.size() == 1);
+  CHECK(m.head().channel(1)->buffer[0].send_seq == refill);
+}
+
 TEST_CASE("model: a task parked in select waits on every case's channel") {
   Stream s;
   s.add(EventKind::TaskSpawn, 1, {}, "main");

@@ -65,6 +65,20 @@ void check_model(const model::Model& m) {
     for (const model::TaskInfo& t : s.tasks) blocked += t.state == model::TaskState::Blocked;
     CHECK(blocked == s.count_of(model::TaskState::Blocked));
   }
+  // A sender parked on a channel holds a value the model knows (filled in when its send
+  // completes, if the runtime did not report it when it parked).
+  for (const sim::Event& e : m.events()) {
+    if (e.kind != sim::EventKind::TaskBlock || e.reason != sim::BlockReason::ChanSend) continue;
+    const auto later =
+        std::find_if(m.events().begin() + static_cast<std::ptrdiff_t>(e.seq) + 1, m.events().end(),
+                     [&](const sim::Event& x) {
+                       return x.task == e.task && (x.kind == sim::EventKind::ChanSend ||
+                                                   x.kind == sim::EventKind::TaskBlock);
+                     });
+    if (later != m.events().end() && later->kind == sim::EventKind::ChanSend) {
+      CHECK_MESSAGE(!e.val.empty(), "TaskBlock #" << e.seq);
+    }
+  }
   for (const model::Arrow& a : m.arrows()) {
     if (a.kind != model::ArrowKind::Send) continue;
     CHECK(m.events()[a.from_seq].kind == sim::EventKind::ChanSend);

@@ -243,7 +243,7 @@ void Model::ingest_last_at(std::size_t i) {
     if (type == ObjType::Chan) chan_series_.emplace_back();
   }
   // 2. A parked sender completing: give its queue entry the value it held (see backfill_send).
-  if (e.kind == EventKind::ChanSend && !e.val.empty()) backfill_send(e);
+  if (e.kind == EventKind::ChanSend || e.kind == EventKind::TaskBlock) backfill_send(e);
   // 3. Apply, recording the timeline data.
   apply(*head_, e, true);
   // 4. A snapshot when enough events have passed for its size.
@@ -256,24 +256,38 @@ void Model::ingest_last_at(std::size_t i) {
 }
 
 // The runtime may park a sender without saying what it holds (TaskBlock with an empty val); the
-// value appears only with its ChanSend, when the send completes. Then the value is written
-// back where the wait began: into the TaskBlock event (so states rebuilt from earlier snapshots
-// see it) and into the sendq entry of every snapshot taken while it waited. A live view shows
-// the value from the moment the send completes; a loaded trace shows it for the whole wait.
+// value appears only with its ChanSend, when the send completes (just before or just after the
+// sender's TaskUnblock). Then the value is written back where the wait began: into the
+// TaskBlock event (so states rebuilt from earlier snapshots see it) and into the sendq entry of
+// every snapshot taken while it waited. A live view shows the value from the moment the send
+// completes; a loaded trace shows it for the whole wait.
 void Model::backfill_send(const Event& e) {
-  const ChannelInfo* chan = head_->channel(e.obj);
-  if (!chan) return;
-  const auto w = std::find_if(chan->sendq.begin(), chan->sendq.end(),
-                              [&](const Waiter& x) { return x.task == e.task; });
-  if (w == chan->sendq.end() || !w->val.empty() || w->since >= events_.size()) return;
-  const Seq since = w->since;
-  events_[static_cast<std::size_t>(since)].val = e.val;
-  for (auto it = snapshots_.rbegin(); it != snapshots_.rend() && it->applied > since; ++it) {
-    if (ChannelInfo* c = find_obj(index_.get(), it->channels, e.obj, ObjType::Chan)) {
+  const std::int64_t dense = index_->task(e.task);
+  if (dense < 0) return;
+  const auto ti = static_cast<std::size_t>(dense);
+  if (ti >= pending_send_.size()) pending_send_.resize(ti + 1, sim::kNoSeq);
+  Seq& pending = pending_send_[ti];
+  if (e.kind == EventKind::TaskBlock) {
+    // Remember a send that parked without its value; any other park ends the wait for one.
+    pending = e.reason == BlockReason::ChanSend && e.val.empty() ? e.seq : sim::kNoSeq;
+    return;
+  }
+  if (pending == sim::kNoSeq || e.val.empty()) return;
+  const Seq since = pending;
+  pending = sim::kNoSeq;
+  Event& block = events_[static_cast<std::size_t>(since)];
+  if (block.obj != e.obj) return;
+  block.val = e.val;
+  const auto patch = [&](State& st) {
+    if (ChannelInfo* c = find_obj(index_.get(), st.channels, e.obj, ObjType::Chan)) {
       for (Waiter& x : c->sendq) {
         if (x.task == e.task && x.since == since) x.val = e.val;
       }
     }
+  };
+  patch(*head_);
+  for (auto it = snapshots_.rbegin(); it != snapshots_.rend() && it->applied > since; ++it) {
+    patch(*it);
   }
 }
 

@@ -450,6 +450,7 @@ class Model {
   trace::Header header_;
   trace::Footer footer_;
   std::unique_ptr<Index> index_;
+  std::vector<Seq> pending_send_;  // dense task -> its TaskBlock(ChanSend) awaiting a value
   // States.
   std::unique_ptr<State> head_;
   std::vector<State> snapshots_;   // snapshots_[i].applied increasing; [0] is the empty state
