@@ -74,7 +74,7 @@ trace::Trace make_trace(const std::string& path, const std::string& text, const 
   h.script = text;
   if (auto hr = script::parse_scenario_header(text, path)) h.title = hr.header->title;
   h.mode = f.mode;
-  h.policy = f.mode == "live" ? "live" : f.policy;
+  h.policy = f.policy;  // live mode: select and rand() still draw from the seed
   h.seed = f.seed;
   h.preempt = f.preempt;
   h.depth = f.policy == "pct" ? f.depth : 0;

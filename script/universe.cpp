@@ -18,7 +18,9 @@ struct Universe::TaskCtx {
   std::uint64_t steps = 0;  // VM instructions since the task last entered the API
   std::uint64_t slice = 0;  // VM instructions since it last took the Gil (live mode)
   std::string traceback;    // of the error that ended the task
-  std::string reported;     // message of a primitive's panic whose event is out already
+  std::string message;      // its text (task_msgh), when it could be made
+  bool has_message = false;
+  std::string reported;  // message of a primitive's panic whose event is out already
   bool has_reported = false;
   bool ended_reported = false;  // the error that ended the task was such a panic
 };
@@ -259,15 +261,27 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
 int Universe::task_msgh(lua_State* L) {
   Universe& u = of(L);
   if (is_stop(L, 1) || u.stopping()) return 1;
+  const std::uint32_t line = current_line(L);
+  if (line > 0) u.rt_.set_line(line);
   if (tls_task != nullptr) {
     tls_task->ended_reported = take_reported_panic(L, 1);
+    // The panic's text is made here, where an error in a __tostring is still caught (it makes
+    // the pcall return LUA_ERRERR), never after the pcall returned.
+    tls_task->message = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : display_value(L, 1);
+    tls_task->has_message = true;
     luaL_traceback(L, L, nullptr, 1);
     tls_task->traceback = lua_tostring(L, -1);
     lua_pop(L, 1);
   }
-  const std::uint32_t line = current_line(L);
-  if (line > 0) u.rt_.set_line(line);
   return 1;
+}
+
+// Runs a task's OnReturn (upvalue 1) on the values its function returned (the arguments), in a
+// protected call: it may raise (memory, a __tostring) like any Lua code.
+int Universe::call_on_return(lua_State* L) {
+  const auto* on_return = static_cast<const OnReturn*>(lua_touserdata(L, lua_upvalueindex(1)));
+  (*on_return)(L, 1, lua_gettop(L));
+  return 0;
 }
 
 void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return) {
@@ -281,11 +295,11 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   lua_insert(T, 1);
   int status = lua_pcall(T, nargs, on_return ? LUA_MULTRET : 0, 1);
   if (status == LUA_OK && on_return) {
-    try {
-      on_return(T, 2, lua_gettop(T) - 1);
-    } catch (const std::bad_alloc&) {
-      status = LUA_ERRMEM;
-    }
+    const int n = lua_gettop(T) - 1;  // the results, above the message handler
+    lua_pushlightuserdata(T, const_cast<OnReturn*>(&on_return));
+    lua_pushcclosure(T, &Universe::call_on_return, 1);
+    lua_insert(T, 2);
+    status = lua_pcall(T, n, 0, 1);
   }
 
   // Decide how the task ended while the Gil is still held (reading Lua values needs it).
@@ -303,8 +317,13 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
       message = stop_message_;
     } else {
       end = End::Panicked;
-      message =
-          lua_type(T, -1) == LUA_TSTRING ? std::string(lua_tostring(T, -1)) : display_value(T, -1);
+      if (ctx.has_message) {
+        message = std::move(ctx.message);
+      } else if (lua_type(T, -1) == LUA_TSTRING) {
+        message = lua_tostring(T, -1);  // e.g. "error in error handling"
+      } else {
+        message = std::string("(error object is a ") + luaL_typename(T, -1) + " value)";
+      }
     }
   }
   lua_settop(T, 0);

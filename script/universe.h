@@ -122,6 +122,7 @@ class Universe {
   static void* alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
   static void hook(lua_State* L, lua_Debug* ar);
   static int task_msgh(lua_State* L);
+  static int call_on_return(lua_State* L);
   void run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return);
   void install_hooks();
 

@@ -263,6 +263,19 @@ TEST_CASE("errors: a syntax error names file:line and ends the run as an error")
   CHECK(contains(b.diagnostics, "binary chunk"));
 }
 
+TEST_CASE("errors: a panic value whose __tostring fails is reported, never a crash") {
+  const char* bad = "setmetatable({}, {__tostring = function() error('no display', 0) end})";
+  const RunReport r = run(std::string("panic(") + bad + ")");
+  CHECK(r.result.outcome == Outcome::Panic);
+  const RunReport g =
+      run(std::string("local g = group()\ng:go(function() return ") + bad + " end)\ng:wait()");
+  CHECK(g.result.outcome == Outcome::Panic);
+  CHECK(contains(g.diagnostics, "no display"));
+  const RunReport c =
+      run(std::string("local ch = chan(1)\nprint(pcall(ch.send, ch, ") + bad + "))");
+  CHECK(c.output == std::vector<std::string>{"false\tno display"});
+}
+
 TEST_CASE("errors: run_file reports a missing file as an I/O error (exit 1)") {
   rdv::sim::EventLog log;
   const RunReport r = rdv::script::run_file("/nonexistent/x.lua", {}, log);
