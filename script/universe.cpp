@@ -20,7 +20,8 @@ struct Universe::TaskCtx {
   std::string traceback;    // of the error that ended the task
   std::string message;      // its text (task_msgh), when it could be made
   bool has_message = false;
-  std::string reported;  // message of a primitive's panic whose event is out already
+  const OnReturn* on_return = nullptr;  // for call_on_return
+  std::string reported;                 // message of a primitive's panic whose event is out already
   bool has_reported = false;
   bool ended_reported = false;  // the error that ended the task was such a panic
 };
@@ -276,11 +277,11 @@ int Universe::task_msgh(lua_State* L) {
   return 1;
 }
 
-// Runs a task's OnReturn (upvalue 1) on the values its function returned (the arguments), in a
-// protected call: it may raise (memory, a __tostring) like any Lua code.
+// Runs the task's OnReturn on the values its function returned (the arguments), in a
+// protected call: it may raise (memory, a __tostring) like any Lua code. A light C function
+// (the OnReturn comes through TaskCtx), so pushing it allocates nothing outside protection.
 int Universe::call_on_return(lua_State* L) {
-  const auto* on_return = static_cast<const OnReturn*>(lua_touserdata(L, lua_upvalueindex(1)));
-  (*on_return)(L, 1, lua_gettop(L));
+  (*tls_task->on_return)(L, 1, lua_gettop(L));
   return 0;
 }
 
@@ -296,10 +297,14 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   int status = lua_pcall(T, nargs, on_return ? LUA_MULTRET : 0, 1);
   if (status == LUA_OK && on_return) {
     const int n = lua_gettop(T) - 1;  // the results, above the message handler
-    lua_pushlightuserdata(T, const_cast<OnReturn*>(&on_return));
-    lua_pushcclosure(T, &Universe::call_on_return, 1);
-    lua_insert(T, 2);
-    status = lua_pcall(T, n, 0, 1);
+    if (lua_checkstack(T, 1) == 0) {
+      status = LUA_ERRMEM;
+    } else {
+      ctx.on_return = &on_return;
+      lua_pushcfunction(T, &Universe::call_on_return);
+      lua_insert(T, 2);
+      status = lua_pcall(T, n, 0, 1);
+    }
   }
 
   // Decide how the task ended while the Gil is still held (reading Lua values needs it).
