@@ -1,0 +1,328 @@
+// ui/timeline_layout.cpp — the prepare phase of the timeline (see the header for the contract).
+//
+// Folding follows Tracy: when a span is narrower than min_px, the block grows by jumping ahead
+// with a binary search to the last segment that starts within min_px of the block's end. Every
+// jump moves the block's end by more than min_px, so a lane costs O(width / min_px * log n)
+// however many segments it has.
+#include "ui/timeline_layout.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <cstdio>
+#include <span>
+
+namespace rdv::ui::timeline {
+
+namespace {
+
+using model::Model;
+using model::Segment;
+
+// The end of the stream on the axis: where the last segment of every lane ends.
+double stream_end(const Model& m, Axis axis) noexcept {
+  if (m.size() == 0) return 0;
+  return axis == Axis::Time ? static_cast<double>(m.events().back().t)
+                            : static_cast<double>(m.size());
+}
+
+double seg_start(std::span<const Segment> segs, std::size_t i, Axis axis) noexcept {
+  return axis == Axis::Time ? static_cast<double>(segs[i].t) : static_cast<double>(segs[i].seq);
+}
+
+// The first segment in [lo, n) whose start is > v (n if none).
+std::size_t first_start_after(std::span<const Segment> segs, std::size_t lo, double v,
+                              Axis axis) noexcept {
+  std::size_t hi = segs.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (seg_start(segs, mid, axis) > v) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return lo;
+}
+
+// Events whose axis value lies in [w.begin, w.end): [lo, hi).
+std::pair<std::size_t, std::size_t> visible_seqs(const Model& m, const Params& p) noexcept {
+  const auto n = static_cast<double>(m.size());
+  if (p.axis == Axis::EventOrder) {
+    const auto lo = static_cast<std::size_t>(std::clamp(std::ceil(p.window.begin), 0.0, n));
+    const auto hi = static_cast<std::size_t>(std::clamp(std::ceil(p.window.end), 0.0, n));
+    return {lo, std::max(lo, hi)};
+  }
+  const auto lo = m.first_at_or_after(static_cast<sim::Nanos>(std::ceil(p.window.begin)));
+  const auto hi = m.first_at_or_after(static_cast<sim::Nanos>(std::ceil(p.window.end)));
+  return {lo, std::max(lo, hi)};
+}
+
+// Whether event `seq` of lane `lane` lies on an unfolded item of it.
+bool on_unfolded_item(const Model& m, const Lane& lane, std::uint32_t seq) noexcept {
+  const auto segs = m.segments(lane.task_index);
+  // The segment containing seq: the last one starting at or before it.
+  const auto it = std::upper_bound(segs.begin(), segs.end(), seq,
+                                   [](std::uint32_t s, const Segment& g) { return s < g.seq; });
+  if (it == segs.begin()) return false;
+  const auto seg = static_cast<std::uint32_t>(it - segs.begin() - 1);
+  const auto item = std::upper_bound(lane.items.begin(), lane.items.end(), seg,
+                                     [](std::uint32_t s, const Item& i) { return s < i.first; });
+  if (item == lane.items.begin()) return false;
+  const Item& hit = *(item - 1);
+  return !hit.folded() && hit.first == seg;
+}
+
+void prepare_lane(const Model& m, const Params& p, Lane& lane) {
+  const auto segs = m.segments(lane.task_index);
+  const std::size_t n = segs.size();
+  if (n == 0) return;
+  const double end_of_stream = stream_end(m, p.axis);
+  const double px_per_unit = p.width / p.window.span();
+  const double min_units = p.min_px / px_per_unit;
+  auto end_of = [&](std::size_t i) {
+    return i + 1 < n ? seg_start(segs, i + 1, p.axis)
+                     : std::max(end_of_stream, seg_start(segs, i, p.axis));
+  };
+  auto seq_end_of = [&](std::size_t i) {
+    return i + 1 < n ? segs[i + 1].seq : static_cast<std::uint32_t>(m.size());
+  };
+  auto emit = [&](std::size_t first, std::size_t last) {
+    Item it;
+    it.x0 = std::max(0.0f, to_x(p, seg_start(segs, first, p.axis)));
+    it.x1 = std::min(p.width, to_x(p, end_of(last)));
+    it.first = static_cast<std::uint32_t>(first);
+    it.count = static_cast<std::uint32_t>(last - first + 1);
+    it.seq_begin = segs[first].seq;
+    it.seq_end = seq_end_of(last);
+    lane.items.push_back(it);
+  };
+  // The segment containing window.begin (or the first one).
+  std::size_t i = first_start_after(segs, 0, p.window.begin, p.axis);
+  if (i > 0) --i;
+  // A segment ending before the window (the stream ended earlier) draws nothing.
+  if (end_of(i) < p.window.begin && i + 1 == n) return;
+  while (i < n && seg_start(segs, i, p.axis) < p.window.end) {
+    if ((end_of(i) - seg_start(segs, i, p.axis)) >= min_units) {
+      emit(i, i);
+      ++i;
+      continue;
+    }
+    // Fold: grow [i, k] while the next stretch is narrow.
+    std::size_t k = i;
+    double fold_end = end_of(i);
+    while (k + 1 < n && fold_end < p.window.end) {
+      // The last segment that starts within min_px of the block's end (at least k + 1, which
+      // starts exactly at fold_end).
+      const std::size_t j = first_start_after(segs, k + 1, fold_end + min_units, p.axis) - 1;
+      assert(j >= k + 1);
+      if (end_of(j) - seg_start(segs, j, p.axis) < min_units) {
+        k = j;
+        fold_end = end_of(j);
+      } else {
+        k = j - 1;  // j is wide: it is drawn on its own next
+        break;
+      }
+    }
+    emit(i, k);
+    i = k + 1;
+  }
+}
+
+MarkerKind marker_kind(sim::EventKind k) noexcept {
+  switch (k) {
+    case sim::EventKind::Note:
+      return MarkerKind::Note;
+    case sim::EventKind::Panic:
+      return MarkerKind::Panic;
+    case sim::EventKind::Deadlock:
+      return MarkerKind::Deadlock;
+    default:
+      return MarkerKind::Other;
+  }
+}
+
+}  // namespace
+
+double axis_value(const Model& m, Axis axis, std::size_t seq) noexcept {
+  assert(seq < m.size());
+  return axis == Axis::Time ? static_cast<double>(m.events()[seq].t) : static_cast<double>(seq);
+}
+
+Window fit_all(const Model& m, Axis axis) noexcept {
+  if (m.size() == 0) return {0, 1};
+  const double begin = axis_value(m, axis, 0);
+  const double end = stream_end(m, axis);
+  return {begin, end > begin ? end : begin + 1};
+}
+
+Window convert(const Model& m, Window w, Axis from, Axis to) noexcept {
+  if (from == to || m.size() == 0) return w;
+  const double n = static_cast<double>(m.size());
+  if (from == Axis::Time) {
+    const auto lo = static_cast<double>(m.first_at_or_after(static_cast<sim::Nanos>(w.begin)));
+    const auto hi = static_cast<double>(m.first_at_or_after(static_cast<sim::Nanos>(w.end)));
+    return {lo, std::max(hi, lo + 1)};
+  }
+  auto time_of = [&](double v) {
+    const auto k = static_cast<std::size_t>(std::clamp(v, 0.0, n - 1));
+    return static_cast<double>(m.events()[k].t);
+  };
+  const double lo = time_of(std::floor(w.begin));
+  const double hi = w.end >= n ? stream_end(m, Axis::Time) : time_of(std::ceil(w.end));
+  return {lo, std::max(hi, lo + 1)};
+}
+
+Window zoom(Window w, double anchor, double factor, double min_span) noexcept {
+  const double at = w.begin + anchor * w.span();
+  const double span = std::max(w.span() * factor, min_span);
+  return {at - anchor * span, at - anchor * span + span};
+}
+
+Window pan(Window w, double fraction) noexcept {
+  const double d = fraction * w.span();
+  return {w.begin + d, w.end + d};
+}
+
+float to_x(const Params& p, double v) noexcept {
+  return static_cast<float>((v - p.window.begin) * p.width / p.window.span());
+}
+
+double from_x(const Params& p, float x) noexcept {
+  return p.window.begin + static_cast<double>(x) * p.window.span() / p.width;
+}
+
+double tick_step(const Params& p, float min_spacing_px) noexcept {
+  const double min_step = p.window.span() * min_spacing_px / std::max(1.0f, p.width);
+  double step = std::pow(10.0, std::floor(std::log10(std::max(min_step, 1e-9))));
+  for (const double mul : {1.0, 2.0, 5.0, 10.0}) {
+    if (step * mul >= min_step) {
+      step *= mul;
+      break;
+    }
+  }
+  return std::max(step, 1.0);  // 1 ns, one event: nothing finer exists
+}
+
+std::string format_tick(double ns, double step) {
+  // The largest unit the step is at least a fifth of: 0.5 s steps read "1.5 s", 50 ms steps
+  // read "250 ms".
+  const char* unit = "ns";
+  double scale = 1;
+  if (step >= 2e8) {
+    unit = "s", scale = 1e9;
+  } else if (step >= 2e5) {
+    unit = "ms", scale = 1e6;
+  } else if (step >= 2e2) {
+    unit = "µs", scale = 1e3;
+  }
+  const int decimals = std::max(0, static_cast<int>(std::ceil(-std::log10(step / scale) - 1e-9)));
+  double v = ns / scale;
+  if (std::fabs(v) < 0.5 * std::pow(10.0, -decimals)) v = 0;  // no "-0.0"
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f %s", decimals, v, unit);
+  return buf;
+}
+
+std::vector<Tick> ticks(const Params& p, float min_spacing_px) {
+  std::vector<Tick> out;
+  const double step = tick_step(p, min_spacing_px);
+  for (double v = std::ceil(p.window.begin / step) * step; v < p.window.end; v += step) {
+    Tick t;
+    t.x = to_x(p, v);
+    if (p.axis == Axis::Time) {
+      t.label = format_tick(v, step);
+    } else {
+      t.label = "#" + std::to_string(static_cast<long long>(std::llround(v)));
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>& task_indices) {
+  assert(p.width > 0 && p.window.span() > 0);
+  Prepared out;
+  out.lanes.resize(task_indices.size());
+  std::vector<std::int32_t> lane_of(m.task_count(), -1);  // dense task index -> lane
+  for (std::size_t l = 0; l < task_indices.size(); ++l) {
+    out.lanes[l].task_index = task_indices[l];
+    if (task_indices[l] < lane_of.size()) lane_of[task_indices[l]] = static_cast<std::int32_t>(l);
+    prepare_lane(m, p, out.lanes[l]);
+  }
+  if (m.size() == 0) return out;
+  const auto [lo, hi] = visible_seqs(m, p);
+  auto lane_of_task = [&](sim::TaskId id) -> std::int32_t {
+    const std::int64_t ti = m.task_index(id);
+    return ti < 0 || static_cast<std::size_t>(ti) >= lane_of.size()
+               ? -1
+               : lane_of[static_cast<std::size_t>(ti)];
+  };
+  auto x_of = [&](std::uint32_t seq) { return to_x(p, axis_value(m, p.axis, seq)); };
+
+  // Arrows (sorted by to_seq): those arriving in view, then a bounded look past the right edge
+  // for those leaving the view. An end in view must sit on an unfolded item.
+  constexpr std::size_t kLookAhead = 512;
+  const auto arrows = m.arrows();
+  auto a = std::lower_bound(arrows.begin(), arrows.end(), lo,
+                            [](const model::Arrow& x, std::size_t s) { return x.to_seq < s; });
+  std::size_t past = 0;
+  for (; a != arrows.end() && past < kLookAhead; ++a) {
+    if (a->to_seq >= hi) {
+      ++past;
+      if (a->from_seq >= hi) continue;
+    }
+    const std::int32_t fl = lane_of_task(a->from_task), tl = lane_of_task(a->to_task);
+    if (fl < 0 || tl < 0) continue;
+    const bool from_in = a->from_seq >= lo && a->from_seq < hi;
+    const bool to_in = a->to_seq >= lo && a->to_seq < hi;
+    if ((from_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(fl)], a->from_seq)) ||
+        (to_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(tl)], a->to_seq))) {
+      ++out.arrows_folded;
+      continue;
+    }
+    PreparedArrow pa;
+    pa.x0 = x_of(a->from_seq);
+    pa.x1 = x_of(a->to_seq);
+    pa.from_lane = static_cast<std::uint32_t>(fl);
+    pa.to_lane = static_cast<std::uint32_t>(tl);
+    pa.from_seq = a->from_seq;
+    pa.to_seq = a->to_seq;
+    pa.kind = a->kind;
+    out.arrows.push_back(pa);
+  }
+
+  // Markers: notes and diagnostics in view, merged per lane when closer than min_px.
+  for (const auto seqs : {m.notes(), m.diagnostics()}) {
+    std::vector<std::int32_t> last(out.lanes.size() + 1, -1);  // per lane (+ the whole run)
+    for (auto s = std::lower_bound(seqs.begin(), seqs.end(), static_cast<std::uint32_t>(lo));
+         s != seqs.end() && *s < hi; ++s) {
+      const sim::Event& e = m.events()[*s];
+      Marker mk;
+      mk.x = x_of(*s);
+      mk.seq = *s;
+      mk.kind = marker_kind(e.kind);
+      mk.lane = mk.kind == MarkerKind::Deadlock ? -1 : lane_of_task(e.task);
+      const auto slot = static_cast<std::size_t>(mk.lane + 1);
+      const std::int32_t prev = last[slot];
+      if (prev >= 0 && out.markers[static_cast<std::size_t>(prev)].kind == mk.kind &&
+          mk.x - out.markers[static_cast<std::size_t>(prev)].x < p.min_px) {
+        ++out.markers[static_cast<std::size_t>(prev)].count;
+        continue;
+      }
+      last[slot] = static_cast<std::int32_t>(out.markers.size());
+      out.markers.push_back(mk);
+    }
+  }
+  return out;
+}
+
+const Item* item_at(const Lane& lane, float x) noexcept {
+  const auto it = std::upper_bound(lane.items.begin(), lane.items.end(), x,
+                                   [](float v, const Item& i) { return v < i.x0; });
+  if (it == lane.items.begin()) return nullptr;
+  const Item& hit = *(it - 1);
+  return x <= std::max(hit.x1, hit.x0 + 1.0f) ? &hit : nullptr;
+}
+
+}  // namespace rdv::ui::timeline

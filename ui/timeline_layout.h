@@ -1,0 +1,127 @@
+// ui/timeline_layout.h — what the timeline draws, computed without ImGui (style.md: Tracy's split).
+//
+// The timeline draws in two phases per frame:
+//  - prepare (here): for each lane, binary-search the segments in the visible window, turn them
+//    into pixel spans, and fold runs of spans narrower than `min_px` into one "N events" block;
+//    keep the arrows whose visible ends land on spans that survived folding; place the markers
+//    and the axis ticks.
+//  - draw (timeline_panel.cpp): walk the prepared lists with ImDrawList.
+// The cost of prepare is bounded by the pixels, not by the trace: each lane emits at most
+// about width / min_px items, whatever the number of segments in view.
+//
+// Two axes: Time (virtual or wall nanoseconds, events()[seq].t) and EventOrder (one unit per event,
+// so a controlled run's many zero-time steps get room). A Window is a range on the current axis.
+//
+// Example:
+//   Window w = fit_all(model, Axis::Time);
+//   Prepared p = prepare(model, {Axis::Time, w, 1200.0f, 3.0f}, lanes);
+//   for (const Lane& l : p.lanes) for (const Item& it : l.items) draw(it.x0, it.x1, it.count);
+#pragma once
+
+#include "ui/model/model.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rdv::ui::timeline {
+
+enum class Axis : std::uint8_t { Time, EventOrder };
+
+// A range [begin, end) on the axis: nanoseconds (Time) or event indices (EventOrder).
+struct Window {
+  double begin = 0;
+  double end = 1;
+  double span() const noexcept { return end - begin; }
+  friend bool operator==(const Window&, const Window&) = default;
+};
+
+struct Params {
+  Axis axis = Axis::Time;
+  Window window;
+  float width = 1;      // pixels of the drawing area (x = 0 is window.begin)
+  float min_px = 3.0f;  // spans narrower than this are folded
+};
+
+// One drawable piece of a lane. count == 1: segment `first` of the lane (a real state span);
+// count > 1: `count` consecutive segments folded into one block.
+struct Item {
+  float x0 = 0, x1 = 0;     // pixels, clamped to [0, width]
+  std::uint32_t first = 0;  // index into model.segments(lane)
+  std::uint32_t count = 1;
+  std::uint32_t seq_begin = 0, seq_end = 0;  // events covered: [seq_begin, seq_end)
+  bool folded() const noexcept { return count > 1; }
+};
+
+struct Lane {
+  std::size_t task_index = 0;  // dense task index (identity colour, model.segments())
+  std::vector<Item> items;     // left to right, not overlapping
+};
+
+// An arrow whose visible ends both landed on unfolded items.
+struct PreparedArrow {
+  float x0 = 0, x1 = 0;  // pixels, may lie outside [0, width] when that end is off screen
+  std::uint32_t from_lane = 0, to_lane = 0;  // indices into Prepared::lanes
+  std::uint32_t from_seq = 0, to_seq = 0;
+  model::ArrowKind kind = model::ArrowKind::Send;
+};
+
+enum class MarkerKind : std::uint8_t { Note, Panic, Deadlock, Other };
+
+// A note or diagnostic; markers closer than min_px on the same lane are merged (count > 1).
+struct Marker {
+  float x = 0;
+  std::uint32_t seq = 0;  // the first merged event
+  std::uint32_t count = 1;
+  std::int32_t lane = -1;  // index into Prepared::lanes; -1: the whole run (e.g. a deadlock)
+  MarkerKind kind = MarkerKind::Note;
+};
+
+struct Tick {
+  float x = 0;
+  std::string label;  // "250 µs", "1.5 s", "#1200"
+};
+
+struct Prepared {
+  std::vector<Lane> lanes;
+  std::vector<PreparedArrow> arrows;
+  std::vector<Marker> markers;
+  std::size_t arrows_folded = 0;  // arrows in view dropped because an end was folded
+};
+
+// ---- the axis -----------------------------------------------------------------------------------
+// - Where event `seq` sits on the axis (seq < model.size()).
+double axis_value(const model::Model& m, Axis axis, std::size_t seq) noexcept;
+// - The whole run: [first event, end of stream]; a non-empty window even for an empty model.
+Window fit_all(const model::Model& m, Axis axis) noexcept;
+// - The same moment on the other axis (for the axis toggle): event indices <-> times.
+Window convert(const model::Model& m, Window w, Axis from, Axis to) noexcept;
+// - Zooms by `factor` (< 1 zooms in) keeping the axis value under `anchor` (0..1 of the width)
+//   in place; never narrower than `min_span`.
+Window zoom(Window w, double anchor, double factor, double min_span) noexcept;
+// - Moves the window by `fraction` of its span (positive: later).
+Window pan(Window w, double fraction) noexcept;
+// - Pixel x of an axis value, and back.
+float to_x(const Params& p, double v) noexcept;
+double from_x(const Params& p, float x) noexcept;
+
+// Ticks at a 1-2-5 step at least `min_spacing_px` apart. Time labels pick their unit from the
+// step (ns, µs, ms, s: the largest unit the step is at least a fifth of); event-order labels are
+// event numbers ("#120").
+std::vector<Tick> ticks(const Params& p, float min_spacing_px);
+// The tick step (axis units) that ticks() uses.
+double tick_step(const Params& p, float min_spacing_px) noexcept;
+// A time with the unit chosen for `step` and just enough decimals: "1.5 ms", "250 µs".
+std::string format_tick(double ns, double step);
+
+// ---- prepare
+// -------------------------------------------------------------------------------------- Lays out
+// the lanes `task_indices` (dense task indices, top to bottom) for `p`.
+Prepared prepare(const model::Model& m, const Params& p,
+                 const std::vector<std::size_t>& task_indices);
+
+// The item of `lane` under pixel x, or null.
+const Item* item_at(const Lane& lane, float x) noexcept;
+
+}  // namespace rdv::ui::timeline
