@@ -74,14 +74,15 @@ TEST_CASE("teardown: abort() wakes and joins thousands of parked tasks") {
     Runtime rt(cfg, log);
     rt.start("main", [&] {
       park_many(rt);
-      auto block = std::make_shared<Channel>(rt, 0, "block");
-      block->recv();
+      // Main stays runnable: parking it too would end the run by itself (controlled mode
+      // jumps the virtual clock past the sleepers, then reports a deadlock).
+      for (;;) rt.sched_point();
     });
-    // Wait until every task is parked: all kMany tasks and main emitted TaskBlock.
+    // Wait until every task but main is parked.
     const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     std::size_t seen = 0;
     std::size_t blocked = 0;
-    while (blocked < static_cast<std::size_t>(kMany) + 1 &&
+    while (blocked < static_cast<std::size_t>(kMany) &&
            std::chrono::steady_clock::now() < give_up && !rt.finished()) {
       for (const std::size_t n = log.committed(); seen < n; ++seen) {
         blocked += log.at(seen).kind == EventKind::TaskBlock &&
@@ -91,7 +92,7 @@ TEST_CASE("teardown: abort() wakes and joins thousands of parked tasks") {
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
-    REQUIRE(blocked >= static_cast<std::size_t>(kMany) + 1);
+    REQUIRE(blocked >= static_cast<std::size_t>(kMany));
     const auto t1 = std::chrono::steady_clock::now();
     rt.abort();
     REQUIRE(rt.wait_for(std::chrono::seconds(60)));
