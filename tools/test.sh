@@ -40,6 +40,11 @@ step "install dependencies (tools/setup-deps.sh)" tools/setup-deps.sh || {
   exit 1
 }
 
+# Compiler cache keyed on paths relative to the checkout, so a fresh clone in another folder
+# (as CI makes) reuses what an earlier build of the same sources compiled.
+export CCACHE_BASEDIR="$PWD"
+export CCACHE_NOHASHDIR=1
+
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
