@@ -68,6 +68,10 @@ bool parse_outcome(std::string_view s, Outcome* out) noexcept {
 }
 
 void Val::set(std::string_view v) noexcept {
+  if (v.empty()) {  // v.data() may be null: memcpy must not see it
+    s[0] = 0;
+    return;
+  }
   if (v.size() < kCap) {
     std::memcpy(s, v.data(), v.size());
     s[v.size()] = 0;
