@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -113,10 +114,13 @@ void print_summary(const std::string& file, const explore::Options& o, const exp
   std::printf("  distinct outputs: %zu\n", s.outputs.size());
   for (std::size_t i = 0; i < s.outputs.size() && i < 5; ++i) {
     const explore::OutputClass& c = s.outputs[i];
-    std::printf("    %6llu x  %s%s\n", static_cast<unsigned long long>(c.count),
-                c.lines.empty() ? "(no output)" : c.lines.back().c_str(),
-                c.lines.size() > 1 ? "  (last line)" : "");
+    std::string text;
+    for (const std::string& l : c.lines) text += (text.empty() ? "" : " / ") + l;
+    if (text.empty()) text = "(no output)";
+    if (text.size() > 90) text = text.substr(0, 87) + "...";
+    std::printf("    %6llu x  %s\n", static_cast<unsigned long long>(c.count), text.c_str());
   }
+  if (s.outputs.size() > 5) std::printf("    ... and %zu more\n", s.outputs.size() - 5);
   for (const explore::Failure& f : s.failures) {
     std::printf("first %s: schedule %llu (seed %llu)\n  %s\n", explore::to_string(f.kind),
                 static_cast<unsigned long long>(f.index), static_cast<unsigned long long>(f.seed),
