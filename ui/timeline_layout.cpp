@@ -240,7 +240,8 @@ std::vector<Tick> ticks(const Params& p, float min_spacing_px) {
   return out;
 }
 
-Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>& task_indices) {
+Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>& task_indices,
+                 const ArrowIndex& index) {
   assert(p.width > 0 && p.window.span() > 0);
   Prepared out;
   out.lanes.resize(task_indices.size());
@@ -260,36 +261,58 @@ Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>
   };
   auto x_of = [&](std::uint32_t seq) { return to_x(p, axis_value(m, p.axis, seq)); };
 
-  // Arrows (sorted by to_seq): those arriving in view, then a bounded look past the right edge
-  // for those leaving the view. An end in view must sit on an unfolded item.
-  constexpr std::size_t kLookAhead = 512;
+  // Arrows. One arriving in view survives only if its head lies on an unfolded item of its own
+  // lane, so each unfolded item looks up the arrows into its lane within its seq range (binary
+  // search in the index); folded stretches cost nothing, however many arrows they hold. Then a
+  // bounded look past the right edge for arrows leaving the view.
   const auto arrows = m.arrows();
-  auto a = std::lower_bound(arrows.begin(), arrows.end(), lo,
-                            [](const model::Arrow& x, std::size_t s) { return x.to_seq < s; });
-  std::size_t past = 0;
-  for (; a != arrows.end() && past < kLookAhead; ++a) {
-    if (a->to_seq >= hi) {
-      ++past;
-      if (a->from_seq >= hi) continue;
+  std::size_t drawn_in_view = 0;
+  auto consider = [&](const model::Arrow& a) {
+    const std::int32_t fl = lane_of_task(a.from_task), tl = lane_of_task(a.to_task);
+    if (fl < 0 || tl < 0) return;
+    const bool from_in = a.from_seq >= lo && a.from_seq < hi;
+    const bool to_in = a.to_seq >= lo && a.to_seq < hi;
+    if ((from_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(fl)], a.from_seq)) ||
+        (to_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(tl)], a.to_seq))) {
+      return;
     }
-    const std::int32_t fl = lane_of_task(a->from_task), tl = lane_of_task(a->to_task);
-    if (fl < 0 || tl < 0) continue;
-    const bool from_in = a->from_seq >= lo && a->from_seq < hi;
-    const bool to_in = a->to_seq >= lo && a->to_seq < hi;
-    if ((from_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(fl)], a->from_seq)) ||
-        (to_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(tl)], a->to_seq))) {
-      ++out.arrows_folded;
-      continue;
-    }
+    if (to_in) ++drawn_in_view;
     PreparedArrow pa;
-    pa.x0 = x_of(a->from_seq);
-    pa.x1 = x_of(a->to_seq);
+    pa.x0 = x_of(a.from_seq);
+    pa.x1 = x_of(a.to_seq);
     pa.from_lane = static_cast<std::uint32_t>(fl);
     pa.to_lane = static_cast<std::uint32_t>(tl);
-    pa.from_seq = a->from_seq;
-    pa.to_seq = a->to_seq;
-    pa.kind = a->kind;
+    pa.from_seq = a.from_seq;
+    pa.to_seq = a.to_seq;
+    pa.kind = a.kind;
     out.arrows.push_back(pa);
+  };
+  for (const Lane& lane : out.lanes) {
+    const auto into = index.into(lane.task_index);
+    const auto first_into = [&](std::size_t v) {
+      return std::lower_bound(into.begin(), into.end(), v, [&](std::uint32_t ai, std::size_t x) {
+        return arrows[ai].to_seq < x;
+      });
+    };
+    for (const Item& it : lane.items) {
+      if (it.folded()) continue;
+      const std::size_t b = std::max<std::size_t>(it.seq_begin, lo);
+      const std::size_t e = std::min<std::size_t>(it.seq_end, hi);
+      if (b >= e) continue;
+      for (auto ai = first_into(b); ai != into.end() && arrows[*ai].to_seq < e; ++ai) {
+        consider(arrows[*ai]);
+      }
+    }
+  }
+  const auto first_to = [&](std::size_t v) {
+    return std::lower_bound(arrows.begin(), arrows.end(), v,
+                            [](const model::Arrow& x, std::size_t s) { return x.to_seq < s; });
+  };
+  out.arrows_folded = static_cast<std::size_t>(first_to(hi) - first_to(lo)) - drawn_in_view;
+  constexpr std::size_t kLookAhead = 512;
+  std::size_t past = 0;
+  for (auto a = first_to(hi); a != arrows.end() && past < kLookAhead; ++a, ++past) {
+    if (a->from_seq < hi) consider(*a);
   }
 
   // Markers: notes and diagnostics in view, merged per lane when closer than min_px.
@@ -315,6 +338,28 @@ Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>
     }
   }
   return out;
+}
+
+void ArrowIndex::update(const Model& m) {
+  const auto arrows = m.arrows();
+  if (model_ != &m || arrows.size() < seen_) {
+    model_ = &m;
+    seen_ = 0;
+    by_task_.clear();
+  }
+  by_task_.resize(m.task_count());
+  // The model appends arrows in to_seq order, so appending keeps every list sorted.
+  for (; seen_ < arrows.size(); ++seen_) {
+    const std::int64_t ti = m.task_index(arrows[seen_].to_task);
+    if (ti >= 0 && static_cast<std::size_t>(ti) < by_task_.size()) {
+      by_task_[static_cast<std::size_t>(ti)].push_back(static_cast<std::uint32_t>(seen_));
+    }
+  }
+}
+
+std::span<const std::uint32_t> ArrowIndex::into(std::size_t task_index) const noexcept {
+  return task_index < by_task_.size() ? std::span<const std::uint32_t>(by_task_[task_index])
+                                      : std::span<const std::uint32_t>();
 }
 
 const Item* item_at(const Lane& lane, float x) noexcept {

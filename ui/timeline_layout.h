@@ -14,7 +14,8 @@
 //
 // Example:
 //   Window w = fit_all(model, Axis::Time);
-//   Prepared p = prepare(model, {Axis::Time, w, 1200.0f, 3.0f}, lanes);
+//   ArrowIndex ix;  ix.update(model);                      // every frame: cheap when unchanged
+//   Prepared p = prepare(model, {Axis::Time, w, 1200.0f, 3.0f}, lanes, ix);
 //   for (const Lane& l : p.lanes) for (const Item& it : l.items) draw(it.x0, it.x1, it.count);
 #pragma once
 
@@ -22,6 +23,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -87,7 +89,8 @@ struct Prepared {
   std::vector<Lane> lanes;
   std::vector<PreparedArrow> arrows;
   std::vector<Marker> markers;
-  std::size_t arrows_folded = 0;  // arrows in view dropped because an end was folded
+  std::size_t arrows_folded =
+      0;  // arrows arriving in view not drawn (an end folded, a lane hidden)
 };
 
 // ---- the axis -----------------------------------------------------------------------------------
@@ -116,10 +119,26 @@ double tick_step(const Params& p, float min_spacing_px) noexcept;
 std::string format_tick(double ns, double step);
 
 // ---- prepare
-// -------------------------------------------------------------------------------------- Lays out
-// the lanes `task_indices` (dense task indices, top to bottom) for `p`.
+// ------------------------------------------------------------------------------------- The model's
+// arrows grouped by the task they arrive at (dense task index), each group in to_seq order, so
+// prepare() looks up only the arrows into unfolded items. Keep one per view and update() it every
+// frame: it appends what the model added (a live run) and starts over for another model.
+class ArrowIndex {
+ public:
+  void update(const model::Model& m);
+  // Indices into m.arrows() of the arrows into task `task_index`, by to_seq.
+  std::span<const std::uint32_t> into(std::size_t task_index) const noexcept;
+
+ private:
+  const model::Model* model_ = nullptr;
+  std::size_t seen_ = 0;  // arrows indexed so far
+  std::vector<std::vector<std::uint32_t>> by_task_;
+};
+
+// Lays out the lanes `task_indices` (dense task indices, top to bottom) for `p`; `index` must
+// be up to date with `m`.
 Prepared prepare(const model::Model& m, const Params& p,
-                 const std::vector<std::size_t>& task_indices);
+                 const std::vector<std::size_t>& task_indices, const ArrowIndex& index);
 
 // The item of `lane` under pixel x, or null.
 const Item* item_at(const Lane& lane, float x) noexcept;

@@ -175,7 +175,8 @@ void TimelinePanel::draw() {
   p.window = view_.window;
 
   // Prepare, then draw.
-  const timeline::Prepared prep = timeline::prepare(m, p, lanes);
+  arrows_.update(m);
+  const timeline::Prepared prep = timeline::prepare(m, p, lanes, arrows_);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 clip_max(origin.x + avail.x, origin.y + avail.y);
   dl->PushClipRect(origin, clip_max, true);

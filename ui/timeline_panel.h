@@ -43,6 +43,7 @@ class TimelinePanel : public Panel {
   void set_axis(timeline::Axis axis);
   Controller& controller_;
   TimelineView view_;
+  timeline::ArrowIndex arrows_;
 };
 
 }  // namespace rdv::ui

@@ -54,6 +54,13 @@ Stream sleeper(int cycles) {
   return s;
 }
 
+// The arrow index of a finished model.
+rdv::ui::timeline::ArrowIndex index_of(const Model& m) {
+  rdv::ui::timeline::ArrowIndex ix;
+  ix.update(m);
+  return ix;
+}
+
 // Items must tile the lane left to right and cover consecutive segments.
 void check_tiling(const Lane& lane) {
   for (std::size_t i = 1; i < lane.items.size(); ++i) {
@@ -73,7 +80,7 @@ TEST_CASE("timeline: zoomed in, every segment is its own item; zoomed out, they 
 
   // 30 segments over 900 px: 30 px each, nothing folds.
   Params near{Axis::EventOrder, {1, 31}, 900.0f, 3.0f};
-  Prepared p = prepare(s.model, near, lanes);
+  Prepared p = prepare(s.model, near, lanes, index_of(s.model));
   REQUIRE(p.lanes.size() == 1);
   REQUIRE(p.lanes[0].items.size() == 30);
   for (const Item& it : p.lanes[0].items) {
@@ -84,7 +91,7 @@ TEST_CASE("timeline: zoomed in, every segment is its own item; zoomed out, they 
 
   // The whole run (3002 events) over 300 px: 0.1 px per segment, all folded into few blocks.
   Params far{Axis::EventOrder, fit_all(s.model, Axis::EventOrder), 300.0f, 3.0f};
-  p = prepare(s.model, far, lanes);
+  p = prepare(s.model, far, lanes, index_of(s.model));
   const auto& items = p.lanes[0].items;
   CHECK(items.size() <= 300 / 3 + 2);
   CHECK(items.size() >= 1);
@@ -109,7 +116,7 @@ TEST_CASE("timeline: a wide span between narrow ones stays its own item") {
   s.t += 1;
   s.add(EventKind::TaskRun, 1);
   Params p{Axis::Time, fit_all(s.model, Axis::Time), 1000.0f, 3.0f};
-  const Prepared out = prepare(s.model, p, {0});
+  const Prepared out = prepare(s.model, p, {0}, index_of(s.model));
   const auto& items = out.lanes[0].items;
   REQUIRE(items.size() >= 2);
   CHECK(items[0].folded());
@@ -126,7 +133,7 @@ TEST_CASE("timeline: the visible range is found by binary search, not from the s
   const Stream s = sleeper(1000);
   // Events 1500..1530 of 3002: the first item is the segment containing event 1500.
   Params p{Axis::EventOrder, {1500, 1530}, 600.0f, 3.0f};
-  const Prepared out = prepare(s.model, p, {0});
+  const Prepared out = prepare(s.model, p, {0}, index_of(s.model));
   const auto& items = out.lanes[0].items;
   REQUIRE(!items.empty());
   const auto segs = s.model.segments(0);
@@ -139,7 +146,7 @@ TEST_CASE("timeline: the visible range is found by binary search, not from the s
 
   // The same on the time axis: every event is 1 µs apart.
   Params t{Axis::Time, {1'500'000, 1'530'000}, 600.0f, 3.0f};
-  const Prepared tout = prepare(s.model, t, {0});
+  const Prepared tout = prepare(s.model, t, {0}, index_of(s.model));
   CHECK(tout.lanes[0].items.size() == 30);  // segments start exactly on the window's edges
   CHECK(tout.lanes[0].items.front().x0 == 0.0f);
 }
@@ -177,7 +184,7 @@ TEST_CASE("timeline: arrows only between items that survive folding") {
   };
   // Zoomed in on the hand-off: the arrow goes from the worker's lane to main's.
   Params near{Axis::EventOrder, {0, 20}, 800.0f, 3.0f};
-  const Prepared pn = prepare(s.model, near, {0, 1});
+  const Prepared pn = prepare(s.model, near, {0, 1}, index_of(s.model));
   REQUIRE(sends(pn) == 1);
   const auto a = *std::find_if(pn.arrows.begin(), pn.arrows.end(), [](const PreparedArrow& x) {
     return x.kind == rdv::model::ArrowKind::Send;
@@ -190,12 +197,12 @@ TEST_CASE("timeline: arrows only between items that survive folding") {
 
   // Zoomed out, the worker's send falls in a folded block: the arrow is dropped and counted.
   Params far{Axis::EventOrder, fit_all(s.model, Axis::EventOrder), 200.0f, 3.0f};
-  const Prepared pf = prepare(s.model, far, {0, 1});
+  const Prepared pf = prepare(s.model, far, {0, 1}, index_of(s.model));
   CHECK(sends(pf) == 0);
   CHECK(pf.arrows_folded >= 1);
 
   // A lane not shown: no arrow to it.
-  const Prepared only_main = prepare(s.model, near, {0});
+  const Prepared only_main = prepare(s.model, near, {0}, index_of(s.model));
   CHECK(sends(only_main) == 0);
 }
 
@@ -230,7 +237,7 @@ TEST_CASE("timeline: the event-order axis gives zero-time steps their room") {
   s.add(EventKind::TaskExit, 1);
   const Window w = fit_all(s.model, Axis::EventOrder);
   CHECK(w == Window{0, 6});
-  const Prepared p = prepare(s.model, {Axis::EventOrder, w, 600.0f, 3.0f}, {0});
+  const Prepared p = prepare(s.model, {Axis::EventOrder, w, 600.0f, 3.0f}, {0}, index_of(s.model));
   REQUIRE(p.lanes[0].items.size() == s.model.segments(0).size());
   for (const Item& it : p.lanes[0].items) CHECK_FALSE(it.folded());
   const auto ts = ticks({Axis::EventOrder, w, 600.0f, 3.0f}, 100.0f);
