@@ -45,6 +45,7 @@ std::uint64_t hash_output(const std::vector<std::string>& lines) {
 
 // What one run leaves behind on the fast path.
 struct RunRecord {
+  bool ran = false;  // false: a hole left by a stopped exploration
   Kind kind = Kind::Ok;
   std::uint64_t hash = 0;
 };
@@ -67,7 +68,7 @@ struct Collector {
     const std::uint64_t h = hash_output(r.output);
     std::lock_guard lk(mu);
     if (records.size() <= index) records.resize(index + 1);
-    records[index] = {kind, h};
+    records[index] = {true, kind, h};
     auto [it, fresh] = lowest_by_hash.try_emplace(h, index);
     if (fresh || index < it->second) {
       it->second = index;
@@ -191,7 +192,7 @@ bool search(const std::string& chunk, std::string_view source, const Options& o,
 
 // Replays a failure's schedule once more, recording it, and writes the trace.
 void record_failure(const std::string& path, std::string_view source, const Options& o,
-                    std::uint64_t expected_steps, Failure& f) {
+                    Failure& f) {
   const std::string chunk = base_name(path);
   script::RunOptions opt = base_options(o, f.seed, 0);
   opt.config.policy = sim::make_replay(f.schedule);
@@ -210,7 +211,6 @@ void record_failure(const std::string& path, std::string_view source, const Opti
   h.depth = o.policy == PolicyKind::Pct ? o.depth : 0;
   h.schedule = r.result.schedule;
   h.decisions = r.result.decisions;
-  (void)expected_steps;
   trace::Footer footer;
   footer.outcome = r.result.outcome;
   footer.message = r.result.message;
@@ -356,11 +356,9 @@ Summary explore(const std::string& path, std::string_view source, const Options&
   std::lock_guard lk(c.mu);
   s.schedules = c.done;
   std::map<std::uint64_t, std::size_t> class_of;  // hash -> index in s.outputs
-  std::vector<bool> finished(c.records.size(), false);
-  for (const auto& [h, idx] : c.lowest_by_hash) finished[idx] = true;
   for (std::size_t i = 0; i < c.records.size(); ++i) {
     const RunRecord& r = c.records[i];
-    if (!c.lowest_by_hash.contains(r.hash)) continue;  // a hole (never ran)
+    if (!r.ran) continue;
     ++s.outcomes[kind_index(r.kind)];
     auto [it, fresh] = class_of.try_emplace(r.hash, s.outputs.size());
     if (fresh) s.outputs.push_back({r.hash, 0, c.lowest_by_hash[r.hash], c.lines_by_hash[r.hash]});
@@ -371,7 +369,7 @@ Summary explore(const std::string& path, std::string_view source, const Options&
   });
   for (auto& f : c.first) {
     if (!f) continue;
-    if (!options.trace_dir.empty()) record_failure(path, source, options, s.expected_steps, *f);
+    if (!options.trace_dir.empty()) record_failure(path, source, options, *f);
     if (f->replay_command.empty()) {
       f->replay_command = "rendezvous run " + path + " --seed " + std::to_string(f->seed) +
                           (options.policy == PolicyKind::Pct

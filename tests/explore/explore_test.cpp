@@ -3,6 +3,7 @@
 // that replay to the same outcome, and agrees with the SPIN model checker on small models.
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -270,4 +271,20 @@ TEST_CASE("explore: pct depth 2 finds a one-preemption bug that random misses") 
   const Summary random = run("tests/explore/one_preemption.lua", o);
   CHECK(random.count(Kind::Panic) == 0);
   CHECK(rdv::explore::judge("never panics", pct).broken);
+}
+
+TEST_CASE("explore: should_stop ends an exploration early and only finished runs count") {
+  std::atomic<bool> stop{false};
+  Options o;
+  o.schedules = 100;
+  o.jobs = 1;
+  o.on_progress = [&](std::uint64_t done, std::uint64_t total) {
+    CHECK(total == 100);
+    if (done == 10) stop = true;
+  };
+  o.should_stop = [&] { return stop.load(); };
+  const Summary s = run("scenarios/4.2c-deadlock-lock-order.lua", o);
+  CHECK(s.stopped);
+  CHECK(s.schedules == 10);
+  CHECK(s.count(Kind::Ok) + s.count(Kind::Deadlock) == 10);
 }
