@@ -265,10 +265,11 @@ void TimelinePanel::draw() {
   // Markers: notes (a flag at the lane's top), panics (a cross), the deadlock (a line across).
   for (const timeline::Marker& mk : prep.markers) {
     const float x = x0 + mk.x;
-    if (mk.lane < 0) {
-      dl->AddLine(ImVec2(x, lanes_top), ImVec2(x, lanes_bottom), palette::kError, 2.0f);
-      dl->AddText(ImVec2(x + 3, lanes_bottom - em - 2), palette::kError,
-                  mk.kind == timeline::MarkerKind::Deadlock ? "deadlock" : "end");
+    if (mk.lane < 0) {  // about the whole run: the deadlock in red, the run's end dim
+      const bool dead = mk.kind == timeline::MarkerKind::Deadlock;
+      const ImU32 col = dead ? palette::kError : palette::kTextDim;
+      dl->AddLine(ImVec2(x, lanes_top), ImVec2(x, lanes_bottom), col, dead ? 2.0f : 1.0f);
+      dl->AddText(ImVec2(x + 3, lanes_bottom - em - 2), col, dead ? "deadlock" : "end");
       continue;
     }
     const float y = lane_y(static_cast<std::size_t>(mk.lane));

@@ -22,7 +22,7 @@ namespace rdv::ui {
 
 // The timeline's own view state (apart from the model).
 struct TimelineView {
-  timeline::Axis axis = timeline::Axis::Time;
+  timeline::Axis axis = timeline::Axis::EventOrder;  // a controlled run's zero-time steps get room
   timeline::Window window;
   bool fitted = true;          // follow the whole run until the user zooms or pans
   bool dragged = false;        // the press being released was a drag (pan), not a click
