@@ -7,13 +7,13 @@ namespace {
 
 // Stable names: these strings are written to trace files, so never rename one.
 constexpr std::array<const char*, static_cast<std::size_t>(EventKind::Count_)> kKindNames = {
-    "TaskSpawn", "TaskRun",    "TaskYield",    "TaskBlock",  "TaskUnblock", "TaskExit",
-    "ChanMake",  "ChanSend",   "ChanRecv",     "ChanClose",  "SelectCase",  "SelectChoose",
-    "TimerMake", "TimerFire",  "TimerStop",    "WgMake",     "WgAdd",       "WgWait",
-    "MutexMake", "MutexLock",  "MutexUnlock",  "AtomicMake", "AtomicAdd",   "AtomicLoad",
-    "CtxMake",   "CtxCancel",  "FutureMake",   "FutureSet",  "FutureFail",  "GroupMake",
-    "GroupError", "Print",     "Note",         "Panic",      "Recover",     "Deadlock",
-    "Leak",      "RunEnd",
+    "TaskSpawn",  "TaskRun",   "TaskYield",   "TaskBlock",  "TaskUnblock", "TaskExit",
+    "ChanMake",   "ChanSend",  "ChanRecv",    "ChanClose",  "SelectCase",  "SelectChoose",
+    "TimerMake",  "TimerFire", "TimerStop",   "WgMake",     "WgAdd",       "WgWait",
+    "MutexMake",  "MutexLock", "MutexUnlock", "AtomicMake", "AtomicAdd",   "AtomicLoad",
+    "CtxMake",    "CtxCancel", "FutureMake",  "FutureSet",  "FutureFail",  "GroupMake",
+    "GroupError", "Print",     "Note",        "Panic",      "Recover",     "Deadlock",
+    "Leak",       "RunEnd",
 };
 
 constexpr std::array<const char*, 7> kOutcomeNames = {"running", "ok",    "deadlock", "panic",
@@ -28,16 +28,26 @@ const char* to_string(EventKind k) noexcept {
 
 const char* to_string(BlockReason r) noexcept {
   switch (r) {
-    case BlockReason::None: return "none";
-    case BlockReason::ChanSend: return "chan send";
-    case BlockReason::ChanRecv: return "chan receive";
-    case BlockReason::Select: return "select";
-    case BlockReason::WaitGroup: return "WaitGroup.Wait";
-    case BlockReason::Mutex: return "Mutex.Lock";
-    case BlockReason::RLock: return "RWMutex.RLock";
-    case BlockReason::Future: return "future";
-    case BlockReason::Sleep: return "sleep";
-    case BlockReason::Forever: return "forever";
+    case BlockReason::None:
+      return "none";
+    case BlockReason::ChanSend:
+      return "chan send";
+    case BlockReason::ChanRecv:
+      return "chan receive";
+    case BlockReason::Select:
+      return "select";
+    case BlockReason::WaitGroup:
+      return "WaitGroup.Wait";
+    case BlockReason::Mutex:
+      return "Mutex.Lock";
+    case BlockReason::RLock:
+      return "RWMutex.RLock";
+    case BlockReason::Future:
+      return "future";
+    case BlockReason::Sleep:
+      return "sleep";
+    case BlockReason::Forever:
+      return "forever";
   }
   return "?";
 }

@@ -91,14 +91,14 @@ enum class EventKind : std::uint8_t {
   AtomicMake,   // obj, aux = initial value, text = name
   AtomicAdd,    // obj, arg = delta, aux = value after
   AtomicLoad,   // obj, aux = value read
-  CtxMake,      // obj, aux = parent ctx (0 for background), arg = deadline ns (-1 none), text = kind
-  CtxCancel,    // obj cancelled; text = err ("context canceled" / "context deadline exceeded"),
-                // aux = the ctx whose cancel started this cascade (== obj for the origin)
-  FutureMake,   // obj, text = name
-  FutureSet,    // obj resolved with val
-  FutureFail,   // obj rejected, val = error
-  GroupMake,    // obj = group, aux = its context, text = name
-  GroupError,   // obj = group, val = the first error (recorded once)
+  CtxMake,     // obj, aux = parent ctx (0 for background), arg = deadline ns (-1 none), text = kind
+  CtxCancel,   // obj cancelled; text = err ("context canceled" / "context deadline exceeded"),
+               // aux = the ctx whose cancel started this cascade (== obj for the origin)
+  FutureMake,  // obj, text = name
+  FutureSet,   // obj resolved with val
+  FutureFail,  // obj rejected, val = error
+  GroupMake,   // obj = group, aux = its context, text = name
+  GroupError,  // obj = group, val = the first error (recorded once)
   // --- output and diagnostics ----------------------------------------------------------------
   Print,     // text = one line of output (tab-separated values, no newline)
   Note,      // text = a marker for the timeline
@@ -110,9 +110,9 @@ enum class EventKind : std::uint8_t {
   Count_,
 };
 
-const char* to_string(EventKind) noexcept;     // "TaskSpawn" ... (stable: used in traces)
-const char* to_string(BlockReason) noexcept;   // "chan send", "select", ... (for people)
-const char* to_string(Outcome) noexcept;       // "ok", "deadlock", "panic", "leak", "error", ...
+const char* to_string(EventKind) noexcept;    // "TaskSpawn" ... (stable: used in traces)
+const char* to_string(BlockReason) noexcept;  // "chan send", "select", ... (for people)
+const char* to_string(Outcome) noexcept;      // "ok", "deadlock", "panic", "leak", "error", ...
 bool parse_event_kind(std::string_view, EventKind*) noexcept;
 bool parse_outcome(std::string_view, Outcome*) noexcept;
 
@@ -127,9 +127,7 @@ struct Val {
   void set(std::string_view v) noexcept;  // truncates with "…"
   std::string_view view() const noexcept { return {s, std::strlen(s)}; }
   bool empty() const noexcept { return s[0] == 0; }
-  friend bool operator==(const Val& a, const Val& b) noexcept {
-    return std::strcmp(a.s, b.s) == 0;
-  }
+  friend bool operator==(const Val& a, const Val& b) noexcept { return std::strcmp(a.s, b.s) == 0; }
 };
 
 struct Event {
