@@ -178,8 +178,14 @@ void ChannelsPanel::draw() {
       y += line * 1.15f;
       const float bh = line * 1.3f;
       const float mid = p.x + w / 2;
-      const int cap = static_cast<int>(std::min<std::int64_t>(ch.cap, kMaxSlotsDrawn));
-      const float slot_w = em * 3.2f;
+      // Slots as wide as their widest value (within limits), as many as fit half the card.
+      float slot_w = em * 3.2f;
+      for (const model::Slot& v : ch.buffer)
+        slot_w = std::max(slot_w, ImGui::CalcTextSize(v.val.s).x + em);
+      slot_w = std::min(slot_w, em * 9.0f);
+      const int fit = std::max(1, static_cast<int>(w * 0.45f / slot_w));
+      const int cap = static_cast<int>(
+          std::min<std::int64_t>(ch.cap, std::min<std::int64_t>(kMaxSlotsDrawn, fit)));
       const float buf_w = ch.cap == 0 ? em * 3.0f : slot_w * static_cast<float>(cap);
       const float bx0 = mid - buf_w / 2, bx1 = mid + buf_w / 2;
       if (ch.cap == 0) {
@@ -202,8 +208,9 @@ void ChannelsPanel::draw() {
               full ? state_colour(VisualState::BlockedChan) : IM_COL32(70, 77, 90, 255), v,
               palette::kText);
         }
-        if (ch.cap > kMaxSlotsDrawn) {
-          const std::string more = "…" + std::to_string(ch.cap - kMaxSlotsDrawn) + " more slots";
+        if (ch.cap > cap) {
+          const std::string more = "… " + std::to_string(ch.cap - cap) + " more slots (" +
+                                   std::to_string(ch.buffer.size()) + " values in all)";
           dl->AddText(ImVec2(bx0, y + bh + 2), palette::kTextDim, more.c_str());
         }
       }

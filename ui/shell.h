@@ -49,8 +49,8 @@ class Panel {
 
 // Splitter positions as fractions of the viewport (or of their column / row).
 struct LayoutState {
-  float left = 0.45f;       // width of the left column (Scenarios over Source)
-  float right = 0.24f;      // width of the right column (Tasks over Sync)
+  float left = 0.40f;       // width of the left column (Scenarios over Source)
+  float right = 0.29f;      // width of the right column (Tasks over Sync)
   float bottom = 0.30f;     // height of the bottom row (Timeline | Console)
   float scenarios = 0.34f;  // height of Scenarios within the left column
   float tasks = 0.55f;      // height of Tasks within the right column

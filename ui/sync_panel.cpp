@@ -86,13 +86,14 @@ void SyncPanel::draw() {
       }
       ImGui::Dummy(ImVec2(h, h));
       ImGui::SameLine();
-      std::string n(m.object_name(ctx.id));
-      if (n.empty()) n = std::string(m.str(ctx.kind));
-      if (n.empty()) n = "context #" + std::to_string(ctx.id);
+      const std::string n = context_name(m, ctx);
       const bool just = ctx.cancelled && ctx.cancelled_at + 1 == cursor;
       ImGui::PushStyleColor(ImGuiCol_Text, just ? IM_COL32(255, 214, 90, 255) : palette::kAccent);
       ImGui::TextUnformatted(n.c_str());
       ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s context, made at event %llu", std::string(m.str(ctx.kind)).c_str(),
+                          static_cast<unsigned long long>(ctx.made));
       ImGui::SameLine();
       const std::string st = context_status(m, s, ctx);
       ImGui::PushStyleColor(ImGuiCol_Text, ctx.cancelled ? palette::kError : palette::kTextDim);

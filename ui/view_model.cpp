@@ -65,6 +65,9 @@ std::string task_label(const model::Model& m, sim::TaskId id) {
 std::string object_label(const model::Model& m, sim::ObjId id) {
   if (id == 0) return "nil channel";
   const model::ObjRef ref = m.object(id);
+  if (ref.type == ObjType::Context) {
+    if (const model::ContextInfo* c = m.head().context(id)) return "context " + context_name(m, *c);
+  }
   std::string s = type_word(m, id, ref);
   const std::string_view name = m.str(ref.name);
   if (name.empty()) return s + " #" + std::to_string(id);
@@ -186,6 +189,15 @@ std::vector<ContextRow> context_tree(const model::State& s) {
   return out;
 }
 
+std::string context_name(const model::Model& m, const model::ContextInfo& c) {
+  if (c.made < m.size()) {
+    const sim::Event& e = m.events()[c.made];
+    if (e.kind == sim::EventKind::CtxMake && !e.val.empty()) return std::string(e.val.view());
+  }
+  const std::string_view kind = m.str(c.kind);
+  return kind.empty() ? "context #" + std::to_string(c.id) : std::string(kind);
+}
+
 std::string context_status(const model::Model& m, const model::State& s,
                            const model::ContextInfo& c) {
   if (!c.cancelled) {
@@ -195,11 +207,10 @@ std::string context_status(const model::Model& m, const model::State& s,
   }
   std::string out = "cancelled: " + std::string(m.str(c.err));
   if (c.cause != 0 && c.cause != c.id) {
-    const std::string_view origin = m.object_name(c.cause);
+    const model::ContextInfo* origin = s.context(c.cause);
     out += " (cascade from " +
-           (origin.empty() ? "#" + std::to_string(c.cause) : std::string(origin)) + ")";
+           (origin != nullptr ? context_name(m, *origin) : "#" + std::to_string(c.cause)) + ")";
   }
-  (void)s;
   return out;
 }
 

@@ -61,6 +61,8 @@ struct ContextRow {
   int depth = 0;
 };
 std::vector<ContextRow> context_tree(const model::State& s);
+// A context's name as the script gave it (CtxMake's val), else its kind ("with_cancel").
+std::string context_name(const model::Model& m, const model::ContextInfo& c);
 // "cancelled: context canceled (by request)" / "cancelled: context deadline exceeded" / "active"
 // / "active, deadline 10 s".
 std::string context_status(const model::Model& m, const model::State& s,

@@ -3,8 +3,8 @@
 // trace, and a thousand tasks (whose frame time is reported). Each picture is checked for size
 // and for content: colours that only the expected state can put in a pane's region.
 //
-// Regions are fractions of the default layout at 1600x900 (ui/shell.h): left column x < 0.45,
-// centre 0.46-0.75 (Channels), right column x > 0.77 with Tasks above y ~0.40 and Sync below,
+// Regions are fractions of the default layout at 1600x900 (ui/shell.h): left column x < 0.40,
+// centre 0.41-0.70 (Channels), right column x > 0.72 with Tasks above y ~0.40 and Sync below,
 // the Console across the bottom below y ~0.72.
 #include "tests/ui/process.h"
 #include "ui/controller.h"
@@ -110,8 +110,8 @@ Image shoot(const std::string& dir, const std::string& file, const std::string& 
   return img;
 }
 
-constexpr float kTasksX0 = 0.77f, kTasksY0 = 0.07f, kTasksY1 = 0.40f;
-constexpr float kCenterX0 = 0.46f, kCenterX1 = 0.75f;
+constexpr float kTasksX0 = 0.72f, kTasksY0 = 0.07f, kTasksY1 = 0.40f;
+constexpr float kCenterX0 = 0.41f, kCenterX1 = 0.70f;
 constexpr float kConsoleY0 = 0.72f;
 
 }  // namespace
@@ -141,8 +141,8 @@ TEST_CASE("panels: the rendezvous at its hand-off") {
   // Channels: the hand-off is highlighted (the card's yellow outline and sentence).
   CHECK(img.has_colour(IM_COL32(255, 214, 90, 255), kCenterX0, 0.07f, kCenterX1, 0.35f));
   // Source: both tasks' lines marked with their identity colours.
-  CHECK(img.has_colour(task_colour(0), 0.0f, 0.30f, 0.45f, 0.70f));
-  CHECK(img.has_colour(task_colour(1), 0.0f, 0.30f, 0.45f, 0.70f));
+  CHECK(img.has_colour(task_colour(0), 0.0f, 0.30f, 0.40f, 0.70f));
+  CHECK(img.has_colour(task_colour(1), 0.0f, 0.30f, 0.40f, 0.70f));
   // No outcome banner yet in the console.
   CHECK_FALSE(
       img.has_colour(outcome_colour(rdv::sim::Outcome::Ok), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
@@ -193,7 +193,7 @@ TEST_CASE("panels: a recorded trace opens like a run") {
   REQUIRE_MESSAGE(c.save_trace(trace, &error), error);
   const Image img = shoot(dir, trace, "end");
   CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Ok), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
-  CHECK(img.has_colour(task_colour(0), 0.74f, kTasksY0, 1.0f, kTasksY1));  // the identity bar
+  CHECK(img.has_colour(task_colour(0), 0.70f, kTasksY0, 1.0f, kTasksY1));  // the identity bar
   fs::remove_all(dir);
 }
 

@@ -201,10 +201,12 @@ TEST_CASE("view model: the context tree in depth-first order with the cascade's 
   Stream s;
   s.add(EventKind::TaskSpawn, 1, {}, "main");
   s.add(EventKind::CtxMake, 1, {{"obj", 1}, {"aux", 0}, {"arg", -1}}, "background");
-  s.add(EventKind::CtxMake, 1, {{"obj", 2}, {"aux", 1}, {"arg", -1}}, "request");
-  s.add(EventKind::CtxMake, 1, {{"obj", 3}, {"aux", 2}, {"arg", -1}}, "db");
-  s.add(EventKind::CtxMake, 1, {{"obj", 4}, {"aux", 1}, {"arg", 10'000'000'000}}, "other");
-  s.add(EventKind::CtxMake, 1, {{"obj", 5}, {"aux", 2}, {"arg", 10'000'000'000}}, "cache");
+  s.add(EventKind::CtxMake, 1, {{"obj", 2}, {"aux", 1}, {"arg", -1}}, "with_cancel", "request");
+  s.add(EventKind::CtxMake, 1, {{"obj", 3}, {"aux", 2}, {"arg", -1}}, "with_cancel", "db");
+  s.add(EventKind::CtxMake, 1, {{"obj", 4}, {"aux", 1}, {"arg", 10'000'000'000}}, "with_timeout",
+        "other");
+  s.add(EventKind::CtxMake, 1, {{"obj", 5}, {"aux", 2}, {"arg", 10'000'000'000}}, "with_timeout",
+        "cache");
   const auto before = s.model.head();
   s.add(EventKind::CtxCancel, 1, {{"obj", 2}, {"aux", 2}}, "context canceled");
   s.add(EventKind::CtxCancel, 1, {{"obj", 3}, {"aux", 2}}, "context canceled");
@@ -218,7 +220,9 @@ TEST_CASE("view model: the context tree in depth-first order with the cascade's 
         std::vector<std::pair<rdv::sim::ObjId, int>>{{1, 0}, {2, 1}, {3, 2}, {5, 2}, {4, 1}});
   CHECK(context_status(m, end, *end.context(2)) == "cancelled: context canceled");
   CHECK(context_status(m, end, *end.context(3)) ==
-        "cancelled: context canceled (cascade from " + std::string(m.object_name(2)) + ")");
+        "cancelled: context canceled (cascade from request)");
+  CHECK(context_name(m, *end.context(2)) == "request");
+  CHECK(context_name(m, *end.context(1)) == "background");
   CHECK(context_status(m, before, *before.context(5)).rfind("active, deadline 10 s", 0) == 0);
 }
 
