@@ -34,6 +34,8 @@ nlohmann::ordered_json failure_json(const explore::Failure& f) {
   j["index"] = f.index;
   j["replay"] = f.replay_command;
   j["message"] = f.message;
+  if (f.preemptions >= 0) j["preemptions"] = f.preemptions;
+  if (f.original_preemptions >= 0) j["original_preemptions"] = f.original_preemptions;
   return j;
 }
 
@@ -125,6 +127,9 @@ void print_summary(const std::string& file, const explore::Options& o, const exp
     std::printf("first %s: schedule %llu (seed %llu)\n  %s\n", explore::to_string(f.kind),
                 static_cast<unsigned long long>(f.index), static_cast<unsigned long long>(f.seed),
                 f.replay_command.c_str());
+    if (f.original_preemptions >= 0) {
+      std::printf("  shrunk from %d to %d preemptions\n", f.original_preemptions, f.preemptions);
+    }
     if (!f.trace_error.empty()) std::printf("  (trace not written: %s)\n", f.trace_error.c_str());
   }
   std::printf("%s: %s\n", v.broken ? "EXPECTATION BROKEN" : "expectation held",
@@ -156,6 +161,8 @@ int run_explore(int argc, char** argv) {
       ->check(CLI::Range(1u, 64u));
   app.add_option("--seed", o.seed, "base seed: schedule i uses seed + i (default 1)");
   app.add_option("--trace-dir", trace_dir, "where failure traces go (default: <tmp>/rendezvous)");
+  app.add_flag("--shrink", o.shrink,
+               "random/pct: replace each first failure by one with the fewest preemptions");
   app.add_flag("--json", json, "print one JSON object instead of a summary");
   std::vector<std::string> args;
   for (int i = argc - 1; i >= 2; --i) args.emplace_back(argv[i]);

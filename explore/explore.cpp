@@ -236,6 +236,17 @@ void record_failure(const std::string& path, std::string_view source, const Opti
   f.replay_command = "rendezvous replay " + file;
 }
 
+// Preemptions in a failure's schedule: replay it through a PrefixPolicy, which counts them.
+int count_preemptions(const std::string& chunk, std::string_view source, const Options& o,
+                      const Failure& f) {
+  auto policy = std::make_shared<PrefixPolicy>(f.schedule);
+  script::RunOptions opt = base_options(o, f.seed, 0);
+  opt.config.policy = policy;
+  sim::EventLog log;
+  script::run_source(chunk, source, opt, log);
+  return policy->preemptions();
+}
+
 }  // namespace
 
 const char* to_string(PolicyKind p) noexcept {
@@ -334,6 +345,37 @@ std::vector<std::vector<std::uint32_t>> branch(const std::vector<PrefixPolicy::P
   return out;
 }
 
+namespace {
+
+// Iterative deepening: the first bound at which the exhaustive search meets the same kind of
+// failure gives a schedule with the fewest preemptions (within the caps) — the easiest to read.
+void shrink(const std::string& path, std::string_view source, const Options& options, Failure& f) {
+  const int had = count_preemptions(base_name(path), source, options, f);
+  f.preemptions = had;
+  for (int bound = 0; bound < had && bound <= options.shrink_preemptions; ++bound) {
+    Options o;
+    o.policy = PolicyKind::Exhaustive;
+    o.preemptions = bound;
+    o.schedules = options.shrink_cap;
+    o.seed = f.seed;
+    o.jobs = options.jobs;
+    o.preempt = options.preempt;
+    o.should_stop = options.should_stop;
+    const Summary s = explore(path, source, o);
+    for (const Failure& g : s.failures) {
+      if (g.kind != f.kind) continue;
+      f.original_preemptions = had;
+      f.schedule = g.schedule;
+      f.message = g.message;
+      f.output = g.output;
+      f.preemptions = count_preemptions(base_name(path), source, options, f);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
 Summary explore(const std::string& path, std::string_view source, const Options& options) {
   const std::string chunk = base_name(path);
   Summary s;
@@ -369,6 +411,8 @@ Summary explore(const std::string& path, std::string_view source, const Options&
   });
   for (auto& f : c.first) {
     if (!f) continue;
+    if (options.shrink && options.policy != PolicyKind::Exhaustive)
+      shrink(path, source, options, *f);
     if (!options.trace_dir.empty()) record_failure(path, source, options, *f);
     if (f->replay_command.empty()) {
       f->replay_command = "rendezvous run " + path + " --seed " + std::to_string(f->seed) +

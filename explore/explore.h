@@ -73,6 +73,12 @@ struct Options {
   // Where the first failure of each kind is written as `<file>.<kind>.seed<S>.rdv.jsonl`;
   // empty: no traces written.
   std::string trace_dir;
+  // random/pct: replace each first failure by one of the same kind with as few preemptions as
+  // an exhaustive search (bounds 0, 1, ... up to shrink_preemptions, shrink_cap schedules each,
+  // the failure's seed) finds; Failure::preemptions says how many it needs.
+  bool shrink = false;
+  int shrink_preemptions = 3;
+  std::uint64_t shrink_cap = 2000;
   // Called after runs finish with (done, total), at most ~200 times per exploration, from a
   // worker thread, serialised. `total` is the cap for an exhaustive search.
   std::function<void(std::uint64_t, std::uint64_t)> on_progress;
@@ -91,6 +97,8 @@ struct Failure {
   std::string trace_path;               // "" when no trace was written
   std::string replay_command;           // "rendezvous replay <trace>" or "rendezvous run ..."
   std::string trace_error;              // why the trace could not be written, else ""
+  int preemptions = -1;                 // in `schedule` (counted when shrinking), else -1
+  int original_preemptions = -1;        // before shrinking; -1 when not shrunk
 };
 
 // One distinct output (the run's print lines), how often it came, and its first schedule.
@@ -138,6 +146,7 @@ class PrefixPolicy final : public sim::Policy {
   std::uint32_t pick_case(std::span<const std::uint32_t> ready) override;
   const char* name() const noexcept override { return "replay"; }
   const std::vector<Point>& points() const noexcept { return points_; }
+  int preemptions() const noexcept { return preemptions_; }  // made so far
 
  private:
   std::uint32_t choose(std::vector<std::uint32_t> options, std::uint32_t fallback,

@@ -288,3 +288,23 @@ TEST_CASE("explore: should_stop ends an exploration early and only finished runs
   CHECK(s.schedules == 10);
   CHECK(s.count(Kind::Ok) + s.count(Kind::Deadlock) == 10);
 }
+
+TEST_CASE("explore: shrinking leaves the lock-order deadlock with its one needed preemption") {
+  const auto dir = temp_dir("shrink");
+  Options o;
+  o.schedules = 50;
+  o.jobs = 2;
+  o.shrink = true;
+  o.trace_dir = dir.string();
+  const Summary s = run("scenarios/4.2c-deadlock-lock-order.lua", o);
+  REQUIRE(s.failures.size() == 1);
+  const rdv::explore::Failure& f = s.failures[0];
+  CHECK(f.kind == Kind::Deadlock);
+  CHECK(f.preemptions == 1);  // without a preemption each task takes both locks in turn
+  CHECK(f.original_preemptions >= 1);
+  auto t = rdv::trace::read_trace(f.trace_path);
+  REQUIRE_MESSAGE(t, t.error());
+  CHECK(t->footer.outcome == rdv::sim::Outcome::Deadlock);
+  CHECK(t->header.schedule == f.schedule);
+  std::filesystem::remove_all(dir);
+}
