@@ -1,7 +1,8 @@
 // cli/explore_cmd.h — `rendezvous explore` (design.md §5) on the explorer engine (explore/).
 //
 //   rendezvous explore FILE.lua [--schedules N] [--policy random|pct|exhaustive] [--depth D]
-//                      [--preemptions P] [--jobs J] [--seed S] [--trace-dir DIR] [--json]
+//                      [--preemptions P] [--jobs J] [--seed S] [--trace-dir DIR] [--shrink]
+//                      [--json]
 //
 //  - Without --json: a progress bar on stderr when stderr is a terminal, then a readable summary
 //    on stdout (outcome counts, distinct outputs, the first failure of each kind with the
