@@ -17,6 +17,7 @@
 #include "ui/sync_panel.h"
 #include "ui/tasks_panel.h"
 #include "ui/theme.h"
+#include "ui/timeline_panel.h"
 
 // glad first: it must define the GL API before anything else includes GL headers.
 #include <glad/gl.h>
@@ -184,6 +185,7 @@ int run_app(const AppOptions& options) {
     shell.add(std::make_unique<ScenarioPanel>(browser));
     shell.add(std::make_unique<TasksPanel>(controller));
     shell.add(std::make_unique<SyncPanel>(controller));
+    shell.add(std::make_unique<TimelinePanel>(controller));
     shell.add(std::make_unique<ConsolePanel>(controller));
     shell.set_toolbar([&] {
       toolbar.handle_shortcuts();
