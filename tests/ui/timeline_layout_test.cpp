@@ -262,3 +262,26 @@ TEST_CASE("timeline: zoom keeps the point under the mouse; pan moves by a fracti
   Params p{Axis::Time, w, 500.0f, 3.0f};
   CHECK(from_x(p, to_x(p, 142.0)) == doctest::Approx(142.0));
 }
+
+TEST_CASE("timeline: the arrow index grows with a live run as if built at once") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main");
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::ChanMake, 1, 1, BlockReason::None, 0, rdv::sim::kNoSeq, "result");
+  s.add(EventKind::TaskSpawn, 2, 0, BlockReason::None, 1, rdv::sim::kNoSeq, "worker");
+  const auto send1 = s.add(EventKind::ChanSend, 2, 1, BlockReason::None, 1);
+  s.add(EventKind::ChanRecv, 1, 1, BlockReason::None, 2, send1);
+  ArrowIndex live;
+  live.update(s.model);
+  const auto before = live.into(0).size();
+  const auto send2 = s.add(EventKind::ChanSend, 2, 1, BlockReason::None, 1);
+  s.add(EventKind::ChanRecv, 1, 1, BlockReason::None, 2, send2);
+  live.update(s.model);
+  const ArrowIndex fresh = index_of(s.model);
+  CHECK(live.into(0).size() == before + 1);
+  CHECK(std::equal(live.into(0).begin(), live.into(0).end(), fresh.into(0).begin(),
+                   fresh.into(0).end()));
+  CHECK(std::equal(live.into(1).begin(), live.into(1).end(), fresh.into(1).begin(),
+                   fresh.into(1).end()));
+  CHECK(live.into(7).empty());  // no such task
+}
