@@ -260,13 +260,28 @@ void SourcePanel::draw() {
         const SyntaxSpan& last = lines[static_cast<std::size_t>(i)].back();
         line_cols = last.column + static_cast<int>(last.end - last.begin);
       }
-      float cx = p.x + gutter + advance * static_cast<float>(line_cols + 2);
-      const ImVec2 after = ImGui::GetCursorScreenPos();
+      // Chips go after the code, but never past the visible right edge: there they cover the
+      // end of the line (usually a comment) on a background of their own.
+      std::vector<std::string> chips;
+      float chips_w = 0;
       for (const LineMark& lm : here) {
         const bool pick = std::find(cands.begin(), cands.end(), lm.task) != cands.end();
-        std::string chip = std::string(pick ? "\xE2\x96\xB6 " : "\xE2\x97\x80 ") +
-                           std::string(controller_.model().task_name(lm.task));
-        if (pick) chip += " (pick)";
+        chips.push_back(std::string(pick ? "\xE2\x96\xB6 " : "\xE2\x97\x80 ") +
+                        std::string(controller_.model().task_name(lm.task)) +
+                        (pick ? " (pick)" : ""));
+        chips_w += font->CalcTextSizeA(size, 1e9f, 0, chips.back().c_str()).x + advance * 2;
+      }
+      const float visible_right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+      float cx = std::min(p.x + gutter + advance * static_cast<float>(line_cols + 2),
+                          std::max(p.x + gutter, visible_right - chips_w));
+      if (!here.empty())
+        dl->AddRectFilled(ImVec2(cx - advance, p.y), ImVec2(cx + chips_w, p.y + line_h),
+                          ImGui::GetColorU32(ImGuiCol_ChildBg));
+      const ImVec2 after = ImGui::GetCursorScreenPos();
+      std::size_t chip_index = 0;
+      for (const LineMark& lm : here) {
+        const bool pick = std::find(cands.begin(), cands.end(), lm.task) != cands.end();
+        const std::string& chip = chips[chip_index++];
         const float cw = font->CalcTextSizeA(size, 1e9f, 0, chip.c_str()).x;
         dl->AddText(font, size, ImVec2(cx, y), task_colour(lm.task_index), chip.c_str());
         ImGui::SetCursorScreenPos(ImVec2(cx, p.y));
