@@ -18,72 +18,15 @@
 #include "sim/event_log.h"
 #include "sim/runtime.h"
 #include "sim/wait_group.h"
+#include "tests/sim/sync_testing.h"
 
 namespace rdv::sim {
+
+using namespace testing;
+
 namespace {
 
 using namespace std::chrono_literals;
-
-constexpr Nanos kMs = 1'000'000;
-
-// One finished run: its log and result.
-struct Ran {
-  std::unique_ptr<EventLog> log = std::make_unique<EventLog>();
-  RunResult result;
-
-  std::vector<Event> events_of(EventKind kind) const {
-    std::vector<Event> v;
-    for (std::size_t i = 0; i < log->committed(); ++i) {
-      if (log->at(i).kind == kind) v.push_back(log->at(i));
-    }
-    return v;
-  }
-
-  std::vector<Event> events(EventKind kind, ObjId obj) const {
-    std::vector<Event> v;
-    for (std::size_t i = 0; i < log->committed(); ++i) {
-      const Event& e = log->at(i);
-      if (e.kind == kind && e.obj == obj) v.push_back(e);
-    }
-    return v;
-  }
-};
-
-// Runs `body` as task 1 of a fresh run; fails the test if the run does not end within 20 s.
-Ran run(Mode mode, std::uint64_t seed, const std::function<void(Runtime&)>& body) {
-  Ran r;
-  RunConfig cfg;
-  cfg.mode = mode;
-  cfg.seed = seed;
-  Runtime rt(cfg, *r.log);
-  rt.start("main", [&rt, &body] { body(rt); });
-  REQUIRE(rt.wait_for(20s));
-  r.result = rt.wait();
-  return r;
-}
-
-// Sleeps (virtual or wall time) until `n` tasks have blocked receiving from a channel. In
-// controlled mode the virtual clock only moves when no task can run, so this returns once they
-// really parked.
-void await_blocked_on_recv(Runtime& rt, std::size_t n) {
-  for (;;) {
-    std::size_t blocked = 0;
-    const EventLog& log = rt.log();
-    for (std::size_t i = 0; i < log.committed(); ++i) {
-      const Event& e = log.at(i);
-      if (e.kind == EventKind::TaskBlock && e.reason == BlockReason::ChanRecv) ++blocked;
-    }
-    if (blocked >= n) return;
-    rt.sleep(kMs);
-  }
-}
-
-struct ModeSeeds {
-  Mode mode;
-  std::uint64_t seeds;
-};
-// Controlled mode over many seeds; live mode a few times (its interleavings are the machine's).
-constexpr ModeSeeds kModes[] = {{Mode::Controlled, 100}, {Mode::Live, 10}};
 
 std::pair<Context::Ptr, Context::CancelFunc> to_pair(Context::WithCancel w) {
   return {std::move(w.ctx), std::move(w.cancel)};
