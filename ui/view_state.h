@@ -3,7 +3,8 @@
 //
 // - `cursor` counts events: the panels draw the state after the first `cursor` events (0: before
 //   the first). It never exceeds the model's size.
-// - Panels read and write it; the controller moves it (Step, Run, follow the head).
+// - Panels read and write it; the controller moves it (Step, Run, follow the head, seek).
+// - `selected` is an event index (< the model's size) or sim::kNoSeq; a reset clears it.
 #pragma once
 
 #include "sim/event.h"
@@ -21,6 +22,11 @@ struct ViewState {
   sim::TaskId focus = 0;       // the task selected everywhere; 0 = none
   bool hide_done = false;      // Tasks: hide tasks that returned
   bool show_idle_sync = true;  // Sync: also show objects nobody waits on
+  // The event selected (a click in the timeline or a plot), highlighted in every panel;
+  // "Go to selected event" moves the cursor just after it. kNoSeq = none.
+  sim::Seq selected = sim::kNoSeq;
+  // The x axis of the timeline and the plots: event order (true) or time (false).
+  bool event_axis = true;
 };
 
 }  // namespace rdv::ui
