@@ -1,0 +1,2 @@
+--[[ never closed
+scenario { title = "x" }

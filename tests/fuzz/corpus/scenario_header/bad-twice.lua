@@ -1,0 +1,1 @@
+scenario { title = "x", title = "y" }
