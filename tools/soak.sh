@@ -149,12 +149,13 @@ start=$SECONDS
 echo "soak: ${#scenarios[@]} scenarios; controlled: $seeds seeds each (${batch:-$cli}, $jobs jobs);" \
   "live: $live runs each ($tsan_cli, $live_jobs jobs)"
 if ((seeds > 0)) && [[ -n $batch ]]; then
-  for s in "${scenarios[@]}"; do
-    for ((i = 1; i <= seeds; i += 100)); do printf '%s\0%s\0%s\0' "$s" "$i" $((i + 99 < seeds ? i + 99 : seeds)); done
+  # Seed-major order, in chunks of 100: a soak stopped early has covered every scenario evenly.
+  for ((i = 1; i <= seeds; i += 100)); do
+    for s in "${scenarios[@]}"; do printf '%s\0%s\0%s\0' "$s" "$i" $((i + 99 < seeds ? i + 99 : seeds)); done
   done | xargs -0 -n 3 -P "$jobs" bash "$0" --batch-worker
 elif ((seeds > 0)); then
-  for s in "${scenarios[@]}"; do
-    for ((i = 1; i <= seeds; i++)); do printf 'controlled\0%s\0%s\0' "$s" "$i"; done
+  for ((i = 1; i <= seeds; i++)); do
+    for s in "${scenarios[@]}"; do printf 'controlled\0%s\0%s\0' "$s" "$i"; done
   done | xargs -0 -n 3 -P "$jobs" bash "$0" --worker
 fi
 controlled_s=$((SECONDS - start))
