@@ -68,10 +68,12 @@ void Controller::reset_model() {
   const sim::TaskId focus = view_.focus;
   const float speed = view_.speed;
   const bool hide_done = view_.hide_done;
+  const bool event_axis = view_.event_axis;
   view_ = ViewState{};
   view_.focus = focus;
   view_.speed = speed;
   view_.hide_done = hide_done;
+  view_.event_axis = event_axis;
   diagnostics_.clear();
   error_line_ = 0;
   step_task_ = 0;
@@ -217,6 +219,7 @@ void Controller::request_reset() {
 void Controller::request_run() {
   if (interactive()) {
     view_.playing = true;  // picks on the person's behalf, at `speed` decisions per second
+    view_.follow = true;   // and shows each choice, also after going back
     return;
   }
   if (settings_.mode == sim::Mode::Live && run_active()) {
@@ -243,6 +246,15 @@ void Controller::request_toggle_run() {
 
 void Controller::request_step() {
   view_.playing = false;
+  if (!view_.follow && view_.cursor < model_->size()) {
+    // Reviewing what is recorded (after going back): forward one event; at the newest one a
+    // live or interactive run is followed again.
+    request_seek(view_.cursor + 1);
+    if (view_.cursor >= model_->size() && (interactive() || settings_.mode == sim::Mode::Live) &&
+        !run_ended())
+      view_.follow = true;
+    return;
+  }
   if (interactive()) {
     const auto c = candidates();
     if (c.empty()) return;
@@ -251,7 +263,7 @@ void Controller::request_step() {
     return;
   }
   view_.follow = false;
-  if (view_.cursor < model_->size()) ++view_.cursor;
+  if (view_.cursor < model_->size()) request_seek(view_.cursor + 1);
 }
 
 void Controller::request_step_task(sim::TaskId task) {
@@ -281,7 +293,19 @@ void Controller::request_run_to_end() {
 void Controller::request_seek(std::size_t n) {
   view_.playing = false;
   view_.follow = false;
+  step_task_ = 0;
   view_.cursor = std::min(n, model_->size());
+  cursor_->seek(view_.cursor);  // state() is the new one at once, not only after update()
+}
+
+void Controller::request_step_back() {
+  request_seek(view_.cursor > 0 ? view_.cursor - 1 : 0);
+}
+
+bool Controller::request_go_to_selected() {
+  if (view_.selected == sim::kNoSeq || view_.selected >= model_->size()) return false;
+  request_seek(static_cast<std::size_t>(view_.selected) + 1);
+  return true;
 }
 
 void Controller::request_roll_seed() {

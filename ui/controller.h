@@ -80,7 +80,16 @@ class Controller {
   void request_step_task(sim::TaskId);  // to that task's next event (interactive: pick it)
   void request_run_to_end();
   bool request_pick(sim::TaskId);    // interactive: this task takes the next step
-  void request_seek(std::size_t n);  // show the state after the first n events
+  // Time travel (every panel draws the state at the cursor, so they all move together):
+  // - request_seek: show the state after the first n events (clamped to what is recorded so
+  //   far); pauses, and stops following a live or interactive run until End / Run to end.
+  // - request_step_back: one event back (pauses).
+  // - request_go_to_selected: the state just after view().selected; false when none.
+  // Step (request_step) after going back moves the cursor forward through what is recorded,
+  // also in interactive mode; at the newest event it follows the run again.
+  void request_seek(std::size_t n);
+  void request_step_back();
+  bool request_go_to_selected();
   void request_roll_seed();          // a new random seed, then reset
   // - Applies changed settings by restarting the run (seed, mode, policy, preemption).
   void apply_settings(const RunSettings& s);

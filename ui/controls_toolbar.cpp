@@ -9,7 +9,10 @@
 
 #include <algorithm>
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
+#include <span>
+#include <string>
 
 namespace rdv::ui {
 
@@ -47,6 +50,18 @@ bool dice_button(const char* id) {
   return pressed;
 }
 
+// "#12 ChanRecv · main · chan result · line 9": an event for the scrubber.
+std::string describe_event(const model::Model& m, std::size_t seq) {
+  const sim::Event& e = m.events()[seq];
+  std::string s = "#" + std::to_string(seq) + " " + sim::to_string(e.kind);
+  if (const std::string_view task = m.task_name(e.task); !task.empty())
+    s += " \xC2\xB7 " + std::string(task);
+  if (e.obj != 0 && m.object(e.obj).type != model::ObjType::None)
+    s += " \xC2\xB7 " + object_label(m, e.obj);
+  if (e.line != 0) s += " \xC2\xB7 line " + std::to_string(e.line);
+  return s;
+}
+
 }  // namespace
 
 void ControlsToolbar::handle_shortcuts() {
@@ -56,6 +71,8 @@ void ControlsToolbar::handle_shortcuts() {
   if (io.KeyCtrl) {
     if (ImGui::IsKeyPressed('O', false)) files_.request_open();
     if (ImGui::IsKeyPressed('S', false)) files_.request_save();
+    if (ImGui::IsKeyPressed('E', false) && controller_.model().size() > 0)
+      files_.request_export();
     return;
   }
   if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
@@ -63,9 +80,10 @@ void ControlsToolbar::handle_shortcuts() {
     controller_.request_toggle_run();
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true))
     controller_.request_step();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), true) &&
-      controller_.view().cursor > 0)
-    controller_.request_seek(controller_.view().cursor - 1);
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), true))
+    controller_.request_step_back();
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) controller_.request_seek(0);
+  if (ImGui::IsKeyPressed('G', false)) controller_.request_go_to_selected();
   if (ImGui::IsKeyPressed('R', false)) controller_.request_reset();
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_End), false))
     controller_.request_run_to_end();
@@ -76,8 +94,11 @@ void ControlsToolbar::draw_run_menu() {
   const bool playing = c.view().playing || (c.view().follow && !c.run_ended());
   if (ImGui::MenuItem(playing ? "Pause" : "Run", "Space")) c.request_toggle_run();
   if (ImGui::MenuItem("Step", "Right")) c.request_step();
-  if (ImGui::MenuItem("Step back", "Left", false, c.view().cursor > 0))
-    c.request_seek(c.view().cursor - 1);
+  if (ImGui::MenuItem("Step back", "Left", false, c.view().cursor > 0)) c.request_step_back();
+  if (ImGui::MenuItem("Go to start", "Home", false, c.view().cursor > 0)) c.request_seek(0);
+  if (ImGui::MenuItem("Go to selected event", "G", false,
+                      c.view().selected != sim::kNoSeq && c.view().selected < c.model().size()))
+    c.request_go_to_selected();
   if (ImGui::MenuItem("Step the focused task", nullptr, false, c.view().focus != 0))
     c.request_step_task(c.view().focus);
   if (ImGui::MenuItem("Run to end", "End")) c.request_run_to_end();
@@ -240,6 +261,118 @@ void ControlsToolbar::draw() {
   ImGui::TextUnformatted(label);
   ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, p.y + h));
   ImGui::Dummy(ImVec2(0, ImGui::GetStyle().ItemSpacing.y * 0.5f));
+  draw_scrubber();
+}
+
+void ControlsToolbar::draw_scrubber() {
+  Controller& c = controller_;
+  const model::Model& m = c.model();
+  const std::size_t size = m.size();
+  const std::size_t cursor = c.view().cursor;
+  const float em = ImGui::GetFontSize();
+  const bool has_selected = c.view().selected != sim::kNoSeq && c.view().selected < size;
+
+  ImGui::BeginDisabled(size == 0);
+  if (ImGui::Button("\xE2\x87\xA4##start")) c.request_seek(0);
+  tooltip("Go to the start: every panel as before the first event (Home)");
+  ImGui::SameLine(0, 2);
+  if (ImGui::Button("\xE2\x86\x90##back")) c.request_step_back();
+  tooltip("Step back one event (Left arrow)");
+  ImGui::SameLine();
+
+  // The track: one position per event recorded so far.
+  const float right = em * 26.0f;  // → ⇥, Go to selected, the event's words
+  const float w = std::max(em * 8.0f, ImGui::GetContentRegionAvail().x - right);
+  const float h = ImGui::GetFrameHeight();
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##scrubber", ImVec2(w, h));
+  const bool hovered = ImGui::IsItemHovered();
+  const float pad = h * 0.4f;
+  const float x0 = p.x + pad, x1 = p.x + w - pad;
+  const auto x_of = [&](std::size_t n) {
+    return size == 0 ? x0
+                     : x0 + (x1 - x0) * static_cast<float>(static_cast<double>(n) /
+                                                           static_cast<double>(size));
+  };
+  const auto n_at = [&](float x) {
+    const float f = std::clamp((x - x0) / std::max(1.0f, x1 - x0), 0.0f, 1.0f);
+    return static_cast<std::size_t>(std::llround(static_cast<double>(f) * static_cast<double>(size)));
+  };
+  if (ImGui::IsItemActive() && size > 0) {
+    const std::size_t n = n_at(ImGui::GetIO().MousePos.x);
+    if (n != cursor || c.view().playing || c.view().follow) c.request_seek(n);
+  }
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float cy = p.y + h / 2;
+  dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + w, p.y + h - 2),
+                    ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
+                    h / 2);
+  const float cx = x_of(std::min(cursor, size));
+  dl->AddRectFilled(ImVec2(x0, cy - 2), ImVec2(cx, cy + 2), (palette::kAccent & 0x00FFFFFF) | 0x90000000u, 2.0f);
+  // Markers: at most one per pixel per list (binary search to the next pixel's events).
+  const auto markers = [&](std::span<const std::uint32_t> seqs, auto colour_of) {
+    std::size_t i = 0;
+    while (i < seqs.size()) {
+      const float x = x_of(static_cast<std::size_t>(seqs[i]) + 1);
+      dl->AddLine(ImVec2(x, p.y + 4), ImVec2(x, p.y + h - 4), colour_of(seqs[i]), 1.5f);
+      const double next = static_cast<double>(size) * static_cast<double>(x + 1.0f - x0) /
+                          static_cast<double>(std::max(1.0f, x1 - x0));
+      const auto it = std::lower_bound(seqs.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                       seqs.end(), static_cast<std::uint32_t>(std::max(0.0, next - 1)));
+      i = static_cast<std::size_t>(it - seqs.begin());
+    }
+  };
+  markers(m.notes(), [](std::uint32_t) { return palette::kTextDim; });
+  markers(m.diagnostics(), [&](std::uint32_t seq) {
+    const sim::EventKind k = m.events()[seq].kind;
+    return k == sim::EventKind::Panic || k == sim::EventKind::Deadlock ||
+                   (k == sim::EventKind::RunEnd && m.head().outcome != sim::Outcome::Ok)
+               ? palette::kError
+               : IM_COL32(209, 154, 102, 255);
+  });
+  // The handle at the cursor.
+  dl->AddLine(ImVec2(cx, p.y + 1), ImVec2(cx, p.y + h - 1), palette::kAccent, 3.0f);
+  dl->AddCircleFilled(ImVec2(cx, cy), h * 0.22f, palette::kAccent);
+  if (has_selected) {
+    const float sx = x_of(static_cast<std::size_t>(c.view().selected) + 1);
+    dl->AddTriangleFilled(ImVec2(sx - 4, p.y), ImVec2(sx + 4, p.y), ImVec2(sx, p.y + 6),
+                          palette::kText);
+  }
+  if (hovered && size > 0) {
+    const std::size_t n = n_at(ImGui::GetIO().MousePos.x);
+    ImGui::BeginTooltip();
+    ImGui::Text("Time travel: click or drag to show every panel after event %zu of %zu%s", n,
+                size, c.run_ended() ? "" : " recorded so far");
+    if (n > 0) ImGui::TextDisabled("%s", describe_event(m, n - 1).c_str());
+    ImGui::TextDisabled("Left/Right step, Home/End jump; marks: notes (grey), panics and the "
+                        "deadlock (red), cancels and leaks (orange)");
+    ImGui::EndTooltip();
+  }
+
+  ImGui::SameLine();
+  if (ImGui::Button("\xE2\x86\x92##fwd")) c.request_step();
+  tooltip("Step forward one event (Right arrow)");
+  ImGui::SameLine(0, 2);
+  if (ImGui::Button("\xE2\x87\xA5##end")) c.request_run_to_end();
+  tooltip("Go to the newest event and follow the run (End)");
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!has_selected);
+  if (ImGui::Button("Go to selected")) c.request_go_to_selected();
+  ImGui::EndDisabled();
+  tooltip(has_selected ? "Show every panel just after the selected event (G)"
+                       : "Select an event (click it in the timeline or a plot), then come here "
+                         "to show every panel just after it (G)");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  const std::string now = cursor == 0 ? std::string("before the first event")
+                                      : "after " + describe_event(m, cursor - 1);
+  const ImVec2 tp = ImGui::GetCursorScreenPos();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGui::PushClipRect(tp, ImVec2(tp.x + avail, tp.y + h), true);
+  ImGui::TextDisabled("%s", now.c_str());
+  ImGui::PopClipRect();
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", now.c_str());
 }
 
 }  // namespace rdv::ui

@@ -1,6 +1,7 @@
 // ui/file_actions.cpp — Open / Save trace modals, recent files and dropped paths.
 #include "ui/file_actions.h"
 
+#include "trace/recorder.h"
 #include "ui/theme.h"
 
 #include <imgui.h>
@@ -61,6 +62,7 @@ bool FileActions::open(const std::string& path, std::string* error) {
     if (error != nullptr) *error = path + ": no such file";
     return false;
   }
+  if (before_open_ && !before_open_(path)) return true;  // asked first; opened once answered
   if (ends_with(path, ".rdv.jsonl") || ends_with(path, ".jsonl")) {
     if (!controller_.open_trace(path, error)) return false;
   } else if (ends_with(path, ".lua")) {
@@ -82,6 +84,42 @@ void FileActions::drop(std::vector<std::string> paths) {
   dropped_.insert(dropped_.end(), paths.begin(), paths.end());
 }
 
+void FileActions::open_dropped() {
+  // Several files dropped at once: each is opened in turn, the last one stays open; the first
+  // error is kept for the status line.
+  std::string first_error;
+  for (const std::string& p : dropped_) {
+    std::string error;
+    if (!open(p, &error) && first_error.empty()) first_error = error;
+  }
+  dropped_.clear();
+  if (!first_error.empty()) message_ = first_error;
+}
+
+bool FileActions::export_perfetto(const std::string& path, std::string* error,
+                                  trace::TimeAxis axis) {
+  const model::Model& m = controller_.model();
+  if (m.size() == 0) {
+    if (error != nullptr) *error = "nothing to export: the run has no events yet";
+    return false;
+  }
+  if (path.empty()) {
+    if (error != nullptr) *error = "give a file name, e.g. run.perfetto.json";
+    return false;
+  }
+  trace::Footer footer;
+  footer.outcome = m.head().outcome;
+  footer.message = std::string(m.str(m.head().message));
+  const trace::Trace t = trace::make_trace(
+      m.header(), m.events(), [&](sim::StrId id) { return m.str(id); }, footer);
+  if (auto s = trace::export_perfetto(t, path, trace::PerfettoOptions{axis}); !s) {
+    if (error != nullptr) *error = s.error();
+    return false;
+  }
+  message_ = "exported " + path + " (open it in ui.perfetto.dev)";
+  return true;
+}
+
 void FileActions::draw_file_menu() {
   if (ImGui::MenuItem("Open…", "Ctrl+O")) request_open();
   if (ImGui::BeginMenu("Open recent")) {
@@ -97,14 +135,14 @@ void FileActions::draw_file_menu() {
   }
   if (ImGui::MenuItem("Save trace…", "Ctrl+S", false, controller_.model().size() > 0))
     request_save();
+  if (ImGui::MenuItem("Export to Perfetto…", "Ctrl+E", false, controller_.model().size() > 0))
+    request_export();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("Chrome Trace Event JSON: open it in ui.perfetto.dev or chrome://tracing");
 }
 
 void FileActions::draw() {
-  for (const std::string& p : dropped_) {
-    std::string error;
-    if (!open(p, &error)) message_ = error;
-  }
-  dropped_.clear();
+  open_dropped();
 
   if (open_requested_) {
     open_requested_ = false;
@@ -120,6 +158,15 @@ void FileActions::draw() {
     set_buffer(path_buf_, sizeof path_buf_,
                stem + "-seed" + std::to_string(controller_.settings().seed) + ".rdv.jsonl");
     ImGui::OpenPopup("Save the run's trace");
+  }
+  if (export_requested_) {
+    export_requested_ = false;
+    modal_error_.clear();
+    std::string stem = std::filesystem::path(controller_.chunkname()).stem().string();
+    if (stem.empty()) stem = "run";
+    set_buffer(path_buf_, sizeof path_buf_,
+               stem + "-seed" + std::to_string(controller_.settings().seed) + ".perfetto.json");
+    ImGui::OpenPopup("Export to Perfetto");
   }
   const float width = ImGui::GetFontSize() * 34;
   if (ImGui::BeginPopupModal("Open a scenario or a trace", nullptr,
@@ -170,6 +217,46 @@ void FileActions::draw() {
         remember(path_buf_);
         ImGui::CloseCurrentPopup();
       }
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+      ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (ImGui::BeginPopupModal("Export to Perfetto", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("%zu events as Chrome Trace Event JSON, for ui.perfetto.dev:",
+                controller_.model().size());
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+    const bool enter = ImGui::InputText("##path", path_buf_, sizeof path_buf_,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Time axis:");
+    ImGui::SameLine();
+    ImGui::RadioButton("auto", &export_axis_, 0);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Steps for a controlled run, time for a live one");
+    ImGui::SameLine();
+    ImGui::RadioButton("time", &export_axis_, 1);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The events' own times (virtual or wall)");
+    ImGui::SameLine();
+    ImGui::RadioButton("steps", &export_axis_, 2);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("1 µs per event, so a controlled run's zero-time steps stay apart");
+    if (!controller_.run_ended())
+      ImGui::TextDisabled("The run is still going: the export holds the events so far.");
+    if (!modal_error_.empty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+      ImGui::PushTextWrapPos(width);
+      ImGui::TextUnformatted(modal_error_.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+    }
+    if (ImGui::Button("Export") || enter) {
+      const auto axis = export_axis_ == 1   ? trace::TimeAxis::Time
+                        : export_axis_ == 2 ? trace::TimeAxis::Steps
+                                            : trace::TimeAxis::Auto;
+      if (export_perfetto(path_buf_, &modal_error_, axis)) ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))

@@ -3,6 +3,8 @@
 // - Open (Ctrl+O): a small modal with a path field and the recent files; a .lua opens as a
 //   scenario (listed in the browser), a .rdv.jsonl as a recorded trace.
 // - Save trace (Ctrl+S): a modal with a path field, suggested from the scenario and seed.
+// - Export to Perfetto (Ctrl+E): a modal with a path field and the time axis (trace/perfetto.h);
+//   the file opens in ui.perfetto.dev. A run still going is exported as recorded so far.
 // - Recent files: the last eight opened, kept in the shell's saved settings ("recent").
 // - Drop: paths dropped on the window (GLFW's drop callback) are opened on the next frame.
 // Errors (unreadable file, malformed trace: "file:line: why") are shown in the modal or the
@@ -13,6 +15,9 @@
 #include "ui/scenario_catalog.h"
 #include "ui/shell.h"
 
+#include "trace/perfetto.h"
+
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,9 +31,21 @@ class FileActions {
   // - Opens `path` by its extension; false with `error` set when it cannot be opened.
   bool open(const std::string& path, std::string* error);
   void request_open() { open_requested_ = true; }
+  // - Optional: asked before open() replaces what is shown; returning false puts the open off
+  //   (the hook opens the file itself later, e.g. once an unsaved edit is saved or discarded).
+  void set_before_open(std::function<bool(const std::string& path)> hook) {
+    before_open_ = std::move(hook);
+  }
   void request_save() { save_requested_ = true; }
+  void request_export() { export_requested_ = true; }
+  // - Writes the current run (or trace) as Chrome Trace Event JSON for Perfetto; false with
+  //   `error` naming the path and the reason (unwritable folder, nothing to export).
+  bool export_perfetto(const std::string& path, std::string* error,
+                       trace::TimeAxis axis = trace::TimeAxis::Auto);
   // - Queues paths dropped on the window (called from the GLFW callback, on the main thread).
   void drop(std::vector<std::string> paths);
+  // - Opens the dropped paths (draw() calls it each frame); errors go to message().
+  void open_dropped();
 
   // - The File menu's items.
   void draw_file_menu();
@@ -46,10 +63,13 @@ class FileActions {
   Shell& shell_;
   bool open_requested_ = false;
   bool save_requested_ = false;
+  bool export_requested_ = false;
+  int export_axis_ = 0;  // 0 auto, 1 time, 2 steps (trace::TimeAxis order)
   std::vector<std::string> dropped_;
   char path_buf_[1024] = {};
   std::string modal_error_;
   std::string message_;
+  std::function<bool(const std::string&)> before_open_;
 };
 
 }  // namespace rdv::ui

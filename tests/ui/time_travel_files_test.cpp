@@ -1,0 +1,152 @@
+// The File menu's actions without a window (an ImGui context only, for the saved settings):
+// save a run's trace and open it again (menu and drag and drop take the same path), malformed
+// and missing files reported by name, and Export to Perfetto with its errors.
+#include "ui/controller.h"
+#include "ui/file_actions.h"
+#include "ui/scenario_catalog.h"
+#include "ui/shell.h"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace rdv::ui;
+namespace fs = std::filesystem;
+
+#if RDV_HAVE_SCRIPT
+namespace {
+
+const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// An ImGui context (no window, no frame) for the shell's settings, and a fresh temp folder.
+struct Fixture {
+  Fixture() : ctx(ImGui::CreateContext()) {
+    ImGui::GetIO().IniFilename = nullptr;
+    dir = fs::temp_directory_path() / ("rdv-files-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+  }
+  ~Fixture() {
+    ImGui::DestroyContext(ctx);
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  Fixture(const Fixture&) = delete;
+  Fixture& operator=(const Fixture&) = delete;
+  ImGuiContext* ctx;
+  fs::path dir;
+  Shell shell;
+  Browser browser;
+  Controller controller;
+  FileActions files{controller, browser, shell};
+
+  void run(const std::string& file) {
+    controller.open_script(kScenarios + file, file, read_file(kScenarios + file));
+    REQUIRE(controller.finish_blocking(std::chrono::seconds(30)));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("files: a saved trace opens again with the same events, from the menu or a drop") {
+  Fixture f;
+  f.run("2.3-fanin-timeout-leak.lua");
+  const std::size_t n = f.controller.model().size();
+  const auto outcome = f.controller.model().head().outcome;
+  REQUIRE(n > 10);
+  const std::string path = (f.dir / "fanin.rdv.jsonl").string();
+  std::string error;
+  REQUIRE_MESSAGE(f.controller.save_trace(path, &error), error);
+
+  // File ▸ Open (the modal calls open()).
+  REQUIRE_MESSAGE(f.files.open(path, &error), error);
+  CHECK(f.controller.source_kind() == Source::Trace);
+  CHECK(f.controller.model().size() == n);
+  CHECK(f.controller.model().head().outcome == outcome);
+  CHECK(f.files.recent().front() == fs::absolute(path).string());
+
+  // Drag and drop: a scenario first, then the trace; the last one stays open.
+  f.run("2.1-unbuffered-rendezvous.lua");
+  REQUIRE(f.controller.model().size() != n);
+  f.files.drop({path});
+  f.files.open_dropped();
+  CHECK(f.controller.source_kind() == Source::Trace);
+  CHECK(f.controller.model().size() == n);
+  // The trace can be scrubbed like the run.
+  f.controller.request_seek(n / 2);
+  CHECK(f.controller.state().applied == n / 2);
+}
+
+TEST_CASE("files: missing, malformed and unknown files are reported by name, not opened") {
+  Fixture f;
+  f.run("2.1-unbuffered-rendezvous.lua");
+  const std::size_t n = f.controller.model().size();
+  std::string error;
+  CHECK_FALSE(f.files.open((f.dir / "nope.rdv.jsonl").string(), &error));
+  CHECK(error.find("nope.rdv.jsonl") != std::string::npos);
+  const std::string bad = (f.dir / "bad.rdv.jsonl").string();
+  std::ofstream(bad) << "{\"rdv\":1}\nnot json\n";
+  error.clear();
+  CHECK_FALSE(f.files.open(bad, &error));
+  CHECK(error.find("bad.rdv.jsonl") != std::string::npos);
+  const std::string txt = (f.dir / "notes.txt").string();
+  std::ofstream(txt) << "hello\n";
+  error.clear();
+  CHECK_FALSE(f.files.open(txt, &error));
+  CHECK(error.find("not a scenario") != std::string::npos);
+  // A drop of a bad file says why in the status line and leaves the run open.
+  f.files.drop({bad});
+  f.files.open_dropped();
+  CHECK(f.files.message().find("bad.rdv.jsonl") != std::string::npos);
+  CHECK(f.controller.source_kind() == Source::Script);
+  CHECK(f.controller.model().size() == n);
+}
+
+TEST_CASE("files: Export to Perfetto writes Chrome trace JSON, and says why when it cannot") {
+  Fixture f;
+  std::string error;
+  // Nothing to export before a run.
+  CHECK_FALSE(f.files.export_perfetto((f.dir / "empty.json").string(), &error));
+  CHECK(error.find("nothing to export") != std::string::npos);
+
+  f.run("2.1-unbuffered-rendezvous.lua");
+  const std::string out = (f.dir / "run.perfetto.json").string();
+  error.clear();
+  REQUIRE_MESSAGE(f.files.export_perfetto(out, &error), error);
+  const std::string json = read_file(out);
+  CHECK(json.find("\"traceEvents\"") != std::string::npos);
+  CHECK(json.find("asyncTask") != std::string::npos);  // a task's track is named after it
+  CHECK(json.find("flow_out") != std::string::npos);   // the send -> receive arrow
+  CHECK(f.files.message().find("exported") != std::string::npos);
+
+  // Unwritable: a folder that does not exist; the error names the path.
+  const std::string bad = (f.dir / "no-such-folder" / "x.json").string();
+  error.clear();
+  CHECK_FALSE(f.files.export_perfetto(bad, &error));
+  CHECK(error.find("no-such-folder") != std::string::npos);
+  CHECK_FALSE(fs::exists(bad));
+  error.clear();
+  CHECK_FALSE(f.files.export_perfetto("", &error));
+  CHECK_FALSE(error.empty());
+
+  // A loaded trace exports the same as the run it recorded.
+  const std::string trace = (f.dir / "run.rdv.jsonl").string();
+  REQUIRE(f.controller.save_trace(trace, &error));
+  REQUIRE(f.files.open(trace, &error));
+  const std::string out2 = (f.dir / "trace.perfetto.json").string();
+  REQUIRE_MESSAGE(f.files.export_perfetto(out2, &error), error);
+  CHECK(read_file(out2) == json);
+}
+
+#endif
