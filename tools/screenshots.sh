@@ -1,20 +1,71 @@
 #!/usr/bin/env bash
-# tools/screenshots.sh — regenerates the README's pictures with the app itself (docs/img/).
-# Needs no display: each picture is rendered off screen inside a virtual X server.
+# tools/screenshots.sh — regenerates every picture of the README (docs/img/*.png) with the app's
+# own --screenshot: nothing is drawn or edited by hand. Needs no display: each picture is rendered
+# off screen inside a virtual X server (xvfb-run).
+#
+#   tools/screenshots.sh              installs what is missing, builds build/dev, makes them all
+#   RDV_BUILD=build/x tools/screenshots.sh   uses (and builds) another build folder instead
+#   tools/screenshots.sh NAME...      makes only these (e.g. main timeline)
+#
+# Each picture is one controlled run (seed 1 unless said) stopped at a chosen event, so the same
+# tree gives the same pictures. The README's tour describes what each one shows: keep the two in
+# step when you change a line here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-tools/setup-deps.sh
-cmake --preset dev >/dev/null
-cmake --build --preset dev -j "$(nproc)" --target rendezvous
+
+build=${RDV_BUILD:-build/dev}
+if [[ -z ${RDV_BUILD:-} ]]; then
+  tools/setup-deps.sh
+  cmake --preset dev >/dev/null
+fi
+cmake --build "$build" -j "$(nproc)" --target rendezvous >/dev/null
+app=$build/rendezvous
 mkdir -p docs/img
-shoot() { xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" build/dev/rendezvous "$@"; }
-# Event 9 of the controlled run (seed 1): main waits at recv while asyncTask sleeps — the moment
-# the scenario's header tells the reader to watch.
-shoot scenarios/2.1-unbuffered-rendezvous.lua --size 1600x900 --at 9 --screenshot docs/img/browser.png
-# A cancel cascade halfway: loadUser failed, request and both children are cancelled.
-shoot scenarios/2.5-error-cancel-cascade.lua --size 1600x900 --at 60 --screenshot docs/img/cascade.png
-# Seed 1 of the lock-order inversion deadlocks: the report, the banner, the stuck tasks.
-shoot scenarios/4.2c-deadlock-lock-order.lua --size 1600x900 --seed 1 --at end --screenshot docs/img/deadlock.png
-# The fan-in with a timeout on an unbuffered channel: the late worker leaks.
-shoot scenarios/2.3-fanin-timeout-leak.lua --size 1600x900 --at end --screenshot docs/img/fanin-leak.png
-echo "wrote docs/img/{browser,cascade,deadlock,fanin-leak}.png"
+
+# Which of the app's options exist in this build (other parts may not be there yet).
+help=$("$app" --help 2>&1 || true)
+has() { grep -q -- "$1" <<<"$help"; }
+
+size=1600x900
+made=()
+shoot() {  # shoot NAME FILE [options...]
+  local name=$1 file=$2
+  shift 2
+  if [[ ${#only[@]} -gt 0 && ! " ${only[*]} " =~ " $name " ]]; then return; fi
+  xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
+    "$app" "$file" --size "$size" --screenshot "docs/img/$name.png" "$@" >/dev/null
+  made+=("$name")
+}
+tab() { if has --tab; then printf -- '--tab\n%s\n' "$@"; fi; }
+only=("$@")
+
+# main: the whole window on the unbuffered rendezvous at event 9 — main blocked at recv (line 11)
+# while asyncTask sleeps (line 8); the browser, the source with each task's line, the panels.
+shoot main scenarios/2.1-unbuffered-rendezvous.lua --at 9
+
+# timeline: the pipeline with acknowledgements at its end, the Timeline tab in front: a lane per
+# task, send → receive arrows, blocked stretches.
+mapfile -t t < <(tab Timeline)
+shoot timeline scenarios/2.4-pipeline-acks.lua --at end "${t[@]}"
+
+# channels: the buffered channel while its buffer is full and the producer waits to send.
+mapfile -t t < <(tab Channels)
+shoot channels scenarios/2.1b-buffered-channel.lua --at 16 "${t[@]}"
+
+# cascade: the error-propagation scenario halfway: loadUser failed, the request context and both
+# children are cancelled (Sync), the cancel arrows on the timeline.
+shoot cascade scenarios/2.5-error-cancel-cascade.lua --at 60
+
+# deadlock: seed 1 of the lock-order inversion deadlocks: Go's report, the stuck tasks, the locks.
+shoot deadlock scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at end
+
+# fanin-leak: fan-in with a timeout on an unbuffered channel: the late worker leaks.
+shoot fanin-leak scenarios/2.3-fanin-timeout-leak.lua --at end
+
+# explorer: 1000 schedules of the lock-order scenario, the first deadlock opened.
+if has --explore; then
+  mapfile -t t < <(tab Explorer)
+  shoot explorer scenarios/4.2c-deadlock-lock-order.lua --explore 1000 "${t[@]}"
+fi
+
+echo "wrote docs/img/{$(IFS=,; echo "${made[*]}")}.png"

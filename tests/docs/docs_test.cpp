@@ -3,7 +3,7 @@
 //
 // Conventions the documents follow, which this test relies on:
 //  - ```lua blocks (guide): each is exactly the text of one docs/examples/*.lua file;
-//  - ```console blocks: lines starting with "$ " are commands for `sh` run from the source
+//  - ```console blocks (guide, teaching, README): lines starting with "$ " are commands for `sh` run from the source
 //    folder (`rendezvous` is rendezvous-cli); the lines after a command are exactly what it
 //    prints (stdout and stderr together). A line holding only "[...]" stands for any lines.
 //  - an exercise (teaching): `<!-- exercise FILE outcome=KIND -->`, then a Markdown table whose
@@ -102,7 +102,7 @@ fs::path bin_dir() {
 std::string shell(const std::string& command) {
   const fs::path out = bin_dir() / "out";
   const std::string cmd = "cd '" + kSource.string() + "' && PATH='" + (bin_dir() / "bin").string() +
-                          ":'\"$PATH\" TMPDIR='" + bin_dir().string() + "' timeout 120 sh -c '" +
+                          ":'\"$PATH\" TMPDIR=/tmp timeout 120 sh -c '" +
                           std::regex_replace(command, std::regex("'"), "'\\''") + "' >'" +
                           out.string() + "' 2>&1";
   const int rc = std::system(cmd.c_str());
@@ -362,6 +362,10 @@ TEST_CASE("the scenario guide's command lines print what the guide shows") {
 
 TEST_CASE("the teaching guide's command lines print what it shows") {
   check_console_blocks("docs/teaching.md");
+}
+
+TEST_CASE("the README's command lines print what it shows") {
+  check_console_blocks("README.md");
 }
 
 TEST_CASE("the guide's numbered and API examples print the same whatever the seed") {
