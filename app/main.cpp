@@ -1,6 +1,7 @@
 // app/main.cpp — the `rendezvous` executable: the command line of design.md §5.
 //
 //   rendezvous [FILE] [--screenshot OUT.png] [--size WxH] [--at N|end] [--seed N]
+//              [--tab TITLE]...
 //   rendezvous run|explore|replay|export ...   (headless: handed to cli/ untouched)
 //
 // Usage errors are one line on stderr and exit code 1; --help and --version exit 0.
@@ -21,6 +22,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <vector>
 
 namespace {
 
@@ -71,6 +73,7 @@ int main(int argc, char** argv) {
   std::string file, screenshot, size, at, scenarios;
   std::uint64_t seed = 0;
   bool frame_stats = false;
+  std::vector<std::string> tabs;
   app.add_option("FILE", file,
                  "A scenario (.lua) or a recorded trace (.rdv.jsonl) to open; default: the last "
                  "scenario, or the first");
@@ -89,6 +92,11 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "Seed of the controlled run (when a run is open)")->type_name("N");
   app.add_flag("--frame-stats", frame_stats,
                "With --screenshot: print how long a frame takes to draw");
+  app.add_option("--tab", tabs,
+                 "Bring this tab to the front of its pane, e.g. --tab Timeline --tab Channels "
+                 "(repeatable)")
+      ->type_name("TITLE")
+      ->allow_extra_args(false);
   app.add_option("--scenarios", scenarios, "Folder of scenarios to list (default: scenarios/)")
       ->type_name("DIR");
 
@@ -125,6 +133,7 @@ int main(int argc, char** argv) {
   options.screenshot = screenshot;
   options.seed = seed;
   options.frame_stats = frame_stats;
+  options.tabs = tabs;
   if (!at.empty() && at != "end") {
     try {
       options.at = static_cast<std::size_t>(std::stoull(at));

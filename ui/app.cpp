@@ -42,9 +42,17 @@ namespace {
 
 std::string g_glfw_error;        // GLFW's last error message; GLFW calls back on the main thread
 FileActions* g_files = nullptr;  // where dropped paths go; GLFW calls back on the main thread
+Shell* g_shell = nullptr;        // asked before the window closes (unsaved edits)
 
 void on_glfw_error(int, const char* description) {
   g_glfw_error = description;
+}
+
+// Closing the window is a request to quit: it waits for the unsaved-edit question, if any.
+void on_close(GLFWwindow* window) {
+  if (g_shell == nullptr) return;
+  glfwSetWindowShouldClose(window, GLFW_FALSE);
+  g_shell->request_quit();
 }
 
 void on_drop(GLFWwindow*, int count, const char** paths) {
@@ -180,7 +188,11 @@ int run_app(const AppOptions& options) {
     ControlsToolbar toolbar(controller, files);
     SchedulerStrip scheduler(controller, browser);
     shell.add(std::make_unique<ScenarioListPanel>(browser));
-    shell.add(std::make_unique<SourcePanel>(browser, controller));
+    shell.add(std::make_unique<SourcePanel>(browser, controller, shell.unsaved()));
+    // Opening a file while an edited script is unsaved asks first (then opens it).
+    files.set_before_open([&shell, &files](const std::string& path) {
+      return shell.unsaved().run_or_ask([&files, path] { files.open(path, nullptr); });
+    });
     shell.add(std::make_unique<ChannelsPanel>(controller));
     shell.add(std::make_unique<ScenarioPanel>(browser));
     shell.add(std::make_unique<TasksPanel>(controller));
@@ -195,6 +207,13 @@ int run_app(const AppOptions& options) {
     });
     shell.set_file_menu([&] { files.draw_file_menu(); });
     shell.set_run_menu([&] { toolbar.draw_run_menu(); });
+    if (std::string error; !shell.select_tabs(options.tabs, &error)) {
+      ImGui::DestroyContext();
+      glfwDestroyWindow(window);
+      glfwTerminate();
+      std::fprintf(stderr, "rendezvous: %s (see rendezvous --help)\n", error.c_str());
+      return 1;
+    }
     shell.install_settings();
 
     std::string ini_path;
@@ -237,13 +256,16 @@ int run_app(const AppOptions& options) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     g_files = &files;
     glfwSetDropCallback(window, on_drop);
+    g_shell = &shell;
+    glfwSetWindowCloseCallback(window, on_close);
 
     double ui_ms = 0;  // CPU time of the last frame's update + ImGui (without GL)
     auto frame = [&] {
       const auto t0 = std::chrono::steady_clock::now();
       if (browser.revision() != opened_revision) {
         opened_revision = browser.revision();
-        open_selected(browser, controller);
+        if (allow_switch(shell.unsaved(), browser)) open_selected(browser, controller);
+        opened_revision = browser.revision();  // allow_switch may put the selection back
       }
       controller.update(static_cast<double>(io.DeltaTime));
       ImGui_ImplOpenGL3_NewFrame();
@@ -317,6 +339,7 @@ int run_app(const AppOptions& options) {
     }
 
     g_files = nullptr;
+    g_shell = nullptr;
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace rdv::ui {
 
@@ -20,6 +22,9 @@ struct AppOptions {
   std::optional<std::size_t> at;
   std::uint64_t seed = 0;    // seed of the first run; 0: the default (1)
   bool frame_stats = false;  // screenshot: print the frames' draw times to stdout
+  // Panels (by title) to bring to the front of their panes, e.g. {"Timeline", "Channels"}; an
+  // unknown title makes run_app() print the titles and return 1.
+  std::vector<std::string> tabs;
 };
 
 // Default screenshot size when none is given.

@@ -58,9 +58,49 @@ char g_state_entry;
 
 }  // namespace
 
+void Shell::request_quit() {
+  unsaved_.run_or_ask([this] { quit_ = true; });
+}
+
 void Shell::add(std::unique_ptr<Panel> panel) {
   slots_[static_cast<std::size_t>(panel->slot())].push_back(panel.get());
   panels_.push_back(std::move(panel));
+}
+
+bool Shell::select_tab(const std::string& title) {
+  for (const auto& p : panels_) {
+    if (title == p->title()) {
+      if (slots_[static_cast<std::size_t>(p->slot())].size() > 1) pending_tabs_.push_back(title);
+      return true;
+    }
+  }
+  for (int i = 0; i < kHelpPageCount; ++i) {
+    if (title == help_page_title(static_cast<HelpPage>(i))) {
+      help_.open(static_cast<HelpPage>(i));
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::string> Shell::tab_titles() const {
+  std::vector<std::string> out;
+  for (const auto& p : panels_) out.emplace_back(p->title());
+  for (int i = 0; i < kHelpPageCount; ++i)
+    out.emplace_back(help_page_title(static_cast<HelpPage>(i)));
+  return out;
+}
+
+bool Shell::select_tabs(const std::vector<std::string>& titles, std::string* error) {
+  for (const std::string& t : titles) {
+    if (select_tab(t)) continue;
+    if (error != nullptr) {
+      *error = "--tab: no tab named '" + t + "'; the tabs are:";
+      for (const std::string& name : tab_titles()) *error += " '" + name + "'";
+    }
+    return false;
+  }
+  return true;
 }
 
 const std::string& Shell::setting(const std::string& key) const {
@@ -162,7 +202,13 @@ void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
     ImGui::EndChild();
   } else if (ImGui::BeginTabBar("##tabs")) {
     for (Panel* p : panels) {
-      if (ImGui::BeginTabItem(p->title())) {
+      // A requested tab keeps asking until it is drawn selected (the first frame of a tab bar
+      // may not honour it yet).
+      const auto pending = std::find(pending_tabs_.begin(), pending_tabs_.end(), p->title());
+      const ImGuiTabItemFlags flags =
+          pending != pending_tabs_.end() ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+      if (ImGui::BeginTabItem(p->title(), nullptr, flags)) {
+        if (pending != pending_tabs_.end()) pending_tabs_.erase(pending);
         ImGui::BeginChild(p->title(), ImVec2(0, 0), false);
         p->draw();
         ImGui::EndChild();
@@ -181,7 +227,7 @@ void Shell::draw_menu_bar() {
       file_menu_();
       ImGui::Separator();
     }
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_ = true;
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) request_quit();
     ImGui::EndMenu();
   }
   if (run_menu_ && ImGui::BeginMenu("Run")) {
@@ -197,7 +243,7 @@ void Shell::draw_menu_bar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("About Rendezvous")) show_about_ = true;
+    help_.draw_menu();
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
@@ -214,7 +260,7 @@ void Shell::draw() {
   ImGui::Begin("##shell", nullptr, kFlags);
   draw_menu_bar();
   // GLFW key codes are the letters' ASCII codes; the backend stores them as ImGui key indexes.
-  if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('Q', false)) quit_ = true;
+  if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('Q', false)) request_quit();
   if (toolbar_) toolbar_();
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -297,20 +343,10 @@ void Shell::draw() {
     }
   }
 
-  if (show_about_) {
-    ImGui::OpenPopup("About Rendezvous");
-    show_about_ = false;
-  }
-  if (ImGui::BeginPopupModal("About Rendezvous", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::PushFont(fonts().heading);
-    ImGui::TextUnformatted("Rendezvous " RDV_VERSION);
-    ImGui::PopFont();
-    ImGui::TextUnformatted("Concurrency you can watch: Go's channels, select and friends,");
-    ImGui::TextUnformatted("run for real on OS threads and drawn as they happen.");
-    if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
-    ImGui::EndPopup();
-  }
+  unsaved_.tick();
+  draw_unsaved_modal(unsaved_);
   ImGui::End();
+  help_.draw();
 }
 
 }  // namespace rdv::ui

@@ -23,6 +23,9 @@
 //   while (...) { ImGui::NewFrame(); shell.draw(); ImGui::Render(); ... }
 #pragma once
 
+#include "ui/autosave.h"
+#include "ui/help_window.h"
+
 #include <array>
 #include <functional>
 #include <map>
@@ -69,10 +72,26 @@ class Shell {
   // - Draws the menu bar and every pane into the whole main viewport. Call once per frame.
   void draw();
 
-  // - True once the user asked to quit (File ▸ Quit, Ctrl+Q).
+  // - True once the user asked to quit (File ▸ Quit, Ctrl+Q, closing the window) and nothing
+  //   unsaved stands in the way (request_quit asks first).
   bool quit_requested() const { return quit_; }
+  // - Quits, unless an edited script is unsaved: then asks Save / Discard / Cancel first.
+  void request_quit();
+  // - The edited script (the Source panel edits it; quitting and opening ask through it).
+  UnsavedWork& unsaved() { return unsaved_; }
 
   LayoutState& layout() { return layout_; }
+  HelpWindow& help() { return help_; }
+
+  // - Brings the tab `title` to the front of its pane on the next frame it is drawn (for
+  //   --tab); false when no panel has that title. A panel alone in its pane is always shown.
+  //   The Help window's pages count as tabs too: "API cheat sheet" opens Help at that page.
+  bool select_tab(const std::string& title);
+  // - Every panel's title, in order of add(), then the Help window's pages.
+  std::vector<std::string> tab_titles() const;
+  // - select_tab() for each title; false with "--tab: no tab named 'X'; the tabs are: …" in
+  //   `error` at the first unknown one.
+  bool select_tabs(const std::vector<std::string>& titles, std::string* error);
 
   // - Optional: drawn across the window under the menu bar, above the panes (the run controls).
   void set_toolbar(std::function<void()> draw) { toolbar_ = std::move(draw); }
@@ -96,10 +115,12 @@ class Shell {
   std::vector<std::unique_ptr<Panel>> panels_;
   std::array<std::vector<Panel*>, kSlotCount> slots_;  // panels by slot, in order of add()
   LayoutState layout_;
+  std::vector<std::string> pending_tabs_;  // select_tab() requests not yet drawn selected
   std::map<std::string, std::string> settings_;
   std::function<void()> toolbar_, file_menu_, run_menu_;
   bool quit_ = false;
-  bool show_about_ = false;
+  HelpWindow help_;
+  UnsavedWork unsaved_{Autosave(autosave_dir())};
 };
 
 }  // namespace rdv::ui

@@ -1,6 +1,7 @@
 // ui/source_panel.cpp — Lua colouring and a clipped, monospaced source view.
 #include "ui/source_panel.h"
 
+#include "ui/api_help.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 #include "ui/view_model.h"
@@ -11,6 +12,9 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <span>
 #include <string>
 
@@ -127,17 +131,77 @@ void SourcePanel::draw_view_menu() {
   ImGui::MenuItem("Line numbers", nullptr, &view_.line_numbers);
 }
 
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+void SourcePanel::start_editing(const std::string* text) {
+  const std::string& path = controller_.path();
+  if (!unsaved_.active() || unsaved_.path() != path) unsaved_.begin(path, read_file(path));
+  if (text != nullptr) unsaved_.set_text(*text);
+  view_.edit = unsaved_.text();
+  view_.editing = true;
+  view_.save_error.clear();
+}
+
+void SourcePanel::check_restore() {
+  if (controller_.source_kind() != Source::Script || controller_.path() == view_.offered_for)
+    return;
+  view_.offered_for = controller_.path();
+  view_.restore.reset();
+  if (unsaved_.active() && unsaved_.path() == controller_.path()) return;  // being edited
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(controller_.path(), ec)) return;
+  if (auto text = unsaved_.restorable(controller_.path(), read_file(controller_.path())))
+    view_.restore = RestoreOffer{controller_.path(), std::move(*text)};
+}
+
 void SourcePanel::draw_editor() {
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
-  ImGui::TextUnformatted("Editing: the file on disk is not changed.");
-  ImGui::PopStyleColor();
-  ImGui::SameLine();
+  const bool dirty = unsaved_.dirty();
   if (ImGui::SmallButton("\xE2\x96\xB6 Run edited")) {
     controller_.open_script(controller_.path(), controller_.chunkname(), view_.edit);
     view_.editing = false;
   }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run the edited script (it stays unsaved)");
   ImGui::SameLine();
-  if (ImGui::SmallButton("Cancel")) view_.editing = false;
+  const bool ctrl_s = ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S', false) &&
+                      ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows);
+  if (ImGui::SmallButton("Save") || (ctrl_s && dirty)) {
+    if (unsaved_.save(&view_.save_error)) view_.save_error.clear();
+  }
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Write the script to %s (Ctrl+S while editing)", controller_.path().c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Close editor")) {
+    unsaved_.run_or_ask([this] {
+      view_.editing = false;
+      unsaved_.close();
+    });
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Asks first when the edit is not saved");
+  ImGui::SameLine();
+  if (!view_.save_error.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::TextUnformatted(view_.save_error.c_str());
+    ImGui::PopStyleColor();
+  } else if (dirty) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
+    ImGui::TextUnformatted(unsaved_.autosave_error().empty()
+                               ? "\xE2\x97\x8F not saved (kept in an autosave)"
+                               : "\xE2\x97\x8F not saved");
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", unsaved_.autosave_error().empty()
+                                  ? unsaved_.autosave().file_for(unsaved_.path()).c_str()
+                                  : unsaved_.autosave_error().c_str());
+  } else {
+    ImGui::TextDisabled("saved");
+  }
   ImGui::PushFont(fonts().mono);
   auto resize = [](ImGuiInputTextCallbackData* data) -> int {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
@@ -147,10 +211,38 @@ void SourcePanel::draw_editor() {
     }
     return 0;
   };
-  ImGui::InputTextMultiline("##edit", view_.edit.data(), view_.edit.capacity() + 1, ImVec2(-1, -1),
-                            ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_AllowTabInput,
-                            resize, &view_.edit);
+  if (ImGui::InputTextMultiline("##edit", view_.edit.data(), view_.edit.capacity() + 1,
+                                ImVec2(-1, -1),
+                                ImGuiInputTextFlags_CallbackResize |
+                                    ImGuiInputTextFlags_AllowTabInput,
+                                resize, &view_.edit))
+    unsaved_.set_text(view_.edit);
   ImGui::PopFont();
+}
+
+void SourcePanel::api_tooltip(const std::string& src, int line, float x0, float advance) {
+  const float mx = ImGui::GetIO().MousePos.x - x0;
+  if (mx < 0 || advance <= 0) return;
+  const auto entries = api_at(src, line, static_cast<int>(mx / advance));
+  if (entries.empty()) return;
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+  bool first = true;
+  for (const ApiEntry* e : entries) {
+    if (!first) ImGui::Separator();
+    first = false;
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kApi);
+    ImGui::TextUnformatted(e->call.data(), e->call.data() + e->call.size());
+    ImGui::PopStyleColor();
+    ImGui::PushFont(fonts().ui);
+    ImGui::TextUnformatted(e->text.data(), e->text.data() + e->text.size());
+    ImGui::PopFont();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kString);
+    ImGui::Text("Go: %.*s", static_cast<int>(e->go.size()), e->go.data());
+    ImGui::PopStyleColor();
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
 }
 
 void SourcePanel::draw() {
@@ -165,6 +257,11 @@ void SourcePanel::draw() {
     ImGui::PopStyleColor();
     return;
   }
+  check_restore();
+  draw_restore_modal(view_.restore, unsaved_, [this](const std::string& text) {
+    start_editing(&text);
+  });
+  if (view_.editing && controller_.path() != unsaved_.path()) view_.editing = false;
   if (view_.editing) {
     draw_editor();
     return;
@@ -182,12 +279,16 @@ void SourcePanel::draw() {
   const std::uint32_t err_line = controller_.at_end() ? controller_.error_line() : 0;
 
   if (controller_.source_kind() == Source::Script) {
-    if (ImGui::SmallButton("Edit")) {
-      view_.editing = true;
-      view_.edit = src;
-    }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit the script here and run it again");
+    const bool edited = unsaved_.active() && unsaved_.path() == controller_.path();
+    if (ImGui::SmallButton("Edit")) start_editing(edited ? nullptr : &src);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit the script here, run it, save it");
     ImGui::SameLine();
+    if (edited && unsaved_.dirty()) {
+      ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
+      ImGui::TextUnformatted("\xE2\x97\x8F edited, not saved");
+      ImGui::PopStyleColor();
+      ImGui::SameLine();
+    }
   }
   ImGui::TextDisabled(
       marks.empty() ? "%s" : "%s  \xE2\x97\x80 each task's current line, in its colour",
@@ -254,6 +355,8 @@ void SourcePanel::draw() {
                     colour_of(s.syntax), src.data() + s.begin, src.data() + s.end);
       }
       ImGui::Dummy(ImVec2(width, line_h));
+      if (ImGui::IsItemHovered() && !lines[static_cast<std::size_t>(i)].empty())
+        api_tooltip(src, i + 1, p.x + gutter, advance);
       // Name chips after the code: "◀ worker" in the task's colour; click to focus or pick.
       int line_cols = 0;
       if (!lines[static_cast<std::size_t>(i)].empty()) {

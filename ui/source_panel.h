@@ -7,16 +7,21 @@
 // - While a run is shown, each live task's current line is marked in the task's identity colour
 //   with its name at the end of the line (clicking the name focuses the task; in the interactive
 //   policy it picks it); a syntax or runtime error is shown at its line.
-// - Edit: the script can be edited in place and re-run (the file on disk is not changed).
+// - Edit: the script can be edited in place, re-run, and saved to its file. An unsaved edit is
+//   never lost (ui/autosave.h): it is autosaved, quitting or opening something else asks first,
+//   and an edit left unsaved by a crash is offered back when the scenario is opened again.
+// - Hovering a call of the scenario API (`ch:send`, `select`, `wg:wait`) shows what it does and
+//   its Go equivalent (ui/api_help.h).
 #pragma once
 
+#include "ui/autosave.h"
 #include "ui/controller.h"
 #include "ui/scenario_catalog.h"
 #include "ui/shell.h"
 
-#include <string>
-
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -48,12 +53,15 @@ struct SourceViewState {
   bool editing = false;
   std::string edit;  // the text being edited
   std::uint32_t scrolled_to_error = 0;
+  std::string save_error;        // the last failed save, shown in the editor
+  std::string offered_for;       // the script path an autosaved edit was last looked up for
+  std::optional<RestoreOffer> restore;  // an autosaved edit found for the open scenario
 };
 
 class SourcePanel : public Panel {
  public:
-  SourcePanel(const Browser& browser, Controller& controller)
-      : browser_(browser), controller_(controller) {}
+  SourcePanel(const Browser& browser, Controller& controller, UnsavedWork& unsaved)
+      : browser_(browser), controller_(controller), unsaved_(unsaved) {}
   const char* title() const override { return "Source"; }
   Slot slot() const override { return Slot::Source; }
   void draw() override;
@@ -61,9 +69,16 @@ class SourcePanel : public Panel {
 
  private:
   void draw_editor();
+  // Starts editing `text` as the script at controller_.path().
+  void start_editing(const std::string* text);
+  // Looks for an autosaved edit when a new script is shown.
+  void check_restore();
+  // The API call under the mouse in the code view, as a tooltip.
+  void api_tooltip(const std::string& src, int line, float x0, float advance);
 
   const Browser& browser_;
   Controller& controller_;
+  UnsavedWork& unsaved_;
   SourceViewState view_;
 };
 

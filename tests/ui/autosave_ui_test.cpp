@@ -1,0 +1,92 @@
+// Unsaved work in the real window (label `ui`, Xvfb): an autosaved edit left by a crash is
+// offered back when its scenario is opened again, and showing the offer does not delete it.
+#include "tests/ui/process.h"
+#include "ui/autosave.h"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+using rdv::test::run_process;
+using rdv::test::temp_folder;
+namespace fs = std::filesystem;
+
+namespace {
+
+rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
+                                 std::vector<std::string> env) {
+  std::vector<std::string> argv;
+  const char* display = std::getenv("DISPLAY");
+  if (display == nullptr || display[0] == '\0') {
+    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
+    argv.push_back(std::to_string(100 + ::getpid() % 800));
+    argv.emplace_back("-s");
+    argv.emplace_back("-screen 0 1920x1080x24");
+  }
+  argv.emplace_back(RDV_EXE);
+  argv.insert(argv.end(), args.begin(), args.end());
+#ifdef RDV_APP_ENV
+  env.emplace_back(RDV_APP_ENV);
+#endif
+  return run_process(argv, env);
+}
+
+using Pixels = std::unique_ptr<unsigned char, void (*)(void*)>;
+
+Pixels load(const std::string& path, int& w, int& h) {
+  int channels = 0;
+  return Pixels(stbi_load(path.c_str(), &w, &h, &channels, 3), stbi_image_free);
+}
+
+}  // namespace
+
+TEST_CASE("autosave: reopening a scenario with an autosaved edit offers to restore it") {
+  const std::string dir = temp_folder("restore");
+  const std::string scenario = dir + "/edited.lua";
+  fs::copy_file(std::string(RDV_SOURCE_DIR) + "/scenarios/2.1-unbuffered-rendezvous.lua",
+                scenario);
+  const std::vector<std::string> env = {"XDG_STATE_HOME=" + dir + "/state",
+                                        "XDG_CONFIG_HOME=" + dir + "/config"};
+  const rdv::ui::Autosave autosave(dir + "/state/rendezvous/autosave");
+
+  // Without an autosave: no offer.
+  const auto plain = run_app({scenario, "--screenshot", dir + "/plain.png", "--size", "1200x800"},
+                             env);
+  INFO(plain.err);
+  REQUIRE(plain.exit_code == 0);
+
+  // As a crash leaves it: the edit in the autosave folder, the file on disk unchanged.
+  std::string error;
+  REQUIRE(autosave.write(scenario, "print('my unsaved edit')\n", &error));
+  const auto offered = run_app(
+      {scenario, "--screenshot", dir + "/offer.png", "--size", "1200x800"}, env);
+  INFO(offered.err);
+  REQUIRE(offered.exit_code == 0);
+  CHECK(fs::exists(autosave.file_for(scenario)));  // shown, not consumed
+
+  int w1 = 0, h1 = 0, w2 = 0, h2 = 0;
+  const Pixels a = load(dir + "/plain.png", w1, h1);
+  const Pixels b = load(dir + "/offer.png", w2, h2);
+  REQUIRE(a);
+  REQUIRE(b);
+  REQUIRE((w1 == w2 && h1 == h2));
+  // The modal sits in the middle of the window; the two pictures differ there.
+  int differing = 0;
+  for (int y = h1 * 2 / 5; y < h1 * 3 / 5; ++y) {
+    for (int x = w1 * 3 / 10; x < w1 * 7 / 10; ++x) {
+      const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w1) +
+                             static_cast<std::size_t>(x)) * 3;
+      if (a.get()[i] != b.get()[i] || a.get()[i + 1] != b.get()[i + 1] ||
+          a.get()[i + 2] != b.get()[i + 2])
+        ++differing;
+    }
+  }
+  CHECK(differing > 5000);
+  fs::remove_all(dir);
+}

@@ -1,0 +1,214 @@
+// The API table of Help ▸ API cheat sheet and of the source view's tooltips (ui/api_help.h):
+// it covers exactly what the Lua binding registers, and the lookup under the mouse finds the
+// right entry, all without a window.
+#include "ui/api_help.h"
+#include "ui/help_window.h"
+
+#include "script/api.h"
+
+#include <doctest/doctest.h>
+
+#include <lua.hpp>
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
+
+using rdv::ui::api_at;
+using rdv::ui::api_at_offset;
+using rdv::ui::api_entries;
+using rdv::ui::ApiEntry;
+using rdv::ui::ApiKind;
+
+namespace {
+
+// Every name the binding adds: "go" (global), "context.with_cancel" (a global table's
+// function), "channel:send" (a method of the object type whose metatable is "channel").
+std::set<std::string> registered_names() {
+  // The plain Lua globals, to tell the API's own from Lua's.
+  std::set<std::string> plain;
+  {
+    lua_State* L = luaL_newstate();
+    luaL_openlibs(L);
+    lua_pushglobaltable(L);
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {
+      if (lua_type(L, -2) == LUA_TSTRING) plain.insert(lua_tostring(L, -2));
+      lua_pop(L, 1);
+    }
+    lua_close(L);
+  }
+  std::set<std::string> names;
+  lua_State* L = luaL_newstate();
+  rdv::script::api::open_stdlib(L);
+  rdv::script::api::open_chan(L);
+  rdv::script::api::open_sync(L);
+  lua_pushglobaltable(L);
+  lua_pushnil(L);
+  while (lua_next(L, -2) != 0) {
+    if (lua_type(L, -2) == LUA_TSTRING) {
+      const std::string key = lua_tostring(L, -2);
+      if (!plain.contains(key)) {
+        names.insert(key);
+        if (lua_istable(L, -1)) {
+          lua_pushnil(L);
+          while (lua_next(L, -2) != 0) {
+            if (lua_type(L, -2) == LUA_TSTRING) names.insert(key + "." + lua_tostring(L, -2));
+            lua_pop(L, 1);
+          }
+        }
+      }
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  // Object types: the registry's metatables (luaL_newmetatable gives them __name) with methods.
+  lua_pushnil(L);
+  while (lua_next(L, LUA_REGISTRYINDEX) != 0) {
+    if (lua_istable(L, -1)) {
+      lua_getfield(L, -1, "__name");
+      lua_getfield(L, -2, "__index");
+      if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
+        const std::string type = lua_tostring(L, -2);
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+          if (lua_type(L, -2) == LUA_TSTRING) names.insert(type + ":" + lua_tostring(L, -2));
+          lua_pop(L, 1);
+        }
+      }
+      lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+  }
+  lua_close(L);
+  return names;
+}
+
+std::string key_of(const ApiEntry& e) {
+  switch (e.kind) {
+    case ApiKind::Global:
+      return std::string(e.name);
+    case ApiKind::Field:
+      return std::string(e.owner) + "." + std::string(e.name);
+    case ApiKind::Method:
+      return std::string(e.owner) + ":" + std::string(e.name);
+    case ApiKind::Other:
+      break;
+  }
+  return {};
+}
+
+// The calls found at `needle`'s first byte (+ `skip` bytes) in `src`, as "owner:name" keys.
+std::vector<std::string> keys_at(const std::string& src, const std::string& needle,
+                                 std::size_t skip = 0) {
+  const std::size_t at = src.find(needle);
+  REQUIRE(at != std::string::npos);
+  std::vector<std::string> out;
+  for (const ApiEntry* e : api_at_offset(src, at + skip)) out.push_back(key_of(*e));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("api table: covers every function the Lua binding registers, and nothing else") {
+  const std::set<std::string> registered = registered_names();
+  // Sanity: the walk found the binding (a broken walk must not pass vacuously).
+  REQUIRE(registered.contains("go"));
+  REQUIRE(registered.contains("channel:send"));
+  REQUIRE(registered.contains("context.with_cancel"));
+  REQUIRE(registered.size() > 50);
+
+  std::set<std::string> documented;
+  for (const ApiEntry& e : api_entries()) {
+    CAPTURE(e.call);
+    CHECK_FALSE(e.text.empty());
+    CHECK_FALSE(e.go.empty());
+    CHECK_FALSE(e.section.empty());
+    if (e.kind != ApiKind::Other) documented.insert(key_of(e));
+  }
+  for (const std::string& name : registered) {
+    CAPTURE(name);
+    CHECK(documented.contains(name));
+  }
+  // Every documented name exists: the API's own, or a Lua global §4 names (print, pcall, ...).
+  for (const std::string& name : documented) {
+    CAPTURE(name);
+    const bool lua_global =
+        name == "print" || name == "pcall" || name == "error" || name == "select";
+    CHECK((registered.contains(name) || lua_global));
+  }
+}
+
+TEST_CASE("api lookup: globals, library fields and methods under a line and column") {
+  const std::string src =
+      "local ch = chan(0, \"result\")\n"              // 1
+      "local wg = waitgroup()\n"                      // 2
+      "local ctx, cancel = context.with_cancel(context.background())\n"  // 3
+      "go(\"w\", function()\n"                        // 4
+      "\tch:send(42)  -- go: not a call here\n"       // 5: a tab is 4 columns
+      "  wg:done()\n"                                 // 6
+      "end)\n"                                        // 7
+      "wg:wait()\n"                                   // 8
+      "local g = group(ctx)\n"                        // 9
+      "g:wait()\n"                                    // 10
+      "select { on_recv(ctx:done(), function() end), default = function() end }\n"  // 11
+      "local s = \"ch:send\"\n";                      // 12
+  auto keys = [&](int line, int column) {
+    std::vector<std::string> out;
+    for (const ApiEntry* e : api_at(src, line, column)) out.push_back(key_of(*e));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(keys(1, 11) == V{"chan"});                 // `chan`
+  CHECK(keys(1, 14) == V{"chan"});                 // its last letter
+  CHECK(keys(1, 15) == V{});                       // `(`
+  CHECK(keys(1, 6) == V{});                        // `ch`: a local
+  CHECK(keys(3, 20) == V{"context"});              // the table itself
+  CHECK(keys(3, 28) == V{"context.with_cancel"});  // a field
+  CHECK(keys(3, 48) == V{"context.background"});
+  CHECK(keys(4, 0) == V{"go"});
+  CHECK(keys(5, 4) == V{});                        // `ch` after the tab (columns 4-5)
+  CHECK(keys(5, 7) == V{"channel:send"});          // `send`: columns 7-10
+  CHECK(keys(5, 20) == V{});                       // `go` inside a comment
+  CHECK(keys(6, 5) == V{"waitgroup:done"});        // made by waitgroup()
+  CHECK(keys(8, 4) == V{"waitgroup:wait"});
+  CHECK(keys(10, 3) == V{"group:wait"});           // made by group(): not the WaitGroup's
+  CHECK(keys(11, 22) == V{"context:done"});        // ctx from context.with_cancel
+  const auto def = api_at(src, 11, 47);            // `default =`: select's default case
+  REQUIRE(def.size() == 1);
+  CHECK(def.front()->kind == ApiKind::Other);
+  CHECK(def.front()->name == "default");
+  CHECK(keys(12, 12) == V{});                      // inside a string
+  CHECK(keys(99, 0) == V{});
+  CHECK(keys(1, 999) == V{});
+}
+
+TEST_CASE("api lookup: a shared method name is resolved from the receiver's name, else all") {
+  const std::string src = "local function f(wg, ctx, x)\n  wg:done(); ctx:done(); x:done()\nend\n";
+  CHECK(keys_at(src, "done(); ctx") == std::vector<std::string>{"waitgroup:done"});
+  CHECK(keys_at(src, "done(); x") == std::vector<std::string>{"context:done"});
+  const auto all = keys_at(src, "done()\nend");
+  CHECK(all.size() == 2);  // WaitGroup's and context's: nothing tells which
+  CHECK(std::find(all.begin(), all.end(), "waitgroup:done") != all.end());
+  CHECK(std::find(all.begin(), all.end(), "context:done") != all.end());
+  // A method only one type has needs no inference.
+  CHECK(keys_at("q:send(1)", "send") == std::vector<std::string>{"channel:send"});
+}
+
+TEST_CASE("help: every shortcut and licence entry is filled in") {
+  CHECK(rdv::ui::shortcuts().size() >= 15);
+  for (const auto& s : rdv::ui::shortcuts()) {
+    CHECK_FALSE(s.keys.empty());
+    CHECK_FALSE(s.what.empty());
+  }
+  std::set<std::string> libs;
+  for (const auto& l : rdv::ui::licences()) {
+    CHECK_FALSE(l.licence.empty());
+    CHECK(l.text.size() > 100);
+    libs.insert(std::string(l.library.substr(0, l.library.find(' '))));
+  }
+  for (const char* lib : {"Dear", "GLFW", "glad", "Lua", "stb_image_write", "nlohmann/json",
+                          "CLI11", "DejaVu"})
+    CHECK(libs.contains(lib));
+}
