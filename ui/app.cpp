@@ -7,6 +7,7 @@
 #include "ui/controller.h"
 #include "ui/controls_toolbar.h"
 #include "ui/file_actions.h"
+#include "ui/plots_panel.h"
 #include "ui/scenario_catalog.h"
 #include "ui/scenario_list_panel.h"
 #include "ui/scenario_panel.h"
@@ -198,6 +199,7 @@ int run_app(const AppOptions& options) {
     shell.add(std::make_unique<TasksPanel>(controller));
     shell.add(std::make_unique<SyncPanel>(controller));
     shell.add(std::make_unique<TimelinePanel>(controller));
+    shell.add(std::make_unique<PlotsPanel>(controller));  // a tab beside the Timeline
     shell.add(std::make_unique<ConsolePanel>(controller));
     shell.set_toolbar([&] {
       toolbar.handle_shortcuts();
