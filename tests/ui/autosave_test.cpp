@@ -1,6 +1,7 @@
 // Unsaved work (issue #10) without a window: dirty tracking, the ask-before decisions, the
 // autosave's write and restore, and an atomic write that survives its writer being killed.
 #include "ui/autosave.h"
+#include "ui/scenario_catalog.h"
 
 #include "tests/ui/process.h"
 
@@ -213,5 +214,49 @@ TEST_CASE("atomic write: a writer killed mid-write leaves the previous file inta
   // An unwritable place is a clear error.
   CHECK_FALSE(write_file_atomic(fs::path(dir) / "missing" / "x.lua", "x", &error));
   CHECK(error.find("missing/x.lua") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("unsaved work: choosing another scenario asks first, and goes there once answered") {
+  const std::string dir = temp_folder("switch");
+  spit(dir + "/1-a.lua", "scenario { title = 'A', chapter = '1' }\nprint('a')\n");
+  spit(dir + "/2-b.lua", "scenario { title = 'B', chapter = '2' }\nprint('b')\n");
+  rdv::ui::Browser browser;
+  browser.scan(dir);
+  REQUIRE(browser.entries().size() == 2);
+  const int a = browser.find(dir + "/1-a.lua");
+  const int b = browser.find(dir + "/2-b.lua");
+  REQUIRE((a >= 0 && b >= 0));
+  browser.select(a);
+  UnsavedWork work(Autosave(dir + "/autosave"));
+  CHECK(rdv::ui::allow_switch(work, browser));  // nothing edited
+  work.begin(dir + "/1-a.lua", slurp(dir + "/1-a.lua"));
+
+  // Clean: switching is allowed and the document is closed.
+  browser.select(b);
+  CHECK(rdv::ui::allow_switch(work, browser));
+  CHECK_FALSE(work.active());
+
+  // Dirty: the selection goes back to the edited scenario, and the person is asked.
+  browser.select(a);
+  work.begin(dir + "/1-a.lua", slurp(dir + "/1-a.lua"));
+  work.set_text("print('edited')\n");
+  browser.select(b);
+  CHECK_FALSE(rdv::ui::allow_switch(work, browser));
+  CHECK(browser.selected() == a);
+  CHECK(work.asking());
+  // Re-selecting the edited one itself is no switch.
+  CHECK(rdv::ui::allow_switch(work, browser));
+  // Cancel: stays on the edited scenario.
+  work.answer(Answer::Cancel);
+  CHECK(browser.selected() == a);
+  CHECK(work.dirty());
+  // Discard: goes to the chosen one, which may now open.
+  browser.select(b);
+  CHECK_FALSE(rdv::ui::allow_switch(work, browser));
+  work.answer(Answer::Discard);
+  CHECK(browser.selected() == b);
+  CHECK(rdv::ui::allow_switch(work, browser));
+  CHECK(slurp(dir + "/1-a.lua").find("print('a')") != std::string::npos);  // file untouched
   fs::remove_all(dir);
 }
