@@ -30,10 +30,12 @@ VisualState visual_state(model::TaskState state, sim::BlockReason reason) noexce
     case sim::BlockReason::Select:
       return VisualState::BlockedSelect;
     case sim::BlockReason::WaitGroup:
+      return VisualState::BlockedWaitGroup;
     case sim::BlockReason::Mutex:
     case sim::BlockReason::RLock:
+      return VisualState::BlockedMutex;
     case sim::BlockReason::Future:
-      return VisualState::BlockedSync;
+      return VisualState::BlockedFuture;
     case sim::BlockReason::Sleep:
       return VisualState::Sleeping;
     case sim::BlockReason::ChanSend:
@@ -56,8 +58,12 @@ ImU32 state_colour(VisualState v) noexcept {
       return IM_COL32(230, 159, 0, 255);  // orange
     case VisualState::BlockedSelect:
       return IM_COL32(204, 121, 167, 255);  // reddish purple
-    case VisualState::BlockedSync:
+    case VisualState::BlockedWaitGroup:
       return IM_COL32(240, 228, 66, 255);  // yellow
+    case VisualState::BlockedMutex:
+      return IM_COL32(200, 130, 90, 255);  // brown (a lock's brass)
+    case VisualState::BlockedFuture:
+      return IM_COL32(175, 160, 255, 255);  // lavender
     case VisualState::Sleeping:
       return IM_COL32(60, 120, 210, 255);  // blue
     case VisualState::Done:
@@ -78,8 +84,12 @@ StateShape state_shape(VisualState v) noexcept {
       return StateShape::Square;
     case VisualState::BlockedSelect:
       return StateShape::Diamond;
-    case VisualState::BlockedSync:
+    case VisualState::BlockedWaitGroup:
       return StateShape::Bar;
+    case VisualState::BlockedMutex:
+      return StateShape::Lock;
+    case VisualState::BlockedFuture:
+      return StateShape::Hourglass;
     case VisualState::Sleeping:
       return StateShape::Moon;
     case VisualState::Done:
@@ -100,8 +110,12 @@ const char* state_label(VisualState v) noexcept {
       return "blocked: channel";
     case VisualState::BlockedSelect:
       return "blocked: select";
-    case VisualState::BlockedSync:
-      return "blocked: sync";
+    case VisualState::BlockedWaitGroup:
+      return "blocked: WaitGroup";
+    case VisualState::BlockedMutex:
+      return "blocked: lock";
+    case VisualState::BlockedFuture:
+      return "blocked: future";
     case VisualState::Sleeping:
       return "sleeping";
     case VisualState::Done:
@@ -122,8 +136,12 @@ const char* state_meaning(VisualState v) noexcept {
       return "Parked in send or recv until another task meets it on that channel.";
     case VisualState::BlockedSelect:
       return "Parked in select until one of its cases is ready.";
-    case VisualState::BlockedSync:
-      return "Parked on a WaitGroup, a lock or a future.";
+    case VisualState::BlockedWaitGroup:
+      return "Parked in a WaitGroup's wait() until its counter drops to zero.";
+    case VisualState::BlockedMutex:
+      return "Parked in lock / rlock until the task holding the lock unlocks it.";
+    case VisualState::BlockedFuture:
+      return "Parked in a future's get until another task resolves or fails it.";
     case VisualState::Sleeping:
       return "Parked in sleep until its timer fires.";
     case VisualState::Done:
@@ -201,6 +219,19 @@ void draw_state_icon(ImDrawList* dl, ImVec2 c, float r, VisualState v) {
       break;
     case StateShape::Bar:
       dl->AddRectFilled(ImVec2(c.x - r, c.y - r * 0.45f), ImVec2(c.x + r, c.y + r * 0.45f), col);
+      break;
+    case StateShape::Lock:
+      // A padlock: the shackle (an arc) over the body (a square).
+      dl->PathArcTo(ImVec2(c.x, c.y - r * 0.15f), r * 0.5f, kPi, 2 * kPi, 10);
+      dl->PathStroke(col, 0, t * 0.8f);
+      dl->AddRectFilled(ImVec2(c.x - r * 0.8f, c.y - r * 0.15f), ImVec2(c.x + r * 0.8f, c.y + r),
+                        col);
+      break;
+    case StateShape::Hourglass:
+      dl->AddTriangleFilled(ImVec2(c.x - r * 0.8f, c.y - r), ImVec2(c.x + r * 0.8f, c.y - r),
+                            c, col);
+      dl->AddTriangleFilled(ImVec2(c.x - r * 0.8f, c.y + r), c, ImVec2(c.x + r * 0.8f, c.y + r),
+                            col);
       break;
     case StateShape::Moon:
       dl->AddCircle(c, r - t / 2, col, 16, t);

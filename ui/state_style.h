@@ -1,9 +1,9 @@
 // ui/state_style.h — how a task's state looks, the same in every panel, the timeline and the
 // legend (design.md §8).
 //
-// - Eight visual states: the model's six TaskStates with Blocked split by what the task waits on
-//   (a channel, a select, a WaitGroup / lock / future), because "blocked on what" is the question
-//   a student asks first.
+// - Ten visual states: the model's six TaskStates with Blocked split by what the task waits on
+//   (a channel, a select, a WaitGroup, a lock, a future), because "blocked on what" is the
+//   question a student asks first.
 // - Each has one colour (Okabe–Ito based, distinguishable for the common colour blindnesses) and
 //   one shape, so state never depends on colour alone.
 // - Each task also has an identity colour (its lane, its line marker in the source), taken from
@@ -28,23 +28,32 @@ enum class VisualState : std::uint8_t {
   Runnable,       // waiting for the scheduler
   BlockedChan,    // parked in send or recv (a nil channel's "forever" too)
   BlockedSelect,  // parked in select
-  BlockedSync,    // parked on a WaitGroup, a mutex or a future
+  BlockedWaitGroup,  // parked in a WaitGroup's wait()
   Sleeping,
   Done,
   Panicked,
+  BlockedMutex,   // parked in lock / rlock
+  BlockedFuture,  // parked in a future's get (all / all_settled too)
+  // Any sync object (WaitGroup, lock, future) where one colour stands for all of them (the Sync
+  // panel's "waiting" mark); never returned by visual_state().
+  BlockedSync = BlockedWaitGroup,
 };
-inline constexpr std::size_t kVisualStateCount = 8;
+inline constexpr std::size_t kVisualStateCount = 10;
+// In legend order: the task's life, then what it can be blocked on, then its end.
 inline constexpr std::array<VisualState, kVisualStateCount> kVisualStates = {
-    VisualState::Running,       VisualState::Runnable,    VisualState::BlockedChan,
-    VisualState::BlockedSelect, VisualState::BlockedSync, VisualState::Sleeping,
-    VisualState::Done,          VisualState::Panicked};
+    VisualState::Running,          VisualState::Runnable,     VisualState::BlockedChan,
+    VisualState::BlockedSelect,    VisualState::BlockedWaitGroup, VisualState::BlockedMutex,
+    VisualState::BlockedFuture,    VisualState::Sleeping,     VisualState::Done,
+    VisualState::Panicked};
 
 enum class StateShape : std::uint8_t {
   Play,     // ▶ running
   Ring,     // ○ runnable
   Square,   // ■ blocked on a channel
   Diamond,  // ◆ blocked in select
-  Bar,      // ▬ blocked on a WaitGroup / lock / future
+  Bar,      // ▬ blocked on a WaitGroup
+  Lock,     // a padlock: blocked on a mutex
+  Hourglass,  // ⧗ blocked on a future
   Moon,     // ◐ sleeping (a half-filled circle)
   Check,    // ✓ done
   Cross,    // ✗ panicked

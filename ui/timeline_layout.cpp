@@ -7,10 +7,12 @@
 #include "ui/timeline_layout.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <span>
+#include <unordered_map>
 
 namespace rdv::ui::timeline {
 
@@ -73,6 +75,13 @@ bool on_unfolded_item(const Model& m, const Lane& lane, std::uint32_t seq) noexc
   return !hit.folded() && hit.first == seg;
 }
 
+// What a segment looks like: its state, and for Blocked what it waits on (< 16).
+unsigned look(const Segment& g) noexcept {
+  return g.state == model::TaskState::Blocked
+             ? static_cast<unsigned>(model::kTaskStateCount) + static_cast<unsigned>(g.reason) % 10
+             : static_cast<unsigned>(g.state);
+}
+
 void prepare_lane(const Model& m, const Params& p, Lane& lane) {
   const auto segs = m.segments(lane.task_index);
   const std::size_t n = segs.size();
@@ -80,12 +89,40 @@ void prepare_lane(const Model& m, const Params& p, Lane& lane) {
   const double end_of_stream = stream_end(m, p.axis);
   const double px_per_unit = p.width / p.window.span();
   const double min_units = p.min_px / px_per_unit;
+  const double max_units = p.max_fold_px > 0 ? p.max_fold_px / px_per_unit : 0.0;
   auto end_of = [&](std::size_t i) {
     return i + 1 < n ? seg_start(segs, i + 1, p.axis)
                      : std::max(end_of_stream, seg_start(segs, i, p.axis));
   };
   auto seq_end_of = [&](std::size_t i) {
     return i + 1 < n ? segs[i + 1].seq : static_cast<std::uint32_t>(m.size());
+  };
+  // The segment of [first, last] whose look covers the most of the axis: exact over up to
+  // kExact segments, else the look at kSamples evenly spaced points (binary search each).
+  auto dominant = [&](std::size_t first, std::size_t last) -> std::uint32_t {
+    constexpr std::size_t kExact = 32, kSamples = 8;
+    std::array<double, 16> cover{};
+    std::array<std::uint32_t, 16> where{};
+    auto add = [&](std::size_t i, double w) {
+      const unsigned k = look(segs[i]);
+      if (cover[k] == 0) where[k] = static_cast<std::uint32_t>(i);
+      cover[k] += w;
+    };
+    if (last - first < kExact) {
+      for (std::size_t i = first; i <= last; ++i) {
+        add(i, std::max(end_of(i) - seg_start(segs, i, p.axis), 1e-9));
+      }
+    } else {
+      const double a = seg_start(segs, first, p.axis), b = end_of(last);
+      std::span<const Segment> range = segs.subspan(first, last - first + 1);
+      for (std::size_t k = 0; k < kSamples; ++k) {
+        const double v = a + (b - a) * (static_cast<double>(k) + 0.5) / kSamples;
+        const std::size_t j = first_start_after(range, 0, v, p.axis);
+        add(first + (j > 0 ? j - 1 : 0), 1.0);
+      }
+    }
+    return where[static_cast<std::size_t>(std::max_element(cover.begin(), cover.end()) -
+                                          cover.begin())];
   };
   auto emit = [&](std::size_t first, std::size_t last) {
     Item it;
@@ -95,6 +132,7 @@ void prepare_lane(const Model& m, const Params& p, Lane& lane) {
     it.count = static_cast<std::uint32_t>(last - first + 1);
     it.seq_begin = segs[first].seq;
     it.seq_end = seq_end_of(last);
+    it.dominant = first == last ? it.first : dominant(first, last);
     lane.items.push_back(it);
   };
   // The segment containing window.begin (or the first one).
@@ -111,7 +149,9 @@ void prepare_lane(const Model& m, const Params& p, Lane& lane) {
     // Fold: grow [i, k] while the next stretch is narrow.
     std::size_t k = i;
     double fold_end = end_of(i);
-    while (k + 1 < n && fold_end < p.window.end) {
+    const double fold_begin = seg_start(segs, i, p.axis);
+    while (k + 1 < n && fold_end < p.window.end &&
+           (max_units <= 0 || fold_end - fold_begin < max_units)) {
       // The last segment that starts within min_px of the block's end (at least k + 1, which
       // starts exactly at fold_end).
       const std::size_t j = first_start_after(segs, k + 1, fold_end + min_units, p.axis) - 1;
@@ -192,6 +232,15 @@ double from_x(const Params& p, float x) noexcept {
   return p.window.begin + static_cast<double>(x) * p.window.span() / p.width;
 }
 
+Window selection_window(const Params& p, float xa, float xb, double min_span) noexcept {
+  Window w{from_x(p, std::min(xa, xb)), from_x(p, std::max(xa, xb))};
+  if (w.span() < min_span) {
+    const double mid = (w.begin + w.end) / 2;
+    w = {mid - min_span / 2, mid + min_span / 2};
+  }
+  return w;
+}
+
 double tick_step(const Params& p, float min_spacing_px) noexcept {
   const double min_step = p.window.span() * min_spacing_px / std::max(1.0f, p.width);
   double step = std::pow(10.0, std::floor(std::log10(std::max(min_step, 1e-9))));
@@ -242,16 +291,28 @@ std::vector<Tick> ticks(const Params& p, float min_spacing_px) {
 
 Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>& task_indices,
                  const ArrowIndex& index) {
-  assert(p.width > 0 && p.window.span() > 0);
   Prepared out;
+  prepare(m, p, task_indices, index, out);
+  return out;
+}
+
+void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_indices,
+             const ArrowIndex& index, Prepared& out) {
+  assert(p.width > 0 && p.window.span() > 0);
+  // Reuse every vector (and each lane's items) so a steady view allocates nothing.
   out.lanes.resize(task_indices.size());
-  std::vector<std::int32_t> lane_of(m.task_count(), -1);  // dense task index -> lane
+  out.arrows.clear();
+  out.markers.clear();
+  out.arrows_folded = 0;
+  std::vector<std::int32_t>& lane_of = out.lane_of_task;  // dense task index -> lane
+  lane_of.assign(m.task_count(), -1);
   for (std::size_t l = 0; l < task_indices.size(); ++l) {
     out.lanes[l].task_index = task_indices[l];
+    out.lanes[l].items.clear();
     if (task_indices[l] < lane_of.size()) lane_of[task_indices[l]] = static_cast<std::int32_t>(l);
     prepare_lane(m, p, out.lanes[l]);
   }
-  if (m.size() == 0) return out;
+  if (m.size() == 0) return;
   const auto [lo, hi] = visible_seqs(m, p);
   auto lane_of_task = [&](sim::TaskId id) -> std::int32_t {
     const std::int64_t ti = m.task_index(id);
@@ -284,6 +345,7 @@ Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>
     pa.to_lane = static_cast<std::uint32_t>(tl);
     pa.from_seq = a.from_seq;
     pa.to_seq = a.to_seq;
+    pa.obj = a.obj;
     pa.kind = a.kind;
     out.arrows.push_back(pa);
   };
@@ -317,7 +379,8 @@ Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>
 
   // Markers: notes and diagnostics in view, merged per lane when closer than min_px.
   for (const auto seqs : {m.notes(), m.diagnostics()}) {
-    std::vector<std::int32_t> last(out.lanes.size() + 1, -1);  // per lane (+ the whole run)
+    std::vector<std::int32_t>& last = out.last_marker;  // per lane (+ the whole run)
+    last.assign(out.lanes.size() + 1, -1);
     for (auto s = std::lower_bound(seqs.begin(), seqs.end(), static_cast<std::uint32_t>(lo));
          s != seqs.end() && *s < hi; ++s) {
       const sim::Event& e = m.events()[*s];
@@ -337,7 +400,6 @@ Prepared prepare(const Model& m, const Params& p, const std::vector<std::size_t>
       out.markers.push_back(mk);
     }
   }
-  return out;
 }
 
 void ArrowIndex::update(const Model& m) {
@@ -360,6 +422,90 @@ void ArrowIndex::update(const Model& m) {
 std::span<const std::uint32_t> ArrowIndex::into(std::size_t task_index) const noexcept {
   return task_index < by_task_.size() ? std::span<const std::uint32_t>(by_task_[task_index])
                                       : std::span<const std::uint32_t>();
+}
+
+std::string_view name_stem(std::string_view name) noexcept {
+  std::size_t end = name.size();
+  const bool bracket = end > 0 && name[end - 1] == ']';
+  if (bracket) --end;
+  std::size_t i = end;
+  while (i > 0 && name[i - 1] >= '0' && name[i - 1] <= '9') --i;
+  if (i == end || i == 0) return name;  // no trailing number, or only a number
+  return name.substr(0, i);
+}
+
+void Rows::update(const Model& m) {
+  if (model_ != &m || m.task_count() != seen_tasks_) rebuild(m);
+}
+
+void Rows::toggle(std::size_t group) {
+  if (group >= groups_.size()) return;
+  Group& g = groups_[group];
+  g.expanded = !g.expanded;
+  bool found = false;
+  for (auto& [stem, flag] : flags_) {
+    if (stem == g.stem) flag = g.expanded, found = true;
+  }
+  if (!found) flags_.emplace_back(g.stem, g.expanded);
+  if (model_ != nullptr) rebuild(*model_);
+}
+
+void Rows::set_all_expanded(bool expanded) {
+  all_expanded_ = expanded ? 1 : 0;
+  flags_.clear();
+  if (model_ != nullptr) rebuild(*model_);
+}
+
+void Rows::rebuild(const Model& m) {
+  model_ = &m;
+  seen_tasks_ = m.task_count();
+  const auto& tasks = m.head().tasks;
+  const std::size_t n = std::min(seen_tasks_, tasks.size());
+  // Tasks by stem, in order of each stem's first task.
+  std::vector<std::string_view> stems(n);
+  std::vector<std::int32_t> group_of(n, -1);
+  groups_.clear();
+  {
+    std::unordered_map<std::string_view, std::size_t> by_stem;
+    std::vector<std::vector<std::size_t>> members;
+    std::vector<std::string_view> names;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::string_view stem = name_stem(m.str(tasks[i].name));
+      const auto [it, fresh] = by_stem.emplace(stem, members.size());
+      if (fresh) {
+        members.emplace_back();
+        names.push_back(stem);
+      }
+      members[it->second].push_back(i);
+    }
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      if (members[k].size() < kMinGroup) continue;
+      Group g;
+      g.stem = std::string(names[k]);
+      g.members = std::move(members[k]);
+      g.expanded = all_expanded_ >= 0 ? all_expanded_ == 1 : g.members.size() <= kExpandUpTo;
+      for (const auto& [stem, flag] : flags_) {
+        if (stem == g.stem) g.expanded = flag;
+      }
+      for (const std::size_t t : g.members) {
+        group_of[t] = static_cast<std::int32_t>(groups_.size());
+      }
+      groups_.push_back(std::move(g));
+    }
+  }
+  rows_.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t g = group_of[i];
+    if (g < 0) {
+      rows_.push_back({i, -1, false});
+      continue;
+    }
+    const Group& grp = groups_[static_cast<std::size_t>(g)];
+    if (grp.members.front() != i) continue;  // placed with its group's first task
+    rows_.push_back({i, g, true});
+    if (!grp.expanded) continue;
+    for (const std::size_t t : grp.members) rows_.push_back({t, g, false});
+  }
 }
 
 const Item* item_at(const Lane& lane, float x) noexcept {

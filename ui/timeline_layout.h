@@ -44,6 +44,9 @@ struct Params {
   Window window;
   float width = 1;      // pixels of the drawing area (x = 0 is window.begin)
   float min_px = 3.0f;  // spans narrower than this are folded
+  // A folded block stops growing once it is this wide (0: never), so a zoomed-out lane is a row
+  // of small blocks, each coloured by what its task did most there, not one grey bar.
+  float max_fold_px = 0.0f;
 };
 
 // One drawable piece of a lane. count == 1: segment `first` of the lane (a real state span);
@@ -53,6 +56,9 @@ struct Item {
   std::uint32_t first = 0;  // index into model.segments(lane)
   std::uint32_t count = 1;
   std::uint32_t seq_begin = 0, seq_end = 0;  // events covered: [seq_begin, seq_end)
+  // A segment in the item whose state (Blocked: with its reason) covers the most of it on the
+  // axis (exact for small blocks, sampled at a few points in large ones); == first if unfolded.
+  std::uint32_t dominant = 0;
   bool folded() const noexcept { return count > 1; }
 };
 
@@ -66,6 +72,7 @@ struct PreparedArrow {
   float x0 = 0, x1 = 0;  // pixels, may lie outside [0, width] when that end is off screen
   std::uint32_t from_lane = 0, to_lane = 0;  // indices into Prepared::lanes
   std::uint32_t from_seq = 0, to_seq = 0;
+  sim::ObjId obj = 0;  // the channel (Send, Close) or context (Cancel)
   model::ArrowKind kind = model::ArrowKind::Send;
 };
 
@@ -85,12 +92,17 @@ struct Tick {
   std::string label;  // "250 µs", "1.5 s", "#1200"
 };
 
+// Keep one per view and pass it to prepare() every frame: its vectors keep their capacity, so a
+// frame allocates nothing once the view has been drawn at its size.
 struct Prepared {
   std::vector<Lane> lanes;
   std::vector<PreparedArrow> arrows;
   std::vector<Marker> markers;
   std::size_t arrows_folded =
       0;  // arrows arriving in view not drawn (an end folded, a lane hidden)
+  // Scratch space of prepare().
+  std::vector<std::int32_t> lane_of_task;
+  std::vector<std::int32_t> last_marker;
 };
 
 // ---- the axis -----------------------------------------------------------------------------------
@@ -108,6 +120,9 @@ Window pan(Window w, double fraction) noexcept;
 // - Pixel x of an axis value, and back.
 float to_x(const Params& p, double v) noexcept;
 double from_x(const Params& p, float x) noexcept;
+// - Zoom to a selection: the window between pixels xa and xb (either order) of `p`, never
+//   narrower than `min_span` (kept centred on the selection).
+Window selection_window(const Params& p, float xa, float xb, double min_span) noexcept;
 
 // Ticks at a 1-2-5 step at least `min_spacing_px` apart. Time labels pick their unit from the
 // step (ns, µs, ms, s: the largest unit the step is at least a fifth of); event-order labels are
@@ -135,10 +150,59 @@ class ArrowIndex {
   std::vector<std::vector<std::uint32_t>> by_task_;
 };
 
-// Lays out the lanes `task_indices` (dense task indices, top to bottom) for `p`; `index` must
-// be up to date with `m`.
+// Lays out the lanes `task_indices` (dense task indices, top to bottom) for `p` into `out`
+// (reused: see Prepared); `index` must be up to date with `m`.
+void prepare(const model::Model& m, const Params& p, std::span<const std::size_t> task_indices,
+             const ArrowIndex& index, Prepared& out);
+// The same into a fresh Prepared (tests).
 Prepared prepare(const model::Model& m, const Params& p,
                  const std::vector<std::size_t>& task_indices, const ArrowIndex& index);
+
+// ---- rows ---------------------------------------------------------------------------------------
+// The timeline's rows: one per task in spawn order, except that tasks whose names share a stem
+// (the name without its trailing number: worker-1 .. worker-1000 -> "worker-") are gathered,
+// when there are at least kMinGroup of them, under one header row ("worker- ×1000") at the place
+// of the first of them. A group can be expanded (its tasks' rows follow the header, indented) or
+// collapsed (only the header). Groups of more than kExpandUpTo tasks start collapsed.
+
+// The name without its trailing number ("worker-12" -> "worker-", "job[3]" -> "job[",
+// "w7" -> "w"); the name itself when it has no trailing number or is only a number.
+std::string_view name_stem(std::string_view name) noexcept;
+
+struct Row {
+  std::size_t task_index = 0;  // a task row: the task; a header: the group's first task
+  std::int32_t group = -1;     // index into Rows::groups(); -1: a task in no group
+  bool header = false;         // the group's header row
+};
+
+struct Group {
+  std::string stem;
+  std::vector<std::size_t> members;  // dense task indices, spawn order
+  bool expanded = true;
+};
+
+class Rows {
+ public:
+  static constexpr std::size_t kMinGroup = 3;
+  static constexpr std::size_t kExpandUpTo = 8;
+  // Regroups when the model has gained tasks (or is another model); each stem keeps the
+  // expanded flag it had.
+  void update(const model::Model& m);
+  void toggle(std::size_t group);
+  // Expands (or collapses) every group, now and for groups made later.
+  void set_all_expanded(bool expanded);
+  const std::vector<Row>& rows() const noexcept { return rows_; }
+  const std::vector<Group>& groups() const noexcept { return groups_; }
+
+ private:
+  void rebuild(const model::Model& m);
+  const model::Model* model_ = nullptr;
+  std::size_t seen_tasks_ = 0;
+  int all_expanded_ = -1;  // -1: by size; 0 / 1: set_all_expanded
+  std::vector<Row> rows_;
+  std::vector<Group> groups_;
+  std::vector<std::pair<std::string, bool>> flags_;  // stem -> expanded, as the person left it
+};
 
 // The item of `lane` under pixel x, or null.
 const Item* item_at(const Lane& lane, float x) noexcept;

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -71,6 +72,7 @@ void TimelinePanel::set_axis(Axis axis) {
   if (axis == view_.axis) return;
   view_.window = timeline::convert(controller_.model(), view_.window, view_.axis, axis);
   view_.axis = axis;
+  controller_.view().event_axis = axis == Axis::EventOrder;
 }
 
 void TimelinePanel::draw_view_menu() {
@@ -78,7 +80,9 @@ void TimelinePanel::draw_view_menu() {
   if (ImGui::MenuItem("Timeline: event order axis", nullptr, &by_events)) {
     set_axis(by_events ? Axis::EventOrder : Axis::Time);
   }
-  if (ImGui::MenuItem("Timeline: fit all")) view_.fitted = true;
+  if (ImGui::MenuItem("Timeline: fit all", "F")) view_.fitted = true;
+  if (ImGui::MenuItem("Timeline: expand all groups")) rows_.set_all_expanded(true);
+  if (ImGui::MenuItem("Timeline: collapse all groups")) rows_.set_all_expanded(false);
 }
 
 void TimelinePanel::draw() {
@@ -92,9 +96,16 @@ void TimelinePanel::draw() {
   }
   view_.seen_model = &m;
   view_.seen_size = m.size();
+  // The axis is shared with the plots: follow it when another panel changed it.
+  if (const Axis want = shared.event_axis ? Axis::EventOrder : Axis::Time; want != view_.axis) {
+    set_axis(want);
+  }
 
   // The bar: axis toggle and fit-all.
-  if (ImGui::RadioButton("time", view_.axis == Axis::Time)) set_axis(Axis::Time);
+  const bool live = m.header().mode == "live";
+  if (ImGui::RadioButton(live ? "wall time" : "virtual time", view_.axis == Axis::Time)) {
+    set_axis(Axis::Time);
+  }
   ImGui::SameLine();
   if (ImGui::RadioButton("event order", view_.axis == Axis::EventOrder)) {
     set_axis(Axis::EventOrder);
@@ -102,7 +113,8 @@ void TimelinePanel::draw() {
   ImGui::SameLine();
   if (ImGui::SmallButton("fit all")) view_.fitted = true;
   ImGui::SameLine();
-  ImGui::TextDisabled("wheel: zoom  drag: pan  click: go to event");
+  ImGui::TextDisabled(
+      "wheel: zoom  drag: pan  shift/right-drag: zoom to range  +/- F  click: select event");
   if (m.size() == 0 || head.tasks.empty()) {
     ImGui::TextDisabled("No events yet.");
     return;
@@ -120,39 +132,69 @@ void TimelinePanel::draw() {
   const float lanes_top = origin.y + axis_h;
   if (width < 20.0f || avail.y < axis_h + lane_h) return;
 
-  // Which lanes fit vertically.
-  const std::size_t n_tasks = std::min(m.task_count(), head.tasks.size());
-  const auto fit_lanes = static_cast<std::size_t>(std::max(1.0f, (avail.y - axis_h) / lane_h));
-  view_.first_lane = std::min(view_.first_lane, n_tasks > fit_lanes ? n_tasks - fit_lanes : 0);
-  std::vector<std::size_t> lanes;
-  for (std::size_t i = view_.first_lane; i < n_tasks && lanes.size() < fit_lanes; ++i) {
-    lanes.push_back(i);
+  // Which rows fit vertically.
+  rows_.update(m);
+  const std::vector<timeline::Row>& rows = rows_.rows();
+  const auto fit_rows = static_cast<std::size_t>(std::max(1.0f, (avail.y - axis_h) / lane_h));
+  view_.first_lane =
+      std::min(view_.first_lane, rows.size() > fit_rows ? rows.size() - fit_rows : 0);
+  const std::size_t row_end = std::min(rows.size(), view_.first_lane + fit_rows);
+  lane_tasks_.clear();
+  row_lane_.clear();
+  for (std::size_t r = view_.first_lane; r < row_end; ++r) {
+    if (rows[r].header) {
+      row_lane_.push_back(-1);
+    } else {
+      row_lane_.push_back(static_cast<std::int32_t>(lane_tasks_.size()));
+      lane_tasks_.push_back(rows[r].task_index);
+    }
   }
 
   // Input over the drawing area (a button so dragging does not move the window).
   ImGui::SetCursorScreenPos(origin);
-  const bool released = ImGui::InvisibleButton("##timeline", ImVec2(avail.x, avail.y));
+  const bool released = ImGui::InvisibleButton(
+      "##timeline", ImVec2(avail.x, avail.y),
+      ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   if (ImGui::IsItemActivated()) view_.dragged = false;
   const bool hovered = ImGui::IsItemHovered();
+  const bool active = ImGui::IsItemActive();
   const ImGuiIO& io = ImGui::GetIO();
-  timeline::Params p{view_.axis, view_.window, width, 3.0f};
+  timeline::Params p{view_.axis, view_.window, width, 3.0f, 12.0f};
   const float mx = io.MousePos.x - x0;
+  auto zoom_by = [&](double anchor, double factor) {
+    view_.window = timeline::zoom(view_.window, anchor, factor, min_span(view_.axis));
+    view_.fitted = false;
+  };
   if (hovered && io.MouseWheel != 0.0f) {
-    if (mx < 0) {  // over the lane names: scroll the lanes
+    if (mx < 0) {  // over the lane names: scroll the rows
       const auto step = static_cast<std::ptrdiff_t>(io.MouseWheel > 0 ? -1 : 1) * 2;
       const auto next = static_cast<std::ptrdiff_t>(view_.first_lane) + step;
       view_.first_lane = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, next));
     } else {
-      view_.window = timeline::zoom(view_.window, std::clamp(mx / width, 0.0f, 1.0f),
-                                    std::pow(0.85, io.MouseWheel), min_span(view_.axis));
-      view_.fitted = false;
+      zoom_by(std::clamp(mx / width, 0.0f, 1.0f), std::pow(0.85, io.MouseWheel));
     }
   }
-  const bool dragging = ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2);
+  // Zoom to a selection: shift + left drag, or right drag.
+  const bool right_down = active && ImGui::IsMouseDown(ImGuiMouseButton_Right);
+  if (active && ImGui::IsItemActivated() && (io.KeyShift || right_down)) {
+    view_.selecting = true;
+    view_.select_from = std::clamp(mx, 0.0f, width);
+  }
+  const bool dragging = active && !view_.selecting &&
+                        ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2);
   if (dragging && io.MouseDelta.x != 0.0f) {
     view_.dragged = true;
     view_.window = timeline::pan(view_.window, -io.MouseDelta.x / width);
     view_.fitted = false;
+  }
+  if (view_.selecting && !active) {  // released: zoom to the range (a mere click does nothing)
+    view_.selecting = false;
+    const float to = std::clamp(mx, 0.0f, width);
+    if (std::fabs(to - view_.select_from) >= 3.0f) {
+      view_.window = timeline::selection_window(p, view_.select_from, to, min_span(view_.axis));
+      view_.fitted = false;
+    }
+    view_.dragged = true;  // not a click
   }
   if (hovered) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) {
@@ -161,26 +203,27 @@ void TimelinePanel::draw() {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
       view_.window = timeline::pan(view_.window, 0.1), view_.fitted = false;
     }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) {
-      view_.window = timeline::zoom(view_.window, 0.5, 0.8, min_span(view_.axis));
-      view_.fitted = false;
-    }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) {
-      view_.window = timeline::zoom(view_.window, 0.5, 1.25, min_span(view_.axis));
-      view_.fitted = false;
-    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) zoom_by(0.5, 0.8);
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) zoom_by(0.5, 1.25);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) view_.fitted = true;
+    // Characters (ImGui 1.86 has no key codes for letters and +/-).
+    for (const ImWchar ch : io.InputQueueCharacters) {
+      if (ch == '+' || ch == '=') zoom_by(0.5, 0.8);
+      if (ch == '-' || ch == '_') zoom_by(0.5, 1.25);
+      if (ch == 'f' || ch == 'F') view_.fitted = true;
+    }
   }
   if (view_.fitted) view_.window = timeline::fit_all(m, view_.axis);
   p.window = view_.window;
 
   // Prepare, then draw.
   arrows_.update(m);
-  const timeline::Prepared prep = timeline::prepare(m, p, lanes, arrows_);
+  timeline::prepare(m, p, lane_tasks_, arrows_, prep_);
+  const timeline::Prepared& prep = prep_;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImVec2 clip_max(origin.x + avail.x, origin.y + avail.y);
   dl->PushClipRect(origin, clip_max, true);
-  const float lanes_bottom = lanes_top + lane_h * static_cast<float>(lanes.size());
+  const float lanes_bottom = lanes_top + lane_h * static_cast<float>(row_lane_.size());
 
   // Axis ticks and grid.
   for (const timeline::Tick& t : timeline::ticks(p, em * 6.0f)) {
@@ -189,24 +232,84 @@ void TimelinePanel::draw() {
     dl->AddText(ImVec2(x + 3, origin.y), palette::kTextDim, t.label.c_str());
   }
 
-  // Lanes: names, then the items.
-  auto lane_y = [&](std::size_t l) { return lanes_top + lane_h * static_cast<float>(l); };
+  // Rows: names, then the items.
+  std::vector<float> lane_y_of(prep.lanes.size());  // small: the visible lanes
+  auto row_y = [&](std::size_t r) { return lanes_top + lane_h * static_cast<float>(r); };
+  for (std::size_t r = 0; r < row_lane_.size(); ++r) {
+    if (row_lane_[r] >= 0) lane_y_of[static_cast<std::size_t>(row_lane_[r])] = row_y(r);
+  }
   const model::Segment* hovered_seg = nullptr;
   const timeline::Item* hovered_item = nullptr;
   std::size_t hovered_lane = 0;
-  for (std::size_t l = 0; l < prep.lanes.size(); ++l) {
+  const double end_v = timeline::fit_all(m, view_.axis).end;
+  for (std::size_t r = 0; r < row_lane_.size(); ++r) {
+    const timeline::Row& row = rows[view_.first_lane + r];
+    const float y = row_y(r);
+    if (r % 2 == 0) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(clip_max.x, y + lane_h), kLaneBg);
+    const float indent = row.group >= 0 && !row.header ? em * 0.8f : 0.0f;
+    if (row.header) {
+      // A group: a triangle, "stem ×N", and over the lanes its tasks' lifetime as a thin bar.
+      const timeline::Group& g = rows_.groups()[static_cast<std::size_t>(row.group)];
+      const float cy = y + lane_h / 2, s = em * 0.3f, tx = origin.x + 6 + s;
+      if (g.expanded) {
+        dl->AddTriangleFilled(ImVec2(tx - s, cy - s * 0.6f), ImVec2(tx + s, cy - s * 0.6f),
+                              ImVec2(tx, cy + s * 0.8f), palette::kTextDim);
+      } else {
+        dl->AddTriangleFilled(ImVec2(tx - s * 0.6f, cy - s), ImVec2(tx - s * 0.6f, cy + s),
+                              ImVec2(tx + s * 0.8f, cy), palette::kTextDim);
+      }
+      char label[96];
+      std::string_view stem = g.stem;
+      while (!stem.empty() && (stem.back() == ' ' || stem.back() == '-' || stem.back() == '_')) {
+        stem.remove_suffix(1);
+      }
+      std::snprintf(label, sizeof label, "%.*s \xC3\x97%zu", static_cast<int>(stem.size()),
+                    stem.data(), g.members.size());
+      dl->PushClipRect(ImVec2(origin.x, y), ImVec2(x0 - 4, y + lane_h), true);
+      dl->AddText(ImVec2(tx + s + 4, y + (lane_h - em) / 2), palette::kText, label);
+      dl->PopClipRect();
+      double first = end_v, last = 0;
+      std::size_t alive = 0;
+      for (const std::size_t t : g.members) {
+        const auto segs = m.segments(t);
+        if (segs.empty()) continue;
+        const auto v = [&](const model::Segment& sg) {
+          return view_.axis == Axis::Time ? static_cast<double>(sg.t)
+                                          : static_cast<double>(sg.seq);
+        };
+        first = std::min(first, v(segs.front()));
+        const bool over = segs.back().state == model::TaskState::Done ||
+                          segs.back().state == model::TaskState::Panicked;
+        last = std::max(last, over ? v(segs.back()) : end_v);
+        if (!over) ++alive;
+      }
+      if (!g.expanded && last > first) {
+        const float a = x0 + std::max(0.0f, timeline::to_x(p, first));
+        const float b = x0 + std::min(width, timeline::to_x(p, last));
+        if (b > a) dl->AddRectFilled(ImVec2(a, cy - 2), ImVec2(b, cy + 2), kFolded);
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%zu tasks, %zu alive at the end (click the name)",
+                      g.members.size(), alive);
+        dl->AddText(ImVec2(std::max(a, x0) + 4, y + (lane_h - em) / 2 - 1), palette::kTextDim,
+                    buf);
+      }
+      if (hovered && io.MousePos.y >= y && io.MousePos.y < y + lane_h && mx < 0 && released &&
+          !view_.dragged) {
+        rows_.toggle(static_cast<std::size_t>(row.group));
+      }
+      continue;
+    }
+    const std::size_t l = static_cast<std::size_t>(row_lane_[r]);
     const timeline::Lane& lane = prep.lanes[l];
     const model::TaskInfo& task = head.tasks[lane.task_index];
-    const float y = lane_y(l);
-    if (l % 2 == 0) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(clip_max.x, y + lane_h), kLaneBg);
     if (shared.focus == task.id) {
       dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(clip_max.x, y + lane_h), kFocusBg);
     }
-    dl->AddRectFilled(ImVec2(origin.x, y + 2), ImVec2(origin.x + 4, y + lane_h - 2),
+    dl->AddRectFilled(ImVec2(origin.x + indent, y + 2), ImVec2(origin.x + indent + 4, y + lane_h - 2),
                       task_colour(lane.task_index));
     const std::string_view name = m.str(task.name);
     dl->PushClipRect(ImVec2(origin.x, y), ImVec2(x0 - 4, y + lane_h), true);
-    dl->AddText(ImVec2(origin.x + 8, y + (lane_h - em) / 2), palette::kText, name.data(),
+    dl->AddText(ImVec2(origin.x + indent + 8, y + (lane_h - em) / 2), palette::kText, name.data(),
                 name.data() + name.size());
     dl->PopClipRect();
 
@@ -215,11 +318,23 @@ void TimelinePanel::draw() {
     for (const timeline::Item& it : lane.items) {
       const float a = x0 + it.x0, b = x0 + std::max(it.x1, it.x0 + 1.0f);
       if (it.folded()) {
-        dl->AddRectFilled(ImVec2(a, top + 2), ImVec2(b, bottom - 2), kFolded);
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%u events", it.count);
-        if (ImGui::CalcTextSize(buf).x + 6 < b - a) {
-          dl->AddText(ImVec2(a + 3, y + (lane_h - em) / 2), palette::kText, buf);
+        // Many spans in a few pixels: what the task did most there, dimmed, so a zoomed-out
+        // lane still reads as "mostly blocked" or "mostly running".
+        const model::Segment& dom = segs[it.dominant];
+        ImU32 col = kFolded;
+        if (dom.state != model::TaskState::Done) {
+          const ImU32 sc = state_colour(visual_state(dom.state, dom.reason));
+          col = IM_COL32(((sc >> IM_COL32_R_SHIFT) & 0xff) * 3 / 4,
+                         ((sc >> IM_COL32_G_SHIFT) & 0xff) * 3 / 4,
+                         ((sc >> IM_COL32_B_SHIFT) & 0xff) * 3 / 4, 255);
+        }
+        dl->AddRectFilled(ImVec2(a, top + 2), ImVec2(b, bottom - 2), col);
+        if (b - a > em * 4.0f) {
+          char buf[32];
+          std::snprintf(buf, sizeof buf, "%u events", it.count);
+          if (ImGui::CalcTextSize(buf).x + 6 < b - a) {
+            dl->AddText(ImVec2(a + 3, y + (lane_h - em) / 2), IM_COL32(0, 0, 0, 200), buf);
+          }
         }
       } else {
         const model::Segment& sg = segs[it.first];
@@ -232,18 +347,25 @@ void TimelinePanel::draw() {
           dl->AddRectFilled(ImVec2(a, top), ImVec2(b, bottom), state_colour(v));
           if (b - a > em * 3.0f) {
             // The state's shape at the start (colour is never the only cue), then the object.
-            const float r = (bottom - top) * 0.32f;
-            dl->AddCircleFilled(ImVec2(a + r + 3, (top + bottom) / 2), r + 1.5f,
+            const float rr = (bottom - top) * 0.32f;
+            dl->AddCircleFilled(ImVec2(a + rr + 3, (top + bottom) / 2), rr + 1.5f,
                                 IM_COL32(0, 0, 0, 90));
-            draw_state_icon(dl, ImVec2(a + r + 3, (top + bottom) / 2), r, v);
+            draw_state_icon(dl, ImVec2(a + rr + 3, (top + bottom) / 2), rr, v);
+            std::string label;
             if (sg.state == model::TaskState::Blocked && sg.obj != 0) {
-              const std::string label = object_label(m, sg.obj);
-              if (ImGui::CalcTextSize(label.c_str()).x + 2 * r + 10 < b - a) {
-                dl->AddText(ImVec2(a + 2 * r + 7, y + (lane_h - em) / 2), IM_COL32(0, 0, 0, 230),
-                            label.c_str());
-              }
+              label = object_label(m, sg.obj);
+            } else if (v == VisualState::BlockedSelect) {
+              label = "select";
+            }
+            if (!label.empty() && ImGui::CalcTextSize(label.c_str()).x + 2 * rr + 10 < b - a) {
+              dl->AddText(ImVec2(a + 2 * rr + 7, y + (lane_h - em) / 2), IM_COL32(0, 0, 0, 230),
+                          label.c_str());
             }
           }
+        }
+        if (shared.selected == sg.seq) {
+          dl->AddRect(ImVec2(a - 1, top - 1), ImVec2(b + 1, bottom + 1), palette::kAccent, 0, 0,
+                      2.0f);
         }
       }
       if (hovered && io.MousePos.y >= y && io.MousePos.y < y + lane_h && mx >= it.x0 &&
@@ -255,24 +377,37 @@ void TimelinePanel::draw() {
     }
   }
 
-  // Arrows between surviving items.
+  // Arrows between surviving items. A close of a context's done() channel is the cancel
+  // reaching the tasks that waited on it: drawn in the cancel colour.
   for (const timeline::PreparedArrow& a : prep.arrows) {
-    const float ya = lane_y(a.from_lane) + lane_h / 2, yb = lane_y(a.to_lane) + lane_h / 2;
+    const float ya = lane_y_of[a.from_lane] + lane_h / 2, yb = lane_y_of[a.to_lane] + lane_h / 2;
+    if (a.from_lane == a.to_lane && a.kind != model::ArrowKind::Send) continue;  // no length
     const bool spawn = a.kind == model::ArrowKind::Spawn;
-    draw_arrow(dl, ImVec2(x0 + a.x0, ya), ImVec2(x0 + a.x1, yb), arrow_colour(a.kind), !spawn);
+    ImU32 col = arrow_colour(a.kind);
+    if (a.kind == model::ArrowKind::Close) {
+      if (const model::ChannelInfo* ch = head.channel(a.obj); ch != nullptr && ch->owner != 0) {
+        col = kCancelArrow;
+      }
+    }
+    draw_arrow(dl, ImVec2(x0 + a.x0, ya), ImVec2(x0 + a.x1, yb), col, !spawn);
   }
 
-  // Markers: notes (a flag at the lane's top), panics (a cross), the deadlock (a line across).
+  // Markers: notes (a flag at the lane's top), panics (a cross), cancels (a red bar with the
+  // context's name), the deadlock (a line across).
+  const timeline::Marker* hovered_marker = nullptr;
+  float label_end = -FLT_MAX;  // right edge of the last cancel label (labels never overlap)
   for (const timeline::Marker& mk : prep.markers) {
     const float x = x0 + mk.x;
+    const sim::Event& e = m.events()[mk.seq];
     if (mk.lane < 0) {  // about the whole run: the deadlock in red, the run's end dim
       const bool dead = mk.kind == timeline::MarkerKind::Deadlock;
       const ImU32 col = dead ? palette::kError : palette::kTextDim;
       dl->AddLine(ImVec2(x, lanes_top), ImVec2(x, lanes_bottom), col, dead ? 2.0f : 1.0f);
       dl->AddText(ImVec2(x + 3, lanes_bottom - em - 2), col, dead ? "deadlock" : "end");
+      if (hovered && std::fabs(io.MousePos.x - x) < 4) hovered_marker = &mk;
       continue;
     }
-    const float y = lane_y(static_cast<std::size_t>(mk.lane));
+    const float y = lane_y_of[static_cast<std::size_t>(mk.lane)];
     switch (mk.kind) {
       case timeline::MarkerKind::Note:
         dl->AddTriangleFilled(ImVec2(x - 4, y), ImVec2(x + 4, y), ImVec2(x, y + 6), kNote);
@@ -283,12 +418,33 @@ void TimelinePanel::draw() {
         break;
       case timeline::MarkerKind::Deadlock:
       case timeline::MarkerKind::Other:
-        dl->AddCircle(ImVec2(x, y + lane_h / 2), 3.5f, palette::kTextDim);
+        if (e.kind == sim::EventKind::CtxCancel) {
+          dl->AddRectFilled(ImVec2(x - 1.5f, y), ImVec2(x + 1.5f, y + lane_h), kCancelArrow);
+          if (x > label_end) {
+            const std::string what = "cancel " + object_label(m, e.obj);
+            const ImVec2 sz = ImGui::CalcTextSize(what.c_str());
+            const ImVec2 at(x + 3, y + (lane_h - em) / 2);
+            dl->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y),
+                              IM_COL32(30, 20, 22, 220));
+            dl->AddText(at, kCancelArrow, what.c_str());
+            label_end = at.x + sz.x + 4;
+          }
+        } else {
+          dl->AddCircle(ImVec2(x, y + lane_h / 2), 3.5f, palette::kTextDim);
+        }
         break;
+    }
+    if (hovered && std::fabs(io.MousePos.x - x) < 4 && io.MousePos.y >= y &&
+        io.MousePos.y < y + lane_h) {
+      hovered_marker = &mk;
     }
   }
 
-  // The cursor: after the first `cursor` events.
+  // The selected event and the cursor (after the first `cursor` events).
+  if (shared.selected < m.size()) {
+    const float x = x0 + timeline::to_x(p, timeline::axis_value(m, view_.axis, shared.selected));
+    dl->AddLine(ImVec2(x, lanes_top), ImVec2(x, lanes_bottom), palette::kAccent, 1.0f);
+  }
   if (shared.cursor > 0) {
     const double v = view_.axis == Axis::EventOrder
                          ? static_cast<double>(shared.cursor)
@@ -296,11 +452,35 @@ void TimelinePanel::draw() {
     const float x = x0 + timeline::to_x(p, v);
     dl->AddLine(ImVec2(x, origin.y), ImVec2(x, lanes_bottom), kCursor, 1.5f);
   }
+  // The range being selected for a zoom.
+  if (view_.selecting) {
+    const float a = x0 + view_.select_from, b = x0 + std::clamp(mx, 0.0f, width);
+    dl->AddRectFilled(ImVec2(std::min(a, b), lanes_top), ImVec2(std::max(a, b), lanes_bottom),
+                      IM_COL32(97, 175, 239, 50));
+    dl->AddRect(ImVec2(std::min(a, b), lanes_top), ImVec2(std::max(a, b), lanes_bottom),
+                palette::kAccent);
+  }
   dl->AddLine(ImVec2(x0 - 1, origin.y), ImVec2(x0 - 1, lanes_bottom), kGrid);
   dl->PopClipRect();
 
   // Hover and click.
-  if (hovered_item != nullptr && !dragging) {
+  if (hovered_marker != nullptr && !dragging && !view_.selecting) {
+    const sim::Event& e = m.events()[hovered_marker->seq];
+    ImGui::BeginTooltip();
+    ImGui::Text("%s (%s)", sim::to_string(e.kind), where(m, hovered_marker->seq).c_str());
+    if (const std::string_view text = m.text(e); !text.empty()) {
+      ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    }
+    if (e.kind == sim::EventKind::CtxCancel) {
+      ImGui::Text("context %s", object_label(m, e.obj).c_str());
+    }
+    if (hovered_marker->count > 1) ImGui::TextDisabled("and %u more here", hovered_marker->count - 1);
+    if (e.line != 0) {
+      const std::string_view src = source_line(c.script(), e.line);
+      ImGui::Text("line %u: %.*s", e.line, static_cast<int>(src.size()), src.data());
+    }
+    ImGui::EndTooltip();
+  } else if (hovered_item != nullptr && !dragging && !view_.selecting) {
     const model::TaskInfo& task = head.tasks[prep.lanes[hovered_lane].task_index];
     ImGui::BeginTooltip();
     if (hovered_seg != nullptr) {
@@ -317,19 +497,25 @@ void TimelinePanel::draw() {
                     format_time(m.events()[end].t - e.t).c_str());
       }
       ImGui::Text("event: %s", sim::to_string(e.kind));
+      if (const std::string_view text = m.text(e); !text.empty() && text.size() < 200) {
+        ImGui::Text("  %.*s", static_cast<int>(text.size()), text.data());
+      }
       if (e.line != 0) {
         const std::string_view src = source_line(c.script(), e.line);
         ImGui::Text("line %u: %.*s", e.line, static_cast<int>(src.size()), src.data());
       }
-      ImGui::TextDisabled("click: go to this event");
+      ImGui::TextDisabled("click: select this event and go to it");
     } else {
-      ImGui::Text("%u spans folded (#%u .. #%u)", hovered_item->count, hovered_item->seq_begin,
-                  hovered_item->seq_end);
+      const model::Segment& dom = m.segments(prep.lanes[hovered_lane].task_index)[hovered_item->dominant];
+      ImGui::Text("%u spans folded (#%u .. #%u), mostly %s", hovered_item->count,
+                  hovered_item->seq_begin, hovered_item->seq_end,
+                  state_label(visual_state(dom.state, dom.reason)));
       ImGui::TextDisabled("click: zoom in");
     }
     ImGui::EndTooltip();
     if (released && !view_.dragged) {
       if (hovered_seg != nullptr) {
+        shared.selected = hovered_seg->seq;
         c.request_seek(static_cast<std::size_t>(hovered_seg->seq) + 1);
         shared.focus = task.id;
       } else {

@@ -5,10 +5,15 @@
 //
 // - Layout comes from timeline_layout.h (prepare: binary search + folding); this file only draws
 //   the prepared lists and handles input.
-// - Wheel: zoom around the mouse (over the lane names: scroll the lanes). Drag: pan. Left/Right
-//   arrows pan, Up/Down zoom, Home fits all. Hover: the span's state, object, times and source
-//   line. Click a span: the cursor goes to the event that started it and its task is focused in
-//   every panel; click a folded block: zoom into it.
+// - Rows: one per task; tasks named alike (worker-1 .. worker-N) are gathered under a header row
+//   ("worker- ×N") that a click on its name expands or collapses (timeline_layout.h, Rows).
+// - Wheel: zoom around the mouse (over the lane names: scroll the rows). Drag: pan. Shift+drag or
+//   right-drag: select a range and zoom to it. Keys (with the mouse over the timeline): + / -
+//   zoom, Left/Right pan, Up/Down zoom, F or Home fits all. Hover: the span's state, object,
+//   times and source line; a marker's text. Click a span: selects the event that started it
+//   (ViewState::selected, highlighted in every panel), moves the cursor there and focuses its
+//   task; click a folded block: zoom into it.
+// - The axis (time / event order) is ViewState::event_axis, shared with the plots.
 // - While nobody has zoomed or panned, the view fits the whole run as it grows.
 #pragma once
 
@@ -17,6 +22,8 @@
 #include "ui/timeline_layout.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <vector>
 
 namespace rdv::ui {
 
@@ -26,6 +33,8 @@ struct TimelineView {
   timeline::Window window;
   bool fitted = true;          // follow the whole run until the user zooms or pans
   bool dragged = false;        // the press being released was a drag (pan), not a click
+  bool selecting = false;      // a shift / right drag is selecting a range to zoom to
+  float select_from = 0;       // where that drag started (pixels from the lanes' left edge)
   std::size_t first_lane = 0;  // lanes scrolled off the top
   std::size_t seen_size = 0;   // model size at the last frame (a reset refits)
   const void* seen_model = nullptr;
@@ -38,12 +47,19 @@ class TimelinePanel : public Panel {
   Slot slot() const override { return Slot::Timeline; }
   void draw() override;
   void draw_view_menu() override;
+  // Expands (or collapses) every group of tasks (the benchmark draws one lane per task).
+  void set_groups_expanded(bool expanded) { rows_.set_all_expanded(expanded); }
 
  private:
   void set_axis(timeline::Axis axis);
   Controller& controller_;
   TimelineView view_;
   timeline::ArrowIndex arrows_;
+  timeline::Rows rows_;
+  // Reused every frame (no allocation once the view has been drawn at its size).
+  timeline::Prepared prep_;
+  std::vector<std::size_t> lane_tasks_;  // the visible task rows' tasks
+  std::vector<std::int32_t> row_lane_;   // visible row -> index into prep_.lanes, -1 header
 };
 
 }  // namespace rdv::ui

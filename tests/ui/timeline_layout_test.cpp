@@ -285,3 +285,128 @@ TEST_CASE("timeline: the arrow index grows with a live run as if built at once")
                    fresh.into(1).end()));
   CHECK(live.into(7).empty());  // no such task
 }
+
+TEST_CASE("timeline: zoom to a selection is the range between the two pixels") {
+  Params p{Axis::Time, {1000, 2000}, 1000.0f, 3.0f};
+  CHECK(selection_window(p, 250.0f, 500.0f, 1.0) == Window{1250, 1500});
+  CHECK(selection_window(p, 500.0f, 250.0f, 1.0) == Window{1250, 1500});  // dragged leftwards
+  // Narrower than the minimum: the minimum, centred on the selection.
+  const Window w = selection_window(p, 100.0f, 101.0f, 10.0);
+  CHECK(w.span() == doctest::Approx(10.0));
+  CHECK((w.begin + w.end) / 2 == doctest::Approx(1100.5));
+}
+
+TEST_CASE("timeline: capped folding gives a zoomed-out lane many blocks, each its dominant state") {
+  // main: 2000 cycles of a long sleep (9 µs) and a short run (1 µs) — mostly sleeping.
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main");
+  s.add(EventKind::TaskRun, 1);
+  for (int i = 0; i < 2000; ++i) {
+    s.t += 1000;
+    s.add(EventKind::TaskBlock, 1, 0, BlockReason::Sleep);
+    s.t += 9000;
+    s.add(EventKind::TaskUnblock, 1);
+    s.add(EventKind::TaskRun, 1);
+  }
+  const auto segs = s.model.segments(0);
+  Params p{Axis::Time, fit_all(s.model, Axis::Time), 600.0f, 3.0f, 12.0f};
+  const Prepared out = prepare(s.model, p, {0}, index_of(s.model));
+  const auto& items = out.lanes[0].items;
+  CHECK(items.size() >= 600 / 16);  // blocks stop growing at ~12 px
+  CHECK(items.size() <= 600 / 3 + 2);
+  std::size_t covered = 0, sleeping = 0;
+  for (const Item& it : items) {
+    covered += it.count;
+    CHECK(it.x1 - it.x0 <= 12.0f + 3.0f + 1.0f);
+    CHECK(it.dominant >= it.first);
+    CHECK(it.dominant < it.first + it.count);
+    if (segs[it.dominant].state == rdv::model::TaskState::Sleeping) ++sleeping;
+  }
+  // Every segment in one item, but the last: it starts at the end of the stream (no width).
+  CHECK(covered == segs.size() - 1);
+  CHECK(sleeping >= items.size() * 9 / 10);  // the sleeps dominate, not the short runs
+  check_tiling(out.lanes[0]);
+  // Uncapped (max_fold_px 0): the old behaviour, a few wide blocks.
+  Params wide = p;
+  wide.max_fold_px = 0;
+  CHECK(prepare(s.model, wide, {0}, index_of(s.model)).lanes[0].items.size() < items.size());
+}
+
+TEST_CASE("timeline: a reused Prepared gives the same layout as a fresh one") {
+  const Stream s = sleeper(500);
+  const rdv::ui::timeline::ArrowIndex ix = index_of(s.model);
+  Prepared reused;
+  const std::vector<std::size_t> lanes = {0};
+  Params far{Axis::EventOrder, fit_all(s.model, Axis::EventOrder), 300.0f, 3.0f, 12.0f};
+  Params near{Axis::EventOrder, {100, 160}, 300.0f, 3.0f, 12.0f};
+  for (const Params& p : {far, near, far}) {
+    prepare(s.model, p, lanes, ix, reused);
+    const Prepared fresh = prepare(s.model, p, lanes, ix);
+    REQUIRE(reused.lanes.size() == fresh.lanes.size());
+    CHECK(reused.lanes[0].items.size() == fresh.lanes[0].items.size());
+    CHECK(reused.markers.size() == fresh.markers.size());
+    CHECK(reused.arrows.size() == fresh.arrows.size());
+  }
+}
+
+TEST_CASE("timeline: name stems") {
+  CHECK(name_stem("worker-12") == "worker-");
+  CHECK(name_stem("worker12") == "worker");
+  CHECK(name_stem("job[3]") == "job[");
+  CHECK(name_stem("main") == "main");
+  CHECK(name_stem("42") == "42");
+  CHECK(name_stem("") == "");
+}
+
+TEST_CASE("timeline: tasks named alike are grouped under one collapsible row") {
+  // main, then worker-1..worker-20 interleaved with two loners and a pair (too few to group).
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main");
+  rdv::sim::TaskId id = 2;
+  for (int i = 1; i <= 20; ++i) {
+    s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq,
+          "worker-" + std::to_string(i));
+    if (i == 5) s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq, "logger");
+    if (i == 6 || i == 7) {
+      s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq,
+            "pair" + std::to_string(i));
+    }
+  }
+  for (int i = 1; i <= 3; ++i) {  // a small group: starts expanded
+    s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq,
+          "stage" + std::to_string(i));
+  }
+  Rows rows;
+  rows.update(s.model);
+  REQUIRE(rows.groups().size() == 2);
+  const Group& workers = rows.groups()[0];
+  CHECK(workers.stem == "worker-");
+  CHECK(workers.members.size() == 20);
+  CHECK_FALSE(workers.expanded);  // more than kExpandUpTo: collapsed
+  CHECK(rows.groups()[1].stem == "stage");
+  CHECK(rows.groups()[1].expanded);
+  // main, [worker- ×20], logger, pair6, pair7, [stage ×3], stage1..3
+  const auto& r = rows.rows();
+  REQUIRE(r.size() == 9);
+  CHECK(r[0].task_index == 0);
+  CHECK_FALSE(r[0].header);
+  CHECK(r[1].header);
+  CHECK(r[1].group == 0);
+  CHECK(s.model.str(s.model.head().tasks[r[2].task_index].name) == "logger");
+  CHECK(r[5].header);
+  CHECK(r[6].group == 1);
+  CHECK_FALSE(r[6].header);
+
+  // Expanding the workers puts their 20 rows after the header, in spawn order.
+  rows.toggle(0);
+  REQUIRE(rows.rows().size() == 29);
+  CHECK(rows.rows()[2].task_index == workers.members[0]);
+  CHECK(rows.rows()[21].task_index == rows.groups()[0].members[19]);
+  // A new task of the group (a live run) keeps the flag the person chose.
+  s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq, "worker-21");
+  rows.update(s.model);
+  CHECK(rows.groups()[0].expanded);
+  CHECK(rows.rows().size() == 30);
+  rows.set_all_expanded(false);
+  CHECK(rows.rows().size() == 1 + 1 + 3 + 1);  // main, two headers... and the loners
+}

@@ -75,8 +75,10 @@ TEST_CASE("state style: eight states, each its own colour and its own shape") {
   CHECK(labels.size() == kVisualStateCount);
   CHECK(visual_state(TaskState::Blocked, BlockReason::ChanSend) == VisualState::BlockedChan);
   CHECK(visual_state(TaskState::Blocked, BlockReason::Select) == VisualState::BlockedSelect);
-  CHECK(visual_state(TaskState::Blocked, BlockReason::Mutex) == VisualState::BlockedSync);
-  CHECK(visual_state(TaskState::Blocked, BlockReason::Future) == VisualState::BlockedSync);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::WaitGroup) ==
+        VisualState::BlockedWaitGroup);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::Mutex) == VisualState::BlockedMutex);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::Future) == VisualState::BlockedFuture);
   CHECK(visual_state(TaskState::Sleeping, BlockReason::Sleep) == VisualState::Sleeping);
   CHECK(visual_state(TaskState::Panicked, BlockReason::None) == VisualState::Panicked);
   // Identity colours of neighbours differ; outcome colours separate good from bad.
