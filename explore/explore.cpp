@@ -50,18 +50,30 @@ struct RunRecord {
   std::uint64_t hash = 0;
 };
 
+// The lowest-index run that printed one output: enough to fold it and to record its trace.
+struct FirstOfOutput {
+  std::uint64_t index = 0;
+  Kind kind = Kind::Ok;
+  std::uint64_t seed = 0;
+  std::vector<std::uint32_t> schedule;
+  std::vector<std::string> lines;
+};
+
 // Everything a finished run contributes, folded under one mutex. The per-index records make the
 // result independent of the finishing order.
 struct Collector {
   std::mutex mu;  // protects every field below
   std::vector<RunRecord> records;
-  std::map<std::uint64_t, std::vector<std::string>> lines_by_hash;  // output of lowest index
-  std::map<std::uint64_t, std::uint64_t> lowest_by_hash;
+  std::map<std::uint64_t, FirstOfOutput> first_by_hash;  // output -> its lowest-index run
   std::array<std::optional<Failure>, kKinds> first;
   std::uint64_t done = 0;
   std::uint64_t total = 0;
   std::uint64_t progress_step = 1;
   const Options* options = nullptr;
+  // The live tally (finishing order), for Options::on_tally.
+  std::array<std::uint64_t, kKinds> live{};
+  std::map<std::uint64_t, std::uint64_t> live_count_by_hash;
+  std::vector<std::uint64_t> hashes_seen;  // in the order first seen
 
   void add(std::uint64_t index, std::uint64_t seed, const script::RunReport& r) {
     const Kind kind = classify(r.result.outcome);
@@ -69,21 +81,37 @@ struct Collector {
     std::lock_guard lk(mu);
     if (records.size() <= index) records.resize(index + 1);
     records[index] = {true, kind, h};
-    auto [it, fresh] = lowest_by_hash.try_emplace(h, index);
-    if (fresh || index < it->second) {
-      it->second = index;
-      lines_by_hash[h] = r.output;
+    auto [it, fresh] = first_by_hash.try_emplace(h);
+    if (fresh || index < it->second.index) {
+      it->second = {index, kind, seed, r.result.schedule, r.output};
     }
-    if (kind != Kind::Ok) {
+    {
       auto& f = first[kind_index(kind)];
       if (!f || index < f->index) {
         f = Failure{kind, index, seed, r.result.schedule, r.result.message, r.output, {}, {}, {}};
       }
     }
+    ++live[kind_index(kind)];
+    if (++live_count_by_hash[h] == 1) hashes_seen.push_back(h);
     ++done;
-    if (options->on_progress && (done % progress_step == 0 || done == total)) {
-      options->on_progress(done, total);
+    if (done % progress_step == 0 || done == total) {
+      if (options->on_progress) options->on_progress(done, total);
+      if (options->on_tally) options->on_tally(tally());
     }
+  }
+
+  Tally tally() const {  // mu held
+    Tally t;
+    t.done = done;
+    t.total = total;
+    t.outcomes = live;
+    t.distinct_outputs = hashes_seen.size();
+    for (std::size_t i = 0; i < hashes_seen.size() && i < kTallyOutputs; ++i) {
+      const std::uint64_t h = hashes_seen[i];
+      const FirstOfOutput& f = first_by_hash.at(h);
+      t.outputs.push_back({h, live_count_by_hash.at(h), f.index, f.lines, f.kind, f.seed, {}});
+    }
+    return t;
   }
 };
 
@@ -193,9 +221,33 @@ bool search(const std::string& chunk, std::string_view source, const Options& o,
 // Replays a failure's schedule once more, recording it, and writes the trace.
 void record_failure(const std::string& path, std::string_view source, const Options& o,
                     Failure& f) {
-  const std::string chunk = base_name(path);
+  std::string error;
+  f.trace_path =
+      record_trace(path, source, o, f.index, f.seed, f.schedule, to_string(f.kind), &error);
+  f.trace_error = error;
+  if (!f.trace_path.empty()) f.replay_command = "rendezvous replay " + f.trace_path;
+}
+
+// Preemptions in a failure's schedule: replay it through a PrefixPolicy, which counts them.
+int count_preemptions(const std::string& chunk, std::string_view source, const Options& o,
+                      const Failure& f) {
+  auto policy = std::make_shared<PrefixPolicy>(f.schedule);
   script::RunOptions opt = base_options(o, f.seed, 0);
-  opt.config.policy = sim::make_replay(f.schedule);
+  opt.config.policy = policy;
+  sim::EventLog log;
+  script::run_source(chunk, source, opt, log);
+  return policy->preemptions();
+}
+
+}  // namespace
+
+std::string record_trace(const std::string& path, std::string_view source, const Options& o,
+                         std::uint64_t index, std::uint64_t seed,
+                         const std::vector<std::uint32_t>& schedule, const std::string& label,
+                         std::string* error) {
+  const std::string chunk = base_name(path);
+  script::RunOptions opt = base_options(o, seed, 0);
+  opt.config.policy = sim::make_replay(schedule);
   sim::EventLog log;
   const script::RunReport r = script::run_source(chunk, source, opt, log);
 
@@ -206,7 +258,7 @@ void record_failure(const std::string& path, std::string_view source, const Opti
   if (auto hr = script::parse_scenario_header(source, path)) h.title = hr.header->title;
   h.mode = "controlled";
   h.policy = o.policy == PolicyKind::Exhaustive ? "replay" : to_string(o.policy);
-  h.seed = f.seed;
+  h.seed = seed;
   h.preempt = o.preempt == sim::Preempt::Line ? "line" : "sync";
   h.depth = o.policy == PolicyKind::Pct ? o.depth : 0;
   h.schedule = r.result.schedule;
@@ -223,31 +275,16 @@ void record_failure(const std::string& path, std::string_view source, const Opti
   std::filesystem::create_directories(o.trace_dir, ec);
   const std::string file =
       (std::filesystem::path(o.trace_dir) /
-       (chunk + "." + to_string(f.kind) + ".seed" + std::to_string(f.seed) +
-        (o.policy == PolicyKind::Exhaustive ? ".schedule" + std::to_string(f.index)
-                                            : std::string()) +
+       (chunk + "." + label + ".seed" + std::to_string(seed) +
+        (o.policy == PolicyKind::Exhaustive ? ".schedule" + std::to_string(index) : std::string()) +
         ".rdv.jsonl"))
           .string();
   if (auto s = trace::write_trace(file, t); !s) {
-    f.trace_error = s.error();
-    return;
+    if (error != nullptr) *error = s.error();
+    return {};
   }
-  f.trace_path = file;
-  f.replay_command = "rendezvous replay " + file;
+  return file;
 }
-
-// Preemptions in a failure's schedule: replay it through a PrefixPolicy, which counts them.
-int count_preemptions(const std::string& chunk, std::string_view source, const Options& o,
-                      const Failure& f) {
-  auto policy = std::make_shared<PrefixPolicy>(f.schedule);
-  script::RunOptions opt = base_options(o, f.seed, 0);
-  opt.config.policy = policy;
-  sim::EventLog log;
-  script::run_source(chunk, source, opt, log);
-  return policy->preemptions();
-}
-
-}  // namespace
 
 const char* to_string(PolicyKind p) noexcept {
   switch (p) {
@@ -403,12 +440,19 @@ Summary explore(const std::string& path, std::string_view source, const Options&
     if (!r.ran) continue;
     ++s.outcomes[kind_index(r.kind)];
     auto [it, fresh] = class_of.try_emplace(r.hash, s.outputs.size());
-    if (fresh) s.outputs.push_back({r.hash, 0, c.lowest_by_hash[r.hash], c.lines_by_hash[r.hash]});
+    if (fresh) {
+      const FirstOfOutput& f = c.first_by_hash[r.hash];
+      s.outputs.push_back({r.hash, 0, f.index, f.lines, f.kind, f.seed, f.schedule});
+    }
     ++s.outputs[it->second].count;
   }
   std::sort(s.outputs.begin(), s.outputs.end(), [](const OutputClass& a, const OutputClass& b) {
     return a.first_index < b.first_index;
   });
+  if (auto& ok = c.first[kind_index(Kind::Ok)]) {
+    s.first_ok = std::move(ok);
+    ok.reset();
+  }
   for (auto& f : c.first) {
     if (!f) continue;
     if (options.shrink && options.policy != PolicyKind::Exhaustive)

@@ -62,6 +62,32 @@ constexpr std::size_t kind_index(Kind k) noexcept {
   return static_cast<std::size_t>(k);
 }
 
+// One distinct output (the run's print lines), how often it came, and its first schedule.
+struct OutputClass {
+  std::uint64_t hash = 0;
+  std::uint64_t count = 0;
+  std::uint64_t first_index = 0;
+  std::vector<std::string> lines;
+  // The first schedule (lowest index) that printed it: its outcome, seed and choices, enough to
+  // record its trace (record_trace).
+  Kind kind = Kind::Ok;
+  std::uint64_t seed = 0;
+  std::vector<std::uint32_t> schedule;
+};
+
+// The counts of the runs finished so far, in finishing order (not yet folded by index, so a
+// tally taken mid-way may differ from the final Summary in which schedule came first; the
+// counts of the finished runs are exact). `outputs` holds at most kTallyOutputs classes (those
+// seen first), without their schedules; `distinct_outputs` counts them all.
+inline constexpr std::size_t kTallyOutputs = 32;
+struct Tally {
+  std::uint64_t done = 0;
+  std::uint64_t total = 0;  // schedules asked for (the cap for an exhaustive search)
+  std::array<std::uint64_t, kKinds> outcomes{};
+  std::vector<OutputClass> outputs;
+  std::uint64_t distinct_outputs = 0;
+};
+
 struct Options {
   PolicyKind policy = PolicyKind::Random;
   std::uint64_t schedules = 100;  // random/pct: how many runs; exhaustive: the cap
@@ -84,6 +110,9 @@ struct Options {
   std::function<void(std::uint64_t, std::uint64_t)> on_progress;
   // Polled between runs from any thread: true stops the exploration early (Summary::stopped).
   std::function<bool()> should_stop;
+  // Called with the counts so far, at the same moments as on_progress (from a worker thread,
+  // serialised): what a live histogram draws. See Tally.
+  std::function<void(const Tally&)> on_tally;
 };
 
 // The first failing schedule of one kind.
@@ -101,20 +130,13 @@ struct Failure {
   int original_preemptions = -1;        // before shrinking; -1 when not shrunk
 };
 
-// One distinct output (the run's print lines), how often it came, and its first schedule.
-struct OutputClass {
-  std::uint64_t hash = 0;
-  std::uint64_t count = 0;
-  std::uint64_t first_index = 0;
-  std::vector<std::string> lines;
-};
-
 struct Summary {
   PolicyKind policy = PolicyKind::Random;
   std::uint64_t schedules = 0;  // runs made
   std::array<std::uint64_t, kKinds> outcomes{};
   std::vector<OutputClass> outputs;  // by first_index
   std::vector<Failure> failures;     // the first failure of each kind that occurred, kind order
+  std::optional<Failure> first_ok;   // the lowest-index ok schedule (its trace is not written)
   std::uint64_t expected_steps = 0;  // pct: learned from the calibration runs
   bool exhausted = false;            // exhaustive: the whole bounded space was visited
   bool stopped = false;              // should_stop ended it early
@@ -127,6 +149,16 @@ struct Summary {
 // Runs the exploration. `path` names the scenario (chunkname = its file name; traces record it).
 // Never throws for anything a script does.
 Summary explore(const std::string& path, std::string_view source, const Options& options);
+
+// Replays one schedule of an exploration (its seed and choices, as kept in a Failure or an
+// OutputClass) once more, recording it, and writes the trace to
+// `options.trace_dir/<file>.<label>.seed<S>[.schedule<i>].rdv.jsonl`. Returns the file, or ""
+// with `error` set. This is how the first failure of each kind is written; the UI uses it to
+// record the trace of any outcome or output on demand.
+std::string record_trace(const std::string& path, std::string_view source, const Options& options,
+                         std::uint64_t index, std::uint64_t seed,
+                         const std::vector<std::uint32_t>& schedule, const std::string& label,
+                         std::string* error);
 
 // The exhaustive search's policy: replays `prefix` (one entry per choice with >= 2 options,
 // as RunResult::schedule), then continues without preempting. Records every choice point, so

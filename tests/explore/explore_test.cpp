@@ -308,3 +308,37 @@ TEST_CASE("explore: shrinking leaves the lock-order deadlock with its one needed
   CHECK(t->header.schedule == f.schedule);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("explore: live tallies, the first ok schedule, and a trace of any output on demand") {
+  const auto dir = temp_dir("tally");
+  Options o;
+  o.schedules = 120;
+  o.jobs = 2;
+  o.trace_dir = dir.string();
+  std::vector<rdv::explore::Tally> seen;  // on_tally calls are serialised
+  o.on_tally = [&](const rdv::explore::Tally& t) { seen.push_back(t); };
+  const std::string path = "scenarios/4.2c-deadlock-lock-order.lua";
+  const Summary s = run(path, o);
+  REQUIRE(!seen.empty());
+  for (std::size_t i = 1; i < seen.size(); ++i) CHECK(seen[i].done > seen[i - 1].done);
+  CHECK(seen.back().done == 120);
+  CHECK(seen.back().total == 120);
+  CHECK(seen.back().outcomes == s.outcomes);  // the last tally has every run
+  CHECK(seen.back().distinct_outputs == s.outputs.size());
+  REQUIRE(s.first_ok.has_value());
+  CHECK(s.first_ok->kind == Kind::Ok);
+  CHECK(s.first_ok->trace_path.empty());
+  // Each distinct output's first schedule, recorded now, replays to its outcome and output.
+  REQUIRE(s.outputs.size() >= 2);
+  for (const rdv::explore::OutputClass& c : s.outputs) {
+    std::string error;
+    const std::string file = rdv::explore::record_trace(path, slurp(path), o, c.first_index,
+                                                        c.seed, c.schedule, "out", &error);
+    REQUIRE_MESSAGE(!file.empty(), error);
+    auto t = rdv::trace::read_trace(file);
+    REQUIRE_MESSAGE(t, t.error());
+    CHECK(rdv::explore::classify(t->footer.outcome) == c.kind);
+    CHECK(t->footer.output == c.lines);
+  }
+  std::filesystem::remove_all(dir);
+}
