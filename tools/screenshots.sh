@@ -5,6 +5,7 @@
 #
 #   tools/screenshots.sh              installs what is missing, builds build/dev, makes them all
 #   RDV_BUILD=build/x tools/screenshots.sh   uses (and builds) another build folder instead
+#   RDV_NO_BUILD=1 ...                 takes the app as it is in that folder
 #   tools/screenshots.sh NAME...      makes only these (e.g. main timeline)
 #
 # Each picture is one controlled run (seed 1 unless said) stopped at a chosen event, so the same
@@ -18,7 +19,7 @@ if [[ -z ${RDV_BUILD:-} ]]; then
   tools/setup-deps.sh
   cmake --preset dev >/dev/null
 fi
-cmake --build "$build" -j "$(nproc)" --target rendezvous >/dev/null
+[[ -n ${RDV_NO_BUILD:-} ]] || cmake --build "$build" -j "$(nproc)" --target rendezvous >/dev/null
 app=$build/rendezvous
 mkdir -p docs/img
 
@@ -28,13 +29,19 @@ has() { grep -q -- "$1" <<<"$help"; }
 
 size=1600x900
 made=()
+failed=()
 shoot() {  # shoot NAME FILE [options...]
   local name=$1 file=$2
   shift 2
   if [[ ${#only[@]} -gt 0 && ! " ${only[*]} " =~ " $name " ]]; then return; fi
-  xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
-    "$app" "$file" --size "$size" --screenshot "docs/img/$name.png" "$@" >/dev/null
-  made+=("$name")
+  if xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" \
+    "$app" "$file" --size "$size" --screenshot "docs/img/$name.png.tmp" "$@" >/dev/null; then
+    mv "docs/img/$name.png.tmp" "docs/img/$name.png"  # a failed run keeps the old picture
+    made+=("$name")
+  else
+    rm -f "docs/img/$name.png.tmp"
+    failed+=("$name")
+  fi
 }
 tab() { if has --tab; then printf -- '--tab\n%s\n' "$@"; fi; }
 only=("$@")
@@ -51,6 +58,11 @@ shoot timeline scenarios/2.4-pipeline-acks.lua --at end "${t[@]}"
 # channels: the buffered channel while its buffer is full and the producer waits to send.
 mapfile -t t < <(tab Channels)
 shoot channels scenarios/2.1b-buffered-channel.lua --at 16 "${t[@]}"
+
+# plots: the queue between checkout and logistics at the end: the buffer's length over the run
+# (it fills to 4, then drains), blocked/sleeping counts, time in each state per task.
+mapfile -t t < <(tab Plots)
+shoot plots scenarios/5.2-queue-decoupling.lua --at end "${t[@]}"
 
 # cascade: the error-propagation scenario halfway: loadUser failed, the request context and both
 # children are cancelled (Sync), the cancel arrows on the timeline.
@@ -69,3 +81,7 @@ if has --explore; then
 fi
 
 echo "wrote docs/img/{$(IFS=,; echo "${made[*]}")}.png"
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "FAILED (the old pictures are kept): ${failed[*]}" >&2
+  exit 1
+fi
