@@ -1,13 +1,17 @@
-// Closing the window (label `ui`, Xvfb): the close button goes through the shell's quit request
-// (which would ask about an unsaved edit) and, with nothing unsaved, the app exits at once.
+// Closing the window (label `ui`, Xvfb): the close button goes through the shell's quit request;
+// with nothing unsaved the app exits at once, with an unsaved edit it asks (and stays open).
 #include "tests/ui/process.h"
+#include "ui/autosave.h"
 
 #include <doctest/doctest.h>
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 using rdv::test::run_process;
@@ -36,4 +40,45 @@ TEST_CASE("closing the window with nothing unsaved quits promptly") {
   const int ms = std::atoi(r.out.substr(r.out.find("ms=") + 3).c_str());
   CHECK(ms < 3000);
   std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("closing the window with an unsaved edit asks instead of closing, and keeps the edit") {
+  namespace fs = std::filesystem;
+  const std::string dir = temp_folder("close_dirty");
+  const std::string scenario = dir + "/edited.lua";
+  fs::copy_file("scenarios/2.1-unbuffered-rendezvous.lua", scenario);
+  // An edit left by a crash; dated an hour back, so a fresh autosave shows.
+  const rdv::ui::Autosave autosave(dir + "/state/rendezvous/autosave");
+  std::string error;
+  REQUIRE(autosave.write(scenario, "print('my unsaved edit')\n", &error));
+  const fs::path saved = autosave.file_for(scenario);
+  fs::last_write_time(saved, fs::file_time_type::clock::now() - std::chrono::hours(1));
+  const auto seeded = fs::last_write_time(saved);
+
+  // Click "Restore it" in the offer (centred in a 1280x800 window), then ask the window to
+  // close; 3 s later the app must still be running (it asked), then it is stopped.
+  const std::string script =
+      "\"$1\" \"$2\" --size 1280x800 & app=$!; \"$3\" --click 483 461 || { kill $app; exit 3; }; "
+      "sleep 3; if kill -0 $app 2>/dev/null; then echo still-running; kill $app; wait $app; "
+      "else wait $app; echo \"exited rc=$?\"; fi; exit 0";
+  std::vector<std::string> argv = {"xvfb-run", "-a", "-n",
+                                   std::to_string(100 + (::getpid() + 7) % 800), "-s",
+                                   "-screen 0 1280x800x24", "sh", "-c", script, "sh", RDV_EXE,
+                                   scenario, RDV_CLOSER};
+  std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/config",
+                                  "XDG_STATE_HOME=" + dir + "/state"};
+#ifdef RDV_APP_ENV
+  env.emplace_back(RDV_APP_ENV);
+#endif
+  const auto r = run_process(argv, env);
+  INFO(r.out, r.err);
+  REQUIRE(r.exit_code == 0);
+  // The restored edit was autosaved again (2 s after it became the editor's text): the click
+  // reached "Restore it". If this fails, the offer's layout moved: update the click.
+  REQUIRE(fs::last_write_time(saved) > seeded);
+  CHECK(r.out.find("still-running") != std::string::npos);
+  std::ifstream in(saved);
+  const std::string kept((std::istreambuf_iterator<char>(in)), {});
+  CHECK(kept == "print('my unsaved edit')\n");
+  fs::remove_all(dir);
 }

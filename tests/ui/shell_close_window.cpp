@@ -1,6 +1,9 @@
 // tests/ui/shell_close_window — asks the window titled "Rendezvous" to close, as a window
 // manager's close button does (WM_DELETE_WINDOW), waiting up to 30 s for it to appear.
 // Exit 0 once sent, 1 when no display or no such window.
+//
+//   shell_close_window [--click X Y]...   first clicks at these window coordinates (the pointer
+//                                         is moved there, the button press is sent to the window)
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
@@ -8,7 +11,9 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <initializer_list>
 
 namespace {
 
@@ -30,7 +35,28 @@ Window find(Display* d, Window w, const char* title) {
 
 }  // namespace
 
-int main() {
+void click(Display* d, Window w, int x, int y) {
+  XSetInputFocus(d, w, RevertToParent, CurrentTime);
+  XWarpPointer(d, None, w, 0, 0, 0, 0, x, y);
+  XFlush(d);
+  usleep(400 * 1000);
+  for (const int type : {ButtonPress, ButtonRelease}) {
+    XEvent e{};
+    e.xbutton.type = type;
+    e.xbutton.window = w;
+    e.xbutton.root = DefaultRootWindow(d);
+    e.xbutton.x = x;
+    e.xbutton.y = y;
+    e.xbutton.button = Button1;
+    e.xbutton.same_screen = True;
+    XSendEvent(d, w, True, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask, &e);
+    XFlush(d);
+    usleep(200 * 1000);
+  }
+  usleep(400 * 1000);
+}
+
+int main(int argc, char** argv) {
   Display* d = XOpenDisplay(nullptr);
   if (d == nullptr) {
     std::fprintf(stderr, "shell_close_window: no display\n");
@@ -40,6 +66,10 @@ int main() {
     const Window w = find(d, DefaultRootWindow(d), "Rendezvous");
     if (w != 0) {
       usleep(1500 * 1000);  // let the app draw a few frames first
+      for (int i = 1; i + 2 < argc; i += 3) {
+        if (std::strcmp(argv[i], "--click") == 0)
+          click(d, w, std::atoi(argv[i + 1]), std::atoi(argv[i + 2]));
+      }
       XEvent e{};
       e.xclient.type = ClientMessage;
       e.xclient.window = w;
