@@ -1,0 +1,144 @@
+// Screenshots of the Timeline panel (label `ui`) for the rendezvous, the fan-in that leaks and the
+// cancel cascade, checked for content: in the timeline's region (the bottom-left pane of the
+// default layout at 1600x1000: x < 0.69, y > 0.76), the state colours that tell each story, and
+// none that the story does not have.
+#include "tests/ui/process.h"
+#include "ui/state_style.h"
+#include "ui/theme.h"
+
+#include <doctest/doctest.h>
+#include <stb_image.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+using rdv::test::run_process;
+using rdv::test::temp_folder;
+namespace fs = std::filesystem;
+using namespace rdv::ui;
+
+// Every picture needs a run, so every case needs the script runner.
+#if RDV_HAVE_SCRIPT
+namespace {
+
+// Runs rendezvous with `args` under xvfb-run when there is no display.
+rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
+  std::vector<std::string> argv;
+  const char* display = std::getenv("DISPLAY");
+  if (display == nullptr || display[0] == '\0') {
+    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
+    argv.push_back(std::to_string(100 + (::getpid() + 400) % 800));
+    argv.emplace_back("-s");
+    argv.emplace_back("-screen 0 1920x1080x24");
+  }
+  argv.emplace_back(RDV_EXE);
+  argv.insert(argv.end(), args.begin(), args.end());
+#ifdef RDV_APP_ENV
+  return run_process(argv, {RDV_APP_ENV});
+#else
+  return run_process(argv);
+#endif
+}
+
+struct Image {
+  int width = 0;
+  int height = 0;
+  std::unique_ptr<unsigned char, void (*)(void*)> pixels{nullptr, stbi_image_free};
+
+  // True when a pixel within `tolerance` (sum of channel differences) of `colour` is in the
+  // box given as fractions of the image.
+  bool has_colour(ImU32 colour, float x0, float y0, float x1, float y1, int tolerance = 30) const {
+    const int r = static_cast<int>(colour & 0xff), g = static_cast<int>((colour >> 8) & 0xff),
+              b = static_cast<int>((colour >> 16) & 0xff);
+    for (int y = static_cast<int>(y0 * static_cast<float>(height));
+         y < static_cast<int>(y1 * static_cast<float>(height)); ++y) {
+      for (int x = static_cast<int>(x0 * static_cast<float>(width));
+           x < static_cast<int>(x1 * static_cast<float>(width)); ++x) {
+        const unsigned char* p =
+            pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                            static_cast<std::size_t>(x)) *
+                               3;
+        if (std::abs(p[0] - r) + std::abs(p[1] - g) + std::abs(p[2] - b) <= tolerance) return true;
+      }
+    }
+    return false;
+  }
+};
+
+Image load_png(const std::string& path) {
+  Image img;
+  int channels = 0;
+  img.pixels.reset(stbi_load(path.c_str(), &img.width, &img.height, &channels, 3));
+  return img;
+}
+
+const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
+
+// Screenshot of `file` at `at` ("end" or an event count), 1600x1000, seed 1, the Timeline tab
+// in front.
+Image shoot(const std::string& dir, const std::string& file, const std::string& at,
+            std::string* out = nullptr, const std::vector<std::string>& extra = {}) {
+  const std::string png = dir + "/" + "timeline-" + fs::path(file).stem().string() + "-" + at + ".png";
+  std::vector<std::string> args = {file, "--screenshot", png, "--size", "1600x1000", "--at",
+                                   at,   "--seed",       "1",    "--tab", "Timeline"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const auto r = run_app(args);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  if (out != nullptr) *out = r.out;
+  Image img = load_png(png);
+  REQUIRE(img.pixels);
+  CHECK(img.width == 1600);
+  CHECK(img.height == 1000);
+  return img;
+}
+
+// The timeline pane.
+constexpr float kX0 = 0.0f, kX1 = 0.69f, kY0 = 0.76f, kY1 = 0.99f;
+
+bool in_timeline(const Image& img, ImU32 colour, int tolerance = 12) {
+  return img.has_colour(colour, kX0, kY0, kX1, kY1, tolerance);
+}
+
+}  // namespace
+
+TEST_CASE("timeline: the rendezvous shows main blocked on the channel until the sender arrives") {
+  const auto dir = temp_folder("rdv-timeline-shot");
+  const Image img = shoot(dir, kScenarios + "2.1-unbuffered-rendezvous.lua", "end");
+  // asyncTask sleeps (its 2 s of work), main waits on `result`, both run.
+  CHECK(in_timeline(img, state_colour(VisualState::Sleeping)));
+  CHECK(in_timeline(img, state_colour(VisualState::BlockedChan)));
+  CHECK(in_timeline(img, state_colour(VisualState::Running)));
+  CHECK(in_timeline(img, task_colour(0)));  // main's identity bar beside its name
+  CHECK(in_timeline(img, task_colour(1)));
+  // Nobody selects, locks or waits on a WaitGroup here.
+  CHECK_FALSE(in_timeline(img, state_colour(VisualState::BlockedSelect)));
+  CHECK_FALSE(in_timeline(img, state_colour(VisualState::BlockedWaitGroup)));
+  CHECK_FALSE(in_timeline(img, state_colour(VisualState::BlockedMutex)));
+}
+
+TEST_CASE("timeline: the fan-in shows main selecting and a late fetch left blocked sending") {
+  const auto dir = temp_folder("rdv-timeline-shot");
+  const Image img = shoot(dir, kScenarios + "2.3-fanin-timeout-leak.lua", "end");
+  CHECK(in_timeline(img, state_colour(VisualState::BlockedSelect)));  // main's select
+  CHECK(in_timeline(img, state_colour(VisualState::Sleeping)));       // the fetches' latency
+  CHECK(in_timeline(img, state_colour(VisualState::BlockedChan)));    // fetch 2, leaked
+  CHECK(in_timeline(img, task_colour(3)));  // the three fetches are in a group, expanded
+  CHECK_FALSE(in_timeline(img, state_colour(VisualState::BlockedWaitGroup)));
+}
+
+TEST_CASE("timeline: the cancel cascade shows the cancel and the workers it stopped") {
+  const auto dir = temp_folder("rdv-timeline-shot");
+  const Image img = shoot(dir, kScenarios + "2.5-error-cancel-cascade.lua", "end");
+  CHECK(in_timeline(img, state_colour(VisualState::BlockedSelect)));     // workers wait on done()
+  CHECK(in_timeline(img, state_colour(VisualState::BlockedWaitGroup)));  // main's wg:wait()
+  CHECK(in_timeline(img, palette::kError, 20));  // the cancel marker and its label, its arrows
+  CHECK_FALSE(in_timeline(img, state_colour(VisualState::BlockedFuture)));
+}
+
+#endif  // RDV_HAVE_SCRIPT
