@@ -192,7 +192,7 @@ void SourcePanel::draw_editor() {
   } else if (dirty) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
     ImGui::TextUnformatted(unsaved_.autosave_error().empty()
-                               ? "\xE2\x97\x8F not saved (kept in an autosave)"
+                               ? "\xE2\x97\x8F not saved (autosaved)"
                                : "\xE2\x97\x8F not saved");
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
@@ -295,7 +295,8 @@ void SourcePanel::draw() {
       controller_.chunkname().c_str());
 
   ImGui::PushFont(fonts().mono);
-  ImGui::BeginChild("##code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("##code", ImVec2(0, 0), false,
+                    ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoBackground);
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
   const float advance = font->CalcTextSizeA(size, 1e9f, 0, "0").x;

@@ -2,8 +2,10 @@
 // manager's close button does (WM_DELETE_WINDOW), waiting up to 30 s for it to appear.
 // Exit 0 once sent, 1 when no display or no such window.
 //
-//   shell_close_window [--click X Y]...   first clicks at these window coordinates (the pointer
-//                                         is moved there, the button press is sent to the window)
+//   shell_close_window [--click X Y | --close]...
+//       clicks at these window coordinates (the pointer is moved there, the button press is
+//       sent to the window) and sends the close request, in the order given; with no --close,
+//       the close request comes last.
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
@@ -56,6 +58,19 @@ void click(Display* d, Window w, int x, int y) {
   usleep(400 * 1000);
 }
 
+void send_close(Display* d, Window w) {
+  XEvent e{};
+  e.xclient.type = ClientMessage;
+  e.xclient.window = w;
+  e.xclient.message_type = XInternAtom(d, "WM_PROTOCOLS", False);
+  e.xclient.format = 32;
+  e.xclient.data.l[0] = static_cast<long>(XInternAtom(d, "WM_DELETE_WINDOW", False));
+  e.xclient.data.l[1] = CurrentTime;
+  XSendEvent(d, w, False, NoEventMask, &e);
+  XFlush(d);
+  usleep(800 * 1000);
+}
+
 int main(int argc, char** argv) {
   Display* d = XOpenDisplay(nullptr);
   if (d == nullptr) {
@@ -66,19 +81,17 @@ int main(int argc, char** argv) {
     const Window w = find(d, DefaultRootWindow(d), "Rendezvous");
     if (w != 0) {
       usleep(1500 * 1000);  // let the app draw a few frames first
-      for (int i = 1; i + 2 < argc; i += 3) {
-        if (std::strcmp(argv[i], "--click") == 0)
+      bool closed = false;
+      for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--click") == 0 && i + 2 < argc) {
           click(d, w, std::atoi(argv[i + 1]), std::atoi(argv[i + 2]));
+          i += 2;
+        } else if (std::strcmp(argv[i], "--close") == 0) {
+          send_close(d, w);
+          closed = true;
+        }
       }
-      XEvent e{};
-      e.xclient.type = ClientMessage;
-      e.xclient.window = w;
-      e.xclient.message_type = XInternAtom(d, "WM_PROTOCOLS", False);
-      e.xclient.format = 32;
-      e.xclient.data.l[0] = static_cast<long>(XInternAtom(d, "WM_DELETE_WINDOW", False));
-      e.xclient.data.l[1] = CurrentTime;
-      XSendEvent(d, w, False, NoEventMask, &e);
-      XFlush(d);
+      if (!closed) send_close(d, w);
       XCloseDisplay(d);
       return 0;
     }
