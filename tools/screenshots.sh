@@ -74,10 +74,10 @@ shoot deadlock scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at end
 # fanin-leak: fan-in with a timeout on an unbuffered channel: the late worker leaks.
 shoot fanin-leak scenarios/2.3-fanin-timeout-leak.lua --at end
 
-# explorer: 1000 schedules of the lock-order scenario, the first deadlock opened.
+# explorer: 500 schedules of the lock-order scenario, the first deadlock opened.
 if has --explore; then
   mapfile -t t < <(tab Explorer)
-  shoot explorer scenarios/4.2c-deadlock-lock-order.lua --explore 1000 "${t[@]}"
+  shoot explorer scenarios/4.2c-deadlock-lock-order.lua --explore 500 "${t[@]}"
 fi
 
 echo "wrote docs/img/{$(IFS=,; echo "${made[*]}")}.png"
