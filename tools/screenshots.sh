@@ -71,6 +71,10 @@ shoot cascade scenarios/2.5-error-cancel-cascade.lua --at 60
 # deadlock: seed 1 of the lock-order inversion deadlocks: Go's report, the stuck tasks, the locks.
 shoot deadlock scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at end
 
+# travel: the same deadlock taken back to event 17 — transfer holds accounts and waits for audit,
+# report (runnable) is one step from asking for accounts; the slider's red mark is the deadlock.
+shoot travel scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at 17
+
 # fanin-leak: fan-in with a timeout on an unbuffered channel: the late worker leaks.
 shoot fanin-leak scenarios/2.3-fanin-timeout-leak.lua --at end
 
