@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 0;
   bool frame_stats = false;
   std::vector<std::string> tabs;
+  int benchmark_frames = 0;
   app.add_option("FILE", file,
                  "A scenario (.lua) or a recorded trace (.rdv.jsonl) to open; default: the last "
                  "scenario, or the first");
@@ -92,6 +93,10 @@ int main(int argc, char** argv) {
   app.add_option("--seed", seed, "Seed of the controlled run (when a run is open)")->type_name("N");
   app.add_flag("--frame-stats", frame_stats,
                "With --screenshot: print how long a frame takes to draw");
+  app.add_option("--benchmark-frames", benchmark_frames,
+                 "Draw N frames in the window as fast as they go, print their times and exit")
+      ->type_name("N")
+      ->check(CLI::Range(1, 100000));
   app.add_option("--tab", tabs,
                  "Bring this tab to the front of its pane, e.g. --tab Timeline --tab Channels "
                  "(repeatable)")
@@ -134,6 +139,7 @@ int main(int argc, char** argv) {
   options.seed = seed;
   options.frame_stats = frame_stats;
   options.tabs = tabs;
+  options.benchmark_frames = benchmark_frames;
   if (!at.empty() && at != "end") {
     try {
       options.at = static_cast<std::size_t>(std::stoull(at));

@@ -7,6 +7,7 @@
 #include "ui/controller.h"
 #include "ui/controls_toolbar.h"
 #include "ui/file_actions.h"
+#include "ui/frame_stats.h"
 #include "ui/plots_panel.h"
 #include "ui/scenario_catalog.h"
 #include "ui/scenario_list_panel.h"
@@ -31,7 +32,10 @@
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <ctime>
+#include <functional>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -106,6 +110,141 @@ struct OffscreenTarget {
   }
 };
 
+// What a frame asked OpenGL to draw: the driver's work grows with these and with the pixels.
+struct DrawCounts {
+  int vertices = 0;
+  int indices = 0;
+  int lists = 0;     // ImDrawLists: one per window and child window, one buffer upload each
+  int commands = 0;  // draw calls
+};
+
+DrawCounts count_draws(const ImDrawData& d) {
+  DrawCounts c{d.TotalVtxCount, d.TotalIdxCount, d.CmdListsCount, 0};
+  for (int i = 0; i < d.CmdListsCount; ++i) c.commands += d.CmdLists[i]->CmdBuffer.Size;
+  return c;
+}
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void print_frame_line(const FrameStats& s, const Controller& controller, const DrawCounts& d) {
+  std::printf(
+      "frame: %s; of which UI (model, panels, ImGui) mean %.2f ms, max %.2f ms (%zu events, "
+      "%zu tasks; %d vertices, %d indices, %d draw calls in %d lists)\n",
+      s.summary().c_str(), s.ui_mean(), s.ui_max(), controller.model().size(),
+      controller.state().tasks.size(), d.vertices, d.indices, d.commands, d.lists);
+}
+
+// Clears the window's framebuffer to the theme's window colour.
+void clear_window(GLFWwindow* window) {
+  int fw = 0, fh = 0;
+  glfwGetFramebufferSize(window, &fw, &fh);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glViewport(0, 0, fw, fh);
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+}
+
+// The least an ImGui app draws: one window covering the framebuffer, with nothing in it.
+void draw_empty_window(GLFWwindow* window) {
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGui::NewFrame();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  ImGui::Begin(
+      "##benchmark_baseline", nullptr,
+      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings);
+  ImGui::End();
+  ImGui::Render();
+  clear_window(window);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+// --benchmark-frames: `frames` frames of the window's own loop (poll events, draw, swap) as
+// fast as they go, and as many of the two baselines, in interleaved blocks of 10 so that the
+// other processes' load weighs on all three alike. `ui_ms` and `counts` are what `app_frame`
+// leaves of its last frame.
+void run_benchmark(GLFWwindow* window, int frames, const std::function<void()>& app_frame,
+                   const double& ui_ms, const Controller& controller, const DrawCounts& counts) {
+  // Settle: the layout (auto-sized items, scroll extents) and llvmpipe's shader variants.
+  for (int i = 0; i < 4; ++i) {
+    glfwPollEvents();
+    app_frame();
+    glfwSwapBuffers(window);
+  }
+  FrameStats swap_only, empty, app;
+  // CPU time of the whole process (this thread and llvmpipe's rasterizer threads) per phase:
+  // unlike wall time it hardly moves with the other processes' load.
+  double cpu_ms[3] = {0, 0, 0};
+  auto cpu_now = [] { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; };
+  constexpr int kBlock = 10;
+  for (int done = 0; done < frames; done += kBlock) {
+    const int n = std::min(kBlock, frames - done);
+    double c0 = cpu_now();
+    for (int i = 0; i < n; ++i) {
+      const auto t0 = std::chrono::steady_clock::now();
+      glfwPollEvents();
+      clear_window(window);
+      glfwSwapBuffers(window);
+      swap_only.add(ms_since(t0));
+    }
+    cpu_ms[0] += cpu_now() - c0;
+    c0 = cpu_now();
+    for (int i = 0; i < n; ++i) {
+      const auto t0 = std::chrono::steady_clock::now();
+      glfwPollEvents();
+      draw_empty_window(window);
+      glfwSwapBuffers(window);
+      empty.add(ms_since(t0));
+    }
+    cpu_ms[1] += cpu_now() - c0;
+    c0 = cpu_now();
+    for (int i = 0; i < n; ++i) {
+      const auto t0 = std::chrono::steady_clock::now();
+      glfwPollEvents();
+      app_frame();
+      glfwSwapBuffers(window);
+      app.add(ms_since(t0), ui_ms);
+    }
+    cpu_ms[2] += cpu_now() - c0;
+  }
+  int fw = 0, fh = 0;
+  glfwGetFramebufferSize(window, &fw, &fh);
+  const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  std::printf("renderer: %s, framebuffer %dx%d\n", renderer != nullptr ? renderer : "?", fw, fh);
+  std::printf("baseline clear+swap: %s\n", swap_only.summary().c_str());
+  std::printf("baseline empty window: %s\n", empty.summary().c_str());
+  print_frame_line(app, controller, counts);
+  std::printf(
+      "cpu per frame (all threads): clear+swap %.2f ms, empty window %.2f ms, frame %.2f ms\n",
+      cpu_ms[0] / frames, cpu_ms[1] / frames, cpu_ms[2] / frames);
+  std::printf("ratio: frame / clear+swap %.2fx, frame / empty window %.2fx (means)\n",
+              app.mean() / std::max(swap_only.mean(), 1e-9),
+              app.mean() / std::max(empty.mean(), 1e-9));
+  std::fflush(stdout);
+}
+
+// Makes the backend's font atlas texture sample its nearest texel instead of four.
+//
+// Why: every ImGui vertex samples the atlas (solid fills sample its white texel), so the
+// filter is paid on every pixel drawn. On llvmpipe a bilinear sample made one window-sized
+// rectangle cost ~9 ms of CPU at 1280x800, a nearest one ~6 ms (docs/performance.md). Nothing
+// needs filtering: glyphs are baked 1:1 and drawn on whole pixels (load_fonts), and lines are
+// not drawn from the atlas (apply_theme turns AntiAliasedLinesUseTex off).
+void sample_font_atlas_nearest(const ImGuiIO& io) {
+  ImGui_ImplOpenGL3_CreateDeviceObjects();  // the atlas texture, which NewFrame would create
+  GLint bound = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+  glBindTexture(GL_TEXTURE_2D,
+                static_cast<GLuint>(reinterpret_cast<std::intptr_t>(io.Fonts->TexID)));
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+}
+
 // Opens the scenario to show first: FILE, else the one open last time, else the first listed.
 bool is_trace(const std::filesystem::path& p) {
   return p.string().ends_with(".rdv.jsonl");
@@ -129,6 +268,7 @@ void select_initial(Browser& browser, const Shell& shell, const AppOptions& opti
 
 int run_app(const AppOptions& options) {
   const bool screenshot = !options.screenshot.empty();
+  const bool benchmark = options.benchmark_frames > 0 && !screenshot;
   glfwSetErrorCallback(on_glfw_error);
   if (glfwInit() == GLFW_FALSE) {
     return fail("cannot open a window (" + g_glfw_error +
@@ -164,7 +304,8 @@ int run_app(const AppOptions& options) {
     glfwTerminate();
     return fail("cannot load OpenGL 3.3 functions");
   }
-  glfwSwapInterval(1);
+  // A benchmark measures how fast frames can be drawn, not the display's refresh rate.
+  glfwSwapInterval(benchmark ? 0 : 1);
 
   float scale = 1.0f;
   if (!screenshot) glfwGetWindowContentScale(window, &scale, nullptr);
@@ -219,7 +360,7 @@ int run_app(const AppOptions& options) {
     shell.install_settings();
 
     std::string ini_path;
-    if (!screenshot) {
+    if (!screenshot && !benchmark) {
       std::string why;
       if (const auto ini = config_file("imgui.ini", why); !ini.empty()) {
         ini_path = ini.string();
@@ -245,7 +386,7 @@ int run_app(const AppOptions& options) {
       open_selected(browser, controller);
     }
     unsigned opened_revision = browser.revision();
-    if (screenshot) {
+    if (screenshot || benchmark) {
       // The picture shows a finished controlled run at event `at` (or its end).
       if (!controller.finish_blocking(std::chrono::seconds(60)))
         std::fprintf(stderr, "rendezvous: the run did not end within 60 s; showing it so far\n");
@@ -256,12 +397,14 @@ int run_app(const AppOptions& options) {
     apply_theme(scale);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    sample_font_atlas_nearest(io);
     g_files = &files;
     glfwSetDropCallback(window, on_drop);
     g_shell = &shell;
     glfwSetWindowCloseCallback(window, on_close);
 
-    double ui_ms = 0;  // CPU time of the last frame's update + ImGui (without GL)
+    double ui_ms = 0;   // CPU time of the last frame's update + ImGui (without GL)
+    DrawCounts counts;  // what the last frame asked OpenGL to draw
     auto frame = [&] {
       const auto t0 = std::chrono::steady_clock::now();
       if (browser.revision() != opened_revision) {
@@ -282,6 +425,7 @@ int run_app(const AppOptions& options) {
       ImGui::Render();
       ui_ms =
           std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      counts = count_draws(*ImGui::GetDrawData());
       const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
       int fw = width, fh = height;
       if (!screenshot) glfwGetFramebufferSize(window, &fw, &fh);
@@ -301,31 +445,23 @@ int run_app(const AppOptions& options) {
         for (int i = 0; i < 4; ++i) frame();
         glFinish();
         if (options.frame_stats) {
-          // Draw time of a settled frame (CPU + the GL driver, llvmpipe under Xvfb): the mean
-          // and worst of 30.
-          double total = 0, worst = 0, ui_total = 0, ui_worst = 0;
-          constexpr int kFrames = 30;
-          for (int i = 0; i < kFrames; ++i) {
+          // Draw time of a settled frame into the off-screen image (CPU + the GL driver,
+          // llvmpipe under Xvfb), glFinish included; the window's own loop is --benchmark-frames.
+          FrameStats stats;
+          for (int i = 0; i < 30; ++i) {
             const auto t0 = std::chrono::steady_clock::now();
             frame();
             glFinish();
-            const double ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                    .count();
-            total += ms;
-            worst = std::max(worst, ms);
-            ui_total += ui_ms;
-            ui_worst = std::max(ui_worst, ui_ms);
+            stats.add(ms_since(t0), ui_ms);
           }
-          std::printf(
-              "frame: mean %.2f ms, max %.2f ms over %d frames; of which UI (model, panels, ImGui) "
-              "mean %.2f ms, max %.2f ms (%zu events, %zu tasks)\n",
-              total / kFrames, worst, kFrames, ui_total / kFrames, ui_worst,
-              controller.model().size(), controller.state().tasks.size());
+          print_frame_line(stats, controller, counts);
         }
         std::string error;
         if (!save_framebuffer_png(options.screenshot, width, height, error)) result = fail(error);
       }
+    } else if (benchmark) {
+      run_benchmark(
+          window, options.benchmark_frames, [&] { frame(); }, ui_ms, controller, counts);
     } else {
       while (glfwWindowShouldClose(window) == GLFW_FALSE && !shell.quit_requested()) {
         // Wake for input at once; while a run plays or is being recorded, redraw every frame,

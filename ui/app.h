@@ -25,6 +25,10 @@ struct AppOptions {
   // Panels (by title) to bring to the front of their panes, e.g. {"Timeline", "Channels"}; an
   // unknown title makes run_app() print the titles and return 1.
   std::vector<std::string> tabs;
+  // When > 0 (and no screenshot): open the real window, draw this many frames of the normal
+  // loop as fast as they go (no vsync, no waiting for input) plus as many of two baselines
+  // (clear+swap, an empty ImGui window), print their times to stdout and return.
+  int benchmark_frames = 0;
 };
 
 // Default screenshot size when none is given.
@@ -38,6 +42,9 @@ inline constexpr int kScreenshotHeight = 900;
 //   end, then shows the state after event `at`.
 // - A screenshot is rendered off screen at exactly width x height, at content scale 1, without
 //   reading or writing the user's imgui.ini, so it is the same on every machine.
+// - A benchmark shows the run like a screenshot does (its end, or event `at`) in the real window,
+//   also without the user's imgui.ini, and prints lines starting "baseline clear+swap:",
+//   "baseline empty window:", "frame:" and "ratio:" (see docs/performance.md).
 int run_app(const AppOptions& options);
 
 }  // namespace rdv::ui

@@ -138,7 +138,7 @@ void ChannelsPanel::draw() {
   const float em = ImGui::GetFontSize();
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const float card_h = line * 4.6f;
-  ImGui::BeginChild("##channels");
+  ImGui::BeginChild("##channels", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   ImDrawList* dl = ImGui::GetWindowDrawList();
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(shown.size()), card_h);

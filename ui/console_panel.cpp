@@ -64,7 +64,8 @@ void ConsolePanel::draw() {
                           stuck, stuck == 1 ? "" : "s");
     }
   }
-  ImGui::BeginChild("##console_lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("##console_lines", ImVec2(0, 0), false,
+                    ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoBackground);
   ImGui::PushFont(fonts().mono);
   const bool at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 2;
   if (lines_.empty() && !ended_here) {

@@ -44,7 +44,7 @@ void ScenarioListPanel::draw() {
     ImGui::TextDisabled("No scenarios in %s", browser_.dir().string().c_str());
   }
 
-  ImGui::BeginChild("##rows", ImVec2(0, 0), false);
+  ImGui::BeginChild("##rows", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   std::vector<int> shown;
   for (std::size_t i = 0; i < browser_.entries().size(); ++i) {
     if (matches_filter(browser_.entries()[i], view_.filter)) shown.push_back(static_cast<int>(i));

@@ -197,7 +197,9 @@ void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
     ImGui::TextDisabled("%s", panels.front()->title());
     ImGui::PopFont();
     ImGui::Separator();
-    ImGui::BeginChild(panels.front()->title(), ImVec2(0, 0), false);
+    // No background for the panel's own child: the pane painted the same colour just before
+    // (every window-sized layer costs a software renderer milliseconds: docs/performance.md).
+    ImGui::BeginChild(panels.front()->title(), ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
     panels.front()->draw();
     ImGui::EndChild();
   } else if (ImGui::BeginTabBar("##tabs")) {
@@ -209,7 +211,7 @@ void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
           pending != pending_tabs_.end() ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
       if (ImGui::BeginTabItem(p->title(), nullptr, flags)) {
         if (pending != pending_tabs_.end()) pending_tabs_.erase(pending);
-        ImGui::BeginChild(p->title(), ImVec2(0, 0), false);
+        ImGui::BeginChild(p->title(), ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
         p->draw();
         ImGui::EndChild();
         ImGui::EndTabItem();
@@ -256,7 +258,9 @@ void Shell::draw() {
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
                                       ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                      ImGuiWindowFlags_NoScrollWithMouse;
+                                      ImGuiWindowFlags_NoScrollWithMouse |
+                                      // the app clears the framebuffer to WindowBg already
+                                      ImGuiWindowFlags_NoBackground;
   ImGui::Begin("##shell", nullptr, kFlags);
   draw_menu_bar();
   // GLFW key codes are the letters' ASCII codes; the backend stores them as ImGui key indexes.

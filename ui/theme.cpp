@@ -47,7 +47,9 @@ void load_fonts(float scale) {
     const std::filesystem::path path = find_font(file);
     if (!path.empty()) {
       ImFontConfig cfg;
-      cfg.OversampleH = 2;
+      // Glyphs land on whole pixels (PixelSnapH; ImGui floors text positions), so a 1:1 bitmap
+      // drawn with nearest sampling (app.cpp) is exact: oversampling would only be blurred away.
+      cfg.OversampleH = 1;
       cfg.PixelSnapH = true;
       if (ImFont* f =
               io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * scale, &cfg, ranges.data()))
@@ -85,6 +87,9 @@ void apply_theme(float scale) {
   style.GrabRounding = 3;
   style.TabRounding = 3;
   style.ScaleAllSizes(scale);
+  // Anti-aliased lines as geometry, not as strips of the font atlas: those need bilinear
+  // sampling, and the app samples the atlas nearest (cheaper on a software renderer).
+  style.AntiAliasedLinesUseTex = false;
 
   // A desaturated slate palette: low contrast surfaces, one blue accent, text at ~85% white.
   auto rgb = [](int r, int g, int b, float a = 1.0f) {
