@@ -74,6 +74,7 @@ int main(int argc, char** argv) {
   std::uint64_t seed = 0;
   bool frame_stats = false;
   std::vector<std::string> tabs;
+  int options_explore = 0;
   int benchmark_frames = 0;
   app.add_option("FILE", file,
                  "A scenario (.lua) or a recorded trace (.rdv.jsonl) to open; default: the last "
@@ -97,6 +98,10 @@ int main(int argc, char** argv) {
                  "Draw N frames in the window as fast as they go, print their times and exit")
       ->type_name("N")
       ->check(CLI::Range(1, 100000));
+  app.add_option("--explore", options_explore,
+                 "With --screenshot: explore N schedules first and open the first failure")
+      ->type_name("N")
+      ->check(CLI::Range(1, 1000000));
   app.add_option("--tab", tabs,
                  "Bring this tab to the front of its pane, e.g. --tab Timeline --tab Channels "
                  "(repeatable)")
@@ -139,6 +144,7 @@ int main(int argc, char** argv) {
   options.seed = seed;
   options.frame_stats = frame_stats;
   options.tabs = tabs;
+  options.explore = options_explore;
   options.benchmark_frames = benchmark_frames;
   if (!at.empty() && at != "end") {
     try {

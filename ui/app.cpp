@@ -6,6 +6,7 @@
 #include "ui/console_panel.h"
 #include "ui/controller.h"
 #include "ui/controls_toolbar.h"
+#include "ui/explorer_panel.h"
 #include "ui/file_actions.h"
 #include "ui/frame_stats.h"
 #include "ui/plots_panel.h"
@@ -337,6 +338,9 @@ int run_app(const AppOptions& options) {
     });
     shell.add(std::make_unique<ChannelsPanel>(controller));
     shell.add(std::make_unique<ScenarioPanel>(browser));
+    auto explorer_panel = std::make_unique<ExplorerPanel>(controller, files);
+    ExplorerPanel& explorer = *explorer_panel;
+    shell.add(std::move(explorer_panel));
     shell.add(std::make_unique<TasksPanel>(controller));
     shell.add(std::make_unique<SyncPanel>(controller));
     shell.add(std::make_unique<TimelinePanel>(controller));
@@ -390,6 +394,8 @@ int run_app(const AppOptions& options) {
       // The picture shows a finished controlled run at event `at` (or its end).
       if (!controller.finish_blocking(std::chrono::seconds(60)))
         std::fprintf(stderr, "rendezvous: the run did not end within 60 s; showing it so far\n");
+      // --explore N: the Explorer's results, with its first failure's trace open.
+      if (options.explore > 0) std::puts(explorer.explore_and_open(options.explore).c_str());
       controller.request_seek(options.at.value_or(controller.model().size()));
     }
 

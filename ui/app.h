@@ -25,6 +25,9 @@ struct AppOptions {
   // Panels (by title) to bring to the front of their panes, e.g. {"Timeline", "Channels"}; an
   // unknown title makes run_app() print the titles and return 1.
   std::vector<std::string> tabs;
+  // Screenshot: explore the scenario with this many random schedules (Explorer tab), open the
+  // first failure's trace and print the explorer's one-line result to stdout; 0: no.
+  int explore = 0;
   // When > 0 (and no screenshot): open the real window, draw this many frames of the normal
   // loop as fast as they go (no vsync, no waiting for input) plus as many of two baselines
   // (clear+swap, an empty ImGui window), print their times to stdout and return.

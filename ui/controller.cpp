@@ -97,6 +97,7 @@ void Controller::open_script(std::string path, std::string chunkname, std::strin
   script_ = std::move(source);
   source_kind_ = Source::Script;
   start_run();
+  for (const auto& fn : open_listeners_) fn();
 }
 
 void Controller::start_run() {
@@ -166,6 +167,7 @@ bool Controller::open_trace(const std::string& path, std::string* error) {
   diagnostics_ = message;
   error_line_ = ui::error_line(message, chunkname_);
   status_ = "opened trace " + file_name(path) + " (" + std::to_string(model_->size()) + " events)";
+  for (const auto& fn : open_listeners_) fn();
   return true;
 }
 

@@ -29,6 +29,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -70,6 +71,9 @@ class Controller {
   bool open_trace(const std::string& path, std::string* error);
   // - Writes the current run's events as a .rdv.jsonl trace (false with the reason).
   bool save_trace(const std::string& path, std::string* error) const;
+  // - Calls `fn` on the UI thread after each open_script / open_trace (e.g. the explorer stops
+  //   exploring the scenario that was open). Called only from those two functions.
+  void add_open_listener(std::function<void()> fn) { open_listeners_.push_back(std::move(fn)); }
 
   // ---- requests -------------------------------------------------------------------------------
   void request_reset();  // abort and restart the same script, same settings (seed kept)
@@ -151,6 +155,7 @@ class Controller {
   std::uint32_t error_line_ = 0;
   std::string status_;
   sim::TaskId step_task_ = 0;  // Step this task: waiting for its next event to be recorded
+  std::vector<std::function<void()>> open_listeners_;
 };
 
 }  // namespace rdv::ui

@@ -57,12 +57,23 @@ void FileActions::remember(const std::string& path) {
 }
 
 bool FileActions::open(const std::string& path, std::string* error) {
+  // Called again by the before-open hook (which opens the file itself): keep its error.
+  if (in_before_open_ && error == nullptr) error = &hook_error_;
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     if (error != nullptr) *error = path + ": no such file";
     return false;
   }
-  if (before_open_ && !before_open_(path)) return true;  // asked first; opened once answered
+  if (before_open_ && !in_before_open_) {
+    // The hook opens the file itself by calling open() again, now or once answered.
+    in_before_open_ = true;
+    hook_error_.clear();
+    const bool now = before_open_(path);
+    in_before_open_ = false;
+    if (!now) return true;  // asked first; opened once answered
+    if (error != nullptr && !hook_error_.empty()) *error = hook_error_;
+    return hook_error_.empty();
+  }
   if (ends_with(path, ".rdv.jsonl") || ends_with(path, ".jsonl")) {
     if (!controller_.open_trace(path, error)) return false;
   } else if (ends_with(path, ".lua")) {

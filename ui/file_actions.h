@@ -70,6 +70,8 @@ class FileActions {
   std::string modal_error_;
   std::string message_;
   std::function<bool(const std::string&)> before_open_;
+  bool in_before_open_ = false;  // the hook is running (its open() call opens for real)
+  std::string hook_error_;       // that call's error
 };
 
 }  // namespace rdv::ui

@@ -1,0 +1,609 @@
+// ui/explorer_panel.cpp — the Explorer tab: settings, Explore/Stop, progress, the two
+// histograms, and opening a row's trace.
+#include "ui/explorer_panel.h"
+
+#include "ui/controller.h"
+#include "ui/file_actions.h"
+#include "ui/state_style.h"
+#include "ui/theme.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <filesystem>
+#include <system_error>
+#include <thread>
+
+namespace rdv::ui {
+
+namespace {
+
+using explore::Kind;
+
+sim::Outcome outcome_of(Kind k) {
+  switch (k) {
+    case Kind::Ok:
+      return sim::Outcome::Ok;
+    case Kind::Deadlock:
+      return sim::Outcome::Deadlock;
+    case Kind::Panic:
+      return sim::Outcome::Panic;
+    case Kind::Leak:
+      return sim::Outcome::Leak;
+    case Kind::Error:
+      return sim::Outcome::Error;
+  }
+  return sim::Outcome::Error;
+}
+
+std::string file_name(const std::string& path) {
+  return std::filesystem::path(path).filename().string();
+}
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& l : lines) text += (text.empty() ? "" : " / ") + l;
+  return text.empty() ? "(no output)" : text;
+}
+
+// 12345 -> "12,345".
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
+    digits.insert(static_cast<std::size_t>(i), ",");
+  }
+  return digits;
+}
+
+}  // namespace
+
+// ---- ExplorerState ----------------------------------------------------------------------------
+
+void ExplorerState::begin(std::string scenario, std::string expect,
+                          const ExplorerSettings& settings) {
+  phase_ = ExplorerPhase::Running;
+  scenario_ = std::move(scenario);
+  expect_ = std::move(expect);
+  settings_ = settings;
+  tally_ = {};
+  tally_.total = static_cast<std::uint64_t>(std::max(1, settings.schedules));
+  seconds_ = 0;
+  summary_.reset();
+  verdict_.reset();
+  selected_outcome = -1;
+  selected_output = -1;
+}
+
+void ExplorerState::feed(const explore::Tally& tally, double seconds) {
+  if (phase_ != ExplorerPhase::Running) return;
+  tally_ = tally;
+  seconds_ = seconds;
+}
+
+void ExplorerState::finish(explore::Summary summary) {
+  tally_.done = summary.schedules;
+  tally_.outcomes = summary.outcomes;
+  tally_.outputs = summary.outputs;
+  tally_.distinct_outputs = summary.outputs.size();
+  seconds_ = summary.seconds;
+  phase_ = summary.stopped ? ExplorerPhase::Stopped : ExplorerPhase::Done;
+  verdict_ = explore::judge(expect_, summary);
+  summary_ = std::move(summary);
+}
+
+double ExplorerState::fraction() const {
+  if (phase_ == ExplorerPhase::Done) return 1.0;
+  if (tally_.total == 0) return 0.0;
+  return std::min(1.0, static_cast<double>(tally_.done) / static_cast<double>(tally_.total));
+}
+
+double ExplorerState::schedules_per_second() const {
+  return seconds_ > 0 ? static_cast<double>(tally_.done) / seconds_ : 0.0;
+}
+
+std::vector<HistogramRow> ExplorerState::outcome_rows() const {
+  std::vector<HistogramRow> rows;
+  const bool ended = summary_.has_value();
+  for (std::size_t k = 0; k < explore::kKinds; ++k) {
+    const Kind kind = static_cast<Kind>(k);
+    HistogramRow r;
+    r.label = explore::to_string(kind);
+    r.count = tally_.outcomes[k];
+    r.fraction = tally_.done > 0 ? static_cast<double>(r.count) / static_cast<double>(tally_.done)
+                                 : 0.0;
+    r.kind = kind;
+    r.can_open = ended && r.count > 0 && outcome_target(kind).has_value();
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::vector<const explore::OutputClass*> ExplorerState::sorted_outputs() const {
+  std::vector<const explore::OutputClass*> out;
+  for (const explore::OutputClass& c : tally_.outputs) out.push_back(&c);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto* a, const auto* b) { return a->count > b->count; });
+  return out;
+}
+
+std::vector<HistogramRow> ExplorerState::output_rows() const {
+  std::vector<HistogramRow> rows;
+  const bool ended = summary_.has_value();
+  for (const explore::OutputClass* c : sorted_outputs()) {
+    HistogramRow r;
+    r.label = join_lines(c->lines);
+    r.count = c->count;
+    r.fraction = tally_.done > 0 ? static_cast<double>(c->count) / static_cast<double>(tally_.done)
+                                 : 0.0;
+    r.kind = c->kind;
+    r.can_open = ended;
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::string ExplorerState::progress_text() const {
+  if (phase_ == ExplorerPhase::Idle) return "not explored yet";
+  const std::uint64_t total = phase_ == ExplorerPhase::Done ? tally_.done : tally_.total;
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%s schedules/s",
+                grouped(static_cast<std::uint64_t>(schedules_per_second() + 0.5)).c_str());
+  char secs[32];
+  std::snprintf(secs, sizeof secs, "%.1f s", seconds_);
+  std::string text = grouped(tally_.done) + " / " + grouped(total) + " schedules · " + rate +
+                     " · " + secs;
+  if (summary_ && settings_.policy == explore::PolicyKind::Exhaustive && !summary_->stopped) {
+    text += summary_->exhausted ? " · every schedule with ≤ " +
+                                      std::to_string(settings_.preemptions) +
+                                      " preemptions was explored"
+                                : " · cap reached: the space was NOT exhausted";
+  }
+  if (phase_ == ExplorerPhase::Stopped) text += " · stopped";
+  return text;
+}
+
+std::string ExplorerState::counts_text() const {
+  std::string text;
+  for (std::size_t k = 0; k < explore::kKinds; ++k) {
+    text += (k == 0 ? "" : ", ") + std::string(explore::to_string(static_cast<Kind>(k))) + " " +
+            std::to_string(tally_.outcomes[k]);
+  }
+  return text;
+}
+
+std::string ExplorerState::verdict_text() const {
+  if (!verdict_) return "";
+  return (verdict_->broken ? "Expectation broken: " : "Expectation held: ") +
+         verdict_->explanation;
+}
+
+std::optional<ExplorerState::Target> ExplorerState::outcome_target(Kind k) const {
+  if (!summary_) return std::nullopt;
+  const explore::Failure* f = nullptr;
+  if (k == Kind::Ok) {
+    if (summary_->first_ok) f = &*summary_->first_ok;
+  } else {
+    for (const explore::Failure& g : summary_->failures) {
+      if (g.kind == k) f = &g;
+    }
+  }
+  if (f == nullptr) return std::nullopt;
+  return Target{f->index, f->seed, f->schedule, explore::to_string(k), f->trace_path, k};
+}
+
+std::optional<ExplorerState::Target> ExplorerState::output_target(std::size_t row) const {
+  if (!summary_) return std::nullopt;
+  const auto sorted = sorted_outputs();
+  if (row >= sorted.size()) return std::nullopt;
+  const explore::OutputClass& c = *sorted[row];
+  // Named by its place in first-seen order, which does not depend on the counts.
+  std::size_t order = 0;
+  for (std::size_t i = 0; i < tally_.outputs.size(); ++i) {
+    if (&tally_.outputs[i] == &c) order = i + 1;
+  }
+  return Target{c.first_index, c.seed, c.schedule, "output" + std::to_string(order), "", c.kind};
+}
+
+// ---- ExplorationJob ---------------------------------------------------------------------------
+
+ExplorationJob::ExplorationJob(std::string path, std::string source, explore::Options options)
+    : start_(std::chrono::steady_clock::now()) {
+  options.should_stop = [this] { return stop_.load(); };
+  options.on_tally = [this](const explore::Tally& t) {
+    std::lock_guard lk(mu_);
+    tally_ = t;
+  };
+  thread_ = std::thread([this, path = std::move(path), source = std::move(source),
+                         options = std::move(options)] {
+    explore::Summary s = explore::explore(path, source, options);
+    {
+      std::lock_guard lk(mu_);
+      summary_ = std::move(s);
+    }
+    finished_ = true;
+  });
+}
+
+ExplorationJob::~ExplorationJob() {
+  stop();
+  wait();
+}
+
+void ExplorationJob::wait() {
+  if (thread_.joinable()) thread_.join();
+}
+
+std::optional<explore::Tally> ExplorationJob::take_tally() {
+  std::lock_guard lk(mu_);
+  std::optional<explore::Tally> t = std::move(tally_);
+  tally_.reset();
+  return t;
+}
+
+std::optional<explore::Summary> ExplorationJob::take_summary() {
+  std::lock_guard lk(mu_);
+  std::optional<explore::Summary> s = std::move(summary_);
+  summary_.reset();
+  return s;
+}
+
+double ExplorationJob::seconds() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+// ---- ExplorerPanel ----------------------------------------------------------------------------
+
+ExplorerPanel::ExplorerPanel(Controller& controller, FileActions& files)
+    : controller_(controller), files_(files) {
+  settings_.jobs = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 2u));
+  // Another scenario (or trace) opened: an exploration of the previous one is of no use.
+  controller_.add_open_listener([this] {
+    if (opening_ || !job_ || job_->finished()) return;
+    job_->stop();
+    message_ = "stopped: another file was opened";
+  });
+}
+
+ExplorerPanel::~ExplorerPanel() = default;
+
+std::string ExplorerPanel::trace_dir() {
+  std::error_code ec;
+  return (std::filesystem::temp_directory_path(ec) / "rendezvous").string();
+}
+
+bool ExplorerPanel::start(const ExplorerSettings& settings) {
+  if (controller_.source_kind() == Source::None || controller_.script().empty()) {
+    message_ = "open a scenario first";
+    return false;
+  }
+  job_.reset();  // stops and joins a previous one
+  path_ = controller_.source_kind() == Source::Trace ? controller_.chunkname() : controller_.path();
+  source_ = controller_.script();
+  options_ = {};
+  options_.policy = settings.policy;
+  options_.schedules = static_cast<std::uint64_t>(std::max(1, settings.schedules));
+  options_.depth = std::max(1, settings.depth);
+  options_.preemptions = std::max(0, settings.preemptions);
+  options_.jobs = static_cast<unsigned>(std::clamp(settings.jobs, 1, 64));
+  options_.seed = static_cast<std::uint64_t>(std::max(0, settings.seed));
+  options_.trace_dir = trace_dir();
+  state_.begin(path_, explore::read_expectation(source_, file_name(path_)), settings);
+  message_.clear();
+  job_ = std::make_unique<ExplorationJob>(path_, source_, options_);
+  return true;
+}
+
+void ExplorerPanel::stop() {
+  if (job_ && !job_->finished()) {
+    job_->stop();
+    message_ = "stopping…";
+  }
+}
+
+void ExplorerPanel::poll() {
+  if (!job_) return;
+  if (auto t = job_->take_tally()) state_.feed(*t, job_->seconds());
+  if (job_->finished()) {
+    if (auto s = job_->take_summary()) {
+      state_.finish(std::move(*s));
+      if (message_ == "stopping…") message_.clear();
+    }
+  }
+}
+
+void ExplorerPanel::wait() {
+  if (job_) job_->wait();
+  poll();
+}
+
+bool ExplorerPanel::open_target(const ExplorerState::Target& t, std::string* error) {
+  std::string path = t.trace;
+  if (path.empty()) {
+    std::string why;
+    path = explore::record_trace(path_, source_, options_, t.index, t.seed, t.schedule, t.label,
+                                 &why);
+    if (path.empty()) {
+      if (error != nullptr) *error = "cannot write the trace: " + why;
+      return false;
+    }
+  }
+  opening_ = true;
+  const bool ok = files_.open(path, error);
+  opening_ = false;
+  return ok;
+}
+
+bool ExplorerPanel::open_outcome(Kind kind, std::string* error) {
+  const auto t = state_.outcome_target(kind);
+  if (!t) {
+    if (error != nullptr) *error = std::string("no ") + explore::to_string(kind) + " schedule";
+    return false;
+  }
+  return open_target(*t, error);
+}
+
+bool ExplorerPanel::open_output(std::size_t row, std::string* error) {
+  const auto t = state_.output_target(row);
+  if (!t) {
+    if (error != nullptr) *error = "no such output";
+    return false;
+  }
+  return open_target(*t, error);
+}
+
+std::string ExplorerPanel::explore_and_open(int schedules) {
+  settings_.schedules = schedules;
+  if (!start(settings_)) return "explorer: " + message_;
+  wait();
+  std::string line = "explorer: " + file_name(state_.scenario()) + ": " +
+                     std::to_string(state_.done()) + " schedules: " + state_.counts_text() + "; " +
+                     std::to_string(state_.distinct_outputs()) + " distinct outputs";
+  const explore::Failure* f = state_.summary() ? state_.summary()->first_failure() : nullptr;
+  if (f == nullptr) return line + "; no failure to open";
+  std::string error;
+  if (!open_outcome(f->kind, &error)) return line + "; cannot open its trace: " + error;
+  state_.selected_outcome = static_cast<int>(explore::kind_index(f->kind));
+  message_ = "Opened the first " + std::string(explore::to_string(f->kind)) +
+             ": the Timeline, Tasks and Console show it; step with Step →.";
+  return line + "; opened " + controller_.path() + " (outcome " +
+         explore::to_string(explore::classify(controller_.model().head().outcome)) + ")";
+}
+
+void ExplorerPanel::draw_controls() {
+  const float em = ImGui::GetFontSize();
+  const bool running = job_ && !job_->finished();
+  ImGui::BeginDisabled(running);
+  static const char* kPolicies[] = {"random", "pct", "exhaustive"};
+  int policy = static_cast<int>(settings_.policy);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Policy");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 7);
+  if (ImGui::Combo("##policy", &policy, kPolicies, 3)) {
+    settings_.policy = static_cast<explore::PolicyKind>(policy);
+  }
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "random: each schedule picks the next task at random.\n"
+        "pct: random priorities with a few change points (finds bugs of small depth).\n"
+        "exhaustive: every schedule with at most P preemptions (CHESS).");
+  }
+  ImGui::SameLine();
+  ImGui::TextUnformatted(settings_.policy == explore::PolicyKind::Exhaustive ? "Cap"
+                                                                             : "Schedules");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 6);
+  ImGui::InputInt("##schedules", &settings_.schedules, 0);
+  settings_.schedules = std::clamp(settings_.schedules, 1, 10'000'000);
+  if (settings_.policy == explore::PolicyKind::Pct) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Depth");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 5);
+    ImGui::InputInt("##depth", &settings_.depth, 1);
+    settings_.depth = std::clamp(settings_.depth, 1, 20);
+  } else if (settings_.policy == explore::PolicyKind::Exhaustive) {
+    ImGui::SameLine();
+    ImGui::TextUnformatted("Preemptions ≤");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 5);
+    ImGui::InputInt("##preemptions", &settings_.preemptions, 1);
+    settings_.preemptions = std::clamp(settings_.preemptions, 0, 20);
+  }
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Jobs");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 5);
+  ImGui::InputInt("##jobs", &settings_.jobs, 1);
+  settings_.jobs = std::clamp(settings_.jobs, 1, 64);
+  ImGui::SameLine();
+  ImGui::TextUnformatted("Seed");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(em * 5);
+  ImGui::InputInt("##seed", &settings_.seed, 0);
+  settings_.seed = std::max(0, settings_.seed);
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  if (running) {
+    if (ImGui::Button("Stop")) stop();
+  } else {
+    ImGui::BeginDisabled(controller_.source_kind() == Source::None);
+    if (ImGui::Button("Explore")) start(settings_);
+    ImGui::EndDisabled();
+  }
+}
+
+// Outcomes: name | bar | count | button. Outputs: bar | count | button | the printed text (last,
+// so it gets whatever width is left and long lines do not push the buttons out of the pane).
+void ExplorerPanel::draw_histogram(const char* id, const std::vector<HistogramRow>& rows,
+                                   bool outputs) {
+  const float em = ImGui::GetFontSize();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float name_w = outputs ? 0.0f : ImGui::CalcTextSize("deadlock").x + em;
+  const float count_w = ImGui::CalcTextSize("100,000  100%").x;
+  const float open_w = ImGui::CalcTextSize(outputs ? "Open trace" : "Open first deadlock").x +
+                       style.FramePadding.x * 2 + em * 0.3f;
+  const float spacing = style.CellPadding.x * 2 * 4;
+  const float bar_w =
+      outputs ? std::clamp(avail * 0.25f, em * 4, em * 10)
+              : std::clamp(avail - name_w - count_w - open_w - spacing, em * 4, em * 16);
+  const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg;
+  if (!ImGui::BeginTable(id, 4, flags)) return;
+  if (!outputs) ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthFixed, name_w);
+  ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthFixed, bar_w);
+  ImGui::TableSetupColumn("count", ImGuiTableColumnFlags_WidthFixed, count_w);
+  ImGui::TableSetupColumn("open", ImGuiTableColumnFlags_WidthFixed, open_w);
+  if (outputs) ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+  std::uint64_t most = 1;
+  for (const HistogramRow& r : rows) most = std::max(most, r.count);
+  int& selected = outputs ? state_.selected_output : state_.selected_outcome;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const HistogramRow& r = rows[i];
+    const bool dim = r.count == 0;
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::TableNextRow();
+    // The name (outcomes: first column), selectable across the row.
+    auto name = [&] {
+      ImGui::PushStyleColor(ImGuiCol_Text, dim ? palette::kTextDim : palette::kText);
+      if (outputs) ImGui::PushFont(fonts().mono);
+      if (ImGui::Selectable(r.label.c_str(), selected == static_cast<int>(i),
+                            ImGuiSelectableFlags_SpanAllColumns |
+                                ImGuiSelectableFlags_AllowItemOverlap)) {
+        selected = static_cast<int>(i);
+      }
+      if (outputs && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.label.c_str());
+      if (outputs) ImGui::PopFont();
+      ImGui::PopStyleColor();
+    };
+    if (!outputs) {
+      ImGui::TableNextColumn();
+      name();
+    }
+    // The bar: length by count relative to the largest row, in the outcome's colour.
+    ImGui::TableNextColumn();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    const float w = bar_w * static_cast<float>(r.count) / static_cast<float>(most);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + bar_w, p.y + h - 1),
+                      IM_COL32(255, 255, 255, 14), 2.0f);
+    if (r.count > 0) {
+      dl->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + std::max(w, 2.0f), p.y + h - 1),
+                        outcome_colour(outcome_of(r.kind)), 2.0f);
+    }
+    ImGui::Dummy(ImVec2(bar_w, h));
+    ImGui::TableNextColumn();
+    ImGui::PushStyleColor(ImGuiCol_Text, dim ? palette::kTextDim : palette::kText);
+    ImGui::Text("%s  %3.0f%%", grouped(r.count).c_str(), r.fraction * 100.0);
+    ImGui::PopStyleColor();
+    ImGui::TableNextColumn();
+    if (r.can_open) {
+      const std::string label = outputs ? "Open trace" : "Open first " + r.label;
+      if (ImGui::SmallButton(label.c_str())) {
+        selected = static_cast<int>(i);
+        std::string error;
+        const bool ok = outputs ? open_output(i, &error) : open_outcome(r.kind, &error);
+        message_ = ok ? "Opened its trace: the Timeline, Tasks and Console show it; step with Step →." : error;
+      }
+      if (ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("Opens this schedule's recorded trace in the Timeline, Tasks and "
+                          "Console;\nstep through it with the toolbar.");
+      }
+    }
+    if (outputs) {
+      ImGui::TableNextColumn();
+      name();
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndTable();
+}
+
+void ExplorerPanel::draw() {
+  poll();
+  // What is (or would be) explored.
+  const std::string open = controller_.source_kind() == Source::None
+                               ? std::string()
+                               : file_name(controller_.source_kind() == Source::Trace
+                                               ? controller_.chunkname()
+                                               : controller_.path());
+  const bool has_result = state_.phase() != ExplorerPhase::Idle;
+  const std::string shown = has_result ? file_name(state_.scenario()) : open;
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted(shown.empty() ? "No scenario open" : shown.c_str());
+  ImGui::PopFont();
+  if (!shown.empty()) {
+    const std::string expect =
+        has_result ? std::string() : explore::read_expectation(controller_.script(), shown);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
+    if (has_result) {
+      ImGui::Text("— %s, %s", explore::to_string(state_.settings().policy),
+                  state_.settings().policy == explore::PolicyKind::Pct
+                      ? ("depth " + std::to_string(state_.settings().depth)).c_str()
+                  : state_.settings().policy == explore::PolicyKind::Exhaustive
+                      ? ("≤ " + std::to_string(state_.settings().preemptions) + " preemptions")
+                            .c_str()
+                      : ("seed " + std::to_string(state_.settings().seed) + "+i").c_str());
+    } else {
+      ImGui::TextUnformatted(expect.empty() ? "— runs it under many schedules"
+                                            : ("— expects \"" + expect + "\"").c_str());
+    }
+    ImGui::PopStyleColor();
+  }
+  if (has_result && !open.empty() && open != shown &&
+      file_name(controller_.chunkname()) != shown) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
+    ImGui::Text("(these results are for %s; Explore runs %s)", shown.c_str(), open.c_str());
+    ImGui::PopStyleColor();
+  }
+  draw_controls();
+
+  // Progress.
+  const std::string progress = state_.progress_text();
+  ImGui::ProgressBar(static_cast<float>(state_.fraction()), ImVec2(-1, 0),
+                     state_.phase() == ExplorerPhase::Idle ? "" : progress.c_str());
+  if (state_.phase() == ExplorerPhase::Idle) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
+    ImGui::TextWrapped(
+        "Explore runs the scenario again and again, each time with a different order of the "
+        "tasks' steps, and counts how the runs end. A rare deadlock shows up here with the exact "
+        "schedule that causes it: open it to step through it in the timeline.");
+    ImGui::PopStyleColor();
+  }
+  if (const std::string v = state_.verdict_text(); !v.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          state_.verdict_broken() ? palette::kError : IM_COL32(120, 200, 140, 255));
+    ImGui::TextWrapped("%s", v.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!message_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
+    ImGui::TextWrapped("%s", message_.c_str());
+    ImGui::PopStyleColor();
+  }
+  if (!has_result) return;
+
+  ImGui::Spacing();
+  ImGui::PushFont(fonts().heading);
+  ImGui::TextUnformatted("How the runs ended");
+  ImGui::PopFont();
+  draw_histogram("##outcomes", state_.outcome_rows(), false);
+  ImGui::Spacing();
+  ImGui::PushFont(fonts().heading);
+  ImGui::Text("What they printed: %s distinct output%s",
+              grouped(state_.distinct_outputs()).c_str(),
+              state_.distinct_outputs() == 1 ? "" : "s");
+  ImGui::PopFont();
+  if (state_.distinct_outputs() > explore::kTallyOutputs && state_.running()) {
+    ImGui::TextDisabled("(the first %zu while running)", explore::kTallyOutputs);
+  }
+  ImGui::BeginChild("##outputs", ImVec2(0, 0), false);
+  draw_histogram("##outputs_table", state_.output_rows(), true);
+  ImGui::EndChild();
+}
+
+}  // namespace rdv::ui
