@@ -110,6 +110,14 @@ int gc_object(lua_State* L) {
   return 0;
 }
 
+// Hides the metatable at the top of the stack from scripts: getmetatable(obj) returns `tname`
+// instead of the table, and setmetatable refuses to replace it. Without this a script could
+// call a runtime object's __gc by hand (destroying it while in use) or swap its __index.
+inline void protect_metatable(lua_State* L, const char* tname) {
+  lua_pushstring(L, tname);
+  lua_setfield(L, -2, "__metatable");
+}
+
 // Creates the metatable `tname` (methods as __index, __gc destroying a T, __tostring) and
 // leaves it on the stack... popped: the stack is unchanged.
 template <class T>
@@ -122,13 +130,18 @@ void new_class(lua_State* L, const char* tname, const luaL_Reg* methods, lua_CFu
   lua_setfield(L, -2, "__gc");
   lua_pushcfunction(L, tostring);
   lua_setfield(L, -2, "__tostring");
+  protect_metatable(L, tname);
   lua_pop(L, 1);
 }
 
 // A duration argument in milliseconds (a number >= 0), as nanoseconds.
 std::int64_t check_duration(lua_State* L, int idx);
-// An optional display name argument.
+// An optional display name argument, shortened to kMaxNameBytes (short_name).
 std::string opt_name(lua_State* L, int idx);
+// A name as objects and tasks keep it: at most kMaxNameBytes bytes (cut at a UTF-8 boundary,
+// then "…"), so an 8 MiB name is not copied into every event, handle and message.
+inline constexpr std::size_t kMaxNameBytes = 200;
+std::string short_name(std::string_view s);
 
 // The parts of the API, each registering its globals (stdlib.cpp, chan.cpp, ...).
 void open_stdlib(lua_State* L);  // sandboxed base library, print, pairs, pcall, rand, select, ...

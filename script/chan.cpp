@@ -45,7 +45,8 @@ int l_chan(lua_State* L) {
   }
   if (cap < 0 || cap > (1 << 24)) {
     // Go: make(chan T, -1) panics "makechan: size out of range".
-    return luaL_error(L, "chan: capacity %d out of range (0 to 16777216)", static_cast<int>(cap));
+    // %I: the capacity as given (an int would wrap 1 << 40 to 0 in the message).
+    return luaL_error(L, "chan: capacity %I out of range (0 to 16777216)", cap);
   }
   auto ch = std::make_shared<sim::Channel>(Universe::of(L).rt(), static_cast<std::size_t>(cap),
                                            opt_name(L, 2));
@@ -238,7 +239,9 @@ int go_select_impl(lua_State* L) {
   lua_getfield(L, 1, "default");
   const int default_fn = lua_gettop(L);
   const bool has_default = !lua_isnil(L, default_fn);
-  if (has_default) luaL_checktype(L, default_fn, LUA_TFUNCTION);
+  if (has_default && lua_type(L, default_fn) != LUA_TFUNCTION) {
+    luaL_error(L, "select: default must be a function (got %s)", luaL_typename(L, default_fn));
+  }
 
   for (int i = 1; i <= n; ++i) {
     const int c = 1 + i;
@@ -297,6 +300,7 @@ void open_chan(lua_State* L) {
       {"stop", &wrap<chan_stop>},   {}};
   new_class<ChanBox>(L, kChan, kMethods, &chan_tostring);
   luaL_newmetatable(L, kCase);
+  protect_metatable(L, kCase);
   lua_pop(L, 1);
 
   static constexpr luaL_Reg kGlobals[] = {

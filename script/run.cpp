@@ -25,8 +25,9 @@ struct Census {
     std::uint32_t line = 0;
   };
   std::map<sim::TaskId, std::string> task_names;
-  std::map<sim::ObjId, std::string> objects;  // "chan result", "WaitGroup wg3", ...
-  std::map<sim::TaskId, Blocked> blocked;     // tasks parked at the end of the stream
+  std::map<sim::TaskId, std::uint32_t> spawn_lines;  // the line of the go() that started it
+  std::map<sim::ObjId, std::string> objects;         // "chan result", "WaitGroup wg3", ...
+  std::map<sim::TaskId, Blocked> blocked;            // tasks parked at the end of the stream
 
   explicit Census(const sim::EventLog& log) {
     const std::size_t n = log.committed();
@@ -36,6 +37,7 @@ struct Census {
       switch (e.kind) {
         case sim::EventKind::TaskSpawn:
           task_names[e.task] = text;
+          spawn_lines[e.task] = e.line;
           break;
         case sim::EventKind::TaskBlock:
           blocked[e.task] = {e.reason, e.obj, e.line};
@@ -140,15 +142,40 @@ std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& 
     case sim::Outcome::Panic: {
       // The runtime's message: "panic: <message>\n\ngoroutine N [running]:\n\t... \n<traceback>".
       const std::size_t head_end = msg.find("\n\ngoroutine ");
+      // A task whose body is a C function (go(ch.close, ch)) never reaches a line of its own:
+      // it is at the go() that started it.
+      const auto spawned = census.spawn_lines.find(result.task);
+      const std::uint32_t line =
+          result.line != 0 || spawned == census.spawn_lines.end() ? result.line : spawned->second;
       std::string s = msg.substr(0, head_end) + "\n\ngoroutine " + std::to_string(result.task) +
                       " [running]:\n\t" + census.task(result.task) + " at " +
-                      std::string(chunkname) + ":" + std::to_string(result.line) + "\n";
+                      std::string(chunkname) + ":" + std::to_string(line) + "\n";
       const std::size_t tb = msg.find("stack traceback:");
       if (tb != std::string::npos) s += msg.substr(tb) + "\n";
       return s;
     }
-    case sim::Outcome::Error:
-      return "error: " + msg + "\n";
+    case sim::Outcome::Error: {
+      // Script errors and the script layer's limits name file:line already; the runtime's own
+      // limits (events, time) do not know the script: name where the run was when it stopped,
+      // from the last event that carries a line.
+      std::string s = "error: " + msg;
+      if (msg.find(std::string(chunkname) + ":") == std::string::npos) {
+        sim::TaskId task = result.task;
+        std::uint32_t line = result.line;
+        for (std::size_t i = log.committed(); line == 0 && i > 0; --i) {
+          const sim::Event& e = log.at(i - 1);
+          if (e.line != 0 && e.task != 0) {
+            task = e.task;
+            line = e.line;
+          }
+        }
+        if (line != 0) {
+          s += " (at " + std::string(chunkname) + ":" + std::to_string(line) + ", in " +
+               census.task(task) + ")";
+        }
+      }
+      return s + "\n";
+    }
     case sim::Outcome::Aborted:
       return "aborted: " + msg + "\n";
   }

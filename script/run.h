@@ -44,6 +44,9 @@ struct RunOptions {
   // 50,000,000 instructions without reaching a synchronization point at file.lua:12"). Checked
   // every 1,000 instructions, in both modes. 0 = no budget.
   std::uint64_t step_budget = 50'000'000;
+  // Bytes a script may print (kept in RunReport::output and traces), then Outcome::Error
+  // ("output limit exceeded ... at file.lua:12"). 0 = no limit.
+  std::size_t output_cap = std::size_t{32} << 20;
   // Called with each line the script prints, as it prints it (serialised; no newline).
   std::function<void(std::string_view)> on_print;
 };

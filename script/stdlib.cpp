@@ -164,6 +164,9 @@ int finish_pcall(lua_State* L, int status, lua_KContext extra) {
 }
 
 int l_pcall(lua_State* L) {
+  // Not a synchronization point: a loop of pcalls (each a Panic and a Recover event when it
+  // fails) must still hit the step budget.
+  Universe::of(L).charge_steps(L, Universe::kCallSteps);
   luaL_checkany(L, 1);
   lua_pushcfunction(L, &pcall_msgh);
   lua_insert(L, 1);
@@ -174,6 +177,7 @@ int l_pcall(lua_State* L) {
 }
 
 int l_xpcall(lua_State* L) {
+  Universe::of(L).charge_steps(L, Universe::kCallSteps);
   const int n = lua_gettop(L);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   lua_pushvalue(L, 2);
@@ -189,6 +193,7 @@ int l_xpcall(lua_State* L) {
 // coroutine.resume / coroutine.close: the original (upvalue 1), then a failure that is a stop
 // is raised in the resumer too.
 int l_coroutine_guarded(lua_State* L) {
+  Universe::of(L).charge_steps(L, Universe::kCallSteps);  // a loop of switches is no sync point
   const int n = lua_gettop(L);
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
@@ -198,6 +203,24 @@ int l_coroutine_guarded(lua_State* L) {
     u.raise_stop(L, {});
   }
   return lua_gettop(L);
+}
+
+// The function coroutine.wrap returns (upvalue 1), charged like a resume.
+int l_wrapped_call(lua_State* L) {
+  Universe::of(L).charge_steps(L, Universe::kCallSteps);
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+  return lua_gettop(L);
+}
+
+// coroutine.wrap: the original (upvalue 1), its result wrapped by l_wrapped_call.
+int l_coroutine_wrap(lua_State* L) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, 1);
+  lua_pushcclosure(L, &l_wrapped_call, 1);
+  return 1;
 }
 
 // ---- narrowed functions ---------------------------------------------------------------------
@@ -356,11 +379,18 @@ std::int64_t check_duration(lua_State* L, int idx) {
   return static_cast<std::int64_t>(ms * 1e6 + 0.5);
 }
 
+std::string short_name(std::string_view s) {
+  if (s.size() <= kMaxNameBytes) return std::string(s);
+  std::size_t cut = kMaxNameBytes;
+  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(s.substr(0, cut)) + "\u2026";
+}
+
 std::string opt_name(lua_State* L, int idx) {
   if (lua_isnoneornil(L, idx)) return {};
   std::size_t n = 0;
   const char* s = luaL_checklstring(L, idx, &n);
-  return {s, n};
+  return short_name({s, n});
 }
 
 void open_stdlib(lua_State* L) {
@@ -401,6 +431,7 @@ void open_stdlib(lua_State* L) {
   lua_getfield(L, g, LUA_COLIBNAME);
   set_guarded(L, lua_gettop(L), "resume", &l_coroutine_guarded);
   set_guarded(L, lua_gettop(L), "close", &l_coroutine_guarded);
+  set_guarded(L, lua_gettop(L), "wrap", &l_coroutine_wrap);
   lua_pop(L, 1);
 
   lua_getfield(L, g, LUA_STRLIBNAME);

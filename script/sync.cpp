@@ -52,7 +52,9 @@ int l_go(lua_State* L) {
   int fn = 1;
   std::string name;
   if (lua_type(L, 1) == LUA_TSTRING) {
-    name = lua_tostring(L, 1);
+    std::size_t n = 0;
+    const char* s = lua_tolstring(L, 1, &n);
+    name = short_name({s, n});
     fn = 2;
   }
   luaL_checktype(L, fn, LUA_TFUNCTION);
@@ -60,7 +62,9 @@ int l_go(lua_State* L) {
     lua_Debug ar;
     lua_pushvalue(L, fn);
     lua_getinfo(L, ">S", &ar);
-    name = "go@" + std::to_string(ar.linedefined);
+    // A C function (go(ch.close, ch)) has no line of its own: name it after the go() call.
+    name = "go@" + std::to_string(ar.linedefined > 0 ? ar.linedefined
+                                                     : static_cast<int>(Universe::current_line(L)));
   }
   const sim::TaskId id = u.spawn(L, name, fn, lua_gettop(L) - fn);
   push_object<TaskHandle>(L, kTask, TaskHandle{id, std::move(name)});
@@ -472,9 +476,13 @@ int l_all_settled(lua_State* L) {
 
 // async(fn, ...): runs fn(...) in a new task; its first result fulfils the future, an error
 // raised by fn rejects it (the error is the future's err, not a panic of the run).
-constexpr const char* kAsyncPrelude = R"(
+constexpr const char* kAsyncPrelude = R"lua(
 local promise, go, pcall = ...
+local type, error = type, error
 return function(fn, ...)
+  if type(fn) ~= "function" then
+    error("bad argument #1 to 'async' (function expected, got " .. type(fn) .. ")", 2)
+  end
   local p = promise()
   go("async", function(...)
     local ok, v = pcall(fn, ...)
@@ -482,7 +490,7 @@ return function(fn, ...)
   end, ...)
   return p:future()
 end
-)";
+)lua";
 
 }  // namespace
 

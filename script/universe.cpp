@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 #include "script/api.h"
 #include "script/display.h"
@@ -13,12 +14,13 @@ namespace rdv::script {
 // Per task, on its OS thread: what the hooks need without a lookup.
 struct Universe::TaskCtx {
   Universe* u = nullptr;
-  bool holds_gil = false;   // this thread holds the Gil
-  bool parked = false;      // released the Gil in before_park, retakes it in after_unpark
-  std::uint64_t steps = 0;  // VM instructions since the task last entered the API
-  std::uint64_t slice = 0;  // VM instructions since it last took the Gil (live mode)
-  std::string traceback;    // of the error that ended the task
-  std::string message;      // its text (task_msgh), when it could be made
+  lua_State* thread = nullptr;  // the task's Lua thread (for the line of a refused allocation)
+  bool holds_gil = false;       // this thread holds the Gil
+  bool parked = false;          // released the Gil in before_park, retakes it in after_unpark
+  std::uint64_t steps = 0;      // VM instructions since the task last entered the API
+  std::uint64_t slice = 0;      // VM instructions since it last took the Gil (live mode)
+  std::string traceback;        // of the error that ended the task
+  std::string message;          // its text (task_msgh), when it could be made
   bool has_message = false;
   const OnReturn* on_return = nullptr;  // for call_on_return
   std::string reported;                 // message of a primitive's panic whose event is out already
@@ -119,7 +121,14 @@ void* Universe::alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
     const std::size_t after = u->mem_used_ + (nsize - old);
     if (after > u->options_.memory_cap) {
       u->mem_exceeded_ = true;
-      if (after > u->options_.memory_cap + kMemHeadroom) return nullptr;  // LUA_ERRMEM
+      if (after > u->options_.memory_cap + kMemHeadroom) {
+        // LUA_ERRMEM: no message handler runs for it, so remember the line now (reading the
+        // stack allocates nothing).
+        if (u->mem_line_ == 0 && tls_task != nullptr && tls_task->thread != nullptr) {
+          u->mem_line_ = current_line(tls_task->thread);
+        }
+        return nullptr;
+      }
     }
   }
   void* p = std::realloc(ptr, nsize);
@@ -129,6 +138,8 @@ void* Universe::alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
 }
 
 Universe::Released::Released() noexcept : task_(tls_task) {
+  // A runtime operation: the task reached a synchronization point (its step budget restarts).
+  if (task_ != nullptr) task_->steps = 0;
   if (task_ == nullptr || !task_->holds_gil) {
     task_ = nullptr;
     return;
@@ -156,8 +167,10 @@ bool Universe::is_stop(lua_State* L, int idx) {
 
 void Universe::raise_stop(lua_State* L, std::string message) {
   if (mem_exceeded_ && stop_message_.empty()) {
+    // A refused allocation unwound the stack already: its line was noted by alloc().
+    const std::string at = mem_line_ != 0 ? chunkname_ + ":" + std::to_string(mem_line_) : where(L);
     stop_message_ =
-        where(L) + ": memory limit exceeded: the script uses more than " + mib(options_.memory_cap);
+        at + ": memory limit exceeded: the script uses more than " + mib(options_.memory_cap);
   }
   if (!message.empty() && stop_message_.empty()) stop_message_ = std::move(message);
   message = {};
@@ -202,9 +215,26 @@ std::string Universe::where(lua_State* L) const {
   return line > 0 ? chunkname_ + ":" + std::to_string(line) : chunkname_;
 }
 
+void Universe::charge_steps(lua_State* L, std::uint64_t n) {
+  TaskCtx* t = tls_task;
+  if (t == nullptr) return;
+  t->steps += n;
+  if (options_.step_budget != 0 && t->steps >= options_.step_budget) {
+    rt_.set_line(current_line(L));
+    raise_stop(L, "task " + std::to_string(rt_.current_id()) + " ran " +
+                      with_commas(options_.step_budget) +
+                      " instructions without reaching a synchronization point at " + where(L));
+  }
+}
+
 void Universe::enter(lua_State* L) {
-  if (tls_task != nullptr) tls_task->steps = 0;
+  // The step budget is not reset here: calls that never reach the runtime (len, cap, now, rand,
+  // print) are not synchronization points, and a loop of them must still hit the budget.
+  // Released (every runtime operation) resets it. Such a call costs far more than a VM
+  // instruction, so it is charged as kCallSteps of them: a loop of them hits the budget about
+  // as soon, in seconds, as a plain loop does.
   if (stopping()) raise_stop(L, {});
+  charge_steps(L, kCallSteps);
   const std::uint32_t line = current_line(L);
   if (line > 0) rt_.set_line(line);
 }
@@ -238,13 +268,7 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
   }
   // The step budget holds in both modes: in live mode too a task that never reaches the API
   // would otherwise only end at the run's time limit.
-  t->steps += kHookEvery;
-  if (u.options_.step_budget != 0 && t->steps >= u.options_.step_budget) {
-    u.rt_.set_line(current_line(L));
-    u.raise_stop(L, "task " + std::to_string(u.rt_.current_id()) + " ran " +
-                        with_commas(u.options_.step_budget) +
-                        " instructions without reaching a synchronization point at " + u.where(L));
-  }
+  u.charge_steps(L, kHookEvery);
   if (u.options_.config.mode == sim::Mode::Controlled) return;
   t->slice += kHookEvery;
   if (t->slice >= kLiveSlice && u.gil_.contended()) {
@@ -288,6 +312,7 @@ int Universe::call_on_return(lua_State* L) {
 void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return) {
   TaskCtx ctx;
   ctx.u = this;
+  ctx.thread = T;
   tls_task = &ctx;
   gil_.lock();
   ctx.holds_gil = true;
@@ -313,7 +338,7 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   if (status != LUA_OK) {
     if (status == LUA_ERRMEM) mem_exceeded_ = true;
     if (mem_exceeded_ && stop_message_.empty()) {
-      stop_message_ = chunkname_ + ":" + std::to_string(rt_.line()) +
+      stop_message_ = chunkname_ + ":" + std::to_string(mem_line_ != 0 ? mem_line_ : rt_.line()) +
                       ": memory limit exceeded: the script uses more than " +
                       mib(options_.memory_cap);
     }
@@ -351,6 +376,37 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   }
 }
 
+// The line where loading `source` fails with `message`: the fewest lines that fail the same way
+// (a binary search over prefixes; a failure that names no line is one the parser hit while
+// reading, so every longer prefix fails the same way). 1 when no prefix reproduces it.
+std::uint32_t Universe::load_error_line(lua_State* T, const std::string& source,
+                                        const std::string& message) {
+  std::vector<std::size_t> ends;  // ends[i]: length of the first i + 1 lines
+  for (std::size_t i = 0; i < source.size(); ++i) {
+    if (source[i] == '\n') ends.push_back(i + 1);
+  }
+  ends.push_back(source.size());
+  const auto fails_same = [&](std::size_t lines) {
+    const int top = lua_gettop(T);
+    const int st = luaL_loadbufferx(T, source.data(), ends[lines - 1], chunk_source_.c_str(), "t");
+    const bool same =
+        st != LUA_OK && lua_type(T, -1) == LUA_TSTRING && message == lua_tostring(T, -1);
+    lua_settop(T, top);
+    return same;
+  };
+  std::size_t lo = 1, hi = ends.size();  // the answer is in [lo, hi]
+  if (!fails_same(hi)) return 1;
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (fails_same(mid)) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return static_cast<std::uint32_t>(lo);
+}
+
 sim::TaskFn Universe::main_task(std::string source) {
   return [this, source = std::move(source)] {
     gil_.lock();
@@ -362,6 +418,11 @@ sim::TaskFn Universe::main_task(std::string source) {
       std::string message =
           lua_type(T, -1) == LUA_TSTRING ? lua_tostring(T, -1) : "cannot load " + chunkname_;
       if (status == LUA_ERRMEM) message = chunkname_ + ": not enough memory to load the script";
+      if (message.rfind(chunkname_ + ":", 0) != 0) {
+        // Some load errors name no place: a binary chunk, the parser's "C stack overflow".
+        message =
+            chunkname_ + ":" + std::to_string(load_error_line(T, source, message)) + ": " + message;
+      }
       lua_settop(T, 0);
       luaL_unref(L_, LUA_REGISTRYINDEX, ref);
       gil_.unlock();
@@ -437,6 +498,13 @@ void Universe::release_value(const sim::Value& v) {
 // ---- output ---------------------------------------------------------------------------------
 
 void Universe::print(std::string_view line) {
+  // Output is kept for the report and the trace: a script printing without end would fill
+  // memory outside Lua's cap. Past the cap the run ends (wrap<> adds file:line).
+  output_bytes_ += line.size() + 1;
+  if (options_.output_cap != 0 && output_bytes_ > options_.output_cap) {
+    throw sim::RunError("output limit exceeded: the script printed more than " +
+                        mib(options_.output_cap));
+  }
   output_.emplace_back(line);
   if (options_.on_print) options_.on_print(line);
   rt_.print(line);

@@ -69,7 +69,7 @@ class Universe {
 
   // ---- called with the Gil held ---------------------------------------------------------------
   // At the start of every API call: records the caller's line in the runtime (so its events
-  // carry it), resets the task's step count, raises a pending stop.
+  // carry it) and raises a pending stop. (The step count restarts in Released: a runtime op.)
   void enter(lua_State* L);
   // The line of the innermost Lua function on L's stack (0 if none), and "file.lua:12".
   static std::uint32_t current_line(lua_State* L);
@@ -79,6 +79,12 @@ class Universe {
   [[noreturn]] void raise_stop(lua_State* L, std::string message);
   bool stopping() const noexcept;
   static bool is_stop(lua_State* L, int idx);
+  // Counts `n` VM instructions (or their equivalent) against the calling task's step budget;
+  // past it, raises the stop naming the task and its line.
+  void charge_steps(lua_State* L, std::uint64_t n);
+  // What an API call or a coroutine switch that is no synchronization point costs against the
+  // step budget, in VM instructions (its time is that of a few hundred instructions).
+  static constexpr std::uint64_t kCallSteps = 500;
   // A primitive's panic arrives with its Panic event emitted already (sim::Panic::reported):
   // remember its message so that the handler that catches it does not emit a second one.
   static void note_reported_panic(std::string message);
@@ -94,7 +100,7 @@ class Universe {
   // A time (ns) as milliseconds: an integer when whole.
   static void push_millis(lua_State* L, sim::Nanos t);
 
-  // print(): one line of output.
+  // print(): one line of output. Throws sim::RunError past options().output_cap.
   void print(std::string_view line);
   std::vector<std::string> take_output();
 
@@ -125,6 +131,8 @@ class Universe {
   static int call_on_return(lua_State* L);
   void run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return);
   void install_hooks();
+  std::uint32_t load_error_line(lua_State* T, const std::string& source,
+                                const std::string& message);
 
   const RunOptions options_;
   const std::string chunkname_;
@@ -133,10 +141,12 @@ class Universe {
   lua_State* L_ = nullptr;
   Gil gil_;
   // Everything below is guarded by gil_ (or used before/after the run, single-threaded).
-  std::size_t mem_used_ = 0;   // bytes allocated by Lua
-  bool mem_exceeded_ = false;  // mem_used_ went past options_.memory_cap
-  std::string stop_message_;   // the first limit or fatal error; ends the run as Error
+  std::size_t mem_used_ = 0;    // bytes allocated by Lua
+  bool mem_exceeded_ = false;   // mem_used_ went past options_.memory_cap
+  std::uint32_t mem_line_ = 0;  // the line of the first allocation refused (0: none yet)
+  std::string stop_message_;    // the first limit or fatal error; ends the run as Error
   std::vector<std::string> output_;
+  std::size_t output_bytes_ = 0;  // of output_, newlines counted
 };
 
 }  // namespace rdv::script

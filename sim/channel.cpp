@@ -1,5 +1,6 @@
 #include "sim/channel.h"
 
+#include <algorithm>
 #include <cassert>
 
 #include "sim/task.h"
@@ -62,7 +63,7 @@ bool WaitQueue::has_ready() const noexcept {
 // ---- Channel ---------------------------------------------------------------------------------
 
 Channel::Channel(Runtime& rt, std::size_t cap, std::string_view name, ObjId owner)
-    : rt_(rt), id_(rt.new_object_id()), cap_(cap), name_(name), buf_(cap) {
+    : rt_(rt), id_(rt.new_object_id()), cap_(cap), name_(name) {
   Event e;
   e.kind = EventKind::ChanMake;
   e.obj = id_;
@@ -122,11 +123,23 @@ Channel::Op Channel::send_locked(Value v, const Val& display, Task** wake) {
     s.obj = id_;
     s.val = display;
     const Seq seq = rt_.emit(s);
-    buf_[(head_ + count_) % cap_] = Slot{v, display, seq, me};
+    if (count_ == buf_.size()) grow();
+    buf_[(head_ + count_) % buf_.size()] = Slot{v, display, seq, me};
     ++count_;
     return Op::Done;
   }
   return Op::WouldBlock;
+}
+
+// The ring grows as values arrive (doubling, up to cap_), so chan(1 << 24) costs nothing until
+// it is filled: a script cannot make the runtime allocate gigabytes outside Lua's memory cap by
+// making a few large channels.
+void Channel::grow() {
+  const std::size_t size = std::min(cap_, std::max<std::size_t>(8, buf_.size() * 2));
+  std::vector<Slot> bigger(size);
+  for (std::size_t i = 0; i < count_; ++i) bigger[i] = buf_[(head_ + i) % buf_.size()];
+  buf_.swap(bigger);
+  head_ = 0;
 }
 
 Channel::Op Channel::recv_locked(Received* out, Task** wake) {
@@ -161,7 +174,7 @@ Channel::Op Channel::recv_locked(Received* out, Task** wake) {
       se.val = s->display;
       const Seq seq = rt_.emit_for(st, se);
       h = Slot{s->value, s->display, seq, st->id()};
-      head_ = (head_ + 1) % cap_;
+      head_ = (head_ + 1) % buf_.size();
     }
     s->ok = true;
     e.val = out->display;
@@ -178,7 +191,7 @@ Channel::Op Channel::recv_locked(Received* out, Task** wake) {
     e.val = h.display;
     e.arg = 1;
     h = Slot{};
-    head_ = (head_ + 1) % cap_;
+    head_ = (head_ + 1) % buf_.size();
     --count_;
     rt_.emit(e);
     return Op::Done;

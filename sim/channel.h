@@ -129,6 +129,7 @@ class Channel {
   // The steps of send/recv with mu_ held. *wake receives a task to wake() after unlocking.
   Op send_locked(Value v, const Val& display, Task** wake);
   Op recv_locked(Received* out, Task** wake);
+  void grow();                              // makes room for one more value in buf_ (count_ < cap_)
   bool send_ready_locked() const noexcept;  // a send would not block (or would panic)
   bool recv_ready_locked() const noexcept;  // a recv would not block
 
@@ -144,7 +145,7 @@ class Channel {
   const std::size_t cap_;
   const std::string name_;
   mutable std::mutex mu_;  // protects everything below (Go's hchan.lock)
-  std::vector<Slot> buf_;  // ring buffer, cap_ slots
+  std::vector<Slot> buf_;  // ring buffer of up to cap_ slots, grown as needed (grow())
   std::size_t head_ = 0;   // index of the oldest value
   std::size_t count_ = 0;  // values in the buffer (len)
   bool closed_ = false;

@@ -2,6 +2,7 @@
 
 #include <cassert>
 #include <new>
+#include <string>
 
 namespace rdv::sim {
 
@@ -100,7 +101,21 @@ const Event& EventLog::at(std::size_t i) const noexcept {
 StrId EventLog::intern(std::string_view s) {
   if (s.empty()) return 0;
   std::lock_guard lk(str_mu_);
-  strs_.emplace_back(s);
+  // Names, notes and printed lines come from scripts: a 100 MiB task name or print, repeated,
+  // would fill memory outside Lua's cap (and no trace could hold it). Long texts are cut at a
+  // UTF-8 character boundary, saying how long they were; once the log holds kMaxTextTotal bytes
+  // of text, every further text is cut short.
+  const std::size_t max = text_bytes_ > kMaxTextTotal ? kMaxTextLate : kMaxText;
+  if (s.size() <= max) {
+    strs_.emplace_back(s);
+  } else {
+    std::size_t cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    std::string shortened(s.substr(0, cut));
+    shortened += "\u2026 (" + std::to_string(s.size()) + " bytes)";
+    strs_.push_back(std::move(shortened));
+  }
+  text_bytes_ += strs_.back().size();
   return static_cast<StrId>(strs_.size() - 1);
 }
 

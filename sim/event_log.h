@@ -57,6 +57,12 @@ class EventLog {
   // The i-th event; i < committed().
   const Event& at(std::size_t i) const noexcept;
 
+  // Texts longer than kMaxText bytes (names, notes, printed lines: they come from scripts) are
+  // kept shortened, ending in "… (N bytes)"; past kMaxTextTotal bytes of text in the log, every
+  // text is cut to kMaxTextLate bytes.
+  static constexpr std::size_t kMaxText = std::size_t{64} << 10;
+  static constexpr std::size_t kMaxTextTotal = std::size_t{256} << 20;
+  static constexpr std::size_t kMaxTextLate = 256;
   StrId intern(std::string_view s);
   // Text of an id from this log; the view stays valid as long as the log.
   std::string_view str(StrId id) const;
@@ -71,8 +77,9 @@ class EventLog {
   mutable std::atomic<std::size_t> committed_{0};  // a lower bound of the published prefix
   std::array<std::atomic<Chunk*>, kMaxChunks> dir_{};
 
-  mutable std::mutex str_mu_;     // protects strs_ (appends and lookups)
+  mutable std::mutex str_mu_;     // protects strs_ and text_bytes_ (appends and lookups)
   std::deque<std::string> strs_;  // strs_[0] == ""; deque: elements never move
+  std::size_t text_bytes_ = 0;    // total size of strs_ (guarded by str_mu_)
 };
 
 }  // namespace rdv::sim

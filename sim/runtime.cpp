@@ -304,11 +304,12 @@ struct Runtime::Impl {
   void wait_baton(Task* self) {
     if (hooks.before_park) hooks.before_park();
     self->parker.wait(0, 0);
+    // Torn down: leave the run's one CPU before taking the script's lock in after_unpark, so
+    // thousands of woken tasks queue for it from every CPU, not behind each other on one.
+    const bool torn_down = aborting.load();
+    if (torn_down) pool::unpin_self();
     if (hooks.after_unpark) hooks.after_unpark();
-    if (aborting.load()) {
-      pool::unpin_self();
-      throw Aborted{};
-    }
+    if (torn_down || aborting.load()) throw Aborted{};
   }
 
   // ---- live mode ---------------------------------------------------------------------------

@@ -69,7 +69,7 @@ struct RunConfig {
   std::uint64_t seed = 1;          // seeds the policy, select choices in live mode, rand()
   double time_scale = 1.0;         // live: virtual ms per wall ms (0.1 = ten times slower)
   std::size_t max_tasks = 10'000;  // live + ever spawned concurrently; exceeding it is a RunError
-  std::uint64_t max_events = 20'000'000;         // then the run ends with Outcome::Error
+  std::uint64_t max_events = 1'000'000;  // ~100 MB of events; then the run ends with Outcome::Error
   Nanos max_time = Nanos{3600} * 1'000'000'000;  // virtual/wall time limit, then Outcome::Error
   int cpu = -1;  // controlled: the CPU all task threads are pinned to (-1: choose one)
 };

@@ -192,6 +192,12 @@ std::size_t threads() {
   return p.total;
 }
 
+std::size_t idle_threads() {
+  Pool& p = the_pool();
+  std::lock_guard lk(p.mu);
+  return p.idle.size();
+}
+
 int cpu_count() {
   return the_pool().ncpu;
 }

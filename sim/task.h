@@ -68,6 +68,8 @@ void submit(std::function<void()> job, int cpu);
 void unpin_self();
 // Threads currently alive in the pool (busy + idle); for tests.
 std::size_t threads();
+// Of those, the threads waiting for a job (a run that ended leaves only idle ones); for tests.
+std::size_t idle_threads();
 // CPUs this process may run on (sched_getaffinity at first use).
 int cpu_count();
 // A CPU for a controlled run: rotates over the allowed ones so parallel runs spread out.

@@ -36,7 +36,12 @@ std::int64_t WaitGroup::counter() const {
 void WaitGroup::add(std::int64_t delta) {
   rt_.sched_point();
   std::unique_lock lk(mu_);
-  const std::int64_t after = counter_ + delta;
+  std::int64_t after = 0;
+  if (__builtin_add_overflow(counter_, delta, &after)) {
+    // Signed overflow is undefined in C++; Go's 32-bit counter would wrap and panic.
+    lk.unlock();
+    rt_.raise_panic("sync: WaitGroup counter overflow");
+  }
   if (after < 0) {
     lk.unlock();
     rt_.raise_panic("sync: negative WaitGroup counter");
