@@ -113,6 +113,7 @@ void PlotsPanel::refresh(std::size_t columns) {
       cache_.columns == columns)
     return;
   const XAxis axis = x_axis(ev);
+  cache_.totals_cursor = ~std::size_t{0};
   cache_.model = &m;
   cache_.size = m.size();
   cache_.event_axis = ev;
@@ -372,8 +373,13 @@ void PlotsPanel::draw_bars(float width) {
   const bool ev = view.event_axis;
   const float em = ImGui::GetFontSize();
   const float line = ImGui::GetTextLineHeight();
-  const std::vector<model::TaskTotals> totals =
-      model::task_totals(m, x_axis(ev), controller_.view().cursor);
+  // Walking every segment up to the cursor costs in proportion to the run: only when needed.
+  if (cache_.model != &m || cache_.size != m.size() || cache_.event_axis != ev ||
+      cache_.totals_cursor != view.cursor) {
+    cache_.totals = model::task_totals(m, x_axis(ev), view.cursor);
+    cache_.totals_cursor = view.cursor;
+  }
+  const std::vector<model::TaskTotals>& totals = cache_.totals;
   ImGui::TextUnformatted("Time in each state, per task");
   ImGui::SameLine();
   ImGui::TextDisabled(ev ? "(events while in it, up to the cursor)" : "(up to the cursor)");

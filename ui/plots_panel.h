@@ -55,6 +55,9 @@ class PlotsPanel : public Panel {
     };
     std::vector<Chan> chans;
     std::uint32_t count_max = 1;
+    // The bars: recomputed when the cursor moves too.
+    std::size_t totals_cursor = ~std::size_t{0};
+    std::vector<model::TaskTotals> totals;
   };
   void refresh(std::size_t columns);
   void draw_series(float width);
