@@ -29,12 +29,14 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // ImGuiWindow: the panes' rectangles after ImGui::Render()
 
 #include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <functional>
 #include <memory>
@@ -226,6 +228,32 @@ void run_benchmark(GLFWwindow* window, int frames, const std::function<void()>& 
               app.mean() / std::max(swap_only.mean(), 1e-9),
               app.mean() / std::max(empty.mean(), 1e-9));
   std::fflush(stdout);
+}
+
+// Paints the background of every pane the shell drew this frame (its child windows named
+// "##pane_…", drawn without a background) with glClear limited by a scissor box.
+//
+// Why: on llvmpipe a clear is a memset, while an ImGui rectangle runs the fragment shader with
+// blending on every pixel; the panes cover most of the window, so their backgrounds were the
+// costliest layer left (~5.6 ms of CPU at 1600x900). Call after ImGui::Render(), then draw.
+// The corners are square where the pane's border is rounded (ChildRounding): a pixel or two.
+void clear_pane_backgrounds(int fb_height) {
+  const ImVec2 scale = ImGui::GetIO().DisplayFramebufferScale;
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_ChildBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glEnable(GL_SCISSOR_TEST);
+  for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    // "##shell/##pane_source_1234ABCD": a pane, not a window inside one (a further '/').
+    const char* pane = w->Active ? std::strstr(w->Name, "/##pane_") : nullptr;
+    if (pane == nullptr || std::strchr(pane + 1, '/') != nullptr) continue;
+    const int x0 = static_cast<int>(w->Pos.x * scale.x);
+    const int x1 = static_cast<int>((w->Pos.x + w->Size.x) * scale.x);
+    const int y0 = static_cast<int>(w->Pos.y * scale.y);
+    const int y1 = static_cast<int>((w->Pos.y + w->Size.y) * scale.y);
+    glScissor(x0, fb_height - y1, std::max(0, x1 - x0), std::max(0, y1 - y0));
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
+  glDisable(GL_SCISSOR_TEST);
 }
 
 // Makes the backend's font atlas texture sample its nearest texel instead of four.
@@ -438,6 +466,7 @@ int run_app(const AppOptions& options) {
       glViewport(0, 0, fw, fh);
       glClearColor(bg.x, bg.y, bg.z, 1.0f);
       glClear(GL_COLOR_BUFFER_BIT);
+      clear_pane_backgrounds(fh);
       ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     };
 

@@ -191,7 +191,10 @@ void Shell::splitter(const char* id, bool vertical, float x, float y, float w, f
 void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
   const auto& panels = slots_[static_cast<std::size_t>(slot)];
   ImGui::SetCursorScreenPos(ImVec2(x, y));
-  ImGui::BeginChild(slot_id(slot), ImVec2(w, h), true, ImGuiWindowFlags_NoScrollbar);
+  // The pane's background is cleared by the app before ImGui draws (clear_pane_backgrounds in
+  // app.cpp: a memset for a software renderer, where a window-sized quad costs milliseconds).
+  ImGui::BeginChild(slot_id(slot), ImVec2(w, h), true,
+                    ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoBackground);
   if (panels.size() == 1) {
     ImGui::PushFont(fonts().ui);
     ImGui::TextDisabled("%s", panels.front()->title());
