@@ -420,8 +420,10 @@ void PlotsPanel::draw_bars(float width) {
   // The scale: 1-2-5 ticks with units.
   {
     const ImVec2 q = ImGui::GetCursorScreenPos();
-    const double step = nice_step(max_total, bar_w, em * 5.0f);
-    for (double v = 0; v <= max_total * 1.0001; v += step) {
+    const double step = nice_step(max_total, bar_w, em * 4.0f);
+    // When a single tick fits (a narrow pane), the longest bar's end is labelled instead.
+    const double last = step > max_total ? max_total : step;
+    for (double v = 0; v <= max_total * 1.0001; v += last) {
       const float x = q.x + gutter + static_cast<float>(v / max_total) * bar_w;
       const std::string label = ev ? std::to_string(std::llround(v)) : amount(v, false);
       const float tw = ImGui::CalcTextSize(label.c_str()).x;
