@@ -169,6 +169,10 @@ void prepare_lane(const Model& m, const Params& p, Lane& lane) {
   }
 }
 
+// Markers of one kind closer than this on a lane are merged into one (a flag per few pixels is
+// all the eye can tell apart, and each costs the rasterizer triangles).
+constexpr float kMarkerMergePx = 6.0f;
+
 MarkerKind marker_kind(sim::EventKind k) noexcept {
   switch (k) {
     case sim::EventKind::Note:
@@ -392,7 +396,7 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
       const auto slot = static_cast<std::size_t>(mk.lane + 1);
       const std::int32_t prev = last[slot];
       if (prev >= 0 && out.markers[static_cast<std::size_t>(prev)].kind == mk.kind &&
-          mk.x - out.markers[static_cast<std::size_t>(prev)].x < p.min_px) {
+          mk.x - out.markers[static_cast<std::size_t>(prev)].x < kMarkerMergePx) {
         ++out.markers[static_cast<std::size_t>(prev)].count;
         continue;
       }

@@ -78,7 +78,7 @@ struct PreparedArrow {
 
 enum class MarkerKind : std::uint8_t { Note, Panic, Deadlock, Other };
 
-// A note or diagnostic; markers closer than min_px on the same lane are merged (count > 1).
+// A note or diagnostic; markers of one kind closer than 6 px on a lane are merged (count > 1).
 struct Marker {
   float x = 0;
   std::uint32_t seq = 0;  // the first merged event
