@@ -18,9 +18,11 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <random>
+#include <thread>
 
 namespace rdv::ui {
 
@@ -29,6 +31,7 @@ namespace {
 // Events ingested per frame at most: a run of millions of events fills the model over a few
 // frames instead of freezing one.
 constexpr std::size_t kMaxIngestPerFrame = 200'000;
+constexpr std::chrono::milliseconds kMaxIngestTime{12};
 
 std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
@@ -80,7 +83,21 @@ void Controller::reset_model() {
   ended_ = false;
 }
 
+#if RDV_HAVE_SCRIPT
+struct Controller::Reaper {
+  std::thread thread;
+  std::atomic<bool> done{false};
+  script::RunReport report;
+  ~Reaper() {
+    if (thread.joinable()) thread.join();
+  }
+};
+#else
+struct Controller::Reaper {};
+#endif
+
 void Controller::stop_run() {
+  reaper_.reset();  // joins the thread finishing the last run (it reads log_)
 #if RDV_HAVE_SCRIPT
   if (run_) {
     run_->abort();  // also interrupts an interactive policy waiting for a pick
@@ -190,7 +207,7 @@ bool Controller::interactive() const {
 }
 
 bool Controller::run_active() const {
-  return run_ != nullptr && !ended_;
+  return (run_ != nullptr || reaper_ != nullptr) && !ended_;
 }
 
 bool Controller::run_ended() const {
@@ -326,7 +343,14 @@ void Controller::apply_settings(const RunSettings& s) {
 
 void Controller::on_run_ended() {
 #if RDV_HAVE_SCRIPT
-  const script::RunReport report = run_->finish();
+  script::RunReport report;
+  if (reaper_) {
+    reaper_->thread.join();
+    report = std::move(reaper_->report);
+    reaper_.reset();
+  } else {
+    report = run_->finish();
+  }
   diagnostics_ = report.diagnostics;
   error_line_ = report.result.line;
   if (error_line_ == 0) error_line_ = ui::error_line(diagnostics_, chunkname_);
@@ -342,12 +366,23 @@ void Controller::on_run_ended() {
 void Controller::update(double dt) {
   if (log_) {
     const std::size_t n = std::min(log_->committed(), model_->size() + kMaxIngestPerFrame);
+    // Also bounded in time, so a run racing ahead (a million events) never stalls a frame.
+    const auto deadline = std::chrono::steady_clock::now() + kMaxIngestTime;
     for (std::size_t i = model_->size(); i < n; ++i) {
       const sim::Event& e = log_->at(i);
       model_->append(e, e.text != 0 ? log_->str(e.text) : std::string_view());
+      if ((i & 1023) == 1023 && std::chrono::steady_clock::now() > deadline) break;
     }
 #if RDV_HAVE_SCRIPT
-    if (run_ && !ended_ && run_->wait_for(std::chrono::milliseconds(0))) on_run_ended();
+    if (run_ && !ended_ && !reaper_ && run_->wait_for(std::chrono::milliseconds(0))) {
+      reaper_ = std::make_shared<Reaper>();
+      reaper_->thread = std::thread([r = reaper_.get(), run = std::move(run_)]() mutable {
+        r->report = run->finish();
+        run.reset();
+        r->done.store(true);
+      });
+    }
+    if (reaper_ && reaper_->done.load()) on_run_ended();
 #endif
   }
   const std::size_t size = model_->size();
@@ -402,7 +437,7 @@ bool Controller::finish_blocking(std::chrono::milliseconds timeout) {
     }
   }
 #if RDV_HAVE_SCRIPT
-  if (run_ && !ended_) on_run_ended();
+  if ((run_ || reaper_) && !ended_) on_run_ended();
 #endif
   cursor_->seek(view_.cursor);
   return run_ended();

@@ -150,6 +150,11 @@ class Controller {
   // shared_ptr: its deleter is bound where the run is made, so builds without the script layer
   // (where ScriptRun stays incomplete) can still hold an empty one.
   std::shared_ptr<script::ScriptRun> run_;
+  // An ended run is finished (its report) and destroyed (thousands of task threads joined, a
+  // large Lua heap freed: seconds for a hostile script) on a thread of its own; update() only
+  // polls it, so the frame loop never waits for that. stop_run() joins it.
+  struct Reaper;
+  std::shared_ptr<Reaper> reaper_;
   bool ended_ = false;  // the run ended and its report was taken
   std::string diagnostics_;
   std::uint32_t error_line_ = 0;

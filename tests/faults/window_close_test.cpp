@@ -1,0 +1,145 @@
+// Closing the window mid-run exits cleanly within 1 s (issue #10). The app is started on a
+// scenario that keeps its tasks busy for minutes; once its window is up and the run is going,
+// the test sends the window what a window manager sends when the person clicks the close box
+// (a WM_DELETE_WINDOW client message), then times the exit. Runs on $DISPLAY, or on its own Xvfb.
+#include <doctest/doctest.h>
+
+#include <X11/Xatom.h>
+#include <X11/Xlib.h>
+#include <X11/Xutil.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>& env) {
+  std::vector<char*> args;
+  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  std::vector<char*> envp;
+  for (char** e = environ; *e != nullptr; ++e) envp.push_back(*e);
+  for (const std::string& e : env) envp.push_back(const_cast<char*>(e.c_str()));
+  envp.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    execve(args[0], args.data(), envp.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+// The top-level window whose name contains "Rendezvous", or 0.
+Window find_window(Display* d, Window w) {
+  char* name = nullptr;
+  if (XFetchName(d, w, &name) != 0 && name != nullptr) {
+    const bool match = std::string(name).find("Rendezvous") != std::string::npos;
+    XFree(name);
+    if (match) return w;
+  }
+  Window root = 0, parent = 0, *kids = nullptr;
+  unsigned n = 0;
+  if (XQueryTree(d, w, &root, &parent, &kids, &n) == 0) return 0;
+  Window found = 0;
+  for (unsigned i = 0; i < n && found == 0; ++i) found = find_window(d, kids[i]);
+  if (kids != nullptr) XFree(kids);
+  return found;
+}
+
+// Waits for `pid` up to `d`; the exit status, or -1 (still running).
+int wait_exit(pid_t pid, std::chrono::milliseconds d, int* status) {
+  const auto until = Clock::now() + d;
+  while (Clock::now() < until) {
+    if (waitpid(pid, status, WNOHANG) == pid) return 0;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("window: closing it mid-run exits cleanly within 1 s") {
+  const fs::path dir = fs::temp_directory_path() / ("rdv-close-" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "config");
+  const std::string script = (dir / "busy.lua").string();
+  // Two tasks that compute between hand-offs: the run stays busy for minutes.
+  std::ofstream(script) << "local ch = chan(0, 'work')\n"
+                           "go('worker', function()\n"
+                           "  while true do\n"
+                           "    local x = 0\n"
+                           "    for i = 1, 2000000 do x = x + i end\n"
+                           "    ch:send(x)\n"
+                           "  end\n"
+                           "end)\n"
+                           "while true do print(ch:recv()) end\n";
+
+  pid_t xvfb = 0;
+  std::string display = std::getenv("DISPLAY") != nullptr ? std::getenv("DISPLAY") : "";
+  if (display.empty()) {
+    const int n = 200 + static_cast<int>(getpid() % 500);
+    display = ":" + std::to_string(n);
+    xvfb = spawn({"/usr/bin/Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, {});
+    const auto until = Clock::now() + std::chrono::seconds(10);
+    while (!fs::exists("/tmp/.X11-unix/X" + std::to_string(n)) && Clock::now() < until)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  Display* d = XOpenDisplay(display.c_str());
+  REQUIRE(d != nullptr);
+
+  std::vector<std::string> env = {"DISPLAY=" + display,
+                                  "XDG_CONFIG_HOME=" + (dir / "config").string()};
+#ifdef RDV_APP_ENV
+  env.push_back(RDV_APP_ENV);
+#endif
+  const pid_t app = spawn({RDV_EXE, script, "--size", "1000x700"}, env);
+  Window w = 0;
+  const auto until = Clock::now() + std::chrono::seconds(60);
+  while (w == 0 && Clock::now() < until) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    w = find_window(d, DefaultRootWindow(d));
+  }
+  REQUIRE(w != 0);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the run is well under way
+  int status = 0;
+  REQUIRE(waitpid(app, &status, WNOHANG) == 0);  // still running
+
+  XEvent ev{};
+  ev.xclient.type = ClientMessage;
+  ev.xclient.window = w;
+  ev.xclient.message_type = XInternAtom(d, "WM_PROTOCOLS", False);
+  ev.xclient.format = 32;
+  ev.xclient.data.l[0] = static_cast<long>(XInternAtom(d, "WM_DELETE_WINDOW", False));
+  ev.xclient.data.l[1] = CurrentTime;
+  const auto t0 = Clock::now();
+  XSendEvent(d, w, False, NoEventMask, &ev);
+  XFlush(d);
+  const bool exited = wait_exit(app, std::chrono::seconds(10), &status) == 0;
+  const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  if (!exited) {
+    kill(app, SIGKILL);
+    waitpid(app, &status, 0);
+  }
+  MESSAGE("closing the window mid-run: the app exited after " << ms << " ms");
+  CHECK(exited);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(ms <= 1000);
+  XCloseDisplay(d);
+  if (xvfb != 0) {
+    kill(xvfb, SIGTERM);
+    waitpid(xvfb, nullptr, 0);
+  }
+  fs::remove_all(dir);
+}
