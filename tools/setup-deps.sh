@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(
   # toolchain
   cmake g++ pkg-config git ccache clang libclang-rt-14-dev
+  # packaging: the .deb test (cpack, dpkg-shlibdeps)
+  dpkg-dev
   # libraries (design.md §7)
   libimgui-dev libglfw3-dev python3-glad liblua5.4-dev doctest-dev libcli11-dev
   nlohmann-json3-dev libstb-dev libbenchmark-dev

@@ -1,0 +1,57 @@
+# cmake/Install.cmake — what `cmake --install` puts where, and the .deb (CPack).
+#
+#   <prefix>/bin/rendezvous, rendezvous-cli
+#   <prefix>/share/rendezvous/scenarios/*.lua      (the app looks here first: ui/scenario_catalog.h)
+#   <prefix>/share/rendezvous/assets/              (assets/, when it holds anything)
+#   <prefix>/share/applications/rendezvous.desktop
+#   <prefix>/share/icons/hicolor/{48x48,128x128,256x256}/apps/rendezvous.png, scalable/…/rendezvous.svg
+#   <prefix>/share/doc/rendezvous/                 (README, docs/)
+# The PNG icons are rendered from packaging/rendezvous.svg by packaging/make_icons.py and checked
+# in (tests/install checks they are up to date). `rendezvous` and the scenarios are installed by
+# app/CMakeLists.txt. Tested by tests/install (install into a temporary prefix, run from there).
+include_guard(GLOBAL)
+include(GNUInstallDirs)
+
+if(TARGET rendezvous-cli)
+  install(TARGETS rendezvous-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+endif()
+
+file(GLOB rdv_assets LIST_DIRECTORIES false ${PROJECT_SOURCE_DIR}/assets/*)
+list(FILTER rdv_assets EXCLUDE REGEX "/icon[^/]*$")
+if(rdv_assets)
+  install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/rendezvous/assets)
+endif()
+
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/rendezvous.desktop
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
+foreach(px 48 128 256)
+  install(FILES ${PROJECT_SOURCE_DIR}/packaging/icons/rendezvous-${px}.png
+          DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${px}x${px}/apps RENAME rendezvous.png)
+endforeach()
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/rendezvous.svg
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)
+
+# ---- the .deb: `cpack -G DEB --config <build>/CPackConfig.cmake` (tools/package-deb.sh) ----
+# Shared-library dependencies come from dpkg-shlibdeps; what is loaded by name at run time is
+# listed by hand: the DejaVu fonts (ui/theme.cpp), and Mesa's drivers for OpenGL.
+set(CPACK_PACKAGE_NAME rendezvous)
+set(CPACK_PACKAGE_VENDOR "Rendezvous")
+set(CPACK_PACKAGE_CONTACT "Rendezvous maintainers <rendezvous@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Concurrency you can watch: run Go-style scenarios and see them")
+set(CPACK_PACKAGE_DESCRIPTION
+    "Rendezvous runs small concurrency scenarios written in Lua (tasks, channels, select, \
+WaitGroups, mutexes, contexts) for real, and draws what happened: a timeline, channels, locks, \
+deadlocks and leaks. A controlled mode replays any schedule exactly; an explorer finds rare bugs.")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION education)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libgl1-mesa-dri")
+set(CPACK_GENERATOR DEB)
+include(CPack)
