@@ -38,7 +38,14 @@ done
 n=$(grep -c '^./usr/share/rendezvous/scenarios/.*\.lua$' "$tmp/contents")
 ((failed)) || ok "contents: programs, $n scenarios, .desktop, icons (under /usr)"
 
-# Every library the programs load must come from a package named in Depends.
+# Every library the programs link directly (ELF NEEDED; what they pull in in turn is their
+# packages' business) must come from a package named in Depends.
+needed_paths() {
+  local names
+  names=$(readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+  ldd "$1" | awk -v names="$names" 'BEGIN {split(names, a, "\n"); for (i in a) want[a[i]] = 1}
+    $2 == "=>" && ($1 in want) && $3 ~ /^\// {print $3}'
+}
 has_dep() { [[ ", $depends," == *", $1 "* || ", $depends," == *", $1,"* || ", $depends," == *", $1:"* ]]; }
 has_dep fonts-dejavu-core || fail "Depends does not name fonts-dejavu-core (ui/theme.cpp loads DejaVu)"
 mkdir -p "$tmp/x"
@@ -53,10 +60,10 @@ for bin in "$tmp/x/usr/bin/rendezvous" "$tmp/x/usr/bin/rendezvous-cli"; do
     if [[ -z $pkg ]]; then fail "$(basename "$bin") loads $lib, which no package owns"; continue; fi
     checked=$((checked + 1))
     has_dep "$pkg" || fail "$(basename "$bin") loads $lib from $pkg, which Depends does not name"
-  done < <(ldd "$bin" | awk '/=> \// {print $3}')
+  done < <(needed_paths "$bin")
 done
 ((checked > 0)) || fail "ldd found no libraries"
-((failed)) || ok "Depends covers all $checked shared libraries the programs load"
+((failed)) || ok "Depends covers all $checked shared libraries the programs link (NEEDED)"
 
 if command -v apt-get >/dev/null && [[ -n $(ls /var/lib/apt/lists/ 2>/dev/null | grep -v lock) ]]; then
   if apt-get install --simulate -q "$deb" >"$tmp/apt.log" 2>&1; then
