@@ -323,6 +323,8 @@ std::string exercise_goal(std::string_view expect) {
   if (expect.find("leak") != std::string_view::npos)
     return "Goal: make main return while a task is still blocked (a leak).";
   if (expect.find("panic") != std::string_view::npos) return "Goal: find the schedule that panics.";
+  if (expect.find("return early") != std::string_view::npos)
+    return "Goal: make main get past its wait before every worker has finished (it returns early).";
   return "";
 }
 

@@ -238,6 +238,7 @@ TEST_CASE("view model: error lines, source lines and exercise goals") {
   CHECK(source_line("a\nb", 0).empty());
   CHECK(exercise_goal("may deadlock").find("make it deadlock") != std::string::npos);
   CHECK(exercise_goal("never deadlocks").empty());
+  CHECK(exercise_goal("may return early").find("returns early") != std::string::npos);
   CHECK(exercise_goal("").empty());
 }
 
