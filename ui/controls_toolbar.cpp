@@ -78,9 +78,10 @@ void ControlsToolbar::handle_shortcuts() {
   if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
     controller_.request_toggle_run();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true))
+  // Shift+Left / Shift+Right pan the timeline instead (ui/timeline_panel.cpp).
+  if (!io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow), true))
     controller_.request_step();
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), true))
+  if (!io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow), true))
     controller_.request_step_back();
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) controller_.request_seek(0);
   if (ImGui::IsKeyPressed('G', false)) controller_.request_go_to_selected();

@@ -197,15 +197,15 @@ void TimelinePanel::draw() {
     view_.dragged = true;  // not a click
   }
   if (hovered) {
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) {
+    // Left / Right alone step the run (the toolbar); with Shift they pan the timeline.
+    if (io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) {
       view_.window = timeline::pan(view_.window, -0.1), view_.fitted = false;
     }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
+    if (io.KeyShift && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) {
       view_.window = timeline::pan(view_.window, 0.1), view_.fitted = false;
     }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) zoom_by(0.5, 0.8);
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) zoom_by(0.5, 1.25);
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home))) view_.fitted = true;
     // Characters (ImGui 1.86 has no key codes for letters and +/-).
     for (const ImWchar ch : io.InputQueueCharacters) {
       if (ch == '+' || ch == '=') zoom_by(0.5, 0.8);
