@@ -163,10 +163,15 @@ Channel::Op Channel::recv_locked(Received* out, Task** wake) {
     } else {
       // The buffer is full: take its head and move the first waiting sender's value into
       // the freed slot at the tail (Go: recv, "queue is full").
+      // The receive is emitted before the sender's send, so a reader of the stream never sees
+      // the buffer hold cap + 1 values.
       Slot& h = buf_[head_];
       *out = Received{h.value, h.display, true};
       e.peer = h.sender;
       e.peer_seq = h.send_seq;
+      e.val = out->display;
+      e.arg = 1;
+      rt_.emit(e);
       rt_.mark_ready(st, id_);
       Event se;
       se.kind = EventKind::ChanSend;
@@ -175,6 +180,9 @@ Channel::Op Channel::recv_locked(Received* out, Task** wake) {
       const Seq seq = rt_.emit_for(st, se);
       h = Slot{s->value, s->display, seq, st->id()};
       head_ = (head_ + 1) % buf_.size();
+      s->ok = true;
+      *wake = st;
+      return Op::Done;
     }
     s->ok = true;
     e.val = out->display;

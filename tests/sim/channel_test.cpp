@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -112,6 +113,17 @@ TEST_CASE("channel: buffered send blocks when full; recv refills from the first 
         CHECK(found);
         CHECK(rv.peer_seq < rv.seq);
       }
+      // Read in order, the stream never shows the buffer holding more than its capacity: the
+      // receive that frees a slot comes before the waiting sender's send that refills it.
+      int held = 0, most = 0;
+      for (std::size_t i = 0; i < r.log->committed(); ++i) {
+        const Event& e = r.log->at(i);
+        if (e.kind == EventKind::ChanSend && e.obj == 1) ++held;
+        if (e.kind == EventKind::ChanRecv && e.obj == 1) --held;
+        most = std::max(most, held);
+      }
+      CHECK(held == 0);
+      CHECK(most == 2);
     }
   }
 }
