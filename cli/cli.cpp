@@ -6,6 +6,7 @@
 // (a leak is a warning), 2 the scenario failed, 1 usage or I/O error.
 #include "cli/cli.h"
 
+#include "cli/args.h"
 #include "cli/explore_cmd.h"
 
 #include <algorithm>
@@ -27,92 +28,46 @@
 #include "trace/compare.h"
 #include "trace/perfetto.h"
 #include "trace/recorder.h"
-#include "trace/sha256.h"
 #include "trace/trace.h"
 
 namespace rdv::cli {
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 1;
-constexpr int kExitFailed = 2;
 
 std::string base_name(const std::string& path) {
   const std::size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
-// How a run is set up, as given on the command line (shared by run and explore).
+// How a run is set up, as given on the command line.
 struct RunFlags {
-  std::string mode = "controlled";
+  sim::Mode mode = sim::Mode::Controlled;
   std::uint64_t seed = 1;
-  std::string policy = "random";
+  sim::PolicyKind policy = sim::PolicyKind::Random;
   int depth = 3;
-  std::string preempt = "sync";
+  sim::Preempt preempt = sim::Preempt::Sync;
 };
-
-std::shared_ptr<sim::Policy> make_policy(const RunFlags& f) {
-  if (f.policy == "pct") return sim::make_pct(f.seed, f.depth, 1000);
-  if (f.policy == "rr") return sim::make_round_robin();
-  return sim::make_random(f.seed);
-}
 
 script::RunOptions make_options(const RunFlags& f) {
   script::RunOptions opt;
-  opt.config.mode = f.mode == "live" ? sim::Mode::Live : sim::Mode::Controlled;
+  opt.config.mode = f.mode;
   opt.config.seed = f.seed;
-  if (opt.config.mode == sim::Mode::Controlled) opt.config.policy = make_policy(f);
-  opt.preempt = f.preempt == "line" ? sim::Preempt::Line : sim::Preempt::Sync;
+  if (f.mode == sim::Mode::Controlled)
+    opt.config.policy = sim::make_policy(f.policy, f.seed, f.depth);
+  opt.preempt = f.preempt;
   return opt;
 }
 
-trace::Trace make_trace(const std::string& path, const std::string& text, const RunFlags& f,
-                        const script::RunReport& report, const sim::EventLog& log) {
-  trace::Header h;
-  h.scenario = path;
-  h.sha256 = trace::sha256_hex(text);
-  h.script = text;
-  if (auto hr = script::parse_scenario_header(text, path)) h.title = hr.header->title;
-  h.mode = f.mode;
-  h.policy = f.policy;  // live mode: select and rand() still draw from the seed
-  h.seed = f.seed;
-  h.preempt = f.preempt;
-  h.depth = f.policy == "pct" ? f.depth : 0;
-  h.schedule = report.result.schedule;
-  h.decisions = report.result.decisions;
-  trace::Footer footer;
-  footer.outcome = report.result.outcome;
-  footer.message = report.result.message;
-  footer.output = report.output;
-  trace::Recorder rec;
-  rec.poll(log);
-  return std::move(rec).finish(std::move(h), std::move(footer));
-}
-
 void add_run_flags(CLI::App& app, RunFlags& f) {
-  app.add_option("--mode", f.mode, "controlled (one task at a time) or live (parallel)")
+  app.add_option_function<std::string>(
+         "--mode", [&f](const std::string& s) { sim::parse_mode(s, &f.mode); },
+         "controlled (one task at a time) or live (parallel)")
       ->check(CLI::IsMember({"controlled", "live"}));
   app.add_option("--seed", f.seed, "seed of the policy, select and rand() (default 1)");
-  app.add_option("--policy", f.policy, "controlled mode: random, pct or rr")
-      ->check(CLI::IsMember({"random", "pct", "rr"}));
+  add_policy_option(app, &f.policy,
+                    {sim::PolicyKind::Random, sim::PolicyKind::Pct, sim::PolicyKind::RoundRobin},
+                    "controlled mode");
   app.add_option("--depth", f.depth, "pct: bug depth (default 3)")->check(CLI::Range(1, 100));
-  app.add_option("--preempt", f.preempt, "sync: switch at sync points; line: at every Lua line")
-      ->check(CLI::IsMember({"sync", "line"}));
-}
-
-// Parses argv[2..] (argv[1] is the subcommand). Returns -1 to go on, else an exit code.
-int parse(CLI::App& app, int argc, char** argv) {
-  std::vector<std::string> args;
-  for (int i = argc - 1; i >= 2; --i) args.emplace_back(argv[i]);
-  try {
-    app.parse(args);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kExitUsage;
-  }
-  return -1;
+  add_preempt_option(app, &f.preempt);
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -130,7 +85,7 @@ int cmd_run(int argc, char** argv) {
   app.add_option("--trace", trace_out, "record the run to OUT.rdv.jsonl");
   app.add_option("--perfetto", perfetto_out, "export the run as Chrome Trace Event JSON");
   app.add_flag("--quiet,-q", quiet, "do not echo the script's output");
-  if (const int rc = parse(app, argc, argv); rc >= 0) return rc;
+  if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
   std::string text;
   std::string error;
@@ -151,7 +106,10 @@ int cmd_run(int argc, char** argv) {
   std::fputs(report.diagnostics.c_str(), stderr);
   int rc = report.exit_code();
   if (!trace_out.empty() || !perfetto_out.empty()) {
-    const trace::Trace t = make_trace(file, text, f, report, log);
+    const trace::Trace t =
+        trace::record_run(trace::run_header(file, text, script::scenario_title(text, file), f.mode,
+                                            f.policy, f.seed, f.preempt, f.depth),
+                          report.result, report.output, log);
     if (!trace_out.empty()) {
       if (auto s = trace::write_trace(trace_out, t); !s) {
         std::fprintf(stderr, "rendezvous run: %s\n", s.error().c_str());
@@ -180,7 +138,7 @@ int cmd_replay(int argc, char** argv) {
   app.add_option("--script", script_file,
                  "run this (edited) script instead of the one recorded in the trace");
   app.add_flag("--quiet,-q", quiet, "do not echo the script's output");
-  if (const int rc = parse(app, argc, argv); rc >= 0) return rc;
+  if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
   trace::Result<trace::Trace> recorded = trace::read_trace(file);
   if (!recorded) {
@@ -199,7 +157,7 @@ int cmd_replay(int argc, char** argv) {
   opt.config.mode = sim::Mode::Controlled;
   opt.config.seed = h.seed;
   opt.config.policy = sim::make_replay(h.schedule);
-  opt.preempt = h.preempt == "line" ? sim::Preempt::Line : sim::Preempt::Sync;
+  sim::parse_preempt(h.preempt, &opt.preempt);
   if (!quiet) {
     opt.on_print = [](std::string_view line) {
       std::fwrite(line.data(), 1, line.size(), stdout);
@@ -238,7 +196,7 @@ int cmd_export(int argc, char** argv) {
   app.add_option("TRACE", file, "a trace (.rdv.jsonl)")->required();
   app.add_option("--perfetto", perfetto_out, "Chrome Trace Event JSON for ui.perfetto.dev")
       ->required();
-  if (const int rc = parse(app, argc, argv); rc >= 0) return rc;
+  if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
   trace::Result<trace::Trace> t = trace::read_trace(file);
   if (!t) {
     std::fprintf(stderr, "rendezvous export: %s\n", t.error().c_str());

@@ -3,6 +3,8 @@
 // script reading stderr would have to strip carriage returns).
 #include "cli/explore_cmd.h"
 
+#include "cli/args.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,10 +22,6 @@
 
 namespace rdv::cli {
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitUsage = 1;
-constexpr int kExitBroken = 2;
 
 nlohmann::ordered_json failure_json(const explore::Failure& f) {
   nlohmann::ordered_json j;
@@ -60,13 +58,13 @@ void print_json(const std::string& file, const explore::Options& o, const explor
                 const explore::Verdict& v) {
   nlohmann::ordered_json j;
   j["scenario"] = file;
-  j["policy"] = explore::to_string(o.policy);
+  j["policy"] = sim::to_string(o.policy);
   j["seed"] = o.seed;
-  if (o.policy == explore::PolicyKind::Pct) {
+  if (o.policy == sim::PolicyKind::Pct) {
     j["depth"] = o.depth;
     j["expected_steps"] = s.expected_steps;
   }
-  if (o.policy == explore::PolicyKind::Exhaustive) {
+  if (o.policy == sim::PolicyKind::Exhaustive) {
     j["preemptions"] = o.preemptions;
     j["exhausted"] = s.exhausted;
   }
@@ -98,12 +96,12 @@ void print_json(const std::string& file, const explore::Options& o, const explor
 void print_summary(const std::string& file, const explore::Options& o, const explore::Summary& s,
                    const explore::Verdict& v) {
   std::printf("%s: %llu schedules, %s", file.c_str(), static_cast<unsigned long long>(s.schedules),
-              explore::to_string(o.policy));
-  if (o.policy == explore::PolicyKind::Pct) {
+              sim::to_string(o.policy));
+  if (o.policy == sim::PolicyKind::Pct) {
     std::printf(" (depth %d, ~%llu steps)", o.depth,
                 static_cast<unsigned long long>(s.expected_steps));
   }
-  if (o.policy == explore::PolicyKind::Exhaustive) {
+  if (o.policy == sim::PolicyKind::Exhaustive) {
     std::printf(" (<= %d preemptions: %s)", o.preemptions,
                 s.exhausted ? "space exhausted" : "cap reached, space NOT exhausted");
   }
@@ -141,7 +139,6 @@ void print_summary(const std::string& file, const explore::Options& o, const exp
 int run_explore(int argc, char** argv) {
   CLI::App app("Run a scenario under many schedules and count the outcomes.", "rendezvous explore");
   std::string file;
-  std::string policy = "random";
   std::string trace_dir;
   bool json = false;
   explore::Options o;
@@ -152,8 +149,9 @@ int run_explore(int argc, char** argv) {
                            "runs (random, pct; default 1000) or the cap (exhaustive; default "
                            "100000)")
                 ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{100'000'000}));
-  app.add_option("--policy", policy, "random, pct or exhaustive")
-      ->check(CLI::IsMember({"random", "pct", "exhaustive"}));
+  add_policy_option(app, &o.policy,
+                    {sim::PolicyKind::Random, sim::PolicyKind::Pct, sim::PolicyKind::Exhaustive},
+                    "");
   app.add_option("--depth", o.depth, "pct: bug depth (default 2)")->check(CLI::Range(1, 100));
   app.add_option("--preemptions", o.preemptions, "exhaustive: preemption bound (default 2)")
       ->check(CLI::Range(0, 1000));
@@ -164,20 +162,8 @@ int run_explore(int argc, char** argv) {
   app.add_flag("--shrink", o.shrink,
                "random/pct: replace each first failure by one with the fewest preemptions");
   app.add_flag("--json", json, "print one JSON object instead of a summary");
-  std::vector<std::string> args;
-  for (int i = argc - 1; i >= 2; --i) args.emplace_back(argv[i]);
-  try {
-    app.parse(args);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e) == 0 ? kExitOk : kExitUsage;
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kExitUsage;
-  }
-  o.policy = policy == "pct"          ? explore::PolicyKind::Pct
-             : policy == "exhaustive" ? explore::PolicyKind::Exhaustive
-                                      : explore::PolicyKind::Random;
-  if (o.policy == explore::PolicyKind::Exhaustive && n->count() == 0) o.schedules = 100'000;
+  if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
+  if (o.policy == sim::PolicyKind::Exhaustive && n->count() == 0) o.schedules = 100'000;
 
   std::string text;
   std::string error;
@@ -209,7 +195,7 @@ int run_explore(int argc, char** argv) {
     print_summary(file, o, s, v);
   }
   if (!v.understood) return kExitUsage;
-  return v.broken ? kExitBroken : kExitOk;
+  return v.broken ? kExitFailed : kExitOk;
 }
 
 }  // namespace rdv::cli

@@ -22,7 +22,6 @@
 #include "script/run.h"
 #include "script/scenario_header.h"
 #include "trace/recorder.h"
-#include "trace/sha256.h"
 #include "trace/trace.h"
 
 namespace rdv::explore {
@@ -171,8 +170,9 @@ void sample(const std::string& chunk, std::string_view source, const Options& o,
   parallel_for(o.schedules, o.jobs, o, [&](std::uint64_t i, unsigned job) {
     const std::uint64_t seed = o.seed + i;
     script::RunOptions opt = base_options(o, seed, job);
-    opt.config.policy = o.policy == PolicyKind::Pct ? sim::make_pct(seed, o.depth, expected_steps)
-                                                    : sim::make_random(seed);
+    opt.config.policy = o.policy == sim::PolicyKind::Pct
+                            ? sim::make_pct(seed, o.depth, expected_steps)
+                            : sim::make_random(seed);
     sim::EventLog log;
     c.add(i, seed, script::run_source(chunk, source, opt, log));
   });
@@ -251,32 +251,21 @@ std::string record_trace(const std::string& path, std::string_view source, const
   sim::EventLog log;
   const script::RunReport r = script::run_source(chunk, source, opt, log);
 
-  trace::Header h;
-  h.scenario = path;
-  h.sha256 = trace::sha256_hex(source);
-  h.script = std::string(source);
-  if (auto hr = script::parse_scenario_header(source, path)) h.title = hr.header->title;
-  h.mode = "controlled";
-  h.policy = o.policy == PolicyKind::Exhaustive ? "replay" : to_string(o.policy);
-  h.seed = seed;
-  h.preempt = o.preempt == sim::Preempt::Line ? "line" : "sync";
-  h.depth = o.policy == PolicyKind::Pct ? o.depth : 0;
-  h.schedule = r.result.schedule;
-  h.decisions = r.result.decisions;
-  trace::Footer footer;
-  footer.outcome = r.result.outcome;
-  footer.message = r.result.message;
-  footer.output = r.output;
-  trace::Recorder rec;
-  rec.poll(log);
-  const trace::Trace t = std::move(rec).finish(std::move(h), std::move(footer));
+  // An exhaustive search's schedule is replayed, not drawn from the seed: say so in the header.
+  const sim::PolicyKind policy =
+      o.policy == sim::PolicyKind::Exhaustive ? sim::PolicyKind::Replay : o.policy;
+  const trace::Trace t = trace::record_run(
+      trace::run_header(path, std::string(source), script::scenario_title(source, path),
+                        sim::Mode::Controlled, policy, seed, o.preempt, o.depth),
+      r.result, r.output, log);
 
   std::error_code ec;
   std::filesystem::create_directories(o.trace_dir, ec);
   const std::string file =
       (std::filesystem::path(o.trace_dir) /
        (chunk + "." + label + ".seed" + std::to_string(seed) +
-        (o.policy == PolicyKind::Exhaustive ? ".schedule" + std::to_string(index) : std::string()) +
+        (o.policy == sim::PolicyKind::Exhaustive ? ".schedule" + std::to_string(index)
+                                                 : std::string()) +
         ".rdv.jsonl"))
           .string();
   if (auto s = trace::write_trace(file, t); !s) {
@@ -284,18 +273,6 @@ std::string record_trace(const std::string& path, std::string_view source, const
     return {};
   }
   return file;
-}
-
-const char* to_string(PolicyKind p) noexcept {
-  switch (p) {
-    case PolicyKind::Random:
-      return "random";
-    case PolicyKind::Pct:
-      return "pct";
-    case PolicyKind::Exhaustive:
-      return "exhaustive";
-  }
-  return "?";
 }
 
 const char* to_string(Kind k) noexcept {
@@ -391,7 +368,7 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
   f.preemptions = had;
   for (int bound = 0; bound < had && bound <= options.shrink_preemptions; ++bound) {
     Options o;
-    o.policy = PolicyKind::Exhaustive;
+    o.policy = sim::PolicyKind::Exhaustive;
     o.preemptions = bound;
     o.schedules = options.shrink_cap;
     o.seed = f.seed;
@@ -420,10 +397,10 @@ Summary explore(const std::string& path, std::string_view source, const Options&
   Collector c;
   c.options = &options;
   const auto t0 = std::chrono::steady_clock::now();
-  if (options.policy == PolicyKind::Exhaustive) {
+  if (options.policy == sim::PolicyKind::Exhaustive) {
     s.exhausted = search(chunk, source, options, c);
   } else {
-    if (options.policy == PolicyKind::Pct) {
+    if (options.policy == sim::PolicyKind::Pct) {
       s.expected_steps = learn_expected_steps(chunk, source, options);
     }
     sample(chunk, source, options, s.expected_steps, c);
@@ -455,12 +432,12 @@ Summary explore(const std::string& path, std::string_view source, const Options&
   }
   for (auto& f : c.first) {
     if (!f) continue;
-    if (options.shrink && options.policy != PolicyKind::Exhaustive)
+    if (options.shrink && options.policy != sim::PolicyKind::Exhaustive)
       shrink(path, source, options, *f);
     if (!options.trace_dir.empty()) record_failure(path, source, options, *f);
     if (f->replay_command.empty()) {
       f->replay_command = "rendezvous run " + path + " --seed " + std::to_string(f->seed) +
-                          (options.policy == PolicyKind::Pct
+                          (options.policy == sim::PolicyKind::Pct
                                ? " --policy pct --depth " + std::to_string(options.depth)
                                : std::string());
     }

@@ -49,9 +49,6 @@
 
 namespace rdv::explore {
 
-enum class PolicyKind : std::uint8_t { Random, Pct, Exhaustive };
-const char* to_string(PolicyKind) noexcept;  // "random", "pct", "exhaustive"
-
 // Outcome classes of design.md §5. A run that completed with tasks still blocked is a Leak; a
 // script error, a limit or anything else that is not ok/deadlock/panic/leak is an Error.
 enum class Kind : std::uint8_t { Ok, Deadlock, Panic, Leak, Error };
@@ -89,7 +86,7 @@ struct Tally {
 };
 
 struct Options {
-  PolicyKind policy = PolicyKind::Random;
+  sim::PolicyKind policy = sim::PolicyKind::Random;  // Random, Pct or Exhaustive
   std::uint64_t schedules = 100;  // random/pct: how many runs; exhaustive: the cap
   std::uint64_t seed = 1;         // base seed (see the top of this file)
   int depth = 2;                  // pct
@@ -131,7 +128,7 @@ struct Failure {
 };
 
 struct Summary {
-  PolicyKind policy = PolicyKind::Random;
+  sim::PolicyKind policy = sim::PolicyKind::Random;
   std::uint64_t schedules = 0;  // runs made
   std::array<std::uint64_t, kKinds> outcomes{};
   std::vector<OutputClass> outputs;  // by first_index

@@ -575,6 +575,11 @@ HeaderResult parse_scenario_header(std::string_view source, std::string_view fil
   return parser.parse();
 }
 
+std::string scenario_title(std::string_view source, std::string_view file) {
+  HeaderResult r = parse_scenario_header(source, file);
+  return r ? std::move(r.header->title) : std::string();
+}
+
 HeaderResult read_scenario_header(const std::string& path) {
   HeaderResult r;
   r.error.file = path;

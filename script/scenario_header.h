@@ -110,4 +110,7 @@ HeaderResult parse_scenario_header(std::string_view source, std::string_view fil
 // Reads `path` (at most kMaxScenarioFileBytes) and parses its header. I/O errors are results too.
 HeaderResult read_scenario_header(const std::string& path);
 
+// The title in `source`'s header; empty when the header is missing or does not parse.
+std::string scenario_title(std::string_view source, std::string_view file);
+
 }  // namespace rdv::script

@@ -1,6 +1,7 @@
 #include "sim/policy.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <string>
 #include <unordered_map>
@@ -118,7 +119,39 @@ class ReplayPolicy final : public Policy {
   std::size_t pos_ = 0;
 };
 
+// Indexed by PolicyKind. Never rename one: trace headers hold these names.
+constexpr std::array<const char*, 6> kPolicyNames = {"random",      "pct",    "rr",
+                                                     "interactive", "replay", "exhaustive"};
+
 }  // namespace
+
+const char* to_string(PolicyKind k) noexcept {
+  const auto i = static_cast<std::size_t>(k);
+  return i < kPolicyNames.size() ? kPolicyNames[i] : "?";
+}
+
+bool parse_policy(std::string_view s, PolicyKind* out) noexcept {
+  for (std::size_t i = 0; i < kPolicyNames.size(); ++i) {
+    if (s == kPolicyNames[i]) {
+      *out = static_cast<PolicyKind>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::shared_ptr<Policy> make_policy(PolicyKind kind, std::uint64_t seed, int depth) {
+  switch (kind) {
+    case PolicyKind::Random:
+      return make_random(seed);
+    case PolicyKind::Pct:
+      return make_pct(seed, depth, kPctExpectedSteps);
+    case PolicyKind::RoundRobin:
+      return make_round_robin();
+    default:
+      return nullptr;
+  }
+}
 
 std::shared_ptr<Policy> make_random(std::uint64_t seed) {
   return std::make_shared<RandomPolicy>(seed);

@@ -24,6 +24,7 @@
 #include <mutex>
 #include <span>
 #include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "sim/event.h"
@@ -65,6 +66,23 @@ class Rng {
  private:
   std::uint64_t s_;
 };
+
+// The policies by name: what the command line, the app's menus, the explorer and a trace's
+// header call them. random, pct and rr are made from a seed (make_policy); interactive is the
+// InteractivePolicy below; replay needs a recorded schedule (make_replay); exhaustive is the
+// explorer's search (explore/), which replays each schedule it enumerates.
+enum class PolicyKind : std::uint8_t { Random, Pct, RoundRobin, Interactive, Replay, Exhaustive };
+const char* to_string(PolicyKind) noexcept;  // "random", "pct", "rr", "interactive", "replay",
+                                             // "exhaustive" (stable: written in traces)
+bool parse_policy(std::string_view, PolicyKind*) noexcept;
+
+// The steps a run is expected to take, which spreads pct's change points when nobody knows
+// better (the explorer measures it).
+inline constexpr std::uint64_t kPctExpectedSteps = 1000;
+
+// A new policy of `kind` for one run: Random, Pct (`depth`, kPctExpectedSteps) or RoundRobin.
+// nullptr for the kinds that need more than a seed (Interactive, Replay, Exhaustive).
+std::shared_ptr<Policy> make_policy(PolicyKind kind, std::uint64_t seed, int depth);
 
 // Uniformly random runnable task at each decision, uniformly random ready case.
 std::shared_ptr<Policy> make_random(std::uint64_t seed);

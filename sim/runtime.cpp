@@ -67,6 +67,22 @@ const char* to_string(Mode m) noexcept {
   return m == Mode::Live ? "live" : "controlled";
 }
 
+const char* to_string(Preempt p) noexcept {
+  return p == Preempt::Line ? "line" : "sync";
+}
+
+bool parse_mode(std::string_view s, Mode* out) noexcept {
+  if (s != "live" && s != "controlled") return false;
+  *out = s == "live" ? Mode::Live : Mode::Controlled;
+  return true;
+}
+
+bool parse_preempt(std::string_view s, Preempt* out) noexcept {
+  if (s != "line" && s != "sync") return false;
+  *out = s == "line" ? Preempt::Line : Preempt::Sync;
+  return true;
+}
+
 struct Runtime::Impl {
   explicit Impl(Runtime& r) : rt(r), cfg(r.config_), log(r.log_) {}
 

@@ -34,6 +34,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sim/event.h"
@@ -61,7 +62,10 @@ struct RunError : std::runtime_error {
 enum class Mode : std::uint8_t { Live, Controlled };
 enum class Preempt : std::uint8_t { Sync, Line };
 
-const char* to_string(Mode) noexcept;  // "live", "controlled"
+const char* to_string(Mode) noexcept;     // "live", "controlled"
+const char* to_string(Preempt) noexcept;  // "sync", "line"
+bool parse_mode(std::string_view, Mode*) noexcept;
+bool parse_preempt(std::string_view, Preempt*) noexcept;
 
 struct RunConfig {
   Mode mode = Mode::Controlled;

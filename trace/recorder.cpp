@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "trace/sha256.h"
+
 namespace rdv::trace {
 namespace {
 // Source ids above this are interned directly instead of through the remap array, so a
@@ -47,6 +49,34 @@ Trace make_trace(Header header, std::span<const sim::Event> events, const StrLoo
                  Footer footer) {
   Recorder rec;
   rec.add(events, str);
+  return std::move(rec).finish(std::move(header), std::move(footer));
+}
+
+Header run_header(std::string path, std::string script, std::string title, sim::Mode mode,
+                  sim::PolicyKind policy, std::uint64_t seed, sim::Preempt preempt, int depth) {
+  Header h;
+  h.scenario = std::move(path);
+  h.sha256 = sha256_hex(script);
+  h.script = std::move(script);
+  h.title = std::move(title);
+  h.mode = sim::to_string(mode);
+  h.policy = sim::to_string(policy);  // live mode: select and rand() still draw from the seed
+  h.seed = seed;
+  h.preempt = sim::to_string(preempt);
+  h.depth = policy == sim::PolicyKind::Pct ? depth : 0;
+  return h;
+}
+
+Trace record_run(Header header, const sim::RunResult& result, std::vector<std::string> output,
+                 const sim::EventLog& log) {
+  header.schedule = result.schedule;
+  header.decisions = result.decisions;
+  Footer footer;
+  footer.outcome = result.outcome;
+  footer.message = result.message;
+  footer.output = std::move(output);
+  Recorder rec;
+  rec.poll(log);
   return std::move(rec).finish(std::move(header), std::move(footer));
 }
 

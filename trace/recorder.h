@@ -18,9 +18,12 @@
 #include <algorithm>
 #include <functional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "sim/event_log.h"
+#include "sim/runtime.h"
 #include "trace/trace.h"
 
 namespace rdv::trace {
@@ -74,5 +77,19 @@ class Recorder {
 // One call for a whole stream.
 Trace make_trace(Header header, std::span<const sim::Event> events, const StrLookup& str,
                  Footer footer);
+
+// ---- a run as a trace: the one place the CLI, the explorer and the app describe a run -------
+
+// The header of a run of `script`, the scenario at `path` (as given) titled `title` (may be
+// empty): the text and its SHA-256, and how it ran. `depth` is kept for pct only; time_scale
+// keeps its default (the caller sets it for live runs it scales). The schedule and decisions
+// come with the run (record_run).
+Header run_header(std::string path, std::string script, std::string title, sim::Mode mode,
+                  sim::PolicyKind policy, std::uint64_t seed, sim::Preempt preempt, int depth);
+
+// A finished run as a trace: `header` with the run's schedule and decisions, the events of
+// `log`, and a footer with the run's outcome, message and print `output`.
+Trace record_run(Header header, const sim::RunResult& result, std::vector<std::string> output,
+                 const sim::EventLog& log);
 
 }  // namespace rdv::trace

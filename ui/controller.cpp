@@ -7,6 +7,7 @@
 // is what decides the next event.
 #include "ui/controller.h"
 
+#include "script/scenario_header.h"
 #include "sim/event_log.h"
 #include "sim/policy.h"
 #include "trace/recorder.h"
@@ -38,20 +39,6 @@ std::string file_name(const std::string& path) {
 }
 
 }  // namespace
-
-const char* to_string(PolicyKind p) noexcept {
-  switch (p) {
-    case PolicyKind::Random:
-      return "random";
-    case PolicyKind::Pct:
-      return "pct";
-    case PolicyKind::RoundRobin:
-      return "rr";
-    case PolicyKind::Interactive:
-      return "interactive";
-  }
-  return "?";
-}
 
 Controller::Controller()
     : model_(std::make_unique<model::Model>()), cursor_(std::make_unique<model::Cursor>(*model_)) {}
@@ -121,14 +108,9 @@ void Controller::start_run() {
   stop_run();
   reset_model();
   if (source_kind_ != Source::Script) return;
-  trace::Header h;
-  h.scenario = path_;
-  h.script = script_;
-  h.mode = sim::to_string(settings_.mode);
-  h.policy = to_string(settings_.policy);
-  h.seed = settings_.seed;
-  h.preempt = settings_.preempt == sim::Preempt::Line ? "line" : "sync";
-  h.depth = settings_.policy == PolicyKind::Pct ? settings_.pct_depth : 0;
+  trace::Header h =
+      trace::run_header(path_, script_, script::scenario_title(script_, chunkname_), settings_.mode,
+                        settings_.policy, settings_.seed, settings_.preempt, settings_.pct_depth);
   h.time_scale = settings_.time_scale;
   model_->set_header(std::move(h));
   view_.follow = settings_.mode == sim::Mode::Live || settings_.policy == PolicyKind::Interactive;
@@ -139,20 +121,11 @@ void Controller::start_run() {
   opt.config.seed = settings_.seed;
   opt.config.time_scale = static_cast<double>(settings_.time_scale);
   opt.preempt = settings_.preempt;
-  switch (settings_.policy) {
-    case PolicyKind::Random:
-      opt.config.policy = sim::make_random(settings_.seed);
-      break;
-    case PolicyKind::Pct:
-      opt.config.policy = sim::make_pct(settings_.seed, settings_.pct_depth, 1000);
-      break;
-    case PolicyKind::RoundRobin:
-      opt.config.policy = sim::make_round_robin();
-      break;
-    case PolicyKind::Interactive:
-      interactive_ = std::make_shared<sim::InteractivePolicy>(settings_.seed);
-      opt.config.policy = interactive_;
-      break;
+  if (settings_.policy == PolicyKind::Interactive) {
+    interactive_ = std::make_shared<sim::InteractivePolicy>(settings_.seed);
+    opt.config.policy = interactive_;
+  } else {
+    opt.config.policy = sim::make_policy(settings_.policy, settings_.seed, settings_.pct_depth);
   }
   run_ = std::make_shared<script::ScriptRun>(chunkname_, script_, std::move(opt), *log_);
   run_->start();

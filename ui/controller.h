@@ -40,13 +40,12 @@ class ScriptRun;
 
 namespace rdv::ui {
 
-enum class PolicyKind : std::uint8_t { Random, Pct, RoundRobin, Interactive };
-const char* to_string(PolicyKind) noexcept;  // "random", "pct", "rr", "interactive"
+using sim::PolicyKind;
 
 // How the next run is made.
 struct RunSettings {
   sim::Mode mode = sim::Mode::Controlled;
-  PolicyKind policy = PolicyKind::Random;
+  PolicyKind policy = PolicyKind::Random;  // Random, Pct, RoundRobin or Interactive
   std::uint64_t seed = 1;
   sim::Preempt preempt = sim::Preempt::Sync;
   float time_scale = 0.25f;  // live: virtual ms per wall ms
@@ -83,7 +82,7 @@ class Controller {
   void request_step();                  // one event (interactive: let the current task go on)
   void request_step_task(sim::TaskId);  // to that task's next event (interactive: pick it)
   void request_run_to_end();
-  bool request_pick(sim::TaskId);    // interactive: this task takes the next step
+  bool request_pick(sim::TaskId);  // interactive: this task takes the next step
   // Time travel (every panel draws the state at the cursor, so they all move together):
   // - request_seek: show the state after the first n events (clamped to what is recorded so
   //   far); pauses, and stops following a live or interactive run until End / Run to end.
@@ -94,7 +93,7 @@ class Controller {
   void request_seek(std::size_t n);
   void request_step_back();
   bool request_go_to_selected();
-  void request_roll_seed();          // a new random seed, then reset
+  void request_roll_seed();  // a new random seed, then reset
   // - Applies changed settings by restarting the run (seed, mode, policy, preemption).
   void apply_settings(const RunSettings& s);
 

@@ -111,8 +111,8 @@ std::vector<HistogramRow> ExplorerState::outcome_rows() const {
     HistogramRow r;
     r.label = explore::to_string(kind);
     r.count = tally_.outcomes[k];
-    r.fraction = tally_.done > 0 ? static_cast<double>(r.count) / static_cast<double>(tally_.done)
-                                 : 0.0;
+    r.fraction =
+        tally_.done > 0 ? static_cast<double>(r.count) / static_cast<double>(tally_.done) : 0.0;
     r.kind = kind;
     r.can_open = ended && r.count > 0 && outcome_target(kind).has_value();
     rows.push_back(std::move(r));
@@ -135,8 +135,8 @@ std::vector<HistogramRow> ExplorerState::output_rows() const {
     HistogramRow r;
     r.label = join_lines(c->lines);
     r.count = c->count;
-    r.fraction = tally_.done > 0 ? static_cast<double>(c->count) / static_cast<double>(tally_.done)
-                                 : 0.0;
+    r.fraction =
+        tally_.done > 0 ? static_cast<double>(c->count) / static_cast<double>(tally_.done) : 0.0;
     r.kind = c->kind;
     r.can_open = ended;
     rows.push_back(std::move(r));
@@ -152,13 +152,13 @@ std::string ExplorerState::progress_text() const {
                 grouped(static_cast<std::uint64_t>(schedules_per_second() + 0.5)).c_str());
   char secs[32];
   std::snprintf(secs, sizeof secs, "%.1f s", seconds_);
-  std::string text = grouped(tally_.done) + " / " + grouped(total) + " schedules · " + rate +
-                     " · " + secs;
-  if (summary_ && settings_.policy == explore::PolicyKind::Exhaustive && !summary_->stopped) {
-    text += summary_->exhausted ? " · every schedule with ≤ " +
-                                      std::to_string(settings_.preemptions) +
-                                      " preemptions was explored"
-                                : " · cap reached: the space was NOT exhausted";
+  std::string text =
+      grouped(tally_.done) + " / " + grouped(total) + " schedules · " + rate + " · " + secs;
+  if (summary_ && settings_.policy == sim::PolicyKind::Exhaustive && !summary_->stopped) {
+    text += summary_->exhausted
+                ? " · every schedule with ≤ " + std::to_string(settings_.preemptions) +
+                      " preemptions was explored"
+                : " · cap reached: the space was NOT exhausted";
   }
   if (phase_ == ExplorerPhase::Stopped) text += " · stopped";
   return text;
@@ -175,8 +175,7 @@ std::string ExplorerState::counts_text() const {
 
 std::string ExplorerState::verdict_text() const {
   if (!verdict_) return "";
-  return (verdict_->broken ? "Expectation broken: " : "Expectation held: ") +
-         verdict_->explanation;
+  return (verdict_->broken ? "Expectation broken: " : "Expectation held: ") + verdict_->explanation;
 }
 
 std::optional<ExplorerState::Target> ExplorerState::outcome_target(Kind k) const {
@@ -215,15 +214,15 @@ ExplorationJob::ExplorationJob(std::string path, std::string source, explore::Op
     std::lock_guard lk(mu_);
     tally_ = t;
   };
-  thread_ = std::thread([this, path = std::move(path), source = std::move(source),
-                         options = std::move(options)] {
-    explore::Summary s = explore::explore(path, source, options);
-    {
-      std::lock_guard lk(mu_);
-      summary_ = std::move(s);
-    }
-    finished_ = true;
-  });
+  thread_ = std::thread(
+      [this, path = std::move(path), source = std::move(source), options = std::move(options)] {
+        explore::Summary s = explore::explore(path, source, options);
+        {
+          std::lock_guard lk(mu_);
+          summary_ = std::move(s);
+        }
+        finished_ = true;
+      });
 }
 
 ExplorationJob::~ExplorationJob() {
@@ -322,8 +321,8 @@ bool ExplorerPanel::open_target(const ExplorerState::Target& t, std::string* err
   std::string path = t.trace;
   if (path.empty()) {
     std::string why;
-    path = explore::record_trace(path_, source_, options_, t.index, t.seed, t.schedule, t.label,
-                                 &why);
+    path =
+        explore::record_trace(path_, source_, options_, t.index, t.seed, t.schedule, t.label, &why);
     if (path.empty()) {
       if (error != nullptr) *error = "cannot write the trace: " + why;
       return false;
@@ -375,14 +374,17 @@ void ExplorerPanel::draw_controls() {
   const float em = ImGui::GetFontSize();
   const bool running = job_ && !job_->finished();
   ImGui::BeginDisabled(running);
-  static const char* kPolicies[] = {"random", "pct", "exhaustive"};
-  int policy = static_cast<int>(settings_.policy);
+  static constexpr sim::PolicyKind kPolicies[] = {sim::PolicyKind::Random, sim::PolicyKind::Pct,
+                                                  sim::PolicyKind::Exhaustive};
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted("Policy");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em * 7);
-  if (ImGui::Combo("##policy", &policy, kPolicies, 3)) {
-    settings_.policy = static_cast<explore::PolicyKind>(policy);
+  if (ImGui::BeginCombo("##policy", sim::to_string(settings_.policy))) {
+    for (const sim::PolicyKind p : kPolicies) {
+      if (ImGui::Selectable(sim::to_string(p), settings_.policy == p)) settings_.policy = p;
+    }
+    ImGui::EndCombo();
   }
   if (ImGui::IsItemHovered()) {
     ImGui::SetTooltip(
@@ -391,20 +393,19 @@ void ExplorerPanel::draw_controls() {
         "exhaustive: every schedule with at most P preemptions (CHESS).");
   }
   ImGui::SameLine();
-  ImGui::TextUnformatted(settings_.policy == explore::PolicyKind::Exhaustive ? "Cap"
-                                                                             : "Schedules");
+  ImGui::TextUnformatted(settings_.policy == sim::PolicyKind::Exhaustive ? "Cap" : "Schedules");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(em * 6);
   ImGui::InputInt("##schedules", &settings_.schedules, 0);
   settings_.schedules = std::clamp(settings_.schedules, 1, 10'000'000);
-  if (settings_.policy == explore::PolicyKind::Pct) {
+  if (settings_.policy == sim::PolicyKind::Pct) {
     ImGui::SameLine();
     ImGui::TextUnformatted("Depth");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 5);
     ImGui::InputInt("##depth", &settings_.depth, 1);
     settings_.depth = std::clamp(settings_.depth, 1, 20);
-  } else if (settings_.policy == explore::PolicyKind::Exhaustive) {
+  } else if (settings_.policy == sim::PolicyKind::Exhaustive) {
     ImGui::SameLine();
     ImGui::TextUnformatted("Preemptions ≤");
     ImGui::SameLine();
@@ -469,9 +470,9 @@ void ExplorerPanel::draw_histogram(const char* id, const std::vector<HistogramRo
     auto name = [&] {
       ImGui::PushStyleColor(ImGuiCol_Text, dim ? palette::kTextDim : palette::kText);
       if (outputs) ImGui::PushFont(fonts().mono);
-      if (ImGui::Selectable(r.label.c_str(), selected == static_cast<int>(i),
-                            ImGuiSelectableFlags_SpanAllColumns |
-                                ImGuiSelectableFlags_AllowItemOverlap)) {
+      if (ImGui::Selectable(
+              r.label.c_str(), selected == static_cast<int>(i),
+              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
         selected = static_cast<int>(i);
       }
       if (outputs && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.label.c_str());
@@ -506,11 +507,14 @@ void ExplorerPanel::draw_histogram(const char* id, const std::vector<HistogramRo
         selected = static_cast<int>(i);
         std::string error;
         const bool ok = outputs ? open_output(i, &error) : open_outcome(r.kind, &error);
-        message_ = ok ? "Opened its trace: the Timeline, Tasks and Console show it; step with Step →." : error;
+        message_ =
+            ok ? "Opened its trace: the Timeline, Tasks and Console show it; step with Step →."
+               : error;
       }
       if (ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("Opens this schedule's recorded trace in the Timeline, Tasks and "
-                          "Console;\nstep through it with the toolbar.");
+        ImGui::SetTooltip(
+            "Opens this schedule's recorded trace in the Timeline, Tasks and "
+            "Console;\nstep through it with the toolbar.");
       }
     }
     if (outputs) {
@@ -525,11 +529,11 @@ void ExplorerPanel::draw_histogram(const char* id, const std::vector<HistogramRo
 void ExplorerPanel::draw() {
   poll();
   // What is (or would be) explored.
-  const std::string open = controller_.source_kind() == Source::None
-                               ? std::string()
-                               : file_name(controller_.source_kind() == Source::Trace
-                                               ? controller_.chunkname()
-                                               : controller_.path());
+  const std::string open =
+      controller_.source_kind() == Source::None
+          ? std::string()
+          : file_name(controller_.source_kind() == Source::Trace ? controller_.chunkname()
+                                                                 : controller_.path());
   const bool has_result = state_.phase() != ExplorerPhase::Idle;
   const std::string shown = has_result ? file_name(state_.scenario()) : open;
   ImGui::PushFont(fonts().heading);
@@ -541,21 +545,20 @@ void ExplorerPanel::draw() {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
     if (has_result) {
-      ImGui::Text("— %s, %s", explore::to_string(state_.settings().policy),
-                  state_.settings().policy == explore::PolicyKind::Pct
-                      ? ("depth " + std::to_string(state_.settings().depth)).c_str()
-                  : state_.settings().policy == explore::PolicyKind::Exhaustive
-                      ? ("≤ " + std::to_string(state_.settings().preemptions) + " preemptions")
-                            .c_str()
-                      : ("seed " + std::to_string(state_.settings().seed) + "+i").c_str());
+      ImGui::Text(
+          "— %s, %s", sim::to_string(state_.settings().policy),
+          state_.settings().policy == sim::PolicyKind::Pct
+              ? ("depth " + std::to_string(state_.settings().depth)).c_str()
+          : state_.settings().policy == sim::PolicyKind::Exhaustive
+              ? ("≤ " + std::to_string(state_.settings().preemptions) + " preemptions").c_str()
+              : ("seed " + std::to_string(state_.settings().seed) + "+i").c_str());
     } else {
       ImGui::TextUnformatted(expect.empty() ? "— runs it under many schedules"
                                             : ("— expects \"" + expect + "\"").c_str());
     }
     ImGui::PopStyleColor();
   }
-  if (has_result && !open.empty() && open != shown &&
-      file_name(controller_.chunkname()) != shown) {
+  if (has_result && !open.empty() && open != shown && file_name(controller_.chunkname()) != shown) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
     ImGui::Text("(these results are for %s; Explore runs %s)", shown.c_str(), open.c_str());
     ImGui::PopStyleColor();
@@ -594,8 +597,7 @@ void ExplorerPanel::draw() {
   draw_histogram("##outcomes", state_.outcome_rows(), false);
   ImGui::Spacing();
   ImGui::PushFont(fonts().heading);
-  ImGui::Text("What they printed: %s distinct output%s",
-              grouped(state_.distinct_outputs()).c_str(),
+  ImGui::Text("What they printed: %s distinct output%s", grouped(state_.distinct_outputs()).c_str(),
               state_.distinct_outputs() == 1 ? "" : "s");
   ImGui::PopFont();
   if (state_.distinct_outputs() > explore::kTallyOutputs && state_.running()) {

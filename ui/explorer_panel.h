@@ -46,7 +46,7 @@ class Controller;
 class FileActions;
 
 struct ExplorerSettings {
-  explore::PolicyKind policy = explore::PolicyKind::Random;
+  sim::PolicyKind policy = sim::PolicyKind::Random;
   int schedules = 1000;  // random/pct: runs; exhaustive: the cap
   int depth = 2;         // pct
   int preemptions = 2;   // exhaustive
@@ -56,9 +56,9 @@ struct ExplorerSettings {
 
 // One bar of a histogram.
 struct HistogramRow {
-  std::string label;      // "deadlock", or an output's lines joined by " / "
+  std::string label;  // "deadlock", or an output's lines joined by " / "
   std::uint64_t count = 0;
-  double fraction = 0;    // of the finished runs
+  double fraction = 0;                     // of the finished runs
   explore::Kind kind = explore::Kind::Ok;  // its colour (an output: the kind of its first run)
   bool can_open = false;  // a schedule is known (the exploration ended and this row occurred)
 };
@@ -80,7 +80,7 @@ class ExplorerState {
   const ExplorerSettings& settings() const { return settings_; }
   std::uint64_t done() const { return tally_.done; }
   std::uint64_t total() const { return tally_.total; }
-  double fraction() const;             // of the schedules asked for, 0..1
+  double fraction() const;  // of the schedules asked for, 0..1
   double schedules_per_second() const;
   std::uint64_t count(explore::Kind k) const { return tally_.outcomes[explore::kind_index(k)]; }
   std::uint64_t distinct_outputs() const { return tally_.distinct_outputs; }

@@ -19,8 +19,8 @@ namespace {
 
 using rdv::explore::Kind;
 using rdv::explore::Options;
-using rdv::explore::PolicyKind;
 using rdv::explore::Summary;
+using rdv::sim::PolicyKind;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -165,7 +165,7 @@ TEST_CASE("explore: the prefix policy branches only within the preemption bound"
 
 TEST_CASE("explore: results do not depend on the number of jobs") {
   for (PolicyKind p : {PolicyKind::Random, PolicyKind::Exhaustive}) {
-    CAPTURE(rdv::explore::to_string(p));
+    CAPTURE(rdv::sim::to_string(p));
     Options o;
     o.policy = p;
     o.schedules = 150;  // caps the exhaustive search mid-space: the visited set must not vary
@@ -332,8 +332,8 @@ TEST_CASE("explore: live tallies, the first ok schedule, and a trace of any outp
   REQUIRE(s.outputs.size() >= 2);
   for (const rdv::explore::OutputClass& c : s.outputs) {
     std::string error;
-    const std::string file = rdv::explore::record_trace(path, slurp(path), o, c.first_index,
-                                                        c.seed, c.schedule, "out", &error);
+    const std::string file = rdv::explore::record_trace(path, slurp(path), o, c.first_index, c.seed,
+                                                        c.schedule, "out", &error);
     REQUIRE_MESSAGE(!file.empty(), error);
     auto t = rdv::trace::read_trace(file);
     REQUIRE_MESSAGE(t, t.error());

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -104,6 +105,23 @@ TEST_CASE("policy: interactive asks, the UI answers from another thread") {
   run2.join();
   CHECK(picked == 0);
   CHECK(p.pick_task(std::vector<TaskId>{1, 2}, 0) == 0);
+}
+
+TEST_CASE("policy: one name per kind, parsed back; make_policy makes the seeded ones") {
+  for (const PolicyKind k : {PolicyKind::Random, PolicyKind::Pct, PolicyKind::RoundRobin,
+                             PolicyKind::Interactive, PolicyKind::Replay, PolicyKind::Exhaustive}) {
+    PolicyKind back = PolicyKind::Random;
+    CHECK(parse_policy(to_string(k), &back));
+    CHECK(back == k);
+  }
+  PolicyKind untouched = PolicyKind::Pct;
+  CHECK_FALSE(parse_policy("round-robin", &untouched));
+  CHECK(untouched == PolicyKind::Pct);
+  CHECK(std::string(make_policy(PolicyKind::Random, 1, 3)->name()) == "random");
+  CHECK(std::string(make_policy(PolicyKind::Pct, 1, 3)->name()) == "pct");
+  CHECK(std::string(make_policy(PolicyKind::RoundRobin, 1, 3)->name()) == "rr");
+  CHECK(make_policy(PolicyKind::Replay, 1, 3) == nullptr);
+  CHECK(make_policy(PolicyKind::Exhaustive, 1, 3) == nullptr);
 }
 
 }  // namespace rdv::sim

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/event_log.h"
 #include "tests/trace/synthetic.h"
 #include "trace/compare.h"
 #include "trace/recorder.h"
@@ -286,6 +287,41 @@ TEST_CASE("recorder: polling a growing log gives the canonical trace") {
   Trace got =
       std::move(rec).finish(want.header, Footer{want.footer.outcome, want.footer.message, {}, 0});
   check_same(want, got);
+}
+
+TEST_CASE("recorder: a run's trace says what ran and how, with its schedule and footer") {
+  const Header h = run_header("x/a.lua", "print(1)", "A", sim::Mode::Controlled,
+                              sim::PolicyKind::Pct, 7, sim::Preempt::Line, 4);
+  CHECK(h.scenario == "x/a.lua");
+  CHECK(h.script == "print(1)");
+  CHECK(h.sha256 == sha256_hex("print(1)"));
+  CHECK(h.title == "A");
+  CHECK(h.mode == "controlled");
+  CHECK(h.policy == "pct");
+  CHECK(h.seed == 7);
+  CHECK(h.preempt == "line");
+  CHECK(h.depth == 4);
+  CHECK(run_header("a.lua", "", "", sim::Mode::Live, sim::PolicyKind::Random, 1, sim::Preempt::Sync,
+                   4)
+            .depth == 0);  // depth is pct's only
+
+  sim::EventLog log;
+  Event print;
+  print.kind = EventKind::Print;
+  print.task = 1;
+  print.text = log.intern("hello");
+  log.append(print);
+  sim::RunResult result;
+  result.outcome = sim::Outcome::Ok;
+  result.schedule = {2, 1};
+  result.decisions = 5;
+  const Trace t = record_run(h, result, {"hello"}, log);
+  CHECK(t.header.schedule == std::vector<std::uint32_t>{2, 1});
+  CHECK(t.header.decisions == 5);
+  CHECK(t.footer.outcome == sim::Outcome::Ok);
+  CHECK(t.footer.output == std::vector<std::string>{"hello"});
+  REQUIRE(t.events.size() == 1);
+  CHECK(t.text(t.events[0]) == "hello");
 }
 
 TEST_CASE("compare: identical streams agree; the first difference is reported") {

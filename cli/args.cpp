@@ -1,0 +1,45 @@
+#include "cli/args.h"
+
+#include <vector>
+
+namespace rdv::cli {
+
+int parse_args(CLI::App& app, int argc, char** argv) {
+  std::vector<std::string> args;
+  for (int i = argc - 1; i >= 2; --i) args.emplace_back(argv[i]);  // CLI11 wants them reversed
+  try {
+    app.parse(args);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return -1;
+}
+
+CLI::Option* add_policy_option(CLI::App& app, sim::PolicyKind* out,
+                               std::initializer_list<sim::PolicyKind> kinds,
+                               const std::string& help) {
+  std::vector<std::string> names;
+  std::string list;
+  for (const sim::PolicyKind k : kinds) {
+    names.emplace_back(sim::to_string(k));
+    list += (list.empty() ? "" : names.size() == kinds.size() ? " or " : ", ") + names.back();
+  }
+  return app
+      .add_option_function<std::string>(
+          "--policy", [out](const std::string& s) { sim::parse_policy(s, out); },
+          help.empty() ? list : help + ": " + list)
+      ->check(CLI::IsMember(names));
+}
+
+CLI::Option* add_preempt_option(CLI::App& app, sim::Preempt* out) {
+  return app
+      .add_option_function<std::string>(
+          "--preempt", [out](const std::string& s) { sim::parse_preempt(s, out); },
+          "sync: switch at sync points; line: at every Lua line")
+      ->check(CLI::IsMember({"sync", "line"}));
+}
+
+}  // namespace rdv::cli

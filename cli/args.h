@@ -1,0 +1,32 @@
+// cli/args.h — what the headless subcommands share on their command lines: exit codes, argv
+// parsing, and the options that name a policy or a preemption mode (by sim/'s one spelling of
+// each, so the CLI, the app and trace headers say the same words).
+#pragma once
+
+#include <initializer_list>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "sim/policy.h"
+#include "sim/runtime.h"
+
+namespace rdv::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitUsage = 1;   // usage or I/O error
+inline constexpr int kExitFailed = 2;  // the scenario failed, or an expectation was broken
+
+// Parses argv[2..] (argv[1] is the subcommand). Returns -1 to go on, else the exit code (help
+// printed, or a usage error reported).
+int parse_args(CLI::App& app, int argc, char** argv);
+
+// --policy NAME, one of `kinds` by their sim::to_string names, into *out.
+CLI::Option* add_policy_option(CLI::App& app, sim::PolicyKind* out,
+                               std::initializer_list<sim::PolicyKind> kinds,
+                               const std::string& help);
+
+// --preempt sync|line into *out.
+CLI::Option* add_preempt_option(CLI::App& app, sim::Preempt* out);
+
+}  // namespace rdv::cli
