@@ -45,6 +45,7 @@ struct RunFlags {
   sim::PolicyKind policy = sim::PolicyKind::Random;
   int depth = 3;
   sim::Preempt preempt = sim::Preempt::Sync;
+  bool vars = false;  // --vars: record variables (VarSet events)
 };
 
 script::RunOptions make_options(const RunFlags& f) {
@@ -54,6 +55,7 @@ script::RunOptions make_options(const RunFlags& f) {
   if (f.mode == sim::Mode::Controlled)
     opt.config.policy = sim::make_policy(f.policy, f.seed, f.depth);
   opt.preempt = f.preempt;
+  opt.track_vars = f.vars;
   return opt;
 }
 
@@ -68,6 +70,8 @@ void add_run_flags(CLI::App& app, RunFlags& f) {
                     "controlled mode");
   app.add_option("--depth", f.depth, "pct: bug depth (default 3)")->check(CLI::Range(1, 100));
   add_preempt_option(app, &f.preempt);
+  app.add_flag("--vars", f.vars,
+               "record the values written to variables (VarSet events, for the Variables pane)");
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -106,10 +110,10 @@ int cmd_run(int argc, char** argv) {
   std::fputs(report.diagnostics.c_str(), stderr);
   int rc = report.exit_code();
   if (!trace_out.empty() || !perfetto_out.empty()) {
-    const trace::Trace t =
-        trace::record_run(trace::run_header(file, text, script::scenario_title(text, file), f.mode,
-                                            f.policy, f.seed, f.preempt, f.depth),
-                          report.result, report.output, log);
+    trace::Header h = trace::run_header(file, text, script::scenario_title(text, file), f.mode,
+                                        f.policy, f.seed, f.preempt, f.depth);
+    h.vars = f.vars;
+    const trace::Trace t = trace::record_run(std::move(h), report.result, report.output, log);
     if (!trace_out.empty()) {
       if (auto s = trace::write_trace(trace_out, t); !s) {
         std::fprintf(stderr, "rendezvous run: %s\n", s.error().c_str());
@@ -158,6 +162,7 @@ int cmd_replay(int argc, char** argv) {
   opt.config.seed = h.seed;
   opt.config.policy = sim::make_replay(h.schedule);
   sim::parse_preempt(h.preempt, &opt.preempt);
+  opt.track_vars = h.vars;
   if (!quiet) {
     opt.on_print = [](std::string_view line) {
       std::fwrite(line.data(), 1, line.size(), stdout);

@@ -3,6 +3,7 @@
 pkg_check_modules(RDV_LUA REQUIRED IMPORTED_TARGET lua5.4-c++)
 
 add_library(rdv_script STATIC
+  ${CMAKE_CURRENT_LIST_DIR}/assignments.cpp
   ${CMAKE_CURRENT_LIST_DIR}/display.cpp
   ${CMAKE_CURRENT_LIST_DIR}/stdlib.cpp
   ${CMAKE_CURRENT_LIST_DIR}/universe.cpp
@@ -10,5 +11,5 @@ add_library(rdv_script STATIC
   ${CMAKE_CURRENT_LIST_DIR}/sync.cpp
   ${CMAKE_CURRENT_LIST_DIR}/run.cpp)
 target_include_directories(rdv_script PUBLIC ${PROJECT_SOURCE_DIR})
-target_link_libraries(rdv_script PUBLIC rdv_sim PkgConfig::RDV_LUA)
+target_link_libraries(rdv_script PUBLIC rdv_sim rdv_scenario_header PkgConfig::RDV_LUA)
 rdv_warnings(rdv_script)

@@ -47,6 +47,14 @@ struct RunOptions {
   // Bytes a script may print (kept in RunReport::output and traces), then Outcome::Error
   // ("output limit exceeded ... at file.lua:12"). 0 = no limit.
   std::size_t output_cap = std::size_t{32} << 20;
+  // Variables (the Variables pane): after each line that assigns a variable, its value is
+  // emitted as a VarSet event (sim/event.h). Writes to shared variables (captured by two or more
+  // tasks) and globals are emitted every time, locals only when their value changed; past
+  // kMaxVarEvents writes a Note says so and tracking stops. Costs a line hook on every Lua line
+  // (docs/performance.md has the figure). Recorded in a trace's header (`vars`), so a replay
+  // tracks them too.
+  bool track_vars = false;
+  static constexpr std::uint64_t kMaxVarEvents = 20'000;
   // Called with each line the script prints, as it prints it (serialised; no newline).
   std::function<void(std::string_view)> on_print;
 };

@@ -1,5 +1,6 @@
 #include "script/universe.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -26,6 +27,16 @@ struct Universe::TaskCtx {
   std::string reported;                 // message of a primitive's panic whose event is out already
   bool has_reported = false;
   bool ended_reported = false;  // the error that ended the task was such a panic
+  // Variables: lines that assign, entered but not yet finished, innermost last. A line is
+  // finished when its frame reaches another line or returns.
+  struct PendingWrite {
+    const void* frame = nullptr;  // lua_Debug::i_ci of the frame running it
+    std::uint32_t line = 0;
+    const std::vector<std::string>* names = nullptr;  // in Universe::assigns_
+  };
+  std::vector<PendingWrite> pending;
+  lua_State* ret_hooked = nullptr;                     // the thread whose hook also has LUA_MASKRET
+  std::unordered_map<std::string, std::string> shown;  // locals: name -> value last emitted
 };
 
 namespace {
@@ -67,6 +78,15 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
   api::open_stdlib(L_);
   api::open_chan(L_);
   api::open_sync(L_);
+  if (options_.track_vars) {
+    lua_pushglobaltable(L_);
+    lua_pushnil(L_);
+    while (lua_next(L_, -2) != 0) {
+      if (lua_type(L_, -2) == LUA_TSTRING) builtin_globals_.emplace(lua_tostring(L_, -2));
+      lua_pop(L_, 1);
+    }
+    lua_pop(L_, 1);
+  }
   install_hooks();
   rt_.set_hooks(sim::TaskHooks{
       .before_park =
@@ -101,7 +121,8 @@ void Universe::install_hooks() {
   // Threads made by lua_newthread inherit the hook of L_, so every task and every coroutine
   // runs with it.
   int mask = LUA_MASKCOUNT;
-  if (options_.config.mode == sim::Mode::Controlled && options_.preempt == sim::Preempt::Line) {
+  if ((options_.config.mode == sim::Mode::Controlled && options_.preempt == sim::Preempt::Line) ||
+      options_.track_vars) {
     mask |= LUA_MASKLINE;
   }
   lua_sethook(L_, &Universe::hook, mask, kHookEvery);
@@ -246,7 +267,16 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
   if (t == nullptr) return;
   Universe& u = *t->u;
   if (u.stopping()) u.raise_stop(L, {});
+  if (ar->event == LUA_HOOKRET) {
+    u.watch_writes(L, ar, *t);
+    return;
+  }
   if (ar->event == LUA_HOOKLINE) {
+    if (u.options_.track_vars) u.watch_writes(L, ar, *t);
+    if (u.options_.config.mode != sim::Mode::Controlled ||
+        u.options_.preempt != sim::Preempt::Line) {
+      return;
+    }
     // --preempt line: a scheduling point at every line (controlled mode only).
     t->steps = 0;
     lua_getinfo(L, "S", ar);
@@ -276,6 +306,226 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
     t->slice = 0;
     u.gil_.unlock();
     u.gil_.lock();
+  }
+}
+
+// ---- variables --------------------------------------------------------------------------------
+
+namespace {
+
+// The display of the value at index 1 (run protected: a __tostring may fail, memory may run out).
+int display_thunk(lua_State* L) {
+  const std::string s = display_value(L, 1, /*quoted=*/true);
+  lua_pushlstring(L, s.data(), s.size());
+  return 1;
+}
+
+// Variables holding these are not shown: functions are code, the API's objects (userdata) have
+// panes of their own, coroutines have no value to show.
+bool watchable(int type) {
+  return type != LUA_TFUNCTION && type != LUA_TUSERDATA && type != LUA_TLIGHTUSERDATA &&
+         type != LUA_TTHREAD && type != LUA_TNONE;
+}
+
+// The upvalues of the function at `fn` and of the Lua functions it captures, `depth` deep.
+struct Upvalue {
+  const void* id;
+  std::string name;
+};
+void collect_upvalues(lua_State* L, int fn, int depth, std::vector<Upvalue>& out) {
+  if (lua_iscfunction(L, fn) != 0 || lua_checkstack(L, 2) == 0) return;
+  for (int n = 1;; ++n) {
+    const char* name = lua_getupvalue(L, fn, n);
+    if (name == nullptr) break;
+    const void* id = lua_upvalueid(L, fn, n);
+    if (std::strcmp(name, "_ENV") != 0 &&
+        std::none_of(out.begin(), out.end(), [&](const Upvalue& u) { return u.id == id; })) {
+      out.push_back({id, name});
+      if (lua_type(L, -1) == LUA_TFUNCTION && depth > 0) {
+        collect_upvalues(L, lua_gettop(L), depth - 1, out);
+      }
+    }
+    lua_pop(L, 1);
+  }
+}
+
+}  // namespace
+
+void Universe::note_captures(lua_State* L, int fn) {
+  if (!options_.track_vars || var_events_ >= RunOptions::kMaxVarEvents) return;
+  std::vector<Upvalue> ups;
+  collect_upvalues(L, lua_absindex(L, fn), 2, ups);
+  // The spawning frame: the innermost of the scenario's own (go() itself is level 0).
+  lua_Debug ar;
+  bool has_frame = false;
+  for (int level = 1; level < 4 && lua_getstack(L, level, &ar) != 0; ++level) {
+    lua_getinfo(L, "S", &ar);
+    if (chunk_source_ == ar.source) {
+      has_frame = true;
+      break;
+    }
+  }
+  for (const Upvalue& up : ups) {
+    const auto [it, fresh] =
+        captures_.try_emplace(up.id, static_cast<std::uint32_t>(captures_.size() + 1));
+    if (!fresh || !has_frame || lua_checkstack(L, 4) == 0) continue;
+    // A local of the spawning frame by that name holding the same value is the captured one.
+    bool found = false;
+    for (int n = 1;; ++n) {
+      const char* local = lua_getlocal(L, &ar, n);
+      if (local == nullptr) break;
+      if (up.name == local) {
+        if (found) lua_remove(L, -2);
+        found = true;
+      } else {
+        lua_pop(L, 1);
+      }
+    }
+    if (!found) continue;
+    if (!watchable(lua_type(L, -1))) {
+      lua_pop(L, 1);
+      continue;
+    }
+    Alias alias{rt_.current_id(), ar.i_ci, up.name, it->second};
+    const auto same = std::find_if(aliases_.begin(), aliases_.end(), [&](const Alias& a) {
+      return a.task == alias.task && a.frame == alias.frame && a.name == alias.name;
+    });
+    if (same != aliases_.end()) {
+      *same = std::move(alias);
+    } else {
+      aliases_.push_back(std::move(alias));
+    }
+    emit_var(L, tls_task, up.name, sim::VarScope::Shared, it->second, current_line(L));
+  }
+}
+
+void Universe::watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t) {
+  // 1. The lines this frame was running are finished: it reached another line or returns.
+  const void* frame = ar->i_ci;
+  for (std::size_t i = t.pending.size(); i-- > 0;) {
+    if (t.pending[i].frame != frame) continue;
+    const TaskCtx::PendingWrite p = t.pending[i];
+    t.pending.erase(t.pending.begin() + static_cast<std::ptrdiff_t>(i));
+    report_writes(L, ar, t, p.line, *p.names);
+  }
+  // 2. This line assigns: read the names once it has run.
+  if (ar->event == LUA_HOOKLINE && var_events_ < RunOptions::kMaxVarEvents) {
+    lua_getinfo(L, "S", ar);
+    if (chunk_source_ == ar->source) {
+      const auto it = assigns_.find(static_cast<std::uint32_t>(ar->currentline));
+      if (it != assigns_.end()) {
+        // A frame left by an error never returned: drop what it left behind.
+        if (t.pending.size() >= 64) t.pending.erase(t.pending.begin());
+        t.pending.push_back({frame, static_cast<std::uint32_t>(ar->currentline), &it->second});
+      }
+    }
+  }
+  // 3. The return hook is on only while a line waits for its frame to return.
+  const int mask = LUA_MASKCOUNT | LUA_MASKLINE;
+  if (!t.pending.empty() && t.ret_hooked != L) {
+    lua_sethook(L, &Universe::hook, mask | LUA_MASKRET, kHookEvery);
+    t.ret_hooked = L;
+  } else if (t.pending.empty() && t.ret_hooked == L) {
+    lua_sethook(L, &Universe::hook, mask, kHookEvery);
+    t.ret_hooked = nullptr;
+  }
+}
+
+void Universe::report_writes(lua_State* L, lua_Debug* ar, TaskCtx& t, std::uint32_t line,
+                             const std::vector<std::string>& names) {
+  if (lua_checkstack(L, 6) == 0) return;
+  for (const std::string& name : names) {
+    if (var_events_ >= RunOptions::kMaxVarEvents) return;
+    auto scope = sim::VarScope::Local;
+    std::uint32_t key = 0;
+    bool found = false;
+    // 1. The frame's locals: the innermost one of that name still in scope.
+    for (int n = 1;; ++n) {
+      const char* local = lua_getlocal(L, ar, n);
+      if (local == nullptr) break;
+      if (name == local) {
+        if (found) lua_remove(L, -2);
+        found = true;
+      } else {
+        lua_pop(L, 1);
+      }
+    }
+    if (found) {
+      // A local a task captured is that shared variable.
+      for (const Alias& a : aliases_) {
+        if (a.frame == ar->i_ci && a.name == name && a.task == rt_.current_id()) {
+          scope = sim::VarScope::Shared;
+          key = a.key;
+        }
+      }
+    }
+    // 2. Its function's upvalues: shared when a task's function captured it.
+    if (!found && lua_getinfo(L, "f", ar) != 0) {
+      const int fn = lua_gettop(L);
+      for (int n = 1;; ++n) {
+        const char* up = lua_getupvalue(L, fn, n);
+        if (up == nullptr) break;
+        if (name == up) {
+          const auto it = captures_.find(lua_upvalueid(L, fn, n));
+          if (it != captures_.end()) {
+            scope = sim::VarScope::Shared;
+            key = it->second;
+          }
+          found = true;
+          break;
+        }
+        lua_pop(L, 1);
+      }
+      lua_remove(L, fn);
+    }
+    // 3. A global the script made. A nil one is more likely a local whose block has ended.
+    if (!found && builtin_globals_.count(name) == 0) {
+      lua_pushglobaltable(L);
+      lua_pushlstring(L, name.data(), name.size());
+      lua_rawget(L, -2);
+      lua_remove(L, -2);
+      if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+      } else {
+        scope = sim::VarScope::Global;
+        found = true;
+      }
+    }
+    if (!found) continue;
+    if (!watchable(lua_type(L, -1))) {
+      lua_pop(L, 1);
+      continue;
+    }
+    emit_var(L, &t, name, scope, key, line);
+  }
+}
+
+void Universe::emit_var(lua_State* L, TaskCtx* t, const std::string& name, sim::VarScope scope,
+                        std::uint32_t key, std::uint32_t line) {
+  lua_pushcfunction(L, &display_thunk);
+  lua_insert(L, -2);
+  std::string shown = lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING
+                          ? std::string(lua_tostring(L, -1))
+                          : std::string("?");
+  lua_pop(L, 1);
+  if (var_events_ >= RunOptions::kMaxVarEvents) return;
+  if (scope == sim::VarScope::Local && t != nullptr) {
+    // Locals only when they change: a loop counter would otherwise fill the stream.
+    auto [it, fresh] = t->shown.try_emplace(name, shown);
+    if (!fresh && it->second == shown) return;
+    it->second = shown;
+  }
+  sim::Event e;
+  e.kind = sim::EventKind::VarSet;
+  e.text = rt_.intern(name);
+  e.val.set(shown);
+  e.arg = static_cast<std::int64_t>(scope);
+  e.aux = key;
+  e.line = line;
+  rt_.emit(e);
+  if (++var_events_ == RunOptions::kMaxVarEvents) {
+    rt_.note("variables: " + with_commas(RunOptions::kMaxVarEvents) +
+             " writes recorded; later writes are not shown");
   }
 }
 
@@ -412,6 +662,7 @@ sim::TaskFn Universe::main_task(std::string source) {
     gil_.lock();
     lua_State* T = lua_newthread(L_);
     const int ref = luaL_ref(L_, LUA_REGISTRYINDEX);
+    if (options_.track_vars) assigns_ = find_assignments(source);
     const int status =
         luaL_loadbufferx(T, source.data(), source.size(), chunk_source_.c_str(), "t");
     if (status != LUA_OK) {
@@ -434,6 +685,7 @@ sim::TaskFn Universe::main_task(std::string source) {
 }
 
 Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_return) {
+  note_captures(L, fn);
   lua_State* T = lua_newthread(L);
   const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
   for (int i = 0; i <= nargs; ++i) lua_pushvalue(L, fn + i);

@@ -21,10 +21,13 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <lua.hpp>
 
+#include "script/assignments.h"
 #include "script/gil.h"
 #include "script/run.h"
 #include "sim/runtime.h"
@@ -127,6 +130,22 @@ class Universe {
  private:
   static void* alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
   static void hook(lua_State* L, lua_Debug* ar);
+  // ---- variables (options_.track_vars) --------------------------------------------------------
+  // At a line or return hook of the calling task: reports the writes of the lines that frame
+  // finished, and notes this line's assignments as pending until it has run.
+  void watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t);
+  // Emits the VarSet events of one finished line of the frame `ar` (the hook's, level 0).
+  void report_writes(lua_State* L, lua_Debug* ar, TaskCtx& t, std::uint32_t line,
+                     const std::vector<std::string>& names);
+  // Notes the upvalues the task function at `fn` captures (and the Lua functions it captures,
+  // two deep): each is a shared variable. When one is a local of the spawning frame, that local
+  // is the same variable: its writes are reported as the shared one's from now on, and its
+  // value is reported now.
+  void note_captures(lua_State* L, int fn);
+  // Emits one VarSet (see report_writes) unless the budget is spent; the value is at the top of
+  // L's stack and popped.
+  void emit_var(lua_State* L, TaskCtx* t, const std::string& name, sim::VarScope scope,
+                std::uint32_t key, std::uint32_t line);
   static int task_msgh(lua_State* L);
   static int call_on_return(lua_State* L);
   void run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return);
@@ -147,6 +166,20 @@ class Universe {
   std::string stop_message_;    // the first limit or fatal error; ends the run as Error
   std::vector<std::string> output_;
   std::size_t output_bytes_ = 0;  // of output_, newlines counted
+  // Variables (options_.track_vars), guarded by gil_ too.
+  AssignmentsByLine assigns_;  // of the script: names each line assigns (script/assignments.h)
+  // lua_upvalueid of each upvalue a task function captured -> its key (VarSet's aux), in the
+  // order they were first captured.
+  std::unordered_map<const void*, std::uint32_t> captures_;
+  struct Alias {  // a spawning frame's local that a task captured
+    sim::TaskId task = 0;
+    const void* frame = nullptr;  // lua_Debug::i_ci
+    std::string name;
+    std::uint32_t key = 0;
+  };
+  std::vector<Alias> aliases_;
+  std::unordered_set<std::string> builtin_globals_;  // names the API and stdlib define
+  std::uint64_t var_events_ = 0;                     // VarSet events emitted
 };
 
 }  // namespace rdv::script

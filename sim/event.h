@@ -107,6 +107,10 @@ enum class EventKind : std::uint8_t {
   Deadlock,  // task = 0: all tasks asleep; blocked tasks are listed by the model's state
   Leak,      // task still alive when main returned: reason = what it waits on, obj
   RunEnd,    // task = 0, arg = Outcome, text = diagnostic message (Go's words), last event
+  // --- variables (only when the run tracks them: script::RunOptions::track_vars) -------------
+  VarSet,  // task wrote a variable: text = its name, val = the value written, line = the line
+           // of the write, arg = VarScope; aux = the variable's key when Shared (the same key
+           // for every task that captured it), 0 otherwise
   Count_,
 };
 
@@ -115,6 +119,13 @@ const char* to_string(BlockReason) noexcept;  // "chan send", "select", ... (for
 const char* to_string(Outcome) noexcept;      // "ok", "deadlock", "panic", "leak", "error", ...
 bool parse_event_kind(std::string_view, EventKind*) noexcept;
 bool parse_outcome(std::string_view, Outcome*) noexcept;
+
+// Where a variable written by VarSet lives, as the Variables pane groups them.
+enum class VarScope : std::uint8_t {
+  Local = 0,   // a local of the writing task, or an upvalue only its function captured
+  Shared = 1,  // an upvalue captured by the functions of two or more tasks (aux = its key)
+  Global = 2,  // a global the script made
+};
 
 // A short display of a value (what the UI shows in a channel slot). UTF-8, NUL-terminated,
 // truncated at a character boundary with "…" when longer than fits.

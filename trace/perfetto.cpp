@@ -183,6 +183,9 @@ class Exporter {
       case EventKind::Leak:
         instant(e.task, std::string("leak: ") + sim::to_string(e.reason), "t");
         break;
+      case EventKind::VarSet:
+        instant(e.task, std::string(t_.text(e)) + " = " + std::string(e.val.view()), "t");
+        break;
       case EventKind::Deadlock:
         instant(0, "fatal error: all goroutines are asleep - deadlock!", "g");
         break;

@@ -502,6 +502,10 @@ class Validator {
       return {};
     }
     if (e.task && !tasks_.get(e.task)) return unknown_task(e.task);
+    if (e.kind == EventKind::VarSet && (e.task == 0 || e.text == 0 || e.arg < 0 ||
+                                        e.arg > static_cast<std::int64_t>(sim::VarScope::Global))) {
+      return "VarSet needs a task, a name and a scope 0-2";
+    }
     switch (e.kind) {
       case EventKind::TaskUnblock:
       case EventKind::ChanSend:
@@ -645,6 +649,7 @@ bool parse_header(Scanner& sc, Header* h, std::uint64_t* events_hint) {
     if (key == "decisions") return sc.integer(&h->decisions, key);
     if (key == "events") return sc.integer(events_hint, key);
     if (key == "time_scale") return sc.real(&h->time_scale, key);
+    if (key == "vars") return sc.boolean(&h->vars, key);
     if (key == "schedule") {
       h->schedule.clear();
       if (!sc.consume('[')) return sc.fail("field \"schedule\": expected an array");

@@ -47,6 +47,7 @@ struct Header {
   double time_scale = 1.0;              // live mode
   std::vector<std::uint32_t> schedule;  // every choice with >= 2 options (sim/policy.h)
   std::uint64_t decisions = 0;          // sched points where the policy was asked
+  bool vars = false;  // the run tracked variables (VarSet events); written only when true
 
   friend bool operator==(const Header&, const Header&) = default;
 };

@@ -45,6 +45,7 @@ void append_header(std::string& out, const Header& h, std::size_t events) {
   json::append_double(out, h.time_scale);
   out += ",\"decisions\":";
   json::append_int(out, h.decisions);
+  if (h.vars) out += ",\"vars\":true";
   // A size hint: lets the reader reserve its event array once.
   out += ",\"events\":";
   json::append_int(out, events);

@@ -112,6 +112,7 @@ void Controller::start_run() {
       trace::run_header(path_, script_, script::scenario_title(script_, chunkname_), settings_.mode,
                         settings_.policy, settings_.seed, settings_.preempt, settings_.pct_depth);
   h.time_scale = settings_.time_scale;
+  h.vars = true;
   model_->set_header(std::move(h));
   view_.follow = settings_.mode == sim::Mode::Live || settings_.policy == PolicyKind::Interactive;
 #if RDV_HAVE_SCRIPT
@@ -121,6 +122,7 @@ void Controller::start_run() {
   opt.config.seed = settings_.seed;
   opt.config.time_scale = static_cast<double>(settings_.time_scale);
   opt.preempt = settings_.preempt;
+  opt.track_vars = true;  // the Variables pane
   if (settings_.policy == PolicyKind::Interactive) {
     interactive_ = std::make_shared<sim::InteractivePolicy>(settings_.seed);
     opt.config.policy = interactive_;

@@ -14,3 +14,11 @@ if(TARGET rdv_script)
     LABELS crosscheck
     TIMEOUT 300)
 endif()
+# Variables: the assignment finder, VarSet events of a run and the model's reading of them.
+if(TARGET rdv_script AND TARGET rdv_model)
+  rdv_add_test(NAME vars_tests
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/vars_test.cpp
+    LIBS rdv_script rdv_model rdv_trace
+    LABELS runtime
+    TIMEOUT 120)
+endif()

@@ -15,6 +15,7 @@
 #include "ui/model/model.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace rdv::model {
 namespace {
@@ -165,10 +166,23 @@ const GroupInfo* State::group(ObjId id) const noexcept {
   return find_obj(index_.p, groups, id, ObjType::Group);
 }
 
+const VarInfo* State::var(sim::VarScope scope, TaskId owner, std::uint32_t key,
+                          StrId name) const noexcept {
+  for (const VarInfo& v : vars) {
+    if (v.scope != scope) continue;
+    if (scope == sim::VarScope::Shared
+            ? v.key == key
+            : v.name == name && (scope == sim::VarScope::Global || v.owner == owner)) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
 std::size_t State::bytes() const noexcept {
-  std::size_t n = sizeof(State) + vec_bytes(tasks) + vec_bytes(waitgroups) + vec_bytes(mutexes) +
-                  vec_bytes(atomics) + vec_bytes(futures) + vec_bytes(contexts) +
-                  vec_bytes(timers) + vec_bytes(groups) + vec_bytes(channels);
+  std::size_t n = sizeof(State) + vec_bytes(vars) + vec_bytes(tasks) + vec_bytes(waitgroups) +
+                  vec_bytes(mutexes) + vec_bytes(atomics) + vec_bytes(futures) +
+                  vec_bytes(contexts) + vec_bytes(timers) + vec_bytes(groups) + vec_bytes(channels);
   for (const TaskInfo& t : tasks) n += vec_bytes(t.cases);
   for (const ChannelInfo& c : channels) {
     n += c.buffer.size() * sizeof(Slot) + 512 + vec_bytes(c.sendq) + vec_bytes(c.recvq) +
@@ -291,6 +305,54 @@ void Model::backfill_send(const Event& e) {
   }
 }
 
+namespace {
+
+// A number as the script layer shows one ("4", "-2", "0.5", "1e+06").
+bool is_number(std::string_view v) {
+  if (v.empty()) return false;
+  char* end = nullptr;
+  const std::string s(v);
+  std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+}  // namespace
+
+void Model::apply_var(State& s, const sim::Event& e, bool record) const {
+  const auto scope = static_cast<sim::VarScope>(e.arg);
+  const auto key = static_cast<std::uint32_t>(e.aux);
+  const VarWrite w{e.seq, e.task, e.line, e.val};
+  if (record) var_writes_.push_back(static_cast<std::uint32_t>(e.seq));
+  if (scope == sim::VarScope::Shared) {
+    // The writer's local of that name was this variable all along (a task captured it).
+    std::erase_if(s.vars, [&](const VarInfo& x) {
+      return x.scope == sim::VarScope::Local && x.owner == e.task && x.name == e.text;
+    });
+  }
+  auto* v = const_cast<VarInfo*>(s.var(scope, e.task, key, e.text));
+  if (v == nullptr) {
+    VarInfo fresh;
+    fresh.scope = scope;
+    fresh.owner = scope == sim::VarScope::Local ? e.task : 0;
+    fresh.key = scope == sim::VarScope::Shared ? key : 0;
+    fresh.name = e.text;
+    fresh.last = w;
+    fresh.writes = 1;
+    s.vars.push_back(fresh);
+    return;
+  }
+  if (scope != sim::VarScope::Local && v->last.task != e.task && v->last.val == e.val &&
+      is_number(e.val.view())) {
+    ++v->lost;
+    v->lost_write = v->last;
+    v->lost_by = w;
+    if (record) lost_writes_.push_back(static_cast<std::uint32_t>(e.seq));
+  }
+  v->before = v->last;
+  v->last = w;
+  ++v->writes;
+}
+
 void Model::touch(std::uint32_t chan_index) const {
   if (std::find(touched_.begin(), touched_.end(), chan_index) == touched_.end()) {
     touched_.push_back(chan_index);
@@ -360,7 +422,8 @@ void Model::apply(State& s, const Event& e, bool record) const {
   if (record) touched_.clear();
 
   TaskInfo* actor = e.kind == EventKind::TaskSpawn ? nullptr : find_task(ix, s.tasks, e.task);
-  if (actor && e.line) actor->line = e.line;
+  // A VarSet's line is the line that wrote, which the task has left already.
+  if (actor && e.line && e.kind != EventKind::VarSet) actor->line = e.line;
   const ObjRef ref = ix->object(e.obj);
   // The object this event's kind works on, if it exists at this point.
   ChannelInfo* chan = find_obj(ix, s.channels, e.obj, ObjType::Chan);
@@ -671,6 +734,11 @@ void Model::apply(State& s, const Event& e, bool record) const {
       s.ended = e.seq;
       if (record) diagnostics_.push_back(seq32);
       break;
+    case EventKind::VarSet:
+      if (actor && e.arg >= 0 && e.arg <= static_cast<std::int64_t>(sim::VarScope::Global)) {
+        apply_var(s, e, record);
+      }
+      break;
     case EventKind::Count_:
       break;
   }
@@ -755,7 +823,8 @@ std::size_t Model::memory_bytes() const noexcept {
   for (const auto& v : segments_) n += vec_bytes(v) + sizeof(v);
   for (const auto& v : chan_series_) n += vec_bytes(v) + sizeof(v);
   n += vec_bytes(arrows_) + vec_bytes(counts_) + vec_bytes(prints_) + vec_bytes(notes_) +
-       vec_bytes(diagnostics_) + vec_bytes(snapshots_);
+       vec_bytes(diagnostics_) + vec_bytes(snapshots_) + vec_bytes(var_writes_) +
+       vec_bytes(lost_writes_);
   return n;
 }
 

@@ -226,6 +226,36 @@ struct GroupInfo {
   friend bool operator==(const GroupInfo&, const GroupInfo&) = default;
 };
 
+// One write of a variable (a VarSet event).
+struct VarWrite {
+  Seq seq = sim::kNoSeq;  // kNoSeq: none
+  TaskId task = 0;
+  std::uint32_t line = 0;
+  sim::Val val;
+
+  friend bool operator==(const VarWrite&, const VarWrite&) = default;
+};
+
+// A variable the script wrote (script::RunOptions::track_vars), as it is after event k.
+// Identity: a Local by (owner, name), a Shared by key, a Global by name.
+struct VarInfo {
+  sim::VarScope scope = sim::VarScope::Local;
+  TaskId owner = 0;       // Local: the task it belongs to
+  std::uint32_t key = 0;  // Shared: the capture's key (VarSet aux)
+  StrId name = 0;
+  VarWrite last;             // the write that gave it its value
+  VarWrite before;           // the write before that (seq kNoSeq: none)
+  std::uint32_t writes = 0;  // so far
+  // A lost update (Shared and Global numbers only): a task stored the same number that another
+  // task's write had just stored, so that task's update vanished — the read-modify-write of
+  // `counter = counter + 1` interleaved. `lost` counts them; the last one is kept.
+  std::uint32_t lost = 0;
+  VarWrite lost_write;  // the write that was overwritten
+  VarWrite lost_by;     // the write that overwrote it
+
+  friend bool operator==(const VarInfo&, const VarInfo&) = default;
+};
+
 enum class ObjType : std::uint8_t {
   None,
   Chan,
@@ -278,6 +308,7 @@ struct State {
   std::vector<ContextInfo> contexts;
   std::vector<TimerInfo> timers;
   std::vector<GroupInfo> groups;
+  std::vector<VarInfo> vars;                           // in order of first write
   std::array<std::uint32_t, kTaskStateCount> count{};  // tasks per TaskState
   sim::Outcome outcome = sim::Outcome::Running;        // from RunEnd
   StrId message = 0;                                   // RunEnd's diagnostic (Go's words)
@@ -295,6 +326,9 @@ struct State {
   const ContextInfo* context(ObjId id) const noexcept;
   const TimerInfo* timer(ObjId id) const noexcept;
   const GroupInfo* group(ObjId id) const noexcept;
+  // The variable a VarSet event writes (scope arg, owner = its task, key aux, name text), or null.
+  const VarInfo* var(sim::VarScope scope, TaskId owner, std::uint32_t key,
+                     StrId name) const noexcept;
   std::uint32_t count_of(TaskState s) const noexcept { return count[static_cast<std::size_t>(s)]; }
 
   std::size_t bytes() const noexcept;  // approximate heap use (snapshot budgeting)
@@ -428,6 +462,9 @@ class Model {
   std::span<const std::uint32_t> notes() const noexcept { return notes_; }    // Note seqs
   // Panic, Recover, Deadlock, Leak, RunEnd and CtxCancel seqs: markers for the timeline.
   std::span<const std::uint32_t> diagnostics() const noexcept { return diagnostics_; }
+  // VarSet seqs (every write of a variable), and those of the writes that lost an update.
+  std::span<const std::uint32_t> var_writes() const noexcept { return var_writes_; }
+  std::span<const std::uint32_t> lost_writes() const noexcept { return lost_writes_; }
   // How many entries of a seq list are at or before event k (lists above are sorted).
   static std::size_t count_until(std::span<const std::uint32_t> seqs, Seq k) noexcept;
 
@@ -444,6 +481,7 @@ class Model {
                  bool record) const;
   void unpark(State& s, TaskInfo& t, bool record) const;  // off every queue it waits on
   void touch(std::uint32_t chan_index) const;
+  void apply_var(State& s, const sim::Event& e, bool record) const;  // a VarSet
 
   std::vector<sim::Event> events_;
   trace::StringTable strings_;
@@ -461,6 +499,7 @@ class Model {
   mutable std::vector<std::vector<ChanSample>> chan_series_;
   mutable std::vector<CountSample> counts_;
   mutable std::vector<std::uint32_t> prints_, notes_, diagnostics_;
+  mutable std::vector<std::uint32_t> var_writes_, lost_writes_;
   mutable std::vector<std::uint32_t> touched_;  // channels changed by the event being applied
 };
 
