@@ -21,6 +21,7 @@
 #include "ui/tasks_panel.h"
 #include "ui/theme.h"
 #include "ui/timeline_panel.h"
+#include "ui/variables_panel.h"
 
 // glad first: it must define the GL API before anything else includes GL headers.
 #include <glad/gl.h>
@@ -365,6 +366,7 @@ int run_app(const AppOptions& options) {
       return shell.unsaved().run_or_ask([&files, path] { files.open(path, nullptr); });
     });
     shell.add(std::make_unique<ChannelsPanel>(controller));
+    shell.add(std::make_unique<VariablesPanel>(controller));  // a tab beside Channels
     shell.add(std::make_unique<ScenarioPanel>(browser));
     auto explorer_panel = std::make_unique<ExplorerPanel>(controller, files);
     ExplorerPanel& explorer = *explorer_panel;

@@ -23,6 +23,7 @@ constexpr int kMaxSlotsDrawn = 16;
 constexpr std::size_t kMaxWaitersDrawn = 4;
 
 std::string task_name(const model::Model& m, sim::TaskId id) {
+  if (id == 0) return "the timer";  // task 0 sends on a channel only when a timer fires
   const std::string_view n = m.task_name(id);
   return n.empty() ? "task " + std::to_string(id) : std::string(n);
 }
@@ -117,7 +118,9 @@ void ChannelsPanel::draw() {
   for (std::size_t i = 0; i < s.channels.size(); ++i) {
     const model::ChannelInfo& ch = s.channels[i];
     bool internal = ch.owner != 0;
-    for (const model::TimerInfo& t : s.timers) internal = internal || t.chan == ch.id;
+    // A timer's channel is shown once it matters: a task waits on it or has received from it.
+    const bool matters = !ch.selects.empty() || !ch.recvq.empty() || ch.recvs > 0;
+    for (const model::TimerInfo& t : s.timers) internal = internal || (t.chan == ch.id && !matters);
     if (internal && !show_internal_) {
       ++hidden;
       continue;

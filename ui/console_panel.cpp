@@ -84,6 +84,14 @@ void ConsolePanel::draw() {
         ImGui::TextUnformatted(l.text.c_str());
       }
       ImGui::PopStyleColor();
+      if (l.line != 0 && ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("line %u (click: show it in Source and select this event)", l.line);
+      }
+      if (l.line != 0 && ImGui::IsItemClicked()) {
+        c.view().show_line = l.line;
+        c.view().selected = l.seq;
+        if (l.task != 0) c.view().focus = l.task;
+      }
     }
   }
   // The full report (every blocked task with its line, the panic's traceback) at the end.
@@ -92,7 +100,18 @@ void ConsolePanel::draw() {
     ImGui::PushStyleColor(ImGuiCol_Text, s.outcome == sim::Outcome::Leak
                                              ? state_colour(VisualState::BlockedChan)
                                              : palette::kError);
-    ImGui::TextUnformatted(c.diagnostics().c_str());
+    // Line by line, so that a click on a task's report takes the Source to its line.
+    std::string_view report = c.diagnostics();
+    while (!report.empty()) {
+      const std::string_view one = report.substr(0, report.find('\n'));
+      report.remove_prefix(std::min(report.size(), one.size() + 1));
+      ImGui::TextUnformatted(one.data(), one.data() + one.size());
+      const std::uint32_t line = error_line(one, c.chunkname());
+      if (line != 0 && ImGui::IsItemHovered()) {
+        ImGui::SetTooltip("click: show line %u in Source", line);
+      }
+      if (line != 0 && ImGui::IsItemClicked()) c.view().show_line = line;
+    }
     ImGui::PopStyleColor();
   }
   if (at_bottom || c.view().follow || c.view().playing) ImGui::SetScrollHereY(1.0f);

@@ -100,6 +100,7 @@ void Controller::open_script(std::string path, std::string chunkname, std::strin
   chunkname_ = std::move(chunkname);
   script_ = std::move(source);
   source_kind_ = Source::Script;
+  view_.reveal_future = false;  // a run is stepped: predict, then step
   start_run();
   for (const auto& fn : open_listeners_) fn();
 }
@@ -155,6 +156,7 @@ bool Controller::open_trace(const std::string& path, std::string* error) {
   model_ = std::make_unique<model::Model>(std::move(t));
   cursor_ = std::make_unique<model::Cursor>(*model_);
   source_kind_ = Source::Trace;
+  view_.reveal_future = true;  // a recorded run is opened to be examined whole
   ended_ = true;
   diagnostics_ = message;
   error_line_ = ui::error_line(message, chunkname_);

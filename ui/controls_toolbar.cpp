@@ -309,11 +309,14 @@ void ControlsToolbar::draw_scrubber() {
                     ImGui::GetColorU32(hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg),
                     h / 2);
   const float cx = x_of(std::min(cursor, size));
-  dl->AddRectFilled(ImVec2(x0, cy - 2), ImVec2(cx, cy + 2), (palette::kAccent & 0x00FFFFFF) | 0x90000000u, 2.0f);
-  // Markers: at most one per pixel per list (binary search to the next pixel's events).
+  dl->AddRectFilled(ImVec2(x0, cy - 2), ImVec2(cx, cy + 2),
+                    (palette::kAccent & 0x00FFFFFF) | 0x90000000u, 2.0f);
+  // Markers: at most one per pixel per list (binary search to the next pixel's events); with
+  // the future hidden, only those of events already shown.
+  const std::size_t shown = c.view().reveal_future ? size : cursor;
   const auto markers = [&](std::span<const std::uint32_t> seqs, auto colour_of) {
     std::size_t i = 0;
-    while (i < seqs.size()) {
+    while (i < seqs.size() && seqs[i] < shown) {
       const float x = x_of(static_cast<std::size_t>(seqs[i]) + 1);
       dl->AddLine(ImVec2(x, p.y + 4), ImVec2(x, p.y + h - 4), colour_of(seqs[i]), 1.5f);
       const double next = static_cast<double>(size) * static_cast<double>(x + 1.0f - x0) /

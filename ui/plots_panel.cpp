@@ -213,6 +213,11 @@ void PlotsPanel::draw_series(float width) {
     }
     return hovered ? at : ~std::size_t{0};
   };
+  // The data of a plot, clipped at the cursor unless the whole run is shown (the future hidden).
+  const auto past_only = [&](ImVec2 a, ImVec2 b) {
+    const float cx = view.reveal_future ? b.x : a.x + x_px(model::x_of_cursor(m, axis, cursor));
+    dl->PushClipRect(a, ImVec2(std::clamp(cx + 1, a.x, b.x), b.y), true);
+  };
   // The cursor and the selected event over a plot (drawn after the data).
   const auto marks = [&](ImVec2 a, ImVec2 b) {
     const float cx = a.x + x_px(model::x_of_cursor(m, axis, cursor));
@@ -238,8 +243,10 @@ void PlotsPanel::draw_series(float width) {
     const ImVec2 a(x0, p.y + 2), b(x0 + data_w, p.y + 2 + h);
     const std::size_t at = frame("##blocked", a, b);
     const auto ymax = static_cast<float>(cache_.count_max);
+    past_only(a, b);
     draw_steps(dl, cache_.sleeping, a, b, ymax, state_colour(VisualState::Sleeping), 1.5f);
     draw_steps(dl, cache_.blocked, a, b, ymax, state_colour(VisualState::BlockedChan), 2.0f);
+    dl->PopClipRect();
     marks(a, b);
     dl->AddText(ImVec2(p.x, p.y), palette::kText, "Blocked tasks");
     char buf[64];
@@ -302,8 +309,9 @@ void PlotsPanel::draw_series(float width) {
   const auto hidden = [&](const model::ChannelInfo& c) {
     if (show_hidden_) return false;
     if (c.owner != 0) return true;
-    return std::any_of(head.timers.begin(), head.timers.end(),
-                       [&](const model::TimerInfo& t) { return t.chan == c.id; });
+    // A timer's channel that a task received from is shown, as in the Channels panel.
+    return c.recvs == 0 && std::any_of(head.timers.begin(), head.timers.end(),
+                                       [&](const model::TimerInfo& t) { return t.chan == c.id; });
   };
   const auto n_hidden = static_cast<std::size_t>(
       std::count_if(head.channels.begin(), head.channels.end(), hidden));
@@ -331,9 +339,11 @@ void PlotsPanel::draw_series(float width) {
         for (float x = a.x; x < b.x; x += 8)
           dl->AddLine(ImVec2(x, cy), ImVec2(std::min(x + 4, b.x), cy), kCap, 1.5f);
       }
+      past_only(a, b);
       draw_steps(dl, c.len, a, b, ymax, palette::kAccent, 2.0f, kLenFill);
       draw_steps(dl, c.sendq, a, b, ymax, kSenders, 1.2f);
       draw_steps(dl, c.recvq, a, b, ymax, kReceivers, 1.2f);
+      dl->PopClipRect();
       marks(a, b);
       clipped_text(dl, ImVec2(p.x, a.y), gutter - em * 1.2f, palette::kText, channel_name(m, info));
       const model::ChannelInfo* cur = now.channel(info.id);

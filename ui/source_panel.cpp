@@ -129,6 +129,7 @@ HighlightedSource highlight_lua(std::string_view source) {
 
 void SourcePanel::draw_view_menu() {
   ImGui::MenuItem("Line numbers", nullptr, &view_.line_numbers);
+  ImGui::MenuItem("Source follows the tasks", nullptr, &controller_.view().follow_source);
 }
 
 namespace {
@@ -290,6 +291,15 @@ void SourcePanel::draw() {
       ImGui::SameLine();
     }
   }
+  if (has_run) {
+    ImGui::Checkbox("follow", &controller_.view().follow_source);
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(
+          "Scroll to the focused task's line (or keep every task's line in view) "
+          "at each step");
+    }
+    ImGui::SameLine();
+  }
   ImGui::TextDisabled(
       marks.empty() ? "%s" : "%s  \xE2\x97\x80 each task's current line, in its colour",
       controller_.chunkname().c_str());
@@ -306,10 +316,37 @@ void SourcePanel::draw() {
   const float gutter = view_.line_numbers ? advance * static_cast<float>(digits + 2) : advance;
   const float width = gutter + advance * static_cast<float>(view_.text.max_columns + 1);
   const float text_dy = std::floor((line_h - size) / 2);
+  // Brings lines [first, last] into view, centred, unless they are in view already.
+  const float view_h = ImGui::GetWindowHeight();
+  const auto bring_into_view = [&](std::uint32_t first, std::uint32_t last) {
+    const float y0 = line_h * static_cast<float>(first - 1), y1 = line_h * static_cast<float>(last);
+    const float top = ImGui::GetScrollY();
+    if (y0 >= top && y1 <= top + view_h) return;
+    ImGui::SetScrollY(std::max(0.0f, (y0 + y1) / 2 - view_h / 2));
+  };
+  ViewState& shared = controller_.view();
   if (err_line != 0 && view_.scrolled_to_error != err_line) {
     ImGui::SetScrollY(
         std::max(0.0f, line_h * static_cast<float>(err_line) - ImGui::GetWindowHeight() / 2));
     view_.scrolled_to_error = err_line;
+  } else if (shared.show_line != 0) {  // a click on a task, an event or a report
+    const std::uint32_t l = std::min<std::uint32_t>(
+        shared.show_line, static_cast<std::uint32_t>(std::max<std::size_t>(lines.size(), 1)));
+    bring_into_view(l, l);
+    shared.show_line = 0;
+    view_.followed_cursor = shared.cursor;
+    view_.followed_focus = focus;
+  } else if (shared.follow_source && has_run &&
+             (view_.followed_cursor != shared.cursor || view_.followed_focus != focus)) {
+    view_.followed_cursor = shared.cursor;
+    view_.followed_focus = focus;
+    const model::Model& m = controller_.model();
+    const sim::TaskId latest =
+        shared.cursor > 0 && shared.cursor <= m.size() ? m.events()[shared.cursor - 1].task : 0;
+    const auto rows = static_cast<std::uint32_t>(std::max(1.0f, view_h / line_h - 1));
+    if (const LineRange r = follow_lines(marks, focus, latest, rows); r.first != 0) {
+      bring_into_view(r.first, r.last);
+    }
   }
 
   ImDrawList* dl = ImGui::GetWindowDrawList();

@@ -53,8 +53,12 @@ struct SourceViewState {
   bool editing = false;
   std::string edit;  // the text being edited
   std::uint32_t scrolled_to_error = 0;
-  std::string save_error;        // the last failed save, shown in the editor
-  std::string offered_for;       // the script path an autosaved edit was last looked up for
+  // Following the tasks: the cursor and focus the view last scrolled for (it scrolls again only
+  // when they change, so the person can scroll away between steps).
+  std::size_t followed_cursor = SIZE_MAX;
+  sim::TaskId followed_focus = 0;
+  std::string save_error;               // the last failed save, shown in the editor
+  std::string offered_for;              // the script path an autosaved edit was last looked up for
   std::optional<RestoreOffer> restore;  // an autosaved edit found for the open scenario
 };
 

@@ -79,6 +79,7 @@ void TasksPanel::draw() {
               row.name.c_str(), view.focus == row.id,
               ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
         view.focus = view.focus == row.id ? 0 : row.id;
+        if (view.focus != 0 && row.line != 0) view.show_line = row.line;
       }
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s (task %u)\n%s\nClick to focus it everywhere; Step task advances it.",

@@ -21,11 +21,14 @@ namespace {
 using model::Model;
 using model::Segment;
 
-// The end of the stream on the axis: where the last segment of every lane ends.
-double stream_end(const Model& m, Axis axis) noexcept {
-  if (m.size() == 0) return 0;
-  return axis == Axis::Time ? static_cast<double>(m.events().back().t)
-                            : static_cast<double>(m.size());
+// The end of the stream on the axis: where the last segment of every lane ends; with a limit,
+// where the events drawn end.
+double stream_end(const Model& m, Axis axis, std::size_t limit = SIZE_MAX) noexcept {
+  const std::size_t n = std::min(m.size(), limit);
+  if (n == 0) {
+    return m.size() == 0 || axis == Axis::EventOrder ? 0.0 : static_cast<double>(m.events()[0].t);
+  }
+  return axis == Axis::Time ? static_cast<double>(m.events()[n - 1].t) : static_cast<double>(n);
 }
 
 double seg_start(std::span<const Segment> segs, std::size_t i, Axis axis) noexcept {
@@ -52,12 +55,14 @@ std::pair<std::size_t, std::size_t> visible_seqs(const Model& m, const Params& p
   const auto n = static_cast<double>(m.size());
   if (p.axis == Axis::EventOrder) {
     const auto lo = static_cast<std::size_t>(std::clamp(std::ceil(p.window.begin), 0.0, n));
-    const auto hi = static_cast<std::size_t>(std::clamp(std::ceil(p.window.end), 0.0, n));
-    return {lo, std::max(lo, hi)};
+    const auto hi =
+        std::min(p.limit, static_cast<std::size_t>(std::clamp(std::ceil(p.window.end), 0.0, n)));
+    return {std::min(lo, hi), hi};
   }
   const auto lo = m.first_at_or_after(static_cast<sim::Nanos>(std::ceil(p.window.begin)));
-  const auto hi = m.first_at_or_after(static_cast<sim::Nanos>(std::ceil(p.window.end)));
-  return {lo, std::max(lo, hi)};
+  const auto hi =
+      std::min(p.limit, m.first_at_or_after(static_cast<sim::Nanos>(std::ceil(p.window.end))));
+  return {std::min(lo, hi), hi};
 }
 
 // Whether event `seq` of lane `lane` lies on an unfolded item of it.
@@ -83,10 +88,17 @@ unsigned look(const Segment& g) noexcept {
 }
 
 void prepare_lane(const Model& m, const Params& p, Lane& lane) {
-  const auto segs = m.segments(lane.task_index);
+  const std::size_t drawn = std::min(m.size(), p.limit);
+  auto segs = m.segments(lane.task_index);
+  if (drawn < m.size()) {  // the future hidden: the segments that started before the limit
+    const auto past = std::lower_bound(
+        segs.begin(), segs.end(), drawn,
+        [](const Segment& g, std::size_t seq) { return static_cast<std::size_t>(g.seq) < seq; });
+    segs = segs.first(static_cast<std::size_t>(past - segs.begin()));
+  }
   const std::size_t n = segs.size();
   if (n == 0) return;
-  const double end_of_stream = stream_end(m, p.axis);
+  const double end_of_stream = stream_end(m, p.axis, p.limit);
   const double px_per_unit = p.width / p.window.span();
   const double min_units = p.min_px / px_per_unit;
   const double max_units = p.max_fold_px > 0 ? p.max_fold_px / px_per_unit : 0.0;
@@ -95,7 +107,7 @@ void prepare_lane(const Model& m, const Params& p, Lane& lane) {
                      : std::max(end_of_stream, seg_start(segs, i, p.axis));
   };
   auto seq_end_of = [&](std::size_t i) {
-    return i + 1 < n ? segs[i + 1].seq : static_cast<std::uint32_t>(m.size());
+    return i + 1 < n ? segs[i + 1].seq : static_cast<std::uint32_t>(drawn);
   };
   // The segment of [first, last] whose look covers the most of the axis: exact over up to
   // kExact segments, else the look at kSamples evenly spaced points (binary search each).
@@ -332,13 +344,25 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
   // bounded look past the right edge for arrows leaving the view.
   const auto arrows = m.arrows();
   std::size_t drawn_in_view = 0;
+  // Few arrows in view: every one is drawn, whatever folded.
+  const auto first_to = [&](std::size_t v) {
+    return std::lower_bound(arrows.begin(), arrows.end(), v,
+                            [](const model::Arrow& x, std::size_t s) { return x.to_seq < s; });
+  };
+  const bool all_arrows =
+      static_cast<std::size_t>(first_to(hi) - first_to(lo)) <= kDrawAllArrowsUpTo;
   auto consider = [&](const model::Arrow& a) {
-    const std::int32_t fl = lane_of_task(a.from_task), tl = lane_of_task(a.to_task);
-    if (fl < 0 || tl < 0) return;
+    std::int32_t fl = lane_of_task(a.from_task);
+    const std::int32_t tl = lane_of_task(a.to_task);
+    const bool from_timer = a.from_task == 0 && a.kind == model::ArrowKind::Send;
+    if (from_timer) fl = tl;
+    if (fl < 0 || tl < 0 || a.to_seq >= p.limit) return;
     const bool from_in = a.from_seq >= lo && a.from_seq < hi;
     const bool to_in = a.to_seq >= lo && a.to_seq < hi;
-    if ((from_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(fl)], a.from_seq)) ||
-        (to_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(tl)], a.to_seq))) {
+    if (!all_arrows &&
+        ((from_in && !from_timer &&
+          !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(fl)], a.from_seq)) ||
+         (to_in && !on_unfolded_item(m, out.lanes[static_cast<std::size_t>(tl)], a.to_seq)))) {
       return;
     }
     if (to_in) ++drawn_in_view;
@@ -351,9 +375,13 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
     pa.to_seq = a.to_seq;
     pa.obj = a.obj;
     pa.kind = a.kind;
+    pa.from_timer = from_timer;
     out.arrows.push_back(pa);
   };
-  for (const Lane& lane : out.lanes) {
+  if (all_arrows) {
+    for (auto a = first_to(lo); a != first_to(hi); ++a) consider(*a);
+  }
+  for (const Lane& lane : all_arrows ? std::span<const Lane>() : std::span<const Lane>(out.lanes)) {
     const auto into = index.into(lane.task_index);
     const auto first_into = [&](std::size_t v) {
       return std::lower_bound(into.begin(), into.end(), v, [&](std::uint32_t ai, std::size_t x) {
@@ -370,10 +398,6 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
       }
     }
   }
-  const auto first_to = [&](std::size_t v) {
-    return std::lower_bound(arrows.begin(), arrows.end(), v,
-                            [](const model::Arrow& x, std::size_t s) { return x.to_seq < s; });
-  };
   out.arrows_folded = static_cast<std::size_t>(first_to(hi) - first_to(lo)) - drawn_in_view;
   constexpr std::size_t kLookAhead = 512;
   std::size_t past = 0;
@@ -381,8 +405,11 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
     if (a->from_seq < hi) consider(*a);
   }
 
-  // Markers: notes and diagnostics in view, merged per lane when closer than min_px.
-  for (const auto seqs : {m.notes(), m.diagnostics()}) {
+  // Markers: notes and diagnostics (and variable writes) in view, merged per lane when closer
+  // than min_px.
+  const auto lost = m.lost_writes();
+  for (const auto seqs : {m.notes(), m.diagnostics(),
+                          p.var_writes ? m.var_writes() : std::span<const std::uint32_t>()}) {
     std::vector<std::int32_t>& last = out.last_marker;  // per lane (+ the whole run)
     last.assign(out.lanes.size() + 1, -1);
     for (auto s = std::lower_bound(seqs.begin(), seqs.end(), static_cast<std::uint32_t>(lo));
@@ -392,6 +419,10 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
       mk.x = x_of(*s);
       mk.seq = *s;
       mk.kind = marker_kind(e.kind);
+      if (e.kind == sim::EventKind::VarSet) {
+        mk.kind = std::binary_search(lost.begin(), lost.end(), *s) ? MarkerKind::LostWrite
+                                                                   : MarkerKind::Write;
+      }
       mk.lane = mk.kind == MarkerKind::Deadlock ? -1 : lane_of_task(e.task);
       const auto slot = static_cast<std::size_t>(mk.lane + 1);
       const std::int32_t prev = last[slot];

@@ -47,6 +47,11 @@ struct Params {
   // A folded block stops growing once it is this wide (0: never), so a zoomed-out lane is a row
   // of small blocks, each coloured by what its task did most there, not one grey bar.
   float max_fold_px = 0.0f;
+  // Hiding the future: only events before this one are drawn (segments end at it, arrows and
+  // markers after it are left out). The cursor while stepping; SIZE_MAX draws the whole run.
+  std::size_t limit = SIZE_MAX;
+  // Also a marker at each write of a variable (VarSet; LostWrite for a lost update).
+  bool var_writes = false;
 };
 
 // One drawable piece of a lane. count == 1: segment `first` of the lane (a real state span);
@@ -74,9 +79,17 @@ struct PreparedArrow {
   std::uint32_t from_seq = 0, to_seq = 0;
   sim::ObjId obj = 0;  // the channel (Send, Close) or context (Cancel)
   model::ArrowKind kind = model::ArrowKind::Send;
+  // A timer's send (its channel's value when it fires): no lane of its own, so from_lane is the
+  // receiver's and the viewer draws the firing as a clock above it.
+  bool from_timer = false;
 };
 
-enum class MarkerKind : std::uint8_t { Note, Panic, Deadlock, Other };
+// Arrows arriving in view are all drawn, folded ends or not, when there are at most this many
+// (the virtual-time axis folds the zero-time spans every hand-off has); past it only those
+// whose ends land on unfolded items, so a zoomed-out million-event run stays cheap.
+inline constexpr std::size_t kDrawAllArrowsUpTo = 400;
+
+enum class MarkerKind : std::uint8_t { Note, Panic, Deadlock, Other, Write, LostWrite };
 
 // A note or diagnostic; markers of one kind closer than 6 px on a lane are merged (count > 1).
 struct Marker {

@@ -30,6 +30,8 @@ constexpr ImU32 kCloseArrow = IM_COL32(209, 154, 102, 230);
 constexpr ImU32 kCancelArrow = IM_COL32(224, 108, 117, 230);
 constexpr ImU32 kSpawnArrow = IM_COL32(140, 148, 160, 160);
 constexpr ImU32 kNote = IM_COL32(229, 192, 123, 255);
+constexpr ImU32 kVarWrite = IM_COL32(198, 120, 221, 255);  // a variable written
+constexpr ImU32 kTimer = IM_COL32(229, 192, 123, 255);     // a timer firing
 
 // The smallest window the zoom allows: 10 ns, or 4 events.
 double min_span(Axis a) {
@@ -81,6 +83,8 @@ void TimelinePanel::draw_view_menu() {
     set_axis(by_events ? Axis::EventOrder : Axis::Time);
   }
   if (ImGui::MenuItem("Timeline: fit all", "F")) view_.fitted = true;
+  ImGui::MenuItem("Show the whole run (the future too)", nullptr,
+                  &controller_.view().reveal_future);
   if (ImGui::MenuItem("Timeline: expand all groups")) rows_.set_all_expanded(true);
   if (ImGui::MenuItem("Timeline: collapse all groups")) rows_.set_all_expanded(false);
 }
@@ -113,6 +117,13 @@ void TimelinePanel::draw() {
   ImGui::SameLine();
   if (ImGui::SmallButton("fit all")) view_.fitted = true;
   ImGui::SameLine();
+  ImGui::Checkbox("whole run", &shared.reveal_future);
+  if (ImGui::IsItemHovered()) {
+    ImGui::SetTooltip(
+        "Off: draw only what has happened up to the cursor (predict, then step).\n"
+        "On: draw the whole recorded run, the future included.");
+  }
+  ImGui::SameLine();
   ImGui::TextDisabled(
       "wheel: zoom  drag: pan  shift/right-drag: zoom to range  +/- F  click: select event");
   if (m.size() == 0 || head.tasks.empty()) {
@@ -132,21 +143,28 @@ void TimelinePanel::draw() {
   const float lanes_top = origin.y + axis_h;
   if (width < 20.0f || avail.y < axis_h + lane_h) return;
 
-  // Which rows fit vertically.
+  // Which rows fit vertically: with the future hidden, only tasks spawned before the cursor.
   rows_.update(m);
   const std::vector<timeline::Row>& rows = rows_.rows();
+  const std::size_t limit = shared.reveal_future ? SIZE_MAX : shared.cursor;
+  shown_rows_.clear();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    if (limit >= m.size() || head.tasks[rows[r].task_index].spawned < limit) {
+      shown_rows_.push_back(r);
+    }
+  }
   const auto fit_rows = static_cast<std::size_t>(std::max(1.0f, (avail.y - axis_h) / lane_h));
   view_.first_lane =
-      std::min(view_.first_lane, rows.size() > fit_rows ? rows.size() - fit_rows : 0);
-  const std::size_t row_end = std::min(rows.size(), view_.first_lane + fit_rows);
+      std::min(view_.first_lane, shown_rows_.size() > fit_rows ? shown_rows_.size() - fit_rows : 0);
+  const std::size_t row_end = std::min(shown_rows_.size(), view_.first_lane + fit_rows);
   lane_tasks_.clear();
   row_lane_.clear();
   for (std::size_t r = view_.first_lane; r < row_end; ++r) {
-    if (rows[r].header) {
+    if (rows[shown_rows_[r]].header) {
       row_lane_.push_back(-1);
     } else {
       row_lane_.push_back(static_cast<std::int32_t>(lane_tasks_.size()));
-      lane_tasks_.push_back(rows[r].task_index);
+      lane_tasks_.push_back(rows[shown_rows_[r]].task_index);
     }
   }
 
@@ -159,7 +177,7 @@ void TimelinePanel::draw() {
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
   const ImGuiIO& io = ImGui::GetIO();
-  timeline::Params p{view_.axis, view_.window, width, 3.0f, 12.0f};
+  timeline::Params p{view_.axis, view_.window, width, 3.0f, 12.0f, limit, shared.var_markers};
   const float mx = io.MousePos.x - x0;
   auto zoom_by = [&](double anchor, double factor) {
     view_.window = timeline::zoom(view_.window, anchor, factor, min_span(view_.axis));
@@ -242,9 +260,14 @@ void TimelinePanel::draw() {
   const model::Segment* hovered_seg = nullptr;
   const timeline::Item* hovered_item = nullptr;
   std::size_t hovered_lane = 0;
-  const double end_v = timeline::fit_all(m, view_.axis).end;
+  // Where the drawn run ends: the cursor when the future is hidden.
+  const double end_v =
+      limit < m.size() && limit > 0
+          ? (view_.axis == Axis::EventOrder ? static_cast<double>(limit)
+                                            : timeline::axis_value(m, Axis::Time, limit - 1))
+          : timeline::fit_all(m, view_.axis).end;
   for (std::size_t r = 0; r < row_lane_.size(); ++r) {
-    const timeline::Row& row = rows[view_.first_lane + r];
+    const timeline::Row& row = rows[shown_rows_[view_.first_lane + r]];
     const float y = row_y(r);
     if (r % 2 == 0) dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(clip_max.x, y + lane_h), kLaneBg);
     const float indent = row.group >= 0 && !row.header ? em * 0.8f : 0.0f;
@@ -284,6 +307,7 @@ void TimelinePanel::draw() {
         last = std::max(last, over ? v(segs.back()) : end_v);
         if (!over) ++alive;
       }
+      last = std::min(last, end_v);
       if (!g.expanded && last > first) {
         const float a = x0 + std::max(0.0f, timeline::to_x(p, first));
         const float b = x0 + std::min(width, timeline::to_x(p, last));
@@ -399,6 +423,19 @@ void TimelinePanel::draw() {
   for (const timeline::PreparedArrow& a : prep.arrows) {
     const float ya = lane_y_of[a.from_lane] + lane_h / 2, yb = lane_y_of[a.to_lane] + lane_h / 2;
     if (a.from_lane == a.to_lane && a.kind != model::ArrowKind::Send) continue;  // no length
+    if (a.from_timer) {
+      // A timer fired: a clock at the top of the receiver's lane, its channel's name, and an
+      // arrow down to the receive that took its value.
+      const float r = lane_h * 0.3f, cx = x0 + a.x0, cy = lane_y_of[a.to_lane] + r + 1;
+      dl->AddCircleFilled(ImVec2(cx, cy), r, kTimer);
+      dl->AddLine(ImVec2(cx, cy), ImVec2(cx, cy - r * 0.7f), IM_COL32(30, 30, 30, 255), 1.5f);
+      dl->AddLine(ImVec2(cx, cy), ImVec2(cx + r * 0.6f, cy), IM_COL32(30, 30, 30, 255), 1.5f);
+      const std::string fired = object_label(m, a.obj) + " fired";
+      dl->AddText(ImVec2(cx - ImGui::CalcTextSize(fired.c_str()).x - r - 3, cy - em / 2), kTimer,
+                  fired.c_str());
+      draw_arrow(dl, ImVec2(cx + r, cy), ImVec2(x0 + a.x1, yb), kTimer, true);
+      continue;
+    }
     const bool spawn = a.kind == model::ArrowKind::Spawn;
     ImU32 col = arrow_colour(a.kind);
     if (a.kind == model::ArrowKind::Close) {
@@ -432,6 +469,15 @@ void TimelinePanel::draw() {
       case timeline::MarkerKind::Note:
         dl->AddTriangleFilled(ImVec2(x - 4, y), ImVec2(x + 4, y), ImVec2(x, y + 6), kNote);
         break;
+      case timeline::MarkerKind::Write:
+      case timeline::MarkerKind::LostWrite: {
+        // A diamond at the lane's foot: the value written is in the tooltip.
+        const bool lost = mk.kind == timeline::MarkerKind::LostWrite;
+        const float s = lost ? 5.0f : 3.5f, cy = y + lane_h - s - 1;
+        dl->AddQuadFilled(ImVec2(x, cy - s), ImVec2(x + s, cy), ImVec2(x, cy + s),
+                          ImVec2(x - s, cy), lost ? palette::kError : kVarWrite);
+        break;
+      }
       case timeline::MarkerKind::Panic:
         dl->AddLine(ImVec2(x - 4, y + 3), ImVec2(x + 4, y + lane_h - 3), palette::kError, 2.5f);
         dl->AddLine(ImVec2(x + 4, y + 3), ImVec2(x - 4, y + lane_h - 3), palette::kError, 2.5f);
@@ -489,8 +535,20 @@ void TimelinePanel::draw() {
   if (hovered_marker != nullptr && !dragging && !view_.selecting) {
     const sim::Event& e = m.events()[hovered_marker->seq];
     ImGui::BeginTooltip();
-    ImGui::Text("%s (%s)", sim::to_string(e.kind), where(m, hovered_marker->seq).c_str());
-    if (const std::string_view text = m.text(e); !text.empty()) {
+    if (e.kind == sim::EventKind::VarSet) {
+      const std::string_view name = m.text(e);
+      ImGui::Text("%.*s = %s (%s)", static_cast<int>(name.size()), name.data(), e.val.s,
+                  where(m, hovered_marker->seq).c_str());
+      if (hovered_marker->kind == timeline::MarkerKind::LostWrite) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+        ImGui::TextUnformatted("lost update: the same number another task had just stored");
+        ImGui::PopStyleColor();
+      }
+    } else {
+      ImGui::Text("%s (%s)", sim::to_string(e.kind), where(m, hovered_marker->seq).c_str());
+    }
+    if (const std::string_view text = m.text(e);
+        !text.empty() && e.kind != sim::EventKind::VarSet) {
       ImGui::TextUnformatted(text.data(), text.data() + text.size());
     }
     if (e.kind == sim::EventKind::CtxCancel) {
@@ -540,6 +598,9 @@ void TimelinePanel::draw() {
         shared.selected = hovered_seg->seq;
         c.request_seek(static_cast<std::size_t>(hovered_seg->seq) + 1);
         shared.focus = task.id;
+        if (const std::uint32_t line = m.events()[hovered_seg->seq].line; line != 0) {
+          shared.show_line = line;
+        }
       } else {
         const double pad = 0.05 * (hovered_item->x1 - hovered_item->x0);
         view_.window = {timeline::from_x(p, hovered_item->x0 - static_cast<float>(pad)),

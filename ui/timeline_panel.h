@@ -60,6 +60,7 @@ class TimelinePanel : public Panel {
   timeline::Prepared prep_;
   std::vector<std::size_t> lane_tasks_;  // the visible task rows' tasks
   std::vector<std::int32_t> row_lane_;   // visible row -> index into prep_.lanes, -1 header
+  std::vector<std::size_t> shown_rows_;  // rows of tasks spawned before the limit (all: whole run)
   std::vector<float> lane_y_;            // prep_.lanes -> top of its row (screen y)
 };
 

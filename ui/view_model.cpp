@@ -56,6 +56,7 @@ const char* type_word(const model::Model& m, sim::ObjId id, const model::ObjRef&
 }
 
 std::string task_label(const model::Model& m, sim::TaskId id) {
+  if (id == 0) return "the timer";  // the runtime acts for nobody else on a channel
   const std::string_view n = m.task_name(id);
   return n.empty() ? "task " + std::to_string(id) : std::string(n);
 }
@@ -170,6 +171,75 @@ std::vector<LineMark> line_marks(const model::State& s) {
   std::stable_sort(out.begin(), out.end(),
                    [](const LineMark& a, const LineMark& b) { return a.line < b.line; });
   return out;
+}
+
+VarSections variable_rows(const model::State& s, sim::TaskId focus, std::size_t since) {
+  VarSections out;
+  const auto row = [&](const model::VarInfo& v) {
+    return VarRow{&v, v.last.seq != sim::kNoSeq && v.last.seq >= since && v.last.seq < s.applied};
+  };
+  for (const model::VarInfo& v : s.vars) {
+    switch (v.scope) {
+      case sim::VarScope::Shared:
+        out.shared.push_back(row(v));
+        break;
+      case sim::VarScope::Global:
+        out.globals.push_back(row(v));
+        break;
+      case sim::VarScope::Local: {
+        if (focus != 0 && v.owner != focus) break;
+        auto it = std::find_if(out.locals.begin(), out.locals.end(),
+                               [&](const TaskVars& t) { return t.task == v.owner; });
+        if (it == out.locals.end()) {
+          out.locals.push_back({v.owner, {}});
+          it = out.locals.end() - 1;
+        }
+        it->vars.push_back(row(v));
+        break;
+      }
+    }
+  }
+  // Tasks in spawn order.
+  std::stable_sort(out.locals.begin(), out.locals.end(), [&](const TaskVars& a, const TaskVars& b) {
+    const model::TaskInfo* ta = s.task(a.task);
+    const model::TaskInfo* tb = s.task(b.task);
+    return (ta != nullptr ? ta->colour : 0) < (tb != nullptr ? tb->colour : 0);
+  });
+  return out;
+}
+
+std::string lost_update_text(const model::Model& m, const model::VarInfo& v) {
+  if (v.lost == 0) return {};
+  const std::string by(m.task_name(v.lost_by.task));
+  const std::string victim(m.task_name(v.lost_write.task));
+  std::string s = "lost update: " + by + " stored " + std::string(v.lost_by.val.view());
+  if (v.lost_by.line != 0)
+    s += " (line " + std::to_string(v.lost_by.line) + ", #";
+  else
+    s += " (#";
+  s += std::to_string(v.lost_by.seq) + ") over " + victim + "'s " +
+       std::string(v.lost_write.val.view()) + " (#" + std::to_string(v.lost_write.seq) +
+       "): " + victim + "'s update is gone";
+  if (v.lost > 1) s += " (" + std::to_string(v.lost) + " lost so far)";
+  return s;
+}
+
+LineRange follow_lines(std::span<const LineMark> marks, sim::TaskId focus, sim::TaskId latest,
+                       std::uint32_t rows) {
+  if (marks.empty()) return {};
+  const auto line_of = [&](sim::TaskId id) -> std::uint32_t {
+    for (const LineMark& m : marks) {
+      if (m.task == id) return m.line;
+    }
+    return 0;
+  };
+  if (const std::uint32_t l = focus != 0 ? line_of(focus) : 0; l != 0) return {l, l};
+  // marks are sorted by line.
+  if (marks.back().line - marks.front().line < std::max<std::uint32_t>(rows, 1)) {
+    return {marks.front().line, marks.back().line};
+  }
+  if (const std::uint32_t l = latest != 0 ? line_of(latest) : 0; l != 0) return {l, l};
+  return {marks.front().line, marks.front().line};
 }
 
 std::vector<ContextRow> context_tree(const model::State& s) {

@@ -10,6 +10,7 @@
 #include "ui/state_style.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,6 +55,38 @@ struct LineMark {
 };
 // Live tasks with a known line, sorted by line then spawn order.
 std::vector<LineMark> line_marks(const model::State& s);
+
+// The lines the Source pane keeps in view when it follows the tasks (1-based, inclusive; 0 0:
+// nothing to follow):
+//  - the focused task's line, when it is alive with a line;
+//  - else every live task's line, when they all fit in `rows` rows;
+//  - else the line of `latest` (the task of the event just shown), else the first task's.
+struct LineRange {
+  std::uint32_t first = 0, last = 0;
+  friend bool operator==(const LineRange&, const LineRange&) = default;
+};
+LineRange follow_lines(std::span<const LineMark> marks, sim::TaskId focus, sim::TaskId latest,
+                       std::uint32_t rows);
+
+// The Variables pane's rows at a cursor (model::VarInfo, written by VarSet events).
+struct VarRow {
+  const model::VarInfo* var = nullptr;
+  bool changed = false;  // written by an event in [since, cursor): since the previous step
+};
+struct TaskVars {
+  sim::TaskId task = 0;
+  std::vector<VarRow> vars;
+};
+struct VarSections {
+  std::vector<VarRow> shared;    // captured by tasks, in order of first write
+  std::vector<VarRow> globals;   // made by the script
+  std::vector<TaskVars> locals;  // per task with locals: the focused one only, if any
+  bool empty() const noexcept { return shared.empty() && globals.empty() && locals.empty(); }
+};
+VarSections variable_rows(const model::State& s, sim::TaskId focus, std::size_t since);
+// "lost update: unsafe 2 stored 4 (line 15, #80) over unsafe 1's 4 (#77): unsafe 1's update
+// is gone" for a variable with v.lost > 0; empty otherwise.
+std::string lost_update_text(const model::Model& m, const model::VarInfo& v);
 
 // The context tree in depth-first order, with each node's depth.
 struct ContextRow {

@@ -27,6 +27,17 @@ struct ViewState {
   sim::Seq selected = sim::kNoSeq;
   // The x axis of the timeline and the plots: event order (true) or time (false).
   bool event_axis = true;
+  // The timeline, plots and scrubber marks draw only what happened up to the cursor ("predict,
+  // then step"), unless this reveals the whole recorded run. Off for a run, on for an opened
+  // trace (docs/teaching.md); View > Show the whole run toggles it.
+  bool reveal_future = false;
+  // The Source pane scrolls to the focused task's line (else keeps every task's line in view)
+  // whenever the cursor or the focus moves. Off: it stays where the person scrolled it.
+  bool follow_source = true;
+  // The timeline marks each write of a variable (a lost update in red).
+  bool var_markers = false;
+  // A line the Source pane is asked to show once (a click on a task, an event, a report); 0 none.
+  std::uint32_t show_line = 0;
 };
 
 }  // namespace rdv::ui
