@@ -1,6 +1,7 @@
 // app/main.cpp — the `rendezvous` executable: the command line of design.md §5.
 //
 //   rendezvous [FILE] [--screenshot OUT.png] [--size WxH] [--at N|end] [--seed N]
+//              [--preempt sync|line]
 //              [--tab TITLE]...
 //   rendezvous run|explore|replay|export ...   (headless: handed to cli/ untouched)
 //
@@ -92,6 +93,10 @@ int main(int argc, char** argv) {
         return "expected an event number or 'end', got '" + v + "'";
       });
   app.add_option("--seed", seed, "Seed of the controlled run (when a run is open)")->type_name("N");
+  std::string preempt = "sync";
+  app.add_option("--preempt", preempt,
+                 "sync: switch tasks at sync points; line: also at every Lua line (lost updates)")
+      ->check(CLI::IsMember({"sync", "line"}));
   app.add_flag("--frame-stats", frame_stats,
                "With --screenshot: print how long a frame takes to draw");
   app.add_option("--benchmark-frames", benchmark_frames,
@@ -142,6 +147,7 @@ int main(int argc, char** argv) {
   }
   options.screenshot = screenshot;
   options.seed = seed;
+  options.preempt_line = preempt == "line";
   options.frame_stats = frame_stats;
   options.tabs = tabs;
   options.explore = options_explore;

@@ -405,9 +405,10 @@ int run_app(const AppOptions& options) {
       }
     }
     select_initial(browser, shell, options);
-    if (options.seed != 0) {
+    if (options.seed != 0 || options.preempt_line) {
       RunSettings settings = controller.settings();
-      settings.seed = options.seed;
+      if (options.seed != 0) settings.seed = options.seed;
+      if (options.preempt_line) settings.preempt = sim::Preempt::Line;
       controller.apply_settings(settings);
     }
     if (is_trace(options.file)) {

@@ -104,7 +104,7 @@ void VariablesPanel::draw() {
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, IM_COL32(190, 40, 40, 60));
         ImGui::TableNextColumn();
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-        ImGui::TextUnformatted("\xE2\x9A\xA0");
+        ImGui::TextUnformatted("!");
         ImGui::TableNextColumn();
         const std::string text = lost_update_text(m, v);
         ImGui::PushTextWrapPos(0.0f);
