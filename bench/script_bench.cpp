@@ -41,6 +41,42 @@ void BM_LuaPingPong(benchmark::State& state) {
 }
 BENCHMARK(BM_LuaPingPong)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// The same with the variables recorded (RunOptions::track_vars, as the app runs scripts): a line
+// hook on every line, the assigned names read after each assigning line.
+void BM_LuaPingPongVars(benchmark::State& state) {
+  std::uint64_t decisions = 0;
+  for (auto _ : state) {
+    rdv::sim::EventLog log;
+    rdv::script::RunOptions opt;
+    opt.track_vars = true;
+    const auto r = rdv::script::run_source("pingpong.lua", kLuaPingPong, opt, log);
+    if (r.result.outcome != rdv::sim::Outcome::Ok) state.SkipWithError("run failed");
+    decisions += r.result.decisions;
+  }
+  state.counters["decisions/s"] =
+      benchmark::Counter(static_cast<double>(decisions), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_LuaPingPongVars)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Plain Lua with no sync point: a million lines, half of them assigning a local that changes
+// every time (past RunOptions::kMaxVarEvents writes the events stop, the reads go on). Arg 0:
+// variables not recorded; 1: recorded. Counter `lines/s`.
+void BM_LuaLinesVars(benchmark::State& state) {
+  const std::string loop = "local s = 0\nfor i = 1, 500000 do\n  s = s + i\nend\nprint(s)\n";
+  std::uint64_t lines = 0;
+  for (auto _ : state) {
+    rdv::sim::EventLog log;
+    rdv::script::RunOptions opt;
+    opt.track_vars = state.range(0) != 0;
+    const auto r = rdv::script::run_source("loop.lua", loop, opt, log);
+    if (r.result.outcome != rdv::sim::Outcome::Ok) state.SkipWithError("run failed");
+    lines += 1'000'000;
+  }
+  state.counters["lines/s"] =
+      benchmark::Counter(static_cast<double>(lines), benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_LuaLinesVars)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
 void BM_CppPingPong(benchmark::State& state) {
   std::uint64_t decisions = 0;
   for (auto _ : state) {

@@ -317,7 +317,8 @@ void SourcePanel::draw() {
   const float width = gutter + advance * static_cast<float>(view_.text.max_columns + 1);
   const float text_dy = std::floor((line_h - size) / 2);
   // Brings lines [first, last] into view, centred, unless they are in view already.
-  const float view_h = ImGui::GetWindowHeight();
+  // The rows in view: the window less its horizontal scrollbar.
+  const float view_h = ImGui::GetWindowHeight() - ImGui::GetStyle().ScrollbarSize;
   const auto bring_into_view = [&](std::uint32_t first, std::uint32_t last) {
     const float y0 = line_h * static_cast<float>(first - 1), y1 = line_h * static_cast<float>(last);
     const float top = ImGui::GetScrollY();

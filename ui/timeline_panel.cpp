@@ -430,9 +430,14 @@ void TimelinePanel::draw() {
       dl->AddCircleFilled(ImVec2(cx, cy), r, kTimer);
       dl->AddLine(ImVec2(cx, cy), ImVec2(cx, cy - r * 0.7f), IM_COL32(30, 30, 30, 255), 1.5f);
       dl->AddLine(ImVec2(cx, cy), ImVec2(cx + r * 0.6f, cy), IM_COL32(30, 30, 30, 255), 1.5f);
-      const std::string fired = object_label(m, a.obj) + " fired";
-      dl->AddText(ImVec2(cx - ImGui::CalcTextSize(fired.c_str()).x - r - 3, cy - em / 2), kTimer,
-                  fired.c_str());
+      std::string fired = object_label(m, a.obj);
+      if (fired.rfind("chan ", 0) == 0) fired.erase(0, 5);  // "after(2.5s)": it names the timer
+      fired += " fired";
+      const ImVec2 sz = ImGui::CalcTextSize(fired.c_str());
+      const ImVec2 at(cx - sz.x - r - 4, cy - sz.y / 2);
+      dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y),
+                        IM_COL32(30, 32, 38, 220));
+      dl->AddText(at, kTimer, fired.c_str());
       draw_arrow(dl, ImVec2(cx + r, cy), ImVec2(x0 + a.x1, yb), kTimer, true);
       continue;
     }

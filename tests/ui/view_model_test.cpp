@@ -363,3 +363,61 @@ TEST_CASE("controller: a script error is reported at its line") {
   CHECK_FALSE(c.diagnostics().empty());
 }
 #endif
+
+TEST_CASE("view model: the Source follows the focused task, else every line that fits, else the "
+          "task that moved") {
+  const std::vector<LineMark> marks = {{10, 0, 1}, {12, 1, 2}, {40, 2, 3}};
+  CHECK(follow_lines(marks, 3, 1, 20) == LineRange{40, 40});     // focused
+  CHECK(follow_lines(marks, 0, 2, 40) == LineRange{10, 40});     // all fit in 40 rows
+  CHECK(follow_lines(marks, 0, 2, 20) == LineRange{12, 12});     // they do not: the mover
+  CHECK(follow_lines(marks, 9, 0, 20) == LineRange{10, 10});     // focus gone, no mover
+  CHECK(follow_lines({}, 1, 1, 20) == LineRange{});
+}
+
+TEST_CASE("view model: variables by section, a dot on what the last step wrote, the lost update") {
+  Model m;
+  auto add = [&](Event e, std::string_view text = {}) {
+    e.seq = m.size();
+    m.append(e, text);
+  };
+  Event e;
+  e.kind = EventKind::TaskSpawn;
+  e.task = 1;
+  add(e, "main");
+  e.task = 2, e.peer = 1;
+  add(e, "a");
+  e.task = 3;
+  add(e, "b");
+  const auto write = [&](rdv::sim::TaskId task, rdv::sim::VarScope scope, const char* name,
+                         const char* val, std::int64_t key = 0) {
+    Event w;
+    w.kind = EventKind::VarSet;
+    w.task = task;
+    w.arg = static_cast<std::int64_t>(scope);
+    w.aux = key;
+    w.line = 7;
+    w.val.set(val);
+    add(w, name);
+  };
+  write(1, rdv::sim::VarScope::Local, "counter", "0");     // #3: main's local ...
+  write(1, rdv::sim::VarScope::Shared, "counter", "0", 1);  // #4: ... captured: the same one
+  write(2, rdv::sim::VarScope::Local, "v", "0");
+  write(3, rdv::sim::VarScope::Local, "v", "0");
+  write(2, rdv::sim::VarScope::Shared, "counter", "1", 1);  // #7
+  write(3, rdv::sim::VarScope::Shared, "counter", "1", 1);  // #8: b overwrites a's 1 with 1
+  write(1, rdv::sim::VarScope::Global, "total", "2");
+  const rdv::model::State s = m.state_at(m.size());
+  const VarSections all = variable_rows(s, 0, 8);
+  REQUIRE(all.shared.size() == 1);
+  CHECK(all.shared[0].changed);  // #8 is in [8, 10)
+  CHECK(all.shared[0].var->lost == 1);
+  CHECK(all.globals.size() == 1);
+  REQUIRE(all.locals.size() == 2);  // main's counter became the shared one
+  CHECK(all.locals[0].task == 2);
+  CHECK(!all.locals[0].vars[0].changed);
+  CHECK(variable_rows(s, 3, 8).locals.size() == 1);
+  CHECK(lost_update_text(m, *all.shared[0].var) ==
+        "lost update: b stored 1 (line 7, #8) over a's 1 (#7): a's update is gone");
+  // The model on the way: before #8 nothing was lost.
+  CHECK(m.state_at(8).vars[0].lost == 0);
+}
