@@ -272,11 +272,19 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
     return;
   }
   if (ar->event == LUA_HOOKLINE) {
-    if (u.options_.track_vars) u.watch_writes(L, ar, *t);
-    if (u.options_.config.mode != sim::Mode::Controlled ||
-        u.options_.preempt != sim::Preempt::Line) {
-      return;
+    const bool preempt_line =
+        u.options_.config.mode == sim::Mode::Controlled && u.options_.preempt == sim::Preempt::Line;
+    if (u.options_.track_vars) {
+      if (u.var_events_ >= RunOptions::kMaxVarEvents && !preempt_line) {
+        // Nothing more is recorded: this thread's lines go back to full speed.
+        t->pending.clear();
+        t->ret_hooked = nullptr;
+        lua_sethook(L, &Universe::hook, LUA_MASKCOUNT, kHookEvery);
+        return;
+      }
+      u.watch_writes(L, ar, *t);
     }
+    if (!preempt_line) return;
     // --preempt line: a scheduling point at every line (controlled mode only).
     t->steps = 0;
     lua_getinfo(L, "S", ar);
@@ -410,10 +418,12 @@ void Universe::watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t) {
   }
   // 2. This line assigns: read the names once it has run.
   if (ar->event == LUA_HOOKLINE && var_events_ < RunOptions::kMaxVarEvents) {
-    lua_getinfo(L, "S", ar);
-    if (chunk_source_ == ar->source) {
-      const auto it = assigns_.find(static_cast<std::uint32_t>(ar->currentline));
-      if (it != assigns_.end()) {
+    // The line number first (the hook has it): most lines assign nothing, and asking for the
+    // frame's source costs more than the lookup.
+    const auto it = assigns_.find(static_cast<std::uint32_t>(ar->currentline));
+    if (it != assigns_.end()) {
+      lua_getinfo(L, "S", ar);
+      if (chunk_source_ == ar->source) {
         // A frame left by an error never returned: drop what it left behind.
         if (t.pending.size() >= 64) t.pending.erase(t.pending.begin());
         t.pending.push_back({frame, static_cast<std::uint32_t>(ar->currentline), &it->second});
