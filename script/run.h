@@ -51,8 +51,8 @@ struct RunOptions {
   // emitted as a VarSet event (sim/event.h). Writes to shared variables (captured by two or more
   // tasks) and globals are emitted every time, locals only when their value changed; past
   // kMaxVarEvents writes a Note says so and tracking stops. Costs a line hook on every Lua line
-  // (docs/performance.md has the figure). Recorded in a trace's header (`vars`), so a replay
-  // tracks them too.
+  // (docs/performance.md has the figure); a task that runs a million lines without assigning is
+  // no longer watched. Recorded in a trace's header (`vars`), so a replay tracks them too.
   bool track_vars = false;
   static constexpr std::uint64_t kMaxVarEvents = 20'000;
   // Called with each line the script prints, as it prints it (serialised; no newline).

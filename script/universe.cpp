@@ -35,6 +35,7 @@ struct Universe::TaskCtx {
     const std::vector<std::string>* names = nullptr;  // in Universe::assigns_
   };
   std::vector<PendingWrite> pending;
+  std::uint64_t quiet_lines = 0;                       // lines run since the last one that assigns
   lua_State* ret_hooked = nullptr;                     // the thread whose hook also has LUA_MASKRET
   std::unordered_map<std::string, std::string> shown;  // locals: name -> value last emitted
 };
@@ -47,6 +48,8 @@ char kStopKey;  // its address is the light userdata raised as the uncatchable s
 
 // How often the count hook runs, in VM instructions.
 constexpr int kHookEvery = 1000;
+// Variables: a task that runs this many lines without one that assigns is no longer watched.
+constexpr std::uint64_t kQuietLines = 1'000'000;
 // Live mode: instructions a task runs before it hands the Gil to a waiting task (~1 ms).
 constexpr std::uint64_t kLiveSlice = 200'000;
 // Past the cap, allocations still succeed up to this much more, so that the task that hit the
@@ -275,8 +278,11 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
     const bool preempt_line =
         u.options_.config.mode == sim::Mode::Controlled && u.options_.preempt == sim::Preempt::Line;
     if (u.options_.track_vars) {
-      if (u.var_events_ >= RunOptions::kMaxVarEvents && !preempt_line) {
-        // Nothing more is recorded: this thread's lines go back to full speed.
+      if ((u.var_events_ >= RunOptions::kMaxVarEvents || t->quiet_lines >= kQuietLines) &&
+          !preempt_line) {
+        // Nothing more is recorded, or this task loops without assigning anything (a runaway
+        // loop would otherwise reach its step budget many times slower): its lines go back to
+        // full speed.
         t->pending.clear();
         t->ret_hooked = nullptr;
         lua_sethook(L, &Universe::hook, LUA_MASKCOUNT, kHookEvery);
@@ -323,6 +329,22 @@ namespace {
 
 // The display of the value at index 1 (run protected: a __tostring may fail, memory may run out).
 int display_thunk(lua_State* L) {
+  // A big table is not walked: its display sorts every key, and a loop growing a table would
+  // pay for the whole table at every line.
+  constexpr int kWalkUpTo = 64;
+  if (lua_type(L, 1) == LUA_TTABLE) {
+    int n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1) != 0) {
+      lua_pop(L, 1);
+      if (++n > kWalkUpTo) {
+        lua_pop(L, 1);
+        const std::string big = "{… #" + std::to_string(lua_rawlen(L, 1)) + "}";
+        lua_pushlstring(L, big.data(), big.size());
+        return 1;
+      }
+    }
+  }
   const std::string s = display_value(L, 1, /*quoted=*/true);
   lua_pushlstring(L, s.data(), s.size());
   return 1;
@@ -417,6 +439,7 @@ void Universe::watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t) {
     report_writes(L, ar, t, p.line, *p.names);
   }
   // 2. This line assigns: read the names once it has run.
+  if (ar->event == LUA_HOOKLINE) ++t.quiet_lines;
   if (ar->event == LUA_HOOKLINE && var_events_ < RunOptions::kMaxVarEvents) {
     // The line number first (the hook has it): most lines assign nothing, and asking for the
     // frame's source costs more than the lookup.
@@ -427,6 +450,7 @@ void Universe::watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t) {
         // A frame left by an error never returned: drop what it left behind.
         if (t.pending.size() >= 64) t.pending.erase(t.pending.begin());
         t.pending.push_back({frame, static_cast<std::uint32_t>(ar->currentline), &it->second});
+        t.quiet_lines = 0;
       }
     }
   }
