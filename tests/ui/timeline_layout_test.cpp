@@ -412,3 +412,64 @@ TEST_CASE("timeline: tasks named alike are grouped under one collapsible row") {
   rows.set_all_expanded(false);
   CHECK(rows.rows().size() == 1 + 1 + 3 + 1);  // main, two headers... and the loners
 }
+
+TEST_CASE("timeline: with a limit (the future hidden) nothing is drawn at or after it") {
+  Stream s = sleeper(100);  // 302 events
+  const Window all = fit_all(s.model, Axis::EventOrder);
+  Params p{Axis::EventOrder, all, 600.0f, 3.0f};
+  p.limit = 100;
+  const Prepared out = prepare(s.model, p, {0}, index_of(s.model));
+  REQUIRE(!out.lanes[0].items.empty());
+  const float cut = to_x(p, 100.0);
+  for (const Item& it : out.lanes[0].items) {
+    CHECK(it.seq_end <= 100);
+    CHECK(it.x1 <= cut + 0.01f);
+  }
+  // Without it the lane runs to the end.
+  p.limit = SIZE_MAX;
+  const Prepared whole = prepare(s.model, p, {0}, index_of(s.model));
+  CHECK(whole.lanes[0].items.back().x1 > cut + 100.0f);
+}
+
+TEST_CASE(
+    "timeline: on the time axis a zero-time hand-off keeps its arrow, and a timer's send "
+    "comes from the receiver's lane") {
+  Stream s;  // everything at t = 0 except the timer's firing
+  s.add(EventKind::TaskSpawn, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main");
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::ChanMake, 1, 1, BlockReason::None, 0, rdv::sim::kNoSeq, "results");
+  s.add(EventKind::TaskSpawn, 2, 0, BlockReason::None, 1, rdv::sim::kNoSeq, "worker");
+  s.add(EventKind::TaskBlock, 1, 1, BlockReason::ChanRecv);
+  s.add(EventKind::TaskRun, 2);
+  const auto send = s.add(EventKind::ChanSend, 2, 1, BlockReason::None, 1);
+  s.add(EventKind::ChanRecv, 1, 1, BlockReason::None, 2, send);
+  s.add(EventKind::TaskUnblock, 1, 1, BlockReason::None, 2);
+  s.add(EventKind::TaskExit, 2);
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::ChanMake, 1, 2, BlockReason::None, 0, rdv::sim::kNoSeq, "after(1s)");
+  s.add(EventKind::TaskBlock, 1, 2, BlockReason::ChanRecv);
+  s.t = 1'000'000'000;
+  const auto fire = s.add(EventKind::ChanSend, 0, 2, BlockReason::None, 1);
+  s.add(EventKind::ChanRecv, 1, 2, BlockReason::None, 0, fire);
+  s.add(EventKind::TaskUnblock, 1, 2);
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::TaskExit, 1);
+  s.t += 1'000'000;
+  s.add(EventKind::RunEnd, 0);
+  Params p{Axis::Time, fit_all(s.model, Axis::Time), 800.0f, 3.0f};
+  const Prepared out = prepare(s.model, p, {0, 1}, index_of(s.model));
+  int hand_offs = 0, timers = 0;
+  for (const PreparedArrow& a : out.arrows) {
+    if (a.kind != rdv::model::ArrowKind::Send) continue;
+    if (a.from_timer) {
+      ++timers;
+      CHECK(a.from_lane == a.to_lane);
+      CHECK(a.to_lane == 0);
+    } else {
+      ++hand_offs;
+      CHECK(a.from_lane == 1);
+    }
+  }
+  CHECK(hand_offs == 1);  // a zero-width span at t = 0, folded, and drawn all the same
+  CHECK(timers == 1);
+}
