@@ -720,8 +720,16 @@ sim::TaskFn Universe::main_task(std::string source) {
 
 Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_return) {
   note_captures(L, fn);
+  // The count is the script's (go(f, <60 arguments>)): both stacks must have room for the
+  // function, its arguments and what run_task pushes (the message handler), or the copies
+  // below write past the end of a Lua stack.
+  luaL_checkstack(L, nargs + 2, "too many arguments");
   lua_State* T = lua_newthread(L);
   const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
+  if (lua_checkstack(T, nargs + 4) == 0) {
+    luaL_unref(L, LUA_REGISTRYINDEX, ref);
+    luaL_error(L, "too many arguments (%d)", nargs);
+  }
   for (int i = 0; i <= nargs; ++i) lua_pushvalue(L, fn + i);
   lua_xmove(L, T, nargs + 1);
   return {[this, T, ref, nargs, on_return = std::move(on_return)] {
