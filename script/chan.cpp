@@ -179,6 +179,9 @@ int make_case(lua_State* L, bool send) {
   if (!lua_isnil(L, 1)) check_chan(L, 1);
   const int fn = send ? 3 : 2;
   if (!lua_isnoneornil(L, fn)) luaL_checktype(L, fn, LUA_TFUNCTION);
+  if (send) luaL_checkany(L, 2);
+  // An omitted function is nil, not whatever is pushed next at its index (the case table).
+  lua_settop(L, fn);
   lua_createtable(L, 0, 4);
   lua_pushboolean(L, send);
   lua_setfield(L, -2, "send");
@@ -187,7 +190,6 @@ int make_case(lua_State* L, bool send) {
   lua_pushvalue(L, fn);
   lua_setfield(L, -2, "fn");
   if (send) {
-    luaL_checkany(L, 2);
     lua_pushvalue(L, 2);
     lua_setfield(L, -2, "value");
   }
@@ -223,8 +225,10 @@ int go_select_impl(lua_State* L) {
   const auto n = static_cast<int>(lua_rawlen(L, 1));
   std::vector<sim::SelectCase> cases;
   cases.reserve(static_cast<std::size_t>(n));
-  // Stack: 1 = the select table, 2..n+1 = the case tables.
-  luaL_checkstack(L, n + 8, "select");
+  // Stack: 1 = the select table, 2..n+1 = the case tables, n+2 = default, n+3..2n+2 = the
+  // cases' functions (read before parking: another task may edit a case table meanwhile).
+  if (n > 1'000'000) luaL_error(L, "select: too many cases (%d)", n);
+  luaL_checkstack(L, 2 * n + 8, "select");
   for (int i = 1; i <= n; ++i) {
     lua_rawgeti(L, 1, i);
     bool is_case = false;
@@ -243,11 +247,20 @@ int go_select_impl(lua_State* L) {
     luaL_error(L, "select: default must be a function (got %s)", luaL_typename(L, default_fn));
   }
 
+  // The cases point at their channels by raw pointer; the only Lua owner of a channel may be
+  // a case table, which the script can edit while this select runs (a __tostring of a send
+  // value below, another task while this one is parked). The select owns its channels until
+  // it returns.
+  std::vector<std::shared_ptr<sim::Channel>> owned;
+  owned.reserve(static_cast<std::size_t>(n));
   for (int i = 1; i <= n; ++i) {
     const int c = 1 + i;
     sim::SelectCase sc;
     lua_getfield(L, c, "ch");
-    if (!lua_isnil(L, -1)) sc.ch = check_chan(L, -1).ch.get();
+    if (!lua_isnil(L, -1)) {
+      owned.push_back(check_chan(L, -1).ch);
+      sc.ch = owned.back().get();
+    }
     lua_pop(L, 1);
     lua_getfield(L, c, "send");
     if (lua_toboolean(L, -1) != 0) {
@@ -257,6 +270,7 @@ int go_select_impl(lua_State* L) {
       lua_pop(L, 1);
     }
     lua_pop(L, 1);
+    lua_getfield(L, c, "fn");
     cases.push_back(sc);
   }
   const auto is_send = [&](std::size_t i) { return cases[i].dir == sim::SelectCase::Dir::Send; };
@@ -274,8 +288,7 @@ int go_select_impl(lua_State* L) {
     if (is_send(i) && static_cast<int>(i) != r.index) u.release_value(cases[i].value);
   }
   if (r.index < 0) return call_branch(L, default_fn, 0);
-  lua_getfield(L, 2 + r.index, "fn");
-  const int fn = lua_gettop(L);
+  const int fn = default_fn + 1 + r.index;
   if (is_send(static_cast<std::size_t>(r.index))) return call_branch(L, fn, 0);
   u.push_value(L, r.value, true);
   lua_pushboolean(L, r.ok);
