@@ -93,13 +93,14 @@ Context::WithCancel Context::make_child(const Ptr& parent, std::string name, con
   c->done_ = std::make_shared<Channel>(rt, 0, c->name_ + ".done", id);
 
   std::vector<std::shared_ptr<Channel>> to_close;
+  std::vector<Ptr> detached;
   {
     std::lock_guard lk(c->tree_->mu);
     if (parent->err_ != nullptr) {
       // Born cancelled, as part of the cascade that reached the parent.
-      c->cancel_locked(parent->err_, parent->cancel_origin_, &to_close);
+      c->cancel_locked(parent->err_, parent->cancel_origin_, &to_close, &detached);
     } else if (own_timer && *deadline <= rt.now()) {
-      c->cancel_locked(kDeadlineExceeded, id, &to_close);
+      c->cancel_locked(kDeadlineExceeded, id, &to_close, &detached);
     } else {
       c->parent_ = parent;
       parent->children_.push_back(c);
@@ -113,6 +114,7 @@ Context::WithCancel Context::make_child(const Ptr& parent, std::string name, con
 void Context::cancel(const char* err) {
   rt_.sched_point();
   std::vector<std::shared_ptr<Channel>> to_close;
+  std::vector<Ptr> detached;  // destroyed after the lock is released (~Context takes it)
   {
     std::lock_guard lk(tree_->mu);
     if (err_ != nullptr) return;  // the first cancellation won
@@ -120,30 +122,63 @@ void Context::cancel(const char* err) {
       // The caller (CancelFunc or timer) holds a reference: erasing ours does not destroy us.
       std::erase_if(parent->children_, [this](const Ptr& p) { return p.get() == this; });
     }
-    cancel_locked(err, id_, &to_close);
+    cancel_locked(err, id_, &to_close, &detached);
   }
   close_all(to_close);
 }
 
 void Context::cancel_locked(const char* err, ObjId origin,
-                            std::vector<std::shared_ptr<Channel>>* to_close) {
-  if (err_ != nullptr) return;
-  err_ = err;
-  cancel_origin_ = origin;
-  parent_.reset();
-  Event e;
-  e.kind = EventKind::CtxCancel;
-  e.obj = id_;
-  e.aux = origin;
-  e.text = rt_.intern(err);
-  rt_.emit(e);
-  if (timer_) {
-    rt_.cancel_timer(*timer_);  // false when it is the timer firing: fine
-    timer_.reset();
+                            std::vector<std::shared_ptr<Channel>>* to_close,
+                            std::vector<Ptr>* detached) {
+  // Iterative, depth first, each context before its children in creation order (the order of
+  // the CtxCancel events): a script can chain thousands of contexts (with_cancel in a loop), and
+  // a recursion that deep overflows a task's stack. The children leave their parents' lists
+  // into `detached`, which the caller destroys once the tree's lock is released.
+  std::vector<Context*> todo{this};
+  while (!todo.empty()) {
+    Context* c = todo.back();
+    todo.pop_back();
+    if (c->err_ != nullptr) continue;
+    c->err_ = err;
+    c->cancel_origin_ = origin;
+    c->parent_.reset();
+    Event e;
+    e.kind = EventKind::CtxCancel;
+    e.obj = c->id_;
+    e.aux = origin;
+    e.text = rt_.intern(err);
+    rt_.emit(e);
+    if (c->timer_) {
+      rt_.cancel_timer(*c->timer_);  // false when it is the timer firing: fine
+      c->timer_.reset();
+    }
+    if (c->done_) to_close->push_back(c->done_);
+    for (auto it = c->children_.rbegin(); it != c->children_.rend(); ++it)
+      todo.push_back(it->get());
+    for (Ptr& child : c->children_) detached->push_back(std::move(child));
+    c->children_.clear();  // Go: c.children = nil
   }
-  if (done_) to_close->push_back(done_);
-  for (const Ptr& child : children_) child->cancel_locked(err, origin, to_close);
-  children_.clear();  // Go: c.children = nil
+}
+
+Context::~Context() {
+  // Nobody cancelled a long chain: destroying its root would destroy each child from inside its
+  // parent's destructor, as deep as the chain. Take the subtree apart level by level instead. A
+  // child whose last owner is this list cannot be reached by anyone else (weak parent links are
+  // only locked under the tree's lock, as here), and is destroyed with no children left.
+  if (children_.empty()) return;
+  std::vector<Ptr> pending = std::move(children_);
+  while (!pending.empty()) {
+    Ptr c = std::move(pending.back());
+    pending.pop_back();
+    {
+      std::lock_guard lk(tree_->mu);
+      if (c.use_count() == 1) {
+        for (Ptr& g : c->children_) pending.push_back(std::move(g));
+        c->children_.clear();
+      }
+    }
+    c.reset();  // outside the lock: its destructor may take it
+  }
 }
 
 std::string Context::err() {

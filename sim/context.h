@@ -75,6 +75,9 @@ class Context {
 
   Context(Private, Runtime& rt, ObjId id, std::string name, ObjId parent_id,
           std::optional<Nanos> deadline);
+  ~Context();  // iterative: a chain of thousands of children is no recursion
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
 
  private:
   struct Tree;  // the lock shared by every context of one tree
@@ -85,10 +88,11 @@ class Context {
   // The CancelFunc and the deadline timer: a sync point (none in timer context), then cancels
   // this context and its subtree and detaches it from its parent. No-op if cancelled already.
   void cancel(const char* err);
-  // With tree_->mu held: marks this subtree cancelled (CtxCancel events, parent first) and
-  // collects the done channels to close once the lock is released.
-  void cancel_locked(const char* err, ObjId origin,
-                     std::vector<std::shared_ptr<Channel>>* to_close);
+  // With tree_->mu held: marks this subtree cancelled (CtxCancel events, parent first; no
+  // recursion, however deep the tree), collects the done channels to close and the children
+  // taken off their parents, to destroy, once the lock is released.
+  void cancel_locked(const char* err, ObjId origin, std::vector<std::shared_ptr<Channel>>* to_close,
+                     std::vector<Ptr>* detached);
 
   Runtime& rt_;
   const ObjId id_;

@@ -277,4 +277,28 @@ TEST_CASE("context: cancel wakes every task blocked on done") {
   }
 }
 
+TEST_CASE("context: a 20,000-deep chain is cancelled and destroyed without recursion") {
+  // A task's stack is 512 KiB: a cancel or a destructor recursing once per level overflows it
+  // long before 20,000 levels (issue #21).
+  std::size_t cancels = 0;
+  std::string leaf_err;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    auto [root, cancel] = Context::with_cancel(Context::background(rt), "root");
+    Context::Ptr leaf = root;
+    for (int i = 0; i < 20'000; ++i) leaf = Context::with_cancel(leaf).ctx;
+    cancel();
+    leaf_err = leaf->err();
+    // A second chain nobody cancels, dropped root first: its destruction must not recurse.
+    auto other = Context::with_cancel(Context::background(rt));
+    Context::Ptr last = other.ctx;
+    for (int i = 0; i < 20'000; ++i) last = Context::with_cancel(last).ctx;
+    last.reset();
+    other = {};
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(leaf_err == "context canceled");
+  cancels = r.events_of(EventKind::CtxCancel).size();
+  CHECK(cancels == 20'001);
+}
+
 }  // namespace rdv::sim
