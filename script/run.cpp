@@ -1,16 +1,14 @@
 #include "script/run.h"
 
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <utility>
 
+#include "script/read_file.h"
+#include "script/scenario_header.h"
 #include "script/universe.h"
 
 namespace rdv::script {
 namespace {
-
-constexpr std::size_t kMaxScriptBytes = std::size_t{16} << 20;
 
 std::string base_name(const std::string& path) {
   const std::size_t slash = path.find_last_of('/');
@@ -239,23 +237,8 @@ RunReport run_source(std::string_view chunkname, std::string_view source, const 
 }
 
 bool read_script(const std::string& path, std::string* text, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    *error = path + ": cannot open file";
-    return false;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) {
-    *error = path + ": read error";
-    return false;
-  }
-  *text = std::move(ss).str();
-  if (text->size() > kMaxScriptBytes) {
-    *error = path + ": file too large for a scenario (more than 16 MiB)";
-    return false;
-  }
-  return true;
+  // A directory, a FIFO or /dev/zero is refused before anything is read (read_file.h).
+  return read_regular_file(path, kMaxScenarioFileBytes, text, error);
 }
 
 RunReport run_file(const std::string& path, const RunOptions& options, sim::EventLog& log) {

@@ -7,6 +7,8 @@
 // accepted is a strict subset of Lua's, so a header that loads here also loads in Lua.
 #include "script/scenario_header.h"
 
+#include "script/read_file.h"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -583,28 +585,11 @@ std::string scenario_title(std::string_view source, std::string_view file) {
 HeaderResult read_scenario_header(const std::string& path) {
   HeaderResult r;
   r.error.file = path;
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    r.error.message = ec ? "cannot read: " + ec.message() : "not a regular file";
-    if (!std::filesystem::exists(path, ec)) r.error.message = "no such file";
-    return r;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    r.error.message = std::string("cannot open: ") + std::strerror(errno);
-    return r;
-  }
   std::string text;
-  text.resize(kMaxScenarioFileBytes + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) {
-    r.error.message = "read error";
-    return r;
-  }
-  if (text.size() > kMaxScenarioFileBytes) {
-    r.error.message =
-        "larger than " + std::to_string(kMaxScenarioFileBytes >> 20) + " MiB; not a scenario";
+  if (!read_regular_file(path, kMaxScenarioFileBytes, &text, &r.error.message)) {
+    // The message names the path already; HeaderError names it again in front.
+    const std::string prefix = path + ": ";
+    if (r.error.message.rfind(prefix, 0) == 0) r.error.message.erase(0, prefix.size());
     return r;
   }
   return parse_scenario_header(text, path);

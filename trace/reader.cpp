@@ -860,8 +860,20 @@ Result<Trace> parse_trace(std::string_view text, std::string_view name) {
 }
 
 Result<Trace> read_trace(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO with no writer would block the open forever. Only a regular file is read:
+  // a directory, a FIFO or a device (/dev/zero never ends) is refused before any byte is.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) return Error{path + ": cannot open: " + std::strerror(errno)};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    const std::string why = S_ISDIR(st.st_mode)    ? "is a directory"
+                            : S_ISFIFO(st.st_mode) ? "not a regular file (a FIFO)"
+                            : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)
+                                ? "not a regular file (a device)"
+                                : "not a regular file";
+    ::close(fd);
+    return Error{path + ": " + why + ", not a trace"};
+  }
   FileLines lines(fd);
   Result<Trace> r = parse_lines(lines, path);
   ::close(fd);

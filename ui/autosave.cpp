@@ -19,6 +19,9 @@
 #include <iterator>
 #include <system_error>
 
+#include "script/read_file.h"
+#include "script/scenario_header.h"
+
 namespace rdv::ui {
 
 namespace {
@@ -135,9 +138,11 @@ bool Autosave::write(const std::string& scenario, std::string_view text,
 std::optional<std::string> Autosave::read(const std::string& scenario) const {
   const auto file = file_for(scenario);
   if (file.empty()) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  std::string text, error;
+  if (!script::read_regular_file(file.string(), script::kMaxScenarioFileBytes, &text, &error)) {
+    return std::nullopt;
+  }
+  return text;
 }
 
 void Autosave::remove(const std::string& scenario) const {

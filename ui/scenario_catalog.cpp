@@ -6,6 +6,9 @@
 #include <sstream>
 #include <system_error>
 
+#include "script/read_file.h"
+#include "script/scenario_header.h"
+
 namespace rdv::ui {
 
 namespace {
@@ -122,18 +125,8 @@ void Browser::select(int i) {
   source_error_.clear();
   ++revision_;
   const auto& path = entries_[static_cast<std::size_t>(i)].path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    source_error_ = path.string() + ": cannot open";
-    return;
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  source_ = ss.str();
-  if (source_.size() > script::kMaxScenarioFileBytes) {
-    source_.clear();
-    source_error_ = path.string() + ": larger than 4 MiB; not a scenario";
-  }
+  // Bounded, regular files only: a FIFO or /dev/zero listed in a folder must not hang the window.
+  script::read_regular_file(path.string(), script::kMaxScenarioFileBytes, &source_, &source_error_);
 }
 
 }  // namespace rdv::ui

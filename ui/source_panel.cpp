@@ -18,6 +18,9 @@
 #include <span>
 #include <string>
 
+#include "script/read_file.h"
+#include "script/scenario_header.h"
+
 namespace rdv::ui {
 
 namespace {
@@ -135,8 +138,9 @@ void SourcePanel::draw_view_menu() {
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  std::string text, error;
+  if (!script::read_regular_file(path, script::kMaxScenarioFileBytes, &text, &error)) return {};
+  return text;
 }
 
 }  // namespace

@@ -67,6 +67,7 @@ ChildResult run_child(const std::vector<std::string>& argv, std::chrono::millise
   wait4(pid, &status, 0, &ru);
   r.cpu_seconds = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
                   static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+  r.peak_rss_mib = static_cast<double>(ru.ru_maxrss) / 1024.0;
   for (const pollfd& f : fds) {
     if (f.fd >= 0) close(f.fd);
   }

@@ -15,6 +15,8 @@
 //   --! args: <flags>    extra flags for `run` (only --mode live is understood in-process)
 //   --! quiet            run with --quiet (the script prints too much to keep)
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -40,7 +42,8 @@ constexpr double kSlowdown = 3.0;  // sanitizers slow every allocation and threa
 #else
 constexpr double kSlowdown = 1.0;
 #endif
-constexpr double kLimitSeconds = 5.0;  // issue #10: each must end within 5 s
+constexpr double kLimitSeconds = 5.0;    // issue #10: each must end within 5 s
+constexpr double kPeakRssMib = 3 * 256;  // issue #21: peak memory within 3x the cap
 
 struct Script {
   std::string path, name;
@@ -174,7 +177,8 @@ TEST_CASE("hostile: rendezvous run exits 2 with the message on stderr, each with
   const std::vector<Script> corpus = load_corpus();
   REQUIRE(!corpus.empty());
   int crashes = 0, hangs = 0;
-  double worst_wall = 0, worst_cpu = 0;
+  double worst_wall = 0, worst_cpu = 0, worst_rss = 0;
+  std::string worst_rss_name;
   for (const Script& s : corpus) {
     INFO(s.name);
     std::vector<std::string> argv = {RDV_EXE, "run", s.path};
@@ -192,12 +196,69 @@ TEST_CASE("hostile: rendezvous run exits 2 with the message on stderr, each with
     CHECK(r.cpu_seconds < kLimitSeconds * kSlowdown);
     worst_wall = std::max(worst_wall, r.seconds);
     worst_cpu = std::max(worst_cpu, r.cpu_seconds);
+    if (r.peak_rss_mib > worst_rss) {
+      worst_rss = r.peak_rss_mib;
+      worst_rss_name = s.name;
+    }
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    // Issue #21: peak memory within 3x the 256 MiB cap (sanitizers' shadow memory aside).
+    INFO("peak RSS " << r.peak_rss_mib << " MiB");
+    CHECK(r.peak_rss_mib < kPeakRssMib);
+#endif
     check_where(s, r.err);
   }
   MESSAGE(corpus.size() << " scripts: " << crashes << " crashes, " << hangs
                         << " hangs; longest wall " << worst_wall << " s, most CPU " << worst_cpu
-                        << " s");
+                        << " s; peak RSS " << worst_rss << " MiB (" << worst_rss_name << ")");
   CHECK(crashes == 0);
   CHECK(hangs == 0);
+}
+
+// Files that are no scenario and no trace (issue #21): each refused before it is read, with
+// exit code 1 and a message naming it — never a hang on a FIFO, never /dev/zero read whole, never
+// a directory run as an empty scenario.
+TEST_CASE("hostile: directories, FIFOs, devices and oversized files are refused, exit 1") {
+  const fs::path dir =
+      fs::temp_directory_path() / ("rdv_hostile_files_" + std::to_string(getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "dir.lua");
+  fs::create_directories(dir / "dir.rdv.jsonl");
+  REQUIRE(::mkfifo((dir / "fifo.lua").c_str(), 0600) == 0);
+  REQUIRE(::mkfifo((dir / "fifo.rdv.jsonl").c_str(), 0600) == 0);
+  {
+    std::ofstream big(dir / "big.lua", std::ios::binary);
+    big << "print(1)\n" << std::string(std::size_t{5} << 20, '-');
+  }
+  const std::string d = dir.string() + "/";
+  const std::string out = d + "out.json";
+  struct Case {
+    std::vector<std::string> args;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {{"run", d + "dir.lua"}, "dir.lua: is a directory"},
+      {{"explore", d + "dir.lua", "--schedules", "2"}, "dir.lua: is a directory"},
+      {{"run", d + "fifo.lua"}, "fifo.lua: not a regular file (a FIFO)"},
+      {{"explore", d + "fifo.lua", "--schedules", "2"}, "fifo.lua: not a regular file (a FIFO)"},
+      {{"run", "/dev/zero"}, "/dev/zero: not a regular file (a device)"},
+      {{"run", d + "big.lua"}, "big.lua: larger than 4 MiB; not a scenario"},
+      {{"replay", d + "fifo.rdv.jsonl"}, "fifo.rdv.jsonl: not a regular file (a FIFO)"},
+      {{"replay", d + "dir.rdv.jsonl"}, "dir.rdv.jsonl: is a directory"},
+      {{"replay", "/dev/zero"}, "/dev/zero: not a regular file (a device)"},
+      {{"export", "/dev/zero", "--perfetto", out}, "/dev/zero: not a regular file (a device)"},
+      {{"export", d + "fifo.rdv.jsonl", "--perfetto", out}, "not a regular file (a FIFO)"},
+  };
+  for (const Case& c : cases) {
+    std::vector<std::string> argv = {RDV_EXE};
+    argv.insert(argv.end(), c.args.begin(), c.args.end());
+    INFO(c.args[0] << " " << c.args[1]);
+    const rdv::test::ChildResult r = rdv::test::run_child(argv, std::chrono::seconds(10));
+    INFO("stderr: " << r.err);
+    CHECK_FALSE(r.timed_out);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find(c.message) != std::string::npos);
+    CHECK(r.peak_rss_mib < 256);
+  }
+  fs::remove_all(dir);
 }
 #endif

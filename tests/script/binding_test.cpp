@@ -281,7 +281,7 @@ TEST_CASE("errors: run_file reports a missing file as an I/O error (exit 1)") {
   const RunReport r = rdv::script::run_file("/nonexistent/x.lua", {}, log);
   CHECK(r.io_error);
   CHECK(r.exit_code() == 1);
-  CHECK(contains(r.diagnostics, "/nonexistent/x.lua: cannot open file"));
+  CHECK(contains(r.diagnostics, "/nonexistent/x.lua: cannot open: No such file or directory"));
 }
 
 TEST_CASE("errors: events carry the script line of each API call") {

@@ -2,6 +2,7 @@
 #include "script/scenario_header.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -233,11 +234,23 @@ TEST_CASE("scenario header: file errors name the file") {
   namespace fs = std::filesystem;
   auto r = rdv::script::read_scenario_header("no/such/file.lua");
   REQUIRE_FALSE(r);
-  CHECK(r.error.text() == "no/such/file.lua: no such file");
+  CHECK(r.error.text() == "no/such/file.lua: cannot open: No such file or directory");
 
   r = rdv::script::read_scenario_header("scenarios");
   REQUIRE_FALSE(r);
-  CHECK(r.error.text() == "scenarios: not a regular file");
+  CHECK(r.error.text() == "scenarios: is a directory");
+
+  // Refused before a byte is read: /dev/zero never ends, a FIFO with no writer blocks the open.
+  r = rdv::script::read_scenario_header("/dev/zero");
+  REQUIRE_FALSE(r);
+  CHECK(r.error.text() == "/dev/zero: not a regular file (a device)");
+  const fs::path fifo = fs::temp_directory_path() / "rdv_header_test_fifo.lua";
+  fs::remove(fifo);
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  r = rdv::script::read_scenario_header(fifo.string());
+  fs::remove(fifo);
+  REQUIRE_FALSE(r);
+  CHECK(r.error.message == "not a regular file (a FIFO)");
 
   const fs::path big = fs::temp_directory_path() / "rdv_header_test_big.lua";
   {
