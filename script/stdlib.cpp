@@ -237,6 +237,19 @@ int l_load(lua_State* L) {
   lua_settop(L, std::max(n, 3));
   lua_pushliteral(L, "t");
   lua_replace(L, 3);
+  // A chunkname "@file.lua" (or "=file.lua") would make the chunk's errors and events pass for
+  // lines of a file — of the scenario itself, or of one that does not exist. The chunk is a
+  // string: named without the prefix, its lines read [string "file.lua"]:11.
+  if (lua_type(L, 2) == LUA_TSTRING) {
+    std::size_t len = 0;
+    const char* name = lua_tolstring(L, 2, &len);
+    std::size_t skip = 0;
+    while (skip < len && (name[skip] == '@' || name[skip] == '=')) ++skip;
+    if (skip > 0) {
+      lua_pushlstring(L, name + skip, len - skip);
+      lua_replace(L, 2);
+    }
+  }
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);

@@ -692,6 +692,14 @@ std::uint32_t Universe::load_error_line(lua_State* T, const std::string& source,
 }
 
 sim::TaskFn Universe::main_task(std::string source) {
+  // A first line starting with '#' (`#!/usr/bin/env rendezvous`) is skipped, as the header
+  // reader and Lua's own loadfile skip it: blanked, so that line numbers stay the same.
+  if (source.starts_with('#')) {
+    std::fill(
+        source.begin(),
+        source.begin() + static_cast<std::ptrdiff_t>(std::min(source.find('\n'), source.size())),
+        ' ');
+  }
   return [this, source = std::move(source)] {
     gil_.lock();
     lua_State* T = lua_newthread(L_);

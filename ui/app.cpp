@@ -411,11 +411,13 @@ int run_app(const AppOptions& options) {
       if (options.preempt_line) settings.preempt = sim::Preempt::Line;
       controller.apply_settings(settings);
     }
+    bool opened = true;  // false: nothing runs, so there is no run to wait for below
     if (is_trace(options.file)) {
       std::string error;
       if (!files.open(options.file.string(), &error)) {
         std::fprintf(stderr, "rendezvous: %s\n", error.c_str());
         if (screenshot) result = 1;
+        opened = false;
       }
     } else {
       open_selected(browser, controller);
@@ -423,7 +425,7 @@ int run_app(const AppOptions& options) {
     unsigned opened_revision = browser.revision();
     if (screenshot || benchmark) {
       // The picture shows a finished controlled run at event `at` (or its end).
-      if (!controller.finish_blocking(std::chrono::seconds(60)))
+      if (opened && !controller.finish_blocking(std::chrono::seconds(60)))
         std::fprintf(stderr, "rendezvous: the run did not end within 60 s; showing it so far\n");
       // --explore N: the Explorer's results, with its first failure's trace open.
       if (options.explore > 0) std::puts(explorer.explore_and_open(options.explore).c_str());
