@@ -89,6 +89,14 @@ decltype(auto) released(Op&& op) {
   return op();
 }
 
+// The same for an operation that never blocks (try_lock, sleep(0), ctx:err()): no
+// synchronization point, so a loop polling it is charged to the step budget like any loop.
+template <class Op>
+decltype(auto) polled(Op&& op) {
+  Universe::Released r(/*sync_point=*/false);
+  return op();
+}
+
 // A C++ object living in a full userdata, destroyed by __gc. `tname` is the metatable created by
 // new_class().
 template <class T, class... A>

@@ -149,7 +149,11 @@ int chan_tostring(lua_State* L) {
 int l_sleep(lua_State* L) {
   const std::int64_t d = check_duration(L, 1);
   sim::Runtime& rt = Universe::of(L).rt();
-  released([&] { rt.sleep(d); });
+  if (d == 0) {
+    polled([&] { rt.sleep(d); });  // sleep(0) never blocks: a loop of it is a busy-wait
+  } else {
+    released([&] { rt.sleep(d); });
+  }
   return 0;
 }
 

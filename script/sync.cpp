@@ -137,7 +137,7 @@ int mutex_unlock(lua_State* L) {
 }
 int mutex_try_lock(lua_State* L) {
   sim::Mutex& m = obj<sim::Mutex>(L, kMutex);
-  lua_pushboolean(L, released([&] { return m.try_lock(); }));
+  lua_pushboolean(L, polled([&] { return m.try_lock(); }));
   return 1;
 }
 int mutex_tostring(lua_State* L) {
@@ -172,12 +172,12 @@ int rw_runlock(lua_State* L) {
 }
 int rw_try_lock(lua_State* L) {
   sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
-  lua_pushboolean(L, released([&] { return m.try_lock(); }));
+  lua_pushboolean(L, polled([&] { return m.try_lock(); }));
   return 1;
 }
 int rw_try_rlock(lua_State* L) {
   sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
-  lua_pushboolean(L, released([&] { return m.try_rlock(); }));
+  lua_pushboolean(L, polled([&] { return m.try_rlock(); }));
   return 1;
 }
 int rw_tostring(lua_State* L) {
@@ -258,7 +258,7 @@ int ctx_done(lua_State* L) {
 }
 int ctx_err(lua_State* L) {
   const sim::Context::Ptr& c = check_context(L, 1);
-  const std::string err = released([&] { return c->err(); });
+  const std::string err = polled([&] { return c->err(); });
   if (err.empty()) {
     lua_pushnil(L);
   } else {

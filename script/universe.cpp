@@ -18,7 +18,8 @@ struct Universe::TaskCtx {
   lua_State* thread = nullptr;  // the task's Lua thread (for the line of a refused allocation)
   bool holds_gil = false;       // this thread holds the Gil
   bool parked = false;          // released the Gil in before_park, retakes it in after_unpark
-  std::uint64_t steps = 0;      // VM instructions since the task last entered the API
+  std::uint64_t steps = 0;      // VM instructions since the task last reached a sync point
+  bool polled = false;          // it called sleep(0), try_lock, ctx:err()... since then
   std::uint64_t slice = 0;      // VM instructions since it last took the Gil (live mode)
   std::string traceback;        // of the error that ended the task
   std::string message;          // its text (task_msgh), when it could be made
@@ -161,9 +162,17 @@ void* Universe::alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize)
   return p;
 }
 
-Universe::Released::Released() noexcept : task_(tls_task) {
+Universe::Released::Released(bool sync_point) noexcept : task_(tls_task) {
   // A runtime operation: the task reached a synchronization point (its step budget restarts).
-  if (task_ != nullptr) task_->steps = 0;
+  // A call that never blocks is none: a loop of them is a busy-wait.
+  if (task_ != nullptr) {
+    if (sync_point) {
+      task_->steps = 0;
+      task_->polled = false;
+    } else {
+      task_->polled = true;
+    }
+  }
   if (task_ == nullptr || !task_->holds_gil) {
     task_ = nullptr;
     return;
@@ -247,7 +256,11 @@ void Universe::charge_steps(lua_State* L, std::uint64_t n) {
     rt_.set_line(current_line(L));
     raise_stop(L, "task " + std::to_string(rt_.current_id()) + " ran " +
                       with_commas(options_.step_budget) +
-                      " instructions without reaching a synchronization point at " + where(L));
+                      " instructions without reaching a synchronization point at " + where(L) +
+                      (t->polled ? "; it looks like a busy-wait: sleep(0), try_lock, try_rlock "
+                                   "and ctx:err() never block (wait on a channel, a WaitGroup, "
+                                   "lock() or ctx:done() instead)"
+                                 : ""));
   }
 }
 

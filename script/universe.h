@@ -118,7 +118,9 @@ class Universe {
   //   { Universe::Released r; wg->wait(); }  // then read or push Lua values again
   class Released {
    public:
-    Released() noexcept;
+    // `sync_point` false: a call that never blocks (sleep(0), try_lock, try_rlock, ctx:err()).
+    // It does not restart the step budget, so a loop polling it (a busy-wait) still ends there.
+    explicit Released(bool sync_point = true) noexcept;
     ~Released();
     Released(const Released&) = delete;
     Released& operator=(const Released&) = delete;
