@@ -346,7 +346,8 @@ int run_app(const AppOptions& options) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // set below to the user's config folder, never the working dir
   io.LogFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // No keyboard navigation unless asked for (View menu): the run's keys (arrows, Space, Home,
+  // End) must step the run, not also move a focus ring through the toolbar or open a combo.
 
   Browser browser;
   browser.scan(options.scenarios_dir.empty() ? find_scenarios_dir(exe_dir())

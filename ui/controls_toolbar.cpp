@@ -71,11 +71,12 @@ void ControlsToolbar::handle_shortcuts() {
   if (io.KeyCtrl) {
     if (ImGui::IsKeyPressed('O', false)) files_.request_open();
     if (ImGui::IsKeyPressed('S', false)) files_.request_save();
-    if (ImGui::IsKeyPressed('E', false) && controller_.model().size() > 0)
-      files_.request_export();
+    if (ImGui::IsKeyPressed('E', false) && controller_.model().size() > 0) files_.request_export();
     return;
   }
   if (ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) return;
+  // With keyboard navigation on (View menu) these keys move between and press the controls.
+  if ((io.ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0) return;
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false))
     controller_.request_toggle_run();
   // Shift+Left / Shift+Right pan the timeline instead (ui/timeline_panel.cpp).
@@ -297,7 +298,8 @@ void ControlsToolbar::draw_scrubber() {
   };
   const auto n_at = [&](float x) {
     const float f = std::clamp((x - x0) / std::max(1.0f, x1 - x0), 0.0f, 1.0f);
-    return static_cast<std::size_t>(std::llround(static_cast<double>(f) * static_cast<double>(size)));
+    return static_cast<std::size_t>(
+        std::llround(static_cast<double>(f) * static_cast<double>(size)));
   };
   if (ImGui::IsItemActive() && size > 0) {
     const std::size_t n = n_at(ImGui::GetIO().MousePos.x);
@@ -321,8 +323,9 @@ void ControlsToolbar::draw_scrubber() {
       dl->AddLine(ImVec2(x, p.y + 4), ImVec2(x, p.y + h - 4), colour_of(seqs[i]), 1.5f);
       const double next = static_cast<double>(size) * static_cast<double>(x + 1.0f - x0) /
                           static_cast<double>(std::max(1.0f, x1 - x0));
-      const auto it = std::lower_bound(seqs.begin() + static_cast<std::ptrdiff_t>(i) + 1,
-                                       seqs.end(), static_cast<std::uint32_t>(std::max(0.0, next - 1)));
+      const auto it =
+          std::lower_bound(seqs.begin() + static_cast<std::ptrdiff_t>(i) + 1, seqs.end(),
+                           static_cast<std::uint32_t>(std::max(0.0, next - 1)));
       i = static_cast<std::size_t>(it - seqs.begin());
     }
   };
@@ -345,11 +348,12 @@ void ControlsToolbar::draw_scrubber() {
   if (hovered && size > 0) {
     const std::size_t n = n_at(ImGui::GetIO().MousePos.x);
     ImGui::BeginTooltip();
-    ImGui::Text("Time travel: click or drag to show every panel after event %zu of %zu%s", n,
-                size, c.run_ended() ? "" : " recorded so far");
+    ImGui::Text("Time travel: click or drag to show every panel after event %zu of %zu%s", n, size,
+                c.run_ended() ? "" : " recorded so far");
     if (n > 0) ImGui::TextDisabled("%s", describe_event(m, n - 1).c_str());
-    ImGui::TextDisabled("Left/Right step, Home/End jump; marks: notes (grey), panics and the "
-                        "deadlock (red), cancels and leaks (orange)");
+    ImGui::TextDisabled(
+        "Left/Right step, Home/End jump; marks: notes (grey), panics and the "
+        "deadlock (red), cancels and leaks (orange)");
     ImGui::EndTooltip();
   }
 

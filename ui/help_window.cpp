@@ -33,6 +33,8 @@ constexpr std::array kShortcuts = {
     Shortcut{"Run (no text field focused)", "End", "Run to the end"},
     Shortcut{"Run (no text field focused)", "G", "Go to the selected event"},
     Shortcut{"Run (no text field focused)", "R", "Reset the run (same seed)"},
+    Shortcut{"View \xE2\x96\xB8 Keyboard navigation (off by default)", "Tab, arrows, Space",
+             "Move between and press the controls; the run's keys above are off meanwhile"},
     Shortcut{"Scenarios list (focused)", "Up / Down", "Previous / next scenario"},
     Shortcut{"Timeline (mouse over it)", "Mouse wheel", "Zoom around the mouse"},
     Shortcut{"Timeline (mouse over it)", "Wheel over the names", "Scroll the lanes"},
@@ -52,16 +54,16 @@ constexpr std::array kShortcuts = {
     Shortcut{"Dialogs", "Escape", "Cancel, close this help"},
 };
 
-constexpr std::array<const char*, kHelpPageCount> kTitles = {
-    "Keyboard shortcuts", "Colour legend", "API cheat sheet", "About"};
+constexpr std::array<const char*, kHelpPageCount> kTitles = {"Keyboard shortcuts", "Colour legend",
+                                                             "API cheat sheet", "About"};
 
 bool contains_ci(std::string_view hay, std::string_view needle) {
   if (needle.empty()) return true;
-  const auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(),
-                              [](char a, char b) {
-                                return std::tolower(static_cast<unsigned char>(a)) ==
-                                       std::tolower(static_cast<unsigned char>(b));
-                              });
+  const auto it =
+      std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) ==
+               std::tolower(static_cast<unsigned char>(b));
+      });
   return it != hay.end();
 }
 
@@ -150,8 +152,8 @@ void draw_api(char* filter, std::size_t filter_size) {
   ImGui::BeginChild("##api", ImVec2(0, 0), false);
   std::string_view section;
   bool open = false;
-  constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX |
-                                     ImGuiTableFlags_BordersInnerV;
+  constexpr ImGuiTableFlags kFlags =
+      ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
   const float em = ImGui::GetFontSize();
   for (const ApiEntry& e : api_entries()) {
     if (!contains_ci(e.call, filter) && !contains_ci(e.text, filter) &&
@@ -259,9 +261,9 @@ void HelpWindow::draw() {
   const ImVec2 size(std::min(vp->WorkSize.x * 0.9f, ImGui::GetFontSize() * 62),
                     vp->WorkSize.y * 0.8f);
   ImGui::SetNextWindowSize(size, ImGuiCond_Appearing);
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2,
-                                 vp->WorkPos.y + vp->WorkSize.y / 2),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
+      ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (select_) ImGui::SetNextWindowFocus();
   if (ImGui::Begin("Help###rdv_help", &open_,
                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings)) {

@@ -241,6 +241,14 @@ void Shell::draw_menu_bar() {
   }
   if (ImGui::BeginMenu("View")) {
     for (auto& p : panels_) p->draw_view_menu();
+    ImGui::Separator();
+    bool nav = setting("keyboard_nav") == "1";
+    if (ImGui::MenuItem("Keyboard navigation", nullptr, &nav))
+      set_setting("keyboard_nav", nav ? "1" : "0");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "Tab, arrows, Space and Enter move between and press the controls; the run's keys\n"
+          "(arrows, Space, Home, End) then belong to the controls until this is off");
     if (ImGui::MenuItem("Reset layout")) {
       layout_ = LayoutState{};
       ImGui::MarkIniSettingsDirty();
@@ -264,6 +272,12 @@ void Shell::draw() {
                                       ImGuiWindowFlags_NoScrollWithMouse |
                                       // the app clears the framebuffer to WindowBg already
                                       ImGuiWindowFlags_NoBackground;
+  // Keyboard navigation only when the user asked for it (View menu; saved).
+  ImGuiIO& io = ImGui::GetIO();
+  if (setting("keyboard_nav") == "1")
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  else
+    io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
   ImGui::Begin("##shell", nullptr, kFlags);
   draw_menu_bar();
   // GLFW key codes are the letters' ASCII codes; the backend stores them as ImGui key indexes.

@@ -1,0 +1,147 @@
+// The run's keys in real ImGui frames without a window (#19 item 6): Right, Left, Space, Home
+// and End step or play the run and never move a focus ring through the toolbar, open a combo or
+// press a button; keyboard navigation happens only when the View menu turns it on.
+#include "ui/controller.h"
+#include "ui/controls_toolbar.h"
+#include "ui/file_actions.h"
+#include "ui/scenario_catalog.h"
+#include "ui/shell.h"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <imgui_internal.h>  // GImGui->NavId: the item keyboard navigation has focused
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+using namespace rdv::ui;
+
+#if RDV_HAVE_SCRIPT
+namespace {
+
+// GLFW's key codes, which the GLFW backend uses as ImGui 1.86 key indexes.
+constexpr int kRight = 262, kLeft = 263, kHome = 268, kEnd = 269, kSpace = 32, kTab = 258;
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// An ImGui context with a built font atlas, the GLFW backend's key map, and no renderer: frames
+// are laid out and their draw lists built, nothing is drawn.
+struct HeadlessImGui {
+  HeadlessImGui() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(1600, 900);
+    io.DeltaTime = 1.0f / 60;
+    unsigned char* px = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+    io.KeyMap[ImGuiKey_Tab] = kTab;
+    io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
+    io.KeyMap[ImGuiKey_RightArrow] = kRight;
+    io.KeyMap[ImGuiKey_UpArrow] = 265;
+    io.KeyMap[ImGuiKey_DownArrow] = 264;
+    io.KeyMap[ImGuiKey_Home] = kHome;
+    io.KeyMap[ImGuiKey_End] = kEnd;
+    io.KeyMap[ImGuiKey_Space] = kSpace;
+    io.KeyMap[ImGuiKey_Enter] = 257;
+    io.KeyMap[ImGuiKey_Escape] = 256;
+  }
+  ~HeadlessImGui() { ImGui::DestroyContext(); }
+};
+
+struct App {
+  Browser browser;
+  Shell shell;
+  Controller controller;
+  FileActions files{controller, browser, shell};
+  ControlsToolbar toolbar{controller, files};
+
+  App() {
+    shell.set_toolbar([this] {
+      toolbar.handle_shortcuts();
+      toolbar.draw();
+    });
+  }
+  void frame(bool focus_window = false) {
+    controller.update(1.0 / 60);
+    ImGui::NewFrame();
+    if (focus_window) ImGui::SetWindowFocus("##shell");  // as a click in the window does
+    shell.draw();
+    ImGui::Render();
+  }
+  // One frame with `key` down, then one with it up (a tap).
+  void tap(int key) {
+    ImGui::GetIO().KeysDown[key] = true;
+    frame();
+    ImGui::GetIO().KeysDown[key] = false;
+    frame();
+  }
+};
+
+// A focus ring is drawn on the item keyboard navigation focused.
+bool focus_ring_shown() {
+  return GImGui->NavId != 0 && !GImGui->NavDisableHighlight;
+}
+
+bool any_popup_open() {
+  return ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId);
+}
+
+}  // namespace
+
+TEST_CASE("keyboard: the run's keys step the run and leave the toolbar's widgets alone") {
+  const auto tmp = std::filesystem::temp_directory_path() / "rdv_keyboard_test";
+  std::filesystem::create_directories(tmp);
+  ::setenv("XDG_STATE_HOME", tmp.c_str(), 1);
+  HeadlessImGui imgui;
+  App app;
+  const std::string path = RDV_SOURCE_DIR "/scenarios/2.1-unbuffered-rendezvous.lua";
+  app.controller.open_script(path, "2.1-unbuffered-rendezvous.lua", read_file(path));
+  REQUIRE(app.controller.finish_blocking(std::chrono::seconds(20)));
+  app.controller.request_seek(0);
+  for (int i = 0; i < 3; ++i) app.frame();
+  REQUIRE(app.controller.view().cursor == 0);
+
+  for (int i = 1; i <= 4; ++i) {
+    app.tap(kRight);
+    CHECK(app.controller.view().cursor == static_cast<std::size_t>(i));
+    CHECK_FALSE(focus_ring_shown());  // no focus ring moved through the toolbar
+    CHECK_FALSE(any_popup_open());
+  }
+  app.tap(kLeft);
+  CHECK(app.controller.view().cursor == 3);
+  app.tap(kEnd);
+  CHECK(app.controller.view().cursor == app.controller.model().size());
+  app.tap(kHome);
+  CHECK(app.controller.view().cursor == 0);
+  app.tap(kSpace);  // plays the run; opens no dropdown
+  CHECK(app.controller.view().playing);
+  CHECK_FALSE(any_popup_open());
+  CHECK_FALSE(focus_ring_shown());
+  app.tap(kSpace);
+  CHECK_FALSE(app.controller.view().playing);
+  app.tap(kTab);
+  CHECK_FALSE(focus_ring_shown());
+
+  SUBCASE("with keyboard navigation turned on, the keys belong to the controls") {
+    app.shell.set_setting("keyboard_nav", "1");
+    app.frame(true);
+    const std::size_t before = app.controller.view().cursor;
+    app.tap(kTab);
+    app.tap(kRight);
+    CHECK(app.controller.view().cursor == before);  // the run did not step as well
+    CHECK((ImGui::GetIO().ConfigFlags & ImGuiConfigFlags_NavEnableKeyboard) != 0);
+  }
+  std::filesystem::remove_all(tmp);
+}
+#endif
