@@ -19,8 +19,6 @@ constexpr ImU32 kCardBg = IM_COL32(40, 45, 54, 255);
 constexpr ImU32 kSlotEmpty = IM_COL32(50, 56, 66, 255);
 constexpr ImU32 kSlotFull = IM_COL32(70, 62, 40, 255);
 constexpr ImU32 kHandoff = IM_COL32(255, 214, 90, 255);
-constexpr int kMaxSlotsDrawn = 16;
-constexpr std::size_t kMaxWaitersDrawn = 4;
 
 std::string task_name(const model::Model& m, sim::TaskId id) {
   if (id == 0) return "the timer";  // task 0 sends on a channel only when a timer fires
@@ -28,7 +26,8 @@ std::string task_name(const model::Model& m, sim::TaskId id) {
   return n.empty() ? "task " + std::to_string(id) : std::string(n);
 }
 
-// A box with centred text clipped to it; returns its width.
+// A box with its text centred (left-aligned and clipped only when the box is narrower than the
+// text: a value wider than the whole card; its tooltip shows it in full).
 void box(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, const std::string& text,
          ImU32 text_col, float border_w = 1.0f) {
   dl->AddRectFilled(a, b, fill, 3.0f);
@@ -40,39 +39,65 @@ void box(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, const std
               text.c_str(), nullptr, 0.0f, &clip);
 }
 
-// "worker: 42" boxes for waiters, drawn from `x` rightwards (or leftwards when `leftwards`),
-// returns the x after the last box.
-float waiter_boxes(ImDrawList* dl, const model::Model& m, const model::State& s,
-                   const std::vector<model::Waiter>& q, float x, float y, float h, bool leftwards,
-                   bool with_value, sim::TaskId focus) {
+// One box of a card: a waiting task ("job 5: true") or a buffer slot.
+struct Piece {
+  std::string text;
+  ImU32 fill = 0, border = 0;
+  float border_w = 1.0f;
+  float w = 0;
+  ImVec2 at;  // top-left, relative to the card, set by the layout
+};
+
+// The pieces of a wait queue, every task in it, in queue order (the first is served first).
+std::vector<Piece> waiter_pieces(const model::Model& m, const model::State& s,
+                                 const std::vector<model::Waiter>& q, bool with_value,
+                                 sim::TaskId focus, float max_w) {
   const float em = ImGui::GetFontSize();
-  const std::size_t n = std::min(q.size(), kMaxWaitersDrawn);
-  for (std::size_t k = 0; k < n; ++k) {
-    // Senders: the first in the queue is the one nearest the buffer.
-    const model::Waiter& w = q[k];
-    std::string label = task_name(m, w.task);
-    if (with_value && !w.val.empty()) label += ": " + std::string(w.val.view());
-    const float bw = std::min(em * 9, ImGui::CalcTextSize(label.c_str()).x + em);
+  std::vector<Piece> out;
+  out.reserve(q.size());
+  for (const model::Waiter& w : q) {
+    Piece p;
+    p.text = task_name(m, w.task);
+    if (with_value && !w.val.empty()) p.text += ": " + std::string(w.val.view());
     const model::TaskInfo* t = s.task(w.task);
     const std::size_t idx = t != nullptr ? t->colour : 0;
     const bool stuck = t != nullptr && is_stuck(s, *t);
-    const ImU32 border = focus == w.task ? palette::kAccent : task_colour(idx);
-    const float x0 = leftwards ? x - bw : x;
-    box(dl, ImVec2(x0, y), ImVec2(x0 + bw, y + h),
-        stuck ? IM_COL32(120, 30, 30, 255) : IM_COL32(55, 50, 40, 255), border, label,
-        palette::kText, focus == w.task ? 2.5f : 1.5f);
-    x = leftwards ? x0 - 4 : x0 + bw + 4;
+    p.fill = stuck ? IM_COL32(120, 30, 30, 255) : IM_COL32(55, 50, 40, 255);
+    p.border = focus == w.task ? palette::kAccent : task_colour(idx);
+    p.border_w = focus == w.task ? 2.5f : 1.5f;
+    p.w = std::min(max_w, ImGui::CalcTextSize(p.text.c_str()).x + em);
+    out.push_back(std::move(p));
   }
-  if (q.size() > n) {
-    const std::string more = "+" + std::to_string(q.size() - n);
-    const float tw = ImGui::CalcTextSize(more.c_str()).x;
-    const float x0 = leftwards ? x - tw : x;
-    dl->AddText(ImVec2(x0, y + (h - ImGui::GetTextLineHeight()) / 2), palette::kTextDim,
-                more.c_str());
-    x = leftwards ? x0 - 4 : x0 + tw + 4;
-  }
-  return x;
+  return out;
 }
+
+// Places `pieces` left to right from x0, wrapping at x1; returns the y below the last row.
+float flow(std::vector<Piece>& pieces, float x0, float x1, float y, float h, float gap) {
+  float x = x0;
+  for (Piece& p : pieces) {
+    if (x > x0 && x + p.w > x1) {
+      x = x0;
+      y += h + gap;
+    }
+    p.at = ImVec2(x, y);
+    x += p.w + gap;
+  }
+  return pieces.empty() ? y : y + h;
+}
+
+// The whole card laid out for a width: every waiting task and every buffered value, the
+// senders -> buffer -> receivers flow on one row when it fits, else a row each that wraps.
+struct CardLayout {
+  std::vector<Piece> senders, slots, receivers;
+  bool one_row = true;
+  float flow_y = 0;     // top of the flow (one_row) or of the senders' row
+  float buffer_x0 = 0;  // one_row: the buffer's left and right edges
+  float buffer_x1 = 0;
+  float senders_y = 0, slots_y = 0, receivers_y = 0;  // stacked: each row's top
+  float label_w = 0;                                  // stacked: the rows' label column
+  float text_y = 0;                                   // the wrapped line of words below
+  float height = 0;
+};
 
 // What the event at the cursor did to channel `id`, or "".
 std::string last_action(const model::Model& m, std::size_t cursor, sim::ObjId id) {
@@ -140,129 +165,220 @@ void ChannelsPanel::draw() {
   }
   const float em = ImGui::GetFontSize();
   const float line = ImGui::GetTextLineHeightWithSpacing();
-  const float card_h = line * 4.6f;
   ImGui::BeginChild("##channels", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(shown.size()), card_h);
-  while (clipper.Step()) {
-    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-      const model::ChannelInfo& ch = s.channels[shown[static_cast<std::size_t>(r)]];
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      const float w = ImGui::GetContentRegionAvail().x;
-      const std::string action = last_action(m, c.view().cursor, ch.id);
-      const bool touched = !action.empty();
-      const bool handoff = action.rfind("hand-off", 0) == 0;
-      dl->AddRectFilled(p, ImVec2(p.x + w, p.y + card_h - 6), kCardBg, 4.0f);
-      if (touched)
-        dl->AddRect(p, ImVec2(p.x + w, p.y + card_h - 6), handoff ? kHandoff : palette::kAccent,
-                    4.0f, 0, 2.0f);
+  const float w = ImGui::GetContentRegionAvail().x;
+  const float pad = em * 0.6f;
+  const float bh = line * 1.3f;  // a box's height
+  const float gap = 4.0f;
+  const float arrow = em * 1.6f;
+  for (const std::uint32_t index : shown) {
+    const model::ChannelInfo& ch = s.channels[index];
+    const std::string action = last_action(m, c.view().cursor, ch.id);
+    const bool touched = !action.empty();
+    const bool handoff = action.rfind("hand-off", 0) == 0;
+
+    // ---- layout (relative to the card's top-left) ----
+    CardLayout L;
+    const float max_piece = std::max(em * 3, w - 2 * pad);
+    L.senders = waiter_pieces(m, s, ch.sendq, true, focus, max_piece);
+    L.receivers = waiter_pieces(m, s, ch.recvq, false, focus, max_piece);
+    // Buffer: one slot per value (buffer.front() is received next: drawn rightmost), then the
+    // empty slots, as one box "N free" when there are more than a few.
+    float slot_w = em * 3.2f;
+    for (const model::Slot& v : ch.buffer)
+      slot_w = std::max(slot_w, ImGui::CalcTextSize(v.val.s).x + em);
+    slot_w = std::min(slot_w, max_piece);
+    const auto free_slots = static_cast<std::size_t>(
+        std::max<std::int64_t>(0, ch.cap - static_cast<std::int64_t>(ch.buffer.size())));
+    const bool free_as_boxes = free_slots <= 8;
+    if (ch.cap > 0) {
+      if (free_as_boxes) {
+        for (std::size_t k = 0; k < free_slots; ++k)
+          L.slots.push_back(Piece{"", kSlotEmpty, IM_COL32(70, 77, 90, 255), 1.0f, slot_w, {}});
+      } else {
+        const std::string t = std::to_string(free_slots) + " free";
+        L.slots.push_back(Piece{t,
+                                kSlotEmpty,
+                                IM_COL32(70, 77, 90, 255),
+                                1.0f,
+                                ImGui::CalcTextSize(t.c_str()).x + em,
+                                {}});
+      }
+      for (std::size_t k = ch.buffer.size(); k-- > 0;)
+        L.slots.push_back(Piece{std::string(ch.buffer[k].val.view()),
+                                kSlotFull,
+                                state_colour(VisualState::BlockedChan),
+                                1.0f,
+                                slot_w,
+                                {}});
+    }
+    const auto row_w = [gap](const std::vector<Piece>& v) {
+      float t = 0;
+      for (const Piece& p : v) t += p.w + gap;
+      return v.empty() ? 0.0f : t - gap;
+    };
+    const char* no_sender = "no sender waiting";
+    const char* no_receiver = "no receiver waiting";
+    const float left_w = L.senders.empty() ? ImGui::CalcTextSize(no_sender).x : row_w(L.senders);
+    const float right_w =
+        L.receivers.empty() ? ImGui::CalcTextSize(no_receiver).x : row_w(L.receivers);
+    const float buf_w = ch.cap == 0 ? em * 3.0f : row_w(L.slots);
+    L.flow_y = line * 1.15f + 4;
+    L.one_row = pad + left_w + arrow + buf_w + arrow + right_w + pad <= w;
+    float y = L.flow_y;
+    if (L.one_row) {
+      // Centred buffer when there is room for both sides, else pushed by the wider one.
+      const float mid = std::clamp(w / 2, pad + left_w + arrow + buf_w / 2,
+                                   w - pad - right_w - arrow - buf_w / 2);
+      L.buffer_x0 = mid - buf_w / 2;
+      L.buffer_x1 = mid + buf_w / 2;
+      float x = L.buffer_x0 - arrow;  // senders leftwards from the buffer, first one nearest
+      for (Piece& p : L.senders) {
+        p.at = ImVec2(x - p.w, y);
+        x -= p.w + gap;
+      }
+      x = L.buffer_x0;
+      for (Piece& p : L.slots) {
+        p.at = ImVec2(x, y);
+        x += p.w + gap;
+      }
+      x = L.buffer_x1 + arrow;
+      for (Piece& p : L.receivers) {
+        p.at = ImVec2(x, y);
+        x += p.w + gap;
+      }
+      y += bh;
+    } else {
+      // A row each: "senders", "buffer", "receivers", wrapping; the first waiter comes first.
+      L.label_w =
+          std::max({ImGui::CalcTextSize("waiting to send").x, ImGui::CalcTextSize("buffer, next out first").x,
+                    ImGui::CalcTextSize("waiting to receive").x}) +
+          em;
+      if (L.label_w > w * 0.35f) L.label_w = 0;  // too narrow: labels above their rows
+      const float x0 = pad + L.label_w;
+      const float x1 = std::max(x0 + em * 3, w - pad);
+      auto row = [&](std::vector<Piece>& v, float& row_y) {
+        if (L.label_w == 0) y += line;
+        row_y = y;
+        y = (v.empty() ? y + line : flow(v, x0, x1, y, bh, gap)) + gap;
+      };
+      row(L.senders, L.senders_y);
+      // Read top to bottom here: the value received next comes first.
+      std::reverse(L.slots.begin(), L.slots.end());
+      if (ch.cap > 0) {
+        row(L.slots, L.slots_y);
+      } else {
+        L.slots_y = y;
+        y += bh + gap;
+      }
+      row(L.receivers, L.receivers_y);
+    }
+    // The words: what the event at the cursor did, and every task in a select on it, each a
+    // paragraph wrapped to the card.
+    std::string selects;
+    if (!ch.selects.empty()) {
+      selects = "in select on it: ";
+      for (std::size_t k = 0; k < ch.selects.size(); ++k) {
+        const model::Waiter& wt = ch.selects[k];
+        if (k > 0) selects += ", ";
+        selects += task_name(m, wt.task) + (wt.dir == sim::BlockReason::ChanSend
+                                                ? " (send " + std::string(wt.val.view()) + ")"
+                                                : " (recv)");
+      }
+    }
+    const float wrap = std::max(em * 4, w - 2 * pad);
+    const auto para_h = [wrap](const std::string& t) {
+      return t.empty() ? 0.0f : ImGui::CalcTextSize(t.c_str(), nullptr, false, wrap).y;
+    };
+    L.text_y = y + line * 0.3f;
+    const float action_h = para_h(action);
+    L.height = L.text_y + std::max(action_h + para_h(selects), line * 0.4f) + line * 0.3f;
+
+    // ---- drawing, only when the card is in view ----
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    if (ImGui::IsRectVisible(p, ImVec2(p.x + w, p.y + L.height))) {
+      const ImVec2 card_max(p.x + w, p.y + L.height);
+      dl->AddRectFilled(p, card_max, kCardBg, 4.0f);
+      if (touched) dl->AddRect(p, card_max, handoff ? kHandoff : palette::kAccent, 4.0f, 0, 2.0f);
       // Line 1: name, capacity, len, open/closed, counts.
-      const float x0 = p.x + em * 0.6f;
-      float y = p.y + 4;
+      const float x0 = p.x + pad;
+      const float ly = p.y + 4;
       const std::string name = object_label(m, ch.id);
-      dl->AddText(fonts().heading != nullptr ? fonts().ui : ImGui::GetFont(), ImGui::GetFontSize(),
-                  ImVec2(x0, y), palette::kAccent, name.c_str());
+      dl->AddText(ImVec2(x0, ly), palette::kAccent, name.c_str());
       float x = x0 + ImGui::CalcTextSize(name.c_str()).x + em;
       const std::string info = (ch.cap == 0 ? std::string("unbuffered")
                                             : "len " + std::to_string(ch.buffer.size()) +
                                                   " / cap " + std::to_string(ch.cap));
-      dl->AddText(ImVec2(x, y), palette::kText, info.c_str());
+      dl->AddText(ImVec2(x, ly), palette::kText, info.c_str());
       x += ImGui::CalcTextSize(info.c_str()).x + em;
       const char* oc = ch.closed ? "closed" : "open";
       const ImU32 occ = ch.closed ? palette::kError : state_colour(VisualState::Running);
-      dl->AddText(ImVec2(x, y), occ, oc);
+      dl->AddText(ImVec2(x, ly), occ, oc);
       x += ImGui::CalcTextSize(oc).x + em;
       const std::string counts =
           std::to_string(ch.sends) + " sent, " + std::to_string(ch.recvs) + " received";
-      dl->AddText(ImVec2(x, y), palette::kTextDim, counts.c_str());
+      dl->AddText(ImVec2(x, ly), palette::kTextDim, counts.c_str());
 
-      // Line 2: senders -> buffer -> receivers.
-      y += line * 1.15f;
-      const float bh = line * 1.3f;
-      const float mid = p.x + w / 2;
-      // Slots as wide as their widest value (within limits), as many as fit half the card.
-      float slot_w = em * 3.2f;
-      for (const model::Slot& v : ch.buffer)
-        slot_w = std::max(slot_w, ImGui::CalcTextSize(v.val.s).x + em);
-      slot_w = std::min(slot_w, em * 9.0f);
-      const int fit = std::max(1, static_cast<int>(w * 0.45f / slot_w));
-      const int cap = static_cast<int>(
-          std::min<std::int64_t>(ch.cap, std::min<std::int64_t>(kMaxSlotsDrawn, fit)));
-      const float buf_w = ch.cap == 0 ? em * 3.0f : slot_w * static_cast<float>(cap);
-      const float bx0 = mid - buf_w / 2, bx1 = mid + buf_w / 2;
-      if (ch.cap == 0) {
-        // No buffer: the meeting point of a rendezvous.
-        dl->AddRect(ImVec2(bx0, y), ImVec2(bx1, y + bh), handoff ? kHandoff : palette::kTextDim,
-                    3.0f, 0, handoff ? 2.5f : 1.0f);
-        const char* meet = "\xE2\x87\x84";  // ⇄
-        const ImVec2 ts = ImGui::CalcTextSize(meet);
-        dl->AddText(ImVec2(mid - ts.x / 2, y + (bh - ts.y) / 2),
-                    handoff ? kHandoff : palette::kTextDim, meet);
-      } else {
-        // Slot k from the right holds buffer[k] (buffer.front() is received next).
-        for (int k = 0; k < cap; ++k) {
-          const float sx1 = bx1 - slot_w * static_cast<float>(k);
-          const bool full = static_cast<std::size_t>(k) < ch.buffer.size();
-          const std::string v =
-              full ? std::string(ch.buffer[static_cast<std::size_t>(k)].val.view()) : std::string();
-          box(dl, ImVec2(sx1 - slot_w + 1, y), ImVec2(sx1 - 1, y + bh),
-              full ? kSlotFull : kSlotEmpty,
-              full ? state_colour(VisualState::BlockedChan) : IM_COL32(70, 77, 90, 255), v,
-              palette::kText);
+      const auto draw_pieces = [&](const std::vector<Piece>& v) {
+        for (const Piece& pc : v) {
+          const ImVec2 a(p.x + pc.at.x, p.y + pc.at.y);
+          const ImVec2 b(a.x + pc.w, a.y + bh);
+          box(dl, a, b, pc.fill, pc.border, pc.text, palette::kText, pc.border_w);
+          if (ImGui::IsMouseHoveringRect(a, b) && ImGui::IsWindowHovered() && !pc.text.empty())
+            ImGui::SetTooltip("%s", pc.text.c_str());
         }
-        if (ch.cap > cap) {
-          const std::string more = "… " + std::to_string(ch.cap - cap) + " more slots (" +
-                                   std::to_string(ch.buffer.size()) + " values in all)";
-          dl->AddText(ImVec2(bx0, y + bh + 2), palette::kTextDim, more.c_str());
+      };
+      const float text_dy = (bh - ImGui::GetTextLineHeight()) / 2;
+      if (L.one_row) {
+        const float fy = p.y + L.flow_y;
+        const float bx0 = p.x + L.buffer_x0, bx1 = p.x + L.buffer_x1;
+        if (ch.cap == 0) {
+          // No buffer: the meeting point of a rendezvous.
+          dl->AddRect(ImVec2(bx0, fy), ImVec2(bx1, fy + bh), handoff ? kHandoff : palette::kTextDim,
+                      3.0f, 0, handoff ? 2.5f : 1.0f);
+          const char* meet = "\xE2\x87\x84";  // ⇄
+          const ImVec2 ts = ImGui::CalcTextSize(meet);
+          dl->AddText(ImVec2((bx0 + bx1 - ts.x) / 2, fy + (bh - ts.y) / 2),
+                      handoff ? kHandoff : palette::kTextDim, meet);
         }
-      }
-      // Arrows showing the direction values flow.
-      const float ay = y + bh / 2;
-      dl->AddLine(ImVec2(bx0 - em * 1.4f, ay), ImVec2(bx0 - 3, ay), palette::kTextDim, 1.5f);
-      dl->AddTriangleFilled(ImVec2(bx0 - 3, ay), ImVec2(bx0 - 9, ay - 4), ImVec2(bx0 - 9, ay + 4),
-                            palette::kTextDim);
-      dl->AddLine(ImVec2(bx1 + 3, ay), ImVec2(bx1 + em * 1.4f, ay), palette::kTextDim, 1.5f);
-      dl->AddTriangleFilled(ImVec2(bx1 + em * 1.4f, ay), ImVec2(bx1 + em * 1.4f - 6, ay - 4),
-                            ImVec2(bx1 + em * 1.4f - 6, ay + 4), palette::kTextDim);
-      if (ch.sendq.empty()) {
-        const char* t = "no sender waiting";
-        dl->AddText(ImVec2(bx0 - em * 1.6f - ImGui::CalcTextSize(t).x, y + (bh - line) / 2 + 2),
-                    palette::kTextDim, t);
+        // Arrows showing the direction values flow.
+        const float ay = fy + bh / 2;
+        dl->AddLine(ImVec2(bx0 - em * 1.4f, ay), ImVec2(bx0 - 3, ay), palette::kTextDim, 1.5f);
+        dl->AddTriangleFilled(ImVec2(bx0 - 3, ay), ImVec2(bx0 - 9, ay - 4), ImVec2(bx0 - 9, ay + 4),
+                              palette::kTextDim);
+        dl->AddLine(ImVec2(bx1 + 3, ay), ImVec2(bx1 + em * 1.4f, ay), palette::kTextDim, 1.5f);
+        dl->AddTriangleFilled(ImVec2(bx1 + em * 1.4f, ay), ImVec2(bx1 + em * 1.4f - 6, ay - 4),
+                              ImVec2(bx1 + em * 1.4f - 6, ay + 4), palette::kTextDim);
+        if (L.senders.empty())
+          dl->AddText(ImVec2(bx0 - arrow - ImGui::CalcTextSize(no_sender).x, fy + text_dy),
+                      palette::kTextDim, no_sender);
+        if (L.receivers.empty())
+          dl->AddText(ImVec2(bx1 + arrow, fy + text_dy), palette::kTextDim, no_receiver);
       } else {
-        waiter_boxes(dl, m, s, ch.sendq, bx0 - em * 1.6f, y, bh, true, true, focus);
+        const auto label = [&](const char* t, float row_y, bool empty, const char* none) {
+          const float ty = L.label_w == 0 ? row_y - line : row_y + text_dy;
+          dl->AddText(ImVec2(x0, p.y + ty), palette::kTextDim, t);
+          if (empty)
+            dl->AddText(ImVec2(x0 + L.label_w, p.y + row_y + (L.label_w == 0 ? 0 : text_dy)),
+                        palette::kTextDim, none);
+        };
+        label("waiting to send", L.senders_y, L.senders.empty(), "none");
+        label("buffer, next out first", L.slots_y, ch.cap == 0, "none: unbuffered, a hand-off");
+        label("waiting to receive", L.receivers_y, L.receivers.empty(), "none");
       }
-      if (ch.recvq.empty()) {
-        dl->AddText(ImVec2(bx1 + em * 1.6f, y + (bh - line) / 2 + 2), palette::kTextDim,
-                    "no receiver waiting");
-      } else {
-        waiter_boxes(dl, m, s, ch.recvq, bx1 + em * 1.6f, y, bh, false, false, focus);
-      }
-
-      // Line 3: select waiters, or what just happened.
-      y += bh + line * 0.45f;
-      std::string l3;
-      if (!ch.selects.empty()) {
-        l3 = "in select on it: ";
-        for (std::size_t k = 0; k < ch.selects.size() && k < 6; ++k) {
-          const model::Waiter& wt = ch.selects[k];
-          if (k > 0) l3 += ", ";
-          l3 += task_name(m, wt.task) + (wt.dir == sim::BlockReason::ChanSend
-                                             ? " (send " + std::string(wt.val.view()) + ")"
-                                             : " (recv)");
-        }
-        if (ch.selects.size() > 6) l3 += ", …";
-      }
-      if (touched) {
-        dl->AddText(ImVec2(x0, y), handoff ? kHandoff : palette::kAccent, action.c_str());
-        if (!l3.empty())
-          dl->AddText(ImVec2(x0 + ImGui::CalcTextSize(action.c_str()).x + em, y),
-                      state_colour(VisualState::BlockedSelect), l3.c_str());
-      } else if (!l3.empty()) {
-        dl->AddText(ImVec2(x0, y), state_colour(VisualState::BlockedSelect), l3.c_str());
-      }
-      ImGui::Dummy(ImVec2(w, card_h));
+      draw_pieces(L.senders);
+      draw_pieces(L.slots);
+      draw_pieces(L.receivers);
+      const ImVec2 tp(x0, p.y + L.text_y);
+      if (!action.empty())
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), tp,
+                    handoff ? kHandoff : palette::kAccent, action.c_str(), nullptr, wrap);
+      if (!selects.empty())
+        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(tp.x, tp.y + action_h),
+                    state_colour(VisualState::BlockedSelect), selects.c_str(), nullptr, wrap);
     }
+    ImGui::Dummy(ImVec2(w, L.height + 6));
   }
   ImGui::EndChild();
 }

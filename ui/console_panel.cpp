@@ -44,6 +44,15 @@ void ConsolePanel::draw() {
   }
   // The banner: how the run ended, once the cursor has reached the end.
   const bool ended_here = s.outcome != sim::Outcome::Running;
+  // A script error (a syntax error in an edited script, a limit) is said at once, wherever the
+  // cursor is: the run it ends may have nothing else to show.
+  if (!ended_here && c.run_ended() && c.model().head().outcome == sim::Outcome::Error &&
+      !c.diagnostics().empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
+    ImGui::TextWrapped("The run ends at event %zu \xE2\x80\x94 %s", c.model().size(),
+                       c.diagnostics().c_str());
+    ImGui::PopStyleColor();
+  }
   if (ended_here) {
     const float em = ImGui::GetFontSize();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -58,53 +67,67 @@ void ConsolePanel::draw() {
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 4));
     // The stuck tasks are highlighted in every panel; say so.
     if (s.outcome == sim::Outcome::Deadlock || s.outcome == sim::Outcome::Leak) {
-      std::size_t stuck = 0;
-      for (const auto& t : s.tasks) stuck += is_stuck(s, t) ? 1u : 0u;
-      ImGui::TextDisabled("%zu task%s left blocked: highlighted in red in Tasks and Channels",
-                          stuck, stuck == 1 ? "" : "s");
+      if (const std::string banner = stuck_banner(s); !banner.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
+        ImGui::TextWrapped("%s", banner.c_str());
+        ImGui::PopStyleColor();
+      }
     }
   }
-  ImGui::BeginChild("##console_lines", ImVec2(0, 0), false,
-                    ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoBackground);
+  ImGui::BeginChild("##console_lines", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
   ImGui::PushFont(fonts().mono);
   const bool at_bottom = ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - 2;
   if (lines_.empty() && !ended_here) {
     ImGui::TextDisabled(cursor == 0 ? "Output appears here as the run goes on (Space to run)."
                                     : "No output yet.");
   }
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(lines_.size()));
-  while (clipper.Step()) {
-    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const ConsoleLine& l = lines_[static_cast<std::size_t>(i)];
-      ImGui::PushStyleColor(ImGuiCol_Text, line_colour(l.kind));
-      if (l.kind == ConsoleKind::Note) {
-        ImGui::Text("note: %s", l.text.c_str());
-      } else {
-        ImGui::TextUnformatted(l.text.c_str());
-      }
-      ImGui::PopStyleColor();
-      if (l.line != 0 && ImGui::IsItemHovered()) {
-        ImGui::SetTooltip("line %u (click: show it in Source and select this event)", l.line);
-      }
-      if (l.line != 0 && ImGui::IsItemClicked()) {
-        c.view().show_line = l.line;
-        c.view().selected = l.seq;
-        if (l.task != 0) c.view().focus = l.task;
-      }
+  // Lines wrap at the pane's edge, so a report keeps its file:line in view. A very long output
+  // is clipped to the visible lines instead, one row each (wider lines then scroll).
+  constexpr std::size_t kWrapLines = 2000;
+  const bool wrap = lines_.size() <= kWrapLines;
+  const auto draw_line = [&](const ConsoleLine& l) {
+    ImGui::PushStyleColor(ImGuiCol_Text, line_colour(l.kind));
+    if (wrap) ImGui::PushTextWrapPos(0.0f);
+    if (l.kind == ConsoleKind::Note) {
+      ImGui::Text("note: %s", l.text.c_str());
+    } else {
+      ImGui::TextUnformatted(l.text.c_str());
     }
+    if (wrap) ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    if (l.line != 0 && ImGui::IsItemHovered()) {
+      ImGui::SetTooltip("line %u (click: show it in Source and select this event)", l.line);
+    }
+    if (l.line != 0 && ImGui::IsItemClicked()) {
+      c.view().show_line = l.line;
+      c.view().selected = l.seq;
+      if (l.task != 0) c.view().focus = l.task;
+    }
+  };
+  if (wrap) {
+    for (const ConsoleLine& l : lines_) draw_line(l);
+  } else {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(lines_.size()));
+    while (clipper.Step())
+      for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+        draw_line(lines_[static_cast<std::size_t>(i)]);
   }
-  // The full report (every blocked task with its line, the panic's traceback) at the end.
+  // The full report (every blocked task with its line, the panic's traceback) at the end,
+  // without the line the console printed already.
   if (ended_here && c.at_end() && !c.diagnostics().empty()) {
+    const std::string report = report_after_console(c.diagnostics(), lines_);
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, s.outcome == sim::Outcome::Leak
                                              ? state_colour(VisualState::BlockedChan)
                                              : palette::kError);
-    // Line by line, so that a click on a task's report takes the Source to its line.
-    std::string_view report = c.diagnostics();
-    while (!report.empty()) {
-      const std::string_view one = report.substr(0, report.find('\n'));
-      report.remove_prefix(std::min(report.size(), one.size() + 1));
+    // Line by line (each wrapped), so that a click on a task's report takes the Source to its
+    // line.
+    std::string_view rest = report;
+    ImGui::PushTextWrapPos(0.0f);
+    while (!rest.empty()) {
+      const std::string_view one = rest.substr(0, rest.find('\n'));
+      rest.remove_prefix(std::min(rest.size(), one.size() + 1));
       ImGui::TextUnformatted(one.data(), one.data() + one.size());
       const std::uint32_t line = error_line(one, c.chunkname());
       if (line != 0 && ImGui::IsItemHovered()) {
@@ -112,6 +135,7 @@ void ConsolePanel::draw() {
       }
       if (line != 0 && ImGui::IsItemClicked()) c.view().show_line = line;
     }
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
   if (at_bottom || c.view().follow || c.view().playing) ImGui::SetScrollHereY(1.0f);

@@ -53,7 +53,7 @@ bool dice_button(const char* id) {
 // "#12 ChanRecv · main · chan result · line 9": an event for the scrubber.
 std::string describe_event(const model::Model& m, std::size_t seq) {
   const sim::Event& e = m.events()[seq];
-  std::string s = "#" + std::to_string(seq) + " " + sim::to_string(e.kind);
+  std::string s = "#" + std::to_string(seq) + " " + event_kind_label(e);
   if (const std::string_view task = m.task_name(e.task); !task.empty())
     s += " \xC2\xB7 " + std::string(task);
   if (e.obj != 0 && m.object(e.obj).type != model::ObjType::None)
@@ -157,87 +157,108 @@ void ControlsToolbar::draw() {
   ImGui::EndDisabled();
 
   separator();
-  ImGui::SetNextItemWidth(em * 7.5f);
-  if (ImGui::BeginCombo("##mode", live ? "live" : "controlled")) {
-    if (ImGui::Selectable("controlled", !live)) {
-      s.mode = sim::Mode::Controlled;
-      changed = true;
-    }
-    tooltip("One task at a time, virtual time: the same seed gives the same run");
-    if (ImGui::Selectable("live", live)) {
-      s.mode = sim::Mode::Live;
-      changed = true;
-    }
-    tooltip("Tasks run in parallel on real threads in (scaled) wall time");
-    ImGui::EndCombo();
-  }
-  tooltip("Mode: controlled (one task at a time, reproducible) or live (parallel, real time)");
-  ImGui::SameLine();
-  ImGui::BeginDisabled(live);
-  ImGui::SetNextItemWidth(em * 7.5f);
-  if (ImGui::BeginCombo("##policy", to_string(s.policy))) {
-    for (const PolicyKind p :
-         {PolicyKind::Random, PolicyKind::Pct, PolicyKind::RoundRobin, PolicyKind::Interactive}) {
-      if (ImGui::Selectable(to_string(p), s.policy == p)) {
-        s.policy = p;
+  if (c.source_kind() == Source::Trace) {
+    // A loaded trace: how it was recorded, not the settings of the next run.
+    const trace::Header& h = c.model().header();
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("trace, recorded %s \xC2\xB7 %s \xC2\xB7 seed %llu", h.mode.c_str(),
+                h.policy.c_str(), static_cast<unsigned long long>(h.seed));
+    tooltip("A recorded run: step and travel through it; open a scenario to make a new run");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 4.5f);
+    ImGui::SliderFloat("##speed", &c.view().speed, 0.5f, 200.0f, "", ImGuiSliderFlags_Logarithmic);
+    tooltip("Playback speed when running: events per second");
+    ImGui::SameLine(0, 4);
+    ImGui::AlignTextToFramePadding();
+    ImGui::Text("%.1f ev/s", static_cast<double>(c.view().speed));
+  } else {
+    ImGui::SetNextItemWidth(em * 7.5f);
+    if (ImGui::BeginCombo("##mode", live ? "live" : "controlled")) {
+      if (ImGui::Selectable("controlled", !live)) {
+        s.mode = sim::Mode::Controlled;
         changed = true;
       }
+      tooltip("One task at a time, virtual time: the same seed gives the same run");
+      if (ImGui::Selectable("live", live)) {
+        s.mode = sim::Mode::Live;
+        changed = true;
+      }
+      tooltip("Tasks run in parallel on real threads in (scaled) wall time");
+      ImGui::EndCombo();
     }
-    ImGui::EndCombo();
-  }
-  ImGui::EndDisabled();
-  tooltip(
-      "Who runs next: random, pct (priority changes), rr (round robin), or interactive: you are "
-      "the scheduler");
-  ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("seed");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 5.5f);
-  std::uint64_t seed = s.seed;
-  if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &seed, nullptr, nullptr, "%" PRIu64,
-                         ImGuiInputTextFlags_EnterReturnsTrue)) {
-    s.seed = std::max<std::uint64_t>(seed, 1);
-    changed = true;
-  }
-  tooltip("The run's seed: same scenario + policy + seed = the same run (Enter to apply)");
-  ImGui::SameLine(0, 2);
-  if (dice_button("##dice")) c.request_roll_seed();
-  tooltip("Roll a new random seed and run again");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 6.5f);
-  if (live) {
-    float scale = s.time_scale;
-    if (ImGui::SliderFloat("##scale", &scale, 0.01f, 2.0f, "time \xC3\x97%.2f",
-                           ImGuiSliderFlags_Logarithmic)) {
-      s.time_scale = scale;
+    tooltip("Mode: controlled (one task at a time, reproducible) or live (parallel, real time)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(live);
+    ImGui::SetNextItemWidth(em * 7.5f);
+    if (ImGui::BeginCombo("##policy", to_string(s.policy))) {
+      for (const PolicyKind p :
+           {PolicyKind::Random, PolicyKind::Pct, PolicyKind::RoundRobin, PolicyKind::Interactive}) {
+        if (ImGui::Selectable(to_string(p), s.policy == p)) {
+          s.policy = p;
+          changed = true;
+        }
+      }
+      ImGui::EndCombo();
     }
-    if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
-    tooltip("Live time scale: virtual ms per wall ms (0.1 = ten times slower); restarts the run");
-  } else {
-    ImGui::SliderFloat("##speed", &c.view().speed, 0.5f, 200.0f, "%.1f ev/s",
-                       ImGuiSliderFlags_Logarithmic);
-    tooltip("Playback speed when running: events (or choices) per second");
-  }
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 6.2f);
-  const bool line = s.preempt == sim::Preempt::Line;
-  if (ImGui::BeginCombo("##preempt", line ? "per line" : "per sync")) {
-    if (ImGui::Selectable("per sync", !line)) {
-      s.preempt = sim::Preempt::Sync;
+    ImGui::EndDisabled();
+    tooltip(
+        "Who runs next: random, pct (priority changes), rr (round robin), or interactive: you are "
+        "the scheduler");
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("seed");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 5.5f);
+    std::uint64_t seed = s.seed;
+    if (ImGui::InputScalar("##seed", ImGuiDataType_U64, &seed, nullptr, nullptr, "%" PRIu64,
+                           ImGuiInputTextFlags_EnterReturnsTrue)) {
+      s.seed = std::max<std::uint64_t>(seed, 1);
       changed = true;
     }
-    if (ImGui::Selectable("per line", line)) {
-      s.preempt = sim::Preempt::Line;
-      changed = true;
+    tooltip("The run's seed: same scenario + policy + seed = the same run (Enter to apply)");
+    ImGui::SameLine(0, 2);
+    if (dice_button("##dice")) c.request_roll_seed();
+    tooltip("Roll a new random seed and run again");
+    ImGui::SameLine();
+    // The slider's number is written beside it, where the handle cannot cover it.
+    ImGui::SetNextItemWidth(em * 4.5f);
+    if (live) {
+      float scale = s.time_scale;
+      if (ImGui::SliderFloat("##scale", &scale, 0.01f, 2.0f, "", ImGuiSliderFlags_Logarithmic)) {
+        s.time_scale = scale;
+      }
+      if (ImGui::IsItemDeactivatedAfterEdit()) changed = true;
+      tooltip("Live time scale: virtual ms per wall ms (0.1 = ten times slower); restarts the run");
+      ImGui::SameLine(0, 4);
+      ImGui::AlignTextToFramePadding();
+      ImGui::Text("time \xC3\x97%.2f", static_cast<double>(scale));
+    } else {
+      ImGui::SliderFloat("##speed", &c.view().speed, 0.5f, 200.0f, "",
+                         ImGuiSliderFlags_Logarithmic);
+      tooltip("Playback speed when running: events (or choices) per second");
+      ImGui::SameLine(0, 4);
+      ImGui::AlignTextToFramePadding();
+      ImGui::Text("%.1f ev/s", static_cast<double>(c.view().speed));
     }
-    ImGui::EndCombo();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 6.2f);
+    const bool line = s.preempt == sim::Preempt::Line;
+    if (ImGui::BeginCombo("##preempt", line ? "per line" : "per sync")) {
+      if (ImGui::Selectable("per sync", !line)) {
+        s.preempt = sim::Preempt::Sync;
+        changed = true;
+      }
+      if (ImGui::Selectable("per line", line)) {
+        s.preempt = sim::Preempt::Line;
+        changed = true;
+      }
+      ImGui::EndCombo();
+    }
+    tooltip(
+        "Preemption: switch tasks only at sync points, or also at every Lua line (shows lost "
+        "updates on shared variables)");
+    if (changed) c.apply_settings(s);
   }
-  tooltip(
-      "Preemption: switch tasks only at sync points, or also at every Lua line (shows lost "
-      "updates on shared variables)");
-  if (changed) c.apply_settings(s);
-
   separator();
   ImGui::AlignTextToFramePadding();
   const std::size_t size = c.model().size();
@@ -282,9 +303,15 @@ void ControlsToolbar::draw_scrubber() {
   tooltip("Step back one event (Left arrow)");
   ImGui::SameLine();
 
-  // The track: one position per event recorded so far.
-  const float right = em * 26.0f;  // → ⇥, Go to selected, the event's words
-  const float w = std::max(em * 8.0f, ImGui::GetContentRegionAvail().x - right);
+  // The track: one position per event recorded so far. It leaves room on its right for → ⇥,
+  // Go to selected and the event's words in full.
+  const std::string now = cursor == 0 ? std::string("before the first event")
+                                      : "after " + describe_event(m, cursor - 1);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float buttons = ImGui::CalcTextSize("\xE2\x86\x92\xE2\x87\xA5Go to selected").x +
+                        style.FramePadding.x * 6 + style.ItemSpacing.x * 3 + 2;
+  const float right = buttons + ImGui::CalcTextSize(now.c_str()).x + style.ItemSpacing.x;
+  const float w = std::max(em * 10.0f, ImGui::GetContentRegionAvail().x - right);
   const float h = ImGui::GetFrameHeight();
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##scrubber", ImVec2(w, h));
@@ -373,8 +400,6 @@ void ControlsToolbar::draw_scrubber() {
                          "to show every panel just after it (G)");
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  const std::string now = cursor == 0 ? std::string("before the first event")
-                                      : "after " + describe_event(m, cursor - 1);
   const ImVec2 tp = ImGui::GetCursorScreenPos();
   const float avail = ImGui::GetContentRegionAvail().x;
   ImGui::PushClipRect(tp, ImVec2(tp.x + avail, tp.y + h), true);

@@ -76,6 +76,7 @@ bool FileActions::open(const std::string& path, std::string* error) {
   }
   if (ends_with(path, ".rdv.jsonl") || ends_with(path, ".jsonl")) {
     if (!controller_.open_trace(path, error)) return false;
+    browser_.deselect();  // the list no longer highlights the scenario shown before
   } else if (ends_with(path, ".lua")) {
     browser_.select(browser_.add_file(path));
     if (!browser_.source_error().empty()) {

@@ -118,6 +118,14 @@ const ScenarioEntry* Browser::selected_entry() const {
   return &entries_[static_cast<std::size_t>(selected_)];
 }
 
+void Browser::deselect() {
+  if (selected_ < 0) return;
+  selected_ = -1;
+  source_.clear();
+  source_error_.clear();
+  ++revision_;
+}
+
 void Browser::select(int i) {
   if (i < 0 || i >= static_cast<int>(entries_.size())) return;
   selected_ = i;

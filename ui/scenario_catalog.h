@@ -45,6 +45,8 @@ class Browser {
 
   // - Selects entry `i` and loads its source (an I/O error becomes source_error()).
   void select(int i);
+  // - Selects nothing (a recorded trace is open, not a listed scenario).
+  void deselect();
 
   const std::vector<ScenarioEntry>& entries() const { return entries_; }
   const std::filesystem::path& dir() const { return dir_; }

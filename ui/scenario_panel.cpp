@@ -53,7 +53,11 @@ void ScenarioPanel::draw() {
     ImGui::PopStyleColor();
     ImGui::SameLine();
   }
+  // The file's path on the chapter's line when it fits, else on its own (never broken).
+  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(file.c_str()).x > wrap) ImGui::NewLine();
+  ImGui::PushTextWrapPos(-1.0f);
   ImGui::TextDisabled("%s", file.c_str());
+  ImGui::PopTextWrapPos();
 
   if (!e->header) {
     section("This scenario's header does not load");
@@ -86,8 +90,43 @@ void ScenarioPanel::draw() {
   ImGui::PushStyleColor(ImGuiCol_Text, palette::kString);
   const std::string run = "rendezvous run " + file;
   const std::string explore = "rendezvous explore " + file + " --schedules 1000";
-  ImGui::TextWrapped("%s", run.c_str());
-  ImGui::TextWrapped("%s", explore.c_str());
+  ImGui::PopTextWrapPos();
+  // A command breaks only between its words, never inside a file name; a continued line is
+  // indented.
+  const auto command = [&](const std::string& cmd) {
+    const float x0 = ImGui::GetCursorPosX();
+    const float space = ImGui::CalcTextSize(" ").x;
+    bool first = true;
+    std::size_t at = 0;
+    while (at < cmd.size()) {
+      std::size_t end = cmd.find(' ', at);
+      if (end == std::string::npos) end = cmd.size();
+      std::string word = cmd.substr(at, end - at);
+      at = end + 1;
+      // A path wider than a whole line breaks after a '/', the only place it can.
+      const float line_w = wrap - x0 - space * 4;
+      if (ImGui::CalcTextSize(word.c_str()).x > line_w) {
+        const std::size_t slash = word.rfind('/', word.size() - 2);
+        if (slash != std::string::npos && slash + 1 < word.size()) {
+          at = at - (word.size() - slash - 1) - 1;
+          word.resize(slash + 1);
+        }
+      }
+      if (!first) {
+        const float x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX();
+        if (x + space + ImGui::CalcTextSize(word.c_str()).x <= wrap) {
+          ImGui::SameLine(0, space);
+        } else {
+          ImGui::SetCursorPosX(x0 + space * 4);
+        }
+      }
+      ImGui::TextUnformatted(word.c_str());
+      first = false;
+    }
+  };
+  command(run);
+  command(explore);
+  ImGui::PushTextWrapPos(wrap);
   ImGui::PopStyleColor();
   ImGui::PopFont();
 

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace rdv::ui {
 
@@ -30,9 +31,40 @@ void SchedulerStrip::draw() {
       !(c.settings().policy == PolicyKind::Interactive &&
         c.settings().mode == sim::Mode::Controlled && c.source_kind() == Source::Script))
     return;
+  // Each runnable task's button: its name and the code of its line (without the comment).
+  const auto cands = c.candidates();
+  const model::State& s = c.state();
+  const sim::TaskId cur = c.current_task();
+  const bool go = c.path().ends_with(".go");
+  std::vector<std::string> labels;
+  for (const sim::TaskId id : cands) {
+    const model::TaskInfo* t = s.task(id);
+    std::string label(c.model().task_name(id));
+    if (t != nullptr && t->line != 0) {
+      const std::string code(code_without_comment(source_line(c.script(), t->line), go));
+      label += "  line " + std::to_string(t->line) + ": " + code;
+    }
+    if (id == cur) label += "  (was running)";
+    labels.push_back(std::move(label));
+  }
+  // As many rows as the buttons need to show in full at this width.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float avail = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2;
+  int rows = 1;
+  float x = ImGui::CalcTextSize("Who runs next?").x + style.ItemSpacing.x;
+  for (const std::string& l : labels) {
+    const float bw = ImGui::CalcTextSize(l.c_str()).x + style.FramePadding.x * 2;
+    if (x > 0 && x + bw > avail) {
+      ++rows;
+      x = 0;
+    }
+    x += bw + style.ItemSpacing.x;
+  }
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(44, 40, 60, 255));
-  ImGui::BeginChild("##scheduler", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.2f), true,
-                    ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild(
+      "##scheduler",
+      ImVec2(0, ImGui::GetFrameHeightWithSpacing() * (1.2f + static_cast<float>(rows))), true,
+      ImGuiWindowFlags_NoScrollbar);
   ImGui::PushFont(fonts().heading);
   ImGui::TextUnformatted("You are the scheduler");
   ImGui::PopFont();
@@ -50,8 +82,6 @@ void SchedulerStrip::draw() {
         "%s", watch.empty() ? "Pick which runnable task takes the next step." : watch.c_str());
   }
 
-  const auto cands = c.candidates();
-  const model::State& s = c.state();
   if (c.run_ended()) {
     const sim::Outcome o = c.model().head().outcome;
     ImGui::AlignTextToFramePadding();
@@ -64,19 +94,15 @@ void SchedulerStrip::draw() {
   } else {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Who runs next?");
-    const sim::TaskId cur = c.current_task();
-    for (const sim::TaskId id : cands) {
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const sim::TaskId id = cands[k];
       const model::TaskInfo* t = s.task(id);
       const std::size_t index = t != nullptr ? t->colour : 0;
-      std::string label(c.model().task_name(id));
-      if (t != nullptr && t->line != 0) {
-        std::string code(source_line(c.script(), t->line));
-        if (code.size() > 32) code = code.substr(0, 30) + "…";
-        label += "  line " + std::to_string(t->line) + ": " + code;
-      }
-      if (id == cur) label += "  (was running)";
-      label += "##pick" + std::to_string(id);
-      ImGui::SameLine();
+      const std::string label = labels[k] + "##pick" + std::to_string(id);
+      // Next to the previous button when it fits, else on a new row.
+      const float bw = ImGui::CalcTextSize(labels[k].c_str()).x + style.FramePadding.x * 2;
+      const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+      if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + bw <= right) ImGui::SameLine();
       const ImU32 col = task_colour(index);
       ImGui::PushStyleColor(ImGuiCol_Button, (col & 0x00FFFFFFu) | 0x55000000u);
       ImGui::PushStyleColor(ImGuiCol_ButtonHovered, (col & 0x00FFFFFFu) | 0x99000000u);

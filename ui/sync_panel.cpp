@@ -14,24 +14,49 @@ namespace rdv::ui {
 
 namespace {
 
-// Task names in their identity colour, separated by commas, on the current line.
-void task_list(const model::Model& m, const model::State& s, const std::vector<sim::TaskId>& ids,
-               sim::TaskId focus) {
+// Pieces of text laid out one after another, a new line starting when the next piece would
+// cross the pane's right edge (and a piece wider than the pane wrapping), so nothing is cut.
+//
+// Example:
+//   Flow f;
+//   f.text("mu", kAccent);
+//   f.text("held by", kText);
+//   f.text("worker", task_colour(1));
+class Flow {
+ public:
+  void text(const std::string& t, ImU32 colour, bool glued = false) {
+    const float gap = glued ? 0.0f : ImGui::GetStyle().ItemSpacing.x;
+    if (started_) {
+      const float right =
+          ImGui::GetWindowPos().x - ImGui::GetScrollX() + ImGui::GetWindowContentRegionMax().x;
+      const float w = ImGui::CalcTextSize(t.c_str()).x;
+      if (ImGui::GetItemRectMax().x + gap + w <= right) ImGui::SameLine(0, gap);
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(t.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    started_ = true;
+  }
+  // - After an item drawn by the caller (an icon), so the next piece follows it.
+  void item() { started_ = true; }
+
+ private:
+  bool started_ = false;
+};
+
+// Task names in their identity colour, separated by commas: every one of them.
+void task_list(Flow& f, const model::Model& m, const model::State& s,
+               const std::vector<sim::TaskId>& ids, sim::TaskId focus) {
   for (std::size_t k = 0; k < ids.size(); ++k) {
     const model::TaskInfo* t = s.task(ids[k]);
-    ImGui::SameLine(0, k == 0 ? -1.0f : 0.0f);
     const std::string_view n = m.task_name(ids[k]);
-    const std::string label = (k > 0 ? ", " : "") + std::string(n);
-    ImGui::PushStyleColor(ImGuiCol_Text, t == nullptr      ? palette::kText
-                                         : focus == ids[k] ? palette::kAccent
-                                                           : task_colour(t->colour));
-    ImGui::TextUnformatted(label.c_str());
-    ImGui::PopStyleColor();
-    if (k >= 12 && ids.size() > 14) {
-      ImGui::SameLine(0, 0);
-      ImGui::TextDisabled(", … %zu in all", ids.size());
-      break;
-    }
+    const std::string label = (n.empty() ? "task " + std::to_string(ids[k]) : std::string(n)) +
+                              (k + 1 < ids.size() ? "," : "");
+    f.text(label, t == nullptr      ? palette::kText
+                  : focus == ids[k] ? palette::kAccent
+                                    : task_colour(t->colour));
   }
 }
 
@@ -47,13 +72,11 @@ bool touched(const model::Model& m, std::size_t cursor, sim::ObjId id) {
 }
 
 // The object's name, highlighted when the event at the cursor touched it.
-void name_cell(const model::Model& m, std::size_t cursor, sim::ObjId id, const char* fallback) {
+void name_cell(Flow& f, const model::Model& m, std::size_t cursor, sim::ObjId id,
+               const char* fallback) {
   std::string n(m.object_name(id));
   if (n.empty()) n = std::string(fallback) + " #" + std::to_string(id);
-  ImGui::PushStyleColor(ImGuiCol_Text,
-                        touched(m, cursor, id) ? IM_COL32(255, 214, 90, 255) : palette::kAccent);
-  ImGui::TextUnformatted(n.c_str());
-  ImGui::PopStyleColor();
+  f.text(n, touched(m, cursor, id) ? IM_COL32(255, 214, 90, 255) : palette::kAccent);
 }
 
 }  // namespace
@@ -85,100 +108,82 @@ void SyncPanel::draw() {
                             state_colour(VisualState::Running));
       }
       ImGui::Dummy(ImVec2(h, h));
-      ImGui::SameLine();
+      Flow f;
+      f.item();
       const std::string n = context_name(m, ctx);
       const bool just = ctx.cancelled && ctx.cancelled_at + 1 == cursor;
-      ImGui::PushStyleColor(ImGuiCol_Text, just ? IM_COL32(255, 214, 90, 255) : palette::kAccent);
-      ImGui::TextUnformatted(n.c_str());
-      ImGui::PopStyleColor();
+      f.text(n, just ? IM_COL32(255, 214, 90, 255) : palette::kAccent);
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s context, made at event %llu", std::string(m.str(ctx.kind)).c_str(),
                           static_cast<unsigned long long>(ctx.made));
-      ImGui::SameLine();
-      const std::string st = context_status(m, s, ctx);
-      ImGui::PushStyleColor(ImGuiCol_Text, ctx.cancelled ? palette::kError : palette::kTextDim);
-      ImGui::TextUnformatted(st.c_str());
-      ImGui::PopStyleColor();
+      f.text(context_status(m, s, ctx), ctx.cancelled ? palette::kError : palette::kTextDim);
       ImGui::Unindent(static_cast<float>(row.depth) * ImGui::GetFontSize() * 1.2f + 1);
     }
   }
   if (!s.waitgroups.empty() &&
       ImGui::CollapsingHeader("WaitGroups", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (const model::WaitGroupInfo& wg : s.waitgroups) {
-      name_cell(m, cursor, wg.id, "WaitGroup");
-      ImGui::SameLine();
-      ImGui::Text("counter %lld", static_cast<long long>(wg.counter));
+      Flow f;
+      name_cell(f, m, cursor, wg.id, "WaitGroup");
+      f.text("counter " + std::to_string(wg.counter), palette::kText);
       if (!wg.waiters.empty()) {
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, waiting);
-        ImGui::TextUnformatted("  waiting:");
-        ImGui::PopStyleColor();
-        task_list(m, s, wg.waiters, focus);
+        f.text("  waiting:", waiting);
+        task_list(f, m, s, wg.waiters, focus);
       }
     }
   }
   if (!s.mutexes.empty() && ImGui::CollapsingHeader("Locks", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (const model::MutexInfo& mx : s.mutexes) {
-      name_cell(m, cursor, mx.id, mx.rw ? "RWMutex" : "Mutex");
-      ImGui::SameLine();
+      Flow f;
+      name_cell(f, m, cursor, mx.id, mx.rw ? "RWMutex" : "Mutex");
       if (mx.owner != 0) {
-        ImGui::TextUnformatted("held by");
-        task_list(m, s, {mx.owner}, focus);
+        f.text("held by", palette::kText);
+        task_list(f, m, s, {mx.owner}, focus);
       } else if (!mx.readers.empty()) {
-        ImGui::Text("read-locked by %zu:", mx.readers.size());
-        task_list(m, s, mx.readers, focus);
+        f.text("read-locked by " + std::to_string(mx.readers.size()) + ":", palette::kText);
+        task_list(f, m, s, mx.readers, focus);
       } else {
-        ImGui::TextDisabled("unlocked");
+        f.text("not held", palette::kTextDim);
       }
       if (!mx.waiters.empty()) {
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, waiting);
-        ImGui::TextUnformatted("  waiting:");
-        ImGui::PopStyleColor();
-        task_list(m, s, waiter_ids(mx.waiters), focus);
+        f.text("  waiting to lock:", waiting);
+        task_list(f, m, s, waiter_ids(mx.waiters), focus);
       }
     }
   }
   if (!s.futures.empty() && ImGui::CollapsingHeader("Futures", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const model::FutureInfo& f : s.futures) {
-      name_cell(m, cursor, f.id, "future");
-      ImGui::SameLine();
-      const ImU32 col = f.state == model::FutureState::Resolved ? state_colour(VisualState::Running)
-                        : f.state == model::FutureState::Failed ? palette::kError
-                                                                : palette::kTextDim;
-      ImGui::PushStyleColor(ImGuiCol_Text, col);
-      if (f.state == model::FutureState::Pending)
-        ImGui::TextUnformatted("pending");
-      else
-        ImGui::Text("%s: %s", model::to_string(f.state), f.value.s);
-      ImGui::PopStyleColor();
-      if (!f.waiters.empty()) {
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_Text, waiting);
-        ImGui::TextUnformatted("  waiting:");
-        ImGui::PopStyleColor();
-        task_list(m, s, f.waiters, focus);
+    for (const model::FutureInfo& fu : s.futures) {
+      Flow f;
+      name_cell(f, m, cursor, fu.id, "future");
+      const ImU32 col = fu.state == model::FutureState::Resolved
+                            ? state_colour(VisualState::Running)
+                        : fu.state == model::FutureState::Failed ? palette::kError
+                                                                 : palette::kTextDim;
+      f.text(fu.state == model::FutureState::Pending
+                 ? std::string("pending")
+                 : std::string(model::to_string(fu.state)) + ": " + fu.value.s,
+             col);
+      if (!fu.waiters.empty()) {
+        f.text("  waiting:", waiting);
+        task_list(f, m, s, fu.waiters, focus);
       }
     }
   }
   if (!s.groups.empty() && ImGui::CollapsingHeader("Task groups", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (const model::GroupInfo& g : s.groups) {
-      name_cell(m, cursor, g.id, "group");
-      ImGui::SameLine();
-      if (g.failed) {
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-        ImGui::Text("failed: %s", g.error.s);
-        ImGui::PopStyleColor();
-      } else {
-        ImGui::TextDisabled("no error");
-      }
+      Flow f;
+      name_cell(f, m, cursor, g.id, "group");
+      if (g.failed)
+        f.text(std::string("failed: ") + g.error.s, palette::kError);
+      else
+        f.text("no error", palette::kTextDim);
     }
   }
   if (!s.atomics.empty() && ImGui::CollapsingHeader("Atomics", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (const model::AtomicInfo& a : s.atomics) {
-      name_cell(m, cursor, a.id, "atomic");
-      ImGui::SameLine();
-      ImGui::Text("= %lld", static_cast<long long>(a.value));
+      Flow f;
+      name_cell(f, m, cursor, a.id, "atomic");
+      f.text("= " + std::to_string(a.value), palette::kText);
     }
   }
 }

@@ -54,66 +54,79 @@ void TasksPanel::draw() {
   ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableSetupColumn("state / waiting on", ImGuiTableColumnFlags_WidthStretch, 2.4f);
   ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, em * 2.4f);
-  ImGui::TableSetupColumn("blocked", ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
+  ImGui::TableSetupColumn("waiting", ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
   ImGui::TableHeadersRow();
-  ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(rows.size()));
-  while (clipper.Step()) {
-    for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-      const model::TaskInfo& t = s.tasks[rows[static_cast<std::size_t>(r)]];
-      const TaskRow row = task_row(m, s, t);
-      ImGui::TableNextRow();
-      if (row.stuck) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kStuckBg);
-      if (view.focus == row.id) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kFocusBg);
-      ImGui::TableNextColumn();
-      ImGui::PushID(static_cast<int>(row.id));
-      // Identity colour bar, then the state icon, then the name.
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      const float h = ImGui::GetTextLineHeight();
-      ImDrawList* dl = ImGui::GetWindowDrawList();
-      dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3, p.y + h), task_colour(row.index));
-      draw_state_icon(dl, ImVec2(p.x + 6 + h / 2, p.y + h / 2), h * 0.36f, row.visual);
-      ImGui::SetCursorScreenPos(ImVec2(p.x + 9 + h, p.y));
-      const bool pickable = std::find(cands.begin(), cands.end(), row.id) != cands.end();
-      if (ImGui::Selectable(
-              row.name.c_str(), view.focus == row.id,
-              ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
-        view.focus = view.focus == row.id ? 0 : row.id;
-        if (view.focus != 0 && row.line != 0) view.show_line = row.line;
-      }
-      if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s (task %u)\n%s\nClick to focus it everywhere; Step task advances it.",
-                          row.name.c_str(), row.id, state_meaning(row.visual));
-      if (pickable) {
-        ImGui::SameLine();
-        if (ImGui::SmallButton("\xE2\x96\xB6 pick")) c.request_pick(row.id);
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Let this task take the next step");
-      }
-      ImGui::TableNextColumn();
-      ImGui::PushStyleColor(ImGuiCol_Text, state_colour(row.visual));
-      const bool parked =
-          t.state == model::TaskState::Blocked || t.state == model::TaskState::Sleeping;
-      ImGui::TextUnformatted(parked ? row.doing.c_str() : state_label(row.visual));
-      ImGui::PopStyleColor();
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.doing.c_str());
-      ImGui::TableNextColumn();
-      if (row.line != 0)
-        ImGui::Text("%u", row.line);
-      else
-        ImGui::TextDisabled("-");
-      ImGui::TableNextColumn();
-      if (parked || row.blocked_time > 0) {
-        if (row.blocked_time > 0)
-          ImGui::TextUnformatted(format_time(row.blocked_time).c_str());
-        else
-          ImGui::Text("%llu ev", static_cast<unsigned long long>(row.blocked_steps));
-        if (ImGui::IsItemHovered())
-          ImGui::SetTooltip("Blocked or asleep for %s in total; parked for the last %llu events",
-                            format_time(row.blocked_time).c_str(),
-                            static_cast<unsigned long long>(row.blocked_steps));
-      }
-      ImGui::PopID();
+  // Up to a few hundred rows are all laid out, so a row can be as tall as its wrapped text;
+  // beyond that the clipper lays out only the visible rows, each one line high.
+  constexpr std::size_t kWrapRows = 300;
+  const bool wrap = rows.size() <= kWrapRows;
+  const auto draw_row = [&](int r) {
+    const model::TaskInfo& t = s.tasks[rows[static_cast<std::size_t>(r)]];
+    const TaskRow row = task_row(m, s, t);
+    ImGui::TableNextRow();
+    if (row.stuck) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kStuckBg);
+    if (view.focus == row.id) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kFocusBg);
+    ImGui::TableNextColumn();
+    ImGui::PushID(static_cast<int>(row.id));
+    // Identity colour bar, then the state icon, then the name.
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + 3, p.y + h), task_colour(row.index));
+    draw_state_icon(dl, ImVec2(p.x + 6 + h / 2, p.y + h / 2), h * 0.36f, row.visual);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 9 + h, p.y));
+    const bool pickable = std::find(cands.begin(), cands.end(), row.id) != cands.end();
+    if (ImGui::Selectable(
+            row.name.c_str(), view.focus == row.id,
+            ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
+      view.focus = view.focus == row.id ? 0 : row.id;
+      if (view.focus != 0 && row.line != 0) view.show_line = row.line;
     }
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s (task %u)\n%s\nClick to focus it everywhere; Step task advances it.",
+                        row.name.c_str(), row.id, state_meaning(row.visual));
+    if (pickable) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("\xE2\x96\xB6 pick")) c.request_pick(row.id);
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Let this task take the next step");
+    }
+    ImGui::TableNextColumn();
+    ImGui::PushStyleColor(ImGuiCol_Text, state_colour(row.visual));
+    const bool parked =
+        t.state == model::TaskState::Blocked || t.state == model::TaskState::Sleeping;
+    // Wrapped in full (the diagnosis is in it) unless there are so many rows that the
+    // clipper needs them one line high; then the tooltip has it.
+    if (wrap) ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(parked ? row.doing.c_str() : state_label(row.visual));
+    if (wrap) ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.doing.c_str());
+    ImGui::TableNextColumn();
+    if (row.line != 0)
+      ImGui::Text("%u", row.line);
+    else
+      ImGui::TextDisabled("-");
+    ImGui::TableNextColumn();
+    // One unit in this column: how many events the task has been parked for (its time, and
+    // its total, in the tooltip). A task that runs, is runnable or is done waits for nothing.
+    if (parked) {
+      ImGui::Text("%llu ev", static_cast<unsigned long long>(row.blocked_steps));
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Parked for the last %llu events (%s); blocked or asleep %s in all so far",
+            static_cast<unsigned long long>(row.blocked_steps),
+            format_time(s.now > t.since_t ? s.now - t.since_t : 0).c_str(),
+            format_time(row.blocked_time).c_str());
+    }
+    ImGui::PopID();
+  };
+  if (wrap) {
+    for (int r = 0; r < static_cast<int>(rows.size()); ++r) draw_row(r);
+  } else {
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()));
+    while (clipper.Step())
+      for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) draw_row(r);
   }
   ImGui::EndTable();
 }

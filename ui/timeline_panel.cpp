@@ -170,9 +170,9 @@ void TimelinePanel::draw() {
 
   // Input over the drawing area (a button so dragging does not move the window).
   ImGui::SetCursorScreenPos(origin);
-  const bool released = ImGui::InvisibleButton(
-      "##timeline", ImVec2(avail.x, avail.y),
-      ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
+  const bool released =
+      ImGui::InvisibleButton("##timeline", ImVec2(avail.x, avail.y),
+                             ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
   if (ImGui::IsItemActivated()) view_.dragged = false;
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
@@ -198,8 +198,8 @@ void TimelinePanel::draw() {
     view_.selecting = true;
     view_.select_from = std::clamp(mx, 0.0f, width);
   }
-  const bool dragging = active && !view_.selecting &&
-                        ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2);
+  const bool dragging =
+      active && !view_.selecting && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2);
   if (dragging && io.MouseDelta.x != 0.0f) {
     view_.dragged = true;
     view_.window = timeline::pan(view_.window, -io.MouseDelta.x / width);
@@ -298,8 +298,7 @@ void TimelinePanel::draw() {
         const auto segs = m.segments(t);
         if (segs.empty()) continue;
         const auto v = [&](const model::Segment& sg) {
-          return view_.axis == Axis::Time ? static_cast<double>(sg.t)
-                                          : static_cast<double>(sg.seq);
+          return view_.axis == Axis::Time ? static_cast<double>(sg.t) : static_cast<double>(sg.seq);
         };
         first = std::min(first, v(segs.front()));
         const bool over = segs.back().state == model::TaskState::Done ||
@@ -315,8 +314,7 @@ void TimelinePanel::draw() {
         char buf[64];
         std::snprintf(buf, sizeof buf, "%zu tasks, %zu alive at the end (click the name)",
                       g.members.size(), alive);
-        dl->AddText(ImVec2(std::max(a, x0) + 4, y + (lane_h - em) / 2 - 1), palette::kTextDim,
-                    buf);
+        dl->AddText(ImVec2(std::max(a, x0) + 4, y + (lane_h - em) / 2 - 1), palette::kTextDim, buf);
       }
       if (hovered && io.MousePos.y >= y && io.MousePos.y < y + lane_h && mx < 0 && released &&
           !view_.dragged) {
@@ -330,8 +328,8 @@ void TimelinePanel::draw() {
     if (shared.focus == task.id) {
       dl->AddRectFilled(ImVec2(origin.x, y), ImVec2(clip_max.x, y + lane_h), kFocusBg);
     }
-    dl->AddRectFilled(ImVec2(origin.x + indent, y + 2), ImVec2(origin.x + indent + 4, y + lane_h - 2),
-                      task_colour(lane.task_index));
+    dl->AddRectFilled(ImVec2(origin.x + indent, y + 2),
+                      ImVec2(origin.x + indent + 4, y + lane_h - 2), task_colour(lane.task_index));
     const std::string_view name = m.str(task.name);
     dl->PushClipRect(ImVec2(origin.x, y), ImVec2(x0 - 4, y + lane_h), true);
     dl->AddText(ImVec2(origin.x + indent + 8, y + (lane_h - em) / 2), palette::kText, name.data(),
@@ -345,7 +343,8 @@ void TimelinePanel::draw() {
     float run_a = 0, run_b = -1;
     ImU32 run_col = 0;
     auto flush = [&] {
-      if (run_b > run_a) dl->AddRectFilled(ImVec2(run_a, top + 2), ImVec2(run_b, bottom - 2), run_col);
+      if (run_b > run_a)
+        dl->AddRectFilled(ImVec2(run_a, top + 2), ImVec2(run_b, bottom - 2), run_col);
       run_b = -1;
     };
     for (const timeline::Item& it : lane.items) {
@@ -454,7 +453,10 @@ void TimelinePanel::draw() {
   // Markers: notes (a flag at the lane's top), panics (a cross), cancels (a red bar with the
   // context's name), the deadlock (a line across).
   const timeline::Marker* hovered_marker = nullptr;
-  float label_end = -FLT_MAX;  // right edge of the last cancel label (labels never overlap)
+  float label_end = -FLT_MAX;     // right edge of the last cancel label (labels never overlap)
+  float run_word_end = -FLT_MAX;  // right edge and top of the last "deadlock" / "end" word
+  float run_word_top = FLT_MAX;
+  constexpr ImU32 kLabelBg = IM_COL32(30, 20, 22, 255);  // opaque: words never sit on a bar
   // Small shapes, many of them on a long trace: no anti-aliasing fringe (a third the triangles).
   const ImDrawListFlags aa_flags = dl->Flags;
   dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
@@ -465,7 +467,18 @@ void TimelinePanel::draw() {
       const bool dead = mk.kind == timeline::MarkerKind::Deadlock;
       const ImU32 col = dead ? palette::kError : palette::kTextDim;
       dl->AddLine(ImVec2(x, lanes_top), ImVec2(x, lanes_bottom), col, dead ? 2.0f : 1.0f);
-      dl->AddText(ImVec2(x + 3, lanes_bottom - em - 2), col, dead ? "deadlock" : "end");
+      // The word right of its line, or left of it where the plot ends; one line higher when
+      // the previous run-wide word (the deadlock's, just before the end) is in the way.
+      const char* word = dead ? "deadlock" : "end";
+      const float tw = ImGui::CalcTextSize(word).x;
+      float tx = x + 3;
+      if (tx + tw > x0 + width) tx = x - 3 - tw;
+      float ty = lanes_bottom - em - 2;
+      if (tx < run_word_end && ty + em > run_word_top) ty = run_word_top - em - 1;
+      dl->AddRectFilled(ImVec2(tx - 1, ty), ImVec2(tx + tw + 1, ty + em + 1), kLabelBg);
+      dl->AddText(ImVec2(tx, ty), col, word);
+      run_word_end = tx + tw + 3;
+      run_word_top = ty;
       if (hovered && std::fabs(io.MousePos.x - x) < 4) hovered_marker = &mk;
       continue;
     }
@@ -496,7 +509,7 @@ void TimelinePanel::draw() {
             const ImVec2 sz = ImGui::CalcTextSize(what.c_str());
             const ImVec2 at(x + 3, y + (lane_h - em) / 2);
             dl->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y),
-                              IM_COL32(30, 20, 22, 220));
+                              kLabelBg);
             dl->AddText(at, kCancelArrow, what.c_str());
             label_end = at.x + sz.x + 4;
           }
@@ -550,7 +563,7 @@ void TimelinePanel::draw() {
         ImGui::PopStyleColor();
       }
     } else {
-      ImGui::Text("%s (%s)", sim::to_string(e.kind), where(m, hovered_marker->seq).c_str());
+      ImGui::Text("%s (%s)", event_kind_label(e), where(m, hovered_marker->seq).c_str());
     }
     if (const std::string_view text = m.text(e);
         !text.empty() && e.kind != sim::EventKind::VarSet) {
@@ -559,7 +572,8 @@ void TimelinePanel::draw() {
     if (e.kind == sim::EventKind::CtxCancel) {
       ImGui::Text("context %s", object_label(m, e.obj).c_str());
     }
-    if (hovered_marker->count > 1) ImGui::TextDisabled("and %u more here", hovered_marker->count - 1);
+    if (hovered_marker->count > 1)
+      ImGui::TextDisabled("and %u more here", hovered_marker->count - 1);
     if (e.line != 0) {
       const std::string_view src = source_line(c.script(), e.line);
       ImGui::Text("line %u: %.*s", e.line, static_cast<int>(src.size()), src.data());
@@ -581,7 +595,7 @@ void TimelinePanel::draw() {
         ImGui::Text("to %s (%s)", where(m, end).c_str(),
                     format_time(m.events()[end].t - e.t).c_str());
       }
-      ImGui::Text("event: %s", sim::to_string(e.kind));
+      ImGui::Text("event: %s", event_kind_label(e));
       if (const std::string_view text = m.text(e); !text.empty() && text.size() < 200) {
         ImGui::Text("  %.*s", static_cast<int>(text.size()), text.data());
       }
@@ -591,7 +605,8 @@ void TimelinePanel::draw() {
       }
       ImGui::TextDisabled("click: select this event and go to it");
     } else {
-      const model::Segment& dom = m.segments(prep.lanes[hovered_lane].task_index)[hovered_item->dominant];
+      const model::Segment& dom =
+          m.segments(prep.lanes[hovered_lane].task_index)[hovered_item->dominant];
       ImGui::Text("%u spans folded (#%u .. #%u), mostly %s", hovered_item->count,
                   hovered_item->seq_begin, hovered_item->seq_end,
                   state_label(visual_state(dom.state, dom.reason)));

@@ -63,6 +63,11 @@ std::string task_label(const model::Model& m, sim::TaskId id) {
 
 }  // namespace
 
+const char* event_kind_label(const sim::Event& e) {
+  if (e.kind == sim::EventKind::WgAdd && e.arg == -1) return "WgDone";
+  return sim::to_string(e.kind);
+}
+
 std::string object_label(const model::Model& m, sim::ObjId id) {
   if (id == 0) return "nil channel";
   const model::ObjRef ref = m.object(id);
@@ -347,6 +352,63 @@ std::vector<ConsoleLine> console_lines(const model::Model& m, std::size_t n) {
     out.push_back(std::move(l));
   }
   return out;
+}
+
+std::string_view code_without_comment(std::string_view code, bool go) {
+  char quote = 0;  // the open string's delimiter, 0 outside strings
+  std::size_t end = code.size();
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char ch = code[i];
+    if (quote != 0) {
+      if (ch == '\\' && quote != '`') {
+        ++i;  // an escaped character, e.g. \"
+      } else if (ch == quote) {
+        quote = 0;
+      }
+      continue;
+    }
+    if (ch == '"' || ch == '\'' || (go && ch == '`')) {
+      quote = ch;
+      continue;
+    }
+    const char next = i + 1 < code.size() ? code[i + 1] : '\0';
+    if ((!go && ch == '-' && next == '-') || (go && ch == '/' && (next == '/' || next == '*'))) {
+      end = i;
+      break;
+    }
+  }
+  while (end > 0 && (code[end - 1] == ' ' || code[end - 1] == '\t')) --end;
+  return code.substr(0, end);
+}
+
+std::string stuck_banner(const model::State& s) {
+  std::size_t stuck = 0;
+  for (const auto& t : s.tasks) stuck += is_stuck(s, t) ? 1u : 0u;
+  if (stuck == 0) return {};
+  bool in_channel = false;
+  for (const model::ChannelInfo& ch : s.channels) {
+    for (const auto* q : {&ch.sendq, &ch.recvq, &ch.selects}) {
+      for (const model::Waiter& w : *q) {
+        const model::TaskInfo* t = s.task(w.task);
+        in_channel = in_channel || (t != nullptr && is_stuck(s, *t));
+      }
+    }
+  }
+  return std::to_string(stuck) + (stuck == 1 ? " task" : " tasks") +
+         " left blocked: highlighted in red in Tasks" + (in_channel ? " and Channels" : "");
+}
+
+std::string report_after_console(const std::string& diagnostics,
+                                 const std::vector<ConsoleLine>& lines) {
+  std::string_view rest = diagnostics;
+  for (const ConsoleLine& l : lines) {
+    if (l.kind != ConsoleKind::Deadlock) continue;
+    if (rest.starts_with(l.text)) {
+      rest.remove_prefix(l.text.size());
+      while (!rest.empty() && rest.front() == '\n') rest.remove_prefix(1);
+    }
+  }
+  return std::string(rest);
 }
 
 std::uint32_t error_line(std::string_view message, std::string_view chunkname) {

@@ -24,6 +24,10 @@ std::string format_time(sim::Nanos t);
 // "chan #3" when the object has no name; "nil channel" for id 0.
 std::string object_label(const model::Model& m, sim::ObjId id);
 
+// The event's kind in the words of the call that made it: "WgDone" for a WaitGroup's Add(-1)
+// (what wg:done() / wg.Done() emits), else sim::to_string(kind).
+const char* event_kind_label(const sim::Event& e);
+
 // What a task is doing, for people: "send on chan result", "select: recv on jobs, recv on
 // timeout", "wait on WaitGroup workers (counter 2)", "lock Mutex audit (held by worker2)",
 // "sleep until 2 s", "waiting for the scheduler", "running", "returned", "panicked".
@@ -112,6 +116,20 @@ struct ConsoleLine {
 };
 // Output, notes and diagnostics among the first `n` events, in seq order.
 std::vector<ConsoleLine> console_lines(const model::Model& m, std::size_t n);
+
+// The line under the outcome banner when tasks are left blocked: how many, and the panes that
+// highlight them in red — Tasks always, Channels only when one waits in a channel's queue.
+// "" when no task is stuck.
+std::string stuck_banner(const model::State& s);
+
+// The run's report without the lines the console already printed from events (the deadlock's
+// "fatal error: …" line), so nothing is said twice.
+std::string report_after_console(const std::string& diagnostics,
+                                 const std::vector<ConsoleLine>& lines);
+
+// `code` (one source line) without its trailing comment and the blanks before it: Lua's "--"
+// or, when `go`, Go's "//" and "/* */", never inside a string literal ("a -- b" stays whole).
+std::string_view code_without_comment(std::string_view code, bool go);
 
 // The line a script error or panic message points at: the first "<chunkname>:<N>:" in
 // `message`; 0 when there is none.

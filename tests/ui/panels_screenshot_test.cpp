@@ -22,6 +22,7 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
+#include <vector>
 
 using rdv::test::run_process;
 using rdv::test::temp_folder;
@@ -179,6 +180,35 @@ TEST_CASE("panels: the cancel cascade shows cancelled contexts in Sync") {
   // Sync pane: cancelled contexts (red text, the cross icon) under the Contexts heading.
   CHECK(img.has_colour(palette::kError, kTasksX0, 0.42f, 1.0f, 0.70f));
   CHECK(img.has_colour(state_colour(VisualState::Panicked), kTasksX0, 0.42f, 1.0f, 0.70f, 12));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("panels: every sender queued on a full channel is shown, none cut at the edge (4.3)") {
+  // The first event after which three jobs wait to send on the full semaphore (event 62 for
+  // seed 1 when this was written): ask a run in-process.
+  const std::string file = "4.3-limited-concurrency-ordered.lua";
+  Controller c;
+  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  std::size_t at = 0;
+  std::vector<std::size_t> colours;
+  for (std::size_t n = 1; n <= c.model().size() && at == 0; ++n) {
+    c.request_seek(n);
+    c.update(0.0);
+    for (const auto& ch : c.state().channels) {
+      if (ch.sendq.size() < 3) continue;
+      at = n;
+      for (const auto& w : ch.sendq) colours.push_back(c.state().task(w.task)->colour);
+    }
+  }
+  REQUIRE(at > 0);
+  const std::string dir = temp_folder("senders");
+  const Image img = shoot(dir, "scenarios/" + file, std::to_string(at));
+  // Each waiting sender's box is outlined in its task's colour inside the Channels pane.
+  for (const std::size_t colour : colours) {
+    CAPTURE(colour);
+    CHECK(img.has_colour(task_colour(colour), kCenterX0, 0.07f, kCenterX1, 0.60f, 12));
+  }
   fs::remove_all(dir);
 }
 

@@ -75,8 +75,7 @@ TEST_CASE("state style: eight states, each its own colour and its own shape") {
   CHECK(labels.size() == kVisualStateCount);
   CHECK(visual_state(TaskState::Blocked, BlockReason::ChanSend) == VisualState::BlockedChan);
   CHECK(visual_state(TaskState::Blocked, BlockReason::Select) == VisualState::BlockedSelect);
-  CHECK(visual_state(TaskState::Blocked, BlockReason::WaitGroup) ==
-        VisualState::BlockedWaitGroup);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::WaitGroup) == VisualState::BlockedWaitGroup);
   CHECK(visual_state(TaskState::Blocked, BlockReason::Mutex) == VisualState::BlockedMutex);
   CHECK(visual_state(TaskState::Blocked, BlockReason::Future) == VisualState::BlockedFuture);
   CHECK(visual_state(TaskState::Sleeping, BlockReason::Sleep) == VisualState::Sleeping);
@@ -197,6 +196,42 @@ TEST_CASE("view model: a deadlock marks the blocked tasks as stuck; select and s
   REQUIRE(lines.size() == 2);
   CHECK(lines[0].kind == ConsoleKind::Deadlock);
   CHECK(lines[0].text == "fatal error: all goroutines are asleep - deadlock!");
+
+  // The banner names Channels only because a stuck task waits in a channel's queue here.
+  CHECK(stuck_banner(end) == "4 tasks left blocked: highlighted in red in Tasks and Channels");
+  // The report below the console does not repeat the "fatal error" line.
+  const std::string report =
+      "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [WaitGroup.Wait]:\n";
+  CHECK(report_after_console(report, lines) == "goroutine 1 [WaitGroup.Wait]:\n");
+}
+
+TEST_CASE("view model: a deadlock on a WaitGroup alone names only Tasks (3.1d)") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::WgMake, 1, {{"obj", 1}}, "workers");
+  s.add(EventKind::WgAdd, 1, {{"obj", 1}, {"arg", 3}, {"aux", 3}});
+  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}}, "worker");
+  s.add(EventKind::WgAdd, 2, {{"obj", 1}, {"arg", -1}, {"aux", 2}});
+  s.add(EventKind::TaskExit, 2);
+  s.add(EventKind::TaskBlock, 1, {{"reason", R(BlockReason::WaitGroup)}, {"obj", 1}, {"line", 17}});
+  s.add(EventKind::Deadlock, 0);
+  s.add(EventKind::RunEnd, 0, {{"arg", static_cast<std::int64_t>(rdv::sim::Outcome::Deadlock)}},
+        "fatal error: all goroutines are asleep - deadlock!");
+  const Model& m = s.model;
+  CHECK(stuck_banner(m.head()) == "1 task left blocked: highlighted in red in Tasks");
+  // wg:done() is Add(-1): labelled with the call's word, not WgAdd.
+  CHECK(std::string(event_kind_label(m.events()[4])) == "WgDone");
+  CHECK(std::string(event_kind_label(m.events()[2])) == "WgAdd");
+}
+
+TEST_CASE("view model: a line's code without its trailing comment (scheduler buttons)") {
+  CHECK(code_without_comment("mu:lock()   -- or the other one first", false) == "mu:lock()");
+  CHECK(code_without_comment("print(\"a -- b\") -- c", false) == "print(\"a -- b\")");
+  CHECK(code_without_comment("print('it\\'s -- x')", false) == "print('it\\'s -- x')");
+  CHECK(code_without_comment("x = a // b", false) == "x = a // b");        // Lua's floor division
+  CHECK(code_without_comment("counter--  // lost", true) == "counter--");  // Go's decrement
+  CHECK(code_without_comment("s := \"http://x\" /* c */", true) == "s := \"http://x\"");
+  CHECK(code_without_comment("-- only a comment", false).empty());
 }
 
 TEST_CASE("view model: the context tree in depth-first order with the cascade's cause") {
