@@ -22,6 +22,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "gofront/gofront.h"
 #include "script/run.h"
 #include "script/scenario_header.h"
 #include "sim/policy.h"
@@ -84,7 +85,7 @@ int cmd_run(int argc, char** argv) {
   std::string perfetto_out;
   bool quiet = false;
   RunFlags f;
-  app.add_option("FILE", file, "the scenario (.lua)")->required();
+  app.add_option("FILE", file, "the scenario (.lua) or Go program (.go)")->required();
   add_run_flags(app, f);
   app.add_option("--trace", trace_out, "record the run to OUT.rdv.jsonl");
   app.add_option("--perfetto", perfetto_out, "export the run as Chrome Trace Event JSON");
@@ -105,8 +106,13 @@ int cmd_run(int argc, char** argv) {
       std::fflush(stdout);
     };
   }
+  const gofront::Prepared prepared = gofront::prepare(file, text);
+  if (!prepared.ok) {
+    std::fputs(prepared.error.c_str(), stderr);
+    return kExitFailed;
+  }
   sim::EventLog log;
-  const script::RunReport report = script::run_source(base_name(file), text, opt, log);
+  const script::RunReport report = script::run_source(base_name(file), prepared.chunk, opt, log);
   std::fputs(report.diagnostics.c_str(), stderr);
   int rc = report.exit_code();
   if (!trace_out.empty() || !perfetto_out.empty()) {
@@ -177,8 +183,14 @@ int cmd_replay(int argc, char** argv) {
       return kExitUsage;
     }
   }
+  const gofront::Prepared prepared = gofront::prepare(base_name(h.scenario), text);
+  if (!prepared.ok) {
+    std::fputs(prepared.error.c_str(), stderr);
+    return kExitFailed;
+  }
   sim::EventLog log;
-  const script::RunReport report = script::run_source(base_name(h.scenario), text, opt, log);
+  const script::RunReport report =
+      script::run_source(base_name(h.scenario), prepared.chunk, opt, log);
   trace::Recorder rec;
   rec.poll(log);
   const trace::Trace replayed = std::move(rec).finish(h, {});

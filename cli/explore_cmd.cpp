@@ -4,6 +4,7 @@
 #include "cli/explore_cmd.h"
 
 #include "cli/args.h"
+#include "gofront/gofront.h"
 
 #include <unistd.h>
 
@@ -170,6 +171,10 @@ int run_explore(int argc, char** argv) {
   if (!script::read_script(file, &text, &error)) {
     std::fprintf(stderr, "rendezvous explore: %s\n", error.c_str());
     return kExitUsage;
+  }
+  if (const gofront::Prepared p = gofront::prepare(file, text); !p.ok) {
+    std::fputs(p.error.c_str(), stderr);
+    return 2;
   }
   if (trace_dir.empty()) {
     std::error_code ec;

@@ -19,6 +19,7 @@
 #include <mutex>
 #include <thread>
 
+#include "gofront/gofront.h"
 #include "script/run.h"
 #include "script/scenario_header.h"
 #include "trace/recorder.h"
@@ -235,7 +236,7 @@ int count_preemptions(const std::string& chunk, std::string_view source, const O
   script::RunOptions opt = base_options(o, f.seed, 0);
   opt.config.policy = policy;
   sim::EventLog log;
-  script::run_source(chunk, source, opt, log);
+  script::run_source(chunk, gofront::prepare(chunk, source).chunk, opt, log);
   return policy->preemptions();
 }
 
@@ -249,7 +250,8 @@ std::string record_trace(const std::string& path, std::string_view source, const
   script::RunOptions opt = base_options(o, seed, 0);
   opt.config.policy = sim::make_replay(schedule);
   sim::EventLog log;
-  const script::RunReport r = script::run_source(chunk, source, opt, log);
+  const script::RunReport r =
+      script::run_source(chunk, gofront::prepare(chunk, source).chunk, opt, log);
 
   // An exhaustive search's schedule is replayed, not drawn from the seed: say so in the header.
   const sim::PolicyKind policy =
@@ -392,18 +394,22 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
 
 Summary explore(const std::string& path, std::string_view source, const Options& options) {
   const std::string chunk = base_name(path);
+  // A Go program runs as its lowered chunk (the caller has checked that it compiles); traces
+  // record the Go text.
+  const std::string lowered = gofront::prepare(chunk, source).chunk;
+  const std::string_view runnable = lowered;
   Summary s;
   s.policy = options.policy;
   Collector c;
   c.options = &options;
   const auto t0 = std::chrono::steady_clock::now();
   if (options.policy == sim::PolicyKind::Exhaustive) {
-    s.exhausted = search(chunk, source, options, c);
+    s.exhausted = search(chunk, runnable, options, c);
   } else {
     if (options.policy == sim::PolicyKind::Pct) {
-      s.expected_steps = learn_expected_steps(chunk, source, options);
+      s.expected_steps = learn_expected_steps(chunk, runnable, options);
     }
-    sample(chunk, source, options, s.expected_steps, c);
+    sample(chunk, runnable, options, s.expected_steps, c);
   }
   s.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   s.stopped = stop_requested(options);

@@ -1,0 +1,4636 @@
+// The Go checker and lowerer (see gofront.h).
+//
+// One walk over the syntax tree checks each declaration and statement and, when the program is
+// free of errors, emits its Lua at the same time: the check decides what each expression is
+// (its type, constant value, addressability) and the lowering of the expression follows from
+// that. Doing both in one walk keeps the typed facts next to the code that needs them (integer
+// or float division, struct copies, interface boxing, map or slice indexing) without a second
+// tree; the price is that the walk must not emit anything it may throw away (no expression is
+// lowered twice: a function literal's body carries newlines that count Go lines).
+//
+// Lines: `line_` is the Go line the next emitted character lands on; every statement first pads
+// with newlines up to its Go line (pad()). Line 1 is reserved for the support library and the
+// type descriptors, which are prepended at the end.
+#include "gofront/gofront.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include "gofront/prelude.h"
+#include "gofront/types.h"
+
+namespace rdv::gofront {
+namespace {
+
+struct TooMany {};  // thrown past kMaxErrors
+
+constexpr std::size_t kMaxErrors = 10;
+
+// A constant value.
+struct CV {
+  enum Kind { None, Int, Float, Str, Bool } k = None;
+  std::int64_t i = 0;
+  double f = 0;
+  std::string s;
+  bool b = false;
+};
+
+struct Obj {
+  enum Kind { Var, Const, TypeName, Func, Pkg, Builtin, Nil } kind = Var;
+  std::string name;
+  Type* type = nullptr;
+  std::string lua;  // how the lowered code names it
+  CV cv;
+  bool used = false;
+  bool local = false;
+  Pos pos;
+  std::string pkg;  // Pkg: the import path
+};
+
+struct Scope {
+  Scope* parent = nullptr;
+  std::map<std::string, Obj*> names;
+  std::vector<Obj*> order;
+};
+
+// The result of checking an expression.
+struct X {
+  enum Mode { Invalid, NoValue, Value, Const, TypeExpr, BuiltinFn, PkgName, Multi } mode = Invalid;
+  Type* t = nullptr;
+  std::string code;
+  CV cv;
+  bool addressable = false;
+  bool fresh = false;   // a new value (literal, call result): no copy needed to keep it
+  Obj* obj = nullptr;   // Ident / qualified ident
+  std::string ok_code;  // comma-ok form (map index, receive, type assertion): "v, ok"
+  const Expr* e = nullptr;
+  // A call is lowered as fn(args...): go and defer evaluate both now and call later.
+  std::string call_fn;
+  std::vector<std::string> call_args;
+  bool pkg_call = false;  // a package function: pkg_call() lowers its calls
+  std::string pkg_fn;     // "fmt.Println"
+  std::string method_fn;  // a method selector: the Lua function, called with the receiver first
+  std::string recv_code;  // ... and the receiver (already converted)
+  bool is_method = false;
+};
+
+struct Brk {
+  enum Kind { Loop, Switch, Select } kind;
+  std::string label;  // the Go label, if any
+  int id = 0;
+  bool brk_goto = false;  // a break that must be a goto (labelled, or of a switch/select)
+};
+
+struct FnCtx {
+  Type* sig = nullptr;
+  std::vector<std::string> results;  // Lua names of the result variables (defer mode / named)
+  bool named_results = false;
+  bool defer_mode = false;
+  std::string name;  // Go's name for literals: "main", "main.func1"
+  int lits = 0;
+  std::vector<Brk> brk;
+};
+
+std::string lua_quote(std::string_view s) {
+  std::string out = "\"";
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 32 || c >= 127) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\%03u", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out + "\"";
+}
+
+bool is_lua_reserved(const std::string& s) {
+  static const std::set<std::string> kReserved = {
+      "and",      "break",   "do",      "else",    "elseif",   "end",       "false", "for",
+      "function", "goto",    "if",      "in",      "local",    "nil",       "not",   "or",
+      "repeat",   "return",  "then",    "true",    "until",    "while",     "G",     "P",
+      "TD",       "self",    "_ENV",    "go",      "chan",     "select",    "print", "pcall",
+      "error",    "panic",   "sleep",   "after",   "now",      "waitgroup", "mutex", "rwmutex",
+      "atomic",   "context", "on_recv", "on_send", "string",   "math",      "table", "type",
+      "tostring", "ipairs",  "pairs",   "utf8",    "nilchan",  "note",      "rand",  "setmetatable",
+      "load",     "next",    "rawget",  "rawset",  "coroutine"};
+  return kReserved.count(s) > 0 || s.rfind("__", 0) == 0;
+}
+
+std::string mangle(const std::string& name) {
+  return is_lua_reserved(name) ? name + "_" : name;
+}
+
+class Compiler {
+ public:
+  Compiler(std::string filename, std::vector<Diagnostic>* errs)
+      : file_(std::move(filename)), errs_(errs) {}
+
+  bool run(const File& f, std::string* out);
+
+ private:
+  // ---- errors ---------------------------------------------------------------------------------
+  void error(Pos p, std::string msg) {
+    for (const auto& d : *errs_) {
+      if (d.pos.line == p.line && d.pos.col == p.col) return;  // one error per position
+    }
+    errs_->push_back({p, std::move(msg)});
+  }
+  void refuse(Pos p, const std::string& what) { error(p, what + " is not supported"); }
+
+  // ---- types ----------------------------------------------------------------------------------
+  Type* make(K k) {
+    types_.push_back(std::make_unique<Type>());
+    types_.back()->k = k;
+    return types_.back().get();
+  }
+  Type* basic(K k, const std::string& name = "") {
+    Type* t = make(k);
+    t->name = name;
+    return t;
+  }
+  Type* slice_of(Type* e) {
+    Type* t = make(K::Slice);
+    t->elem = e;
+    return t;
+  }
+  Type* ptr_to(Type* e) {
+    Type* t = make(K::Pointer);
+    t->elem = e;
+    return t;
+  }
+  Type* chan_of(Type* e, ChanDir d) {
+    Type* t = make(K::Chan);
+    t->elem = e;
+    t->dir = d;
+    return t;
+  }
+  Type* func_of(std::vector<Type*> params, std::vector<Type*> results, bool variadic = false) {
+    Type* t = make(K::Func);
+    t->params = std::move(params);
+    t->results = std::move(results);
+    t->variadic = variadic;
+    return t;
+  }
+  Type* tuple_of(std::vector<Type*> ts) {
+    Type* t = make(K::Tuple);
+    t->results = std::move(ts);
+    return t;
+  }
+  Type* foreign(const std::string& name) {
+    Type* t = make(K::Foreign);
+    t->name = name;
+    foreign_[name] = t;
+    return t;
+  }
+
+  void universe();
+  Type* resolve_type(const Expr* e);
+  Type* default_type(Type* t);
+  bool assignable(X& x, Type* to);
+  bool implements(Type* t, Type* iface, std::string* missing);
+  Method* find_method(Type* t, const std::string& name, bool* via_ptr);
+  int desc(Type* t);
+  std::string desc_code(Type* t);
+  std::string td(Type* t) { return "TD[" + std::to_string(desc(t)) + "]"; }
+  std::string zero(Type* t, const std::string& name = "");
+  std::string convert(X& x, Type* to);  // value of x as a `to` (boxing, copying, constants)
+  std::string copy_if_struct(X& x);
+  std::string const_code(const CV& cv, Type* t);
+  std::string wrap_int(Type* t, const std::string& code);
+  int elem_size(Type* t);
+
+  // ---- scopes ---------------------------------------------------------------------------------
+  void push_scope() {
+    auto s = std::make_unique<Scope>();
+    s->parent = scope_;
+    scope_ = s.get();
+    scopes_.push_back(std::move(s));
+  }
+  void pop_scope() {
+    for (Obj* o : scope_->order) {
+      if (o->kind == Obj::Var && o->local && !o->used && o->name != "_") {
+        error(o->pos, o->name + " declared but not used");
+      }
+    }
+    scope_ = scope_->parent;
+  }
+  // Scopes from the innermost to the package's, then the file's imports, then the universe.
+  Obj* lookup(const std::string& name) {
+    for (Scope* s = scope_; s != nullptr; s = s->parent) {
+      if (s == universe_) {
+        auto imp = imports_.find(name);
+        if (imp != imports_.end()) return imp->second;
+      }
+      auto it = s->names.find(name);
+      if (it != s->names.end()) return it->second;
+    }
+    return nullptr;
+  }
+  Obj* declare(Obj::Kind kind, const std::string& name, Type* t, Pos pos, bool local) {
+    objs_.push_back(std::make_unique<Obj>());
+    Obj* o = objs_.back().get();
+    o->kind = kind;
+    o->name = name;
+    o->type = t;
+    o->pos = pos;
+    o->local = local;
+    if (name == "_") {
+      o->lua = "_";
+      return o;
+    }
+    if (local) {
+      o->lua = mangle(name);
+    } else {
+      o->lua = "P." + name;
+    }
+    auto it = scope_->names.find(name);
+    if (it != scope_->names.end() && scope_->parent != nullptr) {
+      error(pos, name + " redeclared in this block");
+    }
+    scope_->names[name] = o;
+    scope_->order.push_back(o);
+    return o;
+  }
+  std::string tmp() { return "__t" + std::to_string(++tmp_); }
+  // The name a make(chan ...) or a sync object made by `e` gets in the views: the variable or
+  // field it is made into.
+  void hint_name(const Expr* e, const std::string& name) {
+    while (e != nullptr && e->kind == ExprKind::Paren) e = e->x.get();
+    hint_expr_ = e;
+    hint_ = name;
+  }
+  std::string take_hint(const Expr* e) {
+    if (e != hint_expr_) return "";
+    hint_expr_ = nullptr;
+    return hint_;
+  }
+  std::string expr_string(const Expr* e);
+  std::string describe_x(const X& x, const Expr& e);
+
+  // ---- lines ----------------------------------------------------------------------------------
+  std::string pad(std::uint32_t line) {
+    std::string s;
+    while (line_ < line) {
+      s += '\n';
+      ++line_;
+    }
+    if (s.empty()) s = " ";
+    return s;
+  }
+
+  // ---- declarations ---------------------------------------------------------------------------
+  void collect(const File& f);
+  void func_decl(const FuncDecl& fd);
+  std::string func_body(const Expr* ftype, Type* sig, const Field* recv, Type* recv_t,
+                        const Block& body, const std::string& goname);
+  std::string value_spec(const ValueSpec& vs, bool is_const, bool local, const ValueSpec* prev);
+
+  // ---- statements -----------------------------------------------------------------------------
+  std::string block(const Block& b, bool new_scope = true);
+  std::string stmts(const std::vector<StmtP>& ss);
+  std::string stmt(const Stmt& s);
+  std::string simple(const Stmt& s);
+  std::string assign(const Stmt& s);
+  std::string define(const Stmt& s);
+  std::string assign_to(const Expr& lhs, X& rhs, const std::string& rhs_code_override = "");
+  std::string for_stmt(const Stmt& s, const std::string& label);
+  std::string range_stmt(const Stmt& s, const std::string& label);
+  std::string switch_stmt(const Stmt& s, const std::string& label);
+  std::string type_switch(const Stmt& s, const std::string& label);
+  std::string select_stmt(const Stmt& s, const std::string& label);
+  std::string go_defer(const Stmt& s);
+  std::string ret(const Stmt& s);
+  std::string branch(const Stmt& s);
+  bool terminates(const Stmt& s);
+  bool terminates_list(const std::vector<StmtP>& ss);
+  bool has_break(const Stmt& s, const std::string& label, bool top);
+
+  // ---- expressions ----------------------------------------------------------------------------
+  X expr(const Expr& e, Type* hint = nullptr);
+  X value(const Expr& e, Type* hint = nullptr);  // expr that must be a single value
+  X ident(const Expr& e);
+  X basic_lit(const Expr& e);
+  X composite(const Expr& e, Type* hint);
+  X func_lit(const Expr& e);
+  X selector(const Expr& e);
+  X index(const Expr& e);
+  X slice_expr(const Expr& e);
+  X type_assert(const Expr& e);
+  X call(const Expr& e);
+  X builtin_call(const Expr& e, const std::string& name);
+  X conversion(const Expr& e, Type* to);
+  X unary(const Expr& e, Type* hint);
+  X binary(const Expr& e, Type* hint);
+  X binary_of(const Expr& x, const Expr& y, const std::string& op, Pos pos, Type* hint = nullptr);
+  X pkg_member(const Expr& e, const std::string& pkg, const std::string& name);
+  std::string args_code(const Expr& call, Type* sig, std::size_t skip = 0);
+  std::string callee_name(const Expr& fun);
+  X pkg_call(const Expr& call, X& f);
+  Pos call_rparen_pos(const Expr& call) {
+    // gc reports missing arguments at the closing parenthesis; the tree keeps no position for
+    // it, so the position after the last argument (or the opening one) stands in.
+    (void)call;
+    return call.rparen;
+  }
+  X compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, const Expr* eb);
+  std::string field_lua(const std::string& name) {
+    static const std::set<std::string> kw = {
+        "and",      "break",  "do",   "else", "elseif", "end",  "false", "for",
+        "function", "goto",   "if",   "in",   "local",  "nil",  "not",   "or",
+        "repeat",   "return", "then", "true", "until",  "while"};
+    return kw.count(name) ? name + "_" : name;
+  }
+  CV fold(const std::string& op, const CV& a, const CV& b, Pos p, bool integer);
+  void need_value(X& x, Pos p);
+
+  std::string file_;
+  std::vector<Diagnostic>* errs_;
+  std::vector<std::unique_ptr<Type>> types_;
+  std::vector<std::unique_ptr<Obj>> objs_;
+  std::vector<std::unique_ptr<Scope>> scopes_;
+  Scope* scope_ = nullptr;
+  Scope* pkg_scope_ = nullptr;
+  Scope* universe_ = nullptr;
+  std::map<std::string, Type*> foreign_;
+  std::map<std::string, Obj*> imports_;  // by local name
+  std::map<std::string, bool> import_used_;
+  std::vector<Type*> descs_;            // index - 1 → type
+  std::map<std::string, Type*> named_;  // "main.T" → type
+  std::uint32_t line_ = 1;
+  int tmp_ = 0;
+  int label_id_ = 0;
+  FnCtx* fn_ = nullptr;
+  int iota_ = -1;
+  int glob_lits_ = 0;
+  std::vector<std::string> last_args_;  // the converted arguments of the last args_code()
+  std::string last_lit_name_;  // Go's name of the function literal checked last ("main.func1")
+  const Expr* hint_expr_ = nullptr;
+  std::string hint_;
+  std::string out_;  // the lowered body (from line 1, after the header)
+  // Universe types.
+  Type *t_bool_, *t_int_, *t_int8_, *t_int16_, *t_int32_, *t_int64_, *t_uint8_, *t_uint16_,
+      *t_uint32_, *t_float64_, *t_string_, *t_ubool_, *t_uint_lit_, *t_urune_, *t_ufloat_,
+      *t_ustring_, *t_nil_, *t_error_, *t_any_, *t_invalid_;
+};
+
+// ==== universe
+// ====================================================================================
+
+void Compiler::universe() {
+  push_scope();
+  t_bool_ = basic(K::Bool);
+  t_int_ = basic(K::Int);
+  t_int8_ = basic(K::Int8);
+  t_int16_ = basic(K::Int16);
+  t_int32_ = basic(K::Int32);
+  t_int64_ = basic(K::Int64);
+  t_uint8_ = basic(K::Uint8);
+  t_uint16_ = basic(K::Uint16);
+  t_uint32_ = basic(K::Uint32);
+  t_float64_ = basic(K::Float64);
+  t_string_ = basic(K::String);
+  t_ubool_ = basic(K::UntypedBool);
+  t_uint_lit_ = basic(K::UntypedInt);
+  t_urune_ = basic(K::UntypedRune);
+  t_ufloat_ = basic(K::UntypedFloat);
+  t_ustring_ = basic(K::UntypedString);
+  t_nil_ = basic(K::UntypedNil);
+  t_invalid_ = basic(K::Invalid);
+  // error: interface { Error() string }
+  t_error_ = make(K::Interface);
+  t_error_->name = "error";
+  t_error_->fields.push_back({"Error", func_of({}, {t_string_})});
+  t_any_ = make(K::Interface);
+  t_any_->name = "any";
+  auto type_name = [&](const std::string& n, Type* t) {
+    Obj* o = declare(Obj::TypeName, n, t, {}, false);
+    o->lua = "";
+  };
+  type_name("bool", t_bool_);
+  type_name("int", t_int_);
+  type_name("int8", t_int8_);
+  type_name("int16", t_int16_);
+  type_name("int32", t_int32_);
+  type_name("int64", t_int64_);
+  type_name("uint8", t_uint8_);
+  type_name("uint16", t_uint16_);
+  type_name("uint32", t_uint32_);
+  type_name("float64", t_float64_);
+  type_name("string", t_string_);
+  type_name("error", t_error_);
+  type_name("any", t_any_);
+  Type* byte_t = basic(K::Uint8, "byte");
+  type_name("byte", byte_t);
+  Type* rune_t = basic(K::Int32, "rune");
+  type_name("rune", rune_t);
+  for (const char* n : {"uint", "uint64", "uintptr", "float32", "complex64", "complex128"}) {
+    type_name(n, t_invalid_);
+    scope_->names[n]->lua = std::string("!") + n;  // refused where used
+  }
+  Obj* t = declare(Obj::Const, "true", t_ubool_, {}, false);
+  t->cv.k = CV::Bool;
+  t->cv.b = true;
+  t->lua = "true";
+  Obj* f = declare(Obj::Const, "false", t_ubool_, {}, false);
+  f->cv.k = CV::Bool;
+  f->lua = "false";
+  Obj* nil = declare(Obj::Nil, "nil", t_nil_, {}, false);
+  nil->lua = "nil";
+  Obj* iota = declare(Obj::Const, "iota", t_uint_lit_, {}, false);
+  iota->lua = "iota";
+  for (const char* b :
+       {"len", "cap", "make", "new", "append", "copy", "delete", "close", "panic", "recover",
+        "print", "println", "min", "max", "clear", "complex", "real", "imag"}) {
+    Obj* o = declare(Obj::Builtin, b, nullptr, {}, false);
+    o->lua = b;
+  }
+  // Foreign types of the packages.
+  Type* wg = foreign("sync.WaitGroup");
+  Type* mu = foreign("sync.Mutex");
+  Type* rw = foreign("sync.RWMutex");
+  Type* once = foreign("sync.Once");
+  Type* ctx = foreign("context.Context");
+  Type* tm = foreign("time.Time");
+  Type* ai = foreign("atomic.Int64");
+  Type* ai32 = foreign("atomic.Int32");
+  auto m = [&](Type* on, const char* name, std::vector<Type*> p, std::vector<Type*> r) {
+    on->methods.push_back({name, func_of(std::move(p), std::move(r)), true, true});
+  };
+  Type* fn0 = func_of({}, {});
+  Type* dur = make(K::Named);
+  dur->name = "time.Duration";
+  dur->local = "Duration";
+  dur->under = t_int64_;
+  foreign_["time.Duration"] = dur;
+  m(wg, "Add", {t_int_}, {});
+  m(wg, "Done", {}, {});
+  m(wg, "Wait", {}, {});
+  m(wg, "Go", {fn0}, {});
+  for (Type* t2 : {mu, rw}) {
+    m(t2, "Lock", {}, {});
+    m(t2, "Unlock", {}, {});
+    m(t2, "TryLock", {}, {t_bool_});
+  }
+  m(rw, "RLock", {}, {});
+  m(rw, "RUnlock", {}, {});
+  m(once, "Do", {fn0}, {});
+  m(ctx, "Done", {}, {chan_of(make(K::Struct), ChanDir::Recv)});
+  m(ctx, "Err", {}, {t_error_});
+  m(tm, "Sub", {tm}, {dur});
+  for (Type* a : {ai, ai32}) {
+    Type* v = a == ai ? t_int64_ : t_int32_;
+    m(a, "Add", {v}, {v});
+    m(a, "Load", {}, {v});
+    m(a, "Store", {v}, {});
+  }
+  dur->methods.push_back({"String", func_of({}, {t_string_}), false, true});
+  dur->methods.push_back({"Seconds", func_of({}, {t_float64_}), false, true});
+  dur->methods.push_back({"Milliseconds", func_of({}, {t_int64_}), false, true});
+}
+
+// ==== types
+// =======================================================================================
+
+Type* Compiler::default_type(Type* t) {
+  if (t == nullptr) return t_invalid_;
+  switch (t->k) {
+    case K::UntypedBool:
+      return t_bool_;
+    case K::UntypedInt:
+      return t_int_;
+    case K::UntypedRune:
+      return lookup("rune")->type;
+    case K::UntypedFloat:
+      return t_float64_;
+    case K::UntypedString:
+      return t_string_;
+    default:
+      return t;
+  }
+}
+
+Type* Compiler::resolve_type(const Expr* e) {
+  if (e == nullptr) return t_invalid_;
+  switch (e->kind) {
+    case ExprKind::Ident: {
+      Obj* o = lookup(e->name);
+      if (o == nullptr) {
+        error(e->pos, "undefined: " + e->name);
+        return t_invalid_;
+      }
+      if (o->kind != Obj::TypeName) {
+        error(e->pos, e->name + " is not a type");
+        return t_invalid_;
+      }
+      o->used = true;
+      if (!o->lua.empty() && o->lua[0] == '!') {
+        refuse(e->pos, "type " + e->name);
+        return t_invalid_;
+      }
+      return o->type;
+    }
+    case ExprKind::Selector: {
+      if (e->x->kind != ExprKind::Ident) break;
+      auto it = imports_.find(e->x->name);
+      if (it == imports_.end()) {
+        error(e->x->pos, "undefined: " + e->x->name);
+        return t_invalid_;
+      }
+      import_used_[e->x->name] = true;
+      const std::string full = it->second->pkg + "." + e->name;
+      std::string key = full;
+      if (full == "sync/atomic.Int64") key = "atomic.Int64";
+      if (full == "sync/atomic.Int32") key = "atomic.Int32";
+      if (full == "context.CancelFunc") return func_of({}, {});
+      auto f = foreign_.find(key);
+      if (f != foreign_.end()) return f->second;
+      refuse(e->pos, full);
+      return t_invalid_;
+    }
+    case ExprKind::Paren:
+      return resolve_type(e->x.get());
+    case ExprKind::Star: {
+      Type* el = resolve_type(e->x.get());
+      const Type* u = underlying(el);
+      if (u->k != K::Struct && u->k != K::Foreign && u->k != K::Invalid) {
+        refuse(e->pos, "pointer to " + type_string(el));
+        return t_invalid_;
+      }
+      return ptr_to(el);
+    }
+    case ExprKind::ArrayType:
+      if (e->y) {
+        refuse(e->pos, "array type");
+        return t_invalid_;
+      }
+      return slice_of(resolve_type(e->x.get()));
+    case ExprKind::MapType: {
+      Type* t = make(K::Map);
+      t->key = resolve_type(e->x.get());
+      t->elem = resolve_type(e->y.get());
+      const Type* ku = underlying(t->key);
+      if (!(is_integer(ku) || is_string(ku) || is_boolean(ku) || ku->k == K::Invalid)) {
+        refuse(e->x->pos, "map key type " + type_string(t->key));
+      }
+      return t;
+    }
+    case ExprKind::ChanType:
+      return chan_of(resolve_type(e->x.get()), e->dir);
+    case ExprKind::FuncType: {
+      Type* t = make(K::Func);
+      for (const Field& f : e->params) {
+        const Expr* te = f.type.get();
+        if (te->kind == ExprKind::Ellipsis) {
+          t->variadic = true;
+          te = te->x.get();
+          Type* st = slice_of(resolve_type(te));
+          for (std::size_t i = 0; i < std::max<std::size_t>(1, f.names.size()); ++i)
+            t->params.push_back(st);
+          continue;
+        }
+        Type* pt = resolve_type(te);
+        for (std::size_t i = 0; i < std::max<std::size_t>(1, f.names.size()); ++i)
+          t->params.push_back(pt);
+      }
+      for (const Field& f : e->results) {
+        Type* rt = resolve_type(f.type.get());
+        for (std::size_t i = 0; i < std::max<std::size_t>(1, f.names.size()); ++i)
+          t->results.push_back(rt);
+      }
+      return t;
+    }
+    case ExprKind::StructType: {
+      Type* t = make(K::Struct);
+      for (const Field& f : e->fields) {
+        if (f.names.empty()) {
+          refuse(f.pos, "embedded field");
+          continue;
+        }
+        Type* ft = resolve_type(f.type.get());
+        for (const auto& n : f.names) t->fields.push_back({n, ft});
+      }
+      return t;
+    }
+    case ExprKind::InterfaceType: {
+      Type* t = make(K::Interface);
+      for (const Field& f : e->fields) {
+        if (f.names.empty()) {
+          Type* emb = resolve_type(f.type.get());
+          const Type* u = underlying(emb);
+          if (u->k == K::Interface) {
+            for (const auto& m : u->fields) t->fields.push_back(m);
+          } else if (u->k != K::Invalid) {
+            refuse(f.pos, "embedded non-interface type");
+          }
+          continue;
+        }
+        t->fields.push_back({f.names[0], resolve_type(f.type.get())});
+      }
+      std::sort(t->fields.begin(), t->fields.end(),
+                [](const Member& a, const Member& b) { return a.name < b.name; });
+      return t;
+    }
+    case ExprKind::Ellipsis:
+      error(e->pos, "invalid use of ...");
+      return t_invalid_;
+    default:
+      break;
+  }
+  error(e->pos, "not a type");
+  return t_invalid_;
+}
+
+Method* Compiler::find_method(Type* t, const std::string& name, bool* via_ptr) {
+  *via_ptr = false;
+  if (t == nullptr) return nullptr;
+  Type* base = t;
+  if (t->k == K::Pointer) {
+    base = t->elem;
+    *via_ptr = true;
+  }
+  if (base == nullptr || (base->k != K::Named && base->k != K::Foreign)) return nullptr;
+  for (auto& m : base->methods) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+bool Compiler::implements(Type* t, Type* iface, std::string* missing) {
+  const Type* iu = underlying(iface);
+  for (const auto& m : iu->fields) {
+    if (underlying(t)->k == K::Interface) {
+      bool found = false;
+      for (const auto& m2 : underlying(t)->fields)
+        found = found || (m2.name == m.name && identical(m2.type, m.type));
+      if (!found) {
+        *missing = m.name;
+        return false;
+      }
+      continue;
+    }
+    bool via_ptr = false;
+    Method* mm = find_method(t, m.name, &via_ptr);
+    if (mm == nullptr || !identical(mm->sig, m.type)) {
+      *missing = m.name;
+      return false;
+    }
+    if (mm->ptr_recv && !via_ptr && !mm->foreign) {
+      *missing = m.name + " (method " + m.name + " has pointer receiver)";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool Compiler::assignable(X& x, Type* to) {
+  Type* v = x.t;
+  if (v == nullptr || to == nullptr) return false;
+  if (v->k == K::Invalid || to->k == K::Invalid) return true;
+  const Type* tu = underlying(to);
+  if (v->k == K::UntypedNil) {
+    switch (tu->k) {
+      case K::Pointer:
+      case K::Slice:
+      case K::Map:
+      case K::Chan:
+      case K::Func:
+      case K::Interface:
+        return true;
+      case K::Foreign:
+        return to->name == "context.Context";
+      default:
+        return false;
+    }
+  }
+  if (is_untyped(v)) {
+    if (tu->k == K::Interface) return tu->fields.empty() || false;
+    if (v->k == K::UntypedBool) return tu->k == K::Bool;
+    if (v->k == K::UntypedString) return tu->k == K::String;
+    if (v->k == K::UntypedFloat) {
+      if (is_float(tu)) return true;
+      if (is_integer(tu) && x.mode == X::Const && x.cv.k == CV::Float &&
+          x.cv.f == std::floor(x.cv.f))
+        return true;
+      return false;
+    }
+    return is_numeric(tu);
+  }
+  if (identical(v, to)) return true;
+  const Type* vu = underlying(v);
+  if (tu->k == K::Interface) {
+    std::string missing;
+    return implements(v, to, &missing);
+  }
+  if ((v->k != K::Named || to->k != K::Named) && identical(vu, tu) && v->k != K::Foreign)
+    return true;
+  if (vu->k == K::Chan && tu->k == K::Chan && vu->dir == ChanDir::Both &&
+      identical(vu->elem, tu->elem) && (v->k != K::Named || to->k != K::Named)) {
+    return true;
+  }
+  return false;
+}
+
+int Compiler::elem_size(Type* t) {
+  const Type* u = underlying(t);
+  switch (u->k) {
+    case K::Bool:
+    case K::Int8:
+    case K::Uint8:
+      return 1;
+    case K::Int16:
+    case K::Uint16:
+      return 2;
+    case K::Int32:
+    case K::Uint32:
+      return 4;
+    case K::String:
+    case K::Interface:
+      return 16;
+    case K::Slice:
+      return 24;
+    case K::Struct: {
+      int n = 0;
+      for (const auto& f : u->fields) {
+        const int s = elem_size(f.type);
+        const int a = std::min(s, 8);
+        if (a > 0) n = (n + a - 1) / a * a;
+        n += s;
+      }
+      return (n + 7) / 8 * 8;
+    }
+    default:
+      return 8;
+  }
+}
+
+// The index of t's Lua descriptor (TD[n]), made on first use.
+int Compiler::desc(Type* t) {
+  if (t == nullptr) return 0;
+  for (std::size_t i = 0; i < descs_.size(); ++i) {
+    if (descs_[i] == t || (t->k != K::Named && identical(descs_[i], t)))
+      return static_cast<int>(i + 1);
+  }
+  descs_.push_back(t);
+  const int n = static_cast<int>(descs_.size());
+  // Make the descriptors of the parts too (they are referenced from this one).
+  const Type* u = t;
+  if (t->k == K::Named) desc(t->under);
+  if (u->elem) desc(u->elem);
+  if (u->key) desc(u->key);
+  for (const auto& f : u->fields) {
+    if (u->k == K::Struct) desc(f.type);
+  }
+  return n;
+}
+
+std::string Compiler::zero(Type* t, const std::string& name) {
+  const Type* u = underlying(t);
+  switch (u->k) {
+    case K::Bool:
+      return "false";
+    case K::Float64:
+      return "0.0";
+    case K::String:
+      return "\"\"";
+    case K::Struct:
+      return "G.z(TD[" + std::to_string(desc(t)) + "], " + lua_quote(name) + ")";
+    case K::Foreign:
+      if (u->name == "sync.WaitGroup") return "waitgroup(" + lua_quote(name) + ")";
+      if (u->name == "sync.Mutex") return "mutex(" + lua_quote(name) + ")";
+      if (u->name == "sync.RWMutex") return "rwmutex(" + lua_quote(name) + ")";
+      if (u->name == "sync.Once") return "G.once()";
+      if (u->name == "atomic.Int64" || u->name == "atomic.Int32")
+        return "atomic(0, " + lua_quote(name) + ")";
+      if (u->name == "time.Time") return "0";
+      return "nil";
+    default:
+      if (is_integer(u)) return "0";
+      return "nil";
+  }
+}
+
+std::string Compiler::const_code(const CV& cv, Type* t) {
+  switch (cv.k) {
+    case CV::Bool:
+      return cv.b ? "true" : "false";
+    case CV::Str:
+      return lua_quote(cv.s);
+    case CV::Int:
+      if (t != nullptr && is_float(t)) return std::to_string(cv.i) + ".0";
+      if (cv.i == INT64_MIN) return "math.mininteger";
+      return std::to_string(cv.i);
+    case CV::Float: {
+      if (t != nullptr && is_integer(t)) return std::to_string(static_cast<std::int64_t>(cv.f));
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%.17g", cv.f);
+      std::string s = buf;
+      if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+      if (s == "inf") return "math.huge";
+      if (s == "-inf") return "(-math.huge)";
+      return s;
+    }
+    default:
+      return "nil";
+  }
+}
+
+std::string Compiler::wrap_int(Type* t, const std::string& code) {
+  switch (underlying(t)->k) {
+    case K::Int8:
+      return "G.w8(" + code + ")";
+    case K::Int16:
+      return "G.w16(" + code + ")";
+    case K::Int32:
+      return "G.w32(" + code + ")";
+    case K::Uint8:
+      return "((" + code + ") & 0xFF)";
+    case K::Uint16:
+      return "((" + code + ") & 0xFFFF)";
+    case K::Uint32:
+      return "((" + code + ") & 0xFFFFFFFF)";
+    default:
+      return code;
+  }
+}
+
+std::string Compiler::copy_if_struct(X& x) {
+  if (underlying(x.t)->k == K::Struct && !x.fresh) {
+    return "G.cp(TD[" + std::to_string(desc(x.t)) + "], " + x.code + ")";
+  }
+  return x.code;
+}
+
+// The value of x as a value of type `to`: constants take their typed form, structs are copied,
+// concrete values going into an interface are boxed with their type's descriptor.
+std::string Compiler::convert(X& x, Type* to) {
+  if (to == nullptr || x.t == nullptr) return x.code;
+  const Type* tu = underlying(to);
+  if (x.mode == X::Const) {
+    Type* ct = is_untyped(x.t) ? default_type(x.t) : x.t;
+    if (tu->k == K::Interface) {
+      return "G.box(TD[" + std::to_string(desc(ct)) + "], " + const_code(x.cv, ct) + ")";
+    }
+    return const_code(x.cv, to);
+  }
+  if (x.t->k == K::UntypedNil) return "nil";
+  if (tu->k == K::Interface && underlying(x.t)->k != K::Interface) {
+    Type* vt = default_type(x.t);
+    return "G.box(TD[" + std::to_string(desc(vt)) + "], " + copy_if_struct(x) + ")";
+  }
+  return copy_if_struct(x);
+}
+
+void Compiler::need_value(X& x, Pos p) {
+  if (x.mode == X::TypeExpr) {
+    error(p, type_string(x.t) + " (type) is not an expression");
+    x.mode = X::Invalid;
+  } else if (x.mode == X::NoValue) {
+    error(p, (x.e ? "function call" : std::string("expression")) + " (no value) used as value");
+    x.mode = X::Invalid;
+  } else if (x.mode == X::Multi) {
+    error(p, "multiple-value in single-value context");
+    x.mode = X::Invalid;
+  } else if (x.mode == X::BuiltinFn || x.mode == X::PkgName) {
+    error(p, "use of " + std::string(x.mode == X::PkgName ? "package " : "builtin ") + x.code +
+                 " without " + (x.mode == X::PkgName ? "selector" : "call"));
+    x.mode = X::Invalid;
+  }
+  if (x.mode == X::Invalid) {
+    x.t = t_invalid_;
+    if (x.code.empty()) x.code = "nil";
+  }
+}
+
+// ==== declarations
+// ================================================================================
+
+std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
+                                 const ValueSpec* prev) {
+  std::string code;
+  Type* declared = vs.type ? resolve_type(vs.type.get()) : nullptr;
+  if (is_const) {
+    const std::vector<ExprP>& values =
+        vs.values.empty() && prev != nullptr ? prev->values : vs.values;
+    if (vs.values.empty() && prev != nullptr && prev->type)
+      declared = resolve_type(prev->type.get());
+    if (values.size() != vs.names.size()) {
+      error(vs.pos, values.size() < vs.names.size() ? "missing init expr for const declaration"
+                                                    : "extra init expr");
+    }
+    iota_ = vs.iota;
+    for (std::size_t i = 0; i < vs.names.size(); ++i) {
+      X x;
+      if (i < values.size()) x = value(*values[i], declared);
+      if (x.mode != X::Const && x.mode != X::Invalid) {
+        error(i < values.size() ? values[i]->pos : vs.pos,
+              x.code + " (value of type " + type_string(x.t) + ") is not constant");
+        x.mode = X::Invalid;
+      }
+      Type* t = declared ? declared : x.t;
+      if (declared && x.mode == X::Const && !assignable(x, declared)) {
+        error(values[i]->pos, "cannot use " + std::string("constant") + " as " +
+                                  type_string(declared) + " value in constant declaration");
+      }
+      if (x.mode == X::Const && declared && is_float(declared) && x.cv.k == CV::Int) {
+        x.cv.k = CV::Float;
+        x.cv.f = static_cast<double>(x.cv.i);
+      }
+      Obj* o = declare(Obj::Const, vs.names[i], t ? t : t_invalid_, vs.name_pos[i], local);
+      o->cv = x.cv;
+      o->used = true;
+    }
+    iota_ = -1;
+    return code;
+  }
+  // var
+  std::vector<X> xs;
+  bool multi = false;
+  if (vs.values.size() == 1 && vs.names.size() > 1) {
+    X x = expr(*vs.values[0]);
+    if (x.mode == X::Multi || !x.ok_code.empty()) {
+      std::vector<Type*> ts;
+      if (x.mode == X::Multi) {
+        ts = x.t->results;
+      } else {
+        ts = {x.t, t_bool_};
+        x.code = x.ok_code;
+      }
+      if (ts.size() != vs.names.size()) {
+        error(vs.name_pos[0], "assignment mismatch: " + std::to_string(vs.names.size()) +
+                                  " variables but " + callee_name(*vs.values[0]) + " returns " +
+                                  std::to_string(ts.size()) + " value" +
+                                  (ts.size() == 1 ? "" : "s"));
+      }
+      multi = true;
+      std::string names;
+      for (std::size_t i = 0; i < vs.names.size(); ++i) {
+        Type* t = declared ? declared : (i < ts.size() ? default_type(ts[i]) : t_invalid_);
+        Obj* o = declare(Obj::Var, vs.names[i], t, vs.name_pos[i], local);
+        if (!local) o->used = true;
+        names += (i ? ", " : "") + o->lua;
+      }
+      return (local ? "local " : "") + names + " = " + x.code;
+    }
+    xs.push_back(std::move(x));
+  } else {
+    for (std::size_t i = 0; i < vs.values.size(); ++i) {
+      if (i < vs.names.size()) hint_name(vs.values[i].get(), vs.names[i]);
+      xs.push_back(value(*vs.values[i], declared));
+    }
+  }
+  (void)multi;
+  if (!vs.values.empty() && xs.size() != vs.names.size()) {
+    error(vs.name_pos[0], "assignment mismatch: " + std::to_string(vs.names.size()) + " variable" +
+                              (vs.names.size() == 1 ? "" : "s") + " but " +
+                              std::to_string(xs.size()) + " value" + (xs.size() == 1 ? "" : "s"));
+  }
+  std::vector<std::string> vals;
+  std::vector<Obj*> objs;
+  for (std::size_t i = 0; i < vs.names.size(); ++i) {
+    Type* t = declared;
+    std::string v;
+    if (i < xs.size()) {
+      X& x = xs[i];
+      need_value(x, vs.values[i]->pos);
+      if (t == nullptr) {
+        if (x.t->k == K::UntypedNil) {
+          error(vs.values[i]->pos, "use of untyped nil in variable declaration");
+        }
+        t = default_type(x.t);
+      } else if (!assignable(x, t)) {
+        error(vs.values[i]->pos, "cannot use " + x.code.substr(0, 0) +
+                                     describe_x(x, *vs.values[i]) + " as " + type_string(t) +
+                                     " value in variable declaration");
+      }
+      v = convert(x, t);
+    } else {
+      v = zero(t, vs.names[i]);
+    }
+    vals.push_back(v);
+    Obj* o = declare(Obj::Var, vs.names[i], t ? t : t_invalid_, vs.name_pos[i], local);
+    if (!local) o->used = true;
+    objs.push_back(o);
+  }
+  std::string names, values;
+  for (std::size_t i = 0; i < objs.size(); ++i) {
+    names += (i ? ", " : "") + objs[i]->lua;
+    values += (i ? ", " : "") + vals[i];
+  }
+  return (local ? "local " : "") + names + " = " + values;
+}
+
+std::string Compiler::expr_string(const Expr* e) {
+  if (e == nullptr) return "";
+  switch (e->kind) {
+    case ExprKind::Ident:
+      return e->name;
+    case ExprKind::BasicLit:
+      return e->text;
+    case ExprKind::Paren:
+      return "(" + expr_string(e->x.get()) + ")";
+    case ExprKind::Selector:
+      return expr_string(e->x.get()) + "." + e->name;
+    case ExprKind::Index:
+      return expr_string(e->x.get()) + "[" + expr_string(e->y.get()) + "]";
+    case ExprKind::Slice:
+      return expr_string(e->x.get()) + "[" + expr_string(e->y.get()) + ":" +
+             expr_string(e->z.get()) + "]";
+    case ExprKind::TypeAssert:
+      return expr_string(e->x.get()) + ".(" + (e->y ? expr_string(e->y.get()) : "type") + ")";
+    case ExprKind::Call: {
+      std::string s = expr_string(e->x.get()) + "(";
+      for (std::size_t i = 0; i < e->args.size(); ++i)
+        s += (i ? ", " : "") + expr_string(e->args[i].get());
+      return s + (e->ellipsis ? "...)" : ")");
+    }
+    case ExprKind::Star:
+      return "*" + expr_string(e->x.get());
+    case ExprKind::Unary:
+      return e->name + expr_string(e->x.get());
+    case ExprKind::Binary:
+      return expr_string(e->x.get()) + " " + e->name + " " + expr_string(e->y.get());
+    case ExprKind::KeyValue:
+      return expr_string(e->x.get()) + ": " + expr_string(e->y.get());
+    case ExprKind::CompositeLit:
+      return expr_string(e->x.get()) + "{…}";
+    case ExprKind::FuncLit:
+      return "func literal";
+    case ExprKind::ArrayType:
+      return "[]" + expr_string(e->x.get());
+    case ExprKind::MapType:
+      return "map[" + expr_string(e->x.get()) + "]" + expr_string(e->y.get());
+    case ExprKind::ChanType:
+      return "chan " + expr_string(e->x.get());
+    default:
+      return "expression";
+  }
+}
+
+// Go's description of an operand in messages: `5 (untyped int constant)`, `x (variable of type
+// string)`, `f() (value of type int)`.
+std::string Compiler::describe_x(const X& x, const Expr& e) {
+  const std::string s = expr_string(&e);
+  if (x.t != nullptr && x.t->k == K::UntypedNil) return "nil";
+  if (x.mode == X::Const) {
+    if (is_untyped(x.t)) {
+      if (e.kind == ExprKind::BasicLit) return s + " (" + type_string(x.t) + " constant)";
+      std::string v;
+      if (x.cv.k == CV::Int) v = std::to_string(x.cv.i);
+      return s + " (" + type_string(x.t) + " constant" + (v.empty() || v == s ? "" : " " + v) + ")";
+    }
+    return s + " (constant of type " + type_string(x.t) + ")";
+  }
+  if (x.obj != nullptr && x.obj->kind == Obj::Var)
+    return s + " (variable of type " + type_string(x.t) + ")";
+  return s + " (value of type " + type_string(x.t) + ")";
+}
+
+std::string Compiler::callee_name(const Expr& e) {
+  const Expr* f = &e;
+  if (f->kind == ExprKind::Call) f = f->x.get();
+  return expr_string(f);
+}
+
+bool Compiler::has_break(const Stmt& s, const std::string& label, bool top) {
+  // Does `s` contain a break that leaves the enclosing statement (for terminating analysis)?
+  switch (s.kind) {
+    case StmtKind::Break:
+      return (s.op.empty() && top) || (!s.op.empty() && s.op == label);
+    case StmtKind::Block:
+      for (const auto& x : s.body->stmts)
+        if (has_break(*x, label, top)) return true;
+      return false;
+    case StmtKind::If:
+      for (const auto& x : s.body->stmts)
+        if (has_break(*x, label, top)) return true;
+      return s.els && has_break(*s.els, label, top);
+    case StmtKind::Labeled:
+      return has_break(*s.labeled, label, top);
+    case StmtKind::For:
+    case StmtKind::Range:
+      for (const auto& x : s.body->stmts)
+        if (has_break(*x, label, false)) return true;
+      return false;
+    case StmtKind::Switch:
+    case StmtKind::TypeSwitch:
+    case StmtKind::Select:
+      for (const auto& c : s.clauses)
+        for (const auto& x : c.body)
+          if (has_break(*x, label, false)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+
+bool Compiler::terminates_list(const std::vector<StmtP>& ss) {
+  for (auto it = ss.rbegin(); it != ss.rend(); ++it) {
+    if ((*it)->kind == StmtKind::Empty) continue;
+    return terminates(**it);
+  }
+  return false;
+}
+
+// The specification's "terminating statements".
+bool Compiler::terminates(const Stmt& s) {
+  switch (s.kind) {
+    case StmtKind::Return:
+    case StmtKind::Goto:
+      return true;
+    case StmtKind::Expr: {
+      const Expr* e = s.lhs[0].get();
+      if (e->kind == ExprKind::Call && e->x->kind == ExprKind::Ident && e->x->name == "panic")
+        return true;
+      if (e->kind == ExprKind::Call && e->x->kind == ExprKind::Selector &&
+          e->x->x->kind == ExprKind::Ident && e->x->x->name == "os" && e->x->name == "Exit")
+        return true;
+      return false;
+    }
+    case StmtKind::Block:
+      return terminates_list(s.body->stmts);
+    case StmtKind::If:
+      return s.els && terminates_list(s.body->stmts) && terminates(*s.els);
+    case StmtKind::Labeled:
+      if (s.labeled->kind == StmtKind::For || s.labeled->kind == StmtKind::Switch ||
+          s.labeled->kind == StmtKind::TypeSwitch || s.labeled->kind == StmtKind::Select) {
+        const Stmt& l = *s.labeled;
+        if (l.kind == StmtKind::For) return !l.cond && !has_break(l, s.op, true);
+        bool has_default = l.kind == StmtKind::Select;
+        for (const auto& c : l.clauses) {
+          if (c.is_default) has_default = true;
+          if (!terminates_list(c.body) &&
+              !(c.body.size() && c.body.back()->kind == StmtKind::Fallthrough))
+            return false;
+          for (const auto& x : c.body)
+            if (has_break(*x, s.op, true)) return false;
+        }
+        return has_default;
+      }
+      return terminates(*s.labeled);
+    case StmtKind::For:
+      return !s.cond && !has_break(s, "", true);
+    case StmtKind::Switch:
+    case StmtKind::TypeSwitch:
+    case StmtKind::Select: {
+      bool has_default = s.kind == StmtKind::Select;
+      for (const auto& c : s.clauses) {
+        if (c.is_default) has_default = true;
+        if (!terminates_list(c.body) &&
+            !(c.body.size() && c.body.back()->kind == StmtKind::Fallthrough))
+          return false;
+        for (const auto& x : c.body)
+          if (has_break(*x, "", true)) return false;
+      }
+      return has_default;
+    }
+    default:
+      return false;
+  }
+}
+
+namespace {
+bool contains_defer(const std::vector<StmtP>& ss);
+bool contains_defer(const Stmt& s) {
+  switch (s.kind) {
+    case StmtKind::Defer:
+      return true;
+    case StmtKind::Block:
+    case StmtKind::For:
+    case StmtKind::Range:
+      return contains_defer(s.body->stmts);
+    case StmtKind::If:
+      return contains_defer(s.body->stmts) || (s.els && contains_defer(*s.els));
+    case StmtKind::Labeled:
+      return contains_defer(*s.labeled);
+    case StmtKind::Switch:
+    case StmtKind::TypeSwitch:
+    case StmtKind::Select:
+      for (const auto& c : s.clauses)
+        if (contains_defer(c.body)) return true;
+      return false;
+    default:
+      return false;
+  }
+}
+bool contains_defer(const std::vector<StmtP>& ss) {
+  for (const auto& s : ss)
+    if (contains_defer(*s)) return true;
+  return false;
+}
+}  // namespace
+
+std::string Compiler::func_body(const Expr* ftype, Type* sig, const Field* recv, Type* recv_t,
+                                const Block& body, const std::string& goname) {
+  FnCtx ctx;
+  ctx.sig = sig;
+  ctx.name = goname;
+  FnCtx* saved = fn_;
+  fn_ = &ctx;
+  push_scope();
+  std::string params;
+  auto add_param = [&](const std::string& name, Type* t, Pos p) {
+    Obj* o = declare(Obj::Var, name.empty() ? "_" : name, t, p, true);
+    o->used = true;
+    std::string lua = o->lua;
+    if (lua == "_") lua = tmp();
+    params += (params.empty() ? "" : ", ") + lua;
+  };
+  if (recv != nullptr) add_param(recv->names.empty() ? "" : recv->names[0], recv_t, recv->pos);
+  std::size_t pi = 0;
+  for (const Field& f : ftype->params) {
+    if (f.names.empty()) {
+      add_param("", sig->params[pi++], f.pos);
+    } else {
+      for (std::size_t i = 0; i < f.names.size(); ++i)
+        add_param(f.names[i], sig->params[pi++], f.name_pos[i]);
+    }
+  }
+  std::string head;
+  std::size_t ri = 0;
+  for (const Field& f : ftype->results) {
+    for (std::size_t i = 0; i < f.names.size(); ++i) {
+      Obj* o = declare(Obj::Var, f.names[i], sig->results[ri], f.name_pos[i], true);
+      o->used = true;
+      if (o->lua == "_") o->lua = tmp();
+      ctx.results.push_back(o->lua);
+      head += " local " + o->lua + " = " + zero(sig->results[ri], f.names[i]);
+      ++ri;
+      ctx.named_results = true;
+    }
+  }
+  ctx.defer_mode = contains_defer(body.stmts);
+  if (ctx.defer_mode && !ctx.named_results) {
+    for (std::size_t i = 0; i < sig->results.size(); ++i) {
+      ctx.results.push_back("__r" + std::to_string(i + 1));
+      head += " local __r" + std::to_string(i + 1) + " = " + zero(sig->results[i]);
+    }
+  }
+  std::string code = "function(" + params + ")" + head;
+  if (ctx.defer_mode) code += " local __df = {} return G.run(__df, function()";
+  code += stmts(body.stmts);
+  if (!sig->results.empty() && !terminates_list(body.stmts))
+    error({body.end_line, body.end_col}, "missing return");
+  pop_scope();
+  code += pad(body.end_line);
+  if (ctx.defer_mode) {
+    std::string rs;
+    for (std::size_t i = 0; i < ctx.results.size(); ++i) rs += (i ? ", " : "") + ctx.results[i];
+    code += "end, function() return " + rs + " end) ";
+  } else if (ctx.named_results) {
+    // Falling off the end is only possible without results; nothing to return.
+  }
+  code += "end";
+  fn_ = saved;
+  return code;
+}
+
+void Compiler::func_decl(const FuncDecl& fd) {
+  if (fd.body == nullptr) {
+    error(fd.pos, "missing function body");
+    return;
+  }
+  Type* sig = nullptr;
+  Type* recv_t = nullptr;
+  std::string target;
+  std::string goname = fd.name;
+  if (fd.recv) {
+    recv_t = resolve_type(fd.recv->type.get());
+    Type* base = recv_t->k == K::Pointer ? recv_t->elem : recv_t;
+    bool via = false;
+    Method* m = find_method(base, fd.name, &via);
+    if (m == nullptr || base->k != K::Named) return;  // reported in collect()
+    sig = m->sig;
+    target = "TD[" + std::to_string(desc(base)) + "].m." + mangle(fd.name);
+    goname = "main." +
+             std::string(recv_t->k == K::Pointer ? "(*" + base->local + ")" : base->local) + "." +
+             fd.name;
+  } else {
+    Obj* o = lookup(fd.name);
+    if (o == nullptr || o->kind != Obj::Func) return;
+    sig = o->type;
+    target = o->lua;
+    goname = "main." + fd.name;
+  }
+  out_ += pad(fd.pos.line) + target + " = " +
+          func_body(fd.type.get(), sig, fd.recv.get(), recv_t, *fd.body, goname);
+}
+
+// ==== the file
+// ====================================================================================
+
+bool Compiler::run(const File& f, std::string* out) {
+  universe();
+  universe_ = scope_;
+  push_scope();
+  pkg_scope_ = scope_;
+  if (f.package != "main") {
+    error(f.package_pos,
+          "package " + f.package + " is not supported: the program must be package main");
+  }
+  static const std::set<std::string> kPackages = {"fmt",     "time",        "sync",    "errors",
+                                                  "context", "sync/atomic", "strings", "strconv",
+                                                  "sort",    "os"};
+  for (const ImportSpec& is : f.imports) {
+    if (kPackages.count(is.path) == 0) {
+      refuse(is.pos, "package \"" + is.path + "\"");
+      continue;
+    }
+    std::string name = is.name.empty() ? is.path.substr(is.path.rfind('/') + 1) : is.name;
+    if (name == "_" || name == ".") continue;
+    objs_.push_back(std::make_unique<Obj>());
+    Obj* o = objs_.back().get();
+    o->kind = Obj::Pkg;
+    o->name = name;
+    o->pkg = is.path;
+    o->pos = is.pos;
+    imports_[name] = o;
+    import_used_[name] = false;
+  }
+  // 1. Type names, then their underlying types (so types may refer to each other).
+  for (const Decl& d : f.decls) {
+    if (d.kind != Decl::Kind::Type) continue;
+    for (const TypeSpec& ts : d.gen->types) {
+      if (ts.alias) continue;
+      Type* t = make(K::Named);
+      t->name = "main." + ts.name;
+      t->local = ts.name;
+      Obj* o = declare(Obj::TypeName, ts.name, t, ts.pos, false);
+      o->used = true;
+      named_[t->name] = t;
+    }
+  }
+  for (const Decl& d : f.decls) {
+    if (d.kind != Decl::Kind::Type) continue;
+    for (const TypeSpec& ts : d.gen->types) {
+      if (ts.alias) {
+        declare(Obj::TypeName, ts.name, resolve_type(ts.type.get()), ts.pos, false);
+        continue;
+      }
+      Type* t = named_["main." + ts.name];
+      Type* u = resolve_type(ts.type.get());
+      t->under = underlying(u);
+      if (t->under->k == K::Named) t->under = t_invalid_;  // a cycle
+      if (t->under->k == K::Foreign) {
+        refuse(ts.pos, "a named type of " + t->under->name);
+        t->under = t_invalid_;
+      }
+    }
+  }
+  // 2. Functions and methods (signatures).
+  for (const Decl& d : f.decls) {
+    if (d.kind != Decl::Kind::Func) continue;
+    const FuncDecl& fd = *d.func;
+    Type* sig = resolve_type(fd.type.get());
+    if (fd.recv) {
+      Type* rt = resolve_type(fd.recv->type.get());
+      const bool ptr = rt->k == K::Pointer;
+      Type* base = ptr ? rt->elem : rt;
+      if (base->k != K::Named) {
+        if (base->k != K::Invalid) error(fd.recv->pos, "invalid receiver type " + type_string(rt));
+        continue;
+      }
+      if (ptr && underlying(base)->k != K::Struct) {
+        refuse(fd.recv->pos, "a pointer receiver on a non-struct type");
+        continue;
+      }
+      for (const auto& m : base->methods) {
+        if (m.name == fd.name)
+          error(fd.name_pos, "method " + base->local + "." + fd.name + " already declared");
+      }
+      for (const auto& fl : underlying(base)->fields) {
+        if (underlying(base)->k == K::Struct && fl.name == fd.name)
+          error(fd.name_pos, "field and method with the same name " + fd.name);
+      }
+      base->methods.push_back({fd.name, sig, ptr, false});
+      desc(base);
+      continue;
+    }
+    if (fd.name == "init") {
+      if (!sig->params.empty() || !sig->results.empty())
+        error(fd.name_pos, "func init must have no arguments and no return values");
+      continue;
+    }
+    if (fd.name == "main" && (!sig->params.empty() || !sig->results.empty()))
+      error(fd.name_pos, "func main must have no arguments and no return values");
+    if (fd.name == "_") continue;
+    if (pkg_scope_->names.count(fd.name)) {
+      error(fd.name_pos, fd.name + " redeclared in this block");
+      continue;
+    }
+    declare(Obj::Func, fd.name, sig, fd.name_pos, false);
+  }
+  // 3. Package-level constants and variables, in source order, lowered now (their code is
+  //    placed at their lines below) so that every function body sees their types.
+  std::map<const Stmt*, std::pair<std::uint32_t, std::string>> gen_code;
+  for (const Decl& d : f.decls) {
+    if (d.kind != Decl::Kind::Var && d.kind != Decl::Kind::Const) continue;
+    const ValueSpec* prev = nullptr;
+    std::string code;
+    const std::uint32_t saved = line_;
+    line_ = d.gen->pos.line;
+    const std::uint32_t start = line_;
+    for (const ValueSpec& vs : d.gen->specs) {
+      std::string c = value_spec(vs, d.kind == Decl::Kind::Const, false, prev);
+      if (!c.empty()) code += pad(vs.pos.line) + c;
+      if (!vs.values.empty()) prev = &vs;
+    }
+    gen_code[d.gen.get()] = {start, code};
+    line_ = saved;
+  }
+  bool has_main = false;
+  bool has_init = false;
+  for (const Decl& d : f.decls) {
+    if (d.kind == Decl::Kind::Func) {
+      if (!d.func->recv && d.func->name == "main") has_main = true;
+      if (!d.func->recv && d.func->name == "init") {
+        if (has_init) {
+          refuse(d.func->name_pos, "more than one init function");
+          continue;
+        }
+        has_init = true;
+        if (d.func->body) {
+          Type* sig = func_of({}, {});
+          out_ += pad(d.func->pos.line) + "P.init = " +
+                  func_body(d.func->type.get(), sig, nullptr, nullptr, *d.func->body, "main.init");
+        }
+        continue;
+      }
+      func_decl(*d.func);
+    } else if (d.kind == Decl::Kind::Var || d.kind == Decl::Kind::Const) {
+      auto& [start, code] = gen_code[d.gen.get()];
+      if (code.empty()) continue;
+      out_ += pad(start);
+      out_ += code;
+      for (char c : code) line_ += c == '\n' ? 1 : 0;
+    }
+  }
+  if (!has_main)
+    error({f.package_pos.line, f.package_pos.col},
+          "function main is undeclared in the main package");
+  for (const auto& [name, used] : import_used_) {
+    if (!used) {
+      const Obj* o = imports_[name];
+      error(o->pos, "\"" + o->pkg + "\" imported and not used");
+    }
+  }
+  if (!errs_->empty()) return false;
+  // The header, on line 1: the support library and the type descriptors.
+  std::string head = "local G = load(" + lua_quote(prelude_source()) +
+                     ", \"=[go]\", \"t\")() local P, TD = {}, G.types(" +
+                     std::to_string(descs_.size()) + ")";
+  for (std::size_t i = 0; i < descs_.size(); ++i)
+    head += " G.def(TD[" + std::to_string(i + 1) + "], " + desc_code(descs_[i]) + ")";
+  std::string tail = " G.fin(TD)";
+  if (has_init) tail += " P.init()";
+  tail += " P.main() G.flush()\n";
+  *out = head + out_ + tail;
+  return true;
+}
+
+std::string Compiler::desc_code(Type* t) {
+  auto kind_of = [&](const Type* u) -> std::string {
+    switch (u->k) {
+      case K::Bool:
+        return "bool";
+      case K::Int:
+        return "int";
+      case K::Int8:
+        return "int8";
+      case K::Int16:
+        return "int16";
+      case K::Int32:
+        return "int32";
+      case K::Int64:
+        return "int64";
+      case K::Uint8:
+        return "uint8";
+      case K::Uint16:
+        return "uint16";
+      case K::Uint32:
+        return "uint32";
+      case K::Float64:
+        return "float64";
+      case K::String:
+        return "string";
+      case K::Slice:
+        return "slice";
+      case K::Map:
+        return "map";
+      case K::Chan:
+        return "chan";
+      case K::Func:
+        return "func";
+      case K::Struct:
+        return "struct";
+      case K::Pointer:
+        return "ptr";
+      case K::Interface:
+        return "iface";
+      case K::Foreign:
+        return "foreign";
+      default:
+        return "invalid";
+    }
+  };
+  const Type* u = underlying(t);
+  std::string s = "{k=\"" + kind_of(u) + "\", name=" + lua_quote(type_string(t, true));
+  if (u->elem) s += ", e=TD[" + std::to_string(desc(u->elem)) + "]";
+  if (u->key) s += ", key=TD[" + std::to_string(desc(u->key)) + "]";
+  if (u->k == K::Slice) s += ", es=" + std::to_string(elem_size(u->elem));
+  if (u->k == K::Struct) {
+    s += ", f={";
+    for (const auto& f : u->fields)
+      s += "{" + lua_quote(f.name) + ", TD[" + std::to_string(desc(f.type)) + "], " +
+           lua_quote(field_lua(f.name)) + "},";
+    s += "}";
+  }
+  if (u->k == K::Interface) {
+    s += ", ms={";
+    for (const auto& f : u->fields) s += lua_quote(f.name) + ",";
+    s += "}";
+  }
+  if (t->k == K::Named) {
+    s += ", named=true, pm={";
+    for (const auto& m : t->methods)
+      if (m.ptr_recv) s += mangle(m.name) + "=true,";
+    s += "}";
+  }
+  return s + "}";
+}
+
+// ==== statements
+// ==================================================================================
+
+std::string Compiler::block(const Block& b, bool new_scope) {
+  if (new_scope) push_scope();
+  std::string code = " do" + stmts(b.stmts);
+  if (new_scope) pop_scope();
+  return code + pad(b.end_line) + "end";
+}
+
+std::string Compiler::stmts(const std::vector<StmtP>& ss) {
+  std::string code;
+  for (const auto& s : ss) code += stmt(*s);
+  return code;
+}
+
+std::string Compiler::stmt(const Stmt& s) {
+  std::string code = pad(s.pos.line);
+  switch (s.kind) {
+    case StmtKind::Empty:
+      return "";
+    case StmtKind::Expr:
+    case StmtKind::Send:
+    case StmtKind::IncDec:
+    case StmtKind::Assign:
+    case StmtKind::Define:
+      // ";" first: a statement starting with "(" would continue the previous call in Lua.
+      return code + ";" + simple(s);
+    case StmtKind::VarDecl: {
+      for (const ValueSpec& vs : s.specs)
+        code += pad(vs.pos.line) + value_spec(vs, false, true, nullptr);
+      return code;
+    }
+    case StmtKind::ConstDecl: {
+      const ValueSpec* prev = nullptr;
+      for (const ValueSpec& vs : s.specs) {
+        value_spec(vs, true, true, prev);
+        if (!vs.values.empty()) prev = &vs;
+      }
+      return code;
+    }
+    case StmtKind::TypeDecl:
+      for (const TypeSpec& ts : s.types) {
+        refuse(ts.pos, "a type declared inside a function");
+      }
+      return code;
+    case StmtKind::Go:
+    case StmtKind::Defer:
+      return code + go_defer(s);
+    case StmtKind::Return:
+      return code + ret(s);
+    case StmtKind::Break:
+    case StmtKind::Continue:
+      return code + branch(s);
+    case StmtKind::Goto:
+      refuse(s.pos, "goto");
+      return code;
+    case StmtKind::Fallthrough:
+      error(s.pos, "fallthrough statement out of place");
+      return code;
+    case StmtKind::Block:
+      return code + block(*s.body);
+    case StmtKind::If: {
+      push_scope();
+      std::string init;
+      if (s.init) init = simple(*s.init);
+      X c = value(*s.cond);
+      if (c.mode != X::Invalid && !is_boolean(c.t)) {
+        error(s.cond->pos, "non-boolean condition in if statement");
+      }
+      code += " do " + init + " if " + c.code + " then";
+      push_scope();
+      code += stmts(s.body->stmts);
+      pop_scope();
+      code += pad(s.body->end_line);
+      if (s.els) {
+        code += " else";
+        code += stmt(*s.els);
+      }
+      pop_scope();
+      return code + " end end";
+    }
+    case StmtKind::For:
+      return code + for_stmt(s, "");
+    case StmtKind::Range:
+      return code + range_stmt(s, "");
+    case StmtKind::Switch:
+      return code + switch_stmt(s, "");
+    case StmtKind::TypeSwitch:
+      return code + type_switch(s, "");
+    case StmtKind::Select:
+      return code + select_stmt(s, "");
+    case StmtKind::Labeled: {
+      const Stmt& l = *s.labeled;
+      switch (l.kind) {
+        case StmtKind::For:
+          return code + for_stmt(l, s.op);
+        case StmtKind::Range:
+          return code + range_stmt(l, s.op);
+        case StmtKind::Switch:
+          return code + switch_stmt(l, s.op);
+        case StmtKind::TypeSwitch:
+          return code + type_switch(l, s.op);
+        case StmtKind::Select:
+          return code + select_stmt(l, s.op);
+        default:
+          error(s.pos, "label " + s.op + " defined and not used");
+          return code + stmt(l);
+      }
+    }
+  }
+  return code;
+}
+
+std::string Compiler::simple(const Stmt& s) {
+  switch (s.kind) {
+    case StmtKind::Expr: {
+      const Expr& e = *s.lhs[0];
+      X x = expr(e);
+      if (x.mode == X::Invalid) return "";
+      const Expr* inner = &e;
+      while (inner->kind == ExprKind::Paren) inner = inner->x.get();
+      if (inner->kind != ExprKind::Call &&
+          !(inner->kind == ExprKind::Unary && inner->name == "<-")) {
+        error(e.pos,
+              expr_string(&e) + " (" +
+                  (x.mode == X::Const ? "untyped constant" : "value of type " + type_string(x.t)) +
+                  ") is not used");
+        return "";
+      }
+      if (x.mode == X::TypeExpr) {
+        error(e.pos, expr_string(&e) + " (type) is not an expression");
+        return "";
+      }
+      if (inner->kind == ExprKind::Call && x.mode != X::NoValue && x.code.rfind("G.", 0) != 0 &&
+          x.code.find('(') != std::string::npos) {
+        return "local _ = " + x.code;
+      }
+      if (inner->kind == ExprKind::Unary) return "local _ = " + x.code;
+      if (x.code.empty()) return "";
+      // A call as a statement: Lua needs it to be a call, not an expression.
+      if (x.code[0] == '(') return "local _ = " + x.code;
+      return x.code;
+    }
+    case StmtKind::Send: {
+      X ch = value(*s.lhs[0]);
+      const Type* u = underlying(ch.t);
+      if (ch.mode != X::Invalid && u->k != K::Chan) {
+        error(s.lhs[0]->pos,
+              "invalid operation: cannot send to non-channel " + describe_x(ch, *s.lhs[0]));
+        return "";
+      }
+      if (u->k == K::Chan && u->dir == ChanDir::Recv) {
+        error(s.pos, "invalid operation: cannot send to receive-only channel " +
+                         describe_x(ch, *s.lhs[0]));
+      }
+      Type* et = u->k == K::Chan ? u->elem : t_invalid_;
+      X v = value(*s.rhs[0], et);
+      if (!assignable(v, et)) {
+        error(s.rhs[0]->pos, "cannot use " + describe_x(v, *s.rhs[0]) + " as " + type_string(et) +
+                                 " value in send");
+      }
+      return "(" + ch.code + " or G.NILCH):send(" + convert(v, et) + ")";
+    }
+    case StmtKind::IncDec: {
+      X x = expr(*s.lhs[0]);
+      if (x.mode != X::Invalid && !is_numeric(x.t)) {
+        error(s.pos, "invalid operation: " + expr_string(s.lhs[0].get()) + s.op +
+                         " (non-numeric type " + type_string(x.t) + ")");
+        return "";
+      }
+      X one;
+      one.mode = X::Value;
+      one.t = x.t;
+      one.fresh = true;
+      std::string v = x.code + (s.op == "++" ? " + 1" : " - 1");
+      one.code = wrap_int(x.t, v);
+      if (x.obj) x.obj->used = x.obj->used;  // x++ is not a use
+      return assign_to(*s.lhs[0], one);
+    }
+    case StmtKind::Assign:
+      return assign(s);
+    case StmtKind::Define:
+      return define(s);
+    default:
+      return "";
+  }
+}
+
+// Assigns `rhs` (checked already) to the Go operand `lhs`.
+std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& override_code) {
+  const Expr* le = &lhs_e;
+  while (le->kind == ExprKind::Paren) le = le->x.get();
+  if (le->kind == ExprKind::Ident && le->name == "_") {
+    need_value(rhs, lhs_e.pos);
+    return "local _ = " + (override_code.empty() ? rhs.code : override_code);
+  }
+  // Evaluate the operand without counting it as a use.
+  bool was_used = false;
+  Obj* o = le->kind == ExprKind::Ident ? lookup(le->name) : nullptr;
+  if (o) was_used = o->used;
+  X l = expr(*le);
+  if (o) o->used = was_used;
+  if (l.mode == X::Invalid) return "";
+  std::string v = override_code;
+  if (v.empty()) {
+    if (!assignable(rhs, l.t)) {
+      error(rhs.e ? rhs.e->pos : lhs_e.pos, "cannot use " +
+                                                (rhs.e ? describe_x(rhs, *rhs.e) : rhs.code) +
+                                                " as " + type_string(l.t) + " value in assignment");
+      return "";
+    }
+    v = convert(rhs, l.t);
+  } else if (rhs.t != nullptr && !assignable(rhs, l.t)) {
+    error(lhs_e.pos, "cannot use " + type_string(rhs.t) + " value as " + type_string(l.t) +
+                         " value in assignment");
+  }
+  switch (le->kind) {
+    case ExprKind::Ident:
+      if (l.obj == nullptr || l.obj->kind != Obj::Var) {
+        error(le->pos,
+              "cannot assign to " + le->name + " (neither addressable nor a map index expression)");
+        return "";
+      }
+      return l.obj->lua + " = " + v;
+    case ExprKind::Index: {
+      X base = value(*le->x);
+      const Type* u = underlying(base.t);
+      if (u->k == K::Map) {
+        X k = value(*le->y, u->key);
+        return "G.mset(" + base.code + ", " + convert(k, u->key) + ", " + v + ")";
+      }
+      if (u->k == K::Slice) {
+        X i = value(*le->y, t_int_);
+        return "G.six(" + base.code + ", " + i.code + ", " + v + ")";
+      }
+      if (u->k == K::String) {
+        error(le->pos, "cannot assign to " + expr_string(le) +
+                           " (neither addressable nor a map index expression)");
+        return "";
+      }
+      return "";
+    }
+    case ExprKind::Selector: {
+      if (!l.addressable && l.code.find('.') == std::string::npos) {
+        error(le->pos, "cannot assign to " + expr_string(le));
+        return "";
+      }
+      return l.code + " = " + v;
+    }
+    case ExprKind::Star:
+      return "G.setp(" + l.code + ", " + v + ")";
+    default:
+      error(le->pos, "cannot assign to " + expr_string(le));
+      return "";
+  }
+}
+
+std::string Compiler::assign(const Stmt& s) {
+  if (s.op != "=") {
+    // x op= y
+    const std::string op = s.op.substr(0, s.op.size() - 1);
+    Expr bin;
+    bin.kind = ExprKind::Binary;
+    bin.pos = s.pos;
+    bin.name = op;
+    // Build x op y without moving the operands: check both through a fake binary.
+    bool was_used = false;
+    Obj* o = s.lhs[0]->kind == ExprKind::Ident ? lookup(s.lhs[0]->name) : nullptr;
+    if (o) was_used = o->used;
+    X r = binary_of(*s.lhs[0], *s.rhs[0], op, s.pos);
+    if (o) o->used = was_used;
+    if (r.mode == X::Invalid) return "";
+    r.fresh = true;
+    return assign_to(*s.lhs[0], r);
+  }
+  if (s.lhs.size() != s.rhs.size()) {
+    if (s.rhs.size() == 1) {
+      X x = expr(*s.rhs[0]);
+      std::vector<Type*> ts;
+      std::string code;
+      if (x.mode == X::Multi) {
+        ts = x.t->results;
+        code = x.code;
+      } else if (!x.ok_code.empty() && s.lhs.size() == 2) {
+        ts = {x.t, t_bool_};
+        code = x.ok_code;
+      } else if (x.mode != X::Invalid) {
+        ts = {x.t};
+      }
+      if (ts.size() != s.lhs.size()) {
+        if (x.mode != X::Invalid)
+          error(s.lhs[0]->pos,
+                "assignment mismatch: " + std::to_string(s.lhs.size()) + " variables but " +
+                    (x.mode == X::Multi ? callee_name(*s.rhs[0]) + " returns " : "") +
+                    std::to_string(ts.size()) + " value" + (ts.size() == 1 ? "" : "s"));
+        return "";
+      }
+      std::string tmps, assigns;
+      for (std::size_t i = 0; i < ts.size(); ++i) {
+        const std::string t = tmp();
+        tmps += (i ? ", " : "") + t;
+        X v;
+        v.mode = X::Value;
+        v.t = ts[i];
+        v.code = t;
+        v.fresh = true;
+        assigns += " " + assign_to(*s.lhs[i], v);
+      }
+      return "do local " + tmps + " = " + code + assigns + " end";
+    }
+    error(s.lhs[0]->pos, "assignment mismatch: " + std::to_string(s.lhs.size()) + " variable" +
+                             (s.lhs.size() == 1 ? "" : "s") + " but " +
+                             std::to_string(s.rhs.size()) + " value" +
+                             (s.rhs.size() == 1 ? "" : "s"));
+    return "";
+  }
+  if (s.lhs.size() == 1) {
+    if (s.lhs[0]->kind == ExprKind::Ident) hint_name(s.rhs[0].get(), s.lhs[0]->name);
+    if (s.lhs[0]->kind == ExprKind::Selector)
+      hint_name(s.rhs[0].get(), expr_string(s.lhs[0].get()));
+    bool was_used = false;
+    Obj* o = s.lhs[0]->kind == ExprKind::Ident ? lookup(s.lhs[0]->name) : nullptr;
+    if (o) was_used = o->used;
+    X l = s.lhs[0]->kind == ExprKind::Ident && s.lhs[0]->name == "_" ? X{} : expr(*s.lhs[0]);
+    if (o) o->used = was_used;
+    X r = value(*s.rhs[0], l.t);
+    return assign_to(*s.lhs[0], r);
+  }
+  // Parallel assignment: evaluate every right side first.
+  std::string tmps, vals, assigns;
+  for (std::size_t i = 0; i < s.rhs.size(); ++i) {
+    X r = value(*s.rhs[i]);
+    const std::string t = tmp();
+    tmps += (i ? ", " : "") + t;
+    vals += (i ? ", " : "") + copy_if_struct(r);
+    X v = r;
+    v.code = t;
+    v.fresh = true;
+    v.mode = r.mode == X::Const ? X::Const : X::Value;
+    assigns += " " + assign_to(*s.lhs[i], v);
+  }
+  return "do local " + tmps + " = " + vals + assigns + " end";
+}
+
+std::string Compiler::define(const Stmt& s) {
+  // At least one new variable on the left.
+  bool any_new = false;
+  for (const auto& l : s.lhs) {
+    if (l->kind != ExprKind::Ident) {
+      error(l->pos, "non-name " + expr_string(l.get()) + " on left side of :=");
+      return "";
+    }
+    if (l->name != "_" && scope_->names.count(l->name) == 0) any_new = true;
+  }
+  if (!any_new) {
+    error(s.pos, "no new variables on left side of :=");
+  }
+  std::vector<Type*> ts;
+  std::vector<X> xs;
+  std::string code_all;
+  bool multi = false;
+  if (s.rhs.size() == 1 && s.lhs.size() > 1) {
+    X x = expr(*s.rhs[0]);
+    if (x.mode == X::Multi) {
+      ts = x.t->results;
+      code_all = x.code;
+    } else if (!x.ok_code.empty() && s.lhs.size() == 2) {
+      ts = {x.t, t_bool_};
+      code_all = x.ok_code;
+    } else if (x.mode != X::Invalid) {
+      need_value(x, s.rhs[0]->pos);
+      ts = {x.t};
+    } else {
+      return "";
+    }
+    if (ts.size() != s.lhs.size()) {
+      error(s.lhs[0]->pos, "assignment mismatch: " + std::to_string(s.lhs.size()) +
+                               " variables but " +
+                               (x.mode == X::Multi ? callee_name(*s.rhs[0]) + " returns " : "") +
+                               std::to_string(ts.size()) + " value" + (ts.size() == 1 ? "" : "s"));
+      return "";
+    }
+    multi = true;
+  } else {
+    if (s.lhs.size() != s.rhs.size()) {
+      error(s.lhs[0]->pos, "assignment mismatch: " + std::to_string(s.lhs.size()) + " variable" +
+                               (s.lhs.size() == 1 ? "" : "s") + " but " +
+                               std::to_string(s.rhs.size()) + " value" +
+                               (s.rhs.size() == 1 ? "" : "s"));
+      return "";
+    }
+    for (std::size_t i = 0; i < s.rhs.size(); ++i) {
+      hint_name(s.rhs[i].get(), s.lhs[i]->name);
+      // An existing variable keeps its type: the value is checked against it.
+      Obj* existing = scope_->names.count(s.lhs[i]->name) ? scope_->names[s.lhs[i]->name] : nullptr;
+      X x = value(*s.rhs[i], existing ? existing->type : nullptr);
+      if (x.t && x.t->k == K::UntypedNil) {
+        error(s.rhs[i]->pos, "use of untyped nil in assignment");
+        return "";
+      }
+      ts.push_back(existing ? existing->type : default_type(x.t));
+      xs.push_back(std::move(x));
+    }
+  }
+  // Declare (or reuse) the variables: new ones become Lua locals after the values are computed.
+  std::vector<std::string> names;
+  std::vector<Obj*> news;
+  std::string assigns;
+  std::vector<std::string> vals;
+  for (std::size_t i = 0; i < s.lhs.size(); ++i) {
+    const std::string& n = s.lhs[i]->name;
+    if (!multi) {
+      Obj* existing = n != "_" && scope_->names.count(n) ? scope_->names[n] : nullptr;
+      Type* target = existing ? existing->type : ts[i];
+      if (existing && !assignable(xs[i], target)) {
+        error(s.rhs[i]->pos, "cannot use " + describe_x(xs[i], *s.rhs[i]) + " as " +
+                                 type_string(target) + " value in assignment");
+      }
+      vals.push_back(convert(xs[i], target));
+    }
+  }
+  std::string lhs_code;
+  std::string post;
+  for (std::size_t i = 0; i < s.lhs.size(); ++i) {
+    const std::string& n = s.lhs[i]->name;
+    if (n == "_") {
+      lhs_code += (i ? ", " : "") + std::string("_");
+      continue;
+    }
+    auto it = scope_->names.find(n);
+    if (it != scope_->names.end()) {
+      // Reassigned: a temporary, then the old variable.
+      const std::string t = tmp();
+      lhs_code += (i ? ", " : "") + t;
+      post += " " + it->second->lua + " = " + t;
+      continue;
+    }
+    Obj* o = declare(Obj::Var, n, ts[i] ? ts[i] : t_invalid_, s.lhs[i]->pos, true);
+    lhs_code += (i ? ", " : "") + o->lua;
+    news.push_back(o);
+  }
+  std::string rhs_code;
+  if (multi) {
+    rhs_code = code_all;
+  } else {
+    for (std::size_t i = 0; i < vals.size(); ++i) rhs_code += (i ? ", " : "") + vals[i];
+  }
+  if (post.empty()) return "local " + lhs_code + " = " + rhs_code;
+  // Mixed new and old variables: the old ones are assigned after.
+  std::string decl_new;
+  for (Obj* o : news) decl_new += (decl_new.empty() ? "" : ", ") + o->lua;
+  std::string tmps;
+  std::string c = "local " + lhs_code + " = " + rhs_code + post;
+  return c;
+}
+
+std::string Compiler::for_stmt(const Stmt& s, const std::string& label) {
+  const int id = ++label_id_;
+  fn_->brk.push_back({Brk::Loop, label, id, false});
+  push_scope();
+  std::string code = " do";
+  // Go 1.22: a variable declared by the init statement is a new variable in each iteration,
+  // initialised from the previous one before the post statement.
+  std::vector<Obj*> loop_vars;
+  if (s.init) {
+    code += " " + simple(*s.init);
+    if (s.init->kind == StmtKind::Define) {
+      for (Obj* o : scope_->order) loop_vars.push_back(o);
+    }
+  }
+  std::string outer_names, inner_names;
+  for (Obj* o : loop_vars) {
+    outer_names += (outer_names.empty() ? "" : ", ") + o->lua;
+  }
+  // Inside the loop the variables are fresh locals with the same Lua names; the loop carries
+  // their values in __l<id>_k.
+  std::string carry_decl, carry_in, carry_out;
+  for (std::size_t i = 0; i < loop_vars.size(); ++i) {
+    const std::string c = "__l" + std::to_string(id) + "_" + std::to_string(i);
+    carry_decl += " local " + c + " = " + loop_vars[i]->lua;
+    carry_in += " local " + loop_vars[i]->lua + " = " + c;
+    carry_out += " " + c + " = " + loop_vars[i]->lua;
+  }
+  code += carry_decl + " while true do" + carry_in;
+  if (s.cond) {
+    X c = value(*s.cond);
+    if (c.mode != X::Invalid && !is_boolean(c.t))
+      error(s.cond->pos, "non-boolean condition in for statement");
+    code += " if not (" + c.code + ") then break end";
+  }
+  push_scope();
+  code += " do" + stmts(s.body->stmts);
+  pop_scope();
+  code += pad(s.body->end_line) + "end ::c" + std::to_string(id) + "::";
+  if (s.post) {
+    // The post statement runs on the next iteration's variables.
+    std::vector<std::string> saved;
+    for (std::size_t i = 0; i < loop_vars.size(); ++i) {
+      saved.push_back(loop_vars[i]->lua);
+      loop_vars[i]->lua = "__l" + std::to_string(id) + "_" + std::to_string(i);
+    }
+    code += carry_out;
+    carry_out.clear();
+    code += " " + simple(*s.post);
+    for (std::size_t i = 0; i < loop_vars.size(); ++i) loop_vars[i]->lua = saved[i];
+  }
+  code += carry_out + " end";
+  pop_scope();
+  const Brk b = fn_->brk.back();
+  fn_->brk.pop_back();
+  code += " end";
+  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  return code;
+}
+
+std::string Compiler::range_stmt(const Stmt& s, const std::string& label) {
+  const int id = ++label_id_;
+  X x = value(*s.rhs[0]);
+  const Type* u = underlying(x.t);
+  std::string code = " do local __x" + std::to_string(id) + " = " + x.code;
+  const std::string xv = "__x" + std::to_string(id);
+  const std::string iv = "__i" + std::to_string(id);
+  const std::string vv = "__v" + std::to_string(id);
+  Type* kt = nullptr;
+  Type* vt = nullptr;
+  std::string head;     // the Lua loop header
+  std::string key_val;  // Lua expression of the key / value
+  std::string val_val;
+  if (x.mode == X::Invalid) {
+    return "";
+  }
+  if (is_integer(u)) {
+    kt = x.mode == X::Const && is_untyped(x.t) ? t_int_ : x.t;
+    head = " for " + iv + " = 0, " + xv + " - 1 do";
+    key_val = iv;
+    if (s.lhs.size() > 1)
+      error(s.lhs[1]->pos,
+            "range over " + describe_x(x, *s.rhs[0]) + " permits only one iteration variable");
+  } else if (u->k == K::Slice) {
+    kt = t_int_;
+    vt = u->elem;
+    head = " for " + iv + " = 0, G.len(" + xv + ") - 1 do";
+    key_val = iv;
+    val_val = xv + ".a[" + xv + ".o + " + iv + " + 1]";
+    if (underlying(vt)->k == K::Struct) val_val = "G.cp(" + td(vt) + ", " + val_val + ")";
+  } else if (u->k == K::String) {
+    kt = t_int_;
+    vt = lookup("rune")->type;
+    head = " for " + iv + ", " + vv + " in G.srange(" + xv + ") do";
+    key_val = iv;
+    val_val = vv;
+  } else if (u->k == K::Map) {
+    kt = u->key;
+    vt = u->elem;
+    head = " for _, " + iv + " in ipairs(G.mkeys(" + xv + ")) do if G.mhas(" + xv + ", " + iv +
+           ") then";
+    key_val = iv;
+    val_val = "G.mget(" + xv + ", " + iv + ", " + zero(vt) + ")";
+    if (underlying(vt)->k == K::Struct) val_val = "G.cp(" + td(vt) + ", " + val_val + ")";
+  } else if (u->k == K::Chan) {
+    if (u->dir == ChanDir::Send) {
+      error(s.rhs[0]->pos, "invalid operation: range " + expr_string(s.rhs[0].get()) +
+                               " receive from send-only channel " + type_string(x.t));
+    }
+    kt = u->elem;
+    head = " while true do local " + iv + ", __ok" + std::to_string(id) + " = (" + xv +
+           " or G.NILCH):recv() if not __ok" + std::to_string(id) + " then break end " + iv +
+           " = " + iv + " == nil and " + zero(kt) + " or " + iv;
+    if (zero(kt) == "false")
+      head = " while true do local " + iv + ", __ok" + std::to_string(id) + " = (" + xv +
+             " or G.NILCH):recv() if not __ok" + std::to_string(id) + " then break end";
+    key_val = iv;
+    if (s.lhs.size() > 1)
+      error(s.lhs[1]->pos,
+            "range over " + describe_x(x, *s.rhs[0]) + " permits only one iteration variable");
+  } else if (u->k == K::Func) {
+    refuse(s.rhs[0]->pos, "range over a function");
+    return "";
+  } else {
+    error(s.rhs[0]->pos, "cannot range over " + describe_x(x, *s.rhs[0]));
+    return "";
+  }
+  fn_->brk.push_back({Brk::Loop, label, id, false});
+  code += head;
+  push_scope();
+  std::string bind;
+  for (std::size_t i = 0; i < s.lhs.size() && i < 2; ++i) {
+    const Expr& l = *s.lhs[i];
+    const std::string& v = i == 0 ? key_val : val_val;
+    Type* t = i == 0 ? kt : vt;
+    if (s.define) {
+      if (l.kind != ExprKind::Ident) {
+        error(l.pos, "non-name " + expr_string(&l) + " on left side of :=");
+        continue;
+      }
+      if (l.name == "_") continue;
+      Obj* o = declare(Obj::Var, l.name, t, l.pos, true);
+      bind += " local " + o->lua + " = " + v;
+    } else {
+      X r;
+      r.mode = X::Value;
+      r.t = t;
+      r.code = v;
+      r.fresh = true;
+      if (!(l.kind == ExprKind::Ident && l.name == "_")) bind += " " + assign_to(l, r);
+    }
+  }
+  code += bind;
+  push_scope();
+  code += " do" + stmts(s.body->stmts);
+  pop_scope();
+  pop_scope();
+  code += pad(s.body->end_line) + "end ::c" + std::to_string(id) + "::";
+  if (u->k == K::Map) code += " end";
+  code += " end";
+  const Brk b = fn_->brk.back();
+  fn_->brk.pop_back();
+  code += " end";
+  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  return code;
+}
+
+std::string Compiler::switch_stmt(const Stmt& s, const std::string& label) {
+  const int id = ++label_id_;
+  push_scope();
+  std::string code = " do";
+  if (s.init) code += " " + simple(*s.init);
+  const std::string k = "__k" + std::to_string(id);
+  const std::string tv = "__s" + std::to_string(id);
+  X tag;
+  if (s.cond) {
+    tag = value(*s.cond);
+    if (tag.mode == X::Const && is_untyped(tag.t)) {
+      tag.code = convert(tag, default_type(tag.t));
+      tag.t = default_type(tag.t);
+    }
+    code += " local " + tv + " = " + copy_if_struct(tag);
+  }
+  // Which clause runs: decided first, in Go's order (cases top to bottom, left to right).
+  code += " local " + k + " = 0";
+  std::string chain;
+  int default_index = 0;
+  for (std::size_t i = 0; i < s.clauses.size(); ++i) {
+    const CaseClause& c = s.clauses[i];
+    if (c.is_default) {
+      if (default_index) error(c.pos, "multiple defaults in switch");
+      default_index = static_cast<int>(i + 1);
+      continue;
+    }
+    for (const auto& e : c.exprs) {
+      std::string cond;
+      if (s.cond) {
+        X v = value(*e, tag.t);
+        X t2 = tag;
+        t2.code = tv;
+        t2.mode = X::Value;
+        // Compare as `tag == v`.
+        X cmp = compare(t2, v, "==", e->pos, s.cond.get(), e.get());
+        cond = cmp.code;
+      } else {
+        X v = value(*e, t_bool_);
+        if (v.mode != X::Invalid && !is_boolean(v.t))
+          error(e->pos, "invalid case " + expr_string(e.get()) + " in switch (mismatched types " +
+                            type_string(v.t) + " and bool)");
+        cond = v.code;
+      }
+      chain += std::string(chain.empty() ? " if " : " elseif ") + cond + " then " + k + " = " +
+               std::to_string(i + 1);
+    }
+  }
+  if (!chain.empty()) code += chain + " end";
+  if (default_index)
+    code += " if " + k + " == 0 then " + k + " = " + std::to_string(default_index) + " end";
+  fn_->brk.push_back({Brk::Switch, label, id, false});
+  for (std::size_t i = 0; i < s.clauses.size(); ++i) {
+    const CaseClause& c = s.clauses[i];
+    code += pad(c.pos.line) + "if " + k + " == " + std::to_string(i + 1) + " then";
+    push_scope();
+    bool falls = false;
+    std::vector<StmtP> const& body = c.body;
+    for (std::size_t j = 0; j < body.size(); ++j) {
+      if (body[j]->kind == StmtKind::Fallthrough) {
+        if (j + 1 != body.size())
+          error(body[j]->pos, "fallthrough statement out of place");
+        else if (i + 1 == s.clauses.size())
+          error(body[j]->pos, "cannot fallthrough final case in switch");
+        falls = true;
+        code += pad(body[j]->pos.line) + k + " = " + std::to_string(i + 2);
+        continue;
+      }
+      code += stmt(*body[j]);
+    }
+    (void)falls;
+    pop_scope();
+    code += " end";
+  }
+  const Brk b = fn_->brk.back();
+  fn_->brk.pop_back();
+  pop_scope();
+  code += " end";
+  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  return code;
+}
+
+std::string Compiler::type_switch(const Stmt& s, const std::string& label) {
+  const int id = ++label_id_;
+  push_scope();
+  std::string code = " do";
+  if (s.init) code += " " + simple(*s.init);
+  X x = value(*s.cond);
+  if (x.mode != X::Invalid && underlying(x.t)->k != K::Interface) {
+    error(s.cond->pos, describe_x(x, *s.cond) + " is not an interface");
+    pop_scope();
+    return "";
+  }
+  const std::string xv = "__x" + std::to_string(id);
+  const std::string k = "__k" + std::to_string(id);
+  code += " local " + xv + " = " + x.code + " local " + k + " = 0";
+  std::string chain;
+  int default_index = 0;
+  std::vector<Type*> single(s.clauses.size(), nullptr);
+  for (std::size_t i = 0; i < s.clauses.size(); ++i) {
+    const CaseClause& c = s.clauses[i];
+    if (c.is_default) {
+      default_index = static_cast<int>(i + 1);
+      continue;
+    }
+    for (const auto& e : c.exprs) {
+      std::string cond;
+      if (e->kind == ExprKind::Ident && e->name == "nil") {
+        cond = xv + " == nil";
+      } else {
+        Type* t = resolve_type(e.get());
+        if (c.exprs.size() == 1) single[i] = t;
+        if (underlying(t)->k == K::Interface) {
+          cond = "G.impl(" + xv + ", " + td(t) + ")";
+        } else {
+          std::string missing;
+          if (t->k != K::Invalid && !implements(t, x.t, &missing)) {
+            error(e->pos, "impossible type switch case: " + expr_string(s.cond.get()) + " (" +
+                              (x.obj ? "variable" : "value") + " of type " + type_string(x.t) +
+                              ") cannot have dynamic type " + type_string(t) + " (missing method " +
+                              missing + ")");
+          }
+          cond = "(" + xv + " ~= nil and " + xv + ".t == " + td(t) + ")";
+        }
+      }
+      chain += std::string(chain.empty() ? " if " : " elseif ") + cond + " then " + k + " = " +
+               std::to_string(i + 1);
+    }
+  }
+  if (!chain.empty()) code += chain + " end";
+  if (default_index)
+    code += " if " + k + " == 0 then " + k + " = " + std::to_string(default_index) + " end";
+  fn_->brk.push_back({Brk::Switch, label, id, false});
+  std::vector<Obj*> binds;
+  for (std::size_t i = 0; i < s.clauses.size(); ++i) {
+    const CaseClause& c = s.clauses[i];
+    code += pad(c.pos.line) + "if " + k + " == " + std::to_string(i + 1) + " then";
+    push_scope();
+    if (!s.bind.empty() && s.bind != "_") {
+      Type* t = single[i] ? single[i] : x.t;
+      Obj* o = declare(Obj::Var, s.bind, t, s.bind_pos, true);
+      o->used = false;
+      binds.push_back(o);
+      if (single[i] && underlying(t)->k != K::Interface) {
+        code += " local " + o->lua + " = " + xv + ".v";
+      } else {
+        code += " local " + o->lua + " = " + xv;
+      }
+    }
+    // Unused in one clause is fine when used in another: check after all clauses.
+    for (const auto& st : c.body) {
+      if (st->kind == StmtKind::Fallthrough) {
+        error(st->pos, "cannot fallthrough in type switch");
+        continue;
+      }
+      code += stmt(*st);
+    }
+    if (!binds.empty()) {
+      Obj* o = binds.back();
+      const bool u = o->used;
+      o->used = true;  // not reported by this scope
+      pop_scope();
+      o->used = u;
+    } else {
+      pop_scope();
+    }
+    code += " end";
+  }
+  if (!s.bind.empty() && s.bind != "_") {
+    bool any = false;
+    for (Obj* o : binds) any = any || o->used;
+    if (!any) error(s.bind_pos, s.bind + " declared but not used");
+  }
+  const Brk b = fn_->brk.back();
+  fn_->brk.pop_back();
+  pop_scope();
+  code += " end";
+  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  return code;
+}
+
+std::string Compiler::select_stmt(const Stmt& s, const std::string& label) {
+  const int id = ++label_id_;
+  const std::string k = "__k" + std::to_string(id);
+  const std::string v = "__v" + std::to_string(id);
+  const std::string ok = "__ok" + std::to_string(id);
+  std::string cases;
+  std::string dflt;
+  std::vector<Type*> elem(s.clauses.size(), nullptr);
+  for (std::size_t i = 0; i < s.clauses.size(); ++i) {
+    const CaseClause& c = s.clauses[i];
+    const std::string n = std::to_string(i + 1);
+    if (c.is_default) {
+      if (!dflt.empty()) error(c.pos, "multiple defaults in select");
+      dflt = "default = function() return " + n + " end";
+      continue;
+    }
+    const Stmt& cs = *c.comm;
+    if (cs.kind == StmtKind::Send) {
+      X ch = value(*cs.lhs[0]);
+      const Type* u = underlying(ch.t);
+      if (u->k != K::Chan) {
+        if (ch.mode != X::Invalid)
+          error(cs.lhs[0]->pos,
+                "invalid operation: cannot send to non-channel " + describe_x(ch, *cs.lhs[0]));
+        continue;
+      }
+      X val = value(*cs.rhs[0], u->elem);
+      if (!assignable(val, u->elem))
+        error(cs.rhs[0]->pos, "cannot use " + describe_x(val, *cs.rhs[0]) + " as " +
+                                  type_string(u->elem) + " value in send");
+      cases += "on_send(" + ch.code + ", " + convert(val, u->elem) + ", function() return " + n +
+               " end), ";
+      continue;
+    }
+    // A receive: <-ch, x := <-ch, x, ok := <-ch, x = <-ch.
+    const Expr* re = nullptr;
+    if (cs.kind == StmtKind::Expr) re = cs.lhs[0].get();
+    if ((cs.kind == StmtKind::Define || cs.kind == StmtKind::Assign) && cs.rhs.size() == 1)
+      re = cs.rhs[0].get();
+    while (re && re->kind == ExprKind::Paren) re = re->x.get();
+    if (re == nullptr || re->kind != ExprKind::Unary || re->name != "<-") {
+      error(cs.pos, "select case must be receive, send or assign recv");
+      continue;
+    }
+    X ch = value(*re->x);
+    const Type* u = underlying(ch.t);
+    if (u->k != K::Chan) {
+      if (ch.mode != X::Invalid)
+        error(re->x->pos,
+              "invalid operation: cannot receive from non-channel " + describe_x(ch, *re->x));
+      continue;
+    }
+    if (u->dir == ChanDir::Send)
+      error(re->pos,
+            "invalid operation: cannot receive from send-only channel " + describe_x(ch, *re->x));
+    elem[i] = u->elem;
+    cases += "on_recv(" + ch.code + ", function(v, ok) return " + n + ", v, ok end), ";
+  }
+  std::string code = " do local " + k + ", " + v + ", " + ok + " = select{" + cases + dflt + "}";
+  fn_->brk.push_back({Brk::Select, label, id, false});
+  for (std::size_t i = 0; i < s.clauses.size(); ++i) {
+    const CaseClause& c = s.clauses[i];
+    code += pad(c.pos.line) + "if " + k + " == " + std::to_string(i + 1) + " then";
+    push_scope();
+    if (!c.is_default && c.comm && elem[i] != nullptr) {
+      const Stmt& cs = *c.comm;
+      Type* et = elem[i];
+      std::string val = v + " == nil and " + zero(et) + " or " + v;
+      if (zero(et) == "false" || zero(et) == "nil") val = v;
+      if (cs.kind == StmtKind::Define) {
+        for (std::size_t j = 0; j < cs.lhs.size() && j < 2; ++j) {
+          const Expr& l = *cs.lhs[j];
+          if (l.kind != ExprKind::Ident || l.name == "_") continue;
+          Obj* o = declare(Obj::Var, l.name, j == 0 ? et : t_bool_, l.pos, true);
+          code += " local " + o->lua + " = " + (j == 0 ? val : ok);
+        }
+      } else if (cs.kind == StmtKind::Assign) {
+        for (std::size_t j = 0; j < cs.lhs.size() && j < 2; ++j) {
+          X r;
+          r.mode = X::Value;
+          r.t = j == 0 ? et : t_bool_;
+          r.code = j == 0 ? "(" + val + ")" : ok;
+          r.fresh = true;
+          code += " " + assign_to(*cs.lhs[j], r);
+        }
+      }
+    }
+    code += stmts(c.body);
+    pop_scope();
+    code += " end";
+  }
+  const Brk b = fn_->brk.back();
+  fn_->brk.pop_back();
+  code += " end";
+  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  return code;
+}
+
+std::string Compiler::branch(const Stmt& s) {
+  const bool is_break = s.kind == StmtKind::Break;
+  if (fn_ == nullptr) return "";
+  for (auto it = fn_->brk.rbegin(); it != fn_->brk.rend(); ++it) {
+    if (!s.op.empty() && it->label != s.op) continue;
+    if (!is_break && it->kind != Brk::Loop) {
+      if (!s.op.empty()) {
+        error(s.pos, "invalid continue label " + s.op);
+        return "";
+      }
+      continue;
+    }
+    const std::string id = std::to_string(it->id);
+    if (!is_break) return "goto c" + id;
+    if (it == fn_->brk.rbegin() && it->kind == Brk::Loop) return "break";
+    it->brk_goto = true;
+    return "goto b" + id;
+  }
+  if (!s.op.empty()) {
+    error(s.pos, std::string(is_break ? "invalid break label " : "invalid continue label ") + s.op);
+  } else {
+    error(s.pos,
+          is_break ? "break is not in a loop, switch, or select" : "continue is not in a loop");
+  }
+  return "";
+}
+
+std::string Compiler::ret(const Stmt& s) {
+  Type* sig = fn_->sig;
+  std::vector<std::string> vals;
+  if (s.rhs.empty()) {
+    if (!sig->results.empty() && !fn_->named_results) {
+      error(s.pos,
+            "not enough return values\n\thave ()\n\twant " + type_string(tuple_of(sig->results)));
+      return "";
+    }
+  } else if (s.rhs.size() == 1 && sig->results.size() > 1) {
+    X x = expr(*s.rhs[0]);
+    if (x.mode == X::Multi && x.t->results.size() == sig->results.size()) {
+      bool ok = true;
+      for (std::size_t i = 0; i < sig->results.size(); ++i) {
+        X part;
+        part.mode = X::Value;
+        part.t = x.t->results[i];
+        ok = ok && assignable(part, sig->results[i]);
+      }
+      if (!ok)
+        error(s.rhs[0]->pos,
+              "cannot use " + expr_string(s.rhs[0].get()) + " value as return values");
+      if (fn_->defer_mode) {
+        std::string rs;
+        for (std::size_t i = 0; i < fn_->results.size(); ++i)
+          rs += (i ? ", " : "") + fn_->results[i];
+        return "do " + rs + " = " + x.code + " return end";
+      }
+      return "do return " + x.code + " end";
+    }
+    if (x.mode != X::Invalid) {
+      error(s.rhs[0]->pos,
+            "not enough return values\n\thave (" +
+                (x.mode == X::Multi ? type_string(x.t).substr(1, type_string(x.t).size() - 2)
+                 : x.mode == X::Const && is_untyped(x.t) ? std::string("number")
+                                                         : type_string(x.t)) +
+                ")\n\twant " + type_string(tuple_of(sig->results)));
+    }
+    return "";
+  } else if (s.rhs.size() != sig->results.size()) {
+    std::string have = "(";
+    for (std::size_t i = 0; i < s.rhs.size(); ++i) {
+      X x = value(*s.rhs[i]);
+      have += (i ? ", " : "") + (x.mode == X::Const && is_untyped(x.t) && is_numeric(x.t)
+                                     ? std::string("number")
+                                     : type_string(x.t));
+    }
+    have += ")";
+    error(s.rhs[0]->pos,
+          std::string(s.rhs.size() > sig->results.size() ? "too many" : "not enough") +
+              " return values\n\thave " + have + "\n\twant " + type_string(tuple_of(sig->results)));
+    return "";
+  } else {
+    for (std::size_t i = 0; i < s.rhs.size(); ++i) {
+      X x = value(*s.rhs[i], sig->results[i]);
+      if (x.mode == X::Invalid) continue;
+      if (!assignable(x, sig->results[i])) {
+        error(s.rhs[i]->pos, "cannot use " + describe_x(x, *s.rhs[i]) + " as " +
+                                 type_string(sig->results[i]) + " value in return statement");
+        continue;
+      }
+      vals.push_back(convert(x, sig->results[i]));
+    }
+  }
+  std::string rs;
+  for (std::size_t i = 0; i < vals.size(); ++i) rs += (i ? ", " : "") + vals[i];
+  if (fn_->defer_mode) {
+    std::string names;
+    for (std::size_t i = 0; i < fn_->results.size(); ++i)
+      names += (i ? ", " : "") + fn_->results[i];
+    if (vals.empty()) return "do return end";
+    return "do " + names + " = " + rs + " return end";
+  }
+  if (vals.empty() && fn_->named_results) {
+    for (std::size_t i = 0; i < fn_->results.size(); ++i) rs += (i ? ", " : "") + fn_->results[i];
+  }
+  return "do return " + rs + " end";
+}
+
+std::string Compiler::go_defer(const Stmt& s) {
+  const bool is_go = s.kind == StmtKind::Go;
+  const Expr* c = s.call.get();
+  while (c->kind == ExprKind::Paren) c = c->x.get();
+  if (c->kind != ExprKind::Call) {
+    error(s.call->pos,
+          std::string("expression in ") + (is_go ? "go" : "defer") + " must be function call");
+    return "";
+  }
+  X x = call(*c);
+  if (x.mode == X::Invalid) return "";
+  if (x.mode == X::TypeExpr || x.call_fn.empty()) {
+    error(c->pos, std::string(is_go ? "go" : "defer") + " requires function call, not conversion");
+    return "";
+  }
+  std::string args;
+  for (const auto& a : x.call_args) args += ", " + a;
+  if (is_go) {
+    std::string name;
+    const Expr* f = c->x.get();
+    while (f->kind == ExprKind::Paren) f = f->x.get();
+    if (f->kind == ExprKind::FuncLit) {
+      name = last_lit_name_;
+    } else {
+      name = expr_string(f);
+    }
+    return "go(" + lua_quote(name) + ", " + x.call_fn + args + ")";
+  }
+  return "__df[#__df + 1] = table.pack(" + x.call_fn + args + ")";
+}
+
+// ==== expressions
+// =================================================================================
+
+X Compiler::value(const Expr& e, Type* hint) {
+  X x = expr(e, hint);
+  need_value(x, e.pos);
+  return x;
+}
+
+X Compiler::expr(const Expr& e, Type* hint) {
+  X x;
+  switch (e.kind) {
+    case ExprKind::Ident:
+      x = ident(e);
+      break;
+    case ExprKind::BasicLit:
+      x = basic_lit(e);
+      break;
+    case ExprKind::CompositeLit:
+      x = composite(e, hint);
+      break;
+    case ExprKind::FuncLit:
+      x = func_lit(e);
+      break;
+    case ExprKind::Paren:
+      x = expr(*e.x, hint);
+      if (x.mode == X::Value || x.mode == X::Const) x.code = "(" + x.code + ")";
+      break;
+    case ExprKind::Selector:
+      x = selector(e);
+      break;
+    case ExprKind::Index:
+      x = index(e);
+      break;
+    case ExprKind::Slice:
+      x = slice_expr(e);
+      break;
+    case ExprKind::TypeAssert:
+      if (!e.y) {
+        error(e.pos, "invalid syntax tree: use of .(type) outside type switch");
+        break;
+      }
+      x = type_assert(e);
+      break;
+    case ExprKind::Call:
+      x = call(e);
+      break;
+    case ExprKind::Star: {
+      X p = expr(*e.x);
+      if (p.mode == X::TypeExpr) {
+        x.mode = X::TypeExpr;
+        x.t = resolve_type(&e);
+        break;
+      }
+      need_value(p, e.x->pos);
+      if (p.mode == X::Invalid) break;
+      if (underlying(p.t)->k != K::Pointer) {
+        error(e.pos, "invalid operation: cannot indirect " + describe_x(p, *e.x));
+        break;
+      }
+      x.mode = X::Value;
+      x.t = underlying(p.t)->elem;
+      x.code = "(" + p.code + " or G.np())";
+      x.addressable = true;
+      break;
+    }
+    case ExprKind::Unary:
+      x = unary(e, hint);
+      break;
+    case ExprKind::Binary:
+      x = binary(e, hint);
+      break;
+    case ExprKind::KeyValue:
+      error(e.pos, "unexpected key:value expression");
+      break;
+    case ExprKind::ArrayType:
+    case ExprKind::MapType:
+    case ExprKind::ChanType:
+    case ExprKind::FuncType:
+    case ExprKind::StructType:
+    case ExprKind::InterfaceType:
+      x.mode = X::TypeExpr;
+      x.t = resolve_type(&e);
+      break;
+    case ExprKind::Ellipsis:
+      error(e.pos, "invalid use of ...");
+      break;
+  }
+  x.e = &e;
+  if (x.mode == X::Invalid) {
+    x.t = t_invalid_;
+    if (x.code.empty()) x.code = "nil";
+  }
+  return x;
+}
+
+X Compiler::ident(const Expr& e) {
+  X x;
+  if (e.name == "_") {
+    error(e.pos, "cannot use _ as value");
+    return x;
+  }
+  Obj* o = lookup(e.name);
+  if (o == nullptr) {
+    error(e.pos, "undefined: " + e.name);
+    return x;
+  }
+  o->used = true;
+  x.obj = o;
+  switch (o->kind) {
+    case Obj::Var:
+      x.mode = X::Value;
+      x.t = o->type;
+      x.code = o->lua;
+      x.addressable = true;
+      break;
+    case Obj::Const:
+      x.mode = X::Const;
+      x.t = o->type;
+      x.cv = o->cv;
+      if (e.name == "iota" && o->pos.line == 0) {
+        if (iota_ < 0) {
+          error(e.pos, "cannot use iota outside constant declaration");
+          return X{};
+        }
+        x.cv.k = CV::Int;
+        x.cv.i = iota_;
+      }
+      x.code = const_code(x.cv, x.t);
+      break;
+    case Obj::TypeName:
+      x.mode = X::TypeExpr;
+      x.t = resolve_type(&e);
+      break;
+    case Obj::Func:
+      x.mode = X::Value;
+      x.t = o->type;
+      x.code = o->lua;
+      break;
+    case Obj::Pkg:
+      import_used_[o->name] = true;
+      x.mode = X::PkgName;
+      x.code = o->name;
+      break;
+    case Obj::Builtin:
+      x.mode = X::BuiltinFn;
+      x.code = o->name;
+      break;
+    case Obj::Nil:
+      x.mode = X::Value;
+      x.t = t_nil_;
+      x.code = "nil";
+      break;
+  }
+  return x;
+}
+
+namespace {
+
+// Decodes one escape of a Go string or rune literal at s[i] (after the backslash); appends the
+// bytes to out. False on a malformed escape.
+bool unescape(const std::string& s, std::size_t* i, std::string* out, char quote) {
+  auto utf8 = [&](std::uint32_t r) {
+    if (r < 0x80) {
+      out->push_back(static_cast<char>(r));
+    } else if (r < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (r >> 6)));
+      out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
+    } else if (r < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (r >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (r >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((r >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((r >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
+    }
+  };
+  if (*i >= s.size()) return false;
+  const char c = s[(*i)++];
+  switch (c) {
+    case 'a':
+      out->push_back('\a');
+      return true;
+    case 'b':
+      out->push_back('\b');
+      return true;
+    case 'f':
+      out->push_back('\f');
+      return true;
+    case 'n':
+      out->push_back('\n');
+      return true;
+    case 'r':
+      out->push_back('\r');
+      return true;
+    case 't':
+      out->push_back('\t');
+      return true;
+    case 'v':
+      out->push_back('\v');
+      return true;
+    case '\\':
+      out->push_back('\\');
+      return true;
+    case '\'':
+    case '"':
+      if (c != quote) return false;
+      out->push_back(c);
+      return true;
+    case 'x':
+    case 'u':
+    case 'U': {
+      const int n = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+      std::uint32_t v = 0;
+      for (int k = 0; k < n; ++k) {
+        if (*i >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[*i]))) return false;
+        const char h = s[(*i)++];
+        v = v * 16 + static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(h))
+                                                    ? h - '0'
+                                                    : (std::tolower(h) - 'a' + 10));
+      }
+      if (c == 'x') {
+        out->push_back(static_cast<char>(v));
+      } else {
+        if (v > 0x10FFFF || (v >= 0xD800 && v < 0xE000)) return false;
+        utf8(v);
+      }
+      return true;
+    }
+    default:
+      if (c >= '0' && c <= '7') {
+        std::uint32_t v = static_cast<std::uint32_t>(c - '0');
+        for (int k = 0; k < 2; ++k) {
+          if (*i >= s.size() || s[*i] < '0' || s[*i] > '7') return false;
+          v = v * 8 + static_cast<std::uint32_t>(s[(*i)++] - '0');
+        }
+        if (v > 255) return false;
+        out->push_back(static_cast<char>(v));
+        return true;
+      }
+      return false;
+  }
+}
+
+}  // namespace
+
+X Compiler::basic_lit(const Expr& e) {
+  X x;
+  x.mode = X::Const;
+  switch (e.lit_kind) {
+    case LitKind::Int: {
+      std::string digits;
+      for (char c : e.text)
+        if (c != '_') digits += c;
+      int base = 10;
+      std::size_t start = 0;
+      if (digits.size() > 1 && digits[0] == '0') {
+        const char b = static_cast<char>(std::tolower(digits[1]));
+        if (b == 'x')
+          base = 16, start = 2;
+        else if (b == 'b')
+          base = 2, start = 2;
+        else if (b == 'o')
+          base = 8, start = 2;
+        else
+          base = 8, start = 1;
+      }
+      unsigned long long v = 0;
+      bool overflow = false;
+      for (std::size_t i = start; i < digits.size(); ++i) {
+        const char c = static_cast<char>(std::tolower(digits[i]));
+        const int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : c - 'a' + 10;
+        if (d < 0 || d >= base) {
+          error(e.pos, "invalid digit '" + std::string(1, digits[i]) + "' in " +
+                           (base == 8   ? "octal"
+                            : base == 2 ? "binary"
+                                        : "hexadecimal") +
+                           " literal");
+          return X{};
+        }
+        if (v > (~0ULL - static_cast<unsigned>(d)) / static_cast<unsigned>(base)) overflow = true;
+        v = v * static_cast<unsigned>(base) + static_cast<unsigned>(d);
+      }
+      if (overflow || v > static_cast<unsigned long long>(INT64_MAX)) {
+        error(e.pos, "cannot use " + e.text + " (untyped int constant) as int value (overflows)");
+        return X{};
+      }
+      x.t = t_uint_lit_;
+      x.cv.k = CV::Int;
+      x.cv.i = static_cast<std::int64_t>(v);
+      break;
+    }
+    case LitKind::Float: {
+      std::string digits;
+      for (char c : e.text)
+        if (c != '_') digits += c;
+      x.t = t_ufloat_;
+      x.cv.k = CV::Float;
+      x.cv.f = std::strtod(digits.c_str(), nullptr);
+      break;
+    }
+    case LitKind::Imag:
+      refuse(e.pos, "complex numbers");
+      return X{};
+    case LitKind::Char: {
+      const std::string& s = e.text;
+      std::string bytes;
+      std::size_t i = 1;
+      std::uint32_t r = 0;
+      if (s.size() >= 3 && s[1] == '\\') {
+        ++i;
+        const char kind = s[i];
+        if (!unescape(s, &i, &bytes, '\'')) {
+          error(e.pos, "invalid escape in rune literal");
+          return X{};
+        }
+        if (kind == 'u' || kind == 'U') {
+          // decode the UTF-8 back
+          const unsigned char b0 = static_cast<unsigned char>(bytes[0]);
+          if (b0 < 0x80)
+            r = b0;
+          else if (b0 < 0xE0)
+            r = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(bytes[1]) & 0x3Fu);
+          else if (b0 < 0xF0)
+            r = ((b0 & 0x0Fu) << 12) | ((static_cast<unsigned char>(bytes[1]) & 0x3Fu) << 6) |
+                (static_cast<unsigned char>(bytes[2]) & 0x3Fu);
+          else
+            r = ((b0 & 0x07u) << 18) | ((static_cast<unsigned char>(bytes[1]) & 0x3Fu) << 12) |
+                ((static_cast<unsigned char>(bytes[2]) & 0x3Fu) << 6) |
+                (static_cast<unsigned char>(bytes[3]) & 0x3Fu);
+        } else {
+          r = static_cast<unsigned char>(bytes[0]);
+        }
+      } else {
+        // One UTF-8 encoded character.
+        const unsigned char b0 = static_cast<unsigned char>(s[1]);
+        int n = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+        r = n == 1 ? b0 : n == 2 ? (b0 & 0x1Fu) : n == 3 ? (b0 & 0x0Fu) : (b0 & 0x07u);
+        for (int k = 1; k < n && static_cast<std::size_t>(1 + k) < s.size(); ++k)
+          r = (r << 6) | (static_cast<unsigned char>(s[static_cast<std::size_t>(1 + k)]) & 0x3Fu);
+        i = 1 + static_cast<std::size_t>(n);
+      }
+      if (i + 1 != s.size()) {
+        error(e.pos, "more than one character in rune literal");
+        return X{};
+      }
+      x.t = t_urune_;
+      x.cv.k = CV::Int;
+      x.cv.i = r;
+      break;
+    }
+    case LitKind::String: {
+      const std::string& s = e.text;
+      std::string v;
+      if (s[0] == '`') {
+        for (std::size_t i = 1; i + 1 < s.size(); ++i)
+          if (s[i] != '\r') v += s[i];
+      } else {
+        for (std::size_t i = 1; i + 1 < s.size();) {
+          if (s[i] == '\\') {
+            ++i;
+            if (!unescape(s, &i, &v, '"')) {
+              error(e.pos, "invalid escape in string literal");
+              return X{};
+            }
+          } else {
+            v += s[i++];
+          }
+        }
+      }
+      x.t = t_ustring_;
+      x.cv.k = CV::Str;
+      x.cv.s = v;
+      break;
+    }
+  }
+  x.code = const_code(x.cv, x.t);
+  x.fresh = true;
+  return x;
+}
+
+X Compiler::composite(const Expr& e, Type* hint) {
+  X x;
+  Type* t = e.x ? resolve_type(e.x.get()) : hint;
+  if (t == nullptr) {
+    error(e.pos, "invalid composite literal type: missing type");
+    return x;
+  }
+  bool ptr = false;
+  if (!e.x && underlying(t)->k == K::Pointer) {  // elided &T in a literal of []*T
+    ptr = true;
+    t = underlying(t)->elem;
+  }
+  const Type* u = underlying(t);
+  x.mode = X::Value;
+  x.t = ptr ? ptr_to(t) : t;
+  x.fresh = true;
+  if (u->k == K::Invalid) {
+    x.mode = X::Invalid;
+    return x;
+  }
+  if (u->k == K::Slice) {
+    std::string elems;
+    std::size_t n = 0;
+    for (const auto& el : e.args) {
+      const Expr* ve = el.get();
+      if (ve->kind == ExprKind::KeyValue) {
+        refuse(ve->pos, "an indexed element in a slice literal");
+        continue;
+      }
+      X v = value(*ve, u->elem);
+      if (v.mode != X::Invalid && !assignable(v, u->elem)) {
+        error(ve->pos, "cannot use " + describe_x(v, *ve) + " as " + type_string(u->elem) +
+                           " value in array or slice literal");
+      }
+      elems += (n ? ", " : "") + convert(v, u->elem);
+      ++n;
+    }
+    x.code = "G.slit(" + std::to_string(elem_size(u->elem)) + ", " + std::to_string(n) + ", {" +
+             elems + "})";
+    return x;
+  }
+  if (u->k == K::Map) {
+    std::string elems;
+    std::size_t n = 0;
+    for (const auto& el : e.args) {
+      if (el->kind != ExprKind::KeyValue) {
+        error(el->pos, "missing key in map literal");
+        continue;
+      }
+      X k = value(*el->x, u->key);
+      X v = value(*el->y, u->elem);
+      if (k.mode != X::Invalid && !assignable(k, u->key))
+        error(el->x->pos, "cannot use " + describe_x(k, *el->x) + " as " + type_string(u->key) +
+                              " value in map literal");
+      if (v.mode != X::Invalid && !assignable(v, u->elem))
+        error(el->y->pos, "cannot use " + describe_x(v, *el->y) + " as " + type_string(u->elem) +
+                              " value in map literal");
+      elems += (n ? ", " : "") + convert(k, u->key) + ", " + convert(v, u->elem);
+      n += 2;
+    }
+    x.code = "G.mlit(" + std::to_string(n) + ", {" + elems + "})";
+    return x;
+  }
+  if (u->k == K::Struct) {
+    std::vector<std::string> vals(u->fields.size());
+    std::vector<bool> set(u->fields.size(), false);
+    const bool keyed = !e.args.empty() && e.args[0]->kind == ExprKind::KeyValue;
+    for (std::size_t i = 0; i < e.args.size(); ++i) {
+      const Expr* el = e.args[i].get();
+      std::size_t fi = i;
+      const Expr* ve = el;
+      if (keyed) {
+        if (el->kind != ExprKind::KeyValue || el->x->kind != ExprKind::Ident) {
+          error(el->pos, "mixture of field:value and value elements in struct literal");
+          continue;
+        }
+        fi = u->fields.size();
+        for (std::size_t k = 0; k < u->fields.size(); ++k)
+          if (u->fields[k].name == el->x->name) fi = k;
+        if (fi == u->fields.size()) {
+          error(el->x->pos,
+                "unknown field " + el->x->name + " in struct literal of type " + type_string(t));
+          continue;
+        }
+        if (set[fi]) {
+          error(el->x->pos, "duplicate field name " + el->x->name + " in struct literal");
+          continue;
+        }
+        ve = el->y.get();
+      } else {
+        if (el->kind == ExprKind::KeyValue) {
+          error(el->pos, "mixture of field:value and value elements in struct literal");
+          continue;
+        }
+        if (i >= u->fields.size()) {
+          error(el->pos, "too many values in struct literal of type " + type_string(t));
+          break;
+        }
+      }
+      Type* ft = u->fields[fi].type;
+      hint_name(ve, u->fields[fi].name);
+      X v = value(*ve, ft);
+      if (v.mode != X::Invalid && !assignable(v, ft)) {
+        error(ve->pos, "cannot use " + describe_x(v, *ve) + " as " + type_string(ft) +
+                           " value in struct literal");
+      }
+      vals[fi] = convert(v, ft);
+      set[fi] = true;
+    }
+    if (!keyed && !e.args.empty() && e.args.size() < u->fields.size()) {
+      error({e.end_line ? e.end_line : e.pos.line, e.pos.col},
+            "too few values in struct literal of type " + type_string(t));
+    }
+    std::string code = "{";
+    for (std::size_t k = 0; k < u->fields.size(); ++k) {
+      const std::string v = set[k] ? vals[k] : zero(u->fields[k].type, u->fields[k].name);
+      if (v == "nil") continue;
+      code += field_lua(u->fields[k].name) + " = " + v + ", ";
+    }
+    x.code = code + "}";
+    return x;
+  }
+  error(e.pos, "invalid composite literal type " + type_string(t));
+  x.mode = X::Invalid;
+  return x;
+}
+
+X Compiler::func_lit(const Expr& e) {
+  X x;
+  Type* sig = resolve_type(e.x.get());
+  std::string name;
+  if (fn_ == nullptr) {
+    name = "main.glob..func" + std::to_string(++glob_lits_);
+  } else if (fn_->name.find(".func") != std::string::npos) {
+    name = fn_->name + "." + std::to_string(++fn_->lits);
+  } else {
+    name = fn_->name + ".func" + std::to_string(++fn_->lits);
+  }
+  // The literal's body sees the enclosing function's variables (closures share them).
+  std::vector<Brk> saved_brk;
+  x.code = func_body(e.x.get(), sig, nullptr, nullptr, *e.body, name);
+  last_lit_name_ = name;
+  x.mode = X::Value;
+  x.t = sig;
+  x.fresh = true;
+  return x;
+}
+
+X Compiler::selector(const Expr& e) {
+  X x;
+  if (e.x->kind == ExprKind::Ident) {
+    Obj* o = lookup(e.x->name);
+    if (o != nullptr && o->kind == Obj::Pkg) {
+      import_used_[o->name] = true;
+      return pkg_member(e, o->pkg, e.name);
+    }
+  }
+  X b = expr(*e.x);
+  if (b.mode == X::Invalid) return x;
+  if (b.mode == X::TypeExpr) {
+    refuse(e.pos, "the method expression " + expr_string(&e));
+    return x;
+  }
+  need_value(b, e.x->pos);
+  if (b.mode == X::Invalid) return x;
+  Type* t = b.t;
+  const Type* u = underlying(t);
+  bool via_ptr = false;
+  Type* base = t;
+  std::string base_code = b.code;
+  if (u->k == K::Pointer) {
+    base = u->elem;
+    via_ptr = true;
+    base_code = "(" + b.code + " or G.np())";
+  }
+  const Type* bu = underlying(base);
+  if (bu->k == K::Struct) {
+    for (const auto& f : bu->fields) {
+      if (f.name == e.name) {
+        x.mode = X::Value;
+        x.t = f.type;
+        x.code = base_code + "." + field_lua(f.name);
+        x.addressable = b.addressable || via_ptr;
+        return x;
+      }
+    }
+  }
+  // A method.
+  bool vp = false;
+  Method* m = find_method(t->k == K::Pointer ? t : base, e.name, &vp);
+  if (m == nullptr && via_ptr) m = find_method(base, e.name, &vp);
+  if (m != nullptr) {
+    x.mode = X::Value;
+    x.t = m->sig;
+    x.is_method = true;
+    if (m->foreign) {
+      std::string fname = base->name.substr(base->name.find('.') + 1);
+      x.method_fn = "G.F." + fname + "_" + e.name;
+      x.recv_code = b.code;
+    } else {
+      x.method_fn = td(base) + ".m." + mangle(e.name);
+      if (m->ptr_recv) {
+        if (!via_ptr && !b.addressable) {
+          error(e.pos, "cannot call pointer method " + e.name + " on " + type_string(base));
+        }
+        x.recv_code = via_ptr ? base_code : b.code;
+      } else {
+        X rv = b;
+        rv.code = base_code;
+        rv.t = base;
+        x.recv_code = copy_if_struct(rv);
+      }
+    }
+    // As a value (not called): a closure bound to the receiver now.
+    x.code = "G.bind(" + x.method_fn + ", " + x.recv_code + ")";
+    return x;
+  }
+  if (bu->k == K::Interface) {
+    for (const auto& f : bu->fields) {
+      if (f.name == e.name) {
+        x.mode = X::Value;
+        x.t = f.type;
+        x.is_method = true;
+        x.method_fn = "G.icall";
+        x.recv_code = b.code;
+        x.call_args = {lua_quote(e.name)};  // after the receiver
+        x.code = "G.ibind(" + b.code + ", " + lua_quote(e.name) + ")";
+        return x;
+      }
+    }
+  }
+  error(e.pos, expr_string(&e) + " undefined (type " + type_string(t) + " has no field or method " +
+                   e.name + ")");
+  return x;
+}
+
+X Compiler::index(const Expr& e) {
+  X x;
+  X b = value(*e.x);
+  if (b.mode == X::Invalid) return x;
+  const Type* u = underlying(b.t);
+  if (u->k == K::Map) {
+    X k = value(*e.y, u->key);
+    if (k.mode != X::Invalid && !assignable(k, u->key)) {
+      error(e.y->pos, "cannot use " + describe_x(k, *e.y) + " as " + type_string(u->key) +
+                          " value in map index");
+    }
+    const std::string kc = convert(k, u->key);
+    x.mode = X::Value;
+    x.t = u->elem;
+    x.code = "G.mget(" + b.code + ", " + kc + ", " + zero(u->elem) + ")";
+    x.ok_code = "G.mget2(" + b.code + ", " + kc + ", " + zero(u->elem) + ")";
+    return x;
+  }
+  X i = value(*e.y, t_int_);
+  if (i.mode != X::Invalid && !is_integer(i.t)) {
+    error(e.y->pos, "invalid argument: index " + describe_x(i, *e.y) + " must be integer");
+    return x;
+  }
+  if (i.mode == X::Const && i.cv.k == CV::Int && i.cv.i < 0) {
+    error(e.y->pos, "invalid argument: index " + expr_string(e.y.get()) +
+                        " (constant of type int) must not be negative");
+    return x;
+  }
+  if (u->k == K::Slice) {
+    x.mode = X::Value;
+    x.t = u->elem;
+    x.code = "G.ix(" + b.code + ", " + i.code + ")";
+    x.addressable = true;
+    return x;
+  }
+  if (u->k == K::String) {
+    x.mode = X::Value;
+    x.t = lookup("byte")->type;
+    x.code = "G.sidx(" + b.code + ", " + i.code + ")";
+    return x;
+  }
+  if (u->k == K::Func || (u->k == K::Named)) {
+    refuse(e.pos, "generic function instantiation");
+    return x;
+  }
+  error(e.pos, "invalid operation: cannot index " + describe_x(b, *e.x));
+  return x;
+}
+
+X Compiler::slice_expr(const Expr& e) {
+  X x;
+  X b = value(*e.x);
+  if (b.mode == X::Invalid) return x;
+  const Type* u = underlying(b.t);
+  std::string lo = "0", hi = "nil";
+  if (e.has_lo) {
+    X l = value(*e.y, t_int_);
+    if (l.mode != X::Invalid && !is_integer(l.t))
+      error(e.y->pos, "invalid argument: index " + describe_x(l, *e.y) + " must be integer");
+    lo = l.code;
+  }
+  if (e.has_hi) {
+    X h = value(*e.z, t_int_);
+    if (h.mode != X::Invalid && !is_integer(h.t))
+      error(e.z->pos, "invalid argument: index " + describe_x(h, *e.z) + " must be integer");
+    hi = h.code;
+  }
+  x.mode = X::Value;
+  x.fresh = true;
+  if (u->k == K::Slice) {
+    x.t = b.t;
+    x.code = "G.sls(" + b.code + ", " + lo + ", " + hi + ")";
+    return x;
+  }
+  if (u->k == K::String) {
+    x.t = b.t->k == K::UntypedString ? t_string_ : b.t;
+    x.code = "G.ssl(" + b.code + ", " + lo + ", " + hi + ")";
+    return x;
+  }
+  error(e.pos, "cannot slice " + describe_x(b, *e.x));
+  x.mode = X::Invalid;
+  return x;
+}
+
+X Compiler::type_assert(const Expr& e) {
+  X x;
+  X b = value(*e.x);
+  if (b.mode == X::Invalid) return x;
+  if (underlying(b.t)->k != K::Interface) {
+    error(e.x->pos, "invalid operation: " + expr_string(e.x.get()) + " (" +
+                        (b.obj ? "variable" : "value") + " of type " + type_string(b.t) +
+                        ") is not an interface");
+    return x;
+  }
+  Type* t = resolve_type(e.y.get());
+  if (t->k == K::Invalid) return x;
+  x.mode = X::Value;
+  x.t = t;
+  x.fresh = true;
+  const std::string iname = lua_quote(type_string(b.t, true));
+  if (underlying(t)->k == K::Interface) {
+    x.code = "G.asi(" + b.code + ", " + td(t) + ", " + iname + ")";
+    x.ok_code = "G.asi2(" + b.code + ", " + td(t) + ")";
+  } else {
+    std::string missing;
+    if (!implements(t, b.t, &missing)) {
+      error(e.y->pos, "impossible type assertion: " + expr_string(&e) + "\n\t" + type_string(t) +
+                          " does not implement " + type_string(b.t) + " (missing method " +
+                          missing + ")");
+    }
+    x.code = "G.as(" + b.code + ", " + td(t) + ", " + iname + ")";
+    x.ok_code = "G.as2(" + b.code + ", " + td(t) + ", " + zero(t) + ")";
+  }
+  return x;
+}
+
+// The arguments of a call against a signature: converted, variadic ones packed in a slice.
+std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
+  std::vector<std::string> out;
+  std::vector<X> xs;
+  const auto& args = call.args;
+  bool spread_multi = false;
+  if (args.size() == 1 + skip && sig->params.size() > 1) {
+    X x = expr(*args[skip]);
+    if (x.mode == X::Multi) {
+      // f(g()) with g returning several values.
+      spread_multi = true;
+      const auto& rs = x.t->results;
+      bool ok =
+          rs.size() == sig->params.size() || (sig->variadic && rs.size() >= sig->params.size() - 1);
+      if (!ok) {
+        error(args[skip]->pos,
+              std::string(rs.size() < sig->params.size() ? "not enough" : "too many") +
+                  " arguments in call to " + callee_name(call) + "\n\thave " + type_string(x.t) +
+                  "\n\twant " + type_string(tuple_of(sig->params)).substr(0));
+      }
+      if (sig->variadic) {
+        refuse(args[skip]->pos, "a multi-value call as variadic arguments");
+      }
+      last_args_.clear();
+      last_args_.push_back(x.code);
+      return x.code;
+    }
+    xs.push_back(std::move(x));
+  }
+  (void)spread_multi;
+  for (std::size_t i = skip + xs.size(); i < args.size(); ++i) {
+    Type* hint = nullptr;
+    const std::size_t pi = i - skip;
+    if (pi < sig->params.size()) hint = sig->params[pi];
+    if (sig->variadic && pi >= sig->params.size() - 1 && !call.ellipsis)
+      hint = sig->params.back()->elem;
+    xs.push_back(value(*args[i], hint));
+  }
+  const std::size_t n = xs.size();
+  const std::size_t np = sig->params.size();
+  auto have_want = [&]() {
+    std::string have = "(";
+    for (std::size_t i = 0; i < n; ++i)
+      have +=
+          (i ? ", " : "") + (xs[i].mode == X::Const && is_untyped(xs[i].t) && is_numeric(xs[i].t)
+                                 ? std::string("number")
+                                 : type_string(xs[i].t));
+    return "\n\thave " + have + ")\n\twant " + type_string(tuple_of(sig->params)).substr(0);
+  };
+  std::string want = type_string(func_of(sig->params, {}, sig->variadic));
+  want = want.substr(4);
+  auto have_want2 = [&]() {
+    std::string have = "(";
+    for (std::size_t i = 0; i < n; ++i)
+      have +=
+          (i ? ", " : "") + (xs[i].mode == X::Const && is_untyped(xs[i].t) && is_numeric(xs[i].t)
+                                 ? std::string("number")
+                                 : type_string(xs[i].t));
+    return "\n\thave " + have + ")\n\twant " + want;
+  };
+  (void)have_want;
+  if (!sig->variadic || call.ellipsis) {
+    if (n != np) {
+      const Pos p = n < np ? Pos{call.pos.line, call.pos.col} : args[skip + np]->pos;
+      Pos rp = p;
+      if (n < np) rp = call_rparen_pos(call);
+      error(rp, std::string(n < np ? "not enough" : "too many") + " arguments in call to " +
+                    callee_name(call) + have_want2());
+      return "";
+    }
+  } else if (n < np - 1) {
+    error(call_rparen_pos(call),
+          "not enough arguments in call to " + callee_name(call) + have_want2());
+    return "";
+  }
+  const std::size_t fixed = sig->variadic && !call.ellipsis ? np - 1 : np;
+  for (std::size_t i = 0; i < fixed && i < n; ++i) {
+    X& x = xs[i];
+    if (x.mode == X::Invalid) continue;
+    if (!assignable(x, sig->params[i])) {
+      error(args[skip + i]->pos, "cannot use " + describe_x(x, *args[skip + i]) + " as " +
+                                     type_string(sig->params[i]) + " value in argument to " +
+                                     callee_name(call));
+      continue;
+    }
+    out.push_back(convert(x, sig->params[i]));
+  }
+  if (sig->variadic && !call.ellipsis) {
+    Type* et = sig->params.back()->elem;
+    std::string elems;
+    std::size_t k = 0;
+    for (std::size_t i = fixed; i < n; ++i) {
+      X& x = xs[i];
+      if (x.mode == X::Invalid) continue;
+      if (!assignable(x, et)) {
+        error(args[skip + i]->pos, "cannot use " + describe_x(x, *args[skip + i]) + " as " +
+                                       type_string(et) + " value in argument to " +
+                                       callee_name(call));
+        continue;
+      }
+      elems += (k++ ? ", " : "") + convert(x, et);
+    }
+    out.push_back(k == 0 ? "nil"
+                         : "G.slit(" + std::to_string(elem_size(et)) + ", " + std::to_string(k) +
+                               ", {" + elems + "})");
+  }
+  last_args_ = out;
+  std::string s;
+  for (std::size_t i = 0; i < out.size(); ++i) s += (i ? ", " : "") + out[i];
+  return s;
+}
+
+X Compiler::call(const Expr& e) {
+  X x;
+  const Expr* fe = e.x.get();
+  while (fe->kind == ExprKind::Paren) fe = fe->x.get();
+  if (fe->kind == ExprKind::Ident) {
+    Obj* o = lookup(fe->name);
+    if (o != nullptr && o->kind == Obj::Builtin) {
+      o->used = true;
+      return builtin_call(e, fe->name);
+    }
+  }
+  X f = expr(*e.x);
+  if (f.mode == X::Invalid) return x;
+  if (f.mode == X::TypeExpr) {
+    if (e.args.size() != 1) {
+      error(e.pos, std::string(e.args.empty() ? "missing argument" : "too many arguments") +
+                       " in conversion to " + type_string(f.t));
+      return x;
+    }
+    return conversion(e, f.t);
+  }
+  if (f.mode == X::BuiltinFn) return builtin_call(e, f.code);
+  if (!f.call_fn.empty() && f.mode == X::Value && f.t == nullptr)
+    return f;  // a package function that lowered itself
+  need_value(f, e.x->pos);
+  if (f.mode == X::Invalid) return x;
+  const Type* u = underlying(f.t);
+  if (u->k != K::Func) {
+    error(e.pos, "invalid operation: cannot call non-function " + describe_x(f, *e.x));
+    return x;
+  }
+  Type* sig = f.t;
+  if (f.pkg_call) {
+    return pkg_call(e, f);
+  }
+  last_args_.clear();
+  args_code(e, sig);
+  std::vector<std::string> args = last_args_;
+  if (f.is_method) {
+    x.call_fn = f.method_fn;
+    x.call_args.push_back(f.recv_code);
+    for (const auto& a : f.call_args) x.call_args.push_back(a);
+  } else {
+    x.call_fn = f.code;
+    if (e.x->kind == ExprKind::FuncLit) x.call_fn = "(" + f.code + ")";
+  }
+  for (const auto& a : args) x.call_args.push_back(a);
+  std::string s;
+  for (std::size_t i = 0; i < x.call_args.size(); ++i) s += (i ? ", " : "") + x.call_args[i];
+  x.code = x.call_fn + "(" + s + ")";
+  x.fresh = true;
+  if (sig->results.empty()) {
+    x.mode = X::NoValue;
+    x.t = t_invalid_;
+  } else if (sig->results.size() == 1) {
+    x.mode = X::Value;
+    x.t = sig->results[0];
+  } else {
+    x.mode = X::Multi;
+    x.t = tuple_of(sig->results);
+  }
+  return x;
+}
+
+X Compiler::builtin_call(const Expr& e, const std::string& name) {
+  X x;
+  x.mode = X::Value;
+  x.fresh = true;
+  const auto& args = e.args;
+  auto want = [&](std::size_t lo, std::size_t hi) {
+    if (args.size() < lo) {
+      error(e.rparen, "not enough arguments for " + expr_string(&e) + " (expected " +
+                          std::to_string(lo) + ", found " + std::to_string(args.size()) + ")");
+      return false;
+    }
+    if (args.size() > hi) {
+      error(args[hi]->pos, "too many arguments for " + expr_string(&e) + " (expected " +
+                               std::to_string(hi) + ", found " + std::to_string(args.size()) + ")");
+      return false;
+    }
+    return true;
+  };
+  auto finish_call = [&](const std::string& fn, std::vector<std::string> a) {
+    x.call_fn = fn;
+    x.call_args = a;
+    std::string s;
+    for (std::size_t i = 0; i < a.size(); ++i) s += (i ? ", " : "") + a[i];
+    x.code = fn + "(" + s + ")";
+  };
+  if (name == "len" || name == "cap") {
+    if (!want(1, 1)) return X{};
+    X a = value(*args[0]);
+    if (a.mode == X::Invalid) return X{};
+    const Type* u = underlying(a.t);
+    x.t = t_int_;
+    if (name == "len" && is_string(u)) {
+      if (a.mode == X::Const) {
+        x.mode = X::Const;
+        x.cv.k = CV::Int;
+        x.cv.i = static_cast<std::int64_t>(a.cv.s.size());
+        x.code = std::to_string(x.cv.i);
+        return x;
+      }
+      finish_call("string.len", {a.code});
+      return x;
+    }
+    if (u->k == K::Slice) {
+      finish_call(name == "len" ? "G.len" : "G.cap", {a.code});
+      return x;
+    }
+    if (u->k == K::Chan) {
+      finish_call(name == "len" ? "G.clen" : "G.ccap", {a.code});
+      return x;
+    }
+    if (u->k == K::Map && name == "len") {
+      finish_call("G.mlen", {a.code});
+      return x;
+    }
+    error(args[0]->pos, "invalid argument: " + describe_x(a, *args[0]) + " for " + name);
+    return X{};
+  }
+  if (name == "make") {
+    if (args.empty()) {
+      error(e.rparen, "not enough arguments for make() (expected 1, found 0)");
+      return X{};
+    }
+    Type* t = resolve_type(args[0].get());
+    const Type* u = underlying(t);
+    x.t = t;
+    std::vector<std::string> sizes;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      X n = value(*args[i], t_int_);
+      if (n.mode != X::Invalid && !is_integer(n.t) &&
+          !(n.mode == X::Const && n.cv.k == CV::Float)) {
+        error(args[i]->pos, "cannot convert " + describe_x(n, *args[i]) + " to type int");
+      }
+      if (n.mode == X::Const && n.cv.k == CV::Int && n.cv.i < 0) {
+        error(args[i]->pos, "invalid argument: index " + expr_string(args[i].get()) +
+                                " (constant of type int) must not be negative");
+      }
+      sizes.push_back(n.mode == X::Const ? const_code(n.cv, t_int_) : n.code);
+    }
+    if (u->k == K::Slice) {
+      if (sizes.empty() || sizes.size() > 2) {
+        error(e.pos,
+              sizes.empty()
+                  ? "invalid operation: " + expr_string(&e) + " expects 2 or 3 arguments; found 1"
+                  : "invalid operation: " + expr_string(&e) + " expects 2 or 3 arguments; found " +
+                        std::to_string(args.size()));
+        return X{};
+      }
+      const std::string z = zero(u->elem);
+      const bool st = underlying(u->elem)->k == K::Struct || underlying(u->elem)->k == K::Foreign;
+      finish_call("G.mks",
+                  {std::to_string(elem_size(u->elem)), sizes[0],
+                   sizes.size() > 1 ? sizes[1] : "nil", st ? "nil" : z, st ? td(u->elem) : "nil"});
+      return x;
+    }
+    if (u->k == K::Map) {
+      finish_call("G.mkm", {});
+      return x;
+    }
+    if (u->k == K::Chan) {
+      const std::string n = take_hint(&e);
+      std::vector<std::string> a = {sizes.empty() ? "0" : sizes[0]};
+      if (!n.empty()) a.push_back(lua_quote(n));
+      finish_call("chan", a);
+      return x;
+    }
+    if (u->k != K::Invalid)
+      error(args[0]->pos, "invalid argument: cannot make " + expr_string(args[0].get()) +
+                              "; type must be slice, map, or channel");
+    return X{};
+  }
+  if (name == "new") {
+    if (!want(1, 1)) return X{};
+    Type* t = resolve_type(args[0].get());
+    const Type* u = underlying(t);
+    if (u->k != K::Struct && u->k != K::Foreign) {
+      if (u->k != K::Invalid)
+        refuse(e.pos, "new(" + type_string(t) + "): pointers to non-struct values");
+      return X{};
+    }
+    x.t = ptr_to(t);
+    x.code = zero(t, take_hint(&e));
+    return x;
+  }
+  if (name == "append") {
+    if (args.empty()) {
+      error(e.rparen, "not enough arguments for append() (expected 1, found 0)");
+      return X{};
+    }
+    X s = value(*args[0]);
+    if (s.mode == X::Invalid) return X{};
+    const Type* u = underlying(s.t);
+    if (s.t->k == K::UntypedNil) {
+      error(args[0]->pos, "first argument to append must be a typed slice; found untyped nil");
+      return X{};
+    }
+    if (u->k != K::Slice) {
+      error(args[0]->pos, "invalid argument: " + describe_x(s, *args[0]) + " (expected slice)");
+      return X{};
+    }
+    x.t = s.t;
+    const std::string es = std::to_string(elem_size(u->elem));
+    if (e.ellipsis) {
+      if (args.size() != 2) {
+        error(e.pos, "can only use ... with final argument in list");
+        return X{};
+      }
+      X t = value(*args[1], s.t);
+      if (is_string(t.t) && underlying(u->elem)->k == K::Uint8) {
+        finish_call("G.appv", {s.code, es, "G.bytes(" + t.code + ")"});
+        return x;
+      }
+      if (!assignable(t, s.t) &&
+          !(underlying(t.t)->k == K::Slice && identical(underlying(t.t), u))) {
+        error(args[1]->pos, "cannot use " + describe_x(t, *args[1]) + " as " + type_string(s.t) +
+                                " value in argument to append");
+      }
+      finish_call("G.appv", {s.code, es, t.code});
+      return x;
+    }
+    std::string elems;
+    for (std::size_t i = 1; i < args.size(); ++i) {
+      X v = value(*args[i], u->elem);
+      if (v.mode == X::Invalid) continue;
+      if (!assignable(v, u->elem)) {
+        error(args[i]->pos, "cannot use " + describe_x(v, *args[i]) + " as " +
+                                type_string(u->elem) + " value in argument to append");
+        continue;
+      }
+      elems += (i > 1 ? ", " : "") + convert(v, u->elem);
+    }
+    finish_call("G.app", {s.code, es, std::to_string(args.size() - 1), "{" + elems + "}"});
+    return x;
+  }
+  if (name == "copy") {
+    if (!want(2, 2)) return X{};
+    X d = value(*args[0]);
+    X s = value(*args[1]);
+    x.t = t_int_;
+    if (is_string(s.t)) {
+      finish_call("G.copy", {d.code, "G.bytes(" + s.code + ")"});
+      return x;
+    }
+    finish_call("G.copy", {d.code, s.code});
+    return x;
+  }
+  if (name == "delete") {
+    if (!want(2, 2)) return X{};
+    X m = value(*args[0]);
+    const Type* u = underlying(m.t);
+    if (u->k != K::Map) {
+      if (m.mode != X::Invalid)
+        error(args[0]->pos, "invalid argument: " + describe_x(m, *args[0]) + " is not a map");
+      return X{};
+    }
+    X k = value(*args[1], u->key);
+    finish_call("G.mdel", {m.code, convert(k, u->key)});
+    x.mode = X::NoValue;
+    return x;
+  }
+  if (name == "close") {
+    if (!want(1, 1)) return X{};
+    X c = value(*args[0]);
+    const Type* u = underlying(c.t);
+    if (u->k != K::Chan) {
+      if (c.mode != X::Invalid)
+        error(args[0]->pos, "invalid operation: non-chan argument " + describe_x(c, *args[0]));
+      return X{};
+    }
+    if (u->dir == ChanDir::Recv)
+      error(args[0]->pos,
+            "invalid operation: cannot close receive-only channel " + describe_x(c, *args[0]));
+    finish_call("G.close", {c.code});
+    x.mode = X::NoValue;
+    return x;
+  }
+  if (name == "panic") {
+    if (!want(1, 1)) return X{};
+    X v = value(*args[0], t_any_);
+    finish_call("G.panic", {convert(v, t_any_)});
+    x.mode = X::NoValue;
+    return x;
+  }
+  if (name == "recover") {
+    if (!want(0, 0)) return X{};
+    x.t = t_any_;
+    finish_call("G.recover", {});
+    return x;
+  }
+  if (name == "min" || name == "max") {
+    if (args.empty()) {
+      error(e.rparen, "not enough arguments for " + name + "() (expected 1, found 0)");
+      return X{};
+    }
+    std::vector<X> xs;
+    Type* t = nullptr;
+    for (const auto& a : args) {
+      xs.push_back(value(*a));
+      if (!is_untyped(xs.back().t)) t = xs.back().t;
+    }
+    if (t == nullptr) {
+      // All constant: fold.
+      X r = xs[0];
+      for (std::size_t i = 1; i < xs.size(); ++i) {
+        X c = binary_of(*args[0], *args[i], "<", e.pos);
+        (void)c;
+        const bool less =
+            xs[i].cv.k == CV::Float || r.cv.k == CV::Float
+                ? (xs[i].cv.k == CV::Float ? xs[i].cv.f : static_cast<double>(xs[i].cv.i)) <
+                      (r.cv.k == CV::Float ? r.cv.f : static_cast<double>(r.cv.i))
+            : xs[i].cv.k == CV::Str ? xs[i].cv.s < r.cv.s
+                                    : xs[i].cv.i < r.cv.i;
+        if ((name == "min") == less) r = xs[i];
+      }
+      return r;
+    }
+    std::vector<std::string> a;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      if (!assignable(xs[i], t) || !(is_numeric(t) || is_string(t))) {
+        error(args[i]->pos, "invalid argument: mismatched types in " + name);
+        return X{};
+      }
+      a.push_back(convert(xs[i], t));
+    }
+    x.t = t;
+    finish_call(name == "min" ? "G.min" : "G.max", a);
+    return x;
+  }
+  if (name == "clear") {
+    if (!want(1, 1)) return X{};
+    X m = value(*args[0]);
+    const Type* u = underlying(m.t);
+    if (u->k == K::Map) {
+      finish_call("G.mclear", {m.code});
+    } else if (u->k == K::Slice) {
+      const bool st = underlying(u->elem)->k == K::Struct;
+      finish_call("G.sclear", {m.code, st ? "nil" : zero(u->elem), st ? td(u->elem) : "nil"});
+    } else {
+      error(args[0]->pos,
+            "invalid argument: " + describe_x(m, *args[0]) + " (must be map or slice)");
+      return X{};
+    }
+    x.mode = X::NoValue;
+    return x;
+  }
+  if (name == "print" || name == "println") {
+    refuse(e.pos, "the builtin " + name + " (it writes to standard error; use fmt." +
+                      (name == "print" ? "Print" : "Println") + ")");
+    return X{};
+  }
+  refuse(e.pos, "the builtin " + name);
+  return X{};
+}
+
+X Compiler::conversion(const Expr& e, Type* to) {
+  X x;
+  X a = value(*e.args[0], to);
+  if (a.mode == X::Invalid || to->k == K::Invalid) return x;
+  const Type* tu = underlying(to);
+  const Type* au = underlying(a.t);
+  x.mode = X::Value;
+  x.t = to;
+  x.fresh = true;
+  auto bad = [&]() {
+    error(e.args[0]->pos,
+          "cannot convert " + describe_x(a, *e.args[0]) + " to type " + type_string(to));
+    return X{};
+  };
+  if (a.mode == X::Const && (is_numeric(tu) || is_string(tu) || is_boolean(tu))) {
+    x.mode = X::Const;
+    x.cv = a.cv;
+    if (is_integer(tu)) {
+      if (a.cv.k == CV::Float) {
+        if (a.cv.f != std::floor(a.cv.f)) {
+          error(e.args[0]->pos, "cannot convert " + describe_x(a, *e.args[0]) + " to type " +
+                                    type_string(to) + " (truncated)");
+          return X{};
+        }
+        x.cv.k = CV::Int;
+        x.cv.i = static_cast<std::int64_t>(a.cv.f);
+      } else if (a.cv.k != CV::Int) {
+        return bad();
+      }
+    } else if (is_float(tu)) {
+      if (a.cv.k == CV::Int) {
+        x.cv.k = CV::Float;
+        x.cv.f = static_cast<double>(a.cv.i);
+      } else if (a.cv.k != CV::Float) {
+        return bad();
+      }
+    } else if (is_string(tu)) {
+      if (a.cv.k == CV::Int) {
+        std::string s;
+        std::size_t i = 0;
+        (void)i;
+        x.mode = X::Value;
+        x.code = "G.rstr(" + std::to_string(a.cv.i) + ")";
+        return x;
+      }
+      if (a.cv.k != CV::Str) return bad();
+    } else if (is_boolean(tu) && a.cv.k != CV::Bool) {
+      return bad();
+    }
+    x.code = const_code(x.cv, to);
+    return x;
+  }
+  if (tu->k == K::Interface) {
+    if (!assignable(a, to)) return bad();
+    x.code = convert(a, to);
+    return x;
+  }
+  if (is_integer(tu) && is_integer(au)) {
+    x.code = wrap_int(to, a.code);
+    return x;
+  }
+  if (is_integer(tu) && is_float(au)) {
+    x.code = wrap_int(to, "G.f2i(" + a.code + ")");
+    return x;
+  }
+  if (is_float(tu) && is_integer(au)) {
+    x.code = "(" + a.code + " + 0.0)";
+    return x;
+  }
+  if (is_float(tu) && is_float(au)) {
+    x.code = a.code;
+    return x;
+  }
+  if (is_string(tu)) {
+    if (is_integer(au)) {
+      x.code = "G.rstr(" + a.code + ")";
+      return x;
+    }
+    if (is_string(au)) {
+      x.code = a.code;
+      return x;
+    }
+    if (au->k == K::Slice && underlying(au->elem)->k == K::Uint8) {
+      x.code = "G.bstr(" + a.code + ")";
+      return x;
+    }
+    if (au->k == K::Slice && underlying(au->elem)->k == K::Int32) {
+      x.code = "G.rsstr(" + a.code + ")";
+      return x;
+    }
+    return bad();
+  }
+  if (tu->k == K::Slice && is_string(au)) {
+    if (underlying(tu->elem)->k == K::Uint8) {
+      x.code = "G.bytes(" + a.code + ")";
+      return x;
+    }
+    if (underlying(tu->elem)->k == K::Int32) {
+      x.code = "G.runes(" + a.code + ")";
+      return x;
+    }
+  }
+  if (identical(tu, au) || assignable(a, to)) {
+    x.code = copy_if_struct(a);
+    return x;
+  }
+  if (tu->k == K::Pointer && au->k == K::Pointer &&
+      identical(underlying(tu->elem), underlying(au->elem))) {
+    x.code = a.code;
+    return x;
+  }
+  return bad();
+}
+
+X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string& name) {
+  X x;
+  const std::string full = pkg + "." + name;
+  Type* dur = foreign_["time.Duration"];
+  static const std::map<std::string, std::int64_t> kDurations = {
+      {"Nanosecond", 1},      {"Microsecond", 1000},         {"Millisecond", 1000000},
+      {"Second", 1000000000}, {"Minute", 60LL * 1000000000}, {"Hour", 3600LL * 1000000000}};
+  if (pkg == "time" && kDurations.count(name)) {
+    x.mode = X::Const;
+    x.t = dur;
+    x.cv.k = CV::Int;
+    x.cv.i = kDurations.at(name);
+    x.code = std::to_string(x.cv.i);
+    return x;
+  }
+  if (full == "context.Canceled" || full == "context.DeadlineExceeded") {
+    x.mode = X::Value;
+    x.t = t_error_;
+    x.code = full == "context.Canceled" ? "G.ECANCELED" : "G.EDEADLINE";
+    return x;
+  }
+  // Types used as conversions: time.Duration(x).
+  if (full == "time.Duration") {
+    x.mode = X::TypeExpr;
+    x.t = dur;
+    return x;
+  }
+  Type* ctx = foreign_["context.Context"];
+  Type* tm = foreign_["time.Time"];
+  Type* any_slice = slice_of(t_any_);
+  Type* cancel = func_of({}, {});
+  Type* str_slice = slice_of(t_string_);
+  Type* int_slice = slice_of(t_int_);
+  struct Fn {
+    const char* lua;
+    Type* sig;
+  };
+  const std::map<std::string, Fn> fns = {
+      {"fmt.Println", {"G.println", func_of({any_slice}, {}, true)}},
+      {"fmt.Print", {"G.printv", func_of({any_slice}, {}, true)}},
+      {"fmt.Printf", {"G.printf", func_of({t_string_, any_slice}, {}, true)}},
+      {"fmt.Sprintf", {"G.sprintf", func_of({t_string_, any_slice}, {t_string_}, true)}},
+      {"fmt.Sprint", {"G.sprint", func_of({any_slice}, {t_string_}, true)}},
+      {"fmt.Sprintln", {"G.sprintln", func_of({any_slice}, {t_string_}, true)}},
+      {"fmt.Errorf", {"G.errorf", func_of({t_string_, any_slice}, {t_error_}, true)}},
+      {"errors.New", {"G.errnew", func_of({t_string_}, {t_error_})}},
+      {"errors.Is", {"G.eis", func_of({t_error_, t_error_}, {t_bool_})}},
+      {"errors.Unwrap", {"G.eunwrap", func_of({t_error_}, {t_error_})}},
+      {"time.Sleep", {"G.sleep", func_of({dur}, {})}},
+      {"time.After", {"G.after", func_of({dur}, {chan_of(tm, ChanDir::Recv)})}},
+      {"time.Tick", {"G.tick", func_of({dur}, {chan_of(tm, ChanDir::Recv)})}},
+      {"time.Now", {"G.now", func_of({}, {tm})}},
+      {"time.Since", {"G.since", func_of({tm}, {dur})}},
+      {"context.Background", {"G.background", func_of({}, {ctx})}},
+      {"context.TODO", {"G.background", func_of({}, {ctx})}},
+      {"context.WithCancel", {"G.withcancel", func_of({ctx}, {ctx, cancel})}},
+      {"context.WithTimeout", {"G.withtimeout", func_of({ctx, dur}, {ctx, cancel})}},
+      {"strings.Repeat", {"G.srepeat", func_of({t_string_, t_int_}, {t_string_})}},
+      {"strings.Join", {"G.sjoin", func_of({str_slice, t_string_}, {t_string_})}},
+      {"strings.ToUpper", {"string.upper", func_of({t_string_}, {t_string_})}},
+      {"strings.ToLower", {"string.lower", func_of({t_string_}, {t_string_})}},
+      {"strings.Contains", {"G.scontains", func_of({t_string_, t_string_}, {t_bool_})}},
+      {"strings.HasPrefix", {"G.shasprefix", func_of({t_string_, t_string_}, {t_bool_})}},
+      {"strings.HasSuffix", {"G.shassuffix", func_of({t_string_, t_string_}, {t_bool_})}},
+      {"strings.Split", {"G.ssplit", func_of({t_string_, t_string_}, {str_slice})}},
+      {"strings.TrimSpace", {"G.strim", func_of({t_string_}, {t_string_})}},
+      {"strconv.Itoa", {"G.itoa", func_of({t_int_}, {t_string_})}},
+      {"strconv.Atoi", {"G.atoi", func_of({t_string_}, {t_int_, t_error_})}},
+      {"sort.Ints", {"G.sortints", func_of({int_slice}, {})}},
+      {"sort.Strings", {"G.sortstrings", func_of({str_slice}, {})}},
+  };
+  auto it = fns.find(full);
+  if (it == fns.end()) {
+    // A type of the package (sync.WaitGroup) in an expression, or something not supported.
+    std::string key = full;
+    if (full.rfind("sync/atomic.", 0) == 0) key = "atomic." + name;
+    if (foreign_.count(key)) {
+      x.mode = X::TypeExpr;
+      x.t = foreign_[key];
+      return x;
+    }
+    refuse(e.pos, full);
+    return x;
+  }
+  x.mode = X::Value;
+  x.t = it->second.sig;
+  x.pkg_call = true;
+  x.pkg_fn = full;
+  x.code = it->second.lua;
+  return x;
+}
+
+X Compiler::pkg_call(const Expr& e, X& f) {
+  X x;
+  last_args_.clear();
+  args_code(e, f.t);
+  x.call_fn = f.code;
+  x.call_args = last_args_;
+  std::string s;
+  for (std::size_t i = 0; i < x.call_args.size(); ++i) s += (i ? ", " : "") + x.call_args[i];
+  if (f.pkg_fn == "context.WithCancel" || f.pkg_fn == "context.WithTimeout") {
+    const std::string n = take_hint(&e);
+    if (!n.empty()) {
+      x.call_args.push_back(lua_quote(n));
+      s += ", " + lua_quote(n);
+    }
+  }
+  x.code = x.call_fn + "(" + s + ")";
+  x.fresh = true;
+  const Type* sig = f.t;
+  if (sig->results.empty()) {
+    x.mode = X::NoValue;
+    x.t = t_invalid_;
+  } else if (sig->results.size() == 1) {
+    x.mode = X::Value;
+    x.t = sig->results[0];
+  } else {
+    x.mode = X::Multi;
+    x.t = tuple_of(sig->results);
+  }
+  return x;
+}
+
+X Compiler::unary(const Expr& e, Type* hint) {
+  X x;
+  const std::string& op = e.name;
+  if (op == "&") {
+    const Expr* inner = e.x.get();
+    while (inner->kind == ExprKind::Paren) inner = inner->x.get();
+    if (inner->kind == ExprKind::CompositeLit) {
+      Type* h = hint && underlying(hint)->k == K::Pointer ? underlying(hint)->elem : nullptr;
+      X c = composite(*inner, h);
+      if (c.mode == X::Invalid) return x;
+      const Type* cu = underlying(c.t);
+      if (cu->k != K::Struct) {
+        refuse(e.pos, "taking the address of a " + type_string(c.t) + " literal");
+        return x;
+      }
+      c.t = ptr_to(c.t);
+      return c;
+    }
+    X v = value(*inner);
+    if (v.mode == X::Invalid) return x;
+    if (!v.addressable) {
+      error(e.pos, "invalid operation: cannot take address of " + describe_x(v, *inner));
+      return x;
+    }
+    const Type* vu = underlying(v.t);
+    if (vu->k != K::Struct && vu->k != K::Foreign) {
+      refuse(e.pos, "taking the address of a " + type_string(v.t) +
+                        " value (pointers to non-struct values)");
+      return x;
+    }
+    if (inner->kind == ExprKind::Index) {
+      refuse(e.pos, "taking the address of a slice element");
+      return x;
+    }
+    x.mode = X::Value;
+    x.t = ptr_to(v.t);
+    x.code = v.code;
+    return x;
+  }
+  if (op == "<-") {
+    X c = value(*e.x);
+    if (c.mode == X::Invalid) return x;
+    const Type* u = underlying(c.t);
+    if (u->k != K::Chan) {
+      error(e.pos, "invalid operation: cannot receive from non-channel " + describe_x(c, *e.x));
+      return x;
+    }
+    if (u->dir == ChanDir::Send) {
+      error(e.pos,
+            "invalid operation: cannot receive from send-only channel " + describe_x(c, *e.x));
+      return x;
+    }
+    x.mode = X::Value;
+    x.t = u->elem;
+    x.fresh = true;
+    const std::string z = zero(u->elem);
+    x.code = "G.recv(" + c.code + ", " + z + ")";
+    x.ok_code = "G.recv2(" + c.code + ", " + z + ")";
+    x.call_fn = "G.recv";
+    x.call_args = {c.code, z};
+    return x;
+  }
+  X a = value(*e.x, hint);
+  if (a.mode == X::Invalid) return x;
+  if (op == "!") {
+    if (!is_boolean(a.t)) {
+      error(e.pos, "invalid operation: operator ! not defined on " + describe_x(a, *e.x));
+      return x;
+    }
+    if (a.mode == X::Const) {
+      a.cv.b = !a.cv.b;
+      a.code = const_code(a.cv, a.t);
+      return a;
+    }
+    x.mode = X::Value;
+    x.t = a.t;
+    x.code = "(not " + a.code + ")";
+    return x;
+  }
+  if (!is_numeric(a.t) || (op == "^" && !is_integer(a.t))) {
+    error(e.pos, "invalid operation: operator " + op + " not defined on " + describe_x(a, *e.x));
+    return x;
+  }
+  if (a.mode == X::Const) {
+    if (op == "-") {
+      if (a.cv.k == CV::Int)
+        a.cv.i = -a.cv.i;
+      else
+        a.cv.f = -a.cv.f;
+    } else if (op == "^") {
+      a.cv.i = ~a.cv.i;
+    }
+    a.code = const_code(a.cv, a.t);
+    if (a.code[0] == '-') a.code = "(" + a.code + ")";
+    a.e = &e;
+    return a;
+  }
+  x.mode = X::Value;
+  x.t = a.t;
+  x.fresh = true;
+  if (op == "-")
+    x.code = wrap_int(a.t, "(-" + a.code + ")");
+  else if (op == "^")
+    x.code = wrap_int(a.t, "(~" + a.code + ")");
+  else
+    x.code = a.code;
+  return x;
+}
+
+CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool integer) {
+  CV r;
+  if (a.k == CV::Str && b.k == CV::Str) {
+    if (op == "+") {
+      r.k = CV::Str;
+      r.s = a.s + b.s;
+      return r;
+    }
+    r.k = CV::Bool;
+    if (op == "==")
+      r.b = a.s == b.s;
+    else if (op == "!=")
+      r.b = a.s != b.s;
+    else if (op == "<")
+      r.b = a.s < b.s;
+    else if (op == "<=")
+      r.b = a.s <= b.s;
+    else if (op == ">")
+      r.b = a.s > b.s;
+    else if (op == ">=")
+      r.b = a.s >= b.s;
+    return r;
+  }
+  if (a.k == CV::Bool && b.k == CV::Bool) {
+    r.k = CV::Bool;
+    if (op == "&&")
+      r.b = a.b && b.b;
+    else if (op == "||")
+      r.b = a.b || b.b;
+    else if (op == "==")
+      r.b = a.b == b.b;
+    else if (op == "!=")
+      r.b = a.b != b.b;
+    return r;
+  }
+  if (a.k == CV::Int && b.k == CV::Int) {
+    const std::int64_t x = a.i, y = b.i;
+    r.k = CV::Int;
+    if (op == "+")
+      r.i =
+          static_cast<std::int64_t>(static_cast<std::uint64_t>(x) + static_cast<std::uint64_t>(y));
+    else if (op == "-")
+      r.i =
+          static_cast<std::int64_t>(static_cast<std::uint64_t>(x) - static_cast<std::uint64_t>(y));
+    else if (op == "*")
+      r.i =
+          static_cast<std::int64_t>(static_cast<std::uint64_t>(x) * static_cast<std::uint64_t>(y));
+    else if (op == "/" || op == "%") {
+      if (y == 0) {
+        error(p, "invalid operation: division by zero");
+        return r;
+      }
+      if (op == "/" && !integer) {
+        r.k = CV::Float;
+        r.f = static_cast<double>(x) / static_cast<double>(y);
+        if (r.f == std::floor(r.f)) {
+          r.k = CV::Int;
+          r.i = x / y;
+        }
+        return r;
+      }
+      if (x == INT64_MIN && y == -1)
+        r.i = op == "/" ? INT64_MIN : 0;
+      else
+        r.i = op == "/" ? x / y : x % y;
+    } else if (op == "&")
+      r.i = x & y;
+    else if (op == "|")
+      r.i = x | y;
+    else if (op == "^")
+      r.i = x ^ y;
+    else if (op == "&^")
+      r.i = x & ~y;
+    else if (op == "<<")
+      r.i = y >= 64 ? 0 : static_cast<std::int64_t>(static_cast<std::uint64_t>(x) << y);
+    else if (op == ">>")
+      r.i = y >= 64 ? (x < 0 ? -1 : 0) : x >> y;
+    else {
+      r.k = CV::Bool;
+      if (op == "==")
+        r.b = x == y;
+      else if (op == "!=")
+        r.b = x != y;
+      else if (op == "<")
+        r.b = x < y;
+      else if (op == "<=")
+        r.b = x <= y;
+      else if (op == ">")
+        r.b = x > y;
+      else if (op == ">=")
+        r.b = x >= y;
+    }
+    return r;
+  }
+  // Float arithmetic.
+  const double x = a.k == CV::Float ? a.f : static_cast<double>(a.i);
+  const double y = b.k == CV::Float ? b.f : static_cast<double>(b.i);
+  r.k = CV::Float;
+  if (op == "+")
+    r.f = x + y;
+  else if (op == "-")
+    r.f = x - y;
+  else if (op == "*")
+    r.f = x * y;
+  else if (op == "/") {
+    if (y == 0) {
+      error(p, "invalid operation: division by zero");
+      return r;
+    }
+    r.f = x / y;
+  } else {
+    r.k = CV::Bool;
+    if (op == "==")
+      r.b = x == y;
+    else if (op == "!=")
+      r.b = x != y;
+    else if (op == "<")
+      r.b = x < y;
+    else if (op == "<=")
+      r.b = x <= y;
+    else if (op == ">")
+      r.b = x > y;
+    else if (op == ">=")
+      r.b = x >= y;
+  }
+  return r;
+}
+
+X Compiler::binary(const Expr& e, Type* hint) {
+  return binary_of(*e.x, *e.y, e.name, e.pos, hint);
+}
+
+namespace {
+bool is_comparison(const std::string& op) {
+  return op == "==" || op == "!=" || op == "<" || op == "<=" || op == ">" || op == ">=";
+}
+int untyped_rank(const Type* t) {
+  switch (t->k) {
+    case K::UntypedInt:
+      return 1;
+    case K::UntypedRune:
+      return 2;
+    case K::UntypedFloat:
+      return 3;
+    default:
+      return 0;
+  }
+}
+}  // namespace
+
+X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, const Expr* eb) {
+  X x;
+  x.mode = X::Value;
+  x.t = t_ubool_;
+  x.fresh = true;
+  const std::string sop = op == "!=" ? "~=" : op;
+  const Type* au = underlying(a.t);
+  const Type* bu = underlying(b.t);
+  auto mismatch = [&]() {
+    error(p, "invalid operation: " + expr_string(ea) + " " + op + " " + expr_string(eb) +
+                 " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
+    return X{};
+  };
+  // nil comparisons
+  if (a.t->k == K::UntypedNil || b.t->k == K::UntypedNil) {
+    X& other = a.t->k == K::UntypedNil ? b : a;
+    const Type* ou = underlying(other.t);
+    if (op != "==" && op != "!=") return mismatch();
+    if (other.t->k == K::UntypedNil) {
+      error(p, "invalid operation: " + expr_string(ea) + " " + op + " " + expr_string(eb) +
+                   " (operator " + op + " not defined on nil)");
+      return X{};
+    }
+    if (!(ou->k == K::Pointer || ou->k == K::Slice || ou->k == K::Map || ou->k == K::Chan ||
+          ou->k == K::Func || ou->k == K::Interface ||
+          (ou->k == K::Foreign && other.t->name == "context.Context"))) {
+      return mismatch();
+    }
+    x.code = "(" + other.code + " " + sop + " nil)";
+    return x;
+  }
+  // Untyped constants take the other side's type.
+  if (a.mode == X::Const && b.mode == X::Const) {
+    const bool integer = is_integer(a.t) && is_integer(b.t);
+    x.mode = X::Const;
+    x.cv = fold(op, a.cv, b.cv, p, integer);
+    x.code = const_code(x.cv, x.t);
+    if ((is_string(a.t) != is_string(b.t)) || (is_boolean(a.t) != is_boolean(b.t)))
+      return mismatch();
+    return x;
+  }
+  Type* t = nullptr;
+  if (is_untyped(a.t) && !is_untyped(b.t)) {
+    if (!assignable(a, b.t)) return mismatch();
+    a.code = convert(a, b.t);
+    a.t = b.t;
+  } else if (is_untyped(b.t) && !is_untyped(a.t)) {
+    if (!assignable(b, a.t)) return mismatch();
+    b.code = convert(b, a.t);
+    b.t = a.t;
+  }
+  au = underlying(a.t);
+  bu = underlying(b.t);
+  const bool ai = au->k == K::Interface, bi = bu->k == K::Interface;
+  if (ai || bi) {
+    if (op != "==" && op != "!=") {
+      error(p, "invalid operation: " + expr_string(ea) + " " + op + " " + expr_string(eb) +
+                   " (operator " + op + " not defined on interface)");
+      return X{};
+    }
+    if (!ai && !assignable(a, b.t)) return mismatch();
+    if (!bi && !assignable(b, a.t)) return mismatch();
+    const std::string ac = ai ? a.code : convert(a, b.t);
+    const std::string bc = bi ? b.code : convert(b, a.t);
+    x.code = std::string(op == "!=" ? "(not " : "(") + "G.ieq(" + ac + ", " + bc + "))";
+    return x;
+  }
+  if (!identical(a.t, b.t)) {
+    // A bidirectional channel compares with a directional one of the same element.
+    if (!(assignable(a, b.t) || assignable(b, a.t))) return mismatch();
+  }
+  t = a.t;
+  const Type* u = underlying(t);
+  if (op != "==" && op != "!=") {
+    if (!(is_numeric(u) || is_string(u))) {
+      error(p, "invalid operation: " + expr_string(ea) + " " + op + " " + expr_string(eb) +
+                   " (operator " + op + " not defined on " + (ea ? expr_string(ea) : "operand") +
+                   " (variable of type " + type_string(a.t) + "))");
+      return X{};
+    }
+    x.code = "(" + a.code + " " + sop + " " + b.code + ")";
+    return x;
+  }
+  switch (u->k) {
+    case K::Slice:
+    case K::Map:
+    case K::Func:
+      error(p, "invalid operation: " + expr_string(ea) + " " + op + " " + expr_string(eb) + " (" +
+                   (u->k == K::Slice ? "slice"
+                    : u->k == K::Map ? "map"
+                                     : "func") +
+                   " can only be compared to nil)");
+      return X{};
+    case K::Struct:
+      x.code = std::string(op == "!=" ? "(not " : "(") + "G.seq(" + td(t) + ", " + a.code + ", " +
+               b.code + "))";
+      return x;
+    default:
+      x.code = "(" + a.code + " " + sop + " " + b.code + ")";
+      return x;
+  }
+}
+
+X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos p, Type* hint) {
+  X x;
+  if (op == "&&" || op == "||") {
+    X a = value(ex);
+    X b = value(ey);
+    if (a.mode == X::Invalid || b.mode == X::Invalid) return x;
+    if (!is_boolean(a.t) || !is_boolean(b.t)) {
+      const X& bad = !is_boolean(a.t) ? a : b;
+      error(p, "invalid operation: operator " + op + " not defined on " +
+                   describe_x(bad, !is_boolean(a.t) ? ex : ey));
+      return x;
+    }
+    if (a.mode == X::Const && b.mode == X::Const) {
+      x.mode = X::Const;
+      x.t = a.t;
+      x.cv = fold(op, a.cv, b.cv, p, false);
+      x.code = const_code(x.cv, x.t);
+      return x;
+    }
+    x.mode = X::Value;
+    x.t = is_untyped(a.t) ? b.t : a.t;
+    x.code = "(" + a.code + (op == "&&" ? " and " : " or ") + b.code + ")";
+    x.fresh = true;
+    return x;
+  }
+  if (op == "<<" || op == ">>") {
+    X a = value(ex, hint);
+    X b = value(ey);
+    if (a.mode == X::Invalid || b.mode == X::Invalid) return x;
+    if (!is_integer(b.t) &&
+        !(b.mode == X::Const && b.cv.k == CV::Float && b.cv.f == std::floor(b.cv.f))) {
+      error(ey.pos, "invalid operation: shift count " + describe_x(b, ey) + " must be integer");
+      return x;
+    }
+    if (b.mode == X::Const && b.cv.k == CV::Float) {
+      b.cv.k = CV::Int;
+      b.cv.i = static_cast<std::int64_t>(b.cv.f);
+    }
+    if (!is_integer(a.t) &&
+        !(a.mode == X::Const && a.cv.k == CV::Float && a.cv.f == std::floor(a.cv.f))) {
+      error(p, "invalid operation: shifted operand " + describe_x(a, ex) + " must be integer");
+      return x;
+    }
+    if (a.mode == X::Const && b.mode == X::Const) {
+      if (a.cv.k == CV::Float) {
+        a.cv.k = CV::Int;
+        a.cv.i = static_cast<std::int64_t>(a.cv.f);
+      }
+      x.mode = X::Const;
+      x.t = a.t->k == K::UntypedFloat ? t_uint_lit_ : a.t;
+      x.cv = fold(op, a.cv, b.cv, p, true);
+      x.code = const_code(x.cv, x.t);
+      return x;
+    }
+    Type* t = is_untyped(a.t) ? (hint && is_integer(hint) ? hint : t_int_) : a.t;
+    const std::string ac = a.mode == X::Const ? const_code(a.cv, t) : a.code;
+    x.mode = X::Value;
+    x.t = t;
+    x.fresh = true;
+    x.code = op == "<<" ? wrap_int(t, "(" + ac + " << " + b.code + ")")
+                        : "G.sar(" + ac + ", " + b.code + ")";
+    return x;
+  }
+  X a = value(ex, hint);
+  X b = value(ey, hint);
+  if (a.mode == X::Invalid || b.mode == X::Invalid) return x;
+  if (is_comparison(op)) return compare(a, b, op, p, &ex, &ey);
+  // Arithmetic.
+  if (a.mode == X::Const && b.mode == X::Const) {
+    if (is_untyped(a.t) && is_untyped(b.t)) {
+      if ((is_string(a.t) != is_string(b.t)) || (is_boolean(a.t) || is_boolean(b.t))) {
+        error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
+                     " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
+        return x;
+      }
+    } else if (!is_untyped(a.t) && !is_untyped(b.t) && !identical(a.t, b.t)) {
+      error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
+                   " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
+      return x;
+    }
+    Type* t = !is_untyped(a.t)   ? a.t
+              : !is_untyped(b.t) ? b.t
+                                 : (untyped_rank(a.t) >= untyped_rank(b.t) ? a.t : b.t);
+    if (op == "%" && !is_integer(t)) {
+      error(p, "invalid operation: operator % not defined on " + describe_x(a, ex));
+      return x;
+    }
+    x.mode = X::Const;
+    x.t = t;
+    x.cv = fold(op, a.cv, b.cv, p, is_integer(t));
+    if (x.cv.k == CV::Float && is_integer(t) && !is_untyped(t)) {
+      x.cv.k = CV::Int;
+      x.cv.i = static_cast<std::int64_t>(x.cv.f);
+    }
+    if (x.cv.k == CV::Float && t->k != K::UntypedFloat && is_untyped(t)) x.t = t_ufloat_;
+    x.code = const_code(x.cv, x.t);
+    if (x.code[0] == '-') x.code = "(" + x.code + ")";
+    return x;
+  }
+  if (is_untyped(a.t) && !is_untyped(b.t)) {
+    if (!assignable(a, b.t)) {
+      error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
+                   " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
+      return x;
+    }
+    a.code = convert(a, b.t);
+    a.t = b.t;
+  } else if (is_untyped(b.t) && !is_untyped(a.t)) {
+    if (!assignable(b, a.t)) {
+      error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
+                   " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
+      return x;
+    }
+    b.code = convert(b, a.t);
+    b.t = a.t;
+  } else if (!identical(a.t, b.t)) {
+    error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
+                 " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
+    return x;
+  }
+  Type* t = a.t;
+  if (is_untyped(t)) t = default_type(t);
+  const Type* u = underlying(t);
+  const bool str = is_string(u);
+  const bool num = is_numeric(u);
+  const bool integer = is_integer(u);
+  const bool ok = (op == "+" && (str || num)) || ((op == "-" || op == "*" || op == "/") && num) ||
+                  ((op == "%" || op == "&" || op == "|" || op == "^" || op == "&^") && integer);
+  if (!ok) {
+    error(p, "invalid operation: operator " + op + " not defined on " + describe_x(a, ex));
+    return x;
+  }
+  x.mode = X::Value;
+  x.t = t;
+  x.fresh = true;
+  if (str) {
+    x.code = "(" + a.code + " .. " + b.code + ")";
+  } else if (op == "/") {
+    x.code = integer ? wrap_int(t, "G.idiv(" + a.code + ", " + b.code + ")")
+                     : "(" + a.code + " / " + b.code + ")";
+  } else if (op == "%") {
+    x.code = "G.imod(" + a.code + ", " + b.code + ")";
+  } else if (op == "&^") {
+    x.code = "(" + a.code + " & ~" + b.code + ")";
+  } else {
+    const std::string lop = op == "^" ? "~" : op;
+    x.code = integer ? wrap_int(t, "(" + a.code + " " + lop + " " + b.code + ")")
+                     : "(" + a.code + " " + lop + " " + b.code + ")";
+  }
+  return x;
+}
+
+}  // namespace
+
+// ==== the API
+// =====================================================================================
+
+std::string CompileResult::message() const {
+  std::string s;
+  for (const auto& d : errors) {
+    s += filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " +
+         d.message + "\n";
+  }
+  return s;
+}
+
+Prepared prepare(std::string_view filename, std::string_view source) {
+  Prepared p;
+  if (!is_go_path(filename)) {
+    p.chunk = std::string(source);
+    return p;
+  }
+  CompileResult r = compile(filename, source);
+  p.ok = r.ok;
+  if (r.ok) {
+    p.chunk = std::move(r.lua);
+  } else {
+    p.error = r.message();
+  }
+  return p;
+}
+
+bool is_go_path(std::string_view path) {
+  return path.size() > 3 && path.substr(path.size() - 3) == ".go";
+}
+
+CompileResult compile(std::string_view filename, std::string_view source) {
+  CompileResult r;
+  r.filename = std::string(filename);
+  File f;
+  std::vector<Diagnostic> diags;
+  if (!parse(source, &f, &diags)) {
+    r.errors = std::move(diags);
+    return r;
+  }
+  Compiler c(r.filename, &diags);
+  std::string lua;
+  bool ok = false;
+  try {
+    ok = c.run(f, &lua);
+  } catch (const std::bad_alloc&) {
+    diags.push_back({{1, 1}, "program too large to compile"});
+  }
+  if (!ok || !diags.empty()) {
+    std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
+    });
+    if (diags.size() > kMaxErrors) {
+      const Pos p = diags[kMaxErrors].pos;
+      diags.resize(kMaxErrors);
+      diags.push_back({p, "too many errors"});
+    }
+    r.errors = std::move(diags);
+    return r;
+  }
+  r.ok = true;
+  r.lua = std::move(lua);
+  return r;
+}
+
+}  // namespace rdv::gofront

@@ -1,0 +1,1041 @@
+-- The support library of Go programs lowered by gofront (see prelude.h). Runs in the scenario
+-- sandbox with the script API as globals; returns the table G the lowered code calls.
+local G = {}
+local sfmt, ssub, sbyte, schar, sfind, srep = string.format, string.sub, string.byte, string.char, string.find, string.rep
+local concat, unpack, mtype, tointeger = table.concat, table.unpack, math.type, math.tointeger
+local NILV = {}
+local NILCH = nilchan()
+G.NILCH = NILCH
+
+-- ---- run-time panics -------------------------------------------------------------------------
+local function rte(msg) error("runtime error: " .. msg, 0) end
+G.rte = rte
+function G.np() rte("invalid memory address or nil pointer dereference") end
+
+-- ---- integers --------------------------------------------------------------------------------
+function G.idiv(a, b)
+  if b == 0 then rte("integer divide by zero") end
+  local q = a // b
+  if q < 0 and q * b ~= a then q = q + 1 end
+  return q
+end
+function G.imod(a, b)
+  if b == 0 then rte("integer divide by zero") end
+  return math.fmod(a, b)
+end
+function G.sar(a, n)
+  if n < 0 then rte("negative shift amount") end
+  if n >= 63 then return a < 0 and -1 or 0 end
+  return a // (1 << n)
+end
+function G.w8(x) return ((x + 0x80) & 0xFF) - 0x80 end
+function G.w16(x) return ((x + 0x8000) & 0xFFFF) - 0x8000 end
+function G.w32(x) return ((x + 0x80000000) & 0xFFFFFFFF) - 0x80000000 end
+function G.f2i(f)
+  local t = f >= 0 and math.floor(f) or math.ceil(f)
+  return tointeger(t) or math.mininteger
+end
+function G.min(a, ...)
+  for i = 1, select("#", ...) do local b = select(i, ...); if b < a then a = b end end
+  return a
+end
+function G.max(a, ...)
+  for i = 1, select("#", ...) do local b = select(i, ...); if b > a then a = b end end
+  return a
+end
+
+-- ---- types -----------------------------------------------------------------------------------
+function G.types(n)
+  local t = {}
+  for i = 1, n do t[i] = {} end
+  return t
+end
+local durstr
+function G.def(t, d)
+  for k, v in next, d do t[k] = v end
+  if t.named then t.m = t.m or {} end
+  if t.name == "time.Duration" then
+    t.m.String = durstr
+    t.m.Seconds = function(d2) return d2 / 1e9 end
+    t.m.Milliseconds = function(d2) return d2 // 1000000 end
+  end
+end
+function G.fin() end
+
+local zeros = {bool = false, int = 0, int8 = 0, int16 = 0, int32 = 0, int64 = 0, uint8 = 0,
+               uint16 = 0, uint32 = 0, float64 = 0.0, string = ""}
+local foreign_zero = {
+  ["sync.WaitGroup"] = function(n) return waitgroup(n) end,
+  ["sync.Mutex"] = function(n) return mutex(n) end,
+  ["sync.RWMutex"] = function(n) return rwmutex(n) end,
+  ["sync.Once"] = function() return G.once() end,
+  ["atomic.Int64"] = function(n) return atomic(0, n) end,
+  ["atomic.Int32"] = function(n) return atomic(0, n) end,
+  ["time.Time"] = function() return 0 end,
+}
+local zv
+function G.z(T, name)
+  local r = {}
+  for _, f in ipairs(T.f) do
+    r[f[3]] = zv(f[2], (name and name ~= "") and (name .. "." .. f[1]) or f[1])
+  end
+  return r
+end
+zv = function(T, name)
+  local k = T.k
+  if k == "struct" then return G.z(T, name) end
+  if k == "foreign" then
+    local mk = foreign_zero[T.name]
+    return mk and mk(name) or nil
+  end
+  return zeros[k]
+end
+function G.cp(T, v)
+  if v == nil then return nil end
+  local r = {}
+  for _, f in ipairs(T.f) do
+    local x = v[f[3]]
+    if x ~= nil and f[2].k == "struct" then x = G.cp(f[2], x) end
+    r[f[3]] = x
+  end
+  return r
+end
+function G.setp(p, v)
+  if p == nil then G.np() end
+  for k in next, p do p[k] = nil end
+  for k, x in next, v do p[k] = x end
+end
+
+-- ---- interfaces ------------------------------------------------------------------------------
+function G.box(T, v) return {t = T, v = v} end
+-- The method `name` of dynamic type t: the function and whether it takes the pointer.
+local function method(t, name)
+  if t.k == "ptr" then
+    local e = t.e
+    if e and e.m then return e.m[name], e end
+    return nil
+  end
+  if t.m and not (t.pm and t.pm[name]) then return t.m[name], nil end
+  return nil
+end
+G.method = method
+function G.icall(i, name, ...)
+  if i == nil then G.np() end
+  local f, base = method(i.t, name)
+  local v = i.v
+  if base then
+    if not base.pm[name] then
+      if v == nil then G.np() end
+      if base.k == "struct" then v = G.cp(base, v) end
+    end
+  elseif i.t.k == "struct" then
+    v = G.cp(i.t, v)
+  end
+  return f(v, ...)
+end
+function G.ibind(i, name)
+  if i == nil then G.np() end
+  return function(...) return G.icall(i, name, ...) end
+end
+function G.bind(f, r) return function(...) return f(r, ...) end end
+local seq
+local function ieq(a, b)
+  if a == nil or b == nil then return a == b end
+  if a.t ~= b.t then return false end
+  local k = a.t.k
+  if k == "struct" then return seq(a.t, a.v, b.v) end
+  if k == "slice" or k == "map" or k == "func" then rte("comparing uncomparable type " .. a.t.name) end
+  return a.v == b.v
+end
+G.ieq = ieq
+seq = function(T, a, b)
+  for _, f in ipairs(T.f) do
+    local x, y, k = a[f[3]], b[f[3]], f[2].k
+    if k == "struct" then
+      if not seq(f[2], x, y) then return false end
+    elseif k == "iface" then
+      if not ieq(x, y) then return false end
+    elseif x ~= y then
+      return false
+    end
+  end
+  return true
+end
+G.seq = seq
+function G.impl(i, I)
+  if i == nil then return false end
+  for _, name in ipairs(I.ms) do
+    if not method(i.t, name) then return false end
+  end
+  return true
+end
+local function iname(n)
+  if n == "any" or n == "interface{}" then return "interface {}" end
+  return n
+end
+function G.as(i, T, name)
+  if i ~= nil and i.t == T then
+    if T.k == "struct" then return G.cp(T, i.v) end
+    return i.v
+  end
+  error("interface conversion: " .. iname(name) .. " is " .. (i == nil and "nil" or i.t.name) .. ", not " .. T.name, 0)
+end
+function G.as2(i, T, z)
+  if i ~= nil and i.t == T then
+    if T.k == "struct" then return G.cp(T, i.v), true end
+    return i.v, true
+  end
+  return z, false
+end
+function G.asi(i, I, name)
+  if i == nil then error("interface conversion: interface is nil, not " .. I.name, 0) end
+  for _, m in ipairs(I.ms) do
+    if not method(i.t, m) then
+      error("interface conversion: " .. i.t.name .. " is not " .. I.name .. ": missing method " .. m, 0)
+    end
+  end
+  return i
+end
+function G.asi2(i, I)
+  if G.impl(i, I) then return i, true end
+  return nil, false
+end
+
+-- ---- slices ----------------------------------------------------------------------------------
+-- A slice is {a = backing array (1-based), o = offset, n = len, c = cap}; nil is the nil slice.
+function G.slit(_, n, t) return {a = t, o = 0, n = n, c = n} end
+function G.ix(s, i)
+  if s == nil or i < 0 or i >= s.n then
+    rte("index out of range [" .. i .. "] with length " .. (s and s.n or 0))
+  end
+  return s.a[s.o + i + 1]
+end
+function G.six(s, i, v)
+  if s == nil or i < 0 or i >= s.n then
+    rte("index out of range [" .. i .. "] with length " .. (s and s.n or 0))
+  end
+  s.a[s.o + i + 1] = v
+end
+function G.len(s) return s and s.n or 0 end
+function G.cap(s) return s and s.c or 0 end
+function G.mks(_, n, c, z, T)
+  c = c or n
+  if n < 0 then rte("makeslice: len out of range") end
+  if c < n then rte("makeslice: cap out of range") end
+  local a = {}
+  if T then
+    for i = 1, c do a[i] = zv(T, "") end
+  elseif z ~= nil then
+    for i = 1, c do a[i] = z end
+  end
+  return {a = a, o = 0, n = n, c = c}
+end
+-- Go 1.19's size classes (runtime/sizeclasses.go): append rounds a new array up to one.
+local classes = {0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256,
+  288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536,
+  1792, 2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472,
+  9728, 10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+  32768}
+local function roundupsize(size)
+  if size <= 32768 then
+    local lo, hi = 1, #classes
+    while lo < hi do
+      local mid = (lo + hi) // 2
+      if classes[mid] >= size then hi = mid else lo = mid + 1 end
+    end
+    return classes[lo]
+  end
+  return (size + 8191) // 8192 * 8192
+end
+local function growcap(old, needed, es)
+  local nc = old
+  local dbl = old + old
+  if needed > dbl then
+    nc = needed
+  elseif old < 256 then
+    nc = dbl
+  else
+    while nc > 0 and nc < needed do nc = nc + (nc + 768) // 4 end
+    if nc <= 0 then nc = needed end
+  end
+  if es == 0 then return nc end
+  return roundupsize(nc * es) // es
+end
+local function append(s, es, n, t, from)
+  if n == 0 then return s end
+  local old = s and s.n or 0
+  local need = old + n
+  if s and need <= s.c then
+    local a, o = s.a, s.o + old
+    for i = 1, n do a[o + i] = t[from + i] end
+    return {a = a, o = s.o, n = need, c = s.c}
+  end
+  local a = {}
+  if s then
+    local sa, so = s.a, s.o
+    for i = 1, old do a[i] = sa[so + i] end
+  end
+  for i = 1, n do a[old + i] = t[from + i] end
+  return {a = a, o = 0, n = need, c = growcap(s and s.c or 0, need, es)}
+end
+function G.app(s, es, n, t) return append(s, es, n, t, 0) end
+function G.appv(s, es, t)
+  if t == nil or t.n == 0 then return s end
+  if s and t.a == s.a then
+    local copy = {}
+    for i = 1, t.n do copy[i] = t.a[t.o + i] end
+    return append(s, es, t.n, copy, 0)
+  end
+  return append(s, es, t.n, t.a, t.o)
+end
+function G.sls(s, lo, hi)
+  local n, c = s and s.n or 0, s and s.c or 0
+  hi = hi or n
+  if hi < 0 or hi > c then rte("slice bounds out of range [:" .. hi .. "] with capacity " .. c) end
+  if lo < 0 or lo > hi then rte("slice bounds out of range [" .. lo .. ":" .. hi .. "]") end
+  if s == nil then return nil end
+  return {a = s.a, o = s.o + lo, n = hi - lo, c = c - lo}
+end
+function G.copy(d, s)
+  local n = math.min(d and d.n or 0, s and s.n or 0)
+  if n == 0 then return 0 end
+  local tmp = {}
+  for i = 1, n do tmp[i] = s.a[s.o + i] end
+  for i = 1, n do d.a[d.o + i] = tmp[i] end
+  return n
+end
+function G.sclear(s, z, T)
+  if s == nil then return end
+  for i = 1, s.n do s.a[s.o + i] = T and zv(T, "") or z end
+end
+
+-- ---- strings ---------------------------------------------------------------------------------
+function G.sidx(s, i)
+  if i < 0 or i >= #s then rte("index out of range [" .. i .. "] with length " .. #s) end
+  return sbyte(s, i + 1)
+end
+function G.ssl(s, lo, hi)
+  local n = #s
+  hi = hi or n
+  if hi < 0 or hi > n then rte("slice bounds out of range [:" .. hi .. "] with length " .. n) end
+  if lo < 0 or lo > hi then rte("slice bounds out of range [" .. lo .. ":" .. hi .. "]") end
+  return ssub(s, lo + 1, hi)
+end
+-- Decodes the rune at byte i (1-based): the rune and its width; invalid UTF-8 is U+FFFD, 1.
+local function decode(s, i)
+  local c = sbyte(s, i)
+  if c < 0x80 then return c, 1 end
+  local n, r, min
+  if c >= 0xF0 and c < 0xF8 then n, r, min = 4, c & 0x07, 0x10000
+  elseif c >= 0xE0 then n, r, min = 3, c & 0x0F, 0x800
+  elseif c >= 0xC0 then n, r, min = 2, c & 0x1F, 0x80
+  else return 0xFFFD, 1 end
+  if c >= 0xF8 then return 0xFFFD, 1 end
+  for k = 1, n - 1 do
+    local b = sbyte(s, i + k)
+    if b == nil or b & 0xC0 ~= 0x80 then return 0xFFFD, 1 end
+    r = (r << 6) | (b & 0x3F)
+  end
+  if r < min or r > 0x10FFFF or (r >= 0xD800 and r < 0xE000) then return 0xFFFD, 1 end
+  return r, n
+end
+function G.srange(s)
+  local i, n = 0, #s
+  return function()
+    if i >= n then return nil end
+    local r, w = decode(s, i + 1)
+    local at = i
+    i = i + w
+    return at, r
+  end
+end
+function G.rstr(r)
+  if r < 0 or r > 0x10FFFF or (r >= 0xD800 and r < 0xE000) then return "\xEF\xBF\xBD" end
+  return utf8.char(r)
+end
+function G.bytes(s)
+  local a = {sbyte(s, 1, -1)}
+  return {a = a, o = 0, n = #s, c = #s}
+end
+function G.bstr(b)
+  if b == nil then return "" end
+  local parts = {}
+  for i = 1, b.n, 4096 do
+    local j = math.min(b.n, i + 4095)
+    parts[#parts + 1] = schar(unpack(b.a, b.o + i, b.o + j))
+  end
+  return concat(parts)
+end
+function G.runes(s)
+  local a = {}
+  for _, r in G.srange(s) do a[#a + 1] = r end
+  return {a = a, o = 0, n = #a, c = #a}
+end
+function G.rsstr(rs)
+  local parts = {}
+  for i = 1, G.len(rs) do parts[i] = G.rstr(rs.a[rs.o + i]) end
+  return concat(parts)
+end
+function G.srepeat(s, n)
+  if n < 0 then error("strings: negative Repeat count", 0) end
+  return srep(s, n)
+end
+function G.sjoin(sl, sep)
+  local t = {}
+  for i = 1, G.len(sl) do t[i] = sl.a[sl.o + i] end
+  return concat(t, sep)
+end
+function G.scontains(s, sub) return sfind(s, sub, 1, true) ~= nil end
+function G.shasprefix(s, p) return ssub(s, 1, #p) == p end
+function G.shassuffix(s, p) return #p == 0 or ssub(s, -#p) == p end
+function G.strim(s) return (s:gsub("^[ \t\n\r\v\f]+", ""):gsub("[ \t\n\r\v\f]+$", "")) end
+function G.ssplit(s, sep)
+  local a = {}
+  if sep == "" then
+    for _, r in G.srange(s) do a[#a + 1] = G.rstr(r) end
+  else
+    local i = 1
+    while true do
+      local j = sfind(s, sep, i, true)
+      if not j then break end
+      a[#a + 1] = ssub(s, i, j - 1)
+      i = j + #sep
+    end
+    a[#a + 1] = ssub(s, i)
+  end
+  return {a = a, o = 0, n = #a, c = #a}
+end
+function G.itoa(i) return sfmt("%d", i) end
+function G.sortints(s)
+  if s == nil then return end
+  local t = {}
+  for i = 1, s.n do t[i] = s.a[s.o + i] end
+  table.sort(t)
+  for i = 1, s.n do s.a[s.o + i] = t[i] end
+end
+G.sortstrings = G.sortints
+
+-- ---- maps ------------------------------------------------------------------------------------
+-- A map is {d = key → value (NILV for a nil value), n = count}; nil is the nil map.
+function G.mkm() return {d = {}, n = 0} end
+function G.mset(m, k, v)
+  if m == nil then error("assignment to entry in nil map", 0) end
+  local d = m.d
+  if d[k] == nil then m.n = m.n + 1 end
+  if v == nil then v = NILV end
+  d[k] = v
+end
+function G.mlit(n, t)
+  local m = G.mkm()
+  for i = 1, n, 2 do G.mset(m, t[i], t[i + 1]) end
+  return m
+end
+function G.mget(m, k, z)
+  if m == nil then return z end
+  local v = m.d[k]
+  if v == nil then return z end
+  if v == NILV then return nil end
+  return v
+end
+function G.mget2(m, k, z)
+  if m == nil then return z, false end
+  local v = m.d[k]
+  if v == nil then return z, false end
+  if v == NILV then return nil, true end
+  return v, true
+end
+function G.mhas(m, k) return m ~= nil and m.d[k] ~= nil end
+function G.mdel(m, k)
+  if m == nil then return end
+  if m.d[k] ~= nil then
+    m.d[k] = nil
+    m.n = m.n - 1
+  end
+end
+function G.mlen(m) return m and m.n or 0 end
+function G.mclear(m)
+  if m == nil then return end
+  m.d = {}
+  m.n = 0
+end
+-- The keys in an order drawn from the run's seed (Go randomises map iteration).
+function G.mkeys(m)
+  local ks = {}
+  if m == nil then return ks end
+  for k in pairs(m.d) do ks[#ks + 1] = k end
+  for i = #ks, 2, -1 do
+    local j = math.random(i)
+    ks[i], ks[j] = ks[j], ks[i]
+  end
+  return ks
+end
+
+-- ---- channels --------------------------------------------------------------------------------
+function G.recv(c, z)
+  local v, ok = (c or NILCH):recv()
+  if not ok then return z end
+  return v
+end
+function G.recv2(c, z)
+  local v, ok = (c or NILCH):recv()
+  if not ok then return z, false end
+  return v, true
+end
+function G.close(c) (c or NILCH):close() end
+function G.clen(c) return c and c:len() or 0 end
+function G.ccap(c) return c and c:cap() or 0 end
+
+-- ---- defer, panic, recover -------------------------------------------------------------------
+local PMT = {}
+local panics = setmetatable({}, {__mode = "k"})  -- per task (Lua thread): the panics being handled
+function G.run(df, body, res)
+  local ok, e = pcall(body)
+  local p = nil
+  if not ok then p = {v = e} end
+  for i = #df, 1, -1 do
+    local d = df[i]
+    df[i] = nil
+    local co = coroutine.running()
+    local st = panics[co]
+    if not st then st = {}; panics[co] = st end
+    st[#st + 1] = p or false
+    local ok2, e2 = pcall(d[1], unpack(d, 2, d.n))
+    st[#st] = nil
+    if not ok2 then p = {v = e2}
+    elseif p and p.rec then p = nil end
+  end
+  if p then error(p.v, 0) end
+  return res()
+end
+local RTE = {k = "string", name = "runtime.Error", named = true, pm = {}, m = {Error = function(s) return s end}}
+local function pvalue(e)
+  if type(e) == "table" and getmetatable(e) == PMT then return e.x end
+  if type(e) == "string" then return {t = RTE, v = e} end
+  return {t = RTE, v = tostring(e)}
+end
+function G.recover()
+  local st = panics[coroutine.running()]
+  if not st then return nil end
+  local p = st[#st]
+  if not p or p.rec then return nil end
+  p.rec = true
+  return pvalue(p.v)
+end
+local fmtv
+PMT.__tostring = function(p)
+  local x = p.x
+  if x == nil then return "nil" end
+  local f = method(x.t, "Error") or method(x.t, "String")
+  if f then
+    local ok, s = pcall(f, x.v)
+    if ok then return s end
+  end
+  local k = x.t.k
+  if k == "string" and not x.t.named then return x.v end
+  if zeros[k] ~= nil and not x.t.named then return fmtv(x.t, x.v, "v", false, false, 0) end
+  if zeros[k] ~= nil then return x.t.name .. "(" .. fmtv(x.t, x.v, "v", false, false, 0) .. ")" end
+  return "(" .. x.t.name .. ") " .. fmtv(x.t, x.v, "v", false, false, 0)
+end
+function G.panic(x)
+  G.flush()
+  error(setmetatable({x = x}, PMT), 0)
+end
+
+-- ---- errors ----------------------------------------------------------------------------------
+local STR = {k = "string", name = "string"}
+local ERRS = {k = "struct", name = "errors.errorString", f = {{"s", STR, "s"}}, named = true, pm = {Error = true},
+              m = {Error = function(p) return p.s end}}
+local ERRT = {k = "ptr", name = "*errors.errorString", e = ERRS}
+local WRAPS = {k = "struct", name = "fmt.wrapError", f = {{"msg", STR, "msg"}}, named = true,
+               pm = {Error = true, Unwrap = true},
+               m = {Error = function(p) return p.msg end, Unwrap = function(p) return p.err end}}
+local WRAPT = {k = "ptr", name = "*fmt.wrapError", e = WRAPS}
+function G.errnew(s) return {t = ERRT, v = {s = s}} end
+G.ECANCELED = G.errnew("context canceled")
+local DLS = {k = "struct", name = "context.deadlineExceededError", f = {}, named = true, pm = {},
+             m = {Error = function() return "context deadline exceeded" end}}
+G.EDEADLINE = {t = DLS, v = {}}
+function G.eunwrap(e)
+  if e == nil then return nil end
+  local f = method(e.t, "Unwrap")
+  if not f then return nil end
+  return f(e.v)
+end
+function G.eis(e, target)
+  local n = 0
+  while e ~= nil and n < 10000 do
+    local k = e.t.k
+    if (k ~= "slice" and k ~= "map" and k ~= "func") and ieq(e, target) then return true end
+    e = G.eunwrap(e)
+    n = n + 1
+  end
+  return target == nil and e == nil
+end
+local NUMS = {k = "struct", name = "strconv.NumError", f = {}, named = true, pm = {Error = true},
+              m = {Error = function(p) return "strconv." .. p.fn .. ": parsing " .. G.quote(p.num) .. ": " .. p.err end}}
+local NUMT = {k = "ptr", name = "*strconv.NumError", e = NUMS}
+function G.atoi(s)
+  local body = s:match("^[+-]?%d+$")
+  if not body then return 0, {t = NUMT, v = {fn = "Atoi", num = s, err = "invalid syntax"}} end
+  local v = tointeger(tonumber(s))
+  if v == nil or #s > 20 then return 0, {t = NUMT, v = {fn = "Atoi", num = s, err = "value out of range"}} end
+  return v, nil
+end
+
+-- ---- fmt -------------------------------------------------------------------------------------
+local addrs = setmetatable({}, {__mode = "k"})
+local naddr = 0
+local function addr(v)
+  if v == nil then return "0x0" end
+  local a = addrs[v]
+  if not a then
+    naddr = naddr + 1
+    a = sfmt("0xc%09x", 0x10000 + naddr * 16)
+    addrs[v] = a
+  end
+  return a
+end
+local function quote(s)
+  local out = {'"'}
+  local i, n = 1, #s
+  while i <= n do
+    local c = sbyte(s, i)
+    if c == 34 then out[#out + 1] = '\\"'; i = i + 1
+    elseif c == 92 then out[#out + 1] = "\\\\"; i = i + 1
+    elseif c == 10 then out[#out + 1] = "\\n"; i = i + 1
+    elseif c == 9 then out[#out + 1] = "\\t"; i = i + 1
+    elseif c == 13 then out[#out + 1] = "\\r"; i = i + 1
+    elseif c < 32 or c == 127 then out[#out + 1] = sfmt("\\x%02x", c); i = i + 1
+    elseif c < 128 then out[#out + 1] = schar(c); i = i + 1
+    else
+      local r, w = decode(s, i)
+      if r == 0xFFFD and w == 1 then out[#out + 1] = sfmt("\\x%02x", c) else out[#out + 1] = ssub(s, i, i + w - 1) end
+      i = i + w
+    end
+  end
+  out[#out + 1] = '"'
+  return concat(out)
+end
+G.quote = quote
+local intk = {int = true, int8 = true, int16 = true, int32 = true, int64 = true, uint8 = true, uint16 = true, uint32 = true}
+local function keyless(a, b)
+  if type(a) == "boolean" then return (not a) and b end
+  return a < b
+end
+local function gosyntax(T, v, depth)
+  local k = T.k
+  if k == "string" then return quote(v) end
+  if k == "struct" then
+    local parts = {}
+    for i, f in ipairs(T.f) do parts[i] = f[1] .. ":" .. gosyntax(f[2], v[f[3]], depth + 1) end
+    return T.name .. "{" .. concat(parts, ", ") .. "}"
+  end
+  if k == "slice" then
+    if v == nil then return T.name .. "(nil)" end
+    local parts = {}
+    for i = 1, v.n do parts[i] = gosyntax(T.e, v.a[v.o + i], depth + 1) end
+    return T.name .. "{" .. concat(parts, ", ") .. "}"
+  end
+  if k == "ptr" then
+    if v == nil then return "(" .. T.name .. ")(nil)" end
+    if depth == 0 and T.e.k == "struct" then return "&" .. gosyntax(T.e, v, depth + 1) end
+    return "(" .. T.name .. ")(" .. addr(v) .. ")"
+  end
+  if k == "iface" then
+    if v == nil then return "interface {}(nil)" end
+    return gosyntax(v.t, v.v, depth)
+  end
+  if k == "map" then
+    if v == nil then return T.name .. "(nil)" end
+    local ks = {}
+    for key in pairs(v.d) do ks[#ks + 1] = key end
+    table.sort(ks, keyless)
+    local parts = {}
+    for i, key in ipairs(ks) do parts[i] = gosyntax(T.key, key, depth + 1) .. ":" .. gosyntax(T.e, G.mget(v, key), depth + 1) end
+    return T.name .. "{" .. concat(parts, ", ") .. "}"
+  end
+  if T.named and zeros[k] ~= nil then return T.name .. "(" .. fmtv(T, v, "v", false, false, depth) .. ")" end
+  return fmtv(T, v, "v", false, false, depth)
+end
+fmtv = function(T, v, verb, plus, sharp, depth)
+  if T == nil then return "<nil>" end
+  if sharp and verb == "v" then return gosyntax(T, v, depth) end
+  if verb == "v" or verb == "s" or verb == "q" then
+    local f, base = method(T, "Error")
+    if not f then f, base = method(T, "String") end
+    if f then
+      if T.k == "ptr" and v == nil then return "<nil>" end
+      local r = v
+      if not base and T.k == "struct" then r = G.cp(T, v) end
+      local s = f(r)
+      if verb == "q" then return quote(s) end
+      return s
+    end
+  end
+  local k = T.k
+  if k == "bool" then
+    if verb ~= "v" and verb ~= "t" then return "%!" .. verb .. "(bool=" .. tostring(v) .. ")" end
+    return v and "true" or "false"
+  elseif intk[k] then
+    if verb == "v" or verb == "d" then return (plus and v >= 0) and ("+" .. sfmt("%d", v)) or sfmt("%d", v)
+    elseif verb == "x" or verb == "X" or verb == "o" or verb == "b" then
+      local neg = v < 0
+      local a = neg and -v or v
+      local s
+      if verb == "b" then
+        local t = {}
+        repeat t[#t + 1] = tostring(a & 1); a = a >> 1 until a == 0
+        s = string.reverse(concat(t))
+      else
+        s = sfmt("%" .. verb, a)
+      end
+      if sharp and verb == "x" then s = "0x" .. s end
+      return neg and ("-" .. s) or s
+    elseif verb == "c" then return G.rstr(v)
+    elseif verb == "q" then
+      local s = G.rstr(v)
+      if s == "'" then return "'\\''" end
+      local q = quote(s)
+      return "'" .. ssub(q, 2, -2) .. "'"
+    elseif verb == "U" then return sfmt("U+%04X", v)
+    elseif verb == "f" or verb == "e" or verb == "g" then return "%!" .. verb .. "(" .. T.name .. "=" .. sfmt("%d", v) .. ")"
+    end
+    return "%!" .. verb .. "(" .. T.name .. "=" .. sfmt("%d", v) .. ")"
+  elseif k == "float64" then
+    if verb == "v" then return tostring(v) end
+    return "%!" .. verb .. "(float64=" .. tostring(v) .. ")"
+  elseif k == "string" then
+    if verb == "v" or verb == "s" then return v end
+    if verb == "q" then return quote(v) end
+    if verb == "x" or verb == "X" then
+      return (v:gsub(".", function(c) return sfmt(verb == "x" and "%02x" or "%02X", sbyte(c)) end))
+    end
+    return "%!" .. verb .. "(string=" .. v .. ")"
+  elseif k == "ptr" then
+    if v == nil then return verb == "p" and "0x0" or "<nil>" end
+    if verb == "p" then return addr(v) end
+    if depth == 0 and T.e.k == "struct" then return "&" .. fmtv(T.e, v, verb, plus, sharp, depth + 1) end
+    return addr(v)
+  elseif k == "struct" then
+    local parts = {}
+    for i, f in ipairs(T.f) do
+      local s = fmtv(f[2], v[f[3]], verb, plus, sharp, depth + 1)
+      parts[i] = plus and (f[1] .. ":" .. s) or s
+    end
+    return "{" .. concat(parts, " ") .. "}"
+  elseif k == "slice" then
+    if verb == "p" then return addr(v) end
+    if verb == "s" and T.e.k == "uint8" then return G.bstr(v) end
+    local parts = {}
+    for i = 1, G.len(v) do parts[i] = fmtv(T.e, v.a[v.o + i], verb, plus, sharp, depth + 1) end
+    return "[" .. concat(parts, " ") .. "]"
+  elseif k == "map" then
+    if verb == "p" then return addr(v) end
+    local ks = {}
+    if v then for key in pairs(v.d) do ks[#ks + 1] = key end end
+    table.sort(ks, keyless)
+    local parts = {}
+    for i, key in ipairs(ks) do
+      parts[i] = fmtv(T.key, key, verb, plus, sharp, depth + 1) .. ":" .. fmtv(T.e, G.mget(v, key), verb, plus, sharp, depth + 1)
+    end
+    return "map[" .. concat(parts, " ") .. "]"
+  elseif k == "iface" then
+    if v == nil then return "<nil>" end
+    return fmtv(v.t, v.v, verb, plus, sharp, depth)
+  elseif k == "chan" or k == "func" then
+    if v == nil then return (verb == "p") and "0x0" or "<nil>" end
+    return addr(v)
+  elseif k == "foreign" then
+    if T.name == "time.Time" then return sfmt("%d", v) end
+    return "{}"
+  end
+  return "?"
+end
+G.fmtv = fmtv
+
+local function isnum(b) return b ~= nil and (intk[b.t.k] or b.t.k == "float64") end
+local function fmtone(b, verb, plus, sharp, prec, space)
+  if verb == "T" then return b == nil and "<nil>" or b.t.name end
+  if b == nil then
+    if verb == "v" then return "<nil>" end
+    return "%!" .. verb .. "(<nil>)"
+  end
+  local T, v = b.t, b.v
+  if verb == "w" then verb = "v" end
+  if T.k == "float64" then
+    if verb == "v" then return tostring(v) end
+    if verb == "f" or verb == "F" or verb == "e" or verb == "E" then
+      local s = sfmt("%" .. (plus and "+" or "") .. "." .. (prec or 6) .. (verb == "F" and "f" or verb), v)
+      if s == "inf" or s == "+inf" then return "+Inf" end
+      if s == "-inf" then return "-Inf" end
+      if s == "nan" or s == "-nan" then return "NaN" end
+      return s
+    end
+    if verb == "g" or verb == "G" then
+      if prec then return sfmt("%." .. prec .. verb, v) end
+      return tostring(v)
+    end
+  end
+  if verb == "d" and T.k == "ptr" then return addr(v) end
+  if (verb == "f" or verb == "e" or verb == "g") and intk[T.k] then
+    return "%!" .. verb .. "(" .. T.name .. "=" .. sfmt("%d", v) .. ")"
+  end
+  if verb == "s" then
+    local f = method(T, "Error") or method(T, "String")
+    if not f and T.k ~= "string" and T.k ~= "slice" and T.k ~= "struct" and T.k ~= "map" and T.k ~= "ptr" and T.k ~= "iface" then
+      return "%!s(" .. T.name .. "=" .. fmtv(T, v, "v", false, false, 0) .. ")"
+    end
+  end
+  if verb == "p" then
+    if T.k == "ptr" or T.k == "chan" or T.k == "map" or T.k == "slice" or T.k == "func" then return addr(v) end
+    return "%!p(" .. T.name .. "=" .. fmtv(T, v, "v", false, false, 0) .. ")"
+  end
+  local s = fmtv(T, v, verb, plus, sharp, 0)
+  if prec and verb == "s" then s = ssub(s, 1, prec) end
+  if space and intk[T.k] and v >= 0 and (verb == "d" or verb == "v") then s = " " .. s end
+  return s
+end
+
+function G.sprintf(f, args)
+  local out = {}
+  local ai, n = 0, G.len(args)
+  local i, L = 1, #f
+  while i <= L do
+    local j = sfind(f, "%", i, true)
+    if not j then
+      out[#out + 1] = ssub(f, i)
+      break
+    end
+    if j > i then out[#out + 1] = ssub(f, i, j - 1) end
+    i = j + 1
+    local minus, plus, sharp, zero, space = false, false, false, false, false
+    while i <= L do
+      local c = ssub(f, i, i)
+      if c == "-" then minus = true
+      elseif c == "+" then plus = true
+      elseif c == "#" then sharp = true
+      elseif c == "0" then zero = true
+      elseif c == " " then space = true
+      else break end
+      i = i + 1
+    end
+    local width, prec
+    if ssub(f, i, i) == "*" then
+      i = i + 1
+      if ai < n then ai = ai + 1; local b = args.a[args.o + ai]; width = b and intk[b.t.k] and b.v or nil end
+      if width and width < 0 then minus = true; width = -width end
+    else
+      local d = f:match("^%d+", i)
+      if d then width = tonumber(d); i = i + #d end
+    end
+    if ssub(f, i, i) == "." then
+      i = i + 1
+      if ssub(f, i, i) == "*" then
+        i = i + 1
+        if ai < n then ai = ai + 1; local b = args.a[args.o + ai]; prec = b and intk[b.t.k] and b.v or 0 end
+      else
+        local d = f:match("^%d+", i)
+        prec = d and tonumber(d) or 0
+        if d then i = i + #d end
+      end
+    end
+    local verb
+    if i > L then
+      verb = nil
+    else
+      local r, w = decode(f, i)
+      verb = ssub(f, i, i + w - 1)
+      i = i + w
+      if r == 0xFFFD then verb = "?" end
+    end
+    local s
+    if verb == nil then
+      s = "%!(NOVERB)"
+    elseif verb == "%" then
+      s = "%"
+    elseif ai >= n then
+      s = "%!" .. verb .. "(MISSING)"
+    else
+      ai = ai + 1
+      local b = args.a[args.o + ai]
+      s = fmtone(b, verb, plus, sharp, prec, space)
+      if width and #s < width then
+        if minus then s = s .. srep(" ", width - #s)
+        elseif zero and isnum(b) and verb ~= "s" and verb ~= "v" or (zero and isnum(b) and verb == "v") then
+          local sign = ""
+          if ssub(s, 1, 1) == "-" or ssub(s, 1, 1) == "+" then sign = ssub(s, 1, 1); s = ssub(s, 2) end
+          s = sign .. srep("0", width - #s - #sign) .. s
+        else
+          s = srep(" ", width - utf8.len(s) and (width - (utf8.len(s) or #s)) or 0) .. s
+        end
+      end
+    end
+    out[#out + 1] = s
+  end
+  if ai < n then
+    local extra = {}
+    for k = ai + 1, n do
+      local b = args.a[args.o + k]
+      extra[#extra + 1] = b == nil and "<nil>" or (b.t.name .. "=" .. fmtv(b.t, b.v, "v", false, false, 0))
+    end
+    out[#out + 1] = "%!(EXTRA " .. concat(extra, ", ") .. ")"
+  end
+  return concat(out)
+end
+function G.sprint(args)
+  local out = {}
+  local prev_str = true
+  for i = 1, G.len(args) do
+    local b = args.a[args.o + i]
+    local is_str = b ~= nil and b.t.k == "string"
+    if i > 1 and not is_str and not prev_str then out[#out + 1] = " " end
+    out[#out + 1] = fmtv(b and b.t, b and b.v, "v", false, false, 0)
+    prev_str = is_str
+  end
+  return concat(out)
+end
+function G.sprintln(args)
+  local out = {}
+  for i = 1, G.len(args) do
+    local b = args.a[args.o + i]
+    out[i] = fmtv(b and b.t, b and b.v, "v", false, false, 0)
+  end
+  return concat(out, " ") .. "\n"
+end
+-- Output goes out a line at a time (the runtime's print); a partial line waits for its end.
+local pending = ""
+function G.write(s)
+  if pending ~= "" then s = pending .. s end
+  local start = 1
+  while true do
+    local nl = sfind(s, "\n", start, true)
+    if not nl then break end
+    print(ssub(s, start, nl - 1))
+    start = nl + 1
+  end
+  pending = ssub(s, start)
+end
+function G.flush()
+  if pending ~= "" then
+    local p = pending
+    pending = ""
+    print(p)
+  end
+end
+function G.println(args) G.write(G.sprintln(args)) end
+function G.printv(args) G.write(G.sprint(args)) end
+function G.printf(f, args) G.write(G.sprintf(f, args)) end
+function G.errorf(f, args)
+  local wrapped
+  local n = 0
+  for verb in f:gmatch("%%[-+# 0]*[%d.*]*(.)") do
+    if verb == "w" then
+      wrapped = args and args.a[args.o + n + 1]
+      break
+    end
+    if verb ~= "%" then n = n + 1 end
+  end
+  local msg = G.sprintf(f, args)
+  if wrapped ~= nil then return {t = WRAPT, v = {msg = msg, err = wrapped}} end
+  return {t = ERRT, v = {s = msg}}
+end
+
+-- ---- time ------------------------------------------------------------------------------------
+durstr = function(d)
+  -- time.Duration.String
+  if d == 0 then return "0s" end
+  local neg = d < 0
+  local u = neg and -d or d
+  local s
+  if u < 1000 then
+    s = sfmt("%dns", u)
+  elseif u < 1000000 then
+    s = G.fracstr(u, 3) .. "µs"
+  elseif u < 1000000000 then
+    s = G.fracstr(u, 6) .. "ms"
+  else
+    local h = u // 3600000000000
+    local rest = u % 3600000000000
+    local m = rest // 60000000000
+    local sec = rest % 60000000000
+    s = G.fracstr(sec, 9) .. "s"
+    if h > 0 then s = sfmt("%dh%dm", h, m) .. s
+    elseif m > 0 then s = sfmt("%dm", m) .. s end
+  end
+  return neg and ("-" .. s) or s
+end
+-- v / 10^digits with the fraction's trailing zeros removed ("1.5", "2").
+function G.fracstr(v, digits)
+  local p = 10 ^ digits // 1
+  local int, frac = v // p, v % p
+  if frac == 0 then return sfmt("%d", int) end
+  local f = sfmt("%0" .. digits .. "d", frac):gsub("0+$", "")
+  return sfmt("%d", int) .. "." .. f
+end
+G.F = {}
+G.F.Duration_String = durstr
+G.F.Duration_Seconds = function(d) return d / 1e9 end
+G.F.Duration_Milliseconds = function(d) return d // 1000000 end
+function G.sleep(d) if d > 0 then sleep(d / 1e6) end end
+function G.after(d) return after(d > 0 and d / 1e6 or 0) end
+function G.tick(d) if d <= 0 then return nil end return ticker(d / 1e6) end
+function G.now() return tointeger(math.floor(now() * 1e6 + 0.5)) or 0 end
+function G.since(t) return G.now() - t end
+G.F.Time_Sub = function(a, b) return a - b end
+
+-- ---- sync ------------------------------------------------------------------------------------
+local function nn(x) if x == nil then G.np() end return x end
+G.F.WaitGroup_Add = function(w, n) nn(w):add(n) end
+G.F.WaitGroup_Done = function(w) nn(w):done() end
+G.F.WaitGroup_Wait = function(w) nn(w):wait() end
+G.F.WaitGroup_Go = function(w, f)
+  nn(w):add(1)
+  go(function() f() w:done() end)
+end
+G.F.Mutex_Lock = function(m) nn(m):lock() end
+G.F.Mutex_Unlock = function(m) nn(m):unlock() end
+G.F.Mutex_TryLock = function(m) return nn(m):try_lock() end
+G.F.RWMutex_Lock = G.F.Mutex_Lock
+G.F.RWMutex_Unlock = G.F.Mutex_Unlock
+G.F.RWMutex_TryLock = G.F.Mutex_TryLock
+G.F.RWMutex_RLock = function(m) nn(m):rlock() end
+G.F.RWMutex_RUnlock = function(m) nn(m):runlock() end
+function G.once() return {done = false} end
+G.F.Once_Do = function(o, f)
+  nn(o)
+  if not o.m then o.m = mutex("once") end
+  o.m:lock()
+  if not o.done then
+    o.done = true
+    local ok, e = pcall(f)
+    o.m:unlock()
+    if not ok then error(e, 0) end
+    return
+  end
+  o.m:unlock()
+end
+for _, n in ipairs({"Int64", "Int32"}) do
+  G.F[n .. "_Add"] = function(a, d) return nn(a):add(d) end
+  G.F[n .. "_Load"] = function(a) return nn(a):load() end
+  G.F[n .. "_Store"] = function(a, v) nn(a):store(v) end
+end
+
+-- ---- context ---------------------------------------------------------------------------------
+function G.background() return context.background() end
+function G.withcancel(p, name)
+  if p == nil then error("cannot create context from nil parent", 0) end
+  return context.with_cancel(p, name)
+end
+function G.withtimeout(p, d, name)
+  if p == nil then error("cannot create context from nil parent", 0) end
+  return context.with_timeout(p, d > 0 and d / 1e6 or 0, name)
+end
+local function ctxerr(s)
+  if s == nil then return nil end
+  if s == "context canceled" then return G.ECANCELED end
+  return G.EDEADLINE
+end
+G.F.Context_Done = function(c) return nn(c):done() end
+G.F.Context_Err = function(c) return ctxerr(nn(c):err()) end
+
+return G

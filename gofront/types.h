@@ -1,0 +1,92 @@
+// gofront/types.h — Go types as the compiler sees them (internal to gofront).
+//
+// Types are allocated by a TypeTable and live as long as it; compare them with identical(),
+// never by pointer (composite types are built afresh where they are written).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gofront/ast.h"
+
+namespace rdv::gofront {
+
+enum class K {
+  Invalid,
+  Bool,
+  Int,
+  Int8,
+  Int16,
+  Int32,
+  Int64,
+  Uint8,
+  Uint16,
+  Uint32,
+  Float64,
+  String,
+  UntypedBool,
+  UntypedInt,
+  UntypedRune,
+  UntypedFloat,
+  UntypedString,
+  UntypedNil,
+  Slice,
+  Map,
+  Chan,
+  Func,
+  Struct,
+  Pointer,
+  Interface,
+  Named,
+  Tuple,
+  Foreign,  // an opaque runtime object: sync.WaitGroup, context.Context, time.Time, ...
+};
+
+struct Type;
+
+struct Member {
+  std::string name;
+  Type* type = nullptr;
+};
+
+struct FuncDecl;
+
+struct Method {
+  std::string name;
+  Type* sig = nullptr;  // without the receiver
+  bool ptr_recv = false;
+  bool foreign = false;  // implemented by the runtime (lower.cpp knows how)
+};
+
+struct Type {
+  K k = K::Invalid;
+  Type* elem = nullptr;  // Slice, Map (value), Chan, Pointer
+  Type* key = nullptr;   // Map
+  ChanDir dir = ChanDir::Both;
+  std::vector<Member> fields;  // Struct fields; Interface methods (type = signature), sorted
+  std::vector<Type*> params, results;  // Func; Tuple uses results
+  bool variadic = false;
+  // Named and Foreign
+  std::string name;       // "main.Point", "sync.WaitGroup", "time.Duration"
+  std::string local;      // "Point" (as written in the program)
+  Type* under = nullptr;  // Named: the underlying type (null until resolved)
+  std::vector<Method> methods;
+  int desc = 0;  // index of its Lua descriptor (0: none yet)
+};
+
+bool is_untyped(const Type* t);
+bool is_integer(const Type* t);  // of the underlying type, untyped rune/int included
+bool is_float(const Type* t);
+bool is_numeric(const Type* t);
+bool is_string(const Type* t);
+bool is_boolean(const Type* t);
+const Type* underlying(const Type* t);
+Type* underlying(Type* t);
+bool identical(const Type* a, const Type* b);
+// Go's spelling of a type in messages: "int", "[]string", "main.T" as "T"? gc prints
+// package-local names unqualified in errors; fmt's %T qualifies them ("main.T").
+std::string type_string(const Type* t, bool qualified = false);
+
+}  // namespace rdv::gofront
