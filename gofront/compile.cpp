@@ -148,7 +148,10 @@ class Compiler {
     }
     errs_->push_back({p, std::move(msg)});
   }
-  void refuse(Pos p, const std::string& what) { error(p, what + " is not supported"); }
+  void refuse(Pos p, const std::string& what) {
+    const bool plural = what.size() > 2 && what.back() == 's' && what[what.size() - 2] != 's';
+    error(p, what + (plural ? " are" : " is") + " not supported");
+  }
 
   // ---- types ----------------------------------------------------------------------------------
   Type* make(K k) {
@@ -265,6 +268,22 @@ class Compiler {
     return o;
   }
   std::string tmp() { return "__t" + std::to_string(++tmp_); }
+  // A call with several results where one value is wanted: gc's "assignment mismatch" (the
+  // call is only looked at, not lowered). False when reported.
+  bool mismatch_checked(const Expr& rhs, std::size_t nvars, std::size_t nvals) {
+    const Expr* e = &rhs;
+    while (e->kind == ExprKind::Paren) e = e->x.get();
+    if (e->kind != ExprKind::Call || nvals != 1) return true;
+    const Expr* f = e->x.get();
+    Obj* o = f->kind == ExprKind::Ident ? lookup(f->name) : nullptr;
+    if (o == nullptr || o->kind != Obj::Func) return true;
+    const std::size_t n = o->type->results.size();
+    if (n <= 1 || n == nvars) return true;
+    error(rhs.pos, "assignment mismatch: " + std::to_string(nvars) + " variable" +
+                       (nvars == 1 ? "" : "s") + " but " + expr_string(f) + " returns " +
+                       std::to_string(n) + " values");
+    return false;
+  }
   // The name a make(chan ...) or a sync object made by `e` gets in the views: the variable or
   // field it is made into.
   void hint_name(const Expr* e, const std::string& name) {
@@ -279,6 +298,12 @@ class Compiler {
   }
   std::string expr_string(const Expr* e);
   std::string describe_x(const X& x, const Expr& e);
+  // gc 1.19's words: a constant "as T value in <context>", anything else "as type T in <context>".
+  std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
+    if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil))
+      return "cannot use " + describe_x(x, e) + " as " + type_string(t) + " value in " + context;
+    return "cannot use " + describe_x(x, e) + " as type " + type_string(t) + " in " + context;
+  }
 
   // ---- lines ----------------------------------------------------------------------------------
   std::string pad(std::uint32_t line) {
@@ -339,12 +364,6 @@ class Compiler {
   std::string args_code(const Expr& call, Type* sig, std::size_t skip = 0);
   std::string callee_name(const Expr& fun);
   X pkg_call(const Expr& call, X& f);
-  Pos call_rparen_pos(const Expr& call) {
-    // gc reports missing arguments at the closing parenthesis; the tree keeps no position for
-    // it, so the position after the last argument (or the opening one) stands in.
-    (void)call;
-    return call.rparen;
-  }
   X compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, const Expr* eb);
   std::string field_lua(const std::string& name) {
     static const std::set<std::string> kw = {
@@ -550,6 +569,7 @@ Type* Compiler::resolve_type(const Expr* e) {
         return t_invalid_;
       }
       import_used_[e->x->name] = true;
+      if (it->second->pkg[0] == '!') return t_invalid_;  // a refused import
       const std::string full = it->second->pkg + "." + e->name;
       std::string key = full;
       if (full == "sync/atomic.Int64") key = "atomic.Int64";
@@ -565,7 +585,10 @@ Type* Compiler::resolve_type(const Expr* e) {
     case ExprKind::Star: {
       Type* el = resolve_type(e->x.get());
       const Type* u = underlying(el);
-      if (u->k != K::Struct && u->k != K::Foreign && u->k != K::Invalid) {
+      // A named type still being resolved (type node struct { next *node }) is let through;
+      // pointers to named non-struct types are refused where they are used.
+      const bool resolving = el->k == K::Named && el->under == nullptr;
+      if (!resolving && u->k != K::Struct && u->k != K::Foreign && u->k != K::Invalid) {
         refuse(e->pos, "pointer to " + type_string(el));
         return t_invalid_;
       }
@@ -987,6 +1010,7 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
     xs.push_back(std::move(x));
   } else {
     for (std::size_t i = 0; i < vs.values.size(); ++i) {
+      if (!mismatch_checked(*vs.values[i], vs.names.size(), vs.values.size())) return "";
       if (i < vs.names.size()) hint_name(vs.values[i].get(), vs.names[i]);
       xs.push_back(value(*vs.values[i], declared));
     }
@@ -1011,9 +1035,7 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
         }
         t = default_type(x.t);
       } else if (!assignable(x, t)) {
-        error(vs.values[i]->pos, "cannot use " + x.code.substr(0, 0) +
-                                     describe_x(x, *vs.values[i]) + " as " + type_string(t) +
-                                     " value in variable declaration");
+        error(vs.values[i]->pos, cannot_use(x, *vs.values[i], t, "variable declaration"));
       }
       v = convert(x, t);
     } else {
@@ -1344,10 +1366,8 @@ bool Compiler::run(const File& f, std::string* out) {
                                                   "context", "sync/atomic", "strings", "strconv",
                                                   "sort",    "os"};
   for (const ImportSpec& is : f.imports) {
-    if (kPackages.count(is.path) == 0) {
-      refuse(is.pos, "package \"" + is.path + "\"");
-      continue;
-    }
+    const bool supported = kPackages.count(is.path) > 0;
+    if (!supported) refuse(is.pos, "package \"" + is.path + "\"");
     std::string name = is.name.empty() ? is.path.substr(is.path.rfind('/') + 1) : is.name;
     if (name == "_" || name == ".") continue;
     objs_.push_back(std::make_unique<Obj>());
@@ -1357,7 +1377,8 @@ bool Compiler::run(const File& f, std::string* out) {
     o->pkg = is.path;
     o->pos = is.pos;
     imports_[name] = o;
-    import_used_[name] = false;
+    import_used_[name] = !supported;  // a refused package is reported once, not as unused
+    if (!supported) o->pkg = "!" + o->pkg;
   }
   // 1. Type names, then their underlying types (so types may refer to each other).
   for (const Decl& d : f.decls) {
@@ -1483,7 +1504,7 @@ bool Compiler::run(const File& f, std::string* out) {
   for (const auto& [name, used] : import_used_) {
     if (!used) {
       const Obj* o = imports_[name];
-      error(o->pos, "\"" + o->pkg + "\" imported and not used");
+      error(o->pos, "imported and not used: \"" + o->pkg + "\"");  // go 1.19's words
     }
   }
   if (!errs_->empty()) return false;
@@ -1730,8 +1751,7 @@ std::string Compiler::simple(const Stmt& s) {
       Type* et = u->k == K::Chan ? u->elem : t_invalid_;
       X v = value(*s.rhs[0], et);
       if (!assignable(v, et)) {
-        error(s.rhs[0]->pos, "cannot use " + describe_x(v, *s.rhs[0]) + " as " + type_string(et) +
-                                 " value in send");
+        error(s.rhs[0]->pos, cannot_use(v, *s.rhs[0], et, "send"));
       }
       return "(" + ch.code + " or G.NILCH):send(" + convert(v, et) + ")";
     }
@@ -1778,9 +1798,12 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
   std::string v = override_code;
   if (v.empty()) {
     if (!assignable(rhs, l.t)) {
-      error(rhs.e ? rhs.e->pos : lhs_e.pos, "cannot use " +
-                                                (rhs.e ? describe_x(rhs, *rhs.e) : rhs.code) +
-                                                " as " + type_string(l.t) + " value in assignment");
+      if (rhs.e) {
+        error(rhs.e->pos, cannot_use(rhs, *rhs.e, l.t, "assignment"));
+      } else {
+        error(lhs_e.pos,
+              "cannot use " + rhs.code + " as type " + type_string(l.t) + " in assignment");
+      }
       return "";
     }
     v = convert(rhs, l.t);
@@ -1889,6 +1912,7 @@ std::string Compiler::assign(const Stmt& s) {
     return "";
   }
   if (s.lhs.size() == 1) {
+    if (!mismatch_checked(*s.rhs[0], 1, 1)) return "";
     if (s.lhs[0]->kind == ExprKind::Ident) hint_name(s.rhs[0].get(), s.lhs[0]->name);
     if (s.lhs[0]->kind == ExprKind::Selector)
       hint_name(s.rhs[0].get(), expr_string(s.lhs[0].get()));
@@ -1964,6 +1988,14 @@ std::string Compiler::define(const Stmt& s) {
       return "";
     }
     for (std::size_t i = 0; i < s.rhs.size(); ++i) {
+      if (!mismatch_checked(*s.rhs[i], s.lhs.size(), s.rhs.size())) {
+        // Declared all the same (with no type), so that later uses are not "undefined".
+        for (const auto& l : s.lhs) {
+          if (l->name != "_" && scope_->names.count(l->name) == 0)
+            declare(Obj::Var, l->name, t_invalid_, l->pos, true)->used = true;
+        }
+        return "";
+      }
       hint_name(s.rhs[i].get(), s.lhs[i]->name);
       // An existing variable keeps its type: the value is checked against it.
       Obj* existing = scope_->names.count(s.lhs[i]->name) ? scope_->names[s.lhs[i]->name] : nullptr;
@@ -1987,8 +2019,7 @@ std::string Compiler::define(const Stmt& s) {
       Obj* existing = n != "_" && scope_->names.count(n) ? scope_->names[n] : nullptr;
       Type* target = existing ? existing->type : ts[i];
       if (existing && !assignable(xs[i], target)) {
-        error(s.rhs[i]->pos, "cannot use " + describe_x(xs[i], *s.rhs[i]) + " as " +
-                                 type_string(target) + " value in assignment");
+        error(s.rhs[i]->pos, cannot_use(xs[i], *s.rhs[i], target, "assignment"));
       }
       vals.push_back(convert(xs[i], target));
     }
@@ -2117,7 +2148,7 @@ std::string Compiler::range_stmt(const Stmt& s, const std::string& label) {
     key_val = iv;
     val_val = xv + ".a[" + xv + ".o + " + iv + " + 1]";
     if (underlying(vt)->k == K::Struct) val_val = "G.cp(" + td(vt) + ", " + val_val + ")";
-  } else if (u->k == K::String) {
+  } else if (is_string(u)) {
     kt = t_int_;
     vt = lookup("rune")->type;
     head = " for " + iv + ", " + vv + " in G.srange(" + xv + ") do";
@@ -2403,8 +2434,7 @@ std::string Compiler::select_stmt(const Stmt& s, const std::string& label) {
       }
       X val = value(*cs.rhs[0], u->elem);
       if (!assignable(val, u->elem))
-        error(cs.rhs[0]->pos, "cannot use " + describe_x(val, *cs.rhs[0]) + " as " +
-                                  type_string(u->elem) + " value in send");
+        error(cs.rhs[0]->pos, cannot_use(val, *cs.rhs[0], u->elem, "send"));
       cases += "on_send(" + ch.code + ", " + convert(val, u->elem) + ", function() return " + n +
                " end), ";
       continue;
@@ -2557,8 +2587,7 @@ std::string Compiler::ret(const Stmt& s) {
       X x = value(*s.rhs[i], sig->results[i]);
       if (x.mode == X::Invalid) continue;
       if (!assignable(x, sig->results[i])) {
-        error(s.rhs[i]->pos, "cannot use " + describe_x(x, *s.rhs[i]) + " as " +
-                                 type_string(sig->results[i]) + " value in return statement");
+        error(s.rhs[i]->pos, cannot_use(x, *s.rhs[i], sig->results[i], "return statement"));
         continue;
       }
       vals.push_back(convert(x, sig->results[i]));
@@ -3024,8 +3053,7 @@ X Compiler::composite(const Expr& e, Type* hint) {
       }
       X v = value(*ve, u->elem);
       if (v.mode != X::Invalid && !assignable(v, u->elem)) {
-        error(ve->pos, "cannot use " + describe_x(v, *ve) + " as " + type_string(u->elem) +
-                           " value in array or slice literal");
+        error(ve->pos, cannot_use(v, *ve, u->elem, "array or slice literal"));
       }
       elems += (n ? ", " : "") + convert(v, u->elem);
       ++n;
@@ -3045,11 +3073,9 @@ X Compiler::composite(const Expr& e, Type* hint) {
       X k = value(*el->x, u->key);
       X v = value(*el->y, u->elem);
       if (k.mode != X::Invalid && !assignable(k, u->key))
-        error(el->x->pos, "cannot use " + describe_x(k, *el->x) + " as " + type_string(u->key) +
-                              " value in map literal");
+        error(el->x->pos, cannot_use(k, *el->x, u->key, "map literal"));
       if (v.mode != X::Invalid && !assignable(v, u->elem))
-        error(el->y->pos, "cannot use " + describe_x(v, *el->y) + " as " + type_string(u->elem) +
-                              " value in map literal");
+        error(el->y->pos, cannot_use(v, *el->y, u->elem, "map literal"));
       elems += (n ? ", " : "") + convert(k, u->key) + ", " + convert(v, u->elem);
       n += 2;
     }
@@ -3096,8 +3122,7 @@ X Compiler::composite(const Expr& e, Type* hint) {
       hint_name(ve, u->fields[fi].name);
       X v = value(*ve, ft);
       if (v.mode != X::Invalid && !assignable(v, ft)) {
-        error(ve->pos, "cannot use " + describe_x(v, *ve) + " as " + type_string(ft) +
-                           " value in struct literal");
+        error(ve->pos, cannot_use(v, *ve, ft, "struct literal"));
       }
       vals[fi] = convert(v, ft);
       set[fi] = true;
@@ -3237,8 +3262,7 @@ X Compiler::index(const Expr& e) {
   if (u->k == K::Map) {
     X k = value(*e.y, u->key);
     if (k.mode != X::Invalid && !assignable(k, u->key)) {
-      error(e.y->pos, "cannot use " + describe_x(k, *e.y) + " as " + type_string(u->key) +
-                          " value in map index");
+      error(e.y->pos, cannot_use(k, *e.y, u->key, "map index"));
     }
     const std::string kc = convert(k, u->key);
     x.mode = X::Value;
@@ -3351,7 +3375,7 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
   std::vector<X> xs;
   const auto& args = call.args;
   bool spread_multi = false;
-  if (args.size() == 1 + skip && sig->params.size() > 1) {
+  if (args.size() == 1 + skip && (sig->params.size() > 1 || sig->variadic)) {
     X x = expr(*args[skip]);
     if (x.mode == X::Multi) {
       // f(g()) with g returning several values.
@@ -3365,12 +3389,42 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
                   " arguments in call to " + callee_name(call) + "\n\thave " + type_string(x.t) +
                   "\n\twant " + type_string(tuple_of(sig->params)).substr(0));
       }
-      if (sig->variadic) {
-        refuse(args[skip]->pos, "a multi-value call as variadic arguments");
+      // Convert each result as an argument: a function of the results does it in Lua.
+      std::string params, converted, elems;
+      std::size_t k = 0;
+      for (std::size_t i = 0; i < rs.size(); ++i) {
+        const std::string t = "__m" + std::to_string(i + 1);
+        params += (i ? ", " : "") + t;
+        X r;
+        r.mode = X::Value;
+        r.t = rs[i];
+        r.code = t;
+        r.fresh = true;
+        const bool in_variadic = sig->variadic && i + 1 >= sig->params.size();
+        Type* pt = in_variadic ? sig->params.back()->elem
+                               : (i < sig->params.size() ? sig->params[i] : nullptr);
+        if (pt != nullptr && !assignable(r, pt)) {
+          error(args[skip]->pos, "cannot use " + expr_string(args[skip].get()) +
+                                     " (value of type " + type_string(x.t) + ") as " +
+                                     type_string(pt) + " value in argument to " +
+                                     callee_name(call));
+        }
+        const std::string v = pt ? convert(r, pt) : t;
+        if (in_variadic) {
+          elems += (k++ ? ", " : "") + v;
+        } else {
+          converted += (converted.empty() ? "" : ", ") + v;
+        }
       }
+      if (sig->variadic) {
+        const std::string sl = "G.slit(0, " + std::to_string(k) + ", {" + elems + "})";
+        converted += (converted.empty() ? "" : ", ") + sl;
+      }
+      const std::string code =
+          "(function(" + params + ") return " + converted + " end)(" + x.code + ")";
       last_args_.clear();
-      last_args_.push_back(x.code);
-      return x.code;
+      last_args_.push_back(code);
+      return code;
     }
     xs.push_back(std::move(x));
   }
@@ -3408,15 +3462,14 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
   (void)have_want;
   if (!sig->variadic || call.ellipsis) {
     if (n != np) {
-      const Pos p = n < np ? Pos{call.pos.line, call.pos.col} : args[skip + np]->pos;
-      Pos rp = p;
-      if (n < np) rp = call_rparen_pos(call);
+      // gc 1.19: a missing argument is reported at the last one given (or the call).
+      Pos rp = n < np ? (args.empty() ? call.pos : args.back()->pos) : args[skip + np]->pos;
       error(rp, std::string(n < np ? "not enough" : "too many") + " arguments in call to " +
                     callee_name(call) + have_want2());
       return "";
     }
   } else if (n < np - 1) {
-    error(call_rparen_pos(call),
+    error(args.empty() ? call.pos : args.back()->pos,
           "not enough arguments in call to " + callee_name(call) + have_want2());
     return "";
   }
@@ -3425,9 +3478,8 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
     X& x = xs[i];
     if (x.mode == X::Invalid) continue;
     if (!assignable(x, sig->params[i])) {
-      error(args[skip + i]->pos, "cannot use " + describe_x(x, *args[skip + i]) + " as " +
-                                     type_string(sig->params[i]) + " value in argument to " +
-                                     callee_name(call));
+      error(args[skip + i]->pos,
+            cannot_use(x, *args[skip + i], sig->params[i], "argument to ") + callee_name(call));
       continue;
     }
     out.push_back(convert(x, sig->params[i]));
@@ -3440,9 +3492,8 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
       X& x = xs[i];
       if (x.mode == X::Invalid) continue;
       if (!assignable(x, et)) {
-        error(args[skip + i]->pos, "cannot use " + describe_x(x, *args[skip + i]) + " as " +
-                                       type_string(et) + " value in argument to " +
-                                       callee_name(call));
+        error(args[skip + i]->pos,
+              cannot_use(x, *args[skip + i], et, "argument to ") + callee_name(call));
         continue;
       }
       elems += (k++ ? ", " : "") + convert(x, et);
@@ -3674,8 +3725,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       }
       if (!assignable(t, s.t) &&
           !(underlying(t.t)->k == K::Slice && identical(underlying(t.t), u))) {
-        error(args[1]->pos, "cannot use " + describe_x(t, *args[1]) + " as " + type_string(s.t) +
-                                " value in argument to append");
+        error(args[1]->pos, cannot_use(t, *args[1], s.t, "argument to append"));
       }
       finish_call("G.appv", {s.code, es, t.code});
       return x;
@@ -3685,8 +3735,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       X v = value(*args[i], u->elem);
       if (v.mode == X::Invalid) continue;
       if (!assignable(v, u->elem)) {
-        error(args[i]->pos, "cannot use " + describe_x(v, *args[i]) + " as " +
-                                type_string(u->elem) + " value in argument to append");
+        error(args[i]->pos, cannot_use(v, *args[i], u->elem, "argument to append"));
         continue;
       }
       elems += (i > 1 ? ", " : "") + convert(v, u->elem);
@@ -3930,6 +3979,7 @@ X Compiler::conversion(const Expr& e, Type* to) {
 
 X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string& name) {
   X x;
+  if (!pkg.empty() && pkg[0] == '!') return x;  // the import was refused already
   const std::string full = pkg + "." + name;
   Type* dur = foreign_["time.Duration"];
   static const std::map<std::string, std::int64_t> kDurations = {

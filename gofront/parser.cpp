@@ -364,7 +364,10 @@ class Parser {
     fail(tok_.pos, "syntax error: unexpected " + describe() +
                        (expecting.empty() ? "" : ", expecting " + expecting));
   }
-  [[noreturn]] void refuse(Pos p, const std::string& what) { fail(p, what + " is not supported"); }
+  [[noreturn]] void refuse(Pos p, const std::string& what) {
+    const bool plural = what.size() > 2 && what.back() == 's' && what[what.size() - 2] != 's';
+    fail(p, what + (plural ? " are" : " is") + " not supported");
+  }
   void expect_op(const char* s) {
     if (!is_op(s)) unexpected(s);
     next();
@@ -782,7 +785,8 @@ class Parser {
       if (tok_.kind != Tok::Op) return x;
       const int p = precedence(tok_.text);
       if (p < prec || p == 0) return x;
-      ExprP b = node(ExprKind::Binary, tok_.pos);
+      // Positioned at its start, as gc reports errors of an operation.
+      ExprP b = node(ExprKind::Binary, x->pos);
       b->name = tok_.text;
       next();
       b->x = std::move(x);
@@ -920,7 +924,7 @@ class Parser {
           x = std::move(e);
           continue;
         }
-        ExprP e = node(ExprKind::Selector, p);
+        ExprP e = node(ExprKind::Selector, tok_.pos);  // at the selected name, as gc reports
         e->x = std::move(x);
         e->name = ident();
         x = std::move(e);
@@ -961,7 +965,7 @@ class Parser {
         next();
         const int saved = no_lit_;
         no_lit_ = 0;
-        ExprP e = node(ExprKind::Call, p);
+        ExprP e = node(ExprKind::Call, x->pos);  // at its start, as gc reports
         e->x = std::move(x);
         while (!is_op(")")) {
           e->args.push_back(expr_or_type());

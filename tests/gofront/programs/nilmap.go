@@ -1,0 +1,10 @@
+// Writing to a nil map panics.
+package main
+
+import "fmt"
+
+func main() {
+	var m map[string]int
+	fmt.Println(m["a"])
+	m["a"] = 1
+}
