@@ -112,6 +112,10 @@ int main(int argc, char** argv) {
                  "(repeatable)")
       ->type_name("TITLE")
       ->allow_extra_args(false);
+  float zoom = 0;
+  app.add_option("--zoom", zoom, "Draw the UI this much larger, e.g. 1.5 (View > Zoom)")
+      ->type_name("Z")
+      ->check(CLI::Range(0.5, 3.0));
   app.add_option("--scenarios", scenarios, "Folder of scenarios to list (default: scenarios/)")
       ->type_name("DIR");
 
@@ -149,6 +153,7 @@ int main(int argc, char** argv) {
   options.seed = seed;
   options.preempt_line = preempt == "line";
   options.frame_stats = frame_stats;
+  options.zoom = zoom;
   options.tabs = tabs;
   options.explore = options_explore;
   options.benchmark_frames = benchmark_frames;

@@ -433,11 +433,42 @@ int run_app(const AppOptions& options) {
       controller.request_seek(options.at.value_or(controller.model().size()));
     }
 
-    load_fonts(scale);
-    apply_theme(scale);
+    if (options.zoom > 0) shell.set_zoom(options.zoom);
+    float zoom = shell.zoom();
+    load_fonts(scale * zoom);
+    apply_theme(scale * zoom);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     sample_font_atlas_nearest(io);
+    // View ▸ Zoom: the fonts are rasterised again at the new size (not scaled bitmaps) and the
+    // style's sizes are scaled from a fresh style; only between frames.
+    auto apply_zoom = [&] {
+      if (shell.zoom() == zoom) return;
+      zoom = shell.zoom();
+      io.Fonts->Clear();
+      load_fonts(scale * zoom);
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+      sample_font_atlas_nearest(io);
+      apply_theme(scale * zoom);
+    };
+    // F11: full screen on the window's monitor, and back to where the window was.
+    int windowed[4] = {0, 0, width, height};
+    auto toggle_full_screen = [&] {
+      if (glfwGetWindowMonitor(window) != nullptr) {
+        glfwSetWindowMonitor(window, nullptr, windowed[0], windowed[1], windowed[2], windowed[3],
+                             GLFW_DONT_CARE);
+        shell.set_full_screen(false);
+        return;
+      }
+      GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+      const GLFWvidmode* mode = monitor != nullptr ? glfwGetVideoMode(monitor) : nullptr;
+      if (mode == nullptr) return;
+      glfwGetWindowPos(window, &windowed[0], &windowed[1]);
+      glfwGetWindowSize(window, &windowed[2], &windowed[3]);
+      glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+      shell.set_full_screen(true);
+    };
     g_files = &files;
     glfwSetDropCallback(window, on_drop);
     g_shell = &shell;
@@ -510,6 +541,8 @@ int run_app(const AppOptions& options) {
         const bool busy =
             controller.view().playing || controller.view().follow || controller.run_active();
         glfwWaitEventsTimeout(busy ? 1.0 / 60 : 0.1);
+        apply_zoom();
+        if (shell.take_full_screen_toggle()) toggle_full_screen();
         frame();
         glfwSwapBuffers(window);
         if (const ScenarioEntry* e = browser.selected_entry())

@@ -33,6 +33,8 @@ struct AppOptions {
   // loop as fast as they go (no vsync, no waiting for input) plus as many of two baselines
   // (clear+swap, an empty ImGui window), print their times to stdout and return.
   int benchmark_frames = 0;
+  // The UI's zoom (View ▸ Zoom) for this start; 0: the saved one (1 for a screenshot).
+  float zoom = 0;
 };
 
 // Default screenshot size when none is given.

@@ -269,8 +269,9 @@ void ChannelsPanel::draw() {
       if (ch.cap > 0) {
         row(L.slots, L.slots_y);
       } else {
+        if (L.label_w == 0) y += line;  // its label above it, as for the other rows
         L.slots_y = y;
-        y += bh + gap;
+        y += line + gap;
       }
       row(L.receivers, L.receivers_y);
     }

@@ -26,6 +26,8 @@ constexpr std::array kShortcuts = {
     Shortcut{"Anywhere", "Ctrl+E", "Export the run to Perfetto (Chrome Trace Event JSON)"},
     Shortcut{"Anywhere", "Ctrl+Q", "Quit (asks first when an edited script is not saved)"},
     Shortcut{"Anywhere", "F1", "This help"},
+    Shortcut{"Anywhere", "Ctrl + / Ctrl - / Ctrl 0", "Zoom the whole UI in / out / back to 100 %"},
+    Shortcut{"Anywhere", "F11", "Full screen (and back)"},
     Shortcut{"Run (no text field focused)", "Space", "Run / pause"},
     Shortcut{"Run (no text field focused)", "Right", "Step: the next event"},
     Shortcut{"Run (no text field focused)", "Left", "Step back one event"},

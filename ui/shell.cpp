@@ -7,6 +7,7 @@
 #include <imgui_internal.h>  // ImGuiSettingsHandler: 1.86 has no public API for custom sections
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -57,6 +58,16 @@ char g_layout_entry;
 char g_state_entry;
 
 }  // namespace
+
+void Shell::set_zoom(float zoom) {
+  zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+  if (std::fabs(zoom - 1.0f) < 0.02f) zoom = 1.0f;  // steps back land on exactly 100 %
+  if (zoom == zoom_) return;
+  zoom_ = zoom;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", static_cast<double>(zoom));
+  set_setting("zoom", buf);
+}
 
 void Shell::request_quit() {
   unsaved_.run_or_ask([this] { quit_ = true; });
@@ -135,6 +146,10 @@ void Shell::install_settings() {
     const char* value = eq + 1;
     if (entry == &g_state_entry) {
       self->settings_[key] = value;
+      if (key == "zoom") {
+        float z = 1.0f;
+        if (std::sscanf(value, "%f", &z) == 1 && z >= kMinZoom && z <= kMaxZoom) self->zoom_ = z;
+      }
       return;
     }
     float f = 0;
@@ -242,6 +257,12 @@ void Shell::draw_menu_bar() {
   if (ImGui::BeginMenu("View")) {
     for (auto& p : panels_) p->draw_view_menu();
     ImGui::Separator();
+    if (ImGui::MenuItem("Zoom in", "Ctrl +", false, zoom_ < kMaxZoom)) set_zoom(zoom_ * kZoomStep);
+    if (ImGui::MenuItem("Zoom out", "Ctrl -", false, zoom_ > kMinZoom)) set_zoom(zoom_ / kZoomStep);
+    if (ImGui::MenuItem("Actual size", "Ctrl 0", false, zoom_ != 1.0f)) set_zoom(1.0f);
+    ImGui::TextDisabled("  zoom %.0f %%", static_cast<double>(zoom_) * 100.0);
+    if (ImGui::MenuItem("Full screen", "F11", full_screen_)) full_screen_toggle_ = true;
+    ImGui::Separator();
     bool nav = setting("keyboard_nav") == "1";
     if (ImGui::MenuItem("Keyboard navigation", nullptr, &nav))
       set_setting("keyboard_nav", nav ? "1" : "0");
@@ -282,6 +303,14 @@ void Shell::draw() {
   draw_menu_bar();
   // GLFW key codes are the letters' ASCII codes; the backend stores them as ImGui key indexes.
   if (ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('Q', false)) request_quit();
+  // Zoom and full screen. GLFW codes: '=' (+ with Shift) 61, '-' 45, '0' 48, keypad + 334,
+  // keypad - 333, keypad 0 320, F11 300.
+  if (io.KeyCtrl && !io.WantTextInput) {
+    if (ImGui::IsKeyPressed(61) || ImGui::IsKeyPressed(334)) set_zoom(zoom_ * kZoomStep);
+    if (ImGui::IsKeyPressed(45) || ImGui::IsKeyPressed(333)) set_zoom(zoom_ / kZoomStep);
+    if (ImGui::IsKeyPressed(48, false) || ImGui::IsKeyPressed(320, false)) set_zoom(1.0f);
+  }
+  if (ImGui::IsKeyPressed(300, false)) full_screen_toggle_ = true;
   if (toolbar_) toolbar_();
 
   const ImVec2 origin = ImGui::GetCursorScreenPos();

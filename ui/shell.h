@@ -50,6 +50,11 @@ class Panel {
   virtual void draw_view_menu() {}
 };
 
+// Zoom limits and step (View ▸ Zoom).
+inline constexpr float kMinZoom = 0.5f;
+inline constexpr float kMaxZoom = 3.0f;
+inline constexpr float kZoomStep = 1.1f;
+
 // Splitter positions as fractions of the viewport (or of their column / row).
 struct LayoutState {
   float left = 0.40f;       // width of the left column (Scenarios over Source)
@@ -81,6 +86,19 @@ class Shell {
   UnsavedWork& unsaved() { return unsaved_; }
 
   LayoutState& layout() { return layout_; }
+
+  // View ▸ Zoom (Ctrl +, Ctrl -, Ctrl 0): the factor the whole UI is drawn at, on top of the
+  // monitor's content scale; saved in imgui.ini. The app re-rasterises the fonts and rescales
+  // the style between frames when it changes (zoom_steps gives the allowed values).
+  float zoom() const { return zoom_; }
+  void set_zoom(float zoom);
+  // - F11 / View ▸ Full screen: true once per request (the app switches the window).
+  bool take_full_screen_toggle() {
+    const bool t = full_screen_toggle_;
+    full_screen_toggle_ = false;
+    return t;
+  }
+  void set_full_screen(bool on) { full_screen_ = on; }
   HelpWindow& help() { return help_; }
 
   // - Brings the tab `title` to the front of its pane on the next frame it is drawn (for
@@ -119,6 +137,9 @@ class Shell {
   std::map<std::string, std::string> settings_;
   std::function<void()> toolbar_, file_menu_, run_menu_;
   bool quit_ = false;
+  float zoom_ = 1.0f;
+  bool full_screen_toggle_ = false;
+  bool full_screen_ = false;  // as the app last reported it (for the menu's check mark)
   HelpWindow help_;
   UnsavedWork unsaved_{Autosave(autosave_dir())};
 };

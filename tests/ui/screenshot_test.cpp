@@ -127,6 +127,34 @@ TEST_CASE("screenshot: the browser at the requested size, with a coloured source
   fs::remove_all(dir);
 }
 
+TEST_CASE("screenshot: --zoom draws the whole UI larger, fonts rasterised at the new size") {
+  const std::string dir = temp_folder("zoom");
+  // The menu bar's height (its own background colour down the right edge) at a zoom.
+  const auto menu_bar_height = [&](const std::string& zoom) {
+    const std::string png = dir + "/zoom" + zoom + ".png";
+    const auto r = run_app({"scenarios/2.1-unbuffered-rendezvous.lua", "--screenshot", png,
+                            "--size", "1280x720", "--zoom", zoom},
+                           {"XDG_CONFIG_HOME=" + dir + "/config"});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+    const Image img = load_png(png);
+    REQUIRE(img.pixels);
+    CHECK(img.width == 1280);  // the picture keeps its size; what is in it grows
+    const unsigned menu_bg = img.rgb(img.width - 3, 1);
+    int h = 0;
+    while (h < img.height && img.rgb(img.width - 3, h) == menu_bg) ++h;
+    return h;
+  };
+  const int normal = menu_bar_height("1");
+  const int zoomed = menu_bar_height("1.5");
+  CAPTURE(normal);
+  CAPTURE(zoomed);
+  CHECK(normal > 10);
+  CHECK(static_cast<double>(zoomed) >= 1.35 * static_cast<double>(normal));
+  CHECK(static_cast<double>(zoomed) <= 1.65 * static_cast<double>(normal));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("screenshot: default size, and broken scenarios are listed with their error") {
   const std::string dir = temp_folder("broken");
   std::ofstream(dir + "/1-ok.lua") << "scenario { title = 'Fine', chapter = '1' }\nprint(1)\n";
