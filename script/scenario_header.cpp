@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <unordered_set>
 
 namespace rdv::script {
 
@@ -375,10 +376,9 @@ class HeaderParser {
   }
 
   bool record(ScenarioHeader& h, const std::string& key, const Value& v, int line) {
-    for (const auto& field : h.fields) {
-      if (field.first == key)
-        return set_error(line, "scenario header: field '" + key + "' is given twice");
-    }
+    // A set, not a scan of h.fields: a header of 200,000 fields took quadratic time (33 s).
+    if (!keys_.insert(key).second)
+      return set_error(line, "scenario header: field '" + key + "' is given twice");
     std::string* known = key == "title"     ? &h.title
                          : key == "chapter" ? &h.chapter
                          : key == "concept" ? &h.concept_text
@@ -559,6 +559,7 @@ class HeaderParser {
   bool lex_error_ = false;
   bool failed_ = false;
   HeaderError error_;
+  std::unordered_set<std::string> keys_;  // the header's fields so far
 };
 
 }  // namespace

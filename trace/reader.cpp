@@ -778,10 +778,18 @@ bool parse_footer(Scanner& sc, Footer* f, bool* has_events) {
       f->output.clear();
       if (!sc.consume('[')) return sc.fail("field \"output\": expected an array");
       if (sc.consume(']')) return true;
+      // Counted as the run counts what a script prints (each line and its newline), and no
+      // more lines than a run's events: 20 million empty lines would otherwise cost ~1 GB.
+      std::size_t bytes = 0;
       for (;;) {
         std::string_view v;
         if (!sc.peek('"')) return sc.fail("field \"output\": expected strings");
         if (!sc.string(&v, scratch)) return false;
+        bytes += v.size() + 1;
+        if (bytes > kMaxOutputBytes || f->output.size() >= kMaxOutputLines) {
+          return sc.fail("field \"output\": more than " + std::to_string(kMaxOutputBytes >> 20) +
+                         " MiB or " + std::to_string(kMaxOutputLines) + " lines");
+        }
         f->output.emplace_back(v);
         if (sc.consume(']')) return true;
         if (!sc.expect(',', "',' or ']'")) return false;

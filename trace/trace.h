@@ -32,6 +32,7 @@ inline constexpr int kFormatVersion = 1;
 inline constexpr std::size_t kMaxLineBytes = 64u << 20;    // any line, header included
 inline constexpr std::size_t kMaxTextBytes = 1u << 20;     // one string field of an event
 inline constexpr std::size_t kMaxOutputBytes = 32u << 20;  // the footer's output, all lines
+inline constexpr std::size_t kMaxOutputLines = 1'000'000;  // a run's event limit: one per line
 
 struct Header {
   int version = kFormatVersion;     // "rdv"

@@ -217,7 +217,7 @@ TEST_CASE("hostile: rendezvous run exits 2 with the message on stderr, each with
 // Files that are no scenario and no trace (issue #21): each refused before it is read, with
 // exit code 1 and a message naming it — never a hang on a FIFO, never /dev/zero read whole, never
 // a directory run as an empty scenario.
-TEST_CASE("hostile: directories, FIFOs, devices and oversized files are refused, exit 1") {
+TEST_CASE("hostile: directories, FIFOs, devices, oversized files and outputs are refused, exit 1") {
   const fs::path dir =
       fs::temp_directory_path() / ("rdv_hostile_files_" + std::to_string(getpid()));
   fs::remove_all(dir);
@@ -229,11 +229,38 @@ TEST_CASE("hostile: directories, FIFOs, devices and oversized files are refused,
     std::ofstream big(dir / "big.lua", std::ios::binary);
     big << "print(1)\n" << std::string(std::size_t{5} << 20, '-');
   }
+  {
+    // A trace whose footer holds 20 million empty output lines (~1 GB once read, before the
+    // reader enforced its limit).
+    std::ofstream t(dir / "output.rdv.jsonl", std::ios::binary);
+    const rdv::test::ChildResult rec =
+        rdv::test::run_child({RDV_EXE, "run", "scenarios/1.1-async-result.lua", "--quiet",
+                              "--trace", (dir / "small.rdv.jsonl").string()},
+                             std::chrono::seconds(30));
+    REQUIRE(rec.exit_code == 0);
+    std::ifstream in(dir / "small.rdv.jsonl", std::ios::binary);
+    std::string line, last;
+    while (std::getline(in, line)) {
+      if (!last.empty()) t << last << "\n";
+      last = line;
+    }
+    t << last.substr(0, last.find("\"output\":[")) << "\"output\":[\"\"";
+    std::string chunk;
+    for (std::size_t i = 0; i < (std::size_t{1} << 20) / 3; ++i) chunk += ",\"\"";
+    for (std::size_t n = 1; n < 20'000'000; n += (std::size_t{1} << 20) / 3) t << chunk;
+    t << "]}\n";
+    // A header of 200,000 fields (its duplicate check was quadratic: 33 s).
+    std::ofstream h(dir / "fields.lua", std::ios::binary);
+    h << "scenario { title = 'fields'";
+    for (int i = 0; i < 200'000; ++i) h << ", f" << i << " = " << i;
+    h << " }\nprint('fields read')\n";
+  }
   const std::string d = dir.string() + "/";
   const std::string out = d + "out.json";
   struct Case {
     std::vector<std::string> args;
     std::string message;
+    int exit_code = 1;
   };
   const std::vector<Case> cases = {
       {{"run", d + "dir.lua"}, "dir.lua: is a directory"},
@@ -247,6 +274,9 @@ TEST_CASE("hostile: directories, FIFOs, devices and oversized files are refused,
       {{"replay", "/dev/zero"}, "/dev/zero: not a regular file (a device)"},
       {{"export", "/dev/zero", "--perfetto", out}, "/dev/zero: not a regular file (a device)"},
       {{"export", d + "fifo.rdv.jsonl", "--perfetto", out}, "not a regular file (a FIFO)"},
+      {{"replay", d + "output.rdv.jsonl"}, "field \"output\": more than 32 MiB or 1000000 lines"},
+      {{"export", d + "output.rdv.jsonl", "--perfetto", out}, "field \"output\": more than"},
+      {{"run", d + "fields.lua", "--trace", d + "fields.rdv.jsonl"}, "", 0},
   };
   for (const Case& c : cases) {
     std::vector<std::string> argv = {RDV_EXE};
@@ -255,7 +285,8 @@ TEST_CASE("hostile: directories, FIFOs, devices and oversized files are refused,
     const rdv::test::ChildResult r = rdv::test::run_child(argv, std::chrono::seconds(10));
     INFO("stderr: " << r.err);
     CHECK_FALSE(r.timed_out);
-    CHECK(r.exit_code == 1);
+    INFO("wall " << r.seconds << " s, peak RSS " << r.peak_rss_mib << " MiB");
+    CHECK(r.exit_code == c.exit_code);
     CHECK(r.err.find(c.message) != std::string::npos);
     CHECK(r.peak_rss_mib < 256);
   }
