@@ -34,6 +34,26 @@
 namespace rdv::cli {
 namespace {
 
+// Diagnostics carry task names and error messages the script chose: control bytes (ESC
+// sequences that clear the screen or retitle the terminal, a carriage return) are shown as
+// \xNN instead of reaching the terminal. Newlines and tabs are the message's own layout.
+std::string terminal_safe(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 std::string base_name(const std::string& path) {
   const std::size_t slash = path.find_last_of('/');
   return slash == std::string::npos ? path : path.substr(slash + 1);
@@ -113,7 +133,7 @@ int cmd_run(int argc, char** argv) {
   }
   sim::EventLog log;
   const script::RunReport report = script::run_source(base_name(file), prepared.chunk, opt, log);
-  std::fputs(report.diagnostics.c_str(), stderr);
+  std::fputs(terminal_safe(report.diagnostics).c_str(), stderr);
   int rc = report.exit_code();
   if (!trace_out.empty() || !perfetto_out.empty()) {
     trace::Header h = trace::run_header(file, text, script::scenario_title(text, file), f.mode,

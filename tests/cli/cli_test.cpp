@@ -105,6 +105,20 @@ TEST_CASE("cli run: script errors and limits: exit 2 naming file:line") {
             "at spin.lua:"));
 }
 
+TEST_CASE("cli run: escape sequences in task names and errors never reach the terminal") {
+  const fs::path d = fs::temp_directory_path() / "rdv_cli_escape";
+  fs::create_directories(d);
+  std::ofstream(d / "esc.lua")
+      << "go('\\27]0;owned\\7', function() error('\\27[2J\\rcleared') end)\n"
+         "sleep(1)\n";
+  const Ran r = cli("run " + (d / "esc.lua").string());
+  CHECK(r.code == 2);
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  CHECK(r.err.find('\r') == std::string::npos);
+  CHECK(has(r.err, "\\x1b[2J\\x0dcleared"));
+  CHECK(has(r.err, "\\x1b]0;owned\\x07"));
+}
+
 TEST_CASE("cli run: usage and I/O errors exit 1") {
   CHECK(cli("run /nonexistent/x.lua").code == 1);
   CHECK(has(cli("run /nonexistent/x.lua").err, "cannot open"));
