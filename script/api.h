@@ -142,7 +142,8 @@ void new_class(lua_State* L, const char* tname, const luaL_Reg* methods, lua_CFu
   lua_pop(L, 1);
 }
 
-// A duration argument in milliseconds (a number >= 0), as nanoseconds.
+// A duration argument in milliseconds (a number; negative ones are passed on, Go's callers treat
+// them as zero or, for a ticker, panic), as nanoseconds.
 std::int64_t check_duration(lua_State* L, int idx);
 // An optional display name argument, shortened to kMaxNameBytes (short_name).
 std::string opt_name(lua_State* L, int idx);

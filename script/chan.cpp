@@ -181,7 +181,9 @@ int l_ticker(lua_State* L) {
 
 int make_case(lua_State* L, bool send) {
   if (!lua_isnil(L, 1)) check_chan(L, 1);
+  if (send) luaL_checkany(L, 2);
   const int fn = send ? 3 : 2;
+  lua_settop(L, fn);  // the case function may be left out: it is then nil, not a stack slot
   if (!lua_isnoneornil(L, fn)) luaL_checktype(L, fn, LUA_TFUNCTION);
   if (send) luaL_checkany(L, 2);
   // An omitted function is nil, not whatever is pushed next at its index (the case table).

@@ -14,6 +14,7 @@
 // pcall/xpcall are Go's recover: they catch panics (and emit Panic/Recover events) but re-raise
 // the stop of the run (abort, limits), as do coroutine.resume and coroutine.close.
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -46,7 +47,10 @@ int l_tostring(lua_State* L) {
 
 int l_note(lua_State* L) {
   luaL_checkany(L, 1);
-  Universe::of(L).rt().note(display_value(L, 1));
+  const std::string text = display_value(L, 1);
+  sim::Runtime& rt = Universe::of(L).rt();
+  Universe::Released r;  // note() is a scheduling point
+  rt.note(text);
   return 0;
 }
 
@@ -388,8 +392,10 @@ std::int64_t check_duration(lua_State* L, int idx) {
     luaL_typeerror(L, idx, "duration in ms (number)");
   }
   const lua_Number ms = lua_tonumber(L, idx);
-  luaL_argcheck(L, ms >= 0 && ms < 1e12, idx, "duration out of range");
-  return static_cast<std::int64_t>(ms * 1e6 + 0.5);
+  // Negative durations are Go's: sleep returns at once, after fires at once, with_timeout's
+  // context is already past its deadline, ticker panics (the callers pass them on as they are).
+  luaL_argcheck(L, ms > -1e12 && ms < 1e12, idx, "duration out of range");
+  return static_cast<std::int64_t>(std::llround(ms * 1e6));
 }
 
 std::string short_name(std::string_view s) {

@@ -265,8 +265,8 @@ void Universe::charge_steps(lua_State* L, std::uint64_t n) {
 }
 
 void Universe::enter(lua_State* L) {
-  // The step budget is not reset here: calls that never reach the runtime (len, cap, now, rand,
-  // print) are not synchronization points, and a loop of them must still hit the budget.
+  // The step budget is not reset here: calls that never reach the runtime (len, cap, now, rand)
+  // are not synchronization points, and a loop of them must still hit the budget.
   // Released (every runtime operation) resets it. Such a call costs far more than a VM
   // instruction, so it is charged as kCallSteps of them: a loop of them hits the budget about
   // as soon, in seconds, as a plain loop does.
@@ -820,9 +820,15 @@ void Universe::print(std::string_view line) {
     throw sim::RunError("output limit exceeded: the script printed more than " +
                         mib(options_.output_cap));
   }
+  // Output is a scheduling point (another task may print first); the line is recorded after it
+  // with the lock held, so the report, on_print and the Print events agree on the order.
+  {
+    Released r;
+    rt_.sched_point();
+  }
   output_.emplace_back(line);
   if (options_.on_print) options_.on_print(line);
-  rt_.print(line);
+  rt_.emit_print(line);
 }
 
 std::vector<std::string> Universe::take_output() {

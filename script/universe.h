@@ -103,7 +103,8 @@ class Universe {
   // A time (ns) as milliseconds: an integer when whole.
   static void push_millis(lua_State* L, sim::Nanos t);
 
-  // print(): one line of output. Throws sim::RunError past options().output_cap.
+  // print(): one line of output, after a scheduling point. Throws sim::RunError past
+  // options().output_cap.
   void print(std::string_view line);
   std::vector<std::string> take_output();
 

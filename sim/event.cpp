@@ -48,6 +48,8 @@ const char* to_string(BlockReason r) noexcept {
       return "sleep";
     case BlockReason::Forever:
       return "forever";
+    case BlockReason::SelectNoCases:
+      return "select (no cases)";
   }
   return "?";
 }

@@ -37,15 +37,16 @@ inline constexpr Seq kNoSeq = ~Seq{0};
 // Why a task is parked. The UI maps each to a colour + shape (design.md §8).
 enum class BlockReason : std::uint8_t {
   None = 0,
-  ChanSend,   // obj = channel
-  ChanRecv,   // obj = channel
-  Select,     // obj = 0; the cases were listed by SelectCase events just before
-  WaitGroup,  // obj = wait group
-  Mutex,      // obj = mutex (Lock, or RWMutex.Lock)
-  RLock,      // obj = rwmutex (RLock)
-  Future,     // obj = future (get, or all/all_settled waiting on one of them)
-  Sleep,      // obj = 0; arg = wake-up time (ns)
-  Forever,    // nil channel op or empty select: never wakes
+  ChanSend,       // obj = channel
+  ChanRecv,       // obj = channel
+  Select,         // obj = 0; the cases were listed by SelectCase events just before
+  WaitGroup,      // obj = wait group
+  Mutex,          // obj = mutex (Lock, or RWMutex.Lock)
+  RLock,          // obj = rwmutex (RLock)
+  Future,         // obj = future (get, or all/all_settled waiting on one of them)
+  Sleep,          // obj = 0; arg = wake-up time (ns)
+  Forever,        // nil channel op: never wakes
+  SelectNoCases,  // `select {}` (no cases, no default): never wakes (Go: "select (no cases)")
 };
 
 // Outcome of a run, reported by RunEnd (arg) and in a trace's footer.

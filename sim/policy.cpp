@@ -69,20 +69,22 @@ class PctPolicy final : public Policy {
 
 class RoundRobinPolicy final : public Policy {
  public:
+  explicit RoundRobinPolicy(std::uint64_t seed) : rng_(seed) {}
   TaskId pick_task(std::span<const TaskId> c, TaskId current) override {
     const TaskId after = current != 0 ? current : last_;
     auto it = std::upper_bound(c.begin(), c.end(), after);
     last_ = it == c.end() ? c[0] : *it;
     return last_;
   }
+  // Go's select picks uniformly among the ready cases whatever the scheduler does.
   std::uint32_t pick_case(std::span<const std::uint32_t> r) override {
-    return r[turn_++ % r.size()];
+    return r[rng_.below(r.size())];
   }
   const char* name() const noexcept override { return "rr"; }
 
  private:
   TaskId last_ = 0;
-  std::size_t turn_ = 0;
+  Rng rng_;
 };
 
 class ReplayPolicy final : public Policy {
@@ -147,7 +149,7 @@ std::shared_ptr<Policy> make_policy(PolicyKind kind, std::uint64_t seed, int dep
     case PolicyKind::Pct:
       return make_pct(seed, depth, kPctExpectedSteps);
     case PolicyKind::RoundRobin:
-      return make_round_robin();
+      return make_round_robin(seed);
     default:
       return nullptr;
   }
@@ -159,8 +161,8 @@ std::shared_ptr<Policy> make_random(std::uint64_t seed) {
 std::shared_ptr<Policy> make_pct(std::uint64_t seed, int depth, std::uint64_t expected_steps) {
   return std::make_shared<PctPolicy>(seed, depth, expected_steps);
 }
-std::shared_ptr<Policy> make_round_robin() {
-  return std::make_shared<RoundRobinPolicy>();
+std::shared_ptr<Policy> make_round_robin(std::uint64_t seed) {
+  return std::make_shared<RoundRobinPolicy>(seed);
 }
 std::shared_ptr<Policy> make_replay(std::vector<std::uint32_t> schedule) {
   return std::make_shared<ReplayPolicy>(std::move(schedule));

@@ -47,6 +47,14 @@ class Policy {
   virtual const char* name() const noexcept = 0;  // "random", "pct", "rr", "replay", "interactive"
 };
 
+// splitmix64's finaliser: a bijective mix, so nearby inputs (seeds s and s+1, or a seed and a
+// task id) give unrelated outputs. Used to derive independent RNG streams from a run's seed.
+constexpr std::uint64_t mix64(std::uint64_t z) noexcept {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
 // A small deterministic RNG (splitmix64): same seed, same sequence on every platform.
 class Rng {
  public:
@@ -92,8 +100,9 @@ std::shared_ptr<Policy> make_random(std::uint64_t seed);
 // Finds any bug of depth d with probability >= 1/(n * k^(d-1)).
 std::shared_ptr<Policy> make_pct(std::uint64_t seed, int depth, std::uint64_t expected_steps);
 // The next runnable task after the current one in id order (wrapping): every sched point
-// switches when another task can run. Select: takes the ready cases in turn.
-std::shared_ptr<Policy> make_round_robin();
+// switches when another task can run. Select: a uniformly random ready case (as Go's select,
+// whatever the scheduler), drawn from `seed`.
+std::shared_ptr<Policy> make_round_robin(std::uint64_t seed);
 // Replays a recorded RunResult::schedule; throws PolicyError on divergence.
 std::shared_ptr<Policy> make_replay(std::vector<std::uint32_t> schedule);
 

@@ -489,7 +489,9 @@ Runtime::Runtime(RunConfig config, EventLog& log)
     : config_(std::move(config)), log_(log), impl_(std::make_unique<Impl>(*this)) {
   impl_->controlled = config_.mode == Mode::Controlled;
   impl_->policy = config_.policy ? config_.policy : make_random(config_.seed);
-  impl_->data_rng.store(config_.seed * 0x9E3779B97F4A7C15ull + 0x632BE59BD9B4E019ull);
+  // Mixed, so the data of seed s+1 is not seed s's sequence shifted by one draw (rand_u64 steps
+  // the state by the same constant a plain `seed * constant` start would differ by).
+  impl_->data_rng.store(mix64(config_.seed ^ 0x632BE59BD9B4E019ull));
   if (config_.time_scale <= 0) config_.time_scale = 1.0;
 }
 
@@ -513,7 +515,7 @@ void Runtime::start(std::string main_name, TaskFn fn) {
   std::unique_lock lk(m.mu);
   m.tasks.push_back(std::make_unique<Task>(1, std::move(main_name), std::move(fn)));
   Task* t = m.tasks.back().get();
-  t->rng = config_.seed ^ 0xA0761D6478BD642Full;
+  t->rng = mix64(mix64(config_.seed ^ 0xA0761D6478BD642Full) + 1);
   Event e;
   e.kind = EventKind::TaskSpawn;
   e.text = log_.intern(t->name());
@@ -596,7 +598,7 @@ TaskId Runtime::go(std::string name, TaskFn fn) {
   const auto id = static_cast<TaskId>(m.tasks.size() + 1);
   m.tasks.push_back(std::make_unique<Task>(id, std::move(name), std::move(fn)));
   Task* t = m.tasks.back().get();
-  t->rng = (config_.seed + id) * 0x9E3779B97F4A7C15ull;
+  t->rng = mix64(mix64(config_.seed ^ 0xA0761D6478BD642Full) + id);
   Event e;
   e.kind = EventKind::TaskSpawn;
   e.peer = parent != nullptr ? parent->id() : 0;
@@ -689,6 +691,11 @@ void Runtime::sleep(Nanos d) {
 }
 
 void Runtime::print(std::string_view line) {
+  sched_point();
+  emit_print(line);
+}
+
+void Runtime::emit_print(std::string_view line) {
   Event e;
   e.kind = EventKind::Print;
   e.text = log_.intern(line);
@@ -696,6 +703,7 @@ void Runtime::print(std::string_view line) {
 }
 
 void Runtime::note(std::string_view text) {
+  sched_point();
   Event e;
   e.kind = EventKind::Note;
   e.text = log_.intern(text);

@@ -137,8 +137,13 @@ class Runtime {
   void sched_point();                      // controlled: a decision; live: checks abort
   Nanos now() const noexcept;              // virtual (controlled) or scaled wall (live)
   void sleep(Nanos d);
+  // Output is visible, so it is a scheduling point (design.md §2): sched_point(), then the
+  // Print / Note event. Every order of outputs Go allows can then be reached.
   void print(std::string_view line);
   void note(std::string_view text);
+  // The Print event alone, for a caller that made the scheduling point itself (the script layer
+  // makes it with its interpreter lock released, then records the line).
+  void emit_print(std::string_view line);
   void set_line(std::uint32_t line) noexcept;  // the current task's script line
   std::uint32_t line() const noexcept;
   std::uint64_t rand_u64() noexcept;  // the run's data RNG (seeded from seed; deterministic)

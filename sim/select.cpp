@@ -111,7 +111,7 @@ SelectResult select(Runtime& rt, std::span<const SelectCase> cases, bool has_def
   // Pass 3: enqueue on every channel and park.
   if (cases.empty()) {
     locks.unlock();
-    rt.park(BlockReason::Forever, 0, [] {});
+    rt.park(BlockReason::SelectNoCases, 0, [] {});
     assert(false && "an empty select was readied");
     throw Aborted{};
   }

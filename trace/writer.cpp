@@ -16,9 +16,9 @@
 namespace rdv::trace {
 namespace {
 
-constexpr std::array<const char*, 10> kReasonNames = {"None",      "ChanSend", "ChanRecv", "Select",
-                                                      "WaitGroup", "Mutex",    "RLock",    "Future",
-                                                      "Sleep",     "Forever"};
+constexpr std::array<const char*, 11> kReasonNames = {
+    "None",  "ChanSend", "ChanRecv", "Select",  "WaitGroup",    "Mutex",
+    "RLock", "Future",   "Sleep",    "Forever", "SelectNoCases"};
 
 using Sink = std::function<bool(std::string&)>;  // consumes (and clears) the buffer
 

@@ -28,6 +28,7 @@ VisualState visual_state(model::TaskState state, sim::BlockReason reason) noexce
   }
   switch (reason) {
     case sim::BlockReason::Select:
+    case sim::BlockReason::SelectNoCases:
       return VisualState::BlockedSelect;
     case sim::BlockReason::WaitGroup:
       return VisualState::BlockedWaitGroup;
@@ -228,8 +229,8 @@ void draw_state_icon(ImDrawList* dl, ImVec2 c, float r, VisualState v) {
                         col);
       break;
     case StateShape::Hourglass:
-      dl->AddTriangleFilled(ImVec2(c.x - r * 0.8f, c.y - r), ImVec2(c.x + r * 0.8f, c.y - r),
-                            c, col);
+      dl->AddTriangleFilled(ImVec2(c.x - r * 0.8f, c.y - r), ImVec2(c.x + r * 0.8f, c.y - r), c,
+                            col);
       dl->AddTriangleFilled(ImVec2(c.x - r * 0.8f, c.y + r), c, ImVec2(c.x + r * 0.8f, c.y + r),
                             col);
       break;

@@ -136,7 +136,9 @@ std::string waits_on(const model::Model& m, const model::State& s, const model::
     case sim::BlockReason::Future:
       return "get " + object_label(m, t.obj);
     case sim::BlockReason::Forever:
-      return "blocked forever (nil channel or empty select)";
+      return "blocked forever (nil channel)";
+    case sim::BlockReason::SelectNoCases:
+      return "blocked forever (select with no cases)";
     case sim::BlockReason::Sleep:
       return "sleep until " + format_time(t.until);
     case sim::BlockReason::None:

@@ -135,7 +135,7 @@ TEST_CASE("lua scripts: controlled mode, pct and round-robin policies, --preempt
       check(e, run(e, line), "preempt line seed " + std::to_string(seed));
     }
     RunOptions rr;
-    rr.config.policy = rdv::sim::make_round_robin();
+    rr.config.policy = rdv::sim::make_round_robin(1);
     check(e, run(e, rr), "round-robin");
   }
 }

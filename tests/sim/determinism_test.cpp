@@ -118,8 +118,8 @@ TEST_CASE("determinism: pct and round robin are reproducible too") {
     CHECK(bytes(*a.log) == bytes(*b.log));
   }
   for (std::uint64_t seed = 1; seed <= 10; ++seed) {
-    auto a = run(seed, make_round_robin());
-    auto b = run(seed, make_round_robin());
+    auto a = run(seed, make_round_robin(seed));
+    auto b = run(seed, make_round_robin(seed));
     CHECK(a.result.outcome == Outcome::Ok);
     CHECK(bytes(*a.log) == bytes(*b.log));
   }

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <map>
 #include <string>
 #include <thread>
 #include <vector>
@@ -31,16 +32,34 @@ TEST_CASE("policy: random picks every candidate about equally often, reproducibl
 }
 
 TEST_CASE("policy: round robin takes the next task after the current one, wrapping") {
-  auto rr = make_round_robin();
+  auto rr = make_round_robin(1);
   const std::vector<TaskId> c = {1, 2, 4};
   CHECK(rr->pick_task(c, 1) == 2);
   CHECK(rr->pick_task(c, 2) == 4);
   CHECK(rr->pick_task(c, 4) == 1);
   // The current task blocked (0): continue after the last one chosen.
   CHECK(rr->pick_task(std::vector<TaskId>{2, 4}, 0) == 2);
-  const std::vector<std::uint32_t> ready = {1, 2};
-  CHECK(rr->pick_case(ready) == 1);
-  CHECK(rr->pick_case(ready) == 2);
+}
+
+TEST_CASE("policy: round robin's select picks uniformly among ready cases, not in turn") {
+  // Go's select is random whatever the scheduler: a strict alternation would be wrong.
+  auto rr = make_round_robin(7);
+  const std::vector<std::uint32_t> ready = {1, 2, 5};
+  std::map<std::uint32_t, int> hits;
+  int repeats = 0;
+  std::uint32_t last = 0;
+  for (int i = 0; i < 3000; ++i) {
+    const std::uint32_t k = rr->pick_case(ready);
+    ++hits[k];
+    if (k == last) ++repeats;
+    last = k;
+  }
+  CHECK(hits.size() == 3);
+  for (const auto& [k, n] : hits) {
+    CHECK(n > 850);
+    CHECK(n < 1150);
+  }
+  CHECK(repeats > 800);  // a rotation would never repeat
 }
 
 TEST_CASE("policy: replay returns the recorded choices and reports divergence") {

@@ -113,7 +113,7 @@ TEST_CASE("scheduler: main returning with nothing left is Ok; the stream is well
 }
 
 TEST_CASE("scheduler: round robin switches at every sched point, in id order") {
-  auto r = run(controlled(1, make_round_robin()), interleave);
+  auto r = run(controlled(1, make_round_robin(1)), interleave);
   CHECK(r.result.outcome == Outcome::Ok);
   CHECK(printed(*r.log) == std::vector<std::string>{"w0:0", "w1:0", "w2:0", "w0:1", "w1:1", "w2:1",
                                                     "w0:2", "w1:2", "w2:2"});

@@ -113,7 +113,7 @@ TEST_CASE("select: an empty select blocks forever") {
   for (Mode mode : kModes) {
     auto r = run(mode, 1, [](Runtime& rt) { select(rt, {}, false); });
     CHECK(r.result.outcome == Outcome::Deadlock);
-    CHECK(r.result.message.find("goroutine 1 [forever]") != std::string::npos);
+    CHECK(r.result.message.find("goroutine 1 [select (no cases)]") != std::string::npos);
   }
 }
 

@@ -3,7 +3,7 @@
 print(pcall(chan, -1))
 print(pcall(chan, "x"))
 print(pcall(sleep, "x"))
-print(pcall(sleep, -5))
+print(pcall(sleep, 1e13))
 local ch = chan(1)
 print(pcall(ch.send, 5, 1))
 print(pcall(function() local x = 5; x:send(1) end))

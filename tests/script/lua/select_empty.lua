@@ -1,4 +1,4 @@
 -- select{} with no cases and no default blocks forever (deadlock when alone).
 --! outcome: deadlock
---! diag: select
+--! diag: goroutine 1 [select (no cases)]:
 select {}
