@@ -139,7 +139,7 @@ TEST_CASE("explore: both orders of the lines printed after a hand-off are found,
   const std::set<std::vector<std::string>> both = {{"received 1", "sent"}, {"sent", "received 1"}};
   for (const PolicyKind policy : {PolicyKind::Random, PolicyKind::Pct, PolicyKind::Exhaustive}) {
     for (const rdv::sim::Preempt preempt : {rdv::sim::Preempt::Sync, rdv::sim::Preempt::Line}) {
-      CAPTURE(rdv::explore::to_string(policy));
+      CAPTURE(rdv::sim::to_string(policy));
       CAPTURE(preempt == rdv::sim::Preempt::Line);
       Options o;
       o.policy = policy;
