@@ -117,6 +117,7 @@ TEST_CASE("cli run: escape sequences in task names and errors never reach the te
   CHECK(r.err.find('\r') == std::string::npos);
   CHECK(has(r.err, "\\x1b[2J\\x0dcleared"));
   CHECK(has(r.err, "\\x1b]0;owned\\x07"));
+  fs::remove_all(d);
 }
 
 TEST_CASE("cli run: usage and I/O errors exit 1") {
