@@ -12,6 +12,10 @@ function(rdv_warnings target)
     target_compile_options(${target} PRIVATE -Wno-restrict
                            $<$<NOT:$<CONFIG:Debug>>:-Wno-null-dereference>)
   endif()
+  # Clang checks the runtime's lock annotations (sim/lock.h); the `tsa` preset builds sim/ so.
+  if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    target_compile_options(${target} PRIVATE -Wthread-safety)
+  endif()
   if(RDV_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -38,7 +38,7 @@ Atomic::Atomic(Runtime& rt, std::int64_t initial, std::string name)
 
 std::int64_t Atomic::add(std::int64_t delta) {
   rt_.sched_point();
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   value_ = wrap_add(value_, delta);
   Event e;
   e.kind = EventKind::AtomicAdd;
@@ -51,7 +51,7 @@ std::int64_t Atomic::add(std::int64_t delta) {
 
 std::int64_t Atomic::load() {
   rt_.sched_point();
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   Event e;
   e.kind = EventKind::AtomicLoad;
   e.obj = id_;
@@ -62,7 +62,7 @@ std::int64_t Atomic::load() {
 
 void Atomic::store(std::int64_t value) {
   rt_.sched_point();
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   Event e;
   e.kind = EventKind::AtomicAdd;
   e.obj = id_;

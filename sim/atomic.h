@@ -2,9 +2,9 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <string>
 
+#include "sim/lock.h"
 #include "sim/runtime.h"
 
 namespace rdv::sim {
@@ -40,8 +40,8 @@ class Atomic {
   Runtime& rt_;
   const ObjId id_;
   const std::string name_;
-  std::mutex mu_;  // protects value_ and keeps its events in the order of the changes
-  std::int64_t value_ = 0;
+  HostMutex mu_;  // also keeps the events in the order of the changes (atomic.cpp)
+  std::int64_t value_ RDV_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace rdv::sim

@@ -74,12 +74,12 @@ Channel::Channel(Runtime& rt, std::size_t cap, std::string_view name, ObjId owne
 }
 
 std::size_t Channel::len() const {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return count_;
 }
 
 bool Channel::closed() const {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return closed_;
 }
 
@@ -212,28 +212,9 @@ Channel::Op Channel::recv_locked(Received* out, Task** wake) {
   return Op::WouldBlock;
 }
 
-namespace {
-
-// Parks on `q` with `w`; on teardown takes `w` off the queue before the stack frame holding it
-// unwinds.
-void park_on(Runtime& rt, std::unique_lock<std::mutex>& lk, WaitQueue& q, Waiter& w,
-             BlockReason reason, ObjId obj) {
-  q.push_back(&w);
-  try {
-    rt.park(reason, obj, [&] { lk.unlock(); });
-  } catch (const Aborted&) {
-    lk.lock();
-    q.remove(&w);
-    lk.unlock();
-    throw;
-  }
-}
-
-}  // namespace
-
 void Channel::send(Value v, const Val& display) {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   Task* wake = nullptr;
   switch (send_locked(v, display, &wake)) {
     case Op::Done:
@@ -250,13 +231,14 @@ void Channel::send(Value v, const Val& display) {
   w.task = Runtime::current_task();
   w.value = v;
   w.display = display;
-  park_on(rt_, lk, sendq_, w, BlockReason::ChanSend, id_);
+  sendq_.push_back(&w);
+  rt_.park_queued(lk, BlockReason::ChanSend, id_, [&]() RDV_REQUIRES(mu_) { sendq_.remove(&w); });
   if (w.closed) rt_.raise_panic("send on closed channel");
 }
 
 Received Channel::recv() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   Received out;
   Task* wake = nullptr;
   if (recv_locked(&out, &wake) == Op::Done) {
@@ -266,13 +248,14 @@ Received Channel::recv() {
   }
   Waiter w;
   w.task = Runtime::current_task();
-  park_on(rt_, lk, recvq_, w, BlockReason::ChanRecv, id_);
+  recvq_.push_back(&w);
+  rt_.park_queued(lk, BlockReason::ChanRecv, id_, [&]() RDV_REQUIRES(mu_) { recvq_.remove(&w); });
   return Received{w.value, w.display, w.ok};
 }
 
 void Channel::close() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   if (closed_) {
     lk.unlock();
     rt_.raise_panic("close of closed channel");
@@ -305,7 +288,7 @@ void Channel::close() {
 }
 
 bool Channel::try_send_from_timer(Value v, const Val& display) {
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   if (closed_) return false;
   Task* wake = nullptr;
   if (send_locked(v, display, &wake) != Op::Done) return false;

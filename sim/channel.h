@@ -3,9 +3,15 @@
 // A channel has a ring buffer of `cap` slots and two FIFO queues of parked tasks, sendq and
 // recvq (their "sudogs" are Waiters living on the parked tasks' stacks).
 // Invariants (under the channel's mutex):
-//  - at least one of sendq and recvq is empty (ignoring waiters of selects already won);
-//  - for a buffered channel: len > 0 implies recvq is empty; len < cap implies sendq is empty;
-//  - once closed, both queues are empty and stay so.
+//  - at least one of sendq and recvq is empty, except because of select (as in Go): a select
+//    with both a send and a receive case on this channel waits on both queues at once (no other
+//    task can then be waiting on it, or the select would have met it instead of parking); and
+//    the waiters of a select already won on another channel stay queued until its task wakes and
+//    dequeues them (dequeue() skips them);
+//  - for a buffered channel: len > 0 implies recvq is empty; len < cap implies sendq is empty
+//    (with the same exception for waiters of selects already won);
+//  - once closed, both queues are empty and stay so;
+//  - len never exceeds cap, in the state and in the stream (event.h, invariant 6).
 // Operations (Go's semantics, design.md §3):
 //  - send: hands the value directly to the first waiting receiver; else puts it in the buffer;
 //    else parks on sendq until a receiver takes it. Unbuffered: both leave together.
@@ -18,7 +24,9 @@
 // Events: ChanMake at construction; ChanSend when a value leaves the sender (peer = receiver
 // when handed directly); ChanRecv when it arrives, with peer_seq = that ChanSend's seq (through
 // the buffer too). A waker emits the woken task's events on its behalf, right after its
-// TaskUnblock, so a rendezvous reads: ChanSend, TaskUnblock, ChanRecv.
+// TaskUnblock, so a rendezvous reads: ChanSend, TaskUnblock, ChanRecv. A receive from a full
+// buffer with a sender waiting reads: ChanRecv (the head), TaskUnblock (the sender), ChanSend
+// (its value into the freed slot), so the stream never shows cap + 1 values.
 //
 // Example (in a task):
 //   auto ch = std::make_shared<Channel>(rt, 0, "result");
@@ -29,12 +37,12 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "sim/event.h"
+#include "sim/lock.h"
 #include "sim/runtime.h"
 
 namespace rdv::sim {
@@ -127,11 +135,11 @@ class Channel {
 
   enum class Op { Done, WouldBlock, Closed };
   // The steps of send/recv with mu_ held. *wake receives a task to wake() after unlocking.
-  Op send_locked(Value v, const Val& display, Task** wake);
-  Op recv_locked(Received* out, Task** wake);
-  void grow();                              // makes room for one more value in buf_ (count_ < cap_)
-  bool send_ready_locked() const noexcept;  // a send would not block (or would panic)
-  bool recv_ready_locked() const noexcept;  // a recv would not block
+  Op send_locked(Value v, const Val& display, Task** wake) RDV_REQUIRES(mu_);
+  Op recv_locked(Received* out, Task** wake) RDV_REQUIRES(mu_);
+  void grow() RDV_REQUIRES(mu_);  // makes room for one more value in buf_ (count_ < cap_)
+  bool send_ready_locked() const noexcept RDV_REQUIRES(mu_);  // a send would not block (or panic)
+  bool recv_ready_locked() const noexcept RDV_REQUIRES(mu_);  // a recv would not block
 
   struct Slot {
     Value value;
@@ -144,13 +152,13 @@ class Channel {
   const ObjId id_;
   const std::size_t cap_;
   const std::string name_;
-  mutable std::mutex mu_;  // protects everything below (Go's hchan.lock)
-  std::vector<Slot> buf_;  // ring buffer of up to cap_ slots, grown as needed (grow())
-  std::size_t head_ = 0;   // index of the oldest value
-  std::size_t count_ = 0;  // values in the buffer (len)
-  bool closed_ = false;
-  WaitQueue sendq_;  // parked senders, FIFO
-  WaitQueue recvq_;  // parked receivers, FIFO
+  mutable HostMutex mu_;  // Go's hchan.lock; before the runtime's locks (runtime.h)
+  std::vector<Slot> buf_ RDV_GUARDED_BY(mu_);  // ring of up to cap_ slots, grown as needed
+  std::size_t head_ RDV_GUARDED_BY(mu_) = 0;   // index of the oldest value
+  std::size_t count_ RDV_GUARDED_BY(mu_) = 0;  // values in the buffer (len)
+  bool closed_ RDV_GUARDED_BY(mu_) = false;
+  WaitQueue sendq_ RDV_GUARDED_BY(mu_);  // parked senders, FIFO
+  WaitQueue recvq_ RDV_GUARDED_BY(mu_);  // parked receivers, FIFO
 };
 
 // Nil-aware operations: a null channel is Go's nil channel.

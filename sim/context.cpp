@@ -20,15 +20,10 @@
 #include "sim/context.h"
 
 #include <cassert>
-#include <mutex>
 #include <string_view>
 #include <utility>
 
 namespace rdv::sim {
-
-struct Context::Tree {
-  std::mutex mu;  // protects err_, cancel_origin_, parent_, children_, timer_ of the whole tree
-};
 
 Context::Context(Private, Runtime& rt, ObjId id, std::string name, ObjId parent_id,
                  std::optional<Nanos> deadline)
@@ -95,7 +90,8 @@ Context::WithCancel Context::make_child(const Ptr& parent, std::string name, con
   std::vector<std::shared_ptr<Channel>> to_close;
   std::vector<Ptr> detached;
   {
-    std::lock_guard lk(c->tree_->mu);
+    HostLock lk(c->tree_->mu);
+    parent->tree_->mu.assert_held();  // the same tree, so the same lock
     if (parent->err_ != nullptr) {
       // Born cancelled, as part of the cascade that reached the parent.
       c->cancel_locked(parent->err_, parent->cancel_origin_, &to_close, &detached);
@@ -116,9 +112,11 @@ void Context::cancel(const char* err) {
   std::vector<std::shared_ptr<Channel>> to_close;
   std::vector<Ptr> detached;  // destroyed after the lock is released (~Context takes it)
   {
-    std::lock_guard lk(tree_->mu);
+    HostLock lk(tree_->mu);
     if (err_ != nullptr) return;  // the first cancellation won
     if (const Ptr parent = parent_.lock()) {
+      assert(parent->tree_ == tree_);
+      parent->tree_->mu.assert_held();
       // The caller (CancelFunc or timer) holds a reference: erasing ours does not destroy us.
       std::erase_if(parent->children_, [this](const Ptr& p) { return p.get() == this; });
     }
@@ -138,6 +136,8 @@ void Context::cancel_locked(const char* err, ObjId origin,
   while (!todo.empty()) {
     Context* c = todo.back();
     todo.pop_back();
+    assert(c->tree_ == tree_);
+    c->tree_->mu.assert_held();  // one lock per tree
     if (c->err_ != nullptr) continue;
     c->err_ = err;
     c->cancel_origin_ = origin;
@@ -171,7 +171,8 @@ Context::~Context() {
     Ptr c = std::move(pending.back());
     pending.pop_back();
     {
-      std::lock_guard lk(tree_->mu);
+      HostLock lk(tree_->mu);
+      c->tree_->mu.assert_held();  // one lock per tree
       if (c.use_count() == 1) {
         for (Ptr& g : c->children_) pending.push_back(std::move(g));
         c->children_.clear();
@@ -184,12 +185,12 @@ Context::~Context() {
 std::string Context::err() {
   rt_.sched_point();
   if (!done_ || !done_->closed()) return {};
-  std::lock_guard lk(tree_->mu);
+  HostLock lk(tree_->mu);
   return err_ != nullptr ? err_ : "";
 }
 
 bool Context::cancelled() const {
-  std::lock_guard lk(tree_->mu);
+  HostLock lk(tree_->mu);
   return err_ != nullptr;
 }
 

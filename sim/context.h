@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/channel.h"
+#include "sim/lock.h"
 #include "sim/runtime.h"
 
 namespace rdv::sim {
@@ -80,7 +81,11 @@ class Context {
   Context& operator=(const Context&) = delete;
 
  private:
-  struct Tree;  // the lock shared by every context of one tree
+  // The lock shared by every context of one tree (context.cpp says why one per tree). Before
+  // the channels' and the runtime's locks (runtime.h).
+  struct Tree {
+    HostMutex mu;
+  };
 
   // Makes a child of `parent` (the factories' common part).
   static WithCancel make_child(const Ptr& parent, std::string name, const char* kind,
@@ -92,7 +97,7 @@ class Context {
   // recursion, however deep the tree), collects the done channels to close and the children
   // taken off their parents, to destroy, once the lock is released.
   void cancel_locked(const char* err, ObjId origin, std::vector<std::shared_ptr<Channel>>* to_close,
-                     std::vector<Ptr>* detached);
+                     std::vector<Ptr>* detached) RDV_REQUIRES(tree_->mu);
 
   Runtime& rt_;
   const ObjId id_;
@@ -101,12 +106,11 @@ class Context {
   const std::optional<Nanos> deadline_;  // effective deadline (the earlier of own and parent's)
   std::shared_ptr<Channel> done_;        // null for a root; set once at creation
   std::shared_ptr<Tree> tree_;           // set once at creation
-  // Guarded by tree_->mu:
-  const char* err_ = nullptr;              // kCanceled / kDeadlineExceeded once cancelled
-  ObjId cancel_origin_ = 0;                // the context whose cancellation reached this one
-  std::weak_ptr<Context> parent_;          // to detach from it when cancelled
-  std::vector<Ptr> children_;              // active children, creation order
-  std::optional<Runtime::TimerId> timer_;  // the pending deadline timer
+  const char* err_ RDV_GUARDED_BY(tree_->mu) = nullptr;      // kCanceled / kDeadlineExceeded
+  ObjId cancel_origin_ RDV_GUARDED_BY(tree_->mu) = 0;        // whose cancellation reached this one
+  std::weak_ptr<Context> parent_ RDV_GUARDED_BY(tree_->mu);  // to detach from it when cancelled
+  std::vector<Ptr> children_ RDV_GUARDED_BY(tree_->mu);      // active children, creation order
+  std::optional<Runtime::TimerId> timer_ RDV_GUARDED_BY(tree_->mu);  // pending deadline timer
 };
 
 }  // namespace rdv::sim

@@ -4,15 +4,27 @@
 // (ui/model) rebuilds the state after any event from them, the UI draws only that model. A live
 // run, a replay and a loaded trace therefore look the same.
 //
-// Invariants of a stream (checked by the trace reader and the model):
-//  - seq is dense: the k-th event of a run has seq == k, starting at 0.
-//  - every task is introduced by TaskSpawn and every object by its *Make event before any other
-//    event names it (task 1, `main`, is spawned by the runtime with peer == 0);
-//  - for one task, TaskBlock is followed by TaskUnblock (or by the end of the run) before that
-//    task emits anything else but SelectCase;
-//  - a ChanRecv that took a value sent by a ChanSend carries that send's seq in peer_seq, so a
-//    viewer can draw an arrow from each send to the receive that met it (buffered channels too).
-//  - t never decreases along seq in controlled mode; in live mode readers clamp it.
+// Invariants of a stream (the runtime keeps them, see runtime.h; the trace reader and the model
+// check the first four):
+//  1. seq is dense: the k-th event of a run has seq == k, starting at 0; RunEnd is the last
+//     event, exactly once (EventLog::close drops anything after it).
+//  2. every task is introduced by TaskSpawn and every object by its *Make event before any other
+//     event names it (task 1, `main`, is spawned by the runtime with peer == 0).
+//  3. for one task, TaskBlock is followed by TaskUnblock (or by the end of the run) before that
+//     task emits anything else but SelectCase. Events a waker emits on the woken task's behalf
+//     (the ChanRecv of a rendezvous) come right after that task's TaskUnblock.
+//  4. a ChanRecv that took a value sent by a ChanSend carries that send's seq in peer_seq, so a
+//     viewer can draw an arrow from each send to the receive that met it (buffered channels too).
+//  5. an object's events are in the order of its changes: each is emitted with the object's
+//     lock held, so replaying the stream rebuilds every object's state after every event. One
+//     exception: a Mutex/RWMutex handed over to a parked waiter changed owner at the waker's
+//     MutexUnlock; the waiter emits its MutexLock itself when it resumes (mutex.cpp).
+//  6. a buffered channel never holds more than cap values at any point of the stream (counting
+//     +1 for a ChanSend with peer == 0, -1 for a ChanRecv that took from the buffer). The one
+//     place this needs care: a receive from a full buffer with a sender waiting takes the head
+//     and moves that sender's value into the freed slot in one step; its ChanRecv is emitted
+//     before the sender's ChanSend (Channel::recv_locked), never after.
+//  7. t never decreases along seq in controlled mode; in live mode readers clamp it.
 //
 // Event is a trivially copyable value (no pointers): long text lives in the run's string table
 // (EventLog::str), short value displays inline in `val`.

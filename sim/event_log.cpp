@@ -100,7 +100,7 @@ const Event& EventLog::at(std::size_t i) const noexcept {
 
 StrId EventLog::intern(std::string_view s) {
   if (s.empty()) return 0;
-  std::lock_guard lk(str_mu_);
+  HostLock lk(str_mu_);
   // Names, notes and printed lines come from scripts: a 100 MiB task name or print, repeated,
   // would fill memory outside Lua's cap (and no trace could hold it). Long texts are cut at a
   // UTF-8 character boundary, saying how long they were; once the log holds kMaxTextTotal bytes
@@ -120,7 +120,7 @@ StrId EventLog::intern(std::string_view s) {
 }
 
 std::string_view EventLog::str(StrId id) const {
-  std::lock_guard lk(str_mu_);
+  HostLock lk(str_mu_);
   if (id >= strs_.size()) return {};
   return strs_[id];
 }

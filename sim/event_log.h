@@ -21,11 +21,11 @@
 #include <atomic>
 #include <cstddef>
 #include <deque>
-#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "sim/event.h"
+#include "sim/lock.h"
 
 namespace rdv::sim {
 
@@ -77,9 +77,9 @@ class EventLog {
   mutable std::atomic<std::size_t> committed_{0};  // a lower bound of the published prefix
   std::array<std::atomic<Chunk*>, kMaxChunks> dir_{};
 
-  mutable std::mutex str_mu_;     // protects strs_ and text_bytes_ (appends and lookups)
-  std::deque<std::string> strs_;  // strs_[0] == ""; deque: elements never move
-  std::size_t text_bytes_ = 0;    // total size of strs_ (guarded by str_mu_)
+  mutable HostMutex str_mu_;  // a leaf: taken under any of the runtime's locks
+  std::deque<std::string> strs_ RDV_GUARDED_BY(str_mu_);  // [0] == ""; elements never move
+  std::size_t text_bytes_ RDV_GUARDED_BY(str_mu_) = 0;    // total size of strs_
 };
 
 }  // namespace rdv::sim

@@ -7,8 +7,8 @@
 //   1. lock every distinct future, in a fixed order (address of its state), so two waits over
 //      overlapping sets cannot deadlock;
 //   2. decide from their states; if the wait is over, dequeue and return;
-//   3. else enqueue one Waiter on every pending future and park, the unlock callback releasing
-//      all the locks;
+//   3. else enqueue one Waiter on every pending future and park (Runtime::park_queued), which
+//      releases all the locks;
 //   4. the first future to resolve wins the Waiter's `fired` flag (a CAS, like selectDone) and
 //      readies the task; the others skip it. Woken, the task goes back to 1 and also dequeues
 //      itself from the futures that did not resolve.
@@ -22,8 +22,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cassert>
-#include <mutex>
 #include <utility>
+
+#include "sim/lock.h"
 
 namespace rdv::sim {
 namespace detail {
@@ -41,11 +42,11 @@ struct FutureState {
   Runtime& rt;
   const ObjId id;
   const std::string name;
-  std::mutex mu;  // protects every field below
-  State state = State::Pending;
-  Value value;                         // the value (Fulfilled) or the error (Rejected)
-  Seq resolved_seq = kNoSeq;           // seq of the FutureSet / FutureFail event
-  std::vector<FutureWaiter*> waiters;  // tasks parked on this future, arrival order
+  HostMutex mu;
+  State state RDV_GUARDED_BY(mu) = State::Pending;
+  Value value RDV_GUARDED_BY(mu);                // the value (Fulfilled) or the error (Rejected)
+  Seq resolved_seq RDV_GUARDED_BY(mu) = kNoSeq;  // seq of the FutureSet / FutureFail event
+  std::vector<FutureWaiter*> waiters RDV_GUARDED_BY(mu);  // tasks parked on it, arrival order
 };
 
 }  // namespace detail
@@ -66,30 +67,45 @@ std::vector<FutureState*> lock_order(std::span<const std::shared_ptr<FutureState
   return v;
 }
 
+// The locks of a set of futures, taken in lock order and released in reverse (released on
+// destruction when held). The analysis cannot name a run-time set: it is not checked.
+class FutureLocks {
+ public:
+  explicit FutureLocks(const std::vector<FutureState*>& order) : order_(order) {}
+  ~FutureLocks() {
+    if (held_) unlock();
+  }
+  FutureLocks(const FutureLocks&) = delete;
+  FutureLocks& operator=(const FutureLocks&) = delete;
+  void lock() RDV_NO_THREAD_SAFETY_ANALYSIS {
+    for (FutureState* s : order_) s->mu.lock();
+    held_ = true;
+  }
+  void unlock() RDV_NO_THREAD_SAFETY_ANALYSIS {
+    for (auto it = order_.rbegin(); it != order_.rend(); ++it) (*it)->mu.unlock();
+    held_ = false;
+  }
+
+ private:
+  const std::vector<FutureState*>& order_;
+  bool held_ = false;
+};
+
 // Waits until `done()` — evaluated with every future's lock held — is true. One sync point on
-// entry; then steps 1–4 of the file comment.
+// entry; then steps 1–4 of the file comment. Not checked by the analysis (FutureLocks).
 template <typename Done>
-void wait_until(Runtime& rt, std::span<const std::shared_ptr<FutureState>> states, Done done) {
+void wait_until(Runtime& rt, std::span<const std::shared_ptr<FutureState>> states,
+                Done done) RDV_NO_THREAD_SAFETY_ANALYSIS {
   rt.sched_point();
   const std::vector<FutureState*> order = lock_order(states);
-  std::vector<std::unique_lock<std::mutex>> locks;
-  locks.reserve(order.size());
+  FutureLocks locks(order);
   FutureWaiter w;
   w.task = Runtime::current_task();
-  auto unlock_all = [&locks] {
-    for (auto it = locks.rbegin(); it != locks.rend(); ++it) {
-      if (it->owns_lock()) it->unlock();
-    }
-  };
-  auto lock_all = [&] {
-    locks.clear();
-    for (FutureState* s : order) locks.emplace_back(s->mu);
-  };
-  auto dequeue = [&] {
+  auto dequeue = [&]() RDV_NO_THREAD_SAFETY_ANALYSIS {  // with every lock held
     for (FutureState* s : order) std::erase(s->waiters, &w);
   };
   for (;;) {
-    lock_all();  // 1
+    locks.lock();  // 1
     dequeue();
     if (done()) return;  // 2 (the locks are released on return)
     ObjId on = 0;        // 3: blocked "on" the first pending future of the input
@@ -104,19 +120,11 @@ void wait_until(Runtime& rt, std::span<const std::shared_ptr<FutureState>> state
     for (FutureState* s : order) {
       if (s->state == State::Pending) s->waiters.push_back(&w);
     }
-    try {
-      rt.park(BlockReason::Future, on, unlock_all);
-    } catch (const Aborted&) {
-      for (std::size_t i = 0; i < order.size(); ++i) {
-        if (!locks[i].owns_lock()) locks[i].lock();
-      }
-      dequeue();
-      throw;
-    }
+    rt.park_queued(locks, BlockReason::Future, on, dequeue);  // 4: woken, back to 1
   }
 }
 
-Settlement settlement_of(const FutureState& s) {
+Settlement settlement_of(const FutureState& s) RDV_REQUIRES(s.mu) {
   Settlement r;
   r.ok = s.state == State::Fulfilled;
   (r.ok ? r.value : r.error) = s.value;
@@ -154,7 +162,7 @@ Settlement Future::get() {
   assert(valid() && "Future::get on an invalid future");
   Settlement r;
   const std::shared_ptr<FutureState> one[] = {state_};
-  wait_until(state_->rt, one, [&] {
+  wait_until(state_->rt, one, [&]() RDV_REQUIRES(state_->mu) {
     if (state_->state == State::Pending) return false;
     r = settlement_of(*state_);
     return true;
@@ -163,7 +171,7 @@ Settlement Future::get() {
 }
 
 bool Future::resolved() const {
-  std::lock_guard lk(state_->mu);
+  HostLock lk(state_->mu);
   return state_->state != State::Pending;
 }
 
@@ -197,7 +205,7 @@ void Promise::fail(const Value& err, const Val& display) {
 void Promise::resolve(bool ok, const Value& v, const Val& display) {
   FutureState& s = *state_;
   s.rt.sched_point();
-  std::unique_lock lk(s.mu);
+  HostLock lk(s.mu);
   if (s.state != State::Pending) {
     lk.unlock();
     s.rt.raise_panic(ok ? "promise: set of resolved promise" : "promise: fail of resolved promise");
@@ -229,7 +237,8 @@ AllResult all(Runtime& rt, std::span<const Future> futures) {
     return r;
   }
   const auto states = states_of(futures, [](const Future& f) { return f.state_; });
-  wait_until(rt, states, [&] {
+  // With every future's lock held (wait_until): a run-time set, not checked.
+  wait_until(rt, states, [&]() RDV_NO_THREAD_SAFETY_ANALYSIS {
     // The rejection that happened first wins, whatever its place in the list.
     std::size_t first = states.size();
     bool pending = false;
@@ -261,7 +270,8 @@ std::vector<Settlement> all_settled(Runtime& rt, std::span<const Future> futures
     return r;
   }
   const auto states = states_of(futures, [](const Future& f) { return f.state_; });
-  wait_until(rt, states, [&] {
+  // With every future's lock held (wait_until): a run-time set, not checked.
+  wait_until(rt, states, [&]() RDV_NO_THREAD_SAFETY_ANALYSIS {
     for (const auto& s : states) {
       if (s->state == State::Pending) return false;
     }

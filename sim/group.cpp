@@ -37,7 +37,7 @@ std::shared_ptr<Group> Group::make(Runtime& rt, Context::Ptr parent, std::string
 TaskId Group::go(Fn fn, std::string task_name) {
   wg_.add(1);
   if (task_name.empty()) {
-    std::lock_guard lk(mu_);
+    HostLock lk(mu_);
     task_name = name_ + "#" + std::to_string(++spawned_);
   }
   return rt_.go(std::move(task_name), [self = shared_from_this(), fn = std::move(fn)] {
@@ -48,7 +48,7 @@ TaskId Group::go(Fn fn, std::string task_name) {
 
 void Group::record(const GroupFailure& f) {
   {
-    std::lock_guard lk(mu_);
+    HostLock lk(mu_);
     if (err_) return;
     err_ = f;
     Event e;
@@ -63,7 +63,7 @@ void Group::record(const GroupFailure& f) {
 std::optional<GroupFailure> Group::wait() {
   wg_.wait();
   cancel_();
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return err_;
 }
 

@@ -4,12 +4,12 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "sim/channel.h"  // Value
 #include "sim/context.h"
+#include "sim/lock.h"
 #include "sim/runtime.h"
 #include "sim/wait_group.h"
 
@@ -67,9 +67,9 @@ class Group : public std::enable_shared_from_this<Group> {
   const Context::Ptr ctx_;            // the group's context
   const Context::CancelFunc cancel_;  // cancels ctx_
   WaitGroup wg_;                      // one per function still running
-  std::mutex mu_;                     // protects err_ and spawned_
-  std::optional<GroupFailure> err_;   // the first error (errgroup's errOnce)
-  std::uint64_t spawned_ = 0;         // for default task names
+  HostMutex mu_;                      // never held across a sync point (group.cpp)
+  std::optional<GroupFailure> err_ RDV_GUARDED_BY(mu_);  // the first error (errgroup's errOnce)
+  std::uint64_t spawned_ RDV_GUARDED_BY(mu_) = 0;        // for default task names
 };
 
 }  // namespace rdv::sim

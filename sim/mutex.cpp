@@ -59,13 +59,13 @@ Mutex::Mutex(Runtime& rt, std::string name)
 }
 
 bool Mutex::locked() const {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return locked_;
 }
 
 void Mutex::lock() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   if (!locked_) {
     locked_ = true;
     emit_mutex(rt_, EventKind::MutexLock, id_, 0, 0);
@@ -73,20 +73,15 @@ void Mutex::lock() {
   }
   Waiter w{Runtime::current_task()};
   waiters_.push_back(&w);
-  try {
-    rt_.park(BlockReason::Mutex, id_, [&lk] { lk.unlock(); });
-  } catch (const Aborted&) {
-    if (!lk.owns_lock()) lk.lock();
-    std::erase(waiters_, &w);
-    throw;
-  }
+  rt_.park_queued(lk, BlockReason::Mutex, id_,
+                  [&]() RDV_REQUIRES(mu_) { std::erase(waiters_, &w); });
   // unlock() handed the mutex over: locked_ is still true and it is ours.
   emit_mutex(rt_, EventKind::MutexLock, id_, 0, 0);
 }
 
 bool Mutex::try_lock() {
   rt_.sched_point();
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   if (locked_) return false;
   locked_ = true;
   emit_mutex(rt_, EventKind::MutexLock, id_, 0, 0);
@@ -95,7 +90,7 @@ bool Mutex::try_lock() {
 
 void Mutex::unlock() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   if (!locked_) throw RunError("fatal error: sync: unlock of unlocked mutex");
   emit_mutex(rt_, EventKind::MutexUnlock, id_, 0, 0);
   if (waiters_.empty()) {
@@ -119,7 +114,7 @@ RWMutex::RWMutex(Runtime& rt, std::string name)
 }
 
 std::int64_t RWMutex::readers() const {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return readers_;
 }
 
@@ -131,26 +126,21 @@ void RWMutex::emit_unlock(std::int64_t read, std::int64_t readers_after) {
   emit_mutex(rt_, EventKind::MutexUnlock, id_, read, readers_after);
 }
 
-void RWMutex::park_on(std::unique_lock<std::mutex>& lk, std::deque<Waiter*>* queue, Waiter& w,
-                      BlockReason reason) {
+void RWMutex::park_on(HostLock& lk, std::deque<Waiter*>* queue, Waiter& w, BlockReason reason) {
   if (queue) {
     queue->push_back(&w);
   } else {
     pending_writer_ = &w;
   }
-  try {
-    rt_.park(reason, id_, [&lk] { lk.unlock(); });
-  } catch (const Aborted&) {
-    if (!lk.owns_lock()) lk.lock();
+  rt_.park_queued(lk, reason, id_, [&]() RDV_REQUIRES(mu_) {
     if (queue) std::erase(*queue, &w);
     if (pending_writer_ == &w) pending_writer_ = nullptr;
-    throw;
-  }
+  });
 }
 
 void RWMutex::lock() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   Waiter w{Runtime::current_task()};
   if (writer_slot_) {
     // Behind another writer: unlock() passes us the slot, and the lock itself once the readers
@@ -171,7 +161,7 @@ void RWMutex::lock() {
 
 bool RWMutex::try_lock() {
   rt_.sched_point();
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   if (writer_slot_ || readers_ != 0) return false;
   writer_slot_ = true;
   writer_ = true;
@@ -181,7 +171,7 @@ bool RWMutex::try_lock() {
 
 void RWMutex::unlock() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   if (!writer_) throw RunError("fatal error: sync: Unlock of unlocked RWMutex");
   writer_ = false;
   emit_unlock(0, 0);
@@ -214,7 +204,7 @@ void RWMutex::unlock() {
 
 void RWMutex::rlock() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   if (!writer_slot_) {
     readers_ += 1;
     emit_lock(1, readers_);
@@ -227,7 +217,7 @@ void RWMutex::rlock() {
 
 bool RWMutex::try_rlock() {
   rt_.sched_point();
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   if (writer_slot_) return false;
   readers_ += 1;
   emit_lock(1, readers_);
@@ -236,7 +226,7 @@ bool RWMutex::try_rlock() {
 
 void RWMutex::runlock() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   if (readers_ == 0) throw RunError("fatal error: sync: RUnlock of unlocked RWMutex");
   readers_ -= 1;
   emit_unlock(1, readers_);

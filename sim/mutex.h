@@ -3,9 +3,9 @@
 
 #include <cstdint>
 #include <deque>
-#include <mutex>
 #include <string>
 
+#include "sim/lock.h"
 #include "sim/runtime.h"
 
 namespace rdv::sim {
@@ -46,9 +46,9 @@ class Mutex {
   Runtime& rt_;
   const ObjId id_;
   const std::string name_;
-  mutable std::mutex mu_;        // protects locked_ and waiters_
-  bool locked_ = false;          // held by some task (or being handed to waiters_.front())
-  std::deque<Waiter*> waiters_;  // parked in lock(), FIFO; non-empty only while locked_
+  mutable HostMutex mu_;
+  bool locked_ RDV_GUARDED_BY(mu_) = false;  // held by some task (or being handed to a waiter)
+  std::deque<Waiter*> waiters_ RDV_GUARDED_BY(mu_);  // parked in lock(), FIFO; only if locked_
 };
 
 // RWMutex: Go's sync.RWMutex — many readers or one writer, with writer preference: once a writer
@@ -100,20 +100,20 @@ class RWMutex {
   void emit_lock(std::int64_t read, std::int64_t readers_after);
   void emit_unlock(std::int64_t read, std::int64_t readers_after);
   // Parks the current task queued on `queue` (or as pending_writer_ when queue is null);
-  // on teardown removes it again.
-  void park_on(std::unique_lock<std::mutex>& lk, std::deque<Waiter*>* queue, Waiter& w,
-               BlockReason reason);
+  // on teardown removes it again. Returns with lk released.
+  void park_on(HostLock& lk, std::deque<Waiter*>* queue, Waiter& w, BlockReason reason)
+      RDV_REQUIRES(mu_) RDV_RELEASE(lk);
 
   Runtime& rt_;
   const ObjId id_;
   const std::string name_;
-  mutable std::mutex mu_;             // protects every field below
-  std::int64_t readers_ = 0;          // readers holding the lock
-  bool writer_slot_ = false;          // a writer has announced itself (pending or holding)
-  bool writer_ = false;               // a writer holds the lock (implies writer_slot_)
-  Waiter* pending_writer_ = nullptr;  // the announced writer waiting for readers_ to reach 0
-  std::deque<Waiter*> writers_;       // writers waiting for the writer slot, FIFO
-  std::deque<Waiter*> readers_q_;     // readers blocked by a writer, FIFO
+  mutable HostMutex mu_;
+  std::int64_t readers_ RDV_GUARDED_BY(mu_) = 0;  // readers holding the lock
+  bool writer_slot_ RDV_GUARDED_BY(mu_) = false;  // a writer has announced itself (or holds it)
+  bool writer_ RDV_GUARDED_BY(mu_) = false;       // a writer holds the lock (implies writer_slot_)
+  Waiter* pending_writer_ RDV_GUARDED_BY(mu_) = nullptr;  // announced; waits for readers_ == 0
+  std::deque<Waiter*> writers_ RDV_GUARDED_BY(mu_);       // writers waiting for the slot, FIFO
+  std::deque<Waiter*> readers_q_ RDV_GUARDED_BY(mu_);     // readers blocked by a writer, FIFO
 };
 
 }  // namespace rdv::sim

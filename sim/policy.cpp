@@ -172,22 +172,22 @@ InteractivePolicy::InteractivePolicy(std::uint64_t seed, bool ask_when_single)
     : ask_when_single_(ask_when_single), rng_(seed) {}
 
 std::vector<TaskId> InteractivePolicy::candidates() const {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return candidates_;
 }
 
 TaskId InteractivePolicy::current() const {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return current_;
 }
 
 std::uint64_t InteractivePolicy::requests() const {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return requests_;
 }
 
 bool InteractivePolicy::choose(TaskId t) {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   if (!std::binary_search(candidates_.begin(), candidates_.end(), t)) return false;
   chosen_ = t;
   candidates_.clear();
@@ -196,27 +196,27 @@ bool InteractivePolicy::choose(TaskId t) {
 }
 
 void InteractivePolicy::interrupt() {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   cancelled_ = true;
   candidates_.clear();
   cv_.notify_all();
 }
 
 TaskId InteractivePolicy::pick_task(std::span<const TaskId> c, TaskId current) {
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   if (cancelled_) return 0;
   if (c.size() == 1 && !ask_when_single_) return c[0];
   candidates_.assign(c.begin(), c.end());
   current_ = current;
   chosen_ = 0;
   ++requests_;
-  cv_.wait(lk, [&] { return chosen_ != 0 || cancelled_; });
+  lk.wait(cv_, [&]() RDV_REQUIRES(mu_) { return chosen_ != 0 || cancelled_; });
   candidates_.clear();
   return cancelled_ ? 0 : chosen_;
 }
 
 std::uint32_t InteractivePolicy::pick_case(std::span<const std::uint32_t> r) {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return r[rng_.below(r.size())];
 }
 

@@ -21,13 +21,13 @@
 #include <condition_variable>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <span>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
 
 #include "sim/event.h"
+#include "sim/lock.h"
 
 namespace rdv::sim {
 
@@ -130,15 +130,17 @@ class InteractivePolicy final : public Policy {
   const char* name() const noexcept override { return "interactive"; }
 
  private:
-  mutable std::mutex mu_;  // protects every field below
-  std::condition_variable cv_;
-  std::vector<TaskId> candidates_;  // the open question; empty when none
-  TaskId current_ = 0;
-  TaskId chosen_ = 0;
-  std::uint64_t requests_ = 0;
-  bool cancelled_ = false;
-  bool ask_when_single_;
-  Rng rng_;
+  // pick_task waits on cv_ with the runtime's scheduler lock held (runtime.h): mu_ comes after
+  // it, and the UI side never takes the scheduler lock while holding mu_.
+  mutable HostMutex mu_;
+  std::condition_variable cv_;                          // with mu_: a choice was made or cancelled
+  std::vector<TaskId> candidates_ RDV_GUARDED_BY(mu_);  // the open question; empty when none
+  TaskId current_ RDV_GUARDED_BY(mu_) = 0;
+  TaskId chosen_ RDV_GUARDED_BY(mu_) = 0;
+  std::uint64_t requests_ RDV_GUARDED_BY(mu_) = 0;
+  bool cancelled_ RDV_GUARDED_BY(mu_) = false;
+  const bool ask_when_single_;
+  Rng rng_ RDV_GUARDED_BY(mu_);
 };
 
 }  // namespace rdv::sim

@@ -21,11 +21,11 @@
 #include <cassert>
 #include <condition_variable>
 #include <map>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <unordered_map>
 
+#include "sim/lock.h"
 #include "sim/task.h"
 
 namespace rdv::sim {
@@ -96,17 +96,20 @@ struct Runtime::Impl {
   std::chrono::steady_clock::time_point t0;
   bool started = false;
 
-  mutable std::mutex mu;  // guards everything down to `result` (see the file comment)
-  std::vector<std::unique_ptr<Task>> tasks;  // tasks[id - 1]
-  std::vector<TaskId> runnable;              // controlled: sorted; includes the baton holder
-  std::map<std::pair<Nanos, TimerId>, std::function<void()>> timers;  // by (when, creation)
-  std::unordered_map<TimerId, Nanos> timer_when;
-  TimerId next_timer = 1;
-  bool ended = false;
-  bool main_exited = false;
-  RunResult result;
-  std::condition_variable timer_cv;  // live: wakes the timer thread (new timer, end)
-  std::thread timer_thread;          // live only
+  // The scheduler lock (lock order: runtime.h). Controlled mode: only the baton holder changes
+  // what it guards while the run goes on; other threads (abort) only after taking it.
+  mutable HostMutex mu;
+  std::vector<std::unique_ptr<Task>> tasks RDV_GUARDED_BY(mu);  // tasks[id - 1]
+  std::vector<TaskId> runnable RDV_GUARDED_BY(mu);  // controlled: sorted; with the baton holder
+  std::map<std::pair<Nanos, TimerId>, std::function<void()>> timers
+      RDV_GUARDED_BY(mu);                                            // by (when, creation)
+  std::unordered_map<TimerId, Nanos> timer_when RDV_GUARDED_BY(mu);  // pending timer -> when
+  TimerId next_timer RDV_GUARDED_BY(mu) = 1;
+  bool ended RDV_GUARDED_BY(mu) = false;        // end_run() ran: RunEnd is in the log
+  bool main_exited RDV_GUARDED_BY(mu) = false;  // task 1 returned (the rest may still finish)
+  RunResult result RDV_GUARDED_BY(mu);
+  std::condition_variable timer_cv;  // live: wakes the timer thread (new timer, end); with mu
+  std::thread timer_thread;          // live only; started by start(), joined by wait()
 
   std::atomic<Nanos> vclock{0};  // controlled: written by the baton holder under mu
   std::atomic<bool> aborting{false};
@@ -116,16 +119,16 @@ struct Runtime::Impl {
   std::atomic<ObjId> next_obj{1};
   std::atomic<std::uint64_t> data_rng{0};
 
-  mutable std::mutex names_mu;             // protects names
-  std::unordered_map<ObjId, StrId> names;  // object -> its *Make event's text
+  mutable HostMutex names_mu;  // a leaf: taken by emit_as() under any other lock
+  std::unordered_map<ObjId, StrId> names RDV_GUARDED_BY(names_mu);  // object -> *Make's text
 
-  std::mutex done_mu;  // protects busy, end_seen, joined
-  std::condition_variable done_cv;
-  std::size_t busy = 0;  // task threads not yet given back to the pool
-  bool end_seen = false;
-  bool joined = false;
+  mutable HostMutex done_mu;        // taken under mu (end_run) or alone, never the other way round
+  std::condition_variable done_cv;  // with done_mu: busy or end_seen changed
+  std::size_t busy RDV_GUARDED_BY(done_mu) = 0;   // task threads not yet given back to the pool
+  bool end_seen RDV_GUARDED_BY(done_mu) = false;  // end_run() ran
+  bool joined RDV_GUARDED_BY(done_mu) = false;    // wait() joined the timer thread
 
-  Task* task(TaskId id) const { return tasks[id - 1].get(); }
+  Task* task(TaskId id) const RDV_REQUIRES(mu) { return tasks[id - 1].get(); }
 
   Nanos now() const noexcept {
     if (controlled) return vclock.load(std::memory_order_relaxed);
@@ -140,23 +143,24 @@ struct Runtime::Impl {
     if (e.line == 0 && t != nullptr) e.line = t->line.load(std::memory_order_relaxed);
     e.t = now();
     if (e.text != 0 && is_make_kind(e.kind)) {
-      std::lock_guard lk(names_mu);
+      HostLock lk(names_mu);
       names[e.obj] = e.text;
     }
     return log.append(e);
   }
 
-  void runnable_insert(TaskId id) {
+  void runnable_insert(TaskId id) RDV_REQUIRES(mu) {
     runnable.insert(std::lower_bound(runnable.begin(), runnable.end(), id), id);
   }
-  void runnable_erase(TaskId id) {
+  void runnable_erase(TaskId id) RDV_REQUIRES(mu) {
     auto it = std::lower_bound(runnable.begin(), runnable.end(), id);
     if (it != runnable.end() && *it == id) runnable.erase(it);
   }
 
   // ---- ending a run (mu held) ------------------------------------------------------------
 
-  void end_run(Outcome o, std::string message, TaskId t = 0, std::uint32_t line = 0) {
+  void end_run(Outcome o, std::string message, TaskId t = 0, std::uint32_t line = 0)
+      RDV_REQUIRES(mu) {
     if (ended) return;
     ended = true;
     result.outcome = o;
@@ -174,7 +178,7 @@ struct Runtime::Impl {
       if (task->state.load() != Task::State::Exited) task->parker.post();
     }
     timer_cv.notify_all();
-    std::lock_guard lk(done_mu);
+    HostLock lk(done_mu);
     end_seen = true;
     done_cv.notify_all();
   }
@@ -191,7 +195,7 @@ struct Runtime::Impl {
     return s;
   }
 
-  void end_deadlock() {
+  void end_deadlock() RDV_REQUIRES(mu) {
     Event e;
     e.kind = EventKind::Deadlock;
     emit_as(nullptr, e);
@@ -206,7 +210,7 @@ struct Runtime::Impl {
   }
 
   // Main returned: every task still alive is leaked (goleak), then the run ends.
-  void end_main_returned() {
+  void end_main_returned() RDV_REQUIRES(mu) {
     std::vector<Task*> left;
     for (auto& t : tasks) {
       if (t->state.load() != Task::State::Exited) left.push_back(t.get());
@@ -229,7 +233,7 @@ struct Runtime::Impl {
     end_run(Outcome::Leak, std::move(msg));
   }
 
-  void check_event_limit() {
+  void check_event_limit() RDV_REQUIRES(mu) {
     if (log.appended() >= cfg.max_events) {
       end_run(Outcome::Error,
               "event limit exceeded: more than " + std::to_string(cfg.max_events) + " events");
@@ -240,22 +244,21 @@ struct Runtime::Impl {
 
   // Fires every timer due at the current virtual time, in (when, creation) order. The callbacks
   // run in timer context (no current task) with mu released: they ready tasks.
-  void fire_due(std::unique_lock<std::mutex>& lk) {
+  void fire_due() RDV_REQUIRES(mu) {
     while (!ended && !timers.empty() && timers.begin()->first.first <= vclock.load()) {
       auto node = timers.extract(timers.begin());
       timer_when.erase(node.key().second);
-      lk.unlock();
+      HostUnlock unlocked(mu);
       Task* saved = tl_task;
       tl_task = nullptr;
       node.mapped()();
       tl_task = saved;
-      lk.lock();
     }
   }
 
   // The next task to get the baton, or nullptr when the run ended (deadlock, limit, policy).
   // `current` is the calling task when it is still runnable (a sched point), else 0.
-  Task* choose(std::unique_lock<std::mutex>& lk, TaskId current) {
+  Task* choose(TaskId current) RDV_REQUIRES(mu) {
     for (;;) {
       if (ended) return nullptr;
       if (main_exited) {
@@ -268,7 +271,7 @@ struct Runtime::Impl {
         }
         break;
       }
-      fire_due(lk);
+      fire_due();
       if (ended) return nullptr;
       if (!runnable.empty()) break;
       if (timers.empty()) {
@@ -303,16 +306,17 @@ struct Runtime::Impl {
   }
 
   // Gives the baton to `next` (announcing it with TaskRun when it was blocked, new or
-  // preempted). When `self` must wait for the baton again, waits and returns when it has it.
-  void handoff(std::unique_lock<std::mutex>& lk, Task* self, Task* next, bool self_waits) {
+  // preempted), releasing `lk` (mu). When `self` must wait for the baton again, waits and
+  // returns when it has it.
+  void handoff(HostLock& lk, Task* self, Task* next, bool self_waits) RDV_RELEASE(lk) {
     if (next->announce_run) {
       next->announce_run = false;
       Event e;
       e.kind = EventKind::TaskRun;
       emit_as(next, e);
     }
-    if (next == self) return;
     lk.unlock();
+    if (next == self) return;
     next->parker.post();
     if (self_waits) wait_baton(self);
   }
@@ -331,14 +335,14 @@ struct Runtime::Impl {
   // ---- live mode ---------------------------------------------------------------------------
 
   void live_maybe_deadlock() {
-    std::lock_guard lk(mu);
+    HostLock lk(mu);
     if (ended || main_exited) return;
     if (running.load() != 0 || timers_pending.load() != 0) return;
     end_deadlock();
   }
 
   void timer_loop() {
-    std::unique_lock lk(mu);
+    HostLock lk(mu);
     const auto deadline_of = [&](Nanos when) {
       const double wall_ns = static_cast<double>(when) / cfg.time_scale;
       return t0 + std::chrono::nanoseconds(static_cast<std::int64_t>(wall_ns));
@@ -351,12 +355,12 @@ struct Runtime::Impl {
         break;
       }
       if (timers.empty()) {
-        timer_cv.wait_until(lk, limit);
+        lk.wait_until(timer_cv, limit);
         continue;
       }
       const auto due = deadline_of(timers.begin()->first.first);
       if (std::chrono::steady_clock::now() < due) {
-        timer_cv.wait_until(lk, std::min(due, limit));
+        lk.wait_until(timer_cv, std::min(due, limit));
         continue;
       }
       auto node = timers.extract(timers.begin());
@@ -413,7 +417,7 @@ struct Runtime::Impl {
     on_exit(t, how, message, traceback, reported);
     tl_task = nullptr;
     tl_runtime = nullptr;
-    std::lock_guard lk(done_mu);
+    HostLock lk(done_mu);
     if (--busy == 0) done_cv.notify_all();
   }
 
@@ -425,7 +429,7 @@ struct Runtime::Impl {
       alive.fetch_sub(1);
       return;
     }
-    std::unique_lock lk(mu);
+    HostLock lk(mu);
     if (ended) {
       t->state.store(Task::State::Exited);
       alive.fetch_sub(1);
@@ -471,11 +475,11 @@ struct Runtime::Impl {
         if (ended) return;
         return end_main_returned();
       }
-      if (Task* next = choose(lk, 0)) handoff(lk, nullptr, next, false);
+      if (Task* next = choose(0)) handoff(lk, nullptr, next, false);
       return;
     }
     if (controlled) {
-      if (Task* next = choose(lk, 0)) handoff(lk, nullptr, next, false);
+      if (Task* next = choose(0)) handoff(lk, nullptr, next, false);
       return;
     }
     lk.unlock();
@@ -512,7 +516,7 @@ void Runtime::start(std::string main_name, TaskFn fn) {
   m.started = true;
   m.t0 = std::chrono::steady_clock::now();
   m.cpu = m.controlled ? (config_.cpu >= 0 ? config_.cpu : pool::pick_cpu()) : -1;
-  std::unique_lock lk(m.mu);
+  HostLock lk(m.mu);
   m.tasks.push_back(std::make_unique<Task>(1, std::move(main_name), std::move(fn)));
   Task* t = m.tasks.back().get();
   t->rng = mix64(mix64(config_.seed ^ 0xA0761D6478BD642Full) + 1);
@@ -527,12 +531,12 @@ void Runtime::start(std::string main_name, TaskFn fn) {
     m.runnable.push_back(1);
   }
   {
-    std::lock_guard dl(m.done_mu);
+    HostLock dl(m.done_mu);
     ++m.busy;
   }
   pool::submit([&m, t] { m.run_task(t); }, m.cpu);
   if (m.controlled) {
-    if (Task* next = m.choose(lk, 0)) m.handoff(lk, nullptr, next, false);
+    if (Task* next = m.choose(0)) m.handoff(lk, nullptr, next, false);
   } else {
     lk.unlock();
     m.timer_thread = std::thread([&m] { m.timer_loop(); });
@@ -543,8 +547,8 @@ RunResult Runtime::wait() {
   Impl& m = *impl_;
   if (!m.started) return {};
   {
-    std::unique_lock lk(m.done_mu);
-    m.done_cv.wait(lk, [&] { return m.end_seen && m.busy == 0; });
+    HostLock lk(m.done_mu);
+    lk.wait(m.done_cv, [&]() RDV_REQUIRES(m.done_mu) { return m.end_seen && m.busy == 0; });
     if (!m.joined) {
       m.joined = true;
       if (m.timer_thread.joinable()) {
@@ -553,18 +557,19 @@ RunResult Runtime::wait() {
       }
     }
   }
-  std::lock_guard lk(m.mu);
+  HostLock lk(m.mu);
   return m.result;
 }
 
 bool Runtime::wait_for(std::chrono::milliseconds d) {
   Impl& m = *impl_;
-  std::unique_lock lk(m.done_mu);
-  return m.done_cv.wait_for(lk, d, [&] { return m.end_seen && m.busy == 0; });
+  HostLock lk(m.done_mu);
+  return lk.wait_for(m.done_cv, d,
+                     [&]() RDV_REQUIRES(m.done_mu) { return m.end_seen && m.busy == 0; });
 }
 
 bool Runtime::finished() const noexcept {
-  std::lock_guard lk(impl_->done_mu);
+  HostLock lk(impl_->done_mu);
   return impl_->end_seen && impl_->busy == 0;
 }
 
@@ -572,7 +577,7 @@ void Runtime::abort() {
   // First release a policy that may be waiting for a person (it waits with mu held). A run
   // that ended already leaves its policy alone, so an interactive policy can serve again.
   if (!impl_->aborting.load()) impl_->policy->interrupt();
-  std::lock_guard lk(impl_->mu);
+  HostLock lk(impl_->mu);
   impl_->end_run(Outcome::Aborted, "aborted");
 }
 
@@ -589,7 +594,7 @@ TaskId Runtime::current_id() const noexcept {
 TaskId Runtime::go(std::string name, TaskFn fn) {
   Impl& m = *impl_;
   Task* parent = tl_task;
-  std::unique_lock lk(m.mu);
+  HostLock lk(m.mu);
   if (m.aborting.load()) throw Aborted{};
   if (m.alive.load() >= config_.max_tasks) {
     throw RunError("too many tasks: more than " + std::to_string(config_.max_tasks) +
@@ -613,18 +618,18 @@ TaskId Runtime::go(std::string name, TaskFn fn) {
     m.running.fetch_add(1);
   }
   {
-    std::lock_guard dl(m.done_mu);
+    HostLock dl(m.done_mu);
     ++m.busy;
   }
   lk.unlock();
   try {
     pool::submit([&m, t] { m.run_task(t); }, m.cpu);
   } catch (const std::runtime_error& err) {
-    std::lock_guard relk(m.mu);
+    HostLock relk(m.mu);
     t->state.store(Task::State::Exited);
     m.alive.fetch_sub(1);
     if (m.controlled) m.runnable_erase(id);
-    std::lock_guard dl(m.done_mu);
+    HostLock dl(m.done_mu);
     --m.busy;
     throw RunError(err.what());
   }
@@ -638,16 +643,16 @@ void Runtime::sched_point() {
   if (!m.controlled) {
     if (m.aborting.load(std::memory_order_relaxed)) throw Aborted{};
     if (log_.appended() >= config_.max_events) {
-      std::lock_guard lk(m.mu);
+      HostLock lk(m.mu);
       m.check_event_limit();
       throw Aborted{};
     }
     return;
   }
-  std::unique_lock lk(m.mu);
+  HostLock lk(m.mu);
   if (m.aborting.load()) throw Aborted{};
   m.check_event_limit();
-  Task* next = m.choose(lk, self->id());
+  Task* next = m.choose(self->id());
   if (next == nullptr) throw Aborted{};
   if (next != self) {
     Event e;
@@ -670,24 +675,19 @@ void Runtime::sleep(Nanos d) {
   // The timer may fire (live: on the timer thread) before we are parked; `m` makes it wait
   // until park() released it, so TaskUnblock always follows TaskBlock.
   struct State {
-    std::mutex m;  // held by the sleeper until it is parked
+    HostMutex m;  // held by the sleeper until it is parked
   };
   auto st = std::make_shared<State>();
   const Nanos when = now() + d;
-  std::unique_lock lk(st->m);
+  HostLock lk(st->m);
   const TimerId id = add_timer(when, [this, st, self] {
-    std::unique_lock g(st->m);
+    HostLock g(st->m);
     mark_ready(self, 0);
     g.unlock();
     wake(self);
   });
-  try {
-    park(
-        BlockReason::Sleep, 0, [&] { lk.unlock(); }, when);
-  } catch (const Aborted&) {
-    cancel_timer(id);
-    throw;
-  }
+  park_queued(
+      lk, BlockReason::Sleep, 0, [&] { cancel_timer(id); }, when);
 }
 
 void Runtime::print(std::string_view line) {
@@ -757,7 +757,7 @@ StrId Runtime::intern(std::string_view s) {
 std::string Runtime::object_name(ObjId obj) const {
   StrId id = 0;
   {
-    std::lock_guard lk(impl_->names_mu);
+    HostLock lk(impl_->names_mu);
     auto it = impl_->names.find(obj);
     if (it != impl_->names.end()) id = it->second;
   }
@@ -774,7 +774,7 @@ void Runtime::park(BlockReason reason, ObjId obj, const std::function<void()>& u
   e.obj = obj;
   e.arg = arg;
   if (m.controlled) {
-    std::unique_lock lk(m.mu);
+    HostLock lk(m.mu);
     if (m.aborting.load()) {
       unlock();
       throw Aborted{};
@@ -785,7 +785,7 @@ void Runtime::park(BlockReason reason, ObjId obj, const std::function<void()>& u
     self->state.store(Task::State::Parked);
     m.runnable_erase(self->id());
     unlock();  // lock order: object lock, then mu; releasing under mu is fine
-    Task* next = m.choose(lk, 0);
+    Task* next = m.choose(0);
     if (next == nullptr) throw Aborted{};
     m.handoff(lk, self, next, true);
     return;
@@ -816,7 +816,7 @@ void Runtime::mark_ready(Task* t, ObjId via) {
   e.obj = via;
   e.peer = tl_task != nullptr ? tl_task->id() : 0;
   if (m.controlled) {
-    std::lock_guard lk(m.mu);
+    HostLock lk(m.mu);
     if (t->state.load() != Task::State::Parked) return;
     t->state.store(Task::State::Runnable);
     t->reason.store(BlockReason::None);
@@ -846,7 +846,7 @@ void Runtime::ready(Task* t, ObjId via) {
 
 Runtime::TimerId Runtime::add_timer(Nanos when, std::function<void()> fire) {
   Impl& m = *impl_;
-  std::lock_guard lk(m.mu);
+  HostLock lk(m.mu);
   const TimerId id = m.next_timer++;
   m.timers.emplace(std::make_pair(when, id), std::move(fire));
   m.timer_when.emplace(id, when);
@@ -859,7 +859,7 @@ Runtime::TimerId Runtime::add_timer(Nanos when, std::function<void()> fire) {
 
 bool Runtime::cancel_timer(TimerId id) {
   Impl& m = *impl_;
-  std::lock_guard lk(m.mu);
+  HostLock lk(m.mu);
   auto it = m.timer_when.find(id);
   if (it == m.timer_when.end()) return false;
   m.timers.erase(std::make_pair(it->second, id));
@@ -881,7 +881,7 @@ std::uint32_t Runtime::choose_case(std::span<const std::uint32_t> ready) {
   if (ready.size() == 1) return ready[0];
   Impl& m = *impl_;
   if (m.controlled) {
-    std::lock_guard lk(m.mu);
+    HostLock lk(m.mu);
     std::uint32_t c = 0;
     try {
       c = m.policy->pick_case(ready);

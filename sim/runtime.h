@@ -23,6 +23,28 @@
 //  - teardown throws rdv::sim::Aborted from any blocking point of a task; it must not be caught
 //    for good (the script layer rethrows it); the task unwinds and its thread returns to the pool.
 //  - an internal bug is an assert.
+//
+// Locks (sim/lock.h). Every field a lock guards is marked RDV_GUARDED_BY at its declaration and
+// Clang checks the marks (the `tsa` preset, run by tools/test.sh). They are taken in this order
+// and never the other way round:
+//  0. the script layer's interpreter lock (script/gil.h): held while a task runs Lua; TaskHooks
+//     release it around every wait.
+//  1. one object's own lock: a Channel, Mutex, RWMutex, WaitGroup, future, context tree, Ticker,
+//     Group or Atomic (or sleep()'s hand-shake). One at a time, except select (its channels, by
+//     object id) and all()/all_settled() (their futures, by address of their state).
+//  2. the scheduler lock (Runtime::Impl::mu): taken under an object lock by park(),
+//     mark_ready(), ready(), add_timer(), cancel_timer(), choose_case(). Timer callbacks take
+//     object locks, so they run with it released (the scheduler drops it to fire them).
+//  3. InteractivePolicy's lock: pick_task() waits for the person with the scheduler lock held.
+//  4. the lock of the run's end (done_mu: the task threads still busy, RunEnd seen).
+//  5. leaves, under any of the above: object names, the event log's string table, the pool.
+// A task holds none of 1-5 across a sched point, and parks holding only the object lock(s) it
+// passes to park(), which releases them once the task is marked parked (gopark's unlockf): a
+// waker that takes the lock afterwards finds the task parked, so no wake-up is lost between.
+//
+// The stream obeys the invariants written at the top of event.h. Primitives keep them by
+// emitting their events with their own lock held, and a waker's events for the woken task
+// right after that task's TaskUnblock (mark_ready() then emit_for(), both under the lock).
 #pragma once
 
 #include <atomic>
@@ -39,6 +61,7 @@
 
 #include "sim/event.h"
 #include "sim/event_log.h"
+#include "sim/lock.h"
 #include "sim/policy.h"
 
 namespace rdv::sim {
@@ -165,6 +188,7 @@ class Runtime {
   // Park the current task. `unlock` is called after the task is marked parked and the
   // TaskBlock event emitted, and must release the object lock the caller holds (like gopark's
   // unlockf): then a waker may ready it. Returns when readied. Throws Aborted on teardown.
+  // A primitive that queued a waiter parks with park_queued() below, not with this.
   void park(BlockReason reason, ObjId obj, const std::function<void()>& unlock, Nanos arg = 0);
   // Make a parked task runnable; `via` is the object through which. Emits TaskUnblock with
   // peer = the current task (0 from a timer). Safe from any task thread or the timer context.
@@ -175,8 +199,24 @@ class Runtime {
   // A task woken by teardown is not parked any more: mark_ready is then a no-op.
   void mark_ready(Task* t, ObjId via);
   void wake(Task* t);
-  // A primitive whose park() threw Aborted must take its waiter off its queue before
-  // rethrowing (the waiter lives on the unwinding task's stack), as channel.cpp does.
+
+  // Park, and unqueue if aborted: what every primitive does once it has put its waiter(s) on
+  // its wait queue(s) with its lock(s) held. Parks (park() releases `locks` once the task is
+  // parked); woken, returns with `locks` released (the waker took the waiter off its queue).
+  // Torn down, park() throws Aborted: then the waiter, which lives on this task's unwinding
+  // stack, must not stay queued, so `locks` are taken again, `unqueue()` runs with them held,
+  // they are released and Aborted is rethrown. `locks` is anything with lock()/unlock(): a
+  // HostLock (checked by the analysis: the caller's lock is released on return), or a set of
+  // objects' locks (select, all()).
+  template <typename Unqueue>
+  void park_queued(HostLock& lk, BlockReason reason, ObjId obj, Unqueue&& unqueue, Nanos arg = 0)
+      RDV_RELEASE(lk) RDV_NO_THREAD_SAFETY_ANALYSIS {
+    park_queued_impl(lk, reason, obj, unqueue, arg);
+  }
+  template <typename Locks, typename Unqueue>
+  void park_queued(Locks& locks, BlockReason reason, ObjId obj, Unqueue&& unqueue, Nanos arg = 0) {
+    park_queued_impl(locks, reason, obj, unqueue, arg);
+  }
 
   // Timers (sleep, after, ticker, context deadlines). `fire` runs in timer context (no current
   // task; it must not park): in controlled mode on the scheduler when the clock reaches `when`,
@@ -196,6 +236,26 @@ class Runtime {
   std::string object_name(ObjId obj) const;
 
  private:
+  template <typename Locks, typename Unqueue>
+  void park_queued_impl(Locks& locks, BlockReason reason, ObjId obj, Unqueue& unqueue,
+                        Nanos arg) RDV_NO_THREAD_SAFETY_ANALYSIS {
+    bool released = false;  // park() released the locks (it does before it can throw Aborted)
+    try {
+      park(
+          reason, obj,
+          [&]() RDV_NO_THREAD_SAFETY_ANALYSIS {
+            locks.unlock();
+            released = true;
+          },
+          arg);
+    } catch (const Aborted&) {
+      if (released) locks.lock();
+      unqueue();
+      locks.unlock();
+      throw;
+    }
+  }
+
   struct Impl;
   RunConfig config_;
   EventLog& log_;

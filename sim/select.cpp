@@ -8,18 +8,21 @@
 
 namespace rdv::sim {
 
-// Channel's private steps, driven across several channels at once.
+// Channel's private steps, driven across several channels at once. Each needs its channel's
+// lock; select() holds them all (a set known only at run time, which the analysis cannot name).
 struct SelectOps {
   using Op = Channel::Op;
-  static std::mutex& mu(Channel* c) { return c->mu_; }
-  static bool ready(const SelectCase& k) {
+  static HostMutex& mu(Channel* c) { return c->mu_; }
+  static bool ready(const SelectCase& k) RDV_REQUIRES(k.ch->mu_) {
     return k.dir == SelectCase::Dir::Send ? k.ch->send_ready_locked() : k.ch->recv_ready_locked();
   }
-  static Op send(Channel* c, Value v, const Val& d, Task** wake) {
+  static Op send(Channel* c, Value v, const Val& d, Task** wake) RDV_REQUIRES(c->mu_) {
     return c->send_locked(v, d, wake);
   }
-  static Op recv(Channel* c, Received* out, Task** wake) { return c->recv_locked(out, wake); }
-  static WaitQueue& queue(const SelectCase& k) {
+  static Op recv(Channel* c, Received* out, Task** wake) RDV_REQUIRES(c->mu_) {
+    return c->recv_locked(out, wake);
+  }
+  static WaitQueue& queue(const SelectCase& k) RDV_REQUIRES(k.ch->mu_) {
     return k.dir == SelectCase::Dir::Send ? k.ch->sendq_ : k.ch->recvq_;
   }
 };
@@ -37,10 +40,10 @@ class LockSet {
               [](Channel* a, Channel* b) { return a->id() < b->id(); });
     chans_.erase(std::unique(chans_.begin(), chans_.end()), chans_.end());
   }
-  void lock() {
+  void lock() RDV_NO_THREAD_SAFETY_ANALYSIS {
     for (Channel* c : chans_) SelectOps::mu(c).lock();
   }
-  void unlock() {
+  void unlock() RDV_NO_THREAD_SAFETY_ANALYSIS {
     for (auto it = chans_.rbegin(); it != chans_.rend(); ++it) SelectOps::mu(*it).unlock();
   }
 
@@ -58,12 +61,15 @@ void emit_choose(Runtime& rt, int index, const SelectCase* k) {
 
 }  // namespace
 
-SelectResult select(Runtime& rt, std::span<const SelectCase> cases, bool has_default) {
+// The steps are numbered as in select.h. Not checked by the analysis: it holds the LockSet.
+SelectResult select(Runtime& rt, std::span<const SelectCase> cases,
+                    bool has_default) RDV_NO_THREAD_SAFETY_ANALYSIS {
   rt.sched_point();
+  // 1. Lock every channel, in the global order.
   LockSet locks(cases);
   locks.lock();
 
-  // Pass 1: poll. Collect the ready cases and take one at random; in live mode a case may stop
+  // 2. Poll. Collect the ready cases and take one at random; in live mode a case may stop
   // being ready between the check and the operation (its waiter's select was won elsewhere),
   // then it is dropped and another is drawn.
   std::vector<std::uint32_t> ready;
@@ -101,14 +107,14 @@ SelectResult select(Runtime& rt, std::span<const SelectCase> cases, bool has_def
     ready.erase(std::find(ready.begin(), ready.end(), i));
   }
 
-  // Pass 2: default.
+  // 3. Default.
   if (has_default) {
     locks.unlock();
     emit_choose(rt, -1, nullptr);
     return {};
   }
 
-  // Pass 3: enqueue on every channel and park.
+  // 4. Enqueue a waiter on every channel and park; the first waker claims the whole select.
   if (cases.empty()) {
     locks.unlock();
     rt.park(BlockReason::SelectNoCases, 0, [] {});
@@ -138,21 +144,16 @@ SelectResult select(Runtime& rt, std::span<const SelectCase> cases, bool has_def
     }
     SelectOps::queue(k).push_back(&w);
   }
-  const auto dequeue_all = [&] {
-    locks.lock();
+  const auto dequeue_all = [&]() RDV_NO_THREAD_SAFETY_ANALYSIS {  // with the locks held
     for (std::size_t i = 0; i < cases.size(); ++i) {
       if (cases[i].ch != nullptr) SelectOps::queue(cases[i]).remove(&waiters[i]);
     }
-    locks.unlock();
   };
-  try {
-    rt.park(BlockReason::Select, 0, [&] { locks.unlock(); });
-  } catch (const Aborted&) {
-    dequeue_all();
-    throw;
-  }
-  // Pass 4: dequeue the losers (the winner was dequeued by its waker).
+  rt.park_queued(locks, BlockReason::Select, 0, dequeue_all);
+  // 5. Woken: lock all again and dequeue the losers (the winner was dequeued by its waker).
+  locks.lock();
   dequeue_all();
+  locks.unlock();
   assert(st.winner >= 0 && "a select woke without a winner");
   const auto i = static_cast<std::size_t>(st.winner);
   const Waiter& w = waiters[i];

@@ -9,10 +9,11 @@
 
 #include <cassert>
 #include <cstring>
-#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "sim/lock.h"
 
 namespace rdv::sim {
 namespace {
@@ -78,10 +79,10 @@ struct Worker {
 };
 
 struct Pool {
-  std::mutex mu;              // protects idle and total
-  std::vector<Worker*> idle;  // waiting for a job
-  std::size_t total = 0;      // threads alive
-  cpu_set_t allowed{};        // the process's affinity at first use
+  HostMutex mu;                                  // a leaf lock
+  std::vector<Worker*> idle RDV_GUARDED_BY(mu);  // waiting for a job
+  std::size_t total RDV_GUARDED_BY(mu) = 0;      // threads alive
+  cpu_set_t allowed{};                           // the process's affinity at first use
   int ncpu = 1;
   std::atomic<unsigned> next_cpu{0};
 };
@@ -135,7 +136,7 @@ void* worker_main(void* arg) {
     apply_affinity(w);
     w->job();
     w->job = nullptr;
-    std::lock_guard lk(p.mu);
+    HostLock lk(p.mu);
     if (p.idle.size() >= kKeepIdle) {
       --p.total;
       break;
@@ -152,7 +153,7 @@ void submit(std::function<void()> job, int cpu) {
   Pool& p = the_pool();
   Worker* w = nullptr;
   {
-    std::lock_guard lk(p.mu);
+    HostLock lk(p.mu);
     if (!p.idle.empty()) {
       w = p.idle.back();
       p.idle.pop_back();
@@ -171,7 +172,7 @@ void submit(std::function<void()> job, int cpu) {
       delete w;
       throw std::runtime_error(std::string("cannot create a task thread: ") + std::strerror(err));
     }
-    std::lock_guard lk(p.mu);
+    HostLock lk(p.mu);
     ++p.total;
   }
   w->job = std::move(job);
@@ -188,13 +189,13 @@ void unpin_self() {
 
 std::size_t threads() {
   Pool& p = the_pool();
-  std::lock_guard lk(p.mu);
+  HostLock lk(p.mu);
   return p.total;
 }
 
 std::size_t idle_threads() {
   Pool& p = the_pool();
-  std::lock_guard lk(p.mu);
+  HostLock lk(p.mu);
   return p.idle.size();
 }
 

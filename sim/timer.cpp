@@ -80,7 +80,7 @@ void Ticker::arm(Nanos when) {
     auto t = self.lock();
     if (t == nullptr) return;
     {
-      std::lock_guard lk(t->mu_);
+      HostLock lk(t->mu_);
       if (t->stopped_) return;
       t->arm(when + t->period_);
     }
@@ -91,7 +91,7 @@ void Ticker::arm(Nanos when) {
 
 void Ticker::stop() {
   {
-    std::lock_guard lk(mu_);
+    HostLock lk(mu_);
     if (stopped_) return;
     stopped_ = true;
     rt_.cancel_timer(timer_);
@@ -103,7 +103,7 @@ std::shared_ptr<Ticker> ticker(Runtime& rt, Nanos period) {
   if (period <= 0) rt.raise_panic("non-positive interval for NewTicker");
   auto t = std::make_shared<Ticker>(rt, period);
   t->self_ = t;
-  std::lock_guard lk(t->mu_);
+  HostLock lk(t->mu_);
   t->arm(rt.now() + period);
   return t;
 }

@@ -18,10 +18,10 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "sim/channel.h"
+#include "sim/lock.h"
 
 namespace rdv::sim {
 
@@ -45,15 +45,15 @@ class Ticker {
   void stop();  // idempotent
 
  private:
-  void arm(Nanos when);  // REQUIRES mu_
+  void arm(Nanos when) RDV_REQUIRES(mu_);
 
   Runtime& rt_;
   const ObjId id_;
   const Nanos period_;
   std::shared_ptr<Channel> ch_;
-  std::mutex mu_;  // protects timer_, stopped_ (the timer context re-arms while a task stops)
-  Runtime::TimerId timer_ = 0;
-  bool stopped_ = false;
+  HostMutex mu_;  // the timer context re-arms while a task stops; before the runtime's lock
+  Runtime::TimerId timer_ RDV_GUARDED_BY(mu_) = 0;  // the pending tick
+  bool stopped_ RDV_GUARDED_BY(mu_) = false;
   std::weak_ptr<Ticker> self_;  // the timer callback holds only this
   friend std::shared_ptr<Ticker> ticker(Runtime&, Nanos);
 };

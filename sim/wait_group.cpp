@@ -29,13 +29,13 @@ WaitGroup::WaitGroup(Runtime& rt, std::string name)
 }
 
 std::int64_t WaitGroup::counter() const {
-  std::lock_guard lk(mu_);
+  HostLock lk(mu_);
   return counter_;
 }
 
 void WaitGroup::add(std::int64_t delta) {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   std::int64_t after = 0;
   if (__builtin_add_overflow(counter_, delta, &after)) {
     // Signed overflow is undefined in C++; Go's 32-bit counter would wrap and panic.
@@ -69,7 +69,7 @@ void WaitGroup::add(std::int64_t delta) {
 
 void WaitGroup::wait() {
   rt_.sched_point();
-  std::unique_lock lk(mu_);
+  HostLock lk(mu_);
   Event e;
   e.kind = EventKind::WgWait;
   e.obj = id_;
@@ -79,15 +79,9 @@ void WaitGroup::wait() {
 
   Waiter w{Runtime::current_task()};
   waiters_.push_back(&w);
-  try {
-    rt_.park(BlockReason::WaitGroup, id_, [&lk] { lk.unlock(); });
-  } catch (const Aborted&) {
-    // Teardown: leave no pointer to this frame behind (nobody readied us, or we would not be
-    // here with the waiter still queued).
-    if (!lk.owns_lock()) lk.lock();
-    std::erase(waiters_, &w);
-    throw;
-  }
+  // On teardown nobody readied us (or the waiter would not be queued any more): unqueue it.
+  rt_.park_queued(lk, BlockReason::WaitGroup, id_,
+                  [&]() RDV_REQUIRES(mu_) { std::erase(waiters_, &w); });
   lk.lock();
   if (counter_ != 0 || !waiters_.empty()) {
     lk.unlock();

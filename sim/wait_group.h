@@ -3,9 +3,9 @@
 
 #include <cstdint>
 #include <deque>
-#include <mutex>
 #include <string>
 
+#include "sim/lock.h"
 #include "sim/runtime.h"
 
 namespace rdv::sim {
@@ -55,9 +55,9 @@ class WaitGroup {
   Runtime& rt_;
   const ObjId id_;
   const std::string name_;
-  mutable std::mutex mu_;        // protects counter_ and waiters_ (live mode; free in controlled)
-  std::int64_t counter_ = 0;     // outstanding work, >= 0
-  std::deque<Waiter*> waiters_;  // parked in wait(), FIFO; non-empty only while counter_ > 0
+  mutable HostMutex mu_;  // needed in live mode; uncontended in controlled mode
+  std::int64_t counter_ RDV_GUARDED_BY(mu_) = 0;     // outstanding work, >= 0
+  std::deque<Waiter*> waiters_ RDV_GUARDED_BY(mu_);  // parked in wait(), FIFO; only if counter_
 };
 
 }  // namespace rdv::sim
