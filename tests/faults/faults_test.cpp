@@ -34,13 +34,17 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// The bounds (500 ms for a reset) hold for the program; sanitizers slow every thread
-// start and join several times over.
+// The 500 ms for a reset holds for the program on a quiet machine (docs/reliability.md);
+// sanitizers slow every thread start and join several times over. The tests report the time
+// against it and fail only past kResetBoundMs: ten times the figure, which a loaded machine
+// stays well inside (1.66 s measured at a load of 25) but a reset that joined its tasks one by
+// one, or waited out a timeout, would not.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr double kSlowdown = 3.0;
 #else
 constexpr double kSlowdown = 1.0;
 #endif
+constexpr double kResetBoundMs = 5000 * kSlowdown;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -292,7 +296,8 @@ bool pool_idle_within(std::chrono::milliseconds d) {
 }  // namespace
 
 TEST_CASE(
-    "faults: resetting a run with 5,000 parked tasks returns in 500 ms and joins every task") {
+    "faults: resetting a run with 5,000 parked tasks joins every task within 5 s, reporting the "
+    "time against 500 ms") {
   for (const rdv::sim::Mode mode : {rdv::sim::Mode::Controlled, rdv::sim::Mode::Live}) {
     INFO(std::string(rdv::sim::to_string(mode)));
     const int base = rdv::test::count_threads() - static_cast<int>(rdv::sim::pool::threads());
@@ -319,6 +324,7 @@ TEST_CASE(
     // The 500 ms is a performance figure: measured and printed by every run (and written
     // in docs/reliability.md), not a pass/fail on a shared, loaded machine or under a sanitizer.
     WARN(best <= 500 * kSlowdown);
+    CHECK(best <= kResetBoundMs);
     // Every task thread is idle in the pool or gone: nothing else is left running.
     const auto deadline = Clock::now() + std::chrono::seconds(2);
     while (rdv::test::count_threads() - static_cast<int>(rdv::sim::pool::threads()) != base &&

@@ -2,7 +2,8 @@
 // the object the window's frame loop calls every frame — without a window:
 //  - saving a trace to an unwritable path or a full disk returns the reason (the File menu's
 //    Save modal shows it) and the app goes on;
-//  - Reset of a run with 5,000 parked tasks returns within 500 ms;
+//  - Reset of a run with 5,000 parked tasks returns within 5 s (the time reported against the
+//    500 ms a quiet machine meets);
 //  - the worst hostile scripts end with their message (Console) and line (Source panel) while
 //    every frame's update() stays short, so the window keeps drawing.
 #include <doctest/doctest.h>
@@ -33,13 +34,15 @@ namespace {
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
-// The issue's bounds (500 ms for a reset) hold for the program; sanitizers slow every thread
-// start and join several times over.
+// The issue's 500 ms for a reset holds for the program on a quiet machine (docs/reliability.md);
+// sanitizers slow every thread start and join several times over. The test reports the time
+// against it and fails only past kResetBoundMs (ten times the figure; see faults_test.cpp).
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 constexpr double kSlowdown = 3.0;
 #else
 constexpr double kSlowdown = 1.0;
 #endif
+constexpr double kResetBoundMs = 5000 * kSlowdown;
 using rdv::ui::Controller;
 
 std::string slurp(const std::string& path) {
@@ -128,7 +131,9 @@ TEST_CASE("app faults: saving a trace to an unwritable path reports why; the app
   fs::remove_all(dir);
 }
 
-TEST_CASE("app faults: Reset of a run with 5,000 parked tasks returns within 500 ms") {
+TEST_CASE(
+    "app faults: Reset of a run with 5,000 parked tasks returns within 5 s, reporting the time "
+    "against 500 ms") {
   const fs::path dir = fs::temp_directory_path() / ("rdv-ui-reset-" + std::to_string(getpid()));
   fs::create_directories(dir);
   const std::string script = (dir / "parked.lua").string();
@@ -173,6 +178,7 @@ TEST_CASE("app faults: Reset of a run with 5,000 parked tasks returns within 500
     // The issue's 500 ms is a performance figure: measured and printed by every run (and written
     // in docs/reliability.md), not a pass/fail on a shared, loaded machine or under a sanitizer.
     WARN(best <= 500 * kSlowdown);
+    CHECK(best <= kResetBoundMs);
     c.update(1.0 / 60);
     // Closing the app with the restarted run going: the controller's destructor joins it.
     const auto t1 = Clock::now();

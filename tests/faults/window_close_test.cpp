@@ -1,4 +1,5 @@
-// Closing the window mid-run exits cleanly within 1 s (issue #10). The app is started on a
+// Closing the window mid-run exits cleanly within 1 s (issue #10); under a sanitizer, whose own
+// exit work is not the program's, within 10 s, with the time reported. The app is started on a
 // scenario that keeps its tasks busy for minutes; once its window is up and the run is going,
 // the test sends the window what a window manager sends when the person clicks the close box
 // (a WM_DELETE_WINDOW client message), then times the exit. Runs on $DISPLAY, or on its own Xvfb.
@@ -78,7 +79,7 @@ int wait_exit(pid_t pid, std::chrono::milliseconds d, int* status) {
 
 }  // namespace
 
-TEST_CASE("window: closing it mid-run exits cleanly within 1 s") {
+TEST_CASE("window: closing it mid-run exits cleanly within 1 s (10 s under a sanitizer)") {
   const fs::path dir = fs::temp_directory_path() / ("rdv-close-" + std::to_string(getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "config");
@@ -134,7 +135,7 @@ TEST_CASE("window: closing it mid-run exits cleanly within 1 s") {
   const auto t0 = Clock::now();
   XSendEvent(d, w, False, NoEventMask, &ev);
   XFlush(d);
-  const bool exited = wait_exit(app, std::chrono::seconds(10), &status) == 0;
+  const bool exited = wait_exit(app, std::chrono::seconds(10), &status) == 0;  // the outer bound
   const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   if (!exited) {
     kill(app, SIGKILL);
@@ -145,7 +146,7 @@ TEST_CASE("window: closing it mid-run exits cleanly within 1 s") {
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-  WARN(ms <= 1000);  // a sanitizer's exit work is not the program's: the bound is checked without
+  WARN(ms <= 1000);  // reported; `exited` checked the 10 s (the 1 s is checked without sanitizer)
 #else
   CHECK(ms <= 1000);
 #endif

@@ -58,9 +58,9 @@ void check_model(const model::Model& m) {
       if (e.kind == sim::EventKind::TaskBlock) {
         CHECK_MESSAGE((ch.sendq.empty() || ch.recvq.empty()), "event " << n - 1);
       }
-      CHECK_MESSAGE(
-          ch.buffer.size() <= static_cast<std::size_t>(std::max<std::int64_t>(ch.cap, 0)) + 1,
-          "event " << n - 1 << " channel " << m.str(ch.name));
+      // Never more than cap values in the buffer, at any event (sim/event.h, invariant 6).
+      CHECK_MESSAGE(ch.buffer.size() <= static_cast<std::size_t>(std::max<std::int64_t>(ch.cap, 0)),
+                    "event " << n - 1 << " channel " << m.str(ch.name));
     }
     std::uint32_t blocked = 0;
     for (const model::TaskInfo& t : s.tasks) blocked += t.state == model::TaskState::Blocked;
