@@ -69,6 +69,20 @@ void Shell::set_zoom(float zoom) {
   set_setting("zoom", buf);
 }
 
+// The hidden panes are the setting "hidden_panes": one character per slot, '1' when hidden.
+bool Shell::pane_hidden(Slot s) const {
+  const std::string& h = setting("hidden_panes");
+  const auto i = static_cast<std::size_t>(s);
+  return i < h.size() && h[i] == '1';
+}
+
+void Shell::set_pane_hidden(Slot s, bool hidden) {
+  std::string h = setting("hidden_panes");
+  h.resize(kSlotCount, '0');
+  h[static_cast<std::size_t>(s)] = hidden ? '1' : '0';
+  set_setting("hidden_panes", h);
+}
+
 void Shell::request_quit() {
   unsaved_.run_or_ask([this] { quit_ = true; });
 }
@@ -262,6 +276,19 @@ void Shell::draw_menu_bar() {
     if (ImGui::MenuItem("Actual size", "Ctrl 0", false, zoom_ != 1.0f)) set_zoom(1.0f);
     ImGui::TextDisabled("  zoom %.0f %%", static_cast<double>(zoom_) * 100.0);
     if (ImGui::MenuItem("Full screen", "F11", full_screen_)) full_screen_toggle_ = true;
+    if (ImGui::BeginMenu("Panes")) {
+      // One toggle per pane, named by its tabs.
+      for (int i = 0; i < kSlotCount; ++i) {
+        const auto slot = static_cast<Slot>(i);
+        const auto& panels = slots_[static_cast<std::size_t>(i)];
+        if (panels.empty()) continue;
+        std::string name;
+        for (const Panel* p : panels) name += (name.empty() ? "" : ", ") + std::string(p->title());
+        bool shown = !pane_hidden(slot);
+        if (ImGui::MenuItem(name.c_str(), nullptr, &shown)) set_pane_hidden(slot, !shown);
+      }
+      ImGui::EndMenu();
+    }
     ImGui::Separator();
     bool nav = setting("keyboard_nav") == "1";
     if (ImGui::MenuItem("Keyboard navigation", nullptr, &nav))

@@ -99,6 +99,10 @@ class Shell {
     return t;
   }
   void set_full_screen(bool on) { full_screen_ = on; }
+
+  // View ▸ Panes: a hidden pane takes no room (its neighbours grow); saved in imgui.ini.
+  bool pane_hidden(Slot s) const;
+  void set_pane_hidden(Slot s, bool hidden);
   HelpWindow& help() { return help_; }
 
   // - Brings the tab `title` to the front of its pane on the next frame it is drawn (for
@@ -128,7 +132,9 @@ class Shell {
   // A splitter between two panes; drags `fraction` (of `extent` pixels) and keeps it in range.
   void splitter(const char* id, bool vertical, float x, float y, float w, float h, float& fraction,
                 float extent, bool invert);
-  bool slot_used(Slot s) const { return !slots_[static_cast<std::size_t>(s)].empty(); }
+  bool slot_used(Slot s) const {
+    return !slots_[static_cast<std::size_t>(s)].empty() && !pane_hidden(s);
+  }
 
   std::vector<std::unique_ptr<Panel>> panels_;
   std::array<std::vector<Panel*>, kSlotCount> slots_;  // panels by slot, in order of add()

@@ -144,4 +144,52 @@ TEST_CASE("keyboard: the run's keys step the run and leave the toolbar's widgets
   }
   std::filesystem::remove_all(tmp);
 }
+
+namespace {
+// A panel that counts how often it is drawn.
+class CountingPanel : public Panel {
+ public:
+  CountingPanel(const char* title, Slot slot) : title_(title), slot_(slot) {}
+  const char* title() const override { return title_; }
+  Slot slot() const override { return slot_; }
+  void draw() override { ++draws; }
+  int draws = 0;
+
+ private:
+  const char* title_;
+  Slot slot_;
+};
+}  // namespace
+
+TEST_CASE("shell: a hidden pane is not drawn and its neighbours take its room") {
+  const auto tmp = std::filesystem::temp_directory_path() / "rdv_panes_test";
+  std::filesystem::create_directories(tmp);
+  ::setenv("XDG_STATE_HOME", tmp.c_str(), 1);
+  HeadlessImGui imgui;
+  Shell shell;
+  auto list = std::make_unique<CountingPanel>("Scenarios", Slot::Scenarios);
+  auto source = std::make_unique<CountingPanel>("Source", Slot::Source);
+  CountingPanel& l = *list;
+  CountingPanel& src = *source;
+  shell.add(std::move(list));
+  shell.add(std::move(source));
+  const auto frame = [&] {
+    ImGui::NewFrame();
+    shell.draw();
+    ImGui::Render();
+  };
+  frame();
+  CHECK(l.draws == 1);
+  CHECK(src.draws == 1);
+  shell.set_pane_hidden(Slot::Scenarios, true);
+  CHECK(shell.pane_hidden(Slot::Scenarios));
+  CHECK_FALSE(shell.pane_hidden(Slot::Source));
+  frame();
+  CHECK(l.draws == 1);  // hidden: not drawn again
+  CHECK(src.draws == 2);
+  shell.set_pane_hidden(Slot::Scenarios, false);
+  frame();
+  CHECK(l.draws == 2);
+  std::filesystem::remove_all(tmp);
+}
 #endif
