@@ -192,9 +192,9 @@ int main(int argc, char** argv) {
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(w, h));
-    ImGui::Begin("Timeline", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings);
+    ImGui::Begin(
+        "Timeline", nullptr,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     body();
     ImGui::End();
     ImGui::Render();
@@ -208,8 +208,8 @@ int main(int argc, char** argv) {
     glFinish();
   };
   std::vector<Phase> phases;
-  auto run_phase = [&](const std::string& name, int frames,
-                       const std::function<void(int)>& input, const std::function<void()>& body) {
+  auto run_phase = [&](const std::string& name, int frames, const std::function<void(int)>& input,
+                       const std::function<void()>& body) {
     Phase p{name, {}, 0};
     double cpu = 0, ui = 0;
     for (int i = 0; i < frames; ++i) {
@@ -250,9 +250,10 @@ int main(int argc, char** argv) {
     frame([&] { panel.draw(); });
     const double first_ms = ms_since(t0);
     events = controller.model().size();
-    std::printf("open (read + model): %.0f ms; open to first frame: %.0f ms (%zu events, %zu "
-                "tasks)\n",
-                open_ms, first_ms, events, controller.model().task_count());
+    std::printf(
+        "open (read + model): %.0f ms; open to first frame: %.0f ms (%zu events, %zu "
+        "tasks)\n",
+        open_ms, first_ms, events, controller.model().task_count());
   }
 
   // 5. Scripted navigation. The mouse sits in the middle of the lanes.
@@ -293,11 +294,10 @@ int main(int argc, char** argv) {
   std::printf("\n| %-36s | %8s | %8s | %6s | %10s | %8s | %10s | %6s |\n", "phase", "wall ms",
               "worst ms", "fps", "x baseline", "CPU ms", "CPU x base", "UI ms");
   // (vertices of each phase's last frame follow the table)
-  std::printf("|%s|%s|%s|%s|%s|%s|%s|%s|\n", std::string(38, '-').c_str(),
-              std::string(10, '-').c_str(), std::string(10, '-').c_str(),
-              std::string(8, '-').c_str(), std::string(12, '-').c_str(),
-              std::string(10, '-').c_str(), std::string(12, '-').c_str(),
-              std::string(8, '-').c_str());
+  std::printf(
+      "|%s|%s|%s|%s|%s|%s|%s|%s|\n", std::string(38, '-').c_str(), std::string(10, '-').c_str(),
+      std::string(10, '-').c_str(), std::string(8, '-').c_str(), std::string(12, '-').c_str(),
+      std::string(10, '-').c_str(), std::string(12, '-').c_str(), std::string(8, '-').c_str());
   bool ok = true;
   for (std::size_t i = 0; i < phases.size(); ++i) {
     const Phase& p = phases[i];

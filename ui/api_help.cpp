@@ -194,8 +194,7 @@ std::string_view text_of(const script::Token& t, std::string_view src) {
 }
 
 // Index of the significant token before i (no whitespace or comment), or nullopt.
-std::optional<std::size_t> prev_significant(const std::vector<script::Token>& toks,
-                                            std::size_t i) {
+std::optional<std::size_t> prev_significant(const std::vector<script::Token>& toks, std::size_t i) {
   while (i > 0) {
     --i;
     if (toks[i].kind != script::TokenKind::Whitespace && toks[i].kind != script::TokenKind::Comment)
@@ -204,8 +203,7 @@ std::optional<std::size_t> prev_significant(const std::vector<script::Token>& to
   return std::nullopt;
 }
 
-std::optional<std::size_t> next_significant(const std::vector<script::Token>& toks,
-                                            std::size_t i) {
+std::optional<std::size_t> next_significant(const std::vector<script::Token>& toks, std::size_t i) {
   for (++i; i < toks.size(); ++i) {
     if (toks[i].kind != script::TokenKind::Whitespace && toks[i].kind != script::TokenKind::Comment)
       return i;
@@ -292,8 +290,9 @@ std::span<const ApiEntry> api_entries() {
 
 std::vector<const ApiEntry*> api_at_offset(std::string_view source, std::size_t offset) {
   const std::vector<script::Token> toks = script::tokenize_lua(source);
-  const auto it = std::upper_bound(toks.begin(), toks.end(), offset,
-                                   [](std::size_t o, const script::Token& t) { return o < t.begin; });
+  const auto it =
+      std::upper_bound(toks.begin(), toks.end(), offset,
+                       [](std::size_t o, const script::Token& t) { return o < t.begin; });
   if (it == toks.begin()) return {};
   const auto i = static_cast<std::size_t>(it - toks.begin() - 1);
   const script::Token& tok = toks[i];

@@ -48,8 +48,8 @@ std::string absolute_of(const std::string& path) {
 
 }  // namespace
 
-bool write_file_atomic(const std::filesystem::path& path, std::string_view data,
-                       std::string* error, const std::function<void(std::size_t)>& after_chunk) {
+bool write_file_atomic(const std::filesystem::path& path, std::string_view data, std::string* error,
+                       const std::function<void(std::size_t)>& after_chunk) {
   auto fail = [&](const std::string& message) {
     if (error != nullptr) *error = message;
     return false;
@@ -119,8 +119,7 @@ std::filesystem::path Autosave::file_for(const std::string& scenario) const {
   return dir_ / (std::filesystem::path(abs).stem().string() + "-" + hash + ".lua");
 }
 
-bool Autosave::write(const std::string& scenario, std::string_view text,
-                     std::string* error) const {
+bool Autosave::write(const std::string& scenario, std::string_view text, std::string* error) const {
   const auto file = file_for(scenario);
   if (file.empty()) {
     if (error != nullptr) *error = "no folder for autosaves (neither XDG_STATE_HOME nor HOME)";
@@ -265,9 +264,9 @@ void draw_unsaved_modal(UnsavedWork& work) {
   constexpr const char* kTitle = "Unsaved changes";
   if (work.asking() && !ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2,
-                                 vp->WorkPos.y + vp->WorkSize.y / 2),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
+      ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   const float em = ImGui::GetFontSize();
   ImGui::PushTextWrapPos(em * 30);
@@ -307,9 +306,9 @@ void draw_restore_modal(std::optional<RestoreOffer>& offer, UnsavedWork& work,
     offer->shown = true;
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2,
-                                 vp->WorkPos.y + vp->WorkSize.y / 2),
-                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(
+      ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
+      ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   const float em = ImGui::GetFontSize();
   if (!offer) {

@@ -34,8 +34,7 @@ class Browser;
 // the new one, never a mix: a temporary file beside it, fsync, rename over `path`, fsync of the
 // folder. False with the reason in `error` (unwritable folder, full disk). `after_chunk`, when
 // set, is called after each 64 KiB written to the temporary file (tests kill the writer there).
-bool write_file_atomic(const std::filesystem::path& path, std::string_view data,
-                       std::string* error,
+bool write_file_atomic(const std::filesystem::path& path, std::string_view data, std::string* error,
                        const std::function<void(std::size_t written)>& after_chunk = {});
 
 // $XDG_STATE_HOME/rendezvous/autosave, or ~/.local/state/rendezvous/autosave; empty when

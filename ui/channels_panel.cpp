@@ -251,10 +251,10 @@ void ChannelsPanel::draw() {
       y += bh;
     } else {
       // A row each: "senders", "buffer", "receivers", wrapping; the first waiter comes first.
-      L.label_w =
-          std::max({ImGui::CalcTextSize("waiting to send").x, ImGui::CalcTextSize("buffer, next out first").x,
-                    ImGui::CalcTextSize("waiting to receive").x}) +
-          em;
+      L.label_w = std::max({ImGui::CalcTextSize("waiting to send").x,
+                            ImGui::CalcTextSize("buffer, next out first").x,
+                            ImGui::CalcTextSize("waiting to receive").x}) +
+                  em;
       if (L.label_w > w * 0.35f) L.label_w = 0;  // too narrow: labels above their rows
       const float x0 = pad + L.label_w;
       const float x1 = std::max(x0 + em * 3, w - pad);

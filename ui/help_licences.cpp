@@ -9,63 +9,63 @@ namespace rdv::ui {
 
 namespace {
 
-#define RDV_MIT_BODY                                                                             \
+#define RDV_MIT_BODY                                                                            \
   "Permission is hereby granted, free of charge, to any person obtaining a copy of this "       \
   "software and associated documentation files (the \"Software\"), to deal in the Software "    \
-  "without restriction, including without limitation the rights to use, copy, modify, merge, " \
+  "without restriction, including without limitation the rights to use, copy, modify, merge, "  \
   "publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons " \
   "to whom the Software is furnished to do so, subject to the following conditions:\n\n"        \
   "The above copyright notice and this permission notice shall be included in all copies or "   \
-  "substantial portions of the Software.\n\n"                                                    \
+  "substantial portions of the Software.\n\n"                                                   \
   "THE SOFTWARE IS PROVIDED \"AS IS\", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, "      \
   "INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR "   \
   "PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE "  \
-  "FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR "        \
+  "FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR "       \
   "OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER "     \
   "DEALINGS IN THE SOFTWARE.\n"
 
-#define RDV_ZLIB_BODY                                                                            \
+#define RDV_ZLIB_BODY                                                                           \
   "This software is provided 'as-is', without any express or implied warranty. In no event "    \
   "will the authors be held liable for any damages arising from the use of this software.\n\n"  \
   "Permission is granted to anyone to use this software for any purpose, including commercial " \
   "applications, and to alter it and redistribute it freely, subject to the following "         \
-  "restrictions:\n\n"                                                                            \
-  "1. The origin of this software must not be misrepresented; you must not claim that you "      \
+  "restrictions:\n\n"                                                                           \
+  "1. The origin of this software must not be misrepresented; you must not claim that you "     \
   "wrote the original software. If you use this software in a product, an acknowledgment in "   \
   "the product documentation would be appreciated but is not required.\n\n"                     \
-  "2. Altered source versions must be plainly marked as such, and must not be misrepresented "   \
-  "as being the original software.\n\n"                                                          \
+  "2. Altered source versions must be plainly marked as such, and must not be misrepresented "  \
+  "as being the original software.\n\n"                                                         \
   "3. This notice may not be removed or altered from any source distribution.\n"
 
-#define RDV_BSD3_BODY                                                                            \
+#define RDV_BSD3_BODY                                                                           \
   "Redistribution and use in source and binary forms, with or without modification, are "       \
   "permitted provided that the following conditions are met:\n\n"                               \
-  "1. Redistributions of source code must retain the above copyright notice, this list of "      \
+  "1. Redistributions of source code must retain the above copyright notice, this list of "     \
   "conditions and the following disclaimer.\n\n"                                                \
-  "2. Redistributions in binary form must reproduce the above copyright notice, this list of "   \
+  "2. Redistributions in binary form must reproduce the above copyright notice, this list of "  \
   "conditions and the following disclaimer in the documentation and/or other materials "        \
-  "provided with the distribution.\n\n"                                                          \
-  "3. Neither the name of the copyright holder nor the names of its contributors may be used "   \
+  "provided with the distribution.\n\n"                                                         \
+  "3. Neither the name of the copyright holder nor the names of its contributors may be used "  \
   "to endorse or promote products derived from this software without specific prior written "   \
-  "permission.\n\n"                                                                              \
-  "THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS \"AS IS\" AND ANY "       \
-  "EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF "     \
-  "MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE "  \
-  "COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, "   \
-  "EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF "          \
-  "SUBSTITUTE GOODS OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) "      \
-  "HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR "    \
-  "TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS "          \
+  "permission.\n\n"                                                                             \
+  "THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS \"AS IS\" AND ANY "      \
+  "EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED WARRANTIES OF "    \
+  "MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE DISCLAIMED. IN NO EVENT SHALL THE " \
+  "COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, "  \
+  "EXEMPLARY, OR CONSEQUENTIAL DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF "         \
+  "SUBSTITUTE GOODS OR SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) "     \
+  "HOWEVER CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY, OR "   \
+  "TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE OF THIS "         \
   "SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.\n"
 
 constexpr std::array kLicences = {
     Licence{"Dear ImGui 1.86", "the whole interface (built into the app)", "MIT",
             "Copyright (c) 2014-2021 Omar Cornut\n\n" RDV_MIT_BODY},
-    Licence{"GLFW 3", "the window, input and OpenGL context (shared library)",
-            "zlib/libpng",
-            "Copyright (c) 2002-2006 Marcus Geelnard\nCopyright (c) 2006-2019 Camilla Löwy\n\n"
-            RDV_ZLIB_BODY},
-    Licence{"glad 2 (generated OpenGL 3.3 loader)", "loads OpenGL (generated at build time, built in)",
+    Licence{"GLFW 3", "the window, input and OpenGL context (shared library)", "zlib/libpng",
+            "Copyright (c) 2002-2006 Marcus Geelnard\nCopyright (c) 2006-2019 Camilla "
+            "Löwy\n\n" RDV_ZLIB_BODY},
+    Licence{"glad 2 (generated OpenGL 3.3 loader)",
+            "loads OpenGL (generated at build time, built in)",
             "generated code: WTFPL or CC0-1.0; the OpenGL registry it is made from: Apache-2.0",
             "The loader in the app is generated by glad (Copyright (c) 2013-2022 David Herberth, "
             "MIT) from the Khronos OpenGL XML registry (Copyright (c) 2013-2022 The Khronos "

@@ -182,8 +182,8 @@ void PlotsPanel::draw_series(float width) {
       std::floor(std::max(40.0f, width - gutter - ImGui::GetStyle().ScrollbarSize - 8.0f));
   refresh(static_cast<std::size_t>(data_w));
   const model::XRange range = cache_.range;
-  const timeline::Params params{tl_axis(view.event_axis),
-                                timeline::Window{range.begin, range.end}, data_w, 3.0f};
+  const timeline::Params params{tl_axis(view.event_axis), timeline::Window{range.begin, range.end},
+                                data_w, 3.0f};
   const std::vector<timeline::Tick> ticks = timeline::ticks(params, em * 5.5f);
   const std::size_t cursor = view.cursor;
   const auto x_px = [&](double v) {
@@ -230,8 +230,8 @@ void PlotsPanel::draw_series(float width) {
   };
   const auto where = [&](std::size_t n) {
     if (n == 0) return std::string("before the first event");
-    return "after event #" + std::to_string(n - 1) + " (t = " +
-           format_time(m.events()[n - 1].t) + ")";
+    return "after event #" + std::to_string(n - 1) + " (t = " + format_time(m.events()[n - 1].t) +
+           ")";
   };
 
   ImVec2 p = ImGui::GetCursorScreenPos();
@@ -313,8 +313,8 @@ void PlotsPanel::draw_series(float width) {
     return c.recvs == 0 && std::any_of(head.timers.begin(), head.timers.end(),
                                        [&](const model::TimerInfo& t) { return t.chan == c.id; });
   };
-  const auto n_hidden = static_cast<std::size_t>(
-      std::count_if(head.channels.begin(), head.channels.end(), hidden));
+  const auto n_hidden =
+      static_cast<std::size_t>(std::count_if(head.channels.begin(), head.channels.end(), hidden));
   if (head.channels.size() == n_hidden) {
     dl->AddText(ImVec2(p.x, p.y), palette::kTextDim,
                 head.channels.empty() ? "(this run makes no channel)"
@@ -407,8 +407,8 @@ void PlotsPanel::draw_bars(float width) {
       }
       first = false;
       const ImVec2 q = ImGui::GetCursorScreenPos();
-      dl->AddRectFilled(ImVec2(q.x, q.y + line * 0.2f), ImVec2(q.x + line * 0.6f, q.y + line * 0.8f),
-                        state_colour(v));
+      dl->AddRectFilled(ImVec2(q.x, q.y + line * 0.2f),
+                        ImVec2(q.x + line * 0.6f, q.y + line * 0.8f), state_colour(v));
       ImGui::Dummy(ImVec2(line * 0.6f + 2, line));
       ImGui::SameLine(0, 2);
       ImGui::TextUnformatted(label);
@@ -495,8 +495,8 @@ void PlotsPanel::draw_bars(float width) {
         for (std::size_t s = 0; s < parts.size(); ++s) {
           if (parts[s] <= 0) continue;
           ImGui::PushStyleColor(ImGuiCol_Text, state_colour(kBarStates[s]));
-          ImGui::Text("%-18s %s (%.0f%%)", state_label(kBarStates[s]),
-                      amount(parts[s], ev).c_str(), 100.0 * parts[s] / all);
+          ImGui::Text("%-18s %s (%.0f%%)", state_label(kBarStates[s]), amount(parts[s], ev).c_str(),
+                      100.0 * parts[s] / all);
           ImGui::PopStyleColor();
         }
         ImGui::TextDisabled("Click: focus this task in every panel");

@@ -196,9 +196,8 @@ void SourcePanel::draw_editor() {
     ImGui::PopStyleColor();
   } else if (dirty) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
-    ImGui::TextUnformatted(unsaved_.autosave_error().empty()
-                               ? "\xE2\x97\x8F not saved (autosaved)"
-                               : "\xE2\x97\x8F not saved");
+    ImGui::TextUnformatted(unsaved_.autosave_error().empty() ? "\xE2\x97\x8F not saved (autosaved)"
+                                                             : "\xE2\x97\x8F not saved");
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%s", unsaved_.autosave_error().empty()
@@ -216,11 +215,10 @@ void SourcePanel::draw_editor() {
     }
     return 0;
   };
-  if (ImGui::InputTextMultiline("##edit", view_.edit.data(), view_.edit.capacity() + 1,
-                                ImVec2(-1, -1),
-                                ImGuiInputTextFlags_CallbackResize |
-                                    ImGuiInputTextFlags_AllowTabInput,
-                                resize, &view_.edit))
+  if (ImGui::InputTextMultiline(
+          "##edit", view_.edit.data(), view_.edit.capacity() + 1, ImVec2(-1, -1),
+          ImGuiInputTextFlags_CallbackResize | ImGuiInputTextFlags_AllowTabInput, resize,
+          &view_.edit))
     unsaved_.set_text(view_.edit);
   ImGui::PopFont();
 }
@@ -263,9 +261,8 @@ void SourcePanel::draw() {
     return;
   }
   check_restore();
-  draw_restore_modal(view_.restore, unsaved_, [this](const std::string& text) {
-    start_editing(&text);
-  });
+  draw_restore_modal(view_.restore, unsaved_,
+                     [this](const std::string& text) { start_editing(&text); });
   if (view_.editing && controller_.path() != unsaved_.path()) view_.editing = false;
   if (view_.editing) {
     draw_editor();

@@ -25,9 +25,9 @@ namespace rdv::ui {
 
 enum class VisualState : std::uint8_t {
   Running,
-  Runnable,       // waiting for the scheduler
-  BlockedChan,    // parked in send or recv (a nil channel's "forever" too)
-  BlockedSelect,  // parked in select
+  Runnable,          // waiting for the scheduler
+  BlockedChan,       // parked in send or recv (a nil channel's "forever" too)
+  BlockedSelect,     // parked in select
   BlockedWaitGroup,  // parked in a WaitGroup's wait()
   Sleeping,
   Done,
@@ -41,22 +41,22 @@ enum class VisualState : std::uint8_t {
 inline constexpr std::size_t kVisualStateCount = 10;
 // In legend order: the task's life, then what it can be blocked on, then its end.
 inline constexpr std::array<VisualState, kVisualStateCount> kVisualStates = {
-    VisualState::Running,          VisualState::Runnable,     VisualState::BlockedChan,
-    VisualState::BlockedSelect,    VisualState::BlockedWaitGroup, VisualState::BlockedMutex,
-    VisualState::BlockedFuture,    VisualState::Sleeping,     VisualState::Done,
+    VisualState::Running,       VisualState::Runnable,         VisualState::BlockedChan,
+    VisualState::BlockedSelect, VisualState::BlockedWaitGroup, VisualState::BlockedMutex,
+    VisualState::BlockedFuture, VisualState::Sleeping,         VisualState::Done,
     VisualState::Panicked};
 
 enum class StateShape : std::uint8_t {
-  Play,     // ▶ running
-  Ring,     // ○ runnable
-  Square,   // ■ blocked on a channel
-  Diamond,  // ◆ blocked in select
-  Bar,      // ▬ blocked on a WaitGroup
-  Lock,     // a padlock: blocked on a mutex
+  Play,       // ▶ running
+  Ring,       // ○ runnable
+  Square,     // ■ blocked on a channel
+  Diamond,    // ◆ blocked in select
+  Bar,        // ▬ blocked on a WaitGroup
+  Lock,       // a padlock: blocked on a mutex
   Hourglass,  // ⧗ blocked on a future
-  Moon,     // ◐ sleeping (a half-filled circle)
-  Check,    // ✓ done
-  Cross,    // ✗ panicked
+  Moon,       // ◐ sleeping (a half-filled circle)
+  Check,      // ✓ done
+  Cross,      // ✗ panicked
 };
 
 // The visual state of a task (Blocked split by its reason).

@@ -3,7 +3,8 @@
 //
 // Conventions the documents follow, which this test relies on:
 //  - ```lua blocks (guide): each is exactly the text of one docs/examples/*.lua file;
-//  - ```console blocks (guide, teaching, README): lines starting with "$ " are commands for `sh` run from the source
+//  - ```console blocks (guide, teaching, README): lines starting with "$ " are commands for `sh`
+//  run from the source
 //    folder (`rendezvous` is rendezvous-cli); the lines after a command are exactly what it
 //    prints (stdout and stderr together). A line holding only "[...]" stands for any lines.
 //  - an exercise (teaching): `<!-- exercise FILE outcome=KIND -->`, then a Markdown table whose
@@ -161,24 +162,29 @@ void check_console_blocks(const fs::path& doc) {
            it != std::sregex_iterator(); ++it) {
         ++uses;
         const std::string sub = (*it)[3];
-        if (sub != "run" && sub != "explore" && sub != "replay" && sub != "export") headless = false;
+        if (sub != "run" && sub != "explore" && sub != "replay" && sub != "export")
+          headless = false;
       }
       headless = headless && uses > 0;
-      CHECK_MESSAGE(headless, "console blocks hold headless commands only (use ```sh): " << command);
+      CHECK_MESSAGE(headless,
+                    "console blocks hold headless commands only (use ```sh): " << command);
       std::vector<std::string> expected;
       std::size_t j = i + 1;
       for (; j < lines.size() && lines[j].rfind("$ ", 0) != 0; ++j) expected.push_back(lines[j]);
       if (headless) {
         const std::string got = shell(command);
-        CHECK_MESSAGE(matches(expected, 0, split_lines(got), 0),
-                      "$ " << command << "\n--- the document shows:\n"
-                           << [&] {
-                                std::string s;
-                                for (const auto& l : expected) s += l + "\n";
-                                return s;
-                              }()
-                           << "--- it prints:\n"
-                           << got);
+        CHECK_MESSAGE(
+            matches(expected, 0, split_lines(got), 0), "$ " << command
+                                                            << "\n--- the document shows:\n"
+                                                            <<
+                                                           [&] {
+                                                             std::string s;
+                                                             for (const auto& l : expected)
+                                                               s += l + "\n";
+                                                             return s;
+                                                           }()
+                                                            << "--- it prints:\n"
+                                                            << got);
         ++checked;
       }
       i = j;
@@ -307,9 +313,9 @@ Played play(const std::string& file, const std::vector<std::string>& picks) {
     }
     if (!auto_pick) p.asked.push_back(offered);
     if (chosen == 0) {
-      p.failure = k < picks.size() ? "question " + std::to_string(k + 1) + ": `" + picks[k] +
-                                         "` is not offered"
-                                   : "the run asks more questions than the table answers";
+      p.failure = k < picks.size()
+                      ? "question " + std::to_string(k + 1) + ": `" + picks[k] + "` is not offered"
+                      : "the run asks more questions than the table answers";
       run.abort();
       break;
     }
@@ -344,8 +350,8 @@ TEST_CASE("every lua block of the scenario guide is an example file, named in th
     for (const auto& [name, text] : files)
       if (text == b.text) match = name;
     CHECK_MESSAGE(!match.empty(), "docs/scenario-guide.md:" << b.line
-                                                             << ": this lua block is no example "
-                                                                "file (docs/examples/*.lua)");
+                                                            << ": this lua block is no example "
+                                                               "file (docs/examples/*.lua)");
     if (!match.empty()) ++shown[match];
   }
   CHECK(blocks >= 8);
@@ -397,7 +403,9 @@ TEST_CASE("the teaching exercises' picks reach the outcome they promise") {
       asked += std::to_string(k + 1) + ":";
       for (const auto& o : p.asked[k]) {
         const std::size_t paren = o.rfind(" (line ");
-        asked += paren == std::string::npos ? " `" + o + "`," : " `" + o.substr(0, paren) + "`" + o.substr(paren) + ",";
+        asked += paren == std::string::npos
+                     ? " `" + o + "`,"
+                     : " `" + o.substr(0, paren) + "`" + o.substr(paren) + ",";
       }
       asked += "\n";
     }

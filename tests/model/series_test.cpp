@@ -128,8 +128,8 @@ TEST_CASE("series: time per state equals each task's time_in at the cursor") {
       const TaskInfo& task = s.tasks[tt.task_index];
       INFO("n = " << n << ", task " << task.id);
       for (std::size_t st = 0; st < kTaskStateCount; ++st) {
-        CHECK(tt.by_state[st] ==
-              doctest::Approx(static_cast<double>(task.time_in(static_cast<TaskState>(st), s.now))));
+        CHECK(tt.by_state[st] == doctest::Approx(static_cast<double>(
+                                     task.time_in(static_cast<TaskState>(st), s.now))));
       }
       double blocked = 0;
       for (const double d : tt.blocked_by) blocked += d;

@@ -71,7 +71,7 @@ std::string slurp(const fs::path& p) {
 
 // A copy of `from` whose header says `expect = "<expect>"` instead of what it declared.
 [[maybe_unused]] fs::path with_expectation(const fs::path& from, const std::string& expect,
-                                          const fs::path& dir) {
+                                           const fs::path& dir) {
   std::string text = slurp(from);
   const std::size_t at = text.find("expect = \"");
   REQUIRE_MESSAGE(at != std::string::npos, from << " declares no expect");
@@ -87,11 +87,13 @@ void check_all(const std::vector<std::string>& extra) {
   REQUIRE(files.size() >= 30);
   for (const fs::path& f : files) {
     CAPTURE(f.filename().string());
-    std::vector<std::string> args = {f.string(), "--json", "--jobs", "2",
-                                     "--trace-dir",
-                                     (fs::temp_directory_path() /
-                                      ("rdv-scen-explore-" + std::to_string(::getpid())))
-                                         .string()};
+    std::vector<std::string> args = {
+        f.string(),
+        "--json",
+        "--jobs",
+        "2",
+        "--trace-dir",
+        (fs::temp_directory_path() / ("rdv-scen-explore-" + std::to_string(::getpid()))).string()};
     args.insert(args.end(), extra.begin(), extra.end());
     const Result r = explore(args);
     CHECK_MESSAGE(r.exit_code == 0, r.out);
@@ -116,8 +118,8 @@ TEST_CASE(RDV_SUITE ": every shipped scenario's expectation holds (random)") {
 
 #if RDV_EXPLORE_SLOW
 TEST_CASE(RDV_SUITE ": every shipped scenario's expectation holds (pct depth 2)") {
-  check_all({"--policy", "pct", "--depth", "2", "--schedules",
-             std::to_string(RDV_EXPLORE_SCHEDULES)});
+  check_all(
+      {"--policy", "pct", "--depth", "2", "--schedules", std::to_string(RDV_EXPLORE_SCHEDULES)});
 }
 
 TEST_CASE(RDV_SUITE ": every shipped scenario's expectation holds (exhaustive, cap)") {
@@ -127,7 +129,8 @@ TEST_CASE(RDV_SUITE ": every shipped scenario's expectation holds (exhaustive, c
 
 #if !RDV_EXPLORE_SLOW
 TEST_CASE("scenario explore: a broken expectation exits 2, an unknown one 1") {
-  const fs::path dir = fs::temp_directory_path() / ("rdv-scen-expect-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("rdv-scen-expect-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const fs::path scen = fs::path(RDV_SOURCE_DIR) / "scenarios";
   struct Case {

@@ -45,8 +45,8 @@ std::string slurp(const std::string& path) {
 }
 
 bool has_sanitizer_report(const std::string& err) {
-  for (const char* s : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "WARNING: ThreadSanitizer",
-                        "runtime error:"}) {
+  for (const char* s : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
+                        "WARNING: ThreadSanitizer", "runtime error:"}) {
     if (err.find(s) != std::string::npos) return true;
   }
   return false;
@@ -118,7 +118,8 @@ std::string one_line(std::string s) {
 
 int main(int argc, char** argv) {
   if (argc != 7) {
-    std::fprintf(stderr, "usage: rdv_soak_batch SCENARIO FIRST LAST TIMEOUT_S WORK_DIR FAILURE_DIR\n");
+    std::fprintf(stderr,
+                 "usage: rdv_soak_batch SCENARIO FIRST LAST TIMEOUT_S WORK_DIR FAILURE_DIR\n");
     return 1;
   }
   const std::string scenario = argv[1];
@@ -128,8 +129,8 @@ int main(int argc, char** argv) {
   const std::filesystem::path name = std::filesystem::path(scenario).stem();
   // A folder of its own: other batches of the same scenario run at the same time.
   const std::filesystem::path work =
-      std::filesystem::path(argv[5]) / (name.string() + "-" + std::to_string(first) + "-" +
-                                        std::to_string(getpid()));
+      std::filesystem::path(argv[5]) /
+      (name.string() + "-" + std::to_string(first) + "-" + std::to_string(getpid()));
   const std::filesystem::path failures = argv[6];
   std::filesystem::create_directories(work);
 
@@ -144,12 +145,14 @@ int main(int argc, char** argv) {
     std::string status = "ok", detail;
     int runs = 0;
     for (const auto& [out, tag] : {std::pair{a, "a"}, std::pair{b, "b"}}) {
-      const Outcome o = run_child({"run", scenario, "--seed", s, "-q", "--trace", out},
-                                  (work / (std::string("run-") + tag + ".err")).string(), timeout_s);
+      const Outcome o =
+          run_child({"run", scenario, "--seed", s, "-q", "--trace", out},
+                    (work / (std::string("run-") + tag + ".err")).string(), timeout_s);
       ++runs;
       if (o.status != "ok") {
         status = o.status;
-        detail = std::string("run ") + tag + " rc=" + std::to_string(o.code) + ": " + one_line(o.err);
+        detail =
+            std::string("run ") + tag + " rc=" + std::to_string(o.code) + ": " + one_line(o.err);
         break;
       }
     }

@@ -49,23 +49,22 @@ Pixels load(const std::string& path, int& w, int& h) {
 TEST_CASE("autosave: reopening a scenario with an autosaved edit offers to restore it") {
   const std::string dir = temp_folder("restore");
   const std::string scenario = dir + "/edited.lua";
-  fs::copy_file(std::string(RDV_SOURCE_DIR) + "/scenarios/2.1-unbuffered-rendezvous.lua",
-                scenario);
+  fs::copy_file(std::string(RDV_SOURCE_DIR) + "/scenarios/2.1-unbuffered-rendezvous.lua", scenario);
   const std::vector<std::string> env = {"XDG_STATE_HOME=" + dir + "/state",
                                         "XDG_CONFIG_HOME=" + dir + "/config"};
   const rdv::ui::Autosave autosave(dir + "/state/rendezvous/autosave");
 
   // Without an autosave: no offer.
-  const auto plain = run_app({scenario, "--screenshot", dir + "/plain.png", "--size", "1200x800"},
-                             env);
+  const auto plain =
+      run_app({scenario, "--screenshot", dir + "/plain.png", "--size", "1200x800"}, env);
   INFO(plain.err);
   REQUIRE(plain.exit_code == 0);
 
   // As a crash leaves it: the edit in the autosave folder, the file on disk unchanged.
   std::string error;
   REQUIRE(autosave.write(scenario, "print('my unsaved edit')\n", &error));
-  const auto offered = run_app(
-      {scenario, "--screenshot", dir + "/offer.png", "--size", "1200x800"}, env);
+  const auto offered =
+      run_app({scenario, "--screenshot", dir + "/offer.png", "--size", "1200x800"}, env);
   INFO(offered.err);
   REQUIRE(offered.exit_code == 0);
   CHECK(fs::exists(autosave.file_for(scenario)));  // shown, not consumed
@@ -81,7 +80,8 @@ TEST_CASE("autosave: reopening a scenario with an autosaved edit offers to resto
   for (int y = h1 * 2 / 5; y < h1 * 3 / 5; ++y) {
     for (int x = w1 * 3 / 10; x < w1 * 7 / 10; ++x) {
       const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w1) +
-                             static_cast<std::size_t>(x)) * 3;
+                             static_cast<std::size_t>(x)) *
+                            3;
       if (a.get()[i] != b.get()[i] || a.get()[i + 1] != b.get()[i + 1] ||
           a.get()[i + 2] != b.get()[i + 2])
         ++differing;

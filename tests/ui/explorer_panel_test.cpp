@@ -2,8 +2,8 @@
 // summary, what each row opens, the exploration job off the UI thread (polled, never waited on),
 // stopping when asked or when another scenario is opened, and opening a failure's trace through
 // File ▸ Open's path into the controller's model.
-#include "ui/controller.h"
 #include "ui/explorer_panel.h"
+#include "ui/controller.h"
 #include "ui/file_actions.h"
 #include "ui/scenario_catalog.h"
 #include "ui/shell.h"
@@ -143,8 +143,8 @@ TEST_CASE("explorer state: the summary gives the verdict and what each row opens
   CHECK(st.verdict_text().find("4 of 10") != std::string::npos);
   CHECK(st.counts_text() == "ok 6, deadlock 4, panic 0, leak 0, error 0");
   const auto rows = st.outcome_rows();
-  CHECK(rows[0].can_open);   // the first ok schedule is kept
-  CHECK(rows[1].can_open);   // the first deadlock has its trace
+  CHECK(rows[0].can_open);        // the first ok schedule is kept
+  CHECK(rows[1].can_open);        // the first deadlock has its trace
   CHECK_FALSE(rows[2].can_open);  // no panic happened
   const auto dl = st.outcome_target(Kind::Deadlock);
   REQUIRE(dl.has_value());

@@ -142,18 +142,18 @@ TEST_CASE("api table: covers every function the Lua binding registers, and nothi
 
 TEST_CASE("api lookup: globals, library fields and methods under a line and column") {
   const std::string src =
-      "local ch = chan(0, \"result\")\n"              // 1
-      "local wg = waitgroup()\n"                      // 2
+      "local ch = chan(0, \"result\")\n"                                 // 1
+      "local wg = waitgroup()\n"                                         // 2
       "local ctx, cancel = context.with_cancel(context.background())\n"  // 3
-      "go(\"w\", function()\n"                        // 4
-      "\tch:send(42)  -- go: not a call here\n"       // 5: a tab is 4 columns
-      "  wg:done()\n"                                 // 6
-      "end)\n"                                        // 7
-      "wg:wait()\n"                                   // 8
-      "local g = group(ctx)\n"                        // 9
-      "g:wait()\n"                                    // 10
+      "go(\"w\", function()\n"                                           // 4
+      "\tch:send(42)  -- go: not a call here\n"                          // 5: a tab is 4 columns
+      "  wg:done()\n"                                                    // 6
+      "end)\n"                                                           // 7
+      "wg:wait()\n"                                                      // 8
+      "local g = group(ctx)\n"                                           // 9
+      "g:wait()\n"                                                       // 10
       "select { on_recv(ctx:done(), function() end), default = function() end }\n"  // 11
-      "local s = \"ch:send\"\n";                      // 12
+      "local s = \"ch:send\"\n";                                                    // 12
   auto keys = [&](int line, int column) {
     std::vector<std::string> out;
     for (const ApiEntry* e : api_at(src, line, column)) out.push_back(key_of(*e));
@@ -168,18 +168,18 @@ TEST_CASE("api lookup: globals, library fields and methods under a line and colu
   CHECK(keys(3, 28) == V{"context.with_cancel"});  // a field
   CHECK(keys(3, 48) == V{"context.background"});
   CHECK(keys(4, 0) == V{"go"});
-  CHECK(keys(5, 4) == V{});                        // `ch` after the tab (columns 4-5)
-  CHECK(keys(5, 7) == V{"channel:send"});          // `send`: columns 7-10
-  CHECK(keys(5, 20) == V{});                       // `go` inside a comment
-  CHECK(keys(6, 5) == V{"waitgroup:done"});        // made by waitgroup()
+  CHECK(keys(5, 4) == V{});                  // `ch` after the tab (columns 4-5)
+  CHECK(keys(5, 7) == V{"channel:send"});    // `send`: columns 7-10
+  CHECK(keys(5, 20) == V{});                 // `go` inside a comment
+  CHECK(keys(6, 5) == V{"waitgroup:done"});  // made by waitgroup()
   CHECK(keys(8, 4) == V{"waitgroup:wait"});
-  CHECK(keys(10, 3) == V{"group:wait"});           // made by group(): not the WaitGroup's
-  CHECK(keys(11, 22) == V{"context:done"});        // ctx from context.with_cancel
-  const auto def = api_at(src, 11, 47);            // `default =`: select's default case
+  CHECK(keys(10, 3) == V{"group:wait"});     // made by group(): not the WaitGroup's
+  CHECK(keys(11, 22) == V{"context:done"});  // ctx from context.with_cancel
+  const auto def = api_at(src, 11, 47);      // `default =`: select's default case
   REQUIRE(def.size() == 1);
   CHECK(def.front()->kind == ApiKind::Other);
   CHECK(def.front()->name == "default");
-  CHECK(keys(12, 12) == V{});                      // inside a string
+  CHECK(keys(12, 12) == V{});  // inside a string
   CHECK(keys(99, 0) == V{});
   CHECK(keys(1, 999) == V{});
 }
@@ -208,7 +208,7 @@ TEST_CASE("help: every shortcut and licence entry is filled in") {
     CHECK(l.text.size() > 100);
     libs.insert(std::string(l.library.substr(0, l.library.find(' '))));
   }
-  for (const char* lib : {"Dear", "GLFW", "glad", "Lua", "stb_image_write", "nlohmann/json",
-                          "CLI11", "DejaVu"})
+  for (const char* lib :
+       {"Dear", "GLFW", "glad", "Lua", "stb_image_write", "nlohmann/json", "CLI11", "DejaVu"})
     CHECK(libs.contains(lib));
 }

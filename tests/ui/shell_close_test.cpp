@@ -24,9 +24,12 @@ TEST_CASE("closing the window with nothing unsaved quits promptly") {
   const std::string script =
       "\"$1\" \"$2\" & app=$!; \"$3\" || { kill $app; exit 3; }; t0=$(date +%s%N); wait $app; "
       "rc=$?; t1=$(date +%s%N); echo \"rc=$rc ms=$(( (t1 - t0) / 1000000 ))\"";
-  std::vector<std::string> argv = {"xvfb-run", "-a", "-n", std::to_string(100 + ::getpid() % 800),
-                                   "-s", "-screen 0 1280x800x24", "sh", "-c", script, "sh",
-                                   RDV_EXE, "scenarios/2.1-unbuffered-rendezvous.lua",
+  std::vector<std::string> argv = {"xvfb-run", "-a",
+                                   "-n",       std::to_string(100 + ::getpid() % 800),
+                                   "-s",       "-screen 0 1280x800x24",
+                                   "sh",       "-c",
+                                   script,     "sh",
+                                   RDV_EXE,    "scenarios/2.1-unbuffered-rendezvous.lua",
                                    RDV_CLOSER};
   std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/config",
                                   "XDG_STATE_HOME=" + dir + "/state"};
@@ -64,10 +67,13 @@ TEST_CASE("closing the window with an unsaved edit asks first, and Discard then 
       "i=0; while kill -0 $app 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done; "
       "if kill -0 $app 2>/dev/null; then echo still-running; kill $app; wait $app; "
       "else wait $app; echo \"exited rc=$?\"; fi; exit 0";
-  std::vector<std::string> argv = {"xvfb-run", "-a", "-n",
-                                   std::to_string(100 + (::getpid() + 7) % 800), "-s",
-                                   "-screen 0 1280x800x24", "sh", "-c", script, "sh", RDV_EXE,
-                                   scenario, RDV_CLOSER};
+  std::vector<std::string> argv = {"xvfb-run", "-a",
+                                   "-n",       std::to_string(100 + (::getpid() + 7) % 800),
+                                   "-s",       "-screen 0 1280x800x24",
+                                   "sh",       "-c",
+                                   script,     "sh",
+                                   RDV_EXE,    scenario,
+                                   RDV_CLOSER};
   std::vector<std::string> env = {"XDG_CONFIG_HOME=" + dir + "/config",
                                   "XDG_STATE_HOME=" + dir + "/state"};
 #ifdef RDV_APP_ENV

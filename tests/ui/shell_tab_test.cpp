@@ -56,8 +56,8 @@ TEST_CASE("--tab brings the named tab to the front, an unknown one lists the tab
 
   // The centre pane holds Channels and Scenario: the two pictures differ there, and only
   // there (the other panes draw the same run).
-  const auto a = run_app({scenario, "--screenshot", dir + "/a.png", "--size", "1000x700", "--tab",
-                          "Channels"});
+  const auto a = run_app(
+      {scenario, "--screenshot", dir + "/a.png", "--size", "1000x700", "--tab", "Channels"});
   const auto b = run_app({scenario, "--screenshot", dir + "/b.png", "--size", "1000x700", "--tab",
                           "Scenario", "--tab", "Console"});
   INFO(a.err, b.err);
@@ -73,7 +73,8 @@ TEST_CASE("--tab brings the named tab to the front, an unknown one lists the tab
   for (int y = h1 / 10; y < h1 / 2; ++y) {
     for (int x = 0; x < w1; ++x) {
       const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w1) +
-                             static_cast<std::size_t>(x)) * 3;
+                             static_cast<std::size_t>(x)) *
+                            3;
       const bool differs = pa.get()[i] != pb.get()[i] || pa.get()[i + 1] != pb.get()[i + 1] ||
                            pa.get()[i + 2] != pb.get()[i + 2];
       if (!differs) continue;

@@ -9,11 +9,11 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <unistd.h>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 using namespace rdv::ui;
 namespace fs = std::filesystem;

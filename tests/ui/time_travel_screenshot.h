@@ -43,10 +43,9 @@ struct Image {
   std::unique_ptr<unsigned char, void (*)(void*)> pixels{nullptr, stbi_image_free};
 
   const unsigned char* at(int x, int y) const {
-    return pixels.get() +
-           (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-            static_cast<std::size_t>(x)) *
-               3;
+    return pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                           static_cast<std::size_t>(x)) *
+                              3;
   }
   int px(float f, int extent) const { return static_cast<int>(f * static_cast<float>(extent)); }
   // How many pixels within `tolerance` (sum of channel differences) of `colour` lie in the box.

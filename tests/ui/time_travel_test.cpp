@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -13,7 +14,6 @@
 #include <random>
 #include <sstream>
 #include <thread>
-#include <unistd.h>
 
 using namespace rdv::ui;
 using rdv::model::State;
@@ -32,7 +32,8 @@ std::string read_file(const std::string& path) {
 }
 
 template <class Pred>
-bool update_until(Controller& c, Pred done, std::chrono::seconds timeout = std::chrono::seconds(20)) {
+bool update_until(Controller& c, Pred done,
+                  std::chrono::seconds timeout = std::chrono::seconds(20)) {
   const auto end = std::chrono::steady_clock::now() + timeout;
   while (!done()) {
     if (std::chrono::steady_clock::now() > end) return false;

@@ -368,7 +368,8 @@ TEST_CASE("timeline: tasks named alike are grouped under one collapsible row") {
   for (int i = 1; i <= 20; ++i) {
     s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq,
           "worker-" + std::to_string(i));
-    if (i == 5) s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq, "logger");
+    if (i == 5)
+      s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq, "logger");
     if (i == 6 || i == 7) {
       s.add(EventKind::TaskSpawn, id++, 0, BlockReason::None, 1, rdv::sim::kNoSeq,
             "pair" + std::to_string(i));

@@ -83,9 +83,10 @@ const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 // in front.
 Image shoot(const std::string& dir, const std::string& file, const std::string& at,
             std::string* out = nullptr, const std::vector<std::string>& extra = {}) {
-  const std::string png = dir + "/" + "timeline-" + fs::path(file).stem().string() + "-" + at + ".png";
+  const std::string png =
+      dir + "/" + "timeline-" + fs::path(file).stem().string() + "-" + at + ".png";
   std::vector<std::string> args = {file, "--screenshot", png, "--size", "1600x1000", "--at",
-                                   at,   "--seed",       "1",    "--tab", "Timeline"};
+                                   at,   "--seed",       "1", "--tab",  "Timeline"};
   args.insert(args.end(), extra.begin(), extra.end());
   const auto r = run_app(args);
   INFO(r.err);

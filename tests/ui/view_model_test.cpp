@@ -399,13 +399,14 @@ TEST_CASE("controller: a script error is reported at its line") {
 }
 #endif
 
-TEST_CASE("view model: the Source follows the focused task, else every line that fits, else the "
-          "task that moved") {
+TEST_CASE(
+    "view model: the Source follows the focused task, else every line that fits, else the "
+    "task that moved") {
   const std::vector<LineMark> marks = {{10, 0, 1}, {12, 1, 2}, {40, 2, 3}};
-  CHECK(follow_lines(marks, 3, 1, 20) == LineRange{40, 40});     // focused
-  CHECK(follow_lines(marks, 0, 2, 40) == LineRange{10, 40});     // all fit in 40 rows
-  CHECK(follow_lines(marks, 0, 2, 20) == LineRange{12, 12});     // they do not: the mover
-  CHECK(follow_lines(marks, 9, 0, 20) == LineRange{10, 10});     // focus gone, no mover
+  CHECK(follow_lines(marks, 3, 1, 20) == LineRange{40, 40});  // focused
+  CHECK(follow_lines(marks, 0, 2, 40) == LineRange{10, 40});  // all fit in 40 rows
+  CHECK(follow_lines(marks, 0, 2, 20) == LineRange{12, 12});  // they do not: the mover
+  CHECK(follow_lines(marks, 9, 0, 20) == LineRange{10, 10});  // focus gone, no mover
   CHECK(follow_lines({}, 1, 1, 20) == LineRange{});
 }
 
@@ -434,7 +435,7 @@ TEST_CASE("view model: variables by section, a dot on what the last step wrote, 
     w.val.set(val);
     add(w, name);
   };
-  write(1, rdv::sim::VarScope::Local, "counter", "0");     // #3: main's local ...
+  write(1, rdv::sim::VarScope::Local, "counter", "0");      // #3: main's local ...
   write(1, rdv::sim::VarScope::Shared, "counter", "0", 1);  // #4: ... captured: the same one
   write(2, rdv::sim::VarScope::Local, "v", "0");
   write(3, rdv::sim::VarScope::Local, "v", "0");

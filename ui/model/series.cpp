@@ -72,9 +72,8 @@ std::vector<Column> columns_of(const Model& m, std::span<const Sample> samples, 
 // The last sample with seq < n, or null.
 template <class Sample>
 const Sample* sample_before(std::span<const Sample> samples, std::size_t n) noexcept {
-  const auto it =
-      std::lower_bound(samples.begin(), samples.end(), n,
-                       [](const Sample& s, std::size_t v) { return s.seq < v; });
+  const auto it = std::lower_bound(samples.begin(), samples.end(), n,
+                                   [](const Sample& s, std::size_t v) { return s.seq < v; });
   return it == samples.begin() ? nullptr : &*std::prev(it);
 }
 
@@ -119,8 +118,8 @@ std::size_t cursor_at(const Model& m, XAxis axis, double x) noexcept {
 std::vector<Column> channel_columns(const Model& m, std::size_t chan_index, ChanField field,
                                     XAxis axis, XRange range, std::size_t columns) {
   return columns_of(
-      m, m.channel_series(chan_index), [field](const ChanSample& s) { return chan_value(s, field); },
-      axis, range, columns);
+      m, m.channel_series(chan_index),
+      [field](const ChanSample& s) { return chan_value(s, field); }, axis, range, columns);
 }
 
 std::vector<Column> count_columns(const Model& m, CountField field, XAxis axis, XRange range,
@@ -177,7 +176,7 @@ std::vector<TaskTotals> task_totals(const Model& m, XAxis axis, std::size_t n) {
       const Segment& s = segs[i];
       const bool last = i + 1 == segs.size() || segs[i + 1].seq >= n;
       const double from = axis == XAxis::Time ? static_cast<double>(s.t) : s.seq;
-      const double to = last ? now
+      const double to = last                  ? now
                         : axis == XAxis::Time ? static_cast<double>(segs[i + 1].t)
                                               : segs[i + 1].seq;
       const double d = std::max(0.0, to - from);

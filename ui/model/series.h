@@ -73,10 +73,10 @@ std::uint32_t count_max(const Model& m, CountField field) noexcept;
 // How long one task spent in each state up to the cursor, in axis units (ns or events).
 inline constexpr std::size_t kBlockReasonCount = 10;
 struct TaskTotals {
-  std::size_t task_index = 0;                      // dense task index (identity colour)
-  std::array<double, kTaskStateCount> by_state{};  // indexed by TaskState
+  std::size_t task_index = 0;                          // dense task index (identity colour)
+  std::array<double, kTaskStateCount> by_state{};      // indexed by TaskState
   std::array<double, kBlockReasonCount> blocked_by{};  // Blocked, split by BlockReason
-  double alive() const noexcept;  // everything but Done and Panicked
+  double alive() const noexcept;                       // everything but Done and Panicked
 };
 // Every task spawned among the first n events, in spawn order.
 std::vector<TaskTotals> task_totals(const Model& m, XAxis axis, std::size_t n);
