@@ -2,6 +2,7 @@
 # tools/test.sh — the README's test command, and what CI runs (.ci/run).
 #
 # Installs what is missing, then for each preset configures, builds and runs ctest:
+#   format every tracked C++ file must be formatted with .clang-format (checked first)
 #   tsa   builds sim/ only, with Clang's -Wthread-safety -Werror (the lock annotations of
 #         sim/lock.h); no tests to run
 #   dev   every test (label `ui` included: ctest runs inside one Xvfb)
@@ -41,6 +42,9 @@ step "install dependencies (tools/setup-deps.sh)" tools/setup-deps.sh || {
   printf '%s\n' "${summary[@]}"
   exit 1
 }
+
+# The whole tree in the project's .clang-format (tools/format.sh --fix rewrites it).
+step "format (tools/format.sh)" tools/format.sh
 
 # Compiler cache keyed on paths relative to the checkout, so a fresh clone in another folder
 # (as CI makes) reuses what an earlier build of the same sources compiled.
