@@ -288,7 +288,12 @@ TEST_CASE("hostile: directories, FIFOs, devices, oversized files and outputs are
     INFO("wall " << r.seconds << " s, peak RSS " << r.peak_rss_mib << " MiB");
     CHECK(r.exit_code == c.exit_code);
     CHECK(r.err.find(c.message) != std::string::npos);
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+    // Issue #21: reading a file stays under 256 MiB. ASan's shadow memory and its 256 MiB
+    // quarantine of freed blocks add ~50-300 MiB that the product never holds, so the bound is
+    // checked in the plain builds only.
     CHECK(r.peak_rss_mib < 256);
+#endif
   }
   fs::remove_all(dir);
 }
