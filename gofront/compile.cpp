@@ -485,6 +485,8 @@ void Compiler::universe() {
   Type* tm = foreign("time.Time");
   Type* ai = foreign("atomic.Int64");
   Type* ai32 = foreign("atomic.Int32");
+  Type* timer = foreign("time.Timer");
+  Type* tick = foreign("time.Ticker");
   auto m = [&](Type* on, const char* name, std::vector<Type*> p, std::vector<Type*> r) {
     on->methods.push_back({name, func_of(std::move(p), std::move(r)), true, true});
   };
@@ -509,6 +511,11 @@ void Compiler::universe() {
   m(ctx, "Done", {}, {chan_of(make(K::Struct), ChanDir::Recv)});
   m(ctx, "Err", {}, {t_error_});
   m(tm, "Sub", {tm}, {dur});
+  // time.Timer and time.Ticker: the field C and Stop/Reset (Go 1.19's, Reset without draining).
+  for (Type* t2 : {timer, tick}) t2->fields.push_back({"C", chan_of(tm, ChanDir::Recv)});
+  m(timer, "Stop", {}, {t_bool_});
+  m(timer, "Reset", {dur}, {t_bool_});
+  m(tick, "Stop", {}, {});
   for (Type* a : {ai, ai32}) {
     Type* v = a == ai ? t_int64_ : t_int32_;
     m(a, "Add", {v}, {v});
@@ -1362,9 +1369,9 @@ bool Compiler::run(const File& f, std::string* out) {
     error(f.package_pos,
           "package " + f.package + " is not supported: the program must be package main");
   }
-  static const std::set<std::string> kPackages = {"fmt",     "time",        "sync",    "errors",
-                                                  "context", "sync/atomic", "strings", "strconv",
-                                                  "sort",    "os"};
+  static const std::set<std::string> kPackages = {"fmt",     "time",        "sync",     "errors",
+                                                  "context", "sync/atomic", "strings",  "strconv",
+                                                  "sort",    "os",          "math/rand"};
   for (const ImportSpec& is : f.imports) {
     const bool supported = kPackages.count(is.path) > 0;
     if (!supported) refuse(is.pos, "package \"" + is.path + "\"");
@@ -3194,13 +3201,13 @@ X Compiler::selector(const Expr& e) {
     base_code = "(" + b.code + " or G.np())";
   }
   const Type* bu = underlying(base);
-  if (bu->k == K::Struct) {
+  if (bu->k == K::Struct || bu->k == K::Foreign) {
     for (const auto& f : bu->fields) {
       if (f.name == e.name) {
         x.mode = X::Value;
         x.t = f.type;
         x.code = base_code + "." + field_lua(f.name);
-        x.addressable = b.addressable || via_ptr;
+        x.addressable = (b.addressable || via_ptr) && bu->k == K::Struct;
         return x;
       }
     }
@@ -4026,11 +4033,24 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"errors.New", {"G.errnew", func_of({t_string_}, {t_error_})}},
       {"errors.Is", {"G.eis", func_of({t_error_, t_error_}, {t_bool_})}},
       {"errors.Unwrap", {"G.eunwrap", func_of({t_error_}, {t_error_})}},
+      {"errors.Join", {"G.ejoin", func_of({slice_of(t_error_)}, {t_error_}, true)}},
       {"time.Sleep", {"G.sleep", func_of({dur}, {})}},
       {"time.After", {"G.after", func_of({dur}, {chan_of(tm, ChanDir::Recv)})}},
       {"time.Tick", {"G.tick", func_of({dur}, {chan_of(tm, ChanDir::Recv)})}},
       {"time.Now", {"G.now", func_of({}, {tm})}},
       {"time.Since", {"G.since", func_of({tm}, {dur})}},
+      {"time.NewTimer", {"G.newtimer", func_of({dur}, {ptr_to(foreign_["time.Timer"])})}},
+      {"time.NewTicker", {"G.newticker", func_of({dur}, {ptr_to(foreign_["time.Ticker"])})}},
+      {"math/rand.Intn", {"G.randn", func_of({t_int_}, {t_int_})}},
+      {"math/rand.Int63n", {"G.randn", func_of({t_int64_}, {t_int64_})}},
+      {"math/rand.Int31n", {"G.randn", func_of({t_int32_}, {t_int32_})}},
+      {"math/rand.Int", {"G.randint", func_of({}, {t_int_})}},
+      {"math/rand.Int63", {"G.randint", func_of({}, {t_int64_})}},
+      {"math/rand.Float64", {"G.randf", func_of({}, {t_float64_})}},
+      {"math/rand.Perm", {"G.randperm", func_of({t_int_}, {int_slice})}},
+      {"math/rand.Shuffle",
+       {"G.randshuffle", func_of({t_int_, func_of({t_int_, t_int_}, {})}, {})}},
+      {"math/rand.Seed", {"G.randseed", func_of({t_int64_}, {})}},
       {"context.Background", {"G.background", func_of({}, {ctx})}},
       {"context.TODO", {"G.background", func_of({}, {ctx})}},
       {"context.WithCancel", {"G.withcancel", func_of({ctx}, {ctx, cancel})}},

@@ -561,11 +561,33 @@ function G.eunwrap(e)
   if not f then return nil end
   return f(e.v)
 end
-function G.eis(e, target)
-  local n = 0
+local JOINS = {k = "struct", name = "errors.joinError", f = {}, named = true, pm = {Error = true},
+               m = {Error = function(p)
+                 local t = {}
+                 for i = 1, #p.errs do t[i] = G.icall(p.errs[i], "Error") end
+                 return table.concat(t, "\n")
+               end}}
+local JOINT = {k = "ptr", name = "*errors.joinError", e = JOINS}
+function G.ejoin(errs)
+  local v = {errs = {}}
+  for i = 0, G.len(errs) - 1 do
+    local e = G.ix(errs, i)
+    if e ~= nil then v.errs[#v.errs + 1] = e end
+  end
+  if #v.errs == 0 then return nil end
+  return {t = JOINT, v = v}
+end
+function G.eis(e, target, depth)
+  local n = depth or 0
   while e ~= nil and n < 10000 do
     local k = e.t.k
     if (k ~= "slice" and k ~= "map" and k ~= "func") and ieq(e, target) then return true end
+    if e.t == JOINT then
+      for _, x in ipairs(e.v.errs) do
+        if G.eis(x, target, n + 1) then return true end
+      end
+      return false
+    end
     e = G.eunwrap(e)
     n = n + 1
   end
@@ -982,9 +1004,42 @@ function G.tick(d) if d <= 0 then return nil end return ticker(d / 1e6) end
 function G.now() return tointeger(math.floor(now() * 1e6 + 0.5)) or 0 end
 function G.since(t) return G.now() - t end
 G.F.Time_Sub = function(a, b) return a - b end
+local function nn(x) if x == nil then G.np() end return x end
+-- time.NewTimer / NewTicker: a table with the channel C (the script API's timer and ticker).
+function G.newtimer(d) return {C = timer(d > 0 and d / 1e6 or 0)} end
+function G.newticker(d)
+  if d <= 0 then error("non-positive interval for NewTicker", 0) end
+  return {C = ticker(d / 1e6)}
+end
+G.F.Timer_Stop = function(t) return nn(t).C:stop() end
+G.F.Timer_Reset = function(t, d) return nn(t).C:reset(d > 0 and d / 1e6 or 0) end
+G.F.Ticker_Stop = function(t) nn(t).C:stop() end
+
+-- ---- math/rand: drawn from the run's seed (math.random is seeded by the run), so a run
+-- replays exactly; rand.Seed is accepted and changes nothing (Go 1.20 deprecated it too).
+function G.randn(n)
+  if n <= 0 then error("invalid argument to Intn", 0) end
+  return math.random(0, n - 1)
+end
+function G.randint() return math.random(0, math.maxinteger) end
+function G.randf() return math.random() end
+function G.randperm(n)
+  if n < 0 then error("invalid argument to Perm", 0) end
+  local a = {}  -- 1-based, as every slice's array
+  for i = 0, n - 1 do
+    local j = math.random(0, i)
+    a[i + 1] = a[j + 1]
+    a[j + 1] = i
+  end
+  return {a = a, o = 0, n = n, c = n}
+end
+function G.randshuffle(n, swap)
+  if n < 0 then error("invalid argument to Shuffle", 0) end
+  for i = n - 1, 1, -1 do swap(i, math.random(0, i)) end
+end
+function G.randseed() end
 
 -- ---- sync ------------------------------------------------------------------------------------
-local function nn(x) if x == nil then G.np() end return x end
 G.F.WaitGroup_Add = function(w, n) nn(w):add(n) end
 G.F.WaitGroup_Done = function(w) nn(w):done() end
 G.F.WaitGroup_Wait = function(w) nn(w):wait() end

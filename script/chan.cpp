@@ -1,5 +1,5 @@
 // Channels, select and time for scripts (design.md §4): chan, nilchan, ch:send/recv/close/len/
-// cap/range, select{...} with on_recv/on_send/default, sleep, after, now, ticker.
+// cap/range, select{...} with on_recv/on_send/default, sleep, after, now, ticker, timer.
 //
 // A Lua value sent on a channel is kept in the registry while it sits in the channel
 // (Universe::to_value); the receiver takes the reference back. A nil channel is a channel
@@ -24,6 +24,7 @@ constexpr const char* kCase = "select case";
 struct ChanBox {
   std::shared_ptr<sim::Channel> ch;     // null: the nil channel
   std::shared_ptr<sim::Ticker> ticker;  // set for ticker(d): stop() stops it
+  std::shared_ptr<sim::Timer> timer;    // set for timer(d): stop() and reset(d)
 };
 
 ChanBox& check_chan(lua_State* L, int idx) {
@@ -31,8 +32,8 @@ ChanBox& check_chan(lua_State* L, int idx) {
 }
 
 void push_chan(lua_State* L, std::shared_ptr<sim::Channel> ch,
-               std::shared_ptr<sim::Ticker> ticker = {}) {
-  push_object<ChanBox>(L, kChan, ChanBox{std::move(ch), std::move(ticker)});
+               std::shared_ptr<sim::Ticker> ticker = {}, std::shared_ptr<sim::Timer> timer = {}) {
+  push_object<ChanBox>(L, kChan, ChanBox{std::move(ch), std::move(ticker), std::move(timer)});
 }
 
 // ---- channels -------------------------------------------------------------------------------
@@ -123,11 +124,25 @@ int chan_range(lua_State* L) {
   return 2;
 }
 
+// ticker:stop(); timer:stop() -> true when it stopped the timer before it fired (Timer.Stop).
 int chan_stop(lua_State* L) {
   ChanBox& b = check_chan(L, 1);
-  if (!b.ticker) return luaL_error(L, "stop: this channel is not a ticker");
+  if (b.timer) {
+    lua_pushboolean(L, released([&] { return b.timer->stop(); }));
+    return 1;
+  }
+  if (!b.ticker) return luaL_error(L, "stop: this channel is not a ticker or a timer");
   released([&] { b.ticker->stop(); });
   return 0;
+}
+
+// timer:reset(d) -> true when the timer was still pending (Timer.Reset).
+int chan_reset(lua_State* L) {
+  ChanBox& b = check_chan(L, 1);
+  if (!b.timer) return luaL_error(L, "reset: this channel is not a timer");
+  const std::int64_t d = check_duration(L, 2);
+  lua_pushboolean(L, released([&] { return b.timer->reset(d); }));
+  return 1;
 }
 
 int chan_tostring(lua_State* L) {
@@ -173,6 +188,14 @@ int l_ticker(lua_State* L) {
   std::shared_ptr<sim::Ticker> t = sim::ticker(Universe::of(L).rt(), d);
   std::shared_ptr<sim::Channel> ch = t->channel();
   push_chan(L, std::move(ch), std::move(t));
+  return 1;
+}
+
+int l_timer(lua_State* L) {
+  const std::int64_t d = check_duration(L, 1);
+  std::shared_ptr<sim::Timer> t = sim::timer(Universe::of(L).rt(), d);
+  std::shared_ptr<sim::Channel> ch = t->channel();
+  push_chan(L, std::move(ch), nullptr, std::move(t));
   return 1;
 }
 
@@ -313,19 +336,20 @@ void push_channel(lua_State* L, std::shared_ptr<sim::Channel> ch) {
 
 void open_chan(lua_State* L) {
   static constexpr luaL_Reg kMethods[] = {
-      {"send", &wrap<chan_send>},   {"recv", &wrap<chan_recv>},
-      {"close", &wrap<chan_close>}, {"len", &wrap<chan_len>},
-      {"cap", &wrap<chan_cap>},     {"range", &wrap<chan_range>},
-      {"stop", &wrap<chan_stop>},   {}};
+      {"send", &wrap<chan_send>}, {"recv", &wrap<chan_recv>},   {"close", &wrap<chan_close>},
+      {"len", &wrap<chan_len>},   {"cap", &wrap<chan_cap>},     {"range", &wrap<chan_range>},
+      {"stop", &wrap<chan_stop>}, {"reset", &wrap<chan_reset>}, {}};
   new_class<ChanBox>(L, kChan, kMethods, &chan_tostring);
   luaL_newmetatable(L, kCase);
   protect_metatable(L, kCase);
   lua_pop(L, 1);
 
   static constexpr luaL_Reg kGlobals[] = {
-      {"chan", &wrap<l_chan>},       {"nilchan", &wrap<l_nilchan>}, {"on_recv", &wrap<l_on_recv>},
-      {"on_send", &wrap<l_on_send>}, {"sleep", &wrap<l_sleep>},     {"now", &wrap<l_now>},
-      {"after", &wrap<l_after>},     {"ticker", &wrap<l_ticker>},   {}};
+      {"chan", &wrap<l_chan>},       {"nilchan", &wrap<l_nilchan>},
+      {"on_recv", &wrap<l_on_recv>}, {"on_send", &wrap<l_on_send>},
+      {"sleep", &wrap<l_sleep>},     {"now", &wrap<l_now>},
+      {"after", &wrap<l_after>},     {"ticker", &wrap<l_ticker>},
+      {"timer", &wrap<l_timer>},     {}};
   lua_pushglobaltable(L);
   luaL_setfuncs(L, kGlobals, 0);
   lua_pop(L, 1);

@@ -108,4 +108,53 @@ std::shared_ptr<Ticker> ticker(Runtime& rt, Nanos period) {
   return t;
 }
 
+Timer::Timer(Runtime& rt, Nanos d)
+    : rt_(rt), ch_(std::make_shared<Channel>(rt, 1, "timer(" + format_duration(d) + ")")) {}
+
+void Timer::arm(Nanos d) {
+  const ObjId id = rt_.new_object_id();
+  id_ = id;
+  pending_ = true;
+  emit_timer(rt_, EventKind::TimerMake, id, ch_->id(), d, "timer");
+  timer_ = rt_.add_timer(rt_.now() + (d > 0 ? d : 0), [self = self_, id] {
+    auto t = self.lock();
+    if (t == nullptr) return;
+    {
+      HostLock lk(t->mu_);
+      if (!t->pending_ || t->id_ != id) return;  // stopped, or re-armed since
+      t->pending_ = false;
+    }
+    emit_timer(t->rt_, EventKind::TimerFire, id, 0, 0, nullptr);
+    send_time(t->rt_, *t->ch_);
+  });
+}
+
+bool Timer::stop() {
+  ObjId id = 0;
+  {
+    HostLock lk(mu_);
+    if (!pending_) return false;
+    pending_ = false;
+    rt_.cancel_timer(timer_);
+    id = id_;
+  }
+  emit_timer(rt_, EventKind::TimerStop, id, 0, 0, nullptr);
+  return true;
+}
+
+bool Timer::reset(Nanos d) {
+  const bool was = stop();
+  HostLock lk(mu_);
+  arm(d);
+  return was;
+}
+
+std::shared_ptr<Timer> timer(Runtime& rt, Nanos d) {
+  auto t = std::make_shared<Timer>(rt, d);
+  t->self_ = t;
+  HostLock lk(t->mu_);
+  t->arm(d);
+  return t;
+}
+
 }  // namespace rdv::sim

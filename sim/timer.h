@@ -11,6 +11,12 @@
 //    dropped (Go's ticker). stop() ends it (TimerStop); a stopped ticker's channel stays open.
 //    A running ticker is a pending timer: the run does not deadlock while it ticks. Dropping the
 //    last reference stops it at its next tick.
+//  - timer(d): Go's time.NewTimer: a channel of capacity 1 that gets the time once, after d,
+//    unless stop() comes first (it then returns true, as Timer.Stop does; false when the timer
+//    had fired or been stopped). reset(d) re-arms it on the same channel (true when it was still
+//    pending) without draining a value already sent, as Go 1.19's Timer.Reset. Each arming is a
+//    timer object of its own in the event stream (TimerMake, aux = the shared channel, text
+//    "timer"), so a stop or a fire always names the arming it ends.
 //
 // Example:
 //   auto timeout = after(rt, 2 * kSecond);
@@ -60,5 +66,31 @@ class Ticker {
 
 // Panics "non-positive interval for NewTicker" when period <= 0 (Go's message).
 std::shared_ptr<Ticker> ticker(Runtime& rt, Nanos period);
+
+class Timer {
+ public:
+  // Use timer(); d <= 0 fires at once.
+  Timer(Runtime& rt, Nanos d);
+  Timer(const Timer&) = delete;
+  Timer& operator=(const Timer&) = delete;
+
+  std::shared_ptr<Channel> channel() const { return ch_; }
+  bool stop();          // true when it stopped a pending timer
+  bool reset(Nanos d);  // true when the timer was pending; it then fires d from now
+
+ private:
+  void arm(Nanos d) RDV_REQUIRES(mu_);
+
+  Runtime& rt_;
+  std::shared_ptr<Channel> ch_;
+  HostMutex mu_;  // as Ticker's: the timer context fires while a task stops or resets
+  ObjId id_ RDV_GUARDED_BY(mu_) = 0;  // the current arming
+  Runtime::TimerId timer_ RDV_GUARDED_BY(mu_) = 0;
+  bool pending_ RDV_GUARDED_BY(mu_) = false;
+  std::weak_ptr<Timer> self_;
+  friend std::shared_ptr<Timer> timer(Runtime&, Nanos);
+};
+
+std::shared_ptr<Timer> timer(Runtime& rt, Nanos d);
 
 }  // namespace rdv::sim

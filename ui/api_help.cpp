@@ -45,8 +45,14 @@ constexpr std::array kEntries = {
            "cap(ch)"},
   ApiEntry{"Channels", K::Method, "channel", "range", "for v in ch:range() do … end",
            "Receives until the channel is closed and drained.", "for v := range ch { … }"},
-  ApiEntry{"Channels", K::Method, "channel", "stop", "tk:stop()",
-           "Stops a ticker: no more ticks are sent (only on a ticker's channel).", "t.Stop()"},
+  ApiEntry{"Channels", K::Method, "channel", "stop", "t:stop()",
+           "Stops a ticker (no more ticks) or a timer (true if it had not fired yet). Only on a "
+           "ticker's or a timer's channel.",
+           "t.Stop()"},
+  ApiEntry{"Channels", K::Method, "channel", "reset", "t:reset(d)",
+           "Re-arms a timer to fire d ms from now; true if it was still pending. Does not drain "
+           "a value already sent.",
+           "t.Reset(d)"},
   // ---- tasks ---------------------------------------------------------------------------------
   ApiEntry{"Tasks", K::Global, "", "go", "go([name,] fn, ...)",
            "Starts a task running fn(...) concurrently; returns its handle. Never blocks.",
@@ -75,6 +81,10 @@ constexpr std::array kEntries = {
            "time.Since(start)"},
   ApiEntry{"Time", K::Global, "", "ticker", "ticker(d)",
            "A channel receiving the time every d ms until :stop().", "time.NewTicker(d).C"},
+  ApiEntry{"Time", K::Global, "", "timer", "timer(d)",
+           "A channel receiving the time once, d ms from now, unless :stop() comes first; "
+           ":stop() and :reset(d) say whether it was still pending.",
+           "time.NewTimer(d)"},
   // ---- sync ----------------------------------------------------------------------------------
   ApiEntry{"WaitGroup", K::Global, "", "waitgroup", "waitgroup([name])",
            "A counter of tasks to wait for.", "var wg sync.WaitGroup"},
@@ -220,7 +230,8 @@ std::string_view type_made_by(std::string_view owner, std::string_view name, boo
     return "";
   }
   if (owner == "context") return "context";
-  if (name == "chan" || name == "nilchan" || name == "after" || name == "ticker") return "channel";
+  if (name == "chan" || name == "nilchan" || name == "after" || name == "ticker" || name == "timer")
+    return "channel";
   if (name == "async") return "future";
   if (name == "go") return "task";
   for (std::string_view t : {"waitgroup", "mutex", "rwmutex", "atomic", "promise", "group"})

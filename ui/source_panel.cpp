@@ -26,12 +26,12 @@ namespace rdv::ui {
 namespace {
 
 // The scenario API (design.md §4) plus the Lua functions a scenario commonly calls.
-constexpr std::array<std::string_view, 33> kApiNames = {
-    "scenario", "chan",    "nilchan", "go",       "select",    "on_recv", "on_send",
-    "sleep",    "after",   "now",     "ticker",   "waitgroup", "mutex",   "rwmutex",
-    "atomic",   "context", "promise", "async",    "group",     "all",     "all_settled",
-    "rand",     "print",   "note",    "panic",    "error",     "pcall",   "ms",
-    "second",   "ipairs",  "pairs",   "tostring", "string"};
+constexpr std::array<std::string_view, 34> kApiNames = {
+    "scenario",    "chan",   "nilchan", "go",      "select",   "on_recv",   "on_send",
+    "sleep",       "after",  "now",     "ticker",  "timer",    "waitgroup", "mutex",
+    "rwmutex",     "atomic", "context", "promise", "async",    "group",     "all",
+    "all_settled", "rand",   "print",   "note",    "panic",    "error",     "pcall",
+    "ms",          "second", "ipairs",  "pairs",   "tostring", "string"};
 
 bool is_api(std::string_view name) {
   return std::find(kApiNames.begin(), kApiNames.end(), name) != kApiNames.end();

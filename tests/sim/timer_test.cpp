@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -165,6 +166,44 @@ TEST_CASE("timer: a ticker ticks every period, drops untaken ticks, and stops") 
   auto bad = run(controlled(1), [](Runtime& rt) { ticker(rt, 0); });
   CHECK(bad.result.outcome == Outcome::Panic);
   CHECK(bad.result.message.rfind("panic: non-positive interval for NewTicker\n", 0) == 0);
+}
+
+TEST_CASE("timer: a one-shot timer fires once; stop and reset say whether it was pending") {
+  auto r = run(controlled(1), [](Runtime& rt) {
+    auto t = timer(rt, 2 * kSecond);
+    CHECK(t->stop());        // stopped before it fired
+    CHECK_FALSE(t->stop());  // already stopped
+    rt.sleep(3 * kSecond);
+    CHECK(t->channel()->len() == 0);  // a stopped timer never sends
+    CHECK_FALSE(t->reset(kSecond));   // it was not pending
+    CHECK(t->channel()->recv().value.bits == static_cast<std::uint64_t>(4 * kSecond));
+    CHECK_FALSE(t->stop());              // it fired
+    CHECK_FALSE(t->reset(5 * kSecond));  // it had fired: re-armed for 9 s ...
+    CHECK(t->reset(kSecond));            // ... so this reset finds it pending and moves it to 5 s
+    CHECK(t->channel()->recv().value.bits == static_cast<std::uint64_t>(5 * kSecond));
+    CHECK_FALSE(t->reset(0));  // fires at once, on the same channel
+    CHECK(t->channel()->recv().value.bits == static_cast<std::uint64_t>(5 * kSecond));
+  });
+  CHECK_MESSAGE(r.result.outcome == Outcome::Ok, r.result.message);
+  // Each arming is a timer of its own: 5 made, 2 stopped (the first stop, and the reset of a
+  // pending one), 3 fired; every stop and fire names an arming made before it.
+  std::size_t made = 0, stops = 0, fires = 0;
+  std::vector<ObjId> armed;
+  for (std::size_t i = 0; i < r.log->committed(); ++i) {
+    const Event& e = r.log->at(i);
+    if (e.kind == EventKind::TimerMake) {
+      ++made;
+      armed.push_back(e.obj);
+      CHECK(r.log->str(e.text) == "timer");
+    }
+    if (e.kind == EventKind::TimerStop || e.kind == EventKind::TimerFire) {
+      (e.kind == EventKind::TimerStop ? stops : fires)++;
+      CHECK(std::find(armed.begin(), armed.end(), e.obj) != armed.end());
+    }
+  }
+  CHECK(made == 5);
+  CHECK(stops == 2);
+  CHECK(fires == 3);
 }
 
 TEST_CASE("timer: a pending timer is not a deadlock; the time limit ends an endless run") {

@@ -9,4 +9,4 @@ for i = 1, 4 do
 end
 t:stop()
 print("ticks", increasing, pcall(function() chan(1):stop() end))
---> ticks\ttrue\tfalse\tticker_live.lua:11: stop: this channel is not a ticker
+--> ticks\ttrue\tfalse\tticker_live.lua:11: stop: this channel is not a ticker or a timer
