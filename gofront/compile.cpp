@@ -364,6 +364,7 @@ class Compiler {
   std::string args_code(const Expr& call, Type* sig, std::size_t skip = 0);
   std::string callee_name(const Expr& fun);
   X pkg_call(const Expr& call, X& f);
+  X atomic_ptr_call(const Expr& call, X& f);
   X compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, const Expr* eb);
   std::string field_lua(const std::string& name) {
     static const std::set<std::string> kw = {
@@ -485,6 +486,7 @@ void Compiler::universe() {
   Type* tm = foreign("time.Time");
   Type* ai = foreign("atomic.Int64");
   Type* ai32 = foreign("atomic.Int32");
+  Type* abool = foreign("atomic.Bool");
   Type* timer = foreign("time.Timer");
   Type* tick = foreign("time.Ticker");
   auto m = [&](Type* on, const char* name, std::vector<Type*> p, std::vector<Type*> r) {
@@ -516,11 +518,13 @@ void Compiler::universe() {
   m(timer, "Stop", {}, {t_bool_});
   m(timer, "Reset", {dur}, {t_bool_});
   m(tick, "Stop", {}, {});
-  for (Type* a : {ai, ai32}) {
-    Type* v = a == ai ? t_int64_ : t_int32_;
-    m(a, "Add", {v}, {v});
+  for (Type* a : {ai, ai32, abool}) {
+    Type* v = a == ai ? t_int64_ : a == ai32 ? t_int32_ : t_bool_;
+    if (a != abool) m(a, "Add", {v}, {v});
     m(a, "Load", {}, {v});
     m(a, "Store", {v}, {});
+    m(a, "Swap", {v}, {v});
+    m(a, "CompareAndSwap", {v, v}, {t_bool_});
   }
   dur->methods.push_back({"String", func_of({}, {t_string_}), false, true});
   dur->methods.push_back({"Seconds", func_of({}, {t_float64_}), false, true});
@@ -581,6 +585,7 @@ Type* Compiler::resolve_type(const Expr* e) {
       std::string key = full;
       if (full == "sync/atomic.Int64") key = "atomic.Int64";
       if (full == "sync/atomic.Int32") key = "atomic.Int32";
+      if (full == "sync/atomic.Bool") key = "atomic.Bool";
       if (full == "context.CancelFunc") return func_of({}, {});
       auto f = foreign_.find(key);
       if (f != foreign_.end()) return f->second;
@@ -842,7 +847,7 @@ std::string Compiler::zero(Type* t, const std::string& name) {
       if (u->name == "sync.Mutex") return "mutex(" + lua_quote(name) + ")";
       if (u->name == "sync.RWMutex") return "rwmutex(" + lua_quote(name) + ")";
       if (u->name == "sync.Once") return "G.once()";
-      if (u->name == "atomic.Int64" || u->name == "atomic.Int32")
+      if (u->name == "atomic.Int64" || u->name == "atomic.Int32" || u->name == "atomic.Bool")
         return "atomic(0, " + lua_quote(name) + ")";
       if (u->name == "time.Time") return "0";
       return "nil";
@@ -4018,6 +4023,8 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
   Type* cancel = func_of({}, {});
   Type* str_slice = slice_of(t_string_);
   Type* int_slice = slice_of(t_int_);
+  Type* p64 = ptr_to(t_int64_);
+  Type* p32 = ptr_to(t_int32_);
   struct Fn {
     const char* lua;
     Type* sig;
@@ -4041,6 +4048,18 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"time.Since", {"G.since", func_of({tm}, {dur})}},
       {"time.NewTimer", {"G.newtimer", func_of({dur}, {ptr_to(foreign_["time.Timer"])})}},
       {"time.NewTicker", {"G.newticker", func_of({dur}, {ptr_to(foreign_["time.Ticker"])})}},
+      {"sync/atomic.AddInt64", {"G.aadd", func_of({p64, t_int64_}, {t_int64_})}},
+      {"sync/atomic.AddInt32", {"G.aadd32", func_of({p32, t_int32_}, {t_int32_})}},
+      {"sync/atomic.LoadInt64", {"G.aload", func_of({p64}, {t_int64_})}},
+      {"sync/atomic.LoadInt32", {"G.aload", func_of({p32}, {t_int32_})}},
+      {"sync/atomic.StoreInt64", {"G.astore", func_of({p64, t_int64_}, {})}},
+      {"sync/atomic.StoreInt32", {"G.astore", func_of({p32, t_int32_}, {})}},
+      {"sync/atomic.SwapInt64", {"G.aswap", func_of({p64, t_int64_}, {t_int64_})}},
+      {"sync/atomic.SwapInt32", {"G.aswap", func_of({p32, t_int32_}, {t_int32_})}},
+      {"sync/atomic.CompareAndSwapInt64",
+       {"G.acas", func_of({p64, t_int64_, t_int64_}, {t_bool_})}},
+      {"sync/atomic.CompareAndSwapInt32",
+       {"G.acas", func_of({p32, t_int32_, t_int32_}, {t_bool_})}},
       {"math/rand.Intn", {"G.randn", func_of({t_int_}, {t_int_})}},
       {"math/rand.Int63n", {"G.randn", func_of({t_int64_}, {t_int64_})}},
       {"math/rand.Int31n", {"G.randn", func_of({t_int32_}, {t_int32_})}},
@@ -4091,6 +4110,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
 }
 
 X Compiler::pkg_call(const Expr& e, X& f) {
+  if (f.pkg_fn.rfind("sync/atomic.", 0) == 0) return atomic_ptr_call(e, f);
   X x;
   last_args_.clear();
   args_code(e, f.t);
@@ -4117,6 +4137,83 @@ X Compiler::pkg_call(const Expr& e, X& f) {
   } else {
     x.mode = X::Multi;
     x.t = tuple_of(sig->results);
+  }
+  return x;
+}
+
+// atomic.AddInt64(&x, d) and the other functions on a *int64 / *int32: the one place a pointer
+// to a non-struct value is taken. &x must name an addressable int64 (int32) variable or field.
+// The operation lowers to one closure on x's line, called at once: with --preempt line the
+// only scheduling point is the closure's entry, before x is read, and nothing inside it jumps
+// back or calls out, so the read and the write are indivisible as Go's.
+X Compiler::atomic_ptr_call(const Expr& e, X& f) {
+  X x;
+  const Type* sig = f.t;
+  Type* want = sig->params[0];
+  const std::string callee = "atomic." + f.pkg_fn.substr(f.pkg_fn.find('.') + 1);
+  if (e.args.empty()) {
+    error(e.rparen, "not enough arguments in call to " + callee + "\n\thave ()\n\twant " +
+                        type_string(tuple_of(sig->params)));
+    return x;
+  }
+  const Expr* a = e.args[0].get();
+  while (a->kind == ExprKind::Paren) a = a->x.get();
+  std::string body;
+  if (a->kind == ExprKind::Unary && a->name == "&") {
+    const Expr* inner = a->x.get();
+    while (inner->kind == ExprKind::Paren) inner = inner->x.get();
+    X v = value(*inner);
+    if (v.mode == X::Invalid) return x;
+    if (!v.addressable) {
+      error(a->pos, "invalid operation: cannot take address of " + describe_x(v, *inner));
+      return x;
+    }
+    if (!identical(v.t, underlying(want)->elem)) {
+      error(a->pos, "cannot use " + expr_string(a) + " (value of type *" + type_string(v.t) +
+                        ") as " + type_string(want) + " value in argument to " + callee);
+      return x;
+    }
+    if (inner->kind == ExprKind::Index) {
+      refuse(a->pos, "taking the address of a slice element");
+      return x;
+    }
+    const std::string& xc = v.code;
+    const std::string op = f.code;  // G.aadd, G.aadd32, G.aload, G.astore, G.aswap, G.acas
+    const std::string wrap32 = "((" + xc + " + d_ + 0x80000000) & 0xFFFFFFFF) - 0x80000000";
+    if (op == "G.aadd") body = "function(d_) " + xc + " = " + xc + " + d_ return " + xc + " end";
+    if (op == "G.aadd32") body = "function(d_) " + xc + " = " + wrap32 + " return " + xc + " end";
+    if (op == "G.aload") body = "function() return " + xc + " end";
+    if (op == "G.astore") body = "function(v_) " + xc + " = v_ end";
+    if (op == "G.aswap") body = "function(v_) local o_ = " + xc + " " + xc + " = v_ return o_ end";
+    if (op == "G.acas")
+      body = "function(o_, v_) if " + xc + " ~= o_ then return false end " + xc +
+             " = v_ return true end";
+  } else {
+    X v = value(*a);
+    if (v.mode == X::Invalid) return x;
+    if (!identical(v.t, want)) {
+      error(a->pos, "cannot use " + describe_x(v, *a) + " as " + type_string(want) +
+                        " value in argument to " + callee);
+    } else {
+      refuse(a->pos, "a " + type_string(want) +
+                         " other than &variable (pointers to non-struct "
+                         "values)");
+    }
+    return x;
+  }
+  std::vector<Type*> rest(sig->params.begin() + 1, sig->params.end());
+  last_args_.clear();
+  args_code(e, func_of(rest, {}), 1);
+  std::string s;
+  for (const std::string& c : last_args_) s += (s.empty() ? "" : ", ") + c;
+  x.code = "(" + body + ")(" + s + ")";
+  x.fresh = true;
+  if (sig->results.empty()) {
+    x.mode = X::NoValue;
+    x.t = t_invalid_;
+  } else {
+    x.mode = X::Value;
+    x.t = sig->results[0];
   }
   return x;
 }

@@ -1070,10 +1070,19 @@ G.F.Once_Do = function(o, f)
   o.m:unlock()
 end
 for _, n in ipairs({"Int64", "Int32"}) do
-  G.F[n .. "_Add"] = function(a, d) return nn(a):add(d) end
-  G.F[n .. "_Load"] = function(a) return nn(a):load() end
+  local w = n == "Int32" and G.w32 or function(v) return v end
+  G.F[n .. "_Add"] = function(a, d) return w(nn(a):add(d)) end
+  G.F[n .. "_Load"] = function(a) return w(nn(a):load()) end
   G.F[n .. "_Store"] = function(a, v) nn(a):store(v) end
+  G.F[n .. "_Swap"] = function(a, v) return w(nn(a):swap(v)) end
+  G.F[n .. "_CompareAndSwap"] = function(a, o, v) return nn(a):compare_and_swap(o, v) end
 end
+-- atomic.Bool on an atomic integer: 0 or 1.
+local function b2i(b) return b and 1 or 0 end
+G.F.Bool_Load = function(a) return nn(a):load() ~= 0 end
+G.F.Bool_Store = function(a, v) nn(a):store(b2i(v)) end
+G.F.Bool_Swap = function(a, v) return nn(a):swap(b2i(v)) ~= 0 end
+G.F.Bool_CompareAndSwap = function(a, o, v) return nn(a):compare_and_swap(b2i(o), b2i(v)) end
 
 -- ---- context ---------------------------------------------------------------------------------
 function G.background() return context.background() end

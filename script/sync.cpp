@@ -212,6 +212,19 @@ int atomic_store(lua_State* L) {
   released([&] { a.store(v); });
   return 0;
 }
+int atomic_swap(lua_State* L) {
+  sim::Atomic& a = obj<sim::Atomic>(L, kAtomic);
+  const lua_Integer v = luaL_checkinteger(L, 2);
+  lua_pushinteger(L, released([&] { return a.swap(v); }));
+  return 1;
+}
+int atomic_compare_and_swap(lua_State* L) {
+  sim::Atomic& a = obj<sim::Atomic>(L, kAtomic);
+  const lua_Integer old = luaL_checkinteger(L, 2);
+  const lua_Integer v = luaL_checkinteger(L, 3);
+  lua_pushboolean(L, released([&] { return a.compare_and_swap(old, v); }));
+  return 1;
+}
 int atomic_tostring(lua_State* L) {
   push_string(L, "atomic " + obj<sim::Atomic>(L, kAtomic).name());
   return 1;
@@ -518,7 +531,12 @@ void open_sync(lua_State* L) {
   new_class<RWMutexBox>(L, kRWMutex, kRWMethods, &rw_tostring);
 
   static constexpr luaL_Reg kAtomicMethods[] = {
-      {"add", &wrap<atomic_add>}, {"load", &wrap<atomic_load>}, {"store", &wrap<atomic_store>}, {}};
+      {"add", &wrap<atomic_add>},
+      {"load", &wrap<atomic_load>},
+      {"store", &wrap<atomic_store>},
+      {"swap", &wrap<atomic_swap>},
+      {"compare_and_swap", &wrap<atomic_compare_and_swap>},
+      {}};
   new_class<AtomicBox>(L, kAtomic, kAtomicMethods, &atomic_tostring);
 
   static constexpr luaL_Reg kPromiseMethods[] = {{"set", &wrap<promise_set>},

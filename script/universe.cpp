@@ -304,12 +304,13 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
       u.watch_writes(L, ar, *t);
     }
     if (!preempt_line) return;
-    // --preempt line: a scheduling point at every line (controlled mode only).
-    t->steps = 0;
+    // --preempt line: a scheduling point at every line of the scenario's own chunk (controlled
+    // mode only). Lines of other chunks (a Go program's support library, "=[go]") are not the
+    // program's: a goroutine is never preempted inside fmt.Println or an atomic operation.
     lua_getinfo(L, "S", ar);
-    if (u.chunk_source_ == ar->source) {
-      u.rt_.set_line(static_cast<std::uint32_t>(ar->currentline));
-    }
+    if (u.chunk_source_ != ar->source) return;
+    t->steps = 0;
+    u.rt_.set_line(static_cast<std::uint32_t>(ar->currentline));
     std::string failure;
     bool aborted = false;
     try {

@@ -61,15 +61,39 @@ std::int64_t Atomic::load() {
 }
 
 void Atomic::store(std::int64_t value) {
+  swap(value);
+}
+
+std::int64_t Atomic::swap(std::int64_t value) {
   rt_.sched_point();
   HostLock lk(mu_);
+  const std::int64_t old = value_;
   Event e;
   e.kind = EventKind::AtomicAdd;
   e.obj = id_;
-  e.arg = wrap_sub(value, value_);
+  e.arg = wrap_sub(value, old);
   e.aux = value;
   value_ = value;
   rt_.emit(e);
+  return old;
+}
+
+bool Atomic::compare_and_swap(std::int64_t old, std::int64_t value) {
+  rt_.sched_point();
+  HostLock lk(mu_);
+  Event e;
+  e.obj = id_;
+  const bool swapped = value_ == old;
+  if (swapped) {
+    e.kind = EventKind::AtomicAdd;
+    e.arg = wrap_sub(value, old);
+    value_ = value;
+  } else {
+    e.kind = EventKind::AtomicLoad;
+  }
+  e.aux = value_;
+  rt_.emit(e);
+  return swapped;
 }
 
 }  // namespace rdv::sim

@@ -16,6 +16,9 @@ namespace rdv::sim {
 //  - load(): returns the value; emits AtomicLoad (aux = value read).
 //  - store(v): value = v; emits AtomicAdd with arg = v - old (wrapping), aux = v, so a reader of
 //    the stream rebuilds the value from AtomicAdd alone.
+//  - swap(v): store(v) that returns the old value (AtomicAdd as store's).
+//  - compare_and_swap(old, v): when the value is old, stores v (AtomicAdd) and returns true;
+//    otherwise only reads it (AtomicLoad) and returns false. Go's CompareAndSwap.
 //  - never blocks; in live mode operations on one Atomic are totally ordered and their events
 //    appear in that order.
 //
@@ -32,6 +35,8 @@ class Atomic {
   std::int64_t add(std::int64_t delta);
   std::int64_t load();
   void store(std::int64_t value);
+  std::int64_t swap(std::int64_t value);
+  bool compare_and_swap(std::int64_t old, std::int64_t value);
 
   ObjId id() const noexcept { return id_; }
   const std::string& name() const noexcept { return name_; }

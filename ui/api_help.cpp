@@ -124,6 +124,10 @@ constexpr std::array kEntries = {
   ApiEntry{"Atomics", K::Method, "atomic", "load", "a:load()", "Reads the value.", "a.Load()"},
   ApiEntry{"Atomics", K::Method, "atomic", "store", "a:store(v)", "Sets the value.",
            "a.Store(v)"},
+  ApiEntry{"Atomics", K::Method, "atomic", "swap", "a:swap(v)",
+           "Sets the value; returns the old one.", "a.Swap(v)"},
+  ApiEntry{"Atomics", K::Method, "atomic", "compare_and_swap", "a:compare_and_swap(old, v)",
+           "Sets v only if the value is old; returns true if it did.", "a.CompareAndSwap(old, v)"},
   // ---- context -------------------------------------------------------------------------------
   ApiEntry{"Context", K::Global, "", "context", "context.…",
            "The context tree: cancellation and deadlines flow from parent to children.",
