@@ -7,9 +7,9 @@
 #include <fstream>
 #include <random>
 
-#include "tests/trace/synthetic.h"
+#include "model/model.h"
+#include "tests/support/synthetic.h"
 #include "trace/trace.h"
-#include "ui/model/model.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // zoomed out included; open to first frame <= 2 s). Figures: docs/performance.md, "Timeline".
 //
 // What it does, all in one process and one run:
-//  1. Generates a trace (tests/trace/synthetic.h: main, `--workers` workers named worker-1..N,
+//  1. Generates a trace (tests/support/synthetic.h: main, `--workers` workers named worker-1..N,
 //     16 channels of capacity 0..3, sends, receives, sleeps, notes, a WaitGroup) and writes it
 //     as a .rdv.jsonl file, as `rendezvous run --trace` would.
 //  2. Opens a hidden GLFW window with an off-screen 1280x800 colour buffer (as --screenshot
@@ -18,9 +18,9 @@
 // Usage: timeline_bench [--events N] [--workers N] [--size WxH] [--expanded 0|1]
 //                       [--trace PATH]  (an existing trace instead of generating one)
 // Run under xvfb-run (no display needed otherwise): bench/timeline_bench.sh builds and runs it.
-#include "tests/trace/synthetic.h"
+#include "session/controller.h"
+#include "tests/support/synthetic.h"
 #include "trace/trace.h"
-#include "ui/controller.h"
 #include "ui/theme.h"
 #include "ui/timeline_panel.h"
 

@@ -6,10 +6,8 @@
 #include <chrono>
 #include <cstdio>
 
-#ifdef RDV_BENCH_WITH_SCRIPT
 #include "script/run.h"
-#endif
-#include "tests/trace/synthetic.h"
+#include "tests/support/synthetic.h"
 #include "trace/perfetto.h"
 #include "trace/recorder.h"
 #include "trace/trace.h"
@@ -98,7 +96,6 @@ void BM_ExportPerfetto(benchmark::State& state) {
 }
 BENCHMARK(BM_ExportPerfetto)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
 
-#ifdef RDV_BENCH_WITH_SCRIPT
 // Recording a real run: a ping-pong of kRounds round trips over an unbuffered channel, run by
 // the script layer, without and with recording. Controlled runs are recorded after the run (the
 // log keeps every event, so recording cannot slow the run down: the cost is the copy afterwards);
@@ -158,7 +155,6 @@ BENCHMARK(BM_RunControlled)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRe
 BENCHMARK(BM_RunControlledRecorded)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_RunLive)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 BENCHMARK(BM_RunLiveRecorded)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
-#endif
 
 }  // namespace
 

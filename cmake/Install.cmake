@@ -1,7 +1,7 @@
 # cmake/Install.cmake — what `cmake --install` puts where, and the .deb (CPack).
 #
 #   <prefix>/bin/rendezvous, rendezvous-cli
-#   <prefix>/share/rendezvous/scenarios/*.lua      (the app looks here first: ui/scenario_catalog.h)
+#   <prefix>/share/rendezvous/scenarios/*.lua      (the app looks here first: session/scenario_catalog.h)
 #   <prefix>/share/rendezvous/assets/              (assets/, when it holds anything)
 #   <prefix>/share/applications/rendezvous.desktop
 #   <prefix>/share/icons/hicolor/{48x48,128x128,256x256}/apps/rendezvous.png, scalable/…/rendezvous.svg

@@ -1,9 +1,9 @@
 // ui/channels_panel.cpp — channel cards drawn with the window's draw list, clipped by rows.
 #include "ui/channels_panel.h"
 
+#include "session/view_model.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

@@ -5,7 +5,7 @@
 // what happened ("worker sent 42 → main", a hand-off).
 #pragma once
 
-#include "ui/controller.h"
+#include "session/controller.h"
 #include "ui/shell.h"
 
 namespace rdv::ui {

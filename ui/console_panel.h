@@ -3,9 +3,9 @@
 // in the outcome's colour. Follows the newest line unless scrolled up.
 #pragma once
 
-#include "ui/controller.h"
+#include "session/controller.h"
+#include "session/view_model.h"
 #include "ui/shell.h"
-#include "ui/view_model.h"
 
 #include <vector>
 

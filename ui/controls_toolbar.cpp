@@ -1,9 +1,9 @@
 // ui/controls_toolbar.cpp — buttons, combos and shortcuts that send requests to the controller.
 #include "ui/controls_toolbar.h"
 
+#include "session/view_model.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

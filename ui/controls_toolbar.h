@@ -16,7 +16,7 @@
 // - Changing mode, policy, seed or preemption restarts the run (the seed is kept by Reset).
 #pragma once
 
-#include "ui/controller.h"
+#include "session/controller.h"
 #include "ui/file_actions.h"
 
 namespace rdv::ui {

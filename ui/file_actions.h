@@ -11,8 +11,8 @@
 // status line, never thrown.
 #pragma once
 
-#include "ui/controller.h"
-#include "ui/scenario_catalog.h"
+#include "session/controller.h"
+#include "session/scenario_catalog.h"
 #include "ui/shell.h"
 
 #include "trace/perfetto.h"

@@ -1,7 +1,7 @@
 // ui/help_window.cpp — the Help window's pages.
 #include "ui/help_window.h"
 
-#include "ui/api_help.h"
+#include "session/api_help.h"
 #include "ui/legend.h"
 #include "ui/theme.h"
 

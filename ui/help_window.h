@@ -5,7 +5,7 @@
 // - Shortcuts: kShortcuts below, every key the app answers to (kept beside the code that reads
 //   them: controls_toolbar, file_actions, shell, scenario_list_panel, timeline_panel, source).
 // - Colours: the task-state legend (ui/legend.h) and the source view's syntax colours.
-// - API: ui/api_help.h's table, filterable.
+// - API: session/api_help.h's table, filterable.
 // - About: version, and the licence of every library the app links or loads (texts embedded,
 //   help_licences.cpp).
 #pragma once

@@ -1,12 +1,12 @@
-// ui/plots_panel.cpp — draws the series of ui/model/series.h with ImDrawList: step plots as one
+// ui/plots_panel.cpp — draws the series of model/series.h with ImDrawList: step plots as one
 // filled rectangle per pixel column (min..max in that column, so nothing vanishes when a long
 // run is squeezed into a few hundred pixels), and stacked bars per task.
 #include "ui/plots_panel.h"
 
+#include "session/timeline_layout.h"
+#include "session/view_model.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/timeline_layout.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

@@ -19,11 +19,11 @@
 //   cursor, as a horizontal stacked bar in the state colours of every other panel; in events on
 //   the event-order axis (a controlled run's virtual time only moves on sleeps), in time on the
 //   time axis.
-// - The series come from ui/model/series.h (tested without a window); this file only draws.
+// - The series come from model/series.h (tested without a window); this file only draws.
 #pragma once
 
-#include "ui/controller.h"
-#include "ui/model/series.h"
+#include "model/series.h"
+#include "session/controller.h"
 #include "ui/shell.h"
 
 #include <cstddef>

@@ -4,7 +4,7 @@
 // - The filter matches title, chapter, concept and file name, case-insensitively.
 #pragma once
 
-#include "ui/scenario_catalog.h"
+#include "session/scenario_catalog.h"
 #include "ui/shell.h"
 
 #include <string>

@@ -2,7 +2,7 @@
 // to watch, and how to run it from a terminal. Shown in the centre until a run is open.
 #pragma once
 
-#include "ui/scenario_catalog.h"
+#include "session/scenario_catalog.h"
 #include "ui/shell.h"
 
 namespace rdv::ui {

@@ -1,9 +1,9 @@
 // ui/scheduler_panel.cpp — the candidate buttons of the interactive policy.
 #include "ui/scheduler_panel.h"
 
+#include "session/view_model.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

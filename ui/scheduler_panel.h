@@ -4,8 +4,8 @@
 // watch. Draws nothing unless the policy is interactive.
 #pragma once
 
-#include "ui/controller.h"
-#include "ui/scenario_catalog.h"
+#include "session/controller.h"
+#include "session/scenario_catalog.h"
 
 namespace rdv::ui {
 

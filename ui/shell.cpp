@@ -1,6 +1,7 @@
 // ui/shell.cpp — pane layout, splitters, menu bar and the [Rendezvous] sections of imgui.ini.
 #include "ui/shell.h"
 
+#include "ui/autosave_modals.h"
 #include "ui/theme.h"
 
 #include <imgui.h>

@@ -23,7 +23,7 @@
 //   while (...) { ImGui::NewFrame(); shell.draw(); ImGui::Render(); ... }
 #pragma once
 
-#include "ui/autosave.h"
+#include "session/autosave.h"
 #include "ui/help_window.h"
 
 #include <array>

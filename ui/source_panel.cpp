@@ -1,10 +1,11 @@
 // ui/source_panel.cpp — Lua colouring and a clipped, monospaced source view.
 #include "ui/source_panel.h"
 
-#include "ui/api_help.h"
+#include "session/api_help.h"
+#include "session/view_model.h"
+#include "ui/autosave_modals.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

@@ -8,15 +8,15 @@
 //   with its name at the end of the line (clicking the name focuses the task; in the interactive
 //   policy it picks it); a syntax or runtime error is shown at its line.
 // - Edit: the script can be edited in place, re-run, and saved to its file. An unsaved edit is
-//   never lost (ui/autosave.h): it is autosaved, quitting or opening something else asks first,
-//   and an edit left unsaved by a crash is offered back when the scenario is opened again.
+//   never lost (session/autosave.h): it is autosaved, quitting or opening something else asks
+//   first, and an edit left unsaved by a crash is offered back when the scenario is opened again.
 // - Hovering a call of the scenario API (`ch:send`, `select`, `wg:wait`) shows what it does and
-//   its Go equivalent (ui/api_help.h).
+//   its Go equivalent (session/api_help.h).
 #pragma once
 
-#include "ui/autosave.h"
-#include "ui/controller.h"
-#include "ui/scenario_catalog.h"
+#include "session/autosave.h"
+#include "session/controller.h"
+#include "session/scenario_catalog.h"
 #include "ui/shell.h"
 
 #include <cstddef>

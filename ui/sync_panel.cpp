@@ -1,9 +1,9 @@
 // ui/sync_panel.cpp — one section per kind of object, each object one or two lines.
 #include "ui/sync_panel.h"
 
+#include "session/view_model.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

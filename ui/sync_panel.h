@@ -4,7 +4,7 @@
 // cancellation, so a cancel cascade can be watched as it spreads.
 #pragma once
 
-#include "ui/controller.h"
+#include "session/controller.h"
 #include "ui/shell.h"
 
 namespace rdv::ui {

@@ -1,10 +1,10 @@
 // ui/tasks_panel.cpp — a clipped table of task rows built by view_model.h.
 #include "ui/tasks_panel.h"
 
+#include "session/view_model.h"
 #include "ui/legend.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

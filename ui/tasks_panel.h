@@ -4,7 +4,7 @@
 // Tasks left parked by a deadlock (or leaked at the end) are highlighted.
 #pragma once
 
-#include "ui/controller.h"
+#include "session/controller.h"
 #include "ui/shell.h"
 
 namespace rdv::ui {

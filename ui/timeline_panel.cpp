@@ -1,9 +1,9 @@
 // ui/timeline_panel.cpp — the draw phase: walks the lists timeline_layout.cpp prepared.
 #include "ui/timeline_panel.h"
 
+#include "session/view_model.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

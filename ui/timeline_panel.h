@@ -17,9 +17,9 @@
 // - While nobody has zoomed or panned, the view fits the whole run as it grows.
 #pragma once
 
-#include "ui/controller.h"
+#include "session/controller.h"
+#include "session/timeline_layout.h"
 #include "ui/shell.h"
-#include "ui/timeline_layout.h"
 
 #include <cstddef>
 #include <cstdint>

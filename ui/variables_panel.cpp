@@ -1,9 +1,9 @@
 // ui/variables_panel.cpp — three tables of variables built by view_model.h's variable_rows().
 #include "ui/variables_panel.h"
 
+#include "session/view_model.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
-#include "ui/view_model.h"
 
 #include <imgui.h>
 

@@ -11,7 +11,7 @@
 // Clicking a variable selects its last write and shows its line in the Source pane.
 #pragma once
 
-#include "ui/controller.h"
+#include "session/controller.h"
 #include "ui/shell.h"
 
 #include <cstddef>

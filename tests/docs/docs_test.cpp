@@ -31,9 +31,9 @@
 #include <thread>
 #include <vector>
 
+#include "model/model.h"
 #include "script/run.h"
 #include "sim/policy.h"
-#include "ui/model/model.h"
 
 namespace {
 

@@ -26,8 +26,8 @@
 #include <thread>
 #include <vector>
 
+#include "session/controller.h"
 #include "sim/task.h"
-#include "ui/controller.h"
 
 namespace {
 

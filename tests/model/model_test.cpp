@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <random>
 
-#include "tests/trace/synthetic.h"
+#include "model/model.h"
+#include "tests/support/synthetic.h"
 #include "trace/trace.h"
-#include "ui/model/model.h"
 
 namespace rdv::model {
 namespace {

@@ -1,4 +1,4 @@
-// Tests of the plot series (ui/model/series.h): the per-column step functions against the state
+// Tests of the plot series (model/series.h): the per-column step functions against the state
 // after every event, the per-task totals against the tasks' own time_in(), and the x axis
 // mapping a click back to a cursor. No window.
 #include <doctest/doctest.h>
@@ -7,9 +7,9 @@
 #include <random>
 #include <string>
 
-#include "tests/trace/synthetic.h"
-#include "ui/model/model.h"
-#include "ui/model/series.h"
+#include "model/model.h"
+#include "model/series.h"
+#include "tests/support/synthetic.h"
 
 namespace rdv::model {
 namespace {

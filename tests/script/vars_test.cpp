@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "model/model.h"
 #include "script/assignments.h"
 #include "script/run.h"
 #include "sim/policy.h"
 #include "trace/recorder.h"
 #include "trace/trace.h"
-#include "ui/model/model.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
-#include "tests/trace/synthetic.h"
+#include "tests/support/synthetic.h"
 #include "trace/perfetto.h"
 
 namespace rdv::trace {

@@ -7,13 +7,13 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "model/model.h"
 #include "script/run.h"
 #include "sim/policy.h"
 #include "trace/compare.h"
 #include "trace/perfetto.h"
 #include "trace/recorder.h"
 #include "trace/sha256.h"
-#include "ui/model/model.h"
 
 namespace rdv::trace {
 namespace {

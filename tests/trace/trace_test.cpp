@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "sim/event_log.h"
-#include "tests/trace/synthetic.h"
+#include "tests/support/synthetic.h"
 #include "trace/compare.h"
 #include "trace/recorder.h"
 #include "trace/sha256.h"

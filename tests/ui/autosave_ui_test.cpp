@@ -1,7 +1,7 @@
 // Unsaved work in the real window (label `ui`, Xvfb): an autosaved edit left by a crash is
 // offered back when its scenario is opened again, and showing the offer does not delete it.
+#include "session/autosave.h"
 #include "tests/ui/process.h"
-#include "ui/autosave.h"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>

@@ -1,6 +1,6 @@
 // Tests of the browser's parts that need no window: colouring, ordering, the catalogue, config.
-#include "ui/config.h"
-#include "ui/scenario_catalog.h"
+#include "session/config.h"
+#include "session/scenario_catalog.h"
 #include "ui/scenario_list_panel.h"
 #include "ui/source_panel.h"
 #include "ui/theme.h"

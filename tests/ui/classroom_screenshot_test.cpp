@@ -2,8 +2,8 @@
 // to be off screen, the timeline hides the future while stepping, and the Variables tab shows
 // the lost update. Each picture is checked for colours only the expected content can put in a
 // region of the default layout at 1600x900 (ui/shell.h).
+#include "session/controller.h"
 #include "tests/ui/process.h"
-#include "ui/controller.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 
@@ -24,7 +24,6 @@ using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 using namespace rdv::ui;
 
-#if RDV_HAVE_SCRIPT
 namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
@@ -166,4 +165,3 @@ TEST_CASE("classroom: the Variables tab shows the lost update of 4.2b per line, 
   const Image safe = shoot(dir, "4.2b-lost-update.lua", "end", {"--tab", "Variables"});
   CHECK(safe.count_colour(palette::kError, kCenterX0, kCenterY0, kCenterX1, kCenterY1) == 0);
 }
-#endif

@@ -3,9 +3,9 @@
 // stopping when asked or when another scenario is opened, and opening a failure's trace through
 // File ▸ Open's path into the controller's model.
 #include "ui/explorer_panel.h"
-#include "ui/controller.h"
+#include "session/controller.h"
+#include "session/scenario_catalog.h"
 #include "ui/file_actions.h"
-#include "ui/scenario_catalog.h"
 #include "ui/shell.h"
 
 #include <doctest/doctest.h>
@@ -185,7 +185,6 @@ TEST_CASE("explorer state: a stopped exploration says so") {
   CHECK(st.fraction() < 1.0);
 }
 
-#if RDV_HAVE_SCRIPT
 TEST_CASE("explorer panel: explores off the UI thread, finds 4.2c's deadlock, opens its trace") {
   Shell shell;
   ImGuiContextScope imgui;
@@ -280,4 +279,3 @@ TEST_CASE("explorer panel: stops promptly when asked and when another scenario i
   CHECK(panel.state().phase() == ExplorerPhase::Stopped);
   CHECK(panel.state().scenario() == path);  // the results name what they are about
 }
-#endif

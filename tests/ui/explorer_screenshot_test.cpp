@@ -21,7 +21,6 @@
 using rdv::test::run_process;
 using rdv::test::temp_folder;
 
-#if RDV_HAVE_SCRIPT
 namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
@@ -107,4 +106,3 @@ TEST_CASE("explorer ui: the failing interleavings of the deadlock gallery and Wa
   }
   std::filesystem::remove_all(dir);
 }
-#endif

@@ -1,7 +1,7 @@
-// The API table of Help ▸ API cheat sheet and of the source view's tooltips (ui/api_help.h):
+// The API table of Help ▸ API cheat sheet and of the source view's tooltips (session/api_help.h):
 // it covers exactly what the Lua binding registers, and the lookup under the mouse finds the
 // right entry, all without a window.
-#include "ui/api_help.h"
+#include "session/api_help.h"
 #include "ui/help_window.h"
 
 #include "script/api.h"

@@ -1,10 +1,10 @@
 // The run's keys in real ImGui frames without a window (#19 item 6): Right, Left, Space, Home
 // and End step or play the run and never move a focus ring through the toolbar, open a combo or
 // press a button; keyboard navigation happens only when the View menu turns it on.
-#include "ui/controller.h"
+#include "session/controller.h"
+#include "session/scenario_catalog.h"
 #include "ui/controls_toolbar.h"
 #include "ui/file_actions.h"
-#include "ui/scenario_catalog.h"
 #include "ui/shell.h"
 
 #include <doctest/doctest.h>
@@ -20,7 +20,6 @@
 
 using namespace rdv::ui;
 
-#if RDV_HAVE_SCRIPT
 namespace {
 
 // GLFW's key codes, which the GLFW backend uses as ImGui 1.86 key indexes.
@@ -192,4 +191,3 @@ TEST_CASE("shell: a hidden pane is not drawn and its neighbours take its room") 
   CHECK(l.draws == 2);
   std::filesystem::remove_all(tmp);
 }
-#endif

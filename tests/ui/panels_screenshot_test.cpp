@@ -6,8 +6,8 @@
 // Regions are fractions of the default layout at 1600x900 (ui/shell.h): left column x < 0.40,
 // centre 0.41-0.70 (Channels), right column x > 0.72 with Tasks above y ~0.40 and Sync below,
 // the Console across the bottom below y ~0.72.
+#include "session/controller.h"
 #include "tests/ui/process.h"
-#include "ui/controller.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 
@@ -30,7 +30,6 @@ namespace fs = std::filesystem;
 using namespace rdv::ui;
 
 // Every picture needs a run, so every case needs the script runner.
-#if RDV_HAVE_SCRIPT
 namespace {
 
 // Runs rendezvous with `args` under xvfb-run when there is no display.
@@ -239,4 +238,3 @@ TEST_CASE("panels: a thousand tasks (the frame time is reported, not judged)") {
   CHECK(img.has_colour(state_colour(VisualState::BlockedChan), kTasksX0, 0.16f, 1.0f, kTasksY1));
   fs::remove_all(dir);
 }
-#endif

@@ -10,7 +10,6 @@ using rdv::ui::state_colour;
 using rdv::ui::VisualState;
 namespace fs = std::filesystem;
 
-#if RDV_HAVE_SCRIPT
 namespace {
 // The bottom pane's left part (the Timeline slot) at 1600x900: series left, bars right.
 constexpr float kY0 = 0.76f, kY1 = 1.0f;
@@ -42,5 +41,3 @@ TEST_CASE("plots: blocked tasks, channel occupancy and time per state are drawn 
   CHECK(end.count_different(early, kBarsX0, 0.86f, kBarsX1, kY1) > 200);
   fs::remove_all(dir);
 }
-
-#endif

@@ -1,9 +1,9 @@
 // The File menu's actions without a window (an ImGui context only, for the saved settings):
 // save a run's trace and open it again (menu and drag and drop take the same path), malformed
 // and missing files reported by name, and Export to Perfetto with its errors.
-#include "ui/controller.h"
+#include "session/controller.h"
+#include "session/scenario_catalog.h"
 #include "ui/file_actions.h"
-#include "ui/scenario_catalog.h"
 #include "ui/shell.h"
 
 #include <doctest/doctest.h>
@@ -18,7 +18,6 @@
 using namespace rdv::ui;
 namespace fs = std::filesystem;
 
-#if RDV_HAVE_SCRIPT
 namespace {
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
@@ -148,5 +147,3 @@ TEST_CASE("files: Export to Perfetto writes Chrome trace JSON, and says why when
   REQUIRE_MESSAGE(f.files.export_perfetto(out2, &error), error);
   CHECK(read_file(out2) == json);
 }
-
-#endif

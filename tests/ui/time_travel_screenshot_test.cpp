@@ -3,7 +3,7 @@
 // at event N looks exactly like the run at N. Regions are fractions of the default layout at
 // 1600x900 (see panels_screenshot_test.cpp).
 #include "tests/ui/time_travel_screenshot.h"
-#include "ui/controller.h"
+#include "session/controller.h"
 
 #include <chrono>
 #include <fstream>
@@ -13,7 +13,6 @@ using namespace rdv::test::shots;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 
-#if RDV_HAVE_SCRIPT
 namespace {
 
 struct Box {
@@ -83,5 +82,3 @@ TEST_CASE("time travel: a recorded trace at event N looks like the run at N") {
   }
   fs::remove_all(dir);
 }
-
-#endif

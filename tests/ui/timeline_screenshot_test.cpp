@@ -23,7 +23,6 @@ namespace fs = std::filesystem;
 using namespace rdv::ui;
 
 // Every picture needs a run, so every case needs the script runner.
-#if RDV_HAVE_SCRIPT
 namespace {
 
 // Runs rendezvous with `args` under xvfb-run when there is no display.
@@ -141,5 +140,3 @@ TEST_CASE("timeline: the cancel cascade shows the cancel and the workers it stop
   CHECK(in_timeline(img, palette::kError, 20));  // the cancel marker and its label, its arrows
   CHECK_FALSE(in_timeline(img, state_colour(VisualState::BlockedFuture)));
 }
-
-#endif  // RDV_HAVE_SCRIPT

@@ -1,0 +1,848 @@
+// The model: one function, apply(), turns an event into a state change; everything else is
+// bookkeeping around it.
+//
+// Invariants:
+//  - the Index only grows; an id's dense index never changes, so a State made at any point
+//    (and every snapshot) resolves ids through the same Index;
+//  - replaying events [snapshot.applied, n) onto a copy of a snapshot gives exactly the state
+//    ingest had after n events, because apply() is deterministic and reads nothing but the
+//    State, the event, the Index and (for arrows, with record only) the stored events;
+//  - timeline data is written only by ingest (record == true), in seq order.
+//
+// Robustness: a live stream is trusted less than a validated trace. Events naming unknown tasks
+// or objects, wake-ups of tasks not parked, unlocks of free mutexes: each is ignored or applied
+// as far as it makes sense, never an assert.
+#include "model/model.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace rdv::model {
+namespace {
+
+using sim::Event;
+using sim::EventKind;
+
+constexpr std::uint32_t kFlatMax = 1u << 20;
+// Snapshots: at least this many events apart, and at most ~this many bytes per event overall,
+// so a run with a huge state (10,000 tasks) takes snapshots less often.
+constexpr std::size_t kMinSnapshotInterval = 4096;
+constexpr std::size_t kSnapshotBytesPerEvent = 24;
+
+template <class V>
+void erase_task(std::vector<V>& v, TaskId t) {
+  const auto it = std::find_if(v.begin(), v.end(), [&](const V& w) {
+    if constexpr (std::is_same_v<V, TaskId>) {
+      return w == t;
+    } else {
+      return w.task == t;
+    }
+  });
+  if (it != v.end()) v.erase(it);
+}
+
+std::uint16_t sat16(std::size_t n) {
+  return static_cast<std::uint16_t>(std::min<std::size_t>(n, 0xFFFF));
+}
+
+ObjType made_type(EventKind k) {
+  switch (k) {
+    case EventKind::ChanMake:
+      return ObjType::Chan;
+    case EventKind::TimerMake:
+      return ObjType::Timer;
+    case EventKind::WgMake:
+      return ObjType::WaitGroup;
+    case EventKind::MutexMake:
+      return ObjType::Mutex;
+    case EventKind::AtomicMake:
+      return ObjType::Atomic;
+    case EventKind::CtxMake:
+      return ObjType::Context;
+    case EventKind::FutureMake:
+      return ObjType::Future;
+    case EventKind::GroupMake:
+      return ObjType::Group;
+    default:
+      return ObjType::None;
+  }
+}
+
+template <class T>
+std::size_t vec_bytes(const std::vector<T>& v) {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+const char* to_string(TaskState s) noexcept {
+  switch (s) {
+    case TaskState::Runnable:
+      return "runnable";
+    case TaskState::Running:
+      return "running";
+    case TaskState::Blocked:
+      return "blocked";
+    case TaskState::Sleeping:
+      return "sleeping";
+    case TaskState::Done:
+      return "done";
+    case TaskState::Panicked:
+      return "panicked";
+  }
+  return "?";
+}
+
+const char* to_string(FutureState s) noexcept {
+  switch (s) {
+    case FutureState::Pending:
+      return "pending";
+    case FutureState::Resolved:
+      return "resolved";
+    case FutureState::Failed:
+      return "failed";
+  }
+  return "?";
+}
+
+// ---- Index and State lookups ------------------------------------------------------------------
+
+std::int64_t Index::task(TaskId id) const noexcept {
+  if (id < task_flat.size()) return task_flat[id];
+  const auto it = task_big.find(id);
+  return it == task_big.end() ? -1 : it->second;
+}
+
+ObjRef Index::object(ObjId id) const noexcept {
+  if (id < obj_flat.size()) return obj_flat[id];
+  const auto it = obj_big.find(id);
+  return it == obj_big.end() ? ObjRef{} : it->second;
+}
+
+namespace {
+template <class T>
+const T* find_obj(const Index* index, const std::vector<T>& v, ObjId id, ObjType want) {
+  if (!index || id == 0) return nullptr;
+  const ObjRef r = index->object(id);
+  return r.type == want && r.index < v.size() ? &v[r.index] : nullptr;
+}
+template <class T>
+T* find_obj(const Index* index, std::vector<T>& v, ObjId id, ObjType want) {
+  return const_cast<T*>(find_obj(index, std::as_const(v), id, want));
+}
+TaskInfo* find_task(const Index* index, std::vector<TaskInfo>& v, TaskId id) {
+  if (!index || id == 0) return nullptr;
+  const std::int64_t i = index->task(id);
+  return i >= 0 && static_cast<std::size_t>(i) < v.size() ? &v[static_cast<std::size_t>(i)]
+                                                          : nullptr;
+}
+}  // namespace
+
+const TaskInfo* State::task(TaskId id) const noexcept {
+  return find_task(index_.p, const_cast<std::vector<TaskInfo>&>(tasks), id);
+}
+const ChannelInfo* State::channel(ObjId id) const noexcept {
+  return find_obj(index_.p, channels, id, ObjType::Chan);
+}
+const WaitGroupInfo* State::waitgroup(ObjId id) const noexcept {
+  return find_obj(index_.p, waitgroups, id, ObjType::WaitGroup);
+}
+const MutexInfo* State::mutex(ObjId id) const noexcept {
+  return find_obj(index_.p, mutexes, id, ObjType::Mutex);
+}
+const AtomicInfo* State::atomic(ObjId id) const noexcept {
+  return find_obj(index_.p, atomics, id, ObjType::Atomic);
+}
+const FutureInfo* State::future(ObjId id) const noexcept {
+  return find_obj(index_.p, futures, id, ObjType::Future);
+}
+const ContextInfo* State::context(ObjId id) const noexcept {
+  return find_obj(index_.p, contexts, id, ObjType::Context);
+}
+const TimerInfo* State::timer(ObjId id) const noexcept {
+  return find_obj(index_.p, timers, id, ObjType::Timer);
+}
+const GroupInfo* State::group(ObjId id) const noexcept {
+  return find_obj(index_.p, groups, id, ObjType::Group);
+}
+
+const VarInfo* State::var(sim::VarScope scope, TaskId owner, std::uint32_t key,
+                          StrId name) const noexcept {
+  for (const VarInfo& v : vars) {
+    if (v.scope != scope) continue;
+    if (scope == sim::VarScope::Shared
+            ? v.key == key
+            : v.name == name && (scope == sim::VarScope::Global || v.owner == owner)) {
+      return &v;
+    }
+  }
+  return nullptr;
+}
+
+std::size_t State::bytes() const noexcept {
+  std::size_t n = sizeof(State) + vec_bytes(vars) + vec_bytes(tasks) + vec_bytes(waitgroups) +
+                  vec_bytes(mutexes) + vec_bytes(atomics) + vec_bytes(futures) +
+                  vec_bytes(contexts) + vec_bytes(timers) + vec_bytes(groups) + vec_bytes(channels);
+  for (const TaskInfo& t : tasks) n += vec_bytes(t.cases);
+  for (const ChannelInfo& c : channels) {
+    n += c.buffer.size() * sizeof(Slot) + 512 + vec_bytes(c.sendq) + vec_bytes(c.recvq) +
+         vec_bytes(c.selects);
+  }
+  for (const WaitGroupInfo& w : waitgroups) n += vec_bytes(w.waiters);
+  for (const MutexInfo& m : mutexes) n += vec_bytes(m.readers) + vec_bytes(m.waiters);
+  for (const FutureInfo& f : futures) n += vec_bytes(f.waiters);
+  return n;
+}
+
+// ---- Model ----------------------------------------------------------------------------------
+
+Model::Model() : index_(std::make_unique<Index>()), head_(std::make_unique<State>()) {
+  head_->index_.p = index_.get();
+  snapshots_.push_back(*head_);
+  next_snapshot_ = kMinSnapshotInterval;
+}
+
+Model::Model(trace::Trace&& trace) : Model() {
+  header_ = std::move(trace.header);
+  footer_ = std::move(trace.footer);
+  strings_ = std::move(trace.strings);
+  events_ = std::move(trace.events);
+  for (std::size_t i = 0; i < events_.size(); ++i) {
+    events_[i].seq = i;
+    if (i > 0 && events_[i].t < events_[i - 1].t) events_[i].t = events_[i - 1].t;
+    ingest_last_at(i);
+  }
+}
+
+Model::~Model() = default;
+
+void Model::append(const sim::Event& e, std::string_view text) {
+  sim::Event copy = e;
+  copy.seq = events_.size();
+  copy.text = strings_.intern(text);
+  if (!events_.empty() && copy.t < events_.back().t) copy.t = events_.back().t;
+  events_.push_back(copy);
+  ingest_last_at(events_.size() - 1);
+}
+
+void Model::ingest_last_at(std::size_t i) {
+  const Event& e = events_[i];
+  Index& ix = *index_;
+  // 1. Introduce new ids in the Index (first introduction wins; duplicates are ignored).
+  if (e.kind == EventKind::TaskSpawn && e.task != 0 && ix.task(e.task) < 0) {
+    const auto dense = static_cast<std::int32_t>(ix.task_ids.size());
+    if (e.task < kFlatMax) {
+      if (e.task >= ix.task_flat.size()) {
+        ix.task_flat.resize(std::max<std::size_t>(e.task + 1, ix.task_flat.size() * 2), -1);
+      }
+      ix.task_flat[e.task] = dense;
+    } else {
+      ix.task_big[e.task] = dense;
+    }
+    ix.task_ids.push_back(e.task);
+    ix.task_names.push_back(e.text);
+    segments_.emplace_back();
+  }
+  if (const ObjType type = made_type(e.kind);
+      type != ObjType::None && e.obj != 0 && ix.object(e.obj).type == ObjType::None) {
+    const ObjRef ref{type, ix.made[static_cast<std::size_t>(type)]++, e.text, e.seq};
+    if (e.obj < kFlatMax) {
+      if (e.obj >= ix.obj_flat.size()) {
+        ix.obj_flat.resize(std::max<std::size_t>(e.obj + 1, ix.obj_flat.size() * 2));
+      }
+      ix.obj_flat[e.obj] = ref;
+    } else {
+      ix.obj_big[e.obj] = ref;
+    }
+    if (type == ObjType::Chan) chan_series_.emplace_back();
+  }
+  // 2. A parked sender completing: give its queue entry the value it held (see backfill_send).
+  if (e.kind == EventKind::ChanSend || e.kind == EventKind::TaskBlock) backfill_send(e);
+  // 3. Apply, recording the timeline data.
+  apply(*head_, e, true);
+  // 4. A snapshot when enough events have passed for its size.
+  if (head_->applied >= next_snapshot_) {
+    snapshots_.push_back(*head_);
+    const std::size_t interval =
+        std::max(kMinSnapshotInterval, head_->bytes() / kSnapshotBytesPerEvent);
+    next_snapshot_ = head_->applied + interval;
+  }
+}
+
+// The runtime may park a sender without saying what it holds (TaskBlock with an empty val); the
+// value appears only with its ChanSend, when the send completes (just before or just after the
+// sender's TaskUnblock). Then the value is written back where the wait began: into the
+// TaskBlock event (so states rebuilt from earlier snapshots see it) and into the sendq entry of
+// every snapshot taken while it waited. A live view shows the value from the moment the send
+// completes; a loaded trace shows it for the whole wait.
+void Model::backfill_send(const Event& e) {
+  const std::int64_t dense = index_->task(e.task);
+  if (dense < 0) return;
+  const auto ti = static_cast<std::size_t>(dense);
+  if (ti >= pending_send_.size()) pending_send_.resize(ti + 1, sim::kNoSeq);
+  Seq& pending = pending_send_[ti];
+  if (e.kind == EventKind::TaskBlock) {
+    // Remember a send that parked without its value; any other park ends the wait for one.
+    pending = e.reason == BlockReason::ChanSend && e.val.empty() ? e.seq : sim::kNoSeq;
+    return;
+  }
+  if (pending == sim::kNoSeq || e.val.empty()) return;
+  const Seq since = pending;
+  pending = sim::kNoSeq;
+  Event& block = events_[static_cast<std::size_t>(since)];
+  if (block.obj != e.obj) return;
+  block.val = e.val;
+  const auto patch = [&](State& st) {
+    if (ChannelInfo* c = find_obj(index_.get(), st.channels, e.obj, ObjType::Chan)) {
+      for (Waiter& x : c->sendq) {
+        if (x.task == e.task && x.since == since) x.val = e.val;
+      }
+    }
+  };
+  patch(*head_);
+  for (auto it = snapshots_.rbegin(); it != snapshots_.rend() && it->applied > since; ++it) {
+    patch(*it);
+  }
+}
+
+namespace {
+
+// A number as the script layer shows one ("4", "-2", "0.5", "1e+06").
+bool is_number(std::string_view v) {
+  if (v.empty()) return false;
+  char* end = nullptr;
+  const std::string s(v);
+  std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size();
+}
+
+}  // namespace
+
+void Model::apply_var(State& s, const sim::Event& e, bool record) const {
+  const auto scope = static_cast<sim::VarScope>(e.arg);
+  const auto key = static_cast<std::uint32_t>(e.aux);
+  const VarWrite w{e.seq, e.task, e.line, e.val};
+  if (record) var_writes_.push_back(static_cast<std::uint32_t>(e.seq));
+  if (scope == sim::VarScope::Shared) {
+    // The writer's local of that name was this variable all along (a task captured it).
+    std::erase_if(s.vars, [&](const VarInfo& x) {
+      return x.scope == sim::VarScope::Local && x.owner == e.task && x.name == e.text;
+    });
+  }
+  auto* v = const_cast<VarInfo*>(s.var(scope, e.task, key, e.text));
+  if (v == nullptr) {
+    VarInfo fresh;
+    fresh.scope = scope;
+    fresh.owner = scope == sim::VarScope::Local ? e.task : 0;
+    fresh.key = scope == sim::VarScope::Shared ? key : 0;
+    fresh.name = e.text;
+    fresh.last = w;
+    fresh.writes = 1;
+    s.vars.push_back(fresh);
+    return;
+  }
+  if (scope != sim::VarScope::Local && v->last.task != e.task && v->last.val == e.val &&
+      is_number(e.val.view())) {
+    ++v->lost;
+    v->lost_write = v->last;
+    v->lost_by = w;
+    if (record) lost_writes_.push_back(static_cast<std::uint32_t>(e.seq));
+  }
+  v->before = v->last;
+  v->last = w;
+  ++v->writes;
+}
+
+void Model::touch(std::uint32_t chan_index) const {
+  if (std::find(touched_.begin(), touched_.end(), chan_index) == touched_.end()) {
+    touched_.push_back(chan_index);
+  }
+}
+
+void Model::set_state(State& s, TaskInfo& t, TaskState to, BlockReason reason, ObjId obj,
+                      bool record) const {
+  if (t.state == to && t.reason == reason && t.obj == obj) return;
+  const auto from = static_cast<std::size_t>(t.state);
+  if (s.now > t.since_t) t.spent[from] += s.now - t.since_t;
+  --s.count[from];
+  ++s.count[static_cast<std::size_t>(to)];
+  t.state = to;
+  t.reason = reason;
+  t.obj = obj;
+  t.since = s.applied - 1;
+  t.since_t = s.now;
+  if (record) {
+    segments_[t.colour].push_back(
+        Segment{s.now, static_cast<std::uint32_t>(s.applied - 1), obj, to, reason});
+  }
+}
+
+void Model::unpark(State& s, TaskInfo& t, bool record) const {
+  const Index* ix = index_.get();
+  if (t.state == TaskState::Blocked) {
+    switch (t.reason) {
+      case BlockReason::ChanSend:
+      case BlockReason::ChanRecv:
+        if (ChannelInfo* c = find_obj(ix, s.channels, t.obj, ObjType::Chan)) {
+          erase_task(t.reason == BlockReason::ChanSend ? c->sendq : c->recvq, t.id);
+          if (record) touch(ix->object(t.obj).index);
+        }
+        break;
+      case BlockReason::WaitGroup:
+        if (auto* w = find_obj(ix, s.waitgroups, t.obj, ObjType::WaitGroup)) {
+          erase_task(w->waiters, t.id);
+        }
+        break;
+      case BlockReason::Mutex:
+      case BlockReason::RLock:
+        if (auto* m = find_obj(ix, s.mutexes, t.obj, ObjType::Mutex)) erase_task(m->waiters, t.id);
+        break;
+      case BlockReason::Future:
+        if (auto* f = find_obj(ix, s.futures, t.obj, ObjType::Future)) erase_task(f->waiters, t.id);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const SelectCase& c : t.cases) {
+    if (ChannelInfo* ch = find_obj(ix, s.channels, c.chan, ObjType::Chan)) {
+      erase_task(ch->selects, t.id);
+    }
+  }
+  t.cases.clear();
+}
+
+void Model::apply(State& s, const Event& e, bool record) const {
+  const Index* ix = index_.get();
+  s.applied = static_cast<std::size_t>(e.seq) + 1;
+  s.now = e.t;
+  const auto seq32 = static_cast<std::uint32_t>(e.seq);
+  const std::uint32_t blocked_before = s.count_of(TaskState::Blocked);
+  const std::uint32_t sleeping_before = s.count_of(TaskState::Sleeping);
+  if (record) touched_.clear();
+
+  TaskInfo* actor = e.kind == EventKind::TaskSpawn ? nullptr : find_task(ix, s.tasks, e.task);
+  // A VarSet's line is the line that wrote, which the task has left already.
+  if (actor && e.line && e.kind != EventKind::VarSet) actor->line = e.line;
+  const ObjRef ref = ix->object(e.obj);
+  // The object this event's kind works on, if it exists at this point.
+  ChannelInfo* chan = find_obj(ix, s.channels, e.obj, ObjType::Chan);
+
+  switch (e.kind) {
+    // --- tasks -------------------------------------------------------------------------------
+    case EventKind::TaskSpawn: {
+      const std::int64_t dense = ix->task(e.task);
+      if (dense < 0 || static_cast<std::size_t>(dense) != s.tasks.size()) break;  // duplicate
+      TaskInfo t;
+      t.id = e.task;
+      t.parent = e.peer;
+      t.name = e.text;
+      t.colour = static_cast<std::uint32_t>(dense);
+      t.spawned = e.seq;
+      t.since = e.seq;
+      t.since_t = e.t;
+      s.tasks.push_back(std::move(t));
+      ++s.count[static_cast<std::size_t>(TaskState::Runnable)];
+      if (TaskInfo* parent = find_task(ix, s.tasks, e.peer); parent && e.line) {
+        parent->line = e.line;
+      }
+      if (record) {
+        segments_[static_cast<std::size_t>(dense)].push_back(
+            Segment{e.t, seq32, 0, TaskState::Runnable, BlockReason::None});
+        if (e.peer) arrows_.push_back(Arrow{seq32, seq32, e.peer, e.task, 0, ArrowKind::Spawn});
+      }
+      break;
+    }
+    case EventKind::TaskRun:
+      if (actor && actor->alive())
+        set_state(s, *actor, TaskState::Running, BlockReason::None, 0, record);
+      break;
+    case EventKind::TaskYield:
+      if (actor && actor->alive())
+        set_state(s, *actor, TaskState::Runnable, BlockReason::None, 0, record);
+      break;
+    case EventKind::TaskBlock: {
+      if (!actor || !actor->alive()) break;
+      // A stale registration never outlives a new park (SelectCases announced for this park
+      // are kept: they are not registered yet).
+      if (actor->state == TaskState::Blocked) unpark(s, *actor, record);
+      if (e.reason == BlockReason::Sleep) {
+        actor->until = e.arg;
+        set_state(s, *actor, TaskState::Sleeping, e.reason, 0, record);
+        break;
+      }
+      set_state(s, *actor, TaskState::Blocked, e.reason, e.obj, record);
+      Waiter w{e.task, e.seq, e.reason, -1, e.val};
+      switch (e.reason) {
+        case BlockReason::ChanSend:
+        case BlockReason::ChanRecv:
+          if (chan) {
+            (e.reason == BlockReason::ChanSend ? chan->sendq : chan->recvq).push_back(w);
+            if (record) touch(ref.index);
+          }
+          break;
+        case BlockReason::Select:
+          // The cases were announced by SelectCase events just before.
+          for (const SelectCase& c : actor->cases) {
+            if (ChannelInfo* ch = find_obj(ix, s.channels, c.chan, ObjType::Chan)) {
+              ch->selects.push_back(Waiter{e.task, e.seq, c.dir, c.index, c.val});
+            }
+          }
+          break;
+        case BlockReason::WaitGroup:
+          if (auto* wg = find_obj(ix, s.waitgroups, e.obj, ObjType::WaitGroup)) {
+            wg->waiters.push_back(e.task);
+          }
+          break;
+        case BlockReason::Mutex:
+        case BlockReason::RLock:
+          if (auto* m = find_obj(ix, s.mutexes, e.obj, ObjType::Mutex)) m->waiters.push_back(w);
+          break;
+        case BlockReason::Future:
+          if (auto* f = find_obj(ix, s.futures, e.obj, ObjType::Future)) {
+            f->waiters.push_back(e.task);
+          }
+          break;
+        default:
+          break;
+      }
+      break;
+    }
+    case EventKind::TaskUnblock: {
+      if (!actor || !actor->alive()) break;
+      // An unblock through a closed channel was caused by its close: an arrow from it.
+      if (record && chan && chan->closed && chan->closed_at != sim::kNoSeq &&
+          (actor->state == TaskState::Blocked)) {
+        arrows_.push_back(Arrow{static_cast<std::uint32_t>(chan->closed_at), seq32, chan->closed_by,
+                                e.task, e.obj, ArrowKind::Close});
+      }
+      unpark(s, *actor, record);
+      set_state(s, *actor, TaskState::Runnable, BlockReason::None, 0, record);
+      break;
+    }
+    case EventKind::TaskExit:
+      if (!actor || !actor->alive()) break;
+      unpark(s, *actor, record);
+      actor->exit = static_cast<std::int8_t>(std::clamp<std::int64_t>(e.arg, 0, 2));
+      set_state(s, *actor, e.arg == 1 ? TaskState::Panicked : TaskState::Done, BlockReason::None, 0,
+                record);
+      break;
+    // --- channels ----------------------------------------------------------------------------
+    case EventKind::ChanMake:
+      if (ref.type == ObjType::Chan && ref.index == s.channels.size() && ref.made == e.seq) {
+        ChannelInfo c;
+        c.id = e.obj;
+        c.name = e.text;
+        c.cap = e.arg;
+        c.owner = static_cast<ObjId>(e.aux);
+        c.made = e.seq;
+        s.channels.push_back(std::move(c));
+        if (auto* ctx = find_obj(ix, s.contexts, static_cast<ObjId>(e.aux), ObjType::Context)) {
+          ctx->done = e.obj;
+        }
+        if (record) touch(ref.index);
+      }
+      break;
+    case EventKind::ChanSend:
+      if (!chan) break;
+      ++chan->sends;
+      chan->last_send = e.seq;
+      // A parked sender completing (the receiver emitted this on its behalf) leaves sendq.
+      erase_task(chan->sendq, e.task);
+      if (e.peer == 0) chan->buffer.push_back(Slot{e.val, e.seq, e.task});
+      if (record) touch(ref.index);
+      break;
+    case EventKind::ChanRecv:
+      if (!chan) break;
+      ++chan->recvs;
+      chan->last_recv = e.seq;
+      erase_task(chan->recvq, e.task);
+      if (e.peer_seq != sim::kNoSeq) {
+        // The value came out of the buffer if its send is there (normally the front slot);
+        // otherwise it was handed over directly.
+        const auto it = std::find_if(chan->buffer.begin(), chan->buffer.end(),
+                                     [&](const Slot& sl) { return sl.send_seq == e.peer_seq; });
+        if (it != chan->buffer.end()) chan->buffer.erase(it);
+        if (record && e.peer_seq < e.seq) {
+          arrows_.push_back(Arrow{static_cast<std::uint32_t>(e.peer_seq), seq32,
+                                  events_[static_cast<std::size_t>(e.peer_seq)].task, e.task, e.obj,
+                                  ArrowKind::Send});
+        }
+      }
+      if (record) touch(ref.index);
+      break;
+    case EventKind::ChanClose:
+      if (!chan || chan->closed) break;
+      chan->closed = true;
+      chan->closed_at = e.seq;
+      chan->closed_by = e.task;
+      if (record) touch(ref.index);
+      break;
+    // --- select ------------------------------------------------------------------------------
+    case EventKind::SelectCase:
+      if (actor) {
+        actor->cases.push_back(
+            SelectCase{e.obj, e.reason, static_cast<std::int32_t>(e.arg), e.val});
+      }
+      break;
+    case EventKind::SelectChoose:
+      if (actor && actor->state != TaskState::Blocked) {
+        for (const SelectCase& c : actor->cases) {
+          if (auto* ch = find_obj(ix, s.channels, c.chan, ObjType::Chan))
+            erase_task(ch->selects, e.task);
+        }
+        actor->cases.clear();
+      }
+      break;
+    // --- time --------------------------------------------------------------------------------
+    case EventKind::TimerMake:
+      if (ref.type == ObjType::Timer && ref.index == s.timers.size() && ref.made == e.seq) {
+        s.timers.push_back(
+            TimerInfo{e.obj, e.text, e.seq, static_cast<ObjId>(e.aux), e.arg, 0, false});
+      }
+      break;
+    case EventKind::TimerFire:
+      if (auto* t = find_obj(ix, s.timers, e.obj, ObjType::Timer)) ++t->fired;
+      break;
+    case EventKind::TimerStop:
+      if (auto* t = find_obj(ix, s.timers, e.obj, ObjType::Timer)) t->stopped = true;
+      break;
+    // --- sync --------------------------------------------------------------------------------
+    case EventKind::WgMake:
+      if (ref.type == ObjType::WaitGroup && ref.index == s.waitgroups.size() && ref.made == e.seq) {
+        s.waitgroups.push_back(WaitGroupInfo{e.obj, e.text, e.seq, 0, {}});
+      }
+      break;
+    case EventKind::WgAdd:
+    case EventKind::WgWait:
+      if (auto* w = find_obj(ix, s.waitgroups, e.obj, ObjType::WaitGroup)) w->counter = e.aux;
+      break;
+    case EventKind::MutexMake:
+      if (ref.type == ObjType::Mutex && ref.index == s.mutexes.size() && ref.made == e.seq) {
+        s.mutexes.push_back(MutexInfo{e.obj, e.text, e.seq, e.arg == 1, 0, {}, {}});
+      }
+      break;
+    case EventKind::MutexLock:
+      if (auto* m = find_obj(ix, s.mutexes, e.obj, ObjType::Mutex)) {
+        erase_task(m->waiters, e.task);
+        if (e.arg == 1) {
+          m->readers.push_back(e.task);
+        } else {
+          m->owner = e.task;
+        }
+      }
+      break;
+    case EventKind::MutexUnlock:
+      if (auto* m = find_obj(ix, s.mutexes, e.obj, ObjType::Mutex)) {
+        if (e.arg == 1) {
+          // Go lets another goroutine RUnlock; then drop any reader so the count stays right.
+          const std::size_t before = m->readers.size();
+          erase_task(m->readers, e.task);
+          if (m->readers.size() == before && !m->readers.empty()) m->readers.pop_back();
+        } else {
+          m->owner = 0;
+        }
+      }
+      break;
+    case EventKind::AtomicMake:
+      if (ref.type == ObjType::Atomic && ref.index == s.atomics.size() && ref.made == e.seq) {
+        s.atomics.push_back(AtomicInfo{e.obj, e.text, e.seq, e.aux});
+      }
+      break;
+    case EventKind::AtomicAdd:
+    case EventKind::AtomicLoad:
+      if (auto* a = find_obj(ix, s.atomics, e.obj, ObjType::Atomic)) a->value = e.aux;
+      break;
+    case EventKind::CtxMake:
+      if (ref.type == ObjType::Context && ref.index == s.contexts.size() && ref.made == e.seq) {
+        ContextInfo c;
+        c.id = e.obj;
+        c.kind = e.text;
+        c.parent = static_cast<ObjId>(e.aux);
+        c.made = e.seq;
+        c.deadline = e.arg;
+        s.contexts.push_back(c);
+      }
+      break;
+    case EventKind::CtxCancel:
+      if (auto* c = find_obj(ix, s.contexts, e.obj, ObjType::Context); c && !c->cancelled) {
+        c->cancelled = true;
+        c->err = e.text;
+        c->cause = e.aux ? static_cast<ObjId>(e.aux) : e.obj;
+        c->cancelled_at = e.seq;
+        if (record) {
+          diagnostics_.push_back(seq32);
+          const auto* origin = find_obj(ix, s.contexts, c->cause, ObjType::Context);
+          if (origin && origin != c && origin->cancelled_at != sim::kNoSeq) {
+            arrows_.push_back(Arrow{static_cast<std::uint32_t>(origin->cancelled_at), seq32,
+                                    events_[static_cast<std::size_t>(origin->cancelled_at)].task,
+                                    e.task, e.obj, ArrowKind::Cancel});
+          }
+        }
+      }
+      break;
+    case EventKind::FutureMake:
+      if (ref.type == ObjType::Future && ref.index == s.futures.size() && ref.made == e.seq) {
+        FutureInfo f;
+        f.id = e.obj;
+        f.name = e.text;
+        f.made = e.seq;
+        s.futures.push_back(std::move(f));
+      }
+      break;
+    case EventKind::FutureSet:
+    case EventKind::FutureFail:
+      if (auto* f = find_obj(ix, s.futures, e.obj, ObjType::Future);
+          f && f->state == FutureState::Pending) {
+        f->state = e.kind == EventKind::FutureSet ? FutureState::Resolved : FutureState::Failed;
+        f->value = e.val;
+        f->settled = e.seq;
+      }
+      break;
+    case EventKind::GroupMake:
+      if (ref.type == ObjType::Group && ref.index == s.groups.size() && ref.made == e.seq) {
+        s.groups.push_back(GroupInfo{e.obj, e.text, e.seq, static_cast<ObjId>(e.aux), false, {}});
+      }
+      break;
+    case EventKind::GroupError:
+      if (auto* g = find_obj(ix, s.groups, e.obj, ObjType::Group); g && !g->failed) {
+        g->failed = true;
+        g->error = e.val;
+      }
+      break;
+    // --- output and diagnostics ----------------------------------------------------------------
+    case EventKind::Print:
+      if (record) prints_.push_back(seq32);
+      break;
+    case EventKind::Note:
+      if (record) notes_.push_back(seq32);
+      break;
+    case EventKind::Panic:
+    case EventKind::Recover:
+    case EventKind::Leak:
+      if (record) diagnostics_.push_back(seq32);
+      break;
+    case EventKind::Deadlock:
+      s.deadlock = e.seq;
+      if (record) diagnostics_.push_back(seq32);
+      break;
+    case EventKind::RunEnd:
+      s.outcome = e.arg >= 0 && e.arg <= static_cast<std::int64_t>(sim::Outcome::Aborted)
+                      ? static_cast<sim::Outcome>(e.arg)
+                      : sim::Outcome::Error;
+      s.message = e.text;
+      s.ended = e.seq;
+      if (record) diagnostics_.push_back(seq32);
+      break;
+    case EventKind::VarSet:
+      if (actor && e.arg >= 0 && e.arg <= static_cast<std::int64_t>(sim::VarScope::Global)) {
+        apply_var(s, e, record);
+      }
+      break;
+    case EventKind::Count_:
+      break;
+  }
+
+  if (!record) return;
+  for (const std::uint32_t ci : touched_) {
+    if (ci >= s.channels.size()) continue;
+    const ChannelInfo& c = s.channels[ci];
+    const ChanSample sample{e.t, seq32, static_cast<std::uint32_t>(c.buffer.size()),
+                            sat16(c.sendq.size()), sat16(c.recvq.size())};
+    auto& series = chan_series_[ci];
+    if (series.empty() || series.back().len != sample.len || series.back().sendq != sample.sendq ||
+        series.back().recvq != sample.recvq) {
+      series.push_back(sample);
+    }
+  }
+  if (s.count_of(TaskState::Blocked) != blocked_before ||
+      s.count_of(TaskState::Sleeping) != sleeping_before) {
+    counts_.push_back(
+        CountSample{e.t, seq32, s.count_of(TaskState::Blocked), s.count_of(TaskState::Sleeping)});
+  }
+}
+
+State Model::state_at(std::size_t n) const {
+  n = std::min(n, events_.size());
+  if (n == head_->applied) return *head_;
+  // The last snapshot at or before n.
+  const auto it = std::upper_bound(snapshots_.begin(), snapshots_.end(), n,
+                                   [](std::size_t v, const State& s) { return v < s.applied; });
+  State s = *std::prev(it);
+  for (std::size_t i = s.applied; i < n; ++i) apply(s, events_[i], false);
+  return s;
+}
+
+std::size_t Model::first_at_or_after(Nanos t) const noexcept {
+  return static_cast<std::size_t>(
+      std::lower_bound(events_.begin(), events_.end(), t,
+                       [](const Event& e, Nanos v) { return e.t < v; }) -
+      events_.begin());
+}
+
+ObjRef Model::object(ObjId id) const noexcept {
+  return index_->object(id);
+}
+
+std::string_view Model::object_name(ObjId id) const noexcept {
+  return strings_.str(index_->object(id).name);
+}
+
+std::string_view Model::task_name(TaskId id) const noexcept {
+  const std::int64_t i = index_->task(id);
+  return i < 0 ? std::string_view() : strings_.str(index_->task_names[static_cast<std::size_t>(i)]);
+}
+
+std::int64_t Model::task_index(TaskId id) const noexcept {
+  return index_->task(id);
+}
+
+std::span<const Segment> Model::segments(std::size_t task_index) const noexcept {
+  return task_index < segments_.size() ? std::span<const Segment>(segments_[task_index])
+                                       : std::span<const Segment>();
+}
+
+std::span<const ChanSample> Model::channel_series(std::size_t channel_index) const noexcept {
+  return channel_index < chan_series_.size()
+             ? std::span<const ChanSample>(chan_series_[channel_index])
+             : std::span<const ChanSample>();
+}
+
+std::size_t Model::count_until(std::span<const std::uint32_t> seqs, Seq k) noexcept {
+  return static_cast<std::size_t>(
+      std::upper_bound(seqs.begin(), seqs.end(), k, [](Seq v, std::uint32_t s) { return v < s; }) -
+      seqs.begin());
+}
+
+std::size_t Model::memory_bytes() const noexcept {
+  std::size_t n = sizeof(Model) + vec_bytes(events_) + strings_.bytes() + header_.script.capacity();
+  n += vec_bytes(index_->task_flat) + vec_bytes(index_->obj_flat) + vec_bytes(index_->task_ids) +
+       vec_bytes(index_->task_names) + (index_->task_big.size() + index_->obj_big.size()) * 48;
+  n += head_->bytes();
+  for (const State& s : snapshots_) n += s.bytes();
+  for (const auto& v : segments_) n += vec_bytes(v) + sizeof(v);
+  for (const auto& v : chan_series_) n += vec_bytes(v) + sizeof(v);
+  n += vec_bytes(arrows_) + vec_bytes(counts_) + vec_bytes(prints_) + vec_bytes(notes_) +
+       vec_bytes(diagnostics_) + vec_bytes(snapshots_) + vec_bytes(var_writes_) +
+       vec_bytes(lost_writes_);
+  return n;
+}
+
+// ---- Cursor ---------------------------------------------------------------------------------
+
+Cursor::Cursor(const Model& m) : model_(&m), state_(m.snapshots_.front()) {}
+
+const State& Cursor::seek(std::size_t n) {
+  const Model& m = *model_;
+  n = std::min(n, m.size());
+  if (n == state_.applied) return state_;
+  const auto it = std::upper_bound(m.snapshots_.begin(), m.snapshots_.end(), n,
+                                   [](std::size_t v, const State& s) { return v < s.applied; });
+  const State& snap = *std::prev(it);
+  // Forward from here unless the snapshot is closer (or we must go back).
+  if (n < state_.applied || snap.applied > state_.applied) state_ = snap;
+  for (std::size_t i = state_.applied; i < n; ++i) m.apply(state_, m.events_[i], false);
+  return state_;
+}
+
+}  // namespace rdv::model

@@ -1,0 +1,140 @@
+// session/scenario_catalog.cpp — listing scenario files and loading the selected one's source.
+#include "session/scenario_catalog.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "script/read_file.h"
+#include "script/scenario_header.h"
+
+namespace rdv::ui {
+
+namespace {
+
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+ScenarioEntry load_entry(const std::filesystem::path& path) {
+  ScenarioEntry e;
+  e.path = path;
+  auto r = script::read_scenario_header(path.string());
+  if (r) {
+    e.header = std::move(r.header);
+  } else {
+    e.error = r.error.text();
+  }
+  return e;
+}
+
+// Canonical form for comparing paths given in different spellings ("./x.lua", "x.lua").
+std::filesystem::path normal(const std::filesystem::path& p) {
+  std::error_code ec;
+  auto c = std::filesystem::weakly_canonical(p, ec);
+  return ec ? p.lexically_normal() : c;
+}
+
+}  // namespace
+
+std::string ScenarioEntry::display_title() const {
+  return header ? header->title : path.filename().string();
+}
+
+bool natural_less(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (is_digit(a[i]) && is_digit(b[j])) {
+      // Compare digit runs by value: skip leading zeros, then length, then digits.
+      std::size_t ie = i, je = j;
+      while (ie < a.size() && is_digit(a[ie])) ++ie;
+      while (je < b.size() && is_digit(b[je])) ++je;
+      std::size_t is = i, js = j;
+      while (is + 1 < ie && a[is] == '0') ++is;
+      while (js + 1 < je && b[js] == '0') ++js;
+      if (ie - is != je - js) return ie - is < je - js;
+      const int c = a.compare(is, ie - is, b, js, je - js);
+      if (c != 0) return c < 0;
+      i = ie;
+      j = je;
+    } else {
+      if (a[i] != b[j]) return a[i] < b[j];
+      ++i;
+      ++j;
+    }
+  }
+  return a.size() - i < b.size() - j;
+}
+
+std::filesystem::path find_scenarios_dir(const std::filesystem::path& exe_dir) {
+  std::error_code ec;
+  for (const std::filesystem::path& dir :
+       {exe_dir / ".." / "share" / "rendezvous" / "scenarios",
+        std::filesystem::path(RDV_SOURCE_DIR) / "scenarios", std::filesystem::path("scenarios")}) {
+    if (std::filesystem::is_directory(dir, ec)) return dir.lexically_normal();
+  }
+  return {};
+}
+
+void Browser::scan(const std::filesystem::path& dir) {
+  dir_ = dir;
+  entries_.clear();
+  error_.clear();
+  selected_ = -1;
+  ++revision_;
+  std::error_code ec;
+  std::vector<std::filesystem::path> files;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".lua" && it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec) {
+    error_ = dir.string() + ": " + ec.message();
+    return;
+  }
+  std::sort(files.begin(), files.end(), [](const auto& x, const auto& y) {
+    return natural_less(x.filename().string(), y.filename().string());
+  });
+  for (const auto& f : files) entries_.push_back(load_entry(f));
+}
+
+int Browser::find(const std::filesystem::path& file) const {
+  const auto want = normal(file);
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (normal(entries_[i].path) == want) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+int Browser::add_file(const std::filesystem::path& file) {
+  if (const int i = find(file); i >= 0) return i;
+  entries_.push_back(load_entry(file));
+  ++revision_;
+  return static_cast<int>(entries_.size()) - 1;
+}
+
+const ScenarioEntry* Browser::selected_entry() const {
+  if (selected_ < 0 || selected_ >= static_cast<int>(entries_.size())) return nullptr;
+  return &entries_[static_cast<std::size_t>(selected_)];
+}
+
+void Browser::deselect() {
+  if (selected_ < 0) return;
+  selected_ = -1;
+  source_.clear();
+  source_error_.clear();
+  ++revision_;
+}
+
+void Browser::select(int i) {
+  if (i < 0 || i >= static_cast<int>(entries_.size())) return;
+  selected_ = i;
+  source_.clear();
+  source_error_.clear();
+  ++revision_;
+  const auto& path = entries_[static_cast<std::size_t>(i)].path;
+  // Bounded, regular files only: a FIFO or /dev/zero listed in a folder must not hang the window.
+  script::read_regular_file(path.string(), script::kMaxScenarioFileBytes, &source_, &source_error_);
+}
+
+}  // namespace rdv::ui

@@ -1,0 +1,459 @@
+// Tests of the view logic without a window: state colours and shapes, the words panels show for
+// a task, line markers, the context tree, console lines, error lines and exercise goals; and the
+// controller driving real runs of shipped scenarios (Step, Step this task, seek, the
+// interactive policy) when this build has the script runner.
+#include "session/view_model.h"
+#include "session/controller.h"
+#include "session/state_style.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+namespace {
+
+using rdv::model::Model;
+using rdv::model::TaskState;
+using rdv::sim::BlockReason;
+using rdv::sim::Event;
+using rdv::sim::EventKind;
+using namespace rdv::ui;
+
+// Builds a stream event by event, as the runtime would emit it.
+class Stream {
+ public:
+  rdv::sim::Seq add(EventKind k, rdv::sim::TaskId task,
+                    std::initializer_list<std::pair<const char*, std::int64_t>> f = {},
+                    std::string_view text = {}, std::string_view val = {}) {
+    Event e;
+    e.kind = k;
+    e.task = task;
+    e.t = t_;
+    for (const auto& [name, v] : f) {
+      const std::string_view n = name;
+      if (n == "obj") e.obj = static_cast<rdv::sim::ObjId>(v);
+      if (n == "peer") e.peer = static_cast<rdv::sim::TaskId>(v);
+      if (n == "peer_seq") e.peer_seq = static_cast<rdv::sim::Seq>(v);
+      if (n == "arg") e.arg = v;
+      if (n == "aux") e.aux = v;
+      if (n == "line") e.line = static_cast<std::uint32_t>(v);
+      if (n == "reason") e.reason = static_cast<BlockReason>(v);
+      if (n == "t") e.t = t_ = v;
+    }
+    if (!val.empty()) e.val.set(val);
+    model.append(e, text);
+    return model.size() - 1;
+  }
+  Model model;
+
+ private:
+  rdv::sim::Nanos t_ = 0;
+};
+
+constexpr std::int64_t R(BlockReason r) {
+  return static_cast<std::int64_t>(r);
+}
+
+}  // namespace
+
+TEST_CASE("state style: eight states, each its own colour and its own shape") {
+  std::set<std::uint32_t> colours;  // packed RGBA
+  std::set<StateShape> shapes;
+  std::set<std::string> labels;
+  for (const VisualState v : kVisualStates) {
+    const Rgba c = state_rgba(v);
+    colours.insert(std::uint32_t{c.r} << 24 | std::uint32_t{c.g} << 16 | std::uint32_t{c.b} << 8 |
+                   c.a);
+    shapes.insert(state_shape(v));
+    labels.insert(state_label(v));
+  }
+  CHECK(colours.size() == kVisualStateCount);
+  CHECK(shapes.size() == kVisualStateCount);
+  CHECK(labels.size() == kVisualStateCount);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::ChanSend) == VisualState::BlockedChan);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::Select) == VisualState::BlockedSelect);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::WaitGroup) == VisualState::BlockedWaitGroup);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::Mutex) == VisualState::BlockedMutex);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::Future) == VisualState::BlockedFuture);
+  CHECK(visual_state(TaskState::Sleeping, BlockReason::Sleep) == VisualState::Sleeping);
+  CHECK(visual_state(TaskState::Panicked, BlockReason::None) == VisualState::Panicked);
+  // Identity colours of neighbours differ; outcome colours separate good from bad.
+  CHECK(task_rgba(0) != task_rgba(1));
+  CHECK(outcome_rgba(rdv::sim::Outcome::Ok) != outcome_rgba(rdv::sim::Outcome::Deadlock));
+}
+
+TEST_CASE("view model: times in readable units") {
+  CHECK(format_time(0) == "0 s");
+  CHECK(format_time(2'000'000'000) == "2 s");
+  CHECK(format_time(1'500'000'000) == "1.5 s");
+  CHECK(format_time(250'000'000) == "250 ms");
+  CHECK(format_time(40'000) == "40 \xC2\xB5s");
+  CHECK(format_time(12) == "12 ns");
+}
+
+TEST_CASE("view model: a rendezvous in words, markers and console lines") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::ChanMake, 1, {{"obj", 1}, {"line", 6}}, "result");
+  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}, {"line", 7}}, "asyncTask");
+  const auto block = s.add(EventKind::TaskBlock, 1,
+                           {{"reason", R(BlockReason::ChanRecv)}, {"obj", 1}, {"line", 11}});
+  s.add(EventKind::TaskRun, 2);
+  const auto sleep =
+      s.add(EventKind::TaskBlock, 2,
+            {{"reason", R(BlockReason::Sleep)}, {"arg", 2'000'000'000}, {"line", 9}});
+  s.add(EventKind::TaskUnblock, 2, {{"t", 2'000'000'000}});
+  s.add(EventKind::TaskRun, 2);
+  const auto send =
+      s.add(EventKind::ChanSend, 2, {{"obj", 1}, {"peer", 1}, {"line", 10}}, {}, "42");
+  s.add(EventKind::ChanRecv, 1,
+        {{"obj", 1}, {"peer", 2}, {"peer_seq", static_cast<std::int64_t>(send)}, {"arg", 1}}, {},
+        "42");
+  s.add(EventKind::TaskUnblock, 1, {{"obj", 1}, {"peer", 2}});
+  s.add(EventKind::TaskExit, 2);
+  s.add(EventKind::TaskRun, 1);
+  const auto print = s.add(EventKind::Print, 1, {{"line", 12}}, "result:\t42");
+  s.add(EventKind::Note, 1, {{"line", 12}}, "done");
+  s.add(EventKind::TaskExit, 1);
+  s.add(EventKind::RunEnd, 0, {{"arg", static_cast<std::int64_t>(rdv::sim::Outcome::Ok)}});
+  const Model& m = s.model;
+
+  CHECK(object_label(m, 1) == "chan result");
+  CHECK(object_label(m, 0) == "nil channel");
+  CHECK(object_label(m, 77) == "object #77");
+
+  const auto at_sleep = m.state_after(sleep);
+  const TaskRow main_row = task_row(m, at_sleep, *at_sleep.task(1));
+  CHECK(main_row.name == "main");
+  CHECK(main_row.visual == VisualState::BlockedChan);
+  CHECK(main_row.doing == "recv on chan result");
+  CHECK(main_row.line == 11);
+  CHECK(main_row.blocked_steps == sleep - block);
+  CHECK_FALSE(main_row.stuck);
+  const TaskRow worker = task_row(m, at_sleep, *at_sleep.task(2));
+  CHECK(worker.visual == VisualState::Sleeping);
+  CHECK(worker.doing == "sleep until 2 s");
+  CHECK(worker.index == 1);
+
+  // After the hand-off main has been blocked for the whole sleep.
+  const auto at_send = m.state_after(send);
+  CHECK(task_row(m, at_send, *at_send.task(1)).blocked_time == 2'000'000'000);
+
+  // Markers: both tasks alive with lines; sorted by line.
+  const auto marks = line_marks(at_sleep);
+  REQUIRE(marks.size() == 2);
+  CHECK(marks[0].line == 9);
+  CHECK(marks[0].task == 2);
+  CHECK(marks[1].line == 11);
+  CHECK(line_marks(m.head()).empty());  // everyone is done
+
+  // Console: nothing before the print, then the print, the note and the end.
+  CHECK(console_lines(m, print).empty());
+  const auto lines = console_lines(m, m.size());
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0].kind == ConsoleKind::Print);
+  CHECK(lines[0].text == "result:\t42");
+  CHECK(lines[1].kind == ConsoleKind::Note);
+  CHECK(lines[2].kind == ConsoleKind::End);
+  CHECK(lines[2].text == "run ended: ok");
+}
+
+TEST_CASE("view model: a deadlock marks the blocked tasks as stuck; select and sync in words") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::ChanMake, 1, {{"obj", 1}}, "jobs");
+  s.add(EventKind::ChanMake, 1, {{"obj", 2}}, "quit");
+  s.add(EventKind::WgMake, 1, {{"obj", 3}}, "workers");
+  s.add(EventKind::WgAdd, 1, {{"obj", 3}, {"arg", 2}, {"aux", 2}});
+  s.add(EventKind::MutexMake, 1, {{"obj", 4}}, "audit");
+  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}}, "worker");
+  s.add(EventKind::MutexLock, 2, {{"obj", 4}});
+  s.add(EventKind::TaskSpawn, 3, {{"peer", 1}}, "picker");
+  s.add(EventKind::SelectCase, 3, {{"obj", 1}, {"reason", R(BlockReason::ChanRecv)}, {"arg", 0}});
+  s.add(EventKind::SelectCase, 3, {{"obj", 2}, {"reason", R(BlockReason::ChanSend)}, {"arg", 1}},
+        {}, "1");
+  s.add(EventKind::TaskBlock, 3, {{"reason", R(BlockReason::Select)}, {"line", 20}});
+  s.add(EventKind::TaskBlock, 1, {{"reason", R(BlockReason::WaitGroup)}, {"obj", 3}, {"line", 30}});
+  s.add(EventKind::TaskSpawn, 4, {{"peer", 1}}, "other");
+  s.add(EventKind::TaskBlock, 4, {{"reason", R(BlockReason::Mutex)}, {"obj", 4}, {"line", 40}});
+  s.add(EventKind::TaskBlock, 2, {{"reason", R(BlockReason::ChanRecv)}, {"obj", 2}});
+  const auto before = s.model.head();
+  for (const auto& t : before.tasks) CHECK_FALSE(is_stuck(before, t));
+  s.add(EventKind::Deadlock, 0);
+  s.add(EventKind::RunEnd, 0, {{"arg", static_cast<std::int64_t>(rdv::sim::Outcome::Deadlock)}},
+        "fatal error: all goroutines are asleep - deadlock!");
+  const Model& m = s.model;
+  const auto& end = m.head();
+  CHECK(waits_on(m, end, *end.task(1)) == "wait on WaitGroup workers (counter 2)");
+  CHECK(waits_on(m, end, *end.task(3)) == "select: recv on jobs, send on quit");
+  CHECK(waits_on(m, end, *end.task(4)) == "lock Mutex audit (held by worker)");
+  for (const auto& t : end.tasks) CHECK(is_stuck(end, t));
+  const auto lines = console_lines(m, m.size());
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].kind == ConsoleKind::Deadlock);
+  CHECK(lines[0].text == "fatal error: all goroutines are asleep - deadlock!");
+
+  // The banner names Channels only because a stuck task waits in a channel's queue here.
+  CHECK(stuck_banner(end) == "4 tasks left blocked: highlighted in red in Tasks and Channels");
+  // The report below the console does not repeat the "fatal error" line.
+  const std::string report =
+      "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [WaitGroup.Wait]:\n";
+  CHECK(report_after_console(report, lines) == "goroutine 1 [WaitGroup.Wait]:\n");
+}
+
+TEST_CASE("view model: a deadlock on a WaitGroup alone names only Tasks (3.1d)") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::WgMake, 1, {{"obj", 1}}, "workers");
+  s.add(EventKind::WgAdd, 1, {{"obj", 1}, {"arg", 3}, {"aux", 3}});
+  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}}, "worker");
+  s.add(EventKind::WgAdd, 2, {{"obj", 1}, {"arg", -1}, {"aux", 2}});
+  s.add(EventKind::TaskExit, 2);
+  s.add(EventKind::TaskBlock, 1, {{"reason", R(BlockReason::WaitGroup)}, {"obj", 1}, {"line", 17}});
+  s.add(EventKind::Deadlock, 0);
+  s.add(EventKind::RunEnd, 0, {{"arg", static_cast<std::int64_t>(rdv::sim::Outcome::Deadlock)}},
+        "fatal error: all goroutines are asleep - deadlock!");
+  const Model& m = s.model;
+  CHECK(stuck_banner(m.head()) == "1 task left blocked: highlighted in red in Tasks");
+  // wg:done() is Add(-1): labelled with the call's word, not WgAdd.
+  CHECK(std::string(event_kind_label(m.events()[4])) == "WgDone");
+  CHECK(std::string(event_kind_label(m.events()[2])) == "WgAdd");
+}
+
+TEST_CASE("view model: a line's code without its trailing comment (scheduler buttons)") {
+  CHECK(code_without_comment("mu:lock()   -- or the other one first", false) == "mu:lock()");
+  CHECK(code_without_comment("print(\"a -- b\") -- c", false) == "print(\"a -- b\")");
+  CHECK(code_without_comment("print('it\\'s -- x')", false) == "print('it\\'s -- x')");
+  CHECK(code_without_comment("x = a // b", false) == "x = a // b");        // Lua's floor division
+  CHECK(code_without_comment("counter--  // lost", true) == "counter--");  // Go's decrement
+  CHECK(code_without_comment("s := \"http://x\" /* c */", true) == "s := \"http://x\"");
+  CHECK(code_without_comment("-- only a comment", false).empty());
+}
+
+TEST_CASE("view model: the context tree in depth-first order with the cascade's cause") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::CtxMake, 1, {{"obj", 1}, {"aux", 0}, {"arg", -1}}, "background");
+  s.add(EventKind::CtxMake, 1, {{"obj", 2}, {"aux", 1}, {"arg", -1}}, "with_cancel", "request");
+  s.add(EventKind::CtxMake, 1, {{"obj", 3}, {"aux", 2}, {"arg", -1}}, "with_cancel", "db");
+  s.add(EventKind::CtxMake, 1, {{"obj", 4}, {"aux", 1}, {"arg", 10'000'000'000}}, "with_timeout",
+        "other");
+  s.add(EventKind::CtxMake, 1, {{"obj", 5}, {"aux", 2}, {"arg", 10'000'000'000}}, "with_timeout",
+        "cache");
+  const auto before = s.model.head();
+  s.add(EventKind::CtxCancel, 1, {{"obj", 2}, {"aux", 2}}, "context canceled");
+  s.add(EventKind::CtxCancel, 1, {{"obj", 3}, {"aux", 2}}, "context canceled");
+  const Model& m = s.model;
+  const auto& end = m.head();
+  const auto tree = context_tree(end);
+  REQUIRE(tree.size() == 5);
+  std::vector<std::pair<rdv::sim::ObjId, int>> order;
+  for (const auto& r : tree) order.emplace_back(r.ctx->id, r.depth);
+  CHECK(order ==
+        std::vector<std::pair<rdv::sim::ObjId, int>>{{1, 0}, {2, 1}, {3, 2}, {5, 2}, {4, 1}});
+  CHECK(context_status(m, end, *end.context(2)) == "cancelled: context canceled");
+  CHECK(context_status(m, end, *end.context(3)) ==
+        "cancelled: context canceled (cascade from request)");
+  CHECK(context_name(m, *end.context(2)) == "request");
+  CHECK(context_name(m, *end.context(1)) == "background");
+  CHECK(context_status(m, before, *before.context(5)).rfind("active, deadline 10 s", 0) == 0);
+}
+
+TEST_CASE("view model: error lines, source lines and exercise goals") {
+  CHECK(error_line("x.lua:12: attempt to call a nil value", "x.lua") == 12);
+  CHECK(error_line("panic: boom\n\tworker at 4.2c-deadlock.lua:7", "4.2c-deadlock.lua") == 7);
+  CHECK(error_line("y.lua:3: other file", "x.lua") == 0);
+  CHECK(error_line("x.lua: no line", "x.lua") == 0);
+  CHECK(source_line("a\n  local x = 1  \nb", 2) == "local x = 1");
+  CHECK(source_line("a\nb", 3).empty());
+  CHECK(source_line("a\nb", 0).empty());
+  CHECK(exercise_goal("may deadlock").find("make it deadlock") != std::string::npos);
+  CHECK(exercise_goal("never deadlocks").empty());
+  CHECK(exercise_goal("may return early").find("returns early") != std::string::npos);
+  CHECK(exercise_goal("").empty());
+}
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Calls update() until `done` holds (every 1 ms, at most 20 s).
+template <class F>
+bool update_until(Controller& c, F done) {
+  for (int i = 0; i < 20'000; ++i) {
+    c.update(0.0);
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
+}
+
+const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
+
+}  // namespace
+
+TEST_CASE(
+    "controller: a controlled run is recorded ahead; Step, Step task and seek move the "
+    "cursor") {
+  Controller c;
+  const std::string file = "2.1-unbuffered-rendezvous.lua";
+  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  REQUIRE(c.finish_blocking(std::chrono::seconds(20)));
+  const Model& m = c.model();
+  REQUIRE(m.size() > 5);
+  CHECK(m.head().outcome == rdv::sim::Outcome::Ok);
+  CHECK(c.view().cursor == 0);
+  c.request_step();
+  c.update(0.0);
+  CHECK(c.view().cursor == 1);
+  CHECK(c.state().applied == 1);
+  // Step this task: to asyncTask's next event.
+  const rdv::sim::TaskId worker = 2;
+  c.request_step_task(worker);
+  c.update(0.0);
+  REQUIRE(c.view().cursor >= 2);
+  CHECK(m.events()[c.view().cursor - 1].task == worker);
+  CHECK(c.view().focus == worker);
+  // Playing advances by speed * dt, and stops at the end.
+  c.view().speed = 4;
+  c.request_run();
+  const std::size_t before = c.view().cursor;
+  c.update(0.5);
+  CHECK(c.view().cursor == before + 2);
+  c.request_run_to_end();
+  c.update(0.0);
+  CHECK(c.at_end());
+  CHECK(c.state().outcome == rdv::sim::Outcome::Ok);
+  // The same seed gives the same events.
+  const std::vector<Event> first(m.events().begin(), m.events().end());
+  c.request_reset();
+  REQUIRE(c.finish_blocking(std::chrono::seconds(20)));
+  CHECK(c.model().size() == first.size());
+  CHECK(std::equal(
+      first.begin(), first.end(), c.model().events().begin(),
+      [](const Event& a, const Event& b) { return a.kind == b.kind && a.task == b.task; }));
+  c.request_seek(3);
+  c.update(0.0);
+  CHECK(c.state().applied == 3);
+}
+
+TEST_CASE("controller: you are the scheduler — the run waits for picks") {
+  Controller c;
+  RunSettings s;
+  s.policy = PolicyKind::Interactive;
+  s.seed = 3;
+  c.apply_settings(s);
+  const std::string file = "4.2c-deadlock-lock-order.lua";
+  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  REQUIRE(c.interactive());
+  // Pick the first candidate each time until the run ends; every question is seen in a state
+  // where each candidate is runnable or running.
+  int picks = 0;
+  while (!c.run_ended() && picks < 500) {
+    REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+    if (c.run_ended()) break;
+    const auto cands = c.candidates();
+    for (const auto id : cands) {
+      const auto* t = c.state().task(id);
+      REQUIRE(t != nullptr);
+      CHECK((t->state == TaskState::Runnable || t->state == TaskState::Running));
+    }
+    CHECK_FALSE(c.request_pick(999'999));  // not a candidate
+    CHECK(c.request_pick(cands.back()));
+    ++picks;
+  }
+  CHECK(picks > 0);
+  CHECK(c.run_ended());
+  CHECK(c.model().head().outcome != rdv::sim::Outcome::Running);
+}
+
+TEST_CASE("controller: reset while the interactive run waits aborts it promptly") {
+  Controller c;
+  RunSettings s;
+  s.policy = PolicyKind::Interactive;
+  c.apply_settings(s);
+  const std::string file = "2.1-unbuffered-rendezvous.lua";
+  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+  c.request_reset();  // aborts the waiting run, starts again
+  CHECK(c.model().size() <= 2);
+}
+
+TEST_CASE("controller: a script error is reported at its line") {
+  Controller c;
+  c.open_script("broken.lua", "broken.lua", "local x = 1\nlocal y = (\n");
+  REQUIRE(c.finish_blocking(std::chrono::seconds(20)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
+  CHECK(c.error_line() >= 2);
+  CHECK_FALSE(c.diagnostics().empty());
+}
+
+TEST_CASE(
+    "view model: the Source follows the focused task, else every line that fits, else the "
+    "task that moved") {
+  const std::vector<LineMark> marks = {{10, 0, 1}, {12, 1, 2}, {40, 2, 3}};
+  CHECK(follow_lines(marks, 3, 1, 20) == LineRange{40, 40});  // focused
+  CHECK(follow_lines(marks, 0, 2, 40) == LineRange{10, 40});  // all fit in 40 rows
+  CHECK(follow_lines(marks, 0, 2, 20) == LineRange{12, 12});  // they do not: the mover
+  CHECK(follow_lines(marks, 9, 0, 20) == LineRange{10, 10});  // focus gone, no mover
+  CHECK(follow_lines({}, 1, 1, 20) == LineRange{});
+}
+
+TEST_CASE("view model: variables by section, a dot on what the last step wrote, the lost update") {
+  Model m;
+  auto add = [&](Event e, std::string_view text = {}) {
+    e.seq = m.size();
+    m.append(e, text);
+  };
+  Event e;
+  e.kind = EventKind::TaskSpawn;
+  e.task = 1;
+  add(e, "main");
+  e.task = 2, e.peer = 1;
+  add(e, "a");
+  e.task = 3;
+  add(e, "b");
+  const auto write = [&](rdv::sim::TaskId task, rdv::sim::VarScope scope, const char* name,
+                         const char* val, std::int64_t key = 0) {
+    Event w;
+    w.kind = EventKind::VarSet;
+    w.task = task;
+    w.arg = static_cast<std::int64_t>(scope);
+    w.aux = key;
+    w.line = 7;
+    w.val.set(val);
+    add(w, name);
+  };
+  write(1, rdv::sim::VarScope::Local, "counter", "0");      // #3: main's local ...
+  write(1, rdv::sim::VarScope::Shared, "counter", "0", 1);  // #4: ... captured: the same one
+  write(2, rdv::sim::VarScope::Local, "v", "0");
+  write(3, rdv::sim::VarScope::Local, "v", "0");
+  write(2, rdv::sim::VarScope::Shared, "counter", "1", 1);  // #7
+  write(3, rdv::sim::VarScope::Shared, "counter", "1", 1);  // #8: b overwrites a's 1 with 1
+  write(1, rdv::sim::VarScope::Global, "total", "2");
+  const rdv::model::State s = m.state_at(m.size());
+  const VarSections all = variable_rows(s, 0, 8);
+  REQUIRE(all.shared.size() == 1);
+  CHECK(all.shared[0].changed);  // #8 is in [8, 10)
+  CHECK(all.shared[0].var->lost == 1);
+  CHECK(all.globals.size() == 1);
+  REQUIRE(all.locals.size() == 2);  // main's counter became the shared one
+  CHECK(all.locals[0].task == 2);
+  CHECK(!all.locals[0].vars[0].changed);
+  CHECK(variable_rows(s, 3, 8).locals.size() == 1);
+  CHECK(lost_update_text(m, *all.shared[0].var) ==
+        "lost update: b stored 1 (line 7, #8) over a's 1 (#7): a's update is gone");
+  // The model on the way: before #8 nothing was lost.
+  CHECK(m.state_at(8).vars[0].lost == 0);
+}
