@@ -13,6 +13,8 @@ packages=(
   # libraries (design.md §7)
   libimgui-dev libglfw3-dev python3-glad liblua5.4-dev doctest-dev libcli11-dev
   nlohmann-json3-dev libstb-dev libbenchmark-dev
+  # File > Export animation / --export-gif: the GIF encoder and its palettes
+  libgif-dev libimagequant-dev
   # the window: a font, and a virtual display with software OpenGL for the UI tests
   fonts-dejavu-core xvfb xauth libgl1-mesa-dri
   # cross-checks: Go's own semantics (tests/go) and the Spin model checker

@@ -76,7 +76,7 @@ constexpr std::array kLicences = {
             "licence below.\n\n" RDV_MIT_BODY},
     Licence{"Lua 5.4", "runs the scenarios (shared library, C++ build)", "MIT",
             "Copyright (c) 1994-2020 Lua.org, PUC-Rio.\n\n" RDV_MIT_BODY},
-    Licence{"stb_image_write (stb)", "writes --screenshot PNGs (built in)",
+    Licence{"stb_image_write and stb_image_resize (stb)", "writes and scales PNGs (shared library)",
             "public domain or MIT, at your choice",
             "Copyright (c) 2017 Sean Barrett\n\n"
             "ALTERNATIVE A - MIT License:\n\n" RDV_MIT_BODY
@@ -84,6 +84,18 @@ constexpr std::array kLicences = {
             "software released into the public domain. Anyone is free to copy, modify, publish, "
             "use, compile, sell, or distribute this software, either in source code form or as a "
             "compiled binary, for any purpose, commercial or non-commercial, and by any means.\n"},
+    Licence{"giflib 5", "writes animated GIFs (File > Export animation; shared library)", "MIT",
+            "Copyright (c) 1997 Eric S. Raymond\n\n" RDV_MIT_BODY},
+    Licence{"libimagequant 2", "picks each GIF frame's 256 colours (shared library)",
+            "GPL-3.0-or-later",
+            "Copyright (c) 2009-2018 Kornel Lesiński and contributors. libimagequant is free "
+            "software: you can redistribute it and/or modify it under the terms of the GNU "
+            "General Public License as published by the Free Software Foundation, either "
+            "version 3 of the License, or (at your option) any later version. It is distributed "
+            "WITHOUT ANY WARRANTY; see the GNU General Public License for more details: "
+            "/usr/share/common-licenses/GPL-3 on Debian, or "
+            "https://www.gnu.org/licenses/gpl-3.0.html. As the app links it, the app as "
+            "distributed is under the GPL 3 too."},
     Licence{"nlohmann/json 3", "reads and writes traces and --json output (built in)", "MIT",
             "Copyright (c) 2013-2022 Niels Lohmann\n\n" RDV_MIT_BODY},
     Licence{"CLI11 2", "parses the command line (built in)", "BSD-3-Clause",

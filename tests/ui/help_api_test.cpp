@@ -208,7 +208,7 @@ TEST_CASE("help: every shortcut and licence entry is filled in") {
     CHECK(l.text.size() > 100);
     libs.insert(std::string(l.library.substr(0, l.library.find(' '))));
   }
-  for (const char* lib :
-       {"Dear", "GLFW", "glad", "Lua", "stb_image_write", "nlohmann/json", "CLI11", "DejaVu"})
+  for (const char* lib : {"Dear", "GLFW", "glad", "Lua", "stb_image_write", "giflib",
+                          "libimagequant", "nlohmann/json", "CLI11", "DejaVu"})
     CHECK(libs.contains(lib));
 }
