@@ -2,7 +2,9 @@
 //
 //   rendezvous [FILE] [--screenshot OUT.png] [--size WxH] [--at N|end] [--seed N]
 //              [--preempt sync|line]
-//              [--tab TITLE]...
+//              [--tab TITLE]... [--pane TITLE]
+//   rendezvous [FILE] --export-gif OUT.gif [--from N] [--to N|end] [--delay MS] [--scale F]
+//              [--size WxH] [--pane TITLE] ...
 //   rendezvous run|explore|replay|export ...   (headless: handed to cli/ untouched)
 //
 // Usage errors are one line on stderr and exit code 1; --help and --version exit 0.
@@ -16,6 +18,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -116,6 +119,41 @@ int main(int argc, char** argv) {
   app.add_option("--zoom", zoom, "Draw the UI this much larger, e.g. 1.5 (View > Zoom)")
       ->type_name("Z")
       ->check(CLI::Range(0.5, 3.0));
+  std::string export_gif, to, pane;
+  std::size_t from = 0;
+  int delay_ms = 500;
+  double scale = 1.0;
+  auto* gif_option =
+      app.add_option("--export-gif", export_gif,
+                     "Render the run from event --from to --to, one frame per step, into an "
+                     "animated GIF and exit (File > Export animation)")
+          ->type_name("OUT.gif")
+          ->excludes("--screenshot");
+  app.add_option("--from", from, "With --export-gif: the first frame shows the run after N events")
+      ->type_name("N")
+      ->needs(gif_option);
+  app.add_option("--to", to, "With --export-gif: the last frame, after N events or at the end")
+      ->type_name("N|end")
+      ->needs(gif_option)
+      ->check([](const std::string& v) -> std::string {
+        if (v == "end" || (!v.empty() && std::all_of(v.begin(), v.end(),
+                                                     [](char c) { return c >= '0' && c <= '9'; })))
+          return "";
+        return "expected an event number or 'end', got '" + v + "'";
+      });
+  app.add_option("--delay", delay_ms, "With --export-gif: how long each frame shows (default 500)")
+      ->type_name("MS")
+      ->needs(gif_option)
+      ->check(CLI::Range(20, 60000));
+  app.add_option("--scale", scale,
+                 "With --export-gif: the frames' size against the window's, e.g. 0.5")
+      ->type_name("F")
+      ->needs(gif_option)
+      ->check(CLI::Range(0.1, 1.0));
+  app.add_option("--pane", pane,
+                 "With --screenshot or --export-gif: only the pane holding this tab, e.g. "
+                 "--pane Channels")
+      ->type_name("TITLE");
   app.add_option("--scenarios", scenarios, "Folder of scenarios to list (default: scenarios/)")
       ->type_name("DIR");
 
@@ -157,6 +195,20 @@ int main(int argc, char** argv) {
   options.tabs = tabs;
   options.explore = options_explore;
   options.benchmark_frames = benchmark_frames;
+  if (!pane.empty() && screenshot.empty() && export_gif.empty())
+    return usage_error("--pane: give --screenshot or --export-gif too");
+  options.pane = pane;
+  options.export_gif = export_gif;
+  options.from = from;
+  options.delay_ms = delay_ms;
+  options.scale = scale;
+  if (!to.empty() && to != "end") {
+    try {
+      options.to = static_cast<std::size_t>(std::stoull(to));
+    } catch (const std::exception&) {
+      return usage_error("--to: expected an event number or 'end', got '" + to + "'");
+    }
+  }
   if (!at.empty() && at != "end") {
     try {
       options.at = static_cast<std::size_t>(std::stoull(at));

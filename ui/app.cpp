@@ -8,6 +8,7 @@
 #include "ui/console_panel.h"
 #include "ui/controls_toolbar.h"
 #include "ui/explorer_panel.h"
+#include "ui/export_actions.h"
 #include "ui/file_actions.h"
 #include "ui/frame_stats.h"
 #include "ui/plots_panel.h"
@@ -41,6 +42,7 @@
 #include <ctime>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -257,6 +259,37 @@ void clear_pane_backgrounds(int fb_height) {
   glDisable(GL_SCISSOR_TEST);
 }
 
+// Draws the frame ImGui rendered. When the exporter wants this frame, first everything but the
+// exporter's own windows (progress, notice), reads that picture back for it, then draws those
+// on top: the picture is what the window shows, without the export's own controls.
+void render_frame(ImDrawData* data, Exporter& exporter, int fb_width, int fb_height) {
+  if (!exporter.wants_frame()) {
+    ImGui_ImplOpenGL3_RenderDrawData(data);
+    return;
+  }
+  std::vector<ImDrawList*> picture, overlays;
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    ImDrawList* list = data->CmdLists[i];
+    (Exporter::is_overlay(list->_OwnerName) ? overlays : picture).push_back(list);
+  }
+  auto draw_lists = [data](std::vector<ImDrawList*>& lists) {
+    ImDrawData part = *data;
+    part.CmdLists = lists.data();
+    part.CmdListsCount = static_cast<int>(lists.size());
+    part.TotalVtxCount = part.TotalIdxCount = 0;
+    for (const ImDrawList* l : lists) {
+      part.TotalVtxCount += l->VtxBuffer.Size;
+      part.TotalIdxCount += l->IdxBuffer.Size;
+    }
+    ImGui_ImplOpenGL3_RenderDrawData(&part);
+  };
+  draw_lists(picture);
+  std::string error;
+  const Image image = read_framebuffer(fb_width, fb_height, error);
+  exporter.take_frame(image, data->FramebufferScale.x);
+  draw_lists(overlays);
+}
+
 // Makes the backend's font atlas texture sample its nearest texel instead of four.
 //
 // Why: every ImGui vertex samples the atlas (solid fills sample its white texel), so the
@@ -297,7 +330,9 @@ void select_initial(Browser& browser, const Shell& shell, const AppOptions& opti
 }  // namespace
 
 int run_app(const AppOptions& options) {
-  const bool screenshot = !options.screenshot.empty();
+  const bool export_gif = !options.export_gif.empty();
+  // A GIF is rendered like a screenshot: off screen, at the exact size, without imgui.ini.
+  const bool screenshot = !options.screenshot.empty() || export_gif;
   const bool benchmark = options.benchmark_frames > 0 && !screenshot;
   glfwSetErrorCallback(on_glfw_error);
   if (glfwInit() == GLFW_FALSE) {
@@ -358,6 +393,7 @@ int run_app(const AppOptions& options) {
     Shell shell;
     Controller controller;
     FileActions files(controller, browser, shell);
+    Exporter exporter(controller, shell);
     ControlsToolbar toolbar(controller, files);
     SchedulerStrip scheduler(controller, browser);
     shell.add(std::make_unique<ScenarioListPanel>(browser));
@@ -378,12 +414,18 @@ int run_app(const AppOptions& options) {
     shell.add(std::make_unique<PlotsPanel>(controller));  // a tab beside the Timeline
     shell.add(std::make_unique<ConsolePanel>(controller));
     shell.set_toolbar([&] {
-      toolbar.handle_shortcuts();
+      // While an export takes its pictures, the run's keys wait (they would move the cursor).
+      if (!exporter.busy()) toolbar.handle_shortcuts();
       toolbar.draw();
       scheduler.draw();
       files.draw();
+      exporter.draw();
     });
-    shell.set_file_menu([&] { files.draw_file_menu(); });
+    shell.set_file_menu([&] {
+      files.draw_file_menu();
+      ImGui::Separator();
+      exporter.draw_file_menu();
+    });
     shell.set_run_menu([&] { toolbar.draw_run_menu(); });
     if (std::string error; !shell.select_tabs(options.tabs, &error)) {
       ImGui::DestroyContext();
@@ -391,6 +433,22 @@ int run_app(const AppOptions& options) {
       glfwTerminate();
       std::fprintf(stderr, "rendezvous: %s (see rendezvous --help)\n", error.c_str());
       return 1;
+    }
+    std::optional<Slot> pane;
+    if (!options.pane.empty()) {
+      pane = shell.slot_of(options.pane);
+      if (!pane) {
+        std::string titles;
+        for (const std::string& t : shell.tab_titles())
+          if (shell.slot_of(t)) titles += " '" + t + "'";
+        ImGui::DestroyContext();
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        std::fprintf(stderr, "rendezvous: --pane: no tab named '%s'; the tabs are:%s\n",
+                     options.pane.c_str(), titles.c_str());
+        return 1;
+      }
+      shell.select_tab(options.pane);
     }
     shell.install_settings();
 
@@ -504,7 +562,7 @@ int run_app(const AppOptions& options) {
       glClearColor(bg.x, bg.y, bg.z, 1.0f);
       glClear(GL_COLOR_BUFFER_BIT);
       clear_pane_backgrounds(fh);
-      ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+      render_frame(ImGui::GetDrawData(), exporter, fw, fh);
     };
 
     if (screenshot) {
@@ -512,6 +570,39 @@ int run_app(const AppOptions& options) {
       if (!target.complete()) {
         result = fail("cannot make a " + std::to_string(width) + "x" + std::to_string(height) +
                       " off-screen image");
+      } else if (export_gif) {
+        // --export-gif: File ▸ Export animation's steps, one frame after another.
+        Exporter::Animation a;
+        a.path = options.export_gif.string();
+        a.from = options.from;
+        a.to = options.to.value_or(controller.model().size());
+        a.delay_ms = options.delay_ms;
+        a.pane = pane;
+        a.scale = options.scale;
+        for (int i = 0; i < 3; ++i) frame();  // the layout settles, as for a screenshot
+        if (std::string error; !exporter.start_animation(a, &error)) {
+          result = fail(error);
+        } else {
+          while (exporter.busy()) frame();
+          if (exporter.failed()) result = fail(exporter.message());
+        }
+      } else if (pane) {
+        // --screenshot with --pane: the pane's rectangle of the picture.
+        for (int i = 0; i < 4; ++i) frame();
+        glFinish();
+        std::string error;
+        const auto r = shell.pane_rect(*pane);
+        const Image image = read_framebuffer(width, height, error);
+        if (!r) {
+          result = fail("--pane: the pane " + shell.pane_name(*pane) + " is not shown");
+        } else if (image.empty() ||
+                   !write_png(
+                       options.screenshot,
+                       crop(image, PixelRect{static_cast<int>(r->x), static_cast<int>(r->y),
+                                             static_cast<int>(r->w), static_cast<int>(r->h)}),
+                       error)) {
+          result = fail(error);
+        }
       } else {
         // Layout settles over a couple of frames (auto-sized items, scroll extents).
         for (int i = 0; i < 4; ++i) frame();
@@ -535,14 +626,25 @@ int run_app(const AppOptions& options) {
       run_benchmark(
           window, options.benchmark_frames, [&] { frame(); }, ui_ms, controller, counts);
     } else {
+      bool exporting = false;  // File ▸ Export animation is taking its frames
       while (glfwWindowShouldClose(window) == GLFW_FALSE && !shell.quit_requested()) {
         // Wake for input at once; while a run plays or is being recorded, redraw every frame,
         // else a few times a second.
         const bool busy =
             controller.view().playing || controller.view().follow || controller.run_active();
-        glfwWaitEventsTimeout(busy ? 1.0 / 60 : 0.1);
-        apply_zoom();
-        if (shell.take_full_screen_toggle()) toggle_full_screen();
+        if (exporter.busy() != exporting) {
+          exporting = exporter.busy();
+          glfwSetWindowAttrib(window, GLFW_RESIZABLE, exporting ? GLFW_FALSE : GLFW_TRUE);
+        }
+        if (exporting) {
+          // An export draws its frames as fast as they go, at a size that must not change:
+          // zoom and full screen wait until it ends.
+          glfwPollEvents();
+        } else {
+          glfwWaitEventsTimeout(busy ? 1.0 / 60 : 0.1);
+          apply_zoom();
+          if (shell.take_full_screen_toggle()) toggle_full_screen();
+        }
         frame();
         glfwSwapBuffers(window);
         if (const ScenarioEntry* e = browser.selected_entry())

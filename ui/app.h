@@ -35,15 +35,28 @@ struct AppOptions {
   int benchmark_frames = 0;
   // The UI's zoom (View ▸ Zoom) for this start; 0: the saved one (1 for a screenshot).
   float zoom = 0;
+  // Screenshot or GIF: only the pane that holds this tab (and the tab brought to its front);
+  // empty: the whole window. An unknown title makes run_app() print the titles and return 1.
+  std::string pane;
+  // When set (instead of `screenshot`): render the run from event `from` to `to` (nullopt: its
+  // end) off screen, one frame per step, into this animated GIF and return (File ▸ Export
+  // animation, ui/export_actions.h).
+  std::filesystem::path export_gif;
+  std::size_t from = 0;
+  std::optional<std::size_t> to;
+  int delay_ms = 500;  // GIF: how long each frame shows
+  double scale = 1.0;  // GIF: the frames' size against the window's (0.1..1)
 };
 
 // Default screenshot size when none is given.
 inline constexpr int kScreenshotWidth = 1600;
 inline constexpr int kScreenshotHeight = 900;
 
-// Runs the app until its window is closed (or the screenshot is written).
+// Runs the app until its window is closed (or the screenshot or GIF is written).
 // - Returns the process exit code: 0, or 1 after printing one line to stderr ("rendezvous: ...")
-//   when no window can be opened (no display) or the PNG cannot be written.
+//   when no window can be opened (no display) or the PNG or GIF cannot be written.
+// - A GIF is made like a screenshot (off screen, width x height, the finished run), one frame
+//   per step from `from` to `to`, by the same code as File ▸ Export animation.
 // - With a scenario open, a screenshot first runs it (controlled, random policy, `seed`) to its
 //   end, then shows the state after event `at`.
 // - A screenshot is rendered off screen at exactly width x height, at content scale 1, without

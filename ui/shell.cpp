@@ -218,8 +218,26 @@ void Shell::splitter(const char* id, bool vertical, float x, float y, float w, f
   }
 }
 
+std::optional<Shell::PaneRect> Shell::pane_rect(Slot s) const {
+  return pane_rects_[static_cast<std::size_t>(s)];
+}
+
+std::optional<Slot> Shell::slot_of(const std::string& title) const {
+  for (const auto& p : panels_)
+    if (title == p->title()) return p->slot();
+  return std::nullopt;
+}
+
+std::string Shell::pane_name(Slot s) const {
+  std::string name;
+  for (const Panel* p : slots_[static_cast<std::size_t>(s)])
+    name += (name.empty() ? "" : ", ") + std::string(p->title());
+  return name;
+}
+
 void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
   const auto& panels = slots_[static_cast<std::size_t>(slot)];
+  pane_rects_[static_cast<std::size_t>(slot)] = PaneRect{x, y, w, h};
   ImGui::SetCursorScreenPos(ImVec2(x, y));
   // The pane's background is cleared by the app before ImGui draws (clear_pane_backgrounds in
   // app.cpp: a memset for a software renderer, where a window-sized quad costs milliseconds).
@@ -281,10 +299,8 @@ void Shell::draw_menu_bar() {
       // One toggle per pane, named by its tabs.
       for (int i = 0; i < kSlotCount; ++i) {
         const auto slot = static_cast<Slot>(i);
-        const auto& panels = slots_[static_cast<std::size_t>(i)];
-        if (panels.empty()) continue;
-        std::string name;
-        for (const Panel* p : panels) name += (name.empty() ? "" : ", ") + std::string(p->title());
+        if (slots_[static_cast<std::size_t>(i)].empty()) continue;
+        const std::string name = pane_name(slot);
         bool shown = !pane_hidden(slot);
         if (ImGui::MenuItem(name.c_str(), nullptr, &shown)) set_pane_hidden(slot, !shown);
       }
@@ -327,6 +343,7 @@ void Shell::draw() {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   else
     io.ConfigFlags &= ~ImGuiConfigFlags_NavEnableKeyboard;
+  pane_rects_.fill(std::nullopt);  // draw_pane() records the panes drawn this frame
   ImGui::Begin("##shell", nullptr, kFlags);
   draw_menu_bar();
   // GLFW key codes are the letters' ASCII codes; the backend stores them as ImGui key indexes.

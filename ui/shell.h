@@ -30,6 +30,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -115,6 +116,17 @@ class Shell {
   //   `error` at the first unknown one.
   bool select_tabs(const std::vector<std::string>& titles, std::string* error);
 
+  // Where each pane was drawn in the last frame, in ImGui's coordinates (for exporting one
+  // pane as a picture); nullopt when it was not drawn (hidden, or no panel in it).
+  struct PaneRect {
+    float x = 0, y = 0, w = 0, h = 0;
+  };
+  std::optional<PaneRect> pane_rect(Slot s) const;
+  // - The pane that holds the tab `title` (nullopt when no panel has that title).
+  std::optional<Slot> slot_of(const std::string& title) const;
+  // - A pane's name for menus: its tabs' titles, e.g. "Channels, Variables, Scenario, Explorer".
+  std::string pane_name(Slot s) const;
+
   // - Optional: drawn across the window under the menu bar, above the panes (the run controls).
   void set_toolbar(std::function<void()> draw) { toolbar_ = std::move(draw); }
   // - Optional: items at the top of the File menu (Open, Save trace, recent files).
@@ -137,7 +149,8 @@ class Shell {
   }
 
   std::vector<std::unique_ptr<Panel>> panels_;
-  std::array<std::vector<Panel*>, kSlotCount> slots_;  // panels by slot, in order of add()
+  std::array<std::vector<Panel*>, kSlotCount> slots_;           // panels by slot, in order of add()
+  std::array<std::optional<PaneRect>, kSlotCount> pane_rects_;  // as drawn in the last frame
   LayoutState layout_;
   std::vector<std::string> pending_tabs_;  // select_tab() requests not yet drawn selected
   std::map<std::string, std::string> settings_;
