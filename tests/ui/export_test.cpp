@@ -193,7 +193,7 @@ TEST_CASE("gif: a picture with more than 256 colours keeps close to them") {
   CHECK(total / (256.0 * 64 * 3) < 6.0);  // mean error per channel, of 255
 }
 
-TEST_CASE("gif: an unwritable folder is an error naming the path; abandon writes nothing") {
+TEST_CASE("gif: an unwritable folder is an error naming the path, abandon writes nothing") {
   GifWriter gif;
   std::string error;
   CHECK_FALSE(gif.open("/nonexistent-folder/run.gif", 10, 10, 100, error));
@@ -215,7 +215,7 @@ TEST_CASE("gif: an unwritable folder is an error naming the path; abandon writes
   CHECK_FALSE(fs::exists(dir / "size.gif"));
 }
 
-TEST_CASE("image: crop clips to the picture; scaled keeps the aspect; PNG reads back") {
+TEST_CASE("image: crop clips to the picture, scaled keeps the aspect, a PNG reads back") {
   const Image img = picture(100, 50, 0x000000, 10, 10, 20, 20, 0xffffff);
   const Image c = crop(img, PixelRect{90, 40, 30, 30});
   CHECK(c.width == 10);
