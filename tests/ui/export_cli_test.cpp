@@ -22,7 +22,6 @@ using rdv::test::run_process;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 
-#if RDV_HAVE_SCRIPT
 namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
@@ -116,7 +115,7 @@ constexpr int kSlotFull[3] = {70, 62, 40};
 
 }  // namespace
 
-TEST_CASE("--export-gif: one frame per step of the Channels pane; the buffer fills between them") {
+TEST_CASE("--export-gif: one frame per step of the Channels pane, the buffer fills between them") {
   const std::string dir = temp_folder("export_gif");
   const std::string gif = dir + "/buffer.gif";
   // Events 12 and 20 of this run: one value in mailbox's buffer, then two (a full buffer).
@@ -209,4 +208,3 @@ TEST_CASE("--export-gif: a bad output path or pane is a clear error with exit co
   CHECK(d.exit_code == 1);
   fs::remove_all(dir);
 }
-#endif

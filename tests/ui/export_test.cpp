@@ -243,7 +243,6 @@ TEST_CASE("image: crop clips to the picture, scaled keeps the aspect, a PNG read
   CHECK(error.find("/nonexistent-folder/x.png: cannot write") == 0);
 }
 
-#if RDV_HAVE_SCRIPT
 namespace {
 
 // An ImGui context with a built font atlas and no renderer.
@@ -428,4 +427,3 @@ TEST_CASE("export: an image of one pane is that pane's rectangle of the frame") 
   CHECK(h == static_cast<int>(std::lround(r->y + r->h) - std::lround(r->y)));
   CHECK(app.exporter.message().find("wrote " + path.string()) == 0);
 }
-#endif
