@@ -1374,9 +1374,9 @@ bool Compiler::run(const File& f, std::string* out) {
     error(f.package_pos,
           "package " + f.package + " is not supported: the program must be package main");
   }
-  static const std::set<std::string> kPackages = {"fmt",     "time",        "sync",     "errors",
-                                                  "context", "sync/atomic", "strings",  "strconv",
-                                                  "sort",    "os",          "math/rand"};
+  static const std::set<std::string> kPackages = {"fmt",     "time",        "sync",      "errors",
+                                                  "context", "sync/atomic", "strings",   "strconv",
+                                                  "sort",    "os",          "math/rand", "log"};
   for (const ImportSpec& is : f.imports) {
     const bool supported = kPackages.count(is.path) > 0;
     if (!supported) refuse(is.pos, "package \"" + is.path + "\"");
@@ -4037,6 +4037,9 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"fmt.Sprint", {"G.sprint", func_of({any_slice}, {t_string_}, true)}},
       {"fmt.Sprintln", {"G.sprintln", func_of({any_slice}, {t_string_}, true)}},
       {"fmt.Errorf", {"G.errorf", func_of({t_string_, any_slice}, {t_error_}, true)}},
+      {"log.Println", {"G.logln", func_of({any_slice}, {}, true)}},
+      {"log.Print", {"G.logv", func_of({any_slice}, {}, true)}},
+      {"log.Printf", {"G.logf", func_of({t_string_, any_slice}, {}, true)}},
       {"errors.New", {"G.errnew", func_of({t_string_}, {t_error_})}},
       {"errors.Is", {"G.eis", func_of({t_error_, t_error_}, {t_bool_})}},
       {"errors.Unwrap", {"G.eunwrap", func_of({t_error_}, {t_error_})}},

@@ -947,6 +947,33 @@ end
 function G.println(args) G.write(G.sprintln(args)) end
 function G.printv(args) G.write(G.sprint(args)) end
 function G.printf(f, args) G.write(G.sprintf(f, args)) end
+-- ---- log: Go's standard logger writes "date time message" to stderr, one line per call. The
+-- clock is the run's (virtual in controlled mode), counted from the Go playground's fixed
+-- epoch, 2009/11/10 23:00:00, so a run replays exactly; the line goes to the output (whole,
+-- never joined with a partial line of fmt's).
+local function civil(days)  -- days since 1970-01-01 -> y, m, d (proleptic Gregorian)
+  local z = days + 719468
+  local era = z // 146097
+  local doe = z - era * 146097
+  local yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+  local y = yoe + era * 400
+  local doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+  local mp = (5 * doy + 2) // 153
+  local d = doy - (153 * mp + 2) // 5 + 1
+  local m = mp < 10 and mp + 3 or mp - 9
+  return m <= 2 and y + 1 or y, m, d
+end
+local function logline(msg)
+  local secs = 1257894000 + G.now() // 1000000000
+  local y, m, d = civil(secs // 86400)
+  local t = secs % 86400
+  local text = sfmt("%04d/%02d/%02d %02d:%02d:%02d ", y, m, d, t // 3600, t // 60 % 60, t % 60) .. msg
+  if ssub(text, -1) == "\n" then text = ssub(text, 1, -2) end
+  for line in (text .. "\n"):gmatch("(.-)\n") do print(line) end
+end
+function G.logln(args) logline(G.sprintln(args)) end
+function G.logv(args) logline(G.sprint(args)) end
+function G.logf(f, args) logline(G.sprintf(f, args)) end
 function G.errorf(f, args)
   local wrapped
   local n = 0

@@ -322,3 +322,36 @@ func main() {
   INFO("racy totals: " << racy_totals.size());
   CHECK(racy_totals.size() > 1);  // lost updates: not always 80
 }
+
+TEST_CASE(
+    "gofront: log prints a whole line stamped with the run's clock from Go's playground epoch") {
+  // Go's log writes "2009/11/10 23:00:00 msg" to stderr (stamped with the wall clock there);
+  // here the clock is the run's, so the stamp moves with time.Sleep and a run replays exactly.
+  const std::string src = R"(package main
+
+import (
+	"fmt"
+	"log"
+	"time"
+)
+
+func main() {
+	fmt.Print("partial ")
+	log.Printf("task %d done", 3)
+	time.Sleep(26*time.Hour + 90*time.Second)
+	log.Println("later", 42)
+	log.Print("a\nb\n")
+	fmt.Println("end")
+}
+)";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("logp.go", src);
+  INFO(r.message());
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.config.max_time = rdv::sim::Nanos{30} * 3600 * 1000000000;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("logp.go", r.lua, opt, log);
+  CHECK(rep.output == std::vector<std::string>{"2009/11/10 23:00:00 task 3 done",
+                                               "2009/11/12 01:01:30 later 42",
+                                               "2009/11/12 01:01:30 a", "b", "partial end"});
+}
