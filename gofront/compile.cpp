@@ -150,7 +150,9 @@ class Compiler {
   }
   void refuse(Pos p, const std::string& what) {
     const bool plural = what.size() > 2 && what.back() == 's' && what[what.size() - 2] != 's';
+    const std::size_t before = errs_->size();
     error(p, what + (plural ? " are" : " is") + " not supported");
+    if (errs_->size() > before) errs_->back().refusal = true;
   }
 
   // ---- types ----------------------------------------------------------------------------------
@@ -1646,8 +1648,25 @@ std::string Compiler::stmt(const Stmt& s) {
       return code;
     }
     case StmtKind::TypeDecl:
+      // A local type: named in its scope from here on (so it may refer to itself), printed by
+      // %T as main.Name as gc does; it can have no methods, so nothing else needs its name.
       for (const TypeSpec& ts : s.types) {
-        refuse(ts.pos, "a type declared inside a function");
+        if (ts.alias) {
+          declare(Obj::TypeName, ts.name, resolve_type(ts.type.get()), ts.pos, false);
+          continue;
+        }
+        Type* t = make(K::Named);
+        t->name = "main." + ts.name;
+        t->local = ts.name;
+        Obj* o = declare(Obj::TypeName, ts.name, t, ts.pos, false);
+        o->used = true;  // gc reports unused variables, not unused types
+        Type* u = resolve_type(ts.type.get());
+        t->under = underlying(u);
+        if (t->under == nullptr || t->under->k == K::Named) t->under = t_invalid_;
+        if (t->under->k == K::Foreign) {
+          refuse(ts.pos, "a named type of " + t->under->name);
+          t->under = t_invalid_;
+        }
       }
       return code;
     case StmtKind::Go:
@@ -4787,6 +4806,14 @@ CompileResult compile(std::string_view filename, std::string_view source) {
     diags.push_back({{1, 1}, "program too large to compile"});
   }
   if (!ok || !diags.empty()) {
+    // A construct outside the subset is the reason the program cannot run; the errors that
+    // follow from it (a name it would have declared is undefined, a variable only it used is
+    // unused) are not the program's: report the refusals alone.
+    if (std::any_of(diags.begin(), diags.end(), [](const Diagnostic& d) { return d.refusal; })) {
+      diags.erase(std::remove_if(diags.begin(), diags.end(),
+                                 [](const Diagnostic& d) { return !d.refusal; }),
+                  diags.end());
+    }
     std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
     });

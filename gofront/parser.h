@@ -18,7 +18,8 @@ namespace rdv::gofront {
 
 struct Diagnostic {
   Pos pos;
-  std::string message;  // Go's words, without the position
+  std::string message;   // Go's words, without the position
+  bool refusal = false;  // a construct outside the subset ("... is not supported")
 };
 
 // Parses `src`. Returns false (with at least one diagnostic) on a syntax error or a refused

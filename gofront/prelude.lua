@@ -699,7 +699,7 @@ fmtv = function(T, v, verb, plus, sharp, depth)
     if verb ~= "v" and verb ~= "t" then return "%!" .. verb .. "(bool=" .. tostring(v) .. ")" end
     return v and "true" or "false"
   elseif intk[k] then
-    if verb == "v" or verb == "d" then return (plus and v >= 0) and ("+" .. sfmt("%d", v)) or sfmt("%d", v)
+    if verb == "v" or verb == "d" then return (plus and verb == "d" and v >= 0) and ("+" .. sfmt("%d", v)) or sfmt("%d", v)
     elseif verb == "x" or verb == "X" or verb == "o" or verb == "b" then
       local neg = v < 0
       local a = neg and -v or v

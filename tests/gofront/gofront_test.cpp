@@ -161,6 +161,9 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:4:8: type uint64 is not supported\n"},
       {"package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n",
        "prog.go:3:8: package \"net/http\" is not supported\n"},
+      // The refusal comes alone: not the errors that follow from it (r unused, T undefined).
+      {"package main\n\nfunc main() {\n\tvar a [2]int\n\tr := a\n\tvar t T\n\t_ = t\n}\n",
+       "prog.go:4:8: array type is not supported\n"},
   };
   for (const auto& c : cases) {
     INFO(c.src);
