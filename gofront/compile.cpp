@@ -484,6 +484,7 @@ void Compiler::universe() {
   Type* mu = foreign("sync.Mutex");
   Type* rw = foreign("sync.RWMutex");
   Type* once = foreign("sync.Once");
+  Type* smap = foreign("sync.Map");
   Type* ctx = foreign("context.Context");
   Type* tm = foreign("time.Time");
   Type* ai = foreign("atomic.Int64");
@@ -512,9 +513,19 @@ void Compiler::universe() {
   m(rw, "RLock", {}, {});
   m(rw, "RUnlock", {}, {});
   m(once, "Do", {fn0}, {});
+  m(smap, "Load", {t_any_}, {t_any_, t_bool_});
+  m(smap, "Store", {t_any_, t_any_}, {});
+  m(smap, "LoadOrStore", {t_any_, t_any_}, {t_any_, t_bool_});
+  m(smap, "LoadAndDelete", {t_any_}, {t_any_, t_bool_});
+  m(smap, "Delete", {t_any_}, {});
+  m(smap, "Range", {func_of({t_any_, t_any_}, {t_bool_})}, {});
   m(ctx, "Done", {}, {chan_of(make(K::Struct), ChanDir::Recv)});
   m(ctx, "Err", {}, {t_error_});
+  m(ctx, "Value", {t_any_}, {t_any_});
   m(tm, "Sub", {tm}, {dur});
+  m(tm, "Add", {dur}, {tm});
+  m(tm, "Before", {tm}, {t_bool_});
+  m(tm, "After", {tm}, {t_bool_});
   // time.Timer and time.Ticker: the field C and Stop/Reset (Go 1.19's, Reset without draining).
   for (Type* t2 : {timer, tick}) t2->fields.push_back({"C", chan_of(tm, ChanDir::Recv)});
   m(timer, "Stop", {}, {t_bool_});
@@ -849,6 +860,7 @@ std::string Compiler::zero(Type* t, const std::string& name) {
       if (u->name == "sync.Mutex") return "mutex(" + lua_quote(name) + ")";
       if (u->name == "sync.RWMutex") return "rwmutex(" + lua_quote(name) + ")";
       if (u->name == "sync.Once") return "G.once()";
+      if (u->name == "sync.Map") return "G.smap()";
       if (u->name == "atomic.Int64" || u->name == "atomic.Int32" || u->name == "atomic.Bool")
         return "atomic(0, " + lua_quote(name) + ")";
       if (u->name == "time.Time") return "0";
@@ -4096,6 +4108,8 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"context.TODO", {"G.background", func_of({}, {ctx})}},
       {"context.WithCancel", {"G.withcancel", func_of({ctx}, {ctx, cancel})}},
       {"context.WithTimeout", {"G.withtimeout", func_of({ctx, dur}, {ctx, cancel})}},
+      {"context.WithDeadline", {"G.withdeadline", func_of({ctx, tm}, {ctx, cancel})}},
+      {"context.WithValue", {"G.withvalue", func_of({ctx, t_any_, t_any_}, {ctx})}},
       {"strings.Repeat", {"G.srepeat", func_of({t_string_, t_int_}, {t_string_})}},
       {"strings.Join", {"G.sjoin", func_of({str_slice, t_string_}, {t_string_})}},
       {"strings.ToUpper", {"string.upper", func_of({t_string_}, {t_string_})}},
@@ -4140,7 +4154,8 @@ X Compiler::pkg_call(const Expr& e, X& f) {
   x.call_args = last_args_;
   std::string s;
   for (std::size_t i = 0; i < x.call_args.size(); ++i) s += (i ? ", " : "") + x.call_args[i];
-  if (f.pkg_fn == "context.WithCancel" || f.pkg_fn == "context.WithTimeout") {
+  if (f.pkg_fn == "context.WithCancel" || f.pkg_fn == "context.WithTimeout" ||
+      f.pkg_fn == "context.WithDeadline") {
     const std::string n = take_hint(&e);
     if (!n.empty()) {
       x.call_args.push_back(lua_quote(n));

@@ -1031,6 +1031,9 @@ function G.tick(d) if d <= 0 then return nil end return ticker(d / 1e6) end
 function G.now() return tointeger(math.floor(now() * 1e6 + 0.5)) or 0 end
 function G.since(t) return G.now() - t end
 G.F.Time_Sub = function(a, b) return a - b end
+G.F.Time_Add = function(t, d) return t + d end
+G.F.Time_Before = function(a, b) return a < b end
+G.F.Time_After = function(a, b) return a > b end
 local function nn(x) if x == nil then G.np() end return x end
 -- time.NewTimer / NewTicker: a table with the channel C (the script API's timer and ticker).
 function G.newtimer(d) return {C = timer(d > 0 and d / 1e6 or 0)} end
@@ -1104,6 +1107,46 @@ for _, n in ipairs({"Int64", "Int32"}) do
   G.F[n .. "_Swap"] = function(a, v) return w(nn(a):swap(v)) end
   G.F[n .. "_CompareAndSwap"] = function(a, o, v) return nn(a):compare_and_swap(o, v) end
 end
+-- sync.Map: keys are interface values; keys of the same dynamic type and value are one entry
+-- (pointers and channels by identity, structs by their fields). Range visits the entries in an
+-- order drawn from the run's seed, as Go's leaves it unspecified.
+local function skey(k)
+  if k == nil then return NILV end
+  local kind = k.t.k
+  if kind == "slice" or kind == "map" or kind == "func" then
+    rte("hash of unhashable type " .. k.t.name)
+  end
+  if kind == "struct" then return k.t.name .. "\0" .. gosyntax(k.t, k.v, 0) end
+  if type(k.v) == "table" or type(k.v) == "userdata" then return k.v end
+  return k.t.name .. "\0" .. tostring(k.v)
+end
+function G.smap() return {m = G.mkm()} end
+G.F.Map_Load = function(sm, k)
+  local e = nn(sm).m.d[skey(k)]
+  if e == nil then return nil, false end
+  return e.v, true
+end
+G.F.Map_Store = function(sm, k, v) G.mset(nn(sm).m, skey(k), {k = k, v = v}) end
+G.F.Map_LoadOrStore = function(sm, k, v)
+  local e = nn(sm).m.d[skey(k)]
+  if e ~= nil then return e.v, true end
+  G.mset(sm.m, skey(k), {k = k, v = v})
+  return v, false
+end
+G.F.Map_LoadAndDelete = function(sm, k)
+  local nk = skey(k)
+  local e = nn(sm).m.d[nk]
+  if e == nil then return nil, false end
+  G.mdel(sm.m, nk)
+  return e.v, true
+end
+G.F.Map_Delete = function(sm, k) G.mdel(nn(sm).m, skey(k)) end
+G.F.Map_Range = function(sm, f)
+  for _, nk in ipairs(G.mkeys(nn(sm).m)) do
+    local e = sm.m.d[nk]
+    if e ~= nil and not f(e.k, e.v) then return end
+  end
+end
 -- atomic.Bool on an atomic integer: 0 or 1.
 local function b2i(b) return b and 1 or 0 end
 G.F.Bool_Load = function(a) return nn(a):load() ~= 0 end
@@ -1112,21 +1155,42 @@ G.F.Bool_Swap = function(a, v) return nn(a):swap(b2i(v)) ~= 0 end
 G.F.Bool_CompareAndSwap = function(a, o, v) return nn(a):compare_and_swap(b2i(o), b2i(v)) end
 
 -- ---- context ---------------------------------------------------------------------------------
+-- A context is the runtime's context, or, below a WithValue, a table {u = the runtime's context,
+-- k = key, v = value, p = the parent table}: Value walks up the tables; a context derived from
+-- one (WithCancel of a WithValue) is {u = its own, p = the parent} and keeps the values.
+local function U(c) if type(c) == "table" then return c.u end return c end
+local function derive(p, c) if type(p) == "table" then return {u = c, p = p} end return c end
 function G.background() return context.background() end
 function G.withcancel(p, name)
   if p == nil then error("cannot create context from nil parent", 0) end
-  return context.with_cancel(p, name)
+  local c, cancel = context.with_cancel(U(p), name)
+  return derive(p, c), cancel
 end
 function G.withtimeout(p, d, name)
   if p == nil then error("cannot create context from nil parent", 0) end
-  return context.with_timeout(p, d > 0 and d / 1e6 or 0, name)
+  local c, cancel = context.with_timeout(U(p), d > 0 and d / 1e6 or 0, name)
+  return derive(p, c), cancel
+end
+function G.withdeadline(p, t, name) return G.withtimeout(p, t - G.now(), name) end
+function G.withvalue(p, k, v)
+  if p == nil then error("cannot create context from nil parent", 0) end
+  if k == nil then error("nil key", 0) end
+  return {u = U(p), k = k, v = v, p = type(p) == "table" and p or nil}
 end
 local function ctxerr(s)
   if s == nil then return nil end
   if s == "context canceled" then return G.ECANCELED end
   return G.EDEADLINE
 end
-G.F.Context_Done = function(c) return nn(c):done() end
-G.F.Context_Err = function(c) return ctxerr(nn(c):err()) end
+G.F.Context_Done = function(c) return U(nn(c)):done() end
+G.F.Context_Err = function(c) return ctxerr(U(nn(c)):err()) end
+G.F.Context_Value = function(c, k)
+  nn(c)
+  while type(c) == "table" do
+    if c.k ~= nil and ieq(c.k, k) then return c.v end
+    c = c.p
+  end
+  return nil
+end
 
 return G
