@@ -485,6 +485,7 @@ void Compiler::universe() {
   Type* rw = foreign("sync.RWMutex");
   Type* once = foreign("sync.Once");
   Type* smap = foreign("sync.Map");
+  Type* egroup = foreign("errgroup.Group");
   Type* ctx = foreign("context.Context");
   Type* tm = foreign("time.Time");
   Type* ai = foreign("atomic.Int64");
@@ -513,6 +514,11 @@ void Compiler::universe() {
   m(rw, "RLock", {}, {});
   m(rw, "RUnlock", {}, {});
   m(once, "Do", {fn0}, {});
+  Type* errfn = func_of({}, {t_error_});
+  m(egroup, "Go", {errfn}, {});
+  m(egroup, "TryGo", {errfn}, {t_bool_});
+  m(egroup, "Wait", {}, {t_error_});
+  m(egroup, "SetLimit", {t_int_}, {});
   m(smap, "Load", {t_any_}, {t_any_, t_bool_});
   m(smap, "Store", {t_any_, t_any_}, {});
   m(smap, "LoadOrStore", {t_any_, t_any_}, {t_any_, t_bool_});
@@ -599,6 +605,7 @@ Type* Compiler::resolve_type(const Expr* e) {
       if (full == "sync/atomic.Int64") key = "atomic.Int64";
       if (full == "sync/atomic.Int32") key = "atomic.Int32";
       if (full == "sync/atomic.Bool") key = "atomic.Bool";
+      if (full == "golang.org/x/sync/errgroup.Group") key = "errgroup.Group";
       if (full == "context.CancelFunc") return func_of({}, {});
       auto f = foreign_.find(key);
       if (f != foreign_.end()) return f->second;
@@ -861,6 +868,7 @@ std::string Compiler::zero(Type* t, const std::string& name) {
       if (u->name == "sync.RWMutex") return "rwmutex(" + lua_quote(name) + ")";
       if (u->name == "sync.Once") return "G.once()";
       if (u->name == "sync.Map") return "G.smap()";
+      if (u->name == "errgroup.Group") return "G.egroup(" + lua_quote(name) + ")";
       if (u->name == "atomic.Int64" || u->name == "atomic.Int32" || u->name == "atomic.Bool")
         return "atomic(0, " + lua_quote(name) + ")";
       if (u->name == "time.Time") return "0";
@@ -1388,9 +1396,19 @@ bool Compiler::run(const File& f, std::string* out) {
     error(f.package_pos,
           "package " + f.package + " is not supported: the program must be package main");
   }
-  static const std::set<std::string> kPackages = {"fmt",     "time",        "sync",      "errors",
-                                                  "context", "sync/atomic", "strings",   "strconv",
-                                                  "sort",    "os",          "math/rand", "log"};
+  static const std::set<std::string> kPackages = {"fmt",
+                                                  "time",
+                                                  "sync",
+                                                  "errors",
+                                                  "context",
+                                                  "sync/atomic",
+                                                  "strings",
+                                                  "strconv",
+                                                  "sort",
+                                                  "os",
+                                                  "math/rand",
+                                                  "log",
+                                                  "golang.org/x/sync/errgroup"};
   for (const ImportSpec& is : f.imports) {
     const bool supported = kPackages.count(is.path) > 0;
     if (!supported) refuse(is.pos, "package \"" + is.path + "\"");
@@ -3598,6 +3616,17 @@ X Compiler::call(const Expr& e) {
     if (e.x->kind == ExprKind::FuncLit) x.call_fn = "(" + f.code + ")";
   }
   for (const auto& a : args) x.call_args.push_back(a);
+  if (f.is_method && f.method_fn.rfind("G.F.", 0) == 0 &&
+      (f.method_fn.size() > 3 && (f.method_fn.compare(f.method_fn.size() - 3, 3, "_Go") == 0 ||
+                                  f.method_fn.compare(f.method_fn.size() - 6, 6, "_TryGo") == 0)) &&
+      e.args.size() == 1) {
+    // wg.Go(f), g.Go(f), g.TryGo(f): the goroutine is named after the function it runs, as a
+    // go statement's is (main.func1 for a literal).
+    const Expr* fn = e.args[0].get();
+    while (fn->kind == ExprKind::Paren) fn = fn->x.get();
+    x.call_args.push_back(
+        lua_quote(fn->kind == ExprKind::FuncLit ? last_lit_name_ : expr_string(fn)));
+  }
   std::string s;
   for (std::size_t i = 0; i < x.call_args.size(); ++i) s += (i ? ", " : "") + x.call_args[i];
   x.code = x.call_fn + "(" + s + ")";
@@ -4110,6 +4139,8 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"context.WithTimeout", {"G.withtimeout", func_of({ctx, dur}, {ctx, cancel})}},
       {"context.WithDeadline", {"G.withdeadline", func_of({ctx, tm}, {ctx, cancel})}},
       {"context.WithValue", {"G.withvalue", func_of({ctx, t_any_, t_any_}, {ctx})}},
+      {"golang.org/x/sync/errgroup.WithContext",
+       {"G.egwithctx", func_of({ctx}, {ptr_to(foreign_["errgroup.Group"]), ctx})}},
       {"strings.Repeat", {"G.srepeat", func_of({t_string_, t_int_}, {t_string_})}},
       {"strings.Join", {"G.sjoin", func_of({str_slice, t_string_}, {t_string_})}},
       {"strings.ToUpper", {"string.upper", func_of({t_string_}, {t_string_})}},
@@ -4129,6 +4160,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
     // A type of the package (sync.WaitGroup) in an expression, or something not supported.
     std::string key = full;
     if (full.rfind("sync/atomic.", 0) == 0) key = "atomic." + name;
+    if (full.rfind("golang.org/x/sync/errgroup.", 0) == 0) key = "errgroup." + name;
     if (foreign_.count(key)) {
       x.mode = X::TypeExpr;
       x.t = foreign_[key];
@@ -4155,7 +4187,7 @@ X Compiler::pkg_call(const Expr& e, X& f) {
   std::string s;
   for (std::size_t i = 0; i < x.call_args.size(); ++i) s += (i ? ", " : "") + x.call_args[i];
   if (f.pkg_fn == "context.WithCancel" || f.pkg_fn == "context.WithTimeout" ||
-      f.pkg_fn == "context.WithDeadline") {
+      f.pkg_fn == "context.WithDeadline" || f.pkg_fn == "golang.org/x/sync/errgroup.WithContext") {
     const std::string n = take_hint(&e);
     if (!n.empty()) {
       x.call_args.push_back(lua_quote(n));

@@ -1073,9 +1073,9 @@ function G.randseed() end
 G.F.WaitGroup_Add = function(w, n) nn(w):add(n) end
 G.F.WaitGroup_Done = function(w) nn(w):done() end
 G.F.WaitGroup_Wait = function(w) nn(w):wait() end
-G.F.WaitGroup_Go = function(w, f)
+G.F.WaitGroup_Go = function(w, f, name)
   nn(w):add(1)
-  go(function() f() w:done() end)
+  G.go(name, function() f() w:done() end)
 end
 G.F.Mutex_Lock = function(m) nn(m):lock() end
 G.F.Mutex_Unlock = function(m) nn(m):unlock() end
@@ -1146,6 +1146,61 @@ G.F.Map_Range = function(sm, f)
     local e = sm.m.d[nk]
     if e ~= nil and not f(e.k, e.v) then return end
   end
+end
+-- go() with the goroutine's name when the caller knows it.
+function G.go(name, f) if name then return go(name, f) end return go(f) end
+-- errgroup.Group as golang.org/x/sync's: a WaitGroup, the first error, SetLimit's semaphore
+-- channel and WithContext's cancel, so the views show what it is made of.
+function G.egroup(name) return {wg = waitgroup(name ~= "" and name or nil), name = name} end
+function G.egwithctx(p, name)
+  local g = G.egroup(name or "errgroup")
+  local ctx, cancel = G.withcancel(p, name and name .. ".ctx")
+  g.cancel = cancel
+  return g, ctx
+end
+local function egrun(g, f, name)
+  g.wg:add(1)
+  G.go(name, function()
+    local err = f()
+    if err ~= nil and not g.errset then
+      g.errset = true
+      g.err = err
+      if g.cancel then g.cancel() end
+    end
+    if g.sem then g.sem:recv() end
+    g.wg:done()
+  end)
+end
+G.F.Group_Go = function(g, f, name)
+  if nn(g).sem then g.sem:send(true) end
+  egrun(g, f, name)
+end
+G.F.Group_TryGo = function(g, f, name)
+  if nn(g).sem then
+    local took = select {
+      on_send(g.sem, true, function() return true end),
+      default = function() return false end,
+    }
+    if not took then return false end
+  end
+  egrun(g, f, name)
+  return true
+end
+G.F.Group_Wait = function(g)
+  nn(g).wg:wait()
+  if g.cancel then g.cancel() end
+  return g.err
+end
+G.F.Group_SetLimit = function(g, n)
+  nn(g)
+  if n < 0 then
+    g.sem = nil
+    return
+  end
+  if g.sem and g.sem:len() ~= 0 then
+    error(sfmt("errgroup: modify limit while %d goroutines in the group are still active", g.sem:len()), 0)
+  end
+  g.sem = chan(n, (g.name ~= "" and g.name or "errgroup") .. ".sem")
 end
 -- atomic.Bool on an atomic integer: 0 or 1.
 local function b2i(b) return b and 1 or 0 end

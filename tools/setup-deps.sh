@@ -17,8 +17,9 @@ packages=(
   libgif-dev libimagequant-dev
   # the window: a font, and a virtual display with software OpenGL for the UI tests
   fonts-dejavu-core xvfb xauth libgl1-mesa-dri
-  # cross-checks: Go's own semantics (tests/go) and the Spin model checker
-  golang-go spin
+  # cross-checks: Go's own semantics (tests/go; x/sync for errgroup programs) and the Spin
+  # model checker
+  golang-go golang-golang-x-sync-dev spin
 )
 
 missing=()

@@ -62,8 +62,9 @@ fs::path work_dir() {
 
 std::string go_env() {
   const fs::path w = work_dir();
+  // Debian's Go packages (golang.org/x/sync for errgroup) live in /usr/share/gocode.
   return "GOCACHE=" + (w / "gocache").string() + " GOPATH=" + (w / "gopath").string() +
-         " GO111MODULE=off GOFLAGS= ";
+         ":/usr/share/gocode GO111MODULE=off GOFLAGS= ";
 }
 
 std::string errors_of(const std::string& src) {
