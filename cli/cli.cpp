@@ -112,10 +112,9 @@ int cmd_run(int argc, char** argv) {
   app.add_flag("--quiet,-q", quiet, "do not echo the script's output");
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
-  std::string text;
-  std::string error;
-  if (!script::read_script(file, &text, &error)) {
-    std::fprintf(stderr, "rendezvous run: %s\n", error.c_str());
+  const Result<std::string> text = script::read_script(file);
+  if (!text) {
+    std::fprintf(stderr, "rendezvous run: %s\n", text.error().c_str());
     return kExitUsage;
   }
   script::RunOptions opt = make_options(f);
@@ -126,7 +125,7 @@ int cmd_run(int argc, char** argv) {
       std::fflush(stdout);
     };
   }
-  const gofront::Prepared prepared = gofront::prepare(file, text);
+  const gofront::Prepared prepared = gofront::prepare(file, *text);
   if (!prepared.ok) {
     std::fputs(prepared.error.c_str(), stderr);
     return kExitFailed;
@@ -136,7 +135,7 @@ int cmd_run(int argc, char** argv) {
   std::fputs(terminal_safe(report.diagnostics).c_str(), stderr);
   int rc = report.exit_code();
   if (!trace_out.empty() || !perfetto_out.empty()) {
-    trace::Header h = trace::run_header(file, text, script::scenario_title(text, file), f.mode,
+    trace::Header h = trace::run_header(file, *text, script::scenario_title(*text, file), f.mode,
                                         f.policy, f.seed, f.preempt, f.depth);
     h.vars = f.vars;
     const trace::Trace t = trace::record_run(std::move(h), report.result, report.output, log);
@@ -170,7 +169,7 @@ int cmd_replay(int argc, char** argv) {
   app.add_flag("--quiet,-q", quiet, "do not echo the script's output");
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
-  trace::Result<trace::Trace> recorded = trace::read_trace(file);
+  Result<trace::Trace> recorded = trace::read_trace(file);
   if (!recorded) {
     std::fprintf(stderr, "rendezvous replay: %s\n", recorded.error().c_str());
     return kExitUsage;
@@ -197,11 +196,12 @@ int cmd_replay(int argc, char** argv) {
   }
   std::string text = h.script;
   if (!script_file.empty()) {
-    std::string error;
-    if (!script::read_script(script_file, &text, &error)) {
-      std::fprintf(stderr, "rendezvous replay: %s\n", error.c_str());
+    Result<std::string> edited = script::read_script(script_file);
+    if (!edited) {
+      std::fprintf(stderr, "rendezvous replay: %s\n", edited.error().c_str());
       return kExitUsage;
     }
+    text = std::move(*edited);
   }
   const gofront::Prepared prepared = gofront::prepare(base_name(h.scenario), text);
   if (!prepared.ok) {
@@ -234,7 +234,7 @@ int cmd_export(int argc, char** argv) {
   app.add_option("--perfetto", perfetto_out, "Chrome Trace Event JSON for ui.perfetto.dev")
       ->required();
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
-  trace::Result<trace::Trace> t = trace::read_trace(file);
+  Result<trace::Trace> t = trace::read_trace(file);
   if (!t) {
     std::fprintf(stderr, "rendezvous export: %s\n", t.error().c_str());
     return kExitUsage;

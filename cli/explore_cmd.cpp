@@ -166,13 +166,12 @@ int run_explore(int argc, char** argv) {
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
   if (o.policy == sim::PolicyKind::Exhaustive && n->count() == 0) o.schedules = 100'000;
 
-  std::string text;
-  std::string error;
-  if (!script::read_script(file, &text, &error)) {
-    std::fprintf(stderr, "rendezvous explore: %s\n", error.c_str());
+  const Result<std::string> text = script::read_script(file);
+  if (!text) {
+    std::fprintf(stderr, "rendezvous explore: %s\n", text.error().c_str());
     return kExitUsage;
   }
-  if (const gofront::Prepared p = gofront::prepare(file, text); !p.ok) {
+  if (const gofront::Prepared p = gofront::prepare(file, *text); !p.ok) {
     std::fputs(p.error.c_str(), stderr);
     return 2;
   }
@@ -191,9 +190,9 @@ int run_explore(int argc, char** argv) {
                    static_cast<unsigned long long>(total));
     };
   }
-  const explore::Summary s = explore::explore(file, text, o);
+  const explore::Summary s = explore::explore(file, *text, o);
   if (bar) std::fputs("\r\033[K", stderr);
-  const explore::Verdict v = explore::judge(explore::read_expectation(text, file), s);
+  const explore::Verdict v = explore::judge(explore::read_expectation(*text, file), s);
   if (json) {
     print_json(file, o, s, v);
   } else {

@@ -222,11 +222,14 @@ bool search(const std::string& chunk, std::string_view source, const Options& o,
 // Replays a failure's schedule once more, recording it, and writes the trace.
 void record_failure(const std::string& path, std::string_view source, const Options& o,
                     Failure& f) {
-  std::string error;
-  f.trace_path =
-      record_trace(path, source, o, f.index, f.seed, f.schedule, to_string(f.kind), &error);
-  f.trace_error = error;
-  if (!f.trace_path.empty()) f.replay_command = "rendezvous replay " + f.trace_path;
+  Result<std::string> file =
+      record_trace(path, source, o, f.index, f.seed, f.schedule, to_string(f.kind));
+  if (!file) {
+    f.trace_error = file.error();
+    return;
+  }
+  f.trace_path = std::move(*file);
+  f.replay_command = "rendezvous replay " + f.trace_path;
 }
 
 // Preemptions in a failure's schedule: replay it through a PrefixPolicy, which counts them.
@@ -242,10 +245,10 @@ int count_preemptions(const std::string& chunk, std::string_view source, const O
 
 }  // namespace
 
-std::string record_trace(const std::string& path, std::string_view source, const Options& o,
-                         std::uint64_t index, std::uint64_t seed,
-                         const std::vector<std::uint32_t>& schedule, const std::string& label,
-                         std::string* error) {
+Result<std::string> record_trace(const std::string& path, std::string_view source, const Options& o,
+                                 std::uint64_t index, std::uint64_t seed,
+                                 const std::vector<std::uint32_t>& schedule,
+                                 const std::string& label) {
   const std::string chunk = base_name(path);
   script::RunOptions opt = base_options(o, seed, 0);
   opt.config.policy = sim::make_replay(schedule);
@@ -270,10 +273,7 @@ std::string record_trace(const std::string& path, std::string_view source, const
                                                  : std::string()) +
         ".rdv.jsonl"))
           .string();
-  if (auto s = trace::write_trace(file, t); !s) {
-    if (error != nullptr) *error = s.error();
-    return {};
-  }
+  if (auto s = trace::write_trace(file, t); !s) return Error{s.error()};
   return file;
 }
 
@@ -455,9 +455,9 @@ Summary explore(const std::string& path, std::string_view source, const Options&
 // ---- expectations ---------------------------------------------------------------------------
 
 std::string read_expectation(std::string_view source, std::string_view file) {
-  const script::HeaderResult r = script::parse_scenario_header(source, file);
+  const Result<script::ScenarioHeader> r = script::parse_scenario_header(source, file);
   if (!r) return {};
-  for (const auto& [k, v] : r.header->fields) {
+  for (const auto& [k, v] : r->fields) {
     if (k == "expect") return v;
   }
   return {};

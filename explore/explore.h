@@ -45,6 +45,7 @@
 
 #include "sim/event.h"
 #include "sim/policy.h"
+#include "sim/result.h"
 #include "sim/runtime.h"
 
 namespace rdv::explore {
@@ -149,13 +150,13 @@ Summary explore(const std::string& path, std::string_view source, const Options&
 
 // Replays one schedule of an exploration (its seed and choices, as kept in a Failure or an
 // OutputClass) once more, recording it, and writes the trace to
-// `options.trace_dir/<file>.<label>.seed<S>[.schedule<i>].rdv.jsonl`. Returns the file, or ""
-// with `error` set. This is how the first failure of each kind is written; the UI uses it to
+// `options.trace_dir/<file>.<label>.seed<S>[.schedule<i>].rdv.jsonl`. Returns the file, or the
+// write's Error. This is how the first failure of each kind is written; the UI uses it to
 // record the trace of any outcome or output on demand.
-std::string record_trace(const std::string& path, std::string_view source, const Options& options,
-                         std::uint64_t index, std::uint64_t seed,
-                         const std::vector<std::uint32_t>& schedule, const std::string& label,
-                         std::string* error);
+Result<std::string> record_trace(const std::string& path, std::string_view source,
+                                 const Options& options, std::uint64_t index, std::uint64_t seed,
+                                 const std::vector<std::uint32_t>& schedule,
+                                 const std::string& label);
 
 // The exhaustive search's policy: replays `prefix` (one entry per choice with >= 2 options,
 // as RunResult::schedule), then continues without preempting. Records every choice point, so

@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <array>
 
-#include "script/scenario_header.h"
+#include "script/lua_lexer.h"
 
 namespace rdv::script {
 namespace {

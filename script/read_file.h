@@ -7,20 +7,21 @@
 // `max_bytes`, then stops, whatever size the file claims (/proc files claim 0).
 //
 // Example:
-//   std::string text, error;
-//   if (!read_regular_file("x.lua", kMaxScenarioFileBytes, &text, &error)) puts(error.c_str());
-//   // error: "x.lua: is a directory", "x.lua: not a regular file (a FIFO)",
-//   //        "x.lua: larger than 4 MiB; not a scenario", "x.lua: cannot open: No such file or
-//   directory"
+//   Result<std::string> text = read_regular_file("x.lua", kMaxScenarioFileBytes);
+//   if (!text) puts(text.error().c_str());
+//   // error(): "x.lua: is a directory", "x.lua: not a regular file (a FIFO)",
+//   //          "x.lua: larger than 4 MiB; not a scenario",
+//   //          "x.lua: cannot open: No such file or directory"
 #pragma once
 
 #include <cstddef>
 #include <string>
 
+#include "sim/result.h"
+
 namespace rdv::script {
 
-// True with the file's bytes in `text`; false with `error` ("path: reason") and `text` empty.
-bool read_regular_file(const std::string& path, std::size_t max_bytes, std::string* text,
-                       std::string* error);
+// The file's bytes, or an Error "path: reason".
+Result<std::string> read_regular_file(const std::string& path, std::size_t max_bytes);
 
 }  // namespace rdv::script

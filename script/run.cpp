@@ -236,23 +236,22 @@ RunReport run_source(std::string_view chunkname, std::string_view source, const 
   return run.finish();
 }
 
-bool read_script(const std::string& path, std::string* text, std::string* error) {
+Result<std::string> read_script(const std::string& path) {
   // A directory, a FIFO or /dev/zero is refused before anything is read (read_file.h).
-  return read_regular_file(path, kMaxScenarioFileBytes, text, error);
+  return read_regular_file(path, kMaxScenarioFileBytes);
 }
 
 RunReport run_file(const std::string& path, const RunOptions& options, sim::EventLog& log) {
-  std::string text;
-  std::string error;
-  if (!read_script(path, &text, &error)) {
+  Result<std::string> text = read_script(path);
+  if (!text) {
     RunReport report;
     report.io_error = true;
     report.result.outcome = sim::Outcome::Error;
-    report.result.message = error;
-    report.diagnostics = "error: " + error + "\n";
+    report.result.message = text.error();
+    report.diagnostics = "error: " + text.error() + "\n";
     return report;
   }
-  return run_source(base_name(path), text, options, log);
+  return run_source(base_name(path), *text, options, log);
 }
 
 }  // namespace rdv::script

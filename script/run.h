@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "sim/event_log.h"
+#include "sim/result.h"
 #include "sim/runtime.h"
 
 namespace rdv::script {
@@ -79,9 +80,9 @@ RunReport run_source(std::string_view chunkname, std::string_view source, const 
 // Reads `path` and runs it with chunkname = its file name (without directories).
 RunReport run_file(const std::string& path, const RunOptions& options, sim::EventLog& log);
 
-// Reads a script file: a regular file of at most kMaxScenarioFileBytes (read_file.h); false with
-// `error` ("path: reason": a directory, a FIFO, a device, too large, cannot open) on failure.
-bool read_script(const std::string& path, std::string* text, std::string* error);
+// Reads a script file: a regular file of at most kMaxScenarioFileBytes (read_file.h); an Error
+// ("path: reason": a directory, a FIFO, a device, too large, cannot open) on failure.
+Result<std::string> read_script(const std::string& path);
 
 class Universe;
 

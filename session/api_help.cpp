@@ -1,7 +1,7 @@
 // session/api_help.cpp — the API table and the lookup of a call under the mouse.
 #include "session/api_help.h"
 
-#include "script/scenario_header.h"
+#include "script/lua_lexer.h"
 
 #include <algorithm>
 #include <array>

@@ -134,11 +134,10 @@ bool Autosave::write(const std::string& scenario, std::string_view text, std::st
 std::optional<std::string> Autosave::read(const std::string& scenario) const {
   const auto file = file_for(scenario);
   if (file.empty()) return std::nullopt;
-  std::string text, error;
-  if (!script::read_regular_file(file.string(), script::kMaxScenarioFileBytes, &text, &error)) {
-    return std::nullopt;
-  }
-  return text;
+  Result<std::string> text =
+      script::read_regular_file(file.string(), script::kMaxScenarioFileBytes);
+  if (!text) return std::nullopt;
+  return std::move(*text);
 }
 
 void Autosave::remove(const std::string& scenario) const {

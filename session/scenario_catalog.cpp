@@ -22,9 +22,9 @@ ScenarioEntry load_entry(const std::filesystem::path& path) {
   e.path = path;
   auto r = script::read_scenario_header(path.string());
   if (r) {
-    e.header = std::move(r.header);
+    e.header = std::move(*r);
   } else {
-    e.error = r.error.text();
+    e.error = r.error();
   }
   return e;
 }
@@ -134,7 +134,13 @@ void Browser::select(int i) {
   ++revision_;
   const auto& path = entries_[static_cast<std::size_t>(i)].path;
   // Bounded, regular files only: a FIFO or /dev/zero listed in a folder must not hang the window.
-  script::read_regular_file(path.string(), script::kMaxScenarioFileBytes, &source_, &source_error_);
+  Result<std::string> text =
+      script::read_regular_file(path.string(), script::kMaxScenarioFileBytes);
+  if (text) {
+    source_ = std::move(*text);
+  } else {
+    source_error_ = text.error();
+  }
 }
 
 }  // namespace rdv::ui

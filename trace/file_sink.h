@@ -11,7 +11,7 @@
 
 #include <string>
 
-#include "trace/result.h"
+#include "sim/result.h"
 
 namespace rdv::trace {
 

@@ -22,7 +22,7 @@
 #include <vector>
 
 #include "sim/event.h"
-#include "trace/result.h"
+#include "sim/result.h"
 #include "trace/string_table.h"
 
 namespace rdv::trace {

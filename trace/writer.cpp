@@ -138,22 +138,23 @@ void append_footer(std::string& out, const Footer& f, std::size_t events) {
   out += "]}\n";
 }
 
-// Serialises `t`, handing the buffer to `sink` whenever it passes `chunk` bytes.
-bool serialise(const Trace& t, std::size_t chunk, const Sink& sink, std::string* error) {
+// Serialises `t`, handing the buffer to `sink` whenever it passes `chunk` bytes. An Error with
+// an empty message is the sink's refusal (the sink knows why).
+Status serialise(const Trace& t, std::size_t chunk, const Sink& sink) {
   std::string buf;
   buf.reserve(chunk + 4096);
   append_header(buf, t.header, t.events.size());
   if (buf.size() > kMaxLineBytes) {
-    *error =
-        "header too large (the script is over " + std::to_string(kMaxLineBytes >> 20) + " MiB)";
-    return false;
+    return Error{"header too large (the script is over " + std::to_string(kMaxLineBytes >> 20) +
+                 " MiB)"};
   }
   for (const sim::Event& e : t.events) {
     append_event(buf, e, t.strings.str(e.text));
-    if (buf.size() >= chunk && !sink(buf)) return false;
+    if (buf.size() >= chunk && !sink(buf)) return Error{};
   }
   append_footer(buf, t.footer, t.events.size());
-  return sink(buf);
+  if (!sink(buf)) return Error{};
+  return Done{};
 }
 
 }  // namespace
@@ -175,25 +176,21 @@ bool parse_reason_name(std::string_view s, sim::BlockReason* out) noexcept {
 
 std::string format_trace(const Trace& t) {
   std::string out;
-  std::string error;
-  serialise(
-      t, std::size_t{1} << 20,
-      [&](std::string& buf) {
-        out += buf;
-        buf.clear();
-        return true;
-      },
-      &error);
+  // A header over the line limit gives an empty text (there is no error to report here).
+  (void)serialise(t, std::size_t{1} << 20, [&](std::string& buf) {
+    out += buf;
+    buf.clear();
+    return true;
+  });
   return out;
 }
 
 Status write_trace(const std::string& path, const Trace& t) {
   auto sink = FileSink::create(path);
   if (!sink) return Error{sink.error()};
-  std::string error;
-  const bool ok = serialise(
-      t, std::size_t{1} << 20, [&](std::string& buf) { return sink->write(buf); }, &error);
-  if (!ok) return Error{path + ": write failed: " + (error.empty() ? sink->error() : error)};
+  const Status s =
+      serialise(t, std::size_t{1} << 20, [&](std::string& buf) { return sink->write(buf); });
+  if (!s) return Error{path + ": write failed: " + (s.error().empty() ? sink->error() : s.error())};
   return sink->commit();
 }
 

@@ -96,13 +96,13 @@ void ExplorerPanel::wait() {
 bool ExplorerPanel::open_target(const ExplorerState::Target& t, std::string* error) {
   std::string path = t.trace;
   if (path.empty()) {
-    std::string why;
-    path =
-        explore::record_trace(path_, source_, options_, t.index, t.seed, t.schedule, t.label, &why);
-    if (path.empty()) {
-      if (error != nullptr) *error = "cannot write the trace: " + why;
+    Result<std::string> file =
+        explore::record_trace(path_, source_, options_, t.index, t.seed, t.schedule, t.label);
+    if (!file) {
+      if (error != nullptr) *error = "cannot write the trace: " + file.error();
       return false;
     }
+    path = std::move(*file);
   }
   opening_ = true;
   const bool ok = files_.open(path, error);

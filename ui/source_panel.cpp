@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 
+#include "script/lua_lexer.h"
 #include "script/read_file.h"
 #include "script/scenario_header.h"
 
@@ -139,9 +140,8 @@ void SourcePanel::draw_view_menu() {
 namespace {
 
 std::string read_file(const std::string& path) {
-  std::string text, error;
-  if (!script::read_regular_file(path, script::kMaxScenarioFileBytes, &text, &error)) return {};
-  return text;
+  Result<std::string> text = script::read_regular_file(path, script::kMaxScenarioFileBytes);
+  return text ? std::move(*text) : std::string();
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
 // ui/source_panel.h — the selected scenario's source, with line numbers and Lua syntax colours.
 //
-// - Colouring runs on script/scenario_header.h's lexer, so long strings and long comments
+// - Colouring runs on script/lua_lexer.h, so long strings and long comments
 //   (`[[ ]]`, `--[==[ ]==]`) and unfinished strings are coloured as Lua reads them.
 // - The scenario API of design.md §4 (go, chan, select, ...) and method calls (`ch:send`) get
 //   their own colours: they are what a reader of a scenario looks for.

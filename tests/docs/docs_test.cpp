@@ -261,9 +261,9 @@ struct Played {
 // as a person clicking the scheduler strip's buttons does.
 Played play(const std::string& file, const std::vector<std::string>& picks) {
   Played p;
-  std::string source;
-  std::string error;
-  REQUIRE_MESSAGE(rdv::script::read_script((kSource / file).string(), &source, &error), error);
+  const rdv::Result<std::string> text = rdv::script::read_script((kSource / file).string());
+  REQUIRE_MESSAGE(text, text.error());
+  const std::string& source = *text;
   auto policy = std::make_shared<rdv::sim::InteractivePolicy>(1);
   rdv::script::RunOptions opt;
   opt.config.mode = rdv::sim::Mode::Controlled;

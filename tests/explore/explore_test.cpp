@@ -357,11 +357,10 @@ TEST_CASE("explore: live tallies, the first ok schedule, and a trace of any outp
   // Each distinct output's first schedule, recorded now, replays to its outcome and output.
   REQUIRE(s.outputs.size() >= 2);
   for (const rdv::explore::OutputClass& c : s.outputs) {
-    std::string error;
-    const std::string file = rdv::explore::record_trace(path, slurp(path), o, c.first_index, c.seed,
-                                                        c.schedule, "out", &error);
-    REQUIRE_MESSAGE(!file.empty(), error);
-    auto t = rdv::trace::read_trace(file);
+    const rdv::Result<std::string> file =
+        rdv::explore::record_trace(path, slurp(path), o, c.first_index, c.seed, c.schedule, "out");
+    REQUIRE_MESSAGE(file, file.error());
+    auto t = rdv::trace::read_trace(*file);
     REQUIRE_MESSAGE(t, t.error());
     CHECK(rdv::explore::classify(t->footer.outcome) == c.kind);
     CHECK(t->footer.output == c.lines);

@@ -11,13 +11,13 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
 
-  const rdv::script::HeaderResult r = rdv::script::parse_scenario_header(text, "fuzz.lua");
+  const rdv::Result<rdv::script::ScenarioHeader> r =
+      rdv::script::parse_scenario_header(text, "fuzz.lua");
   if (r) {
-    if (r.header->title.empty() || r.header->line < 1) __builtin_trap();
+    if (r->title.empty() || r->line < 1) __builtin_trap();
   } else {
     // An error always names a line inside the text (or line 1 of an empty one).
-    if (r.error.line < 1 || r.error.message.empty()) __builtin_trap();
-    (void)r.error.text();
+    if (r.error_line() < 1 || !r.error().starts_with("fuzz.lua:")) __builtin_trap();
   }
 
   std::size_t pos = 0;

@@ -28,12 +28,12 @@ TEST_CASE("header fuzz corpus: ok files load, bad files fail with a line, none c
     CAPTURE(name);
     if (name.starts_with("ok-")) {
       REQUIRE(r);
-      CHECK_FALSE(r.header->title.empty());
+      CHECK_FALSE(r->title.empty());
       ++ok;
     } else if (name.starts_with("bad-")) {
       REQUIRE_FALSE(r);
-      CHECK(r.error.line >= 1);
-      CHECK(r.error.text().starts_with(name + ":"));
+      CHECK(r.error_line() >= 1);
+      CHECK(r.error().starts_with(name + ":"));
       ++bad;
     } else {
       ++other;

@@ -60,8 +60,8 @@ TEST_CASE("scenarios: every file has a complete header and is named after its ch
   for (const auto& f : files) {
     CAPTURE(f);
     const auto r = rdv::script::read_scenario_header(kRoot + "/scenarios/" + f);
-    REQUIRE_MESSAGE(r, r.error.text());
-    const auto& h = *r.header;
+    REQUIRE_MESSAGE(r, r.error());
+    const auto& h = *r;
     CHECK(!h.title.empty());
     CHECK(!h.concept_text.empty());
     CHECK(!h.watch.empty());
@@ -101,7 +101,7 @@ TEST_CASE("scenarios: the header's expect agrees with the expected outcomes") {
     CAPTURE(e.file);
     const auto r = rdv::script::read_scenario_header(kRoot + "/scenarios/" + e.file);
     REQUIRE(r);
-    const std::string expect = field(*r.header, "expect");
+    const std::string expect = field(*r, "expect");
     const Lines& o = e.outcome;
     if (expect == "never deadlocks") {
       CHECK(o == Lines{"ok"});

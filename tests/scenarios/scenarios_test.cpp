@@ -46,9 +46,9 @@ std::vector<Expectation> expectations() {
 }
 
 std::string source_of(const std::string& file) {
-  std::string text, error;
-  REQUIRE_MESSAGE(rdv::script::read_script(kRoot + "/scenarios/" + file, &text, &error), error);
-  return text;
+  rdv::Result<std::string> text = rdv::script::read_script(kRoot + "/scenarios/" + file);
+  REQUIRE_MESSAGE(text, text.error());
+  return std::move(*text);
 }
 
 struct Run {

@@ -96,8 +96,9 @@ TEST_CASE("scenario traces: record, read back, model, export and replay every sc
   std::sort(files.begin(), files.end());
   REQUIRE(!files.empty());
   for (const auto& path : files) {
-    std::string source, error;
-    REQUIRE(script::read_script(path.string(), &source, &error));
+    const Result<std::string> file = script::read_script(path.string());
+    REQUIRE_MESSAGE(file, file.error());
+    const std::string& source = *file;
     for (const std::uint64_t seed : {std::uint64_t{1}, std::uint64_t{2}}) {
       const std::string name = path.filename().string();
       INFO(name << " seed " << seed);
@@ -131,8 +132,9 @@ TEST_CASE("scenario traces: replaying the recorded schedule reproduces every sce
   REQUIRE(!files.empty());
   std::size_t replayed = 0;
   for (const auto& path : files) {
-    std::string source, error;
-    REQUIRE(script::read_script(path.string(), &source, &error));
+    const Result<std::string> file = script::read_script(path.string());
+    REQUIRE_MESSAGE(file, file.error());
+    const std::string& source = *file;
     const std::string name = path.filename().string();
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
       INFO(name << " seed " << seed);
@@ -157,9 +159,10 @@ TEST_CASE("scenario traces: replaying the recorded schedule reproduces every sce
 }
 
 TEST_CASE("scenario traces: an edited script diverges, and the divergence names the event") {
-  std::string source, error;
-  REQUIRE(script::read_script(RDV_SOURCE_DIR "/scenarios/2.1-unbuffered-rendezvous.lua", &source,
-                              &error));
+  const Result<std::string> text =
+      script::read_script(RDV_SOURCE_DIR "/scenarios/2.1-unbuffered-rendezvous.lua");
+  REQUIRE_MESSAGE(text, text.error());
+  const std::string& source = *text;
   const Run original = record("2.1", source, 1);
   std::string edited = source;
   const auto at = edited.find("ch:send(42)");
