@@ -71,6 +71,13 @@ bool writable_folder(const std::string& path, std::string* error) {
   return true;
 }
 
+// The path as written, whole: the notice says where the file went, whatever the folder was.
+std::string absolute(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path p = std::filesystem::absolute(path, ec);
+  return ec ? path : p.lexically_normal().string();
+}
+
 }  // namespace
 
 bool Exporter::is_overlay(const char* window_name) {
@@ -191,7 +198,8 @@ void Exporter::take_frame(const Image& framebuffer, float scale) {
       finish(error, true);
       return;
     }
-    finish("wrote " + path_ + " (" + size_text(picture.width, picture.height) + ")", false);
+    finish("wrote " + absolute(path_) + " (" + size_text(picture.width, picture.height) + ")",
+           false);
     return;
   }
   if (!gif_.is_open()) {
@@ -216,7 +224,7 @@ void Exporter::take_frame(const Image& framebuffer, float scale) {
       finish(error, true);
       return;
     }
-    finish("wrote " + path_ + " (" + size_text(frame_width_, frame_height_) + ", " +
+    finish("wrote " + absolute(path_) + " (" + size_text(frame_width_, frame_height_) + ", " +
                std::to_string(frames) + (frames == 1 ? " frame)" : " frames)"),
            false);
     return;

@@ -15,7 +15,8 @@
 //   steps off screen (ui/app.cpp).
 // - While busy(): the app keeps the window's size, the run's keys and View ▸ Zoom wait, and a
 //   transparent window over the panes takes the mouse, so nothing changes the pictures.
-// - Messages ("wrote PATH (WxH, N frames)", or the error: unwritable folder, hidden pane) show
+// - Messages ("wrote /ABSOLUTE/PATH (WxH, N frames)", or the error: unwritable folder, hidden pane)
+// show
 //   in a notice at the bottom of the window for a few seconds and stay in message(); an error
 //   while the modal is open shows in the modal, which stays open with what was typed.
 #pragma once
