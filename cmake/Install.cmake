@@ -2,12 +2,12 @@
 #
 #   <prefix>/bin/rendezvous, rendezvous-cli
 #   <prefix>/share/rendezvous/scenarios/*.lua      (the app looks here first: session/scenario_catalog.h)
-#   <prefix>/share/rendezvous/assets/              (assets/, when it holds anything)
 #   <prefix>/share/applications/rendezvous.desktop
 #   <prefix>/share/icons/hicolor/{48x48,128x128,256x256}/apps/rendezvous.png, scalable/…/rendezvous.svg
 #   <prefix>/share/doc/rendezvous/                 (README, docs/)
-# The PNG icons are rendered from packaging/rendezvous.svg by packaging/make_icons.py and checked
-# in (tests/install checks they are up to date). `rendezvous` and the scenarios are installed by
+# The icon, its PNGs and the menu entry are in assets/ (the PNGs are rendered from
+# assets/icons/rendezvous.svg by tools/make_icons.py and checked in; tests/install checks they are
+# up to date). assets/theme.json is compiled in (cmake/Assets.cmake), not installed. `rendezvous` and the scenarios are installed by
 # app/CMakeLists.txt. Tested by tests/install (install into a temporary prefix, run from there).
 include_guard(GLOBAL)
 include(GNUInstallDirs)
@@ -16,19 +16,13 @@ if(TARGET rendezvous-cli)
   install(TARGETS rendezvous-cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 
-file(GLOB rdv_assets LIST_DIRECTORIES false ${PROJECT_SOURCE_DIR}/assets/*)
-list(FILTER rdv_assets EXCLUDE REGEX "/icon[^/]*$")
-if(rdv_assets)
-  install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/ DESTINATION ${CMAKE_INSTALL_DATADIR}/rendezvous/assets)
-endif()
-
-install(FILES ${PROJECT_SOURCE_DIR}/packaging/rendezvous.desktop
+install(FILES ${PROJECT_SOURCE_DIR}/assets/rendezvous.desktop
         DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 foreach(px 48 128 256)
-  install(FILES ${PROJECT_SOURCE_DIR}/packaging/icons/rendezvous-${px}.png
+  install(FILES ${PROJECT_SOURCE_DIR}/assets/icons/rendezvous-${px}.png
           DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/${px}x${px}/apps RENAME rendezvous.png)
 endforeach()
-install(FILES ${PROJECT_SOURCE_DIR}/packaging/rendezvous.svg
+install(FILES ${PROJECT_SOURCE_DIR}/assets/icons/rendezvous.svg
         DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps)
 install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs)

@@ -1,9 +1,17 @@
 // session/state_style.cpp — colours, shapes and words for task states and outcomes.
 #include "session/state_style.h"
 
+#include "assets/theme.h"
+
 #include <cmath>
 
 namespace rdv::ui {
+
+namespace {
+Rgba rgba(assets::Colour c) noexcept {
+  return Rgba{c.r, c.g, c.b, c.a};
+}
+}  // namespace
 
 VisualState visual_state(model::TaskState state, sim::BlockReason reason) noexcept {
   using model::TaskState;
@@ -44,28 +52,29 @@ VisualState visual_state(model::TaskState state, sim::BlockReason reason) noexce
 }
 
 Rgba state_rgba(VisualState v) noexcept {
-  // Okabe & Ito's palette, lightened where it would sink into the dark background.
+  // Okabe & Ito's palette, lightened where it would sink into the dark background
+  // (assets/theme.json, "states").
   switch (v) {
     case VisualState::Running:
-      return Rgba{0, 190, 130, 255};  // bluish green
+      return rgba(assets::kStateRunning);
     case VisualState::Runnable:
-      return Rgba{86, 180, 233, 255};  // sky blue
+      return rgba(assets::kStateRunnable);
     case VisualState::BlockedChan:
-      return Rgba{230, 159, 0, 255};  // orange
+      return rgba(assets::kStateBlockedChan);
     case VisualState::BlockedSelect:
-      return Rgba{204, 121, 167, 255};  // reddish purple
+      return rgba(assets::kStateBlockedSelect);
     case VisualState::BlockedWaitGroup:
-      return Rgba{240, 228, 66, 255};  // yellow
+      return rgba(assets::kStateBlockedWaitGroup);
     case VisualState::BlockedMutex:
-      return Rgba{200, 130, 90, 255};  // brown (a lock's brass)
+      return rgba(assets::kStateBlockedMutex);
     case VisualState::BlockedFuture:
-      return Rgba{175, 160, 255, 255};  // lavender
+      return rgba(assets::kStateBlockedFuture);
     case VisualState::Sleeping:
-      return Rgba{60, 120, 210, 255};  // blue
+      return rgba(assets::kStateSleeping);
     case VisualState::Done:
-      return Rgba{120, 126, 138, 255};  // grey
+      return rgba(assets::kStateDone);
     case VisualState::Panicked:
-      return Rgba{235, 80, 40, 255};  // vermillion
+      return rgba(assets::kStatePanicked);
   }
   return Rgba{255, 255, 255, 255};
 }
@@ -199,26 +208,27 @@ Rgba hsv_rgba(float h, float s, float v) noexcept {
 
 Rgba task_rgba(std::size_t index) noexcept {
   // Hues around the wheel by the golden angle: neighbours in spawn order never look alike.
-  const float h = std::fmod(0.58f + 0.618034f * static_cast<float>(index), 1.0f);
-  return hsv_rgba(h, 0.55f, 0.95f);
+  const float h =
+      std::fmod(assets::kTaskHue_first + assets::kTaskHue_step * static_cast<float>(index), 1.0f);
+  return hsv_rgba(h, assets::kTaskHue_saturation, assets::kTaskHue_value);
 }
 
 Rgba outcome_rgba(sim::Outcome o) noexcept {
   switch (o) {
     case sim::Outcome::Running:
-      return Rgba{52, 101, 164, 255};
+      return rgba(assets::kOutcomeRunning);
     case sim::Outcome::Ok:
-      return Rgba{30, 130, 76, 255};
+      return rgba(assets::kOutcomeOk);
     case sim::Outcome::Leak:
-      return Rgba{190, 120, 0, 255};
+      return rgba(assets::kOutcomeLeak);
     case sim::Outcome::Deadlock:
     case sim::Outcome::Panic:
     case sim::Outcome::Error:
-      return Rgba{190, 40, 40, 255};
+      return rgba(assets::kOutcomeFailed);
     case sim::Outcome::Aborted:
-      return Rgba{90, 96, 108, 255};
+      return rgba(assets::kOutcomeAborted);
   }
-  return Rgba{90, 96, 108, 255};
+  return rgba(assets::kOutcomeAborted);
 }
 
 const char* outcome_headline(sim::Outcome o) noexcept {

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdlib>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -18,14 +19,17 @@ const Fonts& fonts() {
 
 std::filesystem::path find_font(const std::string& file_name) {
   std::vector<std::filesystem::path> dirs;
-  // fonts-dejavu-core's folder first, then the usual roots searched one level down.
-  dirs.emplace_back("/usr/share/fonts/truetype/dejavu");
-  if (const char* home = std::getenv("HOME"); home != nullptr && home[0] == '/') {
-    dirs.push_back(std::filesystem::path(home) / ".local/share/fonts");
-    dirs.push_back(std::filesystem::path(home) / ".fonts");
+  // fonts-dejavu-core's folder first, then the usual roots searched one level down
+  // (assets/theme.json, "font_folders"); "~/..." only when HOME is an absolute path.
+  const char* home = std::getenv("HOME");
+  for (const std::string_view dir : assets::kFontFolders) {
+    if (dir.starts_with("~/")) {
+      if (home != nullptr && home[0] == '/')
+        dirs.push_back(std::filesystem::path(home) / dir.substr(2));
+    } else {
+      dirs.emplace_back(dir);
+    }
   }
-  dirs.emplace_back("/usr/local/share/fonts");
-  dirs.emplace_back("/usr/share/fonts");
   std::error_code ec;
   for (const auto& dir : dirs) {
     if (std::filesystem::is_regular_file(dir / file_name, ec)) return dir / file_name;
@@ -60,9 +64,9 @@ void load_fonts(float scale) {
     cfg.SizePixels = 13.0f * scale;  // ImGui's built-in ProggyClean is drawn at 13 px
     return io.Fonts->AddFontDefault(&cfg);
   };
-  g_fonts.ui = load("DejaVuSans.ttf", 15.0f);
-  g_fonts.mono = load("DejaVuSansMono.ttf", 14.0f);
-  g_fonts.heading = load("DejaVuSans-Bold.ttf", 20.0f);
+  g_fonts.ui = load(assets::kFont_ui.file, assets::kFont_ui.pixels);
+  g_fonts.mono = load(assets::kFont_mono.file, assets::kFont_mono.pixels);
+  g_fonts.heading = load(assets::kFont_heading.file, assets::kFont_heading.pixels);
   io.FontDefault = g_fonts.ui;
 }
 
@@ -91,57 +95,19 @@ void apply_theme(float scale) {
   // sampling, and the app samples the atlas nearest (cheaper on a software renderer).
   style.AntiAliasedLinesUseTex = false;
 
-  // A desaturated slate palette: low contrast surfaces, one blue accent, text at ~85% white.
-  auto rgb = [](int r, int g, int b, float a = 1.0f) {
+  // A desaturated slate palette: low contrast surfaces, one blue accent, text at ~85% white
+  // (assets/theme.json, "style").
+  auto rgb = [](int r, int g, int b, float a) {
     return ImVec4(static_cast<float>(r) / 255.0f, static_cast<float>(g) / 255.0f,
                   static_cast<float>(b) / 255.0f, a);
   };
   ImVec4* c = style.Colors;
-  c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(palette::kText);
-  c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(palette::kTextDim);
-  c[ImGuiCol_WindowBg] = rgb(30, 33, 39);
-  c[ImGuiCol_ChildBg] = rgb(35, 39, 46);
-  c[ImGuiCol_PopupBg] = rgb(40, 44, 52, 0.98f);
-  c[ImGuiCol_Border] = rgb(55, 61, 72);
-  c[ImGuiCol_BorderShadow] = rgb(0, 0, 0, 0);
-  c[ImGuiCol_FrameBg] = rgb(45, 50, 59);
-  c[ImGuiCol_FrameBgHovered] = rgb(55, 61, 72);
-  c[ImGuiCol_FrameBgActive] = rgb(62, 69, 82);
-  c[ImGuiCol_TitleBg] = rgb(30, 33, 39);
-  c[ImGuiCol_TitleBgActive] = rgb(35, 39, 46);
-  c[ImGuiCol_TitleBgCollapsed] = rgb(30, 33, 39);
-  c[ImGuiCol_MenuBarBg] = rgb(26, 28, 33);
-  c[ImGuiCol_ScrollbarBg] = rgb(35, 39, 46, 0.0f);
-  c[ImGuiCol_ScrollbarGrab] = rgb(70, 77, 90);
-  c[ImGuiCol_ScrollbarGrabHovered] = rgb(85, 93, 108);
-  c[ImGuiCol_ScrollbarGrabActive] = rgb(97, 175, 239);
-  c[ImGuiCol_CheckMark] = rgb(97, 175, 239);
-  c[ImGuiCol_SliderGrab] = rgb(97, 175, 239, 0.8f);
-  c[ImGuiCol_SliderGrabActive] = rgb(97, 175, 239);
-  c[ImGuiCol_Button] = rgb(50, 56, 66);
-  c[ImGuiCol_ButtonHovered] = rgb(62, 69, 82);
-  c[ImGuiCol_ButtonActive] = rgb(97, 175, 239, 0.5f);
-  c[ImGuiCol_Header] = rgb(97, 175, 239, 0.22f);
-  c[ImGuiCol_HeaderHovered] = rgb(97, 175, 239, 0.14f);
-  c[ImGuiCol_HeaderActive] = rgb(97, 175, 239, 0.30f);
-  c[ImGuiCol_Separator] = rgb(55, 61, 72);
-  c[ImGuiCol_SeparatorHovered] = rgb(97, 175, 239, 0.6f);
-  c[ImGuiCol_SeparatorActive] = rgb(97, 175, 239);
-  c[ImGuiCol_ResizeGrip] = rgb(0, 0, 0, 0);
-  c[ImGuiCol_ResizeGripHovered] = rgb(97, 175, 239, 0.6f);
-  c[ImGuiCol_ResizeGripActive] = rgb(97, 175, 239);
-  c[ImGuiCol_Tab] = rgb(35, 39, 46);
-  c[ImGuiCol_TabHovered] = rgb(55, 61, 72);
-  c[ImGuiCol_TabActive] = rgb(45, 50, 59);
-  c[ImGuiCol_TabUnfocused] = rgb(35, 39, 46);
-  c[ImGuiCol_TabUnfocusedActive] = rgb(45, 50, 59);
-  c[ImGuiCol_TableHeaderBg] = rgb(40, 44, 52);
-  c[ImGuiCol_TableBorderStrong] = rgb(55, 61, 72);
-  c[ImGuiCol_TableBorderLight] = rgb(45, 50, 59);
-  c[ImGuiCol_TableRowBgAlt] = rgb(255, 255, 255, 0.02f);
-  c[ImGuiCol_TextSelectedBg] = rgb(97, 175, 239, 0.35f);
-  c[ImGuiCol_NavHighlight] = rgb(97, 175, 239);
-  c[ImGuiCol_ModalWindowDimBg] = rgb(0, 0, 0, 0.5f);
+#define RDV_STYLE_RGB(name, r, g, b, a) c[ImGuiCol_##name] = rgb(r, g, b, a);
+#define RDV_STYLE_PALETTE(name, colour) \
+  c[ImGuiCol_##name] = ImGui::ColorConvertU32ToFloat4(palette::col(assets::colour));
+  RDV_THEME_STYLE_COLOURS(RDV_STYLE_RGB, RDV_STYLE_PALETTE)
+#undef RDV_STYLE_RGB
+#undef RDV_STYLE_PALETTE
 }
 
 }  // namespace rdv::ui

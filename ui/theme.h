@@ -2,10 +2,13 @@
 //
 // - Colours are named for what they mean (syntax, text roles), so every panel uses the same
 //   colour for the same thing. Task-state colours join this palette when runs are drawn.
+// - The colours and the fonts are data: assets/theme.json (a generated header, assets/theme.h).
 // - Fonts: DejaVu Sans (interface), DejaVu Sans Mono (source, values), DejaVu Sans Bold
-//   (headings), found at run time in the system's font folders; when a file is missing its role
-//   falls back to ImGui's built-in font, so the app always starts.
+//   (headings), found at run time in the font folders theme.json lists; when a file is missing its
+//   role falls back to ImGui's built-in font, so the app always starts.
 #pragma once
+
+#include "assets/theme.h"
 
 #include <imgui.h>
 
@@ -15,22 +18,26 @@
 namespace rdv::ui {
 
 namespace palette {
+// The colours of assets/theme.json ("palette").
+constexpr ImU32 col(assets::Colour c) {
+  return IM_COL32(c.r, c.g, c.b, c.a);
+}
 // Text roles.
-inline constexpr ImU32 kText = IM_COL32(215, 218, 224, 255);
-inline constexpr ImU32 kTextDim = IM_COL32(140, 148, 160, 255);
-inline constexpr ImU32 kAccent = IM_COL32(97, 175, 239, 255);  // titles, selection
-inline constexpr ImU32 kError = IM_COL32(224, 108, 117, 255);
-inline constexpr ImU32 kSplitterHover = IM_COL32(97, 175, 239, 140);
+inline constexpr ImU32 kText = col(assets::kPaletteText);
+inline constexpr ImU32 kTextDim = col(assets::kPaletteTextDim);
+inline constexpr ImU32 kAccent = col(assets::kPaletteAccent);  // titles, selection
+inline constexpr ImU32 kError = col(assets::kPaletteError);
+inline constexpr ImU32 kSplitterHover = col(assets::kPaletteSplitterHover);
 
 // Lua syntax (source view).
-inline constexpr ImU32 kKeyword = IM_COL32(198, 120, 221, 255);  // purple
-inline constexpr ImU32 kString = IM_COL32(152, 195, 121, 255);   // green
-inline constexpr ImU32 kComment = IM_COL32(127, 140, 152, 255);  // grey
-inline constexpr ImU32 kNumber = IM_COL32(209, 154, 102, 255);   // orange
-inline constexpr ImU32 kApi = IM_COL32(97, 175, 239, 255);       // go, chan, select, ...
-inline constexpr ImU32 kMethod = IM_COL32(86, 182, 194, 255);    // :send, :recv, ...
-inline constexpr ImU32 kSymbol = IM_COL32(171, 178, 191, 255);   // operators, punctuation
-inline constexpr ImU32 kLineNumber = IM_COL32(92, 99, 112, 255);
+inline constexpr ImU32 kKeyword = col(assets::kPaletteKeyword);  // purple
+inline constexpr ImU32 kString = col(assets::kPaletteString);    // green
+inline constexpr ImU32 kComment = col(assets::kPaletteComment);  // grey
+inline constexpr ImU32 kNumber = col(assets::kPaletteNumber);    // orange
+inline constexpr ImU32 kApi = col(assets::kPaletteApi);          // go, chan, select, ...
+inline constexpr ImU32 kMethod = col(assets::kPaletteMethod);    // :send, :recv, ...
+inline constexpr ImU32 kSymbol = col(assets::kPaletteSymbol);    // operators, punctuation
+inline constexpr ImU32 kLineNumber = col(assets::kPaletteLineNumber);
 }  // namespace palette
 
 struct Fonts {

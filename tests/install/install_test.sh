@@ -38,9 +38,9 @@ for px in 48 128 256; do
   size=$(python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); assert d[:8]==b"\x89PNG\r\n\x1a\n"; print("%dx%d" % struct.unpack(">II", d[16:24]))' "$png" 2>/dev/null)
   [[ $size == "${px}x${px}" ]] || fail "icon $png: '$size', want ${px}x${px}"
 done
-python3 "$src/packaging/make_icons.py" "$tmp/icons" 48 >/dev/null &&
-  cmp -s "$tmp/icons/rendezvous-48.png" "$src/packaging/icons/rendezvous-48.png" ||
-  fail "packaging/icons/ is older than packaging/rendezvous.svg: run packaging/make_icons.py"
+python3 "$src/tools/make_icons.py" "$tmp/icons" 48 >/dev/null &&
+  cmp -s "$tmp/icons/rendezvous-48.png" "$src/assets/icons/rendezvous-48.png" ||
+  fail "assets/icons/*.png are older than assets/icons/rendezvous.svg: run tools/make_icons.py"
 desktop=$share/applications/rendezvous.desktop
 for key in '^\[Desktop Entry\]$' '^Type=Application$' '^Name=' '^Exec=rendezvous( |$)' '^Icon=rendezvous$' '^Categories=.*;$'; do
   grep -Eq "$key" "$desktop" || fail "rendezvous.desktop: no line matching $key"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Renders packaging/rendezvous.svg to PNG icons (48, 128, 256 px) with no library beyond Python.
+"""Renders assets/icons/rendezvous.svg to PNG icons (48, 128, 256 px) with no library beyond Python.
 
 Only the SVG subset the icon uses is understood: <rect> (x, y, width, height, rx, fill),
 <circle> (cx, cy, r, fill or stroke) and <path> with absolute M/L/H/V/C commands, stroked with
@@ -7,8 +7,8 @@ round caps and joins. Coverage is computed from exact distances (a one-pixel ram
 enough anti-aliasing for an icon. Anything else in the file is an error, so the PNGs can never
 silently differ from the SVG.
 
-  packaging/make_icons.py [OUT_DIR [SIZE...]]
-      default: packaging/icons, sizes 48 128 256; writes OUT_DIR/rendezvous-<SIZE>.png
+  tools/make_icons.py [OUT_DIR [SIZE...]]
+      default: assets/icons, sizes 48 128 256; writes OUT_DIR/rendezvous-<SIZE>.png
 """
 import math
 import os
@@ -183,13 +183,13 @@ def render(svg_path, size):
 
 
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "icons")
+    icons = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "icons")
+    out = sys.argv[1] if len(sys.argv) > 1 else icons
     sizes = [int(a) for a in sys.argv[2:]] or SIZES
     os.makedirs(out, exist_ok=True)
     for n in sizes:
         with open(os.path.join(out, f"rendezvous-{n}.png"), "wb") as f:
-            f.write(render(os.path.join(here, "rendezvous.svg"), n))
+            f.write(render(os.path.join(icons, "rendezvous.svg"), n))
     print(f"make_icons: wrote {', '.join(f'rendezvous-{n}.png' for n in sizes)} to {out}")
 
 
