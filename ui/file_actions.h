@@ -1,4 +1,5 @@
-// ui/file_actions.h — opening scenarios and traces, saving traces, recent files, drag and drop.
+// ui/file_actions.h — the File menu and its modals over session/files.h (which opens by path,
+// keeps the recent files and the dropped paths, and exports to Perfetto).
 //
 // - Open (Ctrl+O): a small modal with a path field and the recent files; a .lua opens as a
 //   scenario (listed in the browser), a .rdv.jsonl as a recorded trace.
@@ -12,6 +13,7 @@
 #pragma once
 
 #include "session/controller.h"
+#include "session/files.h"
 #include "session/scenario_catalog.h"
 #include "ui/shell.h"
 
@@ -23,55 +25,27 @@
 
 namespace rdv::ui {
 
-class FileActions {
+class FileActions : public Files {
  public:
   FileActions(Controller& controller, Browser& browser, Shell& shell)
-      : controller_(controller), browser_(browser), shell_(shell) {}
+      : Files(controller, browser, shell) {}
 
-  // - Opens `path` by its extension; false with `error` set when it cannot be opened.
-  bool open(const std::string& path, std::string* error);
   void request_open() { open_requested_ = true; }
-  // - Optional: asked before open() replaces what is shown; returning false puts the open off
-  //   (the hook opens the file itself later, e.g. once an unsaved edit is saved or discarded).
-  void set_before_open(std::function<bool(const std::string& path)> hook) {
-    before_open_ = std::move(hook);
-  }
   void request_save() { save_requested_ = true; }
   void request_export() { export_requested_ = true; }
-  // - Writes the current run (or trace) as Chrome Trace Event JSON for Perfetto; false with
-  //   `error` naming the path and the reason (unwritable folder, nothing to export).
-  bool export_perfetto(const std::string& path, std::string* error,
-                       trace::TimeAxis axis = trace::TimeAxis::Auto);
-  // - Queues paths dropped on the window (called from the GLFW callback, on the main thread).
-  void drop(std::vector<std::string> paths);
-  // - Opens the dropped paths (draw() calls it each frame); errors go to message().
-  void open_dropped();
 
   // - The File menu's items.
   void draw_file_menu();
   // - The modals and the dropped files; call once per frame inside the shell's frame.
   void draw();
 
-  const std::string& message() const { return message_; }  // last error or confirmation
-  std::vector<std::string> recent() const;
-
  private:
-  void remember(const std::string& path);
-
-  Controller& controller_;
-  Browser& browser_;
-  Shell& shell_;
   bool open_requested_ = false;
   bool save_requested_ = false;
   bool export_requested_ = false;
   int export_axis_ = 0;  // 0 auto, 1 time, 2 steps (trace::TimeAxis order)
-  std::vector<std::string> dropped_;
   char path_buf_[1024] = {};
   std::string modal_error_;
-  std::string message_;
-  std::function<bool(const std::string&)> before_open_;
-  bool in_before_open_ = false;  // the hook is running (its open() call opens for real)
-  std::string hook_error_;       // that call's error
 };
 
 }  // namespace rdv::ui

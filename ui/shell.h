@@ -24,6 +24,7 @@
 #pragma once
 
 #include "session/autosave.h"
+#include "session/files.h"
 #include "ui/help_window.h"
 
 #include <array>
@@ -66,7 +67,7 @@ struct LayoutState {
   float console = 0.30f;    // width of Console within the bottom row
 };
 
-class Shell {
+class Shell : public SettingsStore {
  public:
   // - Adds a panel; call before the first frame.
   void add(std::unique_ptr<Panel> panel);
@@ -135,8 +136,8 @@ class Shell {
   void set_run_menu(std::function<void()> draw) { run_menu_ = std::move(draw); }
 
   // A named string saved in imgui.ini; "" when never set.
-  const std::string& setting(const std::string& key) const;
-  void set_setting(const std::string& key, std::string value);
+  const std::string& setting(const std::string& key) const override;
+  void set_setting(const std::string& key, std::string value) override;
 
  private:
   void draw_menu_bar();

@@ -1,18 +1,18 @@
-// The File menu's actions without a window (an ImGui context only, for the saved settings):
-// save a run's trace and open it again (menu and drag and drop take the same path), malformed
-// and missing files reported by name, and Export to Perfetto with its errors.
+// The File menu's actions without a window (session/files.h): save a run's trace and open it
+// again (menu and drag and drop take the same path), malformed and missing files reported by
+// name, Export to Perfetto with its errors, the recent files and the before-open hook.
+#include "session/files.h"
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
-#include "ui/file_actions.h"
-#include "ui/shell.h"
 
 #include <doctest/doctest.h>
-#include <imgui.h>
 
 #include <unistd.h>
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 using namespace rdv::ui;
@@ -29,26 +29,39 @@ std::string read_file(const std::string& path) {
   return ss.str();
 }
 
-// An ImGui context (no window, no frame) for the shell's settings, and a fresh temp folder.
+// The settings the shell would keep in imgui.ini.
+class MapSettings : public SettingsStore {
+ public:
+  const std::string& setting(const std::string& key) const override {
+    static const std::string kNone;
+    const auto it = values_.find(key);
+    return it == values_.end() ? kNone : it->second;
+  }
+  void set_setting(const std::string& key, std::string value) override {
+    values_[key] = std::move(value);
+  }
+
+ private:
+  std::map<std::string, std::string> values_;
+};
+
+// A fresh temp folder.
 struct Fixture {
-  Fixture() : ctx(ImGui::CreateContext()) {
-    ImGui::GetIO().IniFilename = nullptr;
+  Fixture() {
     dir = fs::temp_directory_path() / ("rdv-files-" + std::to_string(::getpid()));
     fs::create_directories(dir);
   }
   ~Fixture() {
-    ImGui::DestroyContext(ctx);
     std::error_code ec;
     fs::remove_all(dir, ec);
   }
   Fixture(const Fixture&) = delete;
   Fixture& operator=(const Fixture&) = delete;
-  ImGuiContext* ctx;
   fs::path dir;
-  Shell shell;
+  MapSettings settings;
   Browser browser;
   Controller controller;
-  FileActions files{controller, browser, shell};
+  Files files{controller, browser, settings};
 
   void run(const std::string& file) {
     controller.open_script(kScenarios + file, file, read_file(kScenarios + file));
@@ -146,4 +159,46 @@ TEST_CASE("files: Export to Perfetto writes Chrome trace JSON, and says why when
   const std::string out2 = (f.dir / "trace.perfetto.json").string();
   REQUIRE_MESSAGE(f.files.export_perfetto(out2, &error), error);
   CHECK(read_file(out2) == json);
+}
+
+TEST_CASE("files: the recent files list the last eight opened, newest first, each once") {
+  Fixture f;
+  std::vector<std::string> opened;
+  for (int i = 0; i < 10; ++i) {
+    const fs::path p = f.dir / ("s" + std::to_string(i) + ".lua");
+    std::ofstream(p) << "print(" << i << ")\n";
+    std::string error;
+    REQUIRE_MESSAGE(f.files.open(p.string(), &error), error);
+    opened.push_back(fs::absolute(p).string());
+  }
+  std::string error;
+  REQUIRE(f.files.open(opened[5], &error));  // opened again: moves to the front
+  const std::vector<std::string> recent = f.files.recent();
+  REQUIRE(recent.size() == 8);
+  CHECK(recent[0] == opened[5]);
+  CHECK(recent[1] == opened[9]);
+  CHECK(recent[5] == opened[4]);  // s9 s8 s7 s6 s4 s3 s2 after s5: the two oldest are gone
+  CHECK(recent[7] == opened[2]);
+  CHECK(std::count(recent.begin(), recent.end(), opened[1]) == 0);
+  CHECK(std::count(recent.begin(), recent.end(), opened[5]) == 1);
+  CHECK(f.settings.setting("recent").find(opened[5]) == 0);
+}
+
+TEST_CASE("files: the before-open hook can put an open off, and opens the file itself later") {
+  Fixture f;
+  const fs::path p = f.dir / "later.lua";
+  std::ofstream(p) << "print(1)\n";
+  std::string asked;
+  f.files.set_before_open([&](const std::string& path) {
+    asked = path;
+    return false;  // ask first
+  });
+  std::string error;
+  CHECK(f.files.open(p.string(), &error));  // accepted, not yet opened
+  CHECK(asked == p.string());
+  CHECK(f.files.recent().empty());
+  f.files.set_before_open([&](const std::string& path) { return f.files.open(path, nullptr); });
+  CHECK(f.files.open(p.string(), &error));
+  REQUIRE(f.files.recent().size() == 1);
+  CHECK(f.files.recent()[0] == fs::absolute(p).string());
 }
