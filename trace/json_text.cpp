@@ -38,7 +38,7 @@ std::size_t utf8_prefix(std::string_view s, std::size_t max) noexcept {
   return n;
 }
 
-void append_string(std::string& out, std::string_view s) {
+void append_string(std::string& out, std::string_view s, Bytes bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
   std::size_t i = 0;
@@ -57,7 +57,16 @@ void append_string(std::string& out, std::string_view s) {
     if (c >= 0x80) {
       const std::size_t n = utf8_sequence(s, i);
       if (n == 0) {
-        out += "\xEF\xBF\xBD";
+        if (bytes == Bytes::Escape) {
+          // U+DC80..U+DCFF, a lone low surrogate, stands for the byte 0x80..0xFF (PEP 383's
+          // "surrogateescape"): valid UTF-8 never encodes a surrogate, so nothing else reads
+          // back as one, and the reader turns it back into the byte.
+          out += "\\udc";
+          out += kHex[c >> 4];
+          out += kHex[c & 15];
+        } else {
+          out += "\xEF\xBF\xBD";
+        }
         ++i;
       } else {
         out.append(s.data() + i, n);

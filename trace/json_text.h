@@ -9,9 +9,16 @@
 
 namespace rdv::trace::json {
 
-// Appends `s` as a JSON string literal (quotes included). Control characters are escaped;
-// bytes that are not valid UTF-8 become U+FFFD, so the output is always valid JSON.
-void append_string(std::string& out, std::string_view s);
+// What append_string does with a byte that is not part of valid UTF-8:
+//  - Escape (traces): writes it as the lone surrogate escape \udcXX (XX = the byte, 80..ff), so
+//    any bytes round-trip through a trace exactly (docs/traces.md, "Bytes that are not UTF-8");
+//    the trace reader turns \udc80..\udcff back into the byte;
+//  - Replace (Perfetto, for viewers): writes U+FFFD.
+enum class Bytes { Escape, Replace };
+
+// Appends `s` as a JSON string literal (quotes included). Control characters are escaped; the
+// output is always valid JSON text.
+void append_string(std::string& out, std::string_view s, Bytes bytes = Bytes::Escape);
 
 // Length of the longest prefix of `s` that is at most `max` bytes and ends on a UTF-8 character
 // boundary.

@@ -214,7 +214,7 @@ class Exporter {
     out_ += "\",\"ph\":\"M\",\"pid\":1,\"tid\":";
     json::append_int(out_, tid);
     out_ += ",\"args\":{\"name\":";
-    json::append_string(out_, name);
+    json::append_string(out_, name, json::Bytes::Replace);
     out_ += "}},\n";
   }
   void meta_sort(sim::TaskId tid, int index) {
@@ -228,7 +228,7 @@ class Exporter {
   void slice(sim::TaskId tid, const std::string& name, const char* cat, sim::Nanos start,
              sim::Nanos dur, const std::string& extra) {
     out_ += "{\"name\":";
-    json::append_string(out_, name);
+    json::append_string(out_, name, json::Bytes::Replace);
     out_ += ",\"cat\":\"";
     out_ += cat;
     out_ += "\",\"ph\":\"X\",\"pid\":1,\"tid\":";
@@ -266,7 +266,7 @@ class Exporter {
     extra += ",\"args\":{\"seq\":" + std::to_string(e.seq);
     if (!e.val.empty()) {
       extra += ",\"val\":";
-      json::append_string(extra, e.val.view());
+      json::append_string(extra, e.val.view(), json::Bytes::Replace);
     }
     if (e.line) extra += ",\"line\":" + std::to_string(e.line);
     extra += '}';
@@ -277,7 +277,7 @@ class Exporter {
   void instant(sim::TaskId tid, const std::string& name, const char* scope) {
     if (tid == 0) runtime_track();
     out_ += "{\"name\":";
-    json::append_string(out_, name.substr(0, json::utf8_prefix(name, 200)));
+    json::append_string(out_, name.substr(0, json::utf8_prefix(name, 200)), json::Bytes::Replace);
     out_ += ",\"ph\":\"i\",\"s\":\"";
     out_ += scope;
     out_ += "\",\"pid\":1,\"tid\":";
@@ -289,7 +289,7 @@ class Exporter {
 
   void counter(sim::ObjId chan, std::size_t len) {
     out_ += "{\"name\":";
-    json::append_string(out_, "len(" + obj_name(chan) + ")");
+    json::append_string(out_, "len(" + obj_name(chan) + ")", json::Bytes::Replace);
     out_ += ",\"ph\":\"C\",\"pid\":1,\"ts\":";
     append_us(out_, now_);
     out_ += ",\"args\":{\"len\":";

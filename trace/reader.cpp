@@ -232,6 +232,10 @@ class Scanner {
             if (!hex4(&lo)) return false;
             if (lo < 0xDC00 || lo > 0xDFFF) return fail("unpaired UTF-16 surrogate in a string");
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+          } else if (cp >= 0xDC80 && cp <= 0xDCFF) {
+            // A byte that is not UTF-8, escaped by the writer (json_text.h, Bytes::Escape).
+            scratch += static_cast<char>(cp - 0xDC00);
+            break;
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
             return fail("unpaired UTF-16 surrogate in a string");
           }
