@@ -42,4 +42,12 @@ CLI::Option* add_preempt_option(CLI::App& app, sim::Preempt* out) {
       ->check(CLI::IsMember({"sync", "line"}));
 }
 
+CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes) {
+  return app
+      .add_option_function<std::size_t>(
+          "--limit-memory", [bytes](std::size_t mib) { *bytes = mib << 20; },
+          "MiB the run may hold: Lua's heap, task stacks, events, output (default 256)")
+      ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
+}
+
 }  // namespace rdv::cli

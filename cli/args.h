@@ -3,6 +3,7 @@
 // each, so the CLI, the app and trace headers say the same words).
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 
@@ -28,5 +29,8 @@ CLI::Option* add_policy_option(CLI::App& app, sim::PolicyKind* out,
 
 // --preempt sync|line into *out.
 CLI::Option* add_preempt_option(CLI::App& app, sim::Preempt* out);
+
+// --limit-memory MIB into *bytes: the run's one memory cap (sim/memory_budget.h), in MiB.
+CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes);
 
 }  // namespace rdv::cli

@@ -66,7 +66,8 @@ struct RunFlags {
   sim::PolicyKind policy = sim::PolicyKind::Random;
   int depth = 3;
   sim::Preempt preempt = sim::Preempt::Sync;
-  bool vars = false;  // --vars: record variables (VarSet events)
+  bool vars = false;                                    // --vars: record variables (VarSet events)
+  std::size_t memory = sim::MemoryBudget::kDefaultCap;  // --limit-memory
 };
 
 script::RunOptions make_options(const RunFlags& f) {
@@ -77,6 +78,7 @@ script::RunOptions make_options(const RunFlags& f) {
     opt.config.policy = sim::make_policy(f.policy, f.seed, f.depth);
   opt.preempt = f.preempt;
   opt.track_vars = f.vars;
+  opt.memory_cap = f.memory;
   return opt;
 }
 
@@ -93,6 +95,7 @@ void add_run_flags(CLI::App& app, RunFlags& f) {
   add_preempt_option(app, &f.preempt);
   app.add_flag("--vars", f.vars,
                "record the values written to variables (VarSet events, for the Variables pane)");
+  add_memory_option(app, &f.memory);
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -167,6 +170,8 @@ int cmd_replay(int argc, char** argv) {
   app.add_option("--script", script_file,
                  "run this (edited) script instead of the one recorded in the trace");
   app.add_flag("--quiet,-q", quiet, "do not echo the script's output");
+  std::size_t memory = sim::MemoryBudget::kDefaultCap;
+  add_memory_option(app, &memory);
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
   Result<trace::Trace> recorded = trace::read_trace(file);
@@ -188,6 +193,7 @@ int cmd_replay(int argc, char** argv) {
   opt.config.policy = sim::make_replay(h.schedule);
   sim::parse_preempt(h.preempt, &opt.preempt);
   opt.track_vars = h.vars;
+  opt.memory_cap = memory;
   if (!quiet) {
     opt.on_print = [](std::string_view line) {
       std::fwrite(line.data(), 1, line.size(), stdout);

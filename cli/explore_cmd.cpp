@@ -159,6 +159,7 @@ int run_explore(int argc, char** argv) {
   app.add_option("--jobs", o.jobs, "runs at once (default: one per CPU)")
       ->check(CLI::Range(1u, 64u));
   app.add_option("--seed", o.seed, "base seed: schedule i uses seed + i (default 1)");
+  add_memory_option(app, &o.memory_cap);
   app.add_option("--trace-dir", trace_dir, "where failure traces go (default: <tmp>/rendezvous)");
   app.add_flag("--shrink", o.shrink,
                "random/pct: replace each first failure by one with the fewest preemptions");

@@ -148,6 +148,8 @@ script::RunOptions base_options(const Options& o, std::uint64_t seed, unsigned j
   const unsigned cpus = std::max(1u, std::thread::hardware_concurrency());
   opt.config.cpu = static_cast<int>(job % cpus);
   opt.preempt = o.preempt;
+  opt.memory_cap = o.memory_cap;
+  opt.budget = o.budget;  // shared by every run (explore() sets it)
   return opt;
 }
 
@@ -377,6 +379,8 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
     o.jobs = options.jobs;
     o.preempt = options.preempt;
     o.should_stop = options.should_stop;
+    o.memory_cap = options.memory_cap;
+    o.budget = options.budget;
     const Summary s = explore(path, source, o);
     for (const Failure& g : s.failures) {
       if (g.kind != f.kind) continue;
@@ -393,6 +397,11 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
 }  // namespace
 
 Summary explore(const std::string& path, std::string_view source, const Options& options) {
+  if (!options.budget) {
+    Options shared = options;
+    shared.budget = std::make_shared<sim::MemoryBudget>(options.memory_cap);
+    return explore(path, source, shared);
+  }
   const std::string chunk = base_name(path);
   // A Go program runs as its lowered chunk (the caller has checked that it compiles); traces
   // record the Go text.

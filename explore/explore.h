@@ -44,6 +44,7 @@
 #include <vector>
 
 #include "sim/event.h"
+#include "sim/memory_budget.h"
 #include "sim/policy.h"
 #include "sim/result.h"
 #include "sim/runtime.h"
@@ -93,6 +94,11 @@ struct Options {
   int depth = 2;                  // pct
   int preemptions = 2;            // exhaustive
   unsigned jobs = 1;              // runs at once (>= 1)
+  // One memory cap for the whole exploration (`--limit-memory`): every run, of every job,
+  // charges the same budget (sim/memory_budget.h), so `--jobs 8` does not take eight caps.
+  // Null: explore() makes one of memory_cap bytes.
+  std::size_t memory_cap = sim::MemoryBudget::kDefaultCap;
+  std::shared_ptr<sim::MemoryBudget> budget;
   sim::Preempt preempt = sim::Preempt::Sync;
   // Where the first failure of each kind is written as `<file>.<kind>.seed<S>.rdv.jsonl`;
   // empty: no traces written.

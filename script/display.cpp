@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -12,7 +13,9 @@ namespace {
 
 constexpr int kMaxDepth = 3;           // nested tables shown before "{…}"
 constexpr int kMaxEntries = 16;        // entries of one table shown before "…"
-constexpr std::size_t kMaxLen = 4096;  // a display never grows past this (then "…")
+constexpr std::size_t kMaxLen = 4096;  // a display is cut past this, saying so (cut_marker)
+// What may follow a cut string before the display is cut as a whole (closing brackets).
+constexpr std::size_t kSlack = 64;
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
 
 // Registry keys (addresses of these statics are unique light userdata).
@@ -79,13 +82,32 @@ int type_rank(int type) {
   }
 }
 
+std::string with_commas(std::uint64_t n) {
+  std::string s = std::to_string(n);
+  for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) {
+    s.insert(static_cast<std::size_t>(i), ",");
+  }
+  return s;
+}
+
+// The longest prefix of s of at most max bytes that ends on a UTF-8 character boundary.
+std::size_t utf8_cut(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return s.size();
+  std::size_t n = max;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
 class Printer {
  public:
   explicit Printer(lua_State* L) : L_(L) {}
 
   void value(int idx, bool quoted, int depth) {
     idx = lua_absindex(L_, idx);
-    if (out.size() > kMaxLen) return;
+    if (out.size() >= kMaxLen) {
+      skipped_ = true;
+      return;
+    }
     switch (lua_type(L_, idx)) {
       case LUA_TNIL:
         out += "nil";
@@ -103,11 +125,7 @@ class Printer {
       case LUA_TSTRING: {
         std::size_t n = 0;
         const char* s = lua_tolstring(L_, idx, &n);
-        if (quoted) {
-          append_quoted(out, {s, n});
-        } else {
-          out.append(s, n);
-        }
+        text({s, n}, quoted);
         return;
       }
       case LUA_TTABLE:
@@ -132,9 +150,51 @@ class Printer {
     }
   }
 
+  // Cuts `out` to kMaxLen bytes, and says so when anything was left out: "… (N more bytes)"
+  // when only the ends of strings were, "… (display cut at 4,096 bytes)" when values were.
+  void finish() {
+    if (out.size() > kMaxLen + kSlack) {
+      out.resize(utf8_cut(out, kMaxLen));
+      skipped_ = true;
+    }
+    if (dropped_ == 0 && !skipped_) return;
+    out += kEllipsis;
+    out += skipped_ ? " (display cut at " + with_commas(kMaxLen) + " bytes)"
+                    : " (" + with_commas(dropped_) + " more bytes)";
+  }
+
   std::string out;
 
  private:
+  // Appends a string's bytes, at most what still fits in kMaxLen: a 150 MiB string is cut
+  // before it is copied or quoted, never after (quoting NUL bytes makes them four times larger).
+  void text(std::string_view s, bool quoted) {
+    std::size_t room = out.size() < kMaxLen ? kMaxLen - out.size() : 0;
+    if (quoted) {
+      // Quoting makes a byte up to four ("\x00"): count what the quoted prefix will take.
+      std::size_t width = 2, n = 0;
+      while (n < s.size()) {
+        const auto c = static_cast<unsigned char>(s[n]);
+        const std::size_t w = c == '"' || c == '\\' || c == '\n' || c == '\t' || c == '\r' ? 2
+                              : c < 0x20                                                   ? 4
+                                                                                           : 1;
+        if (width + w > room) break;
+        width += w;
+        ++n;
+      }
+      room = n;
+    }
+    const std::size_t take = utf8_cut(s, room);
+    dropped_ += s.size() - take;
+    if (quoted) {
+      append_quoted(out, s.substr(0, take));
+    } else {
+      out.append(s.data(), take);
+    }
+  }
+
+  std::uint64_t dropped_ = 0;  // bytes of strings left out
+  bool skipped_ = false;       // values left out
   bool metamethod_tostring(int idx) {
     if (luaL_getmetafield(L_, idx, "__tostring") == LUA_TNIL) return false;
     lua_pushvalue(L_, idx);
@@ -142,7 +202,7 @@ class Printer {
     std::size_t n = 0;
     const char* s = lua_tolstring(L_, -1, &n);
     if (s == nullptr) luaL_error(L_, "'__tostring' must return a string");
-    out.append(s, n);
+    text({s, n}, false);
     lua_pop(L_, 1);
     return true;
   }
@@ -222,7 +282,7 @@ class Printer {
       std::size_t len = 0;
       const char* s = lua_type(L_, -1) == LUA_TSTRING ? lua_tolstring(L_, -1, &len) : nullptr;
       if (s != nullptr && is_identifier({s, len})) {
-        out.append(s, len);
+        text({s, len}, false);
       } else {
         out += '[';
         value(-1, true, depth + 1);
@@ -246,14 +306,6 @@ class Printer {
   lua_State* L_;
   std::vector<const void*> path_;  // tables being printed (cycle detection)
 };
-
-void truncate(std::string& s) {
-  if (s.size() <= kMaxLen) return;
-  std::size_t n = kMaxLen;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  s.resize(n);
-  s += kEllipsis;
-}
 
 }  // namespace
 
@@ -311,7 +363,7 @@ std::string format_float(double v) {
 std::string display_value(lua_State* L, int idx, bool quoted) {
   Printer p(L);
   p.value(idx, quoted, 0);
-  truncate(p.out);
+  p.finish();
   return std::move(p.out);
 }
 
@@ -322,6 +374,15 @@ std::string display_for_event(lua_State* L, int idx) {
     return display_value(L, idx, reads_as_other({s, n}));
   }
   return display_value(L, idx, false);
+}
+
+std::string cut_text(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return std::string(s);
+  const std::size_t n = utf8_cut(s, max);
+  std::string out(s.substr(0, n));
+  out += kEllipsis;
+  out += " (" + with_commas(s.size() - n) + " more bytes)";
+  return out;
 }
 
 bool key_less(lua_State* L, int a, int b) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <lua.hpp>
 
@@ -23,8 +24,15 @@ namespace rdv::script {
 std::string format_float(double v);
 
 // The display of the value at `idx`; `quoted` quotes strings (used inside tables and for
-// values that would read as something else in a channel slot).
+// values that would read as something else in a channel slot). At most 4,096 bytes of it, and
+// never silently: a longer display ends in "… (N more bytes)" (strings cut: N is exact) or
+// "… (display cut at 4,096 bytes)" (values of a big table left out). Strings are cut before
+// they are copied or quoted. (print and tostring show a string argument whole: stdlib.cpp.)
 std::string display_value(lua_State* L, int idx, bool quoted = false);
+
+// `s` whole if it has at most `max` bytes; else its first bytes (up to a UTF-8 character
+// boundary) followed by "… (N more bytes)".
+std::string cut_text(std::string_view s, std::size_t max);
 
 // The display for an event's `val`: strings as-is unless empty or reading as a number, a
 // boolean or nil (then quoted).

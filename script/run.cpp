@@ -188,6 +188,8 @@ ScriptRun::ScriptRun(std::string chunkname, std::string source, RunOptions optio
       source_(std::move(source)),
       options_(std::move(options)),
       log_(log) {
+  if (!options_.budget) options_.budget = std::make_shared<sim::MemoryBudget>(options_.memory_cap);
+  log_.set_budget(options_.budget);
   rt_ = std::make_unique<sim::Runtime>(options_.config, log_);
   universe_ = std::make_unique<Universe>(options_, chunkname_, *rt_);
 }

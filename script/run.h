@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "sim/event_log.h"
+#include "sim/memory_budget.h"
 #include "sim/result.h"
 #include "sim/runtime.h"
 
@@ -39,8 +40,14 @@ namespace rdv::script {
 
 struct RunOptions {
   sim::RunConfig config;  // mode, policy (default random(seed)), seed, max_tasks, limits
-  sim::Preempt preempt = sim::Preempt::Sync;        // Line: also a sched point at every Lua line
-  std::size_t memory_cap = std::size_t{256} << 20;  // bytes of Lua memory, then Outcome::Error
+  sim::Preempt preempt = sim::Preempt::Sync;  // Line: also a sched point at every Lua line
+  // The run's memory cap (`--limit-memory`): Lua's heap, the C stacks of its tasks, its events
+  // and their texts and its output, together (sim/memory_budget.h); past it, Outcome::Error
+  // ("memory limit exceeded: the script uses more than 256 MiB (Lua …, task stacks …)").
+  std::size_t memory_cap = sim::MemoryBudget::kDefaultCap;
+  // The budget the run charges; null: a budget of its own with memory_cap. `explore` hands one
+  // budget to all its jobs, so that they share one cap (its cap then is the budget's).
+  std::shared_ptr<sim::MemoryBudget> budget;
   // VM instructions a task may run without reaching the API, then Outcome::Error ("task 3 ran
   // 50,000,000 instructions without reaching a synchronization point at file.lua:12"). Checked
   // every 1,000 instructions, in both modes. 0 = no budget.

@@ -27,19 +27,36 @@ namespace {
 
 // ---- output ---------------------------------------------------------------------------------
 
+// A string argument is printed whole — within the output and memory limits, checked before it
+// is copied — and any other value as its display (at most 4,096 bytes, saying when it is cut).
 int l_print(lua_State* L) {
   const int n = lua_gettop(L);
+  Universe& u = Universe::of(L);
+  std::size_t size = 0;
+  for (int i = 1; i <= n; ++i) size += lua_type(L, i) == LUA_TSTRING ? lua_rawlen(L, i) + 1 : 0;
+  u.check_output(size);
   std::string line;
   for (int i = 1; i <= n; ++i) {
     if (i > 1) line += '\t';
-    line += display_value(L, i);
+    if (lua_type(L, i) == LUA_TSTRING) {
+      std::size_t len = 0;
+      const char* s = lua_tolstring(L, i, &len);
+      line.append(s, len);
+    } else {
+      line += display_value(L, i);
+    }
   }
-  Universe::of(L).print(line);
+  u.print(line);
   return 0;
 }
 
+// tostring(s) is s itself, as in Lua (never copied, never cut); other values give their display.
 int l_tostring(lua_State* L) {
   luaL_checkany(L, 1);
+  if (lua_type(L, 1) == LUA_TSTRING) {
+    lua_settop(L, 1);
+    return 1;
+  }
   const std::string s = display_value(L, 1);
   lua_pushlstring(L, s.data(), s.size());
   return 1;
@@ -47,7 +64,13 @@ int l_tostring(lua_State* L) {
 
 int l_note(lua_State* L) {
   luaL_checkany(L, 1);
-  const std::string text = display_value(L, 1);
+  // A string is kept up to the event log's limit for one text (the log cuts it, saying how long
+  // it was); it is not copied before: it stays on this stack, so the view stays valid while the
+  // Gil is released.
+  std::size_t len = 0;
+  const char* s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len) : nullptr;
+  const std::string shown = s != nullptr ? std::string() : display_value(L, 1);
+  const std::string_view text = s != nullptr ? std::string_view(s, len) : std::string_view(shown);
   sim::Runtime& rt = Universe::of(L).rt();
   Universe::Released r;  // note() is a scheduling point
   rt.note(text);

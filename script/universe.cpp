@@ -39,6 +39,19 @@ struct Universe::TaskCtx {
   std::uint64_t quiet_lines = 0;                       // lines run since the last one that assigns
   lua_State* ret_hooked = nullptr;                     // the thread whose hook also has LUA_MASKRET
   std::unordered_map<std::string, std::string> shown;  // locals: name -> value last emitted
+  // The task's C stack: where run_task began (stacks grow down) and its charge to the budget.
+  std::uintptr_t stack_base = 0;
+  StackCharge* stack = nullptr;
+};
+
+struct Universe::StackCharge {
+  StackCharge(std::shared_ptr<sim::MemoryBudget> b, std::size_t n) noexcept
+      : budget(std::move(b)), bytes(n) {}
+  ~StackCharge() { budget->release(bytes, sim::MemoryBudget::Use::Stacks); }
+  StackCharge(const StackCharge&) = delete;
+  StackCharge& operator=(const StackCharge&) = delete;
+  std::shared_ptr<sim::MemoryBudget> budget;
+  std::size_t bytes;  // charged; grows on the task's own thread only
 };
 
 namespace {
@@ -56,6 +69,18 @@ constexpr std::uint64_t kLiveSlice = 200'000;
 // Past the cap, allocations still succeed up to this much more, so that the task that hit the
 // cap can unwind (and its traceback be built) before the stop is raised at its next hook.
 constexpr std::size_t kMemHeadroom = std::size_t{64} << 20;
+// Lua's heap is charged to the shared budget in steps of this much (one atomic operation per
+// step, not per allocation); more than kReserveSlack reserved and unused is given back.
+constexpr std::size_t kReserveStep = std::size_t{256} << 10;
+constexpr std::size_t kReserveSlack = std::size_t{1} << 20;
+// A task's stack is charged in steps of this much; kStackAbove is what the thread uses above
+// run_task (the pool's loop, std::function).
+constexpr std::size_t kStackStep = std::size_t{16} << 10;
+constexpr std::size_t kStackAbove = std::size_t{8} << 10;
+
+std::size_t round_up(std::size_t n, std::size_t step) {
+  return (n + step - 1) / step * step;
+}
 
 std::string with_commas(std::uint64_t n) {
   std::string s = std::to_string(n);
@@ -75,7 +100,9 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
     : options_(options),
       chunkname_(std::move(chunkname)),
       chunk_source_("@" + chunkname_),
-      rt_(rt) {
+      rt_(rt),
+      budget_(options.budget ? options.budget
+                             : std::make_shared<sim::MemoryBudget>(options.memory_cap)) {
   L_ = lua_newstate(&Universe::alloc, this);
   if (L_ == nullptr) throw std::bad_alloc();
   *static_cast<Universe**>(lua_getextraspace(L_)) = this;  // copied into every new thread
@@ -97,6 +124,7 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
           [] {
             TaskCtx* t = tls_task;
             if (t == nullptr || !t->holds_gil) return;
+            note_stack(t);  // a task parked deep (in gsub, sort...) keeps that stack
             t->holds_gil = false;
             t->parked = true;
             t->u->gil_.unlock();
@@ -115,6 +143,8 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
 
 Universe::~Universe() {
   if (L_ != nullptr) lua_close(L_);
+  budget_->release(mem_reserved_, sim::MemoryBudget::Use::Lua);
+  budget_->release(output_bytes_, sim::MemoryBudget::Use::Output);
 }
 
 Universe& Universe::of(lua_State* L) noexcept {
@@ -137,22 +167,37 @@ void Universe::install_hooks() {
 void* Universe::alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept {
   auto* u = static_cast<Universe*>(ud);
   const std::size_t old = ptr != nullptr ? osize : 0;
+  if (tls_task != nullptr) note_stack(tls_task);
   if (nsize == 0) {
     std::free(ptr);
     u->mem_used_ -= old;
+    if (u->mem_reserved_ - u->mem_used_ > kReserveSlack) {
+      const std::size_t back = u->mem_reserved_ - u->mem_used_ - kReserveStep;
+      u->budget_->release(back, sim::MemoryBudget::Use::Lua);
+      u->mem_reserved_ -= back;
+    }
     return nullptr;
   }
   if (nsize > old) {
     const std::size_t after = u->mem_used_ + (nsize - old);
-    if (after > u->options_.memory_cap) {
-      u->mem_exceeded_ = true;
-      if (after > u->options_.memory_cap + kMemHeadroom) {
-        // LUA_ERRMEM: no message handler runs for it, so remember the line now (reading the
-        // stack allocates nothing).
-        if (u->mem_line_ == 0 && tls_task != nullptr && tls_task->thread != nullptr) {
-          u->mem_line_ = current_line(tls_task->thread);
+    if (after > u->mem_reserved_) {
+      // Charged to the run's budget, which its stacks, events and output share (and, in
+      // explore, the other jobs).
+      const std::size_t need = after - u->mem_reserved_;
+      const std::size_t step = round_up(need, kReserveStep);
+      if (u->budget_->try_charge(step, sim::MemoryBudget::Use::Lua)) {
+        u->mem_reserved_ += step;
+      } else {
+        u->mem_exceeded_ = true;
+        if (!u->budget_->try_charge(need, sim::MemoryBudget::Use::Lua, kMemHeadroom)) {
+          // LUA_ERRMEM: no message handler runs for it, so remember the line now (reading the
+          // stack allocates nothing).
+          if (u->mem_line_ == 0 && tls_task != nullptr && tls_task->thread != nullptr) {
+            u->mem_line_ = current_line(tls_task->thread);
+          }
+          return nullptr;
         }
-        return nullptr;
+        u->mem_reserved_ += need;
       }
     }
   }
@@ -191,7 +236,35 @@ Universe::Released::~Released() {
 // ---- stops ----------------------------------------------------------------------------------
 
 bool Universe::stopping() const noexcept {
-  return !stop_message_.empty() || mem_exceeded_ || rt_.aborting();
+  return !stop_message_.empty() || memory_exceeded() || rt_.aborting();
+}
+
+bool Universe::memory_exceeded() const noexcept {
+  return mem_exceeded_ || budget_->over();
+}
+
+std::string Universe::memory_message(const std::string& at) const {
+  return at + ": memory limit exceeded: the script uses more than " + mib(budget_->cap()) + " (" +
+         budget_->breakdown() + ")";
+}
+
+void Universe::note_stack(TaskCtx* t) noexcept {
+  if (t->stack == nullptr) return;
+  const auto here = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  if (here >= t->stack_base) return;
+  const std::size_t need = t->stack_base - here + kStackAbove;
+  if (need <= t->stack->bytes) return;
+  const std::size_t add = round_up(need - t->stack->bytes, kStackStep);
+  t->u->budget_->charge(add, sim::MemoryBudget::Use::Stacks);
+  t->stack->bytes += add;
+}
+
+std::shared_ptr<Universe::StackCharge> Universe::charge_stack(lua_State* L) {
+  if (!budget_->try_charge(kStackBase, sim::MemoryBudget::Use::Stacks)) {
+    mem_exceeded_ = true;
+    raise_stop(L, {});
+  }
+  return std::make_shared<StackCharge>(budget_, kStackBase);
 }
 
 bool Universe::is_stop(lua_State* L, int idx) {
@@ -199,11 +272,10 @@ bool Universe::is_stop(lua_State* L, int idx) {
 }
 
 void Universe::raise_stop(lua_State* L, std::string message) {
-  if (mem_exceeded_ && stop_message_.empty()) {
+  if (memory_exceeded() && stop_message_.empty()) {
     // A refused allocation unwound the stack already: its line was noted by alloc().
     const std::string at = mem_line_ != 0 ? chunkname_ + ":" + std::to_string(mem_line_) : where(L);
-    stop_message_ =
-        at + ": memory limit exceeded: the script uses more than " + mib(options_.memory_cap);
+    stop_message_ = memory_message(at);
   }
   if (!message.empty() && stop_message_.empty()) stop_message_ = std::move(message);
   message = {};
@@ -281,6 +353,7 @@ void Universe::enter(lua_State* L) {
 void Universe::hook(lua_State* L, lua_Debug* ar) {
   TaskCtx* t = tls_task;
   if (t == nullptr) return;
+  note_stack(t);
   Universe& u = *t->u;
   if (u.stopping()) u.raise_stop(L, {});
   if (ar->event == LUA_HOOKRET) {
@@ -590,7 +663,13 @@ int Universe::task_msgh(lua_State* L) {
     tls_task->ended_reported = take_reported_panic(L, 1);
     // The panic's text is made here, where an error in a __tostring is still caught (it makes
     // the pcall return LUA_ERRERR), never after the pcall returned.
-    tls_task->message = lua_type(L, 1) == LUA_TSTRING ? lua_tostring(L, 1) : display_value(L, 1);
+    if (lua_type(L, 1) == LUA_TSTRING) {
+      std::size_t n = 0;
+      const char* s = lua_tolstring(L, 1, &n);
+      tls_task->message = cut_text({s, n}, kMaxMessage);
+    } else {
+      tls_task->message = display_value(L, 1);
+    }
     tls_task->has_message = true;
     luaL_traceback(L, L, nullptr, 1);
     tls_task->traceback = lua_tostring(L, -1);
@@ -607,10 +686,13 @@ int Universe::call_on_return(lua_State* L) {
   return 0;
 }
 
-void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return) {
+void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return,
+                        StackCharge* stack) {
   TaskCtx ctx;
   ctx.u = this;
   ctx.thread = T;
+  ctx.stack_base = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
+  ctx.stack = stack;
   tls_task = &ctx;
   gil_.lock();
   ctx.holds_gil = true;
@@ -635,10 +717,9 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   std::string message;
   if (status != LUA_OK) {
     if (status == LUA_ERRMEM) mem_exceeded_ = true;
-    if (mem_exceeded_ && stop_message_.empty()) {
-      stop_message_ = chunkname_ + ":" + std::to_string(mem_line_ != 0 ? mem_line_ : rt_.line()) +
-                      ": memory limit exceeded: the script uses more than " +
-                      mib(options_.memory_cap);
+    if (memory_exceeded() && stop_message_.empty()) {
+      stop_message_ = memory_message(chunkname_ + ":" +
+                                     std::to_string(mem_line_ != 0 ? mem_line_ : rt_.line()));
     }
     if (is_stop(T, -1) || stopping()) {
       end = End::Stopped;
@@ -648,7 +729,9 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
       if (ctx.has_message) {
         message = std::move(ctx.message);
       } else if (lua_type(T, -1) == LUA_TSTRING) {
-        message = lua_tostring(T, -1);  // e.g. "error in error handling"
+        std::size_t n = 0;
+        const char* s = lua_tolstring(T, -1, &n);  // e.g. "error in error handling"
+        message = cut_text({s, n}, kMaxMessage);
       } else {
         message = std::string("(error object is a ") + luaL_typename(T, -1) + " value)";
       }
@@ -714,7 +797,9 @@ sim::TaskFn Universe::main_task(std::string source) {
         source.begin() + static_cast<std::ptrdiff_t>(std::min(source.find('\n'), source.size())),
         ' ');
   }
-  return [this, source = std::move(source)] {
+  auto stack = std::make_shared<StackCharge>(budget_, kStackBase);
+  budget_->charge(kStackBase, sim::MemoryBudget::Use::Stacks);
+  return [this, source = std::move(source), stack = std::move(stack)] {
     gil_.lock();
     lua_State* T = lua_newthread(L_);
     const int ref = luaL_ref(L_, LUA_REGISTRYINDEX);
@@ -736,7 +821,7 @@ sim::TaskFn Universe::main_task(std::string source) {
       throw sim::RunError(message);
     }
     gil_.unlock();
-    run_task(T, ref, 0, {});
+    run_task(T, ref, 0, {}, stack.get());
   };
 }
 
@@ -746,6 +831,9 @@ Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_
   // function, its arguments and what run_task pushes (the message handler), or the copies
   // below write past the end of a Lua stack.
   luaL_checkstack(L, nargs + 2, "too many arguments");
+  // The task's stack is charged until its body is destroyed (run or not): past the budget, the
+  // go() itself ends the run.
+  std::shared_ptr<StackCharge> stack = charge_stack(L);
   lua_State* T = lua_newthread(L);
   const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
   if (lua_checkstack(T, nargs + 4) == 0) {
@@ -754,8 +842,8 @@ Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_
   }
   for (int i = 0; i <= nargs; ++i) lua_pushvalue(L, fn + i);
   lua_xmove(L, T, nargs + 1);
-  return {[this, T, ref, nargs, on_return = std::move(on_return)] {
-            run_task(T, ref, nargs, on_return);
+  return {[this, T, ref, nargs, on_return = std::move(on_return), stack = std::move(stack)] {
+            run_task(T, ref, nargs, on_return, stack.get());
           },
           ref};
 }
@@ -816,11 +904,16 @@ void Universe::release_value(const sim::Value& v) {
 void Universe::print(std::string_view line) {
   // Output is kept for the report and the trace: a script printing without end would fill
   // memory outside Lua's cap. Past the cap the run ends (wrap<> adds file:line).
-  output_bytes_ += line.size() + 1;
-  if (options_.output_cap != 0 && output_bytes_ > options_.output_cap) {
+  if (options_.output_cap != 0 && output_bytes_ + line.size() + 1 > options_.output_cap) {
     throw sim::RunError("output limit exceeded: the script printed more than " +
                         mib(options_.output_cap));
   }
+  if (!budget_->try_charge(line.size() + 1, sim::MemoryBudget::Use::Output)) {
+    mem_exceeded_ = true;
+    throw sim::RunError("memory limit exceeded: the script uses more than " + mib(budget_->cap()) +
+                        " (" + budget_->breakdown() + ")");
+  }
+  output_bytes_ += line.size() + 1;
   // Output is a scheduling point (another task may print first); the line is recorded after it
   // with the lock held, so the report, on_print and the Print events agree on the order.
   {
@@ -830,6 +923,17 @@ void Universe::print(std::string_view line) {
   output_.emplace_back(line);
   if (options_.on_print) options_.on_print(line);
   rt_.emit_print(line);
+}
+
+void Universe::check_output(std::size_t bytes) const {
+  if (options_.output_cap != 0 && output_bytes_ + bytes > options_.output_cap) {
+    throw sim::RunError("output limit exceeded: the script printed more than " +
+                        mib(options_.output_cap));
+  }
+  if (budget_->used() + bytes > budget_->cap()) {
+    throw sim::RunError("memory limit exceeded: the script uses more than " + mib(budget_->cap()) +
+                        " (" + budget_->breakdown() + ")");
+  }
 }
 
 std::vector<std::string> Universe::take_output() {

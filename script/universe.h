@@ -19,6 +19,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -106,9 +107,23 @@ class Universe {
   // print(): one line of output, after a scheduling point. Throws sim::RunError past
   // options().output_cap.
   void print(std::string_view line);
+  // Throws what print() would for a line of `bytes` bytes, before the line is made.
+  void check_output(std::size_t bytes) const;
+  // An error message longer than this is cut ("… (N more bytes)") when it is kept: a 100 MiB
+  // error() message must not be copied, stored and written whole to stderr.
+  static constexpr std::size_t kMaxMessage = std::size_t{16} << 10;
   std::vector<std::string> take_output();
 
   struct TaskCtx;  // universe.cpp: a task's Lua-side state, on its thread
+  // The C stack a task's thread holds, charged to the budget (Use::Stacks) from its spawn until
+  // its body is destroyed: kStackBase at first, then as deep as the task was seen to reach (at
+  // its hooks, its allocations and when it parks) — 9,000 tasks parked deep in gsub once held
+  // 2.6 GB of thread stacks that no cap saw.
+  struct StackCharge;
+  static constexpr std::size_t kStackBase = std::size_t{16} << 10;
+  // Memory past the cap: set when a charge was refused or the budget is over.
+  bool memory_exceeded() const noexcept;
+  std::string memory_message(const std::string& at) const;
 
   // Releases the calling task's Gil for the duration of a runtime operation, which may park or,
   // in controlled mode, hand the CPU to the next task: that task must find the Gil free, or
@@ -151,7 +166,11 @@ class Universe {
                 std::uint32_t key, std::uint32_t line);
   static int task_msgh(lua_State* L);
   static int call_on_return(lua_State* L);
-  void run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return);
+  void run_task(lua_State* T, int thread_ref, int nargs, const OnReturn& on_return,
+                StackCharge* stack);
+  // Charges the calling task's stack down to here (see StackCharge).
+  static void note_stack(TaskCtx* t) noexcept;
+  std::shared_ptr<StackCharge> charge_stack(lua_State* L);
   void install_hooks();
   std::uint32_t load_error_line(lua_State* T, const std::string& source,
                                 const std::string& message);
@@ -163,12 +182,14 @@ class Universe {
   lua_State* L_ = nullptr;
   Gil gil_;
   // Everything below is guarded by gil_ (or used before/after the run, single-threaded).
-  std::size_t mem_used_ = 0;    // bytes allocated by Lua
-  bool mem_exceeded_ = false;   // mem_used_ went past options_.memory_cap
-  std::uint32_t mem_line_ = 0;  // the line of the first allocation refused (0: none yet)
-  std::string stop_message_;    // the first limit or fatal error; ends the run as Error
+  std::shared_ptr<sim::MemoryBudget> budget_;  // options_.budget (never null)
+  std::size_t mem_used_ = 0;                   // bytes allocated by Lua
+  std::size_t mem_reserved_ = 0;  // bytes charged to budget_ for them (>= mem_used_, in steps)
+  bool mem_exceeded_ = false;     // mem_used_ went past options_.memory_cap
+  std::uint32_t mem_line_ = 0;    // the line of the first allocation refused (0: none yet)
+  std::string stop_message_;      // the first limit or fatal error; ends the run as Error
   std::vector<std::string> output_;
-  std::size_t output_bytes_ = 0;  // of output_, newlines counted
+  std::size_t output_bytes_ = 0;  // of output_, newlines counted (charged to budget_)
   // Variables (options_.track_vars), guarded by gil_ too.
   AssignmentsByLine assigns_;  // of the script: names each line assigns (script/assignments.h)
   // lua_upvalueid of each upvalue a task function captured -> its key (VarSet's aux), in the

@@ -29,6 +29,28 @@ EventLog::EventLog() {
 
 EventLog::~EventLog() {
   for (auto& c : dir_) delete c.load(std::memory_order_relaxed);
+  if (budget_) budget_->release(charged_.load(), MemoryBudget::Use::Events);
+}
+
+void EventLog::set_budget(std::shared_ptr<MemoryBudget> budget) {
+  if (budget_ || !budget) return;
+  std::size_t held = 0;
+  for (auto& c : dir_) {
+    if (c.load(std::memory_order_relaxed) != nullptr) held += sizeof(Chunk);
+  }
+  {
+    HostLock lk(str_mu_);
+    held += text_bytes_;
+  }
+  budget_ = std::move(budget);
+  budget_->charge(held, MemoryBudget::Use::Events);
+  charged_.fetch_add(held);
+}
+
+void EventLog::charge(std::size_t n) noexcept {
+  if (!budget_) return;
+  budget_->charge(n, MemoryBudget::Use::Events);
+  charged_.fetch_add(n, std::memory_order_relaxed);
 }
 
 EventLog::Chunk* EventLog::chunk_for(std::size_t index) noexcept {
@@ -37,7 +59,10 @@ EventLog::Chunk* EventLog::chunk_for(std::size_t index) noexcept {
   if (c != nullptr) return c;
   // Several appenders may race to install the chunk; the loser frees its copy.
   auto* fresh = new Chunk;
-  if (slot.compare_exchange_strong(c, fresh, std::memory_order_acq_rel)) return fresh;
+  if (slot.compare_exchange_strong(c, fresh, std::memory_order_acq_rel)) {
+    charge(sizeof(Chunk));
+    return fresh;
+  }
   delete fresh;
   return c;
 }
@@ -105,7 +130,8 @@ StrId EventLog::intern(std::string_view s) {
   // would fill memory outside Lua's cap (and no trace could hold it). Long texts are cut at a
   // UTF-8 character boundary, saying how long they were; once the log holds kMaxTextTotal bytes
   // of text, every further text is cut short.
-  const std::size_t max = text_bytes_ > kMaxTextTotal ? kMaxTextLate : kMaxText;
+  const std::size_t max =
+      text_bytes_ > kMaxTextTotal || (budget_ && budget_->over()) ? kMaxTextLate : kMaxText;
   if (s.size() <= max) {
     strs_.emplace_back(s);
   } else {
@@ -116,6 +142,7 @@ StrId EventLog::intern(std::string_view s) {
     strs_.push_back(std::move(shortened));
   }
   text_bytes_ += strs_.back().size();
+  charge(strs_.back().size());
   return static_cast<StrId>(strs_.size() - 1);
 }
 

@@ -11,6 +11,9 @@
 //    final event is always the last one (no events after RunEnd) and seq stays dense.
 //  - intern()/str(): the string table, guarded by a mutex (only rare events carry text).
 //    StrId 0 is the empty string.
+//  - set_budget(): the log charges its chunks of events and its texts to a run's MemoryBudget
+//    (Use::Events) for as long as it holds them; past the cap every further text is cut short
+//    (the run itself ends at its next API call, script/universe.cpp).
 //
 // Example (a reader polling a live run):
 //   for (std::size_t n = log.committed(); seen < n; ++seen) model.apply(log.at(seen));
@@ -21,11 +24,13 @@
 #include <atomic>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include "sim/event.h"
 #include "sim/lock.h"
+#include "sim/memory_budget.h"
 
 namespace rdv::sim {
 
@@ -67,10 +72,15 @@ class EventLog {
   // Text of an id from this log; the view stays valid as long as the log.
   std::string_view str(StrId id) const;
 
+  // Charges what the log holds now and everything it takes from now on to `budget` (released
+  // when the log is destroyed). Call before the first append, once.
+  void set_budget(std::shared_ptr<MemoryBudget> budget);
+
  private:
   struct Chunk;
   Chunk* chunk_for(std::size_t index) noexcept;  // allocates on demand
   void publish(Seq seq, const Event& e) noexcept;
+  void charge(std::size_t n) noexcept;  // to budget_, if any
 
   static constexpr Seq kClosedBit = Seq{1} << 63;
   std::atomic<Seq> next_{0};                       // next seq to hand out; kClosedBit once closed
@@ -80,6 +90,8 @@ class EventLog {
   mutable HostMutex str_mu_;  // a leaf: taken under any of the runtime's locks
   std::deque<std::string> strs_ RDV_GUARDED_BY(str_mu_);  // [0] == ""; elements never move
   std::size_t text_bytes_ RDV_GUARDED_BY(str_mu_) = 0;    // total size of strs_
+  std::shared_ptr<MemoryBudget> budget_;  // set before the run; null: nothing is charged
+  std::atomic<std::size_t> charged_{0};   // bytes charged to budget_
 };
 
 }  // namespace rdv::sim

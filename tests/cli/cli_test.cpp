@@ -184,6 +184,63 @@ TEST_CASE("cli run --trace, then replay reproduces it exactly") {
   CHECK(div.out.empty());
 }
 
+TEST_CASE("cli run --trace, then replay: bytes that are not UTF-8 round-trip exactly") {
+  // Output, notes, task and channel names and an error message, each with bytes that are no
+  // UTF-8 (a lone 0xff, a cut sequence, a NUL, an overlong form) and with a real U+00FF (ÿ),
+  // which must stay apart from the byte 0xff.
+  const fs::path d = scratch();
+  std::ofstream(d / "bytes.lua") << "local ch = chan(1, 'ch\\xfe')\n"
+                                    "go('w\\xff\\xc3', function() ch:send('v\\x80\\0') end)\n"
+                                    "print('\\xff', ch:recv())\n"
+                                    "print('\\xc3\\xbf', '\\xc0\\xaf', '\\xed\\xa0\\x80')\n"
+                                    "note('n\\xfe\\xff')\n"
+                                    "error('e\\xff')\n";
+  const std::string trace = (d / "bytes.rdv.jsonl").string();
+  const Ran r = cli("run " + (d / "bytes.lua").string() + " --trace " + trace);
+  REQUIRE(r.code == 2);
+  CHECK(r.out ==
+        "\xff\tv\x80" + std::string(1, '\0') + "\ttrue\n\xc3\xbf\t\xc0\xaf\t\xed\xa0\x80\n");
+  // the file is valid UTF-8 JSON: the bytes are written as \udcXX (docs/traces.md)
+  const std::string text = slurp(trace);
+  CHECK(has(text, "\\udcff"));
+  CHECK(!has(text, "\xff"));
+  auto t = rdv::trace::read_trace(trace);
+  REQUIRE(t.ok());
+  REQUIRE(t->footer.output.size() == 2);
+  CHECK(t->footer.output[0] == "\xff\tv\x80" + std::string(1, '\0') + "\ttrue");
+  CHECK(t->footer.output[1] == "\xc3\xbf\t\xc0\xaf\t\xed\xa0\x80");
+  CHECK(has(t->footer.message, "e\xff"));
+  const Ran rep = cli("replay " + trace);
+  CHECK(rep.code == 0);  // reproduced (the recorded run's panic included)
+  CHECK(has(rep.err, "reproduced exactly"));
+  CHECK(!has(rep.err, "diverged"));
+  CHECK(rep.out == r.out);
+}
+
+TEST_CASE("cli run: print and tostring never cut a string silently") {
+  const fs::path d = scratch();
+  std::ofstream(d / "long.lua") << "local s = string.rep('a', 5000)\n"
+                                   "print(s)\n"
+                                   "print(#tostring(s), tostring(s) == s)\n"
+                                   "print(tostring({string.rep('b', 5000)}))\n"
+                                   "note(string.rep('c', 70000))\n";
+  const std::string trace = (d / "long.rdv.jsonl").string();
+  const Ran r = cli("run " + (d / "long.lua").string() + " --trace " + trace);
+  REQUIRE(r.code == 0);
+  // a string is printed whole; a display past 4,096 bytes says how much it left out
+  CHECK(r.out == std::string(5000, 'a') + "\n5000\ttrue\n{\"" + std::string(4093, 'b') +
+                     "\"}\u2026 (907 more bytes)\n");
+  auto t = rdv::trace::read_trace(trace);
+  REQUIRE(t.ok());
+  bool note_cut = false;  // a note is kept up to 64 KiB, saying how long it was
+  for (const auto& e : t->events) {
+    if (e.kind == rdv::sim::EventKind::Note) {
+      note_cut = t->text(e) == std::string(65536, 'c') + "\u2026 (70000 bytes)";
+    }
+  }
+  CHECK(note_cut);
+}
+
 TEST_CASE("cli run --perfetto and export --perfetto write Chrome Trace Event JSON") {
   const fs::path d = scratch();
   const std::string trace = (d / "p.rdv.jsonl").string();

@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <memory>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -92,6 +94,44 @@ TEST_CASE("event_log: close appends the last event; later appends are dropped") 
   CHECK(log.close(end) == kNoSeq);
   REQUIRE(log.committed() == 3);
   CHECK(log.at(2).kind == EventKind::RunEnd);
+}
+
+TEST_CASE("memory_budget: try_charge refuses past the cap, charge does not; release gives back") {
+  MemoryBudget b(1000);
+  CHECK(b.try_charge(600, MemoryBudget::Use::Lua));
+  CHECK_FALSE(b.try_charge(401, MemoryBudget::Use::Output));  // 1,001 > 1,000: nothing taken
+  CHECK(b.used() == 600);
+  CHECK(b.try_charge(401, MemoryBudget::Use::Output, 1));  // within the slack
+  CHECK(b.over());
+  b.release(401, MemoryBudget::Use::Output);
+  CHECK_FALSE(b.over());
+  b.charge(500, MemoryBudget::Use::Stacks);  // memory already taken: charged anyway
+  CHECK(b.over());
+  CHECK(b.used(MemoryBudget::Use::Stacks) == 500);
+  CHECK(b.peak() == 1100);
+  b.release(500, MemoryBudget::Use::Stacks);
+  b.release(600, MemoryBudget::Use::Lua);
+  CHECK(b.used() == 0);
+}
+
+TEST_CASE("event_log: its chunks and texts are charged to the budget until it is destroyed") {
+  auto budget = std::make_shared<MemoryBudget>(std::size_t{64} << 20);
+  {
+    EventLog log;
+    log.set_budget(budget);
+    const std::size_t first = budget->used(MemoryBudget::Use::Events);
+    CHECK(first > 0);  // the first chunk of events
+    log.intern(std::string(1000, 'x'));
+    CHECK(budget->used(MemoryBudget::Use::Events) == first + 1000);
+    for (std::size_t i = 0; i < EventLog::kChunkSize + 1; ++i) log.append(Event{});
+    CHECK(budget->used(MemoryBudget::Use::Events) == 2 * (first) + 1000);
+    // past the cap, texts are cut short (the run ends at its next API call)
+    budget->charge(std::size_t{64} << 20, MemoryBudget::Use::Lua);
+    const StrId id = log.intern(std::string(10'000, 'y'));
+    CHECK(log.str(id).size() < 300);
+    budget->release(std::size_t{64} << 20, MemoryBudget::Use::Lua);
+  }
+  CHECK(budget->used() == 0);
 }
 
 }  // namespace rdv::sim
