@@ -2,7 +2,8 @@
 //
 //   rendezvous [FILE] [--screenshot OUT.png] [--size WxH] [--at N|end] [--seed N]
 //              [--preempt sync|line]
-//              [--tab TITLE]... [--pane TITLE]
+//              [--tab TITLE]... [--pane TITLE] [--zoom Z] [--layout default|lecture]
+//              [--browse DIR] [--check-layout] [--check-at N]...
 //   rendezvous [FILE] --export-gif OUT.gif [--from N] [--to N|end] [--delay MS] [--scale F]
 //              [--size WxH] [--pane TITLE] ...
 //   rendezvous run|explore|replay|export ...   (headless: handed to cli/ untouched)
@@ -154,6 +155,19 @@ int main(int argc, char** argv) {
                  "With --screenshot or --export-gif: only the pane holding this tab, e.g. "
                  "--pane Channels")
       ->type_name("TITLE");
+  std::string layout;
+  app.add_option("--layout", layout,
+                 "Start in this layout: lecture (zoomed, the panes a class follows) or default "
+                 "(View > Layout, Ctrl+L)")
+      ->type_name("NAME")
+      ->check(CLI::IsMember({"default", "lecture"}));
+  bool check_layout = false;
+  app.add_flag("--check-layout", check_layout,
+               "With --screenshot: print each text the picture shows cut off or drawn over other "
+               "text, and exit 2 when there is one");
+  std::string browse;
+  app.add_option("--browse", browse, "Show File > Open's browser at this folder (for a screenshot)")
+      ->type_name("DIR");
   app.add_option("--scenarios", scenarios, "Folder of scenarios to list (default: scenarios/)")
       ->type_name("DIR");
 
@@ -193,6 +207,9 @@ int main(int argc, char** argv) {
   options.frame_stats = frame_stats;
   options.zoom = zoom;
   options.tabs = tabs;
+  options.layout = layout;
+  options.browse = browse;
+  options.check_layout = check_layout;
   options.explore = options_explore;
   options.benchmark_frames = benchmark_frames;
   if (!pane.empty() && screenshot.empty() && export_gif.empty())

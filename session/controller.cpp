@@ -14,6 +14,7 @@
 #include "trace/recorder.h"
 #include "trace/trace.h"
 
+#include "gofront/gofront.h"
 #include "script/run.h"
 
 #include <algorithm>
@@ -117,7 +118,28 @@ void Controller::start_run() {
   } else {
     opt.config.policy = sim::make_policy(settings_.policy, settings_.seed, settings_.pct_depth);
   }
-  run_ = std::make_shared<script::ScriptRun>(chunkname_, script_, std::move(opt), *log_);
+  // A Go program runs as the Lua chunk its front end lowers it to (every statement on its Go
+  // line); a Lua scenario as it is. Go's compile errors end the run before it starts.
+  gofront::Prepared prepared = gofront::prepare(chunkname_, script_);
+  if (!prepared.ok) {
+    // The run ends before its first step, as a Lua syntax error does: one RunEnd (outcome
+    // error) carries the message, so the toolbar, the console and the source say it alike.
+    interactive_.reset();
+    log_.reset();
+    sim::Event end;
+    end.kind = sim::EventKind::RunEnd;
+    end.arg = static_cast<std::int64_t>(sim::Outcome::Error);
+    model_->append(end, prepared.error);
+    cursor_->seek(model_->size());
+    view_.cursor = model_->size();
+    diagnostics_ = prepared.error;
+    error_line_ = ui::error_line(diagnostics_, chunkname_);
+    status_ = chunkname_ + ": does not compile";
+    ended_ = true;
+    return;
+  }
+  run_ = std::make_shared<script::ScriptRun>(chunkname_, std::move(prepared.chunk), std::move(opt),
+                                             *log_);
   run_->start();
   status_ = "running " + chunkname_ + " (" + sim::to_string(settings_.mode) + ", " +
             to_string(settings_.policy) + ", seed " + std::to_string(settings_.seed) + ")";

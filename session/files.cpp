@@ -71,14 +71,14 @@ bool Files::open(const std::string& path, std::string* error) {
   if (ends_with(path, ".rdv.jsonl") || ends_with(path, ".jsonl")) {
     if (!controller_.open_trace(path, error)) return false;
     browser_.deselect();  // the list no longer highlights the scenario shown before
-  } else if (ends_with(path, ".lua")) {
+  } else if (ends_with(path, ".lua") || ends_with(path, ".go")) {
     browser_.select(browser_.add_file(path));
     if (!browser_.source_error().empty()) {
       if (error != nullptr) *error = browser_.source_error();
       return false;
     }
   } else {
-    if (error != nullptr) *error = path + ": not a scenario (.lua) or a trace (.rdv.jsonl)";
+    if (error != nullptr) *error = path + ": not a scenario (.lua, .go) or a trace (.rdv.jsonl)";
     return false;
   }
   remember(path);

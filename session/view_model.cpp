@@ -383,7 +383,7 @@ std::string_view code_without_comment(std::string_view code, bool go) {
   return code.substr(0, end);
 }
 
-std::string stuck_banner(const model::State& s) {
+std::string stuck_banner(const model::State& s, ShownPanes shown) {
   std::size_t stuck = 0;
   for (const auto& t : s.tasks) stuck += is_stuck(s, t) ? 1u : 0u;
   if (stuck == 0) return {};
@@ -396,8 +396,11 @@ std::string stuck_banner(const model::State& s) {
       }
     }
   }
-  return std::to_string(stuck) + (stuck == 1 ? " task" : " tasks") +
-         " left blocked: highlighted in red in Tasks" + (in_channel ? " and Channels" : "");
+  std::string panes;
+  if (shown.tasks) panes = "Tasks";
+  if (in_channel && shown.channels) panes += panes.empty() ? "Channels" : " and Channels";
+  return std::to_string(stuck) + (stuck == 1 ? " task" : " tasks") + " left blocked: " +
+         (panes.empty() ? std::string("see the report below") : "highlighted in red in " + panes);
 }
 
 std::string report_after_console(const std::string& diagnostics,

@@ -117,10 +117,16 @@ struct ConsoleLine {
 // Output, notes and diagnostics among the first `n` events, in seq order.
 std::vector<ConsoleLine> console_lines(const model::Model& m, std::size_t n);
 
+// Which of the panes that highlight stuck tasks are on screen (View ▸ Panes, the lecture
+// layout, the tab chosen in the centre pane).
+struct ShownPanes {
+  bool tasks = true;
+  bool channels = true;
+};
 // The line under the outcome banner when tasks are left blocked: how many, and the panes that
-// highlight them in red — Tasks always, Channels only when one waits in a channel's queue.
-// "" when no task is stuck.
-std::string stuck_banner(const model::State& s);
+// highlight them in red — Tasks when shown, Channels only when shown and one waits in a
+// channel's queue; with neither, the report below. "" when no task is stuck.
+std::string stuck_banner(const model::State& s, ShownPanes shown = {});
 
 // The run's report without the lines the console already printed from events (the deadlock's
 // "fatal error: …" line), so nothing is said twice.

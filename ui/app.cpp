@@ -11,6 +11,7 @@
 #include "ui/export_actions.h"
 #include "ui/file_actions.h"
 #include "ui/frame_stats.h"
+#include "ui/layout_check.h"
 #include "ui/plots_panel.h"
 #include "ui/scenario_list_panel.h"
 #include "ui/scenario_panel.h"
@@ -412,7 +413,8 @@ int run_app(const AppOptions& options) {
     shell.add(std::make_unique<SyncPanel>(controller));
     shell.add(std::make_unique<TimelinePanel>(controller));
     shell.add(std::make_unique<PlotsPanel>(controller));  // a tab beside the Timeline
-    shell.add(std::make_unique<ConsolePanel>(controller));
+    shell.add(std::make_unique<ConsolePanel>(
+        controller, [&shell](const char* title) { return shell.panel_shown(title); }));
     shell.set_toolbar([&] {
       // While an export takes its pictures, the run's keys wait (they would move the cursor).
       if (!exporter.busy()) toolbar.handle_shortcuts();
@@ -491,7 +493,10 @@ int run_app(const AppOptions& options) {
       controller.request_seek(options.at.value_or(controller.model().size()));
     }
 
+    if (!options.layout.empty())
+      shell.use_layout(options.layout == "lecture" ? LayoutPreset::Lecture : LayoutPreset::Default);
     if (options.zoom > 0) shell.set_zoom(options.zoom);
+    if (!options.browse.empty()) files.request_browse(options.browse);
     float zoom = shell.zoom();
     load_fonts(scale * zoom);
     apply_theme(scale * zoom);
@@ -618,6 +623,13 @@ int run_app(const AppOptions& options) {
             stats.add(ms_since(t0), ui_ms);
           }
           print_frame_line(stats, controller, counts);
+        }
+        if (options.check_layout) {
+          for (const LayoutFinding& f : check_layout(*ImGui::GetDrawData())) {
+            std::printf("layout: %s\n", f.message.c_str());
+            result = 2;
+          }
+          std::fflush(stdout);
         }
         std::string error;
         if (!save_framebuffer_png(options.screenshot, width, height, error)) result = fail(error);

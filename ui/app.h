@@ -46,6 +46,13 @@ struct AppOptions {
   std::optional<std::size_t> to;
   int delay_ms = 500;  // GIF: how long each frame shows
   double scale = 1.0;  // GIF: the frames' size against the window's (0.1..1)
+  // "lecture" or "default": start in that View ▸ Layout (before --zoom); "": the saved one.
+  std::string layout;
+  // Not empty: File ▸ Open's browser is shown at this folder (a screenshot of the dialog).
+  std::string browse;
+  // With a screenshot: print what ui/layout_check.h finds in the picture's frame (text cut off
+  // or drawn over other text) to stdout, one "layout: …" line each, and return 2 if anything.
+  bool check_layout = false;
 };
 
 // Default screenshot size when none is given.

@@ -67,7 +67,9 @@ void ConsolePanel::draw() {
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 4));
     // The stuck tasks are highlighted in every panel; say so.
     if (s.outcome == sim::Outcome::Deadlock || s.outcome == sim::Outcome::Leak) {
-      if (const std::string banner = stuck_banner(s); !banner.empty()) {
+      ShownPanes shown;
+      if (shown_) shown = {.tasks = shown_("Tasks"), .channels = shown_("Channels")};
+      if (const std::string banner = stuck_banner(s, shown); !banner.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
         ImGui::TextWrapped("%s", banner.c_str());
         ImGui::PopStyleColor();

@@ -7,19 +7,24 @@
 #include "session/view_model.h"
 #include "ui/shell.h"
 
+#include <functional>
 #include <vector>
 
 namespace rdv::ui {
 
 class ConsolePanel : public Panel {
  public:
-  explicit ConsolePanel(Controller& controller) : controller_(controller) {}
+  // - `shown(title)`: whether the panel `title` is on screen (Shell::panel_shown), so the
+  //   banner names only panes that show the highlight; without it every pane counts as shown.
+  explicit ConsolePanel(Controller& controller, std::function<bool(const char* title)> shown = {})
+      : controller_(controller), shown_(std::move(shown)) {}
   const char* title() const override { return "Console"; }
   Slot slot() const override { return Slot::Console; }
   void draw() override;
 
  private:
   Controller& controller_;
+  std::function<bool(const char*)> shown_;
   // Cache: the lines for (model, cursor) as last built.
   const model::Model* cached_model_ = nullptr;
   std::size_t cached_size_ = ~std::size_t{0};

@@ -1,8 +1,9 @@
 // ui/file_actions.h — the File menu and its modals over session/files.h (which opens by path,
 // keeps the recent files and the dropped paths, and exports to Perfetto).
 //
-// - Open (Ctrl+O): a small modal with a path field and the recent files; a .lua opens as a
-//   scenario (listed in the browser), a .rdv.jsonl as a recorded trace.
+// - Open (Ctrl+O): a file browser (session/file_browser.h: folders, a .go/.lua/.rdv.jsonl filter,
+//   places, recent files) with a path field that still takes a typed path; a .lua or .go file
+//   opens as a scenario (listed in the scenario list), a .rdv.jsonl as a recorded trace.
 // - Save trace (Ctrl+S): a modal with a path field, suggested from the scenario and seed.
 // - Export to Perfetto (Ctrl+E): a modal with a path field and the time axis (trace/perfetto.h);
 //   the file opens in ui.perfetto.dev. A run still going is exported as recorded so far.
@@ -13,12 +14,14 @@
 #pragma once
 
 #include "session/controller.h"
+#include "session/file_browser.h"
 #include "session/files.h"
 #include "session/scenario_catalog.h"
 #include "ui/shell.h"
 
 #include "trace/perfetto.h"
 
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,6 +34,14 @@ class FileActions : public Files {
       : Files(controller, browser, shell) {}
 
   void request_open() { open_requested_ = true; }
+  // - Opens the dialog at `dir` (rather than the folder of the file shown).
+  void request_browse(std::filesystem::path dir) {
+    open_requested_ = true;
+    browse_dir_ = std::move(dir);
+  }
+  // - The Open dialog's browser (the folder it shows, its filter), for tests and --browse.
+  FileBrowser& file_browser() { return file_browser_; }
+  bool open_dialog_shown() const { return open_shown_; }
   void request_save() { save_requested_ = true; }
   void request_export() { export_requested_ = true; }
 
@@ -40,7 +51,13 @@ class FileActions : public Files {
   void draw();
 
  private:
+  void draw_open_dialog();
+
   bool open_requested_ = false;
+  bool open_shown_ = false;           // the Open dialog was drawn this frame
+  FileBrowser file_browser_;          // the Open dialog's folder
+  int file_selected_ = -1;            // the listing's selected row
+  std::filesystem::path browse_dir_;  // request_browse()'s folder, until the dialog opens
   bool save_requested_ = false;
   bool export_requested_ = false;
   int export_axis_ = 0;  // 0 auto, 1 time, 2 steps (trace::TimeAxis order)

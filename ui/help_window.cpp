@@ -21,13 +21,16 @@ namespace {
 // Every key the app answers to. Kept in step with the code that reads them (grep
 // IsKeyPressed and the menus' shortcut strings).
 constexpr std::array kShortcuts = {
-    Shortcut{"Anywhere", "Ctrl+O", "Open a scenario (.lua) or a recorded trace (.rdv.jsonl)"},
+    Shortcut{"Anywhere", "Ctrl+O",
+             "Open a scenario (.lua, .go) or a recorded trace (.rdv.jsonl): a file browser"},
     Shortcut{"Anywhere", "Ctrl+S", "Save the run's trace (.rdv.jsonl)"},
     Shortcut{"Anywhere", "Ctrl+E", "Export the run to Perfetto (Chrome Trace Event JSON)"},
     Shortcut{"Anywhere", "Ctrl+Q", "Quit (asks first when an edited script is not saved)"},
     Shortcut{"Anywhere", "F1", "This help"},
     Shortcut{"Anywhere", "Ctrl + / Ctrl - / Ctrl 0", "Zoom the whole UI in / out / back to 100 %"},
     Shortcut{"Anywhere", "F11", "Full screen (and back)"},
+    Shortcut{"Anywhere", "Ctrl+L",
+             "Lecture layout (zoomed, the panes a class follows) and back to the default"},
     Shortcut{"Run (no text field focused)", "Space", "Run / pause"},
     Shortcut{"Run (no text field focused)", "Right", "Step: the next event"},
     Shortcut{"Run (no text field focused)", "Left", "Step back one event"},

@@ -84,6 +84,81 @@ void Shell::set_pane_hidden(Slot s, bool hidden) {
   set_setting("hidden_panes", h);
 }
 
+SavedLayout SavedLayout::factory(LayoutPreset p) {
+  SavedLayout l;
+  if (p == LayoutPreset::Lecture) {
+    l.zoom = kLectureZoom;
+    l.hidden = std::string(kSlotCount, '0');
+    l.hidden[static_cast<std::size_t>(Slot::Scenarios)] = '1';
+    l.hidden[static_cast<std::size_t>(Slot::Tasks)] = '1';
+    // The Source column and the bottom row get more of the room; the console stays readable.
+    l.sizes.left = 0.36f;
+    l.sizes.right = 0.26f;
+    l.sizes.bottom = 0.36f;
+    l.sizes.console = 0.32f;
+  }
+  return l;
+}
+
+std::string SavedLayout::format() const {
+  char buf[160];
+  const LayoutState& s = sizes;
+  std::snprintf(buf, sizeof buf, "%.3f %s %.4f %.4f %.4f %.4f %.4f %.4f", static_cast<double>(zoom),
+                hidden.empty() ? "-" : hidden.c_str(), static_cast<double>(s.left),
+                static_cast<double>(s.right), static_cast<double>(s.bottom),
+                static_cast<double>(s.scenarios), static_cast<double>(s.tasks),
+                static_cast<double>(s.console));
+  return buf;
+}
+
+std::optional<SavedLayout> SavedLayout::parse(const std::string& text) {
+  SavedLayout l;
+  char hidden[16] = {};
+  LayoutState& s = l.sizes;
+  if (std::sscanf(text.c_str(), "%f %15s %f %f %f %f %f %f", &l.zoom, hidden, &s.left, &s.right,
+                  &s.bottom, &s.scenarios, &s.tasks, &s.console) != 8)
+    return std::nullopt;
+  if (!(l.zoom >= kMinZoom && l.zoom <= kMaxZoom)) return std::nullopt;
+  l.hidden = std::strcmp(hidden, "-") == 0 ? "" : hidden;
+  if (l.hidden.find_first_not_of("01") != std::string::npos) return std::nullopt;
+  for (float* f : {&s.left, &s.right, &s.bottom, &s.scenarios, &s.tasks, &s.console}) {
+    if (!(*f >= 0.0f && *f <= 1.0f)) return std::nullopt;
+    *f = clamp_fraction(*f);
+  }
+  return l;
+}
+
+void Shell::use_layout(LayoutPreset p) {
+  const LayoutPreset current = layout_preset();
+  const char* key = current == LayoutPreset::Lecture ? "layout_lecture" : "layout_default";
+  SavedLayout now{layout_, zoom_, setting("hidden_panes")};
+  set_setting(key, now.format());
+  if (p == current) return;
+  const char* next_key = p == LayoutPreset::Lecture ? "layout_lecture" : "layout_default";
+  const SavedLayout next = SavedLayout::parse(setting(next_key)).value_or(SavedLayout::factory(p));
+  set_setting("layout", p == LayoutPreset::Lecture ? "lecture" : "default");
+  layout_ = next.sizes;
+  set_setting("hidden_panes", next.hidden);
+  set_zoom(next.zoom);
+  ImGui::MarkIniSettingsDirty();
+}
+
+void Shell::reset_layout() {
+  const SavedLayout l = SavedLayout::factory(layout_preset());
+  layout_ = l.sizes;
+  set_setting("hidden_panes", l.hidden);
+  set_zoom(l.zoom);
+  ImGui::MarkIniSettingsDirty();
+}
+
+bool Shell::panel_shown(const char* title) const {
+  for (const auto* list : {&drawn_now_, &drawn_last_}) {
+    for (const Panel* p : *list)
+      if (std::strcmp(p->title(), title) == 0) return true;
+  }
+  return false;
+}
+
 void Shell::request_quit() {
   unsaved_.run_or_ask([this] { quit_ = true; });
 }
@@ -251,6 +326,7 @@ void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
     // No background for the panel's own child: the pane painted the same colour just before
     // (every window-sized layer costs a software renderer milliseconds: docs/performance.md).
     ImGui::BeginChild(panels.front()->title(), ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+    drawn_now_.push_back(panels.front());
     panels.front()->draw();
     ImGui::EndChild();
   } else if (ImGui::BeginTabBar("##tabs")) {
@@ -263,6 +339,7 @@ void Shell::draw_pane(Slot slot, float x, float y, float w, float h) {
       if (ImGui::BeginTabItem(p->title(), nullptr, flags)) {
         if (pending != pending_tabs_.end()) pending_tabs_.erase(pending);
         ImGui::BeginChild(p->title(), ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+        drawn_now_.push_back(p);
         p->draw();
         ImGui::EndChild();
         ImGui::EndTabItem();
@@ -314,10 +391,25 @@ void Shell::draw_menu_bar() {
       ImGui::SetTooltip(
           "Tab, arrows, Space and Enter move between and press the controls; the run's keys\n"
           "(arrows, Space, Home, End) then belong to the controls until this is off");
-    if (ImGui::MenuItem("Reset layout")) {
-      layout_ = LayoutState{};
-      ImGui::MarkIniSettingsDirty();
+    if (ImGui::BeginMenu("Layout")) {
+      const LayoutPreset p = layout_preset();
+      if (ImGui::MenuItem("Default", p == LayoutPreset::Default ? "" : "Ctrl+L",
+                          p == LayoutPreset::Default))
+        use_layout(LayoutPreset::Default);
+      if (ImGui::MenuItem("Lecture", p == LayoutPreset::Lecture ? "" : "Ctrl+L",
+                          p == LayoutPreset::Lecture))
+        use_layout(LayoutPreset::Lecture);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "For a projector: zoomed to %.0f %%, showing Source, Channels, Sync, Timeline and\n"
+            "Console only. Each layout keeps its own changes.",
+            static_cast<double>(kLectureZoom) * 100.0);
+      ImGui::EndMenu();
     }
+    if (ImGui::MenuItem("Reset layout")) reset_layout();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Puts the layout in use (%s) back as it first was",
+                        layout_preset() == LayoutPreset::Lecture ? "Lecture" : "Default");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
@@ -328,6 +420,8 @@ void Shell::draw_menu_bar() {
 }
 
 void Shell::draw() {
+  drawn_last_.swap(drawn_now_);
+  drawn_now_.clear();
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
@@ -354,6 +448,9 @@ void Shell::draw() {
     if (ImGui::IsKeyPressed(61) || ImGui::IsKeyPressed(334)) set_zoom(zoom_ * kZoomStep);
     if (ImGui::IsKeyPressed(45) || ImGui::IsKeyPressed(333)) set_zoom(zoom_ / kZoomStep);
     if (ImGui::IsKeyPressed(48, false) || ImGui::IsKeyPressed(320, false)) set_zoom(1.0f);
+    if (ImGui::IsKeyPressed('L', false))
+      use_layout(layout_preset() == LayoutPreset::Lecture ? LayoutPreset::Default
+                                                          : LayoutPreset::Lecture);
   }
   if (ImGui::IsKeyPressed(300, false)) full_screen_toggle_ = true;
   if (toolbar_) toolbar_();

@@ -67,6 +67,25 @@ struct LayoutState {
   float console = 0.30f;    // width of Console within the bottom row
 };
 
+// View ▸ Layout: two saved arrangements of the window. Default shows every pane at 100 %;
+// Lecture is for a projector: the zoom at kLectureZoom and only the panes a class follows
+// (Source, the centre's Channels, Sync, Timeline, Console: Scenarios and Tasks hidden). Each
+// remembers its own zoom, hidden panes and splitters in imgui.ini; switching keeps the one left.
+enum class LayoutPreset { Default, Lecture };
+inline constexpr float kLectureZoom = 1.5f;
+
+// The pane sizes, zoom and hidden panes of one preset.
+struct SavedLayout {
+  LayoutState sizes;
+  float zoom = 1.0f;
+  std::string hidden;  // the "hidden_panes" setting: '1' per hidden slot
+  // - The preset's own arrangement, before any change the person made.
+  static SavedLayout factory(LayoutPreset p);
+  // - "zoom hidden left right bottom scenarios tasks console"; parse gives nullopt for garbage.
+  std::string format() const;
+  static std::optional<SavedLayout> parse(const std::string& text);
+};
+
 class Shell : public SettingsStore {
  public:
   // - Adds a panel; call before the first frame.
@@ -106,6 +125,18 @@ class Shell : public SettingsStore {
   bool pane_hidden(Slot s) const;
   void set_pane_hidden(Slot s, bool hidden);
   HelpWindow& help() { return help_; }
+  // - Whether the panel `title` is on screen: drawn by this frame so far or by the last one
+  //   (its pane shown and, among tabs, its tab in front).
+  bool panel_shown(const char* title) const;
+
+  // View ▸ Layout ▸ Default / Lecture (Ctrl+L switches): saves the current arrangement under
+  // the preset in use, then restores `p`'s (its factory one the first time).
+  LayoutPreset layout_preset() const {
+    return setting("layout") == "lecture" ? LayoutPreset::Lecture : LayoutPreset::Default;
+  }
+  void use_layout(LayoutPreset p);
+  // - Puts the preset in use back to its factory arrangement (View ▸ Reset layout).
+  void reset_layout();
 
   // - Brings the tab `title` to the front of its pane on the next frame it is drawn (for
   //   --tab); false when no panel has that title. A panel alone in its pane is always shown.
@@ -153,7 +184,10 @@ class Shell : public SettingsStore {
   std::array<std::vector<Panel*>, kSlotCount> slots_;           // panels by slot, in order of add()
   std::array<std::optional<PaneRect>, kSlotCount> pane_rects_;  // as drawn in the last frame
   LayoutState layout_;
-  std::vector<std::string> pending_tabs_;  // select_tab() requests not yet drawn selected
+  std::vector<std::string> pending_tabs_;
+  std::vector<const Panel*> drawn_now_,
+      drawn_last_;  // panels drawn this frame, the last one  // select_tab() requests not yet drawn
+                    // selected
   std::map<std::string, std::string> settings_;
   std::function<void()> toolbar_, file_menu_, run_menu_;
   bool quit_ = false;

@@ -201,6 +201,13 @@ TEST_CASE("view model: a deadlock marks the blocked tasks as stuck; select and s
 
   // The banner names Channels only because a stuck task waits in a channel's queue here.
   CHECK(stuck_banner(end) == "4 tasks left blocked: highlighted in red in Tasks and Channels");
+  // A pane not on screen (hidden, or another tab in front) is not named.
+  CHECK(stuck_banner(end, {.tasks = false, .channels = true}) ==
+        "4 tasks left blocked: highlighted in red in Channels");
+  CHECK(stuck_banner(end, {.tasks = true, .channels = false}) ==
+        "4 tasks left blocked: highlighted in red in Tasks");
+  CHECK(stuck_banner(end, {.tasks = false, .channels = false}) ==
+        "4 tasks left blocked: see the report below");
   // The report below the console does not repeat the "fatal error" line.
   const std::string report =
       "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [WaitGroup.Wait]:\n";
