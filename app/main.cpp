@@ -165,6 +165,11 @@ int main(int argc, char** argv) {
   app.add_flag("--check-layout", check_layout,
                "With --screenshot: print each text the picture shows cut off or drawn over other "
                "text, and exit 2 when there is one");
+  std::vector<std::size_t> check_at;
+  app.add_option("--check-at", check_at,
+                 "With --check-layout: also check the window at event N (repeatable)")
+      ->type_name("N")
+      ->allow_extra_args(false);
   std::string browse;
   app.add_option("--browse", browse, "Show File > Open's browser at this folder (for a screenshot)")
       ->type_name("DIR");
@@ -209,7 +214,8 @@ int main(int argc, char** argv) {
   options.tabs = tabs;
   options.layout = layout;
   options.browse = browse;
-  options.check_layout = check_layout;
+  options.check_layout = check_layout || !check_at.empty();
+  options.check_at = check_at;
   options.explore = options_explore;
   options.benchmark_frames = benchmark_frames;
   if (!pane.empty() && screenshot.empty() && export_gif.empty())

@@ -1,4 +1,5 @@
-// session/file_browser.h — the logic of File ▸ Open's file browser, without ImGui (tested headless).
+// session/file_browser.h — the logic of File ▸ Open's file browser, without ImGui (tested
+// headless).
 //
 // - A FileBrowser is one folder's listing at a time: its sub-folders first, then the files the
 //   filter lets through, each group in natural order ("2.9" before "2.10"); names starting with

@@ -609,6 +609,22 @@ int run_app(const AppOptions& options) {
           result = fail(error);
         }
       } else {
+        // --check-layout: each text cut off or drawn over other text, at each --check-at event
+        // and at the picture's own.
+        auto check_frame = [&](const std::string& where) {
+          for (const LayoutFinding& f : check_layout(*ImGui::GetDrawData())) {
+            std::printf("layout: %s%s\n", where.c_str(), f.message.c_str());
+            result = 2;
+          }
+          std::fflush(stdout);
+        };
+        const std::size_t picture_at = controller.view().cursor;
+        for (const std::size_t n : options.check_at) {
+          controller.request_seek(n);
+          for (int i = 0; i < 4; ++i) frame();
+          check_frame("at event " + std::to_string(controller.view().cursor) + ": ");
+        }
+        if (!options.check_at.empty()) controller.request_seek(picture_at);
         // Layout settles over a couple of frames (auto-sized items, scroll extents).
         for (int i = 0; i < 4; ++i) frame();
         glFinish();
@@ -624,13 +640,8 @@ int run_app(const AppOptions& options) {
           }
           print_frame_line(stats, controller, counts);
         }
-        if (options.check_layout) {
-          for (const LayoutFinding& f : check_layout(*ImGui::GetDrawData())) {
-            std::printf("layout: %s\n", f.message.c_str());
-            result = 2;
-          }
-          std::fflush(stdout);
-        }
+        if (options.check_layout)
+          check_frame("at event " + std::to_string(controller.view().cursor) + ": ");
         std::string error;
         if (!save_framebuffer_png(options.screenshot, width, height, error)) result = fail(error);
       }

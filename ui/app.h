@@ -53,6 +53,8 @@ struct AppOptions {
   // With a screenshot: print what ui/layout_check.h finds in the picture's frame (text cut off
   // or drawn over other text) to stdout, one "layout: …" line each, and return 2 if anything.
   bool check_layout = false;
+  // With check_layout: also check the frame at each of these events (before the picture's).
+  std::vector<std::size_t> check_at;
 };
 
 // Default screenshot size when none is given.

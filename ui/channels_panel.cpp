@@ -62,7 +62,7 @@ std::vector<Piece> waiter_pieces(const model::Model& m, const model::State& s,
     const model::TaskInfo* t = s.task(w.task);
     const std::size_t idx = t != nullptr ? t->colour : 0;
     const bool stuck = t != nullptr && is_stuck(s, *t);
-    p.fill = stuck ? IM_COL32(120, 30, 30, 255) : IM_COL32(55, 50, 40, 255);
+    p.fill = stuck ? palette::kStuckFill : IM_COL32(55, 50, 40, 255);
     p.border = focus == w.task ? palette::kAccent : task_colour(idx);
     p.border_w = focus == w.task ? 2.5f : 1.5f;
     p.w = std::min(max_w, ImGui::CalcTextSize(p.text.c_str()).x + em);

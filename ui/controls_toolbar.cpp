@@ -259,13 +259,24 @@ void ControlsToolbar::draw() {
         "updates on shared variables)");
     if (changed) c.apply_settings(s);
   }
-  separator();
-  ImGui::AlignTextToFramePadding();
+  // The event counter and the time: after the controls, or on the next row when the toolbar
+  // has no room left (a narrow window, a big zoom) rather than past the window's edge.
   const std::size_t size = c.model().size();
-  ImGui::Text("event %zu / %zu%s", c.view().cursor, size, c.run_ended() ? "" : "+");
+  char counter[64];
+  std::snprintf(counter, sizeof counter, "event %zu / %zu%s", c.view().cursor, size,
+                c.run_ended() ? "" : "+");
+  const std::string when = "t = " + format_time(c.state().now);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float need = ImGui::CalcTextSize("|").x + ImGui::CalcTextSize(counter).x +
+                     ImGui::CalcTextSize(when.c_str()).x + style.ItemSpacing.x * 4;
+  const float left = ImGui::GetItemRectMax().x;  // the last control's right edge
+  if (left + need <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) separator();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(counter);
   tooltip("Events shown / events recorded so far");
   ImGui::SameLine();
-  ImGui::TextDisabled("t = %s", format_time(c.state().now).c_str());
+  ImGui::TextDisabled("%s", when.c_str());
+  const float text_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
 
   // The outcome badge, right-aligned.
   const model::State& st = c.state();
@@ -275,7 +286,14 @@ void ControlsToolbar::draw() {
                       : c.view().playing                       ? "Playing"
                                                                : "Paused";
   const float w = ImGui::CalcTextSize(label).x + em * 1.4f;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+  // Right-aligned after the event counter; on a row of its own when the toolbar has no room
+  // left (a narrow window, a big zoom), never over the counter.
+  const float badge_x = ImGui::GetWindowContentRegionMax().x - w;
+  if (badge_x >= text_end + ImGui::GetStyle().ItemSpacing.x) {
+    ImGui::SameLine(badge_x);
+  } else {
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), badge_x));
+  }
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetFrameHeight();
   ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + w, p.y + h), outcome_colour(o),

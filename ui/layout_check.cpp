@@ -6,11 +6,15 @@
 // every panel, including ones written later.
 #include "ui/layout_check.h"
 
+#include "ui/theme.h"
+
 #include <imgui_internal.h>  // ImGuiWindow: whether the window drawing a run can scroll
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <utility>
 
@@ -55,7 +59,8 @@ std::string short_name(const char* name) {
   auto flush = [&] {
     // Drop ImGui's "_XXXXXXXX" child-window suffix and leading "##".
     if (part.size() > 9 && part[part.size() - 9] == '_' &&
-        std::all_of(part.end() - 8, part.end(), [](char c) { return std::isxdigit(c) != 0; }))
+        std::all_of(part.end() - 8, part.end(),
+                    [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
       part.resize(part.size() - 9);
     if (part.starts_with("##")) part.erase(0, 2);
     if (!part.empty() && part != "shell") out += (out.empty() ? "" : "/") + part;
@@ -143,12 +148,15 @@ std::vector<TextRun> text_runs(const ImDrawData& data) {
         r.box.z = std::max(r.box.z, c.pos.x);
         r.box.w = std::max(r.box.w, c.pos.y);
         pen_end = pen_x + g.AdvanceX * scale;
-        // Cut: crosses the clip rectangle (by more than antialiasing's pixel) while visible.
+        // Cut: a glyph past the clip rectangle (by more than antialiasing's pixel) in a run of
+        // which something shows. ImGui culls by the glyph's advance, so a glyph wholly past the
+        // edge may still be here, or not.
         const bool visible =
             c.pos.x > clip.x && a.pos.x < clip.z && c.pos.y > clip.y && a.pos.y < clip.w;
+        r.shows = r.shows || visible;
         const bool cut_x = a.pos.x < clip.x - 1.0f || c.pos.x > clip.z + 1.0f;
         const bool cut_y = a.pos.y < clip.y - 1.0f || c.pos.y > clip.w + 1.0f;
-        if (visible && ((cut_x && !x_scrolls) || (cut_y && !y_scrolls))) r.cut = true;
+        if ((cut_x && !x_scrolls) || (cut_y && !y_scrolls)) r.cut = true;
         // ImGui leaves out the glyphs wholly past the clip rectangle: a run whose last glyph
         // ends within a pixel of the right edge most likely went on.
         // A run ending in "…" was shortened on purpose.
@@ -164,12 +172,13 @@ std::vector<LayoutFinding> check_layout(const ImDrawData& data) {
   std::vector<LayoutFinding> out;
   char buf[160];
   for (const TextRun& r : runs) {
-    if (!r.cut && !r.touches_right) continue;
+    if (!r.shows || (!r.cut && !r.touches_right)) continue;
     const char* edge = r.box.z > r.clip.z - 1   ? "right"
                        : r.box.x < r.clip.x - 1 ? "left"
                        : r.box.w > r.clip.w + 1 ? "bottom"
                                                 : "top";
-    std::snprintf(buf, sizeof buf, " cut at the %s edge (text %.0f..%.0f, %.0f..%.0f; clip %.0f..%.0f, %.0f..%.0f)",
+    std::snprintf(buf, sizeof buf,
+                  " cut at the %s edge (text %.0f..%.0f, %.0f..%.0f; clip %.0f..%.0f, %.0f..%.0f)",
                   edge, static_cast<double>(r.box.x), static_cast<double>(r.box.z),
                   static_cast<double>(r.box.y), static_cast<double>(r.box.w),
                   static_cast<double>(r.clip.x), static_cast<double>(r.clip.z),
@@ -194,6 +203,34 @@ std::vector<LayoutFinding> check_layout(const ImDrawData& data) {
         out.push_back(LayoutFinding{runs[i].window + ": \"" + runs[i].text + "\" and \"" +
                                     runs[j].text + "\" drawn over each other"});
       }
+    }
+  }
+  // The stuck banner ("… highlighted in red in Tasks and Channels"): each pane it names must
+  // draw a stuck task's highlight this frame.
+  for (const TextRun& r : runs) {
+    std::string squeezed;
+    for (char ch : r.text)
+      if (ch != ' ') squeezed += ch;
+    const std::size_t at = squeezed.find("highlightedinredin");
+    if (at == std::string::npos) continue;
+    const std::string named = squeezed.substr(at);
+    for (const auto& [pane, owner] :
+         {std::pair{"Tasks", "pane_tasks"}, std::pair{"Channels", "/Channels"}}) {
+      if (named.find(pane) == std::string::npos) continue;
+      bool highlighted = false;
+      for (int l = 0; l < data.CmdListsCount && !highlighted; ++l) {
+        const ImDrawList* dl = data.CmdLists[l];
+        if (dl->_OwnerName == nullptr || std::strstr(dl->_OwnerName, owner) == nullptr) continue;
+        for (const ImDrawVert& v : dl->VtxBuffer) {
+          if (v.col == palette::kStuckRowBg || v.col == palette::kStuckFill) {
+            highlighted = true;
+            break;
+          }
+        }
+      }
+      if (!highlighted)
+        out.push_back(
+            LayoutFinding{r.window + ": the banner names " + pane + ", which highlights no task"});
     }
   }
   return out;

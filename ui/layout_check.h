@@ -9,6 +9,8 @@
 //   window cannot scroll that way (a window that scrolls shows the rest when scrolled); or a
 //   run ending right at the clip's right edge (ImGui drops the glyphs wholly past it).
 // - Overlap: two runs of one window whose boxes intersect by more than a third of a line's height.
+// - A banner naming a pane with nothing highlighted: the console's "… highlighted in red in
+//   Tasks and Channels" while that pane draws no stuck task (palette::kStuckRowBg/kStuckFill).
 // `rendezvous --screenshot … --check-layout` prints each finding and exits 2 when there is one;
 // tests/ui/layout_check_test.cpp runs it over the scenarios and events of issue 19.
 //
@@ -25,11 +27,12 @@
 namespace rdv::ui {
 
 struct TextRun {
-  std::string window;  // the ImGui window (draw list owner) that drew it
-  std::string text;    // decoded from the glyphs (spaces where glyphs are a space apart)
-  ImVec4 box;          // x0, y0, x1, y1 of the glyphs drawn
-  ImVec4 clip;         // the clip rectangle it was drawn with
-  bool cut = false;    // a glyph crosses the clip rectangle where its window cannot scroll
+  std::string window;          // the ImGui window (draw list owner) that drew it
+  std::string text;            // decoded from the glyphs (spaces where glyphs are a space apart)
+  ImVec4 box;                  // x0, y0, x1, y1 of the glyphs drawn
+  ImVec4 clip;                 // the clip rectangle it was drawn with
+  bool shows = false;          // some glyph is inside the clip rectangle
+  bool cut = false;            // a glyph crosses the clip rectangle where its window cannot scroll
   bool touches_right = false;  // its last glyph ends at the clip's right edge (ImGui drops
                                // the glyphs past it, so the text most likely went on)
 };

@@ -88,7 +88,9 @@ void ScenarioListPanel::draw() {
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }
-    const float right = p.x + ImGui::GetItemRectSize().x;
+    // The row's right edge, but never past what the list shows (the row reaches under the
+    // scrollbar, where "…" would be cut).
+    const float right = std::min(p.x + ImGui::GetItemRectSize().x, dl->GetClipRectMax().x - 1);
     float x = p.x + style.FramePadding.x / 2;
     if (e.header && !e.header->chapter.empty()) {
       dl->AddText(fonts().mono, ImGui::GetFontSize(), ImVec2(x, p.y), palette::kAccent,

@@ -302,9 +302,16 @@ void SourcePanel::draw() {
     }
     ImGui::SameLine();
   }
-  ImGui::TextDisabled(
-      marks.empty() ? "%s" : "%s  \xE2\x97\x80 each task's current line, in its colour",
-      controller_.chunkname().c_str());
+  {
+    // The file name, and the hint when it fits (else on hover): nothing cut at the pane's edge.
+    const std::string hint = "  \xE2\x97\x80 each task's current line, in its colour";
+    const std::string& name = controller_.chunkname();
+    const bool fits =
+        ImGui::CalcTextSize((name + hint).c_str()).x <= ImGui::GetContentRegionAvail().x;
+    ImGui::TextDisabled("%s%s", name.c_str(), !marks.empty() && fits ? hint.c_str() : "");
+    if (!marks.empty() && !fits && ImGui::IsItemHovered())
+      ImGui::SetTooltip("\xE2\x97\x80 each task's current line, in its colour");
+  }
 
   ImGui::PushFont(fonts().mono);
   ImGui::BeginChild("##code", ImVec2(0, 0), false,
@@ -391,13 +398,6 @@ void SourcePanel::draw() {
         dl->AddText(font, size, ImVec2(p.x + advance * static_cast<float>(digits - n), y),
                     palette::kLineNumber, number, number + n);
       }
-      for (const SyntaxSpan& s : lines[static_cast<std::size_t>(i)]) {
-        dl->AddText(font, size, ImVec2(p.x + gutter + advance * static_cast<float>(s.column), y),
-                    colour_of(s.syntax), src.data() + s.begin, src.data() + s.end);
-      }
-      ImGui::Dummy(ImVec2(width, line_h));
-      if (ImGui::IsItemHovered() && !lines[static_cast<std::size_t>(i)].empty())
-        api_tooltip(src, i + 1, p.x + gutter, advance);
       // Name chips after the code: "◀ worker" in the task's colour; click to focus or pick.
       int line_cols = 0;
       if (!lines[static_cast<std::size_t>(i)].empty()) {
@@ -418,6 +418,19 @@ void SourcePanel::draw() {
       const float visible_right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
       float cx = std::min(p.x + gutter + advance * static_cast<float>(line_cols + 2),
                           std::max(p.x + gutter, visible_right - chips_w));
+      // Where the chips cover the end of the line, the code stops short of them (scrolling
+      // sideways shows the rest) rather than being drawn underneath.
+      const bool covered =
+          !here.empty() && cx < p.x + gutter + advance * static_cast<float>(line_cols + 1);
+      if (covered) dl->PushClipRect(ImVec2(p.x, p.y), ImVec2(cx - advance, p.y + line_h), true);
+      for (const SyntaxSpan& s : lines[static_cast<std::size_t>(i)]) {
+        dl->AddText(font, size, ImVec2(p.x + gutter + advance * static_cast<float>(s.column), y),
+                    colour_of(s.syntax), src.data() + s.begin, src.data() + s.end);
+      }
+      if (covered) dl->PopClipRect();
+      ImGui::Dummy(ImVec2(width, line_h));
+      if (ImGui::IsItemHovered() && !lines[static_cast<std::size_t>(i)].empty())
+        api_tooltip(src, i + 1, p.x + gutter, advance);
       if (!here.empty())
         dl->AddRectFilled(ImVec2(cx - advance, p.y), ImVec2(cx + chips_w, p.y + line_h),
                           ImGui::GetColorU32(ImGuiCol_ChildBg));

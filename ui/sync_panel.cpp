@@ -90,7 +90,9 @@ void SyncPanel::draw() {
   const bool any = !s.waitgroups.empty() || !s.mutexes.empty() || !s.atomics.empty() ||
                    !s.futures.empty() || !s.contexts.empty() || !s.groups.empty();
   if (!any) {
-    ImGui::TextDisabled("No WaitGroup, lock, atomic, future or context made yet.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("No WaitGroup, lock, atomic, future or context made yet.");
+    ImGui::PopStyleColor();
     return;
   }
   const ImU32 waiting = state_colour(VisualState::BlockedSync);

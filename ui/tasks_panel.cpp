@@ -16,7 +16,6 @@ namespace rdv::ui {
 
 namespace {
 
-constexpr ImU32 kStuckBg = IM_COL32(190, 40, 40, 70);
 constexpr ImU32 kFocusBg = IM_COL32(97, 175, 239, 60);
 
 }  // namespace
@@ -64,7 +63,7 @@ void TasksPanel::draw() {
     const model::TaskInfo& t = s.tasks[rows[static_cast<std::size_t>(r)]];
     const TaskRow row = task_row(m, s, t);
     ImGui::TableNextRow();
-    if (row.stuck) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kStuckBg);
+    if (row.stuck) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, palette::kStuckRowBg);
     if (view.focus == row.id) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kFocusBg);
     ImGui::TableNextColumn();
     ImGui::PushID(static_cast<int>(row.id));

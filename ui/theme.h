@@ -28,6 +28,10 @@ inline constexpr ImU32 kTextDim = col(assets::kPaletteTextDim);
 inline constexpr ImU32 kAccent = col(assets::kPaletteAccent);  // titles, selection
 inline constexpr ImU32 kError = col(assets::kPaletteError);
 inline constexpr ImU32 kSplitterHover = col(assets::kPaletteSplitterHover);
+// A task left blocked (deadlock, leak): its row in Tasks, its piece in a channel's queue. The
+// console's banner names the panes that draw these (ui/layout_check.h checks that they do).
+inline constexpr ImU32 kStuckRowBg = IM_COL32(190, 40, 40, 70);
+inline constexpr ImU32 kStuckFill = IM_COL32(120, 30, 30, 255);
 
 // Lua syntax (source view).
 inline constexpr ImU32 kKeyword = col(assets::kPaletteKeyword);  // purple

@@ -123,9 +123,16 @@ void TimelinePanel::draw() {
         "Off: draw only what has happened up to the cursor (predict, then step).\n"
         "On: draw the whole recorded run, the future included.");
   }
+  // The mouse hints when they fit on the bar; else a "?" that shows them on hover.
+  static constexpr const char* kHints =
+      "wheel: zoom  drag: pan  shift/right-drag: zoom to range  +/- F  click: select event";
   ImGui::SameLine();
-  ImGui::TextDisabled(
-      "wheel: zoom  drag: pan  shift/right-drag: zoom to range  +/- F  click: select event");
+  if (ImGui::CalcTextSize(kHints).x <= ImGui::GetContentRegionAvail().x) {
+    ImGui::TextDisabled("%s", kHints);
+  } else {
+    ImGui::TextDisabled("(?)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kHints);
+  }
   if (m.size() == 0 || head.tasks.empty()) {
     ImGui::TextDisabled("No events yet.");
     return;
@@ -247,7 +254,9 @@ void TimelinePanel::draw() {
   for (const timeline::Tick& t : timeline::ticks(p, em * 6.0f)) {
     const float x = x0 + t.x;
     dl->AddLine(ImVec2(x, origin.y + axis_h - 4), ImVec2(x, lanes_bottom), kGrid);
-    dl->AddText(ImVec2(x + 3, origin.y), palette::kTextDim, t.label.c_str());
+    // A label that would run past the pane's edge is left out (its grid line stays).
+    if (x + 3 + ImGui::CalcTextSize(t.label.c_str()).x <= clip_max.x)
+      dl->AddText(ImVec2(x + 3, origin.y), palette::kTextDim, t.label.c_str());
   }
 
   // Rows: names, then the items.
@@ -467,14 +476,18 @@ void TimelinePanel::draw() {
       const bool dead = mk.kind == timeline::MarkerKind::Deadlock;
       const ImU32 col = dead ? palette::kError : palette::kTextDim;
       dl->AddLine(ImVec2(x, lanes_top), ImVec2(x, lanes_bottom), col, dead ? 2.0f : 1.0f);
-      // The word right of its line, or left of it where the plot ends; one line higher when
-      // the previous run-wide word (the deadlock's, just before the end) is in the way.
+      // The word right of its line, or left of it where the plot ends. Under the lanes when
+      // the pane has room there (over the last lane it would hide that lane's label), else
+      // over the last lane; one line further from the lanes when the previous run-wide word
+      // (the deadlock's, just before the end) is in the way.
       const char* word = dead ? "deadlock" : "end";
       const float tw = ImGui::CalcTextSize(word).x;
       float tx = x + 3;
       if (tx + tw > x0 + width) tx = x - 3 - tw;
-      float ty = lanes_bottom - em - 2;
-      if (tx < run_word_end && ty + em > run_word_top) ty = run_word_top - em - 1;
+      const bool below = lanes_bottom + 2 * (em + 2) <= clip_max.y;
+      float ty = below ? lanes_bottom + 2 : lanes_bottom - em - 2;
+      if (tx < run_word_end && ty + em > run_word_top && ty < run_word_top + em + 1)
+        ty = below ? run_word_top + em + 1 : run_word_top - em - 1;
       dl->AddRectFilled(ImVec2(tx - 1, ty), ImVec2(tx + tw + 1, ty + em + 1), kLabelBg);
       dl->AddText(ImVec2(tx, ty), col, word);
       run_word_end = tx + tw + 3;

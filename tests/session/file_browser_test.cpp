@@ -17,7 +17,8 @@ namespace {
 
 // A fresh folder holding a course: scenarios, a trace, a Go program, other files and folders.
 fs::path make_course(const char* name) {
-  const fs::path d = fs::temp_directory_path() / ("rdv_file_browser_" + std::to_string(::getpid())) / name;
+  const fs::path d =
+      fs::temp_directory_path() / ("rdv_file_browser_" + std::to_string(::getpid())) / name;
   fs::remove_all(d);
   fs::create_directories(d / "week 2");
   fs::create_directories(d / "week 10");
@@ -134,10 +135,9 @@ TEST_CASE("file browser: recent files keep eight, most recent first, each once")
 
 TEST_CASE("file browser: places are the scenarios, home, the working folder, recent folders") {
   const fs::path d = make_course("places");
-  const std::vector<std::string> recent = {(d / "week 2" / "x.lua").string(),
-                                           (d / "2.9-first.lua").string(),
-                                           (d / "week 2" / "y.lua").string(),
-                                           "/no/such/folder/z.lua"};
+  const std::vector<std::string> recent = {
+      (d / "week 2" / "x.lua").string(), (d / "2.9-first.lua").string(),
+      (d / "week 2" / "y.lua").string(), "/no/such/folder/z.lua"};
   const auto p = places(d, d / "week 10", "/", recent);
   REQUIRE(p.size() == 4);
   CHECK(p[0].label == "Scenarios");

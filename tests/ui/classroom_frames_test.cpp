@@ -1,11 +1,14 @@
-// The classroom's window pieces in real ImGui frames without a window (#19 item 8): File ▸
-// Open's browser opens what is typed and what is double-clicked; View ▸ Layout ▸ Lecture draws
-// only its panes at its zoom, and each layout keeps its own arrangement across a restart.
-#include "tests/ui/imgui_frames.h"
+// The classroom's window pieces in real ImGui frames without a window (#19): File ▸ Open's
+// browser opens what is typed and what is double-clicked; View ▸ Layout ▸ Lecture draws only its
+// panes at its zoom, and each layout keeps its own arrangement across a restart; the layout
+// check (ui/layout_check.h) finds a cut label, an overlap and a banner naming an empty pane.
 #include "session/controller.h"
-#include "ui/file_actions.h"
 #include "session/scenario_catalog.h"
+#include "tests/ui/imgui_frames.h"
+#include "ui/file_actions.h"
+#include "ui/layout_check.h"
 #include "ui/shell.h"
+#include "ui/theme.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -159,8 +162,8 @@ struct PanesApp {
   Shell shell;
   std::vector<CountingPanel*> panels;  // one per slot, in Slot order
   PanesApp() {
-    const char* titles[] = {"Scenarios", "Source", "Channels", "Tasks", "Sync", "Timeline",
-                            "Console"};
+    const char* titles[] = {"Scenarios", "Source",   "Channels", "Tasks",
+                            "Sync",      "Timeline", "Console"};
     for (int i = 0; i < kSlotCount; ++i) {
       auto p = std::make_unique<CountingPanel>(titles[i], static_cast<Slot>(i));
       panels.push_back(p.get());
@@ -220,7 +223,8 @@ TEST_CASE("lecture layout: only Source, Channels, Sync, Timeline and Console, zo
     // Reset puts the lecture layout back as it first was.
     app.shell.reset_layout();
     CHECK(app.shell.zoom() == kLectureZoom);
-    CHECK(app.shell.layout().left == doctest::Approx(SavedLayout::factory(LayoutPreset::Lecture).sizes.left));
+    CHECK(app.shell.layout().left ==
+          doctest::Approx(SavedLayout::factory(LayoutPreset::Lecture).sizes.left));
     CHECK(app.frame() == lecture);
     ini = ImGui::SaveIniSettingsToMemory();
   }
@@ -243,4 +247,68 @@ TEST_CASE("lecture layout: only Source, Channels, Sync, Timeline and Console, zo
   CHECK(back->hidden == l.hidden);
   CHECK(back->zoom == l.zoom);
   fs::remove_all(tmp);
+}
+
+namespace {
+// One frame of a 300x200 window `name` drawn by `draw`; what the layout check finds in it.
+template <typename Draw>
+std::vector<std::string> check_one(const char* name, Draw draw, int frames = 2) {
+  std::vector<std::string> out;
+  for (int f = 0; f < frames; ++f) {
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(10, 10));
+    ImGui::SetNextWindowSize(ImVec2(300, 200));
+    ImGui::Begin(name, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+    draw();
+    ImGui::End();
+    ImGui::Render();
+  }
+  for (const LayoutFinding& f : check_layout(*ImGui::GetDrawData())) out.push_back(f.message);
+  return out;
+}
+constexpr const char* kLong = "a label far too long for a pane three hundred pixels wide, surely";
+}  // namespace
+
+TEST_CASE("layout check: a label cut at its pane's edge, two labels drawn over each other") {
+  HeadlessImGui imgui;
+  CHECK(check_one("pane", [] { ImGui::TextUnformatted("short"); }).empty());
+  const auto cut = check_one("pane", [] { ImGui::TextUnformatted(kLong); });
+  REQUIRE(cut.size() == 1);
+  CHECK(cut[0].find("cut at the right edge") != std::string::npos);
+  CHECK(cut[0].find("a label far too long") != std::string::npos);  // decoded from the glyphs
+  // Wrapped, or in a window that scrolls sideways: whole.
+  CHECK(check_one("pane", [] { ImGui::TextWrapped("%s", kLong); }).empty());
+  CHECK(check_one("pane", [] {
+          ImGui::BeginChild("code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+          ImGui::TextUnformatted(kLong);
+          ImGui::EndChild();
+        }).empty());
+  // Shortened on purpose with an ellipsis inside the pane: not cut.
+  CHECK(check_one("pane", [] {
+          const ImVec2 p = ImGui::GetCursorScreenPos();
+          ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), p, ImVec2(p.x + 200, p.y + 20),
+                                    p.x + 200, p.x + 200, kLong, nullptr, nullptr);
+        }).empty());
+  // "deadlock" and "end" at one place.
+  const auto over = check_one("pane", [] {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(p, IM_COL32_WHITE, "deadlock");
+    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + 20, p.y + 2), IM_COL32_WHITE, "end");
+  });
+  REQUIRE(over.size() == 1);
+  CHECK(over[0].find("\"deadlock\" and \"end\" drawn over each other") != std::string::npos);
+}
+
+TEST_CASE("layout check: a banner naming a pane that highlights nothing") {
+  HeadlessImGui imgui;
+  const char* banner = "highlighted in red in Tasks";
+  const auto none = check_one("##pane_tasks", [&] { ImGui::TextUnformatted(banner); });
+  REQUIRE(none.size() == 1);
+  CHECK(none[0].find("the banner names Tasks, which highlights no task") != std::string::npos);
+  CHECK(check_one("##pane_tasks", [&] {
+          ImGui::TextUnformatted(banner);
+          const ImVec2 p = ImGui::GetCursorScreenPos();
+          ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 50, p.y + 10),
+                                                    rdv::ui::palette::kStuckRowBg);
+        }).empty());
 }

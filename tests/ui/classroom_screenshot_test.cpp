@@ -165,3 +165,36 @@ TEST_CASE("classroom: the Variables tab shows the lost update of 4.2b per line, 
   const Image safe = shoot(dir, "4.2b-lost-update.lua", "end", {"--tab", "Variables"});
   CHECK(safe.count_colour(palette::kError, kCenterX0, kCenterY0, kCenterX1, kCenterY1) == 0);
 }
+TEST_CASE("classroom: the lecture layout shows Source where Scenarios was, and no Tasks pane") {
+  const std::string dir = temp_folder("classroom-lecture");
+  const Image normal = shoot(dir, "2.1-unbuffered-rendezvous.lua", "9");
+  const Image lecture = shoot(dir, "2.1-unbuffered-rendezvous.lua", "9", {"--layout", "lecture"});
+  // Top left: the scenario list's chapter numbers (accent colour) only by default; the lecture
+  // layout has the Source pane there.
+  const int lecture_chapters = lecture.count_colour(palette::kAccent, 0.012f, 0.15f, 0.04f, 0.30f);
+  const int normal_chapters = normal.count_colour(palette::kAccent, 0.012f, 0.15f, 0.04f, 0.30f);
+  CAPTURE(lecture_chapters);
+  CAPTURE(normal_chapters);
+  CHECK(normal_chapters > 20);
+  CHECK(lecture_chapters == 0);
+  // Top right: the Tasks pane's legend ("blocked: select" in its colour) only by default.
+  const ImU32 select = state_colour(VisualState::BlockedSelect);
+  CHECK(normal.count_colour(select, 0.72f, 0.10f, 1.0f, 0.22f, 12) > 20);
+  CHECK(lecture.count_colour(select, 0.72f, 0.10f, 1.0f, 0.22f, 12) == 0);
+}
+
+TEST_CASE("classroom: File > Open's browser lists a folder, and says when it cannot") {
+  const std::string dir = temp_folder("classroom-browse");
+  fs::create_directories(dir + "/course/week 1");
+  fs::copy_file(kScenarios + "2.1-unbuffered-rendezvous.lua", dir + "/course/rendezvous.lua");
+  const Image listed =
+      shoot(dir, "2.1-unbuffered-rendezvous.lua", "end", {"--browse", dir + "/course"});
+  // The folder "week 1/" in the accent colour and no error, in the dialog's listing.
+  const int folder = listed.count_colour(palette::kAccent, 0.40f, 0.30f, 0.78f, 0.45f);
+  CAPTURE(folder);
+  CHECK(folder > 5);
+  CHECK(listed.count_colour(palette::kError, 0.20f, 0.20f, 0.80f, 0.80f, 12) == 0);
+  const Image missing =
+      shoot(dir, "2.1-unbuffered-rendezvous.lua", "end", {"--browse", dir + "/nowhere"});
+  CHECK(missing.count_colour(palette::kError, 0.20f, 0.20f, 0.80f, 0.80f, 12) > 20);
+}

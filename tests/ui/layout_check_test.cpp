@@ -1,0 +1,89 @@
+// The layout check over the classroom's scenarios (#19 item 7): at the events issue 19 names and
+// at each run's end, in the default layout at 1600x900 and the lecture layout at 1920x1080, no
+// text is cut off at its pane's edge or drawn over other text, and the stuck banner names only
+// panes that highlight something (ui/layout_check.h, `--check-layout`, `--check-at`).
+#include "tests/ui/process.h"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+using rdv::test::run_process;
+using rdv::test::temp_folder;
+
+namespace {
+
+rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
+  std::vector<std::string> argv;
+  const char* display = std::getenv("DISPLAY");
+  if (display == nullptr || display[0] == '\0') {
+    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
+    argv.push_back(std::to_string(100 + (::getpid() + 700) % 800));
+    argv.emplace_back("-s");
+    argv.emplace_back("-screen 0 1920x1080x24");
+  }
+  argv.emplace_back(RDV_EXE);
+  argv.insert(argv.end(), args.begin(), args.end());
+#ifdef RDV_APP_ENV
+  return run_process(argv, {RDV_APP_ENV});
+#else
+  return run_process(argv);
+#endif
+}
+
+// Checks `file` at `events` and at its end in both layouts; extra arguments (e.g. --preempt).
+void check_scenario(const std::string& file, const std::vector<int>& events,
+                    const std::vector<std::string>& extra = {}) {
+  const std::string dir = temp_folder("layout-check");
+  for (const char* layout : {"default", "lecture"}) {
+    CAPTURE(layout);
+    std::vector<std::string> args = {RDV_SOURCE_DIR "/scenarios/" + file,
+                                     "--screenshot",
+                                     dir + "/" + layout + ".png",
+                                     "--size",
+                                     std::string(layout) == "lecture" ? "1920x1080" : "1600x900",
+                                     "--layout",
+                                     layout,
+                                     "--seed",
+                                     "1",
+                                     "--check-layout"};
+    for (int n : events) {
+      args.emplace_back("--check-at");
+      args.push_back(std::to_string(n));
+    }
+    args.insert(args.end(), extra.begin(), extra.end());
+    const auto r = run_app(args);
+    INFO(r.out);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("layout:") == std::string::npos);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("layout check: 2.1 unbuffered rendezvous, nothing cut or overlapping") {
+  check_scenario("2.1-unbuffered-rendezvous.lua", {0, 3, 9, 15});
+}
+TEST_CASE("layout check: 2.3 fan-in with timeout, nothing cut or overlapping") {
+  check_scenario("2.3-fanin-timeout-leak.lua", {21, 45, 56});
+}
+TEST_CASE("layout check: 2.5 error cancel cascade, nothing cut or overlapping") {
+  check_scenario("2.5-error-cancel-cascade.lua", {38, 60});
+}
+TEST_CASE("layout check: 3.1d WaitGroup mismatch, nothing cut or overlapping") {
+  check_scenario("3.1d-waitgroup-add-done-mismatch.lua", {9, 20});
+}
+TEST_CASE("layout check: 4.2b lost update per line, nothing cut or overlapping") {
+  check_scenario("4.2b-lost-update.lua", {20, 50}, {"--preempt", "line", "--tab", "Variables"});
+}
+TEST_CASE("layout check: 4.2c lock-order deadlock, nothing cut or overlapping") {
+  check_scenario("4.2c-deadlock-lock-order.lua", {0, 12, 20});
+}
+TEST_CASE("layout check: 4.3 limited concurrency, nothing cut or overlapping") {
+  check_scenario("4.3-limited-concurrency-ordered.lua", {30, 62});
+}
