@@ -27,19 +27,30 @@ for i = 1, n do
 end
 )";
 
+// Arg 1: as runs are made (trace format 2: each task reports the line it executes next at
+// every scheduling point, sim/event.h "Lines"); Arg 0: without those reports, the stream of
+// format 1 (RunConfig::task_lines = false) — the same-run baseline of their cost. Counters
+// `decisions/s` and `events/s`.
 void BM_LuaPingPong(benchmark::State& state) {
   std::uint64_t decisions = 0;
+  std::uint64_t events = 0;
   for (auto _ : state) {
     rdv::sim::EventLog log;
     rdv::script::RunOptions opt;
+    opt.config.task_lines = state.range(0) != 0;
     const auto r = rdv::script::run_source("pingpong.lua", kLuaPingPong, opt, log);
     if (r.result.outcome != rdv::sim::Outcome::Ok) state.SkipWithError("run failed");
     decisions += r.result.decisions;
+    events += log.committed();
   }
   state.counters["decisions/s"] =
       benchmark::Counter(static_cast<double>(decisions), benchmark::Counter::kIsRate);
+  state.counters["events/s"] =
+      benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+  state.counters["events/run"] =
+      benchmark::Counter(static_cast<double>(events) / static_cast<double>(state.iterations()));
 }
-BENCHMARK(BM_LuaPingPong)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_LuaPingPong)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The same with the variables recorded (RunOptions::track_vars, as the app runs scripts): a line
 // hook on every line, the assigned names read after each assigning line.

@@ -191,6 +191,7 @@ int cmd_replay(int argc, char** argv) {
   opt.config.mode = sim::Mode::Controlled;
   opt.config.seed = h.seed;
   opt.config.policy = sim::make_replay(h.schedule);
+  opt.config.task_lines = h.version >= 2;  // a v1 stream has no TaskAt: reproduce it as it was
   sim::parse_preempt(h.preempt, &opt.preempt);
   opt.track_vars = h.vars;
   opt.memory_cap = memory;

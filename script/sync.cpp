@@ -333,7 +333,7 @@ int group_go(lua_State* L) {
             fn();
             return *failure;
           },
-          std::move(name));
+          std::move(name), body.first_line);
     });
   } catch (...) {
     u.discard(L, body);

@@ -840,12 +840,31 @@ Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_
     luaL_unref(L, LUA_REGISTRYINDEX, ref);
     luaL_error(L, "too many arguments (%d)", nargs);
   }
+  const std::uint32_t first = first_line(L, fn);
   for (int i = 0; i <= nargs; ++i) lua_pushvalue(L, fn + i);
   lua_xmove(L, T, nargs + 1);
   return {[this, T, ref, nargs, on_return = std::move(on_return), stack = std::move(stack)] {
             run_task(T, ref, nargs, on_return, stack.get());
           },
-          ref};
+          ref, first};
+}
+
+std::uint32_t Universe::first_line(lua_State* L, int fn) const {
+  luaL_checkstack(L, 4, "first line");
+  lua_Debug ar;
+  lua_pushvalue(L, fn);
+  lua_getinfo(L, ">SL", &ar);  // pushes the function's active lines (nil for a C function)
+  std::uint32_t first = 0;
+  if (lua_istable(L, -1) && chunk_source_ == ar.source) {
+    lua_pushnil(L);
+    while (lua_next(L, -2) != 0) {
+      const auto line = static_cast<std::uint32_t>(lua_tointeger(L, -2));
+      if (line > 0 && (first == 0 || line < first)) first = line;
+      lua_pop(L, 1);
+    }
+  }
+  lua_pop(L, 1);
+  return first;
 }
 
 void Universe::discard(lua_State* L, const Body& body) {
@@ -855,7 +874,7 @@ void Universe::discard(lua_State* L, const Body& body) {
 sim::TaskId Universe::spawn(lua_State* L, std::string name, int fn, int nargs) {
   Body body = task_body(L, fn, nargs);
   try {
-    return rt_.go(std::move(name), std::move(body.fn));
+    return rt_.go(std::move(name), std::move(body.fn), body.first_line);
   } catch (...) {
     discard(L, body);
     throw;

@@ -58,7 +58,8 @@ class Universe {
   // is not going to run after all (spawning failed), discard() releases the thread.
   struct Body {
     sim::TaskFn fn;
-    int ref = 0;  // the Lua thread's registry reference
+    int ref = 0;                   // the Lua thread's registry reference
+    std::uint32_t first_line = 0;  // the script line the task starts at (0: not the script's)
   };
   Body task_body(lua_State* L, int fn, int nargs, OnReturn on_return = {});
   void discard(lua_State* L, const Body& body);
@@ -77,6 +78,9 @@ class Universe {
   void enter(lua_State* L);
   // The line of the innermost Lua function on L's stack (0 if none), and "file.lua:12".
   static std::uint32_t current_line(lua_State* L);
+  // The first line the function at `fn` executes (the least of its active lines), or 0 when
+  // it is not the scenario's own (a C function, an API helper).
+  std::uint32_t first_line(lua_State* L, int fn) const;
   std::string where(lua_State* L) const;
   // Raises the uncatchable stop. `message` (kept if it is the first) makes the run end with
   // Outcome::Error and that message; an empty one means an abort.

@@ -13,7 +13,7 @@ constexpr std::array<const char*, static_cast<std::size_t>(EventKind::Count_)> k
     "MutexMake",  "MutexLock", "MutexUnlock", "AtomicMake", "AtomicAdd",   "AtomicLoad",
     "CtxMake",    "CtxCancel", "FutureMake",  "FutureSet",  "FutureFail",  "GroupMake",
     "GroupError", "Print",     "Note",        "Panic",      "Recover",     "Deadlock",
-    "Leak",       "RunEnd",    "VarSet",
+    "Leak",       "RunEnd",    "VarSet",      "TaskAt",
 };
 
 constexpr std::array<const char*, 7> kOutcomeNames = {"running", "ok",    "deadlock", "panic",

@@ -26,6 +26,15 @@
 //     before the sender's ChanSend (Channel::recv_locked), never after.
 //  7. t never decreases along seq in controlled mode; in live mode readers clamp it.
 //
+// Lines. A task's line in the stream (the `line` of its last event that carries one, VarSet
+// excepted; TaskSpawn sets the parent's line to `line` and the new task's to `aux`) is the line
+// it will execute next whenever another task may run: at a TaskYield, at a TaskBlock (the line
+// it is blocked on; woken, it resumes inside that call, so it stays there until it runs), at a
+// TaskAt, and for a task not yet run, the first line of its function (main's is not known
+// before it runs). The running task between two such points is inside the operation of its
+// last event. A v1 trace has no TaskAt and no TaskSpawn aux: there a task's line is the line
+// of its last event.
+//
 // Event is a trivially copyable value (no pointers): long text lives in the run's string table
 // (EventLog::str), short value displays inline in `val`.
 #pragma once
@@ -74,7 +83,8 @@ enum class Outcome : std::uint8_t {
 
 enum class EventKind : std::uint8_t {
   // --- tasks ---------------------------------------------------------------------------------
-  TaskSpawn,    // task = new task, peer = parent (0 for main), text = name, line = parent's line
+  TaskSpawn,    // task = new task, peer = parent (0 for main), text = name, line = parent's line,
+                // aux = the line the new task will start at (0 unknown; always 0 in v1 traces)
   TaskRun,      // task got the CPU: first run, after an unblock, or after a yield (controlled)
   TaskYield,    // controlled: the policy preempted task at a sched point; it stays runnable
   TaskBlock,    // task parks; reason, obj; arg = wake time for Sleep
@@ -124,6 +134,10 @@ enum class EventKind : std::uint8_t {
   VarSet,  // task wrote a variable: text = its name, val = the value written, line = the line
            // of the write, arg = VarScope; aux = the variable's key when Shared (the same key
            // for every task that captured it), 0 otherwise
+  // --- lines (trace format 2; never in a v1 trace) ---------------------------------------------
+  TaskAt,  // task reached a scheduling point (where another task may run) at `line`, the line it
+           // executes next: the operation it is about to perform. Emitted only when that line is
+           // not the line of the task's last event (see "Lines" below)
   Count_,
 };
 

@@ -34,16 +34,19 @@ std::shared_ptr<Group> Group::make(Runtime& rt, Context::Ptr parent, std::string
   return g;
 }
 
-TaskId Group::go(Fn fn, std::string task_name) {
+TaskId Group::go(Fn fn, std::string task_name, std::uint32_t first_line) {
   wg_.add(1);
   if (task_name.empty()) {
     HostLock lk(mu_);
     task_name = name_ + "#" + std::to_string(++spawned_);
   }
-  return rt_.go(std::move(task_name), [self = shared_from_this(), fn = std::move(fn)] {
-    if (std::optional<GroupFailure> err = fn()) self->record(*err);
-    self->wg_.done();
-  });
+  return rt_.go(
+      std::move(task_name),
+      [self = shared_from_this(), fn = std::move(fn)] {
+        if (std::optional<GroupFailure> err = fn()) self->record(*err);
+        self->wg_.done();
+      },
+      first_line);
 }
 
 void Group::record(const GroupFailure& f) {

@@ -49,7 +49,7 @@ class Group : public std::enable_shared_from_this<Group> {
   static std::shared_ptr<Group> make(Runtime& rt, Context::Ptr parent = nullptr,
                                      std::string name = {});
 
-  TaskId go(Fn fn, std::string task_name = {});
+  TaskId go(Fn fn, std::string task_name = {}, std::uint32_t first_line = 0);
   std::optional<GroupFailure> wait();
 
   const Context::Ptr& context() const noexcept { return ctx_; }

@@ -141,6 +141,14 @@ struct Runtime::Impl {
   Seq emit_as(Task* t, Event e) {
     e.task = t != nullptr ? t->id() : 0;
     if (e.line == 0 && t != nullptr) e.line = t->line.load(std::memory_order_relaxed);
+    if (t != nullptr && e.kind != EventKind::VarSet) {
+      // What a reader of the stream takes as the task's line (event.h, "Lines").
+      if (e.kind == EventKind::TaskSpawn) {
+        if (e.aux != 0) t->reported_line.store(static_cast<std::uint32_t>(e.aux));
+      } else if (e.line != 0) {
+        t->reported_line.store(e.line, std::memory_order_relaxed);
+      }
+    }
     e.t = now();
     if (e.text != 0 && is_make_kind(e.kind)) {
       HostLock lk(names_mu);
@@ -591,7 +599,7 @@ TaskId Runtime::current_id() const noexcept {
   return tl_task != nullptr ? tl_task->id() : 0;
 }
 
-TaskId Runtime::go(std::string name, TaskFn fn) {
+TaskId Runtime::go(std::string name, TaskFn fn, std::uint32_t first_line) {
   Impl& m = *impl_;
   Task* parent = tl_task;
   HostLock lk(m.mu);
@@ -608,8 +616,10 @@ TaskId Runtime::go(std::string name, TaskFn fn) {
   e.kind = EventKind::TaskSpawn;
   e.peer = parent != nullptr ? parent->id() : 0;
   e.line = parent != nullptr ? parent->line.load() : 0;
+  if (config_.task_lines) e.aux = first_line;
   e.text = log_.intern(t->name());
   m.emit_as(t, e);
+  if (parent != nullptr && e.line != 0) parent->reported_line.store(e.line);
   m.alive.fetch_add(1);
   if (m.controlled) {
     m.runnable_insert(id);
@@ -647,11 +657,16 @@ void Runtime::sched_point() {
       m.check_event_limit();
       throw Aborted{};
     }
+    report_line(self);
     return;
   }
   HostLock lk(m.mu);
   if (m.aborting.load()) throw Aborted{};
   m.check_event_limit();
+  // Another task may run from here: the stream must say which line this one executes next.
+  // With no other task runnable nobody can run before this task's next event, which carries
+  // its line anyway (and a spin under --preempt line then costs no events).
+  if (m.runnable.size() >= 2) report_line(self);
   Task* next = m.choose(self->id());
   if (next == nullptr) throw Aborted{};
   if (next != self) {
@@ -661,6 +676,16 @@ void Runtime::sched_point() {
     self->announce_run = true;
   }
   m.handoff(lk, self, next, true);
+}
+
+void Runtime::report_line(Task* self) {
+  if (!config_.task_lines) return;
+  const std::uint32_t line = self->line.load(std::memory_order_relaxed);
+  if (line == 0 || line == self->reported_line.load(std::memory_order_relaxed)) return;
+  Event e;
+  e.kind = EventKind::TaskAt;
+  e.line = line;
+  impl_->emit_as(self, e);
 }
 
 Nanos Runtime::now() const noexcept {

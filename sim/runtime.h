@@ -99,6 +99,9 @@ struct RunConfig {
   std::uint64_t max_events = 1'000'000;  // ~100 MB of events; then the run ends with Outcome::Error
   Nanos max_time = Nanos{3600} * 1'000'000'000;  // virtual/wall time limit, then Outcome::Error
   int cpu = -1;  // controlled: the CPU all task threads are pinned to (-1: choose one)
+  // Report each task's next line (event.h, "Lines"): TaskAt events and TaskSpawn's aux, as
+  // trace format 2 has them. Off only to re-execute a v1 trace, whose stream has neither.
+  bool task_lines = true;
 };
 
 struct LeakedTask {
@@ -156,9 +159,11 @@ class Runtime {
   static Task* current_task() noexcept;
   TaskId current_id() const noexcept;
 
-  TaskId go(std::string name, TaskFn fn);  // spawn; RunError past max_tasks. Not a sched point.
-  void sched_point();                      // controlled: a decision; live: checks abort
-  Nanos now() const noexcept;              // virtual (controlled) or scaled wall (live)
+  // Spawns; RunError past max_tasks. Not a sched point. `first_line`: the line the new task
+  // starts at (its function's first line, 0 unknown), reported in TaskSpawn's aux.
+  TaskId go(std::string name, TaskFn fn, std::uint32_t first_line = 0);
+  void sched_point();          // controlled: a decision; live: checks abort
+  Nanos now() const noexcept;  // virtual (controlled) or scaled wall (live)
   void sleep(Nanos d);
   // Output is visible, so it is a scheduling point (design.md §2): sched_point(), then the
   // Print / Note event. Every order of outputs Go allows can then be reached.
@@ -255,6 +260,8 @@ class Runtime {
       throw;
     }
   }
+
+  void report_line(Task* self);  // TaskAt when self's line is not the stream's (event.h)
 
   struct Impl;
   RunConfig config_;

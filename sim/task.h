@@ -53,8 +53,11 @@ class Task {
   std::atomic<BlockReason> reason{BlockReason::None};
   std::atomic<ObjId> obj{0};
   std::atomic<std::uint32_t> line{0};  // the script line the task is at (set_line)
-  bool announce_run = true;            // controlled: emit TaskRun when it next gets the CPU
-  std::uint64_t rng = 0;               // live: this task's select RNG state
+  // The line the stream last gave this task (event.h, "Lines"): when a sched point finds
+  // `line` different, the task reports it with TaskAt.
+  std::atomic<std::uint32_t> reported_line{0};
+  bool announce_run = true;  // controlled: emit TaskRun when it next gets the CPU
+  std::uint64_t rng = 0;     // live: this task's select RNG state
 };
 
 namespace pool {

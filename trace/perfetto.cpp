@@ -73,9 +73,11 @@ class Exporter {
     std::string name;
     sim::Nanos start = 0;
     bool active = false;
+    std::uint32_t line = 0;  // the line the task executes next, as the slice starts (0 unknown)
   };
 
   bool event(const Event& e) {
+    follow_line(e);
     switch (e.kind) {
       case EventKind::TaskSpawn: {
         const std::string name(t_.text(e));
@@ -91,6 +93,13 @@ class Exporter {
       case EventKind::TaskYield:
       case EventKind::TaskUnblock:
         state(e.task, "runnable");
+        break;
+      case EventKind::TaskAt:
+        // The running task reached a scheduling point at another line: its slice is split so
+        // that each part names the line it runs towards.
+        if (auto it = open_.find(e.task); it != open_.end() && it->second.active) {
+          state(e.task, std::string(it->second.name));
+        }
         break;
       case EventKind::TaskBlock:
         if (e.reason == sim::BlockReason::Sleep) {
@@ -243,14 +252,29 @@ class Exporter {
 
   void close_slice(sim::TaskId tid, Open& open) {
     if (!open.active) return;
-    slice(tid, open.name, "state", open.start, now_ - open.start, {});
+    std::string extra;
+    if (open.line) extra = ",\"args\":{\"line\":" + std::to_string(open.line) + "}";
+    slice(tid, open.name, "state", open.start, now_ - open.start, extra);
     open.active = false;
   }
 
   void state(sim::TaskId tid, const std::string& name) {
     Open& open = open_[tid];
     close_slice(tid, open);
-    open = Open{name, now_, true};
+    const auto line = lines_.find(tid);
+    open = Open{name, now_, true, line != lines_.end() ? line->second : 0};
+  }
+
+  // Each task's line as the stream gives it (sim/event.h, "Lines"): in a version 2 trace the
+  // line it executes next at every point where another task may run.
+  void follow_line(const Event& e) {
+    if (e.kind == EventKind::VarSet || e.task == 0) return;
+    if (e.kind == EventKind::TaskSpawn) {
+      if (e.peer && e.line) lines_[e.peer] = e.line;
+      if (e.aux > 0) lines_[e.task] = static_cast<std::uint32_t>(e.aux);
+      return;
+    }
+    if (e.line) lines_[e.task] = e.line;
   }
 
   // An operation as a short slice; flow: 1 = out (a send), 2 = in (the receive that took it).
@@ -312,6 +336,7 @@ class Exporter {
   std::vector<bool> taken_;
   std::map<sim::TaskId, Open> open_;  // ordered: the output is deterministic
   std::unordered_map<sim::TaskId, std::string> names_;
+  std::unordered_map<sim::TaskId, std::uint32_t> lines_;  // follow_line()
   std::unordered_map<sim::ObjId, std::string> objs_;
   std::unordered_map<sim::ObjId, std::deque<sim::Seq>> buffers_;
   int sort_ = 0;

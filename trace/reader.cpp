@@ -510,6 +510,9 @@ class Validator {
                                         e.arg > static_cast<std::int64_t>(sim::VarScope::Global))) {
       return "VarSet needs a task, a name and a scope 0-2";
     }
+    if (e.kind == EventKind::TaskAt && (e.task == 0 || e.line == 0)) {
+      return "TaskAt needs a task and a line";
+    }
     switch (e.kind) {
       case EventKind::TaskUnblock:
       case EventKind::ChanSend:
@@ -850,6 +853,13 @@ Result<Trace> parse_lines(Lines& lines, std::string_view name) {
       }
       have_footer = true;
       continue;
+    }
+    if (t.header.version < 2 &&
+        (e.kind == sim::EventKind::TaskAt || (e.kind == sim::EventKind::TaskSpawn && e.aux != 0))) {
+      return where(lineno,
+                   std::string(e.kind == sim::EventKind::TaskAt ? "a TaskAt event"
+                                                                : "a TaskSpawn with \"aux\"") +
+                       " in a version 1 trace (it came with version 2)");
     }
     if (std::string err = validator.check(e, t.events.size()); !err.empty()) {
       return where(lineno, err);

@@ -27,7 +27,9 @@
 
 namespace rdv::trace {
 
-inline constexpr int kFormatVersion = 1;
+// 2: TaskAt events and TaskSpawn's aux (the line each task executes next, sim/event.h "Lines").
+// Version 1 traces are still read, and replayed without them (RunConfig::task_lines).
+inline constexpr int kFormatVersion = 2;
 // Limits the reader enforces (and the writer respects, so it never writes an unreadable file).
 inline constexpr std::size_t kMaxLineBytes = 64u << 20;    // any line, header included
 inline constexpr std::size_t kMaxTextBytes = 1u << 20;     // one string field of an event

@@ -266,3 +266,35 @@ TEST_CASE("cli explore --json counts outcomes over schedules") {
   CHECK(has(d.out, "\"deadlock\": 5"));
   CHECK(has(d.out, "\"first_failure\": {\"seed\": 1"));
 }
+
+TEST_CASE("a version 1 trace (before TaskAt) still replays exactly and exports") {
+  // Recorded by the previous release; its stream has no TaskAt and no TaskSpawn aux.
+  const std::string v1 = "tests/trace/v1/lock_handoff.v1.rdv.jsonl";
+  auto old = rdv::trace::read_trace(v1);
+  REQUIRE(old.ok());
+  CHECK(old->header.version == 1);
+  const Ran rep = cli("replay " + v1);
+  CHECK(rep.code == 0);
+  CHECK(has(rep.err, "reproduced exactly (28 events, outcome ok)"));
+  CHECK(rep.out == "main has the lock\ngot\t1\ttrue\n");
+  const fs::path d = scratch();
+  const std::string json = (d / "v1.json").string();
+  REQUIRE(cli("export " + v1 + " --perfetto " + json).code == 0);
+  const std::string j = slurp(json);
+  CHECK(has(j, "traceEvents"));
+  CHECK(has(j, "\"worker\""));
+  CHECK(has(j, "\"args\":{\"line\":9}"));  // the worker's runnable span at its send
+  // The same run today is a version 2 trace, with the line reports, and replays exactly too.
+  const std::string v2 = (d / "v2.rdv.jsonl").string();
+  REQUIRE(cli("run tests/trace/v1/lock_handoff.lua --seed 1 --quiet --trace " + v2).code == 0);
+  auto now = rdv::trace::read_trace(v2);
+  REQUIRE(now.ok());
+  CHECK(now->header.version == 2);
+  CHECK(now->header.schedule == old->header.schedule);
+  bool task_at = false;
+  for (const rdv::sim::Event& e : now->events)
+    task_at = task_at || e.kind == rdv::sim::EventKind::TaskAt;
+  CHECK(task_at);
+  CHECK(now->events.size() > old->events.size());
+  CHECK(has(cli("replay " + v2).err, "reproduced exactly"));
+}

@@ -181,7 +181,7 @@ TEST_CASE("trace: the reader names the line and what is wrong") {
       {"", "t: empty file"},
       {"not json\n", "t:1: expected a JSON object"},
       {"{\"x\":1}\n" + foot1, "t:1: not a rendezvous trace"},
-      {"{\"rdv\":2}\n", "t:1: trace format version 2 is newer"},
+      {"{\"rdv\":3}\n", "t:1: trace format version 3 is newer"},
       {"{\"rdv\":\"1\"}\n", "t:1: field \"rdv\": expected an integer"},
       {"{\"rdv\":1,\"sha256\":\"abc\"}\n", "t:1: field \"sha256\""},
       {"{\"rdv\":1,\"script\":\"x\",\"sha256\":\"" + std::string(64, 'a') + "\"}\n",
@@ -225,6 +225,13 @@ TEST_CASE("trace: the reader names the line and what is wrong") {
       {h + spawn + "{\"end\":false,\"events\":1}\n", "t:3: footer: \"end\" must be true"},
       {h + spawn + "{\"end\":true,\"outcome\":\"meh\",\"events\":1}\n", "t:3: unknown outcome"},
       {h + spawn + foot1 + spawn, "t:4: text after the footer"},
+      // Format 2's line reports (sim/event.h "Lines") have no place in a version 1 file.
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"TaskAt\",\"line\":3}\n",
+       "t:3: a TaskAt event in a version 1 trace"},
+      {h + spawn + "{\"seq\":1,\"t\":0,\"task\":2,\"kind\":\"TaskSpawn\",\"peer\":1,\"aux\":4}\n",
+       "t:3: a TaskSpawn with \"aux\" in a version 1 trace"},
+      {"{\"rdv\":2}\n" + spawn + "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"TaskAt\"}\n",
+       "t:3: TaskAt needs a task and a line"},
   };
   for (const Case& c : cases) {
     INFO("input: " << c.text.substr(0, 200));
