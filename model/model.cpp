@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <limits>
 
 namespace rdv::model {
 namespace {
@@ -423,7 +424,19 @@ void Model::apply(State& s, const Event& e, bool record) const {
 
   TaskInfo* actor = e.kind == EventKind::TaskSpawn ? nullptr : find_task(ix, s.tasks, e.task);
   // A VarSet's line is the line that wrote, which the task has left already.
-  if (actor && e.line && e.kind != EventKind::VarSet) actor->line = e.line;
+  if (actor && e.line && e.kind != EventKind::VarSet) {
+    actor->line = e.line;
+    switch (e.kind) {
+      case EventKind::TaskRun:
+      case EventKind::TaskYield:
+      case EventKind::TaskBlock:
+      case EventKind::TaskUnblock:
+      case EventKind::TaskAt:
+        break;
+      default:
+        actor->last_op_line = e.line;
+    }
+  }
   const ObjRef ref = ix->object(e.obj);
   // The object this event's kind works on, if it exists at this point.
   ChannelInfo* chan = find_obj(ix, s.channels, e.obj, ObjType::Chan);
@@ -441,10 +454,15 @@ void Model::apply(State& s, const Event& e, bool record) const {
       t.spawned = e.seq;
       t.since = e.seq;
       t.since_t = e.t;
+      // Trace format 2: the line the new task starts at (0 in a v1 trace: unknown until it runs).
+      if (e.aux > 0 && e.aux <= std::numeric_limits<std::uint32_t>::max()) {
+        t.line = static_cast<std::uint32_t>(e.aux);
+      }
       s.tasks.push_back(std::move(t));
       ++s.count[static_cast<std::size_t>(TaskState::Runnable)];
       if (TaskInfo* parent = find_task(ix, s.tasks, e.peer); parent && e.line) {
         parent->line = e.line;
+        parent->last_op_line = e.line;
       }
       if (record) {
         segments_[static_cast<std::size_t>(dense)].push_back(
@@ -739,6 +757,7 @@ void Model::apply(State& s, const Event& e, bool record) const {
         apply_var(s, e, record);
       }
       break;
+    case EventKind::TaskAt:  // its line was taken above
     case EventKind::Count_:
       break;
   }

@@ -84,12 +84,16 @@ struct TaskInfo {
   BlockReason reason = BlockReason::None;  // Blocked / Sleeping: why
   ObjId obj = 0;                           // Blocked: the object (0 for select, forever)
   Nanos until = 0;                         // Sleeping: wake-up time
-  std::uint32_t line = 0;                  // current script line (last reported), 0 unknown
-  Seq spawned = 0;                         // seq of its TaskSpawn
-  Seq since = 0;                           // seq at which it entered `state`
-  Nanos since_t = 0;                       // time at which it entered `state`
-  std::int8_t exit = -1;                   // TaskExit arg (0 returned, 1 panicked, 2 aborted)
-  std::vector<SelectCase> cases;           // while in select (announced before it blocks)
+  // The line it executes next whenever another task may run (sim/event.h, "Lines"): a
+  // runnable task's next line, a blocked task's blocking line; the running task is inside the
+  // operation of its last event. 0 unknown. (A v1 trace: the line of its last event.)
+  std::uint32_t line = 0;
+  std::uint32_t last_op_line = 0;  // the line of its last operation (not a scheduling event)
+  Seq spawned = 0;                 // seq of its TaskSpawn
+  Seq since = 0;                   // seq at which it entered `state`
+  Nanos since_t = 0;               // time at which it entered `state`
+  std::int8_t exit = -1;           // TaskExit arg (0 returned, 1 panicked, 2 aborted)
+  std::vector<SelectCase> cases;   // while in select (announced before it blocks)
   // Time spent in each state before `since_t`; use time_in() for "so far".
   std::array<Nanos, kTaskStateCount> spent{};
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cinttypes>
 #include <cstdio>
+#include <limits>
 
 namespace rdv::ui {
 
@@ -178,6 +179,23 @@ std::vector<LineMark> line_marks(const model::State& s) {
   std::stable_sort(out.begin(), out.end(),
                    [](const LineMark& a, const LineMark& b) { return a.line < b.line; });
   return out;
+}
+
+LineMark just_ran_mark(const model::State& s, sim::TaskId latest) {
+  for (std::size_t i = 0; i < s.tasks.size(); ++i) {
+    const model::TaskInfo& t = s.tasks[i];
+    if (t.id != latest) continue;
+    if (!t.alive() || t.last_op_line == 0 || t.last_op_line == t.line) return {};
+    return LineMark{t.last_op_line, i, t.id};
+  }
+  return {};
+}
+
+std::uint32_t next_line(const sim::Event& e) {
+  if (e.kind != sim::EventKind::TaskSpawn) return e.line;
+  return e.aux > 0 && e.aux <= std::numeric_limits<std::uint32_t>::max()
+             ? static_cast<std::uint32_t>(e.aux)
+             : 0;
 }
 
 VarSections variable_rows(const model::State& s, sim::TaskId focus, std::size_t since) {

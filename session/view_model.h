@@ -57,8 +57,16 @@ struct LineMark {
   std::size_t task_index = 0;
   sim::TaskId task = 0;
 };
-// Live tasks with a known line, sorted by line then spawn order.
+// Live tasks with a known line, sorted by line then spawn order. A task's line is the line it
+// executes next (for a blocked task, the line it waits at): model::TaskInfo::line.
 std::vector<LineMark> line_marks(const model::State& s);
+// The line `latest` (the task of the event just shown) ran last, when it has moved on to
+// another: the Source pane draws it faintly, apart from the marks of the next lines. Line 0:
+// none (it did not move, it is not alive, or the trace has no such information).
+LineMark just_ran_mark(const model::State& s, sim::TaskId latest);
+// The line the task of `e` executes next right after `e`, for an event that starts one of its
+// timeline spans (TaskSpawn: the line the new task starts at; others: their line). 0 unknown.
+std::uint32_t next_line(const sim::Event& e);
 
 // The lines the Source pane keeps in view when it follows the tasks (1-based, inclusive; 0 0:
 // nothing to follow):

@@ -58,7 +58,9 @@ std::string describe_event(const model::Model& m, std::size_t seq) {
     s += " \xC2\xB7 " + std::string(task);
   if (e.obj != 0 && m.object(e.obj).type != model::ObjType::None)
     s += " \xC2\xB7 " + object_label(m, e.obj);
-  if (e.line != 0) s += " \xC2\xB7 line " + std::to_string(e.line);
+  if (e.line != 0)
+    s += (e.kind == sim::EventKind::TaskAt ? " \xC2\xB7 next line " : " \xC2\xB7 line ") +
+         std::to_string(e.line);
   return s;
 }
 

@@ -128,7 +128,8 @@ void draw_colours() {
   heading("Task identity");
   wrapped(
       "Each task also has a colour of its own: its timeline lane, its row in Tasks, and the band "
-      "and name marking its current line in the source.");
+      "and name marking in the source the line it executes next (a blocked task: the line it "
+      "waits at). A thin outline in its colour marks the line the task that just acted ran last.");
   heading("Source");
   constexpr std::array<std::pair<const char*, ImU32>, 7> kSyntax = {{
       {"go, chan, select, …  the scenario API", palette::kApi},

@@ -31,7 +31,8 @@ void SchedulerStrip::draw() {
       !(c.settings().policy == PolicyKind::Interactive &&
         c.settings().mode == sim::Mode::Controlled && c.source_kind() == Source::Script))
     return;
-  // Each runnable task's button: its name and the code of its line (without the comment).
+  // Each runnable task's button: its name and the code of the line it executes next if picked
+  // (without the comment): every task's line is its next line at a decision (model.h).
   const auto cands = c.candidates();
   const model::State& s = c.state();
   const sim::TaskId cur = c.current_task();
@@ -42,7 +43,7 @@ void SchedulerStrip::draw() {
     std::string label(c.model().task_name(id));
     if (t != nullptr && t->line != 0) {
       const std::string code(code_without_comment(source_line(c.script(), t->line), go));
-      label += "  line " + std::to_string(t->line) + ": " + code;
+      label += "  next: line " + std::to_string(t->line) + ": " + code;
     }
     if (id == cur) label += "  (was running)";
     labels.push_back(std::move(label));

@@ -304,13 +304,15 @@ void SourcePanel::draw() {
   }
   {
     // The file name, and the hint when it fits (else on hover): nothing cut at the pane's edge.
-    const std::string hint = "  \xE2\x97\x80 each task's current line, in its colour";
+    const std::string hint = "  \xE2\x97\x80 the line each task runs next, in its colour";
     const std::string& name = controller_.chunkname();
     const bool fits =
         ImGui::CalcTextSize((name + hint).c_str()).x <= ImGui::GetContentRegionAvail().x;
     ImGui::TextDisabled("%s%s", name.c_str(), !marks.empty() && fits ? hint.c_str() : "");
-    if (!marks.empty() && !fits && ImGui::IsItemHovered())
-      ImGui::SetTooltip("\xE2\x97\x80 each task's current line, in its colour");
+    if (!marks.empty() && ImGui::IsItemHovered())
+      ImGui::SetTooltip(
+          "A band marks the line each task executes next (a blocked task: the line it waits "
+          "at).\nA thin outline marks the line the task that just acted ran last.");
   }
 
   ImGui::PushFont(fonts().mono);
@@ -359,6 +361,12 @@ void SourcePanel::draw() {
     }
   }
 
+  // The line the task of the event just shown ran last, when it has moved on (faint).
+  const LineMark ran = [&] {
+    const model::Model& m = controller_.model();
+    if (!has_run || shared.cursor == 0 || shared.cursor > m.size()) return LineMark{};
+    return just_ran_mark(controller_.state(), m.events()[shared.cursor - 1].task);
+  }();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float full_w = std::max(ImGui::GetContentRegionAvail().x, width);
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
@@ -388,6 +396,11 @@ void SourcePanel::draw() {
           dl->AddRectFilled(ImVec2(bx, p.y), ImVec2(bx + 3, p.y + line_h),
                             task_colour(here[k].task_index));
         }
+      }
+      if (ran.line == line_no) {
+        const ImU32 c = task_colour(ran.task_index);
+        dl->AddRect(ImVec2(p.x + 1, p.y + 1), ImVec2(p.x + full_w - 1, p.y + line_h - 1),
+                    (c & 0x00FFFFFFu) | 0x90000000u, 0, 0, 1.5f);
       }
       if (line_no == err_line) {
         dl->AddRectFilled(ImVec2(p.x, p.y), ImVec2(p.x + full_w, p.y + line_h),

@@ -52,7 +52,8 @@ void TasksPanel::draw() {
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 1.6f);
   ImGui::TableSetupColumn("state / waiting on", ImGuiTableColumnFlags_WidthStretch, 2.4f);
-  ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, em * 2.4f);
+  // The line each task executes next (a blocked task: the line it waits at).
+  ImGui::TableSetupColumn("next line", ImGuiTableColumnFlags_WidthFixed, em * 4.2f);
   ImGui::TableSetupColumn("waiting", ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
   ImGui::TableHeadersRow();
   // Up to a few hundred rows are all laid out, so a row can be as tall as its wrapped text;

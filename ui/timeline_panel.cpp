@@ -612,9 +612,14 @@ void TimelinePanel::draw() {
       if (const std::string_view text = m.text(e); !text.empty() && text.size() < 200) {
         ImGui::Text("  %.*s", static_cast<int>(text.size()), text.data());
       }
-      if (e.line != 0) {
-        const std::string_view src = source_line(c.script(), e.line);
-        ImGui::Text("line %u: %.*s", e.line, static_cast<int>(src.size()), src.data());
+      // Where the task stood as the span began: the line it executes next, or waits at.
+      if (const std::uint32_t line = next_line(e); line != 0) {
+        const std::string_view src = source_line(c.script(), line);
+        ImGui::Text("%s line %u: %.*s",
+                    sg.state == model::TaskState::Blocked || sg.state == model::TaskState::Sleeping
+                        ? "waits at"
+                        : "next",
+                    line, static_cast<int>(src.size()), src.data());
       }
       ImGui::TextDisabled("click: select this event and go to it");
     } else {
@@ -631,7 +636,7 @@ void TimelinePanel::draw() {
         shared.selected = hovered_seg->seq;
         c.request_seek(static_cast<std::size_t>(hovered_seg->seq) + 1);
         shared.focus = task.id;
-        if (const std::uint32_t line = m.events()[hovered_seg->seq].line; line != 0) {
+        if (const std::uint32_t line = next_line(m.events()[hovered_seg->seq]); line != 0) {
           shared.show_line = line;
         }
       } else {

@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "gofront/gofront.h"
+#include "model/model.h"
 #include "script/run.h"
 #include "sim/policy.h"
 #include "trace/recorder.h"
 #include "trace/trace.h"
-#include "ui/model/model.h"
 
 namespace rdv::model {
 namespace {

@@ -3,8 +3,9 @@
 // lock(), and that is where its band is, one line below where it was while taking the lock. A
 // version 1 trace (no such reports) still opens in the app. Checked on the window's pixels at
 // 1600x900 (ui/shell.h's default layout).
+#include "session/controller.h"
 #include "tests/ui/process.h"
-#include "ui/controller.h"
+#include "ui/state_style.h"
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
@@ -23,7 +24,6 @@ using rdv::test::run_process;
 using rdv::test::temp_folder;
 using namespace rdv::ui;
 
-#if RDV_HAVE_SCRIPT
 namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
@@ -50,9 +50,10 @@ struct Image {
   std::unique_ptr<unsigned char, void (*)(void*)> pixels{nullptr, stbi_image_free};
 
   bool near(int x, int y, ImU32 colour, int tolerance) const {
-    const unsigned char* p = pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                                             static_cast<std::size_t>(x)) *
-                                                3;
+    const unsigned char* p =
+        pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                        static_cast<std::size_t>(x)) *
+                           3;
     const int r = static_cast<int>(colour & 0xff), g = static_cast<int>((colour >> 8) & 0xff),
               b = static_cast<int>((colour >> 16) & 0xff);
     return std::abs(p[0] - r) + std::abs(p[1] - g) + std::abs(p[2] - b) <= tolerance;
@@ -86,8 +87,8 @@ std::string read_file(const std::string& path) {
 }
 
 Image shoot(const std::string& png, const std::string& file, const std::string& at) {
-  const auto r = run_app(
-      {file, "--screenshot", png, "--size", "1600x900", "--at", at, "--seed", "1"});
+  const auto r =
+      run_app({file, "--screenshot", png, "--size", "1600x900", "--at", at, "--seed", "1"});
   INFO(r.err);
   CHECK(r.exit_code == 0);
   Image img;
@@ -151,4 +152,3 @@ TEST_CASE("source: a version 1 trace opens, its tasks on the lines of their last
   CHECK(img.rows_with(task_colour(0), kGutterX0, kSourceY0, kGutterX1, kSourceY1).first >= 0);
   CHECK(img.rows_with(task_colour(1), kGutterX0, kSourceY0, kGutterX1, kSourceY1).first >= 0);
 }
-#endif
