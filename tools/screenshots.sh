@@ -46,9 +46,9 @@ shoot() {  # shoot NAME FILE [options...]
 tab() { if has --tab; then printf -- '--tab\n%s\n' "$@"; fi; }
 only=("$@")
 
-# main: the whole window on the unbuffered rendezvous at event 9 — main blocked at recv (line 11)
+# main: the whole window on the unbuffered rendezvous at event 10 — main blocked at recv (line 11)
 # while asyncTask sleeps (line 8); the browser, the source with each task's line, the panels.
-shoot main scenarios/2.1-unbuffered-rendezvous.lua --at 9
+shoot main scenarios/2.1-unbuffered-rendezvous.lua --at 10
 
 # timeline: the pipeline with acknowledgements at its end, the Timeline tab in front: a lane per
 # task, send → receive arrows, blocked stretches.
@@ -57,7 +57,7 @@ shoot timeline scenarios/2.4-pipeline-acks.lua --at end "${t[@]}"
 
 # channels: the buffered channel while its buffer is full and the producer waits to send.
 mapfile -t t < <(tab Channels)
-shoot channels scenarios/2.1b-buffered-channel.lua --at 16 "${t[@]}"
+shoot channels scenarios/2.1b-buffered-channel.lua --at 20 "${t[@]}"
 
 # plots: the queue between checkout and logistics at the end: the buffer's length over the run
 # (it fills to 4, then drains), blocked/sleeping counts, time in each state per task.
@@ -66,14 +66,14 @@ shoot plots scenarios/5.2-queue-decoupling.lua --at end "${t[@]}"
 
 # cascade: the error-propagation scenario halfway: loadUser failed, the request context and both
 # children are cancelled (Sync), the cancel arrows on the timeline.
-shoot cascade scenarios/2.5-error-cancel-cascade.lua --at 60
+shoot cascade scenarios/2.5-error-cancel-cascade.lua --at 70
 
 # deadlock: seed 1 of the lock-order inversion deadlocks: Go's report, the stuck tasks, the locks.
 shoot deadlock scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at end
 
-# travel: the same deadlock taken back to event 17 — transfer holds accounts and waits for audit,
+# travel: the same deadlock taken back to event 20 — transfer holds accounts and waits for audit,
 # report (runnable) is one step from asking for accounts; the slider's red mark is the deadlock.
-shoot travel scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at 17
+shoot travel scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at 20
 
 # fanin-leak: fan-in with a timeout on an unbuffered channel: the late worker leaks.
 shoot fanin-leak scenarios/2.3-fanin-timeout-leak.lua --at end
