@@ -65,6 +65,10 @@ struct RunOptions {
   static constexpr std::uint64_t kMaxVarEvents = 20'000;
   // Called with each line the script prints, as it prints it (serialised; no newline).
   std::function<void(std::string_view)> on_print;
+  // Set when the source could not be made into a chunk (a Go program that does not compile:
+  // "prog.go:8:2: imported and not used: \"os\"", one error per line). The run then ends at
+  // once as a chunk that fails to load does: Outcome::Error with this message.
+  std::string load_error;
 };
 
 struct RunReport {

@@ -394,7 +394,89 @@ class HeaderParser {
 
 }  // namespace
 
+namespace {
+
+bool is_go_file(std::string_view file) {
+  return file.size() > 3 && file.substr(file.size() - 3) == ".go";
+}
+
+// A Go program's header: the comment block before `package`, as `// key: value` lines; a line
+// `//   more` (three or more spaces after //) continues the previous value. Keys are lower-case
+// names (title, chapter, concept, watch, expect, preempt, ...); other comment lines are prose
+// and are skipped. A program with no such line has no header and is titled by its file name;
+// one with fields needs a title. Never runs anything.
+Result<ScenarioHeader> parse_go_header(std::string_view source, std::string_view file) {
+  ScenarioHeader h;
+  int line = 0;
+  int title_line = 0;
+  std::size_t pos = 0;
+  std::string* last = nullptr;
+  while (pos < source.size()) {
+    const std::size_t end = std::min(source.find('\n', pos), source.size());
+    std::string_view text = source.substr(pos, end - pos);
+    pos = end + 1;
+    ++line;
+    while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '\t'))
+      text.remove_suffix(1);
+    if (text.empty()) {
+      last = nullptr;
+      continue;
+    }
+    if (!text.starts_with("//")) break;  // the block ends at the first line of code
+    text.remove_prefix(2);
+    if (text.starts_with("   ") && last != nullptr) {  // a continuation
+      while (text.starts_with(' ')) text.remove_prefix(1);
+      *last += " ";
+      *last += text;
+      continue;
+    }
+    while (text.starts_with(' ')) text.remove_prefix(1);
+    const std::size_t colon = text.find(':');
+    last = nullptr;
+    if (colon == std::string_view::npos || colon == 0) continue;
+    const std::string_view key = text.substr(0, colon);
+    if (!std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+      continue;  // prose, or a "Note: ..." sentence
+    std::string_view value = text.substr(colon + 1);
+    while (value.starts_with(' ')) value.remove_prefix(1);
+    for (const auto& [k, v] : h.fields) {
+      if (k == key) {
+        return Error{std::string(file) + ":" + std::to_string(line) + ": duplicate header field '" +
+                         std::string(key) + "'",
+                     line};
+      }
+    }
+    h.fields.emplace_back(std::string(key), std::string(value));
+    last = &h.fields.back().second;
+    if (key == "title") title_line = line;
+  }
+  for (const auto& [k, v] : h.fields) {
+    if (k == "title") h.title = v;
+    if (k == "chapter") h.chapter = v;
+    if (k == "concept") h.concept_text = v;
+    if (k == "watch") h.watch = v;
+  }
+  if (title_line == 0 && h.fields.empty()) {
+    // A Go program as written, with no header: it is run as it is, titled by its file name.
+    const std::size_t slash = file.find_last_of('/');
+    h.title = std::string(slash == std::string_view::npos ? file : file.substr(slash + 1));
+    h.line = 1;
+    return h;
+  }
+  if (title_line == 0 || h.title.empty()) {
+    return Error{std::string(file) +
+                     ":1: the header has no title: add a line \"// title: ...\" to its comment "
+                     "block",
+                 1};
+  }
+  h.line = title_line;
+  return h;
+}
+
+}  // namespace
+
 Result<ScenarioHeader> parse_scenario_header(std::string_view source, std::string_view file) {
+  if (is_go_file(file)) return parse_go_header(source, file);
   std::string blanked;
   if (source.starts_with('#')) {  // a `#!` line, which Lua skips too; blanked to keep lines
     blanked.assign(source);

@@ -5,6 +5,15 @@
 // constructor whose values are literals (strings, numbers, booleans, nested tables of literals,
 // and strings joined with `..`). Nothing is executed; anything else is a load error.
 //
+// A Go program's header is its leading comment block instead (design.md §4b):
+//   // title: Unbuffered rendezvous
+//   // chapter: 2.1
+//   // concept: An unbuffered channel hands over a value only when both sides meet.
+//   // watch: The sender stays blocked at send until main reaches the receive.
+//   package main
+// one `// key: value` per field, continued on lines indented three spaces after `//`. A Go
+// file without one is a program as written, titled by its file name.
+//
 // The parser runs on the Lua lexer of script/lua_lexer.h.
 //
 // Example:

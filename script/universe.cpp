@@ -800,6 +800,7 @@ sim::TaskFn Universe::main_task(std::string source) {
   auto stack = std::make_shared<StackCharge>(budget_, kStackBase);
   budget_->charge(kStackBase, sim::MemoryBudget::Use::Stacks);
   return [this, source = std::move(source), stack = std::move(stack)] {
+    if (!options_.load_error.empty()) throw sim::RunError(options_.load_error);
     gil_.lock();
     lua_State* T = lua_newthread(L_);
     const int ref = luaL_ref(L_, LUA_REGISTRYINDEX);

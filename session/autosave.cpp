@@ -113,7 +113,10 @@ std::filesystem::path Autosave::file_for(const std::string& scenario) const {
   const std::string abs = absolute_of(scenario);
   char hash[17];
   std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a(abs)));
-  return dir_ / (std::filesystem::path(abs).stem().string() + "-" + hash + ".lua");
+  // The scenario's own extension (.lua or .go), so the autosave opens as what it is.
+  const std::string ext = std::filesystem::path(abs).extension().string();
+  return dir_ / (std::filesystem::path(abs).stem().string() + "-" + hash +
+                 (ext == ".go" ? ".go" : ".lua"));
 }
 
 bool Autosave::write(const std::string& scenario, std::string_view text, std::string* error) const {

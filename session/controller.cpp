@@ -7,6 +7,7 @@
 // is what decides the next event.
 #include "session/controller.h"
 
+#include "gofront/gofront.h"
 #include "script/scenario_header.h"
 #include "session/view_model.h"
 #include "sim/event_log.h"
@@ -14,7 +15,6 @@
 #include "trace/recorder.h"
 #include "trace/trace.h"
 
-#include "gofront/gofront.h"
 #include "script/run.h"
 
 #include <algorithm>
@@ -118,25 +118,13 @@ void Controller::start_run() {
   } else {
     opt.config.policy = sim::make_policy(settings_.policy, settings_.seed, settings_.pct_depth);
   }
-  // A Go program runs as the Lua chunk its front end lowers it to (every statement on its Go
-  // line); a Lua scenario as it is. Go's compile errors end the run before it starts.
+  // A Go program runs as the chunk gofront lowers it to; one that does not compile (or leaves
+  // the subset) ends at once as a Lua file that fails to load does, with gc's errors at
+  // file:line:col as its message, so every view shows it the same way.
   gofront::Prepared prepared = gofront::prepare(chunkname_, script_);
   if (!prepared.ok) {
-    // The run ends before its first step, as a Lua syntax error does: one RunEnd (outcome
-    // error) carries the message, so the toolbar, the console and the source say it alike.
-    interactive_.reset();
-    log_.reset();
-    sim::Event end;
-    end.kind = sim::EventKind::RunEnd;
-    end.arg = static_cast<std::int64_t>(sim::Outcome::Error);
-    model_->append(end, prepared.error);
-    cursor_->seek(model_->size());
-    view_.cursor = model_->size();
-    diagnostics_ = prepared.error;
-    error_line_ = ui::error_line(diagnostics_, chunkname_);
-    status_ = chunkname_ + ": does not compile";
-    ended_ = true;
-    return;
+    opt.load_error = prepared.error;
+    while (!opt.load_error.empty() && opt.load_error.back() == '\n') opt.load_error.pop_back();
   }
   run_ = std::make_shared<script::ScriptRun>(chunkname_, std::move(prepared.chunk), std::move(opt),
                                              *log_);

@@ -89,7 +89,8 @@ void Browser::scan(const std::filesystem::path& dir) {
   std::error_code ec;
   std::vector<std::filesystem::path> files;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".lua" && it->is_regular_file(ec)) files.push_back(it->path());
+    const auto ext = it->path().extension();
+    if ((ext == ".lua" || ext == ".go") && it->is_regular_file(ec)) files.push_back(it->path());
   }
   if (ec) {
     error_ = dir.string() + ": " + ec.message();

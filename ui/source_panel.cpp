@@ -1,6 +1,8 @@
 // ui/source_panel.cpp — Lua colouring and a clipped, monospaced source view.
 #include "ui/source_panel.h"
 
+#include "gofront/gofront.h"
+#include "gofront/tokens.h"
 #include "session/api_help.h"
 #include "session/view_model.h"
 #include "ui/autosave_modals.h"
@@ -87,10 +89,87 @@ ImU32 colour_of(Syntax s) {
 
 }  // namespace
 
+namespace {
+
+// Cuts coloured tokens into per-line spans, advancing the display column over every byte.
+class SpanBuilder {
+ public:
+  explicit SpanBuilder(std::string_view source) : source_(source) { out_.lines.emplace_back(); }
+
+  void add(std::size_t begin, std::size_t size, Syntax syntax, bool whitespace) {
+    std::size_t run = begin;
+    int run_column = column_;
+    auto flush = [&](std::size_t end) {
+      if (end > run && !whitespace)
+        out_.lines.back().push_back(SyntaxSpan{run, end, syntax, run_column});
+    };
+    for (std::size_t i = begin; i < begin + size; ++i) {
+      const auto byte = static_cast<unsigned char>(source_[i]);
+      if (byte == '\n') {
+        flush(i);
+        out_.max_columns = std::max(out_.max_columns, column_);
+        out_.lines.emplace_back();
+        column_ = 0;
+        run = i + 1;
+        run_column = 0;
+      } else if (byte == '\t') {
+        column_ += 4;  // ImGui draws a tab as four spaces
+      } else if ((byte & 0xC0) != 0x80) {
+        ++column_;  // one column per code point: continuation bytes do not count
+      }
+    }
+    flush(begin + size);
+  }
+
+  HighlightedSource finish() {
+    out_.max_columns = std::max(out_.max_columns, column_);
+    return std::move(out_);
+  }
+
+ private:
+  std::string_view source_;
+  HighlightedSource out_;
+  int column_ = 0;
+};
+
+// Go: the packages and builtins a concurrency program calls are coloured as the API.
+constexpr std::array<std::string_view, 10> kGoPackages = {
+    "fmt", "time", "sync", "context", "atomic", "errgroup", "errors", "rand", "log", "strings"};
+constexpr std::array<std::string_view, 12> kGoBuiltins = {"make",   "close",  "len",     "cap",
+                                                          "append", "panic",  "recover", "new",
+                                                          "copy",   "delete", "min",     "max"};
+
+Syntax syntax_of(gofront::GoTokenKind kind) {
+  using K = gofront::GoTokenKind;
+  switch (kind) {
+    case K::Comment:
+      return Syntax::Comment;
+    case K::Keyword:
+      return Syntax::Keyword;
+    case K::String:
+      return Syntax::String;
+    case K::Number:
+      return Syntax::Number;
+    case K::Symbol:
+      return Syntax::Symbol;
+    case K::Invalid:
+      return Syntax::Invalid;
+    case K::Name:
+    case K::Whitespace:
+      return Syntax::Plain;
+  }
+  return Syntax::Plain;
+}
+
+template <std::size_t N>
+bool one_of(const std::array<std::string_view, N>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
 HighlightedSource highlight_lua(std::string_view source) {
-  HighlightedSource out;
-  out.lines.emplace_back();
-  int column = 0;
+  SpanBuilder b(source);
   std::string_view prev;  // text of the previous significant token
   for (const auto& t : script::tokenize_lua(source)) {
     const std::string_view text = source.substr(t.begin, t.size);
@@ -102,34 +181,40 @@ HighlightedSource highlight_lua(std::string_view source) {
         syntax = Syntax::Api;
       }
     }
-    // Cut the token at newlines; advance the column over every byte.
-    std::size_t run = t.begin;
-    int run_column = column;
-    auto flush = [&](std::size_t end) {
-      if (end > run && t.kind != script::TokenKind::Whitespace)
-        out.lines.back().push_back(SyntaxSpan{run, end, syntax, run_column});
-    };
-    for (std::size_t i = t.begin; i < t.begin + t.size; ++i) {
-      const auto byte = static_cast<unsigned char>(source[i]);
-      if (byte == '\n') {
-        flush(i);
-        out.max_columns = std::max(out.max_columns, column);
-        out.lines.emplace_back();
-        column = 0;
-        run = i + 1;
-        run_column = 0;
-      } else if (byte == '\t') {
-        column += 4;  // ImGui draws a tab as four spaces
-      } else if ((byte & 0xC0) != 0x80) {
-        ++column;  // one column per code point: continuation bytes do not count
-      }
-    }
-    flush(t.begin + t.size);
+    b.add(t.begin, t.size, syntax, t.kind == script::TokenKind::Whitespace);
     if (t.kind != script::TokenKind::Whitespace && t.kind != script::TokenKind::Comment)
       prev = text;
   }
-  out.max_columns = std::max(out.max_columns, column);
-  return out;
+  return b.finish();
+}
+
+HighlightedSource highlight_go(std::string_view source) {
+  using K = gofront::GoTokenKind;
+  SpanBuilder b(source);
+  std::string_view prev, prev2;  // the two previous significant tokens
+  for (const auto& t : gofront::tokenize_go(source)) {
+    const std::string_view text = source.substr(t.begin, t.size);
+    Syntax syntax = syntax_of(t.kind);
+    if (t.kind == K::Name) {
+      if (prev == "." && one_of(kGoPackages, prev2)) {
+        syntax = Syntax::Api;  // time.Sleep, wg's sync.WaitGroup, context.WithCancel
+      } else if (prev == ".") {
+        syntax = Syntax::Method;  // wg.Wait, mu.Lock
+      } else if (one_of(kGoBuiltins, text)) {
+        syntax = Syntax::Api;
+      }
+    }
+    b.add(t.begin, t.size, syntax, t.kind == K::Whitespace);
+    if (t.kind != K::Whitespace && t.kind != K::Comment) {
+      prev2 = prev;
+      prev = text;
+    }
+  }
+  return b.finish();
+}
+
+HighlightedSource highlight_source(std::string_view path, std::string_view source) {
+  return gofront::is_go_path(path) ? highlight_go(source) : highlight_lua(source);
 }
 
 void SourcePanel::draw_view_menu() {
@@ -270,9 +355,12 @@ void SourcePanel::draw() {
     return;
   }
   const std::string& src = has_run ? controller_.script() : browser_.source();
-  if (view_.source != src) {
-    view_.text = highlight_lua(src);
+  const ScenarioEntry* picked = browser_.selected_entry();
+  const std::string path = has_run ? controller_.path() : picked ? picked->path.string() : "";
+  if (view_.source != src || view_.path != path) {
+    view_.text = highlight_source(path, src);
     view_.source = src;
+    view_.path = path;
   }
   const auto& lines = view_.text.lines;
   const model::State& state = controller_.state();

@@ -42,12 +42,15 @@ struct HighlightedSource {
   int max_columns = 0;                         // widest line, for the horizontal scroll extent
 };
 
-// Splits `source` into lines of coloured spans.
+// Splits `source` into lines of coloured spans: Lua, Go, or by the file's extension.
 HighlightedSource highlight_lua(std::string_view source);
+HighlightedSource highlight_go(std::string_view source);
+HighlightedSource highlight_source(std::string_view path, std::string_view source);
 
 // What the source view remembers between frames (none of it is part of the document).
 struct SourceViewState {
   std::string source;  // the text the cache below was built for
+  std::string path;    // and the file it came from (its extension picks the colouring)
   HighlightedSource text;
   bool line_numbers = true;
   bool editing = false;

@@ -262,3 +262,35 @@ TEST_CASE("scenario header: file errors name the file") {
   REQUIRE_FALSE(r);
   CHECK(r.error() == big.string() + ": larger than 4 MiB; not a scenario");
 }
+
+TEST_CASE("go header: the leading comment block, key: value lines, continued and checked") {
+  using rdv::script::parse_scenario_header;
+  const std::string src =
+      "// title: Fan-in with a timeout\n"
+      "// chapter: 2.3\n"
+      "// concept: A select waits for whichever comes first:\n"
+      "//    a result or the timer.\n"
+      "// Prose between fields is skipped.\n"
+      "// expect: leaks a worker\n"
+      "package main\n"
+      "// title: not read: after the block\n";
+  auto r = parse_scenario_header(src, "fanin.go");
+  REQUIRE(r);
+  CHECK(r->title == "Fan-in with a timeout");
+  CHECK(r->chapter == "2.3");
+  CHECK(r->concept_text == "A select waits for whichever comes first: a result or the timer.");
+  CHECK(r->line == 1);
+  REQUIRE(r->fields.size() == 4);
+  CHECK(r->fields[3] == std::pair<std::string, std::string>{"expect", "leaks a worker"});
+
+  auto plain = parse_scenario_header("package main\n\nfunc main() {}\n", "dir/plain.go");
+  REQUIRE(plain);
+  CHECK(plain->title == "plain.go");
+
+  auto dup = parse_scenario_header("// title: a\n// title: b\npackage main\n", "d.go");
+  REQUIRE_FALSE(dup);
+  CHECK(dup.error() == "d.go:2: duplicate header field 'title'");
+  auto untitled = parse_scenario_header("// watch: x\npackage main\n", "u.go");
+  REQUIRE_FALSE(untitled);
+  CHECK(untitled.error_line() == 1);
+}

@@ -166,3 +166,72 @@ TEST_CASE("fonts: DejaVu is found where fonts-dejavu-core installs it") {
         "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf");
   CHECK(rdv::ui::find_font("NoSuchFont-Regular.ttf").empty());
 }
+
+namespace {
+std::vector<std::pair<std::string, Syntax>> go_spans(std::string_view src, std::size_t line) {
+  const auto h = rdv::ui::highlight_source("prog.go", src);
+  std::vector<std::pair<std::string, Syntax>> out;
+  for (const auto& s : h.lines.at(line))
+    out.emplace_back(std::string(src.substr(s.begin, s.end - s.begin)), s.syntax);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("source colours: a Go file is coloured as Go, by its extension") {
+  const std::string src =
+      "go func() { ch <- 42 } // send\n"
+      "time.Sleep(2 * time.Second); wg.Wait()\n"
+      "s := `raw\nstring` + \"q\\\"\" + 'x'\n"
+      "x := make(chan int, 0x1F) /* c */\n";
+  using S = Syntax;
+  CHECK(go_spans(src, 0) == std::vector<std::pair<std::string, S>>{{"go", S::Keyword},
+                                                                   {"func", S::Keyword},
+                                                                   {"(", S::Symbol},
+                                                                   {")", S::Symbol},
+                                                                   {"{", S::Symbol},
+                                                                   {"ch", S::Plain},
+                                                                   {"<-", S::Symbol},
+                                                                   {"42", S::Number},
+                                                                   {"}", S::Symbol},
+                                                                   {"// send", S::Comment}});
+  const auto l1 = go_spans(src, 1);
+  CHECK(l1[2] == std::pair<std::string, S>{"Sleep", S::Api});  // a package's function
+  CHECK(l1[8] == std::pair<std::string, S>{"Second", S::Api});
+  CHECK(l1[13] == std::pair<std::string, S>{"Wait", S::Method});  // a method on a variable
+  // A raw string runs over two lines, each line its own span.
+  CHECK(go_spans(src, 2).back() == std::pair<std::string, S>{"`raw", S::String});
+  const auto l3 = go_spans(src, 3);
+  CHECK(l3.front() == std::pair<std::string, S>{"string`", S::String});
+  CHECK(l3[2] == std::pair<std::string, S>{"\"q\\\"\"", S::String});
+  CHECK(l3[4] == std::pair<std::string, S>{"'x'", S::String});
+  const auto l4 = go_spans(src, 4);
+  CHECK(l4[2] == std::pair<std::string, S>{"make", S::Api});
+  CHECK(l4[4] == std::pair<std::string, S>{"chan", S::Keyword});
+  CHECK(l4[7] == std::pair<std::string, S>{"0x1F", S::Number});
+  CHECK(l4.back() == std::pair<std::string, S>{"/* c */", S::Comment});
+  // The same text named .lua is coloured as Lua: `go` is then the API's go(), not a keyword.
+  const auto lua = rdv::ui::highlight_source("prog.lua", src);
+  CHECK(lua.lines[0][0].syntax == S::Api);
+}
+
+TEST_CASE("scenario browser: lists Go programs, by their comment header or their file name") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "rdv-browser-go-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write(dir / "2.1-rendezvous.go",
+        "// title: Unbuffered rendezvous\n// chapter: 2.1\n// concept: Both sides meet.\n"
+        "package main\n\nfunc main() {}\n");
+  write(dir / "plain.go", "package main\n\nfunc main() {}\n");
+  write(dir / "untitled.go", "// chapter: 3\npackage main\n");
+  rdv::ui::Browser b;
+  b.scan(dir);
+  REQUIRE(b.entries().size() == 3);
+  CHECK(b.entries()[0].display_title() == "Unbuffered rendezvous");
+  REQUIRE(b.entries()[0].header);
+  CHECK(b.entries()[0].header->chapter == "2.1");
+  CHECK(b.entries()[1].display_title() == "plain.go");
+  CHECK(b.entries()[1].error.empty());
+  CHECK(b.entries()[2].error.find("untitled.go:1: the header has no title") != std::string::npos);
+  fs::remove_all(dir);
+}
