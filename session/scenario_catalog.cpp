@@ -20,9 +20,8 @@ bool is_digit(char c) {
 ScenarioEntry load_entry(const std::filesystem::path& path) {
   ScenarioEntry e;
   e.path = path;
-  // A Go program's header is its leading comment, which this reader does not parse: the
-  // program is listed by its file name rather than with a Lua header's error.
-  if (path.extension() == ".go") return e;
+  // A Go program's header is its leading // key: value comment (script/scenario_header.h); one
+  // without is listed by its file name.
   auto r = script::read_scenario_header(path.string());
   if (r) {
     e.header = std::move(*r);
