@@ -66,7 +66,7 @@ shoot plots scenarios/5.2-queue-decoupling.lua --at end "${t[@]}"
 
 # cascade: the error-propagation scenario halfway: loadUser failed, the request context and both
 # children are cancelled (Sync), the cancel arrows on the timeline.
-shoot cascade scenarios/2.5-error-cancel-cascade.lua --at 70
+shoot cascade scenarios/2.5-error-cancel-cascade.lua --at 84
 
 # deadlock: seed 1 of the lock-order inversion deadlocks: Go's report, the stuck tasks, the locks.
 shoot deadlock scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at end
