@@ -1,6 +1,7 @@
 #include "script/universe.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <utility>
@@ -555,8 +556,11 @@ void Universe::watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t) {
 void Universe::report_writes(lua_State* L, lua_Debug* ar, TaskCtx& t, std::uint32_t line,
                              const std::vector<std::string>& names) {
   if (lua_checkstack(L, 6) == 0) return;
-  for (const std::string& name : names) {
+  for (const std::string& written : names) {
     if (var_events_ >= RunOptions::kMaxVarEvents) return;
+    // "P.x": a Go program's package variable x, a field of the local table P (go_assignments).
+    const std::size_t dot = written.find('.');
+    const std::string name = dot == std::string::npos ? written : written.substr(0, dot);
     auto scope = sim::VarScope::Local;
     std::uint32_t key = 0;
     bool found = false;
@@ -613,11 +617,22 @@ void Universe::report_writes(lua_State* L, lua_Debug* ar, TaskCtx& t, std::uint3
       }
     }
     if (!found) continue;
+    if (dot != std::string::npos) {
+      if (lua_type(L, -1) != LUA_TTABLE) {
+        lua_pop(L, 1);
+        continue;
+      }
+      lua_pushlstring(L, written.data() + dot + 1, written.size() - dot - 1);
+      lua_rawget(L, -2);
+      lua_remove(L, -2);
+      scope = sim::VarScope::Global;  // every goroutine sees a package variable
+      key = 0;
+    }
     if (!watchable(lua_type(L, -1))) {
       lua_pop(L, 1);
       continue;
     }
-    emit_var(L, &t, name, scope, key, line);
+    emit_var(L, &t, dot == std::string::npos ? name : written.substr(dot + 1), scope, key, line);
   }
 }
 
@@ -788,6 +803,58 @@ std::uint32_t Universe::load_error_line(lua_State* T, const std::string& source,
   return static_cast<std::uint32_t>(lo);
 }
 
+// A Go program's chunk (gofront) is the program's lines plus the front end's own names: line 1
+// holds the support library (G), the type descriptors (TD) and the package table (P), and
+// names starting with "__" are its temporaries. Those are not the program's variables and are
+// never shown; a package-level variable is P.name, shown as `name` (see report_writes).
+void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_line) {
+  by_line.erase(1);
+  std::vector<std::string_view> lines;
+  for (std::size_t pos = 0; pos <= source.size();) {
+    const std::size_t end = std::min(source.find('\n', pos), source.size());
+    lines.push_back(source.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  for (auto it = by_line.begin(); it != by_line.end();) {
+    std::vector<std::string> kept;
+    for (const std::string& name : it->second) {
+      if (name.starts_with("__") || name == "G" || name == "TD") continue;
+      if (name != "P") {
+        kept.push_back(name);
+        continue;
+      }
+      // The package variables this line stores: every `P.x =` (not `P.x ==`) on it.
+      const std::string_view text = it->first - 1 < lines.size() ? lines[it->first - 1] : "";
+      for (std::size_t at = text.find("P."); at != std::string_view::npos;
+           at = text.find("P.", at + 2)) {
+        if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 ||
+                       text[at - 1] == '_' || text[at - 1] == '.'))
+          continue;
+        std::size_t e = at + 2;
+        while (e < text.size() &&
+               (std::isalnum(static_cast<unsigned char>(text[e])) != 0 || text[e] == '_'))
+          ++e;
+        std::size_t eq = e;
+        while (eq < text.size() && text[eq] == ' ') ++eq;
+        if (e == at + 2 || eq >= text.size() || text[eq] != '=' ||
+            (eq + 1 < text.size() && text[eq + 1] == '='))
+          continue;
+        std::size_t rhs = eq + 1;
+        while (rhs < text.size() && text[rhs] == ' ') ++rhs;
+        if (text.substr(rhs).starts_with("function")) continue;  // a func, not a variable
+        const std::string full(text.substr(at, e - at));
+        if (std::find(kept.begin(), kept.end(), full) == kept.end()) kept.push_back(full);
+      }
+    }
+    if (kept.empty()) {
+      it = by_line.erase(it);
+    } else {
+      it->second = std::move(kept);
+      ++it;
+    }
+  }
+}
+
 sim::TaskFn Universe::main_task(std::string source) {
   // A first line starting with '#' (`#!/usr/bin/env rendezvous`) is skipped, as the header
   // reader and Lua's own loadfile skip it: blanked, so that line numbers stay the same.
@@ -804,7 +871,10 @@ sim::TaskFn Universe::main_task(std::string source) {
     gil_.lock();
     lua_State* T = lua_newthread(L_);
     const int ref = luaL_ref(L_, LUA_REGISTRYINDEX);
-    if (options_.track_vars) assigns_ = find_assignments(source);
+    if (options_.track_vars) {
+      assigns_ = find_assignments(source);
+      if (chunkname_.ends_with(".go")) go_assignments(source, assigns_);
+    }
     const int status =
         luaL_loadbufferx(T, source.data(), source.size(), chunk_source_.c_str(), "t");
     if (status != LUA_OK) {

@@ -156,6 +156,8 @@ class Universe {
   // At a line or return hook of the calling task: reports the writes of the lines that frame
   // finished, and notes this line's assignments as pending until it has run.
   void watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t);
+  // Keeps only a Go program's own variables in `by_line` (see universe.cpp).
+  static void go_assignments(std::string_view source, AssignmentsByLine& by_line);
   // Emits the VarSet events of one finished line of the frame `ar` (the hook's, level 0).
   void report_writes(lua_State* L, lua_Debug* ar, TaskCtx& t, std::uint32_t line,
                      const std::vector<std::string>& names);

@@ -359,3 +359,64 @@ func main() {
                                                "2009/11/12 01:01:30 later 42",
                                                "2009/11/12 01:01:30 a", "b", "partial end"});
 }
+
+TEST_CASE("gofront: the Variables pane sees the Go program's variables, not the front end's") {
+  // Package variables are P.x in the chunk and shown as x (every goroutine's); the support
+  // library (G), the type descriptors (TD), the package table (P) and the "__" temporaries
+  // are never reported.
+  const std::string src = R"(package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var counter int
+
+func main() {
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			v := counter
+			counter = v + 1
+		}()
+	}
+	wg.Wait()
+	fmt.Println(counter)
+}
+)";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("vars.go", src);
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.track_vars = true;
+  opt.preempt = rdv::sim::Preempt::Line;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("vars.go", r.lua, opt, log);
+  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+  std::set<std::string> names;
+  std::size_t counter_writes = 0;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    if (e.kind != rdv::sim::EventKind::VarSet) continue;
+    const std::string name(log.str(e.text));
+    names.insert(name);
+    if (name == "counter") {
+      ++counter_writes;
+      CHECK(static_cast<rdv::sim::VarScope>(e.arg) == rdv::sim::VarScope::Global);
+      INFO("line " << e.line);
+      CHECK((e.line == 8 || e.line == 17));  // its declaration, or the goroutine's store
+    }
+  }
+  INFO("names: " << [&] {
+    std::string s;
+    for (const auto& n : names) s += n + " ";
+    return s;
+  }());
+  CHECK(names.count("counter") == 1);
+  CHECK(names.count("v") == 1);
+  CHECK(counter_writes == 3);  // = 0 at its declaration, then one store per goroutine
+  for (const char* internal : {"G", "TD", "P", "main"}) CHECK(names.count(internal) == 0);
+  for (const auto& n : names) CHECK_FALSE(n.starts_with("__"));
+}
