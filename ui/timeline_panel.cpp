@@ -483,7 +483,7 @@ void TimelinePanel::draw() {
       const char* word = dead ? "deadlock" : "end";
       const float tw = ImGui::CalcTextSize(word).x;
       float tx = x + 3;
-      if (tx + tw > x0 + width) tx = x - 3 - tw;
+      if (tx + tw + 2 > x0 + width) tx = x - 3 - tw;  // not flush with the edge: it reads as cut
       const bool below = lanes_bottom + 2 * (em + 2) <= clip_max.y;
       float ty = below ? lanes_bottom + 2 : lanes_bottom - em - 2;
       if (tx < run_word_end && ty + em > run_word_top && ty < run_word_top + em + 1)

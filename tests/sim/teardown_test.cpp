@@ -162,7 +162,10 @@ TEST_CASE("teardown: the thread pool is reused across runs") {
   one_run();
   const std::size_t after_first = pool::threads();
   for (int i = 0; i < 20; ++i) one_run();
-  CHECK(pool::threads() <= std::max<std::size_t>(after_first, 21));
+  // Without reuse the 20 runs would make 420 more threads. A thread that has ended its task
+  // may not be back in the pool when the next run starts (ASan under a loaded machine saw 22),
+  // so one run's worth of stragglers is allowed.
+  CHECK(pool::threads() <= std::max<std::size_t>(after_first, 21) + 21);
 }
 
 }  // namespace rdv::sim
