@@ -45,6 +45,8 @@ VisualState visual_state(model::TaskState state, sim::BlockReason reason) noexce
     case sim::BlockReason::ChanSend:
     case sim::BlockReason::ChanRecv:
     case sim::BlockReason::Forever:
+    case sim::BlockReason::ChanSendNil:
+    case sim::BlockReason::ChanRecvNil:
     case sim::BlockReason::None:
       break;
   }

@@ -138,6 +138,10 @@ std::string waits_on(const model::Model& m, const model::State& s, const model::
       return "get " + object_label(m, t.obj);
     case sim::BlockReason::Forever:
       return "blocked forever (nil channel)";
+    case sim::BlockReason::ChanSendNil:
+      return "send on a nil channel: blocked forever";
+    case sim::BlockReason::ChanRecvNil:
+      return "receive from a nil channel: blocked forever";
     case sim::BlockReason::SelectNoCases:
       return "blocked forever (select with no cases)";
     case sim::BlockReason::Sleep:

@@ -300,9 +300,9 @@ bool Channel::try_send_from_timer(Value v, const Val& display) {
 // ---- nil channels ----------------------------------------------------------------------------
 
 namespace {
-[[noreturn]] void block_forever(Runtime& rt) {
+[[noreturn]] void block_forever(Runtime& rt, BlockReason reason) {
   rt.sched_point();
-  rt.park(BlockReason::Forever, 0, [] {});
+  rt.park(reason, 0, [] {});
   // Nothing readies a task parked forever; park() only leaves by throwing Aborted.
   assert(false && "a task blocked forever was readied");
   throw Aborted{};
@@ -310,12 +310,12 @@ namespace {
 }  // namespace
 
 void chan_send(Runtime& rt, Channel* ch, Value v, const Val& display) {
-  if (ch == nullptr) block_forever(rt);
+  if (ch == nullptr) block_forever(rt, BlockReason::ChanSendNil);
   ch->send(v, display);
 }
 
 Received chan_recv(Runtime& rt, Channel* ch) {
-  if (ch == nullptr) block_forever(rt);
+  if (ch == nullptr) block_forever(rt, BlockReason::ChanRecvNil);
   return ch->recv();
 }
 

@@ -162,7 +162,8 @@ class Channel {
 };
 
 // Nil-aware operations: a null channel is Go's nil channel.
-//  - send/recv on nil block forever (BlockReason::Forever); close panics "close of nil channel".
+//  - send/recv on nil block forever (BlockReason::ChanSendNil / ChanRecvNil: Go's "chan send
+//    (nil chan)", "chan receive (nil chan)"); close panics "close of nil channel".
 void chan_send(Runtime& rt, Channel* ch, Value v, const Val& display);
 Received chan_recv(Runtime& rt, Channel* ch);
 void chan_close(Runtime& rt, Channel* ch);

@@ -50,6 +50,10 @@ const char* to_string(BlockReason r) noexcept {
       return "forever";
     case BlockReason::SelectNoCases:
       return "select (no cases)";
+    case BlockReason::ChanSendNil:
+      return "chan send (nil chan)";
+    case BlockReason::ChanRecvNil:
+      return "chan receive (nil chan)";
   }
   return "?";
 }

@@ -66,8 +66,10 @@ enum class BlockReason : std::uint8_t {
   RLock,          // obj = rwmutex (RLock)
   Future,         // obj = future (get, or all/all_settled waiting on one of them)
   Sleep,          // obj = 0; arg = wake-up time (ns)
-  Forever,        // nil channel op: never wakes
+  Forever,        // never wakes (traces before nil channels had their own reasons)
   SelectNoCases,  // `select {}` (no cases, no default): never wakes (Go: "select (no cases)")
+  ChanSendNil,    // send on a nil channel: never wakes (Go: "chan send (nil chan)")
+  ChanRecvNil,    // receive from a nil channel: never wakes (Go: "chan receive (nil chan)")
 };
 
 // Outcome of a run, reported by RunEnd (arg) and in a trace's footer.

@@ -16,9 +16,9 @@
 namespace rdv::trace {
 namespace {
 
-constexpr std::array<const char*, 11> kReasonNames = {
-    "None",  "ChanSend", "ChanRecv", "Select",  "WaitGroup",    "Mutex",
-    "RLock", "Future",   "Sleep",    "Forever", "SelectNoCases"};
+constexpr std::array<const char*, 13> kReasonNames = {
+    "None",   "ChanSend", "ChanRecv", "Select",        "WaitGroup",   "Mutex",      "RLock",
+    "Future", "Sleep",    "Forever",  "SelectNoCases", "ChanSendNil", "ChanRecvNil"};
 
 using Sink = std::function<bool(std::string&)>;  // consumes (and clears) the buffer
 

@@ -72,7 +72,7 @@ TEST_CASE("cli run: deadlock: exit 2, Go's message and every blocked task with f
   CHECK(has(r.err,
             "goroutine 1 [WaitGroup.Wait]:\n\tmain at chan_nil_send_blocks.lua:11, "
             "waiting on WaitGroup wg"));
-  CHECK(has(r.err, "goroutine 2 [forever]:\n\tstuck at chan_nil_send_blocks.lua:8"));
+  CHECK(has(r.err, "goroutine 2 [chan send (nil chan)]:\n\tstuck at chan_nil_send_blocks.lua:8"));
 }
 
 TEST_CASE("cli run: panic: exit 2, the message, the task, its line and the traceback") {

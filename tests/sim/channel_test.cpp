@@ -284,7 +284,7 @@ TEST_CASE("channel: send and recv on a nil channel block forever (deadlock)") {
     CHECK(r.result.outcome == Outcome::Deadlock);
     CHECK(r.result.message ==
           "fatal error: all goroutines are asleep - deadlock!\n\n"
-          "goroutine 1 [forever]:\n\tmain at line 4");
+          "goroutine 1 [chan receive (nil chan)]:\n\tmain at line 4");
     auto r2 = run(mode, 1, [&](Runtime& rt) {
       rt.go("w", [&rt] { chan_send(rt, nullptr, Value{1}, show(1)); });
       auto ch = std::make_shared<Channel>(rt, 0, "never");
@@ -294,7 +294,8 @@ TEST_CASE("channel: send and recv on a nil channel block forever (deadlock)") {
     CHECK(
         r2.result.message.find("goroutine 1 [chan receive]:\n\tmain at line 0, waiting on never") !=
         std::string::npos);
-    CHECK(r2.result.message.find("goroutine 2 [forever]:\n\tw at line 0") != std::string::npos);
+    CHECK(r2.result.message.find("goroutine 2 [chan send (nil chan)]:\n\tw at line 0") !=
+          std::string::npos);
   }
 }
 
