@@ -209,6 +209,7 @@ int main(int argc, char** argv) {
   options.screenshot = screenshot;
   options.seed = seed;
   options.preempt_line = preempt == "line";
+  options.preempt_given = app.count("--preempt") > 0;
   options.frame_stats = frame_stats;
   options.zoom = zoom;
   options.tabs = tabs;

@@ -8,6 +8,7 @@
 
 #include "cli/args.h"
 #include "cli/explore_cmd.h"
+#include "explore/explore.h"
 
 #include <algorithm>
 #include <atomic>
@@ -120,6 +121,8 @@ int cmd_run(int argc, char** argv) {
     std::fprintf(stderr, "rendezvous run: %s\n", text.error().c_str());
     return kExitUsage;
   }
+  // Without --preempt, the scenario's header may ask for line preemption (4.2b does).
+  if (app.count("--preempt") == 0) explore::read_preempt(text, file, &f.preempt);
   script::RunOptions opt = make_options(f);
   if (!quiet) {
     opt.on_print = [](std::string_view line) {

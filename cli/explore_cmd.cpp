@@ -61,6 +61,7 @@ void print_json(const std::string& file, const explore::Options& o, const explor
   j["scenario"] = file;
   j["policy"] = sim::to_string(o.policy);
   j["seed"] = o.seed;
+  j["preempt"] = sim::to_string(o.preempt);
   if (o.policy == sim::PolicyKind::Pct) {
     j["depth"] = o.depth;
     j["expected_steps"] = s.expected_steps;
@@ -98,6 +99,7 @@ void print_summary(const std::string& file, const explore::Options& o, const exp
                    const explore::Verdict& v) {
   std::printf("%s: %llu schedules, %s", file.c_str(), static_cast<unsigned long long>(s.schedules),
               sim::to_string(o.policy));
+  if (o.preempt == sim::Preempt::Line) std::printf(", preempt line");
   if (o.policy == sim::PolicyKind::Pct) {
     std::printf(" (depth %d, ~%llu steps)", o.depth,
                 static_cast<unsigned long long>(s.expected_steps));
@@ -156,6 +158,7 @@ int run_explore(int argc, char** argv) {
   app.add_option("--depth", o.depth, "pct: bug depth (default 2)")->check(CLI::Range(1, 100));
   app.add_option("--preemptions", o.preemptions, "exhaustive: preemption bound (default 2)")
       ->check(CLI::Range(0, 1000));
+  auto* preempt = add_preempt_option(app, &o.preempt);
   app.add_option("--jobs", o.jobs, "runs at once (default: one per CPU)")
       ->check(CLI::Range(1u, 64u));
   app.add_option("--seed", o.seed, "base seed: schedule i uses seed + i (default 1)");
@@ -181,6 +184,8 @@ int run_explore(int argc, char** argv) {
     trace_dir = (std::filesystem::temp_directory_path(ec) / "rendezvous").string();
   }
   o.trace_dir = trace_dir;
+  // Without --preempt, the scenario's header may ask for line preemption (4.2b does).
+  if (preempt->count() == 0) explore::read_preempt(text, file, &o.preempt);
   const bool bar = !json && isatty(STDERR_FILENO) == 1;
   if (bar) {
     o.on_progress = [](std::uint64_t done, std::uint64_t total) {

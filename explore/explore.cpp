@@ -472,6 +472,11 @@ std::string read_expectation(std::string_view source, std::string_view file) {
   return {};
 }
 
+bool read_preempt(std::string_view source, std::string_view file, sim::Preempt* out) {
+  const script::HeaderResult r = script::parse_scenario_header(source, file);
+  return r && !r.header->preempt.empty() && sim::parse_preempt(r.header->preempt, out);
+}
+
 Verdict judge(std::string_view expect, const Summary& s) {
   Verdict v;
   v.expect = std::string(expect);

@@ -214,6 +214,9 @@ struct Verdict {
 
 // The `expect` field of a scenario's header ("" when absent or when the header does not parse).
 std::string read_expectation(std::string_view source, std::string_view file);
+// The scenario header's `preempt` field ("sync" or "line") into *out; false (and *out unchanged)
+// when the header has none.
+bool read_preempt(std::string_view source, std::string_view file, sim::Preempt* out);
 Verdict judge(std::string_view expect, const Summary& summary);
 
 }  // namespace rdv::explore

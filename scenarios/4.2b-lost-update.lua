@@ -1,7 +1,7 @@
 scenario { title = "The lost update: a shared counter without a lock", chapter = "4.2",
            concept = "counter = counter + 1 is a read then a write; two tasks interleaving between them overwrite each other's work.",
-           watch = "Run with preemption at every line (--preempt line): the unsafe counter often ends below 10; the mutex one is always 10.",
-           expect = "never deadlocks" }
+           watch = "Tasks may switch at every line (the header asks for preempt = \"line\"): the unsafe counter often ends below 10; the mutex one is always 10.",
+           expect = "never deadlocks", preempt = "line" }
 
 local wg = waitgroup("incrementers")
 

@@ -217,6 +217,11 @@ class HeaderParser {
         return set_error(line, "scenario header: field '" + key + "' must be a string");
       *known = v.text;
     }
+    if (key == "preempt") {
+      if (v.kind != ValueKind::String || (v.text != "sync" && v.text != "line"))
+        return set_error(line, "scenario header: field 'preempt' must be \"sync\" or \"line\"");
+      h.preempt = v.text;
+    }
     if (v.kind != ValueKind::Table) h.fields.emplace_back(key, v.text);
     return true;
   }

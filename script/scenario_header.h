@@ -44,7 +44,10 @@ struct ScenarioHeader {
   std::string chapter;       // e.g. "2.1" (may be empty)
   std::string concept_text;  // `concept`: one sentence: what the scenario teaches (may be empty)
   std::string watch;         // what to look at while it runs (may be empty)
-  int line = 1;              // line of the `scenario` keyword
+  // `preempt`: the scenario's default preemption, "sync" or "line" ("" when not given); run,
+  // explore and the app use it unless told otherwise (--preempt, the toolbar after opening).
+  std::string preempt;
+  int line = 1;  // line of the `scenario` keyword
   // Every top-level field with a scalar value, in source order, as text (numbers as written,
   // booleans as true/false), including the four above. Nested tables are validated, not kept.
   std::vector<std::pair<std::string, std::string>> fields;

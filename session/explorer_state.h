@@ -27,6 +27,9 @@ struct ExplorerSettings {
   int preemptions = 2;   // exhaustive
   int jobs = 2;
   int seed = 1;
+  // The toolbar's preemption mode when the exploration started (ExplorerPanel::start takes it
+  // from the controller's settings): its runs and saved traces use it.
+  sim::Preempt preempt = sim::Preempt::Sync;
 };
 
 // One bar of a histogram.

@@ -482,6 +482,14 @@ int run_app(const AppOptions& options) {
       }
     } else {
       open_selected(browser, controller);
+      // Opening applied the scenario header's `preempt`; a --preempt given says otherwise.
+      if (options.preempt_given &&
+          controller.settings().preempt !=
+              (options.preempt_line ? sim::Preempt::Line : sim::Preempt::Sync)) {
+        RunSettings settings = controller.settings();
+        settings.preempt = options.preempt_line ? sim::Preempt::Line : sim::Preempt::Sync;
+        controller.apply_settings(settings);
+      }
     }
     unsigned opened_revision = browser.revision();
     if (screenshot || benchmark) {

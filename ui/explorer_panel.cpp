@@ -64,7 +64,11 @@ bool ExplorerPanel::start(const ExplorerSettings& settings) {
   options_.jobs = static_cast<unsigned>(std::clamp(settings.jobs, 1, 64));
   options_.seed = static_cast<std::uint64_t>(std::max(0, settings.seed));
   options_.trace_dir = trace_dir();
-  state_.begin(path_, explore::read_expectation(source_, file_name(path_)), settings);
+  // The toolbar's preemption mode: "per line" explores line switches too (a lost update).
+  ExplorerSettings used = settings;
+  used.preempt = controller_.settings().preempt;
+  options_.preempt = used.preempt;
+  state_.begin(path_, explore::read_expectation(source_, file_name(path_)), used);
   message_.clear();
   job_ = std::make_unique<ExplorationJob>(path_, source_, options_);
   return true;
@@ -322,7 +326,8 @@ void ExplorerPanel::draw() {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
     if (has_result) {
       ImGui::Text(
-          "— %s, %s", sim::to_string(state_.settings().policy),
+          "— %s%s, %s", sim::to_string(state_.settings().policy),
+          state_.settings().preempt == sim::Preempt::Line ? " per line" : "",
           state_.settings().policy == sim::PolicyKind::Pct
               ? ("depth " + std::to_string(state_.settings().depth)).c_str()
           : state_.settings().policy == sim::PolicyKind::Exhaustive

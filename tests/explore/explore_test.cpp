@@ -367,3 +367,27 @@ TEST_CASE("explore: live tallies, the first ok schedule, and a trace of any outp
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("explore: --preempt line finds the lost updates of 4.2b that sync points cannot") {
+  // Sync points only: the two unsafe tasks never switch between the read and the write, so every
+  // schedule prints counter = 10 (one distinct output). Per line: some schedules lose updates.
+  for (const PolicyKind policy : {PolicyKind::Random, PolicyKind::Pct}) {
+    CAPTURE(rdv::sim::to_string(policy));
+    Options o;
+    o.policy = policy;
+    o.schedules = 60;
+    o.jobs = 2;
+    o.preempt = rdv::sim::Preempt::Sync;
+    const Summary sync = run("scenarios/4.2b-lost-update.lua", o);
+    CHECK(sync.outputs.size() == 1);
+    o.preempt = rdv::sim::Preempt::Line;
+    const Summary line = run("scenarios/4.2b-lost-update.lua", o);
+    CHECK(line.outputs.size() > 1);
+    bool lost = false;
+    for (const auto& c : line.outputs)
+      for (const auto& l : c.lines)
+        lost = lost || (l.rfind("without a lock: counter = ", 0) == 0 &&
+                        l.find("counter = 10 ") == std::string::npos);
+    CHECK(lost);
+  }
+}
