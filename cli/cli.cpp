@@ -122,7 +122,7 @@ int cmd_run(int argc, char** argv) {
     return kExitUsage;
   }
   // Without --preempt, the scenario's header may ask for line preemption (4.2b does).
-  if (app.count("--preempt") == 0) explore::read_preempt(text, file, &f.preempt);
+  if (app.count("--preempt") == 0) explore::read_preempt(*text, file, &f.preempt);
   script::RunOptions opt = make_options(f);
   if (!quiet) {
     opt.on_print = [](std::string_view line) {

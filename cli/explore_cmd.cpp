@@ -185,7 +185,7 @@ int run_explore(int argc, char** argv) {
   }
   o.trace_dir = trace_dir;
   // Without --preempt, the scenario's header may ask for line preemption (4.2b does).
-  if (preempt->count() == 0) explore::read_preempt(text, file, &o.preempt);
+  if (preempt->count() == 0) explore::read_preempt(*text, file, &o.preempt);
   const bool bar = !json && isatty(STDERR_FILENO) == 1;
   if (bar) {
     o.on_progress = [](std::uint64_t done, std::uint64_t total) {

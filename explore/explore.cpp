@@ -473,8 +473,8 @@ std::string read_expectation(std::string_view source, std::string_view file) {
 }
 
 bool read_preempt(std::string_view source, std::string_view file, sim::Preempt* out) {
-  const script::HeaderResult r = script::parse_scenario_header(source, file);
-  return r && !r.header->preempt.empty() && sim::parse_preempt(r.header->preempt, out);
+  const Result<script::ScenarioHeader> r = script::parse_scenario_header(source, file);
+  return r && !r->preempt.empty() && sim::parse_preempt(r->preempt, out);
 }
 
 Verdict judge(std::string_view expect, const Summary& s) {

@@ -92,9 +92,9 @@ void Controller::open_script(std::string path, std::string chunkname, std::strin
   view_.reveal_future = false;  // a run is stepped: predict, then step
   // The scenario's header may set its default preemption (the lost update asks for "line");
   // the toolbar shows it and can change it.
-  if (const script::HeaderResult h = script::parse_scenario_header(script_, path_);
-      h && !h.header->preempt.empty())
-    sim::parse_preempt(h.header->preempt, &settings_.preempt);
+  if (const Result<script::ScenarioHeader> h = script::parse_scenario_header(script_, path_);
+      h && !h->preempt.empty())
+    sim::parse_preempt(h->preempt, &settings_.preempt);
   start_run();
   for (const auto& fn : open_listeners_) fn();
 }
