@@ -460,6 +460,13 @@ Result<ScenarioHeader> parse_go_header(std::string_view source, std::string_view
     if (k == "chapter") h.chapter = v;
     if (k == "concept") h.concept_text = v;
     if (k == "watch") h.watch = v;
+    if (k == "preempt") {
+      if (v != "sync" && v != "line")
+        return Error{
+            std::string(file) + ": scenario header: field 'preempt' must be \"sync\" or \"line\"",
+            0};
+      h.preempt = v;
+    }
   }
   if (title_line == 0 && h.fields.empty()) {
     // A Go program as written, with no header: it is run as it is, titled by its file name.

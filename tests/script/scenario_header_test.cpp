@@ -290,6 +290,10 @@ TEST_CASE("go header: the leading comment block, key: value lines, continued and
   auto dup = parse_scenario_header("// title: a\n// title: b\npackage main\n", "d.go");
   REQUIRE_FALSE(dup);
   CHECK(dup.error() == "d.go:2: duplicate header field 'title'");
+  auto pre = parse_scenario_header("// title: t\n// preempt: line\npackage main\n", "p.go");
+  REQUIRE(pre);
+  CHECK(pre->preempt == "line");
+  CHECK_FALSE(parse_scenario_header("// title: t\n// preempt: often\npackage main\n", "p.go"));
   auto untitled = parse_scenario_header("// watch: x\npackage main\n", "u.go");
   REQUIRE_FALSE(untitled);
   CHECK(untitled.error_line() == 1);
