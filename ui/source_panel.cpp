@@ -41,8 +41,9 @@ bool is_api(std::string_view name) {
   return std::find(kApiNames.begin(), kApiNames.end(), name) != kApiNames.end();
 }
 
-Syntax syntax_of(script::TokenKind kind) {
-  using K = script::TokenKind;
+// The colour class of a token: the Lua and the Go lexers name their token kinds alike.
+template <class K>
+Syntax syntax_of(K kind) {
   switch (kind) {
     case K::Comment:
       return Syntax::Comment;
@@ -138,28 +139,6 @@ constexpr std::array<std::string_view, 10> kGoPackages = {
 constexpr std::array<std::string_view, 12> kGoBuiltins = {"make",   "close",  "len",     "cap",
                                                           "append", "panic",  "recover", "new",
                                                           "copy",   "delete", "min",     "max"};
-
-Syntax syntax_of(gofront::GoTokenKind kind) {
-  using K = gofront::GoTokenKind;
-  switch (kind) {
-    case K::Comment:
-      return Syntax::Comment;
-    case K::Keyword:
-      return Syntax::Keyword;
-    case K::String:
-      return Syntax::String;
-    case K::Number:
-      return Syntax::Number;
-    case K::Symbol:
-      return Syntax::Symbol;
-    case K::Invalid:
-      return Syntax::Invalid;
-    case K::Name:
-    case K::Whitespace:
-      return Syntax::Plain;
-  }
-  return Syntax::Plain;
-}
 
 template <std::size_t N>
 bool one_of(const std::array<std::string_view, N>& names, std::string_view name) {
