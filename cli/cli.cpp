@@ -130,6 +130,10 @@ int cmd_run(int argc, char** argv) {
       std::fputc('\n', stdout);
       std::fflush(stdout);
     };
+    opt.on_eprint = [](std::string_view line) {
+      std::fwrite(line.data(), 1, line.size(), stderr);
+      std::fputc('\n', stderr);
+    };
   }
   const gofront::Prepared prepared = gofront::prepare(file, *text);
   if (!prepared.ok) {
@@ -202,6 +206,10 @@ int cmd_replay(int argc, char** argv) {
     opt.on_print = [](std::string_view line) {
       std::fwrite(line.data(), 1, line.size(), stdout);
       std::fputc('\n', stdout);
+    };
+    opt.on_eprint = [](std::string_view line) {
+      std::fwrite(line.data(), 1, line.size(), stderr);
+      std::fputc('\n', stderr);
     };
   }
   std::string text = h.script;

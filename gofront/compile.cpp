@@ -118,14 +118,15 @@ std::string lua_quote(std::string_view s) {
 
 bool is_lua_reserved(const std::string& s) {
   static const std::set<std::string> kReserved = {
-      "and",      "break",   "do",      "else",    "elseif",   "end",       "false", "for",
-      "function", "goto",    "if",      "in",      "local",    "nil",       "not",   "or",
-      "repeat",   "return",  "then",    "true",    "until",    "while",     "G",     "P",
-      "TD",       "self",    "_ENV",    "go",      "chan",     "select",    "print", "pcall",
-      "error",    "panic",   "sleep",   "after",   "now",      "waitgroup", "mutex", "rwmutex",
-      "atomic",   "context", "on_recv", "on_send", "string",   "math",      "table", "type",
-      "tostring", "ipairs",  "pairs",   "utf8",    "nilchan",  "note",      "rand",  "setmetatable",
-      "load",     "next",    "rawget",  "rawset",  "coroutine"};
+      "and",     "break",    "do",        "else",    "elseif",    "end",    "false",
+      "for",     "function", "goto",      "if",      "in",        "local",  "nil",
+      "not",     "or",       "repeat",    "return",  "then",      "true",   "until",
+      "while",   "G",        "P",         "TD",      "self",      "_ENV",   "go",
+      "chan",    "select",   "print",     "pcall",   "error",     "panic",  "sleep",
+      "after",   "now",      "waitgroup", "mutex",   "rwmutex",   "atomic", "context",
+      "on_recv", "on_send",  "string",    "math",    "table",     "type",   "tostring",
+      "ipairs",  "pairs",    "utf8",      "nilchan", "note",      "rand",   "setmetatable",
+      "load",    "next",     "rawget",    "rawset",  "coroutine", "eprint", "ntasks"};
   return kReserved.count(s) > 0 || s.rfind("__", 0) == 0;
 }
 
@@ -366,6 +367,22 @@ class Compiler {
   std::string args_code(const Expr& call, Type* sig, std::size_t skip = 0);
   std::string callee_name(const Expr& fun);
   X pkg_call(const Expr& call, X& f);
+  // os.Stdout, os.Stderr, or a variable holding one (*os.File): fmt.Fprint*'s writers.
+  bool std_stream(const Expr& w) {
+    const Expr* a = &w;
+    while (a->kind == ExprKind::Paren) a = a->x.get();
+    if (a->kind == ExprKind::Selector && a->x->kind == ExprKind::Ident) {
+      const Obj* o = lookup(a->x->name);
+      return o != nullptr && o->kind == Obj::Pkg && o->pkg == "os" &&
+             (a->name == "Stdout" || a->name == "Stderr");
+    }
+    if (a->kind == ExprKind::Ident) {
+      const Obj* o = lookup(a->name);
+      return o != nullptr && o->kind == Obj::Var && o->type != nullptr &&
+             o->type->k == K::Pointer && o->type->elem == foreign_["os.File"];
+    }
+    return false;
+  }
   X atomic_ptr_call(const Expr& call, X& f);
   X compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, const Expr* eb);
   std::string field_lua(const std::string& name) {
@@ -493,6 +510,7 @@ void Compiler::universe() {
   Type* abool = foreign("atomic.Bool");
   Type* timer = foreign("time.Timer");
   Type* tick = foreign("time.Ticker");
+  foreign("os.File");
   auto m = [&](Type* on, const char* name, std::vector<Type*> p, std::vector<Type*> r) {
     on->methods.push_back({name, func_of(std::move(p), std::move(r)), true, true});
   };
@@ -1396,19 +1414,13 @@ bool Compiler::run(const File& f, std::string* out) {
     error(f.package_pos,
           "package " + f.package + " is not supported: the program must be package main");
   }
-  static const std::set<std::string> kPackages = {"fmt",
-                                                  "time",
-                                                  "sync",
-                                                  "errors",
-                                                  "context",
-                                                  "sync/atomic",
-                                                  "strings",
-                                                  "strconv",
-                                                  "sort",
-                                                  "os",
-                                                  "math/rand",
-                                                  "log",
-                                                  "golang.org/x/sync/errgroup"};
+  static const std::set<std::string> kPackages = {"fmt",     "time",
+                                                  "sync",    "errors",
+                                                  "context", "sync/atomic",
+                                                  "strings", "strconv",
+                                                  "sort",    "os",
+                                                  "runtime", "math/rand",
+                                                  "log",     "golang.org/x/sync/errgroup"};
   for (const ImportSpec& is : f.imports) {
     const bool supported = kPackages.count(is.path) > 0;
     if (!supported) refuse(is.pos, "package \"" + is.path + "\"");
@@ -4071,6 +4083,12 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
     x.code = full == "context.Canceled" ? "G.ECANCELED" : "G.EDEADLINE";
     return x;
   }
+  if (full == "os.Stdout" || full == "os.Stderr") {
+    x.mode = X::Value;
+    x.t = ptr_to(foreign_["os.File"]);
+    x.code = full == "os.Stdout" ? "G.STDOUT" : "G.STDERR";
+    return x;
+  }
   // Types used as conversions: time.Duration(x).
   if (full == "time.Duration") {
     x.mode = X::TypeExpr;
@@ -4097,6 +4115,11 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"fmt.Sprint", {"G.sprint", func_of({any_slice}, {t_string_}, true)}},
       {"fmt.Sprintln", {"G.sprintln", func_of({any_slice}, {t_string_}, true)}},
       {"fmt.Errorf", {"G.errorf", func_of({t_string_, any_slice}, {t_error_}, true)}},
+      {"fmt.Fprintln", {"G.fprintln", func_of({ptr_to(foreign_["os.File"]), any_slice}, {}, true)}},
+      {"fmt.Fprint", {"G.fprint", func_of({ptr_to(foreign_["os.File"]), any_slice}, {}, true)}},
+      {"fmt.Fprintf",
+       {"G.fprintf", func_of({ptr_to(foreign_["os.File"]), t_string_, any_slice}, {}, true)}},
+      {"runtime.NumGoroutine", {"ntasks", func_of({}, {t_int_})}},
       {"log.Println", {"G.logln", func_of({any_slice}, {}, true)}},
       {"log.Print", {"G.logv", func_of({any_slice}, {}, true)}},
       {"log.Printf", {"G.logf", func_of({t_string_, any_slice}, {}, true)}},
@@ -4180,6 +4203,11 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
 X Compiler::pkg_call(const Expr& e, X& f) {
   if (f.pkg_fn.rfind("sync/atomic.", 0) == 0) return atomic_ptr_call(e, f);
   X x;
+  if (f.pkg_fn.rfind("fmt.Fprint", 0) == 0 && !e.args.empty() && !std_stream(*e.args[0])) {
+    refuse(e.args[0]->pos,
+           f.pkg_fn + " to a writer other than os.Stdout or os.Stderr (an io.Writer)");
+    return x;
+  }
   last_args_.clear();
   args_code(e, f.t);
   x.call_fn = f.code;

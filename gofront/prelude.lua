@@ -925,7 +925,7 @@ function G.sprintln(args)
   return concat(out, " ") .. "\n"
 end
 -- Output goes out a line at a time (the runtime's print); a partial line waits for its end.
-local pending = ""
+local pending, epending = "", ""
 function G.write(s)
   if pending ~= "" then s = pending .. s end
   local start = 1
@@ -943,7 +943,32 @@ function G.flush()
     pending = ""
     print(p)
   end
+  if epending ~= "" then
+    local p = epending
+    epending = ""
+    eprint(p)
+  end
 end
+-- os.Stderr: the error stream, a line at a time too, with its own partial line (epending).
+function G.ewrite(s)
+  if epending ~= "" then s = epending .. s end
+  local start = 1
+  while true do
+    local nl = sfind(s, "\n", start, true)
+    if not nl then break end
+    eprint(ssub(s, start, nl - 1))
+    start = nl + 1
+  end
+  epending = ssub(s, start)
+end
+G.STDOUT, G.STDERR = {fd = 1}, {fd = 2}
+local function wr(w)
+  if w == nil then G.np() end
+  return w.fd == 2 and G.ewrite or G.write
+end
+function G.fprintln(w, args) wr(w)(G.sprintln(args)) end
+function G.fprint(w, args) wr(w)(G.sprint(args)) end
+function G.fprintf(w, f, args) wr(w)(G.sprintf(f, args)) end
 function G.println(args) G.write(G.sprintln(args)) end
 function G.printv(args) G.write(G.sprint(args)) end
 function G.printf(f, args) G.write(G.sprintf(f, args)) end

@@ -225,6 +225,7 @@ RunReport ScriptRun::finish() {
   RunReport report;
   report.result = rt_->wait();
   report.output = universe_->take_output();
+  report.errput = universe_->take_errput();
   report.diagnostics = describe_outcome(report.result, log_, chunkname_);
   return report;
 }

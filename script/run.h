@@ -65,6 +65,9 @@ struct RunOptions {
   static constexpr std::uint64_t kMaxVarEvents = 20'000;
   // Called with each line the script prints, as it prints it (serialised; no newline).
   std::function<void(std::string_view)> on_print;
+  // Called with each line the script writes to its error stream (eprint; a Go program's
+  // fmt.Fprint*(os.Stderr, ...)), as it writes it.
+  std::function<void(std::string_view)> on_eprint;
   // Set when the source could not be made into a chunk (a Go program that does not compile:
   // "prog.go:8:2: imported and not used: \"os\"", one error per line). The run then ends at
   // once as a chunk that fails to load does: Outcome::Error with this message.
@@ -74,6 +77,7 @@ struct RunOptions {
 struct RunReport {
   sim::RunResult result;            // outcome, Go's message, the failing task and its line
   std::vector<std::string> output;  // the script's print lines, in order
+  std::vector<std::string> errput;  // the lines it wrote to its error stream (eprint), in order
   // What `rendezvous run` writes on stderr: the deadlock message and every blocked task (name,
   // reason, object, file:line), the panic with its task, line and Lua traceback, the leak
   // warning, a script error or limit naming file:line. Empty for a clean run.

@@ -29,6 +29,8 @@ namespace {
 
 // A string argument is printed whole — within the output and memory limits, checked before it
 // is copied — and any other value as its display (at most 4,096 bytes, saying when it is cut).
+// eprint(...) is the same line on the error stream (a Go program's os.Stderr).
+template <bool ToStderr>
 int l_print(lua_State* L) {
   const int n = lua_gettop(L);
   Universe& u = Universe::of(L);
@@ -46,8 +48,14 @@ int l_print(lua_State* L) {
       line += display_value(L, i);
     }
   }
-  u.print(line);
+  u.print(line, ToStderr);
   return 0;
+}
+
+// ntasks(): the tasks started and not yet finished, main included (runtime.NumGoroutine).
+int l_ntasks(lua_State* L) {
+  lua_pushinteger(L, static_cast<lua_Integer>(Universe::of(L).rt().alive_tasks()));
+  return 1;
 }
 
 // tostring(s) is s itself, as in Lua (never copied, never cut); other values give their display.
@@ -447,7 +455,9 @@ void open_stdlib(lua_State* L) {
   lua_pushglobaltable(L);
   const int g = lua_gettop(L);
   static constexpr luaL_Reg kGlobals[] = {
-      {"print", &wrap<l_print>},
+      {"print", &wrap<l_print<false>>},
+      {"eprint", &wrap<l_print<true>>},
+      {"ntasks", &wrap<l_ntasks>},
       {"tostring", &l_tostring},
       {"note", &wrap<l_note>},
       {"panic", &wrap<l_panic>},

@@ -991,7 +991,7 @@ void Universe::release_value(const sim::Value& v) {
 
 // ---- output ---------------------------------------------------------------------------------
 
-void Universe::print(std::string_view line) {
+void Universe::print(std::string_view line, bool to_stderr) {
   // Output is kept for the report and the trace: a script printing without end would fill
   // memory outside Lua's cap. Past the cap the run ends (wrap<> adds file:line).
   if (options_.output_cap != 0 && output_bytes_ + line.size() + 1 > options_.output_cap) {
@@ -1010,9 +1010,14 @@ void Universe::print(std::string_view line) {
     Released r;
     rt_.sched_point();
   }
-  output_.emplace_back(line);
-  if (options_.on_print) options_.on_print(line);
-  rt_.emit_print(line);
+  if (to_stderr) {
+    errput_.emplace_back(line);
+    if (options_.on_eprint) options_.on_eprint(line);
+  } else {
+    output_.emplace_back(line);
+    if (options_.on_print) options_.on_print(line);
+  }
+  rt_.emit_print(line, to_stderr);
 }
 
 void Universe::check_output(std::size_t bytes) const {
@@ -1028,6 +1033,10 @@ void Universe::check_output(std::size_t bytes) const {
 
 std::vector<std::string> Universe::take_output() {
   return std::move(output_);
+}
+
+std::vector<std::string> Universe::take_errput() {
+  return std::move(errput_);
 }
 
 }  // namespace rdv::script

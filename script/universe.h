@@ -109,14 +109,16 @@ class Universe {
   static void push_millis(lua_State* L, sim::Nanos t);
 
   // print(): one line of output, after a scheduling point. Throws sim::RunError past
-  // options().output_cap.
-  void print(std::string_view line);
+  // options().output_cap. `to_stderr`: a line of the error stream (eprint, Go's os.Stderr),
+  // kept apart from the output (take_errput) and counted against the same caps.
+  void print(std::string_view line, bool to_stderr = false);
   // Throws what print() would for a line of `bytes` bytes, before the line is made.
   void check_output(std::size_t bytes) const;
   // An error message longer than this is cut ("… (N more bytes)") when it is kept: a 100 MiB
   // error() message must not be copied, stored and written whole to stderr.
   static constexpr std::size_t kMaxMessage = std::size_t{16} << 10;
   std::vector<std::string> take_output();
+  std::vector<std::string> take_errput();
 
   struct TaskCtx;  // universe.cpp: a task's Lua-side state, on its thread
   // The C stack a task's thread holds, charged to the budget (Use::Stacks) from its spawn until
@@ -195,7 +197,8 @@ class Universe {
   std::uint32_t mem_line_ = 0;    // the line of the first allocation refused (0: none yet)
   std::string stop_message_;      // the first limit or fatal error; ends the run as Error
   std::vector<std::string> output_;
-  std::size_t output_bytes_ = 0;  // of output_, newlines counted (charged to budget_)
+  std::vector<std::string> errput_;  // the lines of the error stream
+  std::size_t output_bytes_ = 0;  // of output_ and errput_, newlines counted (charged to budget_)
   // Variables (options_.track_vars), guarded by gil_ too.
   AssignmentsByLine assigns_;  // of the script: names each line assigns (script/assignments.h)
   // lua_upvalueid of each upvalue a task function captured -> its key (VarSet's aux), in the

@@ -183,6 +183,12 @@ constexpr std::array kEntries = {
   // ---- output, randomness, panics ------------------------------------------------------------
   ApiEntry{"Output", K::Global, "", "print", "print(...)",
            "One line of output, values separated by tabs (the Console).", "fmt.Println(...)"},
+  ApiEntry{"Output", K::Global, "", "eprint", "eprint(...)",
+           "A line on the error stream (stderr of `rendezvous run`; the Console, coloured).",
+           "fmt.Fprintln(os.Stderr, ...)"},
+  ApiEntry{"Output", K::Global, "", "ntasks", "ntasks()",
+           "The number of tasks started and not yet finished, main included.",
+           "runtime.NumGoroutine()"},
   ApiEntry{"Output", K::Global, "", "note", "note(text)",
            "A marker with text on this task's timeline lane.", "trace.Log(ctx, \"\", text)"},
   ApiEntry{"Output", K::Global, "", "rand", "rand(n), rand()",

@@ -340,7 +340,7 @@ std::vector<ConsoleLine> console_lines(const model::Model& m, std::size_t n) {
     l.text = std::string(m.text(e));
     switch (e.kind) {
       case sim::EventKind::Print:
-        l.kind = ConsoleKind::Print;
+        l.kind = (e.flags & sim::kPrintStderr) != 0 ? ConsoleKind::Stderr : ConsoleKind::Print;
         break;
       case sim::EventKind::Note:
         l.kind = ConsoleKind::Note;

@@ -114,7 +114,8 @@ std::string context_status(const model::Model& m, const model::State& s,
                            const model::ContextInfo& c);
 
 // What the Console shows for the events before the cursor.
-enum class ConsoleKind : std::uint8_t { Print, Note, Panic, Recover, Deadlock, Leak, End };
+// Stderr: a line the program wrote to its error stream (Go's os.Stderr).
+enum class ConsoleKind : std::uint8_t { Print, Stderr, Note, Panic, Recover, Deadlock, Leak, End };
 struct ConsoleLine {
   ConsoleKind kind = ConsoleKind::Print;
   sim::Seq seq = 0;

@@ -54,6 +54,7 @@ using Nanos = std::int64_t;    // virtual (controlled) or wall (live) time since
 using StrId = std::uint32_t;   // index in the run's string table; 0 = no text
 
 inline constexpr Seq kNoSeq = ~Seq{0};
+inline constexpr std::uint16_t kPrintStderr = 1;  // Event::flags of a Print on the error stream
 
 // Why a task is parked. The UI maps each to a colour + shape (design.md §8).
 enum class BlockReason : std::uint8_t {
@@ -125,7 +126,8 @@ enum class EventKind : std::uint8_t {
   GroupMake,   // obj = group, aux = its context, text = name
   GroupError,  // obj = group, val = the first error (recorded once)
   // --- output and diagnostics ----------------------------------------------------------------
-  Print,     // text = one line of output (tab-separated values, no newline)
+  Print,     // text = one line of output (tab-separated values, no newline); flags =
+             // kPrintStderr: a line the program wrote to its error stream (Go's os.Stderr)
   Note,      // text = a marker for the timeline
   Panic,     // a panic was raised in task: text = message (it may still be recovered)
   Recover,   // pcall caught the panic raised in task: text = message
@@ -176,7 +178,7 @@ struct Event {
   TaskId task = 0;  // the actor, or the task the event is about
   EventKind kind = EventKind::Note;
   BlockReason reason = BlockReason::None;
-  std::uint16_t flags = 0;  // reserved, 0
+  std::uint16_t flags = 0;  // Print: kPrintStderr for a line of the error stream; else 0
   ObjId obj = 0;
   TaskId peer = 0;
   std::uint32_t line = 0;  // script line (1-based), 0 = unknown

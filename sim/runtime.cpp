@@ -720,9 +720,10 @@ void Runtime::print(std::string_view line) {
   emit_print(line);
 }
 
-void Runtime::emit_print(std::string_view line) {
+void Runtime::emit_print(std::string_view line, bool to_stderr) {
   Event e;
   e.kind = EventKind::Print;
+  if (to_stderr) e.flags = kPrintStderr;
   e.text = log_.intern(line);
   emit(e);
 }
@@ -750,6 +751,10 @@ std::uint64_t Runtime::rand_u64() noexcept {
   z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
   z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
   return z ^ (z >> 31);
+}
+
+std::size_t Runtime::alive_tasks() const noexcept {
+  return impl_->alive.load();
 }
 
 bool Runtime::aborting() const noexcept {

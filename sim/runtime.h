@@ -170,8 +170,12 @@ class Runtime {
   void print(std::string_view line);
   void note(std::string_view text);
   // The Print event alone, for a caller that made the scheduling point itself (the script layer
-  // makes it with its interpreter lock released, then records the line).
-  void emit_print(std::string_view line);
+  // makes it with its interpreter lock released, then records the line). `to_stderr`: a line of
+  // the error stream (flags = kPrintStderr).
+  void emit_print(std::string_view line, bool to_stderr = false);
+  // Tasks started and not yet exited, main included (Go's runtime.NumGoroutine). Not a sched
+  // point.
+  std::size_t alive_tasks() const noexcept;
   void set_line(std::uint32_t line) noexcept;  // the current task's script line
   std::uint32_t line() const noexcept;
   std::uint64_t rand_u64() noexcept;  // the run's data RNG (seeded from seed; deterministic)

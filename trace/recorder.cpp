@@ -39,7 +39,8 @@ Trace Recorder::finish(Header header, Footer footer) && {
   trace_.footer.events = trace_.events.size();
   if (trace_.footer.output.empty()) {
     for (const sim::Event& e : trace_.events) {
-      if (e.kind == sim::EventKind::Print) trace_.footer.output.emplace_back(trace_.text(e));
+      if (e.kind == sim::EventKind::Print && e.flags == 0)
+        trace_.footer.output.emplace_back(trace_.text(e));
     }
   }
   return std::move(trace_);

@@ -14,6 +14,8 @@ ImU32 line_colour(ConsoleKind k) {
   switch (k) {
     case ConsoleKind::Print:
       return palette::kText;
+    case ConsoleKind::Stderr:
+      return state_colour(VisualState::BlockedChan);
     case ConsoleKind::Note:
       return palette::kAccent;
     case ConsoleKind::Panic:

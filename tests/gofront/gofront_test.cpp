@@ -420,3 +420,61 @@ func main() {
   for (const char* internal : {"G", "TD", "P", "main"}) CHECK(names.count(internal) == 0);
   for (const auto& n : names) CHECK_FALSE(n.starts_with("__"));
 }
+
+TEST_CASE("gofront: the Go twins of the scenarios (tests/go) print what Go prints, stderr too") {
+  // The 26 twins are the course's programs as written in Go: every one must compile, and Go's
+  // stdout, its stderr (the leak lines written with fmt.Fprintf(os.Stderr, ...) after
+  // runtime.NumGoroutine) and its exit status must be those of one of our runs over 40 seeds.
+  std::vector<fs::path> twins;
+  for (const auto& e : fs::directory_iterator("tests/go")) {
+    if (e.is_directory() && fs::exists(e.path() / "main.go")) twins.push_back(e.path());
+  }
+  std::sort(twins.begin(), twins.end());
+  CHECK(twins.size() >= 26);
+  const bool go = have_go();
+  if (go) {
+    // Go runs them live and they mostly sleep: build and run them all at once.
+    std::string cmd;
+    for (const fs::path& d : twins) {
+      const std::string out = (work_dir() / ("twin-" + d.filename().string())).string();
+      cmd += "( " + go_env() + "go build -o " + out + " " + (d / "main.go").string() + " && " +
+             out + " >" + out + ".out 2>" + out + ".err; echo $? >" + out + ".rc ) & ";
+    }
+    shell(cmd + "wait");
+  } else {
+    MESSAGE("SKIPPED the Go side: `go` is not on PATH; the twins are only compiled and run");
+  }
+  for (const fs::path& d : twins) {
+    INFO(d.string());
+    const rdv::gofront::CompileResult r = rdv::gofront::compile("main.go", slurp(d / "main.go"));
+    INFO(r.message());
+    REQUIRE(r.ok);
+    std::set<std::pair<std::vector<std::string>, std::vector<std::string>>> ours;
+    std::set<std::string> firsts;  // the first line of our diagnostics, for a failing run
+    std::set<int> codes;
+    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+      rdv::script::RunOptions opt;
+      opt.config.seed = seed;
+      rdv::sim::EventLog log;
+      const rdv::script::RunReport rep = rdv::script::run_source("main.go", r.lua, opt, log);
+      ours.insert({rep.output, rep.errput});
+      codes.insert(rep.exit_code());
+      firsts.insert(rep.diagnostics.substr(0, rep.diagnostics.find('\n')));
+    }
+    if (!go) continue;
+    const std::string base = (work_dir() / ("twin-" + d.filename().string())).string();
+    const std::vector<std::string> out = lines_of(slurp(base + ".out"));
+    const std::string err = slurp(base + ".err");
+    const int rc = std::atoi(slurp(base + ".rc").c_str());
+    INFO("Go printed:\n" << slurp(base + ".out") << "Go's stderr:\n" << err);
+    CHECK(codes.count(rc) == 1);
+    if (rc == 0) {
+      CHECK(ours.count({out, lines_of(err)}) == 1);
+    } else {
+      bool found = false;
+      for (const auto& o : ours) found = found || o.first == out;
+      CHECK(found);
+      CHECK(firsts.count(err.substr(0, err.find('\n'))) == 1);
+    }
+  }
+}
