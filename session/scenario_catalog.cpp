@@ -86,17 +86,32 @@ void Browser::scan(const std::filesystem::path& dir) {
   selected_ = -1;
   ++revision_;
   std::error_code ec;
-  std::vector<std::filesystem::path> files;
+  std::vector<std::filesystem::path> files, subdirs;
   for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const auto ext = it->path().extension();
-    if ((ext == ".lua" || ext == ".go") && it->is_regular_file(ec)) files.push_back(it->path());
+    std::error_code kind;
+    if ((ext == ".lua" || ext == ".go") && it->is_regular_file(kind)) files.push_back(it->path());
+    if (it->is_directory(kind)) subdirs.push_back(it->path());
   }
   if (ec) {
     error_ = dir.string() + ": " + ec.message();
     return;
   }
+  // One level down (scenarios/seed/: the seed text's snippets), listed among the folder's own
+  // files under their chapter; an unreadable subfolder is skipped.
+  for (const auto& sub : subdirs) {
+    std::error_code sub_ec;
+    for (std::filesystem::directory_iterator it(sub, sub_ec), end; !sub_ec && it != end;
+         it.increment(sub_ec)) {
+      const auto ext = it->path().extension();
+      std::error_code kind;
+      if ((ext == ".lua" || ext == ".go") && it->is_regular_file(kind)) files.push_back(it->path());
+    }
+  }
   std::sort(files.begin(), files.end(), [](const auto& x, const auto& y) {
-    return natural_less(x.filename().string(), y.filename().string());
+    const std::string a = x.filename().string(), b = y.filename().string();
+    if (a != b) return natural_less(a, b);
+    return x < y;
   });
   for (const auto& f : files) entries_.push_back(load_entry(f));
 }

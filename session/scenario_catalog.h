@@ -1,7 +1,9 @@
 // session/scenario_catalog.h — the scenarios the browser lists, and the one that is open.
 //
-// - A catalogue is a folder's *.lua files with their headers (read without running them), in
-//   chapter order: file names start with the chapter, compared as numbers ("2.10" after "2.9").
+// - A catalogue is a folder's *.lua and *.go files and those of its subfolders one level down
+//   (scenarios/seed/: the seed text's Go snippets) with their headers (read without running
+//   them), in chapter order: file names start with the chapter, compared as numbers ("2.10"
+//   after "2.9"), so a subfolder's files are listed among the folder's under their chapter.
 // - A file whose header does not load is still listed, with the error (file:line) instead of a
 //   title, so a broken scenario is visible rather than missing.
 // - No ImGui here: the panels draw a Browser; tests build one from a temporary folder.
@@ -35,7 +37,8 @@ std::filesystem::path find_scenarios_dir(const std::filesystem::path& exe_dir);
 // The browser's document: the catalogue and the selected scenario's source.
 class Browser {
  public:
-  // - Lists `dir`'s *.lua files; an unreadable folder leaves the list empty and sets error().
+  // - Lists `dir`'s *.lua and *.go files and its subfolders'; an unreadable folder leaves the
+  //   list empty and sets error().
   void scan(const std::filesystem::path& dir);
   // - Adds one file (a FILE given on the command line outside the folder) unless listed;
   //   returns its index.

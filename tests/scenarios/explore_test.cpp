@@ -58,6 +58,10 @@ std::vector<fs::path> shipped() {
   for (const auto& e : fs::directory_iterator(fs::path(RDV_SOURCE_DIR) / "scenarios")) {
     if (e.path().extension() == ".lua") files.push_back(e.path());
   }
+  // The seed text's Go snippets (scenarios/seed/) declare what exploring them shows too.
+  for (const auto& e : fs::directory_iterator(fs::path(RDV_SOURCE_DIR) / "scenarios" / "seed")) {
+    if (e.path().extension() == ".go") files.push_back(e.path());
+  }
   std::sort(files.begin(), files.end());
   return files;
 }

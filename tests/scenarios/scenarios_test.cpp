@@ -1,4 +1,6 @@
-// Every scenario of scenarios/, run for real and checked against tests/scenarios/expectations.json:
+// Every scenario of scenarios/, run for real and checked against tests/scenarios/expectations.json,
+// and every example of scenarios/seed/ (the seed text's Go snippets) against
+// tests/scenarios/seed.json:
 //  - controlled mode over RDV_SCENARIO_SEEDS seeds (default 200): every run's outcome and output
 //    are allowed, and across the seeds every outcome, line or alternative that must be seen is;
 //  - the same seed twice gives the same run;
@@ -18,6 +20,7 @@
 
 #include <doctest/doctest.h>
 
+#include "gofront/gofront.h"
 #include "script/run.h"
 #include "sim/event_log.h"
 #include "sim/runtime.h"
@@ -39,16 +42,26 @@ int seed_count() {
 }
 
 std::vector<Expectation> expectations() {
-  std::string error;
-  auto e = load_expectations(kRoot + "/tests/scenarios/expectations.json", &error);
-  REQUIRE_MESSAGE(e.has_value(), error);
-  return *e;
+  std::vector<Expectation> all;
+  for (const char* name : {"expectations.json", "seed.json"}) {
+    std::string error;
+    auto e = load_expectations(kRoot + "/tests/scenarios/" + name, &error);
+    REQUIRE_MESSAGE(e.has_value(), error);
+    all.insert(all.end(), e->begin(), e->end());
+  }
+  return all;
 }
 
+// What the runtime runs: a Lua scenario's text, or the chunk a Go program lowers to (as `run`
+// does); a Go program that does not compile fails the test with gc's errors.
 std::string source_of(const std::string& file) {
   rdv::Result<std::string> text = rdv::script::read_script(kRoot + "/scenarios/" + file);
   REQUIRE_MESSAGE(text, text.error());
-  return std::move(*text);
+  if (!file.ends_with(".go")) return std::move(*text);
+  const auto name = file.substr(file.rfind('/') + 1);
+  rdv::gofront::Prepared p = rdv::gofront::prepare(name, *text);
+  REQUIRE_MESSAGE(p.ok, p.error);
+  return std::move(p.chunk);
 }
 
 struct Run {

@@ -235,3 +235,44 @@ TEST_CASE("scenario browser: lists Go programs, by their comment header or their
   CHECK(b.entries()[2].error.find("untitled.go:1: the header has no title") != std::string::npos);
   fs::remove_all(dir);
 }
+
+TEST_CASE("scenario browser: a subfolder's files are listed among the folder's, by chapter") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "rdv-browser-sub-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "seed" / "deeper");
+  write(dir / "2.1-rendezvous.go", "// title: Rendezvous\n// chapter: 2.1\npackage main\n");
+  write(dir / "3.1-waitgroup.lua", "scenario { title = 'WaitGroup', chapter = '3.1' }\n");
+  write(dir / "seed" / "2.1-seed-sync.go",
+        "// title: From the text\n// chapter: 2.1\npackage main\n");
+  write(dir / "seed" / "1-seed-async.go", "// title: Async\n// chapter: 1\npackage main\n");
+  write(dir / "seed" / "deeper" / "2.2-too-deep.go", "package main\n");
+  rdv::ui::Browser b;
+  b.scan(dir);
+  REQUIRE(b.entries().size() == 4);
+  CHECK(b.entries()[0].path == dir / "seed" / "1-seed-async.go");
+  CHECK(b.entries()[1].path == dir / "2.1-rendezvous.go");
+  CHECK(b.entries()[2].path == dir / "seed" / "2.1-seed-sync.go");
+  CHECK(b.entries()[3].path == dir / "3.1-waitgroup.lua");
+  CHECK(b.find(dir / "seed" / "2.1-seed-sync.go") == 2);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("scenario browser: the shipped seed examples sit under their chapters") {
+  rdv::ui::Browser b;
+  b.scan(RDV_SOURCE_DIR "/scenarios");
+  int seen = 0;
+  std::string previous;
+  for (const auto& e : b.entries()) {
+    const std::string name = e.path.filename().string();
+    CHECK_MESSAGE((previous.empty() || !rdv::ui::natural_less(name, previous)), name);
+    previous = name;
+    if (e.path.parent_path().filename() != "seed") continue;
+    ++seen;
+    REQUIRE_MESSAGE(e.header, e.error);
+    const bool filed =
+        name.starts_with(e.header->chapter + "-") || name.starts_with(e.header->chapter + "b-");
+    CHECK_MESSAGE(filed, name << " is not filed under chapter " << e.header->chapter);
+  }
+  CHECK(seen == 10);
+}
