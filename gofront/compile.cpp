@@ -126,7 +126,8 @@ bool is_lua_reserved(const std::string& s) {
       "after",   "now",      "waitgroup", "mutex",   "rwmutex",   "atomic", "context",
       "on_recv", "on_send",  "string",    "math",    "table",     "type",   "tostring",
       "ipairs",  "pairs",    "utf8",      "nilchan", "note",      "rand",   "setmetatable",
-      "load",    "next",     "rawget",    "rawset",  "coroutine", "eprint", "ntasks"};
+      "load",    "next",     "rawget",    "rawset",  "coroutine", "eprint", "ntasks",
+      "exit"};
   return kReserved.count(s) > 0 || s.rfind("__", 0) == 0;
 }
 
@@ -4120,6 +4121,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"fmt.Fprintf",
        {"G.fprintf", func_of({ptr_to(foreign_["os.File"]), t_string_, any_slice}, {}, true)}},
       {"runtime.NumGoroutine", {"ntasks", func_of({}, {t_int_})}},
+      {"os.Exit", {"G.exit", func_of({t_int_}, {})}},
       {"log.Println", {"G.logln", func_of({any_slice}, {}, true)}},
       {"log.Print", {"G.logv", func_of({any_slice}, {}, true)}},
       {"log.Printf", {"G.logf", func_of({t_string_, any_slice}, {}, true)}},

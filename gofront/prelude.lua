@@ -969,6 +969,12 @@ end
 function G.fprintln(w, args) wr(w)(G.sprintln(args)) end
 function G.fprint(w, args) wr(w)(G.sprint(args)) end
 function G.fprintf(w, f, args) wr(w)(G.sprintf(f, args)) end
+-- os.Exit: what was written stays written (Go's fmt writes at once); on Linux the status is
+-- the low byte of the code.
+function G.exit(c)
+  G.flush()
+  exit(c & 0xFF)
+end
 function G.println(args) G.write(G.sprintln(args)) end
 function G.printv(args) G.write(G.sprint(args)) end
 function G.printf(f, args) G.write(G.sprintf(f, args)) end

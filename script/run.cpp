@@ -105,6 +105,7 @@ struct Census {
 
 int RunReport::exit_code() const noexcept {
   if (io_error) return 1;
+  if (result.exit_status >= 0) return result.exit_status;
   switch (result.outcome) {
     case sim::Outcome::Ok:
     case sim::Outcome::Leak:
@@ -153,6 +154,10 @@ std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& 
       return s;
     }
     case sim::Outcome::Error: {
+      if (result.exit_status >= 0) {  // exit(3): "exit status 3", as `go run` says, and where
+        return msg + " (" + std::string(chunkname) + ":" + std::to_string(result.line) + ", in " +
+               census.task(result.task) + ")\n";
+      }
       // Script errors and the script layer's limits name file:line already; the runtime's own
       // limits (events, time) do not know the script: name where the run was when it stopped,
       // from the last event that carries a line.

@@ -84,7 +84,8 @@ struct RunReport {
   std::string diagnostics;
   bool io_error = false;  // run_file could not read the file (diagnostics say why)
 
-  // 0 ran to completion (leaks are warnings), 2 the scenario failed, 1 I/O error.
+  // 0 ran to completion (leaks are warnings), 2 the scenario failed, 1 I/O error; the status
+  // the script gave to exit() (Go's os.Exit) when it ended that way.
   int exit_code() const noexcept;
 };
 

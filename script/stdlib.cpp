@@ -52,6 +52,13 @@ int l_print(lua_State* L) {
   return 0;
 }
 
+// exit([status]): ends the run at once with that status (Go's os.Exit), in [0, 255].
+int l_exit(lua_State* L) {
+  const lua_Integer status = luaL_optinteger(L, 1, 0);
+  luaL_argcheck(L, status >= 0 && status <= 255, 1, "exit status out of range [0, 255]");
+  Universe::of(L).exit_run(L, static_cast<int>(status));
+}
+
 // ntasks(): the tasks started and not yet finished, main included (runtime.NumGoroutine).
 int l_ntasks(lua_State* L) {
   lua_pushinteger(L, static_cast<lua_Integer>(Universe::of(L).rt().alive_tasks()));
@@ -458,6 +465,7 @@ void open_stdlib(lua_State* L) {
       {"print", &wrap<l_print<false>>},
       {"eprint", &wrap<l_print<true>>},
       {"ntasks", &wrap<l_ntasks>},
+      {"exit", &wrap<l_exit>},
       {"tostring", &l_tostring},
       {"note", &wrap<l_note>},
       {"panic", &wrap<l_panic>},

@@ -236,6 +236,12 @@ Universe::Released::~Released() {
 
 // ---- stops ----------------------------------------------------------------------------------
 
+namespace {
+std::string exit_message(int status) {
+  return "exit status " + std::to_string(status);
+}
+}  // namespace
+
 bool Universe::stopping() const noexcept {
   return !stop_message_.empty() || memory_exceeded() || rt_.aborting();
 }
@@ -283,6 +289,11 @@ void Universe::raise_stop(lua_State* L, std::string message) {
   lua_pushlightuserdata(L, &kStopKey);
   lua_error(L);
   std::abort();  // not reached: lua_error throws
+}
+
+void Universe::exit_run(lua_State* L, int status) {
+  if (stop_message_.empty()) exit_status_ = status;
+  raise_stop(L, exit_message(status));
 }
 
 void Universe::note_reported_panic(std::string message) {
@@ -768,6 +779,7 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
     }
     case End::Stopped:
       if (message.empty()) throw sim::Aborted{};
+      if (exit_status_ >= 0 && message == exit_message(exit_status_)) throw sim::Exit{exit_status_};
       throw sim::RunError(message);
   }
 }

@@ -119,6 +119,9 @@ class Universe {
   static constexpr std::size_t kMaxMessage = std::size_t{16} << 10;
   std::vector<std::string> take_output();
   std::vector<std::string> take_errput();
+  // exit(status): ends the run at once (sim::Exit), as Go's os.Exit does: the stop no pcall
+  // catches, so no deferred call runs; the other tasks never run again.
+  [[noreturn]] void exit_run(lua_State* L, int status);
 
   struct TaskCtx;  // universe.cpp: a task's Lua-side state, on its thread
   // The C stack a task's thread holds, charged to the budget (Use::Stacks) from its spawn until
@@ -196,6 +199,7 @@ class Universe {
   bool mem_exceeded_ = false;     // mem_used_ went past options_.memory_cap
   std::uint32_t mem_line_ = 0;    // the line of the first allocation refused (0: none yet)
   std::string stop_message_;      // the first limit or fatal error; ends the run as Error
+  int exit_status_ = -1;          // exit_run's status, when that was the stop
   std::vector<std::string> output_;
   std::vector<std::string> errput_;  // the lines of the error stream
   std::size_t output_bytes_ = 0;  // of output_ and errput_, newlines counted (charged to budget_)

@@ -186,6 +186,10 @@ constexpr std::array kEntries = {
   ApiEntry{"Output", K::Global, "", "eprint", "eprint(...)",
            "A line on the error stream (stderr of `rendezvous run`; the Console, coloured).",
            "fmt.Fprintln(os.Stderr, ...)"},
+  ApiEntry{"Output", K::Global, "", "exit", "exit([status])",
+           "Ends the run at once with status 0-255: no pcall catches it, other tasks stop where "
+           "they are, nothing is a leak; a non-zero status ends it as an error.",
+           "os.Exit(status)"},
   ApiEntry{"Output", K::Global, "", "ntasks", "ntasks()",
            "The number of tasks started and not yet finished, main included.",
            "runtime.NumGoroutine()"},

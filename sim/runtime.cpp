@@ -59,7 +59,7 @@ bool is_make_kind(EventKind k) {
   }
 }
 
-enum class ExitHow { Returned, Panicked, Failed, Aborted };
+enum class ExitHow { Returned, Panicked, Failed, Aborted, Exited };  // Exited: message = status
 
 }  // namespace
 
@@ -403,6 +403,9 @@ struct Runtime::Impl {
         t->fn();
       } catch (const Aborted&) {
         how = ExitHow::Aborted;
+      } catch (const Exit& x) {
+        how = ExitHow::Exited;
+        message = std::to_string(x.status);
       } catch (const Panic& p) {
         how = ExitHow::Panicked;
         message = p.what();
@@ -467,6 +470,11 @@ struct Runtime::Impl {
       return end_run(Outcome::Panic, std::move(msg), t->id(), line);
     }
     if (how == ExitHow::Failed) return end_run(Outcome::Error, message, t->id(), line);
+    if (how == ExitHow::Exited) {
+      result.exit_status = std::stoi(message);
+      if (result.exit_status == 0) return end_run(Outcome::Ok, "");
+      return end_run(Outcome::Error, "exit status " + message, t->id(), line);
+    }
 
     if (t->id() == 1) {
       main_exited = true;

@@ -82,6 +82,13 @@ struct RunError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown out of a task function to end the whole run at once (Go's os.Exit): no other task runs
+// again, nothing is reported as leaked. Status 0 ends it as Outcome::Ok, any other as
+// Outcome::Error with Go's "exit status N"; RunResult::exit_status keeps the status.
+struct Exit {
+  int status = 0;
+};
+
 enum class Mode : std::uint8_t { Live, Controlled };
 enum class Preempt : std::uint8_t { Sync, Line };
 
@@ -119,6 +126,7 @@ struct RunResult {
   std::vector<LeakedTask> leaked;       // Outcome::Leak
   std::vector<std::uint32_t> schedule;  // every choice made with >= 2 options (see policy.h)
   std::uint64_t decisions = 0;          // sched points where the policy was asked
+  int exit_status = -1;                 // the status a task exited the run with (Exit); -1 none
 };
 
 class Task;  // opaque to primitives but for the parking API below

@@ -449,3 +449,24 @@ TEST_CASE("display: floats as Go prints a float64") {
   CHECK(format_float(1e100) == "1e+100");
   CHECK(format_float(1.0 / 3) == "0.3333333333333333");
 }
+
+TEST_CASE("exit: ends the run at once with its status; pcall cannot catch it; no task is a leak") {
+  // A task blocked for ever, a pcall around exit, and lines after it: none of them matters.
+  const RunReport r =
+      run("local ch = chan(0)\ngo(function() ch:recv() end)\nprint('before')\neprint('oops')\n"
+          "local ok = pcall(exit, 3)\nprint('after', ok)\n");
+  CHECK(r.output == std::vector<std::string>{"before"});
+  CHECK(r.errput == std::vector<std::string>{"oops"});
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(r.result.exit_status == 3);
+  CHECK(r.exit_code() == 3);
+  CHECK(r.diagnostics == "exit status 3 (t.lua:5, in main)\n");
+  const RunReport z = run("local ch = chan(0)\ngo(function() ch:recv() end)\nexit(0)\nprint('no')");
+  CHECK(z.result.outcome == Outcome::Ok);
+  CHECK(z.output.empty());
+  CHECK(z.exit_code() == 0);
+  CHECK(z.diagnostics.empty());
+  CHECK(contains(run("exit(300)").diagnostics, "exit status out of range"));
+  CHECK(run("print(ntasks())\ngo(function() end)\nprint(ntasks())").output ==
+        std::vector<std::string>{"1", "2"});
+}
