@@ -24,6 +24,7 @@ struct Census {
   };
   std::map<sim::TaskId, std::string> task_names;
   std::map<sim::TaskId, std::uint32_t> spawn_lines;  // the line of the go() that started it
+  std::map<sim::TaskId, std::uint32_t> first_lines;  // the first line of its function (0 unknown)
   std::map<sim::ObjId, std::string> objects;         // "chan result", "WaitGroup wg3", ...
   std::map<sim::TaskId, Blocked> blocked;            // tasks parked at the end of the stream
 
@@ -36,6 +37,7 @@ struct Census {
         case sim::EventKind::TaskSpawn:
           task_names[e.task] = text;
           spawn_lines[e.task] = e.line;
+          first_lines[e.task] = static_cast<std::uint32_t>(e.aux);
           break;
         case sim::EventKind::TaskBlock:
           blocked[e.task] = {e.reason, e.obj, e.line};
@@ -120,21 +122,30 @@ std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& 
   const Census census(log);
   const std::string& msg = result.message;
   switch (result.outcome) {
-    case sim::Outcome::Ok:
     case sim::Outcome::Running:
       return {};
+    case sim::Outcome::Ok:
+    case sim::Outcome::Leak: {
+      // Main returned: the program ended there, as Go's does. The tasks still alive are listed
+      // as goleak lists them, with Go's state word; the outcome is Leak when one of them is
+      // blocked or sleeping, Ok when they were all runnable (design.md §4b).
+      if (result.leaked.empty()) return {};
+      std::string s = "warning: main returned with " + std::to_string(result.leaked.size()) +
+                      " goroutine(s) still alive; the program ended without them" +
+                      (result.outcome == sim::Outcome::Leak ? " (leaked)\n" : "\n");
+      for (const sim::LeakedTask& t : result.leaked) {
+        // A task that never ran is at its function's first line (Go's traceback says so too).
+        const auto first = census.first_lines.find(t.task);
+        const std::uint32_t line =
+            t.line != 0 || first == census.first_lines.end() ? t.line : first->second;
+        s += "\n" + census.describe(t.task, t.reason, t.obj, line, chunkname) + "\n";
+      }
+      return s;
+    }
     case sim::Outcome::Deadlock: {
       std::string s = "fatal error: all goroutines are asleep - deadlock!\n";
       for (const auto& [t, b] : census.blocked) {
         s += "\n" + census.describe(t, b.reason, b.obj, b.line, chunkname) + "\n";
-      }
-      return s;
-    }
-    case sim::Outcome::Leak: {
-      std::string s = "warning: " + std::to_string(result.leaked.size()) +
-                      " goroutine(s) still blocked when main returned (leaked)\n";
-      for (const sim::LeakedTask& t : result.leaked) {
-        s += "\n" + census.describe(t.task, t.reason, t.obj, t.line, chunkname) + "\n";
       }
       return s;
     }

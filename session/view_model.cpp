@@ -359,10 +359,16 @@ std::vector<ConsoleLine> console_lines(const model::Model& m, std::size_t n) {
         l.text = "fatal error: all goroutines are asleep - deadlock!";
         break;
       case sim::EventKind::Leak:
+        // Main returned with this task alive: the program ended without it (Go's state word).
         l.kind = ConsoleKind::Leak;
-        l.text = "leak: " + task_label(m, e.task) + " still blocked (" + sim::to_string(e.reason) +
-                 (e.obj != 0 ? " on " + object_label(m, e.obj) : "") +
-                 (e.line != 0 ? ", line " + std::to_string(e.line) : std::string()) + ")";
+        if (e.reason == sim::BlockReason::None) {
+          l.text = "main returned: " + task_label(m, e.task) + " never ran again (runnable" +
+                   (e.line != 0 ? ", line " + std::to_string(e.line) : std::string()) + ")";
+        } else {
+          l.text = "leak: " + task_label(m, e.task) + " still blocked (" +
+                   sim::to_string(e.reason) + (e.obj != 0 ? " on " + object_label(m, e.obj) : "") +
+                   (e.line != 0 ? ", line " + std::to_string(e.line) : std::string()) + ")";
+        }
         break;
       case sim::EventKind::RunEnd: {
         l.kind = ConsoleKind::End;

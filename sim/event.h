@@ -76,10 +76,10 @@ enum class BlockReason : std::uint8_t {
 // Outcome of a run, reported by RunEnd (arg) and in a trace's footer.
 enum class Outcome : std::uint8_t {
   Running = 0,  // not finished (live view of a run in progress)
-  Ok,           // main returned, no task left blocked
+  Ok,           // main returned, no task left blocked or sleeping (runnable ones are listed)
   Deadlock,     // all tasks asleep, no timer pending
   Panic,        // an uncaught panic ended the run
-  Leak,         // main returned with tasks still blocked/alive (goleak)
+  Leak,         // main returned with a task still blocked or sleeping (goleak would find it)
   Error,        // script error or a limit (instructions, memory, tasks, events, time)
   Aborted,      // stopped from outside (reset, window closed)
 };
@@ -132,7 +132,8 @@ enum class EventKind : std::uint8_t {
   Panic,     // a panic was raised in task: text = message (it may still be recovered)
   Recover,   // pcall caught the panic raised in task: text = message
   Deadlock,  // task = 0: all tasks asleep; blocked tasks are listed by the model's state
-  Leak,      // task still alive when main returned: reason = what it waits on, obj
+  Leak,      // task still alive when main returned (the program ended without it): reason =
+             // what it waits on (None: runnable), obj
   RunEnd,    // task = 0, arg = Outcome, text = diagnostic message (Go's words), last event
   // --- variables (only when the run tracks them: script::RunOptions::track_vars) -------------
   VarSet,  // task wrote a variable: text = its name, val = the value written, line = the line

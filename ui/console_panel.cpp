@@ -122,9 +122,10 @@ void ConsolePanel::draw() {
   if (ended_here && c.at_end() && !c.diagnostics().empty()) {
     const std::string report = report_after_console(c.diagnostics(), lines_);
     ImGui::Separator();
-    ImGui::PushStyleColor(ImGuiCol_Text, s.outcome == sim::Outcome::Leak
-                                             ? state_colour(VisualState::BlockedChan)
-                                             : palette::kError);
+    // Main returning with tasks alive is a warning (Leak, or Ok when they were all runnable).
+    const bool warning = s.outcome == sim::Outcome::Leak || s.outcome == sim::Outcome::Ok;
+    ImGui::PushStyleColor(ImGuiCol_Text,
+                          warning ? state_colour(VisualState::BlockedChan) : palette::kError);
     // Line by line (each wrapped), so that a click on a task's report takes the Source to its
     // line.
     std::string_view rest = report;

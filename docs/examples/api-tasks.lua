@@ -1,5 +1,5 @@
 scenario { title = "API: tasks", chapter = "guide" }
-local done = chan(0, "done")
+local done = chan(1, "done")                -- a slot: a sender never waits, so it ends before main
 local h = go("greeter", function(greeting, who)     -- go greeter("hello", "world")
   done:send(greeting .. ", " .. who)
 end, "hello", "world")

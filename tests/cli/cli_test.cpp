@@ -87,8 +87,8 @@ TEST_CASE("cli run: a leak is a warning on stderr with exit 0") {
   const Ran r = cli("run " + kLua + "leak.lua");
   CHECK(r.code == 0);
   CHECK(r.out == "main returns\n");
-  CHECK(has(r.err, "warning: 1 goroutine(s) still blocked when main returned"));
-  CHECK(has(r.err, "orphan at leak.lua:8, waiting on chan replies"));
+  CHECK(has(r.err, "warning: main returned with 1 goroutine(s) still alive"));
+  CHECK(has(r.err, "orphan at leak.lua:9, waiting on chan replies"));
 }
 
 TEST_CASE("cli run: script errors and limits: exit 2 naming file:line") {

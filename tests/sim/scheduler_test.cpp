@@ -2,6 +2,7 @@
 // errors, limits), hooks, live mode basics.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <functional>
@@ -250,13 +251,60 @@ TEST_CASE("scheduler: tasks blocked when main returns are leaked, then torn down
       REQUIRE(r.result.leaked.size() == 1);
       CHECK(r.result.leaked[0].task == 2);
       CHECK(r.result.message ==
-            "leak: 1 goroutine(s) still blocked at exit\n"
+            "leak: main returned with 1 goroutine(s) still alive\n"
             "goroutine 2 [chan receive]:\n\tstuck at line 5, waiting on never");
       auto k = kinds(*r.log);
       CHECK(k[k.size() - 2] == EventKind::Leak);
       CHECK(k.back() == EventKind::RunEnd);
     }
   }
+}
+
+TEST_CASE("scheduler: when main returns no other task runs again; runnable ones are no leak") {
+  // Controlled, with main chosen at every point (its return included): the worker never runs,
+  // so it neither prints nor panics; it is listed as runnable and the run is ok.
+  struct MainFirst final : Policy {
+    TaskId pick_task(std::span<const TaskId> c, TaskId) override { return c[0]; }
+    std::uint32_t pick_case(std::span<const std::uint32_t> r) override { return r[0]; }
+    const char* name() const noexcept override { return "main first"; }
+  };
+  auto ran = std::make_shared<std::atomic<bool>>(false);
+  auto r = run(controlled(1, std::make_shared<MainFirst>()), [ran](Runtime& rt) {
+    rt.go("worker", [&rt, ran] {
+      ran->store(true);
+      rt.print("worker ran");
+      throw Panic("too late");
+    });
+    rt.set_line(3);
+    rt.print("main done");
+  });
+  CHECK_MESSAGE(r.result.outcome == Outcome::Ok, r.result.message);
+  CHECK_FALSE(ran->load());
+  REQUIRE(r.result.leaked.size() == 1);
+  CHECK(r.result.leaked[0].reason == BlockReason::None);
+  CHECK(r.result.message ==
+        "warning: main returned with 1 goroutine(s) still alive\n"
+        "goroutine 2 [runnable]:\n\tworker at line 0");
+  auto k = kinds(*r.log);
+  CHECK(std::count(k.begin(), k.end(), EventKind::Print) == 1);
+  CHECK(std::count(k.begin(), k.end(), EventKind::Panic) == 0);
+
+  // Live: a task that never blocks is stopped at its next point once main returned; the run
+  // ends at once (no waiting for it), and nothing it does afterwards reaches the stream.
+  auto spins = std::make_shared<std::atomic<int>>(0);
+  auto lr = run(live(), [spins](Runtime& rt) {
+    rt.go("spinner", [&rt, spins] {
+      for (;;) {
+        spins->fetch_add(1);
+        rt.sched_point();
+      }
+    });
+    while (spins->load() == 0) std::this_thread::yield();
+  });
+  CHECK_MESSAGE(lr.result.outcome == Outcome::Ok, lr.result.message);
+  REQUIRE(lr.result.leaked.size() == 1);
+  CHECK(lr.result.leaked[0].reason == BlockReason::None);
+  CHECK(kinds(*lr.log).back() == EventKind::RunEnd);
 }
 
 TEST_CASE("scheduler: an uncaught panic in any task ends the run with Go's report") {

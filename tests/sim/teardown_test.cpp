@@ -118,7 +118,8 @@ TEST_CASE("teardown: main returning with thousands blocked reports them and join
     const RunResult r = rt.wait();
     CHECK(r.outcome == Outcome::Leak);
     CHECK(r.leaked.size() == static_cast<std::size_t>(kMany));
-    CHECK(r.message.rfind("leak: " + std::to_string(kMany) + " goroutine(s)", 0) == 0);
+    CHECK(r.message.rfind("leak: main returned with " + std::to_string(kMany) + " goroutine(s)",
+                          0) == 0);
   }
 }
 

@@ -1,0 +1,12 @@
+// A goroutine that panics at once while main prints and returns: Go mostly ends the program
+// first (exit 0); at GOMAXPROCS=2 the goroutine sometimes panics before the exit completes.
+package main
+
+import "fmt"
+
+func main() {
+	go func() {
+		panic("too late")
+	}()
+	fmt.Println("main done")
+}
