@@ -89,15 +89,15 @@ TEST_CASE("seed examples: each keeps its snippet's lines verbatim, in order and 
     const auto snippet = code_lines(slurp(kSnippets / (stem + ".txt")));
     const auto program = code_lines(slurp(kExamples / (stem + ".go")));
     REQUIRE(snippet.size() >= 5);
-    CHECK_MESSAGE(find_block(program, snippet) >= 0,
-                  stem << ".go does not contain its snippet's " << snippet.size()
-                       << " lines as one block");
+    CHECK_MESSAGE(find_block(program, snippet) >= 0, stem << ".go does not contain its snippet's "
+                                                          << snippet.size()
+                                                          << " lines as one block");
   }
 }
 
 TEST_CASE("seed examples: the verbatim check catches a changed, moved or missing line") {
-  const std::vector<std::string> program = {"package main", "func main() {", "a := 1",
-                                            "b := a", "fmt.Println(b)", "}"};
+  const std::vector<std::string> program = {"package main", "func main() {",  "a := 1",
+                                            "b := a",       "fmt.Println(b)", "}"};
   CHECK(find_block(program, {"a := 1", "b := a"}) == 2);
   CHECK(find_block(program, {"a := 1", "fmt.Println(b)"}) == -1);  // a line between
   CHECK(find_block(program, {"b := a", "a := 1"}) == -1);          // out of order
