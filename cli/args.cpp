@@ -50,4 +50,10 @@ CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes) {
       ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
 }
 
+CLI::Option* add_run_option(CLI::App& app, std::string* test) {
+  return app.add_option("--run", *test,
+                        "a _test.go file: the test to run, e.g. TestTransfer (default: all of "
+                        "them, in the file's order, as go test -v)");
+}
+
 }  // namespace rdv::cli

@@ -67,7 +67,8 @@ struct RunFlags {
   sim::PolicyKind policy = sim::PolicyKind::Random;
   int depth = 3;
   sim::Preempt preempt = sim::Preempt::Sync;
-  bool vars = false;                                    // --vars: record variables (VarSet events)
+  bool vars = false;  // --vars: record variables (VarSet events)
+  std::string run;    // --run TestX: the test of a _test.go file to run (default: all of them)
   std::size_t memory = sim::MemoryBudget::kDefaultCap;  // --limit-memory
 };
 
@@ -97,6 +98,7 @@ void add_run_flags(CLI::App& app, RunFlags& f) {
   app.add_flag("--vars", f.vars,
                "record the values written to variables (VarSet events, for the Variables pane)");
   add_memory_option(app, &f.memory);
+  add_run_option(app, &f.run);
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -135,7 +137,7 @@ int cmd_run(int argc, char** argv) {
       std::fputc('\n', stderr);
     };
   }
-  const gofront::Prepared prepared = gofront::prepare(file, *text);
+  const gofront::Prepared prepared = gofront::prepare(file, *text, f.run);
   if (!prepared.ok) {
     std::fputs(prepared.error.c_str(), stderr);
     return kExitFailed;
@@ -146,7 +148,7 @@ int cmd_run(int argc, char** argv) {
   int rc = report.exit_code();
   if (!trace_out.empty() || !perfetto_out.empty()) {
     trace::Header h = trace::run_header(file, *text, script::scenario_title(*text, file), f.mode,
-                                        f.policy, f.seed, f.preempt, f.depth);
+                                        f.policy, f.seed, f.preempt, f.depth, f.run);
     h.vars = f.vars;
     const trace::Trace t = trace::record_run(std::move(h), report.result, report.output, log);
     if (!trace_out.empty()) {
@@ -221,7 +223,7 @@ int cmd_replay(int argc, char** argv) {
     }
     text = std::move(*edited);
   }
-  const gofront::Prepared prepared = gofront::prepare(base_name(h.scenario), text);
+  const gofront::Prepared prepared = gofront::prepare(base_name(h.scenario), text, h.run);
   if (!prepared.ok) {
     std::fputs(prepared.error.c_str(), stderr);
     return kExitFailed;

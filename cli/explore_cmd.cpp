@@ -147,7 +147,7 @@ int run_explore(int argc, char** argv) {
   explore::Options o;
   o.schedules = 1000;
   o.jobs = std::max(1u, std::thread::hardware_concurrency());
-  app.add_option("FILE", file, "the scenario (.lua)")->required();
+  app.add_option("FILE", file, "the scenario (.lua), Go program or test file (.go)")->required();
   auto* n = app.add_option("--schedules", o.schedules,
                            "runs (random, pct; default 1000) or the cap (exhaustive; default "
                            "100000)")
@@ -163,6 +163,7 @@ int run_explore(int argc, char** argv) {
       ->check(CLI::Range(1u, 64u));
   app.add_option("--seed", o.seed, "base seed: schedule i uses seed + i (default 1)");
   add_memory_option(app, &o.memory_cap);
+  add_run_option(app, &o.run);
   app.add_option("--trace-dir", trace_dir, "where failure traces go (default: <tmp>/rendezvous)");
   app.add_flag("--shrink", o.shrink,
                "random/pct: replace each first failure by one with the fewest preemptions");
@@ -175,7 +176,7 @@ int run_explore(int argc, char** argv) {
     std::fprintf(stderr, "rendezvous explore: %s\n", text.error().c_str());
     return kExitUsage;
   }
-  if (const gofront::Prepared p = gofront::prepare(file, *text); !p.ok) {
+  if (const gofront::Prepared p = gofront::prepare(file, *text, o.run); !p.ok) {
     std::fputs(p.error.c_str(), stderr);
     return 2;
   }

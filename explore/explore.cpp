@@ -241,7 +241,7 @@ int count_preemptions(const std::string& chunk, std::string_view source, const O
   script::RunOptions opt = base_options(o, f.seed, 0);
   opt.config.policy = policy;
   sim::EventLog log;
-  script::run_source(chunk, gofront::prepare(chunk, source).chunk, opt, log);
+  script::run_source(chunk, gofront::prepare(chunk, source, o.run).chunk, opt, log);
   return policy->preemptions();
 }
 
@@ -256,14 +256,14 @@ Result<std::string> record_trace(const std::string& path, std::string_view sourc
   opt.config.policy = sim::make_replay(schedule);
   sim::EventLog log;
   const script::RunReport r =
-      script::run_source(chunk, gofront::prepare(chunk, source).chunk, opt, log);
+      script::run_source(chunk, gofront::prepare(chunk, source, o.run).chunk, opt, log);
 
   // An exhaustive search's schedule is replayed, not drawn from the seed: say so in the header.
   const sim::PolicyKind policy =
       o.policy == sim::PolicyKind::Exhaustive ? sim::PolicyKind::Replay : o.policy;
   const trace::Trace t = trace::record_run(
       trace::run_header(path, std::string(source), script::scenario_title(source, path),
-                        sim::Mode::Controlled, policy, seed, o.preempt, o.depth),
+                        sim::Mode::Controlled, policy, seed, o.preempt, o.depth, o.run),
       r.result, r.output, log);
 
   std::error_code ec;
@@ -405,7 +405,7 @@ Summary explore(const std::string& path, std::string_view source, const Options&
   const std::string chunk = base_name(path);
   // A Go program runs as its lowered chunk (the caller has checked that it compiles); traces
   // record the Go text.
-  const std::string lowered = gofront::prepare(chunk, source).chunk;
+  const std::string lowered = gofront::prepare(chunk, source, options.run).chunk;
   const std::string_view runnable = lowered;
   Summary s;
   s.policy = options.policy;

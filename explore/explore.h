@@ -100,6 +100,8 @@ struct Options {
   std::size_t memory_cap = sim::MemoryBudget::kDefaultCap;
   std::shared_ptr<sim::MemoryBudget> budget;
   sim::Preempt preempt = sim::Preempt::Sync;
+  // A _test.go file: the test every run runs (--run TestX); empty: all of its tests in order.
+  std::string run;
   // Where the first failure of each kind is written as `<file>.<kind>.seed<S>.rdv.jsonl`;
   // empty: no traces written.
   std::string trace_dir;

@@ -137,8 +137,8 @@ std::string mangle(const std::string& name) {
 
 class Compiler {
  public:
-  Compiler(std::string filename, std::vector<Diagnostic>* errs)
-      : file_(std::move(filename)), errs_(errs) {}
+  Compiler(std::string filename, std::vector<Diagnostic>* errs, std::string run = {})
+      : file_(std::move(filename)), errs_(errs), run_(std::move(run)) {}
 
   bool run(const File& f, std::string* out);
 
@@ -398,6 +398,7 @@ class Compiler {
 
   std::string file_;
   std::vector<Diagnostic>* errs_;
+  std::string run_;  // the test a _test.go file runs ("" : all of them, in order)
   std::vector<std::unique_ptr<Type>> types_;
   std::vector<std::unique_ptr<Obj>> objs_;
   std::vector<std::unique_ptr<Scope>> scopes_;
@@ -512,6 +513,7 @@ void Compiler::universe() {
   Type* timer = foreign("time.Timer");
   Type* tick = foreign("time.Ticker");
   foreign("os.File");
+  Type* testing_t = foreign("testing.T");
   auto m = [&](Type* on, const char* name, std::vector<Type*> p, std::vector<Type*> r) {
     on->methods.push_back({name, func_of(std::move(p), std::move(r)), true, true});
   };
@@ -564,6 +566,18 @@ void Compiler::universe() {
     m(a, "Swap", {v}, {v});
     m(a, "CompareAndSwap", {v, v}, {t_bool_});
   }
+  // testing.T (of a _test.go file): the methods of the subset, variadic as Go's.
+  Type* any_slice = slice_of(t_any_);
+  for (const char* n : {"Log", "Error", "Fatal", "Skip"}) {
+    testing_t->methods.push_back({n, func_of({any_slice}, {}, true), true, true});
+    testing_t->methods.push_back(
+        {std::string(n) + "f", func_of({t_string_, any_slice}, {}, true), true, true});
+  }
+  for (const char* n : {"Fail", "FailNow", "SkipNow", "Helper"}) m(testing_t, n, {}, {});
+  m(testing_t, "Failed", {}, {t_bool_});
+  m(testing_t, "Skipped", {}, {t_bool_});
+  m(testing_t, "Name", {}, {t_string_});
+  m(testing_t, "Cleanup", {fn0}, {});
   dur->methods.push_back({"String", func_of({}, {t_string_}), false, true});
   dur->methods.push_back({"Seconds", func_of({}, {t_float64_}), false, true});
   dur->methods.push_back({"Milliseconds", func_of({}, {t_int64_}), false, true});
@@ -1411,7 +1425,8 @@ bool Compiler::run(const File& f, std::string* out) {
   universe_ = scope_;
   push_scope();
   pkg_scope_ = scope_;
-  if (f.package != "main") {
+  const bool test_file = is_test_path(file_);
+  if (f.package != "main" && !test_file) {
     error(f.package_pos,
           "package " + f.package + " is not supported: the program must be package main");
   }
@@ -1423,7 +1438,7 @@ bool Compiler::run(const File& f, std::string* out) {
                                                   "runtime", "math/rand",
                                                   "log",     "golang.org/x/sync/errgroup"};
   for (const ImportSpec& is : f.imports) {
-    const bool supported = kPackages.count(is.path) > 0;
+    const bool supported = kPackages.count(is.path) > 0 || (test_file && is.path == "testing");
     if (!supported) refuse(is.pos, "package \"" + is.path + "\"");
     std::string name = is.name.empty() ? is.path.substr(is.path.rfind('/') + 1) : is.name;
     if (name == "_" || name == ".") continue;
@@ -1555,7 +1570,41 @@ bool Compiler::run(const File& f, std::string* out) {
       for (char c : code) line_ += c == '\n' ? 1 : 0;
     }
   }
-  if (!has_main)
+  // A _test.go file: its tests (func TestXxx(t *testing.T)) in the file's order, or the one
+  // --run names, run as the program's main.
+  std::string tests;
+  if (test_file) {
+    std::vector<std::string> names;
+    for (const Decl& d : f.decls) {
+      if (d.kind != Decl::Kind::Func || d.func->recv || !is_test_name(d.func->name)) continue;
+      const FuncDecl& fd = *d.func;
+      const Obj* o = pkg_scope_->names.count(fd.name) ? pkg_scope_->names[fd.name] : nullptr;
+      const Type* sig = o ? o->type : nullptr;
+      const bool ok_sig = sig && sig->k == K::Func && sig->results.empty() &&
+                          sig->params.size() == 1 && sig->params[0]->k == K::Pointer &&
+                          sig->params[0]->elem == foreign_["testing.T"];
+      if (!ok_sig) {
+        // go vet's words (go test runs it first)
+        error(fd.name_pos,
+              "wrong signature for " + fd.name + ", must be: func " + fd.name + "(t *testing.T)");
+        continue;
+      }
+      names.push_back(fd.name);
+      if (!run_.empty() && run_ != fd.name) continue;
+      tests += "{" + lua_quote(fd.name) + ", " + o->lua + "}, ";
+    }
+    if (!run_.empty() && std::find(names.begin(), names.end(), run_) == names.end()) {
+      std::string list;
+      for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+      error({f.package_pos.line, f.package_pos.col},
+            "no test named " + run_ +
+                (list.empty() ? " (the file has no tests)" : " (the file's tests: " + list + ")"));
+    }
+  } else if (!run_.empty()) {
+    error({f.package_pos.line, f.package_pos.col},
+          "--run " + run_ + ": only a _test.go file has tests to run");
+  }
+  if (!has_main && !test_file)
     error({f.package_pos.line, f.package_pos.col},
           "function main is undeclared in the main package");
   for (const auto& [name, used] : import_used_) {
@@ -1573,7 +1622,13 @@ bool Compiler::run(const File& f, std::string* out) {
     head += " G.def(TD[" + std::to_string(i + 1) + "], " + desc_code(descs_[i]) + ")";
   std::string tail = " G.fin(TD)";
   if (has_init) tail += " P.init()";
-  tail += " P.main() G.flush()\n";
+  if (test_file) {
+    const std::size_t slash = file_.find_last_of("/\\");
+    tail += " G.testmain({" + tests + "}, " +
+            lua_quote(slash == std::string::npos ? file_ : file_.substr(slash + 1)) + ")\n";
+  } else {
+    tail += " P.main() G.flush()\n";
+  }
   *out = head + out_ + tail;
   return true;
 }
@@ -4845,13 +4900,13 @@ std::string CompileResult::message() const {
   return s;
 }
 
-Prepared prepare(std::string_view filename, std::string_view source) {
+Prepared prepare(std::string_view filename, std::string_view source, std::string_view run) {
   Prepared p;
   if (!is_go_path(filename)) {
     p.chunk = std::string(source);
     return p;
   }
-  CompileResult r = compile(filename, source);
+  CompileResult r = compile(filename, source, run);
   p.ok = r.ok;
   if (r.ok) {
     p.chunk = std::move(r.lua);
@@ -4865,7 +4920,29 @@ bool is_go_path(std::string_view path) {
   return path.size() > 3 && path.substr(path.size() - 3) == ".go";
 }
 
-CompileResult compile(std::string_view filename, std::string_view source) {
+bool is_test_path(std::string_view path) {
+  return path.size() > 8 && path.substr(path.size() - 8) == "_test.go";
+}
+
+bool is_test_name(std::string_view name) {
+  // As go test: "Test" then nothing or a character that is not a lower-case letter.
+  return name.substr(0, 4) == "Test" && (name.size() == 4 || !(name[4] >= 'a' && name[4] <= 'z'));
+}
+
+std::vector<std::string> test_names(std::string_view filename, std::string_view source) {
+  std::vector<std::string> names;
+  if (!is_test_path(filename)) return names;
+  File f;
+  std::vector<Diagnostic> diags;
+  if (!parse(source, &f, &diags)) return names;
+  for (const Decl& d : f.decls) {
+    if (d.kind == Decl::Kind::Func && !d.func->recv && is_test_name(d.func->name))
+      names.push_back(d.func->name);
+  }
+  return names;
+}
+
+CompileResult compile(std::string_view filename, std::string_view source, std::string_view run) {
   CompileResult r;
   r.filename = std::string(filename);
   File f;
@@ -4874,7 +4951,7 @@ CompileResult compile(std::string_view filename, std::string_view source) {
     r.errors = std::move(diags);
     return r;
   }
-  Compiler c(r.filename, &diags);
+  Compiler c(r.filename, &diags, std::string(run));
   std::string lua;
   bool ok = false;
   try {

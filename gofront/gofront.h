@@ -34,7 +34,17 @@ struct CompileResult {
   std::string message() const;
 };
 
-CompileResult compile(std::string_view filename, std::string_view source);
+// A `_test.go` file (is_test_path) may be of any package, imports "testing", and runs its
+// tests — func TestXxx(t *testing.T) — as the program's main, as `go test -v` does: all of
+// them in the file's order, or only the one named `run` (an error names the file's tests when
+// it has none of that name; `run` on any other file is an error).
+CompileResult compile(std::string_view filename, std::string_view source,
+                      std::string_view run = {});
+
+bool is_test_path(std::string_view path);  // "x_test.go"
+bool is_test_name(std::string_view name);  // "TestX", "Test", not "Testx"
+// The tests of a _test.go file, in its order (parsed only; none when it does not parse).
+std::vector<std::string> test_names(std::string_view filename, std::string_view source);
 
 // True for a path naming a Go source file ("x.go", "x_test.go").
 bool is_go_path(std::string_view path);
@@ -47,6 +57,6 @@ struct Prepared {
   std::string chunk;
   std::string error;
 };
-Prepared prepare(std::string_view filename, std::string_view source);
+Prepared prepare(std::string_view filename, std::string_view source, std::string_view run = {});
 
 }  // namespace rdv::gofront

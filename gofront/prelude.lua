@@ -513,11 +513,14 @@ local function pvalue(e)
   if type(e) == "string" then return {t = RTE, v = e} end
   return {t = RTE, v = tostring(e)}
 end
+-- runtime.Goexit (t.FailNow, t.SkipNow): unwinds the goroutine running its deferred calls,
+-- and recover() does not stop it (it returns nil), as in Go.
+local GOEXIT = "runtime.Goexit"
 function G.recover()
   local st = panics[coroutine.running()]
   if not st then return nil end
   local p = st[#st]
-  if not p or p.rec then return nil end
+  if not p or p.rec or p.v == GOEXIT then return nil end
   p.rec = true
   return pvalue(p.v)
 end
@@ -1277,6 +1280,70 @@ G.F.Context_Value = function(c, k)
     c = c.p
   end
   return nil
+end
+
+-- ---- testing -------------------------------------------------------------------------------
+-- A _test.go file runs its tests in the main goroutine, one after another, as `go test -v`
+-- prints them: "=== RUN", the t.Log lines at the file:line of their caller (helpers skipped),
+-- "--- PASS/FAIL/SKIP: TestX (0.00s)" in the run's virtual time, then PASS or FAIL; a failed
+-- run ends with exit status 1, as the test binary does.
+local TFILE = "?"
+local function tdecorate(t, s)
+  local fr = callers()
+  local line = 1
+  for i = 1, #fr, 2 do
+    if not t.helpers[fr[i + 1]] then line = fr[i]; break end
+  end
+  if ssub(s, -1) == "\n" then s = ssub(s, 1, -2) end
+  s = s:gsub("\n", "\n        ")
+  G.write("    " .. TFILE .. ":" .. line .. ": " .. s .. "\n")
+end
+local function tln(args) local s = G.sprintln(args) return ssub(s, 1, -2) end
+G.F.T_Log = function(t, args) tdecorate(t, tln(args)) end
+G.F.T_Logf = function(t, f, args) tdecorate(t, G.sprintf(f, args)) end
+G.F.T_Fail = function(t) t.failed = true end
+G.F.T_FailNow = function(t) t.failed = true; error(GOEXIT, 0) end
+G.F.T_Error = function(t, args) tdecorate(t, tln(args)); t.failed = true end
+G.F.T_Errorf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); t.failed = true end
+G.F.T_Fatal = function(t, args) tdecorate(t, tln(args)); G.F.T_FailNow(t) end
+G.F.T_Fatalf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); G.F.T_FailNow(t) end
+G.F.T_SkipNow = function(t) t.skipped = true; error(GOEXIT, 0) end
+G.F.T_Skip = function(t, args) tdecorate(t, tln(args)); G.F.T_SkipNow(t) end
+G.F.T_Skipf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); G.F.T_SkipNow(t) end
+G.F.T_Skipped = function(t) return t.skipped end
+G.F.T_Failed = function(t) return t.failed end
+G.F.T_Name = function(t) return t.name end
+G.F.T_Cleanup = function(t, f) t.cleanups[#t.cleanups + 1] = f end
+G.F.T_Helper = function(t)
+  local fr = callers()
+  if fr[2] then t.helpers[fr[2]] = true end
+end
+-- tests: {{name, fn}, ...} in the file's order; file: the file's name for t.Log's lines.
+function G.testmain(tests, file)
+  TFILE = file
+  local any_failed = false
+  if #tests == 0 then G.write("testing: warning: no tests to run\n") end
+  for _, tc in ipairs(tests) do
+    G.write("=== RUN   " .. tc[1] .. "\n")
+    local t = {name = tc[1], failed = false, skipped = false, cleanups = {}, helpers = {}}
+    local start = G.now()
+    local ok, e = pcall(tc[2], t)
+    local panicked = not ok and e ~= GOEXIT
+    -- Cleanups run last added first, each as if deferred (a FailNow in one ends only it).
+    for i = #t.cleanups, 1, -1 do
+      local ok2, e2 = pcall(t.cleanups[i])
+      if not ok2 and e2 ~= GOEXIT and not panicked then panicked, e = true, e2 end
+    end
+    if panicked then t.failed = true end
+    local d = sfmt("%.2fs", (G.now() - start) / 1e9)
+    local verdict = t.failed and "FAIL" or t.skipped and "SKIP" or "PASS"
+    G.write("--- " .. verdict .. ": " .. t.name .. " (" .. d .. ")\n")
+    if panicked then G.flush() error(e, 0) end
+    any_failed = any_failed or t.failed
+  end
+  G.write(any_failed and "FAIL\n" or "PASS\n")
+  G.flush()
+  if any_failed then exit(1) end
 end
 
 return G

@@ -98,6 +98,10 @@ int l_panic(lua_State* L) {
   return lua_error(L);  // the value itself, exactly: no file:line prefix
 }
 
+int l_callers(lua_State* L) {
+  return Universe::push_callers(L);
+}
+
 int l_scenario(lua_State* L) {
   // The header is read as data by scenario_header.h; at run time it only has to be a table.
   luaL_checktype(L, 1, LUA_TTABLE);
@@ -475,6 +479,7 @@ void open_stdlib(lua_State* L) {
       {"xpcall", &l_xpcall},
       {"collectgarbage", &l_collectgarbage},
       {"rand", &wrap<l_rand>},
+      {"callers", &l_callers},
       {nullptr, nullptr},
   };
   luaL_setfuncs(L, kGlobals, 0);

@@ -327,6 +327,23 @@ std::uint32_t Universe::current_line(lua_State* L) {
   return 0;
 }
 
+int Universe::push_callers(lua_State* L) {
+  const std::string& source = of(L).chunk_source_;
+  lua_Debug ar;
+  lua_createtable(L, 8, 0);
+  lua_Integer n = 0;
+  for (int level = 0; lua_getstack(L, level, &ar) != 0 && n < 200; ++level) {
+    lua_getinfo(L, "Sl", &ar);
+    if (ar.currentline > 0 && source == ar.source) {
+      lua_pushinteger(L, ar.currentline);
+      lua_rawseti(L, -2, ++n);
+      lua_pushinteger(L, ar.linedefined);
+      lua_rawseti(L, -2, ++n);
+    }
+  }
+  return 1;
+}
+
 std::string Universe::where(lua_State* L) const {
   const std::uint32_t line = current_line(L);
   return line > 0 ? chunkname_ + ":" + std::to_string(line) : chunkname_;

@@ -78,6 +78,10 @@ class Universe {
   void enter(lua_State* L);
   // The line of the innermost Lua function on L's stack (0 if none), and "file.lua:12".
   static std::uint32_t current_line(lua_State* L);
+  // callers(): the scenario's own active frames, innermost first, as a flat list of pairs
+  // {line, linedefined, line, linedefined, ...} (frames of load()ed chunks and of the API's
+  // helpers skipped). Go's testing uses it for t.Log's file:line and t.Helper.
+  static int push_callers(lua_State* L);
   // The first line the function at `fn` executes (the least of its active lines), or 0 when
   // it is not the scenario's own (a C function, an API helper).
   std::uint32_t first_line(lua_State* L, int fn) const;

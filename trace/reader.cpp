@@ -657,6 +657,7 @@ bool parse_header(Scanner& sc, Header* h, std::uint64_t* events_hint) {
     if (key == "events") return sc.integer(events_hint, key);
     if (key == "time_scale") return sc.real(&h->time_scale, key);
     if (key == "vars") return sc.boolean(&h->vars, key);
+    if (key == "run") return sc.text_field(&h->run, key, scratch);
     if (key == "schedule") {
       h->schedule.clear();
       if (!sc.consume('[')) return sc.fail("field \"schedule\": expected an array");

@@ -54,8 +54,10 @@ Trace make_trace(Header header, std::span<const sim::Event> events, const StrLoo
 }
 
 Header run_header(std::string path, std::string script, std::string title, sim::Mode mode,
-                  sim::PolicyKind policy, std::uint64_t seed, sim::Preempt preempt, int depth) {
+                  sim::PolicyKind policy, std::uint64_t seed, sim::Preempt preempt, int depth,
+                  std::string run) {
   Header h;
+  h.run = std::move(run);
   h.scenario = std::move(path);
   h.sha256 = sha256_hex(script);
   h.script = std::move(script);

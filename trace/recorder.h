@@ -83,9 +83,10 @@ Trace make_trace(Header header, std::span<const sim::Event> events, const StrLoo
 // The header of a run of `script`, the scenario at `path` (as given) titled `title` (may be
 // empty): the text and its SHA-256, and how it ran. `depth` is kept for pct only; time_scale
 // keeps its default (the caller sets it for live runs it scales). The schedule and decisions
-// come with the run (record_run).
+// come with the run (record_run). `run`: the test a _test.go file ran (--run), if any.
 Header run_header(std::string path, std::string script, std::string title, sim::Mode mode,
-                  sim::PolicyKind policy, std::uint64_t seed, sim::Preempt preempt, int depth);
+                  sim::PolicyKind policy, std::uint64_t seed, sim::Preempt preempt, int depth,
+                  std::string run = {});
 
 // A finished run as a trace: `header` with the run's schedule and decisions, the events of
 // `log`, and a footer with the run's outcome, message and print `output`.

@@ -51,6 +51,7 @@ struct Header {
   std::vector<std::uint32_t> schedule;  // every choice with >= 2 options (sim/policy.h)
   std::uint64_t decisions = 0;          // sched points where the policy was asked
   bool vars = false;  // the run tracked variables (VarSet events); written only when true
+  std::string run;    // the test a _test.go file ran (--run TestX); written only when set
 
   friend bool operator==(const Header&, const Header&) = default;
 };

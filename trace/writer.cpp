@@ -46,6 +46,10 @@ void append_header(std::string& out, const Header& h, std::size_t events) {
   out += ",\"decisions\":";
   json::append_int(out, h.decisions);
   if (h.vars) out += ",\"vars\":true";
+  if (!h.run.empty()) {
+    out += ",\"run\":";
+    json::append_string(out, h.run);
+  }
   // A size hint: lets the reader reserve its event array once.
   out += ",\"events\":";
   json::append_int(out, events);

@@ -18,6 +18,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -477,4 +478,128 @@ TEST_CASE("gofront: the Go twins of the scenarios (tests/go) print what Go print
       CHECK(firsts.count(err.substr(0, err.find('\n'))) == 1);
     }
   }
+}
+
+namespace {
+
+// `go test -v`'s output as one block per test run ("=== RUN   TestX" to "--- VERDICT: TestX
+// (…)", durations written "(D)", since Go's are wall time) and what is outside them (PASS or
+// FAIL; the go command's own "ok  \tcommand-line-arguments\t0.003s" lines are dropped).
+struct TestOutput {
+  std::map<std::string, std::set<std::vector<std::string>>> blocks;  // by test
+  std::set<std::string> verdicts;                                    // PASS, FAIL
+};
+
+void split_test_output(const std::vector<std::string>& lines, TestOutput* out) {
+  std::string test;
+  std::vector<std::string> block;
+  for (std::string l : lines) {
+    if (l.rfind("ok  \t", 0) == 0 || l.rfind("FAIL\t", 0) == 0) continue;
+    if (l.rfind("=== RUN   ", 0) == 0) test = l.substr(10);
+    const std::size_t open = l.rfind(" (");
+    if (l.rfind("--- ", 0) == 0 && open != std::string::npos) l = l.substr(0, open) + " (D)";
+    if (test.empty()) {
+      out->verdicts.insert(l);
+      continue;
+    }
+    block.push_back(l);
+    if (l.rfind("--- ", 0) == 0 && l.find(": " + test + " (D)") != std::string::npos) {
+      out->blocks[test].insert(block);
+      block.clear();
+      test.clear();
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("gofront: a _test.go file runs its tests as go test -v does") {
+  const bool go = have_go();
+  if (!go) MESSAGE("SKIPPED the Go side: `go` is not on PATH");
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator("tests/gofront/tests")) {
+    const fs::path p = e.path();
+    if (!rdv::gofront::is_test_path(p.string())) continue;
+    ++files;
+    INFO(p.string());
+    const std::string src = slurp(p);
+    const std::vector<std::string> tests = rdv::gofront::test_names(p.string(), src);
+    REQUIRE(!tests.empty());
+    // Ours: all the tests over many seeds, and each test alone (--run).
+    TestOutput ours;
+    std::set<int> codes;
+    const rdv::gofront::CompileResult all = rdv::gofront::compile(p.filename().string(), src);
+    INFO(all.message());
+    REQUIRE(all.ok);
+    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
+      rdv::script::RunOptions opt;
+      opt.config.seed = seed;
+      rdv::sim::EventLog log;
+      const rdv::script::RunReport rep =
+          rdv::script::run_source(p.filename().string(), all.lua, opt, log);
+      split_test_output(rep.output, &ours);
+      codes.insert(rep.exit_code());
+      // A failed test binary exits with status 1, and says so.
+      const bool failed = !rep.output.empty() && rep.output.back() == "FAIL";
+      CHECK(rep.exit_code() == (failed ? 1 : 0));
+      if (failed) CHECK(rep.diagnostics.rfind("exit status 1 (", 0) == 0);
+    }
+    for (const std::string& t : tests) {
+      const rdv::gofront::CompileResult one = rdv::gofront::compile(p.filename().string(), src, t);
+      REQUIRE(one.ok);
+      for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+        rdv::script::RunOptions opt;
+        opt.config.seed = seed;
+        rdv::sim::EventLog log;
+        const rdv::script::RunReport rep =
+            rdv::script::run_source(p.filename().string(), one.lua, opt, log);
+        TestOutput alone;
+        split_test_output(rep.output, &alone);
+        CHECK(alone.blocks.size() == 1);
+        CHECK(alone.blocks.count(t) == 1);
+        for (const auto& b : alone.blocks[t]) CHECK(ours.blocks[t].count(b) == 1);
+      }
+    }
+    if (!go) continue;
+    for (const char* procs : {"1", "2"}) {
+      INFO("GOMAXPROCS=" << procs);
+      const int rc = shell(go_env() + "GOMAXPROCS=" + procs + " go test -v -count=10 " +
+                           p.string() + " >" + (work_dir() / "out").string() + " 2>&1");
+      TestOutput theirs;
+      split_test_output(lines_of(slurp(work_dir() / "out")), &theirs);
+      INFO("go test -v printed:\n" << slurp(work_dir() / "out"));
+      CHECK(theirs.blocks.size() == tests.size());
+      for (const auto& [t, blocks] : theirs.blocks) {
+        INFO(t);
+        for (const auto& b : blocks) CHECK(ours.blocks[t].count(b) == 1);
+      }
+      for (const auto& v : theirs.verdicts) CHECK(ours.verdicts.count(v) == 1);
+      CHECK(codes.count(rc) == 1);
+    }
+  }
+  CHECK(files >= 2);
+}
+
+TEST_CASE("gofront: --run names a test of the file, or says which there are") {
+  const std::string src =
+      "package p\n\nimport \"testing\"\n\nfunc TestA(t *testing.T) {}\n\nfunc TestB(t "
+      "*testing.T) {}\n\nfunc Testlower(t *testing.T) {}\n\nfunc TestBad(n int) {}\n";
+  CHECK(rdv::gofront::test_names("x_test.go", src) ==
+        std::vector<std::string>{"TestA", "TestB", "TestBad"});
+  CHECK(rdv::gofront::compile("x_test.go", src, "TestC").message() ==
+        "x_test.go:1:9: no test named TestC (the file's tests: TestA, TestB)\n"
+        "x_test.go:11:6: wrong signature for TestBad, must be: func TestBad(t *testing.T)\n");
+  const std::string ok_src = "package p\n\nimport \"testing\"\n\nfunc TestA(t *testing.T) {}\n";
+  CHECK(rdv::gofront::compile("x_test.go", ok_src, "TestA").ok);
+  CHECK(rdv::gofront::compile("x_test.go", ok_src, "TestZ").message() ==
+        "x_test.go:1:9: no test named TestZ (the file's tests: TestA)\n");
+  // A program is no test file: it has no tests to run, and cannot import testing.
+  const std::string prog = "package main\n\nfunc main() {}\n";
+  CHECK(rdv::gofront::compile("prog.go", prog, "TestA").message() ==
+        "prog.go:1:9: --run TestA: only a _test.go file has tests to run\n");
+  CHECK(rdv::gofront::compile("prog.go",
+                              "package main\n\nimport \"testing\"\n\nfunc main() { _ = "
+                              "testing.T{} }\n")
+            .message()
+            .find("package \"testing\" is not supported") != std::string::npos);
 }
