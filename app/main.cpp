@@ -101,6 +101,9 @@ int main(int argc, char** argv) {
   app.add_option("--preempt", preempt,
                  "sync: switch tasks at sync points; line: also at every Lua line (lost updates)")
       ->check(CLI::IsMember({"sync", "line"}));
+  std::string test;
+  app.add_option("--run", test, "A Go _test.go file: the test to run (default: all of them)")
+      ->type_name("TestX");
   app.add_flag("--frame-stats", frame_stats,
                "With --screenshot: print how long a frame takes to draw");
   app.add_option("--benchmark-frames", benchmark_frames,
@@ -210,6 +213,7 @@ int main(int argc, char** argv) {
   options.seed = seed;
   options.preempt_line = preempt == "line";
   options.preempt_given = app.count("--preempt") > 0;
+  options.test = test;
   options.frame_stats = frame_stats;
   options.zoom = zoom;
   options.tabs = tabs;

@@ -95,6 +95,10 @@ void Controller::open_script(std::string path, std::string chunkname, std::strin
   if (const Result<script::ScenarioHeader> h = script::parse_scenario_header(script_, path_);
       h && !h->preempt.empty())
     sim::parse_preempt(h->preempt, &settings_.preempt);
+  // A Go test file lists its tests; the one picked stays picked while the file has it.
+  tests_ = gofront::test_names(chunkname_, script_);
+  if (std::find(tests_.begin(), tests_.end(), settings_.test) == tests_.end())
+    settings_.test.clear();
   start_run();
   for (const auto& fn : open_listeners_) fn();
 }
@@ -103,9 +107,9 @@ void Controller::start_run() {
   stop_run();
   reset_model();
   if (source_kind_ != Source::Script) return;
-  trace::Header h =
-      trace::run_header(path_, script_, script::scenario_title(script_, chunkname_), settings_.mode,
-                        settings_.policy, settings_.seed, settings_.preempt, settings_.pct_depth);
+  trace::Header h = trace::run_header(path_, script_, script::scenario_title(script_, chunkname_),
+                                      settings_.mode, settings_.policy, settings_.seed,
+                                      settings_.preempt, settings_.pct_depth, settings_.test);
   h.time_scale = settings_.time_scale;
   h.vars = true;
   model_->set_header(std::move(h));
@@ -126,7 +130,7 @@ void Controller::start_run() {
   // A Go program runs as the chunk gofront lowers it to; one that does not compile (or leaves
   // the subset) ends at once as a Lua file that fails to load does, with gc's errors at
   // file:line:col as its message, so every view shows it the same way.
-  gofront::Prepared prepared = gofront::prepare(chunkname_, script_);
+  gofront::Prepared prepared = gofront::prepare(chunkname_, script_, settings_.test);
   if (!prepared.ok) {
     opt.load_error = prepared.error;
     while (!opt.load_error.empty() && opt.load_error.back() == '\n') opt.load_error.pop_back();
@@ -149,6 +153,7 @@ bool Controller::open_trace(const std::string& path, std::string* error) {
   trace::Trace t = std::move(r).value();
   path_ = path;
   script_ = t.header.script;
+  tests_.clear();
   chunkname_ = file_name(t.header.scenario.empty() ? path : t.header.scenario);
   const std::string message = t.footer.message;
   cursor_.reset();

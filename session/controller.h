@@ -50,6 +50,9 @@ struct RunSettings {
   sim::Preempt preempt = sim::Preempt::Sync;
   float time_scale = 0.25f;  // live: virtual ms per wall ms
   int pct_depth = 3;
+  // A Go _test.go file: the test the run runs (one of Controller::tests()); "" runs them all,
+  // in the file's order, as go test -v.
+  std::string test;
 };
 
 // Where the current model came from.
@@ -112,8 +115,11 @@ class Controller {
   const std::string& path() const { return path_; }
   const std::string& chunkname() const { return chunkname_; }
   const std::string& script() const { return script_; }  // the text being run
-  bool run_active() const;                               // a run exists and has not ended
-  bool run_ended() const;  // the run ended (or a trace is loaded) and every event is in
+  // The tests of the script when it is a Go _test.go file, in its order (settings().test picks
+  // one); empty for any other script and for a trace.
+  const std::vector<std::string>& tests() const { return tests_; }
+  bool run_active() const;  // a run exists and has not ended
+  bool run_ended() const;   // the run ended (or a trace is loaded) and every event is in
   bool at_end() const { return run_ended() && view_.cursor >= model_->size(); }
   // Interactive: the runnable tasks the person may pick now (empty otherwise).
   std::vector<sim::TaskId> candidates() const;
@@ -140,6 +146,7 @@ class Controller {
   ViewState view_;
   Source source_kind_ = Source::None;
   std::string path_, chunkname_, script_;
+  std::vector<std::string> tests_;
   std::unique_ptr<model::Model> model_;
   std::unique_ptr<model::Cursor> cursor_;
   // The run (declared after the log it writes into, so it is destroyed first).

@@ -490,6 +490,11 @@ int run_app(const AppOptions& options) {
         settings.preempt = options.preempt_line ? sim::Preempt::Line : sim::Preempt::Sync;
         controller.apply_settings(settings);
       }
+      if (!options.test.empty() && controller.settings().test != options.test) {
+        RunSettings settings = controller.settings();
+        settings.test = options.test;
+        controller.apply_settings(settings);
+      }
     }
     unsigned opened_revision = browser.revision();
     if (screenshot || benchmark) {

@@ -259,6 +259,25 @@ void ControlsToolbar::draw() {
     tooltip(
         "Preemption: switch tasks only at sync points, or also at every Lua line (shows lost "
         "updates on shared variables)");
+    // A Go test file: which of its tests runs (all of them, in order, as go test -v).
+    if (!c.tests().empty()) {
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(em * 9.0f);
+      if (ImGui::BeginCombo("##test", s.test.empty() ? "all tests" : s.test.c_str())) {
+        if (ImGui::Selectable("all tests", s.test.empty())) {
+          s.test.clear();
+          changed = true;
+        }
+        for (const std::string& t : c.tests()) {
+          if (ImGui::Selectable(t.c_str(), s.test == t)) {
+            s.test = t;
+            changed = true;
+          }
+        }
+        ImGui::EndCombo();
+      }
+      tooltip("The test of this _test.go file that runs (go test -run); restarts the run");
+    }
     if (changed) c.apply_settings(s);
   }
   // The event counter and the time: after the controls, or on the next row when the toolbar

@@ -68,6 +68,9 @@ bool ExplorerPanel::start(const ExplorerSettings& settings) {
   ExplorerSettings used = settings;
   used.preempt = controller_.settings().preempt;
   options_.preempt = used.preempt;
+  // A Go test file: the toolbar's test (a trace's: the one it recorded).
+  options_.run = controller_.source_kind() == Source::Trace ? controller_.model().header().run
+                                                            : controller_.settings().test;
   state_.begin(path_, explore::read_expectation(source_, file_name(path_)), used);
   message_.clear();
   job_ = std::make_unique<ExplorationJob>(path_, source_, options_);

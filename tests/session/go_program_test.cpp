@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <string>
+#include <vector>
 
 using namespace rdv::ui;
 
@@ -61,4 +62,38 @@ TEST_CASE("controller: a Go program that does not compile ends with gc's errors,
   CHECK(d.find("bad.go:9:2: x declared but not used") != std::string::npos);
   CHECK(d.find("bad.go:10:14: undefined: y") != std::string::npos);
   CHECK(c.error_line() == 5);
+}
+
+TEST_CASE("controller: a Go test file lists its tests, and the one picked is the one that runs") {
+  const std::string src = R"(package p
+
+import "testing"
+
+func TestOne(t *testing.T) { t.Log("one") }
+
+func TestTwo(t *testing.T) { t.Error("two fails") }
+)";
+  Controller c;
+  c.open_script("/tmp/p_test.go", "p_test.go", src);
+  CHECK(c.tests() == std::vector<std::string>{"TestOne", "TestTwo"});
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  // All of them first, as go test -v: the second fails, so the run does.
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
+  CHECK(c.diagnostics().find("exit status 1") != std::string::npos);
+  RunSettings s = c.settings();
+  s.test = "TestOne";
+  c.apply_settings(s);
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Ok);
+  CHECK(c.model().header().run == "TestOne");  // what a saved trace records
+  // Another file without that test: the pick is dropped, all of its tests run.
+  c.open_script("/tmp/q_test.go", "q_test.go",
+                "package q\n\nimport \"testing\"\n\nfunc TestThree(t *testing.T) {}\n");
+  CHECK(c.settings().test.empty());
+  CHECK(c.tests() == std::vector<std::string>{"TestThree"});
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Ok);
+  // A program has no tests.
+  c.open_script("/tmp/async.go", "async.go", "package main\n\nfunc main() {}\n");
+  CHECK(c.tests().empty());
 }
