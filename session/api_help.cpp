@@ -193,6 +193,10 @@ constexpr std::array kEntries = {
   ApiEntry{"Output", K::Global, "", "ntasks", "ntasks()",
            "The number of tasks started and not yet finished, main included.",
            "runtime.NumGoroutine()"},
+  ApiEntry{"Output", K::Global, "", "callers", "lines = callers()",
+           "The script lines of the calls on this task's stack, innermost first: each call's "
+           "current line, then the line its function starts on.",
+           "runtime.Callers / runtime.Caller"},
   ApiEntry{"Output", K::Global, "", "note", "note(text)",
            "A marker with text on this task's timeline lane.", "trace.Log(ctx, \"\", text)"},
   ApiEntry{"Output", K::Global, "", "rand", "rand(n), rand()",
