@@ -927,42 +927,37 @@ function G.sprintln(args)
   end
   return concat(out, " ") .. "\n"
 end
--- Output goes out a line at a time (the runtime's print); a partial line waits for its end.
-local pending, epending = "", ""
-function G.write(s)
-  if pending ~= "" then s = pending .. s end
-  local start = 1
-  while true do
-    local nl = sfind(s, "\n", start, true)
-    if not nl then break end
-    print(ssub(s, start, nl - 1))
-    start = nl + 1
+-- Output goes out a line at a time (the runtime's print and eprint, looked up when a line is
+-- written); a partial line waits for its end. os.Stdout and os.Stderr each have their own.
+local function line_writer(emit)
+  local pending = ""
+  local w = {}
+  function w.write(s)
+    if pending ~= "" then s = pending .. s end
+    local start = 1
+    while true do
+      local nl = sfind(s, "\n", start, true)
+      if not nl then break end
+      emit(ssub(s, start, nl - 1))
+      start = nl + 1
+    end
+    pending = ssub(s, start)
   end
-  pending = ssub(s, start)
+  function w.flush()
+    if pending ~= "" then
+      local p = pending
+      pending = ""
+      emit(p)
+    end
+  end
+  return w
 end
+local out_lines = line_writer(function(l) print(l) end)
+local err_lines = line_writer(function(l) eprint(l) end)
+G.write, G.ewrite = out_lines.write, err_lines.write
 function G.flush()
-  if pending ~= "" then
-    local p = pending
-    pending = ""
-    print(p)
-  end
-  if epending ~= "" then
-    local p = epending
-    epending = ""
-    eprint(p)
-  end
-end
--- os.Stderr: the error stream, a line at a time too, with its own partial line (epending).
-function G.ewrite(s)
-  if epending ~= "" then s = epending .. s end
-  local start = 1
-  while true do
-    local nl = sfind(s, "\n", start, true)
-    if not nl then break end
-    eprint(ssub(s, start, nl - 1))
-    start = nl + 1
-  end
-  epending = ssub(s, start)
+  out_lines.flush()
+  err_lines.flush()
 end
 G.STDOUT, G.STDERR = {fd = 1}, {fd = 2}
 local function wr(w)
