@@ -32,6 +32,17 @@ double stream_end(const Model& m, Axis axis, std::size_t limit = SIZE_MAX) noexc
   return axis == Axis::Time ? static_cast<double>(m.events()[n - 1].t) : static_cast<double>(n);
 }
 
+// Where the lanes end: at the run's end once it is drawn (the program is over there, so a task
+// main left behind is not drawn as living on past it), else at the end of the stream.
+double lanes_end(const Model& m, Axis axis, std::size_t limit) noexcept {
+  const std::size_t n = std::min(m.size(), limit);
+  if (n > 0 && m.events()[n - 1].kind == sim::EventKind::RunEnd) {
+    return axis == Axis::Time ? static_cast<double>(m.events()[n - 1].t)
+                              : static_cast<double>(n - 1);
+  }
+  return stream_end(m, axis, limit);
+}
+
 double seg_start(std::span<const Segment> segs, std::size_t i, Axis axis) noexcept {
   return axis == Axis::Time ? static_cast<double>(segs[i].t) : static_cast<double>(segs[i].seq);
 }
@@ -99,7 +110,7 @@ void prepare_lane(const Model& m, const Params& p, Lane& lane) {
   }
   const std::size_t n = segs.size();
   if (n == 0) return;
-  const double end_of_stream = stream_end(m, p.axis, p.limit);
+  const double end_of_stream = lanes_end(m, p.axis, p.limit);
   const double px_per_unit = p.width / p.window.span();
   const double min_units = p.min_px / px_per_unit;
   const double max_units = p.max_fold_px > 0 ? p.max_fold_px / px_per_unit : 0.0;

@@ -414,6 +414,35 @@ TEST_CASE("timeline: tasks named alike are grouped under one collapsible row") {
   CHECK(rows.rows().size() == 1 + 1 + 3 + 1);  // main, two headers... and the loners
 }
 
+TEST_CASE("timeline: the lanes end where the run ended, also for a task main left runnable") {
+  Stream s;  // main starts a worker and returns; the program ends before the worker runs
+  s.add(EventKind::TaskSpawn, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main");
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::TaskSpawn, 2, 0, BlockReason::None, 1, rdv::sim::kNoSeq, "worker");
+  s.add(EventKind::TaskExit, 1);
+  const auto end = s.add(EventKind::RunEnd, 0);
+  for (const Axis axis : {Axis::EventOrder, Axis::Time}) {
+    CAPTURE(static_cast<int>(axis));
+    s.t = axis == Axis::Time ? 0 : s.t;
+    const Window w = fit_all(s.model, axis);
+    const Params p{axis, w, 600.0f, 3.0f};
+    const Prepared out = prepare(s.model, p, {0, 1}, index_of(s.model));
+    const float end_x = to_x(p, axis == Axis::Time ? static_cast<double>(s.model.events()[end].t)
+                                                   : static_cast<double>(end));
+    for (const Lane& lane : out.lanes) {
+      REQUIRE(!lane.items.empty());
+      CHECK(lane.items.back().x1 <= end_x + 0.01f);
+    }
+    // The worker's lane reaches the end: it was alive (runnable) until the program ended.
+    CHECK(out.lanes[1].items.back().x1 == doctest::Approx(end_x));
+  }
+  // While the run goes on (no RunEnd yet), the lanes run to the last event drawn.
+  Params open{Axis::EventOrder, Window{0, 5}, 500.0f, 3.0f};
+  open.limit = end;
+  const Prepared live = prepare(s.model, open, {1}, index_of(s.model));
+  CHECK(live.lanes[0].items.back().x1 == doctest::Approx(to_x(open, static_cast<double>(end))));
+}
+
 TEST_CASE("timeline: with a limit (the future hidden) nothing is drawn at or after it") {
   Stream s = sleeper(100);  // 302 events
   const Window all = fit_all(s.model, Axis::EventOrder);
