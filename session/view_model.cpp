@@ -166,7 +166,7 @@ TaskRow task_row(const model::Model& m, const model::State& s, const model::Task
   r.name = task_label(m, t.id);
   r.visual = visual_state(t);
   r.doing = waits_on(m, s, t);
-  r.line = t.line;
+  r.line = t.alive() ? t.line : 0;  // a task that returned or panicked runs no next line
   r.blocked_time = t.time_in(TaskState::Blocked, s.now) + t.time_in(TaskState::Sleeping, s.now);
   if (t.state == TaskState::Blocked || t.state == TaskState::Sleeping)
     r.blocked_steps = s.applied > t.since ? s.applied - 1 - t.since : 0;

@@ -50,8 +50,9 @@ void TasksPanel::draw() {
                                      ImGuiTableFlags_SizingStretchProp;
   if (!ImGui::BeginTable("##tasks", 4, kFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-  ImGui::TableSetupColumn("state / waiting on", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+  // Go names (main.main.func1, main.worker) need the room more than the state, which wraps.
+  ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 2.1f);
+  ImGui::TableSetupColumn("state / waiting on", ImGuiTableColumnFlags_WidthStretch, 1.9f);
   // The line each task executes next (a blocked task: the line it waits at).
   ImGui::TableSetupColumn("next line", ImGuiTableColumnFlags_WidthFixed, em * 4.2f);
   ImGui::TableSetupColumn("waiting", ImGuiTableColumnFlags_WidthFixed, em * 3.6f);

@@ -152,6 +152,9 @@ TEST_CASE("view model: a rendezvous in words, markers and console lines") {
   CHECK(marks[0].task == 2);
   CHECK(marks[1].line == 11);
   CHECK(line_marks(m.head()).empty());  // everyone is done
+  // A task that has returned runs no next line: the Tasks panel shows none.
+  const auto at_end = m.head();
+  CHECK(task_row(m, at_end, *at_end.task(1)).line == 0);
 
   // Console: nothing before the print, then the print, the note and the end.
   CHECK(console_lines(m, print).empty());
