@@ -513,9 +513,11 @@ local function pvalue(e)
   if type(e) == "string" then return {t = RTE, v = e} end
   return {t = RTE, v = tostring(e)}
 end
--- runtime.Goexit (t.FailNow, t.SkipNow): unwinds the goroutine running its deferred calls,
--- and recover() does not stop it (it returns nil), as in Go.
-local GOEXIT = "runtime.Goexit"
+-- runtime.Goexit (t.FailNow, t.SkipNow): goexit() unwinds the goroutine running its deferred
+-- calls, and recover() does not stop it (it returns nil), as in Go. It is no panic: no Panic or
+-- Recover event. GOEXIT is the value it raises, for the comparisons below.
+local goexit = goexit
+local GOEXIT = select(2, pcall(goexit))
 function G.recover()
   local st = panics[coroutine.running()]
   if not st then return nil end
@@ -1297,12 +1299,12 @@ local function tln(args) local s = G.sprintln(args) return ssub(s, 1, -2) end
 G.F.T_Log = function(t, args) tdecorate(t, tln(args)) end
 G.F.T_Logf = function(t, f, args) tdecorate(t, G.sprintf(f, args)) end
 G.F.T_Fail = function(t) t.failed = true end
-G.F.T_FailNow = function(t) t.failed = true; error(GOEXIT, 0) end
+G.F.T_FailNow = function(t) t.failed = true; goexit() end
 G.F.T_Error = function(t, args) tdecorate(t, tln(args)); t.failed = true end
 G.F.T_Errorf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); t.failed = true end
 G.F.T_Fatal = function(t, args) tdecorate(t, tln(args)); G.F.T_FailNow(t) end
 G.F.T_Fatalf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); G.F.T_FailNow(t) end
-G.F.T_SkipNow = function(t) t.skipped = true; error(GOEXIT, 0) end
+G.F.T_SkipNow = function(t) t.skipped = true; goexit() end
 G.F.T_Skip = function(t, args) tdecorate(t, tln(args)); G.F.T_SkipNow(t) end
 G.F.T_Skipf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); G.F.T_SkipNow(t) end
 G.F.T_Skipped = function(t) return t.skipped end

@@ -1,5 +1,7 @@
 #include "script/display.h"
 
+#include "script/universe.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -139,6 +141,9 @@ class Printer {
         return;
       case LUA_TFUNCTION:
         function(idx);
+        return;
+      case LUA_TLIGHTUSERDATA:
+        out += Universe::is_goexit(L_, idx) ? "runtime.Goexit" : "userdata";
         return;
       case LUA_TTHREAD:
         out += "thread: ";

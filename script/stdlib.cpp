@@ -59,6 +59,11 @@ int l_exit(lua_State* L) {
   Universe::of(L).exit_run(L, static_cast<int>(status));
 }
 
+// goexit(): Go's runtime.Goexit (see Universe::raise_goexit).
+int l_goexit(lua_State* L) {
+  Universe::raise_goexit(L);
+}
+
 // ntasks(): the tasks started and not yet finished, main included (runtime.NumGoroutine).
 int l_ntasks(lua_State* L) {
   lua_pushinteger(L, static_cast<lua_Integer>(Universe::of(L).rt().alive_tasks()));
@@ -173,7 +178,7 @@ int l_pairs(lua_State* L) {
 // Message handler of pcall: runs where the error was raised; a panic is recorded there.
 int pcall_msgh(lua_State* L) {
   Universe& u = Universe::of(L);
-  if (Universe::is_stop(L, 1) || u.stopping()) return 1;
+  if (Universe::is_stop(L, 1) || u.stopping() || Universe::is_goexit(L, 1)) return 1;
   const std::uint32_t line = Universe::current_line(L);
   if (line > 0) u.rt().set_line(line);
   if (Universe::take_reported_panic(L, 1)) return 1;
@@ -200,10 +205,12 @@ int finish_pcall(lua_State* L, int status, lua_KContext extra) {
   if (status == LUA_OK || status == LUA_YIELD) return lua_gettop(L) - static_cast<int>(extra);
   Universe& u = Universe::of(L);
   if (status == LUA_ERRMEM || Universe::is_stop(L, -1) || u.stopping()) u.raise_stop(L, {});
-  sim::Event e;
-  e.kind = sim::EventKind::Recover;
-  e.text = u.rt().intern(display_value(L, -1));
-  u.rt().emit(e);
+  if (!Universe::is_goexit(L, -1)) {  // a Goexit is caught without being a recovered panic
+    sim::Event e;
+    e.kind = sim::EventKind::Recover;
+    e.text = u.rt().intern(display_value(L, -1));
+    u.rt().emit(e);
+  }
   lua_pushboolean(L, 0);
   lua_pushvalue(L, -2);
   return 2;
@@ -480,6 +487,7 @@ void open_stdlib(lua_State* L) {
       {"collectgarbage", &l_collectgarbage},
       {"rand", &wrap<l_rand>},
       {"callers", &l_callers},
+      {"goexit", &l_goexit},
       {nullptr, nullptr},
   };
   luaL_setfuncs(L, kGlobals, 0);

@@ -59,7 +59,8 @@ namespace {
 
 thread_local Universe::TaskCtx* tls_task = nullptr;  // NOLINT: one per task thread
 
-char kStopKey;  // its address is the light userdata raised as the uncatchable stop
+char kStopKey;    // its address is the light userdata raised as the uncatchable stop
+char kGoexitKey;  // its address is the light userdata raised by goexit()
 
 // How often the count hook runs, in VM instructions.
 constexpr int kHookEvery = 1000;
@@ -276,6 +277,16 @@ std::shared_ptr<Universe::StackCharge> Universe::charge_stack(lua_State* L) {
 
 bool Universe::is_stop(lua_State* L, int idx) {
   return lua_touserdata(L, idx) == &kStopKey && lua_islightuserdata(L, idx);
+}
+
+bool Universe::is_goexit(lua_State* L, int idx) {
+  return lua_touserdata(L, idx) == &kGoexitKey && lua_islightuserdata(L, idx);
+}
+
+void Universe::raise_goexit(lua_State* L) {
+  lua_pushlightuserdata(L, &kGoexitKey);
+  lua_error(L);
+  std::abort();  // not reached: lua_error throws
 }
 
 void Universe::raise_stop(lua_State* L, std::string message) {
@@ -699,7 +710,7 @@ void Universe::emit_var(lua_State* L, TaskCtx* t, const std::string& name, sim::
 // record the line and the Lua traceback before the stack unwinds.
 int Universe::task_msgh(lua_State* L) {
   Universe& u = of(L);
-  if (is_stop(L, 1) || u.stopping()) return 1;
+  if (is_stop(L, 1) || u.stopping() || is_goexit(L, 1)) return 1;
   const std::uint32_t line = current_line(L);
   if (line > 0) u.rt_.set_line(line);
   if (tls_task != nullptr) {
@@ -767,6 +778,8 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
     if (is_stop(T, -1) || stopping()) {
       end = End::Stopped;
       message = stop_message_;
+    } else if (is_goexit(T, -1)) {
+      end = End::Returned;  // runtime.Goexit: the task ends, and it is no panic
     } else {
       end = End::Panicked;
       if (ctx.has_message) {

@@ -91,6 +91,11 @@ class Universe {
   [[noreturn]] void raise_stop(lua_State* L, std::string message);
   bool stopping() const noexcept;
   static bool is_stop(lua_State* L, int idx);
+  // goexit(), Go's runtime.Goexit: an unwinding that is not a panic. pcall catches it without a
+  // Panic or Recover event (so cleanup code runs and can pass it on with error()); uncaught, the
+  // task ends as if its function had returned.
+  [[noreturn]] static void raise_goexit(lua_State* L);
+  static bool is_goexit(lua_State* L, int idx);
   // Counts `n` VM instructions (or their equivalent) against the calling task's step budget;
   // past it, raises the stop naming the task and its line.
   void charge_steps(lua_State* L, std::uint64_t n);

@@ -193,6 +193,11 @@ constexpr std::array kEntries = {
   ApiEntry{"Output", K::Global, "", "ntasks", "ntasks()",
            "The number of tasks started and not yet finished, main included.",
            "runtime.NumGoroutine()"},
+  ApiEntry{"Output", K::Global, "", "goexit", "goexit()",
+           "Ends the calling task without a panic: pcall catches it with no Panic or Recover "
+           "(returning false and the Goexit value, so cleanup can run and pass it on with "
+           "error()); uncaught, the task ends as if its function had returned.",
+           "runtime.Goexit()"},
   ApiEntry{"Output", K::Global, "", "callers", "lines = callers()",
            "The script lines of the calls on this task's stack, innermost first: each call's "
            "current line, then the line its function starts on.",

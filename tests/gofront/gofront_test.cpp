@@ -543,6 +543,14 @@ TEST_CASE("gofront: a _test.go file runs its tests as go test -v does") {
       const bool failed = !rep.output.empty() && rep.output.back() == "FAIL";
       CHECK(rep.exit_code() == (failed ? 1 : 0));
       if (failed) CHECK(rep.diagnostics.rfind("exit status 1 (", 0) == 0);
+      // t.Fatal and t.Skip end a test with runtime.Goexit, which is no panic: the Console must
+      // not show one recovered.
+      for (std::size_t i = 0; i < log.committed(); ++i) {
+        const rdv::sim::Event& ev = log.at(i);
+        if (ev.kind != rdv::sim::EventKind::Panic && ev.kind != rdv::sim::EventKind::Recover)
+          continue;
+        CHECK(log.str(ev.text).find("Goexit") == std::string_view::npos);
+      }
     }
     for (const std::string& t : tests) {
       const rdv::gofront::CompileResult one = rdv::gofront::compile(p.filename().string(), src, t);

@@ -320,6 +320,39 @@ TEST_CASE("errors: panic and recover are events") {
                                          "Recover close of closed channel"});
 }
 
+TEST_CASE("errors: goexit ends a task without a panic; pcall catches it without events") {
+  rdv::sim::EventLog log;
+  const RunReport r = rdv::script::run_source("t.lua", R"(
+local ok, e = pcall(goexit)
+print(ok, e)
+local done = chan(0)
+go("quitter", function()
+  pcall(function() goexit() end)   -- caught: the task goes on
+  print("cleanup ran")
+  done:send(1)
+  goexit()                         -- uncaught: the task ends as if it returned
+  print("never")
+end)
+done:recv()
+sleep(ms)
+print(ntasks())
+)",
+                                              {}, log);
+  REQUIRE_MESSAGE(r.result.outcome == Outcome::Ok, r.result.message);
+  CHECK(r.output == std::vector<std::string>{"false\truntime.Goexit", "cleanup ran", "1"});
+  std::size_t exits = 0;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const auto& e = log.at(i);
+    CHECK(e.kind != rdv::sim::EventKind::Panic);
+    CHECK(e.kind != rdv::sim::EventKind::Recover);
+    if (e.kind == rdv::sim::EventKind::TaskExit && e.task == 2) {
+      ++exits;
+      CHECK(e.arg == 0);  // returned, not panicked
+    }
+  }
+  CHECK(exits == 1);
+}
+
 // ---- determinism --------------------------------------------------------------------------------
 
 TEST_CASE("determinism: same seed, same events byte for byte (100 seeds)") {
