@@ -464,19 +464,27 @@ TEST_CASE("gofront: the Go twins of the scenarios (tests/go) print what Go print
     }
     if (!go) continue;
     const std::string base = (work_dir() / ("twin-" + d.filename().string())).string();
-    const std::vector<std::string> out = lines_of(slurp(base + ".out"));
-    const std::string err = slurp(base + ".err");
-    const int rc = std::atoi(slurp(base + ".rc").c_str());
-    INFO("Go printed:\n" << slurp(base + ".out") << "Go's stderr:\n" << err);
-    CHECK(codes.count(rc) == 1);
-    if (rc == 0) {
-      CHECK(ours.count({out, lines_of(err)}) == 1);
-    } else {
+    // Whether Go's run (its .out, .err, .rc) is one of ours.
+    const auto go_run_is_ours = [&] {
+      const std::vector<std::string> out = lines_of(slurp(base + ".out"));
+      const std::string err = slurp(base + ".err");
+      const int rc = std::atoi(slurp(base + ".rc").c_str());
+      if (codes.count(rc) == 0) return false;
+      if (rc == 0) return ours.count({out, lines_of(err)}) == 1;
       bool found = false;
       for (const auto& o : ours) found = found || o.first == out;
-      CHECK(found);
-      CHECK(firsts.count(err.substr(0, err.find('\n'))) == 1);
+      return found && firsts.count(err.substr(0, err.find('\n'))) == 1;
+    };
+    // Go's order of waking sleepers 100 ms apart is only as good as the machine: with all the
+    // twins run at once on a loaded machine it can slip. A run that is not ours is run again,
+    // alone, a few times: Go must then print one of our outputs.
+    bool matched = go_run_is_ours();
+    for (int again = 0; again < 3 && !matched; ++again) {
+      shell(base + " >" + base + ".out 2>" + base + ".err; echo $? >" + base + ".rc");
+      matched = go_run_is_ours();
     }
+    INFO("Go printed:\n" << slurp(base + ".out") << "Go's stderr:\n" << slurp(base + ".err"));
+    CHECK(matched);
   }
 }
 
