@@ -9,6 +9,7 @@
 //   rendezvous run|explore|replay|export ...   (headless: handed to cli/ untouched)
 //
 // Usage errors are one line on stderr and exit code 1; --help and --version exit 0.
+#include "sim/runtime.h"
 #include "ui/app.h"
 
 #if RDV_HAVE_CLI
@@ -97,6 +98,14 @@ int main(int argc, char** argv) {
         return "expected an event number or 'end', got '" + v + "'";
       });
   app.add_option("--seed", seed, "Seed of the controlled run (when a run is open)")->type_name("N");
+  std::uint64_t max_events = 0;
+  app.add_option("--max-events", max_events,
+                 "Event limit of the runs (Run > Event limit; default 1000000): each event takes "
+                 "~" +
+                     std::to_string(rdv::sim::RunConfig::kEventBytes + 170) +
+                     " bytes (the run's log and the views)")
+      ->type_name("N")
+      ->check(CLI::Range(std::uint64_t{1}, rdv::sim::RunConfig::kMaxMaxEvents));
   std::string preempt = "sync";
   app.add_option("--preempt", preempt,
                  "sync: switch tasks at sync points; line: also at every Lua line (lost updates)")
@@ -211,6 +220,7 @@ int main(int argc, char** argv) {
   }
   options.screenshot = screenshot;
   options.seed = seed;
+  options.max_events = max_events;
   options.preempt_line = preempt == "line";
   options.preempt_given = app.count("--preempt") > 0;
   options.test = test;

@@ -46,7 +46,8 @@ CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes) {
   return app
       .add_option_function<std::size_t>(
           "--limit-memory", [bytes](std::size_t mib) { *bytes = mib << 20; },
-          "MiB the run may hold: Lua's heap, task stacks, events, output (default 256)")
+          "MiB the run may hold: Lua's heap, task stacks, events, output (default 256, plus "
+          "what the events above 1000000 take with --max-events)")
       ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
 }
 
@@ -54,6 +55,19 @@ CLI::Option* add_run_option(CLI::App& app, std::string* test) {
   return app.add_option("--run", *test,
                         "a _test.go file: the test to run, e.g. TestTransfer (default: all of "
                         "them, in the file's order, as go test -v)");
+}
+
+CLI::Option* add_max_events_option(CLI::App& app, std::uint64_t* n) {
+  return app
+      .add_option("--max-events", *n,
+                  "events a run may record, then it ends with \"event limit exceeded\" (default "
+                  "1000000). Each event takes " +
+                      std::to_string(sim::RunConfig::kEventBytes) +
+                      " bytes in the run's log, charged to the memory cap (the default cap grows "
+                      "with the limit; an explicit --limit-memory still applies), and ~170 more "
+                      "while a trace is recorded or viewed: 10,000,000 events take ~1.1 GB, ~2.8 "
+                      "GB with --trace")
+      ->check(CLI::Range(std::uint64_t{1}, sim::RunConfig::kMaxMaxEvents));
 }
 
 }  // namespace rdv::cli

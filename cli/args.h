@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 
@@ -34,5 +35,9 @@ CLI::Option* add_preempt_option(CLI::App& app, sim::Preempt* out);
 CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes);
 // --run TestX: the test of a _test.go file to run (its tests in order without it).
 CLI::Option* add_run_option(CLI::App& app, std::string* test);
+
+// --max-events N into *n: the run's event limit (sim::RunConfig::max_events), with the memory
+// it takes in the help.
+CLI::Option* add_max_events_option(CLI::App& app, std::uint64_t* n);
 
 }  // namespace rdv::cli

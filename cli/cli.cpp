@@ -67,9 +67,10 @@ struct RunFlags {
   sim::PolicyKind policy = sim::PolicyKind::Random;
   int depth = 3;
   sim::Preempt preempt = sim::Preempt::Sync;
-  bool vars = false;  // --vars: record variables (VarSet events)
-  std::string run;    // --run TestX: the test of a _test.go file to run (default: all of them)
-  std::size_t memory = sim::MemoryBudget::kDefaultCap;  // --limit-memory
+  bool vars = false;       // --vars: record variables (VarSet events)
+  std::string run;         // --run TestX: the test of a _test.go file to run (default: all of them)
+  std::size_t memory = 0;  // --limit-memory; 0: sim::default_memory_cap(max_events)
+  std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;  // --max-events
 };
 
 script::RunOptions make_options(const RunFlags& f) {
@@ -80,7 +81,8 @@ script::RunOptions make_options(const RunFlags& f) {
     opt.config.policy = sim::make_policy(f.policy, f.seed, f.depth);
   opt.preempt = f.preempt;
   opt.track_vars = f.vars;
-  opt.memory_cap = f.memory;
+  opt.config.max_events = f.max_events;
+  opt.memory_cap = f.memory != 0 ? f.memory : sim::default_memory_cap(f.max_events);
   return opt;
 }
 
@@ -99,6 +101,7 @@ void add_run_flags(CLI::App& app, RunFlags& f) {
                "record the values written to variables (VarSet events, for the Variables pane)");
   add_memory_option(app, &f.memory);
   add_run_option(app, &f.run);
+  add_max_events_option(app, &f.max_events);
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -150,6 +153,7 @@ int cmd_run(int argc, char** argv) {
     trace::Header h = trace::run_header(file, *text, script::scenario_title(*text, file), f.mode,
                                         f.policy, f.seed, f.preempt, f.depth, f.run);
     h.vars = f.vars;
+    h.max_events = f.max_events;
     const trace::Trace t = trace::record_run(std::move(h), report.result, report.output, log);
     if (!trace_out.empty()) {
       if (auto s = trace::write_trace(trace_out, t); !s) {
@@ -179,8 +183,13 @@ int cmd_replay(int argc, char** argv) {
   app.add_option("--script", script_file,
                  "run this (edited) script instead of the one recorded in the trace");
   app.add_flag("--quiet,-q", quiet, "do not echo the script's output");
-  std::size_t memory = sim::MemoryBudget::kDefaultCap;
+  std::size_t memory = 0;  // 0: sim::default_memory_cap of the event limit
   add_memory_option(app, &memory);
+  std::uint64_t max_events = 0;
+  add_max_events_option(app, &max_events)
+      ->description(
+          "the event limit (default: the recorded run's, which a replay needs to stop where it "
+          "stopped). Each event takes ~130 bytes of --limit-memory");
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
   Result<trace::Trace> recorded = trace::read_trace(file);
@@ -203,7 +212,8 @@ int cmd_replay(int argc, char** argv) {
   opt.config.task_lines = h.version >= 2;  // a v1 stream has no TaskAt: reproduce it as it was
   sim::parse_preempt(h.preempt, &opt.preempt);
   opt.track_vars = h.vars;
-  opt.memory_cap = memory;
+  opt.config.max_events = max_events != 0 ? max_events : h.max_events;
+  opt.memory_cap = memory != 0 ? memory : sim::default_memory_cap(opt.config.max_events);
   if (!quiet) {
     opt.on_print = [](std::string_view line) {
       std::fwrite(line.data(), 1, line.size(), stdout);

@@ -164,11 +164,13 @@ int run_explore(int argc, char** argv) {
   app.add_option("--seed", o.seed, "base seed: schedule i uses seed + i (default 1)");
   add_memory_option(app, &o.memory_cap);
   add_run_option(app, &o.run);
+  add_max_events_option(app, &o.max_events);
   app.add_option("--trace-dir", trace_dir, "where failure traces go (default: <tmp>/rendezvous)");
   app.add_flag("--shrink", o.shrink,
                "random/pct: replace each first failure by one with the fewest preemptions");
   app.add_flag("--json", json, "print one JSON object instead of a summary");
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
+  if (app.count("--limit-memory") == 0) o.memory_cap = sim::default_memory_cap(o.max_events);
   if (o.policy == sim::PolicyKind::Exhaustive && n->count() == 0) o.schedules = 100'000;
 
   const Result<std::string> text = script::read_script(file);

@@ -148,6 +148,7 @@ script::RunOptions base_options(const Options& o, std::uint64_t seed, unsigned j
   const unsigned cpus = std::max(1u, std::thread::hardware_concurrency());
   opt.config.cpu = static_cast<int>(job % cpus);
   opt.preempt = o.preempt;
+  opt.config.max_events = o.max_events;
   opt.memory_cap = o.memory_cap;
   opt.budget = o.budget;  // shared by every run (explore() sets it)
   return opt;
@@ -261,10 +262,11 @@ Result<std::string> record_trace(const std::string& path, std::string_view sourc
   // An exhaustive search's schedule is replayed, not drawn from the seed: say so in the header.
   const sim::PolicyKind policy =
       o.policy == sim::PolicyKind::Exhaustive ? sim::PolicyKind::Replay : o.policy;
-  const trace::Trace t = trace::record_run(
+  trace::Header h =
       trace::run_header(path, std::string(source), script::scenario_title(source, path),
-                        sim::Mode::Controlled, policy, seed, o.preempt, o.depth, o.run),
-      r.result, r.output, log);
+                        sim::Mode::Controlled, policy, seed, o.preempt, o.depth, o.run);
+  h.max_events = o.max_events;
+  const trace::Trace t = trace::record_run(std::move(h), r.result, r.output, log);
 
   std::error_code ec;
   std::filesystem::create_directories(o.trace_dir, ec);
@@ -454,6 +456,9 @@ Summary explore(const std::string& path, std::string_view source, const Options&
       f->replay_command = "rendezvous run " + path + " --seed " + std::to_string(f->seed) +
                           (options.policy == sim::PolicyKind::Pct
                                ? " --policy pct --depth " + std::to_string(options.depth)
+                               : std::string()) +
+                          (options.max_events != sim::RunConfig::kDefaultMaxEvents
+                               ? " --max-events " + std::to_string(options.max_events)
                                : std::string());
     }
     s.failures.push_back(std::move(*f));

@@ -112,6 +112,7 @@ void Controller::start_run() {
                                       settings_.preempt, settings_.pct_depth, settings_.test);
   h.time_scale = settings_.time_scale;
   h.vars = true;
+  h.max_events = settings_.max_events;
   model_->set_header(std::move(h));
   view_.follow = settings_.mode == sim::Mode::Live || settings_.policy == PolicyKind::Interactive;
   log_ = std::make_unique<sim::EventLog>();
@@ -121,6 +122,8 @@ void Controller::start_run() {
   opt.config.time_scale = static_cast<double>(settings_.time_scale);
   opt.preempt = settings_.preempt;
   opt.track_vars = true;  // the Variables pane
+  opt.config.max_events = settings_.max_events;
+  opt.memory_cap = sim::default_memory_cap(settings_.max_events);
   if (settings_.policy == PolicyKind::Interactive) {
     interactive_ = std::make_shared<sim::InteractivePolicy>(settings_.seed);
     opt.config.policy = interactive_;
@@ -319,6 +322,8 @@ void Controller::apply_settings(const RunSettings& s) {
   settings_ = s;
   settings_.time_scale = std::clamp(settings_.time_scale, 0.001f, 10.0f);
   settings_.pct_depth = std::clamp(settings_.pct_depth, 1, 10);
+  settings_.max_events =
+      std::clamp<std::uint64_t>(settings_.max_events, 1, sim::RunConfig::kMaxMaxEvents);
   if (source_kind_ == Source::Script) start_run();
 }
 

@@ -53,6 +53,9 @@ struct RunSettings {
   // A Go _test.go file: the test the run runs (one of Controller::tests()); "" runs them all,
   // in the file's order, as go test -v.
   std::string test;
+  // The run's event limit (`--max-events`); its memory cap grows with it
+  // (sim::default_memory_cap).
+  std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;
 };
 
 // Where the current model came from.

@@ -62,6 +62,7 @@
 #include "sim/event.h"
 #include "sim/event_log.h"
 #include "sim/lock.h"
+#include "sim/memory_budget.h"
 #include "sim/policy.h"
 
 namespace rdv::sim {
@@ -103,13 +104,30 @@ struct RunConfig {
   std::uint64_t seed = 1;          // seeds the policy, select choices in live mode, rand()
   double time_scale = 1.0;         // live: virtual ms per wall ms (0.1 = ten times slower)
   std::size_t max_tasks = 10'000;  // live + ever spawned concurrently; exceeding it is a RunError
-  std::uint64_t max_events = 1'000'000;  // ~100 MB of events; then the run ends with Outcome::Error
+  // Events a run may emit; then it ends with Outcome::Error "event limit exceeded"
+  // (`--max-events`). The log charges kEventBytes per event (and its texts) to the memory budget,
+  // which still caps the run (default_memory_cap below).
+  static constexpr std::uint64_t kDefaultMaxEvents = 1'000'000;
+  static constexpr std::uint64_t kMaxMaxEvents = 64'000'000;  // under EventLog::kCapacity
+  static constexpr std::size_t kEventBytes = sizeof(Event);
+  std::uint64_t max_events = kDefaultMaxEvents;
   Nanos max_time = Nanos{3600} * 1'000'000'000;  // virtual/wall time limit, then Outcome::Error
   int cpu = -1;  // controlled: the CPU all task threads are pinned to (-1: choose one)
   // Report each task's next line (event.h, "Lines"): TaskAt events and TaskSpawn's aux, as
   // trace format 2 has them. Off only to re-execute a v1 trace, whose stream has neither.
   bool task_lines = true;
 };
+
+// The memory cap of a run that may emit `max_events` events when none is given (--limit-memory):
+// MemoryBudget::kDefaultCap, plus the log's slots for the events above kDefaultMaxEvents, so a
+// longer recording is not stopped by the cap sized for the default one.
+constexpr std::size_t default_memory_cap(std::uint64_t max_events) noexcept {
+  return MemoryBudget::kDefaultCap +
+         (max_events > RunConfig::kDefaultMaxEvents
+              ? static_cast<std::size_t>(max_events - RunConfig::kDefaultMaxEvents) *
+                    RunConfig::kEventBytes
+              : 0);
+}
 
 struct LeakedTask {
   TaskId task = 0;

@@ -658,6 +658,14 @@ bool parse_header(Scanner& sc, Header* h, std::uint64_t* events_hint) {
     if (key == "time_scale") return sc.real(&h->time_scale, key);
     if (key == "vars") return sc.boolean(&h->vars, key);
     if (key == "run") return sc.text_field(&h->run, key, scratch);
+    if (key == "max_events") {
+      if (!sc.integer(&h->max_events, key)) return false;
+      if (h->max_events < 1 || h->max_events > sim::RunConfig::kMaxMaxEvents) {
+        return sc.fail("field \"max_events\": expected 1 to " +
+                       std::to_string(sim::RunConfig::kMaxMaxEvents));
+      }
+      return true;
+    }
     if (key == "schedule") {
       h->schedule.clear();
       if (!sc.consume('[')) return sc.fail("field \"schedule\": expected an array");

@@ -23,6 +23,7 @@
 
 #include "sim/event.h"
 #include "sim/result.h"
+#include "sim/runtime.h"
 #include "trace/string_table.h"
 
 namespace rdv::trace {
@@ -52,6 +53,9 @@ struct Header {
   std::uint64_t decisions = 0;          // sched points where the policy was asked
   bool vars = false;  // the run tracked variables (VarSet events); written only when true
   std::string run;    // the test a _test.go file ran (--run TestX); written only when set
+  // The run's event limit (RunConfig::max_events, `--max-events`), which a replay must apply to
+  // stop where the run stopped; written only when it is not the default.
+  std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;
 
   friend bool operator==(const Header&, const Header&) = default;
 };

@@ -50,6 +50,10 @@ void append_header(std::string& out, const Header& h, std::size_t events) {
     out += ",\"run\":";
     json::append_string(out, h.run);
   }
+  if (h.max_events != sim::RunConfig::kDefaultMaxEvents) {
+    out += ",\"max_events\":";
+    json::append_int(out, h.max_events);
+  }
   // A size hint: lets the reader reserve its event array once.
   out += ",\"events\":";
   json::append_int(out, events);
@@ -125,17 +129,21 @@ void append_footer(std::string& out, const Footer& f, std::size_t events) {
   out += ",\"message\":";
   json::append_string(out, f.message.substr(0, json::utf8_prefix(f.message, kMaxTextBytes)));
   out += ",\"output\":[";
-  // Output beyond kMaxOutputBytes is cut (the Print events still hold every line).
+  // Output beyond kMaxOutputBytes or kMaxOutputLines (counted as the reader counts them: each
+  // line and its newline, the "more lines" mark included) is cut; the Print events still hold
+  // every line. A run of more than a million events (`--max-events`) can print more lines.
+  constexpr std::size_t kMarkRoom = 64;
   std::size_t total = 0;
   for (std::size_t i = 0; i < f.output.size(); ++i) {
     const std::string_view line =
         std::string_view(f.output[i]).substr(0, json::utf8_prefix(f.output[i], kMaxTextBytes));
-    if (total + line.size() > kMaxOutputBytes) {
+    if (total + line.size() + 1 > kMaxOutputBytes - kMarkRoom ||
+        (f.output.size() > kMaxOutputLines && i + 1 >= kMaxOutputLines)) {
       if (i) out += ',';
       out += "\"… (" + std::to_string(f.output.size() - i) + " more lines)\"";
       break;
     }
-    total += line.size();
+    total += line.size() + 1;
     if (i) out += ',';
     json::append_string(out, line);
   }

@@ -466,9 +466,10 @@ int run_app(const AppOptions& options) {
       }
     }
     select_initial(browser, shell, options);
-    if (options.seed != 0 || options.preempt_line) {
+    if (options.seed != 0 || options.preempt_line || options.max_events != 0) {
       RunSettings settings = controller.settings();
       if (options.seed != 0) settings.seed = options.seed;
+      if (options.max_events != 0) settings.max_events = options.max_events;
       if (options.preempt_line) settings.preempt = sim::Preempt::Line;
       controller.apply_settings(settings);
     }

@@ -20,11 +20,12 @@ struct AppOptions {
   // Screenshot: show the state after the first `at` events of the controlled run (clamped);
   // nullopt: the end of the run.
   std::optional<std::size_t> at;
-  std::uint64_t seed = 0;      // seed of the first run; 0: the default (1)
-  bool preempt_line = false;   // the first run preempts at every line (per line), not per sync
-  bool preempt_given = false;  // --preempt was given: it wins over the scenario header's field
-  std::string test;            // --run TestX: the test a Go _test.go file runs first
-  bool frame_stats = false;    // screenshot: print the frames' draw times to stdout
+  std::uint64_t seed = 0;        // seed of the first run; 0: the default (1)
+  std::uint64_t max_events = 0;  // the runs' event limit (Run > Event limit); 0: the default
+  bool preempt_line = false;     // the first run preempts at every line (per line), not per sync
+  bool preempt_given = false;    // --preempt was given: it wins over the scenario header's field
+  std::string test;              // --run TestX: the test a Go _test.go file runs first
+  bool frame_stats = false;      // screenshot: print the frames' draw times to stdout
   // Panels (by title) to bring to the front of their panes, e.g. {"Timeline", "Channels"}; an
   // unknown title makes run_app() print the titles and return 1.
   std::vector<std::string> tabs;

@@ -22,6 +22,11 @@ void tooltip(const char* text) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
 }
 
+constexpr const char* kEventLimitHelp =
+    "Events a run may record before it ends with \"event limit exceeded\" (Enter restarts the "
+    "run). Each event takes ~280 bytes (the run's log and the views): 1,000,000 events take "
+    "~270 MiB, 10,000,000 ~2.7 GB. The run's memory cap grows with the limit.";
+
 void separator() {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
@@ -124,6 +129,18 @@ void ControlsToolbar::draw_run_menu() {
     s.policy = PolicyKind::Interactive;
     changed = true;
   }
+  ImGui::Separator();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Event limit");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+  std::uint64_t limit = s.max_events;
+  if (ImGui::InputScalar("##max_events", ImGuiDataType_U64, &limit, nullptr, nullptr, "%" PRIu64,
+                         ImGuiInputTextFlags_EnterReturnsTrue)) {
+    s.max_events = limit;
+    changed = true;
+  }
+  tooltip(kEventLimitHelp);
   if (changed) c.apply_settings(s);
 }
 

@@ -298,3 +298,35 @@ TEST_CASE("a version 1 trace (before TaskAt) still replays exactly and exports")
   CHECK(now->events.size() > old->events.size());
   CHECK(has(cli("replay " + v2).err, "reproduced exactly"));
 }
+
+TEST_CASE("cli --max-events: run, explore and replay stop at the limit given; replay keeps it") {
+  const fs::path d = scratch();
+  // ~2 events per line printed: 3,000 lines are ~6,000 events.
+  std::ofstream(d / "many.lua") << "for i = 1, 3000 do print(i) end\n";
+  const std::string many = (d / "many.lua").string();
+  CHECK(cli("run -q " + many).code == 0);  // the default limit (1,000,000) is far away
+  const Ran small = cli("run -q " + many + " --max-events 500");
+  CHECK(small.code == 2);
+  CHECK(has(small.err, "event limit exceeded: more than 500 events"));
+  CHECK(cli("run -q " + many + " --max-events 0").code == 1);  // out of range: usage
+  CHECK(cli("run -q " + many + " --max-events 64000001").code == 1);
+  CHECK(has(cli("run --help").out, "--max-events"));
+
+  // The limit goes into the trace; replay applies it, so the run stops where it stopped.
+  const std::string trace = (d / "limited.rdv.jsonl").string();
+  REQUIRE(cli("run -q " + many + " --max-events 700 --trace " + trace).code == 2);
+  auto t = rdv::trace::read_trace(trace);
+  REQUIRE(t.ok());
+  CHECK(t->header.max_events == 700);
+  CHECK(t->footer.outcome == rdv::sim::Outcome::Error);
+  const Ran rep = cli("replay -q " + trace);
+  CHECK(rep.code == 0);
+  CHECK(has(rep.err, "reproduced exactly"));
+  // A replay told another limit runs further than the recording: it diverges, and says so.
+  const Ran other = cli("replay -q " + trace + " --max-events 100000");
+  CHECK(other.code == 2);
+  CHECK(has(other.err, "replay diverged at event"));
+
+  const Ran ex = cli("explore " + many + " --schedules 3 --jobs 1 --json --max-events 500");
+  CHECK(has(ex.out, "\"error\": 3"));
+}

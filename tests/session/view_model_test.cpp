@@ -400,6 +400,26 @@ TEST_CASE("controller: reset while the interactive run waits aborts it promptly"
   CHECK(c.model().size() <= 2);
 }
 
+TEST_CASE("controller: the event limit setting ends a run there, and is clamped to its range") {
+  Controller c;
+  RunSettings s;
+  s.max_events = 30;
+  c.apply_settings(s);
+  const std::string file = "2.5-error-cancel-cascade.lua";
+  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  REQUIRE(c.finish_blocking(std::chrono::seconds(20)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
+  CHECK(c.diagnostics().find("event limit exceeded: more than 30 events") != std::string::npos);
+  CHECK(c.model().header().max_events == 30);
+  s.max_events = 0;
+  c.apply_settings(s);
+  CHECK(c.settings().max_events == 1);
+  s.max_events = rdv::sim::RunConfig::kDefaultMaxEvents;
+  c.apply_settings(s);
+  REQUIRE(c.finish_blocking(std::chrono::seconds(20)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Ok);
+}
+
 TEST_CASE("controller: a script error is reported at its line") {
   Controller c;
   c.open_script("broken.lua", "broken.lua", "local x = 1\nlocal y = (\n");

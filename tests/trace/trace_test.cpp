@@ -367,5 +367,39 @@ TEST_CASE("trace: the fuzz corpus never crashes the reader; ok-* files load, bad
   CHECK(n >= 5);
 }
 
+TEST_CASE("trace: a run's event limit is kept when not the default; out of range is an error") {
+  Trace t = small_trace();
+  CHECK(format_trace(t).find("max_events") == std::string::npos);  // default: not written
+  t.header.max_events = 5'000'000;
+  const std::string text = format_trace(t);
+  auto r = parse_trace(text, "limit");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  CHECK(r->header.max_events == 5'000'000);
+  check_same(t, *r);
+  std::string bad = text;
+  bad.replace(bad.find("\"max_events\":5000000"), 20, "\"max_events\":0");
+  auto b = parse_trace(bad, "bad");
+  REQUIRE(!b.ok());
+  CHECK(b.error().find("bad:1: field \"max_events\": expected 1 to 64000000") != std::string::npos);
+}
+
+TEST_CASE("trace: more output lines than the reader takes are cut with a mark, still readable") {
+  // A run of more than a million events (--max-events) can print more lines than the footer may
+  // hold (kMaxOutputLines); the writer cuts them as it cuts bytes, so its file always reads back.
+  Trace t = small_trace();
+  t.footer.output.assign(kMaxOutputLines + 5, std::string());
+  const std::string text = format_trace(t);
+  auto r = parse_trace(text, "lines");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  REQUIRE(r->footer.output.size() == kMaxOutputLines);
+  CHECK(r->footer.output.back() == "… (6 more lines)");
+  // Exactly the limit: nothing cut.
+  t.footer.output.assign(kMaxOutputLines, std::string("x"));
+  auto e = parse_trace(format_trace(t), "exact");
+  REQUIRE_MESSAGE(e.ok(), (e.ok() ? "" : e.error()));
+  CHECK(e->footer.output.size() == kMaxOutputLines);
+  CHECK(e->footer.output.back() == "x");
+}
+
 }  // namespace
 }  // namespace rdv::trace
