@@ -3,7 +3,12 @@
 // per second (issue 4's target: Lua at least half the C++ figure). Needs rdv_script.
 #include <benchmark/benchmark.h>
 
+#include <pthread.h>
+#include <sched.h>
+
+#include <semaphore>
 #include <string>
+#include <thread>
 
 #include "script/run.h"
 #include "sim/channel.h"
@@ -49,8 +54,60 @@ void BM_LuaPingPong(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
   state.counters["events/run"] =
       benchmark::Counter(static_cast<double>(events) / static_cast<double>(state.iterations()));
+  state.counters["round_trips/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * kRounds, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_LuaPingPong)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// ---- live mode against the OS's handoff (issue 20) ----------------------------------------------
+// The same Lua ping-pong in live mode (tasks on OS threads, the interpreter lock between them),
+// and its same-run baselines: two C++ threads passing a baton through binary semaphores, free to
+// run on any CPU (`/0`) and both pinned to one CPU (`/1`). Items: round trips; bench/speed.sh
+// prints the ratios.
+void BM_LuaLivePingPong(benchmark::State& state) {
+  for (auto _ : state) {
+    rdv::sim::EventLog log;
+    rdv::script::RunOptions opt;
+    opt.config.mode = rdv::sim::Mode::Live;
+    const auto r = rdv::script::run_source("pingpong.lua", kLuaPingPong, opt, log);
+    if (r.result.outcome != rdv::sim::Outcome::Ok) state.SkipWithError("run failed");
+  }
+  state.SetItemsProcessed(state.iterations() * kRounds);
+}
+BENCHMARK(BM_LuaLivePingPong)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
+
+void pin_to(std::size_t cpu) {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  CPU_SET(cpu, &set);
+  pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+}
+
+void BM_Baton(benchmark::State& state) {
+  const bool pinned = state.range(0) != 0;
+  for (auto _ : state) {
+    std::binary_semaphore ping(0);
+    std::binary_semaphore pong(0);
+    std::thread other([&] {
+      if (pinned) pin_to(0);
+      for (int i = 0; i < kRounds; ++i) {
+        ping.acquire();
+        pong.release();
+      }
+    });
+    std::thread self([&] {
+      if (pinned) pin_to(0);
+      for (int i = 0; i < kRounds; ++i) {
+        ping.release();
+        pong.acquire();
+      }
+    });
+    self.join();
+    other.join();
+  }
+  state.SetItemsProcessed(state.iterations() * kRounds);
+}
+BENCHMARK(BM_Baton)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(3);
 
 // The same with the variables recorded (RunOptions::track_vars, as the app runs scripts): a line
 // hook on every line, the assigned names read after each assigning line.
