@@ -9,6 +9,12 @@
 // becomes free in between), so a task that releases and immediately re-locks goes to the back of
 // the queue. In controlled mode only one task runs at a time, so the Gil is never contended.
 //
+// Wake on release (live mode): a task that readies another while it runs (a send to a waiting
+// receiver) does not post it at once; the woken task could only wait here for the Gil the
+// waker holds, and be woken a second time when it is released. The universe keeps such wake-ups
+// (TaskHooks::defer_wake) and posts them right after the waker releases the Gil, so each message
+// costs one wake-up, to a free lock (universe.cpp, release_gil).
+//
 // Example:
 //   Gil gil;
 //   gil.lock();   ... run Lua ...   gil.unlock();

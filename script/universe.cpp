@@ -22,8 +22,11 @@ struct Universe::TaskCtx {
   std::uint64_t steps = 0;      // VM instructions since the task last reached a sync point
   bool polled = false;          // it called sleep(0), try_lock, ctx:err()... since then
   std::uint64_t slice = 0;      // VM instructions since it last took the Gil (live mode)
-  std::string traceback;        // of the error that ended the task
-  std::string message;          // its text (task_msgh), when it could be made
+  // Live mode: tasks this one readied whose wake-up waits until it releases the Gil
+  // (TaskHooks::defer_wake): then each wakes once, to a free Gil. Posted by release_gil().
+  std::vector<sim::Task*> deferred;
+  std::string traceback;  // of the error that ended the task
+  std::string message;    // its text (task_msgh), when it could be made
   bool has_message = false;
   const OnReturn* on_return = nullptr;  // for call_on_return
   std::string reported;                 // message of a primitive's panic whose event is out already
@@ -58,6 +61,18 @@ struct Universe::StackCharge {
 namespace {
 
 thread_local Universe::TaskCtx* tls_task = nullptr;  // NOLINT: one per task thread
+
+// Releases the Gil if `t` holds it, then posts the tasks whose wake-up was deferred to this
+// moment. Every place a task lets go of the Gil goes through here.
+void release_gil(Universe::TaskCtx* t, Gil& gil, sim::Runtime& rt) {
+  if (t->holds_gil) {
+    t->holds_gil = false;
+    gil.unlock();
+  }
+  if (t->deferred.empty()) return;
+  for (sim::Task* w : t->deferred) rt.wake_now(w);
+  t->deferred.clear();
+}
 
 char kStopKey;    // its address is the light userdata raised as the uncatchable stop
 char kGoexitKey;  // its address is the light userdata raised by goexit()
@@ -125,11 +140,11 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
       .before_park =
           [] {
             TaskCtx* t = tls_task;
-            if (t == nullptr || !t->holds_gil) return;
+            if (t == nullptr) return;
+            if (!t->holds_gil) return release_gil(t, t->u->gil_, t->u->rt_);
             note_stack(t);  // a task parked deep (in gsub, sort...) keeps that stack
-            t->holds_gil = false;
             t->parked = true;
-            t->u->gil_.unlock();
+            release_gil(t, t->u->gil_, t->u->rt_);
           },
       .after_unpark =
           [] {
@@ -139,6 +154,20 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
             t->parked = false;
             t->holds_gil = true;
             t->slice = 0;
+          },
+      .defer_wake =
+          [](sim::Task* woken) {
+            // Only a task thread of this run defers (a timer's wake-ups are posted at once);
+            // it posts them when it next releases the Gil (release_gil), at the latest when it
+            // parks or ends, or after a live slice (hook).
+            TaskCtx* t = tls_task;
+            if (t == nullptr) return false;
+            try {
+              t->deferred.push_back(woken);
+            } catch (const std::bad_alloc&) {
+              return false;
+            }
+            return true;
           },
   });
 }
@@ -220,12 +249,13 @@ Universe::Released::Released(bool sync_point) noexcept : task_(tls_task) {
       task_->polled = true;
     }
   }
-  if (task_ == nullptr || !task_->holds_gil) {
+  if (task_ == nullptr) return;
+  if (!task_->holds_gil) {
+    release_gil(task_, task_->u->gil_, task_->u->rt_);
     task_ = nullptr;
     return;
   }
-  task_->holds_gil = false;
-  task_->u->gil_.unlock();
+  release_gil(task_, task_->u->gil_, task_->u->rt_);
 }
 
 Universe::Released::~Released() {
@@ -442,11 +472,13 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
   u.charge_steps(L, kHookEvery);
   if (u.options_.config.mode == sim::Mode::Controlled) return;
   t->slice += kHookEvery;
-  if (t->slice >= kLiveSlice && u.gil_.contended()) {
-    // Live mode: let a waiting task in, then queue behind it.
+  if (t->slice >= kLiveSlice && (u.gil_.contended() || !t->deferred.empty())) {
+    // Live mode: let a waiting task in (and wake the ones this task readied), then queue
+    // behind them.
     t->slice = 0;
-    u.gil_.unlock();
+    release_gil(t, u.gil_, u.rt_);
     u.gil_.lock();
+    t->holds_gil = true;
   }
 }
 
@@ -748,6 +780,11 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   ctx.stack_base = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
   ctx.stack = stack;
   tls_task = &ctx;
+  // Whatever way this function is left, the tasks this one readied must still be woken.
+  struct Flush {
+    TaskCtx& ctx;
+    ~Flush() { release_gil(&ctx, ctx.u->gil_, ctx.u->rt_); }
+  } flush{ctx};
   gil_.lock();
   ctx.holds_gil = true;
 
@@ -796,7 +833,7 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   lua_settop(T, 0);
   luaL_unref(L_, LUA_REGISTRYINDEX, thread_ref);
   std::string traceback = std::move(ctx.traceback);
-  if (ctx.holds_gil) gil_.unlock();
+  release_gil(&ctx, gil_, rt_);
   tls_task = nullptr;
 
   switch (end) {

@@ -864,6 +864,12 @@ void Runtime::mark_ready(Task* t, ObjId via) {
 
 void Runtime::wake(Task* t) {
   // Controlled: the task runs when the policy hands it the baton, not before.
+  if (impl_->controlled) return;
+  if (impl_->hooks.defer_wake && impl_->hooks.defer_wake(t)) return;
+  t->parker.post();
+}
+
+void Runtime::wake_now(Task* t) {
   if (!impl_->controlled) t->parker.post();
 }
 

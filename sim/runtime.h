@@ -153,6 +153,12 @@ class Task;  // opaque to primitives but for the parking API below
 struct TaskHooks {
   std::function<void()> before_park;   // called on the task thread before it waits
   std::function<void()> after_unpark;  // called on the task thread after it wakes (also on abort)
+  // Live mode: asked by wake() on the waker's thread before it posts a task. Returning true
+  // means the hook posts it later with Runtime::wake_now() (the script layer does so when the
+  // waker next releases its interpreter lock, so the woken task wakes once, to a free lock,
+  // instead of waking to a held one and again when it is released). The hook must post every
+  // task it took before its thread waits or gives its task up.
+  std::function<bool(Task*)> defer_wake;
 };
 
 using TaskFn = std::function<void()>;
@@ -234,6 +240,8 @@ class Runtime {
   // A task woken by teardown is not parked any more: mark_ready is then a no-op.
   void mark_ready(Task* t, ObjId via);
   void wake(Task* t);
+  // wake() without asking TaskHooks::defer_wake: what that hook calls for the tasks it deferred.
+  void wake_now(Task* t);
 
   // Park, and unqueue if aborted: what every primitive does once it has put its waiter(s) on
   // its wait queue(s) with its lock(s) held. Parks (park() releases `locks` once the task is

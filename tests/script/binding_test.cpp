@@ -451,6 +451,44 @@ print((done:recv()))
   CHECK(r.output == std::vector<std::string>{"true"});
 }
 
+TEST_CASE("live: a task readied by one that then loops in Lua still wakes (wake on release)") {
+  // main's send readies the receiver, but its wake-up waits until main releases the lock
+  // (Gil: wake on release). main then loops in pure Lua without releasing it at a sync point:
+  // the count hook's slice must post the deferred wake-up, or the receiver never runs and the
+  // loop ends at the step budget.
+  const RunReport r = run(R"(
+local got = false
+local ch = chan(0)
+go("receiver", function() got = ch:recv() end)
+sleep(1) -- the receiver is parked in recv
+ch:send(true)
+while not got do end
+print(got)
+)",
+                          live());
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(r.result.message == "");
+  CHECK(r.output == std::vector<std::string>{"true"});
+}
+
+TEST_CASE("live: 20,000 ping-pong round trips between two Lua tasks lose no wake-up") {
+  const RunReport r = run(R"(
+local ping, pong = chan(0), chan(0)
+go("ponger", function()
+  for v in ping:range() do pong:send(v + 1) end
+end)
+local sum = 0
+for i = 1, 20000 do
+  ping:send(i)
+  sum = sum + pong:recv() - i
+end
+ping:close()
+print(sum)
+)",
+                          live());
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(r.output == std::vector<std::string>{"20000"});
+}
 TEST_CASE("live: many tasks run and finish") {
   const RunReport r = run(R"(
 local wg = waitgroup()

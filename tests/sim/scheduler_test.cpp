@@ -377,7 +377,7 @@ TEST_CASE("scheduler: limits end the run with an error") {
 TEST_CASE("scheduler: hooks bracket every wait of a task, also the one that ends in abort") {
   std::atomic<int> parks{0};
   std::atomic<int> unparks{0};
-  TaskHooks hooks{[&] { ++parks; }, [&] { ++unparks; }};
+  TaskHooks hooks{[&] { ++parks; }, [&] { ++unparks; }, {}};
   auto r = run(
       controlled(3),
       [](Runtime& rt) {
