@@ -380,6 +380,7 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
     o.seed = f.seed;
     o.jobs = options.jobs;
     o.preempt = options.preempt;
+    o.max_events = options.max_events;
     o.should_stop = options.should_stop;
     o.memory_cap = options.memory_cap;
     o.budget = options.budget;
