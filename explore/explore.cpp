@@ -381,6 +381,7 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
     o.jobs = options.jobs;
     o.preempt = options.preempt;
     o.max_events = options.max_events;
+    o.run = options.run;
     o.should_stop = options.should_stop;
     o.memory_cap = options.memory_cap;
     o.budget = options.budget;
@@ -460,7 +461,8 @@ Summary explore(const std::string& path, std::string_view source, const Options&
                                : std::string()) +
                           (options.max_events != sim::RunConfig::kDefaultMaxEvents
                                ? " --max-events " + std::to_string(options.max_events)
-                               : std::string());
+                               : std::string()) +
+                          (options.run.empty() ? std::string() : " --run " + options.run);
     }
     s.failures.push_back(std::move(*f));
   }
