@@ -2,6 +2,7 @@
 -- scheduling point, so they pile up before any of them runs).
 -- Expect: the task cap at the go() line.
 --! diag: too many tasks
+--! threads
 for i = 1, 100000 do
   go(function() end) --@
 end
