@@ -1,5 +1,6 @@
 #include "sim/event_log.h"
 
+#include <algorithm>
 #include <cassert>
 #include <new>
 #include <string>
@@ -27,16 +28,33 @@ EventLog::EventLog() {
   strs_.emplace_back();
 }
 
+namespace {
+
+// Chunks a log that has handed out seqs [0, next) can hold: chunk_for() installs only the chunk
+// of a published seq (< kCapacity), and chunk 0 exists from the start. Walking only these, not
+// all kMaxChunks slots of the directory (128 KiB), is what keeps a short run's log cheap to set
+// up and destroy: explore makes one per schedule.
+std::size_t chunks_in_use(std::uint64_t next) noexcept {
+  const std::uint64_t n = std::min<std::uint64_t>(next, EventLog::kCapacity);
+  return std::max<std::size_t>(
+      1, static_cast<std::size_t>((n + EventLog::kChunkSize - 1) >> EventLog::kChunkBits));
+}
+
+}  // namespace
+
 EventLog::~EventLog() {
-  for (auto& c : dir_) delete c.load(std::memory_order_relaxed);
+  // No append runs any more: every seq handed out is published.
+  const std::size_t used = chunks_in_use(next_.load(std::memory_order_acquire) & ~kClosedBit);
+  for (std::size_t i = 0; i < used; ++i) delete dir_[i].load(std::memory_order_relaxed);
   if (budget_) budget_->release(charged_.load(), MemoryBudget::Use::Events);
 }
 
 void EventLog::set_budget(std::shared_ptr<MemoryBudget> budget) {
   if (budget_ || !budget) return;
   std::size_t held = 0;
-  for (auto& c : dir_) {
-    if (c.load(std::memory_order_relaxed) != nullptr) held += sizeof(Chunk);
+  const std::size_t used = chunks_in_use(next_.load(std::memory_order_acquire) & ~kClosedBit);
+  for (std::size_t i = 0; i < used; ++i) {
+    if (dir_[i].load(std::memory_order_relaxed) != nullptr) held += sizeof(Chunk);
   }
   {
     HostLock lk(str_mu_);
