@@ -31,11 +31,13 @@ EventLog::EventLog() {
 namespace {
 
 // Chunks a log that has handed out seqs [0, next) can hold: chunk_for() installs only the chunk
-// of a published seq (< kCapacity), and chunk 0 exists from the start. Walking only these, not
-// all kMaxChunks slots of the directory (128 KiB), is what keeps a short run's log cheap to set
-// up and destroy: explore makes one per schedule.
+// of a published seq (< kCapacity), and chunk 0 exists from the start. close() publishes at seq
+// `next` itself without advancing it, so that slot counts too: when it opens a new chunk (a run
+// that ended after exactly 4,096 events), missing it leaked the chunk (LSan, stop 24's CI).
+// Walking only these, not all kMaxChunks slots of the directory (128 KiB), is what keeps a short
+// run's log cheap to set up and destroy: explore makes one per schedule.
 std::size_t chunks_in_use(std::uint64_t next) noexcept {
-  const std::uint64_t n = std::min<std::uint64_t>(next, EventLog::kCapacity);
+  const std::uint64_t n = std::min<std::uint64_t>(next + 1, EventLog::kCapacity);
   return std::max<std::size_t>(
       1, static_cast<std::size_t>((n + EventLog::kChunkSize - 1) >> EventLog::kChunkBits));
 }

@@ -134,4 +134,23 @@ TEST_CASE("event_log: its chunks and texts are charged to the budget until it is
   CHECK(budget->used() == 0);
 }
 
+TEST_CASE("event_log: a close that opens a new chunk is counted and freed with the rest") {
+  // 4,096 events then close(): the closing event is the first of a second chunk, and close()
+  // does not advance the seqs handed out. A budget set afterwards counts what the log holds.
+  auto budget = std::make_shared<MemoryBudget>(std::size_t{64} << 20);
+  {
+    EventLog one;  // one chunk, to learn what a chunk is charged
+    one.set_budget(budget);
+    const std::size_t chunk = budget->used(MemoryBudget::Use::Events);
+    REQUIRE(chunk > 0);
+    EventLog log;
+    for (std::size_t i = 0; i < EventLog::kChunkSize; ++i) log.append(Event{});
+    CHECK(log.close(Event{}) == EventLog::kChunkSize);
+    CHECK(log.committed() == EventLog::kChunkSize + 1);
+    log.set_budget(budget);
+    CHECK(budget->used(MemoryBudget::Use::Events) == 3 * chunk);  // two chunks here, one there
+  }
+  CHECK(budget->used() == 0);  // and both were released (LSan checks they were freed)
+}
+
 }  // namespace rdv::sim
