@@ -51,6 +51,17 @@ CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes) {
       ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
 }
 
+CLI::Option* add_wall_option(CLI::App& app, sim::Nanos* limit) {
+  return app
+      .add_option_function<std::int64_t>(
+          "--limit-wall",
+          [limit](std::int64_t seconds) { *limit = sim::Nanos{seconds} * 1'000'000'000; },
+          "seconds of wall-clock time a run may take, then it ends with \"time limit exceeded\" "
+          "(default 600). A live run whose tasks all wait for timers that fire after it ends at "
+          "once")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{30} * 24 * 3600));
+}
+
 CLI::Option* add_run_option(CLI::App& app, std::string* test) {
   return app.add_option("--run", *test,
                         "a _test.go file: the test to run, e.g. TestTransfer (default: all of "

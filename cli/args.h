@@ -33,6 +33,8 @@ CLI::Option* add_preempt_option(CLI::App& app, sim::Preempt* out);
 
 // --limit-memory MIB into *bytes: the run's one memory cap (sim/memory_budget.h), in MiB.
 CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes);
+// --limit-wall SECONDS into *limit: the wall-clock time a run may take (RunConfig::max_wall).
+CLI::Option* add_wall_option(CLI::App& app, sim::Nanos* limit);
 // --run TestX: the test of a _test.go file to run (its tests in order without it).
 CLI::Option* add_run_option(CLI::App& app, std::string* test);
 

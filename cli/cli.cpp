@@ -71,6 +71,7 @@ struct RunFlags {
   std::string run;         // --run TestX: the test of a _test.go file to run (default: all of them)
   std::size_t memory = 0;  // --limit-memory; 0: sim::default_memory_cap(max_events)
   std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;  // --max-events
+  sim::Nanos max_wall = sim::RunConfig::kDefaultMaxWall;         // --limit-wall
 };
 
 script::RunOptions make_options(const RunFlags& f) {
@@ -82,6 +83,7 @@ script::RunOptions make_options(const RunFlags& f) {
   opt.preempt = f.preempt;
   opt.track_vars = f.vars;
   opt.config.max_events = f.max_events;
+  opt.config.max_wall = f.max_wall;
   opt.memory_cap = f.memory != 0 ? f.memory : sim::default_memory_cap(f.max_events);
   return opt;
 }
@@ -102,6 +104,7 @@ void add_run_flags(CLI::App& app, RunFlags& f) {
   add_memory_option(app, &f.memory);
   add_run_option(app, &f.run);
   add_max_events_option(app, &f.max_events);
+  add_wall_option(app, &f.max_wall);
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -190,6 +193,8 @@ int cmd_replay(int argc, char** argv) {
       ->description(
           "the event limit (default: the recorded run's, which a replay needs to stop where it "
           "stopped). Each event takes ~130 bytes of --limit-memory");
+  sim::Nanos max_wall = sim::RunConfig::kDefaultMaxWall;
+  add_wall_option(app, &max_wall);
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
   Result<trace::Trace> recorded = trace::read_trace(file);
@@ -213,6 +218,7 @@ int cmd_replay(int argc, char** argv) {
   sim::parse_preempt(h.preempt, &opt.preempt);
   opt.track_vars = h.vars;
   opt.config.max_events = max_events != 0 ? max_events : h.max_events;
+  opt.config.max_wall = max_wall;
   opt.memory_cap = memory != 0 ? memory : sim::default_memory_cap(opt.config.max_events);
   if (!quiet) {
     opt.on_print = [](std::string_view line) {

@@ -165,6 +165,8 @@ int run_explore(int argc, char** argv) {
   add_memory_option(app, &o.memory_cap);
   add_run_option(app, &o.run);
   add_max_events_option(app, &o.max_events);
+  add_wall_option(app, &o.max_wall)
+      ->description("seconds of wall-clock time each run may take (default 600)");
   app.add_option("--trace-dir", trace_dir, "where failure traces go (default: <tmp>/rendezvous)");
   app.add_flag("--shrink", o.shrink,
                "random/pct: replace each first failure by one with the fewest preemptions");

@@ -103,6 +103,7 @@ struct Options {
   // A _test.go file: the test every run runs (--run TestX); empty: all of its tests in order.
   std::string run;
   std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;  // per run (`--max-events`)
+  sim::Nanos max_wall = sim::RunConfig::kDefaultMaxWall;         // per run (`--limit-wall`)
   // Where the first failure of each kind is written as `<file>.<kind>.seed<S>.rdv.jsonl`;
   // empty: no traces written.
   std::string trace_dir;

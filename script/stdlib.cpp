@@ -20,6 +20,7 @@
 
 #include "script/api.h"
 #include "script/display.h"
+#include "script/patterns.h"
 #include "script/universe.h"
 
 namespace rdv::script::api {
@@ -136,6 +137,14 @@ int pairs_next(lua_State* L) {
   return 1;
 }
 
+// What sorting n items costs against the step budget: n log2 n comparisons, a step each
+// (measured: table.sort of 200,000 integers takes about what as many VM instructions take).
+std::uint64_t sort_steps(std::uint64_t n) {
+  std::uint64_t log2 = 1;
+  while ((std::uint64_t{1} << log2) < n && log2 < 63) ++log2;
+  return n * log2;
+}
+
 int l_pairs(lua_State* L) {
   luaL_checkany(L, 1);
   if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {
@@ -166,6 +175,9 @@ int l_pairs(lua_State* L) {
     lua_rawgeti(L, 2, order[static_cast<std::size_t>(i)]);
     lua_rawseti(L, 3, i + 1);
   }
+  // Sorting the keys is work no hook sees: a loop of pairs() over a big table is charged for it.
+  // Its comparisons read both keys from a table: four steps each.
+  Universe::of(L).charge_steps(L, 4 * sort_steps(static_cast<std::uint64_t>(count)), "pairs");
   lua_pushinteger(L, 0);
   lua_pushcclosure(L, &pairs_next, 2);
   lua_pushvalue(L, 1);
@@ -303,6 +315,11 @@ int l_load(lua_State* L) {
       lua_replace(L, 2);
     }
   }
+  std::size_t bytes = 0;
+  if (lua_type(L, 1) == LUA_TSTRING) lua_tolstring(L, 1, &bytes);
+  // Compiling is work in C, about a VM instruction's time per byte: a loop of load() of a big
+  // chunk is charged for it.
+  Universe::of(L).charge_steps(L, bytes, "load");
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
@@ -363,6 +380,57 @@ int l_format(lua_State* L) {
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, 1);
   return 1;
+}
+
+// ---- table functions that loop in C ---------------------------------------------------------
+// Their loops run inside one C call, where no hook counts them: table.move(t, 1, 1 << 62, 2)
+// moved nils for ever. Each is charged to the step budget for the elements it will touch,
+// before it runs (the original is upvalue 1).
+
+int call_original(lua_State* L, int results) {
+  lua_pushvalue(L, lua_upvalueindex(1));
+  lua_insert(L, 1);
+  lua_call(L, lua_gettop(L) - 1, results);
+  return results == LUA_MULTRET ? lua_gettop(L) : results;
+}
+
+// The count of f..e, or 0 when e < f (as unsigned: e - f may not fit in a lua_Integer).
+std::uint64_t span_of(lua_Integer f, lua_Integer e) {
+  return e < f ? 0 : static_cast<std::uint64_t>(e) - static_cast<std::uint64_t>(f) + 1;
+}
+
+int l_table_move(lua_State* L) {
+  const lua_Integer f = luaL_checkinteger(L, 2);
+  const lua_Integer e = luaL_checkinteger(L, 3);
+  const lua_Integer t = luaL_checkinteger(L, 4);
+  const std::uint64_t n = span_of(f, e);
+  // Charged only when Lua's own checks ("too many elements to move", "destination wrap
+  // around") let the move run: those errors come first, as they would.
+  const bool runs = n == 0 || ((f > 0 || e < LUA_MAXINTEGER + f) &&
+                               n <= static_cast<std::uint64_t>(LUA_MAXINTEGER) &&
+                               t <= LUA_MAXINTEGER - static_cast<lua_Integer>(n) + 1);
+  if (runs) Universe::of(L).charge_steps(L, n, "table.move");
+  return call_original(L, 1);
+}
+
+// Charged after it ran: a range past the list's end fails at its first nil at once, and a
+// list that is all there is bounded by memory.
+int l_table_concat(lua_State* L) {
+  const lua_Integer i = luaL_optinteger(L, 3, 1);
+  const lua_Integer j = lua_isnoneornil(L, 4) && lua_type(L, 1) == LUA_TTABLE
+                            ? static_cast<lua_Integer>(lua_rawlen(L, 1))
+                            : luaL_optinteger(L, 4, 0);
+  call_original(L, 1);
+  std::size_t bytes = 0;
+  lua_tolstring(L, -1, &bytes);
+  Universe::of(L).charge_steps(L, span_of(i, j) + bytes / 64, "table.concat");
+  return 1;
+}
+
+int l_table_sort(lua_State* L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  Universe::of(L).charge_steps(L, sort_steps(lua_rawlen(L, 1)), "table.sort");
+  return call_original(L, 0);
 }
 
 int l_not_available(lua_State* L) {
@@ -507,7 +575,14 @@ void open_stdlib(lua_State* L) {
   set_guarded(L, lua_gettop(L), "wrap", &l_coroutine_wrap);
   lua_pop(L, 1);
 
+  lua_getfield(L, g, LUA_TABLIBNAME);
+  set_guarded(L, lua_gettop(L), "move", &l_table_move);
+  set_guarded(L, lua_gettop(L), "concat", &l_table_concat);
+  set_guarded(L, lua_gettop(L), "sort", &l_table_sort);
+  lua_pop(L, 1);
+
   lua_getfield(L, g, LUA_STRLIBNAME);
+  open_patterns(L, lua_gettop(L));
   set_guarded(L, lua_gettop(L), "format", &l_format);
   set_unavailable(L, lua_gettop(L), "dump", "string.dump");
   lua_pop(L, 1);

@@ -120,6 +120,8 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
       rt_(rt),
       budget_(options.budget ? options.budget
                              : std::make_shared<sim::MemoryBudget>(options.memory_cap)) {
+  wall_deadline_ = std::chrono::steady_clock::now() +
+                   std::chrono::nanoseconds(std::max<sim::Nanos>(options_.config.max_wall, 0));
   L_ = lua_newstate(&Universe::alloc, this);
   if (L_ == nullptr) throw std::bad_alloc();
   *static_cast<Universe**>(lua_getextraspace(L_)) = this;  // copied into every new thread
@@ -390,15 +392,29 @@ std::string Universe::where(lua_State* L) const {
   return line > 0 ? chunkname_ + ":" + std::to_string(line) : chunkname_;
 }
 
-void Universe::charge_steps(lua_State* L, std::uint64_t n) {
+void Universe::check_wall(lua_State* L) {
+  if (options_.config.max_wall <= 0 || std::chrono::steady_clock::now() < wall_deadline_) return;
+  raise_stop(L, where(L) + ": time limit exceeded: the run took more than " +
+                    std::to_string(options_.config.max_wall / 1'000'000'000) +
+                    " s of wall time (--limit-wall)");
+}
+
+void Universe::charge_steps(lua_State* L, std::uint64_t n, const char* inside) {
   TaskCtx* t = tls_task;
   if (t == nullptr) return;
+  // Work inside a C function (a pattern match, string.rep) charges here too: an abort or a stop
+  // must reach it between two charges, as it reaches a Lua loop at its hook.
+  if (inside != nullptr) {
+    if (stopping()) raise_stop(L, {});
+    check_wall(L);
+  }
   t->steps += n;
   if (options_.step_budget != 0 && t->steps >= options_.step_budget) {
     rt_.set_line(current_line(L));
     raise_stop(L, "task " + std::to_string(rt_.current_id()) + " ran " +
                       with_commas(options_.step_budget) +
                       " instructions without reaching a synchronization point at " + where(L) +
+                      (inside != nullptr ? std::string(" (in ") + inside + ")" : std::string()) +
                       (t->polled ? "; it looks like a busy-wait: sleep(0), try_lock, try_rlock "
                                    "and ctx:err() never block (wait on a channel, a WaitGroup, "
                                    "lock() or ctx:done() instead)"
@@ -413,6 +429,7 @@ void Universe::enter(lua_State* L) {
   // instruction, so it is charged as kCallSteps of them: a loop of them hits the budget about
   // as soon, in seconds, as a plain loop does.
   if (stopping()) raise_stop(L, {});
+  check_wall(L);
   charge_steps(L, kCallSteps);
   const std::uint32_t line = current_line(L);
   if (line > 0) rt_.set_line(line);
@@ -469,6 +486,7 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
   }
   // The step budget holds in both modes: in live mode too a task that never reaches the API
   // would otherwise only end at the run's time limit.
+  u.check_wall(L);
   u.charge_steps(L, kHookEvery);
   if (u.options_.config.mode == sim::Mode::Controlled) return;
   t->slice += kHookEvery;

@@ -16,6 +16,7 @@
 //    sim::RunError.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -97,8 +98,9 @@ class Universe {
   [[noreturn]] static void raise_goexit(lua_State* L);
   static bool is_goexit(lua_State* L, int idx);
   // Counts `n` VM instructions (or their equivalent) against the calling task's step budget;
-  // past it, raises the stop naming the task and its line.
-  void charge_steps(lua_State* L, std::uint64_t n);
+  // past it, raises the stop naming the task and its line. `inside`: the C function doing the
+  // work ("string.find"), named in the message; such a charge also raises a pending stop.
+  void charge_steps(lua_State* L, std::uint64_t n, const char* inside = nullptr);
   // What an API call or a coroutine switch that is no synchronization point costs against the
   // step budget, in VM instructions (its time is that of a few hundred instructions).
   static constexpr std::uint64_t kCallSteps = 500;
@@ -208,7 +210,11 @@ class Universe {
   bool mem_exceeded_ = false;     // mem_used_ went past options_.memory_cap
   std::uint32_t mem_line_ = 0;    // the line of the first allocation refused (0: none yet)
   std::string stop_message_;      // the first limit or fatal error; ends the run as Error
-  int exit_status_ = -1;          // exit_run's status, when that was the stop
+  // When the run must have ended by the wall clock (options_.config.max_wall), checked while
+  // Lua runs: at every API call, hook and charge of C work (check_wall).
+  std::chrono::steady_clock::time_point wall_deadline_;
+  void check_wall(lua_State* L);
+  int exit_status_ = -1;  // exit_run's status, when that was the stop
   std::vector<std::string> output_;
   std::vector<std::string> errput_;  // the lines of the error stream
   std::size_t output_bytes_ = 0;  // of output_ and errput_, newlines counted (charged to budget_)

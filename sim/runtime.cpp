@@ -346,17 +346,47 @@ struct Runtime::Impl {
     end_deadlock();
   }
 
+  // Live mode: the wall time a virtual time `when` falls at.
+  std::chrono::steady_clock::time_point wall_of(Nanos when) const {
+    const double wall_ns = static_cast<double>(when) / cfg.time_scale;
+    return t0 + std::chrono::nanoseconds(static_cast<std::int64_t>(wall_ns));
+  }
+  // Live mode: when the run must end (max_time of virtual time, max_wall of wall time).
+  std::chrono::steady_clock::time_point live_limit() const {
+    return std::min(wall_of(cfg.max_time), t0 + std::chrono::nanoseconds(cfg.max_wall));
+  }
+  // `early`: ended before the limit, because every task waits past it.
+  void end_time_limit(bool early = false) RDV_REQUIRES(mu) {
+    const bool wall = t0 + std::chrono::nanoseconds(cfg.max_wall) <= wall_of(cfg.max_time);
+    const std::string limit =
+        wall ? std::to_string(cfg.max_wall / 1'000'000'000) + " s of wall time (--limit-wall)"
+             : std::to_string(cfg.max_time / 1'000'000) + " ms";
+    end_run(Outcome::Error,
+            early ? "time limit exceeded: every task waits for a timer that fires after the "
+                    "run's limit of " +
+                        limit
+            : wall ? "time limit exceeded: the run took more than " + limit
+                   : "time limit exceeded: the run passed " + limit);
+  }
+  // Live mode, when the last running task parked with timers pending: if every timer fires
+  // after the run's limit, nothing can happen before it — end now, not an hour from now.
+  void live_maybe_past_limit() {
+    HostLock lk(mu);
+    if (ended || main_exited || running.load() != 0 || timers.empty()) return;
+    // A timer the timer thread has taken out and is firing still counts as pending: it may wake
+    // a task before the limit.
+    if (timers_pending.load() != static_cast<std::int64_t>(timers.size())) return;
+    if (wall_of(timers.begin()->first.first) <= live_limit()) return;
+    end_time_limit(/*early=*/true);
+  }
+
   void timer_loop() {
     HostLock lk(mu);
-    const auto deadline_of = [&](Nanos when) {
-      const double wall_ns = static_cast<double>(when) / cfg.time_scale;
-      return t0 + std::chrono::nanoseconds(static_cast<std::int64_t>(wall_ns));
-    };
+    const auto deadline_of = [&](Nanos when) { return wall_of(when); };
     while (!ended) {
-      const auto limit = deadline_of(cfg.max_time);
+      const auto limit = live_limit();
       if (std::chrono::steady_clock::now() >= limit) {
-        end_run(Outcome::Error, "time limit exceeded: the run passed " +
-                                    std::to_string(cfg.max_time / 1'000'000) + " ms");
+        end_time_limit();
         break;
       }
       if (timers.empty()) {
@@ -489,7 +519,13 @@ struct Runtime::Impl {
       return;
     }
     lk.unlock();
-    if (running.fetch_sub(1) == 1 && timers_pending.load() == 0) live_maybe_deadlock();
+    if (running.fetch_sub(1) == 1) {
+      if (timers_pending.load() == 0) {
+        live_maybe_deadlock();
+      } else {
+        live_maybe_past_limit();
+      }
+    }
   }
 };
 
@@ -827,7 +863,13 @@ void Runtime::park(BlockReason reason, ObjId obj, const std::function<void()>& u
   self->obj.store(obj);
   self->state.store(Task::State::Parked);
   unlock();
-  if (m.running.fetch_sub(1) == 1 && m.timers_pending.load() == 0) m.live_maybe_deadlock();
+  if (m.running.fetch_sub(1) == 1) {
+    if (m.timers_pending.load() == 0) {
+      m.live_maybe_deadlock();
+    } else {
+      m.live_maybe_past_limit();
+    }
+  }
   if (m.hooks.before_park) m.hooks.before_park();
   self->parker.wait(kLiveSpin, kLiveYields);
   if (m.hooks.after_unpark) m.hooks.after_unpark();

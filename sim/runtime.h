@@ -112,6 +112,12 @@ struct RunConfig {
   static constexpr std::size_t kEventBytes = sizeof(Event);
   std::uint64_t max_events = kDefaultMaxEvents;
   Nanos max_time = Nanos{3600} * 1'000'000'000;  // virtual/wall time limit, then Outcome::Error
+  // Wall-clock time a run may take, in either mode (`--limit-wall`), then Outcome::Error "time
+  // limit exceeded". Live mode: when every task waits for a timer that fires after it (a
+  // sleep(3500 * second)), the run ends at once instead of waiting for the limit to pass. The
+  // script layer checks it while Lua runs (script/run.h).
+  static constexpr Nanos kDefaultMaxWall = Nanos{600} * 1'000'000'000;
+  Nanos max_wall = kDefaultMaxWall;
   int cpu = -1;  // controlled: the CPU all task threads are pinned to (-1: choose one)
   // Report each task's next line (event.h, "Lines"): TaskAt events and TaskSpawn's aux, as
   // trace format 2 has them. Off only to re-execute a v1 trace, whose stream has neither.

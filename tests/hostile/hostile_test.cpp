@@ -12,8 +12,8 @@
 //   --@                  at the end of the line the message must name ("file.lua:N");
 //   --! line: any        instead: the message names some line of the file ("file.lua:N", N > 0)
 //   --! noline           instead: the message names the file only (a binary chunk has no lines)
-//   --! args: <flags>    extra flags for `run` (only --mode live and --limit-memory N are
-//                        understood in-process)
+//   --! args: <flags>    extra flags for `run` (only --mode live, --limit-memory N and
+//                        --limit-wall S are understood in-process)
 //   --! quiet            run with --quiet (the script prints too much to keep)
 //   --! max-stderr: <N>  the diagnostics (stderr) hold at most N bytes
 //
@@ -64,6 +64,7 @@ struct Script {
   bool live = false;
   bool quiet = false;
   std::size_t cap_mib = 256;   // --limit-memory
+  long wall_s = 0;             // --limit-wall (0: the default)
   std::size_t max_stderr = 0;  // --! max-stderr (0: no bound)
   bool threads = false;        // --! threads: starts thousands of threads
   double slowdown() const { return threads ? kThreadSlowdown : kSlowdown; }
@@ -98,6 +99,7 @@ std::vector<Script> load_corpus() {
     for (std::size_t i = 0; i + 1 < s.args.size(); ++i) {
       if (s.args[i] == "--mode" && s.args[i + 1] == "live") s.live = true;
       if (s.args[i] == "--limit-memory") s.cap_mib = std::stoul(s.args[i + 1]);
+      if (s.args[i] == "--limit-wall") s.wall_s = std::stol(s.args[i + 1]);
     }
     all.push_back(std::move(s));
   }
@@ -362,6 +364,7 @@ TEST_CASE(
     rdv::script::RunOptions opt;
     if (s.live) opt.config.mode = rdv::sim::Mode::Live;
     opt.memory_cap = s.cap_mib << 20;
+    if (s.wall_s > 0) opt.config.max_wall = rdv::sim::Nanos{s.wall_s} * 1'000'000'000;
     rdv::sim::EventLog log;
     const auto t0 = Clock::now();
     const double cpu0 = rdv::test::process_cpu_seconds();

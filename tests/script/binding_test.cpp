@@ -188,6 +188,42 @@ print(counter)
   CHECK(lost > 0);
 }
 
+TEST_CASE("limits: --limit-wall ends a run that keeps reaching sync points, at its line") {
+  RunOptions opt;
+  opt.config.max_wall = rdv::sim::Nanos{1'000'000'000};
+  opt.config.max_events = 64'000'000;
+  opt.output_cap = 0;
+  const auto t0 = std::chrono::steady_clock::now();
+  const RunReport r = run("local ch = chan(1)\nwhile true do\n  ch:send(1); ch:recv()\nend\n", opt);
+  const auto took = std::chrono::steady_clock::now() - t0;
+  INFO(r.diagnostics);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics, "t.lua:3: time limit exceeded: the run took more than 1 s"));
+  CHECK(took >= std::chrono::seconds(1));
+  CHECK(took < std::chrono::seconds(30));
+}
+
+TEST_CASE("limits: a live run whose tasks all wait past --limit-wall ends at once, not later") {
+  RunOptions opt = live();
+  opt.config.max_wall = rdv::sim::Nanos{5} * 1'000'000'000;
+  const auto t0 = std::chrono::steady_clock::now();
+  const RunReport r = run("go(function() sleep(60 * second) end)\nsleep(3600 * second)\n", opt);
+  const auto took = std::chrono::steady_clock::now() - t0;
+  INFO(r.diagnostics);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics, "every task waits for a timer that fires after the run's limit"));
+  CHECK(took < std::chrono::seconds(4));  // not the 5 s limit, let alone the hour
+  // A timer past the limit is no reason to end while another one will wake a task before it.
+  const RunReport ok =
+      run("local ch = chan()\n"
+          "go(function() sleep(50) ch:send('in time') end)\n"
+          "select { on_recv(ch, function(v) print(v) end), on_recv(after(3600 * second)) }\n",
+          opt);
+  INFO(ok.diagnostics);
+  CHECK(ok.result.outcome == Outcome::Ok);
+  CHECK(ok.output == std::vector<std::string>{"in time"});
+}
+
 TEST_CASE("limits: sync points reset the step budget") {
   RunOptions opt;
   opt.step_budget = 1'000'000;
@@ -219,7 +255,7 @@ void check_abort(Mode mode, const std::string& src) {
 
 TEST_CASE("abort: pcall cannot catch the abort of a run (parked, and looping in Lua)") {
   // parked (live: a sleeping task is not a deadlock, so only the abort ends it)
-  check_abort(Mode::Live, "while true do pcall(function() sleep(1e7) end) end");
+  check_abort(Mode::Live, "while true do pcall(function() sleep(100 * second) end) end");
   for (const Mode mode : {Mode::Controlled, Mode::Live}) {
     // looping in Lua, in main and in another task, through pcall, xpcall and coroutines
     check_abort(mode,
