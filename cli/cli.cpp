@@ -157,6 +157,7 @@ int cmd_run(int argc, char** argv) {
                                         f.policy, f.seed, f.preempt, f.depth, f.run);
     h.vars = f.vars;
     h.max_events = f.max_events;
+    h.limit_memory = f.memory >> 20;  // 0 when not given
     const trace::Trace t = trace::record_run(std::move(h), report.result, report.output, log);
     if (!trace_out.empty()) {
       if (auto s = trace::write_trace(trace_out, t); !s) {
@@ -219,7 +220,9 @@ int cmd_replay(int argc, char** argv) {
   opt.track_vars = h.vars;
   opt.config.max_events = max_events != 0 ? max_events : h.max_events;
   opt.config.max_wall = max_wall;
-  opt.memory_cap = memory != 0 ? memory : sim::default_memory_cap(opt.config.max_events);
+  opt.memory_cap = memory != 0           ? memory
+                   : h.limit_memory != 0 ? static_cast<std::size_t>(h.limit_memory) << 20
+                                         : sim::default_memory_cap(opt.config.max_events);
   if (!quiet) {
     opt.on_print = [](std::string_view line) {
       std::fwrite(line.data(), 1, line.size(), stdout);

@@ -267,6 +267,7 @@ Result<std::string> record_trace(const std::string& path, std::string_view sourc
       trace::run_header(path, std::string(source), script::scenario_title(source, path),
                         sim::Mode::Controlled, policy, seed, o.preempt, o.depth, o.run);
   h.max_events = o.max_events;
+  if (o.memory_cap != sim::default_memory_cap(o.max_events)) h.limit_memory = o.memory_cap >> 20;
   const trace::Trace t = trace::record_run(std::move(h), r.result, r.output, log);
 
   std::error_code ec;

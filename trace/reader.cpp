@@ -666,6 +666,13 @@ bool parse_header(Scanner& sc, Header* h, std::uint64_t* events_hint) {
       }
       return true;
     }
+    if (key == "limit_memory") {
+      if (!sc.integer(&h->limit_memory, key)) return false;
+      if (h->limit_memory < 16 || h->limit_memory > (std::uint64_t{1} << 20)) {
+        return sc.fail("field \"limit_memory\": expected 16 to 1048576 (MiB)");
+      }
+      return true;
+    }
     if (key == "schedule") {
       h->schedule.clear();
       if (!sc.consume('[')) return sc.fail("field \"schedule\": expected an array");

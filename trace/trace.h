@@ -56,6 +56,10 @@ struct Header {
   // The run's event limit (RunConfig::max_events, `--max-events`), which a replay must apply to
   // stop where the run stopped; written only when it is not the default.
   std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;
+  // The run's memory cap in MiB (`--limit-memory`), which a replay must apply to stop where a
+  // run that hit it stopped; 0 (not written): the default for the event limit
+  // (sim::default_memory_cap).
+  std::uint64_t limit_memory = 0;
 
   friend bool operator==(const Header&, const Header&) = default;
 };

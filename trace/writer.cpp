@@ -54,6 +54,10 @@ void append_header(std::string& out, const Header& h, std::size_t events) {
     out += ",\"max_events\":";
     json::append_int(out, h.max_events);
   }
+  if (h.limit_memory != 0) {
+    out += ",\"limit_memory\":";
+    json::append_int(out, h.limit_memory);
+  }
   // A size hint: lets the reader reserve its event array once.
   out += ",\"events\":";
   json::append_int(out, events);

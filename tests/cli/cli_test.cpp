@@ -299,6 +299,29 @@ TEST_CASE("a version 1 trace (before TaskAt) still replays exactly and exports")
   CHECK(has(cli("replay " + v2).err, "reproduced exactly"));
 }
 
+TEST_CASE("cli --limit-memory: a trace keeps the cap, so replay stops where the run stopped") {
+  const fs::path d = scratch();
+  // A table that grows until a 32 MiB cap stops it (the default cap of 256 MiB would not).
+  std::ofstream(d / "grow.lua") << "local t = {}\nfor i = 1, 2000000 do t[i] = {i} end\n"
+                                   "print('done')\n";
+  const std::string grow = (d / "grow.lua").string();
+  const std::string trace = (d / "capped.rdv.jsonl").string();
+  const Ran r = cli("run -q " + grow + " --limit-memory 32 --trace " + trace);
+  CHECK(r.code == 2);
+  CHECK(has(r.err, "memory limit exceeded"));
+  auto t = rdv::trace::read_trace(trace);
+  REQUIRE(t.ok());
+  CHECK(t->header.limit_memory == 32);
+  const Ran rep = cli("replay -q " + trace);
+  INFO(rep.err);
+  CHECK(rep.code == 0);
+  CHECK(has(rep.err, "reproduced exactly"));
+  // Told a cap of its own, the replay runs to the end instead: it diverges, and says so.
+  const Ran other = cli("replay -q " + trace + " --limit-memory 512");
+  CHECK(other.code == 2);
+  CHECK(has(other.err, "replay diverged"));
+}
+
 TEST_CASE("cli --max-events: run, explore and replay stop at the limit given; replay keeps it") {
   const fs::path d = scratch();
   // ~2 events per line printed: 3,000 lines are ~6,000 events.

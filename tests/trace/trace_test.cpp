@@ -383,6 +383,23 @@ TEST_CASE("trace: a run's event limit is kept when not the default; out of range
   CHECK(b.error().find("bad:1: field \"max_events\": expected 1 to 64000000") != std::string::npos);
 }
 
+TEST_CASE("trace: a run's memory cap is kept when one was given; out of range is an error") {
+  Trace t = small_trace();
+  CHECK(format_trace(t).find("limit_memory") == std::string::npos);  // none given: not written
+  t.header.limit_memory = 64;
+  const std::string text = format_trace(t);
+  auto r = parse_trace(text, "cap");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  CHECK(r->header.limit_memory == 64);
+  check_same(t, *r);
+  std::string bad = text;
+  bad.replace(bad.find("\"limit_memory\":64"), 17, "\"limit_memory\":8");
+  auto b = parse_trace(bad, "bad");
+  REQUIRE(!b.ok());
+  CHECK(b.error().find("bad:1: field \"limit_memory\": expected 16 to 1048576") !=
+        std::string::npos);
+}
+
 TEST_CASE("trace: more output lines than the reader takes are cut with a mark, still readable") {
   // A run of more than a million events (--max-events) can print more lines than the footer may
   // hold (kMaxOutputLines); the writer cuts them as it cuts bytes, so its file always reads back.
