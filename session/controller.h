@@ -56,6 +56,10 @@ struct RunSettings {
   // The run's event limit (`--max-events`); its memory cap grows with it
   // (sim::default_memory_cap).
   std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;
+  // The wall-clock time a run may take, in seconds (`--limit-wall`, Run > Time limit). Not
+  // applied while you are the scheduler: a run waiting for your pick is not running.
+  std::int64_t wall_limit_s = sim::RunConfig::kDefaultMaxWall / 1'000'000'000;
+  static constexpr std::int64_t kMaxWallLimitS = std::int64_t{30} * 24 * 3600;
 };
 
 // Where the current model came from.

@@ -27,6 +27,11 @@ constexpr const char* kEventLimitHelp =
     "run). Each event takes ~280 bytes (the run's log and the views): 1,000,000 events take "
     "~270 MiB, 10,000,000 ~2.7 GB. The run's memory cap grows with the limit.";
 
+constexpr const char* kTimeLimitHelp =
+    "Seconds of wall-clock time a run may take before it ends with \"time limit exceeded\" "
+    "(Enter restarts the run; --limit-wall on the command line). Not counted while you are the "
+    "scheduler. A live run whose tasks all sleep past the limit ends at once.";
+
 void separator() {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
@@ -141,6 +146,17 @@ void ControlsToolbar::draw_run_menu() {
     changed = true;
   }
   tooltip(kEventLimitHelp);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Time limit (s)");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+  std::int64_t wall = s.wall_limit_s;
+  if (ImGui::InputScalar("##wall_limit", ImGuiDataType_S64, &wall, nullptr, nullptr, "%" PRId64,
+                         ImGuiInputTextFlags_EnterReturnsTrue)) {
+    s.wall_limit_s = wall;
+    changed = true;
+  }
+  tooltip(kTimeLimitHelp);
   if (changed) c.apply_settings(s);
 }
 

@@ -420,6 +420,39 @@ TEST_CASE("controller: the event limit setting ends a run there, and is clamped 
   CHECK(c.model().head().outcome == rdv::sim::Outcome::Ok);
 }
 
+TEST_CASE("controller: the time limit ends a run, but not one waiting for your pick") {
+  Controller c;
+  RunSettings s;
+  s.wall_limit_s = 1;
+  c.apply_settings(s);
+  // A run that keeps reaching synchronization points: only the wall clock ends it.
+  c.open_script("spin.lua", "spin.lua",
+                "local ch = chan(1)\nwhile true do ch:send(1) ch:recv() end\n");
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
+  CHECK(c.diagnostics().find("spin.lua:2: time limit exceeded: the run took more than 1 s") !=
+        std::string::npos);
+  s.wall_limit_s = 0;
+  c.apply_settings(s);
+  CHECK(c.settings().wall_limit_s == 1);  // clamped
+  // You are the scheduler: the run waits for you longer than the limit, then goes on.
+  s.policy = PolicyKind::Interactive;
+  c.apply_settings(s);
+  const std::string file = "2.1-unbuffered-rendezvous.lua";
+  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  int picks = 0;
+  while (!c.run_ended() && picks < 500) {
+    REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+    if (c.run_ended()) break;
+    CHECK(c.request_pick(c.candidates().front()));
+    ++picks;
+  }
+  CHECK(picks > 0);
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Ok);
+}
+
 TEST_CASE("controller: a script error is reported at its line") {
   Controller c;
   c.open_script("broken.lua", "broken.lua", "local x = 1\nlocal y = (\n");
