@@ -101,7 +101,7 @@ Expectation entry(const json& j, std::size_t index) {
   only_keys(j,
             {"file", "outcome", "live_outcome", "output", "live_output", "live_order", "message",
              "message_if", "must_see_outcomes", "must_see_lines", "all_alternatives",
-             "preempt_line", "variants", "go"},
+             "preempt_line", "variants", "go", "go_messages"},
             where);
   if (!j.contains("outcome") || !j.contains("output")) {
     throw Bad(where + ": needs \"outcome\" and \"output\"");
