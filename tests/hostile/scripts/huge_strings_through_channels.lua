@@ -4,6 +4,7 @@
 -- Expect: every string arrives whole; the run then fails on purpose at the check's line.
 --! diag: received 50 strings of 16777216 bytes
 --! quiet
+--! heavy
 local ch = chan(0, "big")
 go("sender", function()
   for i = 1, 50 do ch:send(string.rep(string.rep(string.char(64 + i % 26), 4096), 4096)) end
