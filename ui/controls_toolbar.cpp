@@ -32,6 +32,19 @@ constexpr const char* kTimeLimitHelp =
     "(Enter restarts the run; --limit-wall on the command line). Not counted while you are the "
     "scheduler. A live run whose tasks all sleep past the limit ends at once.";
 
+// A Run menu row: a label and a number field that takes its value on Enter, with its help.
+bool limit_row(const char* label, const char* id, ImGuiDataType type, void* value,
+               const char* format, const char* help) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
+  const bool entered = ImGui::InputScalar(id, type, value, nullptr, nullptr, format,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
+  tooltip(help);
+  return entered;
+}
+
 void separator() {
   ImGui::SameLine();
   ImGui::TextDisabled("|");
@@ -135,28 +148,10 @@ void ControlsToolbar::draw_run_menu() {
     changed = true;
   }
   ImGui::Separator();
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Event limit");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-  std::uint64_t limit = s.max_events;
-  if (ImGui::InputScalar("##max_events", ImGuiDataType_U64, &limit, nullptr, nullptr, "%" PRIu64,
-                         ImGuiInputTextFlags_EnterReturnsTrue)) {
-    s.max_events = limit;
-    changed = true;
-  }
-  tooltip(kEventLimitHelp);
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Time limit (s)");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7.0f);
-  std::int64_t wall = s.wall_limit_s;
-  if (ImGui::InputScalar("##wall_limit", ImGuiDataType_S64, &wall, nullptr, nullptr, "%" PRId64,
-                         ImGuiInputTextFlags_EnterReturnsTrue)) {
-    s.wall_limit_s = wall;
-    changed = true;
-  }
-  tooltip(kTimeLimitHelp);
+  changed |= limit_row("Event limit", "##max_events", ImGuiDataType_U64, &s.max_events, "%" PRIu64,
+                       kEventLimitHelp);
+  changed |= limit_row("Time limit (s)", "##wall_limit", ImGuiDataType_S64, &s.wall_limit_s,
+                       "%" PRId64, kTimeLimitHelp);
   if (changed) c.apply_settings(s);
 }
 
