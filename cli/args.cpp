@@ -62,6 +62,16 @@ CLI::Option* add_wall_option(CLI::App& app, sim::Nanos* limit) {
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{30} * 24 * 3600));
 }
 
+CLI::Option* add_cpu_option(CLI::App& app, sim::Nanos* limit) {
+  return app
+      .add_option_function<std::int64_t>(
+          "--limit-cpu",
+          [limit](std::int64_t seconds) { *limit = sim::Nanos{seconds} * 1'000'000'000; },
+          "seconds of CPU time a run's tasks may use together, then it ends with \"CPU time limit "
+          "exceeded\" (default 300)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{30} * 24 * 3600));
+}
+
 CLI::Option* add_run_option(CLI::App& app, std::string* test) {
   return app.add_option("--run", *test,
                         "a _test.go file: the test to run, e.g. TestTransfer (default: all of "

@@ -35,6 +35,8 @@ CLI::Option* add_preempt_option(CLI::App& app, sim::Preempt* out);
 CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes);
 // --limit-wall SECONDS into *limit: the wall-clock time a run may take (RunConfig::max_wall).
 CLI::Option* add_wall_option(CLI::App& app, sim::Nanos* limit);
+// --limit-cpu SECONDS into *limit: the CPU time a run's tasks may use (RunConfig::max_cpu).
+CLI::Option* add_cpu_option(CLI::App& app, sim::Nanos* limit);
 // --run TestX: the test of a _test.go file to run (its tests in order without it).
 CLI::Option* add_run_option(CLI::App& app, std::string* test);
 

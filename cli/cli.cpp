@@ -72,6 +72,7 @@ struct RunFlags {
   std::size_t memory = 0;  // --limit-memory; 0: sim::default_memory_cap(max_events)
   std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;  // --max-events
   sim::Nanos max_wall = sim::RunConfig::kDefaultMaxWall;         // --limit-wall
+  sim::Nanos max_cpu = sim::RunConfig::kDefaultMaxCpu;           // --limit-cpu
 };
 
 script::RunOptions make_options(const RunFlags& f) {
@@ -84,6 +85,7 @@ script::RunOptions make_options(const RunFlags& f) {
   opt.track_vars = f.vars;
   opt.config.max_events = f.max_events;
   opt.config.max_wall = f.max_wall;
+  opt.config.max_cpu = f.max_cpu;
   opt.memory_cap = f.memory != 0 ? f.memory : sim::default_memory_cap(f.max_events);
   return opt;
 }
@@ -105,6 +107,7 @@ void add_run_flags(CLI::App& app, RunFlags& f) {
   add_run_option(app, &f.run);
   add_max_events_option(app, &f.max_events);
   add_wall_option(app, &f.max_wall);
+  add_cpu_option(app, &f.max_cpu);
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -196,6 +199,8 @@ int cmd_replay(int argc, char** argv) {
           "stopped). Each event takes ~130 bytes of --limit-memory");
   sim::Nanos max_wall = sim::RunConfig::kDefaultMaxWall;
   add_wall_option(app, &max_wall);
+  sim::Nanos max_cpu = sim::RunConfig::kDefaultMaxCpu;
+  add_cpu_option(app, &max_cpu);
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
   Result<trace::Trace> recorded = trace::read_trace(file);
@@ -220,6 +225,7 @@ int cmd_replay(int argc, char** argv) {
   opt.track_vars = h.vars;
   opt.config.max_events = max_events != 0 ? max_events : h.max_events;
   opt.config.max_wall = max_wall;
+  opt.config.max_cpu = max_cpu;
   opt.memory_cap = memory != 0           ? memory
                    : h.limit_memory != 0 ? static_cast<std::size_t>(h.limit_memory) << 20
                                          : sim::default_memory_cap(opt.config.max_events);

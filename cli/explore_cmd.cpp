@@ -167,6 +167,8 @@ int run_explore(int argc, char** argv) {
   add_max_events_option(app, &o.max_events);
   add_wall_option(app, &o.max_wall)
       ->description("seconds of wall-clock time each run may take (default 600)");
+  add_cpu_option(app, &o.max_cpu)
+      ->description("seconds of CPU time each run's tasks may use together (default 300)");
   app.add_option("--trace-dir", trace_dir, "where failure traces go (default: <tmp>/rendezvous)");
   app.add_flag("--shrink", o.shrink,
                "random/pct: replace each first failure by one with the fewest preemptions");

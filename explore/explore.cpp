@@ -150,6 +150,7 @@ script::RunOptions base_options(const Options& o, std::uint64_t seed, unsigned j
   opt.preempt = o.preempt;
   opt.config.max_events = o.max_events;
   opt.config.max_wall = o.max_wall;
+  opt.config.max_cpu = o.max_cpu;
   opt.memory_cap = o.memory_cap;
   opt.budget = o.budget;  // shared by every run (explore() sets it)
   return opt;
@@ -384,6 +385,7 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
     o.preempt = options.preempt;
     o.max_events = options.max_events;
     o.max_wall = options.max_wall;
+    o.max_cpu = options.max_cpu;
     o.run = options.run;
     o.should_stop = options.should_stop;
     o.memory_cap = options.memory_cap;

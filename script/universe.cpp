@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <utility>
 #include <vector>
 
@@ -46,6 +47,10 @@ struct Universe::TaskCtx {
   // The task's C stack: where run_task began (stacks grow down) and its charge to the budget.
   std::uintptr_t stack_base = 0;
   StackCharge* stack = nullptr;
+  // CPU time (options_.config.max_cpu): the thread's CPU clock when last read, and when to read
+  // it again (it costs a system call, so at most every kCpuEvery of wall time).
+  sim::Nanos cpu_mark = 0;
+  std::chrono::steady_clock::time_point cpu_next{};
 };
 
 struct Universe::StackCharge {
@@ -79,6 +84,15 @@ char kGoexitKey;  // its address is the light userdata raised by goexit()
 
 // How often the count hook runs, in VM instructions.
 constexpr int kHookEvery = 1000;
+// How often a task running Lua reads its thread's CPU clock for --limit-cpu.
+constexpr std::chrono::milliseconds kCpuEvery{5};
+
+// The CPU time the calling thread has used.
+sim::Nanos thread_cpu() noexcept {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return sim::Nanos{ts.tv_sec} * 1'000'000'000 + ts.tv_nsec;
+}
 // Variables: a task that runs this many lines without one that assigns is no longer watched.
 constexpr std::uint64_t kQuietLines = 1'000'000;
 // Live mode: instructions a task runs before it hands the Gil to a waiting task (~1 ms).
@@ -392,11 +406,31 @@ std::string Universe::where(lua_State* L) const {
   return line > 0 ? chunkname_ + ":" + std::to_string(line) : chunkname_;
 }
 
-void Universe::check_wall(lua_State* L) {
-  if (options_.config.max_wall <= 0 || std::chrono::steady_clock::now() < wall_deadline_) return;
-  raise_stop(L, where(L) + ": time limit exceeded: the run took more than " +
-                    std::to_string(options_.config.max_wall / 1'000'000'000) +
-                    " s of wall time (--limit-wall)");
+void Universe::check_time(lua_State* L) {
+  const auto now = std::chrono::steady_clock::now();
+  if (options_.config.max_wall > 0 && now >= wall_deadline_) {
+    raise_stop(L, where(L) + ": " + sim::wall_limit_message(options_.config.max_wall) + running());
+  }
+  TaskCtx* t = tls_task;
+  if (options_.config.max_cpu <= 0 || t == nullptr || now < t->cpu_next) return;
+  t->cpu_next = now + kCpuEvery;
+  add_cpu(*t);
+  if (cpu_used_ <= options_.config.max_cpu) return;
+  raise_stop(L, where(L) + ": " + sim::cpu_limit_message(options_.config.max_cpu) + running() +
+                    (t->polled ? "; it looks like a busy-wait: sleep(0), try_lock, try_rlock and "
+                                 "ctx:err() never block (wait on a channel, a WaitGroup, lock() or "
+                                 "ctx:done() instead)"
+                               : ""));
+}
+
+void Universe::add_cpu(TaskCtx& t) {
+  const sim::Nanos now = thread_cpu();
+  cpu_used_ += now - t.cpu_mark;
+  t.cpu_mark = now;
+}
+
+std::string Universe::running() const {
+  return "; task " + std::to_string(rt_.current_id()) + " was running";
 }
 
 void Universe::charge_steps(lua_State* L, std::uint64_t n, const char* inside) {
@@ -406,7 +440,7 @@ void Universe::charge_steps(lua_State* L, std::uint64_t n, const char* inside) {
   // must reach it between two charges, as it reaches a Lua loop at its hook.
   if (inside != nullptr) {
     if (stopping()) raise_stop(L, {});
-    check_wall(L);
+    check_time(L);
   }
   t->steps += n;
   if (options_.step_budget != 0 && t->steps >= options_.step_budget) {
@@ -429,7 +463,7 @@ void Universe::enter(lua_State* L) {
   // instruction, so it is charged as kCallSteps of them: a loop of them hits the budget about
   // as soon, in seconds, as a plain loop does.
   if (stopping()) raise_stop(L, {});
-  check_wall(L);
+  check_time(L);
   charge_steps(L, kCallSteps);
   const std::uint32_t line = current_line(L);
   if (line > 0) rt_.set_line(line);
@@ -486,7 +520,7 @@ void Universe::hook(lua_State* L, lua_Debug* ar) {
   }
   // The step budget holds in both modes: in live mode too a task that never reaches the API
   // would otherwise only end at the run's time limit.
-  u.check_wall(L);
+  u.check_time(L);
   u.charge_steps(L, kHookEvery);
   if (u.options_.config.mode == sim::Mode::Controlled) return;
   t->slice += kHookEvery;
@@ -797,6 +831,7 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   ctx.thread = T;
   ctx.stack_base = reinterpret_cast<std::uintptr_t>(__builtin_frame_address(0));
   ctx.stack = stack;
+  ctx.cpu_mark = thread_cpu();
   tls_task = &ctx;
   // Whatever way this function is left, the tasks this one readied must still be woken.
   struct Flush {
@@ -850,6 +885,7 @@ void Universe::run_task(lua_State* T, int thread_ref, int nargs, const OnReturn&
   }
   lua_settop(T, 0);
   luaL_unref(L_, LUA_REGISTRYINDEX, thread_ref);
+  add_cpu(ctx);  // the Gil guards cpu_used_
   std::string traceback = std::move(ctx.traceback);
   release_gil(&ctx, gil_, rt_);
   tls_task = nullptr;

@@ -210,11 +210,16 @@ class Universe {
   bool mem_exceeded_ = false;     // mem_used_ went past options_.memory_cap
   std::uint32_t mem_line_ = 0;    // the line of the first allocation refused (0: none yet)
   std::string stop_message_;      // the first limit or fatal error; ends the run as Error
-  // When the run must have ended by the wall clock (options_.config.max_wall), checked while
-  // Lua runs: at every API call, hook and charge of C work (check_wall).
+  // When the run must have ended by the wall clock (options_.config.max_wall), and the CPU time
+  // its tasks have used (against options_.config.max_cpu): checked while Lua runs, at every API
+  // call, hook and charge of C work (check_time). Each task adds its thread's CPU time at most
+  // every few milliseconds of wall time and when it ends (add_cpu).
   std::chrono::steady_clock::time_point wall_deadline_;
-  void check_wall(lua_State* L);
-  int exit_status_ = -1;  // exit_run's status, when that was the stop
+  sim::Nanos cpu_used_ = 0;
+  void check_time(lua_State* L);
+  void add_cpu(TaskCtx& t);
+  std::string running() const;  // "; task N was running", for a limit's message
+  int exit_status_ = -1;        // exit_run's status, when that was the stop
   std::vector<std::string> output_;
   std::vector<std::string> errput_;  // the lines of the error stream
   std::size_t output_bytes_ = 0;  // of output_ and errput_, newlines counted (charged to budget_)

@@ -125,6 +125,7 @@ void Controller::start_run() {
   opt.config.max_events = settings_.max_events;
   opt.memory_cap = sim::default_memory_cap(settings_.max_events);
   opt.config.max_wall = sim::Nanos{settings_.wall_limit_s} * 1'000'000'000;
+  opt.config.max_cpu = sim::Nanos{settings_.cpu_limit_s} * 1'000'000'000;
   if (settings_.policy == PolicyKind::Interactive && settings_.mode == sim::Mode::Controlled) {
     opt.config.max_wall = sim::Nanos{RunSettings::kMaxWallLimitS} * 1'000'000'000;
   }
@@ -330,6 +331,8 @@ void Controller::apply_settings(const RunSettings& s) {
       std::clamp<std::uint64_t>(settings_.max_events, 1, sim::RunConfig::kMaxMaxEvents);
   settings_.wall_limit_s =
       std::clamp<std::int64_t>(settings_.wall_limit_s, 1, RunSettings::kMaxWallLimitS);
+  settings_.cpu_limit_s =
+      std::clamp<std::int64_t>(settings_.cpu_limit_s, 1, RunSettings::kMaxWallLimitS);
   if (source_kind_ == Source::Script) start_run();
 }
 

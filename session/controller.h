@@ -60,6 +60,9 @@ struct RunSettings {
   // applied while you are the scheduler: a run waiting for your pick is not running.
   std::int64_t wall_limit_s = sim::RunConfig::kDefaultMaxWall / 1'000'000'000;
   static constexpr std::int64_t kMaxWallLimitS = std::int64_t{30} * 24 * 3600;
+  // The CPU time a run's tasks may use together, in seconds (`--limit-cpu`, Run > CPU limit).
+  // Applied in every mode: a run waiting for your pick uses none.
+  std::int64_t cpu_limit_s = sim::RunConfig::kDefaultMaxCpu / 1'000'000'000;
 };
 
 // Where the current model came from.

@@ -365,7 +365,7 @@ struct Runtime::Impl {
             early ? "time limit exceeded: every task waits for a timer that fires after the "
                     "run's limit of " +
                         limit
-            : wall ? "time limit exceeded: the run took more than " + limit
+            : wall ? wall_limit_message(cfg.max_wall)
                    : "time limit exceeded: the run passed " + limit);
   }
   // Live mode, when the last running task parked with timers pending: if every timer fires
@@ -816,6 +816,16 @@ ObjId Runtime::new_object_id() noexcept {
 }
 StrId Runtime::intern(std::string_view s) {
   return log_.intern(s);
+}
+
+std::string wall_limit_message(Nanos max_wall) {
+  return "time limit exceeded: the run took more than " + std::to_string(max_wall / 1'000'000'000) +
+         " s of wall time (--limit-wall)";
+}
+
+std::string cpu_limit_message(Nanos max_cpu) {
+  return "CPU time limit exceeded: the run's tasks used more than " +
+         std::to_string(max_cpu / 1'000'000'000) + " s of CPU time (--limit-cpu)";
 }
 
 std::string Runtime::object_name(ObjId obj) const {

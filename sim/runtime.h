@@ -118,6 +118,12 @@ struct RunConfig {
   // script layer checks it while Lua runs (script/run.h).
   static constexpr Nanos kDefaultMaxWall = Nanos{600} * 1'000'000'000;
   Nanos max_wall = kDefaultMaxWall;
+  // CPU time the run's tasks may use together, in either mode (`--limit-cpu`), then
+  // Outcome::Error "CPU time limit exceeded": a backstop for work that keeps reaching sync points
+  // (so the step budget restarts) without emitting enough events to reach the event limit. The
+  // script layer measures each task's thread CPU time while Lua runs (script/universe.h).
+  static constexpr Nanos kDefaultMaxCpu = Nanos{300} * 1'000'000'000;
+  Nanos max_cpu = kDefaultMaxCpu;
   int cpu = -1;  // controlled: the CPU all task threads are pinned to (-1: choose one)
   // Report each task's next line (event.h, "Lines"): TaskAt events and TaskSpawn's aux, as
   // trace format 2 has them. Off only to re-execute a v1 trace, whose stream has neither.
@@ -127,6 +133,12 @@ struct RunConfig {
 // The memory cap of a run that may emit `max_events` events when none is given (--limit-memory):
 // MemoryBudget::kDefaultCap, plus the log's slots for the events above kDefaultMaxEvents, so a
 // longer recording is not stopped by the cap sized for the default one.
+// The messages of the time limits, one text for every layer that enforces them (the runtime's
+// live timers, the script layer's checks while Lua runs). E.g. wall_limit_message(2 s):
+// "time limit exceeded: the run took more than 2 s of wall time (--limit-wall)".
+std::string wall_limit_message(Nanos max_wall);
+std::string cpu_limit_message(Nanos max_cpu);
+
 constexpr std::size_t default_memory_cap(std::uint64_t max_events) noexcept {
   return MemoryBudget::kDefaultCap +
          (max_events > RunConfig::kDefaultMaxEvents

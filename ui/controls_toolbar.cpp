@@ -31,6 +31,10 @@ constexpr const char* kTimeLimitHelp =
     "Seconds of wall-clock time a run may take before it ends with \"time limit exceeded\" "
     "(Enter restarts the run; --limit-wall on the command line). Not counted while you are the "
     "scheduler. A live run whose tasks all sleep past the limit ends at once.";
+constexpr const char* kCpuLimitHelp =
+    "Seconds of CPU time the run's tasks may use together before it ends with \"CPU time limit "
+    "exceeded\" (Enter restarts the run; --limit-cpu on the command line). Two tasks running at "
+    "once in live mode use it twice as fast as the clock.";
 
 // A Run menu row: a label and a number field that takes its value on Enter, with its help.
 bool limit_row(const char* label, const char* id, ImGuiDataType type, void* value,
@@ -152,6 +156,8 @@ void ControlsToolbar::draw_run_menu() {
                        kEventLimitHelp);
   changed |= limit_row("Time limit (s)", "##wall_limit", ImGuiDataType_S64, &s.wall_limit_s,
                        "%" PRId64, kTimeLimitHelp);
+  changed |= limit_row("CPU limit (s)", "##cpu_limit", ImGuiDataType_S64, &s.cpu_limit_s,
+                       "%" PRId64, kCpuLimitHelp);
   if (changed) c.apply_settings(s);
 }
 

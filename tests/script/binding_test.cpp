@@ -224,6 +224,30 @@ TEST_CASE("limits: a live run whose tasks all wait past --limit-wall ends at onc
   CHECK(ok.output == std::vector<std::string>{"in time"});
 }
 
+TEST_CASE("limits: --limit-cpu ends a run that works between sync points, naming its task") {
+  RunOptions opt;
+  opt.config.max_cpu = rdv::sim::Nanos{1'000'000'000};
+  opt.config.max_events = 64'000'000;
+  const auto t0 = std::chrono::steady_clock::now();
+  const RunReport r =
+      run("local s = string.rep('a', 1 << 20)\nlocal ch = chan(1)\n"
+          "go(function()\n  while true do ch:send(s:find('x') or 0) end\nend)\n"
+          "while true do\n  ch:recv()\nend\n",
+          opt);
+  const auto took = std::chrono::steady_clock::now() - t0;
+  INFO(r.diagnostics);
+  CHECK(r.result.outcome == Outcome::Error);
+  CHECK(contains(r.diagnostics,
+                 "t.lua:4: CPU time limit exceeded: the run's tasks used more than 1 s of CPU "
+                 "time (--limit-cpu); task 2 was running"));
+  CHECK(took >= std::chrono::seconds(1));  // a second of CPU takes at least a second
+  CHECK(took < std::chrono::seconds(30));
+  // A run that ends before its CPU limit is not touched by it.
+  const RunReport ok = run("local t = 0\nfor i = 1, 100000 do t = t + i end\nprint(t)\n", opt);
+  CHECK(ok.result.outcome == Outcome::Ok);
+  CHECK(ok.output == std::vector<std::string>{"5000050000"});
+}
+
 TEST_CASE("limits: sync points reset the step budget") {
   RunOptions opt;
   opt.step_budget = 1'000'000;

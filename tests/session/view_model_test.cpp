@@ -453,6 +453,25 @@ TEST_CASE("controller: the time limit ends a run, but not one waiting for your p
   CHECK(c.model().head().outcome == rdv::sim::Outcome::Ok);
 }
 
+TEST_CASE("controller: the CPU limit ends a run that keeps reaching sync points") {
+  Controller c;
+  RunSettings s;
+  s.cpu_limit_s = 1;
+  c.apply_settings(s);
+  // Each round does ~10 ms of work inside string.find, then a sync point: neither the step
+  // budget nor (for minutes) the event limit ends it.
+  c.open_script("work.lua", "work.lua",
+                "local ch = chan(1)\nlocal s = string.rep('a', 1 << 20)\n"
+                "while true do\n  s:find('x')\n  ch:send(1) ch:recv()\nend\n");
+  REQUIRE(c.finish_blocking(std::chrono::seconds(60)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
+  CHECK(c.diagnostics().find("CPU time limit exceeded: the run's tasks used more than 1 s of "
+                             "CPU time (--limit-cpu)") != std::string::npos);
+  s.cpu_limit_s = -5;
+  c.apply_settings(s);
+  CHECK(c.settings().cpu_limit_s == 1);  // clamped
+}
+
 TEST_CASE("controller: a script error is reported at its line") {
   Controller c;
   c.open_script("broken.lua", "broken.lua", "local x = 1\nlocal y = (\n");
