@@ -1,5 +1,6 @@
 // ui/autosave_modals.cpp — "Unsaved changes" and "Restore an unsaved edit?".
 #include "ui/autosave_modals.h"
+#include "ui/text.h"
 
 #include "ui/theme.h"
 
@@ -29,7 +30,7 @@ void draw_unsaved_modal(UnsavedWork& work) {
   if (!work.error().empty()) {
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextUnformatted(work.error().c_str());
+    text(work.error());
     ImGui::PopStyleColor();
   }
   ImGui::PopTextWrapPos();

@@ -48,14 +48,33 @@ struct Piece {
   ImVec2 at;  // top-left, relative to the card, set by the layout
 };
 
-// The pieces of a wait queue, every task in it, in queue order (the first is served first).
+// A card draws at most this many tasks of each wait queue and this many buffered values, then
+// one piece "+N more": a channel with millions of buffered values (or 10,000 senders) drew a
+// box for each, every frame (5 GB and 44 s for one screenshot), and no one reads past a few
+// dozen.
+constexpr std::size_t kMaxPieces = 48;
+
+Piece more_piece(std::size_t n) {
+  const std::string t = "+" + std::to_string(n) + " more";
+  return Piece{t,
+               kSlotEmpty,
+               IM_COL32(70, 77, 90, 255),
+               1.0f,
+               ImGui::CalcTextSize(t.c_str()).x + ImGui::GetFontSize(),
+               {}};
+}
+
+// The pieces of a wait queue, in queue order (the first is served first): its first kMaxPieces
+// tasks, then "+N more".
 std::vector<Piece> waiter_pieces(const model::Model& m, const model::State& s,
                                  const std::vector<model::Waiter>& q, bool with_value,
                                  sim::TaskId focus, float max_w) {
   const float em = ImGui::GetFontSize();
   std::vector<Piece> out;
-  out.reserve(q.size());
-  for (const model::Waiter& w : q) {
+  const std::size_t shown = std::min(q.size(), kMaxPieces);
+  out.reserve(shown + 1);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const model::Waiter& w = q[i];
     Piece p;
     p.text = task_name(m, w.task);
     if (with_value && !w.val.empty()) p.text += ": " + std::string(w.val.view());
@@ -68,6 +87,7 @@ std::vector<Piece> waiter_pieces(const model::Model& m, const model::State& s,
     p.w = std::min(max_w, ImGui::CalcTextSize(p.text.c_str()).x + em);
     out.push_back(std::move(p));
   }
+  if (q.size() > shown) out.push_back(more_piece(q.size() - shown));
   return out;
 }
 
@@ -183,11 +203,13 @@ void ChannelsPanel::draw() {
     const float max_piece = std::max(em * 3, w - 2 * pad);
     L.senders = waiter_pieces(m, s, ch.sendq, true, focus, max_piece);
     L.receivers = waiter_pieces(m, s, ch.recvq, false, focus, max_piece);
-    // Buffer: one slot per value (buffer.front() is received next: drawn rightmost), then the
-    // empty slots, as one box "N free" when there are more than a few.
+    // Buffer: one slot per value (buffer.front() is received next: drawn rightmost; past
+    // kMaxPieces, the rest as one box "+N more" on the left), then the empty slots, as one box
+    // "N free" when there are more than a few.
+    const std::size_t values_shown = std::min(ch.buffer.size(), kMaxPieces);
     float slot_w = em * 3.2f;
-    for (const model::Slot& v : ch.buffer)
-      slot_w = std::max(slot_w, ImGui::CalcTextSize(v.val.s).x + em);
+    for (std::size_t k = 0; k < values_shown; ++k)
+      slot_w = std::max(slot_w, ImGui::CalcTextSize(ch.buffer[k].val.s).x + em);
     slot_w = std::min(slot_w, max_piece);
     const auto free_slots = static_cast<std::size_t>(
         std::max<std::int64_t>(0, ch.cap - static_cast<std::int64_t>(ch.buffer.size())));
@@ -205,7 +227,9 @@ void ChannelsPanel::draw() {
                                 ImGui::CalcTextSize(t.c_str()).x + em,
                                 {}});
       }
-      for (std::size_t k = ch.buffer.size(); k-- > 0;)
+      if (ch.buffer.size() > values_shown)
+        L.slots.push_back(more_piece(ch.buffer.size() - values_shown));
+      for (std::size_t k = values_shown; k-- > 0;)
         L.slots.push_back(Piece{std::string(ch.buffer[k].val.view()),
                                 kSlotFull,
                                 state_colour(VisualState::BlockedChan),

@@ -1,5 +1,6 @@
 // ui/console_panel.cpp — banner, then the lines, clipped.
 #include "ui/console_panel.h"
+#include "ui/text.h"
 
 #include "ui/state_style.h"
 #include "ui/theme.h"
@@ -73,7 +74,7 @@ void ConsolePanel::draw() {
       if (shown_) shown = {.tasks = shown_("Tasks"), .channels = shown_("Channels")};
       if (const std::string banner = stuck_banner(s, shown); !banner.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, palette::kTextDim);
-        ImGui::TextWrapped("%s", banner.c_str());
+        text_wrapped(banner);
         ImGui::PopStyleColor();
       }
     }
@@ -95,7 +96,7 @@ void ConsolePanel::draw() {
     if (l.kind == ConsoleKind::Note) {
       ImGui::Text("note: %s", l.text.c_str());
     } else {
-      ImGui::TextUnformatted(l.text.c_str());
+      text(l.text);
     }
     if (wrap) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
@@ -133,7 +134,7 @@ void ConsolePanel::draw() {
     while (!rest.empty()) {
       const std::string_view one = rest.substr(0, rest.find('\n'));
       rest.remove_prefix(std::min(rest.size(), one.size() + 1));
-      ImGui::TextUnformatted(one.data(), one.data() + one.size());
+      text(one);
       const std::uint32_t line = error_line(one, c.chunkname());
       if (line != 0 && ImGui::IsItemHovered()) {
         ImGui::SetTooltip("click: show line %u in Source", line);

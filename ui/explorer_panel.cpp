@@ -1,6 +1,7 @@
 // ui/explorer_panel.cpp — the Explorer tab: settings, Explore/Stop, progress, the two
 // histograms, and opening a row's trace.
 #include "ui/explorer_panel.h"
+#include "ui/text.h"
 
 #include "session/controller.h"
 #include "ui/file_actions.h"
@@ -364,12 +365,12 @@ void ExplorerPanel::draw() {
   if (const std::string v = state_.verdict_text(); !v.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text,
                           state_.verdict_broken() ? palette::kError : IM_COL32(120, 200, 140, 255));
-    ImGui::TextWrapped("%s", v.c_str());
+    text_wrapped(v);
     ImGui::PopStyleColor();
   }
   if (!message_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
-    ImGui::TextWrapped("%s", message_.c_str());
+    text_wrapped(message_);
     ImGui::PopStyleColor();
   }
   if (!has_result) return;

@@ -1,5 +1,6 @@
 // ui/export_actions.cpp — the export modals, the step-by-step animation, the progress window.
 #include "ui/export_actions.h"
+#include "ui/text.h"
 
 #include "ui/theme.h"
 
@@ -432,7 +433,7 @@ void Exporter::draw_notice() {
                    ImGuiWindowFlags_NoNav | ImGuiWindowFlags_AlwaysAutoResize);
   if (failed_) ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
   ImGui::PushTextWrapPos(vp->WorkSize.x * 0.78f);
-  ImGui::TextUnformatted(message_.c_str());
+  text(message_);
   ImGui::PopTextWrapPos();
   if (failed_) ImGui::PopStyleColor();
   ImGui::End();

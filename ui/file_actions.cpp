@@ -1,5 +1,6 @@
 // ui/file_actions.cpp — the File menu and the Open / Save trace / Export modals.
 #include "ui/file_actions.h"
+#include "ui/text.h"
 
 #include "trace/recorder.h"
 #include "ui/theme.h"
@@ -174,7 +175,7 @@ void FileActions::draw_open_dialog() {
   // 3. What went wrong, and the buttons.
   if (!modal_error_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextWrapped("%s", modal_error_.c_str());
+    text_wrapped(modal_error_);
     ImGui::PopStyleColor();
   } else if (fb.hidden_files() > 0) {
     ImGui::TextDisabled("%zu other %s here (Show: all files)", fb.hidden_files(),
@@ -247,7 +248,7 @@ void FileActions::draw() {
       ImGui::TextDisabled("The run is still going: the trace holds the events so far.");
     if (!modal_error_.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-      ImGui::TextUnformatted(modal_error_.c_str());
+      text(modal_error_);
       ImGui::PopStyleColor();
     }
     if (ImGui::Button("Save") || enter) {
@@ -287,7 +288,7 @@ void FileActions::draw() {
     if (!modal_error_.empty()) {
       ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
       ImGui::PushTextWrapPos(width);
-      ImGui::TextUnformatted(modal_error_.c_str());
+      text(modal_error_);
       ImGui::PopTextWrapPos();
       ImGui::PopStyleColor();
     }

@@ -1,5 +1,6 @@
 // ui/scenario_list_panel.cpp — two-line rows (chapter + title, then concept), a filter box.
 #include "ui/scenario_list_panel.h"
+#include "ui/text.h"
 
 #include "ui/theme.h"
 
@@ -38,7 +39,7 @@ void ScenarioListPanel::draw() {
   ImGui::InputTextWithHint("##filter", "Filter scenarios", &view_.filter);
   if (!browser_.error().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextWrapped("%s", browser_.error().c_str());
+    text_wrapped(browser_.error());
     ImGui::PopStyleColor();
   } else if (browser_.entries().empty()) {
     ImGui::TextDisabled("No scenarios in %s", browser_.dir().string().c_str());
@@ -84,7 +85,7 @@ void ScenarioListPanel::draw() {
     if (ImGui::IsItemHovered() && e.header && !e.header->watch.empty()) {
       ImGui::BeginTooltip();
       ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
-      ImGui::TextUnformatted(e.header->watch.c_str());
+      text(e.header->watch);
       ImGui::PopTextWrapPos();
       ImGui::EndTooltip();
     }

@@ -1,5 +1,6 @@
 // ui/scenario_panel.cpp — a readable card built from the scenario's header.
 #include "ui/scenario_panel.h"
+#include "ui/text.h"
 
 #include "ui/theme.h"
 
@@ -44,7 +45,7 @@ void ScenarioPanel::draw() {
   ImGui::PushTextWrapPos(wrap);
 
   ImGui::PushFont(fonts().heading);
-  ImGui::TextUnformatted(e->display_title().c_str());
+  text(e->display_title());
   ImGui::PopFont();
   const std::string file = shown_path(e->path);
   if (e->header && !e->header->chapter.empty()) {
@@ -62,17 +63,17 @@ void ScenarioPanel::draw() {
   if (!e->header) {
     section("This scenario's header does not load");
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextWrapped("%s", e->error.c_str());
+    text_wrapped(e->error);
     ImGui::PopStyleColor();
   } else {
     const auto& h = *e->header;
     if (!h.concept_text.empty()) {
       section("CONCEPT");
-      ImGui::TextWrapped("%s", h.concept_text.c_str());
+      text_wrapped(h.concept_text);
     }
     if (!h.watch.empty()) {
       section("WHAT TO WATCH");
-      ImGui::TextWrapped("%s", h.watch.c_str());
+      text_wrapped(h.watch);
     }
     bool others = false;
     for (const auto& [key, value] : h.fields) {
@@ -81,7 +82,7 @@ void ScenarioPanel::draw() {
       others = true;
       ImGui::TextDisabled("%s", key.c_str());
       ImGui::SameLine();
-      ImGui::TextWrapped("%s", value.c_str());
+      text_wrapped(value);
     }
   }
 

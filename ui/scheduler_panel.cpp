@@ -1,5 +1,6 @@
 // ui/scheduler_panel.cpp — the candidate buttons of the interactive policy.
 #include "ui/scheduler_panel.h"
+#include "ui/text.h"
 
 #include "session/view_model.h"
 #include "ui/state_style.h"
@@ -74,7 +75,7 @@ void SchedulerStrip::draw() {
   if (!goal.empty()) {
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, state_colour(VisualState::BlockedChan));
-    ImGui::TextUnformatted(goal.c_str());
+    text(goal);
     ImGui::PopStyleColor();
   } else {
     const std::string watch = header_field(browser_, "watch");

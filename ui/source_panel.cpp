@@ -1,5 +1,6 @@
 // ui/source_panel.cpp — Lua colouring and a clipped, monospaced source view.
 #include "ui/source_panel.h"
+#include "ui/text.h"
 
 #include "gofront/gofront.h"
 #include "gofront/tokens.h"
@@ -257,7 +258,7 @@ void SourcePanel::draw_editor() {
   ImGui::SameLine();
   if (!view_.save_error.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextUnformatted(view_.save_error.c_str());
+    text(view_.save_error);
     ImGui::PopStyleColor();
   } else if (dirty) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kAccent);
@@ -321,7 +322,7 @@ void SourcePanel::draw() {
   }
   if (!has_run && !browser_.source_error().empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
-    ImGui::TextWrapped("%s", browser_.source_error().c_str());
+    text_wrapped(browser_.source_error());
     ImGui::PopStyleColor();
     return;
   }

@@ -1,5 +1,6 @@
 // ui/sync_panel.cpp — one section per kind of object, each object one or two lines.
 #include "ui/sync_panel.h"
+#include "ui/text.h"
 
 #include "session/view_model.h"
 #include "ui/state_style.h"
@@ -34,7 +35,7 @@ class Flow {
     }
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(t.c_str());
+    ui::text(t);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     started_ = true;

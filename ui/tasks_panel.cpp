@@ -1,5 +1,6 @@
 // ui/tasks_panel.cpp — a clipped table of task rows built by view_model.h.
 #include "ui/tasks_panel.h"
+#include "ui/text.h"
 
 #include "session/view_model.h"
 #include "ui/legend.h"
@@ -98,7 +99,7 @@ void TasksPanel::draw() {
     // Wrapped in full (the diagnosis is in it) unless there are so many rows that the
     // clipper needs them one line high; then the tooltip has it.
     if (wrap) ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(parked ? row.doing.c_str() : state_label(row.visual));
+    text(parked ? std::string_view(row.doing) : std::string_view(state_label(row.visual)));
     if (wrap) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.doing.c_str());

@@ -1,5 +1,6 @@
 // ui/timeline_panel.cpp — the draw phase: walks the lists timeline_layout.cpp prepared.
 #include "ui/timeline_panel.h"
+#include "ui/text.h"
 
 #include "session/view_model.h"
 #include "ui/state_style.h"
@@ -580,7 +581,7 @@ void TimelinePanel::draw() {
     }
     if (const std::string_view text = m.text(e);
         !text.empty() && e.kind != sim::EventKind::VarSet) {
-      ImGui::TextUnformatted(text.data(), text.data() + text.size());
+      ui::text(text);
     }
     if (e.kind == sim::EventKind::CtxCancel) {
       ImGui::Text("context %s", object_label(m, e.obj).c_str());

@@ -1,5 +1,6 @@
 // ui/variables_panel.cpp — three tables of variables built by view_model.h's variable_rows().
 #include "ui/variables_panel.h"
+#include "ui/text.h"
 
 #include "session/view_model.h"
 #include "ui/state_style.h"
@@ -79,7 +80,7 @@ void VariablesPanel::draw() {
         ImGui::PopStyleColor();
         ImGui::SameLine(0, em * 0.3f);
       }
-      ImGui::TextUnformatted(v.last.val.s);
+      text(v.last.val.s);
       if (r.changed && v.before.seq != sim::kNoSeq) {
         ImGui::SameLine();
         ImGui::TextDisabled("(was %s)", v.before.val.s);
@@ -89,7 +90,7 @@ void VariablesPanel::draw() {
       ImGui::PushStyleColor(ImGuiCol_Text,
                             ti >= 0 ? task_colour(static_cast<std::size_t>(ti)) : palette::kText);
       const std::string_view who = m.task_name(v.last.task);
-      ImGui::TextUnformatted(who.data(), who.data() + who.size());
+      text(who);
       ImGui::PopStyleColor();
       ImGui::SameLine();
       if (v.last.line != 0) {
@@ -108,7 +109,7 @@ void VariablesPanel::draw() {
         ImGui::TableNextColumn();
         const std::string text = lost_update_text(m, v);
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(text.c_str());
+        ui::text(text);
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::TableNextColumn();
