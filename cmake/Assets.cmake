@@ -72,7 +72,7 @@ endforeach()
 string(APPEND rdv_style "  /* end */\n")
 
 set(rdv_fonts "")
-foreach(role ui mono heading)
+foreach(role ui mono heading cjk)
   string(JSON file GET "${rdv_theme}" fonts ${role} file)
   string(JSON px GET "${rdv_theme}" fonts ${role} pixels)
   string(APPEND rdv_fonts "inline constexpr Font kFont_${role}{\"${file}\", ${px}.0f};\n")
@@ -110,6 +110,8 @@ struct Colour {
 @rdv_hues@
 @rdv_style@
 // The fonts by role, found by file name in the font folders ("~" is $HOME), in this order.
+// kFont_cjk (pixels 0) is merged into each of the others at their size: the Chinese of the seed
+// text's titles and comments (fonts-droid-fallback).
 struct Font {
   const char* file;
   float pixels;

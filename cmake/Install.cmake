@@ -48,6 +48,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # and for GIF export libgif7 and libimagequant0.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-dejavu-core")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libgl1-mesa-dri")
+# Chinese glyphs (the seed text's titles and comments; ui/theme.cpp shows "?" without it)
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libgl1-mesa-dri, fonts-droid-fallback")
 set(CPACK_GENERATOR DEB)
 include(CPack)

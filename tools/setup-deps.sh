@@ -15,8 +15,9 @@ packages=(
   nlohmann-json3-dev libstb-dev libbenchmark-dev
   # File > Export animation / --export-gif: the GIF encoder and its palettes
   libgif-dev libimagequant-dev
-  # the window: a font, and a virtual display with software OpenGL for the UI tests
-  fonts-dejavu-core xvfb xauth libgl1-mesa-dri
+  # the window: a font (and one with Chinese, for the seed text's titles), and a virtual display
+  # with software OpenGL for the UI tests
+  fonts-dejavu-core fonts-droid-fallback xvfb xauth libgl1-mesa-dri
   # cross-checks: Go's own semantics (tests/go; x/sync for errgroup programs) and the Spin
   # model checker
   golang-go golang-golang-x-sync-dev spin

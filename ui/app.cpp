@@ -512,7 +512,13 @@ int run_app(const AppOptions& options) {
     if (options.zoom > 0) shell.set_zoom(options.zoom);
     if (!options.browse.empty()) files.request_browse(options.browse);
     float zoom = shell.zoom();
-    load_fonts(scale * zoom);
+    // The characters the catalogue's titles and headers use get glyphs (Chinese in the seed's).
+    std::string header_text;
+    for (const ScenarioEntry& e : browser.entries()) {
+      if (!e.header) continue;
+      for (const auto& [key, value] : e.header->fields) header_text += value;
+    }
+    load_fonts(scale * zoom, header_text);
     apply_theme(scale * zoom);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -523,7 +529,7 @@ int run_app(const AppOptions& options) {
       if (shell.zoom() == zoom) return;
       zoom = shell.zoom();
       io.Fonts->Clear();
-      load_fonts(scale * zoom);
+      load_fonts(scale * zoom, header_text);
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
       sample_font_atlas_nearest(io);

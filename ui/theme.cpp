@@ -41,8 +41,22 @@ std::filesystem::path find_font(const std::string& file_name) {
   return {};
 }
 
-void load_fonts(float scale) {
+void load_fonts(float scale, std::string_view extra_text) {
   ImGuiIO& io = ImGui::GetIO();
+  g_fonts = Fonts{};
+  // The Chinese glyphs' ranges: kept alive until the atlas is built (ImGui keeps the pointer).
+  static ImVector<ImWchar> cjk_ranges;
+  const std::filesystem::path cjk_path = find_font(assets::kFont_cjk.file);
+  if (!cjk_path.empty()) {
+    ImFontGlyphRangesBuilder b;
+    b.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+    const std::string extra(extra_text);  // AddText wants a NUL-free range: it is given one
+    b.AddText(extra.data(), extra.data() + extra.size());
+    cjk_ranges.clear();
+    b.BuildRanges(&cjk_ranges);
+  } else {
+    g_fonts.missing = assets::kFont_cjk.file;
+  }
   // Latin, Latin-1, General Punctuation (dashes, quotes, ellipsis), arrows, box drawing and
   // geometric shapes (task-state markers): all in DejaVu.
   static const std::array<ImWchar, 11> ranges = {0x0020, 0x00FF, 0x2010, 0x205E, 0x2190, 0x21FF,
@@ -56,8 +70,17 @@ void load_fonts(float scale) {
       cfg.OversampleH = 1;
       cfg.PixelSnapH = true;
       if (ImFont* f =
-              io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * scale, &cfg, ranges.data()))
+              io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * scale, &cfg, ranges.data())) {
+        if (!cjk_path.empty()) {
+          // Merged into `f`: ideographs are drawn where DejaVu has no glyph.
+          ImFontConfig merge = cfg;
+          merge.MergeMode = true;
+          if (io.Fonts->AddFontFromFileTTF(cjk_path.c_str(), pixels * scale, &merge,
+                                           cjk_ranges.Data) != nullptr)
+            g_fonts.cjk = true;
+        }
         return f;
+      }
     }
     g_fonts.missing += g_fonts.missing.empty() ? file : std::string(", ") + file;
     ImFontConfig cfg;

@@ -14,6 +14,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace rdv::ui {
 
@@ -49,6 +50,7 @@ struct Fonts {
   ImFont* mono = nullptr;     // source code, values
   ImFont* heading = nullptr;  // panel headings, the scenario title
   std::string missing;        // font files that were not found ("" when all were)
+  bool cjk = false;           // Chinese glyphs are merged in (kFont_cjk was found)
 };
 
 // The fonts loaded by load_fonts() (all null before).
@@ -60,7 +62,12 @@ std::filesystem::path find_font(const std::string& file_name);
 
 // Adds the fonts to the current ImGui context's atlas, sized for `scale` (the monitor's content
 // scale), and makes `ui` the default. Call before the first frame.
-void load_fonts(float scale);
+//
+// Chinese (the seed text's titles and comments) comes from assets' kFont_cjk, merged into each
+// font: ImGui's 2,500 common simplified ideographs, CJK punctuation and full-width forms, and
+// every other character of `extra_text` (the catalogue's headers). Without that font installed,
+// such characters show as "?" and fonts().missing names it.
+void load_fonts(float scale, std::string_view extra_text = {});
 
 // Applies the dark theme to the current ImGui context, with sizes multiplied by `scale`.
 void apply_theme(float scale);

@@ -1,0 +1,35 @@
+// tests/ui/theme_test.cpp — the fonts: Chinese glyphs merged into each of them.
+#include "ui/theme.h"
+#include "tests/ui/imgui_frames.h"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+using rdv::ui::fonts;
+using rdv::ui::load_fonts;
+
+TEST_CASE("fonts: Chinese from the seed text gets glyphs in every font, rarer ones on demand") {
+  rdv::test::HeadlessImGui imgui;
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  // U+9F98 (a rare ideograph, outside ImGui's 2,500 common ones) only when a header uses it.
+  load_fonts(1.0f, "\xE9\xBE\x98");
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  REQUIRE_MESSAGE(fonts().cjk, "fonts-droid-fallback (tools/setup-deps.sh) is not installed");
+  for (ImFont* f : {fonts().ui, fonts().mono, fonts().heading}) {
+    CHECK(f->FindGlyphNoFallback(U'使') != nullptr);  // 使用 channel 获取返回值
+    CHECK(f->FindGlyphNoFallback(U'获') != nullptr);
+    CHECK(f->FindGlyphNoFallback(U'\u3002') != nullptr);  // 。 CJK punctuation
+    CHECK(f->FindGlyphNoFallback(0x9F98) != nullptr);
+    CHECK(f->FindGlyphNoFallback('A') != nullptr);  // DejaVu's Latin still first
+  }
+  // Latin stays DejaVu's: DejaVu Sans Mono's 'i' and 'W' are as wide (Droid's are not).
+  CHECK(fonts().mono->FindGlyph('i')->AdvanceX == fonts().mono->FindGlyph('W')->AdvanceX);
+  io.Fonts->Clear();
+  load_fonts(1.0f);
+  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  CHECK(fonts().ui->FindGlyphNoFallback(U'使') != nullptr);
+  CHECK(fonts().ui->FindGlyphNoFallback(0x9F98) == nullptr);
+}
