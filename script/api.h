@@ -147,8 +147,9 @@ void new_class(lua_State* L, const char* tname, const luaL_Reg* methods, lua_CFu
 std::int64_t check_duration(lua_State* L, int idx);
 // An optional display name argument, shortened to kMaxNameBytes (short_name).
 std::string opt_name(lua_State* L, int idx);
-// A name as objects and tasks keep it: at most kMaxNameBytes bytes (cut at a UTF-8 boundary,
-// then "…"), so an 8 MiB name is not copied into every event, handle and message.
+// A name as objects and tasks keep it: its first kMaxNameBytes bytes at most (cut at a UTF-8
+// boundary, then "… (N more bytes)", display.h's cut_text), so an 8 MiB name is not copied into
+// every event, handle and message.
 inline constexpr std::size_t kMaxNameBytes = 200;
 std::string short_name(std::string_view s);
 

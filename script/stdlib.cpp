@@ -516,10 +516,7 @@ std::int64_t check_duration(lua_State* L, int idx) {
 }
 
 std::string short_name(std::string_view s) {
-  if (s.size() <= kMaxNameBytes) return std::string(s);
-  std::size_t cut = kMaxNameBytes;
-  while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-  return std::string(s.substr(0, cut)) + "\u2026";
+  return cut_text(s, kMaxNameBytes);
 }
 
 std::string opt_name(lua_State* L, int idx) {

@@ -310,6 +310,24 @@ TEST_CASE("abort: destroying a ScriptRun with parked tasks joins them") {
 
 // ---- errors -------------------------------------------------------------------------------------
 
+TEST_CASE("names: a long task or channel name is shortened, saying how much was left out") {
+  rdv::sim::EventLog log;
+  const RunReport r =
+      rdv::script::run_source("t.lua",
+                              "local ch = chan(1, string.rep('c', 1000))\n"
+                              "go(string.rep('t', 250), function() ch:send(1) end)\nch:recv()\n",
+                              {}, log);
+  REQUIRE(r.result.outcome == Outcome::Ok);
+  bool task = false, chan = false;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const std::string_view text = log.str(log.at(i).text);
+    if (text == std::string(200, 't') + "\u2026 (50 more bytes)") task = true;
+    if (text == std::string(200, 'c') + "\u2026 (800 more bytes)") chan = true;
+  }
+  CHECK(task);
+  CHECK(chan);
+}
+
 TEST_CASE("errors: a syntax error names file:line and ends the run as an error") {
   const RunReport r = run("local x = 1\nlocal y = = 2\n");
   CHECK(r.result.outcome == Outcome::Error);
