@@ -376,12 +376,12 @@ std::vector<const ApiEntry*> api_at_offset(std::string_view source, std::size_t 
   return out;
 }
 
-std::vector<const ApiEntry*> api_at(std::string_view source, int line, int column) {
-  if (line < 1 || column < 0) return {};
+std::optional<std::size_t> offset_at(std::string_view source, int line, int column) {
+  if (line < 1 || column < 0) return std::nullopt;
   std::size_t pos = 0;
   for (int l = 1; l < line; ++l) {
     pos = source.find('\n', pos);
-    if (pos == std::string_view::npos) return {};
+    if (pos == std::string_view::npos) return std::nullopt;
     ++pos;
   }
   int col = 0;
@@ -389,10 +389,16 @@ std::vector<const ApiEntry*> api_at(std::string_view source, int line, int colum
     const auto byte = static_cast<unsigned char>(source[i]);
     if ((byte & 0xC0) == 0x80) continue;  // continuation bytes take no column
     const int width = byte == '\t' ? 4 : 1;
-    if (column < col + width) return api_at_offset(source, i);
+    if (column < col + width) return i;
     col += width;
   }
-  return {};
+  return std::nullopt;
+}
+
+std::vector<const ApiEntry*> api_at(std::string_view source, int line, int column) {
+  const std::optional<std::size_t> offset = offset_at(source, line, column);
+  if (!offset) return {};
+  return api_at_offset(source, *offset);
 }
 
 }  // namespace rdv::ui

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -49,5 +50,9 @@ std::vector<const ApiEntry*> api_at_offset(std::string_view source, std::size_t 
 // - The same at a 1-based `line` and a 0-based display `column` (code points; a tab is 4
 //   columns, as the source view draws it).
 std::vector<const ApiEntry*> api_at(std::string_view source, int line, int column);
+
+// - The byte of `source` at a 1-based `line` and a 0-based display `column`, counted as api_at
+//   counts them; nullopt past the line's end. (go_help.h's lookup counts the same way.)
+std::optional<std::size_t> offset_at(std::string_view source, int line, int column);
 
 }  // namespace rdv::ui

@@ -1,6 +1,7 @@
 // ui/app.cpp — window and context lifetime, the frame loop, and the off-screen screenshot.
 #include "ui/app.h"
 
+#include "gofront/gofront.h"
 #include "session/config.h"
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
@@ -567,6 +568,7 @@ int run_app(const AppOptions& options) {
         opened_revision = browser.revision();  // allow_switch may put the selection back
       }
       controller.update(static_cast<double>(io.DeltaTime));
+      shell.help().set_go_first(gofront::is_go_path(controller.chunkname()));
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       if (screenshot) {

@@ -2,7 +2,9 @@
 #include "ui/help_window.h"
 
 #include "session/api_help.h"
+#include "session/go_help.h"
 #include "ui/legend.h"
+#include "ui/text.h"
 #include "ui/theme.h"
 
 #include <imgui.h>
@@ -50,7 +52,9 @@ constexpr std::array kShortcuts = {
     Shortcut{"Timeline (mouse over it)", "Up / Down, + / -", "Zoom in / out"},
     Shortcut{"Timeline (mouse over it)", "F", "Fit the whole run"},
     Shortcut{"Source", "Click a task's name", "Focus the task (pick it, as the scheduler)"},
-    Shortcut{"Source", "Mouse over a call", "What the API call does, and its Go equivalent"},
+    Shortcut{"Source", "Mouse over a call",
+             "What the API call does, and its Go equivalent (in a Go program: what the Go call "
+             "does, and the scenario API's equivalent)"},
     Shortcut{"Source, editing", "Ctrl+S", "Save the script to its file"},
     Shortcut{"Source, editing", "Ctrl+Z / Ctrl+Y", "Undo / redo"},
     Shortcut{"Source, editing", "Ctrl+A, Ctrl+C, Ctrl+X, Ctrl+V", "Select all, copy, cut, paste"},
@@ -70,16 +74,6 @@ bool contains_ci(std::string_view hay, std::string_view needle) {
                std::tolower(static_cast<unsigned char>(b));
       });
   return it != hay.end();
-}
-
-void text(std::string_view s) {
-  ImGui::TextUnformatted(s.data(), s.data() + s.size());
-}
-
-void wrapped(std::string_view s) {
-  ImGui::PushTextWrapPos(0);
-  text(s);
-  ImGui::PopTextWrapPos();
 }
 
 void heading(const char* s) {
@@ -112,21 +106,21 @@ void draw_shortcuts() {
     text(s.keys);
     ImGui::PopStyleColor();
     ImGui::TableSetColumnIndex(1);
-    wrapped(s.what);
+    text_wrapped(s.what);
   }
   if (open) ImGui::EndTable();
 }
 
 void draw_colours() {
   heading("Task states");
-  wrapped(
+  text_wrapped(
       "Every panel, the timeline and the source view draw a task's state in the same colour and "
       "shape (hover an entry for its meaning):");
   ImGui::Spacing();
   draw_state_legend();
   ImGui::Spacing();
   heading("Task identity");
-  wrapped(
+  text_wrapped(
       "Each task also has a colour of its own: its timeline lane, its row in Tasks, and the band "
       "and name marking in the source the line it executes next (a blocked task: the line it "
       "waits at). A thin outline in its colour marks the line the task that just acted ran last.");
@@ -149,18 +143,42 @@ void draw_colours() {
   ImGui::PopFont();
 }
 
-void draw_api(char* filter, std::size_t filter_size) {
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
-  ImGui::InputTextWithHint("##filter", "filter: e.g. wait, ctx, <-", filter, filter_size);
-  ImGui::SameLine();
-  ImGui::TextDisabled("Durations are in ms; every blocking call is a point where tasks switch.");
-  ImGui::Separator();
-  ImGui::BeginChild("##api", ImVec2(0, 0), false);
+constexpr ImGuiTableFlags kApiTableFlags =
+    ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
+
+// One cheat-sheet table's header: the call's language, what it does, the other language.
+bool begin_api_table(const char* id, const char* call, const char* other) {
+  if (!ImGui::BeginTable(id, 3, kApiTableFlags)) return false;
+  const float em = ImGui::GetFontSize();
+  ImGui::TableSetupColumn(call, ImGuiTableColumnFlags_WidthFixed, em * 19);
+  ImGui::TableSetupColumn("what it does", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(other, ImGuiTableColumnFlags_WidthFixed, em * 15);
+  return true;
+}
+
+// One row: the call as written, what it does, its equivalent in the other language.
+void api_row(std::string_view call, std::string_view what, std::string_view other) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::PushFont(fonts().mono);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::kApi);
+  text_wrapped(call);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ImGui::TableSetColumnIndex(1);
+  text_wrapped(what);
+  ImGui::TableSetColumnIndex(2);
+  ImGui::PushFont(fonts().mono);
+  ImGui::PushStyleColor(ImGuiCol_Text, palette::kString);
+  text_wrapped(other);
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+}
+
+// The scenario API, section by section, with each call's Go equivalent.
+void draw_lua_api(const char* filter) {
   std::string_view section;
   bool open = false;
-  constexpr ImGuiTableFlags kFlags =
-      ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_BordersInnerV;
-  const float em = ImGui::GetFontSize();
   for (const ApiEntry& e : api_entries()) {
     if (!contains_ci(e.call, filter) && !contains_ci(e.text, filter) &&
         !contains_ci(e.go, filter) && !contains_ci(e.section, filter))
@@ -169,31 +187,43 @@ void draw_api(char* filter, std::size_t filter_size) {
       if (open) ImGui::EndTable();
       section = e.section;
       heading(std::string(section).c_str());
-      open = ImGui::BeginTable(std::string(section).c_str(), 3, kFlags);
-      if (open) {
-        ImGui::TableSetupColumn("Lua", ImGuiTableColumnFlags_WidthFixed, em * 19);
-        ImGui::TableSetupColumn("what it does", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Go", ImGuiTableColumnFlags_WidthFixed, em * 15);
-      }
+      open = begin_api_table(std::string(section).c_str(), "Lua", "Go");
     }
-    if (!open) continue;
-    ImGui::TableNextRow();
-    ImGui::TableSetColumnIndex(0);
-    ImGui::PushFont(fonts().mono);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kApi);
-    wrapped(e.call);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::TableSetColumnIndex(1);
-    wrapped(e.text);
-    ImGui::TableSetColumnIndex(2);
-    ImGui::PushFont(fonts().mono);
-    ImGui::PushStyleColor(ImGuiCol_Text, palette::kString);
-    wrapped(e.go);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    if (open) api_row(e.call, e.text, e.go);
   }
   if (open) ImGui::EndTable();
+}
+
+// What a Go program's calls do, as the source view's tooltips say it, with the Lua equivalent.
+void draw_go_api(const char* filter) {
+  bool open = false;
+  bool headed = false;
+  for (const GoHelp& e : go_help_entries()) {
+    if (!contains_ci(e.call, filter) && !contains_ci(e.text, filter) && !contains_ci(e.lua, filter))
+      continue;
+    if (!headed) {
+      heading("In a Go program");
+      headed = true;
+      open = begin_api_table("go", "Go", "Lua");
+    }
+    if (open) api_row(e.call, e.text, e.lua);
+  }
+  if (open) ImGui::EndTable();
+}
+
+void draw_api(char* filter, std::size_t filter_size, bool go_first) {
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 18);
+  ImGui::InputTextWithHint("##filter", "filter: e.g. wait, ctx, <-", filter, filter_size);
+  ImGui::SameLine();
+  ImGui::TextDisabled(go_first ? "Go's durations are time.Duration, the scenario API's ms; every "
+                                 "blocking call is a point where goroutines switch."
+                               : "Durations are in ms; every blocking call is a point where tasks "
+                                 "switch.");
+  ImGui::Separator();
+  ImGui::BeginChild("##api", ImVec2(0, 0), false);
+  if (go_first) draw_go_api(filter);
+  draw_lua_api(filter);
+  if (!go_first) draw_go_api(filter);
   ImGui::EndChild();
 }
 
@@ -209,11 +239,11 @@ void draw_about() {
   ImGui::PushFont(fonts().heading);
   ImGui::TextUnformatted("Rendezvous " RDV_VERSION);
   ImGui::PopFont();
-  wrapped(
+  text_wrapped(
       "Concurrency you can watch: Go's channels, select and friends, run for real on OS threads "
       "and drawn as they happen.");
   heading("Libraries and licences");
-  wrapped("Rendezvous is built with these; open one to read its licence.");
+  text_wrapped("Rendezvous is built with these; open one to read its licence.");
   ImGui::Spacing();
   for (const Licence& l : licences()) {
     ImGui::PushID(l.library.data());
@@ -221,11 +251,11 @@ void draw_about() {
     if (ImGui::CollapsingHeader(label.c_str())) {
       ImGui::Indent();
       ImGui::TextDisabled("%.*s", static_cast<int>(l.use.size()), l.use.data());
-      wrapped(l.text);
+      text_wrapped(l.text);
       if (l.library.starts_with("DejaVu") && !dejavu_text().empty()) {
         ImGui::Separator();
         ImGui::PushFont(fonts().mono);
-        wrapped(dejavu_text());
+        text_wrapped(dejavu_text());
         ImGui::PopFont();
       }
       ImGui::Unindent();
@@ -293,7 +323,7 @@ void HelpWindow::draw() {
               draw_colours();
               break;
             case HelpPage::Api:
-              draw_api(filter_, sizeof filter_);
+              draw_api(filter_, sizeof filter_, go_first_);
               break;
             case HelpPage::About:
               draw_about();

@@ -42,12 +42,15 @@ class HelpWindow {
   void draw_menu();
   // - The window, when open; call once per frame after the panes. F1 opens it.
   void draw();
+  // - A Go program is open: the API cheat sheet lists Go's calls first.
+  void set_go_first(bool go_first) { go_first_ = go_first; }
 
  private:
   bool open_ = false;
   bool select_ = false;  // select page_'s tab on the next frame
   HelpPage page_ = HelpPage::Shortcuts;
   char filter_[64] = {};
+  bool go_first_ = false;
 };
 
 }  // namespace rdv::ui

@@ -5,6 +5,7 @@
 #include "gofront/gofront.h"
 #include "gofront/tokens.h"
 #include "session/api_help.h"
+#include "session/go_help.h"
 #include "session/view_model.h"
 #include "ui/autosave_modals.h"
 #include "ui/state_style.h"
@@ -292,7 +293,32 @@ void SourcePanel::draw_editor() {
 void SourcePanel::api_tooltip(const std::string& src, int line, float x0, float advance) {
   const float mx = ImGui::GetIO().MousePos.x - x0;
   if (mx < 0 || advance <= 0) return;
-  const auto entries = api_at(src, line, static_cast<int>(mx / advance));
+  const int column = static_cast<int>(mx / advance);
+  if (gofront::is_go_path(controller_.chunkname())) {
+    // A Go program: Go's calls in Go's words, and the scenario API's equivalent.
+    const auto go = go_help_at(src, line, column);
+    if (go.empty()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+    bool first = true;
+    for (const GoHelp* e : go) {
+      if (!first) ImGui::Separator();
+      first = false;
+      ImGui::PushStyleColor(ImGuiCol_Text, palette::kApi);
+      ui::text(e->call);
+      ImGui::PopStyleColor();
+      ImGui::PushFont(fonts().ui);
+      ui::text(e->text);
+      ImGui::PopFont();
+      ImGui::PushStyleColor(ImGuiCol_Text, palette::kString);
+      ImGui::Text("Lua: %.*s", static_cast<int>(e->lua.size()), e->lua.data());
+      ImGui::PopStyleColor();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+    return;
+  }
+  const auto entries = api_at(src, line, column);
   if (entries.empty()) return;
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);

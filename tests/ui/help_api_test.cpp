@@ -2,6 +2,7 @@
 // it covers exactly what the Lua binding registers, and the lookup under the mouse finds the
 // right entry, all without a window.
 #include "session/api_help.h"
+#include "session/go_help.h"
 #include "ui/help_window.h"
 
 #include "script/api.h"
@@ -211,4 +212,122 @@ TEST_CASE("help: every shortcut and licence entry is filled in") {
   for (const char* lib : {"Dear", "GLFW", "glad", "Lua", "stb_image_write", "giflib",
                           "libimagequant", "nlohmann/json", "CLI11", "DejaVu"})
     CHECK(libs.contains(lib));
+}
+
+// ---- Go programs (session/go_help.h) ------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view kGo = R"(package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+)
+
+func worker(ctx context.Context, jobs <-chan int, results chan<- int, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for j := range jobs {
+		select {
+		case results <- j * 2:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func main() {
+	var mu sync.Mutex
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	jobs := make(chan int, 3)
+	results := make(chan int)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go worker(ctx, jobs, results, &wg)
+	jobs <- 1
+	close(jobs)
+	mu.Lock()
+	fmt.Println(<-results, ctx.Err())
+	mu.Unlock()
+	wg.Wait()
+	time.Sleep(10 * time.Millisecond)
+}
+)";
+
+// The Go help entries at the `nth` (0-based) occurrence of `what` in kGo, plus `skip` bytes.
+std::vector<const rdv::ui::GoHelp*> go_at(std::string_view what, int nth = 0,
+                                          std::size_t skip = 0) {
+  std::size_t at = kGo.find(what);
+  for (int i = 0; i < nth && at != std::string_view::npos; ++i) at = kGo.find(what, at + 1);
+  REQUIRE(at != std::string_view::npos);
+  return rdv::ui::go_help_at_offset(kGo, at + skip);
+}
+
+std::string go_call(const std::vector<const rdv::ui::GoHelp*>& v) {
+  std::string s;
+  for (const auto* e : v) s += (s.empty() ? "" : " | ") + std::string(e->call);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("go help: keywords, the arrow, builtins and package members under the mouse") {
+  CHECK(go_call(go_at("go worker")) == "go f(x)");
+  CHECK(go_call(go_at("select")) == "select { case …: … default: … }");
+  CHECK(go_call(go_at("defer wg")) == "defer f()");
+  CHECK(go_call(go_at("range jobs")) == "for v := range ch");
+  // The arrow: a send after an operand, a receive where an operand starts, a direction in a type.
+  CHECK(go_call(go_at("results <- j", 0, 8)) == "ch <- v");
+  CHECK(go_call(go_at("jobs <- 1", 0, 5)) == "ch <- v");
+  CHECK(go_call(go_at("<-ctx.Done")) == "v, ok := <-ch");
+  CHECK(go_call(go_at("(<-results")) == "");  // the parenthesis itself
+  CHECK(go_call(go_at("(<-results", 0, 1)) == "v, ok := <-ch");
+  CHECK(go_call(go_at("<-chan int")) == "chan T, chan<- T, <-chan T");
+  CHECK(go_call(go_at("chan<- int", 0, 4)) == "chan T, chan<- T, <-chan T");
+  CHECK(go_call(go_at("make(chan int, 3)")) == "make(chan T, n)");
+  CHECK(go_call(go_at("close(jobs)")) == "close(ch)");
+  CHECK(go_call(go_at("time.Sleep", 0, 5)) == "time.Sleep(d)");
+  CHECK(go_call(go_at("time.Millisecond", 0, 6)) == "time.Millisecond");
+  CHECK(go_call(go_at("context.WithTimeout", 0, 9)) ==
+        "ctx, cancel := context.WithTimeout(parent, d)");
+  CHECK(go_call(go_at("sync.WaitGroup\n", 0, 5)) == "var wg sync.WaitGroup");
+  CHECK(go_call(go_at("fmt.Println", 0, 4)) == "fmt.Println(a, b)");
+  // Not the API: a package name, a local, a string, a comment.
+  CHECK(go_at("time.Sleep").empty());
+  CHECK(go_at("jobs := make").empty());
+  CHECK(go_at("\"sync\"", 0, 1).empty());
+  // Every entry says what it does and its Lua equivalent.
+  for (const rdv::ui::GoHelp& e : rdv::ui::go_help_entries()) {
+    INFO(e.call);
+    CHECK(!e.text.empty());
+    CHECK(!e.lua.empty());
+  }
+}
+
+TEST_CASE("go help: a method is resolved from how its receiver was declared") {
+  // wg.Done() is the WaitGroup's (a *sync.WaitGroup parameter); ctx.Done() the Context's.
+  CHECK(go_call(go_at("wg.Done", 0, 3)) == "wg.Done()");
+  CHECK(go_call(go_at("ctx.Done", 0, 4)) == "<-ctx.Done()");
+  CHECK(go_call(go_at("wg.Wait", 0, 3)) == "wg.Wait()");
+  CHECK(go_call(go_at("wg.Add", 0, 3)) == "wg.Add(n)");
+  CHECK(go_call(go_at("ctx.Err", 0, 4)) == "ctx.Err()");
+  CHECK(go_call(go_at("mu.Lock", 0, 3)) == "mu.Lock()");
+  CHECK(go_call(go_at("mu.Unlock", 0, 3)) == "mu.Unlock()");
+  // From the declaration, whatever the names: `g, c := errgroup.WithContext(…)`.
+  constexpr std::string_view src =
+      "package main\nfunc main() {\n\tgrp, c := errgroup.WithContext(context.Background())\n"
+      "\tgrp.Go(f)\n\t<-c.Done()\n\tgrp.Wait()\n\tvar counter "
+      "sync.WaitGroup\n\tcounter.Wait()\n}\n";
+  const auto at = [&](std::string_view what, std::size_t skip) {
+    return go_call(rdv::ui::go_help_at_offset(src, src.find(what) + skip));
+  };
+  CHECK(at("grp.Go", 4) == "g.Go(func() error { … })");
+  CHECK(at("c.Done", 2) == "<-ctx.Done()");
+  CHECK(at("grp.Wait", 4) == "err := g.Wait()");
+  CHECK(at("counter.Wait", 8) == "wg.Wait()");
+  // Line and column, as the source view counts them (a tab is 4 columns).
+  CHECK(go_call(rdv::ui::go_help_at(src, 4, 8)) == "g.Go(func() error { … })");
 }
