@@ -230,6 +230,64 @@ TEST_CASE("scenarios: a teacher's toggle changes what it should") {
   CHECK(checked > 0);
 }
 
+namespace {
+
+// The Go version of a scenario (tests/go/<dir>/main.go) as Rendezvous runs it.
+std::string go_source_of(const std::string& dir) {
+  const std::string path = kRoot + "/tests/go/" + dir + "/main.go";
+  rdv::Result<std::string> text = rdv::script::read_script(path);
+  REQUIRE_MESSAGE(text, text.error());
+  rdv::gofront::Prepared p = rdv::gofront::prepare("main.go", *text);
+  REQUIRE_MESSAGE(p.ok, path << ": " << p.error);
+  return std::move(p.chunk);
+}
+
+// An output spec for a Go version: Lua's print separates its arguments with tabs where
+// fmt.Println uses spaces (as tests/go/scenarios_test.go reads the same spec).
+OutputSpec for_go(OutputSpec spec) {
+  if (spec.lines) {
+    for (std::string& l : *spec.lines) std::replace(l.begin(), l.end(), '\t', ' ');
+  }
+  return spec;
+}
+
+}  // namespace
+
+// One set of expectations vouches for the Lua scenario, its Go version run by real Go
+// (go_mirrors) and the same Go version run by Rendezvous: here, controlled over the same seeds
+// and live, as the Lua scenario is above.
+TEST_CASE("scenarios: each Go version in Rendezvous gives only the scenario's expected outcomes") {
+  const int n = std::min(seed_count(), 100);
+  const auto all = expectations();
+  int checked = 0;
+  std::vector<std::future<std::string>> live;
+  for (const auto& e : all) {
+    if (e.go.empty()) continue;
+    ++checked;
+    CAPTURE(e.go);
+    const std::string src = go_source_of(e.go);
+    const std::string file = e.go + "/main.go";
+    const std::string bad =
+        sweep(file, src, Preempt::Sync, e.outcome, for_go(e.output), &e, e.must_see_lines, n);
+    CHECK_MESSAGE(bad.empty(), file << ": " << bad);
+    live.push_back(std::async(std::launch::async, [e, src, file] {
+      std::string problems;
+      for (int i = 0; i < kLiveRuns; ++i) {
+        const Run r = run(file, src, Mode::Live, static_cast<std::uint64_t>(i + 1));
+        const std::string bad_live =
+            judge(r, e.live_outcome, for_go(e.live_output), e.live_order, e.message_for(r.outcome));
+        if (!bad_live.empty()) problems += "live run " + std::to_string(i + 1) + ": " + bad_live;
+      }
+      return problems;
+    }));
+  }
+  for (auto& job : live) {
+    const std::string bad = job.get();
+    CHECK_MESSAGE(bad.empty(), bad);
+  }
+  CHECK(checked >= 26);
+}
+
 TEST_CASE("scenarios: a live run aborted midway ends promptly") {
   const auto all = expectations();
   std::vector<std::future<std::string>> jobs;
