@@ -2,7 +2,8 @@
 // program they describe (see CMakeLists.txt for the list of checks).
 //
 // Conventions the documents follow, which this test relies on:
-//  - ```lua blocks (guide): each is exactly the text of one docs/examples/*.lua file;
+//  - ```lua and ```go blocks (guide): each is exactly the text of one docs/examples/*.lua or
+//    *.go file;
 //  - ```console blocks (guide, teaching, README): lines starting with "$ " are commands for `sh`
 //  run from the source
 //    folder (`rendezvous` is rendezvous-cli); the lines after a command are exactly what it
@@ -81,7 +82,8 @@ std::vector<Block> fenced_blocks(const std::string& markdown) {
 std::map<std::string, std::string> example_files() {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::directory_iterator(kSource / "docs/examples"))
-    if (e.path().extension() == ".lua") files[e.path().filename().string()] = slurp(e.path());
+    if (e.path().extension() == ".lua" || e.path().extension() == ".go")
+      files[e.path().filename().string()] = slurp(e.path());
   return files;
 }
 
@@ -336,7 +338,7 @@ Played play(const std::string& file, const std::vector<std::string>& picks) {
 
 }  // namespace
 
-TEST_CASE("every lua block of the scenario guide is an example file, named in the guide") {
+TEST_CASE("every lua and go block of the scenario guide is an example file, named in it") {
   const std::string guide = slurp(kSource / "docs/scenario-guide.md");
   REQUIRE(!guide.empty());
   const auto files = example_files();
@@ -344,14 +346,14 @@ TEST_CASE("every lua block of the scenario guide is an example file, named in th
   int blocks = 0;
   std::map<std::string, int> shown;
   for (const Block& b : fenced_blocks(guide)) {
-    if (b.info != "lua") continue;
+    if (b.info != "lua" && b.info != "go") continue;
     ++blocks;
     std::string match;
     for (const auto& [name, text] : files)
       if (text == b.text) match = name;
-    CHECK_MESSAGE(!match.empty(), "docs/scenario-guide.md:" << b.line
-                                                            << ": this lua block is no example "
-                                                               "file (docs/examples/*.lua)");
+    CHECK_MESSAGE(!match.empty(), "docs/scenario-guide.md:" << b.line << ": this " << b.info
+                                                            << " block is no example file "
+                                                               "(docs/examples/*.lua, *.go)");
     if (!match.empty()) ++shown[match];
   }
   CHECK(blocks >= 8);
@@ -376,9 +378,12 @@ TEST_CASE("the README's command lines print what it shows") {
 
 TEST_CASE("the guide's numbered and API examples print the same whatever the seed") {
   // The guide says so of them: their output does not depend on the schedule. (The pitfalls
-  // are racy on purpose, and api-output.lua prints random numbers drawn from the seed.)
+  // are racy on purpose, api-output.lua prints random numbers drawn from the seed, and a
+  // go-refused-* program never runs.)
   for (const auto& [name, text] : example_files()) {
-    if (name.rfind("pitfall-", 0) == 0 || name == "api-output.lua") continue;
+    if (name.rfind("pitfall-", 0) == 0 || name == "api-output.lua" ||
+        name.rfind("go-refused-", 0) == 0)
+      continue;
     INFO(name);
     const std::string base = shell("rendezvous run docs/examples/" + name + "; echo \"exit $?\"");
     CHECK_MESSAGE(base.find("exit 0") != std::string::npos, base);
