@@ -376,6 +376,32 @@ std::vector<const ApiEntry*> api_at_offset(std::string_view source, std::size_t 
   return out;
 }
 
+bool is_wide(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||
+         (cp >= 0x3041 && cp <= 0x33FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+int display_columns(std::string_view s, std::size_t i) {
+  const auto byte = static_cast<unsigned char>(s[i]);
+  if ((byte & 0xC0) == 0x80) return 0;
+  if (byte == '\t') return 4;
+  if (byte < 0xE0) return 1;  // ASCII and two-byte sequences: nothing wide below U+0800
+  // A three- or four-byte sequence (a malformed one counts as one column).
+  const std::size_t n = byte < 0xF0 ? 3 : 4;
+  if (i + n > s.size()) return 1;
+  char32_t cp = byte & (n == 3 ? 0x0F : 0x07);
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) return 1;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  return is_wide(cp) ? 2 : 1;
+}
+
 std::optional<std::size_t> offset_at(std::string_view source, int line, int column) {
   if (line < 1 || column < 0) return std::nullopt;
   std::size_t pos = 0;
@@ -386,9 +412,8 @@ std::optional<std::size_t> offset_at(std::string_view source, int line, int colu
   }
   int col = 0;
   for (std::size_t i = pos; i < source.size() && source[i] != '\n'; ++i) {
-    const auto byte = static_cast<unsigned char>(source[i]);
-    if ((byte & 0xC0) == 0x80) continue;  // continuation bytes take no column
-    const int width = byte == '\t' ? 4 : 1;
+    const int width = display_columns(source, i);
+    if (width == 0) continue;  // continuation bytes take no column
     if (column < col + width) return i;
     col += width;
   }

@@ -55,4 +55,12 @@ std::vector<const ApiEntry*> api_at(std::string_view source, int line, int colum
 //   counts them; nullopt past the line's end. (go_help.h's lookup counts the same way.)
 std::optional<std::size_t> offset_at(std::string_view source, int line, int column);
 
+// - Whether the code point is East Asian wide (CJK ideographs, kana, hangul, CJK punctuation,
+//   full-width forms): the source view gives it two columns, and the monospaced font draws it
+//   two columns wide (ui/theme.cpp).
+bool is_wide(char32_t cp);
+// - The display columns the byte at `i` of `s` takes in the source view: 0 for a UTF-8
+//   continuation byte, 4 for a tab (ImGui draws four spaces), 2 for a wide code point, else 1.
+int display_columns(std::string_view s, std::size_t i);
+
 }  // namespace rdv::ui

@@ -115,10 +115,9 @@ class SpanBuilder {
         column_ = 0;
         run = i + 1;
         run_column = 0;
-      } else if (byte == '\t') {
-        column_ += 4;  // ImGui draws a tab as four spaces
-      } else if ((byte & 0xC0) != 0x80) {
-        ++column_;  // one column per code point: continuation bytes do not count
+      } else {
+        // A tab is four columns, a Chinese character two, a continuation byte none.
+        column_ += display_columns(source_, i);
       }
     }
     flush(begin + size);

@@ -1,7 +1,10 @@
 // ui/theme.cpp — colours, sizes and fonts.
 #include "ui/theme.h"
 
+#include "session/api_help.h"
+
 #include <array>
+#include <cmath>
 #include <cstdlib>
 #include <string_view>
 #include <system_error>
@@ -91,6 +94,24 @@ void load_fonts(float scale, std::string_view extra_text) {
   g_fonts.mono = load(assets::kFont_mono.file, assets::kFont_mono.pixels);
   g_fonts.heading = load(assets::kFont_heading.file, assets::kFont_heading.pixels);
   io.FontDefault = g_fonts.ui;
+  if (!g_fonts.cjk) return;
+  // The monospaced font draws every wide glyph (Chinese) exactly two digits wide, centred, so a
+  // line of code with Chinese in it stays on the source view's columns (display_columns in
+  // session/api_help.h counts such a character as two). Droid's ideographs are 1 em wide,
+  // DejaVu Sans Mono's digits 0.6 em: only the built font knows both.
+  io.Fonts->Build();
+  ImFont* mono = g_fonts.mono;
+  const ImFontGlyph* zero = mono->FindGlyphNoFallback('0');
+  if (zero == nullptr) return;
+  const float two = 2 * zero->AdvanceX;
+  for (ImFontGlyph& g : mono->Glyphs) {
+    if (!is_wide(static_cast<char32_t>(g.Codepoint))) continue;
+    const float shift = std::floor((two - g.AdvanceX) / 2);
+    g.X0 += shift;
+    g.X1 += shift;
+    g.AdvanceX = two;
+  }
+  mono->BuildLookupTable();
 }
 
 void apply_theme(float scale) {

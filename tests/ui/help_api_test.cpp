@@ -331,3 +331,25 @@ TEST_CASE("go help: a method is resolved from how its receiver was declared") {
   // Line and column, as the source view counts them (a tab is 4 columns).
   CHECK(go_call(rdv::ui::go_help_at(src, 4, 8)) == "g.Go(func() error { … })");
 }
+
+TEST_CASE("source columns: a Chinese character takes two, a tab four, as the view draws them") {
+  using rdv::ui::display_columns;
+  using rdv::ui::offset_at;
+  const std::string_view s =
+      "a\xE7\xBB\x93"
+      "b\tc";  // a结b<tab>c
+  CHECK(display_columns(s, 0) == 1);
+  CHECK(display_columns(s, 1) == 2);
+  CHECK(display_columns(s, 2) == 0);  // continuation bytes
+  CHECK(display_columns(s, 5) == 4);
+  CHECK(offset_at(s, 1, 0) == 0u);
+  CHECK(offset_at(s, 1, 1) == 1u);
+  CHECK(offset_at(s, 1, 2) == 1u);  // the character's second column
+  CHECK(offset_at(s, 1, 3) == 4u);  // b
+  CHECK(offset_at(s, 1, 8) == 6u);  // c, after the tab's four columns
+  CHECK_FALSE(offset_at(s, 1, 9).has_value());
+  CHECK(display_columns("\xC3\xA9", 0) == 1);      // é: narrow
+  CHECK(display_columns("\xEF\xBC\x9A", 0) == 2);  // ：full-width colon
+  CHECK(display_columns("\xE2\x86\x92", 0) == 1);  // → stays narrow
+  CHECK(display_columns("\xE7\xBB", 0) == 1);      // cut short: one column, no read past
+}

@@ -27,6 +27,12 @@ TEST_CASE("fonts: Chinese from the seed text gets glyphs in every font, rarer on
   }
   // Latin stays DejaVu's: DejaVu Sans Mono's 'i' and 'W' are as wide (Droid's are not).
   CHECK(fonts().mono->FindGlyph('i')->AdvanceX == fonts().mono->FindGlyph('W')->AdvanceX);
+  // In the monospaced font a Chinese character is two columns wide, as the source view counts
+  // it, and so is full-width punctuation.
+  const float column = fonts().mono->FindGlyph('0')->AdvanceX;
+  CHECK(fonts().mono->FindGlyph(U'使')->AdvanceX == 2 * column);
+  CHECK(fonts().mono->FindGlyph(U'\uFF1A')->AdvanceX == 2 * column);  // ：
+  CHECK(fonts().ui->FindGlyph(U'使')->AdvanceX != 2 * column);        // the other fonts keep theirs
   io.Fonts->Clear();
   load_fonts(1.0f);
   io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
