@@ -50,6 +50,10 @@ only=("$@")
 # while asyncTask sleeps (line 8); the browser, the source with each task's line, the panels.
 shoot main scenarios/2.1-unbuffered-rendezvous.lua --at 10
 
+# go: the seed text's first example, a Go program as written, at event 12 — main blocked at the
+# receive (line 22) while asyncTask runs line 16; the Chinese of its title and comments.
+shoot go scenarios/seed/1-seed-async-task.go --at 12
+
 # timeline: the pipeline with acknowledgements at its end, the Timeline tab in front: a lane per
 # task, send → receive arrows, blocked stretches.
 mapfile -t t < <(tab Timeline)

@@ -526,15 +526,32 @@ int run_app(const AppOptions& options) {
     sample_font_atlas_nearest(io);
     // View ▸ Zoom: the fonts are rasterised again at the new size (not scaled bitmaps) and the
     // style's sizes are scaled from a fresh style; only between frames.
-    auto apply_zoom = [&] {
-      if (shell.zoom() == zoom) return;
-      zoom = shell.zoom();
+    auto rebuild_fonts = [&] {
       io.Fonts->Clear();
       load_fonts(scale * zoom, header_text);
       ImGui_ImplOpenGL3_DestroyFontsTexture();
       ImGui_ImplOpenGL3_CreateFontsTexture();
       sample_font_atlas_nearest(io);
+    };
+    auto apply_zoom = [&] {
+      if (shell.zoom() == zoom) return;
+      zoom = shell.zoom();
+      rebuild_fonts();
       apply_theme(scale * zoom);
+    };
+    // A program opened with Chinese the fonts lack (a comment's rarer characters): they are
+    // added and the fonts made again, before the frame that would draw them as "?".
+    const char* glyphs_checked_data = nullptr;
+    std::size_t glyphs_checked_size = 0;
+    auto add_missing_glyphs = [&] {
+      const std::string& text = controller.script();
+      if (text.data() == glyphs_checked_data && text.size() == glyphs_checked_size) return;
+      glyphs_checked_data = text.data();
+      glyphs_checked_size = text.size();
+      const std::string missing = missing_glyphs(text);
+      if (missing.empty()) return;
+      header_text += missing;
+      rebuild_fonts();
     };
     // F11: full screen on the window's monitor, and back to where the window was.
     int windowed[4] = {0, 0, width, height};
@@ -569,6 +586,7 @@ int run_app(const AppOptions& options) {
       }
       controller.update(static_cast<double>(io.DeltaTime));
       shell.help().set_go_first(gofront::is_go_path(controller.chunkname()));
+      add_missing_glyphs();
       ImGui_ImplOpenGL3_NewFrame();
       ImGui_ImplGlfw_NewFrame();
       if (screenshot) {

@@ -3,6 +3,8 @@
 
 #include "session/api_help.h"
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include <array>
 #include <cmath>
 #include <cstdlib>
@@ -112,6 +114,24 @@ void load_fonts(float scale, std::string_view extra_text) {
     g.AdvanceX = two;
   }
   mono->BuildLookupTable();
+}
+
+std::string missing_glyphs(std::string_view text) {
+  std::string out;
+  if (!g_fonts.cjk || g_fonts.ui == nullptr) return out;
+  const char* p = text.data();
+  const char* const end = p + text.size();
+  while (p < end) {
+    unsigned int cp = 0;
+    const int n = ImTextCharFromUtf8(&cp, p, end);
+    if (n <= 0) break;
+    if (cp >= 0x2E80 && cp <= 0xFFFF &&
+        g_fonts.ui->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr &&
+        out.find(std::string_view(p, static_cast<std::size_t>(n))) == std::string::npos)
+      out.append(p, static_cast<std::size_t>(n));
+    p += n;
+  }
+  return out;
 }
 
 void apply_theme(float scale) {

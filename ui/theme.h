@@ -69,6 +69,11 @@ std::filesystem::path find_font(const std::string& file_name);
 // such characters show as "?" and fonts().missing names it.
 void load_fonts(float scale, std::string_view extra_text = {});
 
+// The characters of `text` (UTF-8) from CJK on (U+2E80..U+FFFF) that the loaded fonts lack,
+// each once, as UTF-8: give them to load_fonts' `extra_text` to draw them. Empty when none is
+// missing or no Chinese font is installed (loading again would not help).
+std::string missing_glyphs(std::string_view text);
+
 // Applies the dark theme to the current ImGui context, with sizes multiplied by `scale`.
 void apply_theme(float scale);
 

@@ -38,4 +38,13 @@ TEST_CASE("fonts: Chinese from the seed text gets glyphs in every font, rarer on
   io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
   CHECK(fonts().ui->FindGlyphNoFallback(U'使') != nullptr);
   CHECK(fonts().ui->FindGlyphNoFallback(0x9F98) == nullptr);
+  // What a program's text needs beyond the atlas (a seed comment's 拟, U+62DF), each once;
+  // loaded as extra text, nothing is missing any more.
+  const std::string text = "// \u6A21\u62DF\u8017\u65F6 a \u62DF \u9F98";  // 模拟耗时 a 拟 龘
+  const std::string missing = rdv::ui::missing_glyphs(text);
+  CHECK(missing == "\u62DF\u9F98");
+  io.Fonts->Clear();
+  load_fonts(1.0f, missing);
+  io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+  CHECK(rdv::ui::missing_glyphs(text).empty());
 }
