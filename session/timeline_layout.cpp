@@ -422,8 +422,10 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
   const auto lost = m.lost_writes();
   for (const auto seqs : {m.notes(), m.diagnostics(),
                           p.var_writes ? m.var_writes() : std::span<const std::uint32_t>()}) {
-    std::vector<std::int32_t>& last = out.last_marker;  // per lane (+ the whole run)
-    last.assign(out.lanes.size() + 1, -1);
+    // The last marker of each kind per lane (+ the whole run): kinds that alternate (a panic
+    // and its recover, 100,000 times) merge each with its own, not never.
+    std::vector<std::int32_t>& last = out.last_marker;
+    last.assign((out.lanes.size() + 1) * kMarkerKinds, -1);
     for (auto s = std::lower_bound(seqs.begin(), seqs.end(), static_cast<std::uint32_t>(lo));
          s != seqs.end() && *s < hi; ++s) {
       const sim::Event& e = m.events()[*s];
@@ -436,10 +438,10 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
                                                                    : MarkerKind::Write;
       }
       mk.lane = mk.kind == MarkerKind::Deadlock ? -1 : lane_of_task(e.task);
-      const auto slot = static_cast<std::size_t>(mk.lane + 1);
+      const auto slot =
+          static_cast<std::size_t>(mk.lane + 1) * kMarkerKinds + static_cast<std::size_t>(mk.kind);
       const std::int32_t prev = last[slot];
-      if (prev >= 0 && out.markers[static_cast<std::size_t>(prev)].kind == mk.kind &&
-          mk.x - out.markers[static_cast<std::size_t>(prev)].x < kMarkerMergePx) {
+      if (prev >= 0 && mk.x - out.markers[static_cast<std::size_t>(prev)].x < kMarkerMergePx) {
         ++out.markers[static_cast<std::size_t>(prev)].count;
         continue;
       }

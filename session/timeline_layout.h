@@ -91,6 +91,7 @@ struct PreparedArrow {
 inline constexpr std::size_t kDrawAllArrowsUpTo = 400;
 
 enum class MarkerKind : std::uint8_t { Note, Panic, Deadlock, Other, Write, LostWrite };
+inline constexpr std::size_t kMarkerKinds = 6;
 
 // A note or diagnostic; markers of one kind closer than 6 px on a lane are merged (count > 1).
 struct Marker {

@@ -503,3 +503,25 @@ TEST_CASE(
   CHECK(hand_offs == 1);  // a zero-width span at t = 0, folded, and drawn all the same
   CHECK(timers == 1);
 }
+
+TEST_CASE("timeline: markers of two kinds that alternate merge each with its own kind") {
+  // A pcall loop: a panic and its recover, 20,000 times, on one lane 300 px wide.
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main");
+  s.add(EventKind::TaskRun, 1);
+  for (int i = 0; i < 20'000; ++i) {
+    s.add(EventKind::Panic, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "again");
+    s.add(EventKind::Recover, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "again");
+  }
+  const rdv::ui::timeline::ArrowIndex ix = index_of(s.model);
+  const Params p{Axis::EventOrder, fit_all(s.model, Axis::EventOrder), 300.0f, 3.0f, 12.0f};
+  const Prepared out = prepare(s.model, p, {0}, ix);
+  // At most one marker of each kind per 6 px: 2 kinds x 300 / 6, not 40,000.
+  CHECK(out.markers.size() <= 2 * (300 / 6 + 1));
+  std::uint32_t panics = 0, recovers = 0;
+  for (const Marker& mk : out.markers) {
+    (mk.kind == MarkerKind::Panic ? panics : recovers) += mk.count;
+  }
+  CHECK(panics == 20'000);
+  CHECK(recovers == 20'000);
+}
