@@ -158,21 +158,20 @@ bool begin_api_table(const char* id, const char* call, const char* other) {
 
 // One row: the call as written, what it does, its equivalent in the other language.
 void api_row(std::string_view call, std::string_view what, std::string_view other) {
+  const auto code = [](std::string_view s, ImU32 colour) {
+    ImGui::PushFont(fonts().mono);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    text_wrapped(s);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+  };
   ImGui::TableNextRow();
   ImGui::TableSetColumnIndex(0);
-  ImGui::PushFont(fonts().mono);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::kApi);
-  text_wrapped(call);
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+  code(call, palette::kApi);
   ImGui::TableSetColumnIndex(1);
   text_wrapped(what);
   ImGui::TableSetColumnIndex(2);
-  ImGui::PushFont(fonts().mono);
-  ImGui::PushStyleColor(ImGuiCol_Text, palette::kString);
-  text_wrapped(other);
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
+  code(other, palette::kString);
 }
 
 // The scenario API, section by section, with each call's Go equivalent.

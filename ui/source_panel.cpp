@@ -22,6 +22,7 @@
 #include <iterator>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "script/lua_lexer.h"
 #include "script/read_file.h"
@@ -293,46 +294,34 @@ void SourcePanel::api_tooltip(const std::string& src, int line, float x0, float 
   const float mx = ImGui::GetIO().MousePos.x - x0;
   if (mx < 0 || advance <= 0) return;
   const int column = static_cast<int>(mx / advance);
-  if (gofront::is_go_path(controller_.chunkname())) {
-    // A Go program: Go's calls in Go's words, and the scenario API's equivalent.
-    const auto go = go_help_at(src, line, column);
-    if (go.empty()) return;
-    ImGui::BeginTooltip();
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-    bool first = true;
-    for (const GoHelp* e : go) {
-      if (!first) ImGui::Separator();
-      first = false;
-      ImGui::PushStyleColor(ImGuiCol_Text, palette::kApi);
-      ui::text(e->call);
-      ImGui::PopStyleColor();
-      ImGui::PushFont(fonts().ui);
-      ui::text(e->text);
-      ImGui::PopFont();
-      ImGui::PushStyleColor(ImGuiCol_Text, palette::kString);
-      ImGui::Text("Lua: %.*s", static_cast<int>(e->lua.size()), e->lua.data());
-      ImGui::PopStyleColor();
-    }
-    ImGui::PopTextWrapPos();
-    ImGui::EndTooltip();
-    return;
+  // A Go program: Go's calls in Go's words with the scenario API's equivalent; a Lua scenario:
+  // the API's calls with Go's.
+  struct Row {
+    std::string_view call, text, other;
+  };
+  std::vector<Row> rows;
+  const bool go = gofront::is_go_path(controller_.chunkname());
+  if (go) {
+    for (const GoHelp* e : go_help_at(src, line, column))
+      rows.push_back({e->call, e->text, e->lua});
+  } else {
+    for (const ApiEntry* e : api_at(src, line, column)) rows.push_back({e->call, e->text, e->go});
   }
-  const auto entries = api_at(src, line, column);
-  if (entries.empty()) return;
+  if (rows.empty()) return;
   ImGui::BeginTooltip();
   ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
   bool first = true;
-  for (const ApiEntry* e : entries) {
+  for (const Row& r : rows) {
     if (!first) ImGui::Separator();
     first = false;
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kApi);
-    ImGui::TextUnformatted(e->call.data(), e->call.data() + e->call.size());
+    text(r.call);
     ImGui::PopStyleColor();
     ImGui::PushFont(fonts().ui);
-    ImGui::TextUnformatted(e->text.data(), e->text.data() + e->text.size());
+    text(r.text);
     ImGui::PopFont();
     ImGui::PushStyleColor(ImGuiCol_Text, palette::kString);
-    ImGui::Text("Go: %.*s", static_cast<int>(e->go.size()), e->go.data());
+    ImGui::Text("%s: %.*s", go ? "Lua" : "Go", static_cast<int>(r.other.size()), r.other.data());
     ImGui::PopStyleColor();
   }
   ImGui::PopTextWrapPos();
