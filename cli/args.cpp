@@ -72,6 +72,17 @@ CLI::Option* add_cpu_option(CLI::App& app, sim::Nanos* limit) {
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{30} * 24 * 3600));
 }
 
+CLI::Option* add_task_cpu_option(CLI::App& app, sim::Nanos* limit) {
+  return app
+      .add_option_function<std::int64_t>(
+          "--limit-task-cpu",
+          [limit](std::int64_t seconds) { *limit = sim::Nanos{seconds} * 1'000'000'000; },
+          "seconds of CPU time any one task may use, then the run ends with \"CPU time limit "
+          "exceeded: task N used more than …\" at the task's line (default: no limit per task; "
+          "--limit-cpu bounds them together)")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{30} * 24 * 3600));
+}
+
 CLI::Option* add_run_option(CLI::App& app, std::string* test) {
   return app.add_option("--run", *test,
                         "a _test.go file: the test to run, e.g. TestTransfer (default: all of "

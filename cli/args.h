@@ -37,6 +37,9 @@ CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes);
 CLI::Option* add_wall_option(CLI::App& app, sim::Nanos* limit);
 // --limit-cpu SECONDS into *limit: the CPU time a run's tasks may use (RunConfig::max_cpu).
 CLI::Option* add_cpu_option(CLI::App& app, sim::Nanos* limit);
+// --limit-task-cpu SECONDS into *limit: the CPU time any one task may use
+// (RunConfig::max_task_cpu; none unless given).
+CLI::Option* add_task_cpu_option(CLI::App& app, sim::Nanos* limit);
 // --run TestX: the test of a _test.go file to run (its tests in order without it).
 CLI::Option* add_run_option(CLI::App& app, std::string* test);
 

@@ -73,6 +73,7 @@ struct RunFlags {
   std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;  // --max-events
   sim::Nanos max_wall = sim::RunConfig::kDefaultMaxWall;         // --limit-wall
   sim::Nanos max_cpu = sim::RunConfig::kDefaultMaxCpu;           // --limit-cpu
+  sim::Nanos max_task_cpu = 0;                                   // --limit-task-cpu
 };
 
 script::RunOptions make_options(const RunFlags& f) {
@@ -86,6 +87,7 @@ script::RunOptions make_options(const RunFlags& f) {
   opt.config.max_events = f.max_events;
   opt.config.max_wall = f.max_wall;
   opt.config.max_cpu = f.max_cpu;
+  opt.config.max_task_cpu = f.max_task_cpu;
   opt.memory_cap = f.memory != 0 ? f.memory : sim::default_memory_cap(f.max_events);
   return opt;
 }
@@ -108,6 +110,7 @@ void add_run_flags(CLI::App& app, RunFlags& f) {
   add_max_events_option(app, &f.max_events);
   add_wall_option(app, &f.max_wall);
   add_cpu_option(app, &f.max_cpu);
+  add_task_cpu_option(app, &f.max_task_cpu);
 }
 
 // ---- run ------------------------------------------------------------------------------------
@@ -201,6 +204,8 @@ int cmd_replay(int argc, char** argv) {
   add_wall_option(app, &max_wall);
   sim::Nanos max_cpu = sim::RunConfig::kDefaultMaxCpu;
   add_cpu_option(app, &max_cpu);
+  sim::Nanos max_task_cpu = 0;
+  add_task_cpu_option(app, &max_task_cpu);
   if (const int rc = parse_args(app, argc, argv); rc >= 0) return rc;
 
   Result<trace::Trace> recorded = trace::read_trace(file);
@@ -226,6 +231,7 @@ int cmd_replay(int argc, char** argv) {
   opt.config.max_events = max_events != 0 ? max_events : h.max_events;
   opt.config.max_wall = max_wall;
   opt.config.max_cpu = max_cpu;
+  opt.config.max_task_cpu = max_task_cpu;
   opt.memory_cap = memory != 0           ? memory
                    : h.limit_memory != 0 ? static_cast<std::size_t>(h.limit_memory) << 20
                                          : sim::default_memory_cap(opt.config.max_events);

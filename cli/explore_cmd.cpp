@@ -169,6 +169,7 @@ int run_explore(int argc, char** argv) {
       ->description("seconds of wall-clock time each run may take (default 600)");
   add_cpu_option(app, &o.max_cpu)
       ->description("seconds of CPU time each run's tasks may use together (default 300)");
+  add_task_cpu_option(app, &o.max_task_cpu);
   app.add_option("--trace-dir", trace_dir, "where failure traces go (default: <tmp>/rendezvous)");
   app.add_flag("--shrink", o.shrink,
                "random/pct: replace each first failure by one with the fewest preemptions");

@@ -151,6 +151,7 @@ script::RunOptions base_options(const Options& o, std::uint64_t seed, unsigned j
   opt.config.max_events = o.max_events;
   opt.config.max_wall = o.max_wall;
   opt.config.max_cpu = o.max_cpu;
+  opt.config.max_task_cpu = o.max_task_cpu;
   opt.memory_cap = o.memory_cap;
   opt.budget = o.budget;  // shared by every run (explore() sets it)
   return opt;
@@ -386,6 +387,7 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
     o.max_events = options.max_events;
     o.max_wall = options.max_wall;
     o.max_cpu = options.max_cpu;
+    o.max_task_cpu = options.max_task_cpu;
     o.run = options.run;
     o.should_stop = options.should_stop;
     o.memory_cap = options.memory_cap;

@@ -105,6 +105,7 @@ struct Options {
   std::uint64_t max_events = sim::RunConfig::kDefaultMaxEvents;  // per run (`--max-events`)
   sim::Nanos max_wall = sim::RunConfig::kDefaultMaxWall;         // per run (`--limit-wall`)
   sim::Nanos max_cpu = sim::RunConfig::kDefaultMaxCpu;           // per run (`--limit-cpu`)
+  sim::Nanos max_task_cpu = 0;  // per task of each run (`--limit-task-cpu`; 0: none)
   // Where the first failure of each kind is written as `<file>.<kind>.seed<S>.rdv.jsonl`;
   // empty: no traces written.
   std::string trace_dir;

@@ -47,9 +47,11 @@ struct Universe::TaskCtx {
   // The task's C stack: where run_task began (stacks grow down) and its charge to the budget.
   std::uintptr_t stack_base = 0;
   StackCharge* stack = nullptr;
-  // CPU time (options_.config.max_cpu): the thread's CPU clock when last read, and when to read
-  // it again (it costs a system call, so at most every kCpuEvery of wall time).
+  // CPU time (options_.config.max_cpu, max_task_cpu): the thread's CPU clock when last read,
+  // when to read it again (it costs a system call, so at most every kCpuEvery of wall time), and
+  // the CPU time this task has used so far.
   sim::Nanos cpu_mark = 0;
+  sim::Nanos cpu_task = 0;
   std::chrono::steady_clock::time_point cpu_next{};
 };
 
@@ -412,20 +414,34 @@ void Universe::check_time(lua_State* L) {
     raise_stop(L, where(L) + ": " + sim::wall_limit_message(options_.config.max_wall) + running());
   }
   TaskCtx* t = tls_task;
-  if (options_.config.max_cpu <= 0 || t == nullptr || now < t->cpu_next) return;
+  const sim::Nanos max_cpu = options_.config.max_cpu;
+  const sim::Nanos max_task_cpu = options_.config.max_task_cpu;
+  if ((max_cpu <= 0 && max_task_cpu <= 0) || t == nullptr || now < t->cpu_next) return;
   t->cpu_next = now + kCpuEvery;
   add_cpu(*t);
-  if (cpu_used_ <= options_.config.max_cpu) return;
-  raise_stop(L, where(L) + ": " + sim::cpu_limit_message(options_.config.max_cpu) + running() +
-                    (t->polled ? "; it looks like a busy-wait: sleep(0), try_lock, try_rlock and "
-                                 "ctx:err() never block (wait on a channel, a WaitGroup, lock() or "
-                                 "ctx:done() instead)"
-                               : ""));
+  std::string message;
+  if (max_task_cpu > 0 && t->cpu_task > max_task_cpu) {
+    message = sim::task_cpu_limit_message(rt_.current_id(), max_task_cpu);
+  } else if (max_cpu > 0 && cpu_used_ > max_cpu) {
+    message = sim::cpu_limit_message(max_cpu) + running();
+  } else {
+    return;
+  }
+  raise_stop(L, where(L) + ": " + message + (t->polled ? busy_wait_hint() : ""));
+}
+
+const char* Universe::busy_wait_hint() const {
+  return chunkname_.ends_with(".go")
+             ? "; it looks like a busy-wait: time.Sleep(0), TryLock, TryRLock and ctx.Err() never "
+               "block (wait on a channel, a WaitGroup, Lock() or <-ctx.Done() instead)"
+             : "; it looks like a busy-wait: sleep(0), try_lock, try_rlock and ctx:err() never "
+               "block (wait on a channel, a WaitGroup, lock() or ctx:done() instead)";
 }
 
 void Universe::add_cpu(TaskCtx& t) {
   const sim::Nanos now = thread_cpu();
   cpu_used_ += now - t.cpu_mark;
+  t.cpu_task += now - t.cpu_mark;
   t.cpu_mark = now;
 }
 
@@ -449,10 +465,7 @@ void Universe::charge_steps(lua_State* L, std::uint64_t n, const char* inside) {
                       with_commas(options_.step_budget) +
                       " instructions without reaching a synchronization point at " + where(L) +
                       (inside != nullptr ? std::string(" (in ") + inside + ")" : std::string()) +
-                      (t->polled ? "; it looks like a busy-wait: sleep(0), try_lock, try_rlock "
-                                   "and ctx:err() never block (wait on a channel, a WaitGroup, "
-                                   "lock() or ctx:done() instead)"
-                                 : ""));
+                      (t->polled ? busy_wait_hint() : ""));
   }
 }
 

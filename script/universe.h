@@ -219,7 +219,9 @@ class Universe {
   void check_time(lua_State* L);
   void add_cpu(TaskCtx& t);
   std::string running() const;  // "; task N was running", for a limit's message
-  int exit_status_ = -1;        // exit_run's status, when that was the stop
+  // "; it looks like a busy-wait: …", in the words of the program's language (Lua or Go).
+  const char* busy_wait_hint() const;
+  int exit_status_ = -1;  // exit_run's status, when that was the stop
   std::vector<std::string> output_;
   std::vector<std::string> errput_;  // the lines of the error stream
   std::size_t output_bytes_ = 0;  // of output_ and errput_, newlines counted (charged to budget_)

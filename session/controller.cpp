@@ -126,6 +126,7 @@ void Controller::start_run() {
   opt.memory_cap = sim::default_memory_cap(settings_.max_events);
   opt.config.max_wall = sim::Nanos{settings_.wall_limit_s} * 1'000'000'000;
   opt.config.max_cpu = sim::Nanos{settings_.cpu_limit_s} * 1'000'000'000;
+  opt.config.max_task_cpu = sim::Nanos{settings_.task_cpu_limit_s} * 1'000'000'000;
   if (settings_.policy == PolicyKind::Interactive && settings_.mode == sim::Mode::Controlled) {
     opt.config.max_wall = sim::Nanos{RunSettings::kMaxWallLimitS} * 1'000'000'000;
   }
@@ -333,6 +334,8 @@ void Controller::apply_settings(const RunSettings& s) {
       std::clamp<std::int64_t>(settings_.wall_limit_s, 1, RunSettings::kMaxWallLimitS);
   settings_.cpu_limit_s =
       std::clamp<std::int64_t>(settings_.cpu_limit_s, 1, RunSettings::kMaxWallLimitS);
+  settings_.task_cpu_limit_s =
+      std::clamp<std::int64_t>(settings_.task_cpu_limit_s, 0, RunSettings::kMaxWallLimitS);
   if (source_kind_ == Source::Script) start_run();
 }
 

@@ -63,6 +63,9 @@ struct RunSettings {
   // The CPU time a run's tasks may use together, in seconds (`--limit-cpu`, Run > CPU limit).
   // Applied in every mode: a run waiting for your pick uses none.
   std::int64_t cpu_limit_s = sim::RunConfig::kDefaultMaxCpu / 1'000'000'000;
+  // The CPU time any one task may use, in seconds (`--limit-task-cpu`, Run > Task CPU limit);
+  // 0: no limit per task.
+  std::int64_t task_cpu_limit_s = 0;
 };
 
 // Where the current model came from.

@@ -823,6 +823,11 @@ std::string wall_limit_message(Nanos max_wall) {
          " s of wall time (--limit-wall)";
 }
 
+std::string task_cpu_limit_message(TaskId task, Nanos max_task_cpu) {
+  return "CPU time limit exceeded: task " + std::to_string(task) + " used more than " +
+         std::to_string(max_task_cpu / 1'000'000'000) + " s of CPU time (--limit-task-cpu)";
+}
+
 std::string cpu_limit_message(Nanos max_cpu) {
   return "CPU time limit exceeded: the run's tasks used more than " +
          std::to_string(max_cpu / 1'000'000'000) + " s of CPU time (--limit-cpu)";

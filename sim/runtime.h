@@ -124,6 +124,11 @@ struct RunConfig {
   // script layer measures each task's thread CPU time while Lua runs (script/universe.h).
   static constexpr Nanos kDefaultMaxCpu = Nanos{300} * 1'000'000'000;
   Nanos max_cpu = kDefaultMaxCpu;
+  // CPU time any one task may use (`--limit-task-cpu`), then Outcome::Error "CPU time limit
+  // exceeded: task N used more than …", naming the task and its line. 0: no limit per task
+  // (max_cpu still bounds them all). Measured as max_cpu is, from the task's own thread clock,
+  // so in live mode too, where tasks run in parallel and max_cpu cannot tell them apart.
+  Nanos max_task_cpu = 0;
   int cpu = -1;  // controlled: the CPU all task threads are pinned to (-1: choose one)
   // Report each task's next line (event.h, "Lines"): TaskAt events and TaskSpawn's aux, as
   // trace format 2 has them. Off only to re-execute a v1 trace, whose stream has neither.
@@ -138,6 +143,9 @@ struct RunConfig {
 // "time limit exceeded: the run took more than 2 s of wall time (--limit-wall)".
 std::string wall_limit_message(Nanos max_wall);
 std::string cpu_limit_message(Nanos max_cpu);
+// E.g. task_cpu_limit_message(3, 1 s): "CPU time limit exceeded: task 3 used more than 1 s of CPU
+// time (--limit-task-cpu)".
+std::string task_cpu_limit_message(TaskId task, Nanos max_task_cpu);
 
 constexpr std::size_t default_memory_cap(std::uint64_t max_events) noexcept {
   return MemoryBudget::kDefaultCap +

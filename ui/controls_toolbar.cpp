@@ -35,6 +35,10 @@ constexpr const char* kCpuLimitHelp =
     "Seconds of CPU time the run's tasks may use together before it ends with \"CPU time limit "
     "exceeded\" (Enter restarts the run; --limit-cpu on the command line). Two tasks running at "
     "once in live mode use it twice as fast as the clock.";
+constexpr const char* kTaskCpuLimitHelp =
+    "Seconds of CPU time any one task may use before the run ends with \"CPU time limit exceeded: "
+    "task N used more than …\" at that task's line (Enter restarts the run; --limit-task-cpu on "
+    "the command line). 0: no limit per task (the CPU limit above still bounds them together).";
 
 // A Run menu row: a label and a number field that takes its value on Enter, with its help.
 bool limit_row(const char* label, const char* id, ImGuiDataType type, void* value,
@@ -158,6 +162,8 @@ void ControlsToolbar::draw_run_menu() {
                        "%" PRId64, kTimeLimitHelp);
   changed |= limit_row("CPU limit (s)", "##cpu_limit", ImGuiDataType_S64, &s.cpu_limit_s,
                        "%" PRId64, kCpuLimitHelp);
+  changed |= limit_row("Task CPU limit (s)", "##task_cpu_limit", ImGuiDataType_S64,
+                       &s.task_cpu_limit_s, "%" PRId64, kTaskCpuLimitHelp);
   if (changed) c.apply_settings(s);
 }
 

@@ -521,6 +521,29 @@ void split_test_output(const std::vector<std::string>& lines, TestOutput* out) {
 
 }  // namespace
 
+TEST_CASE("gofront: a busy-wait is named in Go's words, at its Go line") {
+  // main spins on TryLock while a goroutine holds the lock for ever: the step budget (TryLock
+  // never blocks, so it does not restart it) or the CPU limit per task ends it at line 13.
+  const char* src =
+      "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n"
+      "\tvar mu sync.Mutex\n\tmu.Lock()\n\tgo func() { select {} }()\n"
+      "\tn := 0\n\tfor !mu.TryLock() {\n\t\tn++\n\t}\n\tfmt.Println(n)\n}\n";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("spin.go", src);
+  INFO(r.message());
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.config.max_task_cpu = rdv::sim::Nanos{1'000'000'000};
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("spin.go", r.lua, opt, log);
+  INFO(rep.diagnostics);
+  CHECK(rep.result.outcome == rdv::sim::Outcome::Error);
+  CHECK(rep.diagnostics.find("spin.go:13") != std::string::npos);
+  CHECK(rep.diagnostics.find("it looks like a busy-wait: time.Sleep(0), TryLock, TryRLock and "
+                             "ctx.Err() never block (wait on a channel, a WaitGroup, Lock() or "
+                             "<-ctx.Done() instead)") != std::string::npos);
+  CHECK(rep.diagnostics.find("try_lock") == std::string::npos);
+}
+
 TEST_CASE("gofront: a _test.go file runs its tests as go test -v does") {
   const bool go = have_go();
   if (!go) MESSAGE("SKIPPED the Go side: `go` is not on PATH");

@@ -13,7 +13,8 @@
 //   --! line: any        instead: the message names some line of the file ("file.lua:N", N > 0)
 //   --! noline           instead: the message names the file only (a binary chunk has no lines)
 //   --! args: <flags>    extra flags for `run` (only --mode live, --limit-memory N,
-//                        --limit-wall S and --limit-cpu S are understood in-process)
+//                        --limit-wall S, --limit-cpu S and --limit-task-cpu S are understood
+//                        in-process)
 //   --! quiet            run with --quiet (the script prints too much to keep)
 //   --! max-stderr: <N>  the diagnostics (stderr) hold at most N bytes
 //   --! threads, heavy   thousands of threads, hundreds of MiB: a larger sanitizer factor
@@ -67,6 +68,7 @@ struct Script {
   std::size_t cap_mib = 256;   // --limit-memory
   long wall_s = 0;             // --limit-wall (0: the default)
   long cpu_s = 0;              // --limit-cpu (0: the default)
+  long task_cpu_s = 0;         // --limit-task-cpu (0: none)
   std::size_t max_stderr = 0;  // --! max-stderr (0: no bound)
   bool threads = false;        // --! threads: starts thousands of threads
   // --! heavy: moves hundreds of MiB; ASan's shadow and quarantine work makes it as slow as a
@@ -108,6 +110,7 @@ std::vector<Script> load_corpus() {
       if (s.args[i] == "--limit-memory") s.cap_mib = std::stoul(s.args[i + 1]);
       if (s.args[i] == "--limit-wall") s.wall_s = std::stol(s.args[i + 1]);
       if (s.args[i] == "--limit-cpu") s.cpu_s = std::stol(s.args[i + 1]);
+      if (s.args[i] == "--limit-task-cpu") s.task_cpu_s = std::stol(s.args[i + 1]);
     }
     all.push_back(std::move(s));
   }
@@ -374,6 +377,7 @@ TEST_CASE(
     opt.memory_cap = s.cap_mib << 20;
     if (s.wall_s > 0) opt.config.max_wall = rdv::sim::Nanos{s.wall_s} * 1'000'000'000;
     if (s.cpu_s > 0) opt.config.max_cpu = rdv::sim::Nanos{s.cpu_s} * 1'000'000'000;
+    if (s.task_cpu_s > 0) opt.config.max_task_cpu = rdv::sim::Nanos{s.task_cpu_s} * 1'000'000'000;
     rdv::sim::EventLog log;
     const auto t0 = Clock::now();
     const double cpu0 = rdv::test::process_cpu_seconds();

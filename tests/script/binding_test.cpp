@@ -257,6 +257,43 @@ TEST_CASE("limits: --limit-cpu ends a run that works between sync points, naming
   CHECK(ok.output == std::vector<std::string>{"5000050000"});
 }
 
+TEST_CASE("limits: --limit-task-cpu ends the task that used its CPU time, not the idle one") {
+  // The worker searches 1 MiB between sends, so it reaches a sync point every round (the step
+  // budget restarts) and passes 1 s of its own CPU; main only receives. The run's --limit-cpu
+  // (default 300 s) is far off: the limit per task ends the run, naming the worker at its line.
+  for (const Mode mode : {Mode::Controlled, Mode::Live}) {
+    RunOptions opt;
+    opt.config.mode = mode;
+    opt.config.max_task_cpu = rdv::sim::Nanos{1'000'000'000};
+    opt.config.max_events = 64'000'000;
+    const auto t0 = std::chrono::steady_clock::now();
+    const RunReport r =
+        run("local s = string.rep('a', 1 << 20)\nlocal ch = chan(1)\n"
+            "go(function()\n  while true do ch:send(s:find('x') or 0) end\nend)\n"
+            "while true do\n  ch:recv()\nend\n",
+            opt);
+    const auto took = std::chrono::steady_clock::now() - t0;
+    INFO(r.diagnostics);
+    CHECK(r.result.outcome == Outcome::Error);
+    CHECK(contains(r.diagnostics,
+                   "t.lua:4: CPU time limit exceeded: task 2 used more than 1 s "
+                   "of CPU time (--limit-task-cpu)"));
+    CHECK(took >= std::chrono::seconds(1));  // a second of one thread's CPU takes a second
+    CHECK(took < std::chrono::seconds(30));
+  }
+  // Tasks that each stay under it are not touched, however many there are together.
+  RunOptions opt;
+  opt.config.max_task_cpu = rdv::sim::Nanos{1'000'000'000};
+  const RunReport ok =
+      run("local wg = waitgroup()\nfor i = 1, 4 do\n  wg:add(1)\n  go(function()\n"
+          "    local t = 0\n    for j = 1, 100000 do t = t + j end\n    wg:done()\n  end)\n"
+          "end\nwg:wait()\nprint('done')\n",
+          opt);
+  INFO(ok.diagnostics);
+  CHECK(ok.result.outcome == Outcome::Ok);
+  CHECK(ok.output == std::vector<std::string>{"done"});
+}
+
 TEST_CASE("limits: sync points reset the step budget") {
   RunOptions opt;
   opt.step_budget = 1'000'000;

@@ -472,6 +472,24 @@ TEST_CASE("controller: the CPU limit ends a run that keeps reaching sync points"
   CHECK(c.settings().cpu_limit_s == 1);  // clamped
 }
 
+TEST_CASE("controller: the task CPU limit (Run > Task CPU limit) ends the task that passes it") {
+  Controller c;
+  RunSettings s;
+  s.task_cpu_limit_s = 1;
+  c.apply_settings(s);
+  c.open_script("work.lua", "work.lua",
+                "local ch = chan(1)\nlocal s = string.rep('a', 1 << 20)\n"
+                "go(function()\n  while true do ch:send(s:find('x') or 0) end\nend)\n"
+                "while true do ch:recv() end\n");
+  REQUIRE(c.finish_blocking(std::chrono::seconds(60)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
+  CHECK(c.diagnostics().find("work.lua:4: CPU time limit exceeded: task 2 used more than 1 s of "
+                             "CPU time (--limit-task-cpu)") != std::string::npos);
+  s.task_cpu_limit_s = -5;
+  c.apply_settings(s);
+  CHECK(c.settings().task_cpu_limit_s == 0);  // clamped: no limit per task
+}
+
 TEST_CASE("controller: a script error is reported at its line") {
   Controller c;
   c.open_script("broken.lua", "broken.lua", "local x = 1\nlocal y = (\n");
