@@ -2087,6 +2087,8 @@ std::string Compiler::define(const Stmt& s) {
   std::string code_all;
   bool multi = false;
   if (s.rhs.size() == 1 && s.lhs.size() > 1) {
+    // `request, cancel := context.WithCancel(...)`: the context is named request in the views.
+    if (s.lhs[0]->name != "_") hint_name(s.rhs[0].get(), s.lhs[0]->name);
     X x = expr(*s.rhs[0]);
     if (x.mode == X::Multi) {
       ts = x.t->results;
