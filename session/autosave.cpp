@@ -243,17 +243,23 @@ void UnsavedWork::answer(Answer a) {
 }
 
 bool allow_switch(UnsavedWork& work, Browser& browser) {
-  const ScenarioEntry* now = browser.selected_entry();
-  const std::string next = now == nullptr ? std::string() : absolute_of(now->path.string());
+  const std::string next = browser.selected_entry() == nullptr
+                               ? std::string()
+                               : absolute_of(browser.shown_path().string());
   if (!work.active() || next == absolute_of(work.path())) return true;
   if (!work.dirty()) {
     work.close();
     return true;
   }
+  // Put the edited file back on show (its entry, and its tab when it is a Lua twin) until the
+  // user has decided; then show what they asked for.
   const int wanted = browser.selected();
-  const int back = browser.find(work.path());
-  if (back >= 0) browser.select(back);
-  work.run_or_ask([&browser, wanted] { browser.select(wanted); });
+  const bool wanted_twin = browser.showing_twin();
+  if (browser.find(work.path()) >= 0) browser.open(work.path());
+  work.run_or_ask([&browser, wanted, wanted_twin] {
+    browser.select(wanted);
+    browser.show_twin(wanted_twin);
+  });
   return false;
 }
 

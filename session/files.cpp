@@ -72,7 +72,7 @@ bool Files::open(const std::string& path, std::string* error) {
     if (!controller_.open_trace(path, error)) return false;
     browser_.deselect();  // the list no longer highlights the scenario shown before
   } else if (ends_with(path, ".lua") || ends_with(path, ".go")) {
-    browser_.select(browser_.add_file(path));
+    browser_.open(path);
     if (!browser_.source_error().empty()) {
       if (error != nullptr) *error = browser_.source_error();
       return false;

@@ -84,6 +84,7 @@ void Browser::scan(const std::filesystem::path& dir) {
   entries_.clear();
   error_.clear();
   selected_ = -1;
+  showing_twin_ = false;
   ++revision_;
   std::error_code ec;
   std::vector<std::filesystem::path> files, subdirs;
@@ -113,15 +114,53 @@ void Browser::scan(const std::filesystem::path& dir) {
     if (a != b) return natural_less(a, b);
     return x < y;
   });
-  for (const auto& f : files) entries_.push_back(load_entry(f));
+  // X.go and X.lua in one folder are one scenario: the Go program, with the Lua file its twin.
+  std::vector<std::filesystem::path> twins;
+  for (const auto& f : files) {
+    if (f.extension() != ".go") continue;
+    auto lua = f;
+    lua.replace_extension(".lua");
+    if (std::find(files.begin(), files.end(), lua) != files.end()) twins.push_back(lua);
+  }
+  for (const auto& f : files) {
+    if (std::find(twins.begin(), twins.end(), f) != twins.end()) continue;
+    entries_.push_back(load_entry(f));
+    auto lua = f;
+    lua.replace_extension(".lua");
+    if (f.extension() == ".go" && std::find(twins.begin(), twins.end(), lua) != twins.end())
+      entries_.back().lua_twin = lua;
+  }
 }
 
 int Browser::find(const std::filesystem::path& file) const {
   const auto want = normal(file);
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     if (normal(entries_[i].path) == want) return static_cast<int>(i);
+    if (!entries_[i].lua_twin.empty() && normal(entries_[i].lua_twin) == want)
+      return static_cast<int>(i);
   }
   return -1;
+}
+
+int Browser::open(const std::filesystem::path& file) {
+  const int i = add_file(file);
+  select(i);
+  const auto& twin = entries_[static_cast<std::size_t>(i)].lua_twin;
+  if (!twin.empty() && normal(twin) == normal(file)) show_twin(true);
+  return i;
+}
+
+std::filesystem::path Browser::shown_path() const {
+  const ScenarioEntry* e = selected_entry();
+  if (e == nullptr) return {};
+  return showing_twin_ ? e->lua_twin : e->path;
+}
+
+void Browser::show_twin(bool lua) {
+  const ScenarioEntry* e = selected_entry();
+  if (e == nullptr || e->lua_twin.empty() || showing_twin_ == lua) return;
+  showing_twin_ = lua;
+  load_source(lua ? e->lua_twin : e->path);
 }
 
 int Browser::add_file(const std::filesystem::path& file) {
@@ -139,6 +178,7 @@ const ScenarioEntry* Browser::selected_entry() const {
 void Browser::deselect() {
   if (selected_ < 0) return;
   selected_ = -1;
+  showing_twin_ = false;
   source_.clear();
   source_error_.clear();
   ++revision_;
@@ -147,10 +187,14 @@ void Browser::deselect() {
 void Browser::select(int i) {
   if (i < 0 || i >= static_cast<int>(entries_.size())) return;
   selected_ = i;
+  showing_twin_ = false;
+  load_source(entries_[static_cast<std::size_t>(i)].path);
+}
+
+void Browser::load_source(const std::filesystem::path& path) {
   source_.clear();
   source_error_.clear();
   ++revision_;
-  const auto& path = entries_[static_cast<std::size_t>(i)].path;
   // Bounded, regular files only: a FIFO or /dev/zero listed in a folder must not hang the window.
   Result<std::string> text =
       script::read_regular_file(path.string(), script::kMaxScenarioFileBytes);

@@ -77,9 +77,9 @@ void on_drop(GLFWwindow*, int count, const char** paths) {
 
 // Starts a run of the browser's selected scenario (when it loaded).
 void open_selected(const Browser& browser, Controller& controller) {
-  const ScenarioEntry* e = browser.selected_entry();
-  if (e == nullptr || !browser.source_error().empty()) return;
-  controller.open_script(e->path.string(), e->path.filename().string(), browser.source());
+  if (browser.selected_entry() == nullptr || !browser.source_error().empty()) return;
+  const std::filesystem::path shown = browser.shown_path();  // the Go program, or its Lua twin
+  controller.open_script(shown.string(), shown.filename().string(), browser.source());
 }
 
 int fail(const std::string& message) {
@@ -317,12 +317,12 @@ bool is_trace(const std::filesystem::path& p) {
 
 void select_initial(Browser& browser, const Shell& shell, const AppOptions& options) {
   if (!options.file.empty() && !is_trace(options.file)) {
-    browser.select(browser.add_file(options.file));
+    browser.open(options.file);
     return;
   }
   if (const std::string& last = shell.setting("last_scenario"); !last.empty()) {
-    if (const int i = browser.find(last); i >= 0) {
-      browser.select(i);
+    if (browser.find(last) >= 0) {
+      browser.open(last);
       return;
     }
   }
@@ -710,8 +710,9 @@ int run_app(const AppOptions& options) {
         }
         frame();
         glfwSwapBuffers(window);
-        if (const ScenarioEntry* e = browser.selected_entry())
-          shell.set_setting("last_scenario", std::filesystem::absolute(e->path).string());
+        if (browser.selected_entry() != nullptr)
+          shell.set_setting("last_scenario",
+                            std::filesystem::absolute(browser.shown_path()).string());
       }
     }
 

@@ -328,6 +328,35 @@ void SourcePanel::api_tooltip(const std::string& src, int line, float x0, float 
   ImGui::EndTooltip();
 }
 
+void SourcePanel::draw_language_tabs() {
+  const bool lua = browser_.showing_twin();
+  if (lua != view_.tab_lua) {
+    view_.tab_lua = lua;
+    view_.tab_pending = true;
+  }
+  if (!ImGui::BeginTabBar("##language")) return;
+  bool chosen_lua = lua;
+  for (const bool tab_is_lua : {false, true}) {
+    const bool target = view_.tab_pending && tab_is_lua == lua;
+    if (ImGui::BeginTabItem(tab_is_lua ? "Lua" : "Go", nullptr,
+                            target ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
+      chosen_lua = tab_is_lua;
+      if (target) view_.tab_pending = false;
+      ImGui::EndTabItem();
+    }
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetTooltip(tab_is_lua ? "The same scenario written with Rendezvous's Lua API: choose "
+                                     "it to open and run it"
+                                   : "The scenario as a Go program (go build accepts it)");
+    }
+  }
+  ImGui::EndTabBar();
+  if (!view_.tab_pending && chosen_lua != lua) {
+    browser_.show_twin(chosen_lua);
+    view_.tab_lua = chosen_lua;
+  }
+}
+
 void SourcePanel::draw() {
   const bool has_run = controller_.source_kind() != Source::None;
   if (!has_run && browser_.selected_entry() == nullptr) {
@@ -348,9 +377,10 @@ void SourcePanel::draw() {
     draw_editor();
     return;
   }
-  const std::string& src = has_run ? controller_.script() : browser_.source();
   const ScenarioEntry* picked = browser_.selected_entry();
-  const std::string path = has_run ? controller_.path() : picked ? picked->path.string() : "";
+  if (picked != nullptr && !picked->lua_twin.empty()) draw_language_tabs();
+  const std::string& src = has_run ? controller_.script() : browser_.source();
+  const std::string path = has_run ? controller_.path() : browser_.shown_path().string();
   if (view_.source != src || view_.path != path) {
     view_.text = highlight_source(path, src);
     view_.source = src;

@@ -63,11 +63,16 @@ struct SourceViewState {
   std::string save_error;               // the last failed save, shown in the editor
   std::string offered_for;              // the script path an autosaved edit was last looked up for
   std::optional<RestoreOffer> restore;  // an autosaved edit found for the open scenario
+  // The Go / Lua tabs of a scenario written both ways: the tab last shown as selected, and
+  // whether the tab bar is still being told to select the browser's (as after File ▸ Open of
+  // the Lua file); until it has, the tab bar's own selection is not taken as the user's choice.
+  bool tab_lua = false;
+  bool tab_pending = false;
 };
 
 class SourcePanel : public Panel {
  public:
-  SourcePanel(const Browser& browser, Controller& controller, UnsavedWork& unsaved)
+  SourcePanel(Browser& browser, Controller& controller, UnsavedWork& unsaved)
       : browser_(browser), controller_(controller), unsaved_(unsaved) {}
   const char* title() const override { return "Source"; }
   Slot slot() const override { return Slot::Source; }
@@ -83,7 +88,11 @@ class SourcePanel : public Panel {
   // The API call under the mouse in the code view, as a tooltip.
   void api_tooltip(const std::string& src, int line, float x0, float advance);
 
-  const Browser& browser_;
+  // The Go and Lua tabs of a scenario written both ways (its entry has a Lua twin): choosing one
+  // shows that file in the browser, and the app opens and runs it.
+  void draw_language_tabs();
+
+  Browser& browser_;
   Controller& controller_;
   UnsavedWork& unsaved_;
   SourceViewState view_;

@@ -1,9 +1,9 @@
 // The Go side of the scenario cross-check.
 //
-// Each directory here is a Go program that mirrors one scenario of scenarios/ (and, where the
-// seed text has a Go snippet, the snippet). This test builds them all, runs each one and checks
-// its output and its outcome against tests/scenarios/expectations.json, the same expectations
-// the C++ test checks the Lua scenarios against (tests/scenarios/scenarios_test.cpp). So Go
+// Each scenario of scenarios/ with a Go version (scenarios/<go>.go, the "go" field of its
+// expectations) is built and run by real Go here, and its output and outcome are checked
+// against tests/scenarios/expectations.json, the same expectations the C++ tests check the Lua
+// scenarios and the Go versions run by Rendezvous against (tests/scenarios/scenarios_test.cpp). So Go
 // itself vouches for what the scenarios are expected to print.
 //
 // Go is a live run: it is checked like the scenario's live runs, against "live_output" when the
@@ -170,13 +170,9 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-func TestGoMirrorsOfTheScenarios(t *testing.T) {
+func TestGoVersionsOfTheScenarios(t *testing.T) {
 	scenarios := load(t)
 	bin := t.TempDir()
-	build := exec.Command("go", "build", "-o", bin+string(filepath.Separator), "./...")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	n := 0
 	for _, sc := range scenarios {
 		if sc.Go == "" {
@@ -186,12 +182,21 @@ func TestGoMirrorsOfTheScenarios(t *testing.T) {
 		sc := sc
 		t.Run(sc.Go, func(t *testing.T) {
 			t.Parallel()
+			exe := filepath.Join(bin, sc.Go)
+			src, err := filepath.Abs(filepath.Join("..", "..", "scenarios", sc.Go+".go"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			build := exec.Command("go", "build", "-o", exe, src)
+			if out, err := build.CombinedOutput(); err != nil {
+				t.Fatalf("go build %s: %v\n%s", src, err, out)
+			}
 			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 			defer cancel()
-			cmd := exec.CommandContext(ctx, filepath.Join(bin, sc.Go))
+			cmd := exec.CommandContext(ctx, exe)
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			err := cmd.Run()
+			err = cmd.Run()
 			exit := 0
 			if ee, ok := err.(*exec.ExitError); ok {
 				exit = ee.ExitCode()
@@ -243,28 +248,29 @@ func TestGoMirrorsOfTheScenarios(t *testing.T) {
 		})
 	}
 	if n == 0 {
-		t.Fatal("no scenario names a Go mirror")
+		t.Fatal("no scenario names a Go version")
 	}
 }
 
-// Every program in this directory is a mirror some scenario names: none is left unchecked.
+// Every Go program of scenarios/ (its seed/ folder aside: seed_test.go checks those) is the Go
+// version some scenario names: none is left unchecked.
 func TestEveryGoProgramIsChecked(t *testing.T) {
 	named := map[string]bool{}
 	for _, sc := range load(t) {
 		if sc.Go != "" {
-			named[sc.Go] = true
+			named[sc.Go+".go"] = true
 			if _, err := os.Stat(filepath.Join("..", "..", "scenarios", sc.File)); err != nil {
 				t.Errorf("%s: %v", sc.Go, err)
 			}
 		}
 	}
-	entries, err := os.ReadDir(".")
+	entries, err := os.ReadDir(filepath.Join("..", "..", "scenarios"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.IsDir() && !named[e.Name()] {
-			t.Errorf("%s: no scenario in expectations.json names it", e.Name())
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") && !named[e.Name()] {
+			t.Errorf("scenarios/%s: no scenario in expectations.json names it", e.Name())
 		}
 	}
 }

@@ -422,13 +422,13 @@ func main() {
   for (const auto& n : names) CHECK_FALSE(n.starts_with("__"));
 }
 
-TEST_CASE("gofront: the Go twins of the scenarios (tests/go) print what Go prints, stderr too") {
-  // The 26 twins are the course's programs as written in Go: every one must compile, and Go's
-  // stdout, its stderr (the leak lines written with fmt.Fprintf(os.Stderr, ...) after
-  // runtime.NumGoroutine) and its exit status must be those of one of our runs over 40 seeds.
+TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stderr too") {
+  // The 26 Go versions (scenarios/*.go) are the course's programs as written in Go: every one must
+  // compile, and Go's stdout, its stderr (the leak lines written with fmt.Fprintf(os.Stderr, ...)
+  // after runtime.NumGoroutine) and its exit status must be those of one of our runs over 40 seeds.
   std::vector<fs::path> twins;
-  for (const auto& e : fs::directory_iterator("tests/go")) {
-    if (e.is_directory() && fs::exists(e.path() / "main.go")) twins.push_back(e.path());
+  for (const auto& e : fs::directory_iterator("scenarios")) {
+    if (e.is_regular_file() && e.path().extension() == ".go") twins.push_back(e.path());
   }
   std::sort(twins.begin(), twins.end());
   CHECK(twins.size() >= 26);
@@ -437,9 +437,9 @@ TEST_CASE("gofront: the Go twins of the scenarios (tests/go) print what Go print
     // Go runs them live and they mostly sleep: build and run them all at once.
     std::string cmd;
     for (const fs::path& d : twins) {
-      const std::string out = (work_dir() / ("twin-" + d.filename().string())).string();
-      cmd += "( " + go_env() + "go build -o " + out + " " + (d / "main.go").string() + " && " +
-             out + " >" + out + ".out 2>" + out + ".err; echo $? >" + out + ".rc ) & ";
+      const std::string out = (work_dir() / ("twin-" + d.stem().string())).string();
+      cmd += "( " + go_env() + "go build -o " + out + " " + d.string() + " && " + out + " >" + out +
+             ".out 2>" + out + ".err; echo $? >" + out + ".rc ) & ";
     }
     shell(cmd + "wait");
   } else {
@@ -447,7 +447,7 @@ TEST_CASE("gofront: the Go twins of the scenarios (tests/go) print what Go print
   }
   for (const fs::path& d : twins) {
     INFO(d.string());
-    const rdv::gofront::CompileResult r = rdv::gofront::compile("main.go", slurp(d / "main.go"));
+    const rdv::gofront::CompileResult r = rdv::gofront::compile(d.filename().string(), slurp(d));
     INFO(r.message());
     REQUIRE(r.ok);
     std::set<std::pair<std::vector<std::string>, std::vector<std::string>>> ours;
@@ -457,13 +457,14 @@ TEST_CASE("gofront: the Go twins of the scenarios (tests/go) print what Go print
       rdv::script::RunOptions opt;
       opt.config.seed = seed;
       rdv::sim::EventLog log;
-      const rdv::script::RunReport rep = rdv::script::run_source("main.go", r.lua, opt, log);
+      const rdv::script::RunReport rep =
+          rdv::script::run_source(d.filename().string(), r.lua, opt, log);
       ours.insert({rep.output, rep.errput});
       codes.insert(rep.exit_code());
       firsts.insert(rep.diagnostics.substr(0, rep.diagnostics.find('\n')));
     }
     if (!go) continue;
-    const std::string base = (work_dir() / ("twin-" + d.filename().string())).string();
+    const std::string base = (work_dir() / ("twin-" + d.stem().string())).string();
     // Whether Go's run (its .out, .err, .rc) is one of ours.
     const auto go_run_is_ours = [&] {
       const std::vector<std::string> out = lines_of(slurp(base + ".out"));

@@ -86,8 +86,8 @@ TEST_CASE("scenarios: every scenario has expectations, and every expectation a s
     CHECK_MESSAGE(on_disk.count(e.file),
                   e.file << " is in expectations.json but not in scenarios/");
     if (!e.go.empty()) {
-      CHECK_MESSAGE(fs::exists(kRoot + "/tests/go/" + e.go + "/main.go"),
-                    e.file << ": no Go mirror at tests/go/" << e.go);
+      CHECK_MESSAGE(fs::exists(kRoot + "/scenarios/" + e.go + ".go"),
+                    e.file << ": no Go version at scenarios/" << e.go << ".go");
     }
     for (const auto& v : e.variants) {
       CHECK_MESSAGE(!v.from.empty(), e.file << ": variant " << v.name << " replaces nothing");

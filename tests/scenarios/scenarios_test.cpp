@@ -232,18 +232,18 @@ TEST_CASE("scenarios: a teacher's toggle changes what it should") {
 
 namespace {
 
-// The Go version of a scenario (tests/go/<dir>/main.go) as Rendezvous runs it.
-std::string go_source_of(const std::string& dir) {
-  const std::string path = kRoot + "/tests/go/" + dir + "/main.go";
+// The Go version of a scenario (scenarios/<go>.go) as Rendezvous runs it.
+std::string go_source_of(const std::string& go) {
+  const std::string path = kRoot + "/scenarios/" + go + ".go";
   rdv::Result<std::string> text = rdv::script::read_script(path);
   REQUIRE_MESSAGE(text, text.error());
-  rdv::gofront::Prepared p = rdv::gofront::prepare("main.go", *text);
+  rdv::gofront::Prepared p = rdv::gofront::prepare(go + ".go", *text);
   REQUIRE_MESSAGE(p.ok, path << ": " << p.error);
   return std::move(p.chunk);
 }
 
 // An output spec for a Go version: Lua's print separates its arguments with tabs where
-// fmt.Println uses spaces (as tests/go/scenarios_test.go reads the same spec).
+// fmt.Println uses spaces (as tests/go/scenarios_test.go, real Go's side, reads the same spec).
 OutputSpec for_go(OutputSpec spec) {
   if (spec.lines) {
     for (std::string& l : *spec.lines) std::replace(l.begin(), l.end(), '\t', ' ');
@@ -254,7 +254,7 @@ OutputSpec for_go(OutputSpec spec) {
 }  // namespace
 
 // One set of expectations vouches for the Lua scenario, its Go version run by real Go
-// (go_mirrors) and the same Go version run by Rendezvous: here, controlled over the same seeds
+// (go_versions) and the same Go version run by Rendezvous: here, controlled over the same seeds
 // and live, as the Lua scenario is above.
 TEST_CASE("scenarios: each Go version in Rendezvous gives only the scenario's expected outcomes") {
   const int n = std::min(seed_count(), 100);
@@ -266,7 +266,7 @@ TEST_CASE("scenarios: each Go version in Rendezvous gives only the scenario's ex
     ++checked;
     CAPTURE(e.go);
     const std::string src = go_source_of(e.go);
-    const std::string file = e.go + "/main.go";
+    const std::string file = e.go + ".go";
     const std::string bad =
         sweep(file, src, Preempt::Sync, e.outcome, for_go(e.output), &e, e.must_see_lines, n);
     CHECK_MESSAGE(bad.empty(), file << ": " << bad);

@@ -3,7 +3,7 @@
 // under its chapter, has an entry in seed.json, and keeps its snippet's lines verbatim, in order
 // and together (tests/scenarios/seed_snippets/<example>.txt holds each snippet as the seed text
 // gives it; only the indentation may differ, the seed text having lost it). The runs are
-// scenario_run_tests' (Rendezvous) and go_mirrors' (real Go).
+// scenario_run_tests' (Rendezvous) and go_versions' (real Go).
 #include <algorithm>
 #include <filesystem>
 #include <fstream>

@@ -258,6 +258,65 @@ TEST_CASE("scenario browser: a subfolder's files are listed among the folder's, 
   fs::remove_all(dir);
 }
 
+TEST_CASE("scenario browser: a scenario written in Go and Lua is one entry, Lua its second tab") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "rdv-browser-twin-test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write(dir / "2.1-rendezvous.go",
+        "// title: Rendezvous\n// chapter: 2.1\npackage main\n\nfunc main() {}\n");
+  write(dir / "2.1-rendezvous.lua", "scenario { title = 'Rendezvous', chapter = '2.1' }\n");
+  write(dir / "3.1-waitgroup.lua", "scenario { title = 'WaitGroup', chapter = '3.1' }\n");
+  rdv::ui::Browser b;
+  b.scan(dir);
+  REQUIRE(b.entries().size() == 2);
+  CHECK(b.entries()[0].path == dir / "2.1-rendezvous.go");
+  CHECK(b.entries()[0].lua_twin == dir / "2.1-rendezvous.lua");
+  CHECK(b.entries()[1].lua_twin.empty());
+  // Selecting shows the Go program; the second tab its Lua twin, and back.
+  b.select(0);
+  CHECK(b.shown_path() == dir / "2.1-rendezvous.go");
+  CHECK(b.source().starts_with("// title: Rendezvous"));
+  const unsigned r = b.revision();
+  b.show_twin(true);
+  CHECK(b.showing_twin());
+  CHECK(b.shown_path() == dir / "2.1-rendezvous.lua");
+  CHECK(b.source().starts_with("scenario {"));
+  CHECK(b.revision() != r);  // the app opens what is shown when the revision changes
+  b.show_twin(false);
+  CHECK(b.source().starts_with("// title: Rendezvous"));
+  // Opening the Lua file (File > Open, the command line) selects the one entry, on its Lua tab.
+  CHECK(b.find(dir / "2.1-rendezvous.lua") == 0);
+  CHECK(b.open(dir / "2.1-rendezvous.lua") == 0);
+  CHECK(b.entries().size() == 2);
+  CHECK(b.showing_twin());
+  CHECK(b.source().starts_with("scenario {"));
+  // Another entry shows its own file; an entry without a twin ignores show_twin.
+  b.select(1);
+  CHECK_FALSE(b.showing_twin());
+  b.show_twin(true);
+  CHECK_FALSE(b.showing_twin());
+  CHECK(b.shown_path() == dir / "3.1-waitgroup.lua");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("scenario browser: the shipped scenarios are Go programs with their Lua twins") {
+  rdv::ui::Browser b;
+  b.scan(RDV_SOURCE_DIR "/scenarios");
+  int go = 0, twins = 0, lua_only = 0;
+  for (const auto& e : b.entries()) {
+    if (e.path.parent_path().filename() == "seed") continue;
+    if (e.path.extension() == ".go") ++go;
+    if (!e.lua_twin.empty()) ++twins;
+    if (e.path.extension() == ".lua") ++lua_only;
+  }
+  CHECK(go >= 26);
+  CHECK(twins == go);
+  CHECK(go + lua_only == 31);  // one entry per scenario of the library
+  REQUIRE(!b.entries().empty());
+  CHECK(b.entries()[0].path.extension() == ".go");  // the course opens in Go
+}
+
 TEST_CASE("scenario browser: the shipped seed examples sit under their chapters") {
   rdv::ui::Browser b;
   b.scan(RDV_SOURCE_DIR "/scenarios");
