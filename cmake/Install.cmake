@@ -1,7 +1,8 @@
 # cmake/Install.cmake — what `cmake --install` puts where, and the .deb (CPack).
 #
 #   <prefix>/bin/rendezvous, rendezvous-cli
-#   <prefix>/share/rendezvous/scenarios/*.lua      (the app looks here first: session/scenario_catalog.h)
+#   <prefix>/share/rendezvous/scenarios/*.go, *.lua, seed/*.go  (the app looks here first:
+#                                                  session/scenario_catalog.h)
 #   <prefix>/share/applications/rendezvous.desktop
 #   <prefix>/share/icons/hicolor/{48x48,128x128,256x256}/apps/rendezvous.png, scalable/…/rendezvous.svg
 #   <prefix>/share/doc/rendezvous/                 (README, docs/)
@@ -33,10 +34,10 @@ install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR
 set(CPACK_PACKAGE_NAME rendezvous)
 set(CPACK_PACKAGE_VENDOR "Rendezvous")
 set(CPACK_PACKAGE_CONTACT "Rendezvous maintainers <rendezvous@localhost>")
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Concurrency you can watch: run Go-style scenarios and see them")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Concurrency you can watch: run Go programs step by step and see them")
 set(CPACK_PACKAGE_DESCRIPTION
-    "Rendezvous runs small concurrency scenarios written in Lua (tasks, channels, select, \
-WaitGroups, mutexes, contexts) for real, and draws what happened: a timeline, channels, locks, \
+    "Rendezvous runs small concurrency programs written in Go (or in its Lua API): goroutines, \
+channels, select, WaitGroups, mutexes, contexts, for real, and draws what happened: a timeline, channels, locks, \
 deadlocks and leaks. A controlled mode replays any schedule exactly; an explorer finds rare bugs.")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)

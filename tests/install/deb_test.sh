@@ -32,10 +32,12 @@ echo "      Depends: $depends"
 dpkg-deb -c "$deb" | awk '{print $6}' >"$tmp/contents"
 for f in ./usr/bin/rendezvous ./usr/bin/rendezvous-cli ./usr/share/applications/rendezvous.desktop \
   ./usr/share/icons/hicolor/48x48/apps/rendezvous.png ./usr/share/icons/hicolor/256x256/apps/rendezvous.png \
-  ./usr/share/icons/hicolor/scalable/apps/rendezvous.svg ./usr/share/rendezvous/scenarios/2.1-unbuffered-rendezvous.lua; do
+  ./usr/share/icons/hicolor/scalable/apps/rendezvous.svg ./usr/share/rendezvous/scenarios/2.1-unbuffered-rendezvous.lua \
+  ./usr/share/rendezvous/scenarios/2.1-unbuffered-rendezvous.go \
+  ./usr/share/rendezvous/scenarios/seed/2.1-seed-channel-sync.go; do
   grep -qx -- "$f" "$tmp/contents" || fail "the .deb has no $f"
 done
-n=$(grep -c '^./usr/share/rendezvous/scenarios/.*\.lua$' "$tmp/contents")
+n=$(grep -c '^./usr/share/rendezvous/scenarios/.*\.\(lua\|go\)$' "$tmp/contents")
 ((failed)) || ok "contents: programs, $n scenarios, .desktop, icons (under /usr)"
 
 # Every library the programs link directly (ELF NEEDED; what they pull in in turn is their

@@ -30,8 +30,10 @@ for f in bin/rendezvous bin/rendezvous-cli share/applications/rendezvous.desktop
   [[ -s $prefix/$f ]] || fail "$f is not installed"
 done
 [[ -x $prefix/bin/rendezvous && -x $prefix/bin/rendezvous-cli ]] || fail "the programs are not executable"
-n_src=$(ls "$src"/scenarios/*.lua | wc -l)
-n_inst=$(ls "$share"/rendezvous/scenarios/*.lua 2>/dev/null | wc -l)
+# Every scenario, in Go and in Lua, and the seed's examples (scenarios/seed/*.go).
+n_src=$(ls "$src"/scenarios/*.lua "$src"/scenarios/*.go "$src"/scenarios/seed/*.go | wc -l)
+n_inst=$(ls "$share"/rendezvous/scenarios/*.lua "$share"/rendezvous/scenarios/*.go \
+  "$share"/rendezvous/scenarios/seed/*.go 2>/dev/null | wc -l)
 ((n_src > 0 && n_src == n_inst)) || fail "scenarios: $n_inst installed, $n_src in the source tree"
 for px in 48 128 256; do
   png=$share/icons/hicolor/${px}x${px}/apps/rendezvous.png
@@ -66,6 +68,13 @@ for prog in rendezvous rendezvous-cli; do
     fail "$prog run: exit $rc, stdout '$out', stderr '$(cat "$tmp/run.err")'"
   fi
 done
+out=$("$prefix/bin/rendezvous-cli" run "${scen%.lua}.go" --seed 7 2>"$tmp/run.err")
+rc=$?
+if ((rc == 0)) && [[ $out == *'result: 42'* ]]; then
+  ok "rendezvous-cli run <prefix>/share/rendezvous/scenarios/2.1-unbuffered-rendezvous.go"
+else
+  fail "run of the Go version: exit $rc, stdout '$out', stderr '$(cat "$tmp/run.err")'"
+fi
 
 # ---- a screenshot from the installed tree ----
 if unshare -rm true 2>/dev/null; then
