@@ -46,9 +46,10 @@ shoot() {  # shoot NAME FILE [options...]
 tab() { if has --tab; then printf -- '--tab\n%s\n' "$@"; fi; }
 only=("$@")
 
-# main: the whole window on the unbuffered rendezvous at event 10 — main blocked at recv (line 11)
-# while asyncTask sleeps (line 8); the browser, the source with each task's line, the panels.
-shoot main scenarios/2.1-unbuffered-rendezvous.lua --at 10
+# main: the whole window on the unbuffered rendezvous (the Go program) at event 10 — main blocked
+# at the receive (line 19) while the goroutine sleeps (line 16); the browser, the source with each
+# goroutine's line and its Go / Lua tabs, the panels.
+shoot main scenarios/2.1-unbuffered-rendezvous.go --at 10
 
 # go: the seed text's first example, a Go program as written, at event 12 — main blocked at the
 # receive (line 22) while asyncTask runs line 16; the Chinese of its title and comments.
@@ -57,35 +58,35 @@ shoot go scenarios/seed/1-seed-async-task.go --at 12
 # timeline: the pipeline with acknowledgements at its end, the Timeline tab in front: a lane per
 # task, send → receive arrows, blocked stretches.
 mapfile -t t < <(tab Timeline)
-shoot timeline scenarios/2.4-pipeline-acks.lua --at end "${t[@]}"
+shoot timeline scenarios/2.4-pipeline-acks.go --at end "${t[@]}"
 
 # channels: the buffered channel while its buffer is full and the producer waits to send.
 mapfile -t t < <(tab Channels)
-shoot channels scenarios/2.1b-buffered-channel.lua --at 20 "${t[@]}"
+shoot channels scenarios/2.1b-buffered-channel.go --at 24 "${t[@]}"
 
 # plots: the queue between checkout and logistics at the end: the buffer's length over the run
 # (it fills to 4, then drains), blocked/sleeping counts, time in each state per task.
 mapfile -t t < <(tab Plots)
-shoot plots scenarios/5.2-queue-decoupling.lua --at end "${t[@]}"
+shoot plots scenarios/5.2-queue-decoupling.go --at end "${t[@]}"
 
 # cascade: the error-propagation scenario halfway: loadUser failed, the request context and both
 # children are cancelled (Sync), the cancel arrows on the timeline.
-shoot cascade scenarios/2.5-error-cancel-cascade.lua --at 84
+shoot cascade scenarios/2.5-error-cancel-cascade.go --at 84
 
 # deadlock: seed 1 of the lock-order inversion deadlocks: Go's report, the stuck tasks, the locks.
-shoot deadlock scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at end
+shoot deadlock scenarios/4.2c-deadlock-lock-order.go --seed 1 --at end
 
-# travel: the same deadlock taken back to event 20 — transfer holds accounts and waits for audit,
-# report (runnable) is one step from asking for accounts; the slider's red mark is the deadlock.
-shoot travel scenarios/4.2c-deadlock-lock-order.lua --seed 1 --at 20
+# travel: the same deadlock taken back to event 20, a few steps before it; the slider's red mark
+# is the deadlock.
+shoot travel scenarios/4.2c-deadlock-lock-order.go --seed 1 --at 20
 
 # fanin-leak: fan-in with a timeout on an unbuffered channel: the late worker leaks.
-shoot fanin-leak scenarios/2.3-fanin-timeout-leak.lua --at end
+shoot fanin-leak scenarios/2.3-fanin-timeout-leak.go --at end
 
 # explorer: 500 schedules of the lock-order scenario, the first deadlock opened.
 if has --explore; then
   mapfile -t t < <(tab Explorer)
-  shoot explorer scenarios/4.2c-deadlock-lock-order.lua --explore 500 "${t[@]}"
+  shoot explorer scenarios/4.2c-deadlock-lock-order.go --explore 500 "${t[@]}"
 fi
 
 echo "wrote docs/img/{$(IFS=,; echo "${made[*]}")}.png"

@@ -380,7 +380,9 @@ void SourcePanel::draw() {
   const ScenarioEntry* picked = browser_.selected_entry();
   if (picked != nullptr && !picked->lua_twin.empty()) draw_language_tabs();
   const std::string& src = has_run ? controller_.script() : browser_.source();
-  const std::string path = has_run ? controller_.path() : browser_.shown_path().string();
+  // The file the text came from picks its colouring (by its extension): a trace's, or a run the
+  // explorer opened, is the scenario it recorded, its chunk name.
+  const std::string path = has_run ? controller_.chunkname() : browser_.shown_path().string();
   if (view_.source != src || view_.path != path) {
     view_.text = highlight_source(path, src);
     view_.source = src;

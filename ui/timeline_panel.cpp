@@ -98,6 +98,8 @@ void TimelinePanel::draw() {
   if (view_.seen_model != &m || m.size() < view_.seen_size) {
     view_.fitted = true;  // a new run or a reset
     view_.first_lane = 0;
+    view_.names_measured = 0;  // its tasks are measured again
+    view_.widest_name = 0;
   }
   view_.seen_model = &m;
   view_.seen_size = m.size();
@@ -143,7 +145,21 @@ void TimelinePanel::draw() {
   const float em = ImGui::GetFontSize();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
-  const float label_w = std::min(em * 8.0f, avail.x * 0.3f);
+  if (head.tasks.size() < view_.names_measured) {  // back in time: fewer tasks exist
+    view_.names_measured = 0;
+    view_.widest_name = 0;
+  }
+  for (std::size_t i = view_.names_measured; i < head.tasks.size(); ++i) {
+    const std::string_view name = m.str(head.tasks[i].name);
+    view_.widest_name = std::max(
+        view_.widest_name, ImGui::CalcTextSize(name.data(), name.data() + name.size()).x / em);
+  }
+  view_.names_measured = head.tasks.size();
+  // The names, after a group's indent and the colour bar (a group's "stem ×N" after its
+  // triangle takes about as much), in em; at least 8, at most 16 em and 30% of the pane (a longer
+  // name is cut there; its tooltip has it whole).
+  const float label_w =
+      std::min(em * std::clamp(view_.widest_name + 2.6f, 8.0f, 16.0f), avail.x * 0.3f);
   const float axis_h = ImGui::GetTextLineHeight() + 4.0f;
   const float lane_h = std::round(em * 1.35f);
   const float x0 = origin.x + label_w;

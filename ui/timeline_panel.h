@@ -38,6 +38,10 @@ struct TimelineView {
   std::size_t first_lane = 0;  // lanes scrolled off the top
   std::size_t seen_size = 0;   // model size at the last frame (a reset refits)
   const void* seen_model = nullptr;
+  // The widest task name, measured once per number of tasks (the label column fits it, within
+  // bounds): Go's goroutine names (main.main.func1) must not be cut to main.main.fun.
+  std::size_t names_measured = 0;
+  float widest_name = 0;
 };
 
 class TimelinePanel : public Panel {
