@@ -6,6 +6,7 @@
 // expect: never deadlocks
 //
 // The seed's first example.
+
 package main
 
 import (

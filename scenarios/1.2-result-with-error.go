@@ -5,6 +5,7 @@
 // watch: Each of the three goroutines sends one Result on results; beta's carries an Err instead
 //    of Data, and main still gets it.
 // expect: never deadlocks
+
 package main
 
 import (

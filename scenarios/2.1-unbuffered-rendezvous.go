@@ -3,6 +3,7 @@
 // concept: An unbuffered channel hands over a value only when both sides meet.
 // watch: The goroutine stays blocked at ch <- 42 until main reaches v := <-ch.
 // expect: never deadlocks
+
 package main
 
 import (

@@ -5,6 +5,7 @@
 // watch: Values 1 and 2 wait in mailbox's buffer while main sleeps; the sender blocks on 3 until
 //    main takes one.
 // expect: never deadlocks
+
 package main
 
 import (

@@ -7,6 +7,7 @@
 // expect: deadlocks
 //
 // Go reports the deadlock and exits with status 2.
+
 package main
 
 import "fmt"

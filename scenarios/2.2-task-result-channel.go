@@ -7,6 +7,7 @@
 // expect: never deadlocks
 //
 // The seed's Task{Payload, Result}.
+
 package main
 
 import (

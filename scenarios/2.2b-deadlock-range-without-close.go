@@ -4,6 +4,7 @@
 //    close() leaves the reader waiting forever.
 // watch: main gets 1, 2, 3 and then stays blocked on numbers after the producer has returned.
 // expect: deadlocks
+
 package main
 
 import "fmt"

@@ -8,6 +8,7 @@
 //
 // Go reports no leaks by itself; like goleak, main counts the goroutines still alive at its end and
 // says so on stderr.
+
 package main
 
 import (

@@ -7,6 +7,7 @@
 // expect: never deadlocks
 //
 // The stages are main.main.func1 (A, the producer), func2 (B) and func3 (C, the store).
+
 package main
 
 import (

@@ -5,6 +5,7 @@
 // watch: At 0.5 s loadUser fails; main calls cancel() on request and both child contexts (dbCtx,
 //    cacheCtx) are done at once. Each worker prints its cleanup last-in, first-out.
 // expect: never deadlocks
+
 package main
 
 import (

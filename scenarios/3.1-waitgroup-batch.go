@@ -5,6 +5,7 @@
 // watch: The WaitGroup counter in the Sync panel: 4 after the loop, down by one per finished
 //    goroutine; main wakes at 0.
 // expect: never deadlocks
+
 package main
 
 import (

@@ -7,6 +7,7 @@
 // expect: may return early
 //
 // The misuse: Add inside the goroutine.
+
 package main
 
 import (

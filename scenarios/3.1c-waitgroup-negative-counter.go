@@ -5,6 +5,7 @@
 // watch: The counter goes 1 -> 0 (main wakes) -> -1: the run ends with 'panic: sync: negative
 //    WaitGroup counter'.
 // expect: panics
+
 package main
 
 import (

@@ -5,6 +5,7 @@
 // watch: Both workers finish; the counter stays at 1 and main stays blocked in wg.Wait() until the
 //    deadlock report.
 // expect: deadlocks
+
 package main
 
 import (

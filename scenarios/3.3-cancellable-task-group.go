@@ -7,6 +7,7 @@
 // expect: never deadlocks
 //
 // The seed's 3.3 example.
+
 package main
 
 import (

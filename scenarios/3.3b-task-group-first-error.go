@@ -8,6 +8,7 @@
 //
 // The group is written out (a WaitGroup, a cancel func and the first error kept once) so that the
 // program builds without golang.org/x/sync; Rendezvous runs errgroup itself too (docs/go.md).
+
 package main
 
 import (

@@ -5,6 +5,7 @@
 // watch: At 200 ms both email and sms hold a message; select picks either one first. Run with
 //    other seeds: two orders.
 // expect: never deadlocks
+
 package main
 
 import (

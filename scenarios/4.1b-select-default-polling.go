@@ -5,6 +5,7 @@
 // watch: main polls status every 100 ms without ever blocking on it; the fourth poll, after the
 //    job finished, gets the message.
 // expect: never deadlocks
+
 package main
 
 import (

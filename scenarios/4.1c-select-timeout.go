@@ -7,6 +7,7 @@
 // expect: never deadlocks
 //
 // The slow service's goroutine still sends later, into reply's buffer, and returns.
+
 package main
 
 import (

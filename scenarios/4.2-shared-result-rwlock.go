@@ -5,6 +5,7 @@
 // watch: In the Sync panel: the readers hold result.mu's read lock together; a writer with an
 //    error waits until they leave, then holds it alone.
 // expect: never deadlocks
+
 package main
 
 import (

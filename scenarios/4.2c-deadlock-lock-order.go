@@ -7,6 +7,7 @@
 // expect: may deadlock
 //
 // It may deadlock; on real hardware it rarely does, which is why such bugs survive testing.
+
 package main
 
 import (

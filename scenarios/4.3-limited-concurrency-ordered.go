@@ -7,6 +7,7 @@
 // expect: never deadlocks
 //
 // The seed's semaphore example.
+
 package main
 
 import (

@@ -5,6 +5,7 @@
 // watch: At 300 ms the recommendations call's ctx expires: that goroutine stops waiting and the
 //    page gets a fallback; users and orders answered in time.
 // expect: never deadlocks
+
 package main
 
 import (

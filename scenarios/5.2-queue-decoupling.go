@@ -5,6 +5,7 @@
 // watch: queue's buffer fills while checkout (main) accepts an order every 100 ms and logistics
 //    ships one every 270 ms; checkout never blocks.
 // expect: never deadlocks
+
 package main
 
 import (

@@ -8,6 +8,7 @@
 //
 // main.main.func1 is the payments service; main.main.func2 is the ops team that brings it back at 1
 // s.
+
 package main
 
 import (

@@ -1,6 +1,7 @@
 // title: Outside the subset: a generic function
 // chapter: guide
 // concept: go build accepts it; Rendezvous refuses it before it runs, naming the construct.
+
 package main
 
 import "fmt"

@@ -5,6 +5,7 @@
 // watch: The closer waits at wg.Wait() until the last worker's Done; then close(results)
 //    lets main's range end.
 // expect: never deadlocks
+
 package main
 
 import (

@@ -423,15 +423,18 @@ func main() {
 }
 
 TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stderr too") {
-  // The 26 Go versions (scenarios/*.go) are the course's programs as written in Go: every one must
+  // The 31 Go versions (scenarios/*.go) are the course's programs as written in Go: every one must
   // compile, and Go's stdout, its stderr (the leak lines written with fmt.Fprintf(os.Stderr, ...)
   // after runtime.NumGoroutine) and its exit status must be those of one of our runs over 40 seeds.
+  // Except where the program draws from math/rand: Go's generator and ours (seeded from the run's
+  // seed) give other numbers, so Go's output need not be among our 40; go_versions checks those
+  // against the expectations' patterns instead.
   std::vector<fs::path> twins;
   for (const auto& e : fs::directory_iterator("scenarios")) {
     if (e.is_regular_file() && e.path().extension() == ".go") twins.push_back(e.path());
   }
   std::sort(twins.begin(), twins.end());
-  CHECK(twins.size() >= 26);
+  CHECK(twins.size() >= 31);
   const bool go = have_go();
   if (go) {
     // Go runs them live and they mostly sleep: build and run them all at once.
@@ -463,7 +466,7 @@ TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stder
       codes.insert(rep.exit_code());
       firsts.insert(rep.diagnostics.substr(0, rep.diagnostics.find('\n')));
     }
-    if (!go) continue;
+    if (!go || slurp(d).find("\"math/rand\"") != std::string::npos) continue;
     const std::string base = (work_dir() / ("twin-" + d.stem().string())).string();
     // Whether Go's run (its .out, .err, .rc) is one of ours.
     const auto go_run_is_ours = [&] {

@@ -285,7 +285,7 @@ TEST_CASE("scenarios: each Go version in Rendezvous gives only the scenario's ex
     const std::string bad = job.get();
     CHECK_MESSAGE(bad.empty(), bad);
   }
-  CHECK(checked >= 26);
+  CHECK(checked >= 31);
 }
 
 TEST_CASE("scenarios: a live run aborted midway ends promptly") {
