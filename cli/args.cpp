@@ -51,36 +51,41 @@ CLI::Option* add_memory_option(CLI::App& app, std::size_t* bytes) {
       ->check(CLI::Range(std::size_t{16}, std::size_t{1} << 20));
 }
 
-CLI::Option* add_wall_option(CLI::App& app, sim::Nanos* limit) {
+namespace {
+
+// A time limit given in seconds (1 s to 30 days) into *limit, in nanoseconds.
+CLI::Option* add_seconds_option(CLI::App& app, const std::string& name, sim::Nanos* limit,
+                                const std::string& help) {
   return app
       .add_option_function<std::int64_t>(
-          "--limit-wall",
-          [limit](std::int64_t seconds) { *limit = sim::Nanos{seconds} * 1'000'000'000; },
-          "seconds of wall-clock time a run may take, then it ends with \"time limit exceeded\" "
-          "(default 600). A live run whose tasks all wait for timers that fire after it ends at "
-          "once")
+          name, [limit](std::int64_t seconds) { *limit = sim::Nanos{seconds} * 1'000'000'000; },
+          help)
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{30} * 24 * 3600));
+}
+
+}  // namespace
+
+CLI::Option* add_wall_option(CLI::App& app, sim::Nanos* limit) {
+  return add_seconds_option(
+      app, "--limit-wall", limit,
+      "seconds of wall-clock time a run may take, then it ends with \"time limit exceeded\" "
+      "(default 600). A live run whose tasks all wait for timers that fire after it ends at "
+      "once");
 }
 
 CLI::Option* add_cpu_option(CLI::App& app, sim::Nanos* limit) {
-  return app
-      .add_option_function<std::int64_t>(
-          "--limit-cpu",
-          [limit](std::int64_t seconds) { *limit = sim::Nanos{seconds} * 1'000'000'000; },
-          "seconds of CPU time a run's tasks may use together, then it ends with \"CPU time limit "
-          "exceeded\" (default 300)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{30} * 24 * 3600));
+  return add_seconds_option(
+      app, "--limit-cpu", limit,
+      "seconds of CPU time a run's tasks may use together, then it ends with \"CPU time limit "
+      "exceeded\" (default 300)");
 }
 
 CLI::Option* add_task_cpu_option(CLI::App& app, sim::Nanos* limit) {
-  return app
-      .add_option_function<std::int64_t>(
-          "--limit-task-cpu",
-          [limit](std::int64_t seconds) { *limit = sim::Nanos{seconds} * 1'000'000'000; },
-          "seconds of CPU time any one task may use, then the run ends with \"CPU time limit "
-          "exceeded: task N used more than …\" at the task's line (default: no limit per task; "
-          "--limit-cpu bounds them together)")
-      ->check(CLI::Range(std::int64_t{1}, std::int64_t{30} * 24 * 3600));
+  return add_seconds_option(
+      app, "--limit-task-cpu", limit,
+      "seconds of CPU time any one task may use, then the run ends with \"CPU time limit "
+      "exceeded: task N used more than …\" at the task's line (default: no limit per task; "
+      "--limit-cpu bounds them together)");
 }
 
 CLI::Option* add_run_option(CLI::App& app, std::string* test) {
