@@ -242,6 +242,20 @@ void Model::ingest_last_at(std::size_t i) {
     }
     ix.task_ids.push_back(e.task);
     ix.task_names.push_back(e.text);
+    ix.task_labels.push_back(e.text);
+    if (e.text != 0) {
+      const auto [first, fresh] = ix.first_named.try_emplace(e.text, dense);
+      if (!fresh) {
+        // A second task with this name: both (and every later one) show their number.
+        const auto label = [&](std::int32_t d) {
+          const std::size_t k = static_cast<std::size_t>(d);
+          ix.task_labels[k] = strings_.intern(std::string(strings_.str(e.text)) + " (goroutine " +
+                                              std::to_string(ix.task_ids[k]) + ")");
+        };
+        if (ix.task_labels[static_cast<std::size_t>(first->second)] == e.text) label(first->second);
+        label(dense);
+      }
+    }
     segments_.emplace_back();
   }
   if (const ObjType type = made_type(e.kind);
@@ -809,7 +823,8 @@ std::string_view Model::object_name(ObjId id) const noexcept {
 
 std::string_view Model::task_name(TaskId id) const noexcept {
   const std::int64_t i = index_->task(id);
-  return i < 0 ? std::string_view() : strings_.str(index_->task_names[static_cast<std::size_t>(i)]);
+  return i < 0 ? std::string_view()
+               : strings_.str(index_->task_labels[static_cast<std::size_t>(i)]);
 }
 
 std::int64_t Model::task_index(TaskId id) const noexcept {
@@ -836,7 +851,8 @@ std::size_t Model::count_until(std::span<const std::uint32_t> seqs, Seq k) noexc
 std::size_t Model::memory_bytes() const noexcept {
   std::size_t n = sizeof(Model) + vec_bytes(events_) + strings_.bytes() + header_.script.capacity();
   n += vec_bytes(index_->task_flat) + vec_bytes(index_->obj_flat) + vec_bytes(index_->task_ids) +
-       vec_bytes(index_->task_names) + (index_->task_big.size() + index_->obj_big.size()) * 48;
+       vec_bytes(index_->task_names) + vec_bytes(index_->task_labels) +
+       (index_->task_big.size() + index_->obj_big.size() + index_->first_named.size()) * 48;
   n += head_->bytes();
   for (const State& s : snapshots_) n += s.bytes();
   for (const auto& v : segments_) n += vec_bytes(v) + sizeof(v);

@@ -292,9 +292,13 @@ struct Index {
   std::unordered_map<TaskId, std::int32_t> task_big;
   std::vector<ObjRef> obj_flat;  // ObjId -> ObjRef
   std::unordered_map<ObjId, ObjRef> obj_big;
-  std::vector<TaskId> task_ids;         // dense -> TaskId
-  std::vector<StrId> task_names;        // dense -> name
-  std::array<std::uint32_t, 9> made{};  // objects made so far, per ObjType
+  std::vector<TaskId> task_ids;   // dense -> TaskId
+  std::vector<StrId> task_names;  // dense -> name, as spawned
+  // dense -> the name the views show: the spawned name, and where two tasks share it (the
+  // goroutines of one Go function are all main.main.func1) "main.main.func1 (goroutine 3)".
+  std::vector<StrId> task_labels;
+  std::unordered_map<StrId, std::int32_t> first_named;  // name -> first task with it (dense)
+  std::array<std::uint32_t, 9> made{};                  // objects made so far, per ObjType
 };
 
 class Model;
@@ -451,6 +455,9 @@ class Model {
   // ---- names (never change once introduced) ---------------------------------------------------
   ObjRef object(ObjId id) const noexcept;  // type None when unknown
   std::string_view object_name(ObjId id) const noexcept;
+  // The name the views show: the task's own name, with its goroutine number added where
+  // another task known so far has the same name (so it can change once, when the second
+  // appears; a loaded trace knows all its tasks from the start).
   std::string_view task_name(TaskId id) const noexcept;
   // Dense index of a task (its colour, its lane), or -1.
   std::int64_t task_index(TaskId id) const noexcept;

@@ -474,6 +474,12 @@ std::span<const std::uint32_t> ArrowIndex::into(std::size_t task_index) const no
 }
 
 std::string_view name_stem(std::string_view name) noexcept {
+  // Go's name of a function literal (main.main.func1) is one name, not "main.main.func" + 1.
+  if (name.size() > 5) {
+    std::size_t d = name.size();
+    while (d > 0 && name[d - 1] >= '0' && name[d - 1] <= '9') --d;
+    if (d < name.size() && d >= 5 && name.substr(d - 5, 5) == ".func") return name;
+  }
   std::size_t end = name.size();
   const bool bracket = end > 0 && name[end - 1] == ']';
   if (bracket) --end;

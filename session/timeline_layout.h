@@ -181,7 +181,8 @@ Prepared prepare(const model::Model& m, const Params& p,
 // collapsed (only the header). Groups of more than kExpandUpTo tasks start collapsed.
 
 // The name without its trailing number ("worker-12" -> "worker-", "job[3]" -> "job[",
-// "w7" -> "w"); the name itself when it has no trailing number or is only a number.
+// "w7" -> "w"); the name itself when it has no trailing number or is only a number, and for
+// Go's name of a function literal ("main.main.func1": its goroutines are told apart by number).
 std::string_view name_stem(std::string_view name) noexcept;
 
 struct Row {

@@ -114,6 +114,10 @@ void PlotsPanel::refresh(std::size_t columns) {
     return;
   const XAxis axis = x_axis(ev);
   cache_.totals_cursor = ~std::size_t{0};
+  if (cache_.model != &m || m.size() < cache_.size) {
+    cache_.names_measured = 0;
+    cache_.widest_name = 0;
+  }
   cache_.model = &m;
   cache_.size = m.size();
   cache_.event_axis = ev;
@@ -422,7 +426,17 @@ void PlotsPanel::draw_bars(float width) {
   double max_total = 0;
   for (const model::TaskTotals& t : totals) max_total = std::max(max_total, t.alive());
   if (max_total <= 0) max_total = 1;
-  const float gutter = std::floor(em * 7.0f);
+  // The names' column: as wide as the longest name, at most 35% of the pane but at least 7 em
+  // (a longer name is cut there; its tooltip has it whole).
+  const model::State& head = m.head();
+  for (std::size_t i = cache_.names_measured; i < head.tasks.size(); ++i) {
+    const std::string_view name = m.task_name(head.tasks[i].id);
+    cache_.widest_name = std::max(
+        cache_.widest_name, ImGui::CalcTextSize(name.data(), name.data() + name.size()).x / em);
+  }
+  cache_.names_measured = head.tasks.size();
+  const float gutter =
+      std::floor(std::max(em * 7.0f, std::min((cache_.widest_name + 1.0f) * em, width * 0.35f)));
   const float label_w = ImGui::CalcTextSize(ev ? "00000 events" : "000.0 ms").x + em * 0.5f;
   const float bar_w = std::max(20.0f, width - gutter - label_w - ImGui::GetStyle().ScrollbarSize);
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -446,7 +460,6 @@ void PlotsPanel::draw_bars(float width) {
   }
 
   ImGui::BeginChild("##bars_rows", ImVec2(0, 0), false);
-  const model::State& head = m.head();
   const float row_h = line + 4;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(totals.size()), row_h);
@@ -464,7 +477,7 @@ void PlotsPanel::draw_bars(float width) {
         dl->AddRectFilled(q, ImVec2(q.x + gutter + bar_w + label_w, q.y + row_h),
                           IM_COL32(97, 175, 239, focused ? 40 : 20));
       clipped_text(dl, ImVec2(q.x, q.y + 2), gutter - 6, task_colour(t.task_index),
-                   std::string(m.str(task.name)));
+                   std::string(m.task_name(task.id)));
       // The stacked bar.
       std::array<double, kBarStates.size()> parts{};
       parts[0] = t.by_state[static_cast<std::size_t>(model::TaskState::Running)];
@@ -489,8 +502,8 @@ void PlotsPanel::draw_bars(float width) {
       dl->AddText(ImVec2(x + 4, q.y + 2), palette::kTextDim, total.c_str());
       if (hovered) {
         ImGui::BeginTooltip();
-        ImGui::Text("%.*s, up to the cursor:", static_cast<int>(m.str(task.name).size()),
-                    m.str(task.name).data());
+        ImGui::Text("%.*s, up to the cursor:", static_cast<int>(m.task_name(task.id).size()),
+                    m.task_name(task.id).data());
         const double all = std::max(t.alive(), 1e-12);
         for (std::size_t s = 0; s < parts.size(); ++s) {
           if (parts[s] <= 0) continue;

@@ -58,6 +58,9 @@ class PlotsPanel : public Panel {
     // The bars: recomputed when the cursor moves too.
     std::size_t totals_cursor = ~std::size_t{0};
     std::vector<model::TaskTotals> totals;
+    // The bars' name column fits the widest task name (in em), measured once per task.
+    std::size_t names_measured = 0;
+    float widest_name = 0;
   };
   void refresh(std::size_t columns);
   void draw_series(float width);

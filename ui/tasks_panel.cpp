@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,12 @@ namespace rdv::ui {
 namespace {
 
 constexpr ImU32 kFocusBg = IM_COL32(97, 175, 239, 60);
+
+// " (goroutine N)" for a tooltip, unless the name already ends with it (names that repeat do).
+std::string numbered(const std::string& name, sim::TaskId id) {
+  const std::string suffix = " (goroutine " + std::to_string(id) + ")";
+  return name.ends_with(suffix) ? std::string() : suffix;
+}
 
 }  // namespace
 
@@ -49,11 +56,27 @@ void TasksPanel::draw() {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                      ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
                                      ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("##tasks", 4, kFlags)) return;
+  // The name column takes what the longest name needs (Go's "main.main.func1 (goroutine 3)"),
+  // up to 75% of the table; the state, which wraps, the rest. Measured over the first rows (a
+  // run with thousands of tasks is scrolled, not read whole). The split is part of the table's
+  // id, in steps of 5%, so that a wider name gets a new split but a drag within one stays.
+  float widest = 0;
+  for (std::size_t i = 0; i < rows.size() && i < 300; ++i) {
+    const std::string_view n = m.task_name(s.tasks[rows[i]].id);
+    widest = std::max(widest, ImGui::CalcTextSize(n.data(), n.data() + n.size()).x);
+  }
+  const float fixed = em * (4.2f + 3.6f);
+  const float room = std::max(ImGui::GetContentRegionAvail().x - fixed, em * 8.0f);
+  // Icon, name, and the pick button when tasks can be picked.
+  const float need = widest + ImGui::GetTextLineHeight() + em * (cands.empty() ? 1.0f : 5.0f);
+  const float share = std::clamp(need / room, 0.35f, 0.75f);
+  const int split = static_cast<int>(std::lround(share * 20.0f));
+  const std::string id = "##tasks" + std::to_string(split);
+  if (!ImGui::BeginTable(id.c_str(), 4, kFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
-  // Go names (main.main.func1, main.worker) need the room more than the state, which wraps.
-  ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 2.1f);
-  ImGui::TableSetupColumn("state / waiting on", ImGuiTableColumnFlags_WidthStretch, 1.9f);
+  ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, static_cast<float>(split));
+  ImGui::TableSetupColumn("state / waiting on", ImGuiTableColumnFlags_WidthStretch,
+                          static_cast<float>(20 - split));
   // The line each task executes next (a blocked task: the line it waits at).
   ImGui::TableSetupColumn("next line", ImGuiTableColumnFlags_WidthFixed, em * 4.2f);
   ImGui::TableSetupColumn("waiting", ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
@@ -78,15 +101,24 @@ void TasksPanel::draw() {
     draw_state_icon(dl, ImVec2(p.x + 6 + h / 2, p.y + h / 2), h * 0.36f, row.visual);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 9 + h, p.y));
     const bool pickable = std::find(cands.begin(), cands.end(), row.id) != cands.end();
+    // A numbered name that does not fit goes on two lines, its number below: the number is what
+    // tells the goroutines of one function apart, so it is not the part to cut.
+    std::string shown = row.name;
+    const std::size_t number = shown.rfind(" (goroutine ");
+    if (wrap && number != std::string::npos &&
+        ImGui::CalcTextSize(shown.c_str()).x >
+            ImGui::GetContentRegionAvail().x - (pickable ? em * 4.5f : 0.0f))
+      shown[number] = '\n';
     if (ImGui::Selectable(
-            row.name.c_str(), view.focus == row.id,
+            shown.c_str(), view.focus == row.id,
             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
       view.focus = view.focus == row.id ? 0 : row.id;
       if (view.focus != 0 && row.line != 0) view.show_line = row.line;
     }
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%s (task %u)\n%s\nClick to focus it everywhere; Step task advances it.",
-                        row.name.c_str(), row.id, state_meaning(row.visual));
+      ImGui::SetTooltip("%s%s\n%s\nClick to focus it everywhere; Step task advances it.",
+                        row.name.c_str(), numbered(row.name, row.id).c_str(),
+                        state_meaning(row.visual));
     if (pickable) {
       ImGui::SameLine();
       if (ImGui::SmallButton("\xE2\x96\xB6 pick")) c.request_pick(row.id);

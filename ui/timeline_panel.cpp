@@ -150,7 +150,7 @@ void TimelinePanel::draw() {
     view_.widest_name = 0;
   }
   for (std::size_t i = view_.names_measured; i < head.tasks.size(); ++i) {
-    const std::string_view name = m.str(head.tasks[i].name);
+    const std::string_view name = m.task_name(head.tasks[i].id);
     view_.widest_name = std::max(
         view_.widest_name, ImGui::CalcTextSize(name.data(), name.data() + name.size()).x / em);
   }
@@ -356,7 +356,7 @@ void TimelinePanel::draw() {
     }
     dl->AddRectFilled(ImVec2(origin.x + indent, y + 2),
                       ImVec2(origin.x + indent + 4, y + lane_h - 2), task_colour(lane.task_index));
-    const std::string_view name = m.str(task.name);
+    const std::string_view name = m.task_name(task.id);
     dl->PushClipRect(ImVec2(origin.x, y), ImVec2(x0 - 4, y + lane_h), true);
     dl->AddText(ImVec2(origin.x + indent + 8, y + (lane_h - em) / 2), palette::kText, name.data(),
                 name.data() + name.size());
@@ -616,8 +616,8 @@ void TimelinePanel::draw() {
       const model::Segment& sg = *hovered_seg;
       const VisualState v = visual_state(sg.state, sg.reason);
       const sim::Event& e = m.events()[sg.seq];
-      ImGui::Text("%.*s: %s", static_cast<int>(m.str(task.name).size()), m.str(task.name).data(),
-                  state_label(v));
+      ImGui::Text("%.*s: %s", static_cast<int>(m.task_name(task.id).size()),
+                  m.task_name(task.id).data(), state_label(v));
       if (sg.obj != 0) ImGui::Text("on %s", object_label(m, sg.obj).c_str());
       const std::uint32_t end = hovered_item->seq_end;
       ImGui::Text("from %s", where(m, sg.seq).c_str());

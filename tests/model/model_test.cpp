@@ -393,6 +393,23 @@ TEST_CASE("model: events naming unknown tasks or objects change nothing and neve
   CHECK(st.outcome == sim::Outcome::Error);
 }
 
+TEST_CASE("model: tasks that share a name are told apart by their goroutine number") {
+  // Go names every goroutine of one function alike (main.main.func1).
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::TaskSpawn, 2, {}, "main.main.func1");
+  s.add(EventKind::TaskSpawn, 3, {}, "producer");
+  CHECK(s.model.task_name(2) == "main.main.func1");  // alone so far: its own name
+  s.add(EventKind::TaskSpawn, 4, {}, "main.main.func1");
+  s.add(EventKind::TaskSpawn, 7, {}, "main.main.func1");
+  CHECK(s.model.task_name(1) == "main");
+  CHECK(s.model.task_name(2) == "main.main.func1 (goroutine 2)");  // the first one too, now
+  CHECK(s.model.task_name(3) == "producer");
+  CHECK(s.model.task_name(4) == "main.main.func1 (goroutine 4)");
+  CHECK(s.model.task_name(7) == "main.main.func1 (goroutine 7)");
+  CHECK(s.model.task_name(5).empty());
+}
+
 // ---- the synthetic stream: truth, time travel, timeline data ---------------------------------
 
 Model synthetic_model(std::size_t events, testing::SyntheticTruth* truth = nullptr) {

@@ -354,6 +354,8 @@ TEST_CASE("timeline: a reused Prepared gives the same layout as a fresh one") {
 TEST_CASE("timeline: name stems") {
   CHECK(name_stem("worker-12") == "worker-");
   CHECK(name_stem("worker12") == "worker");
+  CHECK(name_stem("main.main.func1") == "main.main.func1");  // Go's literal: one name
+  CHECK(name_stem("main.worker.func12") == "main.worker.func12");
   CHECK(name_stem("job[3]") == "job[");
   CHECK(name_stem("main") == "main");
   CHECK(name_stem("42") == "42");
