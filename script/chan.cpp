@@ -179,13 +179,15 @@ int l_now(lua_State* L) {
 
 int l_after(lua_State* L) {
   const std::int64_t d = check_duration(L, 1);
-  push_chan(L, sim::after(Universe::of(L).rt(), d));
+  Universe& u = Universe::of(L);
+  push_chan(L, sim::after(u.rt(), d, u.speaks_go() ? "time.After" : "after"));
   return 1;
 }
 
 int l_ticker(lua_State* L) {
   const std::int64_t d = check_duration(L, 1);
-  std::shared_ptr<sim::Ticker> t = sim::ticker(Universe::of(L).rt(), d);
+  Universe& u = Universe::of(L);
+  std::shared_ptr<sim::Ticker> t = sim::ticker(u.rt(), d, u.speaks_go() ? "time.Ticker" : "ticker");
   std::shared_ptr<sim::Channel> ch = t->channel();
   push_chan(L, std::move(ch), std::move(t));
   return 1;
@@ -193,7 +195,8 @@ int l_ticker(lua_State* L) {
 
 int l_timer(lua_State* L) {
   const std::int64_t d = check_duration(L, 1);
-  std::shared_ptr<sim::Timer> t = sim::timer(Universe::of(L).rt(), d);
+  Universe& u = Universe::of(L);
+  std::shared_ptr<sim::Timer> t = sim::timer(u.rt(), d, u.speaks_go() ? "time.Timer" : "timer");
   std::shared_ptr<sim::Channel> ch = t->channel();
   push_chan(L, std::move(ch), nullptr, std::move(t));
   return 1;

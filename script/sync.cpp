@@ -254,7 +254,10 @@ int push_with_cancel(lua_State* L, sim::Context::WithCancel wc) {
 }
 
 int l_ctx_background(lua_State* L) {
-  push_object<ContextBox>(L, kContext, sim::Context::background(Universe::of(L).rt()));
+  Universe& u = Universe::of(L);
+  push_object<ContextBox>(
+      L, kContext,
+      sim::Context::background(u.rt(), u.speaks_go() ? "context.Background" : "background"));
   return 1;
 }
 int l_ctx_with_cancel(lua_State* L) {

@@ -431,7 +431,7 @@ void Universe::check_time(lua_State* L) {
 }
 
 const char* Universe::busy_wait_hint() const {
-  return chunkname_.ends_with(".go")
+  return speaks_go()
              ? "; it looks like a busy-wait: time.Sleep(0), TryLock, TryRLock and ctx.Err() never "
                "block (wait on a channel, a WaitGroup, Lock() or <-ctx.Done() instead)"
              : "; it looks like a busy-wait: sleep(0), try_lock, try_rlock and ctx:err() never "

@@ -72,6 +72,8 @@ class Universe {
   sim::Runtime& rt() noexcept { return rt_; }
   const RunOptions& options() const noexcept { return options_; }
   const std::string& chunkname() const noexcept { return chunkname_; }
+  // The program is Go (its chunk is a .go file): messages and names use Go's words.
+  bool speaks_go() const noexcept { return chunkname_.ends_with(".go"); }
 
   // ---- called with the Gil held ---------------------------------------------------------------
   // At the start of every API call: records the caller's line in the runtime (so its events

@@ -49,9 +49,9 @@ void close_all(const std::vector<std::shared_ptr<Channel>>& channels) {
 
 }  // namespace
 
-Context::Ptr Context::background(Runtime& rt) {
+Context::Ptr Context::background(Runtime& rt, std::string name) {
   const ObjId id = rt.new_object_id();
-  auto c = std::make_shared<Context>(Private{}, rt, id, "background", 0, std::nullopt);
+  auto c = std::make_shared<Context>(Private{}, rt, id, std::move(name), 0, std::nullopt);
   c->tree_ = std::make_shared<Tree>();
   emit_make(rt, id, 0, std::nullopt, "background", c->name_);
   return c;

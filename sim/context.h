@@ -59,7 +59,8 @@ class Context {
   static constexpr const char* kCanceled = "context canceled";
   static constexpr const char* kDeadlineExceeded = "context deadline exceeded";
 
-  static Ptr background(Runtime& rt);
+  // `name`: what the views call it; a Go program's is "context.Background" (its String()).
+  static Ptr background(Runtime& rt, std::string name = "background");
   static WithCancel with_cancel(const Ptr& parent, std::string name = {});
   static WithCancel with_timeout(const Ptr& parent, Nanos timeout, std::string name = {});
   static WithCancel with_deadline(const Ptr& parent, Nanos deadline, std::string name = {});

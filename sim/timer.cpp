@@ -55,8 +55,8 @@ bool send_time(Runtime& rt, Channel& ch) {
 
 }  // namespace
 
-std::shared_ptr<Channel> after(Runtime& rt, Nanos d) {
-  auto ch = std::make_shared<Channel>(rt, 1, "after(" + format_duration(d) + ")");
+std::shared_ptr<Channel> after(Runtime& rt, Nanos d, std::string_view call) {
+  auto ch = std::make_shared<Channel>(rt, 1, std::string(call) + "(" + format_duration(d) + ")");
   const ObjId id = rt.new_object_id();
   emit_timer(rt, EventKind::TimerMake, id, ch->id(), d, "after");
   rt.add_timer(rt.now() + (d > 0 ? d : 0), [&rt, ch, id] {
@@ -66,11 +66,12 @@ std::shared_ptr<Channel> after(Runtime& rt, Nanos d) {
   return ch;
 }
 
-Ticker::Ticker(Runtime& rt, Nanos period)
+Ticker::Ticker(Runtime& rt, Nanos period, std::string_view call)
     : rt_(rt),
       id_(rt.new_object_id()),
       period_(period),
-      ch_(std::make_shared<Channel>(rt, 1, "ticker(" + format_duration(period) + ")")) {
+      ch_(std::make_shared<Channel>(rt, 1,
+                                    std::string(call) + "(" + format_duration(period) + ")")) {
   emit_timer(rt, EventKind::TimerMake, id_, ch_->id(), period, "ticker");
 }
 
@@ -99,17 +100,18 @@ void Ticker::stop() {
   emit_timer(rt_, EventKind::TimerStop, id_, 0, 0, nullptr);
 }
 
-std::shared_ptr<Ticker> ticker(Runtime& rt, Nanos period) {
+std::shared_ptr<Ticker> ticker(Runtime& rt, Nanos period, std::string_view call) {
   if (period <= 0) rt.raise_panic("non-positive interval for NewTicker");
-  auto t = std::make_shared<Ticker>(rt, period);
+  auto t = std::make_shared<Ticker>(rt, period, call);
   t->self_ = t;
   HostLock lk(t->mu_);
   t->arm(rt.now() + period);
   return t;
 }
 
-Timer::Timer(Runtime& rt, Nanos d)
-    : rt_(rt), ch_(std::make_shared<Channel>(rt, 1, "timer(" + format_duration(d) + ")")) {}
+Timer::Timer(Runtime& rt, Nanos d, std::string_view call)
+    : rt_(rt),
+      ch_(std::make_shared<Channel>(rt, 1, std::string(call) + "(" + format_duration(d) + ")")) {}
 
 void Timer::arm(Nanos d) {
   const ObjId id = rt_.new_object_id();
@@ -149,8 +151,8 @@ bool Timer::reset(Nanos d) {
   return was;
 }
 
-std::shared_ptr<Timer> timer(Runtime& rt, Nanos d) {
-  auto t = std::make_shared<Timer>(rt, d);
+std::shared_ptr<Timer> timer(Runtime& rt, Nanos d, std::string_view call) {
+  auto t = std::make_shared<Timer>(rt, d, call);
   t->self_ = t;
   HostLock lk(t->mu_);
   t->arm(d);

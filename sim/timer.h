@@ -4,7 +4,8 @@
 // Time is virtual in controlled mode (it jumps to the earliest timer only when no task can run,
 // as testing/synctest does; timers due at the same time fire in creation order) and scaled wall
 // time in live mode (RunConfig::time_scale). Timer callbacks run in timer context: task 0.
-//  - after(d): a channel of capacity 1, named like "after(2s)", to which the timer sends the
+//  - after(d): a channel of capacity 1, named like "after(2s)" (in a Go program "time.After(2s)",
+//    "time.Ticker(1s)", "time.Timer(1s)": the `call` argument), to which the timer sends the
 //    time once (Value{now, ValueKind::Time}). Events: TimerMake (obj = timer, aux = channel,
 //    arg = d, text "after"), then TimerFire (task 0) and the ChanSend.
 //  - ticker(d): a channel of capacity 1 that gets the time every d; a tick nobody took is
@@ -25,6 +26,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "sim/channel.h"
 #include "sim/lock.h"
@@ -37,12 +39,13 @@ inline constexpr Nanos kSecond = 1'000'000'000;
 // Go's Duration.String for the common cases: "2s", "1.5s", "300ms", "20µs", "5ns", "1m30s".
 std::string format_duration(Nanos d);
 
-std::shared_ptr<Channel> after(Runtime& rt, Nanos d);
+// `call` names the channel ("after(2s)"); a Go program's is "time.After" ("time.After(2s)").
+std::shared_ptr<Channel> after(Runtime& rt, Nanos d, std::string_view call = "after");
 
 class Ticker {
  public:
   // Use ticker(); period > 0.
-  Ticker(Runtime& rt, Nanos period);
+  Ticker(Runtime& rt, Nanos period, std::string_view call);
   Ticker(const Ticker&) = delete;
   Ticker& operator=(const Ticker&) = delete;
 
@@ -61,16 +64,16 @@ class Ticker {
   Runtime::TimerId timer_ RDV_GUARDED_BY(mu_) = 0;  // the pending tick
   bool stopped_ RDV_GUARDED_BY(mu_) = false;
   std::weak_ptr<Ticker> self_;  // the timer callback holds only this
-  friend std::shared_ptr<Ticker> ticker(Runtime&, Nanos);
+  friend std::shared_ptr<Ticker> ticker(Runtime&, Nanos, std::string_view);
 };
 
 // Panics "non-positive interval for NewTicker" when period <= 0 (Go's message).
-std::shared_ptr<Ticker> ticker(Runtime& rt, Nanos period);
+std::shared_ptr<Ticker> ticker(Runtime& rt, Nanos period, std::string_view call = "ticker");
 
 class Timer {
  public:
   // Use timer(); d <= 0 fires at once.
-  Timer(Runtime& rt, Nanos d);
+  Timer(Runtime& rt, Nanos d, std::string_view call);
   Timer(const Timer&) = delete;
   Timer& operator=(const Timer&) = delete;
 
@@ -88,9 +91,9 @@ class Timer {
   Runtime::TimerId timer_ RDV_GUARDED_BY(mu_) = 0;
   bool pending_ RDV_GUARDED_BY(mu_) = false;
   std::weak_ptr<Timer> self_;
-  friend std::shared_ptr<Timer> timer(Runtime&, Nanos);
+  friend std::shared_ptr<Timer> timer(Runtime&, Nanos, std::string_view);
 };
 
-std::shared_ptr<Timer> timer(Runtime& rt, Nanos d);
+std::shared_ptr<Timer> timer(Runtime& rt, Nanos d, std::string_view call = "timer");
 
 }  // namespace rdv::sim

@@ -2,9 +2,11 @@
 // its lowered chunk (every event at Go lines, goroutines named as Go names them), and one that
 // does not compile ends as a Lua file that fails to load does, with gc's errors as its message.
 #include "session/controller.h"
+#include "session/view_model.h"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -46,6 +48,55 @@ func main() {
   CHECK(sent_at_10);  // `ch <- 42` is line 10 of the Go file
   CHECK(named);
   CHECK(c.diagnostics().empty());
+}
+
+TEST_CASE("controller: a Go program's goroutines, timers and contexts have Go's names") {
+  const std::string src = R"(package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int)
+	for i := 0; i < 2; i++ {
+		go func() { done <- 1 }()
+	}
+	<-done
+	<-done
+	select {
+	case <-time.After(1500 * time.Millisecond):
+		fmt.Println("timeout")
+	case <-ctx.Done():
+	}
+}
+)";
+  Controller c;
+  c.open_script("/tmp/names.go", "names.go", src);
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  const rdv::model::Model& m = c.model();
+  CHECK(m.head().outcome == rdv::sim::Outcome::Ok);
+  std::vector<std::string> tasks, objects;
+  for (std::size_t i = 0; i < m.size(); ++i) {
+    const rdv::sim::Event& e = m.events()[i];
+    if (e.kind == rdv::sim::EventKind::TaskSpawn) tasks.emplace_back(m.task_name(e.task));
+    if (e.obj != 0 && !m.object_name(e.obj).empty()) objects.emplace_back(m.object_name(e.obj));
+  }
+  // Both goroutines run main.main.func1: each is told apart by its number.
+  CHECK(tasks == std::vector<std::string>{"main", "main.main.func1 (goroutine 2)",
+                                          "main.main.func1 (goroutine 3)"});
+  const auto has = [&](const std::string& name) {
+    return std::find(objects.begin(), objects.end(), name) != objects.end();
+  };
+  std::vector<std::string> contexts;
+  for (const rdv::model::ContextInfo& x : m.head().contexts) contexts.push_back(context_name(m, x));
+  CHECK(contexts == std::vector<std::string>{"context.Background", "ctx"});
+  CHECK(has("time.After(1.5s)"));
+  CHECK(has("done"));
 }
 
 TEST_CASE("controller: a Go program that does not compile ends with gc's errors, nothing runs") {
