@@ -69,8 +69,9 @@ int main(int argc, char** argv) {
   CLI::App app{"Rendezvous: concurrency you can watch. Opens the app on a scenario.", "rendezvous"};
   app.footer(
       "Headless commands (no window):\n"
-      "  rendezvous run FILE.lua [--mode controlled|live] [--seed N] [--trace OUT.rdv.jsonl] ...\n"
-      "  rendezvous explore FILE.lua [--schedules N] [--json] ...\n"
+      "  rendezvous run FILE.go|FILE.lua [--mode controlled|live] [--seed N] [--trace "
+      "OUT.rdv.jsonl] ...\n"
+      "  rendezvous explore FILE.go|FILE.lua [--schedules N] [--json] ...\n"
       "  rendezvous replay TRACE.rdv.jsonl\n"
       "  rendezvous export TRACE.rdv.jsonl --perfetto OUT.json\n"
       "Each prints its own options with --help.");
@@ -83,7 +84,8 @@ int main(int argc, char** argv) {
   int options_explore = 0;
   int benchmark_frames = 0;
   app.add_option("FILE", file,
-                 "A scenario (.lua) or a recorded trace (.rdv.jsonl) to open; default: the last "
+                 "A scenario (a Go program .go, or .lua) or a recorded trace (.rdv.jsonl) to open; "
+                 "default: the last "
                  "scenario, or the first");
   app.add_option("--screenshot", screenshot, "Render the window into a PNG and exit")
       ->type_name("OUT.png");

@@ -123,7 +123,7 @@ int cmd_run(int argc, char** argv) {
   std::string perfetto_out;
   bool quiet = false;
   RunFlags f;
-  app.add_option("FILE", file, "the scenario (.lua) or Go program (.go)")->required();
+  app.add_option("FILE", file, "the Go program (.go) or Lua scenario (.lua)")->required();
   add_run_flags(app, f);
   app.add_option("--trace", trace_out, "record the run to OUT.rdv.jsonl");
   app.add_option("--perfetto", perfetto_out, "export the run as Chrome Trace Event JSON");

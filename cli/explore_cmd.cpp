@@ -147,7 +147,8 @@ int run_explore(int argc, char** argv) {
   explore::Options o;
   o.schedules = 1000;
   o.jobs = std::max(1u, std::thread::hardware_concurrency());
-  app.add_option("FILE", file, "the scenario (.lua), Go program or test file (.go)")->required();
+  app.add_option("FILE", file, "the Go program or test file (.go), or Lua scenario (.lua)")
+      ->required();
   auto* n = app.add_option("--schedules", o.schedules,
                            "runs (random, pct; default 1000) or the cap (exhaustive; default "
                            "100000)")
