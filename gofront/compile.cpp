@@ -208,6 +208,18 @@ class Compiler {
   Type* default_type(Type* t);
   bool assignable(X& x, Type* to);
   bool implements(Type* t, Type* iface, std::string* missing);
+  // Methods a named struct type gets from its embedded fields (Go's promoted methods): each
+  // with its signature, whether only the pointer's method set has it, and a Lua function of
+  // the receiver that calls it through the embedded field (added to the type's descriptor, so
+  // interfaces and fmt's String/Error find it).
+  struct Promoted {
+    std::string name;
+    Type* sig = nullptr;
+    bool needs_addr = false;
+    std::string fn;
+  };
+  const std::vector<Promoted>& promoted(Type* named);
+  std::map<const Type*, std::vector<Promoted>> promoted_;
   Method* find_method(Type* t, const std::string& name, bool* via_ptr);
   int desc(Type* t);
   std::string desc_code(Type* t);
@@ -355,6 +367,8 @@ class Compiler {
   X composite(const Expr& e, Type* hint);
   X func_lit(const Expr& e);
   X selector(const Expr& e);
+  X member(const X& b, const Expr& e, bool quiet, int level, int* depth);
+  bool member_needs_addr_ = false;  // the method member() found needs an addressable receiver
   X index(const Expr& e);
   X slice_expr(const Expr& e);
   X type_assert(const Expr& e);
@@ -704,7 +718,23 @@ Type* Compiler::resolve_type(const Expr* e) {
       Type* t = make(K::Struct);
       for (const Field& f : e->fields) {
         if (f.names.empty()) {
-          refuse(f.pos, "embedded field");
+          // An embedded field: T, *T or pkg.T, named after its type.
+          const Expr* te = f.type.get();
+          if (te->kind == ExprKind::Star) te = te->x.get();
+          const std::string name = te->kind == ExprKind::Ident      ? te->name
+                                   : te->kind == ExprKind::Selector ? te->name
+                                                                    : std::string();
+          Type* ft = resolve_type(f.type.get());
+          if (name.empty()) {
+            error(f.pos, "embedded field type must be a type name");
+            continue;
+          }
+          const Type* named = ft->k == K::Pointer ? ft->elem : ft;
+          if (named != nullptr && underlying(named)->k == K::Pointer) {
+            error(f.pos, "embedded field type cannot be a pointer to a pointer");
+            continue;
+          }
+          t->fields.push_back({name, ft, true});
           continue;
         }
         Type* ft = resolve_type(f.type.get());
@@ -756,6 +786,51 @@ Method* Compiler::find_method(Type* t, const std::string& name, bool* via_ptr) {
   return nullptr;
 }
 
+const std::vector<Compiler::Promoted>& Compiler::promoted(Type* named) {
+  if (const auto it = promoted_.find(named); it != promoted_.end()) return it->second;
+  std::vector<Promoted>& out = promoted_[named];
+  const Type* u = underlying(named);
+  if (u->k != K::Struct) return out;
+  // The candidates: every method name of every embedded type, a few levels down.
+  std::set<std::string> names;
+  std::vector<std::pair<const Type*, int>> todo = {{u, 0}};
+  while (!todo.empty()) {
+    const auto [st, level] = todo.back();
+    todo.pop_back();
+    for (const auto& f : st->fields) {
+      if (!f.embedded || level >= 8) continue;
+      const Type* ft = f.type->k == K::Pointer ? f.type->elem : f.type;
+      if (ft == nullptr) continue;
+      for (const auto& m : ft->methods) names.insert(m.name);
+      const Type* fu = underlying(ft);
+      if (fu->k == K::Interface) {
+        for (const auto& m : fu->fields) names.insert(m.name);
+      } else if (fu->k == K::Struct) {
+        todo.emplace_back(fu, level + 1);
+      }
+    }
+  }
+  X recv;
+  recv.mode = X::Value;
+  recv.t = named;
+  recv.code = "r";
+  recv.addressable = true;
+  for (const std::string& name : names) {
+    Expr sel;
+    sel.kind = ExprKind::Selector;
+    sel.name = name;
+    int depth = 0;
+    member_needs_addr_ = false;
+    const X x = member(recv, sel, true, 0, &depth);
+    if (x.mode == X::Invalid || !x.is_method || depth == 0) continue;
+    std::string args = x.recv_code;
+    for (const auto& a : x.call_args) args += ", " + a;
+    out.push_back({name, x.t, member_needs_addr_,
+                   "function(r, ...) return " + x.method_fn + "(" + args + ", ...) end"});
+  }
+  return out;
+}
+
 bool Compiler::implements(Type* t, Type* iface, std::string* missing) {
   const Type* iu = underlying(iface);
   for (const auto& m : iu->fields) {
@@ -771,6 +846,22 @@ bool Compiler::implements(Type* t, Type* iface, std::string* missing) {
     }
     bool via_ptr = false;
     Method* mm = find_method(t, m.name, &via_ptr);
+    if (mm == nullptr) {
+      // A method promoted from an embedded field.
+      Type* base = t->k == K::Pointer ? t->elem : t;
+      const Promoted* p = nullptr;
+      if (base != nullptr && base->k == K::Named) {
+        for (const Promoted& q : promoted(base))
+          if (q.name == m.name) p = &q;
+      }
+      if (p != nullptr && identical(p->sig, m.type)) {
+        if (p->needs_addr && t->k != K::Pointer) {
+          *missing = m.name + " (method " + m.name + " has pointer receiver)";
+          return false;
+        }
+        continue;
+      }
+    }
     if (mm == nullptr || !identical(mm->sig, m.type)) {
       *missing = m.name;
       return false;
@@ -1613,6 +1704,13 @@ bool Compiler::run(const File& f, std::string* out) {
       error(o->pos, "imported and not used: \"" + o->pkg + "\"");  // go 1.19's words
     }
   }
+  // Promoted methods, in the descriptors of the types that embed (computed before the
+  // descriptors are written: it may describe more types).
+  std::string promotions;
+  for (const auto& [name, t] : named_) {
+    for (const Promoted& p : promoted(t))
+      promotions += " TD[" + std::to_string(desc(t)) + "].m." + mangle(p.name) + " = " + p.fn;
+  }
   if (!errs_->empty()) return false;
   // The header, on line 1: the support library and the type descriptors.
   std::string head = "local G = load(" + lua_quote(prelude_source()) +
@@ -1620,7 +1718,7 @@ bool Compiler::run(const File& f, std::string* out) {
                      std::to_string(descs_.size()) + ")";
   for (std::size_t i = 0; i < descs_.size(); ++i)
     head += " G.def(TD[" + std::to_string(i + 1) + "], " + desc_code(descs_[i]) + ")";
-  std::string tail = " G.fin(TD)";
+  std::string tail = promotions + " G.fin(TD)";
   if (has_init) tail += " P.init()";
   if (test_file) {
     const std::size_t slash = file_.find_last_of("/\\");
@@ -1699,6 +1797,10 @@ std::string Compiler::desc_code(Type* t) {
     s += ", named=true, pm={";
     for (const auto& m : t->methods)
       if (m.ptr_recv) s += mangle(m.name) + "=true,";
+    if (const auto it = promoted_.find(t); it != promoted_.end()) {
+      for (const Promoted& p : it->second)
+        if (p.needs_addr) s += mangle(p.name) + "=true,";
+    }
     s += "}";
   }
   return s + "}";
@@ -3314,6 +3416,18 @@ X Compiler::selector(const Expr& e) {
   }
   need_value(b, e.x->pos);
   if (b.mode == X::Invalid) return x;
+  int depth = 0;
+  x = member(b, e, false, 0, &depth);
+  return x;
+}
+
+// The field or method `e.name` of the value `b`: its own, else one promoted from an embedded
+// field at the shallowest depth that has it (`depth` says which; two there are ambiguous).
+// `quiet`: not found is no error (the search through embedded fields, `level` deep; a type that
+// embeds a pointer to itself stops the search at 8 levels).
+X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth) {
+  X x;
+  *depth = 0;
   Type* t = b.t;
   const Type* u = underlying(t);
   bool via_ptr = false;
@@ -3341,6 +3455,7 @@ X Compiler::selector(const Expr& e) {
   Method* m = find_method(t->k == K::Pointer ? t : base, e.name, &vp);
   if (m == nullptr && via_ptr) m = find_method(base, e.name, &vp);
   if (m != nullptr) {
+    member_needs_addr_ = m->ptr_recv && !via_ptr && !m->foreign;
     x.mode = X::Value;
     x.t = m->sig;
     x.is_method = true;
@@ -3369,6 +3484,7 @@ X Compiler::selector(const Expr& e) {
   if (bu->k == K::Interface) {
     for (const auto& f : bu->fields) {
       if (f.name == e.name) {
+        member_needs_addr_ = false;
         x.mode = X::Value;
         x.t = f.type;
         x.is_method = true;
@@ -3380,6 +3496,41 @@ X Compiler::selector(const Expr& e) {
       }
     }
   }
+  if (bu->k == K::Struct && level < 8) {
+    X best;
+    int best_depth = 1 << 20, at_best = 0;
+    bool best_needs_addr = false;
+    for (const auto& f : bu->fields) {
+      if (!f.embedded) continue;
+      X fb;
+      fb.mode = X::Value;
+      fb.t = f.type;
+      fb.code = base_code + "." + field_lua(f.name);
+      fb.addressable = b.addressable || via_ptr;
+      int d = 0;
+      X r = member(fb, e, true, level + 1, &d);
+      if (r.mode == X::Invalid) continue;
+      if (d < best_depth) {
+        best = r;
+        best_depth = d;
+        at_best = 1;
+        // Through an embedded pointer every method of what it points to is callable.
+        best_needs_addr = member_needs_addr_ && f.type->k != K::Pointer;
+      } else if (d == best_depth) {
+        ++at_best;
+      }
+    }
+    if (at_best > 1) {
+      if (!quiet) error(e.pos, "ambiguous selector " + expr_string(&e));
+      return x;
+    }
+    if (at_best == 1) {
+      *depth = best_depth + 1;
+      member_needs_addr_ = best_needs_addr;
+      return best;
+    }
+  }
+  if (quiet) return x;
   error(e.pos, expr_string(&e) + " undefined (type " + type_string(t) + " has no field or method " +
                    e.name + ")");
   return x;

@@ -49,6 +49,8 @@ struct Type;
 struct Member {
   std::string name;
   Type* type = nullptr;
+  bool embedded =
+      false;  // a struct's embedded field (its name is its type's: Mutex for sync.Mutex)
 };
 
 struct FuncDecl;
