@@ -29,6 +29,12 @@
 namespace rdv::gofront {
 namespace {
 
+// "a int" -> "an int": the article for a type's name in a message.
+std::string a_or_an(const std::string& word) {
+  const bool vowel = !word.empty() && std::string("aeiouAEIOU").find(word[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + word;
+}
+
 struct TooMany {};  // thrown past kMaxErrors
 
 constexpr std::size_t kMaxErrors = 10;
@@ -399,6 +405,7 @@ class Compiler {
     return false;
   }
   X atomic_ptr_call(const Expr& call, X& f);
+  X errors_as_call(const Expr& call);
   X compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, const Expr* eb);
   std::string field_lua(const std::string& name) {
     static const std::set<std::string> kw = {
@@ -537,6 +544,11 @@ void Compiler::universe() {
   dur->local = "Duration";
   dur->under = t_int64_;
   foreign_["time.Duration"] = dur;
+  // fmt.Stringer: interface { String() string }, as error is for Error.
+  Type* stringer = make(K::Interface);
+  stringer->name = "fmt.Stringer";
+  stringer->fields.push_back({"String", func_of({}, {t_string_})});
+  foreign_["fmt.Stringer"] = stringer;
   m(wg, "Add", {t_int_}, {});
   m(wg, "Done", {}, {});
   m(wg, "Wait", {}, {});
@@ -4335,6 +4347,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"log.Printf", {"G.logf", func_of({t_string_, any_slice}, {}, true)}},
       {"errors.New", {"G.errnew", func_of({t_string_}, {t_error_})}},
       {"errors.Is", {"G.eis", func_of({t_error_, t_error_}, {t_bool_})}},
+      {"errors.As", {"G.eas", func_of({t_error_, t_any_}, {t_bool_})}},
       {"errors.Unwrap", {"G.eunwrap", func_of({t_error_}, {t_error_})}},
       {"errors.Join", {"G.ejoin", func_of({slice_of(t_error_)}, {t_error_}, true)}},
       {"time.Sleep", {"G.sleep", func_of({dur}, {})}},
@@ -4412,6 +4425,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
 
 X Compiler::pkg_call(const Expr& e, X& f) {
   if (f.pkg_fn.rfind("sync/atomic.", 0) == 0) return atomic_ptr_call(e, f);
+  if (f.pkg_fn == "errors.As") return errors_as_call(e);
   X x;
   if (f.pkg_fn.rfind("fmt.Fprint", 0) == 0 && !e.args.empty() && !std_stream(*e.args[0])) {
     refuse(e.args[0]->pos,
@@ -4445,6 +4459,45 @@ X Compiler::pkg_call(const Expr& e, X& f) {
     x.mode = X::Multi;
     x.t = tuple_of(sig->results);
   }
+  return x;
+}
+
+// errors.As(err, &target): target a struct variable whose type implements error (a pointer to
+// it is the struct itself here); the first error in err's chain of that dynamic type is copied
+// into it. Targets of other kinds (an interface, a pointer variable) are refused where their
+// address is taken, as pointers to non-struct values are.
+X Compiler::errors_as_call(const Expr& e) {
+  X x;
+  if (e.args.size() != 2) {
+    error(e.rparen, std::string(e.args.size() < 2 ? "not enough" : "too many") +
+                        " arguments in call to errors.As\n\thave (" +
+                        std::to_string(e.args.size()) + " arguments)\n\twant (error, any)");
+    return x;
+  }
+  X err = value(*e.args[0], t_error_);
+  X target = value(*e.args[1]);
+  if (err.mode == X::Invalid || target.mode == X::Invalid) return x;
+  if (!assignable(err, t_error_)) {
+    error(e.args[0]->pos, cannot_use(err, *e.args[0], t_error_, "argument to errors.As"));
+    return x;
+  }
+  const Type* tu = underlying(target.t);
+  Type* elem = tu->k == K::Pointer ? tu->elem : nullptr;
+  std::string missing;
+  if (elem == nullptr || underlying(elem)->k != K::Struct ||
+      !implements(elem, t_error_, &missing)) {
+    // go vet's words and position, the call's start (go test runs vet; go build does not)
+    const Expr* start = e.x.get();
+    while (start->kind == ExprKind::Selector && start->x) start = start->x.get();
+    error(start->pos,
+          "second argument to errors.As must be a non-nil pointer to either a type that "
+          "implements error, or to any interface type");
+    return x;
+  }
+  x.mode = X::Value;
+  x.t = t_bool_;
+  x.fresh = true;
+  x.code = "G.eas(" + convert(err, t_error_) + ", " + target.code + ", " + td(elem) + ")";
   return x;
 }
 
@@ -4537,7 +4590,7 @@ X Compiler::unary(const Expr& e, Type* hint) {
       if (c.mode == X::Invalid) return x;
       const Type* cu = underlying(c.t);
       if (cu->k != K::Struct) {
-        refuse(e.pos, "taking the address of a " + type_string(c.t) + " literal");
+        refuse(e.pos, "taking the address of " + a_or_an(type_string(c.t)) + " literal");
         return x;
       }
       c.t = ptr_to(c.t);
@@ -4551,7 +4604,7 @@ X Compiler::unary(const Expr& e, Type* hint) {
     }
     const Type* vu = underlying(v.t);
     if (vu->k != K::Struct && vu->k != K::Foreign) {
-      refuse(e.pos, "taking the address of a " + type_string(v.t) +
+      refuse(e.pos, "taking the address of " + a_or_an(type_string(v.t)) +
                         " value (pointers to non-struct values)");
       return x;
     }

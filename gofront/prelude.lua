@@ -598,6 +598,28 @@ function G.eis(e, target, depth)
   end
   return target == nil and e == nil
 end
+-- errors.As(e, &v) for a struct type T that implements error: the first error of T in e's
+-- chain (joined errors depth first) is copied into v, the struct the pointer is.
+function G.eas(e, p, T, depth)
+  local n = depth or 0
+  while e ~= nil and n < 10000 do
+    if e.t == T then
+      local v = G.cp(T, e.v)
+      for k in next, p do p[k] = nil end
+      for k, x in next, v do p[k] = x end
+      return true
+    end
+    if e.t == JOINT then
+      for _, x in ipairs(e.v.errs) do
+        if G.eas(x, p, T, n + 1) then return true end
+      end
+      return false
+    end
+    e = G.eunwrap(e)
+    n = n + 1
+  end
+  return false
+end
 local NUMS = {k = "struct", name = "strconv.NumError", f = {}, named = true, pm = {Error = true},
               m = {Error = function(p) return "strconv." .. p.fn .. ": parsing " .. G.quote(p.num) .. ": " .. p.err end}}
 local NUMT = {k = "ptr", name = "*strconv.NumError", e = NUMS}

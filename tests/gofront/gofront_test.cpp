@@ -163,12 +163,23 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
       {"package main\n\nfunc main() {\n\tc := 1i\n\t_ = c\n}\n",
        "prog.go:4:7: complex numbers are not supported\n"},
       {"package main\n\nfunc main() {\n\tx := 1\n\tp := &x\n\t_ = p\n}\n",
-       "prog.go:5:7: taking the address of a int value (pointers to non-struct values) is not "
+       "prog.go:5:7: taking the address of an int value (pointers to non-struct values) is not "
        "supported\n"},
       {"package main\n\nfunc main() {\n\tvar u uint64\n\t_ = u\n}\n",
        "prog.go:4:8: type uint64 is not supported\n"},
       {"package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n",
        "prog.go:3:8: package \"net/http\" is not supported\n"},
+      {"package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nfunc main() {\n\tvar e interface{ "
+       "Timeout() bool }\n\tfmt.Println(errors.As(errors.New(\"x\"), &e))\n}\n",
+       "prog.go:10:41: taking the address of an interface { Timeout() bool } value (pointers to "
+       "non-struct values) is not supported\n"},
+      // go vet's message (go build accepts it; go test and gopls report it).
+      {"package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\ntype T struct{ n int }\n\nfunc "
+       "main() "
+       "{\n\tvar t T\n\tfmt.Println(errors.As(errors.New(\"x\"), &t))\n}\n",
+       "prog.go:12:14: second argument to errors.As must be a non-nil pointer to either a type "
+       "that "
+       "implements error, or to any interface type\n"},
       // The refusal comes alone: not the errors that follow from it (r unused, T undefined).
       {"package main\n\nfunc main() {\n\tvar a [2]int\n\tr := a\n\tvar t T\n\t_ = t\n}\n",
        "prog.go:4:8: array type is not supported\n"},
