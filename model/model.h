@@ -494,6 +494,8 @@ class Model {
   void touch(std::uint32_t chan_index) const;
   void apply_var(State& s, const sim::Event& e, bool record) const;  // a VarSet
 
+  static constexpr std::size_t kGrowAt = std::size_t{1} << 16;          // see append()
+  static constexpr std::uint64_t kReserveMax = std::uint64_t{1} << 20;  // events
   std::vector<sim::Event> events_;
   trace::StringTable strings_;
   trace::Header header_;

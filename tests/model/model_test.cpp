@@ -410,6 +410,21 @@ TEST_CASE("model: tasks that share a name are told apart by their goroutine numb
   CHECK(s.model.task_name(5).empty());
 }
 
+TEST_CASE("model: a long live run's events are not moved again after 64 Ki events") {
+  // Moving half a million events took one frame 200 ms (a debug build): past 64 Ki events the
+  // model makes room for the run's event limit (up to 1 Mi) at once.
+  Stream s;
+  rdv::trace::Header h;
+  h.max_events = 300'000;
+  s.model.set_header(h);
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  while (s.model.size() <= (std::size_t{1} << 16)) s.add(EventKind::TaskYield, 1);
+  const Event* room = s.model.events().data();
+  while (s.model.size() < 300'000) s.add(EventKind::TaskYield, 1);
+  CHECK(s.model.events().data() == room);
+  CHECK(s.model.size() == 300'000);
+}
+
 // ---- the synthetic stream: truth, time travel, timeline data ---------------------------------
 
 Model synthetic_model(std::size_t events, testing::SyntheticTruth* truth = nullptr) {
