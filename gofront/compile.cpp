@@ -4160,9 +4160,35 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
     return x;
   }
   if (name == "print" || name == "println") {
-    refuse(e.pos, "the builtin " + name + " (it writes to standard error; use fmt." +
-                      (name == "print" ? "Print" : "Println") + ")");
-    return X{};
+    // Go's runtime print: to standard error, each argument by its kind (println puts spaces
+    // between them and a newline after). Kinds it prints as machine addresses (pointers,
+    // channels, maps, slices, funcs, interfaces) would differ run to run: refused.
+    std::vector<std::string> a = {name == "println" ? "true" : "false"};
+    for (const auto& arg : args) {
+      X v = value(*arg);
+      if (v.mode == X::Invalid) return X{};
+      if (v.t->k == K::UntypedNil) {
+        error(arg->pos, "use of untyped nil in argument to built-in " + name);
+        return X{};
+      }
+      Type* t = is_untyped(v.t) ? default_type(v.t) : v.t;
+      const Type* u = underlying(t);
+      const char* kind = is_boolean(u)   ? "b"
+                         : is_float(u)   ? "f"
+                         : is_string(u)  ? "s"
+                         : is_integer(u) ? "i"
+                                         : nullptr;
+      if (kind == nullptr) {
+        refuse(arg->pos, name + " of " + a_or_an(type_string(t)) +
+                             " value (the builtin prints it as a machine address)");
+        return X{};
+      }
+      a.push_back(std::string("\"") + kind + "\"");
+      a.push_back(convert(v, t));
+    }
+    finish_call("G.bprint", a);
+    x.mode = X::NoValue;
+    return x;
   }
   refuse(e.pos, "the builtin " + name);
   return X{};
@@ -4341,6 +4367,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"fmt.Fprintf",
        {"G.fprintf", func_of({ptr_to(foreign_["os.File"]), t_string_, any_slice}, {}, true)}},
       {"runtime.NumGoroutine", {"ntasks", func_of({}, {t_int_})}},
+      {"runtime.Gosched", {"G.gosched", func_of({}, {})}},
       {"os.Exit", {"G.exit", func_of({t_int_}, {})}},
       {"log.Println", {"G.logln", func_of({any_slice}, {}, true)}},
       {"log.Print", {"G.logv", func_of({any_slice}, {}, true)}},

@@ -479,7 +479,8 @@ class Parser {
         TypeSpec ts;
         ts.pos = tok_.pos;
         ts.name = ident();
-        if (is_op("[")) refuse(tok_.pos, "generic type parameters");
+        // `type T [N]E` is an array type; `type T[P any] ...` has type parameters, which the
+        // array type's parser tells by the name after P (refused there).
         if (is_op("=")) {
           ts.alias = true;
           next();
@@ -638,7 +639,7 @@ class Parser {
       if (!is_op("]")) {
         if (is_op("...")) refuse(tok_.pos, "array literal length [...]");
         e->y = expr();
-        if (tok_.kind == Tok::Ident || is_op(",")) refuse(tok_.pos, "generic type parameters");
+        if (tok_.kind == Tok::Ident || is_op(",")) refuse(p, "generic type parameters");
       }
       expect_op("]");
       e->x = type();

@@ -997,6 +997,48 @@ function G.exit(c)
   G.flush()
   exit(c & 0xFF)
 end
+-- The builtins print and println, as Go's runtime prints: to stderr; a float64 as
+-- +d.dddddde+ddd (7 digits, rounded half up on the decimal digits as the runtime does).
+local function bfloat(v)
+  if v ~= v then return "NaN" end
+  if v == math.huge then return "+Inf" end
+  if v == -math.huge then return "-Inf" end
+  local sign, e = "+", 0
+  if v == 0 then
+    if 1 / v < 0 then sign = "-" end
+  else
+    if v < 0 then v, sign = -v, "-" end
+    while v >= 10 do e, v = e + 1, v / 10 end
+    while v < 1 do e, v = e - 1, v * 10 end
+    local h = 5.0
+    for _ = 1, 7 do h = h / 10 end
+    v = v + h
+    if v >= 10 then e, v = e + 1, v / 10 end
+  end
+  local digits = {}
+  for i = 1, 7 do
+    local d = math.floor(v)
+    digits[i] = tostring(d)
+    v = (v - d) * 10
+  end
+  local es = e < 0 and "-" or "+"
+  if e < 0 then e = -e end
+  return sign .. digits[1] .. "." .. table.concat(digits, "", 2) .. "e" .. es ..
+         string.format("%03d", e)
+end
+function G.bprint(nl, ...)
+  local n, parts = select("#", ...), {}
+  for i = 1, n, 2 do
+    local k, v = select(i, ...)
+    if k == "f" then v = bfloat(v + 0.0)
+    elseif k == "b" then v = v and "true" or "false"
+    else v = tostring(v) end
+    parts[#parts + 1] = v
+  end
+  G.ewrite(table.concat(parts, nl and " " or "") .. (nl and "\n" or ""))
+end
+-- runtime.Gosched: a point where another goroutine may run.
+function G.gosched() sleep(0) end
 function G.println(args) G.write(G.sprintln(args)) end
 function G.printv(args) G.write(G.sprint(args)) end
 function G.printf(f, args) G.write(G.sprintf(f, args)) end

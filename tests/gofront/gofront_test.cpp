@@ -180,6 +180,9 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:12:14: second argument to errors.As must be a non-nil pointer to either a type "
        "that "
        "implements error, or to any interface type\n"},
+      // An array type declared by name is an array, not type parameters.
+      {"package main\n\ntype Pair [2]int\n\nfunc main() {}\n",
+       "prog.go:3:11: array type is not supported\n"},
       // The refusal comes alone: not the errors that follow from it (r unused, T undefined).
       {"package main\n\nfunc main() {\n\tvar a [2]int\n\tr := a\n\tvar t T\n\t_ = t\n}\n",
        "prog.go:4:8: array type is not supported\n"},
@@ -286,6 +289,48 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
     ++checked;
   }
   CHECK(checked >= (go ? 20u : 1u));
+}
+
+// Go's own tests of channels and select (test/chan of the Go distribution, as golang-go
+// installs them), run unmodified: each panics or exits non-zero when the runtime is wrong and
+// prints nothing when it is right. The others of test/chan need what the subset leaves out
+// (docs/go.md lists them with the reason).
+TEST_CASE("gofront: Go's own test/chan programs run unmodified, as Go runs them") {
+  const fs::path dir = "/usr/lib/go-1.19/test/chan";
+  if (!fs::exists(dir)) {
+    MESSAGE("SKIPPED: " << dir.string() << " is not installed (golang-1.19-go)");
+    return;
+  }
+  const bool go = have_go();
+  for (const char* name :
+       {"fifo", "nonblock", "select3", "select6", "select7", "select8", "sendstmt", "sieve1"}) {
+    const fs::path p = dir / (std::string(name) + ".go");
+    INFO(p.string());
+    const rdv::gofront::CompileResult r = rdv::gofront::compile(p.filename().string(), slurp(p));
+    INFO(r.message());
+    REQUIRE(r.ok);
+    if (go) {  // Go's own verdict: exit 0, nothing printed
+      const fs::path bin = work_dir() / name;
+      REQUIRE(shell(go_env() + "go build -o " + bin.string() + " " + p.string()) == 0);
+      CHECK(shell(bin.string() + " >" + (work_dir() / "out").string() + " 2>&1") == 0);
+      CHECK(slurp(work_dir() / "out").empty());
+    }
+    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+      for (const rdv::sim::Mode mode : {rdv::sim::Mode::Controlled, rdv::sim::Mode::Live}) {
+        if (mode == rdv::sim::Mode::Live && seed > 2) continue;
+        rdv::script::RunOptions opt;
+        opt.config.seed = seed;
+        opt.config.mode = mode;
+        rdv::sim::EventLog log;
+        const rdv::script::RunReport rep =
+            rdv::script::run_source(p.filename().string(), r.lua, opt, log);
+        INFO("seed " << seed << ", " << rdv::sim::to_string(mode) << ": " << rep.diagnostics);
+        CHECK(rep.exit_code() == 0);
+        CHECK(rep.output.empty());
+        CHECK(rep.errput.empty());
+      }
+    }
+  }
 }
 
 TEST_CASE(
