@@ -191,6 +191,18 @@ constexpr std::array kEntries = {
   GoHelp{K::Member, "fmt", "Printf", "fmt.Printf(format, a)",
          "Prints a formatted with %v, %d, %s, %q… (no newline unless the format has one).",
          "print(string.format(format, a))"},
+  GoHelp{K::Builtin, "", "println", "println(a, b)",
+         "The runtime's own print, to standard error: operands separated by spaces, a float as "
+         "+1.500000e+000; print is the same without spaces or newline.",
+         "eprint(a, b)"},
+  // ---- runtime -------------------------------------------------------------------------------
+  GoHelp{K::Member, "runtime", "Gosched", "runtime.Gosched()",
+         "Lets other goroutines run: a point where the scheduler may switch; it never blocks, "
+         "so a loop of it is a busy-wait.",
+         "sleep(0)"},
+  GoHelp{K::Member, "runtime", "NumGoroutine", "runtime.NumGoroutine()",
+         "How many goroutines exist now: started and not yet returned, main included.",
+         "ntasks()"},
 };
 // clang-format on
 

@@ -223,6 +223,7 @@ constexpr std::string_view kGo = R"(package main
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"sync"
 	"time"
 )
@@ -254,6 +255,8 @@ func main() {
 	mu.Unlock()
 	wg.Wait()
 	time.Sleep(10 * time.Millisecond)
+	runtime.Gosched()
+	println("done", runtime.NumGoroutine())
 }
 )";
 
@@ -295,6 +298,9 @@ TEST_CASE("go help: keywords, the arrow, builtins and package members under the 
         "ctx, cancel := context.WithTimeout(parent, d)");
   CHECK(go_call(go_at("sync.WaitGroup\n", 0, 5)) == "var wg sync.WaitGroup");
   CHECK(go_call(go_at("fmt.Println", 0, 4)) == "fmt.Println(a, b)");
+  CHECK(go_call(go_at("runtime.Gosched", 0, 8)) == "runtime.Gosched()");
+  CHECK(go_call(go_at("runtime.NumGoroutine", 0, 8)) == "runtime.NumGoroutine()");
+  CHECK(go_call(go_at("println(\"done\"")) == "println(a, b)");
   // Not the API: a package name, a local, a string, a comment.
   CHECK(go_at("time.Sleep").empty());
   CHECK(go_at("jobs := make").empty());
