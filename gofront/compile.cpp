@@ -29,6 +29,11 @@
 namespace rdv::gofront {
 namespace {
 
+bool is_unsigned_kind(K k) {
+  return k == K::Uint8 || k == K::Uint16 || k == K::Uint32 || k == K::Uint || k == K::Uint64 ||
+         k == K::Uintptr;
+}
+
 // "a int" -> "an int": the article for a type's name in a message.
 std::string a_or_an(const std::string& word) {
   const bool vowel = !word.empty() && std::string("aeiouAEIOU").find(word[0]) != std::string::npos;
@@ -322,8 +327,14 @@ class Compiler {
   std::string describe_x(const X& x, const Expr& e);
   // gc 1.19's words: a constant "as T value in <context>", anything else "as type T in <context>".
   std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
-    if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil))
-      return "cannot use " + describe_x(x, e) + " as " + type_string(t) + " value in " + context;
+    if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil)) {
+      // A negative constant for an unsigned type: gc says it overflows.
+      const bool overflows = x.mode == X::Const && x.cv.k == CV::Int && x.cv.i < 0 &&
+                             t != nullptr && is_integer(t) && !is_untyped(t) &&
+                             is_unsigned_kind(underlying(t)->k) && !is_u64(x.t);
+      return "cannot use " + describe_x(x, e) + " as " + type_string(t) + " value in " + context +
+             (overflows ? " (overflows)" : "");
+    }
     return "cannot use " + describe_x(x, e) + " as type " + type_string(t) + " in " + context;
   }
 
@@ -369,7 +380,7 @@ class Compiler {
   X expr(const Expr& e, Type* hint = nullptr);
   X value(const Expr& e, Type* hint = nullptr);  // expr that must be a single value
   X ident(const Expr& e);
-  X basic_lit(const Expr& e);
+  X basic_lit(const Expr& e, Type* hint = nullptr);
   X composite(const Expr& e, Type* hint);
   X func_lit(const Expr& e);
   X selector(const Expr& e);
@@ -444,8 +455,8 @@ class Compiler {
   std::string out_;  // the lowered body (from line 1, after the header)
   // Universe types.
   Type *t_bool_, *t_int_, *t_int8_, *t_int16_, *t_int32_, *t_int64_, *t_uint8_, *t_uint16_,
-      *t_uint32_, *t_float64_, *t_string_, *t_ubool_, *t_uint_lit_, *t_urune_, *t_ufloat_,
-      *t_ustring_, *t_nil_, *t_error_, *t_any_, *t_invalid_;
+      *t_uint32_, *t_uint_, *t_uint64_, *t_uintptr_, *t_float64_, *t_string_, *t_ubool_,
+      *t_uint_lit_, *t_urune_, *t_ufloat_, *t_ustring_, *t_nil_, *t_error_, *t_any_, *t_invalid_;
 };
 
 // ==== universe
@@ -462,6 +473,9 @@ void Compiler::universe() {
   t_uint8_ = basic(K::Uint8);
   t_uint16_ = basic(K::Uint16);
   t_uint32_ = basic(K::Uint32);
+  t_uint_ = basic(K::Uint);
+  t_uint64_ = basic(K::Uint64);
+  t_uintptr_ = basic(K::Uintptr);
   t_float64_ = basic(K::Float64);
   t_string_ = basic(K::String);
   t_ubool_ = basic(K::UntypedBool);
@@ -490,6 +504,9 @@ void Compiler::universe() {
   type_name("uint8", t_uint8_);
   type_name("uint16", t_uint16_);
   type_name("uint32", t_uint32_);
+  type_name("uint", t_uint_);
+  type_name("uint64", t_uint64_);
+  type_name("uintptr", t_uintptr_);
   type_name("float64", t_float64_);
   type_name("string", t_string_);
   type_name("error", t_error_);
@@ -498,7 +515,7 @@ void Compiler::universe() {
   type_name("byte", byte_t);
   Type* rune_t = basic(K::Int32, "rune");
   type_name("rune", rune_t);
-  for (const char* n : {"uint", "uint64", "uintptr", "float32", "complex64", "complex128"}) {
+  for (const char* n : {"float32", "complex64", "complex128"}) {
     type_name(n, t_invalid_);
     scope_->names[n]->lua = std::string("!") + n;  // refused where used
   }
@@ -530,6 +547,7 @@ void Compiler::universe() {
   Type* tm = foreign("time.Time");
   Type* ai = foreign("atomic.Int64");
   Type* ai32 = foreign("atomic.Int32");
+  Type* au64 = foreign("atomic.Uint64");
   Type* abool = foreign("atomic.Bool");
   Type* timer = foreign("time.Timer");
   Type* tick = foreign("time.Ticker");
@@ -584,8 +602,8 @@ void Compiler::universe() {
   m(timer, "Stop", {}, {t_bool_});
   m(timer, "Reset", {dur}, {t_bool_});
   m(tick, "Stop", {}, {});
-  for (Type* a : {ai, ai32, abool}) {
-    Type* v = a == ai ? t_int64_ : a == ai32 ? t_int32_ : t_bool_;
+  for (Type* a : {ai, ai32, au64, abool}) {
+    Type* v = a == ai ? t_int64_ : a == ai32 ? t_int32_ : a == au64 ? t_uint64_ : t_bool_;
     if (a != abool) m(a, "Add", {v}, {v});
     m(a, "Load", {}, {v});
     m(a, "Store", {v}, {});
@@ -663,6 +681,7 @@ Type* Compiler::resolve_type(const Expr* e) {
       std::string key = full;
       if (full == "sync/atomic.Int64") key = "atomic.Int64";
       if (full == "sync/atomic.Int32") key = "atomic.Int32";
+      if (full == "sync/atomic.Uint64") key = "atomic.Uint64";
       if (full == "sync/atomic.Bool") key = "atomic.Bool";
       if (full == "golang.org/x/sync/errgroup.Group") key = "errgroup.Group";
       if (full == "context.CancelFunc") return func_of({}, {});
@@ -910,6 +929,9 @@ bool Compiler::assignable(X& x, Type* to) {
     if (tu->k == K::Interface) return tu->fields.empty() || false;
     if (v->k == K::UntypedBool) return tu->k == K::Bool;
     if (v->k == K::UntypedString) return tu->k == K::String;
+    if (x.mode == X::Const && is_integer(tu) && !is_untyped(tu) && is_unsigned_kind(tu->k) &&
+        ((x.cv.k == CV::Int && x.cv.i < 0) || (x.cv.k == CV::Float && x.cv.f < 0)))
+      return false;  // a negative constant overflows an unsigned type
     if (v->k == K::UntypedFloat) {
       if (is_float(tu)) return true;
       if (is_integer(tu) && x.mode == X::Const && x.cv.k == CV::Float &&
@@ -1005,7 +1027,8 @@ std::string Compiler::zero(Type* t, const std::string& name) {
       if (u->name == "sync.Once") return "G.once()";
       if (u->name == "sync.Map") return "G.smap()";
       if (u->name == "errgroup.Group") return "G.egroup(" + lua_quote(name) + ")";
-      if (u->name == "atomic.Int64" || u->name == "atomic.Int32" || u->name == "atomic.Bool")
+      if (u->name == "atomic.Int64" || u->name == "atomic.Int32" || u->name == "atomic.Uint64" ||
+          u->name == "atomic.Bool")
         return "atomic(0, " + lua_quote(name) + ")";
       if (u->name == "time.Time") return "0";
       return "nil";
@@ -1764,6 +1787,12 @@ std::string Compiler::desc_code(Type* t) {
         return "uint16";
       case K::Uint32:
         return "uint32";
+      case K::Uint:
+        return "uint";
+      case K::Uint64:
+        return "uint64";
+      case K::Uintptr:
+        return "uintptr";
       case K::Float64:
         return "float64";
       case K::String:
@@ -2900,7 +2929,7 @@ X Compiler::expr(const Expr& e, Type* hint) {
       x = ident(e);
       break;
     case ExprKind::BasicLit:
-      x = basic_lit(e);
+      x = basic_lit(e, hint);
       break;
     case ExprKind::CompositeLit:
       x = composite(e, hint);
@@ -3132,7 +3161,7 @@ bool unescape(const std::string& s, std::size_t* i, std::string* out, char quote
 
 }  // namespace
 
-X Compiler::basic_lit(const Expr& e) {
+X Compiler::basic_lit(const Expr& e, Type* hint) {
   X x;
   x.mode = X::Const;
   switch (e.lit_kind) {
@@ -3168,6 +3197,15 @@ X Compiler::basic_lit(const Expr& e) {
         }
         if (v > (~0ULL - static_cast<unsigned>(d)) / static_cast<unsigned>(base)) overflow = true;
         v = v * static_cast<unsigned>(base) + static_cast<unsigned>(d);
+      }
+      if (!overflow && v > static_cast<unsigned long long>(INT64_MAX) && hint != nullptr &&
+          is_u64(hint)) {
+        // 2^63 and more, where a uint64 is wanted (uint64(0xcbf29ce484222325), a typed
+        // declaration or assignment): a typed constant holding the value's 64 bits.
+        x.t = hint;
+        x.cv.k = CV::Int;
+        x.cv.i = static_cast<std::int64_t>(v);
+        break;
       }
       if (overflow || v > static_cast<unsigned long long>(INT64_MAX)) {
         error(e.pos, "cannot use " + e.text + " (untyped int constant) as int value (overflows)");
@@ -4139,6 +4177,10 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       a.push_back(convert(xs[i], t));
     }
     x.t = t;
+    if (is_u64(t)) {
+      finish_call(name == "min" ? "G.umin" : "G.umax", a);
+      return x;
+    }
     finish_call(name == "min" ? "G.min" : "G.max", a);
     return x;
   }
@@ -4176,6 +4218,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       const char* kind = is_boolean(u)   ? "b"
                          : is_float(u)   ? "f"
                          : is_string(u)  ? "s"
+                         : is_u64(u)     ? "u"
                          : is_integer(u) ? "i"
                                          : nullptr;
       if (kind == nullptr) {
@@ -4223,6 +4266,10 @@ X Compiler::conversion(const Expr& e, Type* to) {
       } else if (a.cv.k != CV::Int) {
         return bad();
       }
+      // A negative value does not fit an unsigned type; a uint64 constant's bits past 2^63
+      // (negative as int64) fit only another 64-bit unsigned type.
+      if (x.cv.i < 0 && (is_unsigned_kind(tu->k) || is_u64(a.t)) && !(is_u64(tu) && is_u64(a.t)))
+        return bad();
     } else if (is_float(tu)) {
       if (a.cv.k == CV::Int) {
         x.cv.k = CV::Float;
@@ -4256,11 +4303,11 @@ X Compiler::conversion(const Expr& e, Type* to) {
     return x;
   }
   if (is_integer(tu) && is_float(au)) {
-    x.code = wrap_int(to, "G.f2i(" + a.code + ")");
+    x.code = is_u64(tu) ? "G.f2u(" + a.code + ")" : wrap_int(to, "G.f2i(" + a.code + ")");
     return x;
   }
   if (is_float(tu) && is_integer(au)) {
-    x.code = "(" + a.code + " + 0.0)";
+    x.code = is_u64(au) ? "G.u2f(" + a.code + ")" : "(" + a.code + " + 0.0)";
     return x;
   }
   if (is_float(tu) && is_float(au)) {
@@ -4350,6 +4397,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
   Type* int_slice = slice_of(t_int_);
   Type* p64 = ptr_to(t_int64_);
   Type* p32 = ptr_to(t_int32_);
+  Type* pu64 = ptr_to(t_uint64_);
   struct Fn {
     const char* lua;
     Type* sig;
@@ -4396,6 +4444,12 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
        {"G.acas", func_of({p64, t_int64_, t_int64_}, {t_bool_})}},
       {"sync/atomic.CompareAndSwapInt32",
        {"G.acas", func_of({p32, t_int32_, t_int32_}, {t_bool_})}},
+      {"sync/atomic.AddUint64", {"G.aadd", func_of({pu64, t_uint64_}, {t_uint64_})}},
+      {"sync/atomic.LoadUint64", {"G.aload", func_of({pu64}, {t_uint64_})}},
+      {"sync/atomic.StoreUint64", {"G.astore", func_of({pu64, t_uint64_}, {})}},
+      {"sync/atomic.SwapUint64", {"G.aswap", func_of({pu64, t_uint64_}, {t_uint64_})}},
+      {"sync/atomic.CompareAndSwapUint64",
+       {"G.acas", func_of({pu64, t_uint64_, t_uint64_}, {t_bool_})}},
       {"math/rand.Intn", {"G.randn", func_of({t_int_}, {t_int_})}},
       {"math/rand.Int63n", {"G.randn", func_of({t_int64_}, {t_int64_})}},
       {"math/rand.Int31n", {"G.randn", func_of({t_int32_}, {t_int32_})}},
@@ -4944,6 +4998,13 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
                    " (variable of type " + type_string(a.t) + "))");
       return X{};
     }
+    if (is_u64(u)) {  // unsigned order: math.ult
+      const bool swap = op == ">" || op == "<=";
+      const std::string lt =
+          "math.ult(" + (swap ? b.code : a.code) + ", " + (swap ? a.code : b.code) + ")";
+      x.code = op == "<" || op == ">" ? lt : "(not " + lt + ")";
+      return x;
+    }
     x.code = "(" + a.code + " " + sop + " " + b.code + ")";
     return x;
   }
@@ -5026,8 +5087,9 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
     x.mode = X::Value;
     x.t = t;
     x.fresh = true;
-    x.code = op == "<<" ? wrap_int(t, "(" + ac + " << " + b.code + ")")
-                        : "G.sar(" + ac + ", " + b.code + ")";
+    x.code = op == "<<"  ? wrap_int(t, "(" + ac + " << " + b.code + ")")
+             : is_u64(t) ? "G.ushr(" + ac + ", " + b.code + ")"
+                         : "G.sar(" + ac + ", " + b.code + ")";
     return x;
   }
   X a = value(ex, hint);
@@ -5052,6 +5114,10 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
                                  : (untyped_rank(a.t) >= untyped_rank(b.t) ? a.t : b.t);
     if (op == "%" && !is_integer(t)) {
       error(p, "invalid operation: operator % not defined on " + describe_x(a, ex));
+      return x;
+    }
+    if (is_u64(t) && ((a.cv.k == CV::Int && a.cv.i < 0) || (b.cv.k == CV::Int && b.cv.i < 0))) {
+      refuse(p, "constant arithmetic on " + type_string(t) + " values of 2^63 and more");
       return x;
     }
     x.mode = X::Const;
@@ -5105,10 +5171,11 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
   if (str) {
     x.code = "(" + a.code + " .. " + b.code + ")";
   } else if (op == "/") {
-    x.code = integer ? wrap_int(t, "G.idiv(" + a.code + ", " + b.code + ")")
-                     : "(" + a.code + " / " + b.code + ")";
+    x.code = is_u64(u) ? "G.udiv(" + a.code + ", " + b.code + ")"
+             : integer ? wrap_int(t, "G.idiv(" + a.code + ", " + b.code + ")")
+                       : "(" + a.code + " / " + b.code + ")";
   } else if (op == "%") {
-    x.code = "G.imod(" + a.code + ", " + b.code + ")";
+    x.code = (is_u64(u) ? "G.umod(" : "G.imod(") + a.code + ", " + b.code + ")";
   } else if (op == "&^") {
     x.code = "(" + a.code + " & ~" + b.code + ")";
   } else {

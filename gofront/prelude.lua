@@ -63,7 +63,7 @@ end
 function G.fin() end
 
 local zeros = {bool = false, int = 0, int8 = 0, int16 = 0, int32 = 0, int64 = 0, uint8 = 0,
-               uint16 = 0, uint32 = 0, float64 = 0.0, string = ""}
+               uint16 = 0, uint32 = 0, uint = 0, uint64 = 0, uintptr = 0, float64 = 0.0, string = ""}
 local foreign_zero = {
   ["sync.WaitGroup"] = function(n) return waitgroup(n) end,
   ["sync.Mutex"] = function(n) return mutex(n) end,
@@ -104,6 +104,44 @@ function G.setp(p, v)
   if p == nil then G.np() end
   for k in next, p do p[k] = nil end
   for k, x in next, v do p[k] = x end
+end
+
+-- ---- unsigned 64-bit arithmetic -------------------------------------------------------------
+function G.umin(a, ...)
+  for i = 1, select("#", ...) do local b = select(i, ...); if math.ult(b, a) then a = b end end
+  return a
+end
+function G.umax(a, ...)
+  for i = 1, select("#", ...) do local b = select(i, ...); if math.ult(a, b) then a = b end end
+  return a
+end
+function G.udiv(a, b)
+  if b == 0 then rte("integer divide by zero") end
+  if b < 0 then return math.ult(a, b) and 0 or 1 end  -- b >= 2^63: the quotient is 0 or 1
+  if a >= 0 then return a // b end
+  local q = ((a >> 1) // b) << 1
+  if not math.ult(a - q * b, b) then q = q + 1 end
+  return q
+end
+function G.umod(a, b)
+  if b == 0 then rte("integer divide by zero") end
+  return a - G.udiv(a, b) * b
+end
+function G.ushr(a, n)
+  if n < 0 then rte("negative shift amount") end
+  return a >> n  -- Lua's >> is logical; 64 and more give 0
+end
+function G.u2f(a)
+  if a >= 0 then return a + 0.0 end
+  return ((a >> 1) | (a & 1)) * 2.0  -- round to odd, then the doubling is exact
+end
+function G.f2u(f)
+  if f ~= f then return math.mininteger end
+  if f >= 9223372036854775808.0 then
+    if f >= 18446744073709551616.0 then return math.mininteger end
+    return math.tointeger(f - 9223372036854775808.0) + math.mininteger
+  end
+  return G.f2i(f)
 end
 
 -- ---- interfaces ------------------------------------------------------------------------------
@@ -666,7 +704,16 @@ local function quote(s)
   return concat(out)
 end
 G.quote = quote
-local intk = {int = true, int8 = true, int16 = true, int32 = true, int64 = true, uint8 = true, uint16 = true, uint32 = true}
+local intk = {int = true, int8 = true, int16 = true, int32 = true, int64 = true, uint8 = true, uint16 = true, uint32 = true,
+              uint = true, uint64 = true, uintptr = true}
+-- uint, uint64, uintptr: 64-bit unsigned, in a Lua integer's bits.
+local u64k = {uint = true, uint64 = true, uintptr = true}
+local function ustr(v)
+  if v >= 0 then return tostring(v) end
+  local q = (v >> 1) // 5  -- v / 10, unsigned
+  return tostring(q) .. tostring(v - q * 10)
+end
+G.ustr = ustr
 local function keyless(a, b)
   if type(a) == "boolean" then return (not a) and b end
   return a < b
@@ -726,9 +773,10 @@ fmtv = function(T, v, verb, plus, sharp, depth)
     if verb ~= "v" and verb ~= "t" then return "%!" .. verb .. "(bool=" .. tostring(v) .. ")" end
     return v and "true" or "false"
   elseif intk[k] then
-    if verb == "v" or verb == "d" then return (plus and verb == "d" and v >= 0) and ("+" .. sfmt("%d", v)) or sfmt("%d", v)
+    if u64k[k] and (verb == "v" or verb == "d") then return (plus and verb == "d") and ("+" .. ustr(v)) or ustr(v)
+    elseif verb == "v" or verb == "d" then return (plus and verb == "d" and v >= 0) and ("+" .. sfmt("%d", v)) or sfmt("%d", v)
     elseif verb == "x" or verb == "X" or verb == "o" or verb == "b" then
-      local neg = v < 0
+      local neg = v < 0 and not u64k[k]
       local a = neg and -v or v
       local s
       if verb == "b" then
@@ -841,7 +889,7 @@ local function fmtone(b, verb, plus, sharp, prec, space)
   end
   local s = fmtv(T, v, verb, plus, sharp, 0)
   if prec and verb == "s" then s = ssub(s, 1, prec) end
-  if space and intk[T.k] and v >= 0 and (verb == "d" or verb == "v") then s = " " .. s end
+  if space and intk[T.k] and (v >= 0 or u64k[T.k]) and (verb == "d" or verb == "v") then s = " " .. s end
   return s
 end
 
@@ -1031,6 +1079,7 @@ function G.bprint(nl, ...)
   for i = 1, n, 2 do
     local k, v = select(i, ...)
     if k == "f" then v = bfloat(v + 0.0)
+    elseif k == "u" then v = ustr(v)
     elseif k == "b" then v = v and "true" or "false"
     else v = tostring(v) end
     parts[#parts + 1] = v
@@ -1194,7 +1243,7 @@ G.F.Once_Do = function(o, f)
   end
   o.m:unlock()
 end
-for _, n in ipairs({"Int64", "Int32"}) do
+for _, n in ipairs({"Int64", "Int32", "Uint64"}) do
   local w = n == "Int32" and G.w32 or function(v) return v end
   G.F[n .. "_Add"] = function(a, d) return w(nn(a):add(d)) end
   G.F[n .. "_Load"] = function(a) return w(nn(a):load()) end

@@ -39,12 +39,20 @@ bool is_integer(const Type* t) {
     case K::Uint8:
     case K::Uint16:
     case K::Uint32:
+    case K::Uint:
+    case K::Uint64:
+    case K::Uintptr:
     case K::UntypedInt:
     case K::UntypedRune:
       return true;
     default:
       return false;
   }
+}
+
+bool is_u64(const Type* t) {
+  t = underlying(t);
+  return t != nullptr && (t->k == K::Uint || t->k == K::Uint64 || t->k == K::Uintptr);
 }
 
 bool is_float(const Type* t) {
@@ -144,6 +152,12 @@ std::string type_string(const Type* t, bool q) {
       return "uint16";
     case K::Uint32:
       return "uint32";
+    case K::Uint:
+      return "uint";
+    case K::Uint64:
+      return "uint64";
+    case K::Uintptr:
+      return "uintptr";
     case K::Float64:
       return "float64";
     case K::String:

@@ -24,6 +24,9 @@ enum class K {
   Uint8,
   Uint16,
   Uint32,
+  Uint,  // 64-bit unsigned, as uint64 and uintptr (distinct types, one representation)
+  Uint64,
+  Uintptr,
   Float64,
   String,
   UntypedBool,
@@ -81,6 +84,9 @@ struct Type {
 bool is_untyped(const Type* t);
 bool is_integer(const Type* t);  // of the underlying type, untyped rune/int included
 bool is_float(const Type* t);
+// uint, uint64, uintptr: 64-bit unsigned, held in a Lua integer's bits (division, ordering,
+// conversion to float and printing need unsigned operations).
+bool is_u64(const Type* t);
 bool is_numeric(const Type* t);
 bool is_string(const Type* t);
 bool is_boolean(const Type* t);

@@ -80,6 +80,11 @@ struct Case {
 
 // Recorded from `go build` of Go 1.19.8.
 const Case kErrors[] = {
+    // Unsigned: a negative constant does not convert, nor fit.
+    {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(uint64(-1))\n\tvar u uint = "
+     "-2\n\tfmt.Println(u)\n}\n",
+     "prog.go:6:21: cannot convert -1 (untyped int constant) to type uint64\nprog.go:7:15: cannot "
+     "use -2 (untyped int constant) as uint value in variable declaration (overflows)\n"},
     // Embedded fields: a name promoted from two at the same depth, one promoted from none.
     {"package main\n\nimport \"fmt\"\n\ntype A struct{ ID int }\ntype B struct{ ID int }\n\ntype C "
      "struct {\n\tA\n\tB\n}\n\nfunc main() {\n\tc := C{}\n\tfmt.Println(c.ID)\n}\n",
@@ -165,8 +170,8 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
       {"package main\n\nfunc main() {\n\tx := 1\n\tp := &x\n\t_ = p\n}\n",
        "prog.go:5:7: taking the address of an int value (pointers to non-struct values) is not "
        "supported\n"},
-      {"package main\n\nfunc main() {\n\tvar u uint64\n\t_ = u\n}\n",
-       "prog.go:4:8: type uint64 is not supported\n"},
+      {"package main\n\nfunc main() {\n\tvar u float32\n\t_ = u\n}\n",
+       "prog.go:4:8: type float32 is not supported\n"},
       {"package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n",
        "prog.go:3:8: package \"net/http\" is not supported\n"},
       {"package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nfunc main() {\n\tvar e interface{ "
