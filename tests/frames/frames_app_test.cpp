@@ -1,7 +1,8 @@
 // The app's frame-time reports (label `ui`): `--benchmark-frames N` draws N frames of the real
 // window's loop and two baselines, `--screenshot --frame-stats` times the off-screen frames.
 // The numbers are checked for sanity and consistency, never against a time limit.
-#include "tests/ui/process.h"
+#include "tests/support/app_run.h"
+#include "tests/support/process.h"
 
 #include <doctest/doctest.h>
 
@@ -19,27 +20,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Runs rendezvous with `args`, under xvfb-run when there is no display.
+// Runs rendezvous with `args`, apart from tests/ui's Xvfb servers (those start at 100).
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
                                  const std::vector<std::string>& env = {}) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    // Apart from tests/ui's servers (100 + pid % 800), so parallel tests do not race for one.
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(1000 + ::getpid() % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  std::vector<std::string> full_env = {RDV_APP_ENV};
-  full_env.insert(full_env.end(), env.begin(), env.end());
-  return run_process(argv, full_env);
-#else
-  return run_process(argv, env);
-#endif
+  rdv::test::AppRun how;
+  how.display_base = 1000;
+  how.env = env;
+  return rdv::test::run_app(args, how);
 }
 
 struct Stats {

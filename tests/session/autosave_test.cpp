@@ -3,7 +3,7 @@
 #include "session/autosave.h"
 #include "session/scenario_catalog.h"
 
-#include "tests/ui/process.h"
+#include "tests/support/process.h"
 
 #include <doctest/doctest.h>
 

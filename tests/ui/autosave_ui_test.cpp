@@ -1,7 +1,8 @@
 // Unsaved work in the real window (label `ui`, Xvfb): an autosaved edit left by a crash is
 // offered back when its scenario is opened again, and showing the offer does not delete it.
 #include "session/autosave.h"
-#include "tests/ui/process.h"
+#include "tests/support/app_run.h"
+#include "tests/support/process.h"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>
@@ -21,20 +22,9 @@ namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
                                  std::vector<std::string> env) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(100 + ::getpid() % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  env.emplace_back(RDV_APP_ENV);
-#endif
-  return run_process(argv, env);
+  rdv::test::AppRun how;
+  how.env = std::move(env);
+  return rdv::test::run_app(args, how);
 }
 
 using Pixels = std::unique_ptr<unsigned char, void (*)(void*)>;

@@ -1,5 +1,5 @@
 // Tests of the `rendezvous` command line (design.md §5) that need no display.
-#include "tests/ui/process.h"
+#include "tests/support/process.h"
 
 #include <doctest/doctest.h>
 

@@ -3,7 +3,8 @@
 // the first failure's trace through File ▸ Open's path, and the picture shows the histogram.
 // The app prints the panel's one-line result; the test reads the counts and the opened
 // trace's outcome from it, and checks the picture for the outcome's bar colour.
-#include "tests/ui/process.h"
+#include "tests/support/app_shot.h"
+#include "tests/support/process.h"
 #include "ui/state_style.h"
 
 #include <doctest/doctest.h>
@@ -24,21 +25,7 @@ using rdv::test::temp_folder;
 namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(100 + (::getpid() + 600) % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  return run_process(argv, {RDV_APP_ENV});
-#else
-  return run_process(argv);
-#endif
+  return rdv::test::run_app(args, 600);
 }
 
 std::uint64_t count_of(const std::string& out, const std::string& kind) {
@@ -50,26 +37,9 @@ std::uint64_t count_of(const std::string& out, const std::string& kind) {
 
 // True when some pixel of the box (fractions of the image) is within 30 of `colour`.
 bool has_colour(const std::string& png, ImU32 colour, float x0, float y0, float x1, float y1) {
-  int w = 0, h = 0, n = 0;
-  std::unique_ptr<unsigned char, void (*)(void*)> px(stbi_load(png.c_str(), &w, &h, &n, 3),
-                                                     stbi_image_free);
-  REQUIRE_MESSAGE(px != nullptr, "cannot read " << png);
-  const int r = static_cast<int>(colour & 0xff), g = static_cast<int>((colour >> 8) & 0xff),
-            b = static_cast<int>((colour >> 16) & 0xff);
-  const int ya = static_cast<int>(y0 * static_cast<float>(h)),
-            yb = static_cast<int>(y1 * static_cast<float>(h));
-  const int xa = static_cast<int>(x0 * static_cast<float>(w)),
-            xb = static_cast<int>(x1 * static_cast<float>(w));
-  for (int y = ya; y < yb; ++y) {
-    for (int x = xa; x < xb; ++x) {
-      const unsigned char* p =
-          px.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
-                      static_cast<std::size_t>(x)) *
-                         3;
-      if (std::abs(p[0] - r) + std::abs(p[1] - g) + std::abs(p[2] - b) <= 30) return true;
-    }
-  }
-  return false;
+  const rdv::test::Image img = rdv::test::load_png(png);
+  REQUIRE_MESSAGE(img.pixels != nullptr, "cannot read " << png);
+  return img.has_colour(colour, x0, y0, x1, y1);
 }
 
 }  // namespace

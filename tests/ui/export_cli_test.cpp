@@ -3,7 +3,8 @@
 // decodes with one frame per step, and `--screenshot --pane` writes one pane. Pixels are
 // checked: the channel's buffer slots fill between the frames, and a GIF frame is what a
 // screenshot of the same pane at the same step shows.
-#include "tests/ui/process.h"
+#include "tests/support/app_run.h"
+#include "tests/support/process.h"
 
 #include <doctest/doctest.h>
 #include <gif_lib.h>
@@ -25,21 +26,7 @@ namespace fs = std::filesystem;
 namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(100 + (::getpid() + 300) % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  return run_process(argv, {RDV_APP_ENV});
-#else
-  return run_process(argv);
-#endif
+  return rdv::test::run_app(args, 300);
 }
 
 const std::string kScenario = RDV_SOURCE_DIR "/scenarios/2.1b-buffered-channel.lua";

@@ -2,7 +2,8 @@
 // at each run's end, in the default layout at 1600x900 and the lecture layout at 1920x1080, no
 // text is cut off at its pane's edge or drawn over other text, and the stuck banner names only
 // panes that highlight something (ui/layout_check.h, `--check-layout`, `--check-at`).
-#include "tests/ui/process.h"
+#include "tests/support/app_run.h"
+#include "tests/support/process.h"
 
 #include <doctest/doctest.h>
 
@@ -18,21 +19,7 @@ using rdv::test::temp_folder;
 namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(100 + (::getpid() + 700) % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  return run_process(argv, {RDV_APP_ENV});
-#else
-  return run_process(argv);
-#endif
+  return rdv::test::run_app(args, 700);
 }
 
 // Checks `file` at `events` and at its end in both layouts; extra arguments (e.g. --preempt).

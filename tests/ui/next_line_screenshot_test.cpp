@@ -4,7 +4,8 @@
 // version 1 trace (no such reports) still opens in the app. Checked on the window's pixels at
 // 1600x900 (ui/shell.h's default layout).
 #include "session/controller.h"
-#include "tests/ui/process.h"
+#include "tests/support/app_shot.h"
+#include "tests/support/process.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 
@@ -26,65 +27,16 @@ using namespace rdv::ui;
 
 namespace {
 
+using rdv::test::Image;
+using rdv::test::load_png;
+using rdv::test::read_file;
+
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(100 + (::getpid() + 300) % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  return run_process(argv, {RDV_APP_ENV});
-#else
-  return run_process(argv);
-#endif
+  return rdv::test::run_app(args, 300);
 }
-
-struct Image {
-  int width = 0;
-  int height = 0;
-  std::unique_ptr<unsigned char, void (*)(void*)> pixels{nullptr, stbi_image_free};
-
-  bool near(int x, int y, ImU32 colour, int tolerance) const {
-    const unsigned char* p =
-        pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                        static_cast<std::size_t>(x)) *
-                           3;
-    const int r = static_cast<int>(colour & 0xff), g = static_cast<int>((colour >> 8) & 0xff),
-              b = static_cast<int>((colour >> 16) & 0xff);
-    return std::abs(p[0] - r) + std::abs(p[1] - g) + std::abs(p[2] - b) <= tolerance;
-  }
-  // The pixel rows of the box (fractions of the image) holding `colour`: [first, last], or
-  // {-1, -1} when none does.
-  std::pair<int, int> rows_with(ImU32 colour, float x0, float y0, float x1, float y1) const {
-    std::pair<int, int> out{-1, -1};
-    for (int y = static_cast<int>(y0 * static_cast<float>(height));
-         y < static_cast<int>(y1 * static_cast<float>(height)); ++y) {
-      for (int x = static_cast<int>(x0 * static_cast<float>(width));
-           x < static_cast<int>(x1 * static_cast<float>(width)); ++x) {
-        if (!near(x, y, colour, 12)) continue;
-        if (out.first < 0) out.first = y;
-        out.second = y;
-        break;
-      }
-    }
-    return out;
-  }
-};
 
 const std::string kScenario = RDV_SOURCE_DIR "/tests/trace/v1/lock_handoff.lua";
 const std::string kV1Trace = RDV_SOURCE_DIR "/tests/trace/v1/lock_handoff.v1.rdv.jsonl";
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 Image shoot(const std::string& png, const std::string& file, const std::string& at) {
   const auto r =

@@ -1,7 +1,8 @@
 // Screenshots of the real window (label `ui`): `rendezvous --screenshot` renders the browser
 // off screen and the PNG is checked for size and content. Uses the running X server when
 // DISPLAY is set, else starts one with xvfb-run.
-#include "tests/ui/process.h"
+#include "tests/support/app_run.h"
+#include "tests/support/process.h"
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
@@ -23,34 +24,14 @@ namespace palette = rdv::ui::palette;
 
 namespace {
 
-// Runs rendezvous with `args`, under xvfb-run when there is no display; with `seconds` > 0 the
-// app is stopped (exit code 124) after that long.
+// Runs rendezvous with `args`; with `seconds` > 0 the app is stopped (exit code 124) after that
+// long.
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
                                  const std::vector<std::string>& env, int seconds = 0) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    // -a picks a free server number starting at -n; starting apart per process keeps tests
-    // that run in parallel from racing for the same one.
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(100 + ::getpid() % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  if (seconds > 0) {
-    // Inside xvfb-run, so only the app is stopped and xvfb-run still cleans up its server.
-    for (std::string a : {"timeout", "-k", "5"}) argv.push_back(a);
-    argv.push_back(std::to_string(seconds));
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  std::vector<std::string> full_env = {RDV_APP_ENV};
-  full_env.insert(full_env.end(), env.begin(), env.end());
-  return run_process(argv, full_env);
-#else
-  return run_process(argv, env);
-#endif
+  rdv::test::AppRun how;
+  how.env = env;
+  how.seconds = seconds;
+  return rdv::test::run_app(args, how);
 }
 
 struct Image {

@@ -1,7 +1,7 @@
 // Closing the window (label `ui`, Xvfb): the close button goes through the shell's quit request;
 // with nothing unsaved the app exits at once, with an unsaved edit it asks (and stays open).
 #include "session/autosave.h"
-#include "tests/ui/process.h"
+#include "tests/support/process.h"
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,7 @@
 // The --tab option (label `ui`): a screenshot can show a chosen tab of a pane; an unknown title
 // is a usage error naming the tabs there are.
-#include "tests/ui/process.h"
+#include "tests/support/app_run.h"
+#include "tests/support/process.h"
 
 #include <doctest/doctest.h>
 #include <stb_image.h>
@@ -18,21 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(100 + ::getpid() % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  return run_process(argv, {RDV_APP_ENV});
-#else
-  return run_process(argv, {});
-#endif
+  return rdv::test::run_app(args, rdv::test::AppRun{});
 }
 
 using Pixels = std::unique_ptr<unsigned char, void (*)(void*)>;

@@ -2,7 +2,8 @@
 // cancel cascade, checked for content: in the timeline's region (the bottom-left pane of the
 // default layout at 1600x1000: x < 0.69, y > 0.76), the state colours that tell each story, and
 // none that the story does not have.
-#include "tests/ui/process.h"
+#include "tests/support/app_shot.h"
+#include "tests/support/process.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 
@@ -25,55 +26,12 @@ using namespace rdv::ui;
 // Every picture needs a run, so every case needs the script runner.
 namespace {
 
-// Runs rendezvous with `args` under xvfb-run when there is no display.
+using rdv::test::Image;
+using rdv::test::load_png;
+using rdv::test::read_file;
+
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  std::vector<std::string> argv;
-  const char* display = std::getenv("DISPLAY");
-  if (display == nullptr || display[0] == '\0') {
-    for (std::string a : {"xvfb-run", "-a", "-n"}) argv.push_back(a);
-    argv.push_back(std::to_string(100 + (::getpid() + 400) % 800));
-    argv.emplace_back("-s");
-    argv.emplace_back("-screen 0 1920x1080x24");
-  }
-  argv.emplace_back(RDV_EXE);
-  argv.insert(argv.end(), args.begin(), args.end());
-#ifdef RDV_APP_ENV
-  return run_process(argv, {RDV_APP_ENV});
-#else
-  return run_process(argv);
-#endif
-}
-
-struct Image {
-  int width = 0;
-  int height = 0;
-  std::unique_ptr<unsigned char, void (*)(void*)> pixels{nullptr, stbi_image_free};
-
-  // True when a pixel within `tolerance` (sum of channel differences) of `colour` is in the
-  // box given as fractions of the image.
-  bool has_colour(ImU32 colour, float x0, float y0, float x1, float y1, int tolerance = 30) const {
-    const int r = static_cast<int>(colour & 0xff), g = static_cast<int>((colour >> 8) & 0xff),
-              b = static_cast<int>((colour >> 16) & 0xff);
-    for (int y = static_cast<int>(y0 * static_cast<float>(height));
-         y < static_cast<int>(y1 * static_cast<float>(height)); ++y) {
-      for (int x = static_cast<int>(x0 * static_cast<float>(width));
-           x < static_cast<int>(x1 * static_cast<float>(width)); ++x) {
-        const unsigned char* p =
-            pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                            static_cast<std::size_t>(x)) *
-                               3;
-        if (std::abs(p[0] - r) + std::abs(p[1] - g) + std::abs(p[2] - b) <= tolerance) return true;
-      }
-    }
-    return false;
-  }
-};
-
-Image load_png(const std::string& path) {
-  Image img;
-  int channels = 0;
-  img.pixels.reset(stbi_load(path.c_str(), &img.width, &img.height, &channels, 3));
-  return img;
+  return rdv::test::run_app(args, 400);
 }
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";

@@ -1,5 +1,5 @@
 // tests/ui/process.cpp — std::system with output redirected to files.
-#include "tests/ui/process.h"
+#include "tests/support/process.h"
 
 #include <sys/wait.h>
 #include <unistd.h>

@@ -1,4 +1,5 @@
-// tests/ui/process.h — running the `rendezvous` executable from a test and capturing its output.
+// tests/support/process.h — running the `rendezvous` executable from a test and capturing its
+// output.
 #pragma once
 
 #include <string>
