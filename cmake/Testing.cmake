@@ -29,3 +29,24 @@ function(rdv_add_test)
     ADD_LABELS 0
     PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
 endfunction()
+
+# A test that runs the app: rdv_add_test's arguments; it links the launcher
+# (tests/support/process.cpp), defines RDV_EXE (the app) and RDV_SOURCE_DIR, and builds the app
+# first. Under ASan the app runs with ASan and UBSan but without the leak check: Mesa's OpenGL
+# driver is dlclose()d when the window closes, so LeakSanitizer reports its allocations from an
+# "<unknown module>" that no suppression can name; our code's leaks are checked by the unit
+# tests, which run the same code without a GL driver.
+function(rdv_app_test)
+  cmake_parse_arguments(T "" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  rdv_add_test(NAME ${T_NAME}
+    SOURCES ${T_SOURCES} ${PROJECT_SOURCE_DIR}/tests/support/process.cpp
+    LIBS ${T_LIBS}
+    LABELS ${T_LABELS}
+    TIMEOUT ${T_TIMEOUT})
+  target_compile_definitions(${T_NAME} PRIVATE RDV_EXE="$<TARGET_FILE:rendezvous>"
+                                               RDV_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  add_dependencies(${T_NAME} rendezvous)
+  if(RDV_SANITIZE STREQUAL "address")
+    target_compile_definitions(${T_NAME} PRIVATE RDV_APP_ENV="ASAN_OPTIONS=detect_leaks=0")
+  endif()
+endfunction()
