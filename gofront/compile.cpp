@@ -625,6 +625,10 @@ void Compiler::universe() {
   dur->methods.push_back({"String", func_of({}, {t_string_}), false, true});
   dur->methods.push_back({"Seconds", func_of({}, {t_float64_}), false, true});
   dur->methods.push_back({"Milliseconds", func_of({}, {t_int64_}), false, true});
+  dur->methods.push_back({"Microseconds", func_of({}, {t_int64_}), false, true});
+  dur->methods.push_back({"Nanoseconds", func_of({}, {t_int64_}), false, true});
+  dur->methods.push_back({"Minutes", func_of({}, {t_float64_}), false, true});
+  dur->methods.push_back({"Hours", func_of({}, {t_float64_}), false, true});
 }
 
 // ==== types
@@ -4477,6 +4481,13 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"strings.HasSuffix", {"G.shassuffix", func_of({t_string_, t_string_}, {t_bool_})}},
       {"strings.Split", {"G.ssplit", func_of({t_string_, t_string_}, {str_slice})}},
       {"strings.TrimSpace", {"G.strim", func_of({t_string_}, {t_string_})}},
+      {"strings.Index", {"G.sindex", func_of({t_string_, t_string_}, {t_int_})}},
+      {"strings.Count", {"G.scount", func_of({t_string_, t_string_}, {t_int_})}},
+      {"strings.ReplaceAll",
+       {"G.sreplaceall", func_of({t_string_, t_string_, t_string_}, {t_string_})}},
+      {"strings.TrimPrefix", {"G.strimprefix", func_of({t_string_, t_string_}, {t_string_})}},
+      {"strings.TrimSuffix", {"G.strimsuffix", func_of({t_string_, t_string_}, {t_string_})}},
+      {"strings.Fields", {"G.sfields", func_of({t_string_}, {str_slice})}},
       {"strconv.Itoa", {"G.itoa", func_of({t_int_}, {t_string_})}},
       {"strconv.Atoi", {"G.atoi", func_of({t_string_}, {t_int_, t_error_})}},
       {"sort.Ints", {"G.sortints", func_of({int_slice}, {})}},

@@ -55,9 +55,10 @@ function G.def(t, d)
   for k, v in next, d do t[k] = v end
   if t.named then t.m = t.m or {} end
   if t.name == "time.Duration" then
-    t.m.String = durstr
-    t.m.Seconds = function(d2) return d2 / 1e9 end
-    t.m.Milliseconds = function(d2) return d2 // 1000000 end
+    for _, n in ipairs({"String", "Seconds", "Minutes", "Hours", "Milliseconds", "Microseconds",
+                        "Nanoseconds"}) do
+      t.m[n] = function(d2) return G.F["Duration_" .. n](d2) end
+    end
   end
 end
 function G.fin() end
@@ -424,6 +425,50 @@ function G.sjoin(sl, sep)
   return concat(t, sep)
 end
 function G.scontains(s, sub) return sfind(s, sub, 1, true) ~= nil end
+function G.sindex(s, sub)
+  local i = sfind(s, sub, 1, true)
+  return i and i - 1 or -1
+end
+function G.scount(s, sub)
+  if sub == "" then  -- Go: the number of runes plus one
+    local n = 1
+    for _ in G.srange(s) do n = n + 1 end
+    return n
+  end
+  local n, i = 0, 1
+  while true do
+    local j = sfind(s, sub, i, true)
+    if not j then return n end
+    n, i = n + 1, j + #sub
+  end
+end
+function G.sreplaceall(s, old, new)
+  if old == "" then
+    local parts = {new}
+    for _, r in G.srange(s) do parts[#parts + 1] = G.rstr(r); parts[#parts + 1] = new end
+    return concat(parts)
+  end
+  local parts, i = {}, 1
+  while true do
+    local j = sfind(s, old, i, true)
+    if not j then break end
+    parts[#parts + 1] = ssub(s, i, j - 1)
+    parts[#parts + 1] = new
+    i = j + #old
+  end
+  parts[#parts + 1] = ssub(s, i)
+  return concat(parts)
+end
+function G.strimprefix(s, p) if G.shasprefix(s, p) then return ssub(s, #p + 1) end return s end
+function G.strimsuffix(s, p)
+  if #p > 0 and G.shassuffix(s, p) then return ssub(s, 1, #s - #p) end
+  return s
+end
+function G.sfields(s)
+  local a = {}
+  for w in s:gmatch("[^ \t\n\r\v\f]+") do a[#a + 1] = w end
+  return {a = a, o = 0, n = #a, c = #a}
+end
 function G.shasprefix(s, p) return ssub(s, 1, #p) == p end
 function G.shassuffix(s, p) return #p == 0 or ssub(s, -#p) == p end
 function G.strim(s) return (s:gsub("^[ \t\n\r\v\f]+", ""):gsub("[ \t\n\r\v\f]+$", "")) end
@@ -1167,8 +1212,23 @@ function G.fracstr(v, digits)
 end
 G.F = {}
 G.F.Duration_String = durstr
-G.F.Duration_Seconds = function(d) return d / 1e9 end
-G.F.Duration_Milliseconds = function(d) return d // 1000000 end
+-- Go's Duration methods: integer parts truncate toward zero; a float part is whole units plus
+-- the remainder's fraction, computed as Go computes it.
+local function tquo(a, b)
+  local q = a // b
+  if q < 0 and q * b ~= a then q = q + 1 end
+  return q, a - q * b
+end
+local function units(d, unit)
+  local q, r = tquo(d, unit)
+  return q + r / unit
+end
+G.F.Duration_Seconds = function(d) return units(d, 1000000000) end
+G.F.Duration_Minutes = function(d) return units(d, 60000000000) end
+G.F.Duration_Hours = function(d) return units(d, 3600000000000) end
+G.F.Duration_Milliseconds = function(d) return (tquo(d, 1000000)) end
+G.F.Duration_Microseconds = function(d) return (tquo(d, 1000)) end
+G.F.Duration_Nanoseconds = function(d) return d end
 function G.sleep(d) if d > 0 then sleep(d / 1e6) end end
 function G.after(d) return after(d > 0 and d / 1e6 or 0) end
 function G.tick(d) if d <= 0 then return nil end return ticker(d / 1e6) end
