@@ -665,43 +665,48 @@ function G.ejoin(errs)
   if #v.errs == 0 then return nil end
   return {t = JOINT, v = v}
 end
-function G.eis(e, target, depth)
+-- The first error of e's chain that `match` accepts: e, then what Unwrap returns, and for a
+-- joined error each of its errors depth first (errors.Is and errors.As walk it alike).
+local function chain_find(e, match, depth)
   local n = depth or 0
   while e ~= nil and n < 10000 do
-    local k = e.t.k
-    if (k ~= "slice" and k ~= "map" and k ~= "func") and ieq(e, target) then return true end
+    if match(e) then return e end
     if e.t == JOINT then
       for _, x in ipairs(e.v.errs) do
-        if G.eis(x, target, n + 1) then return true end
+        local f = chain_find(x, match, n + 1)
+        if f then return f end
       end
-      return false
+      return nil
     end
     e = G.eunwrap(e)
     n = n + 1
   end
-  return target == nil and e == nil
+  return nil
 end
--- errors.As(e, &v) for a struct type T that implements error: the first error of T in e's
--- chain (joined errors depth first) is copied into v, the struct the pointer is.
-function G.eas(e, p, T, depth)
-  local n = depth or 0
-  while e ~= nil and n < 10000 do
-    if e.t == T then
-      local v = G.cp(T, e.v)
-      for k in next, p do p[k] = nil end
-      for k, x in next, v do p[k] = x end
-      return true
-    end
-    if e.t == JOINT then
-      for _, x in ipairs(e.v.errs) do
-        if G.eas(x, p, T, n + 1) then return true end
-      end
-      return false
-    end
-    e = G.eunwrap(e)
-    n = n + 1
+function G.eis(e, target)
+  local found = chain_find(e, function(x)
+    local k = x.t.k
+    return k ~= "slice" and k ~= "map" and k ~= "func" and ieq(x, target)
+  end)
+  -- The walk ended without a match: true only for a nil target (kept as before)
+  if found ~= nil then return true end
+  if target == nil then
+    local last = e
+    local n = 0
+    while last ~= nil and last.t ~= JOINT and n < 10000 do last, n = G.eunwrap(last), n + 1 end
+    return last == nil
   end
   return false
+end
+-- errors.As(e, &v) for a struct type T that implements error: the first error of T in e's
+-- chain is copied into v, the struct the pointer is.
+function G.eas(e, p, T)
+  local found = chain_find(e, function(x) return x.t == T end)
+  if found == nil then return false end
+  local v = G.cp(T, found.v)
+  for k in next, p do p[k] = nil end
+  for k, x in next, v do p[k] = x end
+  return true
 end
 local NUMS = {k = "struct", name = "strconv.NumError", f = {}, named = true, pm = {Error = true},
               m = {Error = function(p) return "strconv." .. p.fn .. ": parsing " .. G.quote(p.num) .. ": " .. p.err end}}
