@@ -684,19 +684,11 @@ local function chain_find(e, match, depth)
   return nil
 end
 function G.eis(e, target)
-  local found = chain_find(e, function(x)
+  if target == nil then return e == nil end  -- Go: errors.Is(err, nil) is err == nil
+  return chain_find(e, function(x)
     local k = x.t.k
     return k ~= "slice" and k ~= "map" and k ~= "func" and ieq(x, target)
-  end)
-  -- The walk ended without a match: true only for a nil target (kept as before)
-  if found ~= nil then return true end
-  if target == nil then
-    local last = e
-    local n = 0
-    while last ~= nil and last.t ~= JOINT and n < 10000 do last, n = G.eunwrap(last), n + 1 end
-    return last == nil
-  end
-  return false
+  end) ~= nil
 end
 -- errors.As(e, &v) for a struct type T that implements error: the first error of T in e's
 -- chain is copied into v, the struct the pointer is.
