@@ -29,11 +29,6 @@
 namespace rdv::gofront {
 namespace {
 
-bool is_unsigned_kind(K k) {
-  return k == K::Uint8 || k == K::Uint16 || k == K::Uint32 || k == K::Uint || k == K::Uint64 ||
-         k == K::Uintptr;
-}
-
 // "a int" -> "an int": the article for a type's name in a message.
 std::string a_or_an(const std::string& word) {
   const bool vowel = !word.empty() && std::string("aeiouAEIOU").find(word[0]) != std::string::npos;
@@ -330,8 +325,8 @@ class Compiler {
     if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil)) {
       // A negative constant for an unsigned type: gc says it overflows.
       const bool overflows = x.mode == X::Const && x.cv.k == CV::Int && x.cv.i < 0 &&
-                             t != nullptr && is_integer(t) && !is_untyped(t) &&
-                             is_unsigned_kind(underlying(t)->k) && !is_u64(x.t);
+                             t != nullptr && is_integer(t) && !is_untyped(t) && is_unsigned(t) &&
+                             !is_u64(x.t);
       return "cannot use " + describe_x(x, e) + " as " + type_string(t) + " value in " + context +
              (overflows ? " (overflows)" : "");
     }
@@ -933,7 +928,7 @@ bool Compiler::assignable(X& x, Type* to) {
     if (tu->k == K::Interface) return tu->fields.empty() || false;
     if (v->k == K::UntypedBool) return tu->k == K::Bool;
     if (v->k == K::UntypedString) return tu->k == K::String;
-    if (x.mode == X::Const && is_integer(tu) && !is_untyped(tu) && is_unsigned_kind(tu->k) &&
+    if (x.mode == X::Const && is_integer(tu) && !is_untyped(tu) && is_unsigned(tu) &&
         ((x.cv.k == CV::Int && x.cv.i < 0) || (x.cv.k == CV::Float && x.cv.f < 0)))
       return false;  // a negative constant overflows an unsigned type
     if (v->k == K::UntypedFloat) {
@@ -4272,7 +4267,7 @@ X Compiler::conversion(const Expr& e, Type* to) {
       }
       // A negative value does not fit an unsigned type; a uint64 constant's bits past 2^63
       // (negative as int64) fit only another 64-bit unsigned type.
-      if (x.cv.i < 0 && (is_unsigned_kind(tu->k) || is_u64(a.t)) && !(is_u64(tu) && is_u64(a.t)))
+      if (x.cv.i < 0 && (is_unsigned(tu) || is_u64(a.t)) && !(is_u64(tu) && is_u64(a.t)))
         return bad();
     } else if (is_float(tu)) {
       if (a.cv.k == CV::Int) {

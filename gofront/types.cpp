@@ -55,6 +55,11 @@ bool is_u64(const Type* t) {
   return t != nullptr && (t->k == K::Uint || t->k == K::Uint64 || t->k == K::Uintptr);
 }
 
+bool is_unsigned(const Type* t) {
+  t = underlying(t);
+  return t != nullptr && (t->k == K::Uint8 || t->k == K::Uint16 || t->k == K::Uint32 || is_u64(t));
+}
+
 bool is_float(const Type* t) {
   t = underlying(t);
   return t != nullptr && (t->k == K::Float64 || t->k == K::UntypedFloat);

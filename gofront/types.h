@@ -87,6 +87,7 @@ bool is_float(const Type* t);
 // uint, uint64, uintptr: 64-bit unsigned, held in a Lua integer's bits (division, ordering,
 // conversion to float and printing need unsigned operations).
 bool is_u64(const Type* t);
+bool is_unsigned(const Type* t);  // uint8/16/32 and the 64-bit ones
 bool is_numeric(const Type* t);
 bool is_string(const Type* t);
 bool is_boolean(const Type* t);
