@@ -2,6 +2,7 @@
 // filled rectangle per pixel column (min..max in that column, so nothing vanishes when a long
 // run is squeezed into a few hundred pixels), and stacked bars per task.
 #include "ui/plots_panel.h"
+#include "ui/text.h"
 
 #include "session/timeline_layout.h"
 #include "session/view_model.h"
@@ -77,14 +78,9 @@ std::string channel_name(const model::Model& m, const model::ChannelInfo& c) {
   return s;
 }
 
-// Text clipped to `w` pixels, with an ellipsis when cut.
+// Text fitted to `w` pixels (fit_text: an ellipsis where cut, a goroutine's number kept).
 void clipped_text(ImDrawList* dl, ImVec2 p, float w, ImU32 colour, const std::string& text) {
-  std::string s = text;
-  if (ImGui::CalcTextSize(s.c_str()).x > w) {
-    while (!s.empty() && ImGui::CalcTextSize((s + "\xE2\x80\xA6").c_str()).x > w) s.pop_back();
-    s += "\xE2\x80\xA6";
-  }
-  dl->AddText(p, colour, s.c_str());
+  dl->AddText(p, colour, fit_text(text, w).c_str());
 }
 
 // A 1-2-5 step at least `min_px` apart for a scale of `max` over `w` pixels.

@@ -26,4 +26,9 @@ void text(std::string_view s);
 // The same, wrapped at the window's right edge.
 void text_wrapped(std::string_view s);
 
+// `s` cut to at most `width` pixels with "…" where cut (on a UTF-8 boundary). A task name
+// numbered where names repeat ("main.main.func1 (goroutine 3)") keeps its number and is cut
+// before it: the number is what tells those tasks apart.
+std::string fit_text(std::string_view s, float width);
+
 }  // namespace rdv::ui

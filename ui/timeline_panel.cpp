@@ -356,11 +356,9 @@ void TimelinePanel::draw() {
     }
     dl->AddRectFilled(ImVec2(origin.x + indent, y + 2),
                       ImVec2(origin.x + indent + 4, y + lane_h - 2), task_colour(lane.task_index));
-    const std::string_view name = m.task_name(task.id);
-    dl->PushClipRect(ImVec2(origin.x, y), ImVec2(x0 - 4, y + lane_h), true);
-    dl->AddText(ImVec2(origin.x + indent + 8, y + (lane_h - em) / 2), palette::kText, name.data(),
-                name.data() + name.size());
-    dl->PopClipRect();
+    // Cut with "…" (a goroutine's number kept) where the column is narrower than the name.
+    const std::string name = fit_text(m.task_name(task.id), x0 - 4 - (origin.x + indent + 8));
+    dl->AddText(ImVec2(origin.x + indent + 8, y + (lane_h - em) / 2), palette::kText, name.c_str());
 
     const auto segs = m.segments(lane.task_index);
     const float top = y + 2, bottom = y + lane_h - 2;

@@ -1,9 +1,12 @@
 // tests/ui/theme_test.cpp — the fonts: Chinese glyphs merged into each of them.
 #include "ui/theme.h"
 #include "tests/ui/imgui_frames.h"
+#include "ui/text.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
+
+#include <string>
 
 using rdv::ui::fonts;
 using rdv::ui::load_fonts;
@@ -47,4 +50,23 @@ TEST_CASE("fonts: Chinese from the seed text gets glyphs in every font, rarer on
   load_fonts(1.0f, missing);
   io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
   CHECK(rdv::ui::missing_glyphs(text).empty());
+}
+
+TEST_CASE("fit_text: a cut name ends in an ellipsis; a numbered goroutine keeps its number") {
+  rdv::test::HeadlessImGui imgui;
+  ImGui::NewFrame();
+  const auto w = [](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; };
+  CHECK(rdv::ui::fit_text("main", 500) == "main");  // fits: as it is
+  const std::string name = "main.main.func1 (goroutine 12)";
+  const float width = w(name) * 0.7f;
+  const std::string cut = rdv::ui::fit_text(name, width);
+  CHECK(w(cut) <= width);
+  CHECK(cut.ends_with("\xE2\x80\xA6 (goroutine 12)"));  // the stem is cut, not the number
+  CHECK(cut.rfind("main.", 0) == 0);
+  const std::string plain = rdv::ui::fit_text("a long channel name for the plot", 60);
+  CHECK(w(plain) <= 60);
+  CHECK(plain.ends_with("\xE2\x80\xA6"));
+  CHECK(rdv::ui::fit_text("héé", w("h") + w("\xE2\x80\xA6") + 1) ==
+        "h\xE2\x80\xA6");  // whole chars
+  ImGui::EndFrame();
 }
