@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "script/api.h"
+#include "script/chunk_cache.h"
 #include "script/display.h"
 #include "script/patterns.h"
 #include "script/universe.h"
@@ -320,6 +321,26 @@ int l_load(lua_State* L) {
   // Compiling is work in C, about a VM instruction's time per byte: a loop of load() of a big
   // chunk is charged for it.
   Universe::of(L).charge_steps(L, bytes, "load");
+  if (lua_type(L, 1) == LUA_TSTRING) {
+    // A string chunk goes through the process's compiled chunks (a lowered Go program loads its
+    // support library so, at the start of every run); the rest is base load()'s: the chunk
+    // name defaults to the text, `env` becomes the function's first upvalue, and a failure
+    // returns fail and the message.
+    const char* text = lua_tostring(L, 1);
+    const char* name = luaL_optstring(L, 2, text);
+    const bool has_env = !lua_isnone(L, 4);
+    const int status = load_text_chunk(L, std::string_view(text, bytes), name);
+    if (status != LUA_OK) {
+      luaL_pushfail(L);
+      lua_insert(L, -2);
+      return 2;
+    }
+    if (has_env) {
+      lua_pushvalue(L, 4);
+      if (lua_setupvalue(L, -2, 1) == nullptr) lua_pop(L, 1);
+    }
+    return 1;
+  }
   lua_pushvalue(L, lua_upvalueindex(1));
   lua_insert(L, 1);
   lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);

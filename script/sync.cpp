@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "script/api.h"
+#include "script/chunk_cache.h"
 #include "script/display.h"
 #include "script/universe.h"
 #include "sim/atomic.h"
@@ -580,7 +581,7 @@ void open_sync(lua_State* L) {
   lua_pushglobaltable(L);
   luaL_setfuncs(L, kGlobals, 0);
 
-  luaL_loadbufferx(L, kAsyncPrelude, std::char_traits<char>::length(kAsyncPrelude), "=[rdv]", "t");
+  load_text_chunk(L, kAsyncPrelude, "=[rdv]");
   lua_getfield(L, -2, "promise");
   lua_getfield(L, -3, "go");
   lua_getfield(L, -4, "pcall");

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "script/api.h"
+#include "script/chunk_cache.h"
 #include "script/display.h"
 #include "sim/channel.h"
 
@@ -1021,8 +1022,7 @@ sim::TaskFn Universe::main_task(std::string source) {
       assigns_ = find_assignments(source);
       if (chunkname_.ends_with(".go")) go_assignments(source, assigns_);
     }
-    const int status =
-        luaL_loadbufferx(T, source.data(), source.size(), chunk_source_.c_str(), "t");
+    const int status = load_text_chunk(T, source, chunk_source_.c_str());
     if (status != LUA_OK) {
       std::string message =
           lua_type(T, -1) == LUA_TSTRING ? lua_tostring(T, -1) : "cannot load " + chunkname_;
