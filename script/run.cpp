@@ -119,6 +119,13 @@ int RunReport::exit_code() const noexcept {
 
 std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& log,
                              std::string_view chunkname) {
+  // Most runs of an exploration end well: they need no census of the stream (a pass over every
+  // event with its text copied), so it is taken only for an end that names tasks or objects.
+  const bool main_returned =
+      result.outcome == sim::Outcome::Ok || result.outcome == sim::Outcome::Leak;
+  if (result.outcome == sim::Outcome::Running || (main_returned && result.leaked.empty()))
+    return {};
+  if (result.outcome == sim::Outcome::Aborted) return "aborted: " + result.message + "\n";
   const Census census(log);
   const std::string& msg = result.message;
   switch (result.outcome) {
