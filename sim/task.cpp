@@ -7,6 +7,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cstring>
 #include <stdexcept>
@@ -153,10 +154,17 @@ void submit(std::function<void()> job, int cpu) {
   Pool& p = the_pool();
   Worker* w = nullptr;
   {
+    // The most recently idle worker already on `cpu`, else the most recently idle one: moving a
+    // thread to another CPU is a system call and a migration, which parallel explorer jobs
+    // (each on its own CPU) paid at nearly every run when they took each other's workers.
     HostLock lk(p.mu);
     if (!p.idle.empty()) {
-      w = p.idle.back();
-      p.idle.pop_back();
+      const auto last = p.idle.rbegin() + std::min<std::ptrdiff_t>(8, std::ssize(p.idle));
+      auto it =
+          std::find_if(p.idle.rbegin(), last, [cpu](const Worker* x) { return x->cpu == cpu; });
+      if (it == last) it = p.idle.rbegin();
+      w = *it;
+      p.idle.erase(std::next(it).base());
     }
   }
   if (w == nullptr) {
@@ -204,12 +212,28 @@ int cpu_count() {
 }
 
 int pick_cpu() {
+  return nth_cpu(the_pool().next_cpu.fetch_add(1, std::memory_order_relaxed));
+}
+
+int nth_cpu(unsigned k) {
   Pool& p = the_pool();
-  unsigned k = p.next_cpu.fetch_add(1, std::memory_order_relaxed) % static_cast<unsigned>(p.ncpu);
+  k %= static_cast<unsigned>(p.ncpu);
   for (int c = 0; c < CPU_SETSIZE; ++c) {
     if (CPU_ISSET(static_cast<std::size_t>(c), &p.allowed) && k-- == 0) return c;
   }
   return 0;
+}
+
+void pin_caller(int cpu) {
+  Pool& p = the_pool();
+  if (cpu < 0) {
+    pthread_setaffinity_np(pthread_self(), sizeof p.allowed, &p.allowed);
+    return;
+  }
+  cpu_set_t one;
+  CPU_ZERO(&one);
+  CPU_SET(static_cast<std::size_t>(cpu), &one);
+  pthread_setaffinity_np(pthread_self(), sizeof one, &one);
 }
 
 }  // namespace pool

@@ -77,6 +77,12 @@ std::size_t idle_threads();
 int cpu_count();
 // A CPU for a controlled run: rotates over the allowed ones so parallel runs spread out.
 int pick_cpu();
+// The k-th allowed CPU (k modulo cpu_count()): the explorer gives job k this one.
+int nth_cpu(unsigned k);
+// Pins the calling thread (not a task thread) to `cpu`, or unpins it (-1): an explorer job
+// waits for its runs on the CPU their tasks are pinned to, so that starting a run and learning
+// its end are same-CPU handoffs.
+void pin_caller(int cpu);
 }  // namespace pool
 
 }  // namespace rdv::sim
