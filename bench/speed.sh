@@ -9,7 +9,8 @@
 # Rows:
 #  - explore schedules/s (random policy) of an empty scenario, 2.1, 2.5 and 4.2c at --jobs 1 and
 #    2; baseline: the empty scenario at --jobs 1, and for the empty one the time of one same-CPU
-#    semaphore handoff (the floor of a controlled task switch);
+#    semaphore handoff (the floor of a controlled task switch); 2.1 and 2.5 as Go programs too,
+#    against their Lua versions;
 #  - live Lua ping-pong (script_bench BM_LuaLivePingPong) per round trip against two C++ threads
 #    passing a baton through binary semaphores, free (BM_Baton/0) and pinned to one CPU (/1);
 #  - controlled Lua round trips/s (BM_LuaPingPong/1), against the pinned baton;
@@ -32,7 +33,9 @@ echo "# load before: $(uptime | sed 's/.*load average: //')"
 for jobs in 1 2; do
   for f in "$TMP/empty.lua" "$ROOT/scenarios/2.1-unbuffered-rendezvous.lua" \
            "$ROOT/scenarios/2.5-error-cancel-cascade.lua" \
-           "$ROOT/scenarios/4.2c-deadlock-lock-order.lua"; do
+           "$ROOT/scenarios/4.2c-deadlock-lock-order.lua" \
+           "$ROOT/scenarios/2.1-unbuffered-rendezvous.go" \
+           "$ROOT/scenarios/2.5-error-cancel-cascade.go"; do
     "$BUILD/rendezvous-cli" explore "$f" --schedules "$N" --jobs "$jobs" --json \
       --trace-dir "$TMP/traces" > "$TMP/explore-$jobs-$(basename "$f" .lua).json" || true
   done
@@ -62,10 +65,15 @@ base = ex(1, "empty")
 targets = {("2.5-error-cancel-cascade", 2): ">= 8,000/s", ("empty", 2): ">= 20,000/s"}
 for jobs in (1, 2):
     for name in ("empty", "2.1-unbuffered-rendezvous", "2.5-error-cancel-cascade",
-                 "4.2c-deadlock-lock-order"):
+                 "4.2c-deadlock-lock-order", "2.1-unbuffered-rendezvous.go",
+                 "2.5-error-cancel-cascade.go"):
         r = ex(jobs, name)
-        ratio = (f"{1e6 / r / handoff:.0f}x one handoff" if name == "empty"
-                 else f"{r / base:.2f}x empty --jobs 1")
+        if name == "empty":
+            ratio = f"{1e6 / r / handoff:.0f}x one handoff"
+        elif name.endswith(".go"):  # the same program in Go, against its Lua version
+            ratio = f"{r / ex(jobs, name[:-3]):.2f}x the .lua, --jobs {jobs}"
+        else:
+            ratio = f"{r / base:.2f}x empty --jobs 1"
         rows.append((f"explore {name}, --jobs {jobs}", f"{r:,.0f} schedules/s", ratio,
                      targets.get((name, jobs), "")))
 live = us(s["BM_LuaLivePingPong"])
