@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <string>
@@ -15,8 +16,8 @@ namespace {
 struct Entry {
   std::string name;
   std::string text;
-  std::string code;  // lua_dump of the function the text compiled to
-  std::size_t bytes() const { return name.size() + text.size() + code.size(); }
+  std::shared_ptr<const std::string> code;  // lua_dump of the function the text compiled to
+  std::size_t bytes() const { return name.size() + text.size() + code->size(); }
 };
 
 struct Cache {
@@ -27,9 +28,10 @@ struct Cache {
   std::size_t hits = 0;                                                      // guarded by mu
   std::size_t misses = 0;                                                    // guarded by mu
 
-  // The compiled form of (name, text), or empty. The copy is taken under the lock: an entry may
-  // be evicted by another thread as soon as it is released.
-  std::string find(std::size_t h, std::string_view name, std::string_view text) {
+  // The compiled form of (name, text), or null. Shared, not copied: an entry may be evicted by
+  // another thread as soon as the lock is released, the code stays alive with its user.
+  std::shared_ptr<const std::string> find(std::size_t h, std::string_view name,
+                                          std::string_view text) {
     std::lock_guard lk(mu);
     auto [lo, hi] = by_hash.equal_range(h);
     for (auto it = lo; it != hi; ++it) {
@@ -41,7 +43,7 @@ struct Cache {
       }
     }
     ++misses;
-    return {};
+    return nullptr;
   }
 
   void add(std::size_t h, Entry e) {
@@ -70,9 +72,11 @@ struct Cache {
   }
 };
 
+// Never destroyed: a run on another thread (an exploration the app is tearing down) may still
+// load a chunk while the process exits.
 Cache& cache() {
-  static Cache c;
-  return c;
+  static Cache* c = new Cache();
+  return *c;
 }
 
 std::size_t key_hash(std::string_view name, std::string_view text) {
@@ -98,17 +102,17 @@ int load_text_chunk(lua_State* L, std::string_view text, const char* chunkname) 
   }
   const std::string_view name(chunkname);
   const std::size_t h = key_hash(name, text);
-  const std::string code = cache().find(h, name, text);
-  if (!code.empty()) {
-    const int status = luaL_loadbufferx(L, code.data(), code.size(), chunkname, "b");
+  if (const std::shared_ptr<const std::string> kept = cache().find(h, name, text)) {
     // LUA_ERRMEM is the only way a chunk that loaded before can fail: the run's memory is out.
-    return status;
+    return luaL_loadbufferx(L, kept->data(), kept->size(), chunkname, "b");
   }
   const int status = luaL_loadbufferx(L, text.data(), text.size(), chunkname, "t");
   if (status != LUA_OK) return status;
   try {
-    Entry e{std::string(name), std::string(text), {}};
-    if (lua_dump(L, &append_code, &e.code, 0) == 0 && !e.code.empty()) cache().add(h, std::move(e));
+    auto code = std::make_shared<std::string>();
+    if (lua_dump(L, &append_code, code.get(), 0) == 0 && !code->empty()) {
+      cache().add(h, Entry{std::string(name), std::string(text), std::move(code)});
+    }
   } catch (const std::bad_alloc&) {
     // Not kept; the function is loaded all the same.
   }
