@@ -435,165 +435,280 @@ void Model::unpark(State& s, TaskInfo& t, bool record) const {
   t.cases.clear();
 }
 
+namespace {
+
+// The handlers apply() hands an event to: the families of sim/event.h.
+enum class Family { Task, Channel, Select, Timer, Sync, Context, Output, Var, None };
+
+Family family_of(EventKind k) {
+  switch (k) {
+    case EventKind::TaskSpawn:
+    case EventKind::TaskRun:
+    case EventKind::TaskYield:
+    case EventKind::TaskBlock:
+    case EventKind::TaskUnblock:
+    case EventKind::TaskExit:
+      return Family::Task;
+    case EventKind::ChanMake:
+    case EventKind::ChanSend:
+    case EventKind::ChanRecv:
+    case EventKind::ChanClose:
+      return Family::Channel;
+    case EventKind::SelectCase:
+    case EventKind::SelectChoose:
+      return Family::Select;
+    case EventKind::TimerMake:
+    case EventKind::TimerFire:
+    case EventKind::TimerStop:
+      return Family::Timer;
+    case EventKind::WgMake:
+    case EventKind::WgAdd:
+    case EventKind::WgWait:
+    case EventKind::MutexMake:
+    case EventKind::MutexLock:
+    case EventKind::MutexUnlock:
+    case EventKind::AtomicMake:
+    case EventKind::AtomicAdd:
+    case EventKind::AtomicLoad:
+    case EventKind::FutureMake:
+    case EventKind::FutureSet:
+    case EventKind::FutureFail:
+      return Family::Sync;
+    case EventKind::CtxMake:
+    case EventKind::CtxCancel:
+    case EventKind::GroupMake:
+    case EventKind::GroupError:
+      return Family::Context;
+    case EventKind::Print:
+    case EventKind::Note:
+    case EventKind::Panic:
+    case EventKind::Recover:
+    case EventKind::Deadlock:
+    case EventKind::Leak:
+    case EventKind::RunEnd:
+      return Family::Output;
+    case EventKind::VarSet:
+      return Family::Var;
+    case EventKind::TaskAt:  // only a line: apply() takes it for every kind
+    case EventKind::Count_:
+      return Family::None;
+  }
+  return Family::None;
+}
+
+// The task is at the event's line (a VarSet's line is the line that wrote, which the task has
+// left already); an operation's line is also its last operation's.
+void take_line(TaskInfo& t, const Event& e) {
+  if (e.line == 0 || e.kind == EventKind::VarSet) return;
+  t.line = e.line;
+  switch (e.kind) {
+    case EventKind::TaskRun:
+    case EventKind::TaskYield:
+    case EventKind::TaskBlock:
+    case EventKind::TaskUnblock:
+    case EventKind::TaskAt:
+      break;
+    default:
+      t.last_op_line = e.line;
+  }
+}
+
+// Whether `e` makes the object `ref` names, as the next of `made` (the Index says which event
+// made each id: a second make of one id is ignored).
+template <class T>
+bool makes_next(const Event& e, const ObjRef& ref, ObjType type, const std::vector<T>& made) {
+  return ref.type == type && ref.index == made.size() && ref.made == e.seq;
+}
+
+}  // namespace
+
 void Model::apply(State& s, const Event& e, bool record) const {
-  const Index* ix = index_.get();
   s.applied = static_cast<std::size_t>(e.seq) + 1;
   s.now = e.t;
-  const auto seq32 = static_cast<std::uint32_t>(e.seq);
   const std::uint32_t blocked_before = s.count_of(TaskState::Blocked);
   const std::uint32_t sleeping_before = s.count_of(TaskState::Sleeping);
   if (record) touched_.clear();
 
-  TaskInfo* actor = e.kind == EventKind::TaskSpawn ? nullptr : find_task(ix, s.tasks, e.task);
-  // A VarSet's line is the line that wrote, which the task has left already.
-  if (actor && e.line && e.kind != EventKind::VarSet) {
-    actor->line = e.line;
-    switch (e.kind) {
-      case EventKind::TaskRun:
-      case EventKind::TaskYield:
-      case EventKind::TaskBlock:
-      case EventKind::TaskUnblock:
-      case EventKind::TaskAt:
-        break;
-      default:
-        actor->last_op_line = e.line;
-    }
-  }
-  const ObjRef ref = ix->object(e.obj);
-  // The object this event's kind works on, if it exists at this point.
-  ChannelInfo* chan = find_obj(ix, s.channels, e.obj, ObjType::Chan);
-
-  switch (e.kind) {
-    // --- tasks -------------------------------------------------------------------------------
-    case EventKind::TaskSpawn: {
-      const std::int64_t dense = ix->task(e.task);
-      if (dense < 0 || static_cast<std::size_t>(dense) != s.tasks.size()) break;  // duplicate
-      TaskInfo t;
-      t.id = e.task;
-      t.parent = e.peer;
-      t.name = e.text;
-      t.colour = static_cast<std::uint32_t>(dense);
-      t.spawned = e.seq;
-      t.since = e.seq;
-      t.since_t = e.t;
-      // Trace format 2: the line the new task starts at (0 in a v1 trace: unknown until it runs).
-      if (e.aux > 0 && e.aux <= std::numeric_limits<std::uint32_t>::max()) {
-        t.line = static_cast<std::uint32_t>(e.aux);
-      }
-      s.tasks.push_back(std::move(t));
-      ++s.count[static_cast<std::size_t>(TaskState::Runnable)];
-      if (TaskInfo* parent = find_task(ix, s.tasks, e.peer); parent && e.line) {
-        parent->line = e.line;
-        parent->last_op_line = e.line;
-      }
-      if (record) {
-        segments_[static_cast<std::size_t>(dense)].push_back(
-            Segment{e.t, seq32, 0, TaskState::Runnable, BlockReason::None});
-        if (e.peer) arrows_.push_back(Arrow{seq32, seq32, e.peer, e.task, 0, ArrowKind::Spawn});
+  TaskInfo* actor =
+      e.kind == EventKind::TaskSpawn ? nullptr : find_task(index_.get(), s.tasks, e.task);
+  if (actor) take_line(*actor, e);
+  switch (family_of(e.kind)) {
+    case Family::Task:
+      apply_task(s, e, actor, record);
+      break;
+    case Family::Channel:
+      apply_channel(s, e, record);
+      break;
+    case Family::Select:
+      if (actor) apply_select(s, e, *actor);
+      break;
+    case Family::Timer:
+      apply_timer(s, e);
+      break;
+    case Family::Sync:
+      apply_sync(s, e);
+      break;
+    case Family::Context:
+      apply_context(s, e, record);
+      break;
+    case Family::Output:
+      apply_output(s, e, record);
+      break;
+    case Family::Var:
+      if (actor && e.arg >= 0 && e.arg <= static_cast<std::int64_t>(sim::VarScope::Global)) {
+        apply_var(s, e, record);
       }
       break;
-    }
+    case Family::None:
+      break;
+  }
+  if (record) record_samples(s, e, blocked_before, sleeping_before);
+}
+
+void Model::apply_task(State& s, const Event& e, TaskInfo* actor, bool record) const {
+  if (e.kind == EventKind::TaskSpawn) {
+    spawn_task(s, e, record);
+    return;
+  }
+  if (!actor || !actor->alive()) return;
+  switch (e.kind) {
     case EventKind::TaskRun:
-      if (actor && actor->alive())
-        set_state(s, *actor, TaskState::Running, BlockReason::None, 0, record);
+      set_state(s, *actor, TaskState::Running, BlockReason::None, 0, record);
       break;
     case EventKind::TaskYield:
-      if (actor && actor->alive())
-        set_state(s, *actor, TaskState::Runnable, BlockReason::None, 0, record);
+      set_state(s, *actor, TaskState::Runnable, BlockReason::None, 0, record);
       break;
-    case EventKind::TaskBlock: {
-      if (!actor || !actor->alive()) break;
-      // A stale registration never outlives a new park (SelectCases announced for this park
-      // are kept: they are not registered yet).
-      if (actor->state == TaskState::Blocked) unpark(s, *actor, record);
-      if (e.reason == BlockReason::Sleep) {
-        actor->until = e.arg;
-        set_state(s, *actor, TaskState::Sleeping, e.reason, 0, record);
-        break;
-      }
-      set_state(s, *actor, TaskState::Blocked, e.reason, e.obj, record);
-      Waiter w{e.task, e.seq, e.reason, -1, e.val};
-      switch (e.reason) {
-        case BlockReason::ChanSend:
-        case BlockReason::ChanRecv:
-          if (chan) {
-            (e.reason == BlockReason::ChanSend ? chan->sendq : chan->recvq).push_back(w);
-            if (record) touch(ref.index);
-          }
-          break;
-        case BlockReason::Select:
-          // The cases were announced by SelectCase events just before.
-          for (const SelectCase& c : actor->cases) {
-            if (ChannelInfo* ch = find_obj(ix, s.channels, c.chan, ObjType::Chan)) {
-              ch->selects.push_back(Waiter{e.task, e.seq, c.dir, c.index, c.val});
-            }
-          }
-          break;
-        case BlockReason::WaitGroup:
-          if (auto* wg = find_obj(ix, s.waitgroups, e.obj, ObjType::WaitGroup)) {
-            wg->waiters.push_back(e.task);
-          }
-          break;
-        case BlockReason::Mutex:
-        case BlockReason::RLock:
-          if (auto* m = find_obj(ix, s.mutexes, e.obj, ObjType::Mutex)) m->waiters.push_back(w);
-          break;
-        case BlockReason::Future:
-          if (auto* f = find_obj(ix, s.futures, e.obj, ObjType::Future)) {
-            f->waiters.push_back(e.task);
-          }
-          break;
-        default:
-          break;
-      }
+    case EventKind::TaskBlock:
+      park(s, e, *actor, record);
       break;
-    }
     case EventKind::TaskUnblock: {
-      if (!actor || !actor->alive()) break;
       // An unblock through a closed channel was caused by its close: an arrow from it.
+      const ChannelInfo* chan = find_obj(index_.get(), s.channels, e.obj, ObjType::Chan);
       if (record && chan && chan->closed && chan->closed_at != sim::kNoSeq &&
           (actor->state == TaskState::Blocked)) {
-        arrows_.push_back(Arrow{static_cast<std::uint32_t>(chan->closed_at), seq32, chan->closed_by,
-                                e.task, e.obj, ArrowKind::Close});
+        arrows_.push_back(Arrow{static_cast<std::uint32_t>(chan->closed_at),
+                                static_cast<std::uint32_t>(e.seq), chan->closed_by, e.task, e.obj,
+                                ArrowKind::Close});
       }
       unpark(s, *actor, record);
       set_state(s, *actor, TaskState::Runnable, BlockReason::None, 0, record);
       break;
     }
     case EventKind::TaskExit:
-      if (!actor || !actor->alive()) break;
       unpark(s, *actor, record);
       actor->exit = static_cast<std::int8_t>(std::clamp<std::int64_t>(e.arg, 0, 2));
       set_state(s, *actor, e.arg == 1 ? TaskState::Panicked : TaskState::Done, BlockReason::None, 0,
                 record);
       break;
-    // --- channels ----------------------------------------------------------------------------
-    case EventKind::ChanMake:
-      if (ref.type == ObjType::Chan && ref.index == s.channels.size() && ref.made == e.seq) {
-        ChannelInfo c;
-        c.id = e.obj;
-        c.name = e.text;
-        c.cap = e.arg;
-        c.owner = static_cast<ObjId>(e.aux);
-        c.made = e.seq;
-        s.channels.push_back(std::move(c));
-        if (auto* ctx = find_obj(ix, s.contexts, static_cast<ObjId>(e.aux), ObjType::Context)) {
-          ctx->done = e.obj;
-        }
-        if (record) touch(ref.index);
+    default:
+      break;
+  }
+}
+
+void Model::spawn_task(State& s, const Event& e, bool record) const {
+  const Index* ix = index_.get();
+  const std::int64_t dense = ix->task(e.task);
+  if (dense < 0 || static_cast<std::size_t>(dense) != s.tasks.size()) return;  // duplicate
+  TaskInfo t;
+  t.id = e.task;
+  t.parent = e.peer;
+  t.name = e.text;
+  t.colour = static_cast<std::uint32_t>(dense);
+  t.spawned = e.seq;
+  t.since = e.seq;
+  t.since_t = e.t;
+  // Trace format 2: the line the new task starts at (0 in a v1 trace: unknown until it runs).
+  if (e.aux > 0 && e.aux <= std::numeric_limits<std::uint32_t>::max()) {
+    t.line = static_cast<std::uint32_t>(e.aux);
+  }
+  s.tasks.push_back(std::move(t));
+  ++s.count[static_cast<std::size_t>(TaskState::Runnable)];
+  if (TaskInfo* parent = find_task(ix, s.tasks, e.peer); parent && e.line) {
+    parent->line = e.line;
+    parent->last_op_line = e.line;
+  }
+  if (record) {
+    const auto seq32 = static_cast<std::uint32_t>(e.seq);
+    segments_[static_cast<std::size_t>(dense)].push_back(
+        Segment{e.t, seq32, 0, TaskState::Runnable, BlockReason::None});
+    if (e.peer) arrows_.push_back(Arrow{seq32, seq32, e.peer, e.task, 0, ArrowKind::Spawn});
+  }
+}
+
+void Model::park(State& s, const Event& e, TaskInfo& t, bool record) const {
+  const Index* ix = index_.get();
+  // A stale registration never outlives a new park (SelectCases announced for this park
+  // are kept: they are not registered yet).
+  if (t.state == TaskState::Blocked) unpark(s, t, record);
+  if (e.reason == BlockReason::Sleep) {
+    t.until = e.arg;
+    set_state(s, t, TaskState::Sleeping, e.reason, 0, record);
+    return;
+  }
+  set_state(s, t, TaskState::Blocked, e.reason, e.obj, record);
+  Waiter w{e.task, e.seq, e.reason, -1, e.val};
+  switch (e.reason) {
+    case BlockReason::ChanSend:
+    case BlockReason::ChanRecv:
+      if (ChannelInfo* chan = find_obj(ix, s.channels, e.obj, ObjType::Chan)) {
+        (e.reason == BlockReason::ChanSend ? chan->sendq : chan->recvq).push_back(w);
+        if (record) touch(ix->object(e.obj).index);
       }
       break;
+    case BlockReason::Select:
+      // The cases were announced by SelectCase events just before.
+      for (const SelectCase& c : t.cases) {
+        if (ChannelInfo* ch = find_obj(ix, s.channels, c.chan, ObjType::Chan)) {
+          ch->selects.push_back(Waiter{e.task, e.seq, c.dir, c.index, c.val});
+        }
+      }
+      break;
+    case BlockReason::WaitGroup:
+      if (auto* wg = find_obj(ix, s.waitgroups, e.obj, ObjType::WaitGroup)) {
+        wg->waiters.push_back(e.task);
+      }
+      break;
+    case BlockReason::Mutex:
+    case BlockReason::RLock:
+      if (auto* m = find_obj(ix, s.mutexes, e.obj, ObjType::Mutex)) m->waiters.push_back(w);
+      break;
+    case BlockReason::Future:
+      if (auto* f = find_obj(ix, s.futures, e.obj, ObjType::Future)) f->waiters.push_back(e.task);
+      break;
+    default:
+      break;
+  }
+}
+
+void Model::apply_channel(State& s, const Event& e, bool record) const {
+  const Index* ix = index_.get();
+  const ObjRef ref = ix->object(e.obj);
+  if (e.kind == EventKind::ChanMake) {
+    if (!makes_next(e, ref, ObjType::Chan, s.channels)) return;
+    ChannelInfo c;
+    c.id = e.obj;
+    c.name = e.text;
+    c.cap = e.arg;
+    c.owner = static_cast<ObjId>(e.aux);
+    c.made = e.seq;
+    s.channels.push_back(std::move(c));
+    if (auto* ctx = find_obj(ix, s.contexts, static_cast<ObjId>(e.aux), ObjType::Context)) {
+      ctx->done = e.obj;
+    }
+    if (record) touch(ref.index);
+    return;
+  }
+  ChannelInfo* chan = find_obj(ix, s.channels, e.obj, ObjType::Chan);
+  if (!chan) return;
+  switch (e.kind) {
     case EventKind::ChanSend:
-      if (!chan) break;
       ++chan->sends;
       chan->last_send = e.seq;
       // A parked sender completing (the receiver emitted this on its behalf) leaves sendq.
       erase_task(chan->sendq, e.task);
       if (e.peer == 0) chan->buffer.push_back(Slot{e.val, e.seq, e.task});
-      if (record) touch(ref.index);
       break;
     case EventKind::ChanRecv:
-      if (!chan) break;
       ++chan->recvs;
       chan->last_recv = e.seq;
       erase_task(chan->recvq, e.task);
@@ -604,39 +719,42 @@ void Model::apply(State& s, const Event& e, bool record) const {
                                      [&](const Slot& sl) { return sl.send_seq == e.peer_seq; });
         if (it != chan->buffer.end()) chan->buffer.erase(it);
         if (record && e.peer_seq < e.seq) {
-          arrows_.push_back(Arrow{static_cast<std::uint32_t>(e.peer_seq), seq32,
-                                  events_[static_cast<std::size_t>(e.peer_seq)].task, e.task, e.obj,
-                                  ArrowKind::Send});
+          arrows_.push_back(Arrow{
+              static_cast<std::uint32_t>(e.peer_seq), static_cast<std::uint32_t>(e.seq),
+              events_[static_cast<std::size_t>(e.peer_seq)].task, e.task, e.obj, ArrowKind::Send});
         }
       }
-      if (record) touch(ref.index);
       break;
     case EventKind::ChanClose:
-      if (!chan || chan->closed) break;
+      if (chan->closed) return;
       chan->closed = true;
       chan->closed_at = e.seq;
       chan->closed_by = e.task;
-      if (record) touch(ref.index);
       break;
-    // --- select ------------------------------------------------------------------------------
-    case EventKind::SelectCase:
-      if (actor) {
-        actor->cases.push_back(
-            SelectCase{e.obj, e.reason, static_cast<std::int32_t>(e.arg), e.val});
+    default:
+      return;
+  }
+  if (record) touch(ref.index);
+}
+
+void Model::apply_select(State& s, const Event& e, TaskInfo& actor) const {
+  if (e.kind == EventKind::SelectCase) {
+    actor.cases.push_back(SelectCase{e.obj, e.reason, static_cast<std::int32_t>(e.arg), e.val});
+  } else if (e.kind == EventKind::SelectChoose && actor.state != TaskState::Blocked) {
+    for (const SelectCase& c : actor.cases) {
+      if (auto* ch = find_obj(index_.get(), s.channels, c.chan, ObjType::Chan)) {
+        erase_task(ch->selects, e.task);
       }
-      break;
-    case EventKind::SelectChoose:
-      if (actor && actor->state != TaskState::Blocked) {
-        for (const SelectCase& c : actor->cases) {
-          if (auto* ch = find_obj(ix, s.channels, c.chan, ObjType::Chan))
-            erase_task(ch->selects, e.task);
-        }
-        actor->cases.clear();
-      }
-      break;
-    // --- time --------------------------------------------------------------------------------
+    }
+    actor.cases.clear();
+  }
+}
+
+void Model::apply_timer(State& s, const Event& e) const {
+  const Index* ix = index_.get();
+  switch (e.kind) {
     case EventKind::TimerMake:
-      if (ref.type == ObjType::Timer && ref.index == s.timers.size() && ref.made == e.seq) {
+      if (makes_next(e, ix->object(e.obj), ObjType::Timer, s.timers)) {
         s.timers.push_back(
             TimerInfo{e.obj, e.text, e.seq, static_cast<ObjId>(e.aux), e.arg, 0, false});
       }
@@ -647,9 +765,17 @@ void Model::apply(State& s, const Event& e, bool record) const {
     case EventKind::TimerStop:
       if (auto* t = find_obj(ix, s.timers, e.obj, ObjType::Timer)) t->stopped = true;
       break;
-    // --- sync --------------------------------------------------------------------------------
+    default:
+      break;
+  }
+}
+
+void Model::apply_sync(State& s, const Event& e) const {
+  const Index* ix = index_.get();
+  const ObjRef ref = ix->object(e.obj);
+  switch (e.kind) {
     case EventKind::WgMake:
-      if (ref.type == ObjType::WaitGroup && ref.index == s.waitgroups.size() && ref.made == e.seq) {
+      if (makes_next(e, ref, ObjType::WaitGroup, s.waitgroups)) {
         s.waitgroups.push_back(WaitGroupInfo{e.obj, e.text, e.seq, 0, {}});
       }
       break;
@@ -658,7 +784,7 @@ void Model::apply(State& s, const Event& e, bool record) const {
       if (auto* w = find_obj(ix, s.waitgroups, e.obj, ObjType::WaitGroup)) w->counter = e.aux;
       break;
     case EventKind::MutexMake:
-      if (ref.type == ObjType::Mutex && ref.index == s.mutexes.size() && ref.made == e.seq) {
+      if (makes_next(e, ref, ObjType::Mutex, s.mutexes)) {
         s.mutexes.push_back(MutexInfo{e.obj, e.text, e.seq, e.arg == 1, 0, {}, {}});
       }
       break;
@@ -685,7 +811,7 @@ void Model::apply(State& s, const Event& e, bool record) const {
       }
       break;
     case EventKind::AtomicMake:
-      if (ref.type == ObjType::Atomic && ref.index == s.atomics.size() && ref.made == e.seq) {
+      if (makes_next(e, ref, ObjType::Atomic, s.atomics)) {
         s.atomics.push_back(AtomicInfo{e.obj, e.text, e.seq, e.aux});
       }
       break;
@@ -693,36 +819,8 @@ void Model::apply(State& s, const Event& e, bool record) const {
     case EventKind::AtomicLoad:
       if (auto* a = find_obj(ix, s.atomics, e.obj, ObjType::Atomic)) a->value = e.aux;
       break;
-    case EventKind::CtxMake:
-      if (ref.type == ObjType::Context && ref.index == s.contexts.size() && ref.made == e.seq) {
-        ContextInfo c;
-        c.id = e.obj;
-        c.kind = e.text;
-        c.parent = static_cast<ObjId>(e.aux);
-        c.made = e.seq;
-        c.deadline = e.arg;
-        s.contexts.push_back(c);
-      }
-      break;
-    case EventKind::CtxCancel:
-      if (auto* c = find_obj(ix, s.contexts, e.obj, ObjType::Context); c && !c->cancelled) {
-        c->cancelled = true;
-        c->err = e.text;
-        c->cause = e.aux ? static_cast<ObjId>(e.aux) : e.obj;
-        c->cancelled_at = e.seq;
-        if (record) {
-          diagnostics_.push_back(seq32);
-          const auto* origin = find_obj(ix, s.contexts, c->cause, ObjType::Context);
-          if (origin && origin != c && origin->cancelled_at != sim::kNoSeq) {
-            arrows_.push_back(Arrow{static_cast<std::uint32_t>(origin->cancelled_at), seq32,
-                                    events_[static_cast<std::size_t>(origin->cancelled_at)].task,
-                                    e.task, e.obj, ArrowKind::Cancel});
-          }
-        }
-      }
-      break;
     case EventKind::FutureMake:
-      if (ref.type == ObjType::Future && ref.index == s.futures.size() && ref.made == e.seq) {
+      if (makes_next(e, ref, ObjType::Future, s.futures)) {
         FutureInfo f;
         f.id = e.obj;
         f.name = e.text;
@@ -739,8 +837,47 @@ void Model::apply(State& s, const Event& e, bool record) const {
         f->settled = e.seq;
       }
       break;
+    default:
+      break;
+  }
+}
+
+void Model::apply_context(State& s, const Event& e, bool record) const {
+  const Index* ix = index_.get();
+  const ObjRef ref = ix->object(e.obj);
+  switch (e.kind) {
+    case EventKind::CtxMake:
+      if (makes_next(e, ref, ObjType::Context, s.contexts)) {
+        ContextInfo c;
+        c.id = e.obj;
+        c.kind = e.text;
+        c.parent = static_cast<ObjId>(e.aux);
+        c.made = e.seq;
+        c.deadline = e.arg;
+        s.contexts.push_back(c);
+      }
+      break;
+    case EventKind::CtxCancel:
+      if (auto* c = find_obj(ix, s.contexts, e.obj, ObjType::Context); c && !c->cancelled) {
+        c->cancelled = true;
+        c->err = e.text;
+        c->cause = e.aux ? static_cast<ObjId>(e.aux) : e.obj;
+        c->cancelled_at = e.seq;
+        if (record) {
+          // The cascade: an arrow from the cancel that started it.
+          const auto seq32 = static_cast<std::uint32_t>(e.seq);
+          diagnostics_.push_back(seq32);
+          const auto* origin = find_obj(ix, s.contexts, c->cause, ObjType::Context);
+          if (origin && origin != c && origin->cancelled_at != sim::kNoSeq) {
+            arrows_.push_back(Arrow{static_cast<std::uint32_t>(origin->cancelled_at), seq32,
+                                    events_[static_cast<std::size_t>(origin->cancelled_at)].task,
+                                    e.task, e.obj, ArrowKind::Cancel});
+          }
+        }
+      }
+      break;
     case EventKind::GroupMake:
-      if (ref.type == ObjType::Group && ref.index == s.groups.size() && ref.made == e.seq) {
+      if (makes_next(e, ref, ObjType::Group, s.groups)) {
         s.groups.push_back(GroupInfo{e.obj, e.text, e.seq, static_cast<ObjId>(e.aux), false, {}});
       }
       break;
@@ -750,7 +887,14 @@ void Model::apply(State& s, const Event& e, bool record) const {
         g->error = e.val;
       }
       break;
-    // --- output and diagnostics ----------------------------------------------------------------
+    default:
+      break;
+  }
+}
+
+void Model::apply_output(State& s, const Event& e, bool record) const {
+  const auto seq32 = static_cast<std::uint32_t>(e.seq);
+  switch (e.kind) {
     case EventKind::Print:
       if (record) prints_.push_back(seq32);
       break;
@@ -774,17 +918,14 @@ void Model::apply(State& s, const Event& e, bool record) const {
       s.ended = e.seq;
       if (record) diagnostics_.push_back(seq32);
       break;
-    case EventKind::VarSet:
-      if (actor && e.arg >= 0 && e.arg <= static_cast<std::int64_t>(sim::VarScope::Global)) {
-        apply_var(s, e, record);
-      }
-      break;
-    case EventKind::TaskAt:  // its line was taken above
-    case EventKind::Count_:
+    default:
       break;
   }
+}
 
-  if (!record) return;
+void Model::record_samples(const State& s, const Event& e, std::uint32_t blocked_before,
+                           std::uint32_t sleeping_before) const {
+  const auto seq32 = static_cast<std::uint32_t>(e.seq);
   for (const std::uint32_t ci : touched_) {
     if (ci >= s.channels.size()) continue;
     const ChannelInfo& c = s.channels[ci];

@@ -486,8 +486,22 @@ class Model {
   friend class Cursor;
   void ingest_last_at(std::size_t i);  // event i was just stored
   void backfill_send(const sim::Event& e);
-  // Applies `e` to `s`; with `record` (ingest only) it also extends the timeline data.
+  // Applies `e` to `s`; with `record` (ingest only) it also extends the timeline data. It hands
+  // the event to the handler of its family (sim/event.h's groups), then records the samples.
   void apply(State& s, const sim::Event& e, bool record) const;
+  // The handlers. `actor` is the event's task, null when unknown (or for a TaskSpawn).
+  void apply_task(State& s, const sim::Event& e, TaskInfo* actor, bool record) const;
+  void spawn_task(State& s, const sim::Event& e, bool record) const;         // a TaskSpawn
+  void park(State& s, const sim::Event& e, TaskInfo& t, bool record) const;  // a TaskBlock
+  void apply_channel(State& s, const sim::Event& e, bool record) const;      // Chan*
+  void apply_select(State& s, const sim::Event& e, TaskInfo& actor) const;   // Select*
+  void apply_timer(State& s, const sim::Event& e) const;                     // Timer*
+  void apply_sync(State& s, const sim::Event& e) const;  // WaitGroups, mutexes, atomics, futures
+  void apply_context(State& s, const sim::Event& e, bool record) const;  // contexts, groups
+  void apply_output(State& s, const sim::Event& e, bool record) const;   // output, diagnostics
+  // With `record`: the channels' series and the blocked/sleeping counts, where `e` changed them.
+  void record_samples(const State& s, const sim::Event& e, std::uint32_t blocked_before,
+                      std::uint32_t sleeping_before) const;
   void set_state(State& s, TaskInfo& t, TaskState to, BlockReason reason, ObjId obj,
                  bool record) const;
   void unpark(State& s, TaskInfo& t, bool record) const;  // off every queue it waits on
