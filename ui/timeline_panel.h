@@ -55,7 +55,33 @@ class TimelinePanel : public Panel {
   void set_groups_expanded(bool expanded) { rows_.set_all_expanded(expanded); }
 
  private:
+  struct Frame;    // one frame's geometry and input
+  struct Hover;    // what the mouse is over
+  struct RunWord;  // the last run-wide word drawn
   void set_axis(timeline::Axis axis);
+  void zoom_by(double anchor, double factor);
+  // The steps of draw(), in order.
+  void follow_model();
+  void draw_toolbar();
+  Frame layout();
+  void choose_rows(const Frame& f);
+  void handle_input(Frame& f);
+  void handle_keys();
+  void draw_axis(const Frame& f) const;
+  void draw_rows(const Frame& f, Hover& hover);
+  void draw_group_row(const Frame& f, const timeline::Row& row, float y, double end_v);
+  void draw_lane(const Frame& f, std::size_t lane, float y, float indent, Hover& hover) const;
+  void draw_span(const Frame& f, const model::Segment& sg, float a, float b, float y) const;
+  void draw_arrows(const Frame& f) const;
+  void draw_timer_arrow(const Frame& f, const timeline::PreparedArrow& a, float yb) const;
+  void draw_markers(const Frame& f, Hover& hover) const;
+  void draw_run_marker(const Frame& f, const timeline::Marker& mk, RunWord& last) const;
+  float draw_cancel_label(const Frame& f, const sim::Event& e, float x, float y) const;
+  void draw_cursor(const Frame& f) const;
+  void draw_marker_tooltip(const Frame& f, const timeline::Marker& mk) const;
+  void draw_item_tooltip(const Frame& f, const Hover& hover) const;
+  void click(const Frame& f, const Hover& hover);
+
   Controller& controller_;
   TimelineView view_;
   timeline::ArrowIndex arrows_;
