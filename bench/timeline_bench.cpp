@@ -166,7 +166,7 @@ int main(int argc, char** argv) {
   ImGui_ImplGlfw_InitForOpenGL(window, false);
   ImGui_ImplOpenGL3_Init("#version 330 core");
 
-  ui::Controller controller;
+  session::Controller controller;
   ui::TimelinePanel panel(controller);
   panel.set_groups_expanded(o.expanded);
   const auto w = static_cast<float>(o.width), h = static_cast<float>(o.height);

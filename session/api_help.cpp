@@ -8,7 +8,7 @@
 #include <optional>
 #include <string>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace {
 
@@ -426,4 +426,4 @@ std::vector<const ApiEntry*> api_at(std::string_view source, int line, int colum
   return api_at_offset(source, *offset);
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 enum class ApiKind {
   Global,  // a global function or value: go, chan, ms
@@ -63,4 +63,4 @@ bool is_wide(char32_t cp);
 //   continuation byte, 4 for a tab (ImGui draws four spaces), 2 for a wide code point, else 1.
 int display_columns(std::string_view s, std::size_t i);
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

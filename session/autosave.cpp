@@ -19,7 +19,7 @@
 #include "script/read_file.h"
 #include "script/scenario_header.h"
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace {
 
@@ -263,4 +263,4 @@ bool allow_switch(UnsavedWork& work, Browser& browser) {
   return false;
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

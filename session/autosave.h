@@ -26,7 +26,7 @@
 #include <string>
 #include <string_view>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 class Browser;
 
@@ -122,4 +122,4 @@ struct RestoreOffer {
   bool shown = false;
 };
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

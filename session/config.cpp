@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <system_error>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 std::filesystem::path config_dir() {
   // Relative values are to be ignored, per the spec: they would make the location depend on
@@ -31,4 +31,4 @@ std::filesystem::path config_file(const std::string& file_name, std::string& err
   return dir / file_name;
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <string>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 // The config folder, or an empty path when neither XDG_CONFIG_HOME nor HOME is usable.
 std::filesystem::path config_dir();
@@ -16,4 +16,4 @@ std::filesystem::path config_dir();
 // (with the reason in `error`) when the folder cannot be made.
 std::filesystem::path config_file(const std::string& file_name, std::string& error);
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

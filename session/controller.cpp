@@ -24,7 +24,7 @@
 #include <random>
 #include <thread>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace {
 
@@ -172,7 +172,7 @@ bool Controller::open_trace(const std::string& path, std::string* error) {
   view_.reveal_future = true;  // a recorded run is opened to be examined whole
   ended_ = true;
   diagnostics_ = message;
-  error_line_ = ui::error_line(message, chunkname_);
+  error_line_ = session::error_line(message, chunkname_);
   status_ = "opened trace " + file_name(path) + " (" + std::to_string(model_->size()) + " events)";
   for (const auto& fn : open_listeners_) fn();
   return true;
@@ -350,7 +350,7 @@ void Controller::on_run_ended() {
   }
   diagnostics_ = report.diagnostics;
   error_line_ = report.result.line;
-  if (error_line_ == 0) error_line_ = ui::error_line(diagnostics_, chunkname_);
+  if (error_line_ == 0) error_line_ = session::error_line(diagnostics_, chunkname_);
   if (report.result.outcome != sim::Outcome::Error && report.result.outcome != sim::Outcome::Panic)
     error_line_ = 0;  // a deadlock's line belongs to each blocked task, shown by its marker
   run_.reset();
@@ -433,4 +433,4 @@ bool Controller::finish_blocking(std::chrono::milliseconds timeout) {
   return run_ended();
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

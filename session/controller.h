@@ -38,7 +38,7 @@ namespace rdv::script {
 class ScriptRun;
 }  // namespace rdv::script
 
-namespace rdv::ui {
+namespace rdv::session {
 
 using sim::PolicyKind;
 
@@ -181,4 +181,4 @@ class Controller {
   std::vector<std::function<void()>> open_listeners_;
 };
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

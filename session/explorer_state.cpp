@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace {
 
@@ -239,4 +239,4 @@ double ExplorationJob::seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -18,7 +18,7 @@
 #include <thread>
 #include <vector>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 struct ExplorerSettings {
   sim::PolicyKind policy = sim::PolicyKind::Random;
@@ -138,4 +138,4 @@ sim::Outcome outcome_of(explore::Kind k);
 // 12345 -> "12,345".
 std::string grouped(std::uint64_t n);
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -8,7 +8,7 @@
 #include <cstdlib>
 #include <system_error>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace fs = std::filesystem;
 
@@ -173,4 +173,4 @@ std::optional<fs::path> FileBrowser::submit(const std::string& text) {
   return std::nullopt;
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

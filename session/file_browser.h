@@ -27,7 +27,7 @@
 #include <string>
 #include <vector>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 inline constexpr std::size_t kMaxRecent = 8;
 
@@ -89,4 +89,4 @@ class FileBrowser {
   FileFilter filter_ = FileFilter::Openable;
 };
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -10,7 +10,7 @@
 #include <filesystem>
 #include <system_error>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace {
 
@@ -125,4 +125,4 @@ bool Files::export_perfetto(const std::string& path, std::string* error, trace::
   return true;
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

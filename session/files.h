@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 class Browser;
 class Controller;
@@ -71,4 +71,4 @@ class Files {
   std::string hook_error_;       // that call's error
 };
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

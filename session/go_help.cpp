@@ -8,7 +8,7 @@
 #include <array>
 #include <optional>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace {
 
@@ -344,4 +344,4 @@ std::vector<const GoHelp*> go_help_at(std::string_view source, int line, int col
   return go_help_at_offset(source, *offset);
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 enum class GoHelpKind {
   Keyword,  // go, select, chan, defer, range
@@ -46,4 +46,4 @@ std::vector<const GoHelp*> go_help_at_offset(std::string_view source, std::size_
 // - The same at a 1-based `line` and a 0-based display `column` (as api_at counts them).
 std::vector<const GoHelp*> go_help_at(std::string_view source, int line, int column);
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -9,7 +9,7 @@
 #include "script/read_file.h"
 #include "script/scenario_header.h"
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace {
 
@@ -205,4 +205,4 @@ void Browser::load_source(const std::filesystem::path& path) {
   }
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

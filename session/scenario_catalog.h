@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 struct ScenarioEntry {
   std::filesystem::path path;
@@ -87,4 +87,4 @@ class Browser {
   void load_source(const std::filesystem::path& path);
 };
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 namespace {
 Rgba rgba(assets::Colour c) noexcept {
@@ -253,4 +253,4 @@ const char* outcome_headline(sim::Outcome o) noexcept {
   return "?";
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

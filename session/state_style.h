@@ -23,7 +23,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 // A colour as 8-bit red, green, blue, alpha (the panels convert it to ImGui's ImU32).
 struct Rgba {
@@ -90,4 +90,4 @@ Rgba task_rgba(std::size_t index) noexcept;
 Rgba outcome_rgba(sim::Outcome o) noexcept;
 const char* outcome_headline(sim::Outcome o) noexcept;
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

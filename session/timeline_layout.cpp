@@ -15,7 +15,7 @@
 #include <span>
 #include <unordered_map>
 
-namespace rdv::ui::timeline {
+namespace rdv::session::timeline {
 
 namespace {
 
@@ -571,4 +571,4 @@ const Item* item_at(const Lane& lane, float x) noexcept {
   return x <= std::max(hit.x1, hit.x0 + 1.0f) ? &hit : nullptr;
 }
 
-}  // namespace rdv::ui::timeline
+}  // namespace rdv::session::timeline

@@ -28,7 +28,7 @@
 #include <string>
 #include <vector>
 
-namespace rdv::ui::timeline {
+namespace rdv::session::timeline {
 
 enum class Axis : std::uint8_t { Time, EventOrder };
 
@@ -223,4 +223,4 @@ class Rows {
 // The item of `lane` under pixel x, or null.
 const Item* item_at(const Lane& lane, float x) noexcept;
 
-}  // namespace rdv::ui::timeline
+}  // namespace rdv::session::timeline

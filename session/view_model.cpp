@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <limits>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 using model::ObjType;
 using model::TaskState;
@@ -493,4 +493,4 @@ std::string exercise_goal(std::string_view expect) {
   return "";
 }
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

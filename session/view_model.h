@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 // "0 s", "1.5 s", "250 ms", "40 µs", "12 ns".
 std::string format_time(sim::Nanos t);
@@ -157,4 +157,4 @@ std::string_view source_line(std::string_view source, std::uint32_t line);
 // "Goal: make it deadlock — ..." when the scenario may deadlock; "" when it has no such goal.
 std::string exercise_goal(std::string_view expect);
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -11,7 +11,7 @@
 
 #include <cstddef>
 
-namespace rdv::ui {
+namespace rdv::session {
 
 struct ViewState {
   std::size_t cursor = 0;      // events shown
@@ -40,4 +40,4 @@ struct ViewState {
   std::uint32_t show_line = 0;
 };
 
-}  // namespace rdv::ui
+}  // namespace rdv::session

@@ -51,6 +51,14 @@
 
 namespace rdv::ui {
 
+using session::allow_switch;
+using session::Browser;
+using session::config_file;
+using session::Controller;
+using session::find_scenarios_dir;
+using session::RunSettings;
+using session::ScenarioEntry;
+
 namespace {
 
 std::string g_glfw_error;        // GLFW's last error message; GLFW calls back on the main thread

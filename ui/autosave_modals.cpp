@@ -10,6 +10,10 @@
 
 namespace rdv::ui {
 
+using session::Answer;
+using session::RestoreOffer;
+using session::UnsavedWork;
+
 void draw_unsaved_modal(UnsavedWork& work) {
   constexpr const char* kTitle = "Unsaved changes";
   if (work.asking() && !ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);

@@ -14,10 +14,10 @@
 namespace rdv::ui {
 
 // - "Unsaved changes": Save / Discard / Cancel while work.asking().
-void draw_unsaved_modal(UnsavedWork& work);
+void draw_unsaved_modal(session::UnsavedWork& work);
 
 // - An autosaved edit offered at start: Restore (calls `restore` with its text) or Discard.
-void draw_restore_modal(std::optional<RestoreOffer>& offer, UnsavedWork& work,
+void draw_restore_modal(std::optional<session::RestoreOffer>& offer, session::UnsavedWork& work,
                         const std::function<void(const std::string&)>& restore);
 
 }  // namespace rdv::ui

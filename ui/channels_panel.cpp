@@ -13,6 +13,11 @@
 
 namespace rdv::ui {
 
+using session::Controller;
+using session::is_stuck;
+using session::object_label;
+using session::VisualState;
+
 namespace {
 
 constexpr ImU32 kCardBg = IM_COL32(40, 45, 54, 255);

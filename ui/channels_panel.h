@@ -12,14 +12,14 @@ namespace rdv::ui {
 
 class ChannelsPanel : public Panel {
  public:
-  explicit ChannelsPanel(Controller& controller) : controller_(controller) {}
+  explicit ChannelsPanel(session::Controller& controller) : controller_(controller) {}
   const char* title() const override { return "Channels"; }
   Slot slot() const override { return Slot::Center; }
   void draw() override;
   void draw_view_menu() override;
 
  private:
-  Controller& controller_;
+  session::Controller& controller_;
   bool show_internal_ = false;  // timer channels and contexts' done() channels
 };
 

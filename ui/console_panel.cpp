@@ -9,6 +9,17 @@
 
 namespace rdv::ui {
 
+using session::console_lines;
+using session::ConsoleKind;
+using session::ConsoleLine;
+using session::Controller;
+using session::error_line;
+using session::outcome_headline;
+using session::report_after_console;
+using session::ShownPanes;
+using session::stuck_banner;
+using session::VisualState;
+
 namespace {
 
 ImU32 line_colour(ConsoleKind k) {

@@ -16,20 +16,21 @@ class ConsolePanel : public Panel {
  public:
   // - `shown(title)`: whether the panel `title` is on screen (Shell::panel_shown), so the
   //   banner names only panes that show the highlight; without it every pane counts as shown.
-  explicit ConsolePanel(Controller& controller, std::function<bool(const char* title)> shown = {})
+  explicit ConsolePanel(session::Controller& controller,
+                        std::function<bool(const char* title)> shown = {})
       : controller_(controller), shown_(std::move(shown)) {}
   const char* title() const override { return "Console"; }
   Slot slot() const override { return Slot::Console; }
   void draw() override;
 
  private:
-  Controller& controller_;
+  session::Controller& controller_;
   std::function<bool(const char*)> shown_;
   // Cache: the lines for (model, cursor) as last built.
   const model::Model* cached_model_ = nullptr;
   std::size_t cached_size_ = ~std::size_t{0};
   std::size_t cached_cursor_ = ~std::size_t{0};
-  std::vector<ConsoleLine> lines_;
+  std::vector<session::ConsoleLine> lines_;
 };
 
 }  // namespace rdv::ui

@@ -16,6 +16,15 @@
 
 namespace rdv::ui {
 
+using session::Controller;
+using session::event_kind_label;
+using session::format_time;
+using session::object_label;
+using session::outcome_headline;
+using session::PolicyKind;
+using session::RunSettings;
+using session::Source;
+
 namespace {
 
 void tooltip(const char* text) {

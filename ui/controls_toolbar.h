@@ -23,7 +23,7 @@ namespace rdv::ui {
 
 class ControlsToolbar {
  public:
-  ControlsToolbar(Controller& controller, FileActions& files)
+  ControlsToolbar(session::Controller& controller, FileActions& files)
       : controller_(controller), files_(files) {}
   // - The toolbar row (call inside the shell's window, under the menu bar).
   void draw();
@@ -34,7 +34,7 @@ class ControlsToolbar {
 
  private:
   void draw_scrubber();
-  Controller& controller_;
+  session::Controller& controller_;
   FileActions& files_;
 };
 

@@ -19,6 +19,16 @@
 
 namespace rdv::ui {
 
+using session::Controller;
+using session::ExplorationJob;
+using session::ExplorerPhase;
+using session::ExplorerSettings;
+using session::ExplorerState;
+using session::grouped;
+using session::HistogramRow;
+using session::outcome_of;
+using session::Source;
+
 namespace {
 
 using explore::Kind;

@@ -33,14 +33,17 @@
 #include <string>
 #include <vector>
 
+namespace rdv::session {
+class Controller;
+}
+
 namespace rdv::ui {
 
-class Controller;
 class FileActions;
 
 class ExplorerPanel : public Panel {
  public:
-  ExplorerPanel(Controller& controller, FileActions& files);
+  ExplorerPanel(session::Controller& controller, FileActions& files);
   ~ExplorerPanel() override;
   const char* title() const override { return "Explorer"; }
   Slot slot() const override { return Slot::Center; }
@@ -48,7 +51,7 @@ class ExplorerPanel : public Panel {
 
   // - Starts exploring the open scenario (or the open trace's script) with `settings`; false
   //   when nothing is open.
-  bool start(const ExplorerSettings& settings);
+  bool start(const session::ExplorerSettings& settings);
   void stop();
   // - Folds in what the job reported; called by draw() each frame it is visible.
   void poll();
@@ -64,21 +67,21 @@ class ExplorerPanel : public Panel {
   //   (outcome deadlock)".
   std::string explore_and_open(int schedules);
 
-  const ExplorerState& state() const { return state_; }
-  ExplorerSettings& settings() { return settings_; }
+  const session::ExplorerState& state() const { return state_; }
+  session::ExplorerSettings& settings() { return settings_; }
   // Where traces go: <tmp>/rendezvous, as for `rendezvous explore`.
   static std::string trace_dir();
 
  private:
-  bool open_target(const ExplorerState::Target& t, std::string* error);
+  bool open_target(const session::ExplorerState::Target& t, std::string* error);
   void draw_controls();
-  void draw_histogram(const char* id, const std::vector<HistogramRow>& rows, bool outputs);
+  void draw_histogram(const char* id, const std::vector<session::HistogramRow>& rows, bool outputs);
 
-  Controller& controller_;
+  session::Controller& controller_;
   FileActions& files_;
-  ExplorerSettings settings_;
-  ExplorerState state_;
-  std::unique_ptr<ExplorationJob> job_;
+  session::ExplorerSettings settings_;
+  session::ExplorerState state_;
+  std::unique_ptr<session::ExplorationJob> job_;
   // What was explored (kept for recording traces on demand after another file is opened).
   std::string path_, source_;
   explore::Options options_;

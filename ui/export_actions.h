@@ -35,7 +35,8 @@ namespace rdv::ui {
 
 class Exporter {
  public:
-  Exporter(Controller& controller, Shell& shell) : controller_(controller), shell_(shell) {}
+  Exporter(session::Controller& controller, Shell& shell)
+      : controller_(controller), shell_(shell) {}
 
   struct Animation {
     std::string path;          // the .gif to write
@@ -94,7 +95,7 @@ class Exporter {
   std::optional<Slot> chosen_pane() const;
   void pane_combo();
 
-  Controller& controller_;
+  session::Controller& controller_;
   Shell& shell_;
   Phase phase_ = Phase::Idle;
   int settle_ = 0;  // Settle: frames still to draw before the picture

@@ -20,6 +20,12 @@
 
 namespace rdv::ui {
 
+using session::FileBrowser;
+using session::FileEntry;
+using session::FileFilter;
+using session::Place;
+using session::places;
+
 namespace {
 
 void set_buffer(char* buf, std::size_t size, const std::string& text) {

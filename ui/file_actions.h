@@ -28,10 +28,10 @@
 
 namespace rdv::ui {
 
-class FileActions : public Files {
+class FileActions : public session::Files {
  public:
-  FileActions(Controller& controller, Browser& browser, Shell& shell)
-      : Files(controller, browser, shell) {}
+  FileActions(session::Controller& controller, session::Browser& browser, Shell& shell)
+      : session::Files(controller, browser, shell) {}
 
   void request_open() { open_requested_ = true; }
   // - Opens the dialog at `dir` (rather than the folder of the file shown).
@@ -40,7 +40,7 @@ class FileActions : public Files {
     browse_dir_ = std::move(dir);
   }
   // - The Open dialog's browser (the folder it shows, its filter), for tests and --browse.
-  FileBrowser& file_browser() { return file_browser_; }
+  session::FileBrowser& file_browser() { return file_browser_; }
   bool open_dialog_shown() const { return open_shown_; }
   void request_save() { save_requested_ = true; }
   void request_export() { export_requested_ = true; }
@@ -54,10 +54,10 @@ class FileActions : public Files {
   void draw_open_dialog();
 
   bool open_requested_ = false;
-  bool open_shown_ = false;           // the Open dialog was drawn this frame
-  FileBrowser file_browser_;          // the Open dialog's folder
-  int file_selected_ = -1;            // the listing's selected row
-  std::filesystem::path browse_dir_;  // request_browse()'s folder, until the dialog opens
+  bool open_shown_ = false;            // the Open dialog was drawn this frame
+  session::FileBrowser file_browser_;  // the Open dialog's folder
+  int file_selected_ = -1;             // the listing's selected row
+  std::filesystem::path browse_dir_;   // request_browse()'s folder, until the dialog opens
   bool save_requested_ = false;
   bool export_requested_ = false;
   int export_axis_ = 0;  // 0 auto, 1 time, 2 steps (trace::TimeAxis order)

@@ -18,6 +18,11 @@
 
 namespace rdv::ui {
 
+using session::api_entries;
+using session::ApiEntry;
+using session::go_help_entries;
+using session::GoHelp;
+
 namespace {
 
 // Every key the app answers to. Kept in step with the code that reads them (grep

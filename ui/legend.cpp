@@ -7,6 +7,11 @@
 
 namespace rdv::ui {
 
+using session::kVisualStates;
+using session::state_label;
+using session::state_meaning;
+using session::VisualState;
+
 void draw_state_legend() {
   const float h = ImGui::GetTextLineHeight();
   const float spacing = ImGui::GetStyle().ItemSpacing.x;

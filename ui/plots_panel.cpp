@@ -19,6 +19,15 @@
 
 namespace rdv::ui {
 
+namespace timeline = session::timeline;
+using session::format_time;
+using session::object_label;
+using session::state_label;
+using session::state_meaning;
+using session::ViewState;
+using session::visual_state;
+using session::VisualState;
+
 namespace {
 
 using model::Column;

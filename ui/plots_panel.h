@@ -33,7 +33,7 @@ namespace rdv::ui {
 
 class PlotsPanel : public Panel {
  public:
-  explicit PlotsPanel(Controller& controller) : controller_(controller) {}
+  explicit PlotsPanel(session::Controller& controller) : controller_(controller) {}
   const char* title() const override { return "Plots"; }
   Slot slot() const override { return Slot::Timeline; }
   void draw() override;
@@ -66,7 +66,7 @@ class PlotsPanel : public Panel {
   void draw_series(float width);
   void draw_bars(float width);
 
-  Controller& controller_;
+  session::Controller& controller_;
   Cache cache_;
   bool show_hidden_ = false;  // also plot timer and done() channels
 };

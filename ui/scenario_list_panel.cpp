@@ -14,6 +14,8 @@
 
 namespace rdv::ui {
 
+using session::ScenarioEntry;
+
 namespace {
 
 std::string lower(std::string s) {

@@ -18,17 +18,17 @@ struct ScenarioListViewState {
 
 class ScenarioListPanel : public Panel {
  public:
-  explicit ScenarioListPanel(Browser& browser) : browser_(browser) {}
+  explicit ScenarioListPanel(session::Browser& browser) : browser_(browser) {}
   const char* title() const override { return "Scenarios"; }
   Slot slot() const override { return Slot::Scenarios; }
   void draw() override;
 
  private:
-  Browser& browser_;
+  session::Browser& browser_;
   ScenarioListViewState view_;
 };
 
 // True when `entry` matches the filter text (empty matches everything).
-bool matches_filter(const ScenarioEntry& entry, const std::string& filter);
+bool matches_filter(const session::ScenarioEntry& entry, const std::string& filter);
 
 }  // namespace rdv::ui

@@ -11,6 +11,8 @@
 
 namespace rdv::ui {
 
+using session::ScenarioEntry;
+
 namespace {
 
 // A section label above a paragraph, in the dim colour.

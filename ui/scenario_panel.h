@@ -9,13 +9,13 @@ namespace rdv::ui {
 
 class ScenarioPanel : public Panel {
  public:
-  explicit ScenarioPanel(const Browser& browser) : browser_(browser) {}
+  explicit ScenarioPanel(const session::Browser& browser) : browser_(browser) {}
   const char* title() const override { return "Scenario"; }
   Slot slot() const override { return Slot::Center; }
   void draw() override;
 
  private:
-  const Browser& browser_;
+  const session::Browser& browser_;
 };
 
 }  // namespace rdv::ui

@@ -14,6 +14,17 @@
 
 namespace rdv::ui {
 
+using session::Browser;
+using session::code_without_comment;
+using session::Controller;
+using session::exercise_goal;
+using session::outcome_headline;
+using session::PolicyKind;
+using session::ScenarioEntry;
+using session::Source;
+using session::source_line;
+using session::VisualState;
+
 namespace {
 
 std::string header_field(const Browser& b, const char* key) {

@@ -11,13 +11,13 @@ namespace rdv::ui {
 
 class SchedulerStrip {
  public:
-  SchedulerStrip(Controller& controller, const Browser& browser)
+  SchedulerStrip(session::Controller& controller, const session::Browser& browser)
       : controller_(controller), browser_(browser) {}
   void draw();
 
  private:
-  Controller& controller_;
-  const Browser& browser_;
+  session::Controller& controller_;
+  const session::Browser& browser_;
 };
 
 }  // namespace rdv::ui

@@ -86,7 +86,7 @@ struct SavedLayout {
   static std::optional<SavedLayout> parse(const std::string& text);
 };
 
-class Shell : public SettingsStore {
+class Shell : public session::SettingsStore {
  public:
   // - Adds a panel; call before the first frame.
   void add(std::unique_ptr<Panel> panel);
@@ -104,7 +104,7 @@ class Shell : public SettingsStore {
   // - Quits, unless an edited script is unsaved: then asks Save / Discard / Cancel first.
   void request_quit();
   // - The edited script (the Source panel edits it; quitting and opening ask through it).
-  UnsavedWork& unsaved() { return unsaved_; }
+  session::UnsavedWork& unsaved() { return unsaved_; }
 
   LayoutState& layout() { return layout_; }
 
@@ -195,7 +195,7 @@ class Shell : public SettingsStore {
   bool full_screen_toggle_ = false;
   bool full_screen_ = false;  // as the app last reported it (for the menu's check mark)
   HelpWindow help_;
-  UnsavedWork unsaved_{Autosave(autosave_dir())};
+  session::UnsavedWork unsaved_{session::Autosave(session::autosave_dir())};
 };
 
 }  // namespace rdv::ui

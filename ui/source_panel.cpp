@@ -30,6 +30,21 @@
 
 namespace rdv::ui {
 
+using session::api_at;
+using session::ApiEntry;
+using session::display_columns;
+using session::follow_lines;
+using session::go_help_at;
+using session::GoHelp;
+using session::just_ran_mark;
+using session::line_marks;
+using session::LineMark;
+using session::LineRange;
+using session::RestoreOffer;
+using session::ScenarioEntry;
+using session::Source;
+using session::ViewState;
+
 namespace {
 
 // The scenario API (design.md §4) plus the Lua functions a scenario commonly calls.

@@ -60,9 +60,9 @@ struct SourceViewState {
   // when they change, so the person can scroll away between steps).
   std::size_t followed_cursor = SIZE_MAX;
   sim::TaskId followed_focus = 0;
-  std::string save_error;               // the last failed save, shown in the editor
-  std::string offered_for;              // the script path an autosaved edit was last looked up for
-  std::optional<RestoreOffer> restore;  // an autosaved edit found for the open scenario
+  std::string save_error;   // the last failed save, shown in the editor
+  std::string offered_for;  // the script path an autosaved edit was last looked up for
+  std::optional<session::RestoreOffer> restore;  // an autosaved edit found for the open scenario
   // The Go / Lua tabs of a scenario written both ways: the tab last shown as selected, and
   // whether the tab bar is still being told to select the browser's (as after File ▸ Open of
   // the Lua file); until it has, the tab bar's own selection is not taken as the user's choice.
@@ -72,7 +72,8 @@ struct SourceViewState {
 
 class SourcePanel : public Panel {
  public:
-  SourcePanel(Browser& browser, Controller& controller, UnsavedWork& unsaved)
+  SourcePanel(session::Browser& browser, session::Controller& controller,
+              session::UnsavedWork& unsaved)
       : browser_(browser), controller_(controller), unsaved_(unsaved) {}
   const char* title() const override { return "Source"; }
   Slot slot() const override { return Slot::Source; }
@@ -92,9 +93,9 @@ class SourcePanel : public Panel {
   // shows that file in the browser, and the app opens and runs it.
   void draw_language_tabs();
 
-  Browser& browser_;
-  Controller& controller_;
-  UnsavedWork& unsaved_;
+  session::Browser& browser_;
+  session::Controller& controller_;
+  session::UnsavedWork& unsaved_;
   SourceViewState view_;
 };
 

@@ -5,6 +5,10 @@
 
 namespace rdv::ui {
 
+using session::state_shape;
+using session::StateShape;
+using session::VisualState;
+
 namespace {
 constexpr float kPi = 3.14159265f;
 }  // namespace

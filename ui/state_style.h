@@ -15,23 +15,23 @@
 
 namespace rdv::ui {
 
-inline ImU32 to_imu32(Rgba c) noexcept {
+inline ImU32 to_imu32(session::Rgba c) noexcept {
   return IM_COL32(c.r, c.g, c.b, c.a);
 }
 
-inline ImU32 state_colour(VisualState v) noexcept {
-  return to_imu32(state_rgba(v));
+inline ImU32 state_colour(session::VisualState v) noexcept {
+  return to_imu32(session::state_rgba(v));
 }
 // Identity colour of the task with dense index `index` (spawn order; main = 0).
 inline ImU32 task_colour(std::size_t index) noexcept {
-  return to_imu32(task_rgba(index));
+  return to_imu32(session::task_rgba(index));
 }
 // Banner colour of a run's outcome.
 inline ImU32 outcome_colour(sim::Outcome o) noexcept {
-  return to_imu32(outcome_rgba(o));
+  return to_imu32(session::outcome_rgba(o));
 }
 
 // Draws the state's shape in its colour, centred at `c`, fitting a circle of `r` pixels.
-void draw_state_icon(ImDrawList* dl, ImVec2 c, float r, VisualState v);
+void draw_state_icon(ImDrawList* dl, ImVec2 c, float r, session::VisualState v);
 
 }  // namespace rdv::ui

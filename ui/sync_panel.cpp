@@ -13,6 +13,13 @@
 
 namespace rdv::ui {
 
+using session::context_name;
+using session::context_status;
+using session::context_tree;
+using session::ContextRow;
+using session::Controller;
+using session::VisualState;
+
 namespace {
 
 // Pieces of text laid out one after another, a new line starting when the next piece would

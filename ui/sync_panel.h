@@ -11,13 +11,13 @@ namespace rdv::ui {
 
 class SyncPanel : public Panel {
  public:
-  explicit SyncPanel(Controller& controller) : controller_(controller) {}
+  explicit SyncPanel(session::Controller& controller) : controller_(controller) {}
   const char* title() const override { return "Sync"; }
   Slot slot() const override { return Slot::Sync; }
   void draw() override;
 
  private:
-  Controller& controller_;
+  session::Controller& controller_;
 };
 
 }  // namespace rdv::ui

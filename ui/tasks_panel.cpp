@@ -16,6 +16,15 @@
 
 namespace rdv::ui {
 
+using session::Controller;
+using session::format_time;
+using session::Source;
+using session::state_label;
+using session::state_meaning;
+using session::task_row;
+using session::TaskRow;
+using session::ViewState;
+
 namespace {
 
 constexpr ImU32 kFocusBg = IM_COL32(97, 175, 239, 60);

@@ -11,14 +11,14 @@ namespace rdv::ui {
 
 class TasksPanel : public Panel {
  public:
-  explicit TasksPanel(Controller& controller) : controller_(controller) {}
+  explicit TasksPanel(session::Controller& controller) : controller_(controller) {}
   const char* title() const override { return "Tasks"; }
   Slot slot() const override { return Slot::Tasks; }
   void draw() override;
   void draw_view_menu() override;
 
  private:
-  Controller& controller_;
+  session::Controller& controller_;
 };
 
 }  // namespace rdv::ui

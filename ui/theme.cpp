@@ -14,6 +14,8 @@
 
 namespace rdv::ui {
 
+using session::is_wide;
+
 namespace {
 Fonts g_fonts;  // written once by load_fonts() before the first frame, read by the panels
 }  // namespace

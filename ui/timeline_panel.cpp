@@ -17,6 +17,17 @@
 
 namespace rdv::ui {
 
+namespace timeline = session::timeline;
+using session::event_kind_label;
+using session::format_time;
+using session::next_line;
+using session::object_label;
+using session::source_line;
+using session::state_label;
+using session::ViewState;
+using session::visual_state;
+using session::VisualState;
+
 namespace {
 
 using timeline::Axis;

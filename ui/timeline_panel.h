@@ -29,8 +29,9 @@ namespace rdv::ui {
 
 // The timeline's own view state (apart from the model).
 struct TimelineView {
-  timeline::Axis axis = timeline::Axis::EventOrder;  // a controlled run's zero-time steps get room
-  timeline::Window window;
+  session::timeline::Axis axis =
+      session::timeline::Axis::EventOrder;  // a controlled run's zero-time steps get room
+  session::timeline::Window window;
   bool fitted = true;          // follow the whole run until the user zooms or pans
   bool dragged = false;        // the press being released was a drag (pan), not a click
   bool selecting = false;      // a shift / right drag is selecting a range to zoom to
@@ -46,7 +47,7 @@ struct TimelineView {
 
 class TimelinePanel : public Panel {
  public:
-  explicit TimelinePanel(Controller& controller) : controller_(controller) {}
+  explicit TimelinePanel(session::Controller& controller) : controller_(controller) {}
   const char* title() const override { return "Timeline"; }
   Slot slot() const override { return Slot::Timeline; }
   void draw() override;
@@ -58,7 +59,7 @@ class TimelinePanel : public Panel {
   struct Frame;    // one frame's geometry and input
   struct Hover;    // what the mouse is over
   struct RunWord;  // the last run-wide word drawn
-  void set_axis(timeline::Axis axis);
+  void set_axis(session::timeline::Axis axis);
   void zoom_by(double anchor, double factor);
   // The steps of draw(), in order.
   void follow_model();
@@ -69,25 +70,25 @@ class TimelinePanel : public Panel {
   void handle_keys();
   void draw_axis(const Frame& f) const;
   void draw_rows(const Frame& f, Hover& hover);
-  void draw_group_row(const Frame& f, const timeline::Row& row, float y, double end_v);
+  void draw_group_row(const Frame& f, const session::timeline::Row& row, float y, double end_v);
   void draw_lane(const Frame& f, std::size_t lane, float y, float indent, Hover& hover) const;
   void draw_span(const Frame& f, const model::Segment& sg, float a, float b, float y) const;
   void draw_arrows(const Frame& f) const;
-  void draw_timer_arrow(const Frame& f, const timeline::PreparedArrow& a, float yb) const;
+  void draw_timer_arrow(const Frame& f, const session::timeline::PreparedArrow& a, float yb) const;
   void draw_markers(const Frame& f, Hover& hover) const;
-  void draw_run_marker(const Frame& f, const timeline::Marker& mk, RunWord& last) const;
+  void draw_run_marker(const Frame& f, const session::timeline::Marker& mk, RunWord& last) const;
   float draw_cancel_label(const Frame& f, const sim::Event& e, float x, float y) const;
   void draw_cursor(const Frame& f) const;
-  void draw_marker_tooltip(const Frame& f, const timeline::Marker& mk) const;
+  void draw_marker_tooltip(const Frame& f, const session::timeline::Marker& mk) const;
   void draw_item_tooltip(const Frame& f, const Hover& hover) const;
   void click(const Frame& f, const Hover& hover);
 
-  Controller& controller_;
+  session::Controller& controller_;
   TimelineView view_;
-  timeline::ArrowIndex arrows_;
-  timeline::Rows rows_;
+  session::timeline::ArrowIndex arrows_;
+  session::timeline::Rows rows_;
   // Reused every frame (no allocation once the view has been drawn at its size).
-  timeline::Prepared prep_;
+  session::timeline::Prepared prep_;
   std::vector<std::size_t> lane_tasks_;  // the visible task rows' tasks
   std::vector<std::int32_t> row_lane_;   // visible row -> index into prep_.lanes, -1 header
   std::vector<std::size_t> shown_rows_;  // rows of tasks spawned before the limit (all: whole run)

@@ -12,6 +12,14 @@
 
 namespace rdv::ui {
 
+using session::Controller;
+using session::lost_update_text;
+using session::TaskVars;
+using session::variable_rows;
+using session::VarRow;
+using session::VarSections;
+using session::ViewState;
+
 void VariablesPanel::draw_view_menu() {
   ImGui::MenuItem("Mark variable writes on the timeline", nullptr, &controller_.view().var_markers);
 }

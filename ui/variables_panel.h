@@ -20,14 +20,14 @@ namespace rdv::ui {
 
 class VariablesPanel : public Panel {
  public:
-  explicit VariablesPanel(Controller& controller) : controller_(controller) {}
+  explicit VariablesPanel(session::Controller& controller) : controller_(controller) {}
   const char* title() const override { return "Variables"; }
   Slot slot() const override { return Slot::Center; }
   void draw() override;
   void draw_view_menu() override;
 
  private:
-  Controller& controller_;
+  session::Controller& controller_;
   std::size_t last_cursor_ = 0;  // the cursor at the previous frame
   std::size_t since_ = 0;        // the cursor before the last move: writes after it are new
 };

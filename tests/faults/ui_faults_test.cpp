@@ -48,7 +48,7 @@ constexpr double kSlowdown = 1.0;
 constexpr double kThreadSlowdown = 1.0;
 #endif
 constexpr double kResetBoundMs = 5000 * kSlowdown;
-using rdv::ui::Controller;
+using rdv::session::Controller;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -150,7 +150,7 @@ TEST_CASE(
     Controller& c = *owned;
     // Live: main sleeps on the wall clock, so the run stays going with 5,001 tasks parked
     // (in controlled mode the clock would jump and the run end at once).
-    rdv::ui::RunSettings live = c.settings();
+    rdv::session::RunSettings live = c.settings();
     live.mode = rdv::sim::Mode::Live;
     live.time_scale = 1.0f;
     c.apply_settings(live);

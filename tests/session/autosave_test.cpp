@@ -18,11 +18,11 @@
 #include <iterator>
 #include <string>
 
+using rdv::session::Answer;
+using rdv::session::Autosave;
+using rdv::session::UnsavedWork;
+using rdv::session::write_file_atomic;
 using rdv::test::temp_folder;
-using rdv::ui::Answer;
-using rdv::ui::Autosave;
-using rdv::ui::UnsavedWork;
-using rdv::ui::write_file_atomic;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
@@ -221,7 +221,7 @@ TEST_CASE("unsaved work: choosing another scenario asks first, and goes there on
   const std::string dir = temp_folder("switch");
   spit(dir + "/1-a.lua", "scenario { title = 'A', chapter = '1' }\nprint('a')\n");
   spit(dir + "/2-b.lua", "scenario { title = 'B', chapter = '2' }\nprint('b')\n");
-  rdv::ui::Browser browser;
+  rdv::session::Browser browser;
   browser.scan(dir);
   REQUIRE(browser.entries().size() == 2);
   const int a = browser.find(dir + "/1-a.lua");
@@ -229,12 +229,12 @@ TEST_CASE("unsaved work: choosing another scenario asks first, and goes there on
   REQUIRE((a >= 0 && b >= 0));
   browser.select(a);
   UnsavedWork work(Autosave(dir + "/autosave"));
-  CHECK(rdv::ui::allow_switch(work, browser));  // nothing edited
+  CHECK(rdv::session::allow_switch(work, browser));  // nothing edited
   work.begin(dir + "/1-a.lua", slurp(dir + "/1-a.lua"));
 
   // Clean: switching is allowed and the document is closed.
   browser.select(b);
-  CHECK(rdv::ui::allow_switch(work, browser));
+  CHECK(rdv::session::allow_switch(work, browser));
   CHECK_FALSE(work.active());
 
   // Dirty: the selection goes back to the edited scenario, and the person is asked.
@@ -242,21 +242,21 @@ TEST_CASE("unsaved work: choosing another scenario asks first, and goes there on
   work.begin(dir + "/1-a.lua", slurp(dir + "/1-a.lua"));
   work.set_text("print('edited')\n");
   browser.select(b);
-  CHECK_FALSE(rdv::ui::allow_switch(work, browser));
+  CHECK_FALSE(rdv::session::allow_switch(work, browser));
   CHECK(browser.selected() == a);
   CHECK(work.asking());
   // Re-selecting the edited one itself is no switch.
-  CHECK(rdv::ui::allow_switch(work, browser));
+  CHECK(rdv::session::allow_switch(work, browser));
   // Cancel: stays on the edited scenario.
   work.answer(Answer::Cancel);
   CHECK(browser.selected() == a);
   CHECK(work.dirty());
   // Discard: goes to the chosen one, which may now open.
   browser.select(b);
-  CHECK_FALSE(rdv::ui::allow_switch(work, browser));
+  CHECK_FALSE(rdv::session::allow_switch(work, browser));
   work.answer(Answer::Discard);
   CHECK(browser.selected() == b);
-  CHECK(rdv::ui::allow_switch(work, browser));
+  CHECK(rdv::session::allow_switch(work, browser));
   CHECK(slurp(dir + "/1-a.lua").find("print('a')") != std::string::npos);  // file untouched
   fs::remove_all(dir);
 }

@@ -11,7 +11,7 @@
 #include <fstream>
 
 namespace fs = std::filesystem;
-using namespace rdv::ui;
+using namespace rdv::session;
 
 namespace {
 

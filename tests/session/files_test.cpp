@@ -15,7 +15,7 @@
 #include <map>
 #include <sstream>
 
-using namespace rdv::ui;
+using namespace rdv::session;
 namespace fs = std::filesystem;
 
 namespace {

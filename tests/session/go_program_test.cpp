@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-using namespace rdv::ui;
+using namespace rdv::session;
 
 TEST_CASE("controller: a Go program opened as written runs, its events at Go lines") {
   const std::string src = R"(package main

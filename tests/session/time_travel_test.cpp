@@ -15,7 +15,7 @@
 #include <sstream>
 #include <thread>
 
-using namespace rdv::ui;
+using namespace rdv::session;
 using rdv::model::State;
 namespace fs = std::filesystem;
 

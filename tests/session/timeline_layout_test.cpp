@@ -15,7 +15,7 @@ using rdv::model::Model;
 using rdv::sim::BlockReason;
 using rdv::sim::Event;
 using rdv::sim::EventKind;
-using namespace rdv::ui::timeline;
+using namespace rdv::session::timeline;
 
 // Appends events as the runtime would emit them; time moves only when asked.
 struct Stream {
@@ -55,8 +55,8 @@ Stream sleeper(int cycles) {
 }
 
 // The arrow index of a finished model.
-rdv::ui::timeline::ArrowIndex index_of(const Model& m) {
-  rdv::ui::timeline::ArrowIndex ix;
+rdv::session::timeline::ArrowIndex index_of(const Model& m) {
+  rdv::session::timeline::ArrowIndex ix;
   ix.update(m);
   return ix;
 }
@@ -336,7 +336,7 @@ TEST_CASE("timeline: capped folding gives a zoomed-out lane many blocks, each it
 
 TEST_CASE("timeline: a reused Prepared gives the same layout as a fresh one") {
   const Stream s = sleeper(500);
-  const rdv::ui::timeline::ArrowIndex ix = index_of(s.model);
+  const rdv::session::timeline::ArrowIndex ix = index_of(s.model);
   Prepared reused;
   const std::vector<std::size_t> lanes = {0};
   Params far{Axis::EventOrder, fit_all(s.model, Axis::EventOrder), 300.0f, 3.0f, 12.0f};
@@ -515,7 +515,7 @@ TEST_CASE("timeline: markers of two kinds that alternate merge each with its own
     s.add(EventKind::Panic, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "again");
     s.add(EventKind::Recover, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "again");
   }
-  const rdv::ui::timeline::ArrowIndex ix = index_of(s.model);
+  const rdv::session::timeline::ArrowIndex ix = index_of(s.model);
   const Params p{Axis::EventOrder, fit_all(s.model, Axis::EventOrder), 300.0f, 3.0f, 12.0f};
   const Prepared out = prepare(s.model, p, {0}, ix);
   // At most one marker of each kind per 6 px: 2 kinds x 300 / 6, not 40,000.

@@ -22,7 +22,7 @@ using rdv::model::TaskState;
 using rdv::sim::BlockReason;
 using rdv::sim::Event;
 using rdv::sim::EventKind;
-using namespace rdv::ui;
+using namespace rdv::session;
 
 // Builds a stream event by event, as the runtime would emit it.
 class Stream {

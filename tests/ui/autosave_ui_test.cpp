@@ -42,7 +42,7 @@ TEST_CASE("autosave: reopening a scenario with an autosaved edit offers to resto
   fs::copy_file(std::string(RDV_SOURCE_DIR) + "/scenarios/2.1-unbuffered-rendezvous.lua", scenario);
   const std::vector<std::string> env = {"XDG_STATE_HOME=" + dir + "/state",
                                         "XDG_CONFIG_HOME=" + dir + "/config"};
-  const rdv::ui::Autosave autosave(dir + "/state/rendezvous/autosave");
+  const rdv::session::Autosave autosave(dir + "/state/rendezvous/autosave");
 
   // Without an autosave: no offer.
   const auto plain =

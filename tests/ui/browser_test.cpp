@@ -89,7 +89,7 @@ TEST_CASE("source colours: columns count code points and tabs") {
 }
 
 TEST_CASE("scenario list: file names sort by chapter numbers") {
-  using rdv::ui::natural_less;
+  using rdv::session::natural_less;
   CHECK(natural_less("2.9-a.lua", "2.10-a.lua"));
   CHECK_FALSE(natural_less("2.10-a.lua", "2.9-a.lua"));
   CHECK(natural_less("2.1-z.lua", "2.1b-a.lua"));
@@ -109,7 +109,7 @@ TEST_CASE("scenario browser: lists .lua files in chapter order, broken ones with
   write(dir / "3.1-broken.lua", "scenario { title = os.getenv('HOME') }\n");
   write(dir / "notes.txt", "not a scenario");
 
-  rdv::ui::Browser b;
+  rdv::session::Browser b;
   b.scan(dir);
   CHECK(b.error().empty());
   REQUIRE(b.entries().size() == 3);
@@ -144,19 +144,19 @@ TEST_CASE("scenario browser: lists .lua files in chapter order, broken ones with
 TEST_CASE("config folder: XDG_CONFIG_HOME when absolute, else ~/.config") {
   {
     ScopedEnv xdg("XDG_CONFIG_HOME", "/tmp/xdg");
-    CHECK(rdv::ui::config_dir() == "/tmp/xdg/rendezvous");
+    CHECK(rdv::session::config_dir() == "/tmp/xdg/rendezvous");
   }
   {
     ScopedEnv xdg("XDG_CONFIG_HOME", "relative/dir");
     ScopedEnv home("HOME", "/home/u");
-    CHECK(rdv::ui::config_dir() == "/home/u/.config/rendezvous");
+    CHECK(rdv::session::config_dir() == "/home/u/.config/rendezvous");
   }
   {
     ScopedEnv xdg("XDG_CONFIG_HOME", nullptr);
     ScopedEnv home("HOME", nullptr);
-    CHECK(rdv::ui::config_dir().empty());
+    CHECK(rdv::session::config_dir().empty());
     std::string why;
-    CHECK(rdv::ui::config_file("imgui.ini", why).empty());
+    CHECK(rdv::session::config_file("imgui.ini", why).empty());
     CHECK_FALSE(why.empty());
   }
 }
@@ -224,7 +224,7 @@ TEST_CASE("scenario browser: lists Go programs, by their comment header or their
         "package main\n\nfunc main() {}\n");
   write(dir / "plain.go", "package main\n\nfunc main() {}\n");
   write(dir / "untitled.go", "// chapter: 3\npackage main\n");
-  rdv::ui::Browser b;
+  rdv::session::Browser b;
   b.scan(dir);
   REQUIRE(b.entries().size() == 3);
   CHECK(b.entries()[0].display_title() == "Unbuffered rendezvous");
@@ -247,7 +247,7 @@ TEST_CASE("scenario browser: a subfolder's files are listed among the folder's, 
         "// title: From the text\n// chapter: 2.1\npackage main\n");
   write(dir / "seed" / "1-seed-async.go", "// title: Async\n// chapter: 1\npackage main\n");
   write(dir / "seed" / "deeper" / "2.2-too-deep.go", "package main\n");
-  rdv::ui::Browser b;
+  rdv::session::Browser b;
   b.scan(dir);
   REQUIRE(b.entries().size() == 4);
   CHECK(b.entries()[0].path == dir / "seed" / "1-seed-async.go");
@@ -267,7 +267,7 @@ TEST_CASE("scenario browser: a scenario written in Go and Lua is one entry, Lua 
         "// title: Rendezvous\n// chapter: 2.1\npackage main\n\nfunc main() {}\n");
   write(dir / "2.1-rendezvous.lua", "scenario { title = 'Rendezvous', chapter = '2.1' }\n");
   write(dir / "3.1-waitgroup.lua", "scenario { title = 'WaitGroup', chapter = '3.1' }\n");
-  rdv::ui::Browser b;
+  rdv::session::Browser b;
   b.scan(dir);
   REQUIRE(b.entries().size() == 2);
   CHECK(b.entries()[0].path == dir / "2.1-rendezvous.go");
@@ -301,7 +301,7 @@ TEST_CASE("scenario browser: a scenario written in Go and Lua is one entry, Lua 
 }
 
 TEST_CASE("scenario browser: the shipped scenarios are Go programs with their Lua twins") {
-  rdv::ui::Browser b;
+  rdv::session::Browser b;
   b.scan(RDV_SOURCE_DIR "/scenarios");
   int go = 0, twins = 0, lua_only = 0;
   for (const auto& e : b.entries()) {
@@ -318,13 +318,13 @@ TEST_CASE("scenario browser: the shipped scenarios are Go programs with their Lu
 }
 
 TEST_CASE("scenario browser: the shipped seed examples sit under their chapters") {
-  rdv::ui::Browser b;
+  rdv::session::Browser b;
   b.scan(RDV_SOURCE_DIR "/scenarios");
   int seen = 0;
   std::string previous;
   for (const auto& e : b.entries()) {
     const std::string name = e.path.filename().string();
-    CHECK_MESSAGE((previous.empty() || !rdv::ui::natural_less(name, previous)), name);
+    CHECK_MESSAGE((previous.empty() || !rdv::session::natural_less(name, previous)), name);
     previous = name;
     if (e.path.parent_path().filename() != "seed") continue;
     ++seen;

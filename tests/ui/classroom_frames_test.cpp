@@ -23,6 +23,7 @@
 #include <optional>
 
 namespace fs = std::filesystem;
+using namespace rdv::session;
 using namespace rdv::ui;
 using rdv::test::HeadlessImGui;
 

@@ -19,6 +19,7 @@
 #include <thread>
 
 using rdv::explore::Kind;
+using namespace rdv::session;
 using namespace rdv::ui;
 
 namespace {

@@ -26,6 +26,7 @@
 #include <sstream>
 #include <vector>
 
+using namespace rdv::session;
 using namespace rdv::ui;
 namespace fs = std::filesystem;
 

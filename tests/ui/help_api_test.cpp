@@ -16,11 +16,11 @@
 #include <string>
 #include <vector>
 
-using rdv::ui::api_at;
-using rdv::ui::api_at_offset;
-using rdv::ui::api_entries;
-using rdv::ui::ApiEntry;
-using rdv::ui::ApiKind;
+using rdv::session::api_at;
+using rdv::session::api_at_offset;
+using rdv::session::api_entries;
+using rdv::session::ApiEntry;
+using rdv::session::ApiKind;
 
 namespace {
 
@@ -261,15 +261,15 @@ func main() {
 )";
 
 // The Go help entries at the `nth` (0-based) occurrence of `what` in kGo, plus `skip` bytes.
-std::vector<const rdv::ui::GoHelp*> go_at(std::string_view what, int nth = 0,
-                                          std::size_t skip = 0) {
+std::vector<const rdv::session::GoHelp*> go_at(std::string_view what, int nth = 0,
+                                               std::size_t skip = 0) {
   std::size_t at = kGo.find(what);
   for (int i = 0; i < nth && at != std::string_view::npos; ++i) at = kGo.find(what, at + 1);
   REQUIRE(at != std::string_view::npos);
-  return rdv::ui::go_help_at_offset(kGo, at + skip);
+  return rdv::session::go_help_at_offset(kGo, at + skip);
 }
 
-std::string go_call(const std::vector<const rdv::ui::GoHelp*>& v) {
+std::string go_call(const std::vector<const rdv::session::GoHelp*>& v) {
   std::string s;
   for (const auto* e : v) s += (s.empty() ? "" : " | ") + std::string(e->call);
   return s;
@@ -306,7 +306,7 @@ TEST_CASE("go help: keywords, the arrow, builtins and package members under the 
   CHECK(go_at("jobs := make").empty());
   CHECK(go_at("\"sync\"", 0, 1).empty());
   // Every entry says what it does and its Lua equivalent.
-  for (const rdv::ui::GoHelp& e : rdv::ui::go_help_entries()) {
+  for (const rdv::session::GoHelp& e : rdv::session::go_help_entries()) {
     INFO(e.call);
     CHECK(!e.text.empty());
     CHECK(!e.lua.empty());
@@ -328,19 +328,19 @@ TEST_CASE("go help: a method is resolved from how its receiver was declared") {
       "\tgrp.Go(f)\n\t<-c.Done()\n\tgrp.Wait()\n\tvar counter "
       "sync.WaitGroup\n\tcounter.Wait()\n}\n";
   const auto at = [&](std::string_view what, std::size_t skip) {
-    return go_call(rdv::ui::go_help_at_offset(src, src.find(what) + skip));
+    return go_call(rdv::session::go_help_at_offset(src, src.find(what) + skip));
   };
   CHECK(at("grp.Go", 4) == "g.Go(func() error { … })");
   CHECK(at("c.Done", 2) == "<-ctx.Done()");
   CHECK(at("grp.Wait", 4) == "err := g.Wait()");
   CHECK(at("counter.Wait", 8) == "wg.Wait()");
   // Line and column, as the source view counts them (a tab is 4 columns).
-  CHECK(go_call(rdv::ui::go_help_at(src, 4, 8)) == "g.Go(func() error { … })");
+  CHECK(go_call(rdv::session::go_help_at(src, 4, 8)) == "g.Go(func() error { … })");
 }
 
 TEST_CASE("source columns: a Chinese character takes two, a tab four, as the view draws them") {
-  using rdv::ui::display_columns;
-  using rdv::ui::offset_at;
+  using rdv::session::display_columns;
+  using rdv::session::offset_at;
   const std::string_view s =
       "a\xE7\xBB\x93"
       "b\tc";  // a结b<tab>c

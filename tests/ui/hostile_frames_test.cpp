@@ -29,6 +29,7 @@
 #include <sstream>
 #include <string>
 
+using namespace rdv::session;
 using namespace rdv::ui;
 using Clock = std::chrono::steady_clock;
 

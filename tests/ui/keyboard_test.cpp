@@ -18,6 +18,7 @@
 #include <sstream>
 #include <thread>
 
+using namespace rdv::session;
 using namespace rdv::ui;
 
 namespace {

@@ -23,6 +23,7 @@
 
 using rdv::test::run_process;
 using rdv::test::temp_folder;
+using namespace rdv::session;
 using namespace rdv::ui;
 
 namespace {

@@ -5,9 +5,9 @@
 #include "ui/theme.h"
 
 using namespace rdv::test::shots;
+using rdv::session::VisualState;
 using rdv::test::temp_folder;
 using rdv::ui::state_colour;
-using rdv::ui::VisualState;
 namespace fs = std::filesystem;
 
 namespace {
@@ -33,7 +33,7 @@ TEST_CASE("plots: blocked tasks, channel occupancy and time per state are drawn 
   // Bars: running, runnable and blocked time in the state colours.
   for (const VisualState v :
        {VisualState::Running, VisualState::Runnable, VisualState::BlockedChan}) {
-    CAPTURE(rdv::ui::state_label(v));
+    CAPTURE(rdv::session::state_label(v));
     CHECK(end.count_colour(state_colour(v), kBarsX0, 0.86f, kBarsX1, kY1, 20) > 40);
   }
   // At another event the cursor line and the bars differ.

@@ -53,7 +53,7 @@ TEST_CASE("closing the window with an unsaved edit asks first, and Discard then 
   std::ifstream original_in(scenario);
   const std::string original((std::istreambuf_iterator<char>(original_in)), {});
   // An edit left by a crash, offered back at start.
-  const rdv::ui::Autosave autosave(dir + "/state/rendezvous/autosave");
+  const rdv::session::Autosave autosave(dir + "/state/rendezvous/autosave");
   std::string error;
   REQUIRE(autosave.write(scenario, "print('my unsaved edit')\n", &error));
   const fs::path saved = autosave.file_for(scenario);

@@ -64,7 +64,7 @@ TEST_CASE("time travel: screenshots at different events show different panels") 
 TEST_CASE("time travel: a recorded trace at event N looks like the run at N") {
   const std::string dir = temp_folder("time-travel-trace");
   const std::string file = "2.5-error-cancel-cascade.lua";
-  rdv::ui::Controller c;
+  rdv::session::Controller c;
   c.open_script(RDV_SOURCE_DIR "/scenarios/" + file, file,
                 read_file(RDV_SOURCE_DIR "/scenarios/" + file));
   REQUIRE(c.finish_blocking(std::chrono::seconds(30)));

@@ -21,6 +21,7 @@
 using rdv::test::run_process;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
+using namespace rdv::session;
 using namespace rdv::ui;
 
 // Every picture needs a run, so every case needs the script runner.
