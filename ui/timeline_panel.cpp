@@ -135,6 +135,14 @@ struct TimelinePanel::Frame {
   bool dragging = false;         // a left drag is panning
   float mx = 0;                  // the mouse's x from the lanes' left edge
   ImDrawList* dl = nullptr;
+
+  // Where a line of text centred in the row at y starts.
+  float text_y(float y) const { return y + (lane_h - em) / 2; }
+  // Whether the mouse is over the drawing area, in the row at y.
+  bool hovering_row(float y) const {
+    const float my = ImGui::GetIO().MousePos.y;
+    return hovered && my >= y && my < y + lane_h;
+  }
 };
 
 // What the mouse is over, found while drawing (the first item or marker under it).
@@ -429,7 +437,7 @@ void TimelinePanel::draw_group_row(const Frame& f, const timeline::Row& row, flo
   std::snprintf(label, sizeof label, "%.*s \xC3\x97%zu", static_cast<int>(stem.size()), stem.data(),
                 g.members.size());
   dl->PushClipRect(ImVec2(f.origin.x, y), ImVec2(f.x0 - 4, y + lane_h), true);
-  dl->AddText(ImVec2(tx + s + 4, y + (lane_h - em) / 2), palette::kText, label);
+  dl->AddText(ImVec2(tx + s + 4, f.text_y(y)), palette::kText, label);
   dl->PopClipRect();
   double first = end_v, last = 0;
   std::size_t alive = 0;
@@ -453,11 +461,9 @@ void TimelinePanel::draw_group_row(const Frame& f, const timeline::Row& row, flo
     char buf[64];
     std::snprintf(buf, sizeof buf, "%zu tasks, %zu alive at the end (click the name)",
                   g.members.size(), alive);
-    dl->AddText(ImVec2(std::max(a, f.x0) + 4, y + (lane_h - em) / 2 - 1), palette::kTextDim, buf);
+    dl->AddText(ImVec2(std::max(a, f.x0) + 4, f.text_y(y) - 1), palette::kTextDim, buf);
   }
-  const ImGuiIO& io = ImGui::GetIO();
-  if (f.hovered && io.MousePos.y >= y && io.MousePos.y < y + lane_h && f.mx < 0 && f.released &&
-      !view_.dragged) {
+  if (f.hovering_row(y) && f.mx < 0 && f.released && !view_.dragged) {
     rows_.toggle(static_cast<std::size_t>(row.group));
   }
 }
@@ -476,7 +482,7 @@ void TimelinePanel::draw_lane(const Frame& f, std::size_t l, float y, float inde
                     ImVec2(f.origin.x + indent + 4, y + lane_h - 2), task_colour(lane.task_index));
   // Cut with "…" (a goroutine's number kept) where the column is narrower than the name.
   const std::string name = fit_text(f.m.task_name(task.id), f.x0 - 4 - (f.origin.x + indent + 8));
-  dl->AddText(ImVec2(f.origin.x + indent + 8, y + (lane_h - em) / 2), palette::kText, name.c_str());
+  dl->AddText(ImVec2(f.origin.x + indent + 8, f.text_y(y)), palette::kText, name.c_str());
 
   const auto segs = f.m.segments(lane.task_index);
   const float top = y + 2, bottom = y + lane_h - 2;
@@ -489,7 +495,6 @@ void TimelinePanel::draw_lane(const Frame& f, std::size_t l, float y, float inde
       dl->AddRectFilled(ImVec2(run_a, top + 2), ImVec2(run_b, bottom - 2), run_col);
     run_b = -1;
   };
-  const ImGuiIO& io = ImGui::GetIO();
   for (const timeline::Item& it : lane.items) {
     const float a = f.x0 + it.x0, b = f.x0 + std::max(it.x1, it.x0 + 1.0f);
     if (it.folded()) {
@@ -507,15 +512,15 @@ void TimelinePanel::draw_lane(const Frame& f, std::size_t l, float y, float inde
         std::snprintf(buf, sizeof buf, "%u events", it.count);
         if (ImGui::CalcTextSize(buf).x + 6 < b - a) {
           flush();
-          dl->AddText(ImVec2(a + 3, y + (lane_h - em) / 2), IM_COL32(0, 0, 0, 200), buf);
+          dl->AddText(ImVec2(a + 3, f.text_y(y)), IM_COL32(0, 0, 0, 200), buf);
         }
       }
     } else {
       flush();
       draw_span(f, segs[it.first], a, b, y);
     }
-    if (f.hovered && io.MousePos.y >= y && io.MousePos.y < y + lane_h && f.mx >= it.x0 &&
-        f.mx <= std::max(it.x1, it.x0 + 1.0f) && hover.item == nullptr) {
+    if (f.hovering_row(y) && f.mx >= it.x0 && f.mx <= std::max(it.x1, it.x0 + 1.0f) &&
+        hover.item == nullptr) {
       hover.item = &it;
       hover.lane = l;
       if (!it.folded()) hover.seg = &segs[it.first];
@@ -550,8 +555,7 @@ void TimelinePanel::draw_span(const Frame& f, const model::Segment& sg, float a,
         label = "select";
       }
       if (!label.empty() && ImGui::CalcTextSize(label.c_str()).x + 2 * rr + 10 < b - a) {
-        dl->AddText(ImVec2(a + 2 * rr + 7, y + (lane_h - em) / 2), IM_COL32(0, 0, 0, 230),
-                    label.c_str());
+        dl->AddText(ImVec2(a + 2 * rr + 7, f.text_y(y)), IM_COL32(0, 0, 0, 230), label.c_str());
       }
     }
   }
@@ -649,8 +653,7 @@ void TimelinePanel::draw_markers(const Frame& f, Hover& hover) const {
         }
         break;
     }
-    if (f.hovered && std::fabs(io.MousePos.x - x) < 4 && io.MousePos.y >= y &&
-        io.MousePos.y < y + lane_h) {
+    if (f.hovering_row(y) && std::fabs(io.MousePos.x - x) < 4) {
       hover.marker = &mk;
     }
   }
@@ -662,7 +665,7 @@ float TimelinePanel::draw_cancel_label(const Frame& f, const sim::Event& e, floa
                                        float y) const {
   const std::string what = "cancel " + object_label(f.m, e.obj);
   const ImVec2 sz = ImGui::CalcTextSize(what.c_str());
-  const ImVec2 at(x + 3, y + (f.lane_h - f.em) / 2);
+  const ImVec2 at(x + 3, f.text_y(y));
   f.dl->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y), kLabelBg);
   f.dl->AddText(at, kCancelArrow, what.c_str());
   return at.x + sz.x + 4;
