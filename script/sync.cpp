@@ -234,7 +234,21 @@ int atomic_tostring(lua_State* L) {
 // ---- context --------------------------------------------------------------------------------
 
 using ContextBox = sim::Context::Ptr;
-using CancelBox = sim::Context::CancelFunc;
+using CancelBox = sim::Context::CancelCauseFunc;
+
+// cancel(cause): the causes given, kept in a registry table under the key the runtime carries
+// through the cascade (sim::Context::cause); ctx:cause() maps it back.
+const char kCausesKey = 0;
+
+// Pushes the causes table (made on first use).
+void push_causes(lua_State* L) {
+  if (lua_rawgetp(L, LUA_REGISTRYINDEX, &kCausesKey) != LUA_TTABLE) {
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_pushvalue(L, -1);
+    lua_rawsetp(L, LUA_REGISTRYINDEX, &kCausesKey);
+  }
+}
 
 sim::Context::Ptr& check_context(lua_State* L, int idx) {
   return *check_object<ContextBox>(L, idx, kContext);
@@ -242,12 +256,20 @@ sim::Context::Ptr& check_context(lua_State* L, int idx) {
 
 int call_cancel(lua_State* L) {
   auto* f = static_cast<CancelBox*>(lua_touserdata(L, lua_upvalueindex(1)));
-  released([&] { (*f)(); });
+  std::int64_t cause = 0;
+  if (!lua_isnoneornil(L, 1)) {  // kept even if this call loses: it is then never looked up
+    push_causes(L);
+    cause = static_cast<std::int64_t>(lua_rawlen(L, -1)) + 1;
+    lua_pushvalue(L, 1);
+    lua_rawseti(L, -2, cause);
+    lua_pop(L, 1);
+  }
+  released([&] { (*f)(cause); });
   return 0;
 }
 
 // Pushes ctx, cancel.
-int push_with_cancel(lua_State* L, sim::Context::WithCancel wc) {
+int push_with_cancel(lua_State* L, sim::Context::WithCancelCause wc) {
   push_object<ContextBox>(L, kContext, std::move(wc.ctx));
   push_object<CancelBox>(L, kCancel, std::move(wc.cancel));
   lua_pushcclosure(L, &wrap<call_cancel>, 1);
@@ -262,12 +284,12 @@ int l_ctx_background(lua_State* L) {
   return 1;
 }
 int l_ctx_with_cancel(lua_State* L) {
-  return push_with_cancel(L, sim::Context::with_cancel(check_context(L, 1), opt_name(L, 2)));
+  return push_with_cancel(L, sim::Context::with_cancel_cause(check_context(L, 1), opt_name(L, 2)));
 }
 int l_ctx_with_timeout(lua_State* L) {
   const sim::Context::Ptr& parent = check_context(L, 1);
   const std::int64_t d = check_duration(L, 2);
-  return push_with_cancel(L, sim::Context::with_timeout(parent, d, opt_name(L, 3)));
+  return push_with_cancel(L, sim::Context::with_timeout_cause(parent, d, opt_name(L, 3)));
 }
 int ctx_done(lua_State* L) {
   push_channel(L, check_context(L, 1)->done());
@@ -278,6 +300,27 @@ int ctx_err(lua_State* L) {
   const std::string err = polled([&] { return c->err(); });
   if (err.empty()) {
     lua_pushnil(L);
+  } else {
+    push_string(L, err);
+  }
+  return 1;
+}
+// ctx:cause(): nil while the context is live, then the value given to the cancel(cause) whose
+// cancellation reached it, or its err() when that had none (Go's context.Cause).
+int ctx_cause(lua_State* L) {
+  const sim::Context::Ptr& c = check_context(L, 1);
+  std::int64_t cause = 0;
+  const std::string err = polled([&] {
+    std::string e = c->err();
+    cause = c->cause();
+    return e;
+  });
+  if (err.empty()) {
+    lua_pushnil(L);
+  } else if (cause != 0) {
+    push_causes(L);
+    lua_rawgeti(L, -1, cause);
+    lua_remove(L, -2);
   } else {
     push_string(L, err);
   }
@@ -553,7 +596,7 @@ void open_sync(lua_State* L) {
   new_class<sim::Future>(L, kFuture, kFutureMethods, &future_tostring);
 
   static constexpr luaL_Reg kCtxMethods[] = {
-      {"done", &wrap<ctx_done>}, {"err", &wrap<ctx_err>}, {}};
+      {"done", &wrap<ctx_done>}, {"err", &wrap<ctx_err>}, {"cause", &wrap<ctx_cause>}, {}};
   new_class<ContextBox>(L, kContext, kCtxMethods, &ctx_tostring);
   static constexpr luaL_Reg kNoMethods[] = {{}};
   new_class<CancelBox>(L, kCancel, kNoMethods, &cancel_tostring);

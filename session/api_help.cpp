@@ -146,6 +146,10 @@ constexpr std::array kEntries = {
            "ctx.Done()"},
   ApiEntry{"Context", K::Method, "context", "err", "ctx:err()",
            "nil, \"context canceled\" or \"context deadline exceeded\".", "ctx.Err()"},
+  ApiEntry{"Context", K::Method, "context", "cause", "ctx:cause()",
+           "nil while live; then the value given to the cancel(cause) that reached it, else "
+           "ctx:err().",
+           "context.Cause(ctx)"},
   ApiEntry{"Context", K::Other, "cancel func", "cancel", "cancel()",
            "Cancels the context and its children; calling it again does nothing.", "cancel()"},
   // ---- futures -------------------------------------------------------------------------------

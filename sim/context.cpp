@@ -57,21 +57,34 @@ Context::Ptr Context::background(Runtime& rt, std::string name) {
   return c;
 }
 
+Context::WithCancel Context::plain(WithCancelCause w) {
+  return WithCancel{std::move(w.ctx), [f = std::move(w.cancel)] { f(0); }};
+}
+
 Context::WithCancel Context::with_cancel(const Ptr& parent, std::string name) {
-  return make_child(parent, std::move(name), "with_cancel", std::nullopt);
+  return plain(with_cancel_cause(parent, std::move(name)));
 }
 
 Context::WithCancel Context::with_timeout(const Ptr& parent, Nanos timeout, std::string name) {
+  return plain(with_timeout_cause(parent, timeout, std::move(name)));
+}
+
+Context::WithCancel Context::with_deadline(const Ptr& parent, Nanos deadline, std::string name) {
+  return plain(make_child(parent, std::move(name), "with_deadline", deadline));
+}
+
+Context::WithCancelCause Context::with_cancel_cause(const Ptr& parent, std::string name) {
+  return make_child(parent, std::move(name), "with_cancel", std::nullopt);
+}
+
+Context::WithCancelCause Context::with_timeout_cause(const Ptr& parent, Nanos timeout,
+                                                     std::string name) {
   assert(parent && "with_timeout: null parent");
   return make_child(parent, std::move(name), "with_timeout", parent->rt_.now() + timeout);
 }
 
-Context::WithCancel Context::with_deadline(const Ptr& parent, Nanos deadline, std::string name) {
-  return make_child(parent, std::move(name), "with_deadline", deadline);
-}
-
-Context::WithCancel Context::make_child(const Ptr& parent, std::string name, const char* kind,
-                                        std::optional<Nanos> own_deadline) {
+Context::WithCancelCause Context::make_child(const Ptr& parent, std::string name, const char* kind,
+                                             std::optional<Nanos> own_deadline) {
   assert(parent && "context: null parent");
   Runtime& rt = parent->rt_;
   const ObjId id = rt.new_object_id();
@@ -94,9 +107,9 @@ Context::WithCancel Context::make_child(const Ptr& parent, std::string name, con
     parent->tree_->mu.assert_held();  // the same tree, so the same lock
     if (parent->err_ != nullptr) {
       // Born cancelled, as part of the cascade that reached the parent.
-      c->cancel_locked(parent->err_, parent->cancel_origin_, &to_close, &detached);
+      c->cancel_locked(parent->err_, parent->cancel_origin_, parent->cause_, &to_close, &detached);
     } else if (own_timer && *deadline <= rt.now()) {
-      c->cancel_locked(kDeadlineExceeded, id, &to_close, &detached);
+      c->cancel_locked(kDeadlineExceeded, id, 0, &to_close, &detached);
     } else {
       c->parent_ = parent;
       parent->children_.push_back(c);
@@ -104,10 +117,10 @@ Context::WithCancel Context::make_child(const Ptr& parent, std::string name, con
     }
   }
   close_all(to_close);
-  return WithCancel{c, [c] { c->cancel(kCanceled); }};
+  return WithCancelCause{c, [c](std::int64_t cause) { c->cancel(kCanceled, cause); }};
 }
 
-void Context::cancel(const char* err) {
+void Context::cancel(const char* err, std::int64_t cause) {
   rt_.sched_point();
   std::vector<std::shared_ptr<Channel>> to_close;
   std::vector<Ptr> detached;  // destroyed after the lock is released (~Context takes it)
@@ -120,12 +133,12 @@ void Context::cancel(const char* err) {
       // The caller (CancelFunc or timer) holds a reference: erasing ours does not destroy us.
       std::erase_if(parent->children_, [this](const Ptr& p) { return p.get() == this; });
     }
-    cancel_locked(err, id_, &to_close, &detached);
+    cancel_locked(err, id_, cause, &to_close, &detached);
   }
   close_all(to_close);
 }
 
-void Context::cancel_locked(const char* err, ObjId origin,
+void Context::cancel_locked(const char* err, ObjId origin, std::int64_t cause,
                             std::vector<std::shared_ptr<Channel>>* to_close,
                             std::vector<Ptr>* detached) {
   // Iterative, depth first, each context before its children in creation order (the order of
@@ -141,6 +154,7 @@ void Context::cancel_locked(const char* err, ObjId origin,
     if (c->err_ != nullptr) continue;
     c->err_ = err;
     c->cancel_origin_ = origin;
+    c->cause_ = cause;
     c->parent_.reset();
     Event e;
     e.kind = EventKind::CtxCancel;
@@ -187,6 +201,12 @@ std::string Context::err() {
   if (!done_ || !done_->closed()) return {};
   HostLock lk(tree_->mu);
   return err_ != nullptr ? err_ : "";
+}
+
+std::int64_t Context::cause() {
+  if (!done_ || !done_->closed()) return 0;
+  HostLock lk(tree_->mu);
+  return err_ != nullptr ? cause_ : 0;
 }
 
 bool Context::cancelled() const {

@@ -32,6 +32,13 @@ namespace rdv::sim {
 //    with the context, so its id is deterministic.
 //  - err(): a sync point; "" while done() is open, then "context canceled" or "context deadline
 //    exceeded" (Go: Err is nil until Done is closed).
+//  - with_cancel_cause / with_timeout_cause: the CancelFunc takes a cause (Go 1.20's
+//    CancelCauseFunc; cancel(0) is the plain cancel). The cause is an
+//    opaque key (the script keeps the value it stands for); 0 is none. It travels with the
+//    cascade as the error does: a descendant cancelled by it, or born of a context it
+//    cancelled, has the same cause; a deadline or a plain cancel has none. cause() is 0 until
+//    done() is closed (as err()), then the key of the cancellation that reached this context
+//    (Go's Cause: the cause, or Err() when there was none).
 //  - events: CtxMake (aux = parent, arg = deadline or -1, text = kind: "background",
 //    "with_cancel", "with_timeout", "with_deadline"; val = the context's name, "ctx<id>" when
 //    none was given); one CtxCancel per context cancelled
@@ -51,9 +58,14 @@ class Context {
  public:
   using Ptr = std::shared_ptr<Context>;
   using CancelFunc = std::function<void()>;
+  using CancelCauseFunc = std::function<void(std::int64_t cause)>;
   struct WithCancel {
     Ptr ctx;
     CancelFunc cancel;
+  };
+  struct WithCancelCause {  // Go's WithCancelCause: the CancelFunc takes a cause key
+    Ptr ctx;
+    CancelCauseFunc cancel;
   };
 
   static constexpr const char* kCanceled = "context canceled";
@@ -64,8 +76,15 @@ class Context {
   static WithCancel with_cancel(const Ptr& parent, std::string name = {});
   static WithCancel with_timeout(const Ptr& parent, Nanos timeout, std::string name = {});
   static WithCancel with_deadline(const Ptr& parent, Nanos deadline, std::string name = {});
+  // The same with a CancelFunc that takes a cause key (cancel(0) is the plain cancel).
+  static WithCancelCause with_cancel_cause(const Ptr& parent, std::string name = {});
+  static WithCancelCause with_timeout_cause(const Ptr& parent, Nanos timeout,
+                                            std::string name = {});
 
   std::string err();
+  // The cause key of the cancellation that reached this context; 0 while done() is open, or
+  // when it had none (a plain cancel, a deadline).
+  std::int64_t cause();
   // The done channel; null (Go's nil channel) for a background context.
   const std::shared_ptr<Channel>& done() const noexcept { return done_; }
   std::optional<Nanos> deadline() const noexcept { return deadline_; }
@@ -89,16 +108,18 @@ class Context {
   };
 
   // Makes a child of `parent` (the factories' common part).
-  static WithCancel make_child(const Ptr& parent, std::string name, const char* kind,
-                               std::optional<Nanos> own_deadline);
+  static WithCancelCause make_child(const Ptr& parent, std::string name, const char* kind,
+                                    std::optional<Nanos> own_deadline);
+  static WithCancel plain(WithCancelCause w);
   // The CancelFunc and the deadline timer: a sync point (none in timer context), then cancels
   // this context and its subtree and detaches it from its parent. No-op if cancelled already.
-  void cancel(const char* err);
+  void cancel(const char* err, std::int64_t cause = 0);
   // With tree_->mu held: marks this subtree cancelled (CtxCancel events, parent first; no
   // recursion, however deep the tree), collects the done channels to close and the children
   // taken off their parents, to destroy, once the lock is released.
-  void cancel_locked(const char* err, ObjId origin, std::vector<std::shared_ptr<Channel>>* to_close,
-                     std::vector<Ptr>* detached) RDV_REQUIRES(tree_->mu);
+  void cancel_locked(const char* err, ObjId origin, std::int64_t cause,
+                     std::vector<std::shared_ptr<Channel>>* to_close, std::vector<Ptr>* detached)
+      RDV_REQUIRES(tree_->mu);
 
   Runtime& rt_;
   const ObjId id_;
@@ -109,6 +130,7 @@ class Context {
   std::shared_ptr<Tree> tree_;           // set once at creation
   const char* err_ RDV_GUARDED_BY(tree_->mu) = nullptr;      // kCanceled / kDeadlineExceeded
   ObjId cancel_origin_ RDV_GUARDED_BY(tree_->mu) = 0;        // whose cancellation reached this one
+  std::int64_t cause_ RDV_GUARDED_BY(tree_->mu) = 0;         // that cancellation's cause key
   std::weak_ptr<Context> parent_ RDV_GUARDED_BY(tree_->mu);  // to detach from it when cancelled
   std::vector<Ptr> children_ RDV_GUARDED_BY(tree_->mu);      // active children, creation order
   std::optional<Runtime::TimerId> timer_ RDV_GUARDED_BY(tree_->mu);  // pending deadline timer

@@ -169,6 +169,29 @@ TEST_CASE("context: a child of a cancelled parent is born cancelled") {
   CHECK(cancels.back().aux == 2);  // the cascade that started at a reached it at birth
 }
 
+TEST_CASE("context: a cause travels with its cascade; the first cancellation keeps its own") {
+  std::vector<std::int64_t> causes;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    const auto bg = Context::background(rt);
+    Context::WithCancelCause a = Context::with_cancel_cause(bg, "a");
+    Context::WithCancel b = Context::with_cancel(a.ctx, "b");
+    Context::WithCancelCause c = Context::with_cancel_cause(a.ctx, "c");
+    causes.push_back(a.ctx->cause());  // live: none
+    c.cancel(0);                       // c first, without a cause
+    a.cancel(7);                       // reaches b; c is cancelled already
+    a.cancel(8);                       // the first cancellation won
+    Context::WithCancel late = Context::with_cancel(b.ctx, "late");  // born of a's cascade
+    Context::WithCancelCause t = Context::with_timeout_cause(bg, 5 * kMs, "t");
+    CHECK(wait_done(rt, t.ctx));
+    t.cancel(9);  // after its deadline: no cause
+    for (const auto& x : {a.ctx, b.ctx, c.ctx, late.ctx, t.ctx}) causes.push_back(x->cause());
+    b.cancel();
+    late.cancel();
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(causes == std::vector<std::int64_t>{0, 7, 7, 0, 7, 0});
+}
+
 TEST_CASE("context: the deadline fires on virtual time in controlled mode") {
   Nanos woke_at = -1;
   std::string err;
