@@ -684,6 +684,7 @@ Type* Compiler::resolve_type(const Expr* e) {
       if (full == "sync/atomic.Bool") key = "atomic.Bool";
       if (full == "golang.org/x/sync/errgroup.Group") key = "errgroup.Group";
       if (full == "context.CancelFunc") return func_of({}, {});
+      if (full == "context.CancelCauseFunc") return func_of({t_error_}, {});
       auto f = foreign_.find(key);
       if (f != foreign_.end()) return f->second;
       refuse(e->pos, full);
@@ -4465,6 +4466,11 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"context.WithTimeout", {"G.withtimeout", func_of({ctx, dur}, {ctx, cancel})}},
       {"context.WithDeadline", {"G.withdeadline", func_of({ctx, tm}, {ctx, cancel})}},
       {"context.WithValue", {"G.withvalue", func_of({ctx, t_any_, t_any_}, {ctx})}},
+      {"context.WithCancelCause",
+       {"G.withcancelcause", func_of({ctx}, {ctx, func_of({t_error_}, {})})}},
+      {"context.Cause", {"G.cause", func_of({ctx}, {t_error_})}},
+      {"context.AfterFunc",
+       {"G.afterfunc", func_of({ctx, func_of({}, {})}, {func_of({}, {t_bool_})})}},
       {"golang.org/x/sync/errgroup.WithContext",
        {"G.egwithctx", func_of({ctx}, {ptr_to(foreign_["errgroup.Group"]), ctx})}},
       {"strings.Repeat", {"G.srepeat", func_of({t_string_, t_int_}, {t_string_})}},
@@ -4526,12 +4532,22 @@ X Compiler::pkg_call(const Expr& e, X& f) {
   std::string s;
   for (std::size_t i = 0; i < x.call_args.size(); ++i) s += (i ? ", " : "") + x.call_args[i];
   if (f.pkg_fn == "context.WithCancel" || f.pkg_fn == "context.WithTimeout" ||
-      f.pkg_fn == "context.WithDeadline" || f.pkg_fn == "golang.org/x/sync/errgroup.WithContext") {
+      f.pkg_fn == "context.WithDeadline" || f.pkg_fn == "context.WithCancelCause" ||
+      f.pkg_fn == "golang.org/x/sync/errgroup.WithContext") {
     const std::string n = take_hint(&e);
     if (!n.empty()) {
       x.call_args.push_back(lua_quote(n));
       s += ", " + lua_quote(n);
     }
+  }
+  if (f.pkg_fn == "context.AfterFunc" && e.args.size() == 2) {
+    // f's goroutine is named after f, as a go statement's is (main.main.func1 for a literal).
+    const Expr* fn = e.args[1].get();
+    while (fn->kind == ExprKind::Paren) fn = fn->x.get();
+    const std::string n =
+        lua_quote(fn->kind == ExprKind::FuncLit ? last_lit_name_ : expr_string(fn));
+    x.call_args.push_back(n);
+    s += ", " + n;
   }
   x.code = x.call_fn + "(" + s + ")";
   x.fresh = true;

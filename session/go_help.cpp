@@ -165,6 +165,19 @@ constexpr std::array kEntries = {
          "context.with_timeout(parent, ms)"},
   GoHelp{K::Member, "context", "WithDeadline", "ctx, cancel := context.WithDeadline(parent, t)",
          "As WithTimeout, with a time instead of a duration.", "context.with_deadline(parent, t)"},
+  GoHelp{K::Member, "context", "WithCancelCause",
+         "ctx, cancel := context.WithCancelCause(parent)",
+         "As WithCancel, with cancel(cause): context.Cause(ctx) then gives the cause, to it and "
+         "to every context its cancellation reaches (Go 1.20).",
+         "ctx, cancel = context.with_cancel(parent); cancel(cause)"},
+  GoHelp{K::Member, "context", "Cause", "context.Cause(ctx)",
+         "Why ctx was cancelled: the cause given to the cancel that reached it, else ctx.Err(); "
+         "nil while it is live (Go 1.20).",
+         "ctx:cause()"},
+  GoHelp{K::Member, "context", "AfterFunc", "stop := context.AfterFunc(ctx, f)",
+         "Runs f in a goroutine of its own once ctx is done; stop() prevents it, and says "
+         "whether it did (Go 1.21).",
+         "go(function() ctx:done():recv() f() end)"},
   GoHelp{K::Method, "Context", "Done", "<-ctx.Done()",
          "A channel closed when the context is cancelled or its deadline passes: a case in a "
          "select.",
