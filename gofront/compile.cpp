@@ -394,6 +394,8 @@ class Compiler {
   std::string args_code(const Expr& call, Type* sig, std::size_t skip = 0);
   std::string callee_name(const Expr& fun);
   X pkg_call(const Expr& call, X& f);
+  X generic_call(const Expr& call, const X& f);  // slices.*, maps.*
+  bool comparable(const Type* t);
   // os.Stdout, os.Stderr, or a variable holding one (*os.File): fmt.Fprint*'s writers.
   bool std_stream(const Expr& w) {
     const Expr* a = &w;
@@ -1562,7 +1564,8 @@ bool Compiler::run(const File& f, std::string* out) {
                                                   "strings", "strconv",
                                                   "sort",    "os",
                                                   "runtime", "math/rand",
-                                                  "log",     "golang.org/x/sync/errgroup"};
+                                                  "log",     "golang.org/x/sync/errgroup",
+                                                  "slices",  "maps"};
   for (const ImportSpec& is : f.imports) {
     const bool supported = kPackages.count(is.path) > 0 || (test_file && is.path == "testing");
     if (!supported) refuse(is.pos, "package \"" + is.path + "\"");
@@ -4355,6 +4358,41 @@ X Compiler::conversion(const Expr& e, Type* to) {
   return bad();
 }
 
+// slices and maps (Go 1.21's): their generic functions, typed at each call (generic_call).
+namespace {
+struct GenericSig {
+  const char* want;  // the parameters as Go declares them ("(S, E)")
+  std::size_t n;     // number of parameters (the variadic one counted)
+  bool variadic;
+};
+const std::map<std::string, GenericSig>& generic_sigs() {
+  static const std::map<std::string, GenericSig> k = {
+      {"slices.Sort", {"(S)", 1, false}},
+      {"slices.SortFunc", {"(S, func(a E, b E) int)", 2, false}},
+      {"slices.SortStableFunc", {"(S, func(a E, b E) int)", 2, false}},
+      {"slices.IsSorted", {"(S)", 1, false}},
+      {"slices.Contains", {"(S, E)", 2, false}},
+      {"slices.ContainsFunc", {"(S, func(E) bool)", 2, false}},
+      {"slices.Index", {"(S, E)", 2, false}},
+      {"slices.IndexFunc", {"(S, func(E) bool)", 2, false}},
+      {"slices.Reverse", {"(S)", 1, false}},
+      {"slices.Max", {"(S)", 1, false}},
+      {"slices.Min", {"(S)", 1, false}},
+      {"slices.Equal", {"(S, S)", 2, false}},
+      {"slices.Insert", {"(S, int, ...E)", 3, true}},
+      {"slices.Delete", {"(S, int, int)", 3, false}},
+      {"slices.BinarySearch", {"(S, E)", 2, false}},
+      {"slices.Clone", {"(S)", 1, false}},
+      {"maps.Clone", {"(M)", 1, false}},
+      {"maps.Copy", {"(M1, M2)", 2, false}},
+      {"maps.DeleteFunc", {"(M, func(K, V) bool)", 2, false}},
+      {"maps.Equal", {"(M1, M2)", 2, false}},
+      {"maps.EqualFunc", {"(M1, M2, func(V1, V2) bool)", 3, false}},
+  };
+  return k;
+}
+}  // namespace
+
 X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string& name) {
   X x;
   if (!pkg.empty() && pkg[0] == '!') return x;  // the import was refused already
@@ -4494,6 +4532,14 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"sort.Ints", {"G.sortints", func_of({int_slice}, {})}},
       {"sort.Strings", {"G.sortstrings", func_of({str_slice}, {})}},
   };
+  if (generic_sigs().count(full)) {  // typed at the call from its arguments
+    x.mode = X::Value;
+    x.t = func_of({}, {});
+    x.pkg_call = true;
+    x.pkg_fn = full;
+    x.code = full;
+    return x;
+  }
   auto it = fns.find(full);
   if (it == fns.end()) {
     // A type of the package (sync.WaitGroup) in an expression, or something not supported.
@@ -4503,6 +4549,19 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
     if (foreign_.count(key)) {
       x.mode = X::TypeExpr;
       x.t = foreign_[key];
+      return x;
+    }
+    if (pkg == "slices" || pkg == "maps") {
+      // Go 1.23's iterator functions need range over func, which the subset does not have.
+      static const std::set<std::string> kIter = {"slices.All",      "slices.Values",
+                                                  "slices.Backward", "slices.Collect",
+                                                  "slices.Sorted",   "slices.SortedFunc",
+                                                  "slices.Chunk",    "slices.AppendSeq",
+                                                  "maps.All",        "slices.SortedStableFunc",
+                                                  "maps.Keys",       "maps.Values",
+                                                  "maps.Insert",     "maps.Collect"};
+      refuse(e.pos,
+             kIter.count(full) ? full + " (an iterator: range over func)" : "the function " + full);
       return x;
     }
     refuse(e.pos, full);
@@ -4517,6 +4576,8 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
 }
 
 X Compiler::pkg_call(const Expr& e, X& f) {
+  if (f.pkg_fn.rfind("slices.", 0) == 0 || f.pkg_fn.rfind("maps.", 0) == 0)
+    return generic_call(e, f);
   if (f.pkg_fn.rfind("sync/atomic.", 0) == 0) return atomic_ptr_call(e, f);
   if (f.pkg_fn == "errors.As") return errors_as_call(e);
   X x;
@@ -5304,6 +5365,300 @@ CompileResult compile(std::string_view filename, std::string_view source, std::s
   r.ok = true;
   r.lua = std::move(lua);
   return r;
+}
+
+// ==== slices and maps (Go 1.21's): generic functions, typed from their arguments as gc infers
+// S (a slice type), E (its element), M (a map type), K and V. Each lowers to one support-library
+// call given the element's operations as Lua functions: ==, < (NaN first, as cmp.Less), a copy
+// of a struct value and a zero value.
+
+bool Compiler::comparable(const Type* t) {
+  const Type* u = underlying(t);
+  switch (u->k) {
+    case K::Slice:
+    case K::Map:
+    case K::Func:
+      return false;
+    case K::Struct:
+      for (const Member& m : u->fields)
+        if (!comparable(m.type)) return false;
+      return true;
+    default:
+      return true;
+  }
+}
+
+X Compiler::generic_call(const Expr& e, const X& f) {
+  const std::string& fn = f.pkg_fn;
+  const GenericSig& sig = generic_sigs().at(fn);
+  const bool is_maps = fn.rfind("maps.", 0) == 0;
+  const auto& args = e.args;
+  // gc reports a failed constraint at the call's '('.
+  const Expr* first = e.x.get();
+  while (first->kind == ExprKind::Selector) first = first->x.get();
+  Pos lparen = first->pos;
+  lparen.col += static_cast<std::uint32_t>(expr_string(e.x.get()).size());
+  if (e.ellipsis && !sig.variadic) {
+    error(e.pos, "cannot use ... in call to non-variadic " + fn);
+    return X{};
+  }
+  std::vector<X> xs;
+  Type* s_type = nullptr;  // S or M (the first argument's type)
+  const Type* su = nullptr;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    Type* hint = nullptr;
+    if (i > 0 && su != nullptr) {
+      if (!is_maps && (fn == "slices.Equal"))
+        hint = s_type;
+      else if (!is_maps && fn == "slices.Insert" && i >= 2 && !e.ellipsis)
+        hint = su->elem;
+      else if (!is_maps && fn == "slices.Insert" && i == 1)
+        hint = t_int_;
+      else if (!is_maps && fn == "slices.Delete")
+        hint = t_int_;
+      else if (!is_maps && i == 1 &&
+               (fn == "slices.Contains" || fn == "slices.Index" || fn == "slices.BinarySearch"))
+        hint = su->elem;
+    }
+    xs.push_back(value(*args[i], hint));
+    if (xs.back().mode == X::Invalid) return X{};
+    if (i == 0) {
+      s_type = xs[0].t;
+      su = underlying(s_type);
+      if (s_type->k == K::UntypedNil) {
+        error(args[0]->pos, "in call to " + fn + ", cannot infer " + (is_maps ? "M" : "S"));
+        return X{};
+      }
+      if (su->k != (is_maps ? K::Map : K::Slice)) {
+        error(args[0]->pos, std::string(is_maps ? "M" : "S") + " (type " + type_string(s_type) +
+                                ") does not satisfy " + (is_maps ? "~map[K]V" : "~[]E"));
+        return X{};
+      }
+    }
+  }
+  const std::size_t n = xs.size();
+  if (n < (sig.variadic ? sig.n - 1 : sig.n) || (!sig.variadic && n > sig.n)) {
+    std::string have = "(";
+    for (std::size_t i = 0; i < n; ++i)
+      have +=
+          (i ? ", " : "") + (xs[i].mode == X::Const && is_untyped(xs[i].t) && is_numeric(xs[i].t)
+                                 ? std::string("number")
+                                 : type_string(xs[i].t));
+    const bool few = n < sig.n;
+    error(few ? e.rparen : args[sig.n]->pos, std::string(few ? "not enough" : "too many") +
+                                                 " arguments in call to " + fn + "\n\thave " +
+                                                 have + ")\n\twant " + sig.want);
+    return X{};
+  }
+  Type* elem = su->elem;  // E, or V of a map
+  // An argument of type `to` (E, int, S): untyped constants convert; another type is gc's
+  // inference error.
+  auto arg_as = [&](std::size_t i, Type* to, const char* tparam) -> std::string {
+    X& x = xs[i];
+    if (!assignable(x, to)) {
+      if (x.mode == X::Const || x.t->k == K::UntypedNil || tparam == nullptr) {
+        error(args[i]->pos, cannot_use(x, *args[i], to, "argument to ") + fn);
+      } else {
+        error(args[i]->pos, "in call to " + fn + ", type " + type_string(x.t) + " of " +
+                                expr_string(args[i].get()) + " does not match inferred type " +
+                                type_string(to) + " for " + tparam);
+      }
+      return "";
+    }
+    return convert(x, to);
+  };
+  auto ordered = [&](Type* t) {
+    const Type* u = underlying(t);
+    if (is_numeric(u) || is_string(u)) return true;
+    const std::string ts = type_string(t);
+    error(lparen, ts + " does not satisfy cmp.Ordered (" + ts +
+                      " missing in ~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | "
+                      "~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 | ~string)");
+    return false;
+  };
+  auto comparable_or_error = [&](Type* t) {
+    if (comparable(t)) return true;
+    error(lparen, type_string(t) + " does not satisfy comparable");
+    return false;
+  };
+  // The element's operations, as Lua functions of a and b.
+  auto op_fn = [&](Type* t, const std::string& op) {
+    X a, b;
+    a.mode = b.mode = X::Value;
+    a.t = b.t = t;
+    a.code = "a";
+    b.code = "b";
+    const Type* u = underlying(t);
+    if (op == "<" && is_float(u)) return std::string("G.flt");
+    return "function(a, b) return " + compare(a, b, op, e.pos, nullptr, nullptr).code + " end";
+  };
+  auto copy_fn = [&](Type* t) {
+    return underlying(t)->k == K::Struct ? "function(v) return G.cp(" + td(t) + ", v) end"
+                                         : std::string("nil");
+  };
+  auto zero_fn = [&](Type* t) { return "function() return " + zero(t) + " end"; };
+  // A func argument: its type must be the one the signature wants.
+  auto func_arg = [&](std::size_t i, Type* want, const std::string& generic) -> std::string {
+    X& x = xs[i];
+    if (x.t->k == K::UntypedNil) return "nil";
+    if (!identical(underlying(x.t), want)) {
+      error(args[i]->pos, "in call to " + fn + ", type " + type_string(x.t) + " of " +
+                              expr_string(args[i].get()) + " does not match inferred type " +
+                              type_string(want) + " for " + generic);
+      return "";
+    }
+    return x.code;
+  };
+  X x;
+  x.mode = X::Value;
+  x.fresh = true;
+  std::vector<std::string> a;
+  std::string lua;
+  const std::string s0 = xs[0].code;
+  const std::string es = std::to_string(elem_size(elem));
+  if (fn == "slices.Sort" || fn == "slices.IsSorted") {
+    if (!ordered(elem)) return X{};
+    lua = fn == "slices.Sort" ? "G.slsort" : "G.slissorted";
+    a = {s0, op_fn(elem, "<")};
+    x.t = fn == "slices.Sort" ? nullptr : t_bool_;
+  } else if (fn == "slices.SortFunc" || fn == "slices.SortStableFunc") {
+    const std::string c = func_arg(1, func_of({elem, elem}, {t_int_}), "func(a E, b E) int");
+    if (c.empty()) return X{};
+    lua = "G.slsortfunc";
+    a = {s0, c, copy_fn(elem), fn == "slices.SortStableFunc" ? "true" : "false"};
+  } else if (fn == "slices.Contains" || fn == "slices.Index") {
+    if (!comparable_or_error(elem)) return X{};
+    const std::string v = arg_as(1, elem, "E");
+    if (v.empty()) return X{};
+    lua = "G.slindex";
+    a = {s0, v, op_fn(elem, "==")};
+    x.t = t_int_;
+    if (fn == "slices.Contains") {
+      x.t = t_bool_;
+      lua = "G.slcontains";
+    }
+  } else if (fn == "slices.ContainsFunc" || fn == "slices.IndexFunc") {
+    const std::string c = func_arg(1, func_of({elem}, {t_bool_}), "func(E) bool");
+    if (c.empty()) return X{};
+    lua = fn == "slices.IndexFunc" ? "G.slindexfunc" : "G.slcontainsfunc";
+    a = {s0, c, copy_fn(elem)};
+    x.t = fn == "slices.IndexFunc" ? t_int_ : t_bool_;
+  } else if (fn == "slices.Reverse") {
+    lua = "G.slreverse";
+    a = {s0};
+  } else if (fn == "slices.Max" || fn == "slices.Min") {
+    if (!ordered(elem)) return X{};
+    lua = "G.slminmax";
+    a = {s0, op_fn(elem, "<"), fn == "slices.Max" ? "true" : "false",
+         is_float(underlying(elem)) ? "true" : "false", lua_quote(fn)};
+    x.t = elem;
+  } else if (fn == "slices.Equal") {
+    if (!comparable_or_error(elem)) return X{};
+    const std::string t = arg_as(1, s_type, "S");
+    if (t.empty()) return X{};
+    lua = "G.slequal";
+    a = {s0, t, op_fn(elem, "==")};
+    x.t = t_bool_;
+  } else if (fn == "slices.Insert") {
+    const std::string i = arg_as(1, t_int_, nullptr);
+    if (i.empty()) return X{};
+    std::string vals;
+    if (e.ellipsis) {
+      if (n != 3) {
+        error(e.pos, "can only use ... with final argument in list");
+        return X{};
+      }
+      vals = arg_as(2, s_type, "S");
+      if (vals.empty()) return X{};
+      vals = "G.slvals(" + vals + ")";
+    } else {
+      for (std::size_t k = 2; k < n; ++k) {
+        const std::string v = arg_as(k, elem, "E");
+        if (v.empty()) return X{};
+        vals += (k > 2 ? ", " : "") + v;
+      }
+      vals = "{n = " + std::to_string(n - 2) + (n > 2 ? ", " : "") + vals + "}";
+    }
+    lua = "G.slinsert";
+    a = {s0, es, i, vals};
+    x.t = s_type;
+  } else if (fn == "slices.Delete") {
+    const std::string i = arg_as(1, t_int_, nullptr);
+    const std::string j = arg_as(2, t_int_, nullptr);
+    if (i.empty() || j.empty()) return X{};
+    lua = "G.sldelete";
+    a = {s0, i, j, zero_fn(elem)};
+    x.t = s_type;
+  } else if (fn == "slices.BinarySearch") {
+    if (!ordered(elem)) return X{};
+    const std::string v = arg_as(1, elem, "E");
+    if (v.empty()) return X{};
+    lua = "G.slbsearch";
+    a = {s0, v, op_fn(elem, "<")};
+    x.mode = X::Multi;
+    x.t = tuple_of({t_int_, t_bool_});
+  } else if (fn == "slices.Clone") {
+    lua = "G.slclone";
+    a = {s0, es, copy_fn(elem)};
+    x.t = s_type;
+  } else if (fn == "maps.Clone") {
+    lua = "G.mclone";
+    a = {s0, copy_fn(elem)};
+    x.t = s_type;
+  } else if (fn == "maps.Copy" || fn == "maps.Equal" || fn == "maps.EqualFunc") {
+    // M1 and M2 share K (and V, but for EqualFunc).
+    X& m2 = xs[1];
+    const Type* u2 = underlying(m2.t);
+    if (m2.t->k == K::UntypedNil) {
+      error(args[1]->pos, "in call to " + fn + ", cannot infer M2");
+      return X{};
+    }
+    if (u2->k != K::Map) {
+      error(args[1]->pos, "M2 (type " + type_string(m2.t) + ") does not satisfy ~map[K]V");
+      return X{};
+    }
+    const bool same_v = fn != "maps.EqualFunc";
+    if (!identical(u2->key, su->key) || (same_v && !identical(u2->elem, su->elem))) {
+      Type* want = make(K::Map);
+      want->key = su->key;
+      want->elem = same_v ? su->elem : u2->elem;
+      error(args[1]->pos, "in call to " + fn + ", type " + type_string(m2.t) + " of " +
+                              expr_string(args[1].get()) + " does not match inferred type " +
+                              type_string(want) + " for M2");
+      return X{};
+    }
+    if (fn == "maps.Copy") {
+      lua = "G.mcopy";
+      a = {s0, m2.code, copy_fn(elem)};
+    } else if (fn == "maps.Equal") {
+      if (!comparable_or_error(elem)) return X{};
+      lua = "G.mequal";
+      a = {s0, m2.code, op_fn(elem, "==")};
+      x.t = t_bool_;
+    } else {
+      const std::string c =
+          func_arg(2, func_of({su->elem, u2->elem}, {t_bool_}), "func(V1, V2) bool");
+      if (c.empty()) return X{};
+      lua = "G.mequalfunc";
+      a = {s0, m2.code, c, copy_fn(su->elem), copy_fn(u2->elem)};
+      x.t = t_bool_;
+    }
+  } else if (fn == "maps.DeleteFunc") {
+    const std::string c = func_arg(1, func_of({su->key, su->elem}, {t_bool_}), "func(K, V) bool");
+    if (c.empty()) return X{};
+    lua = "G.mdeletefunc";
+    a = {s0, c, copy_fn(elem)};
+  }
+  if (x.t == nullptr) {
+    x.mode = X::NoValue;
+    x.t = t_invalid_;
+  }
+  x.call_fn = lua;
+  x.call_args = a;
+  std::string s;
+  for (std::size_t i = 0; i < a.size(); ++i) s += (i ? ", " : "") + a[i];
+  x.code = lua + "(" + s + ")";
+  return x;
 }
 
 }  // namespace rdv::gofront

@@ -1547,4 +1547,422 @@ function G.testmain(tests, file)
   if any_failed then exit(1) end
 end
 
+-- ---- slices and maps (Go 1.21's packages) ----------------------------------------------------
+-- The compiler passes each element type's operations: less (NaN first for floats, as
+-- cmp.Less), eq (Go's ==), cp (a copy of a struct value, or nil) and z (a zero value).
+function G.flt(a, b) return (a ~= a and b == b) or a < b end
+local function gopanic(msg) G.panic({t = STR, v = msg}) end
+-- Go's pdqsort (sort/zsortfunc.go, as slices.Sort and SortFunc run it), on d[0..n-1] with
+-- lt(x, y) the element order: the same comparisons and swaps, so equal elements end where Go
+-- puts them.
+local function pdqsort(d, n, lt)
+  local function less(i, j) return lt(d[i], d[j]) end
+  local function swap(i, j) d[i], d[j] = d[j], d[i] end
+  local function insertion(a, b)
+    for i = a + 1, b - 1 do
+      local j = i
+      while j > a and less(j, j - 1) do
+        swap(j, j - 1)
+        j = j - 1
+      end
+    end
+  end
+  local function siftdown(lo, hi, first)
+    local root = lo
+    while true do
+      local child = 2 * root + 1
+      if child >= hi then return end
+      if child + 1 < hi and less(first + child, first + child + 1) then child = child + 1 end
+      if not less(first + root, first + child) then return end
+      swap(first + root, first + child)
+      root = child
+    end
+  end
+  local function heapsort(a, b)
+    local first, hi = a, b - a
+    for i = (hi - 1) // 2, 0, -1 do siftdown(i, hi, first) end
+    for i = hi - 1, 0, -1 do
+      swap(first, first + i)
+      siftdown(0, i, first)
+    end
+  end
+  local function partition(a, b, pivot)
+    swap(a, pivot)
+    local i, j = a + 1, b - 1
+    while i <= j and less(i, a) do i = i + 1 end
+    while i <= j and not less(j, a) do j = j - 1 end
+    if i > j then
+      swap(j, a)
+      return j, true
+    end
+    swap(i, j)
+    i, j = i + 1, j - 1
+    while true do
+      while i <= j and less(i, a) do i = i + 1 end
+      while i <= j and not less(j, a) do j = j - 1 end
+      if i > j then break end
+      swap(i, j)
+      i, j = i + 1, j - 1
+    end
+    swap(j, a)
+    return j, false
+  end
+  local function partition_equal(a, b, pivot)
+    swap(a, pivot)
+    local i, j = a + 1, b - 1
+    while true do
+      while i <= j and not less(a, i) do i = i + 1 end
+      while i <= j and less(a, j) do j = j - 1 end
+      if i > j then break end
+      swap(i, j)
+      i, j = i + 1, j - 1
+    end
+    return i
+  end
+  local function partial_insertion(a, b)
+    local i = a + 1
+    for _ = 1, 5 do
+      while i < b and not less(i, i - 1) do i = i + 1 end
+      if i == b then return true end
+      if b - a < 50 then return false end
+      swap(i, i - 1)
+      if i - a >= 2 then
+        for j = i - 1, 1, -1 do
+          if not less(j, j - 1) then break end
+          swap(j, j - 1)
+        end
+      end
+      if b - i >= 2 then
+        for j = i + 1, b - 1 do
+          if not less(j, j - 1) then break end
+          swap(j, j - 1)
+        end
+      end
+    end
+    return false
+  end
+  local function bitlen(x)
+    local l = 0
+    while x > 0 do x, l = x >> 1, l + 1 end
+    return l
+  end
+  local function break_patterns(a, b)
+    local length = b - a
+    if length >= 8 then
+      local r = length
+      local modulus = 1 << bitlen(length)
+      for idx = a + (length // 4) * 2 - 1, a + (length // 4) * 2 + 1 do
+        r = r ~ (r << 13)
+        r = r ~ (r >> 17)
+        r = r ~ (r << 5)
+        local other = r & (modulus - 1)
+        if other >= length then other = other - length end
+        swap(idx, a + other)
+      end
+    end
+  end
+  local swaps
+  local function order2(a, b)
+    if less(b, a) then
+      swaps = swaps + 1
+      return b, a
+    end
+    return a, b
+  end
+  local function median(a, b, c)
+    a, b = order2(a, b)
+    b, c = order2(b, c)
+    a, b = order2(a, b)
+    return b
+  end
+  local function choose_pivot(a, b)
+    local l = b - a
+    swaps = 0
+    local i, j, k = a + l // 4 * 1, a + l // 4 * 2, a + l // 4 * 3
+    if l >= 8 then
+      if l >= 50 then
+        i = median(i - 1, i, i + 1)
+        j = median(j - 1, j, j + 1)
+        k = median(k - 1, k, k + 1)
+      end
+      j = median(i, j, k)
+    end
+    if swaps == 0 then return j, "inc" end
+    if swaps == 12 then return j, "dec" end
+    return j, "unknown"
+  end
+  local function pdq(a, b, limit)
+    local was_balanced, was_partitioned = true, true
+    while true do
+      local length = b - a
+      if length <= 12 then return insertion(a, b) end
+      if limit == 0 then return heapsort(a, b) end
+      if not was_balanced then
+        break_patterns(a, b)
+        limit = limit - 1
+      end
+      local pivot, hint = choose_pivot(a, b)
+      if hint == "dec" then
+        local i, j = a, b - 1
+        while i < j do
+          swap(i, j)
+          i, j = i + 1, j - 1
+        end
+        pivot = (b - 1) - (pivot - a)
+        hint = "inc"
+      end
+      if was_balanced and was_partitioned and hint == "inc" and partial_insertion(a, b) then
+        return
+      end
+      local skip = false
+      if a > 0 and not less(a - 1, pivot) then
+        a = partition_equal(a, b, pivot)
+        skip = true
+      end
+      if not skip then
+        local mid, already = partition(a, b, pivot)
+        was_partitioned = already
+        local left, right = mid - a, b - mid
+        local threshold = length // 8
+        if left < right then
+          was_balanced = left >= threshold
+          pdq(a, mid, limit)
+          a = mid + 1
+        else
+          was_balanced = right >= threshold
+          pdq(mid + 1, b, limit)
+          b = mid
+        end
+      end
+    end
+  end
+  pdq(0, n, bitlen(n))
+end
+-- SortStableFunc: insertion sort of runs, then merges: equal elements keep their order (the one
+-- result a stable sort has).
+local function isort(t, lo, hi, less)
+  for i = lo + 1, hi do
+    local j = i
+    while j > lo and less(t[j], t[j - 1]) do
+      t[j], t[j - 1] = t[j - 1], t[j]
+      j = j - 1
+    end
+  end
+end
+local function msort(t, n, less)
+  local run = 20
+  for lo = 1, n, run do isort(t, lo, math.min(lo + run - 1, n), less) end
+  local src, dst = t, {}
+  while run < n do
+    for lo = 1, n, 2 * run do
+      local mid, hi = math.min(lo + run, n + 1), math.min(lo + 2 * run, n + 1)
+      local i, j, k = lo, mid, lo
+      while i < mid and j < hi do
+        if less(src[j], src[i]) then dst[k], j = src[j], j + 1 else dst[k], i = src[i], i + 1 end
+        k = k + 1
+      end
+      while i < mid do dst[k], i, k = src[i], i + 1, k + 1 end
+      while j < hi do dst[k], j, k = src[j], j + 1, k + 1 end
+    end
+    src, dst = dst, src
+    run = run * 2
+  end
+  if src ~= t then for i = 1, n do t[i] = src[i] end end
+end
+local function sortwith(s, less, stable)
+  if s == nil or s.n < 2 then return end
+  local a, o, n = s.a, s.o, s.n
+  if stable then
+    local t = {}
+    for i = 1, n do t[i] = a[o + i] end
+    msort(t, n, less)
+    for i = 1, n do a[o + i] = t[i] end
+  else
+    local d = {}
+    for i = 0, n - 1 do d[i] = a[o + i + 1] end
+    pdqsort(d, n, less)
+    for i = 0, n - 1 do a[o + i + 1] = d[i] end
+  end
+end
+function G.slsort(s, less) sortwith(s, less, false) end
+function G.slsortfunc(s, cmp, cp, stable)
+  if cp then
+    sortwith(s, function(a, b) return cmp(cp(a), cp(b)) < 0 end, stable)
+  else
+    sortwith(s, function(a, b) return cmp(a, b) < 0 end, stable)
+  end
+end
+function G.slissorted(s, less)
+  if s == nil then return true end
+  for i = s.n - 1, 1, -1 do
+    if less(s.a[s.o + i + 1], s.a[s.o + i]) then return false end
+  end
+  return true
+end
+function G.slindex(s, v, eq)
+  if s == nil then return -1 end
+  for i = 1, s.n do
+    if eq(s.a[s.o + i], v) then return i - 1 end
+  end
+  return -1
+end
+function G.slcontains(s, v, eq) return G.slindex(s, v, eq) >= 0 end
+function G.slindexfunc(s, f, cp)
+  if s == nil then return -1 end
+  for i = 1, s.n do
+    local v = s.a[s.o + i]
+    if f(cp and cp(v) or v) then return i - 1 end
+  end
+  return -1
+end
+function G.slcontainsfunc(s, f, cp) return G.slindexfunc(s, f, cp) >= 0 end
+function G.slreverse(s)
+  if s == nil then return end
+  local a, o = s.a, s.o
+  local i, j = 1, s.n
+  while i < j do
+    a[o + i], a[o + j] = a[o + j], a[o + i]
+    i, j = i + 1, j - 1
+  end
+end
+-- Max and Min as Go's builtin max and min fold them: a NaN wins, max(-0.0, 0.0) is 0.0.
+function G.slminmax(s, less, ismax, isf, name)
+  if s == nil or s.n < 1 then gopanic(name .. ": empty list") end
+  local m = s.a[s.o + 1]
+  for i = 2, s.n do
+    local v = s.a[s.o + i]
+    if isf then
+      if m ~= m then
+        break
+      elseif v ~= v then
+        m = v
+      elseif v == 0 and m == 0 then
+        if (ismax and 1 / m < 0) or (not ismax and 1 / m > 0) then m = v end
+      elseif (ismax and v > m) or (not ismax and v < m) then
+        m = v
+      end
+    elseif (ismax and less(m, v)) or (not ismax and less(v, m)) then
+      m = v
+    end
+  end
+  return m
+end
+function G.slequal(x, y, eq)
+  local n = x and x.n or 0
+  if n ~= (y and y.n or 0) then return false end
+  for i = 1, n do
+    if not eq(x.a[x.o + i], y.a[y.o + i]) then return false end
+  end
+  return true
+end
+-- The values of a slice, as Insert's variadic argument: {n = count, ...} (copied: v may be s).
+function G.slvals(v)
+  local t = {n = v and v.n or 0}
+  for i = 1, t.n do t[i] = v.a[v.o + i] end
+  return t
+end
+-- Insert and Delete as Go 1.22's (bounds checked first; Delete zeroes the elements it frees).
+function G.slinsert(s, es, i, vals)
+  local n = s and s.n or 0
+  if i < 0 then rte("slice bounds out of range [" .. i .. ":]") end
+  if i > n then rte("slice bounds out of range [" .. i .. ":" .. n .. "]") end
+  local m = vals.n
+  if m == 0 then return s end
+  if i == n then return append(s, es, m, vals, 0) end
+  local a, o = s.a, s.o
+  if n + m > s.c then  -- append(s[:i], make(S, n+m-i)...): a new array, grown as append grows
+    local t = {}
+    for k = 1, i do t[k] = a[o + k] end
+    for k = 1, m do t[i + k] = vals[k] end
+    for k = i + 1, n do t[m + k] = a[o + k] end
+    return {a = t, o = 0, n = n + m, c = growcap(s.c, n + m, es)}
+  end
+  for k = n, i + 1, -1 do a[o + k + m] = a[o + k] end
+  for k = 1, m do a[o + i + k] = vals[k] end
+  return {a = a, o = o, n = n + m, c = s.c}
+end
+function G.sldelete(s, i, j, z)
+  local n = s and s.n or 0
+  if j < 0 then rte("slice bounds out of range [:" .. j .. ":]") end
+  if j > n then rte("slice bounds out of range [:" .. j .. ":" .. n .. "]") end
+  if i < 0 then rte("slice bounds out of range [" .. i .. "::]") end
+  if i > j then rte("slice bounds out of range [" .. i .. ":" .. j .. ":]") end
+  if i == j then return s end
+  local a, o, d = s.a, s.o, j - i
+  for k = j + 1, n do a[o + k - d] = a[o + k] end
+  for k = n - d + 1, n do a[o + k] = z() end
+  return {a = a, o = o, n = n - d, c = s.c}
+end
+function G.slbsearch(s, t, less)
+  local n = s and s.n or 0
+  local i, j = 0, n
+  while i < j do
+    local h = (i + j) // 2
+    if less(s.a[s.o + h + 1], t) then i = h + 1 else j = h end
+  end
+  if i < n then
+    local v = s.a[s.o + i + 1]
+    return i, v == t or (v ~= v and t ~= t)
+  end
+  return i, false
+end
+-- Clone: append(s[:0:0], s...), nil for nil.
+function G.slclone(s, es, cp)
+  if s == nil then return nil end
+  local t = {}
+  for i = 1, s.n do
+    local v = s.a[s.o + i]
+    if cp then v = cp(v) end
+    t[i] = v
+  end
+  return append({a = {}, o = 0, n = 0, c = 0}, es, s.n, t, 0)
+end
+local function mval(v, cp)
+  if v == NILV then return nil end
+  if cp then return cp(v) end
+  return v
+end
+function G.mclone(m, cp)
+  if m == nil then return nil end
+  local r = G.mkm()
+  for k, v in pairs(m.d) do
+    if cp and v ~= NILV then v = cp(v) end
+    r.d[k] = v
+  end
+  r.n = m.n
+  return r
+end
+function G.mcopy(dst, src, cp)
+  if src == nil then return end
+  for k, v in pairs(src.d) do
+    if cp and v ~= NILV then v = cp(v) end
+    G.mset(dst, k, v)
+  end
+end
+function G.mequal(m1, m2, eq)
+  if G.mlen(m1) ~= G.mlen(m2) then return false end
+  if m1 == nil then return true end
+  for k, v1 in pairs(m1.d) do
+    local v2 = m2.d[k]
+    if v2 == nil or not eq(mval(v1), mval(v2)) then return false end
+  end
+  return true
+end
+function G.mequalfunc(m1, m2, eq, cp1, cp2)
+  if G.mlen(m1) ~= G.mlen(m2) then return false end
+  if m1 == nil then return true end
+  for _, k in ipairs(G.mkeys(m1)) do
+    local v2 = m2.d[k]
+    if v2 == nil or not eq(mval(m1.d[k], cp1), mval(v2, cp2)) then return false end
+  end
+  return true
+end
+function G.mdeletefunc(m, del, cp)
+  if m == nil then return end
+  for _, k in ipairs(G.mkeys(m)) do
+    local v = m.d[k]
+    if v ~= nil and del(k, mval(v, cp)) then G.mdel(m, k) end
+  end
+end
+
 return G

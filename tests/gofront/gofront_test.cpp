@@ -198,6 +198,128 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
   }
 }
 
+// Go 1.20/1.21's context functions and the slices and maps packages: the installed Go (1.19)
+// cannot build these programs, so the messages are gc 1.21's words as its type checker writes
+// them (a failed constraint at the call's '(', an argument that does not match the inferred
+// type at the argument), not re-checked against `go build`.
+TEST_CASE("gofront: misuse of slices, maps and context.WithCancelCause is gc's compile error") {
+  const struct {
+    const char* src;
+    const char* want;
+  } cases[] = {
+      {"package main\n\nimport \"slices\"\n\ntype P struct{ n int }\n\nfunc main() {\n\tps := "
+       "[]P{{1}}\n\tslices.Sort(ps)\n}\n",
+       "prog.go:9:13: P does not satisfy cmp.Ordered (P missing in ~int | ~int8 | ~int16 | ~int32 "
+       "| ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~uintptr | ~float32 | ~float64 "
+       "| ~string)\n"},
+      {"package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\nfunc main() {\n\ts := "
+       "[]int{1}\n\tf "
+       ":= 1.5\n\tfmt.Println(slices.Index(s, f))\n}\n",
+       "prog.go:11:30: in call to slices.Index, type float64 of f does not match inferred type int "
+       "for E\n"},
+      {"package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\nfunc main() {\n\ts := []int{1}\n\t"
+       "fmt.Println(slices.Contains(s, \"x\"))\n}\n",
+       "prog.go:10:33: cannot use \"x\" (untyped string constant) as int value in argument to "
+       "slices.Contains\n"},
+      {"package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\nfunc main() {\n\ts := "
+       "[][]int{{1}}\n\tfmt.Println(slices.Contains(s, nil))\n}\n",
+       "prog.go:10:29: []int does not satisfy comparable\n"},
+      {"package main\n\nimport (\n\t\"context\"\n\t\"errors\"\n)\n\nfunc main() {\n\t_, cancel := "
+       "context.WithCancelCause(context.Background())\n\tcancel()\n\t_ = errors.New\n}\n",
+       "prog.go:10:2: not enough arguments in call to cancel\n\thave ()\n\twant (error)\n"},
+      // Outside the subset: what std's slices and maps hold besides Go 1.21's common functions,
+      // the iterator functions of Go 1.23 among them.
+      {"package main\n\nimport (\n\t\"fmt\"\n\t\"maps\"\n)\n\nfunc main() {\n\tm := "
+       "map[int]int{}\n\tfmt.Println(maps.Keys(m))\n}\n",
+       "prog.go:10:19: maps.Keys (an iterator: range over func) is not supported\n"},
+      {"package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\nfunc main() {\n\ts := "
+       "[]int{1, 1}\n\tfmt.Println(slices.Compact(s))\n}\n",
+       "prog.go:10:21: the function slices.Compact is not supported\n"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.src);
+    CHECK(errors_of(c.src) == c.want);
+  }
+}
+
+// slices.SortFunc is Go's pdqsort: equal elements end where Go puts them. Go 1.19's sort.Slice
+// runs the same pdqsort (sort/zsortfunc.go, which Go 1.21's slices copies with cmp(a, b) < 0 for
+// Less), so the installed Go checks the order our SortFunc leaves, over sizes and patterns that
+// take every path: insertion sort, ninther pivots, reversal, partial insertion, equal partitions.
+TEST_CASE("gofront: slices.SortFunc leaves equal elements where Go's pdqsort does") {
+  const std::string body =
+      "package main\n\nimport (\n\t\"fmt\"\n\tIMPORT\n)\n\ntype item struct{ key, id int }\n\n"
+      "func cmp(a, b item) int { return a.key - b.key }\n\nfunc main() {\n\tx := 12345\n"
+      "\tfor _, n := range []int{5, 13, 60, 200, 700} {\n"
+      "\t\tfor pattern := 0; pattern < 4; pattern++ {\n"
+      "\t\t\ts := make([]item, n)\n\t\t\tfor i := range s {\n"
+      "\t\t\t\tx = (x*1103515245 + 12345) % 2147483648\n"
+      "\t\t\t\tswitch pattern {\n\t\t\t\tcase 0:\n\t\t\t\t\ts[i] = item{x % 3, i}\n"
+      "\t\t\t\tcase 1:\n\t\t\t\t\ts[i] = item{x % 1000, i}\n"
+      "\t\t\t\tcase 2:\n\t\t\t\t\ts[i] = item{(n - i) / 3, i}\n"
+      "\t\t\t\tdefault:\n\t\t\t\t\ts[i] = item{i / 2, i}\n\t\t\t\t\tif i%50 == 7 {\n"
+      "\t\t\t\t\t\ts[i].key = x % 9\n\t\t\t\t\t}\n\t\t\t\t}\n\t\t\t}\n"
+      "\t\t\tSORT\n\t\t\tids := []int{}\n\t\t\tfor _, it := range s {\n"
+      "\t\t\t\tids = append(ids, it.id)\n\t\t\t}\n\t\t\tfmt.Println(n, pattern, ids)\n"
+      "\t\t}\n\t}\n}\n";
+  auto with = [&](const std::string& import, const std::string& sort) {
+    std::string t = body;
+    t.replace(t.find("IMPORT"), 6, import);
+    t.replace(t.find("SORT"), 4, sort);
+    return t;
+  };
+  const std::string ours_src = with("\"slices\"", "slices.SortFunc(s, cmp)");
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("sortfunc.go", ours_src);
+  INFO(r.message());
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("sortfunc.go", r.lua, opt, log);
+  INFO(rep.diagnostics);
+  REQUIRE(rep.output.size() == 20);
+  if (!have_go()) {
+    MESSAGE("SKIPPED the Go side: `go` is not on PATH");
+    return;
+  }
+  const fs::path dir = work_dir() / "sortfunc";
+  fs::create_directories(dir);
+  std::ofstream(dir / "main.go") << with(
+      "\"sort\"", "sort.Slice(s, func(i, j int) bool { return cmp(s[i], s[j]) < 0 })");
+  REQUIRE(shell("cd " + dir.string() + " && " + go_env() + "go run main.go >out.txt 2>err.txt") ==
+          0);
+  CHECK(rep.output == lines_of(slurp(dir / "out.txt")));
+}
+
+TEST_CASE("gofront: slices' run-time panics are Go's") {
+  const struct {
+    const char* body;
+    const char* panic;
+  } cases[] = {
+      {"var s []int\n\tfmt.Println(slices.Max(s))", "panic: slices.Max: empty list"},
+      {"s := []int{1, 2, 3}\n\tfmt.Println(slices.Delete(s, 1, 5))",
+       "panic: runtime error: slice bounds out of range [:5:3]"},
+      {"s := []int{1, 2, 3}\n\tfmt.Println(slices.Delete(s, 2, 1))",
+       "panic: runtime error: slice bounds out of range [2:1:]"},
+      {"s := []int{1, 2, 3}\n\tfmt.Println(slices.Insert(s, 4, 9))",
+       "panic: runtime error: slice bounds out of range [4:3]"},
+  };
+  for (const auto& c : cases) {
+    const std::string src =
+        std::string("package main\n\nimport (\n\t\"fmt\"\n\t\"slices\"\n)\n\n") +
+        "func main() {\n\t" + c.body + "\n}\n";
+    INFO(src);
+    const rdv::gofront::CompileResult r = rdv::gofront::compile("prog.go", src);
+    INFO(r.message());
+    REQUIRE(r.ok);
+    rdv::script::RunOptions opt;
+    rdv::sim::EventLog log;
+    const rdv::script::RunReport rep = rdv::script::run_source("prog.go", r.lua, opt, log);
+    CHECK(rep.diagnostics.rfind(c.panic, 0) == 0);
+    CHECK(rep.diagnostics.find("main at prog.go:10") != std::string::npos);
+    CHECK(rep.exit_code() == 2);
+  }
+}
+
 TEST_CASE("gofront: the lowered chunk keeps every Go line") {
   const std::string src =
       "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := []int{1, 2, 3}\n\tfor i := 0; i < "
