@@ -1126,6 +1126,14 @@ void Compiler::need_value(X& x, Pos p) {
                  " without " + (x.mode == X::PkgName ? "selector" : "call"));
     x.mode = X::Invalid;
   }
+  if (x.pkg_call && (x.pkg_fn.rfind("slices.", 0) == 0 || x.pkg_fn.rfind("maps.", 0) == 0)) {
+    // gc names the expression at its start (the package name).
+    const Expr* first = x.e;
+    while (first != nullptr && first->kind == ExprKind::Selector) first = first->x.get();
+    error(first != nullptr ? first->pos : p,
+          "cannot use generic function " + x.pkg_fn + " without instantiation");
+    x.mode = X::Invalid;
+  }
   if (x.mode == X::Invalid) {
     x.t = t_invalid_;
     if (x.code.empty()) x.code = "nil";
@@ -3867,6 +3875,8 @@ X Compiler::call(const Expr& e) {
   if (f.mode == X::BuiltinFn) return builtin_call(e, f.code);
   if (!f.call_fn.empty() && f.mode == X::Value && f.t == nullptr)
     return f;  // a package function that lowered itself
+  if (f.pkg_call && (f.pkg_fn.rfind("slices.", 0) == 0 || f.pkg_fn.rfind("maps.", 0) == 0))
+    return generic_call(e, f);  // typed from its arguments
   need_value(f, e.x->pos);
   if (f.mode == X::Invalid) return x;
   const Type* u = underlying(f.t);

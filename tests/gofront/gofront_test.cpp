@@ -227,6 +227,9 @@ TEST_CASE("gofront: misuse of slices, maps and context.WithCancelCause is gc's c
       {"package main\n\nimport (\n\t\"context\"\n\t\"errors\"\n)\n\nfunc main() {\n\t_, cancel := "
        "context.WithCancelCause(context.Background())\n\tcancel()\n\t_ = errors.New\n}\n",
        "prog.go:10:2: not enough arguments in call to cancel\n\thave ()\n\twant (error)\n"},
+      {"package main\n\nimport \"slices\"\n\nfunc main() {\n\tsort := slices.Sort\n\t_ = "
+       "sort\n}\n",
+       "prog.go:6:10: cannot use generic function slices.Sort without instantiation\n"},
       // Outside the subset: what std's slices and maps hold besides Go 1.21's common functions,
       // the iterator functions of Go 1.23 among them.
       {"package main\n\nimport (\n\t\"fmt\"\n\t\"maps\"\n)\n\nfunc main() {\n\tm := "
