@@ -4517,8 +4517,6 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"context.WithCancelCause",
        {"G.withcancelcause", func_of({ctx}, {ctx, func_of({t_error_}, {})})}},
       {"context.Cause", {"G.cause", func_of({ctx}, {t_error_})}},
-      {"context.AfterFunc",
-       {"G.afterfunc", func_of({ctx, func_of({}, {})}, {func_of({}, {t_bool_})})}},
       {"golang.org/x/sync/errgroup.WithContext",
        {"G.egwithctx", func_of({ctx}, {ptr_to(foreign_["errgroup.Group"]), ctx})}},
       {"strings.Repeat", {"G.srepeat", func_of({t_string_, t_int_}, {t_string_})}},
@@ -4610,15 +4608,6 @@ X Compiler::pkg_call(const Expr& e, X& f) {
       x.call_args.push_back(lua_quote(n));
       s += ", " + lua_quote(n);
     }
-  }
-  if (f.pkg_fn == "context.AfterFunc" && e.args.size() == 2) {
-    // f's goroutine is named after f, as a go statement's is (main.main.func1 for a literal).
-    const Expr* fn = e.args[1].get();
-    while (fn->kind == ExprKind::Paren) fn = fn->x.get();
-    const std::string n =
-        lua_quote(fn->kind == ExprKind::FuncLit ? last_lit_name_ : expr_string(fn));
-    x.call_args.push_back(n);
-    s += ", " + n;
   }
   x.code = x.call_fn + "(" + s + ")";
   x.fresh = true;

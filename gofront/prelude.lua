@@ -1447,31 +1447,6 @@ function G.cause(c)
   if type(v) == "string" then return ctxerr(v) end
   return v
 end
--- AfterFunc: f runs in a goroutine of its own (named after f) once c is done, unless stop() came
--- first. The goroutine waits for c from the call on (Go starts it at cancellation). stop() is
--- true when it stopped f: c was not yet done, and stop had not been called.
-function G.afterfunc(c, f, name)
-  local u = U(nn(c))
-  local st = {}
-  local done = u:done()
-  if done ~= nil then  -- a Background context is never done: f never runs
-    st.ch = chan(0, "AfterFunc(" .. (name or "f") .. ").stop")
-    G.go(name, function()
-      local fired = select {
-        on_recv(done, function() return true end),
-        on_recv(st.ch, function() return false end),
-      }
-      if fired and not st.stopped then f() end
-    end)
-  end
-  return function()
-    if st.stopped then return false end
-    if u:err() ~= nil then return false end  -- done: f runs (or ran)
-    st.stopped = true
-    if st.ch then st.ch:close() end
-    return true
-  end
-end
 G.F.Context_Done = function(c) return U(nn(c)):done() end
 G.F.Context_Err = function(c) return ctxerr(U(nn(c)):err()) end
 G.F.Context_Value = function(c, k)

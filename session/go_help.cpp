@@ -174,10 +174,6 @@ constexpr std::array kEntries = {
          "Why ctx was cancelled: the cause given to the cancel that reached it, else ctx.Err(); "
          "nil while it is live (Go 1.20).",
          "ctx:cause()"},
-  GoHelp{K::Member, "context", "AfterFunc", "stop := context.AfterFunc(ctx, f)",
-         "Runs f in a goroutine of its own once ctx is done; stop() prevents it, and says "
-         "whether it did (Go 1.21).",
-         "go(function() ctx:done():recv() f() end)"},
   GoHelp{K::Method, "Context", "Done", "<-ctx.Done()",
          "A channel closed when the context is cancelled or its deadline passes: a case in a "
          "select.",

@@ -1,4 +1,4 @@
-// context.WithCancelCause, Cause and AfterFunc (Go 1.20 and 1.21): ctx_cause.out is the output
+// context.WithCancelCause and Cause (Go 1.20): ctx_cause.out is the output
 // the context package's documentation gives, since the installed Go (1.19) cannot build it.
 package main
 
@@ -45,28 +45,4 @@ func main() {
 	cancelK4(errors.New("child first"))
 	cancel4(errShutdown)
 	fmt.Println(context.Cause(k4), context.Cause(p4))
-
-	// AfterFunc: f runs in its own goroutine once the context is done, unless stopped first.
-	a, cancelA := context.WithCancel(bg)
-	ran := make(chan string)
-	stop := context.AfterFunc(a, func() { ran <- "after func ran" })
-	cancelA()
-	fmt.Println(<-ran)
-	fmt.Println(stop(), stop())
-	b, cancelB := context.WithCancel(bg)
-	stopB := context.AfterFunc(b, func() { fmt.Println("never") })
-	fmt.Println(stopB(), stopB())
-	cancelB()
-	time.Sleep(10 * time.Millisecond)
-	d := make(chan bool)
-	context.AfterFunc(a, func() { d <- true }) // already done: runs at once
-	fmt.Println("already done:", <-d)
-	stopBg := context.AfterFunc(bg, func() { fmt.Println("never") })
-	fmt.Println(stopBg(), stopBg())
-	tctx, tcancel := context.WithTimeout(bg, 5*time.Millisecond)
-	defer tcancel()
-	start := time.Now()
-	tdone := make(chan time.Duration)
-	context.AfterFunc(tctx, func() { tdone <- time.Since(start) })
-	fmt.Println(<-tdone >= 5*time.Millisecond, context.Cause(tctx))
 }
