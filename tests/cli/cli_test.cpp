@@ -8,9 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
+#include "tests/support/read_file.h"
 #include "trace/trace.h"
 
 namespace {
@@ -23,12 +23,7 @@ struct Ran {
   std::string err;
 };
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 fs::path scratch() {
   const fs::path d = fs::temp_directory_path() / ("rdv-cli-test-" + std::to_string(getpid()));
@@ -44,8 +39,8 @@ Ran cli(const std::string& args) {
   const int rc = std::system(cmd.c_str());
   Ran r;
   r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-  r.out = slurp(d / "out");
-  r.err = slurp(d / "err");
+  r.out = read_file(d / "out");
+  r.err = read_file(d / "err");
   return r;
 }
 
@@ -171,7 +166,7 @@ TEST_CASE("cli run --trace, then replay reproduces it exactly") {
   CHECK(rep.out == r.out);
   CHECK(cli("replay /nonexistent.rdv.jsonl").code == 1);
   // the script, edited, diverges from the recorded run
-  std::string text = slurp(kLua + "select_random.lua");
+  std::string text = read_file(kLua + "select_random.lua");
   const std::string from = "for i = 1, 200 do";
   const std::size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
@@ -201,7 +196,7 @@ TEST_CASE("cli run --trace, then replay: bytes that are not UTF-8 round-trip exa
   CHECK(r.out ==
         "\xff\tv\x80" + std::string(1, '\0') + "\ttrue\n\xc3\xbf\t\xc0\xaf\t\xed\xa0\x80\n");
   // the file is valid UTF-8 JSON: the bytes are written as \udcXX (docs/traces.md)
-  const std::string text = slurp(trace);
+  const std::string text = read_file(trace);
   CHECK(has(text, "\\udcff"));
   CHECK(!has(text, "\xff"));
   auto t = rdv::trace::read_trace(trace);
@@ -248,10 +243,10 @@ TEST_CASE("cli run --perfetto and export --perfetto write Chrome Trace Event JSO
   const std::string json2 = (d / "export.json").string();
   REQUIRE(cli("run " + kDir + "ok.lua --trace " + trace + " --perfetto " + json1).code == 0);
   REQUIRE(cli("export " + trace + " --perfetto " + json2).code == 0);
-  const std::string a = slurp(json1);
+  const std::string a = read_file(json1);
   CHECK(has(a, "traceEvents"));
   CHECK(has(a, "worker"));
-  CHECK(a == slurp(json2));
+  CHECK(a == read_file(json2));
   CHECK(cli("export " + trace).code == 1);  // --perfetto is required
   CHECK(cli("export /nonexistent.rdv.jsonl --perfetto " + json2).code == 1);
 }
@@ -280,7 +275,7 @@ TEST_CASE("a version 1 trace (before TaskAt) still replays exactly and exports")
   const fs::path d = scratch();
   const std::string json = (d / "v1.json").string();
   REQUIRE(cli("export " + v1 + " --perfetto " + json).code == 0);
-  const std::string j = slurp(json);
+  const std::string j = read_file(json);
   CHECK(has(j, "traceEvents"));
   CHECK(has(j, "\"worker\""));
   CHECK(has(j, "\"args\":{\"line\":9}"));  // the worker's runnable span at its send

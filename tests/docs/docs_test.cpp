@@ -23,7 +23,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <regex>
@@ -36,6 +35,7 @@
 #include "model/model.h"
 #include "script/run.h"
 #include "sim/policy.h"
+#include "tests/support/read_file.h"
 
 namespace {
 
@@ -43,12 +43,7 @@ namespace fs = std::filesystem;
 
 const fs::path kSource = RDV_SOURCE_DIR;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
@@ -84,7 +79,7 @@ std::map<std::string, std::string> example_files() {
   std::map<std::string, std::string> files;
   for (const auto& e : fs::directory_iterator(kSource / "docs/examples"))
     if (e.path().extension() == ".lua" || e.path().extension() == ".go")
-      files[e.path().filename().string()] = slurp(e.path());
+      files[e.path().filename().string()] = read_file(e.path());
   return files;
 }
 
@@ -111,7 +106,7 @@ std::string shell(const std::string& command) {
                           out.string() + "' 2>&1";
   const int rc = std::system(cmd.c_str());
   CHECK_MESSAGE(WIFEXITED(rc), command);
-  return slurp(out);
+  return read_file(out);
 }
 
 // One line: "[...]" inside a line matches any characters (a time, a rate).
@@ -146,7 +141,7 @@ bool matches(const std::vector<std::string>& expected, std::size_t ei,
 }
 
 void check_console_blocks(const fs::path& doc) {
-  const std::string text = slurp(kSource / doc);
+  const std::string text = read_file(kSource / doc);
   REQUIRE_MESSAGE(!text.empty(), doc.string() << " is missing");
   int checked = 0;
   for (const Block& b : fenced_blocks(text)) {
@@ -345,7 +340,7 @@ Played play(const std::string& file, const std::vector<std::string>& picks) {
 }  // namespace
 
 TEST_CASE("every lua and go block of the scenario guide is an example file, named in it") {
-  const std::string guide = slurp(kSource / "docs/scenario-guide.md");
+  const std::string guide = read_file(kSource / "docs/scenario-guide.md");
   REQUIRE(!guide.empty());
   const auto files = example_files();
   REQUIRE(files.size() >= 8);
@@ -400,7 +395,7 @@ TEST_CASE("the guide's numbered and API examples print the same whatever the see
 }
 
 TEST_CASE("the teaching exercises' picks reach the outcome they promise") {
-  const std::string teaching = slurp(kSource / "docs/teaching.md");
+  const std::string teaching = read_file(kSource / "docs/teaching.md");
   const std::vector<Exercise> all = exercises(teaching);
   REQUIRE(all.size() >= 2);
   for (const Exercise& ex : all) {

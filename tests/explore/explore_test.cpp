@@ -9,12 +9,12 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "explore/explore.h"
 #include "script/run.h"
+#include "tests/support/read_file.h"
 #include "trace/trace.h"
 
 namespace {
@@ -25,11 +25,8 @@ using rdv::explore::Summary;
 using rdv::sim::PolicyKind;
 
 std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read " << path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  REQUIRE_MESSAGE(std::ifstream(path), "cannot read " << path);
+  return rdv::test::read_file(path);
 }
 
 Summary run(const std::string& path, Options o) {

@@ -17,7 +17,6 @@
 #include <filesystem>
 #include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -25,6 +24,7 @@
 #include "script/run.h"
 #include "sim/task.h"
 #include "tests/hostile/child.h"
+#include "tests/support/read_file.h"
 #include "trace/perfetto.h"
 #include "trace/recorder.h"
 #include "trace/trace.h"
@@ -46,12 +46,7 @@ constexpr double kSlowdown = 1.0;
 #endif
 constexpr double kResetBoundMs = 5000 * kSlowdown;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 std::string fresh_dir(const std::string& name) {
   const fs::path dir =
@@ -152,10 +147,10 @@ TEST_CASE("faults: kill -9 during a trace save leaves the old file, or the new o
   const rdv::trace::Trace old_trace = make_run_trace(50);
   const rdv::trace::Trace new_trace = make_run_trace(10000);
   REQUIRE(rdv::trace::write_trace(dir + "/new.rdv.jsonl", new_trace));
-  const std::string new_bytes = slurp(dir + "/new.rdv.jsonl");
+  const std::string new_bytes = read_file(dir + "/new.rdv.jsonl");
   fs::remove(dir + "/new.rdv.jsonl");
   REQUIRE(rdv::trace::write_trace(path, old_trace));
-  const std::string old_bytes = slurp(path);
+  const std::string old_bytes = read_file(path);
   REQUIRE(old_bytes != new_bytes);
 
   // How long an uninterrupted save takes, so the kills land before, during and after it.
@@ -180,7 +175,7 @@ TEST_CASE("faults: kill -9 during a trace save leaves the old file, or the new o
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
-    const std::string now = slurp(path);
+    const std::string now = read_file(path);
     if (now == old_bytes) {
       ++kept_old;
     } else if (now == new_bytes) {
@@ -211,14 +206,14 @@ TEST_CASE("faults: a full disk is a clear error naming the path, and the old fil
   const std::string report = in_full_disk(dir, 256 << 10, &how, [&]() -> std::string {
     const std::string path = dir + "/run.rdv.jsonl";
     if (auto s = rdv::trace::write_trace(path, small); !s) return "small failed: " + s.error();
-    const std::string before = slurp(path);
+    const std::string before = read_file(path);
     std::string out;
     if (auto s = rdv::trace::write_trace(path, big); !s) {
       out += "trace error: " + s.error() + "\n";
     } else {
       out += "trace written\n";
     }
-    out += slurp(path) == before ? "old intact\n" : "old changed\n";
+    out += read_file(path) == before ? "old intact\n" : "old changed\n";
     out += "temp files " + std::to_string(temp_files_in(dir)) + "\n";
     if (auto s = rdv::trace::export_perfetto(big, dir + "/run.json"); !s) {
       out += "perfetto error: " + s.error() + "\n";

@@ -28,6 +28,7 @@
 
 #include "session/controller.h"
 #include "sim/task.h"
+#include "tests/support/read_file.h"
 
 namespace {
 
@@ -50,17 +51,12 @@ constexpr double kThreadSlowdown = 1.0;
 constexpr double kResetBoundMs = 5000 * kSlowdown;
 using rdv::session::Controller;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 // Opens `path` in the controller and plays frames (update(1/60)) until the run ended and every
 // event is in. Returns the longest update() in ms; *frames counts them.
 double play(Controller& c, const std::string& path, int* frames, double limit_s) {
-  c.open_script(path, fs::path(path).filename().string(), slurp(path));
+  c.open_script(path, fs::path(path).filename().string(), read_file(path));
   double worst = 0;
   *frames = 0;
   const auto until = Clock::now() + std::chrono::duration<double>(limit_s);
@@ -84,7 +80,7 @@ TEST_CASE("app faults: saving a trace to an unwritable path reports why; the app
   fs::create_directories(dir);
   const std::string script = (dir / "ok.lua").string();
   std::ofstream(script) << "local ch = chan(1)\nfor i = 1, 500 do ch:send(i); ch:recv() end\n";
-  c.open_script(script, "ok.lua", slurp(script));
+  c.open_script(script, "ok.lua", read_file(script));
   REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
   for (const std::string& path :
        {(dir / "missing" / "x.rdv.jsonl").string(), std::string("/proc/x.rdv.jsonl")}) {
@@ -154,7 +150,7 @@ TEST_CASE(
     live.mode = rdv::sim::Mode::Live;
     live.time_scale = 1.0f;
     c.apply_settings(live);
-    c.open_script(script, "parked.lua", slurp(script));
+    c.open_script(script, "parked.lua", read_file(script));
     // On a loaded machine one measurement says little: the best of up to three must meet it.
     double best = 1e9;
     for (int attempt = 0; attempt < 3 && best > 500 * kSlowdown; ++attempt) {
@@ -210,7 +206,8 @@ TEST_CASE("app faults: the worst hostile scripts end with their message while fr
         "meta_runtime_object_gc.lua", "loop_in_close_handler.lua", "syntax_deep_nesting.lua"}) {
     Case k;
     k.name = name;
-    std::istringstream in(slurp(std::string(RDV_SOURCE_DIR) + "/tests/hostile/scripts/" + name));
+    std::istringstream in(
+        read_file(std::string(RDV_SOURCE_DIR) + "/tests/hostile/scripts/" + name));
     std::uint32_t n = 0;
     for (std::string line; std::getline(in, line);) {
       ++n;

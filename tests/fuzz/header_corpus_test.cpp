@@ -4,18 +4,14 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "script/scenario_header.h"
+#include "tests/support/read_file.h"
 
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using rdv::test::read_file;
 
 }  // namespace
 
@@ -23,7 +19,7 @@ TEST_CASE("header fuzz corpus: ok files load, bad files fail with a line, none c
   int ok = 0, bad = 0, other = 0;
   for (const auto& e : std::filesystem::directory_iterator(RDV_HEADER_CORPUS)) {
     const std::string name = e.path().filename().string();
-    const std::string text = slurp(e.path());
+    const std::string text = read_file(e.path());
     const auto r = rdv::script::parse_scenario_header(text, name);
     CAPTURE(name);
     if (name.starts_with("ok-")) {

@@ -3,6 +3,8 @@
 // broken expectation gives 2. Built twice: `scenario_explore_tests` (RDV_EXPLORE_SCHEDULES
 // random schedules each, default suite) and `scenario_explore_slow_tests` (label `slow`: more
 // random schedules, plus pct and a bounded exhaustive search).
+#include "tests/support/read_file.h"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -13,7 +15,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -66,17 +67,12 @@ std::vector<fs::path> shipped() {
   return files;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using rdv::test::read_file;
 
 // A copy of `from` whose header says `expect = "<expect>"` instead of what it declared.
 [[maybe_unused]] fs::path with_expectation(const fs::path& from, const std::string& expect,
                                            const fs::path& dir) {
-  std::string text = slurp(from);
+  std::string text = read_file(from);
   const std::size_t at = text.find("expect = \"");
   REQUIRE_MESSAGE(at != std::string::npos, from << " declares no expect");
   const std::size_t end = text.find('"', at + 10);

@@ -6,7 +6,6 @@
 // scenario_run_tests' (Rendezvous) and go_versions' (real Go).
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -16,6 +15,7 @@
 
 #include "script/scenario_header.h"
 #include "tests/scenarios/expectations.h"
+#include "tests/support/read_file.h"
 
 namespace fs = std::filesystem;
 using namespace rdv::scenarios_test;
@@ -35,12 +35,7 @@ std::vector<std::string> stems(const fs::path& dir, const std::string& ext) {
   return out;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using rdv::test::read_file;
 
 // The non-blank lines of `text`, without their indentation and trailing blanks.
 std::vector<std::string> code_lines(const std::string& text) {
@@ -86,8 +81,8 @@ TEST_CASE("seed examples: every Go snippet of the seed text has its example, and
 TEST_CASE("seed examples: each keeps its snippet's lines verbatim, in order and together") {
   for (const auto& stem : stems(kSnippets, ".txt")) {
     CAPTURE(stem);
-    const auto snippet = code_lines(slurp(kSnippets / (stem + ".txt")));
-    const auto program = code_lines(slurp(kExamples / (stem + ".go")));
+    const auto snippet = code_lines(read_file(kSnippets / (stem + ".txt")));
+    const auto program = code_lines(read_file(kExamples / (stem + ".go")));
     REQUIRE(snippet.size() >= 5);
     CHECK_MESSAGE(find_block(program, snippet) >= 0, stem << ".go does not contain its snippet's "
                                                           << snippet.size()

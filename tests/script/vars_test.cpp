@@ -2,8 +2,6 @@
 // RunOptions::track_vars, and what the model makes of them (the Variables pane's data).
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -11,6 +9,7 @@
 #include "script/assignments.h"
 #include "script/run.h"
 #include "sim/policy.h"
+#include "tests/support/read_file.h"
 #include "trace/recorder.h"
 #include "trace/trace.h"
 
@@ -51,12 +50,7 @@ rdv::model::Model model_of(const rdv::sim::EventLog& log) {
   return m;
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 }  // namespace
 

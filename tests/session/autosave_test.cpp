@@ -4,6 +4,7 @@
 #include "session/scenario_catalog.h"
 
 #include "tests/support/process.h"
+#include "tests/support/read_file.h"
 
 #include <doctest/doctest.h>
 
@@ -15,7 +16,6 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <string>
 
 using rdv::session::Answer;
@@ -28,10 +28,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
+using rdv::test::read_file;
 
 void spit(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
@@ -83,14 +80,14 @@ TEST_CASE("unsaved work: quitting or opening asks first, and each answer does wh
   CHECK_FALSE(work.asking());
   CHECK(ran == 1);
   CHECK(work.dirty());
-  CHECK(slurp(file) == "print(1)\n");
+  CHECK(read_file(file) == "print(1)\n");
 
   // Discard: the file is untouched, the action runs.
   CHECK_FALSE(work.run_or_ask(action));
   work.answer(Answer::Discard);
   CHECK(ran == 2);
   CHECK_FALSE(work.dirty());
-  CHECK(slurp(file) == "print(1)\n");
+  CHECK(read_file(file) == "print(1)\n");
 
   // Save: the file gets the edit, then the action runs.
   work.set_text("print(3)\n");
@@ -98,7 +95,7 @@ TEST_CASE("unsaved work: quitting or opening asks first, and each answer does wh
   work.answer(Answer::Save);
   CHECK(ran == 3);
   CHECK_FALSE(work.asking());
-  CHECK(slurp(file) == "print(3)\n");
+  CHECK(read_file(file) == "print(3)\n");
   CHECK_FALSE(work.dirty());
 
   // A save that fails keeps asking, with the reason, and runs nothing.
@@ -140,7 +137,7 @@ TEST_CASE("autosave: written 2 s after the last change, restorable, removed once
   work.set_text("print(22)\n", t0 + 1500ms);  // a later change restarts the delay
   CHECK_FALSE(work.tick(t0 + 2500ms));
   CHECK(work.tick(t0 + 3600ms));
-  CHECK(slurp(saved) == "print(22)\n");
+  CHECK(read_file(saved) == "print(22)\n");
   CHECK_FALSE(work.tick(t0 + 10s));  // nothing new to write
 
   // The next start: a fresh session finds the edit for that scenario, not for another.
@@ -179,7 +176,7 @@ TEST_CASE("atomic write: a writer killed mid-write leaves the previous file inta
   const std::string before = "print('the previous autosave')\n";
   std::string error;
   REQUIRE(write_file_atomic(file, before, &error));
-  CHECK(slurp(file) == before);
+  CHECK(read_file(file) == before);
 
   int ready[2];
   REQUIRE(::pipe(ready) == 0);
@@ -206,11 +203,11 @@ TEST_CASE("atomic write: a writer killed mid-write leaves the previous file inta
   int status = 0;
   ::waitpid(child, &status, 0);
   CHECK(WIFSIGNALED(status));
-  CHECK(slurp(file) == before);  // untouched: the half-written text is in a temporary file
+  CHECK(read_file(file) == before);  // untouched: the half-written text is in a temporary file
 
   // And a completed write replaces it whole.
   REQUIRE(write_file_atomic(file, "print('new')\n", &error));
-  CHECK(slurp(file) == "print('new')\n");
+  CHECK(read_file(file) == "print('new')\n");
   // An unwritable place is a clear error.
   CHECK_FALSE(write_file_atomic(fs::path(dir) / "missing" / "x.lua", "x", &error));
   CHECK(error.find("missing/x.lua") != std::string::npos);
@@ -230,7 +227,7 @@ TEST_CASE("unsaved work: choosing another scenario asks first, and goes there on
   browser.select(a);
   UnsavedWork work(Autosave(dir + "/autosave"));
   CHECK(rdv::session::allow_switch(work, browser));  // nothing edited
-  work.begin(dir + "/1-a.lua", slurp(dir + "/1-a.lua"));
+  work.begin(dir + "/1-a.lua", read_file(dir + "/1-a.lua"));
 
   // Clean: switching is allowed and the document is closed.
   browser.select(b);
@@ -239,7 +236,7 @@ TEST_CASE("unsaved work: choosing another scenario asks first, and goes there on
 
   // Dirty: the selection goes back to the edited scenario, and the person is asked.
   browser.select(a);
-  work.begin(dir + "/1-a.lua", slurp(dir + "/1-a.lua"));
+  work.begin(dir + "/1-a.lua", read_file(dir + "/1-a.lua"));
   work.set_text("print('edited')\n");
   browser.select(b);
   CHECK_FALSE(rdv::session::allow_switch(work, browser));
@@ -257,6 +254,6 @@ TEST_CASE("unsaved work: choosing another scenario asks first, and goes there on
   work.answer(Answer::Discard);
   CHECK(browser.selected() == b);
   CHECK(rdv::session::allow_switch(work, browser));
-  CHECK(slurp(dir + "/1-a.lua").find("print('a')") != std::string::npos);  // file untouched
+  CHECK(read_file(dir + "/1-a.lua").find("print('a')") != std::string::npos);  // file untouched
   fs::remove_all(dir);
 }

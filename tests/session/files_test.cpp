@@ -4,6 +4,7 @@
 #include "session/files.h"
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
+#include "tests/support/read_file.h"
 
 #include <doctest/doctest.h>
 
@@ -13,7 +14,6 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <sstream>
 
 using namespace rdv::session;
 namespace fs = std::filesystem;
@@ -22,12 +22,7 @@ namespace {
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 // The settings the shell would keep in imgui.ini.
 class MapSettings : public SettingsStore {

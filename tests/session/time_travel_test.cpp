@@ -3,6 +3,7 @@
 // stepping forward to k, over every shipped scenario, a run long enough to cross the model's
 // snapshots, a loaded trace, a live run still being recorded and an interactive one.
 #include "session/controller.h"
+#include "tests/support/read_file.h"
 
 #include <doctest/doctest.h>
 
@@ -10,9 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <thread>
 
 using namespace rdv::session;
@@ -23,12 +22,7 @@ namespace {
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 template <class Pred>
 bool update_until(Controller& c, Pred done,

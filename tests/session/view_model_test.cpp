@@ -5,14 +5,13 @@
 #include "session/view_model.h"
 #include "session/controller.h"
 #include "session/state_style.h"
+#include "tests/support/read_file.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <thread>
 
 namespace {
@@ -291,12 +290,7 @@ TEST_CASE("view model: error lines, source lines and exercise goals") {
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 // Calls update() until `done` holds (every 1 ms, at most 20 s).
 template <class F>

@@ -16,8 +16,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
@@ -26,6 +24,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "tests/support/read_file.h"
 
 namespace {
 
@@ -39,10 +38,7 @@ void on_alarm(int) {
   }
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using rdv::test::read_file;
 
 bool has_sanitizer_report(const std::string& err) {
   for (const char* s : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer",
@@ -92,7 +88,7 @@ Outcome run_child(std::vector<std::string> args, const std::string& err_path, un
   alarm(0);
   g_child = 0;
   Outcome o;
-  o.err = slurp(err_path);
+  o.err = read_file(err_path);
   if (has_sanitizer_report(o.err)) {
     o.status = "sanitizer";
   } else if (g_timed_out) {
@@ -156,7 +152,7 @@ int main(int argc, char** argv) {
         break;
       }
     }
-    if (status == "ok" && slurp(a) != slurp(b)) {
+    if (status == "ok" && read_file(a) != read_file(b)) {
       status = "divergence";
       detail = "the two runs' traces differ";
     }

@@ -1,17 +1,18 @@
 // tests/support/app_shot.h — what the screenshot tests share: the PNG the app wrote, read back,
 // and regions of it looked at (fractions of the image). Header-only: stb_image's code comes from
-// the UI library the test links. Running the app: app_run.h.
+// the UI library the test links. Running the app: app_run.h; a screenshot of it: shoot().
 #pragma once
 
 #include "tests/support/app_run.h"
+#include "tests/support/read_file.h"
 
+#include <doctest/doctest.h>
 #include <imgui.h>
 #include <stb_image.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <memory>
-#include <sstream>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,6 +28,18 @@ struct Image {
     return pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
                            static_cast<std::size_t>(x)) *
                               3;
+  }
+  // The pixel as 0xRRGGBB.
+  unsigned rgb(int x, int y) const {
+    const unsigned char* p = at(x, y);
+    return (unsigned{p[0]} << 16) | (unsigned{p[1]} << 8) | p[2];
+  }
+  // How many colours the picture has (a blank one has few; antialiased text many).
+  std::size_t distinct_colours() const {
+    std::set<unsigned> seen;
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x) seen.insert(rgb(x, y));
+    return seen.size();
   }
   int px(float f, int extent) const { return static_cast<int>(f * static_cast<float>(extent)); }
   // Whether the pixel is within `tolerance` (sum of channel differences) of `colour`.
@@ -48,6 +61,11 @@ struct Image {
       for (int x = px(x0, width); x < px(x1, width); ++x)
         if (near(x, y, colour, tolerance)) return true;
     return false;
+  }
+  // Whether pixel (x, y) is the same, to the bit, in both images (of the same size).
+  bool same_at(const Image& o, int x, int y) const {
+    const unsigned char *p = at(x, y), *q = o.at(x, y);
+    return p[0] == q[0] && p[1] == q[1] && p[2] == q[2];
   }
   // How many pixels of the box differ between two images of the same size.
   int count_different(const Image& o, float x0, float y0, float x1, float y1) const {
@@ -83,12 +101,38 @@ inline Image load_png(const std::string& path) {
   return img;
 }
 
-// The whole of a file ("" when it cannot be read).
-inline std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+// How shoot() runs the app.
+struct Shot {
+  int width = 1600;  // --size, and the picture's size checked
+  int height = 900;
+  std::vector<std::string> extra{};  // arguments after the others (e.g. --tab Plots)
+  int display_offset = 0;            // run_app's: tests running at once start apart
+  std::string* out = nullptr;        // if set, gets what the app printed
+};
+
+// A screenshot of `file` at `at` ("end" or an event count), seed 1, written to `png` and read
+// back. Checks that the app exited 0 and requires a picture of the size asked for.
+inline Image shoot(const std::string& png, const std::string& file, const std::string& at,
+                   const Shot& how) {
+  std::vector<std::string> args = {file,
+                                   "--screenshot",
+                                   png,
+                                   "--size",
+                                   std::to_string(how.width) + "x" + std::to_string(how.height),
+                                   "--at",
+                                   at,
+                                   "--seed",
+                                   "1"};
+  args.insert(args.end(), how.extra.begin(), how.extra.end());
+  const auto r = run_app(args, how.display_offset);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  if (how.out != nullptr) *how.out = r.out;
+  Image img = load_png(png);
+  REQUIRE(img.pixels);
+  REQUIRE(img.width == how.width);
+  REQUIRE(img.height == how.height);
+  return img;
 }
 
 }  // namespace rdv::test

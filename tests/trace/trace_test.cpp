@@ -5,10 +5,9 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "sim/event_log.h"
+#include "tests/support/read_file.h"
 #include "tests/support/synthetic.h"
 #include "trace/compare.h"
 #include "trace/recorder.h"
@@ -27,12 +26,7 @@ std::string temp_dir() {
   return dir;
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 TEST_CASE("sha256: the FIPS 180-4 test vectors") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -142,7 +136,7 @@ TEST_CASE("trace: a synthetic run round-trips through a file, byte for byte") {
   check_same(t, *r);
   // Overwrite in place: the rename replaces the old file; no temporary is left behind.
   REQUIRE(write_trace(path, *r).ok());
-  CHECK(slurp(path) == format_trace(t));
+  CHECK(read_file(path) == format_trace(t));
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& f : std::filesystem::directory_iterator(dir)) ++files;
   CHECK(files == 1);

@@ -1,20 +1,15 @@
 // Unsaved work in the real window (label `ui`, Xvfb): an autosaved edit left by a crash is
 // offered back when its scenario is opened again, and showing the offer does not delete it.
 #include "session/autosave.h"
-#include "tests/support/app_run.h"
+#include "tests/support/app_shot.h"
 #include "tests/support/process.h"
 
 #include <doctest/doctest.h>
-#include <stb_image.h>
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <memory>
 
-using rdv::test::run_process;
+using rdv::test::Image;
+using rdv::test::load_png;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 
@@ -25,13 +20,6 @@ rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
   rdv::test::AppRun how;
   how.env = std::move(env);
   return rdv::test::run_app(args, how);
-}
-
-using Pixels = std::unique_ptr<unsigned char, void (*)(void*)>;
-
-Pixels load(const std::string& path, int& w, int& h) {
-  int channels = 0;
-  return Pixels(stbi_load(path.c_str(), &w, &h, &channels, 3), stbi_image_free);
 }
 
 }  // namespace
@@ -59,24 +47,16 @@ TEST_CASE("autosave: reopening a scenario with an autosaved edit offers to resto
   REQUIRE(offered.exit_code == 0);
   CHECK(fs::exists(autosave.file_for(scenario)));  // shown, not consumed
 
-  int w1 = 0, h1 = 0, w2 = 0, h2 = 0;
-  const Pixels a = load(dir + "/plain.png", w1, h1);
-  const Pixels b = load(dir + "/offer.png", w2, h2);
-  REQUIRE(a);
-  REQUIRE(b);
-  REQUIRE((w1 == w2 && h1 == h2));
+  const Image a = load_png(dir + "/plain.png");
+  const Image b = load_png(dir + "/offer.png");
+  REQUIRE(a.pixels);
+  REQUIRE(b.pixels);
+  REQUIRE((a.width == b.width && a.height == b.height));
   // The modal sits in the middle of the window; the two pictures differ there.
+  const int w1 = a.width, h1 = a.height;
   int differing = 0;
-  for (int y = h1 * 2 / 5; y < h1 * 3 / 5; ++y) {
-    for (int x = w1 * 3 / 10; x < w1 * 7 / 10; ++x) {
-      const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w1) +
-                             static_cast<std::size_t>(x)) *
-                            3;
-      if (a.get()[i] != b.get()[i] || a.get()[i + 1] != b.get()[i + 1] ||
-          a.get()[i + 2] != b.get()[i + 2])
-        ++differing;
-    }
-  }
+  for (int y = h1 * 2 / 5; y < h1 * 3 / 5; ++y)
+    for (int x = w1 * 3 / 10; x < w1 * 7 / 10; ++x) differing += !a.same_at(b, x, y);
   CHECK(differing > 5000);
   fs::remove_all(dir);
 }

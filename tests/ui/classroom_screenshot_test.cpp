@@ -9,18 +9,10 @@
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
-#include <stb_image.h>
-
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <memory>
-#include <sstream>
 
-using rdv::test::run_process;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 using namespace rdv::session;
@@ -29,29 +21,14 @@ using namespace rdv::ui;
 namespace {
 
 using rdv::test::Image;
-using rdv::test::load_png;
 using rdv::test::read_file;
-
-rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  return rdv::test::run_app(args, 600);
-}
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
 Image shoot(const std::string& dir, const std::string& file, const std::string& at,
             const std::vector<std::string>& extra = {}) {
   const std::string png = dir + "/" + fs::path(file).stem().string() + "-" + at + ".png";
-  std::vector<std::string> args = {
-      kScenarios + file, "--screenshot", png, "--size", "1600x900", "--at", at, "--seed", "1"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  const auto r = run_app(args);
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  Image img;
-  int channels = 0;
-  img.pixels.reset(stbi_load(png.c_str(), &img.width, &img.height, &channels, 3));
-  REQUIRE(img.pixels);
-  return img;
+  return rdv::test::shoot(png, kScenarios + file, at, {.extra = extra, .display_offset = 600});
 }
 
 // The Source pane's gutter, where each task at a visible line has a bar in its colour.

@@ -5,6 +5,7 @@
 #include "ui/explorer_panel.h"
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
+#include "tests/support/read_file.h"
 #include "ui/file_actions.h"
 #include "ui/shell.h"
 
@@ -14,7 +15,6 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <thread>
 
@@ -25,11 +25,8 @@ using namespace rdv::ui;
 namespace {
 
 std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  REQUIRE_MESSAGE(in, "cannot read " << path);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  REQUIRE_MESSAGE(std::ifstream(path), "cannot read " << path);
+  return rdv::test::read_file(path);
 }
 
 std::string scenario(const std::string& name) {

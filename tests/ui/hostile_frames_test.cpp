@@ -7,6 +7,7 @@
 // 1.1 GB for one screenshot; session/timeline_layout.cpp).
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
+#include "tests/support/read_file.h"
 #include "tests/ui/imgui_frames.h"
 #include "ui/channels_panel.h"
 #include "ui/console_panel.h"
@@ -24,9 +25,7 @@
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 
 using namespace rdv::session;
@@ -41,12 +40,7 @@ constexpr double kSlowdown = 5.0;
 constexpr double kSlowdown = 1.0;
 #endif
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 // The app's panes as ui/app.cpp puts them in its Shell, around one Controller.
 struct PanesApp {
@@ -111,7 +105,7 @@ TEST_CASE("hostile frames: huge messages, lines and buffers are drawn, each fram
     INFO(k.script);
     PanesApp app;
     const std::string path = std::string(RDV_SOURCE_DIR) + "/tests/hostile/scripts/" + k.script;
-    app.controller.open_script(path, k.script, slurp(path));
+    app.controller.open_script(path, k.script, read_file(path));
     REQUIRE(app.controller.finish_blocking(std::chrono::seconds(120)));
     CHECK(app.controller.diagnostics().find(k.diag) != std::string::npos);
     app.controller.update(1.0 / 60);

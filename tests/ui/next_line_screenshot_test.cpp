@@ -10,18 +10,10 @@
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
-#include <stb_image.h>
-
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <memory>
-#include <sstream>
 
-using rdv::test::run_process;
 using rdv::test::temp_folder;
 using namespace rdv::session;
 using namespace rdv::ui;
@@ -29,26 +21,13 @@ using namespace rdv::ui;
 namespace {
 
 using rdv::test::Image;
-using rdv::test::load_png;
 using rdv::test::read_file;
-
-rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  return rdv::test::run_app(args, 300);
-}
 
 const std::string kScenario = RDV_SOURCE_DIR "/tests/trace/v1/lock_handoff.lua";
 const std::string kV1Trace = RDV_SOURCE_DIR "/tests/trace/v1/lock_handoff.v1.rdv.jsonl";
 
 Image shoot(const std::string& png, const std::string& file, const std::string& at) {
-  const auto r =
-      run_app({file, "--screenshot", png, "--size", "1600x900", "--at", at, "--seed", "1"});
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  Image img;
-  int channels = 0;
-  img.pixels.reset(stbi_load(png.c_str(), &img.width, &img.height, &channels, 3));
-  REQUIRE(img.pixels);
-  return img;
+  return rdv::test::shoot(png, file, at, {.display_offset = 300});
 }
 
 // The Source pane's gutter, where each task at a visible line has a bar in its colour.

@@ -13,19 +13,11 @@
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
-#include <stb_image.h>
-
-#include <unistd.h>
 
 #include <chrono>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <memory>
-#include <sstream>
 #include <vector>
 
-using rdv::test::run_process;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 using namespace rdv::session;
@@ -35,12 +27,7 @@ using namespace rdv::ui;
 namespace {
 
 using rdv::test::Image;
-using rdv::test::load_png;
 using rdv::test::read_file;
-
-rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  return rdv::test::run_app(args, 400);
-}
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
@@ -48,18 +35,7 @@ const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 Image shoot(const std::string& dir, const std::string& file, const std::string& at,
             std::string* out = nullptr, const std::vector<std::string>& extra = {}) {
   const std::string png = dir + "/" + fs::path(file).stem().string() + "-" + at + ".png";
-  std::vector<std::string> args = {file, "--screenshot", png, "--size", "1600x900", "--at",
-                                   at,   "--seed",       "1"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  const auto r = run_app(args);
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  if (out != nullptr) *out = r.out;
-  Image img = load_png(png);
-  REQUIRE(img.pixels);
-  CHECK(img.width == 1600);
-  CHECK(img.height == 900);
-  return img;
+  return rdv::test::shoot(png, file, at, {.extra = extra, .display_offset = 400, .out = out});
 }
 
 constexpr float kTasksX0 = 0.72f, kTasksY0 = 0.07f, kTasksY1 = 0.40f;

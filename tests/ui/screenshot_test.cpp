@@ -1,21 +1,16 @@
 // Screenshots of the real window (label `ui`): `rendezvous --screenshot` renders the browser
 // off screen and the PNG is checked for size and content. Uses the running X server when
 // DISPLAY is set, else starts one with xvfb-run.
-#include "tests/support/app_run.h"
+#include "tests/support/app_shot.h"
 #include "tests/support/process.h"
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
-#include <stb_image.h>
-
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <memory>
-#include <set>
 
 using rdv::test::run_process;
 using rdv::test::temp_folder;
@@ -23,6 +18,13 @@ namespace fs = std::filesystem;
 namespace palette = rdv::ui::palette;
 
 namespace {
+
+using rdv::test::Image;
+using rdv::test::load_png;
+
+// Thin glyphs rarely reach their full colour: has_colour's tolerance here is 24 (a sum of channel
+// differences).
+constexpr int kTolerance = 24;
 
 // Runs rendezvous with `args`; with `seconds` > 0 the app is stopped (exit code 124) after that
 // long.
@@ -33,51 +35,6 @@ rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
   how.seconds = seconds;
   return rdv::test::run_app(args, how);
 }
-
-struct Image {
-  int width = 0;
-  int height = 0;
-  std::unique_ptr<unsigned char, void (*)(void*)> pixels{nullptr, stbi_image_free};
-
-  unsigned rgb(int x, int y) const {
-    const unsigned char* p =
-        pixels.get() + (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
-                        static_cast<std::size_t>(x)) *
-                           3;
-    return (unsigned{p[0]} << 16) | (unsigned{p[1]} << 8) | p[2];
-  }
-  // True when a pixel close to `colour` (an ImGui IM_COL32) is in the box given as fractions.
-  // Thin glyphs rarely reach their full colour: `tolerance` is a sum of channel differences.
-  bool has_colour(ImU32 colour, float x0, float y0, float x1, float y1, int tolerance = 24) const {
-    const int r = static_cast<int>(colour & 0xff), g = static_cast<int>((colour >> 8) & 0xff),
-              b = static_cast<int>((colour >> 16) & 0xff);
-    for (int y = static_cast<int>(y0 * static_cast<float>(height));
-         y < static_cast<int>(y1 * static_cast<float>(height)); ++y) {
-      for (int x = static_cast<int>(x0 * static_cast<float>(width));
-           x < static_cast<int>(x1 * static_cast<float>(width)); ++x) {
-        const unsigned c = rgb(x, y);
-        const int dr = static_cast<int>(c >> 16) - r, dg = static_cast<int>((c >> 8) & 0xff) - g,
-                  db = static_cast<int>(c & 0xff) - b;
-        if (std::abs(dr) + std::abs(dg) + std::abs(db) <= tolerance) return true;
-      }
-    }
-    return false;
-  }
-  std::size_t distinct_colours() const {
-    std::set<unsigned> seen;
-    for (int y = 0; y < height; ++y)
-      for (int x = 0; x < width; ++x) seen.insert(rgb(x, y));
-    return seen.size();
-  }
-};
-
-Image load_png(const std::string& path) {
-  Image img;
-  int channels = 0;
-  img.pixels.reset(stbi_load(path.c_str(), &img.width, &img.height, &channels, 3));
-  return img;
-}
-
 }  // namespace
 
 TEST_CASE("screenshot: the browser at the requested size, with a coloured source") {
@@ -98,11 +55,11 @@ TEST_CASE("screenshot: the browser at the requested size, with a coloured source
   for (ImU32 c : {palette::kKeyword, palette::kString, palette::kComment, palette::kNumber,
                   palette::kApi, palette::kMethod, palette::kLineNumber}) {
     CAPTURE(c);
-    CHECK(img.has_colour(c, 0.0f, 0.40f, 0.45f, 1.0f));
+    CHECK(img.has_colour(c, 0.0f, 0.40f, 0.45f, 1.0f, kTolerance));
   }
   // Left column, upper part: chapters in the accent colour. Centre: the title in bright text.
   CHECK(img.has_colour(palette::kAccent, 0.0f, 0.05f, 0.45f, 0.40f, 60));
-  CHECK(img.has_colour(palette::kText, 0.46f, 0.05f, 1.0f, 0.2f));
+  CHECK(img.has_colour(palette::kText, 0.46f, 0.05f, 1.0f, 0.2f, kTolerance));
   // A screenshot neither reads nor writes the user's layout.
   CHECK_FALSE(fs::exists(dir + "/config"));
   fs::remove_all(dir);
@@ -150,7 +107,7 @@ TEST_CASE("screenshot: default size, and broken scenarios are listed with their 
   REQUIRE(img.pixels);
   CHECK(img.width == 1600);
   CHECK(img.height == 900);
-  CHECK(img.has_colour(palette::kError, 0.0f, 0.05f, 0.45f, 0.40f));
+  CHECK(img.has_colour(palette::kError, 0.0f, 0.05f, 0.45f, 0.40f, kTolerance));
   fs::remove_all(dir);
 }
 

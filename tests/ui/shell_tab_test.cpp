@@ -1,18 +1,14 @@
 // The --tab option (label `ui`): a screenshot can show a chosen tab of a pane; an unknown title
 // is a usage error naming the tabs there are.
-#include "tests/support/app_run.h"
+#include "tests/support/app_shot.h"
 #include "tests/support/process.h"
 
 #include <doctest/doctest.h>
-#include <stb_image.h>
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <memory>
 
-using rdv::test::run_process;
+using rdv::test::Image;
+using rdv::test::load_png;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 
@@ -20,13 +16,6 @@ namespace {
 
 rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
   return rdv::test::run_app(args, rdv::test::AppRun{});
-}
-
-using Pixels = std::unique_ptr<unsigned char, void (*)(void*)>;
-
-Pixels load(const std::string& path, int& w, int& h) {
-  int channels = 0;
-  return Pixels(stbi_load(path.c_str(), &w, &h, &channels, 3), stbi_image_free);
 }
 
 }  // namespace
@@ -50,21 +39,16 @@ TEST_CASE("--tab brings the named tab to the front, an unknown one lists the tab
   INFO(a.err, b.err);
   REQUIRE(a.exit_code == 0);
   REQUIRE(b.exit_code == 0);
-  int w1 = 0, h1 = 0, w2 = 0, h2 = 0;
-  const Pixels pa = load(dir + "/a.png", w1, h1);
-  const Pixels pb = load(dir + "/b.png", w2, h2);
-  REQUIRE(pa);
-  REQUIRE(pb);
-  REQUIRE((w1 == w2 && h1 == h2));
+  const Image pa = load_png(dir + "/a.png");
+  const Image pb = load_png(dir + "/b.png");
+  REQUIRE(pa.pixels);
+  REQUIRE(pb.pixels);
+  REQUIRE((pa.width == pb.width && pa.height == pb.height));
+  const int w1 = pa.width, h1 = pa.height;
   int centre = 0, left = 0;
   for (int y = h1 / 10; y < h1 / 2; ++y) {
     for (int x = 0; x < w1; ++x) {
-      const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w1) +
-                             static_cast<std::size_t>(x)) *
-                            3;
-      const bool differs = pa.get()[i] != pb.get()[i] || pa.get()[i + 1] != pb.get()[i + 1] ||
-                           pa.get()[i + 2] != pb.get()[i + 2];
-      if (!differs) continue;
+      if (pa.same_at(pb, x, y)) continue;
       if (x > w1 * 45 / 100 && x < w1 * 70 / 100) ++centre;
       if (x < w1 * 35 / 100) ++left;
     }

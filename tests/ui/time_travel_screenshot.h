@@ -7,24 +7,14 @@
 
 #include <doctest/doctest.h>
 #include <imgui.h>
-#include <stb_image.h>
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
 namespace rdv::test::shots {
 
 using rdv::test::Image;
-using rdv::test::load_png;
-
-inline ProcessResult run_app(const std::vector<std::string>& args) {
-  return rdv::test::run_app(args, 600);
-}
 
 // A 1600x900 screenshot of `file` (seed 1) at `at`, with extra arguments (e.g. --tab Plots);
 // `name` tells apart two pictures with the same arguments.
@@ -34,17 +24,7 @@ inline Image shoot(const std::string& dir, const std::string& file, const std::s
   for (const auto& e : extra) tag += "-" + e;
   const std::string png =
       dir + "/" + std::filesystem::path(file).stem().string() + "-" + at + tag + ".png";
-  std::vector<std::string> args = {file, "--screenshot", png, "--size", "1600x900", "--at",
-                                   at,   "--seed",       "1"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  const auto r = run_app(args);
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  Image img = load_png(png);
-  REQUIRE(img.pixels);
-  REQUIRE(img.width == 1600);
-  REQUIRE(img.height == 900);
-  return img;
+  return rdv::test::shoot(png, file, at, {.extra = extra, .display_offset = 600});
 }
 
 }  // namespace rdv::test::shots

@@ -6,10 +6,9 @@
 #include "session/controller.h"
 
 #include <chrono>
-#include <fstream>
-#include <sstream>
 
 using namespace rdv::test::shots;
+using rdv::test::read_file;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 
@@ -28,13 +27,6 @@ constexpr Box kScrubber{"scrubber", 0.0f, 0.065f, 0.76f, 0.095f};
 
 int diff(const Image& a, const Image& b, const Box& r) {
   return a.count_different(b, r.x0, r.y0, r.x1, r.y1);
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace

@@ -8,17 +8,11 @@
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
-#include <stb_image.h>
 
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <memory>
 #include <string>
 #include <vector>
 
-using rdv::test::run_process;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 using namespace rdv::session;
@@ -28,12 +22,7 @@ using namespace rdv::ui;
 namespace {
 
 using rdv::test::Image;
-using rdv::test::load_png;
 using rdv::test::read_file;
-
-rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
-  return rdv::test::run_app(args, 400);
-}
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
@@ -43,18 +32,10 @@ Image shoot(const std::string& dir, const std::string& file, const std::string& 
             std::string* out = nullptr, const std::vector<std::string>& extra = {}) {
   const std::string png =
       dir + "/" + "timeline-" + fs::path(file).stem().string() + "-" + at + ".png";
-  std::vector<std::string> args = {file, "--screenshot", png, "--size", "1600x1000", "--at",
-                                   at,   "--seed",       "1", "--tab",  "Timeline"};
+  std::vector<std::string> args = {"--tab", "Timeline"};
   args.insert(args.end(), extra.begin(), extra.end());
-  const auto r = run_app(args);
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  if (out != nullptr) *out = r.out;
-  Image img = load_png(png);
-  REQUIRE(img.pixels);
-  CHECK(img.width == 1600);
-  CHECK(img.height == 1000);
-  return img;
+  return rdv::test::shoot(png, file, at,
+                          {.height = 1000, .extra = args, .display_offset = 400, .out = out});
 }
 
 // The timeline pane.
