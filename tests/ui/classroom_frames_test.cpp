@@ -145,19 +145,7 @@ TEST_CASE("file dialog: a typed path and a double-clicked file open, a folder is
 }
 
 namespace {
-// A panel that counts how often it is drawn.
-class CountingPanel : public Panel {
- public:
-  CountingPanel(const char* title, Slot slot) : title_(title), slot_(slot) {}
-  const char* title() const override { return title_; }
-  Slot slot() const override { return slot_; }
-  void draw() override { ++draws; }
-  int draws = 0;
-
- private:
-  const char* title_;
-  Slot slot_;
-};
+using rdv::test::CountingPanel;
 
 struct PanesApp {
   Shell shell;

@@ -3,6 +3,8 @@
 // steps in real ImGui frames (one picture per step from a to b, Cancel, errors), with the
 // framebuffer the app would read back made up by the test.
 #include "session/controller.h"
+#include "tests/support/read_file.h"
+#include "tests/ui/imgui_frames.h"
 #include "ui/export_actions.h"
 #include "ui/gif_writer.h"
 #include "ui/image.h"
@@ -23,7 +25,6 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <sstream>
 #include <vector>
 
 using namespace rdv::session;
@@ -40,12 +41,7 @@ fs::path temp_dir(const std::string& name) {
   return d;
 }
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
 // A picture of one colour with a `w` x `h` box of another at (x, y).
 Image picture(int width, int height, unsigned rgb, int x, int y, int w, int h, unsigned box) {
@@ -246,19 +242,9 @@ TEST_CASE("image: crop clips to the picture, scaled keeps the aspect, a PNG read
 
 namespace {
 
-// An ImGui context with a built font atlas and no renderer.
-struct HeadlessImGui {
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(800, 600);
-    io.DeltaTime = 1.0f / 60;
-    unsigned char* px = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-  }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
+// An ImGui context of 800x600 with a built font atlas and no renderer.
+struct HeadlessImGui : rdv::test::HeadlessImGui {
+  HeadlessImGui() : rdv::test::HeadlessImGui(ImVec2(800, 600)) {}
 };
 
 // A panel that fills its pane with nothing: the pane's rectangle is what is exported.

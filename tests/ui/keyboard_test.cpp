@@ -3,6 +3,8 @@
 // press a button; keyboard navigation happens only when the View menu turns it on.
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
+#include "tests/support/read_file.h"
+#include "tests/ui/imgui_frames.h"
 #include "ui/controls_toolbar.h"
 #include "ui/file_actions.h"
 #include "ui/shell.h"
@@ -14,8 +16,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 using namespace rdv::session;
@@ -23,41 +23,15 @@ using namespace rdv::ui;
 
 namespace {
 
-// GLFW's key codes, which the GLFW backend uses as ImGui 1.86 key indexes.
-constexpr int kRight = 262, kLeft = 263, kHome = 268, kEnd = 269, kSpace = 32, kTab = 258;
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// An ImGui context with a built font atlas, the GLFW backend's key map, and no renderer: frames
-// are laid out and their draw lists built, nothing is drawn.
-struct HeadlessImGui {
-  HeadlessImGui() {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.DisplaySize = ImVec2(1600, 900);
-    io.DeltaTime = 1.0f / 60;
-    unsigned char* px = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsRGBA32(&px, &w, &h);
-    io.KeyMap[ImGuiKey_Tab] = kTab;
-    io.KeyMap[ImGuiKey_LeftArrow] = kLeft;
-    io.KeyMap[ImGuiKey_RightArrow] = kRight;
-    io.KeyMap[ImGuiKey_UpArrow] = 265;
-    io.KeyMap[ImGuiKey_DownArrow] = 264;
-    io.KeyMap[ImGuiKey_Home] = kHome;
-    io.KeyMap[ImGuiKey_End] = kEnd;
-    io.KeyMap[ImGuiKey_Space] = kSpace;
-    io.KeyMap[ImGuiKey_Enter] = 257;
-    io.KeyMap[ImGuiKey_Escape] = 256;
-  }
-  ~HeadlessImGui() { ImGui::DestroyContext(); }
-};
+using rdv::test::CountingPanel;
+using rdv::test::HeadlessImGui;
+using rdv::test::kEnd;
+using rdv::test::kHome;
+using rdv::test::kLeft;
+using rdv::test::kRight;
+using rdv::test::kSpace;
+using rdv::test::kTab;
+using rdv::test::read_file;
 
 struct App {
   Browser browser;
@@ -144,22 +118,6 @@ TEST_CASE("keyboard: the run's keys step the run and leave the toolbar's widgets
   }
   std::filesystem::remove_all(tmp);
 }
-
-namespace {
-// A panel that counts how often it is drawn.
-class CountingPanel : public Panel {
- public:
-  CountingPanel(const char* title, Slot slot) : title_(title), slot_(slot) {}
-  const char* title() const override { return title_; }
-  Slot slot() const override { return slot_; }
-  void draw() override { ++draws; }
-  int draws = 0;
-
- private:
-  const char* title_;
-  Slot slot_;
-};
-}  // namespace
 
 TEST_CASE("shell: a hidden pane is not drawn and its neighbours take its room") {
   const auto tmp = std::filesystem::temp_directory_path() / "rdv_panes_test";
