@@ -17,50 +17,30 @@
 // times at each GOMAXPROCS, must too. The recorded half runs without `go` as well.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "script/run.h"
 #include "sim/policy.h"
+#include "tests/support/go_tool.h"
+#include "tests/support/read_file.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
-
-// Runs a shell command; returns its exit status (-1 when it did not exit normally).
-int shell(const std::string& cmd) {
-  const int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-bool have_go() {
-  return shell("command -v go >/dev/null 2>&1") == 0;
-}
+using rdv::test::go_build;
+using rdv::test::have_go;
+using rdv::test::lines_of;
+using rdv::test::run_go;
 
 // One allowed (exit status, output) of a NAME.allowed file.
 struct Allowed {
@@ -85,7 +65,7 @@ struct AllowedFile {
 
 AllowedFile parse_allowed(const fs::path& p) {
   AllowedFile f;
-  for (const std::string& line : lines_of(slurp(p))) {
+  for (const std::string& line : lines_of(read_file(p))) {
     if (line.rfind("#", 0) == 0) continue;
     if (line.rfind("! ", 0) == 0) {
       f.diagnostics.push_back(line.substr(2));
@@ -118,8 +98,6 @@ TEST_CASE("crosscheck: Lua twins print only what Go allows, and all Go was seen 
   const fs::path work =
       fs::temp_directory_path() / ("rdv-crosscheck-allowed-" + std::to_string(getpid()));
   fs::create_directories(work);
-  const std::string env = "GOCACHE=" + (work / "gocache").string() +
-                          " GOPATH=" + (work / "gopath").string() + " GO111MODULE=off GOFLAGS= ";
   std::size_t checked = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".allowed") continue;
@@ -127,7 +105,7 @@ TEST_CASE("crosscheck: Lua twins print only what Go allows, and all Go was seen 
     INFO(name);
     const AllowedFile allowed = parse_allowed(entry.path());
     REQUIRE(!allowed.outcomes.empty());
-    const std::string source = slurp(dir / (name + ".lua"));
+    const std::string source = read_file(dir / (name + ".lua"));
     REQUIRE(!source.empty());
 
     std::set<Allowed> ours;
@@ -167,18 +145,13 @@ TEST_CASE("crosscheck: Lua twins print only what Go allows, and all Go was seen 
     }
 
     if (go) {
-      const fs::path bin = work / name;
-      REQUIRE(shell(env + "go build -o " + bin.string() + " " + (dir / (name + ".go")).string() +
-                    " 2>" + (work / "build.err").string()) == 0);
+      const fs::path bin = go_build(work, dir / (name + ".go"), name);
       for (int i = 0; i < 10; ++i) {
         const std::string procs = i % 2 == 0 ? "1" : "2";
-        const int rc = shell("GOMAXPROCS=" + procs + " " + bin.string() + " >" +
-                             (work / "out").string() + " 2>" + (work / "err").string());
-        const std::vector<std::string> out = lines_of(slurp(work / "out"));
-        const std::string err = slurp(work / "err");
-        INFO("Go at GOMAXPROCS=" << procs << ":\n" << show(rc, out) << err);
-        CHECK(allowed.allows(rc, out));
-        for (const std::string& d : allowed.diagnostics) CHECK(err.find(d) != std::string::npos);
+        const rdv::test::GoRun g = run_go(work, "GOMAXPROCS=" + procs + " " + bin.string());
+        INFO("Go at GOMAXPROCS=" << procs << ":\n" << show(g.exit_code, g.out) << g.err);
+        CHECK(allowed.allows(g.exit_code, g.out));
+        for (const std::string& d : allowed.diagnostics) CHECK(g.err.find(d) != std::string::npos);
       }
     }
     ++checked;
@@ -197,8 +170,6 @@ TEST_CASE("crosscheck: Go and Lua versions of the same programs agree") {
   const fs::path dir = "tests/crosscheck";
   const fs::path work = fs::temp_directory_path() / ("rdv-crosscheck-" + std::to_string(getpid()));
   fs::create_directories(work);
-  const std::string env = "GOCACHE=" + (work / "gocache").string() +
-                          " GOPATH=" + (work / "gopath").string() + " GO111MODULE=off GOFLAGS= ";
   std::size_t checked = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".go") continue;
@@ -207,15 +178,12 @@ TEST_CASE("crosscheck: Go and Lua versions of the same programs agree") {
     const fs::path lua = dir / (name + ".lua");
     INFO(name);
     REQUIRE(fs::exists(lua));
-    const fs::path bin = work / name;
-    REQUIRE(shell(env + "go build -o " + bin.string() + " " + entry.path().string() + " 2>" +
-                  (work / "build.err").string()) == 0);
-    const int go_rc =
-        shell(bin.string() + " >" + (work / "out").string() + " 2>" + (work / "err").string());
-    const std::vector<std::string> go_out = lines_of(slurp(work / "out"));
-    const std::string go_err = slurp(work / "err");
+    const rdv::test::GoRun g = run_go(work, go_build(work, entry.path(), name).string());
+    const int go_rc = g.exit_code;
+    const std::vector<std::string>& go_out = g.out;
+    const std::string& go_err = g.err;
 
-    const std::string source = slurp(lua);
+    const std::string source = read_file(lua);
     std::set<std::vector<std::string>> ours;
     std::set<int> our_codes;
     std::string diagnostics;

@@ -12,48 +12,31 @@
 //  - robustness: every prefix of a program compiles or fails with a positioned message.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "gofront/gofront.h"
 #include "script/run.h"
+#include "tests/support/go_tool.h"
+#include "tests/support/read_file.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using rdv::test::read_file;
 
-std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  std::string line;
-  while (std::getline(in, line)) out.push_back(line);
-  return out;
-}
-
-int shell(const std::string& cmd) {
-  const int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-bool have_go() {
-  return shell("command -v go >/dev/null 2>&1") == 0;
-}
+using rdv::test::go_build;
+using rdv::test::have_go;
+using rdv::test::lines_of;
+using rdv::test::run_go;
+using rdv::test::shell;
 
 fs::path work_dir() {
   static const fs::path w = fs::temp_directory_path() / ("rdv-gofront-" + std::to_string(getpid()));
@@ -62,10 +45,7 @@ fs::path work_dir() {
 }
 
 std::string go_env() {
-  const fs::path w = work_dir();
-  // Debian's Go packages (golang.org/x/sync for errgroup) live in /usr/share/gocode.
-  return "GOCACHE=" + (w / "gocache").string() + " GOPATH=" + (w / "gopath").string() +
-         ":/usr/share/gocode GO111MODULE=off GOFLAGS= ";
+  return rdv::test::go_env(work_dir());
 }
 
 std::string errors_of(const std::string& src) {
@@ -142,7 +122,7 @@ TEST_CASE("gofront: compile errors are gc's, at gc's positions") {
       std::ofstream(dir / "prog.go") << c.src;
       shell("cd " + dir.string() + " && " + go_env() + "go build -o /dev/null prog.go 2>out.txt");
       std::string got;
-      for (const auto& l : lines_of(slurp(dir / "out.txt"))) {
+      for (const auto& l : lines_of(read_file(dir / "out.txt"))) {
         if (l.rfind("#", 0) == 0) continue;
         got += (l.rfind("./", 0) == 0 ? l.substr(2) : l) + "\n";
       }
@@ -347,7 +327,7 @@ TEST_CASE("gofront: the lowered chunk keeps every Go line") {
 }
 
 TEST_CASE("gofront: every prefix of a program compiles or fails with a positioned message") {
-  const std::string src = slurp("tests/gofront/programs/structs.go");
+  const std::string src = read_file("tests/gofront/programs/structs.go");
   REQUIRE(!src.empty());
   for (std::size_t n = 0; n < src.size(); n += 7) {
     const rdv::gofront::CompileResult r = rdv::gofront::compile("p.go", src.substr(0, n));
@@ -375,7 +355,7 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
   for (const fs::path& p : programs) {
     const std::string name = p.stem().string();
     INFO(p.string());
-    const std::string src = slurp(p);
+    const std::string src = read_file(p);
     const rdv::gofront::CompileResult r = rdv::gofront::compile(p.filename().string(), src);
     INFO(r.message());
     REQUIRE(r.ok);
@@ -386,15 +366,12 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
     fs::path expected = p;
     expected.replace_extension(".out");
     if (fs::exists(expected)) {
-      want = lines_of(slurp(expected));
+      want = lines_of(read_file(expected));
     } else if (go) {
-      const fs::path bin = work_dir() / name;
-      REQUIRE(shell(go_env() + "go build -o " + bin.string() + " " + p.string() + " 2>" +
-                    (work_dir() / "build.err").string()) == 0);
-      want_rc = shell(bin.string() + " >" + (work_dir() / "out").string() + " 2>" +
-                      (work_dir() / "err").string());
-      want = lines_of(slurp(work_dir() / "out"));
-      want_err = slurp(work_dir() / "err");
+      rdv::test::GoRun g = run_go(work_dir(), go_build(work_dir(), p, name).string());
+      want_rc = g.exit_code;
+      want = std::move(g.out);
+      want_err = std::move(g.err);
     } else {
       continue;
     }
@@ -441,14 +418,15 @@ TEST_CASE("gofront: Go's own test/chan programs run unmodified, as Go runs them"
        {"fifo", "nonblock", "select3", "select6", "select7", "select8", "sendstmt", "sieve1"}) {
     const fs::path p = dir / (std::string(name) + ".go");
     INFO(p.string());
-    const rdv::gofront::CompileResult r = rdv::gofront::compile(p.filename().string(), slurp(p));
+    const rdv::gofront::CompileResult r =
+        rdv::gofront::compile(p.filename().string(), read_file(p));
     INFO(r.message());
     REQUIRE(r.ok);
     if (go) {  // Go's own verdict: exit 0, nothing printed
       const fs::path bin = work_dir() / name;
       REQUIRE(shell(go_env() + "go build -o " + bin.string() + " " + p.string()) == 0);
       CHECK(shell(bin.string() + " >" + (work_dir() / "out").string() + " 2>&1") == 0);
-      CHECK(slurp(work_dir() / "out").empty());
+      CHECK(read_file(work_dir() / "out").empty());
     }
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
       for (const rdv::sim::Mode mode : {rdv::sim::Mode::Controlled, rdv::sim::Mode::Live}) {
@@ -475,7 +453,7 @@ TEST_CASE(
   // library's lines are not scheduling points and each operation is one closure entered before
   // x is read. The same loop written as a read and a write on two lines loses updates under
   // some seed, which shows the preemption is really there.
-  const std::string atomic_src = slurp("tests/gofront/programs/atomics.go");
+  const std::string atomic_src = read_file("tests/gofront/programs/atomics.go");
   REQUIRE(!atomic_src.empty());
   const std::string racy_src = R"(package main
 
@@ -647,7 +625,8 @@ TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stder
   }
   for (const fs::path& d : twins) {
     INFO(d.string());
-    const rdv::gofront::CompileResult r = rdv::gofront::compile(d.filename().string(), slurp(d));
+    const rdv::gofront::CompileResult r =
+        rdv::gofront::compile(d.filename().string(), read_file(d));
     INFO(r.message());
     REQUIRE(r.ok);
     std::set<std::pair<std::vector<std::string>, std::vector<std::string>>> ours;
@@ -663,13 +642,13 @@ TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stder
       codes.insert(rep.exit_code());
       firsts.insert(rep.diagnostics.substr(0, rep.diagnostics.find('\n')));
     }
-    if (!go || slurp(d).find("\"math/rand\"") != std::string::npos) continue;
+    if (!go || read_file(d).find("\"math/rand\"") != std::string::npos) continue;
     const std::string base = (work_dir() / ("twin-" + d.stem().string())).string();
     // Whether Go's run (its .out, .err, .rc) is one of ours.
     const auto go_run_is_ours = [&] {
-      const std::vector<std::string> out = lines_of(slurp(base + ".out"));
-      const std::string err = slurp(base + ".err");
-      const int rc = std::atoi(slurp(base + ".rc").c_str());
+      const std::vector<std::string> out = lines_of(read_file(base + ".out"));
+      const std::string err = read_file(base + ".err");
+      const int rc = std::atoi(read_file(base + ".rc").c_str());
       if (codes.count(rc) == 0) return false;
       if (rc == 0) return ours.count({out, lines_of(err)}) == 1;
       bool found = false;
@@ -684,7 +663,9 @@ TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stder
       shell(base + " >" + base + ".out 2>" + base + ".err; echo $? >" + base + ".rc");
       matched = go_run_is_ours();
     }
-    INFO("Go printed:\n" << slurp(base + ".out") << "Go's stderr:\n" << slurp(base + ".err"));
+    INFO("Go printed:\n"
+         << read_file(base + ".out") << "Go's stderr:\n"
+         << read_file(base + ".err"));
     CHECK(matched);
   }
 }
@@ -754,7 +735,7 @@ TEST_CASE("gofront: a _test.go file runs its tests as go test -v does") {
     if (!rdv::gofront::is_test_path(p.string())) continue;
     ++files;
     INFO(p.string());
-    const std::string src = slurp(p);
+    const std::string src = read_file(p);
     const std::vector<std::string> tests = rdv::gofront::test_names(p.string(), src);
     REQUIRE(!tests.empty());
     // Ours: all the tests over many seeds, and each test alone (--run).
@@ -806,8 +787,8 @@ TEST_CASE("gofront: a _test.go file runs its tests as go test -v does") {
       const int rc = shell(go_env() + "GOMAXPROCS=" + procs + " go test -v -count=10 " +
                            p.string() + " >" + (work_dir() / "out").string() + " 2>&1");
       TestOutput theirs;
-      split_test_output(lines_of(slurp(work_dir() / "out")), &theirs);
-      INFO("go test -v printed:\n" << slurp(work_dir() / "out"));
+      split_test_output(lines_of(read_file(work_dir() / "out")), &theirs);
+      INFO("go test -v printed:\n" << read_file(work_dir() / "out"));
       CHECK(theirs.blocks.size() == tests.size());
       for (const auto& [t, blocks] : theirs.blocks) {
         INFO(t);

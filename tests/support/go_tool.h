@@ -64,8 +64,7 @@ inline std::filesystem::path go_build(const std::filesystem::path& work,
 // through files in `work`.
 inline GoRun run_go(const std::filesystem::path& work, const std::string& cmd) {
   GoRun r;
-  r.exit_code =
-      shell(cmd + " >" + (work / "out").string() + " 2>" + (work / "err").string());
+  r.exit_code = shell(cmd + " >" + (work / "out").string() + " 2>" + (work / "err").string());
   r.out = lines_of(read_file(work / "out"));
   r.err = read_file(work / "err");
   return r;
