@@ -54,6 +54,23 @@ struct ImGuiContextScope {
   ImGuiContextScope& operator=(const ImGuiContextScope&) = delete;
 };
 
+// The Explorer panel in the app's shell, without a window.
+struct ExplorerApp {
+  Shell shell;
+  ImGuiContextScope imgui;
+  Browser browser;
+  Controller controller;
+  FileActions files{controller, browser, shell};
+  ExplorerPanel panel{controller, files};
+
+  // Opens scenarios/`file`; returns its path.
+  std::string open(const std::string& file) {
+    const std::string path = scenario(file);
+    controller.open_script(path, file, slurp(path));
+    return path;
+  }
+};
+
 // Polls the panel like frames do (every few ms) until the exploration ends, or `limit`.
 bool poll_until_done(ExplorerPanel& panel, std::chrono::seconds limit) {
   const auto end = std::chrono::steady_clock::now() + limit;
@@ -184,14 +201,10 @@ TEST_CASE("explorer state: a stopped exploration says so") {
 }
 
 TEST_CASE("explorer panel: explores off the UI thread, finds 4.2c's deadlock, opens its trace") {
-  Shell shell;
-  ImGuiContextScope imgui;
-  Browser browser;
-  Controller controller;
-  FileActions files(controller, browser, shell);
-  ExplorerPanel panel(controller, files);
-  const std::string path = scenario("4.2c-deadlock-lock-order.lua");
-  controller.open_script(path, "4.2c-deadlock-lock-order.lua", slurp(path));
+  ExplorerApp app;
+  ExplorerPanel& panel = app.panel;
+  Controller& controller = app.controller;
+  const std::string path = app.open("4.2c-deadlock-lock-order.lua");
 
   ExplorerSettings s;
   s.schedules = 300;
@@ -230,14 +243,9 @@ TEST_CASE("explorer panel: explores off the UI thread, finds 4.2c's deadlock, op
 }
 
 TEST_CASE("explorer panel: the select scenario's two orders are two distinct outputs") {
-  Shell shell;
-  ImGuiContextScope imgui;
-  Browser browser;
-  Controller controller;
-  FileActions files(controller, browser, shell);
-  ExplorerPanel panel(controller, files);
-  const std::string path = scenario("4.1-select-multiplex.lua");
-  controller.open_script(path, "4.1-select-multiplex.lua", slurp(path));
+  ExplorerApp app;
+  ExplorerPanel& panel = app.panel;
+  const std::string path = app.open("4.1-select-multiplex.lua");
   ExplorerSettings s;
   s.schedules = 200;
   REQUIRE(panel.start(s));
@@ -247,14 +255,9 @@ TEST_CASE("explorer panel: the select scenario's two orders are two distinct out
 }
 
 TEST_CASE("explorer panel: stops promptly when asked and when another scenario is opened") {
-  Shell shell;
-  ImGuiContextScope imgui;
-  Browser browser;
-  Controller controller;
-  FileActions files(controller, browser, shell);
-  ExplorerPanel panel(controller, files);
-  const std::string path = scenario("5.3-circuit-breaker.lua");
-  controller.open_script(path, "5.3-circuit-breaker.lua", slurp(path));
+  ExplorerApp app;
+  ExplorerPanel& panel = app.panel;
+  const std::string path = app.open("5.3-circuit-breaker.lua");
   ExplorerSettings s;
   s.schedules = 5'000'000;  // far more than can finish within the test
   s.jobs = 1;
@@ -270,8 +273,7 @@ TEST_CASE("explorer panel: stops promptly when asked and when another scenario i
   REQUIRE(panel.start(s));
   std::this_thread::sleep_for(std::chrono::milliseconds(100));
   t0 = std::chrono::steady_clock::now();
-  const std::string other = scenario("2.1-unbuffered-rendezvous.lua");
-  controller.open_script(other, "2.1-unbuffered-rendezvous.lua", slurp(other));
+  app.open("2.1-unbuffered-rendezvous.lua");
   REQUIRE(poll_until_done(panel, std::chrono::seconds(10)));
   CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
   CHECK(panel.state().phase() == ExplorerPhase::Stopped);
