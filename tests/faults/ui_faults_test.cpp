@@ -8,12 +8,6 @@
 //    every frame's update() stays short, so the window keeps drawing.
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
-#include <sched.h>
-#include <signal.h>
-#include <sys/mount.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -28,6 +22,7 @@
 
 #include "session/controller.h"
 #include "sim/task.h"
+#include "tests/support/full_disk.h"
 #include "tests/support/read_file.h"
 
 namespace {
@@ -92,36 +87,13 @@ TEST_CASE("app faults: saving a trace to an unwritable path reports why; the app
   // or with a file-size limit when no tmpfs can be mounted.
   const std::string full = (dir / "full").string();
   fs::create_directories(full);
-  int p[2];
-  REQUIRE(pipe(p) == 0);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    close(p[0]);
-    std::string how = "tmpfs";
-    bool ns = unshare(CLONE_NEWNS) == 0;
-    if (!ns && unshare(CLONE_NEWUSER | CLONE_NEWNS) == 0) ns = true;
-    if (!ns || mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0 ||
-        mount("tmpfs", full.c_str(), "tmpfs", 0, "size=4096") != 0) {
-      how = "rlimit";
-      signal(SIGXFSZ, SIG_IGN);
-      rlimit lim{1024, 1024};
-      setrlimit(RLIMIT_FSIZE, &lim);
-    }
+  std::string how;
+  const std::string got = rdv::test::in_full_disk(full, 4096, &how, [&]() -> std::string {
     std::string error;
-    const bool ok = c.save_trace(full + "/x.rdv.jsonl", &error);
-    const std::string out = how + "\n" + (ok ? "saved" : error);
-    (void)!write(p[1], out.data(), out.size());
-    _exit(0);
-  }
-  close(p[1]);
-  std::string got;
-  char buf[4096];
-  for (ssize_t n; (n = read(p[0], buf, sizeof buf)) > 0;)
-    got.append(buf, static_cast<std::size_t>(n));
-  close(p[0]);
-  waitpid(pid, nullptr, 0);
-  MESSAGE("save to a full disk: " << got);
-  const bool tmpfs = got.rfind("tmpfs\n", 0) == 0;
+    return c.save_trace(full + "/x.rdv.jsonl", &error) ? "saved" : error;
+  });
+  MESSAGE("save to a full disk (" << how << "): " << got);
+  const bool tmpfs = how == "tmpfs";
   CHECK(got.find(full + "/x.rdv.jsonl: write failed: " +
                  (tmpfs ? "No space left on device" : "File too large")) != std::string::npos);
   // The app goes on: the same controller saves where it can, and runs again.
