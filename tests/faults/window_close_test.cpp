@@ -21,6 +21,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/x_window.h"  // after doctest: X11's macros (None) would break it
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -52,19 +54,9 @@ pid_t spawn(const std::vector<std::string>& argv, const std::vector<std::string>
 
 // The top-level window whose name contains "Rendezvous", or 0.
 Window find_window(Display* d, Window w) {
-  char* name = nullptr;
-  if (XFetchName(d, w, &name) != 0 && name != nullptr) {
-    const bool match = std::string(name).find("Rendezvous") != std::string::npos;
-    XFree(name);
-    if (match) return w;
-  }
-  Window root = 0, parent = 0, *kids = nullptr;
-  unsigned n = 0;
-  if (XQueryTree(d, w, &root, &parent, &kids, &n) == 0) return 0;
-  Window found = 0;
-  for (unsigned i = 0; i < n && found == 0; ++i) found = find_window(d, kids[i]);
-  if (kids != nullptr) XFree(kids);
-  return found;
+  return rdv::test::find_window(d, w, [](const char* name) {
+    return std::string(name).find("Rendezvous") != std::string::npos;
+  });
 }
 
 // Waits for `pid` up to `d`; the exit status, or -1 (still running).

@@ -9,6 +9,8 @@
 //       clicks at these window coordinates (the pointer is moved there, the button press is
 //       sent to the window) and sends the close request, in the order given; with no --close,
 //       the close request comes last.
+#include "tests/support/x_window.h"
+
 #include <X11/Xatom.h>
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
@@ -22,20 +24,10 @@
 
 namespace {
 
+// The window named `title`, or 0.
 Window find(Display* d, Window w, const char* title) {
-  char* name = nullptr;
-  if (XFetchName(d, w, &name) != 0 && name != nullptr) {
-    const bool match = std::strcmp(name, title) == 0;
-    XFree(name);
-    if (match) return w;
-  }
-  Window root = 0, parent = 0, *children = nullptr;
-  unsigned n = 0;
-  if (XQueryTree(d, w, &root, &parent, &children, &n) == 0) return 0;
-  Window found = 0;
-  for (unsigned i = 0; i < n && found == 0; ++i) found = find(d, children[i], title);
-  if (children != nullptr) XFree(children);
-  return found;
+  return rdv::test::find_window(
+      d, w, [title](const char* name) { return std::strcmp(name, title) == 0; });
 }
 
 // X errors (the window gone once the app has quit) are not fatal here: the calls fail instead.
