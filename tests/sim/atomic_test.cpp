@@ -59,34 +59,30 @@ TEST_CASE("atomic: wraps around like Go's two's complement") {
 }
 
 TEST_CASE("atomic: concurrent adds lose nothing and are reported in the order they happened") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      std::int64_t final_value = -1;
-      ObjId id = 0;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        Atomic a(rt);
-        WaitGroup wg(rt);
-        id = a.id();
-        wg.add(4);
-        for (int t = 0; t < 4; ++t) {
-          rt.go("adder", [&] {
-            for (int i = 0; i < 25; ++i) a.add(1);
-            wg.done();
-          });
-        }
-        wg.wait();
-        final_value = a.load();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(final_value == 100);
-      // A viewer rebuilding the value from the stream sees 1, 2, ..., 100.
-      const auto adds = r.events(EventKind::AtomicAdd, id);
-      REQUIRE(adds.size() == 100);
-      for (std::size_t i = 0; i < adds.size(); ++i) CHECK(adds[i].aux == std::int64_t(i) + 1);
-    }
-  }
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::int64_t final_value = -1;
+    ObjId id = 0;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      Atomic a(rt);
+      WaitGroup wg(rt);
+      id = a.id();
+      wg.add(4);
+      for (int t = 0; t < 4; ++t) {
+        rt.go("adder", [&] {
+          for (int i = 0; i < 25; ++i) a.add(1);
+          wg.done();
+        });
+      }
+      wg.wait();
+      final_value = a.load();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(final_value == 100);
+    // A viewer rebuilding the value from the stream sees 1, 2, ..., 100.
+    const auto adds = r.events(EventKind::AtomicAdd, id);
+    REQUIRE(adds.size() == 100);
+    for (std::size_t i = 0; i < adds.size(); ++i) CHECK(adds[i].aux == std::int64_t(i) + 1);
+  });
 }
 
 }  // namespace rdv::sim

@@ -13,36 +13,17 @@
 
 #include "sim/event_log.h"
 #include "sim/runtime.h"
+#include "tests/sim/sync_testing.h"
 
 namespace rdv::sim {
 namespace {
 
-struct Ran {
-  RunResult result;
-  std::unique_ptr<EventLog> log;
-};
-
-Ran run(Mode mode, std::uint64_t seed, const std::function<void(Runtime&)>& body) {
-  auto log = std::make_unique<EventLog>();
-  RunConfig cfg;
-  cfg.mode = mode;
-  cfg.seed = seed;
-  Runtime rt(cfg, *log);
-  rt.start("main", [&] { body(rt); });
-  REQUIRE(rt.wait_for(std::chrono::seconds(20)));
-  return {rt.wait(), std::move(log)};
-}
+using testing::events_of;
+using testing::Ran;
+using testing::run;
 
 Val show(std::uint64_t v) {
   return Val(std::to_string(v));
-}
-
-std::vector<Event> events_of(const EventLog& log, EventKind k) {
-  std::vector<Event> out;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    if (log.at(i).kind == k) out.push_back(log.at(i));
-  }
-  return out;
 }
 
 const Mode kModes[] = {Mode::Controlled, Mode::Live};

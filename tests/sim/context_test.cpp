@@ -271,33 +271,29 @@ TEST_CASE("context: deadlines inherit the parent's when earlier; past deadlines 
 }
 
 TEST_CASE("context: cancel wakes every task blocked on done") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      std::atomic<int> saw_cancel{0};
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        auto [ctx, cancel] = Context::with_cancel(Context::background(rt));
-        auto [child, cancel_child] = Context::with_cancel(ctx);
-        WaitGroup wg(rt);
-        wg.add(4);
-        for (int i = 0; i < 4; ++i) {
-          const Context::Ptr watched = i % 2 == 0 ? ctx : child;
-          rt.go("watcher", [&, watched] {
-            if (wait_done(rt, watched) && watched->err() == "context canceled")
-              saw_cancel.fetch_add(1);
-            wg.done();
-          });
-        }
-        await_blocked_on_recv(rt, 4);
-        cancel();
-        wg.wait();
-        cancel_child();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(saw_cancel.load() == 4);
-    }
-  }
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::atomic<int> saw_cancel{0};
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      auto [ctx, cancel] = Context::with_cancel(Context::background(rt));
+      auto [child, cancel_child] = Context::with_cancel(ctx);
+      WaitGroup wg(rt);
+      wg.add(4);
+      for (int i = 0; i < 4; ++i) {
+        const Context::Ptr watched = i % 2 == 0 ? ctx : child;
+        rt.go("watcher", [&, watched] {
+          if (wait_done(rt, watched) && watched->err() == "context canceled")
+            saw_cancel.fetch_add(1);
+          wg.done();
+        });
+      }
+      await_blocked_on_recv(rt, 4);
+      cancel();
+      wg.wait();
+      cancel_child();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(saw_cancel.load() == 4);
+  });
 }
 
 TEST_CASE("context: a 20,000-deep chain is cancelled and destroyed without recursion") {

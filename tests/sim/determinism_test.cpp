@@ -15,6 +15,7 @@
 #include "sim/runtime.h"
 #include "sim/select.h"
 #include "sim/timer.h"
+#include "tests/sim/sync_testing.h"
 
 namespace rdv::sim {
 namespace {
@@ -54,20 +55,13 @@ void scenario(Runtime& rt) {
   tick->stop();
 }
 
-struct Ran {
-  RunResult result;
-  std::unique_ptr<EventLog> log;
-};
+using testing::Ran;
 
 Ran run(std::uint64_t seed, std::shared_ptr<Policy> policy) {
-  auto log = std::make_unique<EventLog>();
   RunConfig cfg;
   cfg.seed = seed;
   cfg.policy = std::move(policy);
-  Runtime rt(cfg, *log);
-  rt.start("main", [&] { scenario(rt); });
-  REQUIRE(rt.wait_for(std::chrono::seconds(20)));
-  return {rt.wait(), std::move(log)};
+  return testing::run(cfg, scenario);
 }
 
 // The stream as text, every field and the resolved strings (what a trace would hold).

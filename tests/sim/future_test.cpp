@@ -36,33 +36,29 @@ void fail(Promise& p, std::uint64_t bits, std::string_view text = "error") {
 }  // namespace
 
 TEST_CASE("future: get blocks until the promise is set, then returns its value") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      Settlement got;
-      ObjId id = 0;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        Promise p(rt, "answer");
-        id = p.id();
-        rt.go("setter", [&rt, p]() mutable {
-          await_blocked(rt, p.id(), 1);  // main is waiting in get()
-          set(p, 42);
-        });
-        got = p.future().get();
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    Settlement got;
+    ObjId id = 0;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      Promise p(rt, "answer");
+      id = p.id();
+      rt.go("setter", [&rt, p]() mutable {
+        await_blocked(rt, p.id(), 1);  // main is waiting in get()
+        set(p, 42);
       });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(got.ok);
-      CHECK(got.value.bits == 42);
-      const auto blocks = r.events(EventKind::TaskBlock, id);
-      REQUIRE(blocks.size() == 1);  // main waited: the setter sets only then
-      CHECK(blocks[0].reason == BlockReason::Future);
-      const auto sets = r.events(EventKind::FutureSet, id);
-      REQUIRE(sets.size() == 1);
-      CHECK(sets[0].val.view() == "42");
-      CHECK(r.log->str(r.events(EventKind::FutureMake, id).at(0).text) == "answer");
-    }
-  }
+      got = p.future().get();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(got.ok);
+    CHECK(got.value.bits == 42);
+    const auto blocks = r.events(EventKind::TaskBlock, id);
+    REQUIRE(blocks.size() == 1);  // main waited: the setter sets only then
+    CHECK(blocks[0].reason == BlockReason::Future);
+    const auto sets = r.events(EventKind::FutureSet, id);
+    REQUIRE(sets.size() == 1);
+    CHECK(sets[0].val.view() == "42");
+    CHECK(r.log->str(r.events(EventKind::FutureMake, id).at(0).text) == "answer");
+  });
 }
 
 TEST_CASE("future: a failed promise gives its error; a resolved future does not block") {
@@ -112,36 +108,32 @@ TEST_CASE("future: resolving twice panics") {
 }
 
 TEST_CASE("future: every waiter is woken, in the order they waited") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      ObjId id = 0;
-      std::atomic<std::uint64_t> sum{0};
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        Promise p(rt);
-        WaitGroup wg(rt);
-        id = p.id();
-        wg.add(3);
-        for (int i = 0; i < 3; ++i) {
-          rt.go("getter", [&] {
-            sum.fetch_add(p.future().get().value.bits);
-            wg.done();
-          });
-        }
-        await_blocked(rt, id, 3);
-        set(p, 5);
-        wg.wait();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(sum.load() == 15);
-      const auto blocks = r.events(EventKind::TaskBlock, id);
-      const auto unblocks = r.events(EventKind::TaskUnblock, id);
-      REQUIRE(blocks.size() == 3);
-      REQUIRE(unblocks.size() == 3);
-      for (std::size_t i = 0; i < 3; ++i) CHECK(unblocks[i].task == blocks[i].task);
-    }
-  }
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    ObjId id = 0;
+    std::atomic<std::uint64_t> sum{0};
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      Promise p(rt);
+      WaitGroup wg(rt);
+      id = p.id();
+      wg.add(3);
+      for (int i = 0; i < 3; ++i) {
+        rt.go("getter", [&] {
+          sum.fetch_add(p.future().get().value.bits);
+          wg.done();
+        });
+      }
+      await_blocked(rt, id, 3);
+      set(p, 5);
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(sum.load() == 15);
+    const auto blocks = r.events(EventKind::TaskBlock, id);
+    const auto unblocks = r.events(EventKind::TaskUnblock, id);
+    REQUIRE(blocks.size() == 3);
+    REQUIRE(unblocks.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) CHECK(unblocks[i].task == blocks[i].task);
+  });
 }
 
 // Sets promise i to i + 1 after `delays[i]` ms.
@@ -155,116 +147,104 @@ static void resolve_later(Runtime& rt, std::vector<Promise>& promises, std::vect
 }
 
 TEST_CASE("all: the values in input order once every future is set") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      AllResult got;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        std::vector<Promise> ps;
-        std::vector<Future> fs;
-        for (int i = 0; i < 3; ++i) {
-          ps.emplace_back(rt);
-          fs.push_back(ps.back().future());
-        }
-        resolve_later(rt, ps, {30, 20, 10});  // resolved in reverse (in controlled mode)
-        got = all(rt, fs);
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      REQUIRE(got.ok);
-      REQUIRE(got.values.size() == 3);
-      for (std::size_t i = 0; i < 3; ++i) CHECK(got.values[i].bits == i + 1);
-    }
-  }
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    AllResult got;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      std::vector<Promise> ps;
+      std::vector<Future> fs;
+      for (int i = 0; i < 3; ++i) {
+        ps.emplace_back(rt);
+        fs.push_back(ps.back().future());
+      }
+      resolve_later(rt, ps, {30, 20, 10});  // resolved in reverse (in controlled mode)
+      got = all(rt, fs);
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    REQUIRE(got.ok);
+    REQUIRE(got.values.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) CHECK(got.values[i].bits == i + 1);
+  });
 }
 
 TEST_CASE("all: returns the first rejection at once; all_settled waits for every outcome") {
   // Future 1 fails first; future 2 fails only after it; future 0 is set only after all() has
   // returned. Causal, not timed, so the verdict is the same in live mode.
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      AllResult all_got;
-      bool zero_pending_at_all = false;
-      std::vector<Settlement> settled;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        std::vector<Promise> ps;
-        std::vector<Future> fs;
-        for (int i = 0; i < 3; ++i) {
-          ps.emplace_back(rt);
-          fs.push_back(ps.back().future());
-        }
-        Promise go_ahead(rt, "go ahead");
-        rt.go("resolver0", [p = ps[0], go = go_ahead.future()]() mutable {
-          go.get();
-          set(p, 1);
-        });
-        rt.go("resolver1", [p = ps[1]]() mutable { fail(p, 2, "err2"); });
-        rt.go("resolver2", [p = ps[2], before = fs[1]]() mutable {
-          before.get();
-          fail(p, 3, "err3");
-        });
-        all_got = all(rt, fs);
-        zero_pending_at_all = !fs[0].resolved();
-        set(go_ahead, 0);
-        settled = all_settled(rt, fs);
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    AllResult all_got;
+    bool zero_pending_at_all = false;
+    std::vector<Settlement> settled;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      std::vector<Promise> ps;
+      std::vector<Future> fs;
+      for (int i = 0; i < 3; ++i) {
+        ps.emplace_back(rt);
+        fs.push_back(ps.back().future());
+      }
+      Promise go_ahead(rt, "go ahead");
+      rt.go("resolver0", [p = ps[0], go = go_ahead.future()]() mutable {
+        go.get();
+        set(p, 1);
       });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK_FALSE(all_got.ok);
-      CHECK(all_got.failed == 1);
-      CHECK(all_got.error.bits == 2);
-      CHECK(zero_pending_at_all);
-      REQUIRE(settled.size() == 3);
-      CHECK((settled[0].ok && settled[0].value.bits == 1));
-      CHECK((!settled[1].ok && settled[1].error.bits == 2));
-      CHECK((!settled[2].ok && settled[2].error.bits == 3));
-    }
-  }
+      rt.go("resolver1", [p = ps[1]]() mutable { fail(p, 2, "err2"); });
+      rt.go("resolver2", [p = ps[2], before = fs[1]]() mutable {
+        before.get();
+        fail(p, 3, "err3");
+      });
+      all_got = all(rt, fs);
+      zero_pending_at_all = !fs[0].resolved();
+      set(go_ahead, 0);
+      settled = all_settled(rt, fs);
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK_FALSE(all_got.ok);
+    CHECK(all_got.failed == 1);
+    CHECK(all_got.error.bits == 2);
+    CHECK(zero_pending_at_all);
+    REQUIRE(settled.size() == 3);
+    CHECK((settled[0].ok && settled[0].value.bits == 1));
+    CHECK((!settled[1].ok && settled[1].error.bits == 2));
+    CHECK((!settled[2].ok && settled[2].error.bits == 3));
+  });
 }
 
 TEST_CASE("all: many tasks waiting on overlapping sets while the futures resolve") {
   // Each waiter's Waiter is queued on several futures; whichever resolves first wakes it, the
   // others must skip it (the fired flag) and none may be lost.
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      std::atomic<int> correct{0};
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        constexpr std::size_t kFutures = 8;
-        constexpr int kWaiters = 8;
-        std::vector<Promise> ps;
-        for (std::size_t i = 0; i < kFutures; ++i) ps.emplace_back(rt);
-        WaitGroup wg(rt);
-        wg.add(kWaiters);
-        for (int w = 0; w < kWaiters; ++w) {
-          // Waiter w waits on futures w, w+1, w+3 (mod 8), in that order.
-          std::vector<Future> fs;
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::atomic<int> correct{0};
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      constexpr std::size_t kFutures = 8;
+      constexpr int kWaiters = 8;
+      std::vector<Promise> ps;
+      for (std::size_t i = 0; i < kFutures; ++i) ps.emplace_back(rt);
+      WaitGroup wg(rt);
+      wg.add(kWaiters);
+      for (int w = 0; w < kWaiters; ++w) {
+        // Waiter w waits on futures w, w+1, w+3 (mod 8), in that order.
+        std::vector<Future> fs;
+        for (std::size_t k : {0u, 1u, 3u}) {
+          fs.push_back(ps[(static_cast<std::size_t>(w) + k) % kFutures].future());
+        }
+        rt.go("all", [&, fs, w] {
+          const AllResult got = all(rt, fs);
+          bool ok = got.ok && got.values.size() == 3;
+          std::size_t j = 0;
           for (std::size_t k : {0u, 1u, 3u}) {
-            fs.push_back(ps[(static_cast<std::size_t>(w) + k) % kFutures].future());
+            const auto want = (static_cast<std::size_t>(w) + k) % kFutures + 100;
+            ok = ok && got.values[j++].bits == want;
           }
-          rt.go("all", [&, fs, w] {
-            const AllResult got = all(rt, fs);
-            bool ok = got.ok && got.values.size() == 3;
-            std::size_t j = 0;
-            for (std::size_t k : {0u, 1u, 3u}) {
-              const auto want = (static_cast<std::size_t>(w) + k) % kFutures + 100;
-              ok = ok && got.values[j++].bits == want;
-            }
-            if (ok) correct.fetch_add(1);
-            wg.done();
-          });
-        }
-        for (std::size_t i = 0; i < kFutures; ++i) {
-          rt.go("set", [p = ps[i], i]() mutable { set(p, i + 100); });
-        }
-        wg.wait();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(correct.load() == 8);
-    }
-  }
+          if (ok) correct.fetch_add(1);
+          wg.done();
+        });
+      }
+      for (std::size_t i = 0; i < kFutures; ++i) {
+        rt.go("set", [p = ps[i], i]() mutable { set(p, i + 100); });
+      }
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(correct.load() == 8);
+  });
 }
 
 TEST_CASE("all: the earliest rejection wins, not the earliest in the list") {

@@ -37,81 +37,73 @@ std::optional<GroupFailure> failure(std::uint64_t bits, std::string_view text) {
 }  // namespace
 
 TEST_CASE("group: wait returns no error when every function succeeds, and cancels the context") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      bool had_error = true;
-      int ran = 0;
-      std::string err_before = "?";
-      std::string err_after;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        auto g = Group::make(rt, nullptr, "fetch");
-        std::atomic<int> count{0};
-        for (int i = 0; i < 3; ++i) {
-          g->go([&]() -> std::optional<GroupFailure> {
-            count.fetch_add(1);
-            return std::nullopt;
-          });
-        }
-        err_before = g->context()->err();
-        had_error = g->wait().has_value();
-        ran = count.load();
-        err_after = g->context()->err();  // errgroup's Wait cancels the derived context
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK_FALSE(had_error);
-      CHECK(ran == 3);
-      CHECK(err_before.empty());
-      CHECK(err_after == "context canceled");
-      CHECK(r.events_of(EventKind::GroupError).empty());
-    }
-  }
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    bool had_error = true;
+    int ran = 0;
+    std::string err_before = "?";
+    std::string err_after;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      auto g = Group::make(rt, nullptr, "fetch");
+      std::atomic<int> count{0};
+      for (int i = 0; i < 3; ++i) {
+        g->go([&]() -> std::optional<GroupFailure> {
+          count.fetch_add(1);
+          return std::nullopt;
+        });
+      }
+      err_before = g->context()->err();
+      had_error = g->wait().has_value();
+      ran = count.load();
+      err_after = g->context()->err();  // errgroup's Wait cancels the derived context
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK_FALSE(had_error);
+    CHECK(ran == 3);
+    CHECK(err_before.empty());
+    CHECK(err_after == "context canceled");
+    CHECK(r.events_of(EventKind::GroupError).empty());
+  });
 }
 
 TEST_CASE("group: the first error cancels the siblings and is what wait returns") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      std::optional<GroupFailure> got;
-      std::string sibling_saw;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        auto g = Group::make(rt);
-        const Context::Ptr ctx = g->context();
-        g->go(
-            [&]() -> std::optional<GroupFailure> {
-              // A long job that watches the group's context.
-              chan_recv(rt, ctx->done().get());
-              sibling_saw = ctx->err();
-              return std::nullopt;
-            },
-            "watcher");
-        g->go([&]() -> std::optional<GroupFailure> {
-          rt.sleep(10 * kMs);
-          return failure(1, "boom");
-        });
-        g->go([&]() -> std::optional<GroupFailure> {
-          chan_recv(rt, ctx->done().get());  // strictly after the first error
-          return failure(2, "late");         // a second error is dropped
-        });
-        got = g->wait();
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::optional<GroupFailure> got;
+    std::string sibling_saw;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      auto g = Group::make(rt);
+      const Context::Ptr ctx = g->context();
+      g->go(
+          [&]() -> std::optional<GroupFailure> {
+            // A long job that watches the group's context.
+            chan_recv(rt, ctx->done().get());
+            sibling_saw = ctx->err();
+            return std::nullopt;
+          },
+          "watcher");
+      g->go([&]() -> std::optional<GroupFailure> {
+        rt.sleep(10 * kMs);
+        return failure(1, "boom");
       });
-      CHECK(r.result.outcome == Outcome::Ok);
-      REQUIRE(got.has_value());
-      CHECK(got->error.bits == 1);
-      CHECK(got->display.view() == "boom");
-      CHECK(sibling_saw == "context canceled");
-      const auto errors = r.events_of(EventKind::GroupError);
-      REQUIRE(errors.size() == 1);
-      CHECK(errors[0].val.view() == "boom");
-      // The group's context was cancelled by the task that failed, right after GroupError.
-      const auto cancels = r.events_of(EventKind::CtxCancel);
-      REQUIRE(cancels.size() == 1);
-      CHECK(cancels[0].task == errors[0].task);
-      CHECK(cancels[0].seq > errors[0].seq);
-    }
-  }
+      g->go([&]() -> std::optional<GroupFailure> {
+        chan_recv(rt, ctx->done().get());  // strictly after the first error
+        return failure(2, "late");         // a second error is dropped
+      });
+      got = g->wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    REQUIRE(got.has_value());
+    CHECK(got->error.bits == 1);
+    CHECK(got->display.view() == "boom");
+    CHECK(sibling_saw == "context canceled");
+    const auto errors = r.events_of(EventKind::GroupError);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].val.view() == "boom");
+    // The group's context was cancelled by the task that failed, right after GroupError.
+    const auto cancels = r.events_of(EventKind::CtxCancel);
+    REQUIRE(cancels.size() == 1);
+    CHECK(cancels[0].task == errors[0].task);
+    CHECK(cancels[0].seq > errors[0].seq);
+  });
 }
 
 TEST_CASE("group: objects are introduced before use, with the group's names") {

@@ -24,89 +24,81 @@ using namespace testing;
 using namespace std::chrono_literals;
 
 TEST_CASE("mutex: lock excludes every other task") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      int counter = -1;
-      int overlaps = -1;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        Mutex mu(rt, "counter");
-        WaitGroup wg(rt);
-        int shared = 0;              // guarded by mu
-        std::atomic<int> inside{0};  // tasks between lock and unlock
-        std::atomic<int> overlap{0};
-        wg.add(4);
-        for (int t = 0; t < 4; ++t) {
-          rt.go("incr", [&] {
-            for (int i = 0; i < 10; ++i) {
-              mu.lock();
-              if (inside.fetch_add(1) != 0) overlap.fetch_add(1);
-              const int v = shared;
-              rt.sched_point();  // a chance for another task to run inside the section
-              shared = v + 1;
-              inside.fetch_sub(1);
-              mu.unlock();
-            }
-            wg.done();
-          });
-        }
-        wg.wait();
-        counter = shared;
-        overlaps = overlap.load();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(counter == 40);
-      CHECK(overlaps == 0);
-    }
-  }
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    int counter = -1;
+    int overlaps = -1;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      Mutex mu(rt, "counter");
+      WaitGroup wg(rt);
+      int shared = 0;              // guarded by mu
+      std::atomic<int> inside{0};  // tasks between lock and unlock
+      std::atomic<int> overlap{0};
+      wg.add(4);
+      for (int t = 0; t < 4; ++t) {
+        rt.go("incr", [&] {
+          for (int i = 0; i < 10; ++i) {
+            mu.lock();
+            if (inside.fetch_add(1) != 0) overlap.fetch_add(1);
+            const int v = shared;
+            rt.sched_point();  // a chance for another task to run inside the section
+            shared = v + 1;
+            inside.fetch_sub(1);
+            mu.unlock();
+          }
+          wg.done();
+        });
+      }
+      wg.wait();
+      counter = shared;
+      overlaps = overlap.load();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(counter == 40);
+    CHECK(overlaps == 0);
+  });
 }
 
 TEST_CASE("mutex: waiters get the lock in the order they blocked") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      ObjId id = 0;
-      std::vector<TaskId> order;  // guarded by the mutex under test
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        Mutex mu(rt);
-        WaitGroup wg(rt);
-        id = mu.id();
-        mu.lock();
-        wg.add(3);
-        for (int t = 0; t < 3; ++t) {
-          rt.go("locker", [&] {
-            mu.lock();
-            order.push_back(rt.current_id());
-            mu.unlock();
-            wg.done();
-          });
-        }
-        await_blocked(rt, id, 3);
-        mu.unlock();
-        wg.wait();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      const auto blocks = r.events(EventKind::TaskBlock, id);
-      REQUIRE(blocks.size() == 3);
-      REQUIRE(order.size() == 3);
-      for (std::size_t i = 0; i < 3; ++i) {
-        CHECK(blocks[i].reason == BlockReason::Mutex);
-        CHECK(order[i] == blocks[i].task);
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    ObjId id = 0;
+    std::vector<TaskId> order;  // guarded by the mutex under test
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      Mutex mu(rt);
+      WaitGroup wg(rt);
+      id = mu.id();
+      mu.lock();
+      wg.add(3);
+      for (int t = 0; t < 3; ++t) {
+        rt.go("locker", [&] {
+          mu.lock();
+          order.push_back(rt.current_id());
+          mu.unlock();
+          wg.done();
+        });
       }
-      // Four locks and four unlocks, alternating: the lock was handed over, never shared.
-      std::vector<EventKind> kinds;
-      for (std::size_t i = 0; i < r.log->committed(); ++i) {
-        const Event& e = r.log->at(i);
-        if (e.obj == id && (e.kind == EventKind::MutexLock || e.kind == EventKind::MutexUnlock))
-          kinds.push_back(e.kind);
-      }
-      REQUIRE(kinds.size() == 8);
-      for (std::size_t i = 0; i < kinds.size(); ++i)
-        CHECK(kinds[i] == (i % 2 == 0 ? EventKind::MutexLock : EventKind::MutexUnlock));
+      await_blocked(rt, id, 3);
+      mu.unlock();
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    const auto blocks = r.events(EventKind::TaskBlock, id);
+    REQUIRE(blocks.size() == 3);
+    REQUIRE(order.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(blocks[i].reason == BlockReason::Mutex);
+      CHECK(order[i] == blocks[i].task);
     }
-  }
+    // Four locks and four unlocks, alternating: the lock was handed over, never shared.
+    std::vector<EventKind> kinds;
+    for (std::size_t i = 0; i < r.log->committed(); ++i) {
+      const Event& e = r.log->at(i);
+      if (e.obj == id && (e.kind == EventKind::MutexLock || e.kind == EventKind::MutexUnlock))
+        kinds.push_back(e.kind);
+    }
+    REQUIRE(kinds.size() == 8);
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+      CHECK(kinds[i] == (i % 2 == 0 ? EventKind::MutexLock : EventKind::MutexUnlock));
+  });
 }
 
 TEST_CASE("mutex: try_lock takes a free mutex and never blocks") {
@@ -187,135 +179,123 @@ TEST_CASE("rwmutex: readers share the lock") {
 }
 
 TEST_CASE("rwmutex: a waiting writer blocks new readers (writer preference)") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      std::vector<std::string> order;  // guarded by the lock under test
-      bool reader_admitted_early = true;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        RWMutex rw(rt);
-        WaitGroup wg(rt);
-        rw.rlock();
-        wg.add(2);
-        rt.go("writer", [&] {
-          rw.lock();
-          order.emplace_back("writer");
-          rw.unlock();
-          wg.done();
-        });
-        await_blocked(rt, rw.id(), 1);  // the writer has announced itself and waits for us
-        reader_admitted_early = rw.try_rlock();
-        if (reader_admitted_early) rw.runlock();
-        rt.go("reader", [&] {
-          rw.rlock();
-          order.emplace_back("reader");
-          rw.runlock();
-          wg.done();
-        });
-        await_blocked(rt, rw.id(), 2);  // the new reader queues behind the writer
-        rw.runlock();
-        wg.wait();
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::vector<std::string> order;  // guarded by the lock under test
+    bool reader_admitted_early = true;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      RWMutex rw(rt);
+      WaitGroup wg(rt);
+      rw.rlock();
+      wg.add(2);
+      rt.go("writer", [&] {
+        rw.lock();
+        order.emplace_back("writer");
+        rw.unlock();
+        wg.done();
       });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK_FALSE(reader_admitted_early);
-      CHECK(order == std::vector<std::string>{"writer", "reader"});
-    }
-  }
+      await_blocked(rt, rw.id(), 1);  // the writer has announced itself and waits for us
+      reader_admitted_early = rw.try_rlock();
+      if (reader_admitted_early) rw.runlock();
+      rt.go("reader", [&] {
+        rw.rlock();
+        order.emplace_back("reader");
+        rw.runlock();
+        wg.done();
+      });
+      await_blocked(rt, rw.id(), 2);  // the new reader queues behind the writer
+      rw.runlock();
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK_FALSE(reader_admitted_early);
+    CHECK(order == std::vector<std::string>{"writer", "reader"});
+  });
 }
 
 TEST_CASE("rwmutex: unlock admits the waiting readers before the next writer") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      std::mutex order_mu;
-      std::vector<std::string> order;  // guarded by order_mu (readers append concurrently)
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        RWMutex rw(rt);
-        WaitGroup wg(rt);
-        auto record = [&](const char* who) {
-          std::lock_guard lk(order_mu);
-          order.emplace_back(who);
-        };
-        rw.lock();
-        wg.add(3);
-        for (int i = 0; i < 2; ++i) {
-          rt.go("reader", [&] {
-            rw.rlock();
-            record("reader");
-            rw.runlock();
-            wg.done();
-          });
-        }
-        await_blocked(rt, rw.id(), 2);
-        rt.go("writer", [&] {
-          rw.lock();
-          record("writer");
-          rw.unlock();
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::mutex order_mu;
+    std::vector<std::string> order;  // guarded by order_mu (readers append concurrently)
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      RWMutex rw(rt);
+      WaitGroup wg(rt);
+      auto record = [&](const char* who) {
+        std::lock_guard lk(order_mu);
+        order.emplace_back(who);
+      };
+      rw.lock();
+      wg.add(3);
+      for (int i = 0; i < 2; ++i) {
+        rt.go("reader", [&] {
+          rw.rlock();
+          record("reader");
+          rw.runlock();
           wg.done();
         });
-        await_blocked(rt, rw.id(), 3);
+      }
+      await_blocked(rt, rw.id(), 2);
+      rt.go("writer", [&] {
+        rw.lock();
+        record("writer");
         rw.unlock();
-        wg.wait();
+        wg.done();
       });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(order == std::vector<std::string>{"reader", "reader", "writer"});
-    }
-  }
+      await_blocked(rt, rw.id(), 3);
+      rw.unlock();
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(order == std::vector<std::string>{"reader", "reader", "writer"});
+  });
 }
 
 TEST_CASE("rwmutex: writers exclude readers and each other") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      int written = -1;
-      int violations = -1;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        RWMutex rw(rt);
-        WaitGroup wg(rt);
-        int value = 0;                // guarded by rw
-        std::atomic<int> writers{0};  // inside lock()..unlock()
-        std::atomic<int> readers{0};  // inside rlock()..runlock()
-        std::atomic<int> bad{0};
-        wg.add(5);
-        for (int t = 0; t < 2; ++t) {
-          rt.go("writer", [&] {
-            for (int i = 0; i < 10; ++i) {
-              rw.lock();
-              if (writers.fetch_add(1) != 0 || readers.load() != 0) bad.fetch_add(1);
-              const int v = value;
-              rt.sched_point();
-              value = v + 1;
-              writers.fetch_sub(1);
-              rw.unlock();
-            }
-            wg.done();
-          });
-        }
-        for (int t = 0; t < 3; ++t) {
-          rt.go("reader", [&] {
-            for (int i = 0; i < 10; ++i) {
-              rw.rlock();
-              readers.fetch_add(1);
-              if (writers.load() != 0) bad.fetch_add(1);
-              rt.sched_point();
-              readers.fetch_sub(1);
-              rw.runlock();
-            }
-            wg.done();
-          });
-        }
-        wg.wait();
-        written = value;
-        violations = bad.load();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(written == 20);
-      CHECK(violations == 0);
-    }
-  }
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    int written = -1;
+    int violations = -1;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      RWMutex rw(rt);
+      WaitGroup wg(rt);
+      int value = 0;                // guarded by rw
+      std::atomic<int> writers{0};  // inside lock()..unlock()
+      std::atomic<int> readers{0};  // inside rlock()..runlock()
+      std::atomic<int> bad{0};
+      wg.add(5);
+      for (int t = 0; t < 2; ++t) {
+        rt.go("writer", [&] {
+          for (int i = 0; i < 10; ++i) {
+            rw.lock();
+            if (writers.fetch_add(1) != 0 || readers.load() != 0) bad.fetch_add(1);
+            const int v = value;
+            rt.sched_point();
+            value = v + 1;
+            writers.fetch_sub(1);
+            rw.unlock();
+          }
+          wg.done();
+        });
+      }
+      for (int t = 0; t < 3; ++t) {
+        rt.go("reader", [&] {
+          for (int i = 0; i < 10; ++i) {
+            rw.rlock();
+            readers.fetch_add(1);
+            if (writers.load() != 0) bad.fetch_add(1);
+            rt.sched_point();
+            readers.fetch_sub(1);
+            rw.runlock();
+          }
+          wg.done();
+        });
+      }
+      wg.wait();
+      written = value;
+      violations = bad.load();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(written == 20);
+    CHECK(violations == 0);
+  });
 }
 
 TEST_CASE("rwmutex: unlocking what is not locked is a fatal error") {

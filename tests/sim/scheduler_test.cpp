@@ -15,23 +15,14 @@
 #include "sim/event_log.h"
 #include "sim/policy.h"
 #include "sim/runtime.h"
+#include "tests/sim/sync_testing.h"
 
 namespace rdv::sim {
 namespace {
 
-struct Ran {
-  RunResult result;
-  std::unique_ptr<EventLog> log;
-};
-
-Ran run(RunConfig cfg, const std::function<void(Runtime&)>& body, TaskHooks hooks = {}) {
-  auto log = std::make_unique<EventLog>();
-  Runtime rt(cfg, *log);
-  rt.set_hooks(std::move(hooks));
-  rt.start("main", [&] { body(rt); });
-  REQUIRE(rt.wait_for(std::chrono::seconds(20)));
-  return {rt.wait(), std::move(log)};
-}
+using testing::printed;
+using testing::Ran;
+using testing::run;
 
 RunConfig controlled(std::uint64_t seed, std::shared_ptr<Policy> p = nullptr) {
   RunConfig c;
@@ -94,14 +85,6 @@ void wait_exited(Runtime& rt, TaskId id) {
   wait_events(
       rt, 1, [id](const Event& e) { return e.kind == EventKind::TaskExit && e.task == id; },
       "the task exit");
-}
-
-std::vector<std::string> printed(const EventLog& log) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    if (log.at(i).kind == EventKind::Print) out.emplace_back(log.str(log.at(i).text));
-  }
-  return out;
 }
 
 }  // namespace

@@ -13,26 +13,20 @@
 
 #include "sim/event_log.h"
 #include "sim/runtime.h"
+#include "tests/sim/sync_testing.h"
 
 namespace rdv::sim {
 namespace {
 
-struct Ran {
-  RunResult result;
-  std::unique_ptr<EventLog> log;
-};
+using testing::Ran;
 
 Ran run(Mode mode, std::uint64_t seed, const std::function<void(Runtime&)>& body,
         std::shared_ptr<Policy> policy = nullptr) {
-  auto log = std::make_unique<EventLog>();
   RunConfig cfg;
   cfg.mode = mode;
   cfg.seed = seed;
   cfg.policy = std::move(policy);
-  Runtime rt(cfg, *log);
-  rt.start("main", [&] { body(rt); });
-  REQUIRE(rt.wait_for(std::chrono::seconds(20)));
-  return {rt.wait(), std::move(log)};
+  return testing::run(cfg, body);
 }
 
 Val show(std::uint64_t v) {

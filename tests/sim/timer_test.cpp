@@ -13,22 +13,14 @@
 #include "sim/event_log.h"
 #include "sim/runtime.h"
 #include "sim/select.h"
+#include "tests/sim/sync_testing.h"
 
 namespace rdv::sim {
 namespace {
 
-struct Ran {
-  RunResult result;
-  std::unique_ptr<EventLog> log;
-};
-
-Ran run(RunConfig cfg, const std::function<void(Runtime&)>& body) {
-  auto log = std::make_unique<EventLog>();
-  Runtime rt(cfg, *log);
-  rt.start("main", [&] { body(rt); });
-  REQUIRE(rt.wait_for(std::chrono::seconds(20)));
-  return {rt.wait(), std::move(log)};
-}
+using testing::printed;
+using testing::Ran;
+using testing::run;
 
 RunConfig controlled(std::uint64_t seed) {
   RunConfig c;
@@ -41,14 +33,6 @@ RunConfig live(double scale) {
   c.mode = Mode::Live;
   c.time_scale = scale;
   return c;
-}
-
-std::vector<std::string> printed(const EventLog& log) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    if (log.at(i).kind == EventKind::Print) out.emplace_back(log.str(log.at(i).text));
-  }
-  return out;
 }
 
 }  // namespace

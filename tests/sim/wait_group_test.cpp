@@ -22,28 +22,24 @@ using namespace testing;
 using namespace std::chrono_literals;
 
 TEST_CASE("wait_group: wait returns once every task has called done") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      int seen = -1;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        WaitGroup wg(rt, "workers");
-        std::atomic<int> finished{0};
-        wg.add(4);
-        for (int i = 0; i < 4; ++i) {
-          rt.go("worker", [&] {
-            finished.fetch_add(1);
-            wg.done();
-          });
-        }
-        wg.wait();
-        seen = finished.load();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(seen == 4);
-    }
-  }
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    int seen = -1;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      WaitGroup wg(rt, "workers");
+      std::atomic<int> finished{0};
+      wg.add(4);
+      for (int i = 0; i < 4; ++i) {
+        rt.go("worker", [&] {
+          finished.fetch_add(1);
+          wg.done();
+        });
+      }
+      wg.wait();
+      seen = finished.load();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(seen == 4);
+  });
 }
 
 TEST_CASE("wait_group: wait on a zero counter returns without blocking") {
@@ -98,46 +94,42 @@ TEST_CASE("wait_group: a counter below zero panics with Go's message") {
 }
 
 TEST_CASE("wait_group: every waiter is released at zero, in the order they waited") {
-  for (const auto& [mode, seeds] : kModes) {
-    for (std::uint64_t seed = 1; seed <= seeds; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      ObjId id = 0;
-      int returned = 0;
-      const Ran r = run(mode, seed, [&](Runtime& rt) {
-        WaitGroup wg(rt);
-        WaitGroup finished(rt);
-        id = wg.id();
-        std::atomic<int> back{0};
-        wg.add(1);
-        finished.add(3);
-        for (int i = 0; i < 3; ++i) {
-          rt.go("waiter", [&] {
-            wg.wait();
-            back.fetch_add(1);
-            finished.done();
-          });
-        }
-        await_blocked(rt, id, 3);
-        wg.done();
-        finished.wait();
-        returned = back.load();
-      });
-      CHECK(r.result.outcome == Outcome::Ok);
-      CHECK(returned == 3);
-      const auto blocks = r.events(EventKind::TaskBlock, id);
-      const auto unblocks = r.events(EventKind::TaskUnblock, id);
-      REQUIRE(blocks.size() == 3);
-      REQUIRE(unblocks.size() == 3);
-      const auto zero = r.events(EventKind::WgAdd, id).back();
-      CHECK(zero.aux == 0);
-      for (std::size_t i = 0; i < 3; ++i) {
-        CHECK(unblocks[i].task == blocks[i].task);  // FIFO
-        CHECK(unblocks[i].peer == zero.task);       // woken by the task whose done() hit zero
-        CHECK(unblocks[i].seq > zero.seq);
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    ObjId id = 0;
+    int returned = 0;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      WaitGroup wg(rt);
+      WaitGroup finished(rt);
+      id = wg.id();
+      std::atomic<int> back{0};
+      wg.add(1);
+      finished.add(3);
+      for (int i = 0; i < 3; ++i) {
+        rt.go("waiter", [&] {
+          wg.wait();
+          back.fetch_add(1);
+          finished.done();
+        });
       }
+      await_blocked(rt, id, 3);
+      wg.done();
+      finished.wait();
+      returned = back.load();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(returned == 3);
+    const auto blocks = r.events(EventKind::TaskBlock, id);
+    const auto unblocks = r.events(EventKind::TaskUnblock, id);
+    REQUIRE(blocks.size() == 3);
+    REQUIRE(unblocks.size() == 3);
+    const auto zero = r.events(EventKind::WgAdd, id).back();
+    CHECK(zero.aux == 0);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CHECK(unblocks[i].task == blocks[i].task);  // FIFO
+      CHECK(unblocks[i].peer == zero.task);       // woken by the task whose done() hit zero
+      CHECK(unblocks[i].seq > zero.seq);
     }
-  }
+  });
 }
 
 // Go's classic WaitGroup mistake: Add inside the goroutine instead of before `go`. Wait may see
