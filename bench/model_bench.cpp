@@ -15,16 +15,10 @@ namespace {
 
 using namespace rdv;
 
-constexpr std::size_t kEvents = 1'000'000;
-
 const std::string& big_file() {
   static const std::string path = [] {
-    testing::SyntheticOptions o;
-    o.events = kEvents;
-    o.workers = 64;
-    o.channels = 16;
     std::string p = "/tmp/rdv-model-bench-" + std::to_string(::getpid()) + ".rdv.jsonl";
-    if (!trace::write_trace(p, testing::synthetic_trace(o)).ok()) std::abort();
+    if (!trace::write_trace(p, testing::synthetic_trace(testing::kBenchRun)).ok()) std::abort();
     return p;
   }();
   return path;

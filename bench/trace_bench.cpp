@@ -16,16 +16,10 @@ namespace {
 
 using namespace rdv;
 
-constexpr std::size_t kEvents = 1'000'000;
+constexpr std::size_t kEvents = testing::kBenchRun.events;
 
 const trace::Trace& big_trace() {
-  static const trace::Trace t = [] {
-    testing::SyntheticOptions o;
-    o.events = kEvents;
-    o.workers = 64;
-    o.channels = 16;
-    return testing::synthetic_trace(o);
-  }();
+  static const trace::Trace t = testing::synthetic_trace(testing::kBenchRun);
   return t;
 }
 

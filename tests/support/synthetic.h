@@ -31,6 +31,10 @@ struct SyntheticTruth {
   std::size_t handoffs = 0;                    // ChanRecv events that took a sent value
 };
 
+// The run the trace and model benchmarks measure (docs/traces.md's figures): a million events,
+// 64 workers, 16 channels.
+inline constexpr SyntheticOptions kBenchRun{1'000'000, 64, 16, 1};
+
 trace::Trace synthetic_trace(const SyntheticOptions& options, SyntheticTruth* truth = nullptr);
 
 }  // namespace rdv::testing
