@@ -45,6 +45,20 @@ void error_text(const std::string& text, float width) {
   ImGui::PopStyleColor();
 }
 
+// A modal's path field (`width` wide; focused as the modal appears when `focus`), the folder it is
+// relative to and the last error, then the Export button: true when it is pressed or Enter is
+// typed in the field.
+bool path_field_and_export(char* buf, std::size_t size, const std::string& error, float width,
+                           bool focus) {
+  ImGui::SetNextItemWidth(width);
+  if (focus && ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  const bool enter = ImGui::InputText("##path", buf, size, ImGuiInputTextFlags_EnterReturnsTrue);
+  std::error_code ec;
+  ImGui::TextDisabled("Relative to %s", std::filesystem::current_path(ec).c_str());
+  error_text(error, width);
+  return ImGui::Button("Export") || enter;
+}
+
 bool cancel_pressed() {
   return ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
 }
@@ -302,14 +316,7 @@ void Exporter::draw_image_modal() {
   if (!ImGui::BeginPopupModal("Export image", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
   pane_combo();
   ImGui::TextUnformatted("as a PNG file:");
-  ImGui::SetNextItemWidth(width);
-  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-  const bool enter =
-      ImGui::InputText("##path", path_buf_, sizeof path_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
-  std::error_code ec;
-  ImGui::TextDisabled("Relative to %s", std::filesystem::current_path(ec).c_str());
-  error_text(modal_error_, width);
-  if (ImGui::Button("Export") || enter) {
+  if (path_field_and_export(path_buf_, sizeof path_buf_, modal_error_, width, true)) {
     if (start_image(path_buf_, chosen_pane(), &modal_error_)) ImGui::CloseCurrentPopup();
   }
   ImGui::SameLine();
@@ -365,13 +372,7 @@ void Exporter::draw_animation_modal() {
     ImGui::RadioButton(kScaleNames[i], &scale_choice_, static_cast<int>(i));
   }
   ImGui::TextUnformatted("as an animated GIF file:");
-  ImGui::SetNextItemWidth(width);
-  const bool enter =
-      ImGui::InputText("##path", path_buf_, sizeof path_buf_, ImGuiInputTextFlags_EnterReturnsTrue);
-  std::error_code ec;
-  ImGui::TextDisabled("Relative to %s", std::filesystem::current_path(ec).c_str());
-  error_text(modal_error_, width);
-  if (ImGui::Button("Export") || enter) {
+  if (path_field_and_export(path_buf_, sizeof path_buf_, modal_error_, width, false)) {
     Animation a;
     a.path = path_buf_;
     a.from = static_cast<std::size_t>(from_);
