@@ -35,12 +35,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using rdv::test::read_file;
-
-using rdv::test::go_build;
-using rdv::test::have_go;
-using rdv::test::lines_of;
-using rdv::test::run_go;
+using namespace rdv::test;  // read_file, and Go as the oracle (go_tool.h)
 
 // One allowed (exit status, output) of a NAME.allowed file.
 struct Allowed {

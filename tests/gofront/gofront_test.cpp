@@ -30,13 +30,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-using rdv::test::read_file;
-
-using rdv::test::go_build;
-using rdv::test::have_go;
-using rdv::test::lines_of;
-using rdv::test::run_go;
-using rdv::test::shell;
+using namespace rdv::test;  // read_file, and Go as the oracle (go_tool.h)
 
 fs::path work_dir() {
   static const fs::path w = fs::temp_directory_path() / ("rdv-gofront-" + std::to_string(getpid()));

@@ -13,15 +13,12 @@
 #include <chrono>
 #include <filesystem>
 
-using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 using namespace rdv::session;
+using namespace rdv::test;  // Image, read_file, temp_folder
 using namespace rdv::ui;
 
 namespace {
-
-using rdv::test::Image;
-using rdv::test::read_file;
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 

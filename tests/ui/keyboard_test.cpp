@@ -23,15 +23,7 @@ using namespace rdv::ui;
 
 namespace {
 
-using rdv::test::CountingPanel;
-using rdv::test::HeadlessImGui;
-using rdv::test::kEnd;
-using rdv::test::kHome;
-using rdv::test::kLeft;
-using rdv::test::kRight;
-using rdv::test::kSpace;
-using rdv::test::kTab;
-using rdv::test::read_file;
+using namespace rdv::test;  // HeadlessImGui, CountingPanel, the key codes, read_file
 
 struct App {
   Browser browser;

@@ -18,16 +18,13 @@
 #include <filesystem>
 #include <vector>
 
-using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 using namespace rdv::session;
+using namespace rdv::test;  // Image, read_file, temp_folder
 using namespace rdv::ui;
 
 // Every picture needs a run, so every case needs the script runner.
 namespace {
-
-using rdv::test::Image;
-using rdv::test::read_file;
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
