@@ -5,6 +5,7 @@
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scenario.h"
 
 #include <doctest/doctest.h>
 
@@ -19,8 +20,6 @@ using namespace rdv::session;
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
 using rdv::test::read_file;
 
@@ -59,7 +58,7 @@ struct Fixture {
   Files files{controller, browser, settings};
 
   void run(const std::string& file) {
-    controller.open_script(kScenarios + file, file, read_file(kScenarios + file));
+    rdv::test::open_scenario(controller, file);
     REQUIRE(controller.finish_blocking(std::chrono::seconds(30)));
   }
 };

@@ -4,6 +4,7 @@
 // snapshots, a loaded trace, a live run still being recorded and an interactive one.
 #include "session/controller.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scenario.h"
 
 #include <doctest/doctest.h>
 
@@ -136,7 +137,7 @@ TEST_CASE("time travel: a long run crosses the model's snapshots both ways") {
 TEST_CASE("time travel: a loaded trace goes both ways, like the run it recorded") {
   const std::string file = "2.5-error-cancel-cascade.lua";
   Controller run;
-  run.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(run, file);
   REQUIRE(run.finish_blocking(std::chrono::seconds(30)));
   const std::string path =
       (fs::temp_directory_path() / ("rdv-tt-" + std::to_string(::getpid()) + ".rdv.jsonl"))
@@ -165,7 +166,7 @@ TEST_CASE("time travel: a loaded trace goes both ways, like the run it recorded"
 TEST_CASE("time travel: go to the selected event") {
   const std::string file = "2.1-unbuffered-rendezvous.lua";
   Controller c;
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
   CHECK_FALSE(c.request_go_to_selected());  // nothing selected
   c.request_seek(c.model().size());
@@ -224,7 +225,7 @@ TEST_CASE("time travel: in interactive mode, Step after going back replays, then
   s.policy = PolicyKind::Interactive;
   c.apply_settings(s);
   const std::string file = "3.1-waitgroup-batch.lua";
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   // Make a few choices.
   for (int i = 0; i < 3; ++i) {
     REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));

@@ -6,6 +6,7 @@
 #include "session/controller.h"
 #include "session/state_style.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scenario.h"
 
 #include <doctest/doctest.h>
 
@@ -303,8 +304,6 @@ bool update_until(Controller& c, F done) {
   return false;
 }
 
-const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
-
 }  // namespace
 
 TEST_CASE(
@@ -312,7 +311,7 @@ TEST_CASE(
     "cursor") {
   Controller c;
   const std::string file = "2.1-unbuffered-rendezvous.lua";
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(c.finish_blocking(std::chrono::seconds(20)));
   const Model& m = c.model();
   REQUIRE(m.size() > 5);
@@ -359,7 +358,7 @@ TEST_CASE("controller: you are the scheduler — the run waits for picks") {
   s.seed = 3;
   c.apply_settings(s);
   const std::string file = "4.2c-deadlock-lock-order.lua";
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(c.interactive());
   // Pick the first candidate each time until the run ends; every question is seen in a state
   // where each candidate is runnable or running.
@@ -388,7 +387,7 @@ TEST_CASE("controller: reset while the interactive run waits aborts it promptly"
   s.policy = PolicyKind::Interactive;
   c.apply_settings(s);
   const std::string file = "2.1-unbuffered-rendezvous.lua";
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
   c.request_reset();  // aborts the waiting run, starts again
   CHECK(c.model().size() <= 2);
@@ -400,7 +399,7 @@ TEST_CASE("controller: the event limit setting ends a run there, and is clamped 
   s.max_events = 30;
   c.apply_settings(s);
   const std::string file = "2.5-error-cancel-cascade.lua";
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(c.finish_blocking(std::chrono::seconds(20)));
   CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
   CHECK(c.diagnostics().find("event limit exceeded: more than 30 events") != std::string::npos);
@@ -433,7 +432,7 @@ TEST_CASE("controller: the time limit ends a run, but not one waiting for your p
   s.policy = PolicyKind::Interactive;
   c.apply_settings(s);
   const std::string file = "2.1-unbuffered-rendezvous.lua";
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   int picks = 0;

@@ -5,6 +5,7 @@
 #include "session/controller.h"
 #include "tests/support/app_shot.h"
 #include "tests/support/process.h"
+#include "tests/support/scenario.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 
@@ -50,7 +51,7 @@ TEST_CASE("classroom: the Source shows the line of the task that moved, where it
     CAPTURE(k.at);
     // Which task moved last, and is it at a line? Ask the same run in-process.
     Controller c;
-    c.open_script(kScenarios + k.file, k.file, read_file(kScenarios + k.file));
+    rdv::test::open_scenario(c, k.file);
     REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
     REQUIRE(k.at <= c.model().size());
     const rdv::model::State s = c.model().state_at(k.at);

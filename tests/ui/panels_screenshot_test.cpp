@@ -9,6 +9,7 @@
 #include "session/controller.h"
 #include "tests/support/app_shot.h"
 #include "tests/support/process.h"
+#include "tests/support/scenario.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 
@@ -25,8 +26,6 @@ using namespace rdv::ui;
 
 // Every picture needs a run, so every case needs the script runner.
 namespace {
-
-const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
 // Screenshot of `file` at `at` ("end" or an event count), 1600x900, seed 1.
 Image shoot(const std::string& dir, const std::string& file, const std::string& at,
@@ -45,7 +44,7 @@ TEST_CASE("panels: the rendezvous at its hand-off") {
   // Where is the hand-off? Ask a run of the same scenario, seed and policy in-process.
   const std::string file = "2.1-unbuffered-rendezvous.lua";
   Controller c;
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
   std::size_t handoff = 0;
   for (const auto& e : c.model().events()) {
@@ -112,7 +111,7 @@ TEST_CASE("panels: every sender queued on a full channel is shown, none cut at t
   // seed 1 when this was written): ask a run in-process.
   const std::string file = "4.3-limited-concurrency-ordered.lua";
   Controller c;
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
   std::size_t at = 0;
   std::vector<std::size_t> colours;
@@ -140,7 +139,7 @@ TEST_CASE("panels: a recorded trace opens like a run") {
   const std::string dir = temp_folder("trace");
   const std::string file = "2.1-unbuffered-rendezvous.lua";
   Controller c;
-  c.open_script(kScenarios + file, file, read_file(kScenarios + file));
+  rdv::test::open_scenario(c, file);
   REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
   const std::string trace = dir + "/run.rdv.jsonl";
   std::string error;
