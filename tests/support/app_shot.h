@@ -110,8 +110,23 @@ struct Shot {
   std::string* out = nullptr;        // if set, gets what the app printed
 };
 
+// The picture `png` the app writes when run with `args` (under `how`), read back. Requires the
+// app to exit 0 and the picture to be `width`x`height`; `out`, if set, gets what the app printed.
+inline Image take_picture(const std::vector<std::string>& args, const std::string& png, int width,
+                          int height, const AppRun& how, std::string* out = nullptr) {
+  const auto r = run_app(args, how);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  if (out != nullptr) *out = r.out;
+  Image img = load_png(png);
+  REQUIRE(img.pixels);
+  REQUIRE(img.width == width);
+  REQUIRE(img.height == height);
+  return img;
+}
+
 // A screenshot of `file` at `at` ("end" or an event count), seed 1, written to `png` and read
-// back. Checks that the app exited 0 and requires a picture of the size asked for.
+// back, as take_picture does.
 inline Image shoot(const std::string& png, const std::string& file, const std::string& at,
                    const Shot& how) {
   std::vector<std::string> args = {file,
@@ -124,15 +139,9 @@ inline Image shoot(const std::string& png, const std::string& file, const std::s
                                    "--seed",
                                    "1"};
   args.insert(args.end(), how.extra.begin(), how.extra.end());
-  const auto r = run_app(args, how.display_offset);
-  INFO(r.err);
-  CHECK(r.exit_code == 0);
-  if (how.out != nullptr) *how.out = r.out;
-  Image img = load_png(png);
-  REQUIRE(img.pixels);
-  REQUIRE(img.width == how.width);
-  REQUIRE(img.height == how.height);
-  return img;
+  AppRun run;
+  run.display_offset = how.display_offset;
+  return take_picture(args, png, how.width, how.height, run, how.out);
 }
 
 }  // namespace rdv::test

@@ -9,49 +9,30 @@
 #include <filesystem>
 
 using rdv::test::Image;
-using rdv::test::load_png;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
-
-namespace {
-
-rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
-                                 std::vector<std::string> env) {
-  rdv::test::AppRun how;
-  how.env = std::move(env);
-  return rdv::test::run_app(args, how);
-}
-
-}  // namespace
 
 TEST_CASE("autosave: reopening a scenario with an autosaved edit offers to restore it") {
   const std::string dir = temp_folder("restore");
   const std::string scenario = dir + "/edited.lua";
   fs::copy_file(std::string(RDV_SOURCE_DIR) + "/scenarios/2.1-unbuffered-rendezvous.lua", scenario);
-  const std::vector<std::string> env = {"XDG_STATE_HOME=" + dir + "/state",
-                                        "XDG_CONFIG_HOME=" + dir + "/config"};
+  rdv::test::AppRun how;
+  how.env = {"XDG_STATE_HOME=" + dir + "/state", "XDG_CONFIG_HOME=" + dir + "/config"};
   const rdv::session::Autosave autosave(dir + "/state/rendezvous/autosave");
 
   // Without an autosave: no offer.
-  const auto plain =
-      run_app({scenario, "--screenshot", dir + "/plain.png", "--size", "1200x800"}, env);
-  INFO(plain.err);
-  REQUIRE(plain.exit_code == 0);
+  const Image a =
+      rdv::test::take_picture({scenario, "--screenshot", dir + "/plain.png", "--size", "1200x800"},
+                              dir + "/plain.png", 1200, 800, how);
 
   // As a crash leaves it: the edit in the autosave folder, the file on disk unchanged.
   std::string error;
   REQUIRE(autosave.write(scenario, "print('my unsaved edit')\n", &error));
-  const auto offered =
-      run_app({scenario, "--screenshot", dir + "/offer.png", "--size", "1200x800"}, env);
-  INFO(offered.err);
-  REQUIRE(offered.exit_code == 0);
+  const Image b =
+      rdv::test::take_picture({scenario, "--screenshot", dir + "/offer.png", "--size", "1200x800"},
+                              dir + "/offer.png", 1200, 800, how);
   CHECK(fs::exists(autosave.file_for(scenario)));  // shown, not consumed
 
-  const Image a = load_png(dir + "/plain.png");
-  const Image b = load_png(dir + "/offer.png");
-  REQUIRE(a.pixels);
-  REQUIRE(b.pixels);
-  REQUIRE((a.width == b.width && a.height == b.height));
   // The modal sits in the middle of the window; the two pictures differ there.
   const int w1 = a.width, h1 = a.height;
   int differing = 0;

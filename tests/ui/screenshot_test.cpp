@@ -40,15 +40,11 @@ rdv::test::ProcessResult run_app(const std::vector<std::string>& args,
 TEST_CASE("screenshot: the browser at the requested size, with a coloured source") {
   const std::string dir = temp_folder("shot");
   const std::string png = dir + "/browser.png";
-  const auto r = run_app(
-      {"scenarios/2.1-unbuffered-rendezvous.lua", "--screenshot", png, "--size", "1280x720"},
-      {"XDG_CONFIG_HOME=" + dir + "/config"});
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  const Image img = load_png(png);
-  REQUIRE(img.pixels);
-  CHECK(img.width == 1280);
-  CHECK(img.height == 720);
+  rdv::test::AppRun how;
+  how.env = {"XDG_CONFIG_HOME=" + dir + "/config"};
+  const Image img = rdv::test::take_picture(
+      {"scenarios/2.1-unbuffered-rendezvous.lua", "--screenshot", png, "--size", "1280x720"}, png,
+      1280, 720, how);
   CHECK(img.distinct_colours() > 50);  // not blank: text is antialiased in many shades
 
   // Left column, lower half: the source pane with every syntax colour of the scenario.
@@ -100,13 +96,9 @@ TEST_CASE("screenshot: default size, and broken scenarios are listed with their 
   std::ofstream(dir + "/3-open.lua") << "scenario { title = [[never closed\n";
   std::ofstream(dir + "/4-binary.lua") << std::string("\x00\xff\x80\n--[[", 8);
   const std::string png = dir + "/out.png";
-  const auto r = run_app({"--scenarios", dir, "--screenshot", png}, {});
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  const Image img = load_png(png);
-  REQUIRE(img.pixels);
-  CHECK(img.width == 1600);
-  CHECK(img.height == 900);
+  // No --size: the default, 1600x900.
+  const Image img =
+      rdv::test::take_picture({"--scenarios", dir, "--screenshot", png}, png, 1600, 900, {});
   CHECK(img.has_colour(palette::kError, 0.0f, 0.05f, 0.45f, 0.40f, kTolerance));
   fs::remove_all(dir);
 }

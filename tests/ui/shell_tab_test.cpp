@@ -8,7 +8,6 @@
 #include <filesystem>
 
 using rdv::test::Image;
-using rdv::test::load_png;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 
@@ -32,18 +31,12 @@ TEST_CASE("--tab brings the named tab to the front, an unknown one lists the tab
 
   // The centre pane holds Channels and Scenario: the two pictures differ there, and only
   // there (the other panes draw the same run).
-  const auto a = run_app(
-      {scenario, "--screenshot", dir + "/a.png", "--size", "1000x700", "--tab", "Channels"});
-  const auto b = run_app({scenario, "--screenshot", dir + "/b.png", "--size", "1000x700", "--tab",
-                          "Scenario", "--tab", "Console"});
-  INFO(a.err, b.err);
-  REQUIRE(a.exit_code == 0);
-  REQUIRE(b.exit_code == 0);
-  const Image pa = load_png(dir + "/a.png");
-  const Image pb = load_png(dir + "/b.png");
-  REQUIRE(pa.pixels);
-  REQUIRE(pb.pixels);
-  REQUIRE((pa.width == pb.width && pa.height == pb.height));
+  const Image pa = rdv::test::take_picture(
+      {scenario, "--screenshot", dir + "/a.png", "--size", "1000x700", "--tab", "Channels"},
+      dir + "/a.png", 1000, 700, {});
+  const Image pb = rdv::test::take_picture({scenario, "--screenshot", dir + "/b.png", "--size",
+                                            "1000x700", "--tab", "Scenario", "--tab", "Console"},
+                                           dir + "/b.png", 1000, 700, {});
   const int w1 = pa.width, h1 = pa.height;
   int centre = 0, left = 0;
   for (int y = h1 / 10; y < h1 / 2; ++y) {
