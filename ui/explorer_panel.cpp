@@ -14,6 +14,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <filesystem>
+#include <limits>
 #include <system_error>
 #include <thread>
 
@@ -35,6 +36,17 @@ using explore::Kind;
 
 std::string file_name(const std::string& path) {
   return std::filesystem::path(path).filename().string();
+}
+
+// `label`, then an integer field `width` wide (`step` per +/- click; 0: no buttons) whose value
+// is kept within [lo, hi].
+void int_field(const char* label, const char* id, int* value, int step, int lo, int hi,
+               float width) {
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(width);
+  ImGui::InputInt(id, value, step);
+  *value = std::clamp(*value, lo, hi);
 }
 
 }  // namespace
@@ -187,38 +199,19 @@ void ExplorerPanel::draw_controls() {
         "exhaustive: every schedule with at most P preemptions (CHESS).");
   }
   ImGui::SameLine();
-  ImGui::TextUnformatted(settings_.policy == sim::PolicyKind::Exhaustive ? "Cap" : "Schedules");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 6);
-  ImGui::InputInt("##schedules", &settings_.schedules, 0);
-  settings_.schedules = std::clamp(settings_.schedules, 1, 10'000'000);
+  int_field(settings_.policy == sim::PolicyKind::Exhaustive ? "Cap" : "Schedules", "##schedules",
+            &settings_.schedules, 0, 1, 10'000'000, em * 6);
   if (settings_.policy == sim::PolicyKind::Pct) {
     ImGui::SameLine();
-    ImGui::TextUnformatted("Depth");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 5);
-    ImGui::InputInt("##depth", &settings_.depth, 1);
-    settings_.depth = std::clamp(settings_.depth, 1, 20);
+    int_field("Depth", "##depth", &settings_.depth, 1, 1, 20, em * 5);
   } else if (settings_.policy == sim::PolicyKind::Exhaustive) {
     ImGui::SameLine();
-    ImGui::TextUnformatted("Preemptions ≤");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 5);
-    ImGui::InputInt("##preemptions", &settings_.preemptions, 1);
-    settings_.preemptions = std::clamp(settings_.preemptions, 0, 20);
+    int_field("Preemptions ≤", "##preemptions", &settings_.preemptions, 1, 0, 20, em * 5);
   }
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Jobs");
+  int_field("Jobs", "##jobs", &settings_.jobs, 1, 1, 64, em * 5);
   ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 5);
-  ImGui::InputInt("##jobs", &settings_.jobs, 1);
-  settings_.jobs = std::clamp(settings_.jobs, 1, 64);
-  ImGui::SameLine();
-  ImGui::TextUnformatted("Seed");
-  ImGui::SameLine();
-  ImGui::SetNextItemWidth(em * 5);
-  ImGui::InputInt("##seed", &settings_.seed, 0);
-  settings_.seed = std::max(0, settings_.seed);
+  int_field("Seed", "##seed", &settings_.seed, 0, 0, std::numeric_limits<int>::max(), em * 5);
   ImGui::EndDisabled();
   ImGui::SameLine();
   if (running) {
