@@ -224,23 +224,22 @@ void FileActions::draw() {
         !asked && modal_error_.empty() ? controller_.path() : (file_browser_.dir() / "").string());
     ImGui::OpenPopup("Open a scenario or a trace");
   }
-  if (save_requested_) {
-    save_requested_ = false;
+  // Save and Export start from the script's name (or "run"), its seed and the file's ending.
+  const auto open_with_name = [this](const char* modal, const char* ending) {
     modal_error_.clear();
     std::string stem = std::filesystem::path(controller_.chunkname()).stem().string();
     if (stem.empty()) stem = "run";
     set_buffer(path_buf_, sizeof path_buf_,
-               stem + "-seed" + std::to_string(controller_.settings().seed) + ".rdv.jsonl");
-    ImGui::OpenPopup("Save the run's trace");
+               stem + "-seed" + std::to_string(controller_.settings().seed) + ending);
+    ImGui::OpenPopup(modal);
+  };
+  if (save_requested_) {
+    save_requested_ = false;
+    open_with_name("Save the run's trace", ".rdv.jsonl");
   }
   if (export_requested_) {
     export_requested_ = false;
-    modal_error_.clear();
-    std::string stem = std::filesystem::path(controller_.chunkname()).stem().string();
-    if (stem.empty()) stem = "run";
-    set_buffer(path_buf_, sizeof path_buf_,
-               stem + "-seed" + std::to_string(controller_.settings().seed) + ".perfetto.json");
-    ImGui::OpenPopup("Export to Perfetto");
+    open_with_name("Export to Perfetto", ".perfetto.json");
   }
   const float width = ImGui::GetFontSize() * 34;
   draw_open_dialog();
