@@ -196,36 +196,27 @@ void run_benchmark(GLFWwindow* window, int frames, const std::function<void()>& 
   // unlike wall time it hardly moves with the other processes' load.
   double cpu_ms[3] = {0, 0, 0};
   auto cpu_now = [] { return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC; };
+  // `n` frames of one phase: poll, `draw`, swap; each frame's wall time to `record`, the CPU
+  // time of all of them to cpu_ms[phase].
+  const auto time_frames = [&](int phase, int n, const auto& draw, const auto& record) {
+    const double c0 = cpu_now();
+    for (int i = 0; i < n; ++i) {
+      const auto t0 = std::chrono::steady_clock::now();
+      glfwPollEvents();
+      draw();
+      glfwSwapBuffers(window);
+      record(ms_since(t0));
+    }
+    cpu_ms[phase] += cpu_now() - c0;
+  };
   constexpr int kBlock = 10;
   for (int done = 0; done < frames; done += kBlock) {
     const int n = std::min(kBlock, frames - done);
-    double c0 = cpu_now();
-    for (int i = 0; i < n; ++i) {
-      const auto t0 = std::chrono::steady_clock::now();
-      glfwPollEvents();
-      clear_window(window);
-      glfwSwapBuffers(window);
-      swap_only.add(ms_since(t0));
-    }
-    cpu_ms[0] += cpu_now() - c0;
-    c0 = cpu_now();
-    for (int i = 0; i < n; ++i) {
-      const auto t0 = std::chrono::steady_clock::now();
-      glfwPollEvents();
-      draw_empty_window(window);
-      glfwSwapBuffers(window);
-      empty.add(ms_since(t0));
-    }
-    cpu_ms[1] += cpu_now() - c0;
-    c0 = cpu_now();
-    for (int i = 0; i < n; ++i) {
-      const auto t0 = std::chrono::steady_clock::now();
-      glfwPollEvents();
-      app_frame();
-      glfwSwapBuffers(window);
-      app.add(ms_since(t0), ui_ms);
-    }
-    cpu_ms[2] += cpu_now() - c0;
+    time_frames(
+        0, n, [&] { clear_window(window); }, [&](double ms) { swap_only.add(ms); });
+    time_frames(
+        1, n, [&] { draw_empty_window(window); }, [&](double ms) { empty.add(ms); });
+    time_frames(2, n, app_frame, [&](double ms) { app.add(ms, ui_ms); });
   }
   int fw = 0, fh = 0;
   glfwGetFramebufferSize(window, &fw, &fh);
