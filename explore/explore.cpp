@@ -378,21 +378,17 @@ void shrink(const std::string& path, std::string_view source, const Options& opt
   const int had = count_preemptions(base_name(path), source, options, f);
   f.preemptions = had;
   for (int bound = 0; bound < had && bound <= options.shrink_preemptions; ++bound) {
-    Options o;
+    // The caller's run settings, limits, budget and stop request; not its trace folder, progress
+    // reports or shrinking (depth is pct's, unused here).
+    Options o = options;
     o.policy = sim::PolicyKind::Exhaustive;
     o.preemptions = bound;
     o.schedules = options.shrink_cap;
     o.seed = f.seed;
-    o.jobs = options.jobs;
-    o.preempt = options.preempt;
-    o.max_events = options.max_events;
-    o.max_wall = options.max_wall;
-    o.max_cpu = options.max_cpu;
-    o.max_task_cpu = options.max_task_cpu;
-    o.run = options.run;
-    o.should_stop = options.should_stop;
-    o.memory_cap = options.memory_cap;
-    o.budget = options.budget;
+    o.trace_dir.clear();
+    o.shrink = false;
+    o.on_progress = nullptr;
+    o.on_tally = nullptr;
     const Summary s = explore(path, source, o);
     for (const Failure& g : s.failures) {
       if (g.kind != f.kind) continue;
