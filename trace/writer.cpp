@@ -22,6 +22,14 @@ constexpr std::array<const char*, 13> kReasonNames = {
 
 using Sink = std::function<bool(std::string&)>;  // consumes (and clears) the buffer
 
+// `key` (the comma, the quoted name and the colon) and `v`, unless `v` is 0.
+template <class Int>
+void append_nonzero(std::string& out, std::string_view key, Int v) {
+  if (v == 0) return;
+  out += key;
+  json::append_int(out, v);
+}
+
 void append_header(std::string& out, const Header& h, std::size_t events) {
   out += "{\"rdv\":";
   json::append_int(out, h.version);
@@ -54,10 +62,7 @@ void append_header(std::string& out, const Header& h, std::size_t events) {
     out += ",\"max_events\":";
     json::append_int(out, h.max_events);
   }
-  if (h.limit_memory != 0) {
-    out += ",\"limit_memory\":";
-    json::append_int(out, h.limit_memory);
-  }
+  append_nonzero(out, ",\"limit_memory\":", h.limit_memory);
   // A size hint: lets the reader reserve its event array once.
   out += ",\"events\":";
   json::append_int(out, events);
@@ -86,30 +91,13 @@ void append_event(std::string& out, const sim::Event& e, std::string_view text) 
     out += reason_name(e.reason);
     out += '"';
   }
-  if (e.flags) {
-    out += ",\"flags\":";
-    json::append_int(out, e.flags);
-  }
-  if (e.obj) {
-    out += ",\"obj\":";
-    json::append_int(out, e.obj);
-  }
-  if (e.peer) {
-    out += ",\"peer\":";
-    json::append_int(out, e.peer);
-  }
-  if (e.line) {
-    out += ",\"line\":";
-    json::append_int(out, e.line);
-  }
-  if (e.arg) {
-    out += ",\"arg\":";
-    json::append_int(out, e.arg);
-  }
-  if (e.aux) {
-    out += ",\"aux\":";
-    json::append_int(out, e.aux);
-  }
+  // Zero is the reader's default: a field that is 0 is left out.
+  append_nonzero(out, ",\"flags\":", e.flags);
+  append_nonzero(out, ",\"obj\":", e.obj);
+  append_nonzero(out, ",\"peer\":", e.peer);
+  append_nonzero(out, ",\"line\":", e.line);
+  append_nonzero(out, ",\"arg\":", e.arg);
+  append_nonzero(out, ",\"aux\":", e.aux);
   if (e.peer_seq != sim::kNoSeq) {
     out += ",\"peer_seq\":";
     json::append_int(out, e.peer_seq);
