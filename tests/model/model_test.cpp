@@ -7,6 +7,7 @@
 #include <random>
 
 #include "model/model.h"
+#include "tests/support/model_stream.h"
 #include "tests/support/synthetic.h"
 #include "trace/trace.h"
 
@@ -17,36 +18,7 @@ using sim::BlockReason;
 using sim::Event;
 using sim::EventKind;
 
-// Builds a stream event by event, as the runtime would emit it.
-class Stream {
- public:
-  Seq add(EventKind k, TaskId task,
-          std::initializer_list<std::pair<const char*, std::int64_t>> f = {},
-          std::string_view text = {}, std::string_view val = {}) {
-    Event e;
-    e.kind = k;
-    e.task = task;
-    e.t = t_;
-    for (const auto& [name, v] : f) {
-      const std::string_view n = name;
-      if (n == "obj") e.obj = static_cast<ObjId>(v);
-      if (n == "peer") e.peer = static_cast<TaskId>(v);
-      if (n == "peer_seq") e.peer_seq = static_cast<Seq>(v);
-      if (n == "arg") e.arg = v;
-      if (n == "aux") e.aux = v;
-      if (n == "line") e.line = static_cast<std::uint32_t>(v);
-      if (n == "reason") e.reason = static_cast<BlockReason>(v);
-      if (n == "t") e.t = t_ = v;
-    }
-    if (!val.empty()) e.val.set(val);  // Val::set(empty view) memcpy-s from null (UBSan)
-    model.append(e, text);
-    return model.size() - 1;
-  }
-  Model model;
-
- private:
-  Nanos t_ = 0;
-};
+using rdv::test::Stream;
 
 constexpr auto R(BlockReason r) {
   return static_cast<std::int64_t>(r);

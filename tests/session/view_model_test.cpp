@@ -5,6 +5,7 @@
 #include "session/view_model.h"
 #include "session/controller.h"
 #include "session/state_style.h"
+#include "tests/support/model_stream.h"
 #include "tests/support/read_file.h"
 #include "tests/support/scenario.h"
 
@@ -24,36 +25,7 @@ using rdv::sim::Event;
 using rdv::sim::EventKind;
 using namespace rdv::session;
 
-// Builds a stream event by event, as the runtime would emit it.
-class Stream {
- public:
-  rdv::sim::Seq add(EventKind k, rdv::sim::TaskId task,
-                    std::initializer_list<std::pair<const char*, std::int64_t>> f = {},
-                    std::string_view text = {}, std::string_view val = {}) {
-    Event e;
-    e.kind = k;
-    e.task = task;
-    e.t = t_;
-    for (const auto& [name, v] : f) {
-      const std::string_view n = name;
-      if (n == "obj") e.obj = static_cast<rdv::sim::ObjId>(v);
-      if (n == "peer") e.peer = static_cast<rdv::sim::TaskId>(v);
-      if (n == "peer_seq") e.peer_seq = static_cast<rdv::sim::Seq>(v);
-      if (n == "arg") e.arg = v;
-      if (n == "aux") e.aux = v;
-      if (n == "line") e.line = static_cast<std::uint32_t>(v);
-      if (n == "reason") e.reason = static_cast<BlockReason>(v);
-      if (n == "t") e.t = t_ = v;
-    }
-    if (!val.empty()) e.val.set(val);
-    model.append(e, text);
-    return model.size() - 1;
-  }
-  Model model;
-
- private:
-  rdv::sim::Nanos t_ = 0;
-};
+using rdv::test::Stream;
 
 constexpr std::int64_t R(BlockReason r) {
   return static_cast<std::int64_t>(r);
