@@ -24,6 +24,15 @@ using rdv::session::ApiKind;
 
 namespace {
 
+// Every string key of the table on top of the stack, as `prefix` + key, into `out`.
+void add_keys(lua_State* L, const std::string& prefix, std::set<std::string>& out) {
+  lua_pushnil(L);
+  while (lua_next(L, -2) != 0) {
+    if (lua_type(L, -2) == LUA_TSTRING) out.insert(prefix + lua_tostring(L, -2));
+    lua_pop(L, 1);
+  }
+}
+
 // Every name the binding adds: "go" (global), "context.with_cancel" (a global table's
 // function), "channel:send" (a method of the object type whose metatable is "channel").
 std::set<std::string> registered_names() {
@@ -33,11 +42,7 @@ std::set<std::string> registered_names() {
     lua_State* L = luaL_newstate();
     luaL_openlibs(L);
     lua_pushglobaltable(L);
-    lua_pushnil(L);
-    while (lua_next(L, -2) != 0) {
-      if (lua_type(L, -2) == LUA_TSTRING) plain.insert(lua_tostring(L, -2));
-      lua_pop(L, 1);
-    }
+    add_keys(L, "", plain);
     lua_close(L);
   }
   std::set<std::string> names;
@@ -52,13 +57,7 @@ std::set<std::string> registered_names() {
       const std::string key = lua_tostring(L, -2);
       if (!plain.contains(key)) {
         names.insert(key);
-        if (lua_istable(L, -1)) {
-          lua_pushnil(L);
-          while (lua_next(L, -2) != 0) {
-            if (lua_type(L, -2) == LUA_TSTRING) names.insert(key + "." + lua_tostring(L, -2));
-            lua_pop(L, 1);
-          }
-        }
+        if (lua_istable(L, -1)) add_keys(L, key + ".", names);
       }
     }
     lua_pop(L, 1);
@@ -71,12 +70,7 @@ std::set<std::string> registered_names() {
       lua_getfield(L, -1, "__name");
       lua_getfield(L, -2, "__index");
       if (lua_type(L, -2) == LUA_TSTRING && lua_istable(L, -1)) {
-        const std::string type = lua_tostring(L, -2);
-        lua_pushnil(L);
-        while (lua_next(L, -2) != 0) {
-          if (lua_type(L, -2) == LUA_TSTRING) names.insert(type + ":" + lua_tostring(L, -2));
-          lua_pop(L, 1);
-        }
+        add_keys(L, std::string(lua_tostring(L, -2)) + ":", names);
       }
       lua_pop(L, 2);
     }
