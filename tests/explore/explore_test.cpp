@@ -62,6 +62,13 @@ constexpr const char* kHandoff =
     "go('sender', function() ch:send(1) end)\n"
     "print(ch:recv())\n";
 
+// The distinct outputs the exploration saw.
+std::set<std::vector<std::string>> outputs_of(const Summary& s) {
+  std::set<std::vector<std::string>> seen;
+  for (const auto& c : s.outputs) seen.insert(c.lines);
+  return seen;
+}
+
 }  // namespace
 
 TEST_CASE("explore: random finds the lock-order deadlock of 4.2c and records it") {
@@ -144,9 +151,7 @@ TEST_CASE("explore: both orders of the lines printed after a hand-off are found,
       o.schedules = 100;
       o.jobs = 2;
       const Summary s = run("tests/crosscheck/handoff.lua", o);
-      std::set<std::vector<std::string>> seen;
-      for (const auto& c : s.outputs) seen.insert(c.lines);
-      CHECK(seen == both);
+      CHECK(outputs_of(s) == both);
       CHECK(s.count(Kind::Ok) == s.schedules);
     }
   }
@@ -166,9 +171,7 @@ TEST_CASE("explore: main's return ends the program, and both orders of a late wo
     o.schedules = 100;
     o.jobs = 2;
     const Summary s = run("tests/crosscheck/main_return.lua", o);
-    std::set<std::vector<std::string>> seen;
-    for (const auto& c : s.outputs) seen.insert(c.lines);
-    CHECK(seen == all);
+    CHECK(outputs_of(s) == all);
     CHECK(s.count(Kind::Ok) == s.schedules);
   }
 }
