@@ -137,6 +137,20 @@ TEST_CASE("future: every waiter is woken, in the order they waited") {
 }
 
 // Sets promise i to i + 1 after `delays[i]` ms.
+// `n` fresh promises.
+std::vector<Promise> promises(Runtime& rt, int n) {
+  std::vector<Promise> ps;
+  for (int i = 0; i < n; ++i) ps.emplace_back(rt);
+  return ps;
+}
+
+// The future of each promise, in order.
+std::vector<Future> futures_of(const std::vector<Promise>& ps) {
+  std::vector<Future> fs;
+  for (const Promise& p : ps) fs.push_back(p.future());
+  return fs;
+}
+
 static void resolve_later(Runtime& rt, std::vector<Promise>& promises, std::vector<int> delays) {
   for (std::size_t i = 0; i < promises.size(); ++i) {
     rt.go("resolver", [&rt, p = promises[i], d = delays[i], i]() mutable {
@@ -150,12 +164,8 @@ TEST_CASE("all: the values in input order once every future is set") {
   for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
     AllResult got;
     const Ran r = run(mode, seed, [&](Runtime& rt) {
-      std::vector<Promise> ps;
-      std::vector<Future> fs;
-      for (int i = 0; i < 3; ++i) {
-        ps.emplace_back(rt);
-        fs.push_back(ps.back().future());
-      }
+      std::vector<Promise> ps = promises(rt, 3);
+      const std::vector<Future> fs = futures_of(ps);
       resolve_later(rt, ps, {30, 20, 10});  // resolved in reverse (in controlled mode)
       got = all(rt, fs);
     });
@@ -174,12 +184,8 @@ TEST_CASE("all: returns the first rejection at once; all_settled waits for every
     bool zero_pending_at_all = false;
     std::vector<Settlement> settled;
     const Ran r = run(mode, seed, [&](Runtime& rt) {
-      std::vector<Promise> ps;
-      std::vector<Future> fs;
-      for (int i = 0; i < 3; ++i) {
-        ps.emplace_back(rt);
-        fs.push_back(ps.back().future());
-      }
+      std::vector<Promise> ps = promises(rt, 3);
+      const std::vector<Future> fs = futures_of(ps);
       Promise go_ahead(rt, "go ahead");
       rt.go("resolver0", [p = ps[0], go = go_ahead.future()]() mutable {
         go.get();
@@ -250,12 +256,8 @@ TEST_CASE("all: many tasks waiting on overlapping sets while the futures resolve
 TEST_CASE("all: the earliest rejection wins, not the earliest in the list") {
   AllResult got;
   const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
-    std::vector<Promise> ps;
-    std::vector<Future> fs;
-    for (int i = 0; i < 2; ++i) {
-      ps.emplace_back(rt);
-      fs.push_back(ps.back().future());
-    }
+    std::vector<Promise> ps = promises(rt, 2);
+    const std::vector<Future> fs = futures_of(ps);
     fail(ps[1], 20);
     fail(ps[0], 10);
     got = all(rt, fs);
