@@ -269,7 +269,7 @@ TEST_CASE("gofront: slices.SortFunc leaves equal elements where Go's pdqsort doe
       "\"sort\"", "sort.Slice(s, func(i, j int) bool { return cmp(s[i], s[j]) < 0 })");
   REQUIRE(shell("cd " + dir.string() + " && " + go_env() + "go run main.go >out.txt 2>err.txt") ==
           0);
-  CHECK(rep.output == lines_of(slurp(dir / "out.txt")));
+  CHECK(rep.output == lines_of(read_file(dir / "out.txt")));
 }
 
 TEST_CASE("gofront: slices' run-time panics are Go's") {
