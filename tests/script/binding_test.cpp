@@ -591,7 +591,11 @@ print(got)
 )",
                           live());
   CHECK(r.result.outcome == Outcome::Ok);
-  CHECK(r.result.message == "");
+  // No limit was reached. The receiver may still be on its way out when main returns (it has
+  // stored `got` and not yet ended), as a goroutine may be: then it is named, runnable.
+  INFO(r.result.message);
+  CHECK((r.result.message.empty() ||
+         r.result.message.starts_with("warning: main returned with 1 goroutine(s) still alive")));
   CHECK(r.output == std::vector<std::string>{"true"});
 }
 
