@@ -14,6 +14,8 @@
 // as far as it makes sense, never an assert.
 #include "model/model.h"
 
+#include "sim/enum_table.h"
+
 #include <algorithm>
 #include <cstdlib>
 #include <limits>
@@ -46,28 +48,10 @@ std::uint16_t sat16(std::size_t n) {
   return static_cast<std::uint16_t>(std::min<std::size_t>(n, 0xFFFF));
 }
 
-ObjType made_type(EventKind k) {
-  switch (k) {
-    case EventKind::ChanMake:
-      return ObjType::Chan;
-    case EventKind::TimerMake:
-      return ObjType::Timer;
-    case EventKind::WgMake:
-      return ObjType::WaitGroup;
-    case EventKind::MutexMake:
-      return ObjType::Mutex;
-    case EventKind::AtomicMake:
-      return ObjType::Atomic;
-    case EventKind::CtxMake:
-      return ObjType::Context;
-    case EventKind::FutureMake:
-      return ObjType::Future;
-    case EventKind::GroupMake:
-      return ObjType::Group;
-    default:
-      return ObjType::None;
-  }
-}
+constexpr auto kTaskStateNames = enum_table<TaskState, const char*, kTaskStateCount>(
+    {"runnable", "running", "blocked", "sleeping", "done", "panicked"});
+constexpr auto kFutureStateNames =
+    enum_table<FutureState, const char*, kFutureStateCount>({"pending", "resolved", "failed"});
 
 template <class T>
 std::size_t vec_bytes(const std::vector<T>& v) {
@@ -77,33 +61,11 @@ std::size_t vec_bytes(const std::vector<T>& v) {
 }  // namespace
 
 const char* to_string(TaskState s) noexcept {
-  switch (s) {
-    case TaskState::Runnable:
-      return "runnable";
-    case TaskState::Running:
-      return "running";
-    case TaskState::Blocked:
-      return "blocked";
-    case TaskState::Sleeping:
-      return "sleeping";
-    case TaskState::Done:
-      return "done";
-    case TaskState::Panicked:
-      return "panicked";
-  }
-  return "?";
+  return kTaskStateNames.at(s, "?");
 }
 
 const char* to_string(FutureState s) noexcept {
-  switch (s) {
-    case FutureState::Pending:
-      return "pending";
-    case FutureState::Resolved:
-      return "resolved";
-    case FutureState::Failed:
-      return "failed";
-  }
-  return "?";
+  return kFutureStateNames.at(s, "?");
 }
 
 // ---- Index and State lookups ------------------------------------------------------------------
@@ -266,7 +228,7 @@ void Model::ingest_last_at(std::size_t i) {
     }
     segments_.emplace_back();
   }
-  if (const ObjType type = made_type(e.kind);
+  if (const ObjType type = sim::made_object(e.kind);
       type != ObjType::None && e.obj != 0 && ix.object(e.obj).type == ObjType::None) {
     const ObjRef ref{type, ix.made[static_cast<std::size_t>(type)]++, e.text, e.seq};
     if (e.obj < kFlatMax) {

@@ -178,6 +178,7 @@ struct AtomicInfo {
 };
 
 enum class FutureState : std::uint8_t { Pending, Resolved, Failed };
+inline constexpr std::size_t kFutureStateCount = static_cast<std::size_t>(FutureState::Failed) + 1;
 const char* to_string(FutureState) noexcept;
 
 struct FutureInfo {
@@ -260,17 +261,7 @@ struct VarInfo {
   friend bool operator==(const VarInfo&, const VarInfo&) = default;
 };
 
-enum class ObjType : std::uint8_t {
-  None,
-  Chan,
-  Timer,
-  WaitGroup,
-  Mutex,
-  Atomic,
-  Context,
-  Future,
-  Group
-};
+using ObjType = sim::ObjKind;  // what an id is, as its *Make event said (sim/event.h)
 
 // Where the Model keeps an id: its type and dense index in the State's vector of that type.
 struct ObjRef {
@@ -297,8 +288,8 @@ struct Index {
   // dense -> the name the views show: the spawned name, and where two tasks share it (the
   // goroutines of one Go function are all main.main.func1) "main.main.func1 (goroutine 3)".
   std::vector<StrId> task_labels;
-  std::unordered_map<StrId, std::int32_t> first_named;  // name -> first task with it (dense)
-  std::array<std::uint32_t, 9> made{};                  // objects made so far, per ObjType
+  std::unordered_map<StrId, std::int32_t> first_named;   // name -> first task with it (dense)
+  std::array<std::uint32_t, sim::kObjKindCount> made{};  // objects made so far, per ObjType
 };
 
 class Model;

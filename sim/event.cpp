@@ -1,86 +1,63 @@
 #include "sim/event.h"
 
-#include <array>
+#include "sim/enum_table.h"
 
 namespace rdv::sim {
 namespace {
 
 // Stable names: these strings are written to trace files, so never rename one.
-constexpr std::array<const char*, static_cast<std::size_t>(EventKind::Count_)> kKindNames = {
-    "TaskSpawn",  "TaskRun",   "TaskYield",   "TaskBlock",  "TaskUnblock", "TaskExit",
-    "ChanMake",   "ChanSend",  "ChanRecv",    "ChanClose",  "SelectCase",  "SelectChoose",
-    "TimerMake",  "TimerFire", "TimerStop",   "WgMake",     "WgAdd",       "WgWait",
-    "MutexMake",  "MutexLock", "MutexUnlock", "AtomicMake", "AtomicAdd",   "AtomicLoad",
-    "CtxMake",    "CtxCancel", "FutureMake",  "FutureSet",  "FutureFail",  "GroupMake",
-    "GroupError", "Print",     "Note",        "Panic",      "Recover",     "Deadlock",
-    "Leak",       "RunEnd",    "VarSet",      "TaskAt",
-};
+constexpr auto kKindNames =
+    enum_table<EventKind, const char*, static_cast<std::size_t>(EventKind::Count_)>({
+        "TaskSpawn",  "TaskRun",   "TaskYield",   "TaskBlock",  "TaskUnblock", "TaskExit",
+        "ChanMake",   "ChanSend",  "ChanRecv",    "ChanClose",  "SelectCase",  "SelectChoose",
+        "TimerMake",  "TimerFire", "TimerStop",   "WgMake",     "WgAdd",       "WgWait",
+        "MutexMake",  "MutexLock", "MutexUnlock", "AtomicMake", "AtomicAdd",   "AtomicLoad",
+        "CtxMake",    "CtxCancel", "FutureMake",  "FutureSet",  "FutureFail",  "GroupMake",
+        "GroupError", "Print",     "Note",        "Panic",      "Recover",     "Deadlock",
+        "Leak",       "RunEnd",    "VarSet",      "TaskAt",
+    });
 
-constexpr std::array<const char*, 7> kOutcomeNames = {"running", "ok",    "deadlock", "panic",
-                                                      "leak",    "error", "aborted"};
+constexpr auto kOutcomeNames = enum_table<Outcome, const char*, kOutcomeCount>(
+    {"running", "ok", "deadlock", "panic", "leak", "error", "aborted"});
+
+// For people (Go's words where Go has them).
+constexpr auto kReasonNames = enum_table<BlockReason, const char*, kBlockReasonCount>(
+    {"none", "chan send", "chan receive", "select", "WaitGroup.Wait", "Mutex.Lock", "RWMutex.RLock",
+     "future", "sleep", "forever", "select (no cases)", "chan send (nil chan)",
+     "chan receive (nil chan)"});
+
+// The event kind that makes each kind of object (Count_: nothing makes ObjKind::None).
+constexpr auto kMadeBy = enum_table<ObjKind, EventKind, kObjKindCount>(
+    {EventKind::Count_, EventKind::ChanMake, EventKind::TimerMake, EventKind::WgMake,
+     EventKind::MutexMake, EventKind::AtomicMake, EventKind::CtxMake, EventKind::FutureMake,
+     EventKind::GroupMake});
 
 }  // namespace
 
 const char* to_string(EventKind k) noexcept {
-  const auto i = static_cast<std::size_t>(k);
-  return i < kKindNames.size() ? kKindNames[i] : "?";
+  return kKindNames.at(k, "?");
+}
+
+ObjKind made_object(EventKind k) noexcept {
+  ObjKind made = ObjKind::None;
+  kMadeBy.find(k, &made);
+  return made;
 }
 
 const char* to_string(BlockReason r) noexcept {
-  switch (r) {
-    case BlockReason::None:
-      return "none";
-    case BlockReason::ChanSend:
-      return "chan send";
-    case BlockReason::ChanRecv:
-      return "chan receive";
-    case BlockReason::Select:
-      return "select";
-    case BlockReason::WaitGroup:
-      return "WaitGroup.Wait";
-    case BlockReason::Mutex:
-      return "Mutex.Lock";
-    case BlockReason::RLock:
-      return "RWMutex.RLock";
-    case BlockReason::Future:
-      return "future";
-    case BlockReason::Sleep:
-      return "sleep";
-    case BlockReason::Forever:
-      return "forever";
-    case BlockReason::SelectNoCases:
-      return "select (no cases)";
-    case BlockReason::ChanSendNil:
-      return "chan send (nil chan)";
-    case BlockReason::ChanRecvNil:
-      return "chan receive (nil chan)";
-  }
-  return "?";
+  return kReasonNames.at(r, "?");
 }
 
 const char* to_string(Outcome o) noexcept {
-  const auto i = static_cast<std::size_t>(o);
-  return i < kOutcomeNames.size() ? kOutcomeNames[i] : "?";
+  return kOutcomeNames.at(o, "?");
 }
 
 bool parse_event_kind(std::string_view s, EventKind* out) noexcept {
-  for (std::size_t i = 0; i < kKindNames.size(); ++i) {
-    if (s == kKindNames[i]) {
-      *out = static_cast<EventKind>(i);
-      return true;
-    }
-  }
-  return false;
+  return kKindNames.find(s, out);
 }
 
 bool parse_outcome(std::string_view s, Outcome* out) noexcept {
-  for (std::size_t i = 0; i < kOutcomeNames.size(); ++i) {
-    if (s == kOutcomeNames[i]) {
-      *out = static_cast<Outcome>(i);
-      return true;
-    }
-  }
-  return false;
+  return kOutcomeNames.find(s, out);
 }
 
 void Val::set(std::string_view v) noexcept {

@@ -39,6 +39,7 @@
 // (EventLog::str), short value displays inline in `val`.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -72,6 +73,8 @@ enum class BlockReason : std::uint8_t {
   ChanSendNil,    // send on a nil channel: never wakes (Go: "chan send (nil chan)")
   ChanRecvNil,    // receive from a nil channel: never wakes (Go: "chan receive (nil chan)")
 };
+inline constexpr std::size_t kBlockReasonCount =
+    static_cast<std::size_t>(BlockReason::ChanRecvNil) + 1;
 
 // Outcome of a run, reported by RunEnd (arg) and in a trace's footer.
 enum class Outcome : std::uint8_t {
@@ -83,6 +86,7 @@ enum class Outcome : std::uint8_t {
   Error,        // script error or a limit (instructions, memory, tasks, events, time)
   Aborted,      // stopped from outside (reset, window closed)
 };
+inline constexpr std::size_t kOutcomeCount = static_cast<std::size_t>(Outcome::Aborted) + 1;
 
 enum class EventKind : std::uint8_t {
   // --- tasks ---------------------------------------------------------------------------------
@@ -145,6 +149,27 @@ enum class EventKind : std::uint8_t {
            // not the line of the task's last event (see "Lines" below)
   Count_,
 };
+
+// What a *Make event makes (invariant 2): the one list of which event kinds introduce an object,
+// read by the runtime (object names), the trace reader (checking), the model and the Perfetto
+// export.
+enum class ObjKind : std::uint8_t {
+  None = 0,  // not an object (an event kind that makes none, an id never made)
+  Chan,
+  Timer,
+  WaitGroup,
+  Mutex,  // Mutex or RWMutex
+  Atomic,
+  Context,
+  Future,
+  Group,
+};
+inline constexpr std::size_t kObjKindCount = static_cast<std::size_t>(ObjKind::Group) + 1;
+// The kind of object an event of kind k makes: ObjKind::None unless k is a *Make kind.
+ObjKind made_object(EventKind k) noexcept;
+inline bool makes_object(EventKind k) noexcept {
+  return made_object(k) != ObjKind::None;
+}
 
 const char* to_string(EventKind) noexcept;    // "TaskSpawn" ... (stable: used in traces)
 const char* to_string(BlockReason) noexcept;  // "chan send", "select", ... (for people)

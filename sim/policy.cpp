@@ -1,5 +1,7 @@
 #include "sim/policy.h"
 
+#include "sim/enum_table.h"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -121,25 +123,19 @@ class ReplayPolicy final : public Policy {
   std::size_t pos_ = 0;
 };
 
+constexpr std::size_t kPolicyKindCount = static_cast<std::size_t>(PolicyKind::Exhaustive) + 1;
 // Indexed by PolicyKind. Never rename one: trace headers hold these names.
-constexpr std::array<const char*, 6> kPolicyNames = {"random",      "pct",    "rr",
-                                                     "interactive", "replay", "exhaustive"};
+constexpr auto kPolicyNames = enum_table<PolicyKind, const char*, kPolicyKindCount>(
+    {"random", "pct", "rr", "interactive", "replay", "exhaustive"});
 
 }  // namespace
 
 const char* to_string(PolicyKind k) noexcept {
-  const auto i = static_cast<std::size_t>(k);
-  return i < kPolicyNames.size() ? kPolicyNames[i] : "?";
+  return kPolicyNames.at(k, "?");
 }
 
 bool parse_policy(std::string_view s, PolicyKind* out) noexcept {
-  for (std::size_t i = 0; i < kPolicyNames.size(); ++i) {
-    if (s == kPolicyNames[i]) {
-      *out = static_cast<PolicyKind>(i);
-      return true;
-    }
-  }
-  return false;
+  return kPolicyNames.find(s, out);
 }
 
 std::shared_ptr<Policy> make_policy(PolicyKind kind, std::uint64_t seed, int depth) {

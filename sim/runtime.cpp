@@ -43,22 +43,6 @@ constexpr int kLiveYields = 8;
 // Controlled mode neither spins nor yields: the baton's next holder shares our CPU (spinning
 // only delays it) and yielding measured twice as slow as sleeping on the futex at once.
 
-bool is_make_kind(EventKind k) {
-  switch (k) {
-    case EventKind::ChanMake:
-    case EventKind::TimerMake:
-    case EventKind::WgMake:
-    case EventKind::MutexMake:
-    case EventKind::AtomicMake:
-    case EventKind::CtxMake:
-    case EventKind::FutureMake:
-    case EventKind::GroupMake:
-      return true;
-    default:
-      return false;
-  }
-}
-
 enum class ExitHow { Returned, Panicked, Failed, Aborted, Exited };  // Exited: message = status
 
 }  // namespace
@@ -150,7 +134,7 @@ struct Runtime::Impl {
       }
     }
     e.t = now();
-    if (e.text != 0 && is_make_kind(e.kind)) {
+    if (e.text != 0 && makes_object(e.kind)) {
       HostLock lk(names_mu);
       names[e.obj] = e.text;
     }

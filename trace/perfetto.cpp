@@ -78,6 +78,12 @@ class Exporter {
 
   bool event(const Event& e) {
     follow_line(e);
+    if (sim::makes_object(e.kind)) {
+      std::string name(t_.text(e));
+      if (name.empty()) name = "#" + std::to_string(e.obj);
+      objs_[e.obj] = name;
+      if (e.kind == EventKind::ChanMake) counter(e.obj, 0);
+    }
     switch (e.kind) {
       case EventKind::TaskSpawn: {
         const std::string name(t_.text(e));
@@ -114,20 +120,6 @@ class Exporter {
         if (auto it = open_.find(e.task); it != open_.end()) close_slice(e.task, it->second);
         if (e.arg == 1) instant(e.task, "panicked", "t");
         break;
-      case EventKind::ChanMake:
-      case EventKind::WgMake:
-      case EventKind::MutexMake:
-      case EventKind::AtomicMake:
-      case EventKind::FutureMake:
-      case EventKind::GroupMake:
-      case EventKind::CtxMake:
-      case EventKind::TimerMake: {
-        std::string name(t_.text(e));
-        if (name.empty()) name = "#" + std::to_string(e.obj);
-        objs_[e.obj] = name;
-        if (e.kind == EventKind::ChanMake) counter(e.obj, 0);
-        break;
-      }
       case EventKind::ChanSend: {
         op(e, "send " + obj_name(e.obj), taken_[static_cast<std::size_t>(e.seq)] ? 1 : 0);
         if (e.peer == 0 && e.obj) {

@@ -17,6 +17,7 @@
 #include <limits>
 #include <unordered_map>
 
+#include "sim/enum_table.h"
 #include "trace/json_text.h"
 #include "trace/sha256.h"
 #include "trace/trace.h"
@@ -440,31 +441,12 @@ class Scanner {
 
 // ---- 3. what the stream has introduced so far -----------------------------------------------
 
-enum class ObjType : std::uint8_t { None = 0, Chan, Timer, Wg, Mutex, Atomic, Ctx, Future, Group };
+using sim::ObjKind;
 
-const char* obj_type_name(ObjType t) {
-  switch (t) {
-    case ObjType::None:
-      return "nothing";
-    case ObjType::Chan:
-      return "a channel";
-    case ObjType::Timer:
-      return "a timer";
-    case ObjType::Wg:
-      return "a WaitGroup";
-    case ObjType::Mutex:
-      return "a mutex";
-    case ObjType::Atomic:
-      return "an atomic";
-    case ObjType::Ctx:
-      return "a context";
-    case ObjType::Future:
-      return "a future";
-    case ObjType::Group:
-      return "a group";
-  }
-  return "?";
-}
+// The words of the reader's errors ("object 3 is a channel, not a mutex").
+constexpr auto kObjKindWords = enum_table<ObjKind, const char*, sim::kObjKindCount>(
+    {"nothing", "a channel", "a timer", "a WaitGroup", "a mutex", "an atomic", "a context",
+     "a future", "a group"});
 
 // id -> small value; a flat array for the usual small dense ids, a map for the rest (so a
 // hostile id of 4e9 costs nothing).
@@ -522,11 +504,11 @@ class Validator {
       default:
         break;
     }
-    if (const ObjType made = made_type(e.kind); made != ObjType::None) {
+    if (const ObjKind made = sim::made_object(e.kind); made != ObjKind::None) {
       if (e.obj == 0) return std::string(sim::to_string(e.kind)) + " of object 0";
       if (objs_.get(e.obj)) return "object " + std::to_string(e.obj) + " made twice";
       if (e.kind == EventKind::CtxMake && e.aux) {
-        if (auto err = need(static_cast<std::uint64_t>(e.aux), ObjType::Ctx, "parent context");
+        if (auto err = need(static_cast<std::uint64_t>(e.aux), ObjKind::Context, "parent context");
             !err.empty()) {
           return err;
         }
@@ -540,30 +522,30 @@ class Validator {
       case EventKind::ChanClose:
       case EventKind::SelectCase:
       case EventKind::SelectChoose:
-        return e.obj ? need(e.obj, ObjType::Chan, "obj") : std::string();
+        return e.obj ? need(e.obj, ObjKind::Chan, "obj") : std::string();
       case EventKind::TimerFire:
       case EventKind::TimerStop:
-        return need(e.obj, ObjType::Timer, "obj");
+        return need(e.obj, ObjKind::Timer, "obj");
       case EventKind::WgAdd:
       case EventKind::WgWait:
-        return need(e.obj, ObjType::Wg, "obj");
+        return need(e.obj, ObjKind::WaitGroup, "obj");
       case EventKind::MutexLock:
       case EventKind::MutexUnlock:
-        return need(e.obj, ObjType::Mutex, "obj");
+        return need(e.obj, ObjKind::Mutex, "obj");
       case EventKind::AtomicAdd:
       case EventKind::AtomicLoad:
-        return need(e.obj, ObjType::Atomic, "obj");
+        return need(e.obj, ObjKind::Atomic, "obj");
       case EventKind::CtxCancel: {
-        auto err = need(e.obj, ObjType::Ctx, "obj");
+        auto err = need(e.obj, ObjKind::Context, "obj");
         if (err.empty() && e.aux)
-          err = need(static_cast<std::uint64_t>(e.aux), ObjType::Ctx, "aux");
+          err = need(static_cast<std::uint64_t>(e.aux), ObjKind::Context, "aux");
         return err;
       }
       case EventKind::FutureSet:
       case EventKind::FutureFail:
-        return need(e.obj, ObjType::Future, "obj");
+        return need(e.obj, ObjKind::Future, "obj");
       case EventKind::GroupError:
-        return need(e.obj, ObjType::Group, "obj");
+        return need(e.obj, ObjKind::Group, "obj");
       case EventKind::TaskBlock:
       case EventKind::Leak:
         return check_wait(e);
@@ -575,54 +557,32 @@ class Validator {
   }
 
  private:
-  static ObjType made_type(EventKind k) {
-    switch (k) {
-      case EventKind::ChanMake:
-        return ObjType::Chan;
-      case EventKind::TimerMake:
-        return ObjType::Timer;
-      case EventKind::WgMake:
-        return ObjType::Wg;
-      case EventKind::MutexMake:
-        return ObjType::Mutex;
-      case EventKind::AtomicMake:
-        return ObjType::Atomic;
-      case EventKind::CtxMake:
-        return ObjType::Ctx;
-      case EventKind::FutureMake:
-        return ObjType::Future;
-      case EventKind::GroupMake:
-        return ObjType::Group;
-      default:
-        return ObjType::None;
-    }
-  }
   std::string check_wait(const sim::Event& e) {
     switch (e.reason) {
       case sim::BlockReason::ChanSend:
       case sim::BlockReason::ChanRecv:
-        return e.obj ? need(e.obj, ObjType::Chan, "obj") : std::string();
+        return e.obj ? need(e.obj, ObjKind::Chan, "obj") : std::string();
       case sim::BlockReason::WaitGroup:
-        return need(e.obj, ObjType::Wg, "obj");
+        return need(e.obj, ObjKind::WaitGroup, "obj");
       case sim::BlockReason::Mutex:
       case sim::BlockReason::RLock:
-        return need(e.obj, ObjType::Mutex, "obj");
+        return need(e.obj, ObjKind::Mutex, "obj");
       case sim::BlockReason::Future:
-        return need(e.obj, ObjType::Future, "obj");
+        return need(e.obj, ObjKind::Future, "obj");
       case sim::BlockReason::None:
         return e.kind == EventKind::TaskBlock ? "TaskBlock without a reason" : std::string();
       default:
         return e.obj && !objs_.get(e.obj) ? unknown_obj(e.obj) : std::string();
     }
   }
-  std::string need(std::uint64_t id, ObjType want, const char* field) {
+  std::string need(std::uint64_t id, ObjKind want, const char* field) {
     const auto got = id <= std::numeric_limits<std::uint32_t>::max()
-                         ? static_cast<ObjType>(objs_.get(static_cast<std::uint32_t>(id)))
-                         : ObjType::None;
+                         ? static_cast<ObjKind>(objs_.get(static_cast<std::uint32_t>(id)))
+                         : ObjKind::None;
     if (got == want) return {};
-    if (got == ObjType::None) return unknown_obj(id);
-    return std::string(field) + ": object " + std::to_string(id) + " is " + obj_type_name(got) +
-           ", not " + obj_type_name(want);
+    if (got == ObjKind::None) return unknown_obj(id);
+    return std::string(field) + ": object " + std::to_string(id) + " is " +
+           kObjKindWords.at(got, "?") + ", not " + kObjKindWords.at(want, "?");
   }
   static std::string unknown_task(std::uint64_t id) {
     return "task " + std::to_string(id) + " was never spawned";
