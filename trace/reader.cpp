@@ -389,6 +389,18 @@ class Scanner {
     return true;
   }
 
+  // Walks the array that is the value of field `key`: on_item() must consume one element.
+  template <class F>
+  bool array(std::string_view key, F&& on_item) {
+    if (!consume('[')) return fail("field \"" + std::string(key) + "\": expected an array");
+    if (consume(']')) return true;
+    for (;;) {
+      if (!on_item()) return false;
+      if (consume(']')) return true;
+      if (!expect(',', "',' or ']'")) return false;
+    }
+  }
+
  private:
   static constexpr int kMaxDepth = 64;
   static bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -635,15 +647,12 @@ bool parse_header(Scanner& sc, Header* h, std::uint64_t* events_hint) {
     }
     if (key == "schedule") {
       h->schedule.clear();
-      if (!sc.consume('[')) return sc.fail("field \"schedule\": expected an array");
-      if (sc.consume(']')) return true;
-      for (;;) {
+      return sc.array(key, [&] {
         std::uint32_t v = 0;
         if (!sc.integer(&v, key)) return false;
         h->schedule.push_back(v);
-        if (sc.consume(']')) return true;
-        if (!sc.expect(',', "',' or ']'")) return false;
-      }
+        return true;
+      });
     }
     return sc.skip_value();
   });
@@ -759,12 +768,10 @@ bool parse_footer(Scanner& sc, Footer* f, bool* has_events) {
     if (key == "message") return sc.text_field(&f->message, key, scratch);
     if (key == "output") {
       f->output.clear();
-      if (!sc.consume('[')) return sc.fail("field \"output\": expected an array");
-      if (sc.consume(']')) return true;
       // Counted as the run counts what a script prints (each line and its newline), and no
       // more lines than a run's events: 20 million empty lines would otherwise cost ~1 GB.
       std::size_t bytes = 0;
-      for (;;) {
+      return sc.array(key, [&] {
         std::string_view v;
         if (!sc.peek('"')) return sc.fail("field \"output\": expected strings");
         if (!sc.string(&v, scratch)) return false;
@@ -774,9 +781,8 @@ bool parse_footer(Scanner& sc, Footer* f, bool* has_events) {
                          " MiB or " + std::to_string(kMaxOutputLines) + " lines");
         }
         f->output.emplace_back(v);
-        if (sc.consume(']')) return true;
-        if (!sc.expect(',', "',' or ']'")) return false;
-      }
+        return true;
+      });
     }
     return sc.skip_value();
   });
