@@ -35,6 +35,15 @@ void append_us(std::string& out, sim::Nanos ns) {
   }
 }
 
+// An event kind's name in lower case, as the instants read ("Note" -> "note").
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
 class Exporter {
  public:
   Exporter(const Trace& t, PerfettoOptions o, const std::function<bool(std::string&)>& sink)
@@ -167,16 +176,11 @@ class Exporter {
         op(e, "fail " + obj_name(e.obj), 0);
         break;
       case EventKind::Note:
-        instant(e.task, "note: " + std::string(t_.text(e)), "t");
-        break;
       case EventKind::Print:
-        instant(e.task, "print: " + std::string(t_.text(e)), "t");
-        break;
       case EventKind::Panic:
-        instant(e.task, "panic: " + std::string(t_.text(e)), "t");
-        break;
       case EventKind::Recover:
-        instant(e.task, "recover: " + std::string(t_.text(e)), "t");
+        // Named by the kind and the event's text: "note: …", "print: …", "panic: …".
+        instant(e.task, lower(sim::to_string(e.kind)) + ": " + std::string(t_.text(e)), "t");
         break;
       case EventKind::CtxCancel:
         instant(e.task, "cancel " + obj_name(e.obj) + ": " + std::string(t_.text(e)), "t");
