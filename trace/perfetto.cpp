@@ -71,8 +71,8 @@ class Exporter {
       if (!event(e)) return false;
     }
     for (auto& [tid, open] : open_) close_slice(tid, open);
-    out_ += "{\"name\":\"end\",\"ph\":\"i\",\"s\":\"g\",\"pid\":1,\"tid\":0,\"ts\":";
-    append_us(out_, now_);
+    out_ += "{\"name\":\"end\",\"ph\":\"i\",\"s\":\"g\",";
+    place(0, now_);
     out_ += "}\n]}\n";
     return sink_(out_);
   }
@@ -230,16 +230,22 @@ class Exporter {
     out_ += "}},\n";
   }
 
+  // The fields that place an event on a track and in time: "pid":1,"tid":<tid>,"ts":<µs>.
+  void place(sim::TaskId tid, sim::Nanos ts) {
+    out_ += "\"pid\":1,\"tid\":";
+    json::append_int(out_, tid);
+    out_ += ",\"ts\":";
+    append_us(out_, ts);
+  }
+
   void slice(sim::TaskId tid, const std::string& name, const char* cat, sim::Nanos start,
              sim::Nanos dur, const std::string& extra) {
     out_ += "{\"name\":";
     json::append_string(out_, name, json::Bytes::Replace);
     out_ += ",\"cat\":\"";
     out_ += cat;
-    out_ += "\",\"ph\":\"X\",\"pid\":1,\"tid\":";
-    json::append_int(out_, tid);
-    out_ += ",\"ts\":";
-    append_us(out_, start);
+    out_ += "\",\"ph\":\"X\",";
+    place(tid, start);
     out_ += ",\"dur\":";
     append_us(out_, dur);
     out_ += extra;
@@ -300,10 +306,8 @@ class Exporter {
     json::append_string(out_, name.substr(0, json::utf8_prefix(name, 200)), json::Bytes::Replace);
     out_ += ",\"ph\":\"i\",\"s\":\"";
     out_ += scope;
-    out_ += "\",\"pid\":1,\"tid\":";
-    json::append_int(out_, tid);
-    out_ += ",\"ts\":";
-    append_us(out_, now_);
+    out_ += "\",";
+    place(tid, now_);
     out_ += "},\n";
   }
 
