@@ -2,6 +2,7 @@
 #include "session/files.h"
 
 #include "session/controller.h"
+#include "session/file_browser.h"
 #include "session/scenario_catalog.h"
 #include "trace/recorder.h"
 
@@ -14,8 +15,6 @@ namespace rdv::session {
 
 namespace {
 
-constexpr std::size_t kMaxRecent = 8;
-
 bool ends_with(const std::string& s, const char* suffix) {
   const std::size_t n = std::strlen(suffix);
   return s.size() >= n && s.compare(s.size() - n, n, suffix) == 0;
@@ -24,15 +23,7 @@ bool ends_with(const std::string& s, const char* suffix) {
 }  // namespace
 
 std::vector<std::string> Files::recent() const {
-  std::vector<std::string> out;
-  const std::string& all = settings_.setting("recent");
-  std::size_t start = 0;
-  while (start < all.size()) {
-    const std::size_t end = std::min(all.find(';', start), all.size());
-    if (end > start) out.push_back(all.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  return split_recent(settings_.setting("recent"));
 }
 
 void Files::remember(const std::string& path) {
