@@ -10,6 +10,8 @@
 //    alive until we know whether it failed would cost memory on the fast path.
 #include "explore/explore.h"
 
+#include "sim/enum_table.h"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -287,19 +289,9 @@ Result<std::string> record_trace(const std::string& path, std::string_view sourc
 }
 
 const char* to_string(Kind k) noexcept {
-  switch (k) {
-    case Kind::Ok:
-      return "ok";
-    case Kind::Deadlock:
-      return "deadlock";
-    case Kind::Panic:
-      return "panic";
-    case Kind::Leak:
-      return "leak";
-    case Kind::Error:
-      return "error";
-  }
-  return "?";
+  static constexpr auto kNames =
+      enum_table<Kind, const char*, kKinds>({"ok", "deadlock", "panic", "leak", "error"});
+  return kNames.at(k, "?");
 }
 
 Kind classify(sim::Outcome o) noexcept {

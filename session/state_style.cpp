@@ -2,6 +2,7 @@
 #include "session/state_style.h"
 
 #include "assets/theme.h"
+#include "sim/enum_table.h"
 
 #include <cmath>
 
@@ -11,6 +12,69 @@ namespace {
 Rgba rgba(assets::Colour c) noexcept {
   return Rgba{c.r, c.g, c.b, c.a};
 }
+
+using VS = VisualState;
+using Shape = StateShape;
+
+// How each visual state looks, in VisualState's order. The colours are Okabe & Ito's palette,
+// lightened where it would sink into the dark background (assets/theme.json, "states").
+struct StateLook {
+  VisualState key;
+  assets::Colour colour;
+  StateShape shape;
+  const char* label;  // state_label
+};
+constexpr auto kStateLooks = enum_table<VisualState, StateLook, kVisualStateCount>({
+    {VS::Running, assets::kStateRunning, Shape::Play, "running"},
+    {VS::Runnable, assets::kStateRunnable, Shape::Ring, "runnable"},
+    {VS::BlockedChan, assets::kStateBlockedChan, Shape::Square, "blocked: channel"},
+    {VS::BlockedSelect, assets::kStateBlockedSelect, Shape::Diamond, "blocked: select"},
+    {VS::BlockedWaitGroup, assets::kStateBlockedWaitGroup, Shape::Bar, "blocked: WaitGroup"},
+    {VS::Sleeping, assets::kStateSleeping, Shape::Moon, "sleeping"},
+    {VS::Done, assets::kStateDone, Shape::Check, "done"},
+    {VS::Panicked, assets::kStatePanicked, Shape::Cross, "panicked"},
+    {VS::BlockedMutex, assets::kStateBlockedMutex, Shape::Lock, "blocked: lock"},
+    {VS::BlockedFuture, assets::kStateBlockedFuture, Shape::Hourglass, "blocked: future"},
+});
+
+// What each visual state means (state_meaning: a tooltip's sentence).
+struct StateMeaning {
+  VisualState key;
+  const char* text;
+};
+constexpr auto kStateMeanings = enum_table<VisualState, StateMeaning, kVisualStateCount>({
+    {VS::Running, "Has the CPU: executing its code right now."},
+    {VS::Runnable, "Ready to go on, waiting for the scheduler to pick it."},
+    {VS::BlockedChan, "Parked in send or recv until another task meets it on that channel."},
+    {VS::BlockedSelect, "Parked in select until one of its cases is ready."},
+    {VS::BlockedWaitGroup, "Parked in a WaitGroup's wait() until its counter drops to zero."},
+    {VS::Sleeping, "Parked in sleep until its timer fires."},
+    {VS::Done, "Returned: the task is over."},
+    {VS::Panicked, "Ended by a panic nobody recovered."},
+    {VS::BlockedMutex, "Parked in lock / rlock until the task holding the lock unlocks it."},
+    {VS::BlockedFuture, "Parked in a future's get until another task resolves or fails it."},
+});
+
+StateLook look(VisualState v) noexcept {
+  return kStateLooks.at(v, StateLook{v, {255, 255, 255, 255}, StateShape::Ring, "?"});
+}
+
+// The banner of each outcome, in sim::Outcome's order.
+struct OutcomeLook {
+  sim::Outcome key;
+  assets::Colour colour;
+  const char* headline;
+};
+constexpr auto kOutcomeLooks = enum_table<sim::Outcome, OutcomeLook, sim::kOutcomeCount>({
+    {sim::Outcome::Running, assets::kOutcomeRunning, "Running"},
+    {sim::Outcome::Ok, assets::kOutcomeOk, "Completed"},
+    {sim::Outcome::Deadlock, assets::kOutcomeFailed, "Deadlock"},
+    {sim::Outcome::Panic, assets::kOutcomeFailed, "Panic"},
+    {sim::Outcome::Leak, assets::kOutcomeLeak, "Completed with leaked tasks"},
+    {sim::Outcome::Error, assets::kOutcomeFailed, "Error"},
+    {sim::Outcome::Aborted, assets::kOutcomeAborted, "Aborted"},
+});
+constexpr OutcomeLook kUnknownOutcome{sim::Outcome::Aborted, assets::kOutcomeAborted, "?"};
 }  // namespace
 
 VisualState visual_state(model::TaskState state, sim::BlockReason reason) noexcept {
@@ -54,109 +118,19 @@ VisualState visual_state(model::TaskState state, sim::BlockReason reason) noexce
 }
 
 Rgba state_rgba(VisualState v) noexcept {
-  // Okabe & Ito's palette, lightened where it would sink into the dark background
-  // (assets/theme.json, "states").
-  switch (v) {
-    case VisualState::Running:
-      return rgba(assets::kStateRunning);
-    case VisualState::Runnable:
-      return rgba(assets::kStateRunnable);
-    case VisualState::BlockedChan:
-      return rgba(assets::kStateBlockedChan);
-    case VisualState::BlockedSelect:
-      return rgba(assets::kStateBlockedSelect);
-    case VisualState::BlockedWaitGroup:
-      return rgba(assets::kStateBlockedWaitGroup);
-    case VisualState::BlockedMutex:
-      return rgba(assets::kStateBlockedMutex);
-    case VisualState::BlockedFuture:
-      return rgba(assets::kStateBlockedFuture);
-    case VisualState::Sleeping:
-      return rgba(assets::kStateSleeping);
-    case VisualState::Done:
-      return rgba(assets::kStateDone);
-    case VisualState::Panicked:
-      return rgba(assets::kStatePanicked);
-  }
-  return Rgba{255, 255, 255, 255};
+  return rgba(look(v).colour);
 }
 
 StateShape state_shape(VisualState v) noexcept {
-  switch (v) {
-    case VisualState::Running:
-      return StateShape::Play;
-    case VisualState::Runnable:
-      return StateShape::Ring;
-    case VisualState::BlockedChan:
-      return StateShape::Square;
-    case VisualState::BlockedSelect:
-      return StateShape::Diamond;
-    case VisualState::BlockedWaitGroup:
-      return StateShape::Bar;
-    case VisualState::BlockedMutex:
-      return StateShape::Lock;
-    case VisualState::BlockedFuture:
-      return StateShape::Hourglass;
-    case VisualState::Sleeping:
-      return StateShape::Moon;
-    case VisualState::Done:
-      return StateShape::Check;
-    case VisualState::Panicked:
-      return StateShape::Cross;
-  }
-  return StateShape::Ring;
+  return look(v).shape;
 }
 
 const char* state_label(VisualState v) noexcept {
-  switch (v) {
-    case VisualState::Running:
-      return "running";
-    case VisualState::Runnable:
-      return "runnable";
-    case VisualState::BlockedChan:
-      return "blocked: channel";
-    case VisualState::BlockedSelect:
-      return "blocked: select";
-    case VisualState::BlockedWaitGroup:
-      return "blocked: WaitGroup";
-    case VisualState::BlockedMutex:
-      return "blocked: lock";
-    case VisualState::BlockedFuture:
-      return "blocked: future";
-    case VisualState::Sleeping:
-      return "sleeping";
-    case VisualState::Done:
-      return "done";
-    case VisualState::Panicked:
-      return "panicked";
-  }
-  return "?";
+  return look(v).label;
 }
 
 const char* state_meaning(VisualState v) noexcept {
-  switch (v) {
-    case VisualState::Running:
-      return "Has the CPU: executing its code right now.";
-    case VisualState::Runnable:
-      return "Ready to go on, waiting for the scheduler to pick it.";
-    case VisualState::BlockedChan:
-      return "Parked in send or recv until another task meets it on that channel.";
-    case VisualState::BlockedSelect:
-      return "Parked in select until one of its cases is ready.";
-    case VisualState::BlockedWaitGroup:
-      return "Parked in a WaitGroup's wait() until its counter drops to zero.";
-    case VisualState::BlockedMutex:
-      return "Parked in lock / rlock until the task holding the lock unlocks it.";
-    case VisualState::BlockedFuture:
-      return "Parked in a future's get until another task resolves or fails it.";
-    case VisualState::Sleeping:
-      return "Parked in sleep until its timer fires.";
-    case VisualState::Done:
-      return "Returned: the task is over.";
-    case VisualState::Panicked:
-      return "Ended by a panic nobody recovered.";
-  }
-  return "";
+  return kStateMeanings.at(v, StateMeaning{v, ""}).text;
 }
 
 namespace {
@@ -216,41 +190,11 @@ Rgba task_rgba(std::size_t index) noexcept {
 }
 
 Rgba outcome_rgba(sim::Outcome o) noexcept {
-  switch (o) {
-    case sim::Outcome::Running:
-      return rgba(assets::kOutcomeRunning);
-    case sim::Outcome::Ok:
-      return rgba(assets::kOutcomeOk);
-    case sim::Outcome::Leak:
-      return rgba(assets::kOutcomeLeak);
-    case sim::Outcome::Deadlock:
-    case sim::Outcome::Panic:
-    case sim::Outcome::Error:
-      return rgba(assets::kOutcomeFailed);
-    case sim::Outcome::Aborted:
-      return rgba(assets::kOutcomeAborted);
-  }
-  return rgba(assets::kOutcomeAborted);
+  return rgba(kOutcomeLooks.at(o, kUnknownOutcome).colour);
 }
 
 const char* outcome_headline(sim::Outcome o) noexcept {
-  switch (o) {
-    case sim::Outcome::Running:
-      return "Running";
-    case sim::Outcome::Ok:
-      return "Completed";
-    case sim::Outcome::Leak:
-      return "Completed with leaked tasks";
-    case sim::Outcome::Deadlock:
-      return "Deadlock";
-    case sim::Outcome::Panic:
-      return "Panic";
-    case sim::Outcome::Error:
-      return "Error";
-    case sim::Outcome::Aborted:
-      return "Aborted";
-  }
-  return "?";
+  return kOutcomeLooks.at(o, kUnknownOutcome).headline;
 }
 
 }  // namespace rdv::session

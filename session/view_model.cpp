@@ -1,6 +1,8 @@
 // session/view_model.cpp — model state to words and rows.
 #include "session/view_model.h"
 
+#include "sim/enum_table.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cinttypes>
@@ -30,30 +32,16 @@ std::string format_time(sim::Nanos t) {
 
 namespace {
 
+// What an object is called in the views, by its kind ("object" for an id never made).
+constexpr auto kTypeWords = enum_table<ObjType, const char*, sim::kObjKindCount>(
+    {"object", "chan", "timer", "WaitGroup", "Mutex", "atomic", "context", "future", "group"});
+
 const char* type_word(const model::Model& m, sim::ObjId id, const model::ObjRef& ref) {
-  switch (ref.type) {
-    case ObjType::Chan:
-      return "chan";
-    case ObjType::Timer:
-      return "timer";
-    case ObjType::WaitGroup:
-      return "WaitGroup";
-    case ObjType::Mutex: {
-      const auto* mx = m.head().mutex(id);
-      return mx != nullptr && mx->rw ? "RWMutex" : "Mutex";
-    }
-    case ObjType::Atomic:
-      return "atomic";
-    case ObjType::Context:
-      return "context";
-    case ObjType::Future:
-      return "future";
-    case ObjType::Group:
-      return "group";
-    case ObjType::None:
-      break;
+  if (ref.type == ObjType::Mutex) {
+    const auto* mx = m.head().mutex(id);
+    return mx != nullptr && mx->rw ? "RWMutex" : "Mutex";
   }
-  return "object";
+  return kTypeWords.at(ref.type, "object");
 }
 
 std::string task_label(const model::Model& m, sim::TaskId id) {

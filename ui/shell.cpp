@@ -1,6 +1,7 @@
 // ui/shell.cpp — pane layout, splitters, menu bar and the [Rendezvous] sections of imgui.ini.
 #include "ui/shell.h"
 
+#include "sim/enum_table.h"
 #include "ui/autosave_modals.h"
 #include "ui/theme.h"
 
@@ -19,24 +20,12 @@ namespace {
 constexpr float kMinFraction = 0.08f;
 constexpr float kMaxFraction = 0.85f;
 
+constexpr auto kSlotIds = enum_table<Slot, const char*, kSlotCount>(
+    {"##pane_scenarios", "##pane_source", "##pane_center", "##pane_tasks", "##pane_sync",
+     "##pane_timeline", "##pane_console"});
+
 const char* slot_id(Slot s) {
-  switch (s) {
-    case Slot::Scenarios:
-      return "##pane_scenarios";
-    case Slot::Source:
-      return "##pane_source";
-    case Slot::Center:
-      return "##pane_center";
-    case Slot::Tasks:
-      return "##pane_tasks";
-    case Slot::Sync:
-      return "##pane_sync";
-    case Slot::Timeline:
-      return "##pane_timeline";
-    case Slot::Console:
-      return "##pane_console";
-  }
-  return "##pane";
+  return kSlotIds.at(s, "##pane");
 }
 
 float clamp_fraction(float f) {

@@ -7,6 +7,7 @@
 #include "session/api_help.h"
 #include "session/go_help.h"
 #include "session/view_model.h"
+#include "sim/enum_table.h"
 #include "ui/autosave_modals.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
@@ -82,28 +83,14 @@ Syntax syntax_of(K kind) {
   return Syntax::Plain;
 }
 
+// The colour of each colour class, in Syntax's order.
+constexpr auto kSyntaxColours =
+    enum_table<Syntax, ImU32, static_cast<std::size_t>(Syntax::Invalid) + 1>(
+        {palette::kText, palette::kKeyword, palette::kString, palette::kComment, palette::kNumber,
+         palette::kApi, palette::kMethod, palette::kSymbol, palette::kError});
+
 ImU32 colour_of(Syntax s) {
-  switch (s) {
-    case Syntax::Keyword:
-      return palette::kKeyword;
-    case Syntax::String:
-      return palette::kString;
-    case Syntax::Comment:
-      return palette::kComment;
-    case Syntax::Number:
-      return palette::kNumber;
-    case Syntax::Api:
-      return palette::kApi;
-    case Syntax::Method:
-      return palette::kMethod;
-    case Syntax::Symbol:
-      return palette::kSymbol;
-    case Syntax::Invalid:
-      return palette::kError;
-    case Syntax::Plain:
-      return palette::kText;
-  }
-  return palette::kText;
+  return kSyntaxColours.at(s, palette::kText);
 }
 
 }  // namespace
