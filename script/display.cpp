@@ -1,6 +1,7 @@
 #include "script/display.h"
 
 #include "script/universe.h"
+#include "sim/escape.h"
 
 #include <algorithm>
 #include <cmath>
@@ -35,30 +36,14 @@ bool reads_as_other(std::string_view s) {
 void append_quoted(std::string& out, std::string_view s) {
   out += '"';
   for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
-          out += buf;
-        } else {
-          out += c;
-        }
+    if (const char* esc = short_escape(c)) {
+      out += esc;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(c));
+      out += buf;
+    } else {
+      out += c;
     }
   }
   out += '"';

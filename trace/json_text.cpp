@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "sim/escape.h"
+
 namespace rdv::trace::json {
 
 std::size_t utf8_sequence(std::string_view s, std::size_t i) noexcept {
@@ -74,26 +76,12 @@ void append_string(std::string& out, std::string_view s, Bytes bytes) {
       }
       continue;
     }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 15];
+    if (const char* esc = short_escape(static_cast<char>(c))) {
+      out += esc;
+    } else {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
     }
     ++i;
   }
