@@ -1,6 +1,72 @@
 #include "gofront/types.h"
 
+#include <cstddef>
+#include <iterator>
+
 namespace rdv::gofront {
+namespace {
+
+// What each kind is, one row per K in K's order (the static_assert below keeps it so).
+struct KindFacts {
+  K k;
+  const char* go;    // Go's name for the kind's types ("int", "untyped rune"); null: spelt
+                     // from their parts by type_string
+  const char* desc;  // the `k` of the type's Lua descriptor (G.def in the lowered chunk)
+  bool untyped;      // an untyped constant's type
+  bool integer;      // an integer type, the untyped int and rune included
+};
+
+constexpr KindFacts kKinds[] = {
+    {K::Invalid, "invalid type", "invalid", false, false},
+    {K::Bool, "bool", "bool", false, false},
+    {K::Int, "int", "int", false, true},
+    {K::Int8, "int8", "int8", false, true},
+    {K::Int16, "int16", "int16", false, true},
+    {K::Int32, "int32", "int32", false, true},
+    {K::Int64, "int64", "int64", false, true},
+    {K::Uint8, "uint8", "uint8", false, true},
+    {K::Uint16, "uint16", "uint16", false, true},
+    {K::Uint32, "uint32", "uint32", false, true},
+    {K::Uint, "uint", "uint", false, true},
+    {K::Uint64, "uint64", "uint64", false, true},
+    {K::Uintptr, "uintptr", "uintptr", false, true},
+    {K::Float64, "float64", "float64", false, false},
+    {K::String, "string", "string", false, false},
+    {K::UntypedBool, "untyped bool", "invalid", true, false},
+    {K::UntypedInt, "untyped int", "invalid", true, true},
+    {K::UntypedRune, "untyped rune", "invalid", true, true},
+    {K::UntypedFloat, "untyped float", "invalid", true, false},
+    {K::UntypedString, "untyped string", "invalid", true, false},
+    {K::UntypedNil, "untyped nil", "invalid", true, false},
+    {K::Slice, nullptr, "slice", false, false},
+    {K::Map, nullptr, "map", false, false},
+    {K::Chan, nullptr, "chan", false, false},
+    {K::Func, nullptr, "func", false, false},
+    {K::Struct, nullptr, "struct", false, false},
+    {K::Pointer, nullptr, "ptr", false, false},
+    {K::Interface, nullptr, "iface", false, false},
+    {K::Named, nullptr, "invalid", false, false},
+    {K::Tuple, nullptr, "invalid", false, false},
+    {K::Foreign, nullptr, "foreign", false, false},
+};
+
+constexpr bool rows_in_kind_order() {
+  for (std::size_t i = 0; i < std::size(kKinds); ++i)
+    if (kKinds[i].k != static_cast<K>(i)) return false;
+  return true;
+}
+static_assert(std::size(kKinds) == static_cast<std::size_t>(K::Foreign) + 1 && rows_in_kind_order(),
+              "kKinds: one row per K, in K's order");
+
+const KindFacts& kind_facts(K k) {
+  return kKinds[static_cast<std::size_t>(k)];
+}
+
+}  // namespace
+
+const char* descriptor_kind(K k) {
+  return kind_facts(k).desc;
+}
 
 const Type* underlying(const Type* t) {
   while (t != nullptr && t->k == K::Named && t->under != nullptr) t = t->under;
@@ -13,41 +79,12 @@ Type* underlying(Type* t) {
 }
 
 bool is_untyped(const Type* t) {
-  if (t == nullptr) return false;
-  switch (t->k) {
-    case K::UntypedBool:
-    case K::UntypedInt:
-    case K::UntypedRune:
-    case K::UntypedFloat:
-    case K::UntypedString:
-    case K::UntypedNil:
-      return true;
-    default:
-      return false;
-  }
+  return t != nullptr && kind_facts(t->k).untyped;
 }
 
 bool is_integer(const Type* t) {
   t = underlying(t);
-  if (t == nullptr) return false;
-  switch (t->k) {
-    case K::Int:
-    case K::Int8:
-    case K::Int16:
-    case K::Int32:
-    case K::Int64:
-    case K::Uint8:
-    case K::Uint16:
-    case K::Uint32:
-    case K::Uint:
-    case K::Uint64:
-    case K::Uintptr:
-    case K::UntypedInt:
-    case K::UntypedRune:
-      return true;
-    default:
-      return false;
-  }
+  return t != nullptr && kind_facts(t->k).integer;
 }
 
 bool is_u64(const Type* t) {
@@ -136,49 +173,10 @@ std::string tuple_string(const std::vector<Type*>& ts, bool q, bool variadic) {
 
 std::string type_string(const Type* t, bool q) {
   if (t == nullptr) return "invalid type";
+  if (t->k == K::Int32 && t->name == "rune") return "rune";
+  if (t->k == K::Uint8 && t->name == "byte") return "byte";
+  if (const char* basic = kind_facts(t->k).go) return basic;
   switch (t->k) {
-    case K::Invalid:
-      return "invalid type";
-    case K::Bool:
-      return "bool";
-    case K::Int:
-      return "int";
-    case K::Int8:
-      return "int8";
-    case K::Int16:
-      return "int16";
-    case K::Int32:
-      return t->name == "rune" ? "rune" : "int32";
-    case K::Int64:
-      return "int64";
-    case K::Uint8:
-      return t->name == "byte" ? "byte" : "uint8";
-    case K::Uint16:
-      return "uint16";
-    case K::Uint32:
-      return "uint32";
-    case K::Uint:
-      return "uint";
-    case K::Uint64:
-      return "uint64";
-    case K::Uintptr:
-      return "uintptr";
-    case K::Float64:
-      return "float64";
-    case K::String:
-      return "string";
-    case K::UntypedBool:
-      return "untyped bool";
-    case K::UntypedInt:
-      return "untyped int";
-    case K::UntypedRune:
-      return "untyped rune";
-    case K::UntypedFloat:
-      return "untyped float";
-    case K::UntypedString:
-      return "untyped string";
-    case K::UntypedNil:
-      return "untyped nil";
     case K::Slice:
       return "[]" + type_string(t->elem, q);
     case K::Pointer:
@@ -221,8 +219,9 @@ std::string type_string(const Type* t, bool q) {
       return t->name;
     case K::Foreign:
       return t->name;
+    default:  // the kinds with a name of their own, above
+      return "?";
   }
-  return "?";
 }
 
 }  // namespace rdv::gofront

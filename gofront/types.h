@@ -97,5 +97,8 @@ bool identical(const Type* a, const Type* b);
 // Go's spelling of a type in messages: "int", "[]string", "main.T" as "T"? gc prints
 // package-local names unqualified in errors; fmt's %T qualifies them ("main.T").
 std::string type_string(const Type* t, bool qualified = false);
+// The `k` of a type of kind `k`'s Lua descriptor: "int", "slice", "ptr", "iface", ... ("invalid"
+// for the kinds no value has at run time).
+const char* descriptor_kind(K k);
 
 }  // namespace rdv::gofront
