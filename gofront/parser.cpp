@@ -146,22 +146,7 @@ class Lexer {
     } else if (is_digit(c) || (c == '.' && i_ + 1 < src_.size() && is_digit(src_[i_ + 1]))) {
       if (!number(t)) return false;
     } else if (c == '"') {
-      advance();
-      const std::size_t b = i_ - 1;
-      for (;;) {
-        if (i_ >= src_.size() || src_[i_] == '\n')
-          return error(t->pos, "string literal not terminated");
-        if (src_[i_] == '\\') {
-          advance();
-          if (i_ < src_.size()) advance();
-          continue;
-        }
-        if (src_[i_] == '"') break;
-        advance();
-      }
-      advance();
-      t->kind = Tok::String;
-      t->text = std::string(src_.substr(b, i_ - b));
+      if (!quoted(t, Tok::String, "string")) return false;
     } else if (c == '`') {
       const std::size_t b = i_;
       advance();
@@ -171,22 +156,7 @@ class Lexer {
       t->kind = Tok::String;
       t->text = std::string(src_.substr(b, i_ - b));
     } else if (c == '\'') {
-      const std::size_t b = i_;
-      advance();
-      for (;;) {
-        if (i_ >= src_.size() || src_[i_] == '\n')
-          return error(t->pos, "rune literal not terminated");
-        if (src_[i_] == '\\') {
-          advance();
-          if (i_ < src_.size()) advance();
-          continue;
-        }
-        if (src_[i_] == '\'') break;
-        advance();
-      }
-      advance();
-      t->kind = Tok::Char;
-      t->text = std::string(src_.substr(b, i_ - b));
+      if (!quoted(t, Tok::Char, "rune")) return false;
     } else {
       bool found = false;
       for (const char* op : kOps) {
@@ -233,6 +203,28 @@ class Lexer {
   bool error(Pos p, std::string msg) {
     diags_->push_back({p, std::move(msg)});
     return false;
+  }
+  // An interpreted string or rune literal (`kind`), from the quote at i_ to the same quote again,
+  // escapes skipped; it may not cross a line ("string literal not terminated", `what` "string").
+  bool quoted(Token* t, Tok kind, const char* what) {
+    const std::size_t b = i_;
+    const char quote = src_[i_];
+    advance();
+    for (;;) {
+      if (i_ >= src_.size() || src_[i_] == '\n')
+        return error(t->pos, std::string(what) + " literal not terminated");
+      if (src_[i_] == '\\') {
+        advance();
+        if (i_ < src_.size()) advance();
+        continue;
+      }
+      if (src_[i_] == quote) break;
+      advance();
+    }
+    advance();
+    t->kind = kind;
+    t->text = std::string(src_.substr(b, i_ - b));
+    return true;
   }
   bool needs_semi() const {
     switch (last_) {
@@ -397,11 +389,21 @@ class Parser {
     ~Depth() { --p_->depth_; }
     Parser* p_;
   };
+  // no_lit_ for a scope, then as it was: 0 inside parentheses, brackets and braces, where `T{`
+  // is a composite literal again; 1 in a control clause's header, where `{` opens the body.
+  struct NoLit {
+    NoLit(Parser* p, int no_lit) : p_(p), saved_(std::exchange(p->no_lit_, no_lit)) {}
+    ~NoLit() { p_->no_lit_ = saved_; }
+    Parser* p_;
+    int saved_;
+  };
 
-  ExprP node(ExprKind k, Pos p) {
+  // A node of kind k at p; `x`, its operand where it has one (*x, ...T).
+  ExprP node(ExprKind k, Pos p, ExprP x = nullptr) {
     auto e = std::make_unique<Expr>();
     e->kind = k;
     e->pos = p;
+    e->x = std::move(x);
     return e;
   }
   StmtP stmt_node(StmtKind k, Pos p) {
@@ -533,25 +535,8 @@ class Parser {
     while (!is_op(")")) {
       Item it;
       it.pos = tok_.pos;
-      if (is_op("...")) {
-        Pos p = tok_.pos;
-        next();
-        it.e = node(ExprKind::Ellipsis, p);
-        it.e->x = type();
-      } else {
-        it.e = type();
-      }
-      if (!is_op(",") && !is_op(")")) {
-        // "name Type"
-        if (is_op("...")) {
-          Pos p = tok_.pos;
-          next();
-          it.type = node(ExprKind::Ellipsis, p);
-          it.type->x = type();
-        } else {
-          it.type = type();
-        }
-      }
+      it.e = param_type();
+      if (!is_op(",") && !is_op(")")) it.type = param_type();  // "name Type"
       items.push_back(std::move(it));
       if (!is_op(")")) expect_op(",");
     }
@@ -586,6 +571,14 @@ class Parser {
     return out;
   }
 
+  // A parameter's type, or what may be its name: T, or ...T (variadic) as an Ellipsis node.
+  ExprP param_type() {
+    if (!is_op("...")) return type();
+    const Pos p = tok_.pos;
+    next();
+    return node(ExprKind::Ellipsis, p, type());
+  }
+
   void signature(Expr* ft) {
     ft->params = params();
     if (is_op("(")) {
@@ -609,18 +602,7 @@ class Parser {
   ExprP type() {
     Depth d(this);
     const Pos p = tok_.pos;
-    if (tok_.kind == Tok::Ident) {
-      ExprP e = node(ExprKind::Ident, p);
-      e->name = ident();
-      if (is_op(".")) {
-        next();
-        ExprP s = node(ExprKind::Selector, p);
-        s->x = std::move(e);
-        s->name = ident();
-        e = std::move(s);
-      }
-      return e;
-    }
+    if (tok_.kind == Tok::Ident) return type_name(p, ident());
     if (is_op("(")) {
       next();
       ExprP t = type();
@@ -629,9 +611,7 @@ class Parser {
     }
     if (is_op("*")) {
       next();
-      ExprP e = node(ExprKind::Star, p);
-      e->x = type();
-      return e;
+      return node(ExprKind::Star, p, type());
     }
     if (is_op("[")) {
       next();
@@ -648,20 +628,13 @@ class Parser {
     if (is_op("<-")) {
       next();
       expect_kw("chan");
-      ExprP e = node(ExprKind::ChanType, p);
-      e->dir = ChanDir::Recv;
-      e->x = type();
-      return e;
+      return chan_type(p, ChanDir::Recv);
     }
     if (is_kw("chan")) {
       next();
-      ExprP e = node(ExprKind::ChanType, p);
-      if (is_op("<-")) {
-        next();
-        e->dir = ChanDir::Send;
-      }
-      e->x = type();
-      return e;
+      if (!is_op("<-")) return chan_type(p, ChanDir::Both);
+      next();
+      return chan_type(p, ChanDir::Send);
     }
     if (is_kw("map")) {
       next();
@@ -681,27 +654,14 @@ class Parser {
     if (is_kw("struct")) {
       next();
       ExprP e = node(ExprKind::StructType, p);
-      expect_op("{");
-      while (!is_op("}")) {
-        Field f;
-        f.pos = tok_.pos;
+      braced(&e->fields, [&](Field& f) {
         if (is_op("*")) {
           f.type = type();  // embedded *T
         } else {
           const Pos np = tok_.pos;
           std::string first = ident();
           if (is_op(".") || tok_.kind == Tok::Semi || is_op("}") || tok_.kind == Tok::String) {
-            // Embedded T or pkg.T.
-            ExprP t = node(ExprKind::Ident, np);
-            t->name = first;
-            if (is_op(".")) {
-              next();
-              ExprP s = node(ExprKind::Selector, np);
-              s->x = std::move(t);
-              s->name = ident();
-              t = std::move(s);
-            }
-            f.type = std::move(t);
+            f.type = type_name(np, std::move(first));  // embedded T or pkg.T
           } else {
             f.names.push_back(first);
             f.name_pos.push_back(np);
@@ -714,19 +674,14 @@ class Parser {
           }
         }
         if (tok_.kind == Tok::String) next();  // tag
-        e->fields.push_back(std::move(f));
         if (!is_op("}")) semi();
-      }
-      next();
+      });
       return e;
     }
     if (is_kw("interface")) {
       next();
       ExprP e = node(ExprKind::InterfaceType, p);
-      expect_op("{");
-      while (!is_op("}")) {
-        Field f;
-        f.pos = tok_.pos;
+      braced(&e->fields, [&](Field& f) {
         if (is_op("~")) refuse(tok_.pos, "type constraint");
         std::string name = ident();
         if (is_op("(")) {
@@ -736,24 +691,49 @@ class Parser {
           signature(f.type.get());
         } else {
           if (is_op("|")) refuse(tok_.pos, "type constraint");
-          ExprP t = node(ExprKind::Ident, f.pos);
-          t->name = name;
-          if (is_op(".")) {
-            next();
-            ExprP s = node(ExprKind::Selector, f.pos);
-            s->x = std::move(t);
-            s->name = ident();
-            t = std::move(s);
-          }
-          f.type = std::move(t);  // embedded interface
+          f.type = type_name(f.pos, std::move(name));  // embedded interface
         }
-        e->fields.push_back(std::move(f));
         if (!is_op("}")) semi();
-      }
-      next();
+      });
       return e;
     }
     unexpected("type");
+  }
+
+  // A channel type at p, `chan`, `<-chan` or `chan<-` read: its element type.
+  ExprP chan_type(Pos p, ChanDir dir) {
+    ExprP e = node(ExprKind::ChanType, p);
+    e->dir = dir;
+    e->x = type();
+    return e;
+  }
+
+  // A type's name at `p`, its first identifier `first` read: T, or pkg.T when a dot follows.
+  ExprP type_name(Pos p, std::string first) {
+    ExprP t = node(ExprKind::Ident, p);
+    t->name = std::move(first);
+    if (is_op(".")) {
+      next();
+      ExprP s = node(ExprKind::Selector, p);
+      s->x = std::move(t);
+      s->name = ident();
+      t = std::move(s);
+    }
+    return t;
+  }
+
+  // `{` items `}` into *items (a struct's fields, an interface's methods, a switch's clauses):
+  // each made at its first token and read by `read(item)`, until the `}`, which it consumes.
+  template <class Item, class Read>
+  void braced(std::vector<Item>* items, Read read) {
+    expect_op("{");
+    while (!is_op("}")) {
+      Item item;
+      item.pos = tok_.pos;
+      read(item);
+      items->push_back(std::move(item));
+    }
+    next();
   }
 
   // ---- expressions ----------------------------------------------------------------------------
@@ -811,10 +791,7 @@ class Parser {
       if (is_kw("chan")) {
         // <-chan T: a receive-only channel type (in a conversion or literal).
         next();
-        ExprP e = node(ExprKind::ChanType, p);
-        e->dir = ChanDir::Recv;
-        e->x = type();
-        return primary_suffix(std::move(e));
+        return primary_suffix(chan_type(p, ChanDir::Recv));
       }
       ExprP e = node(ExprKind::Unary, p);
       e->name = "<-";
@@ -823,9 +800,7 @@ class Parser {
     }
     if (is_op("*")) {
       next();
-      ExprP e = node(ExprKind::Star, p);
-      e->x = unary();
-      return e;
+      return node(ExprKind::Star, p, unary());
     }
     return primary_suffix(operand());
   }
@@ -858,11 +833,8 @@ class Parser {
     }
     if (is_op("(")) {
       next();
-      const int saved = no_lit_;
-      no_lit_ = 0;
-      ExprP e = node(ExprKind::Paren, p);
-      e->x = expr_or_type();
-      no_lit_ = saved;
+      NoLit inside(this, 0);
+      ExprP e = node(ExprKind::Paren, p, expr_or_type());
       expect_op(")");
       return e;
     }
@@ -873,10 +845,8 @@ class Parser {
       if (!is_op("{")) return ft;
       ExprP e = node(ExprKind::FuncLit, p);
       e->x = std::move(ft);
-      const int saved = no_lit_;
-      no_lit_ = 0;
+      NoLit inside(this, 0);
       e->body = block();
-      no_lit_ = saved;
       e->end_line = e->body->end_line;
       return e;
     }
@@ -933,8 +903,7 @@ class Parser {
       }
       if (is_op("[")) {
         next();
-        const int saved = no_lit_;
-        no_lit_ = 0;
+        NoLit inside(this, 0);
         ExprP lo;
         if (!is_op(":")) lo = expr_or_type();
         if (is_op(":")) {
@@ -948,13 +917,11 @@ class Parser {
             e->z = expr();
           }
           if (is_op(":")) refuse(tok_.pos, "full slice expression a[lo:hi:max]");
-          no_lit_ = saved;
           expect_op("]");
           x = std::move(e);
           continue;
         }
         if (is_op(",")) refuse(tok_.pos, "generic type instantiation");
-        no_lit_ = saved;
         expect_op("]");
         ExprP e = node(ExprKind::Index, p);
         e->x = std::move(x);
@@ -964,8 +931,7 @@ class Parser {
       }
       if (is_op("(")) {
         next();
-        const int saved = no_lit_;
-        no_lit_ = 0;
+        NoLit inside(this, 0);
         ExprP e = node(ExprKind::Call, x->pos);  // at its start, as gc reports
         e->x = std::move(x);
         while (!is_op(")")) {
@@ -976,7 +942,6 @@ class Parser {
           }
           if (!is_op(")")) expect_op(",");
         }
-        no_lit_ = saved;
         e->rparen = tok_.pos;
         next();
         x = std::move(e);
@@ -995,8 +960,7 @@ class Parser {
     ExprP e = node(ExprKind::CompositeLit, type ? type->pos : tok_.pos);
     e->x = std::move(type);
     expect_op("{");
-    const int saved = no_lit_;
-    no_lit_ = 0;
+    NoLit inside(this, 0);
     while (!is_op("}")) {
       ExprP el = element();
       if (is_op(":")) {
@@ -1012,7 +976,6 @@ class Parser {
         next();
       }
     }
-    no_lit_ = saved;
     e->end_line = tok_.pos.line;
     next();
     return e;
@@ -1185,8 +1148,7 @@ class Parser {
   // The header of if/switch: [init ;] [cond]. The cond comes back as an Expr statement.
   void header(Stmt* s, bool is_switch) {
     if (is_op("{")) return;
-    const int saved = no_lit_;
-    no_lit_ = 1;
+    NoLit in_header(this, 1);
     StmtP first;
     if (tok_.kind != Tok::Semi) first = simple_stmt(false);
     if (tok_.kind == Tok::Semi) {
@@ -1194,7 +1156,6 @@ class Parser {
       s->init = std::move(first);
       if (!is_op("{")) first = simple_stmt(false);
     }
-    no_lit_ = saved;
     if (!first) return;
     if (is_switch && first->kind == StmtKind::Define && first->lhs.size() == 1 &&
         first->rhs.size() == 1 && first->rhs[0]->kind == ExprKind::TypeAssert &&
@@ -1220,21 +1181,28 @@ class Parser {
     StmtP s = stmt_node(StmtKind::Switch, tok_.pos);
     next();
     header(s.get(), true);
-    expect_op("{");
-    while (!is_op("}")) {
-      CaseClause c;
-      c.pos = tok_.pos;
+    case_clauses(s.get(), [&](CaseClause& c) {
+      if (s->kind != StmtKind::TypeSwitch) {
+        c.exprs = expr_list();
+        return;
+      }
+      c.exprs.push_back(type_or_nil());
+      while (is_op(",")) {
+        next();
+        c.exprs.push_back(type_or_nil());
+      }
+    });
+    return s;
+  }
+
+  // The body of a switch or select: `{` then clauses, each `case` and what `read_case(clause)`
+  // reads, or `default`, then `:` and statements; up to the closing `}`, which it consumes.
+  template <class ReadCase>
+  void case_clauses(Stmt* s, ReadCase read_case) {
+    braced(&s->clauses, [&](CaseClause& c) {
       if (is_kw("case")) {
         next();
-        if (s->kind == StmtKind::TypeSwitch) {
-          c.exprs.push_back(type_or_nil());
-          while (is_op(",")) {
-            next();
-            c.exprs.push_back(type_or_nil());
-          }
-        } else {
-          c.exprs = expr_list();
-        }
+        read_case(c);
       } else if (is_kw("default")) {
         next();
         c.is_default = true;
@@ -1244,10 +1212,7 @@ class Parser {
       expect_op(":");
       stmt_list(&c.body);
       c.end_line = tok_.pos.line;
-      s->clauses.push_back(std::move(c));
-    }
-    next();
-    return s;
+    });
   }
 
   ExprP type_or_nil() {
@@ -1263,64 +1228,49 @@ class Parser {
   StmtP select_stmt() {
     StmtP s = stmt_node(StmtKind::Select, tok_.pos);
     next();
-    expect_op("{");
-    while (!is_op("}")) {
-      CaseClause c;
-      c.pos = tok_.pos;
-      if (is_kw("case")) {
-        next();
-        c.comm = simple_stmt(false);
-      } else if (is_kw("default")) {
-        next();
-        c.is_default = true;
-      } else {
-        unexpected("case or default or }");
-      }
-      expect_op(":");
-      stmt_list(&c.body);
-      c.end_line = tok_.pos.line;
-      s->clauses.push_back(std::move(c));
-    }
-    next();
+    case_clauses(s.get(), [&](CaseClause& c) { c.comm = simple_stmt(false); });
     return s;
   }
 
   StmtP for_stmt() {
     StmtP s = stmt_node(StmtKind::For, tok_.pos);
     next();
-    const int saved = no_lit_;
-    no_lit_ = 1;
-    if (!is_op("{")) {
-      StmtP first;
-      if (tok_.kind != Tok::Semi) first = simple_stmt(true);
-      if (first && first->kind == StmtKind::Range) {
-        no_lit_ = saved;
-        first->pos = s->pos;
-        first->body = block();
-        return first;
-      }
-      if (tok_.kind == Tok::Semi) {
-        // 3-clause
-        next();
-        s->init = std::move(first);
-        if (tok_.kind != Tok::Semi) {
-          StmtP c = simple_stmt(false);
-          if (c->kind != StmtKind::Expr) fail(c->pos, "cannot use assignment as value");
-          s->cond = std::move(c->lhs[0]);
-        }
-        if (tok_.kind != Tok::Semi) unexpected("semicolon");
-        next();
-        if (!is_op("{")) s->post = simple_stmt(false);
-        if (s->post && s->post->kind == StmtKind::Define)
-          fail(s->post->pos, "cannot declare in post statement of for loop");
-      } else if (first) {
-        if (first->kind != StmtKind::Expr) fail(first->pos, "cannot use assignment as value");
-        s->cond = std::move(first->lhs[0]);
-      }
+    if (StmtP range = for_clauses(s.get())) {
+      range->pos = s->pos;
+      range->body = block();
+      return range;
     }
-    no_lit_ = saved;
     s->body = block();
     return s;
+  }
+
+  // A for statement's clauses, up to its body, into s; a range clause comes back instead, as the
+  // statement itself (StmtKind::Range).
+  StmtP for_clauses(Stmt* s) {
+    NoLit in_header(this, 1);
+    if (is_op("{")) return nullptr;
+    StmtP first;
+    if (tok_.kind != Tok::Semi) first = simple_stmt(true);
+    if (first && first->kind == StmtKind::Range) return first;
+    if (tok_.kind == Tok::Semi) {
+      // 3-clause
+      next();
+      s->init = std::move(first);
+      if (tok_.kind != Tok::Semi) {
+        StmtP c = simple_stmt(false);
+        if (c->kind != StmtKind::Expr) fail(c->pos, "cannot use assignment as value");
+        s->cond = std::move(c->lhs[0]);
+      }
+      if (tok_.kind != Tok::Semi) unexpected("semicolon");
+      next();
+      if (!is_op("{")) s->post = simple_stmt(false);
+      if (s->post && s->post->kind == StmtKind::Define)
+        fail(s->post->pos, "cannot declare in post statement of for loop");
+    } else if (first) {
+      if (first->kind != StmtKind::Expr) fail(first->pos, "cannot use assignment as value");
+      s->cond = std::move(first->lhs[0]);
+    }
+    return nullptr;
   }
 
   Lexer lex_;
