@@ -87,6 +87,35 @@ struct X {
   bool is_method = false;
 };
 
+// How a switch or type switch picks its clause, before any runs (Go's order: cases top to
+// bottom, left to right): the Lua local k, 0 at first, becomes the number of the first clause
+// with a case that holds, else the default's; each clause runs under `if k == its number`.
+struct ClausePick {
+  explicit ClausePick(std::string local) : k(std::move(local)) {}
+
+  std::string k;          // the Lua local
+  std::string chain;      // " if c1 then k = 1 elseif c2 then k = 1 elseif c3 then k = 2 ..."
+  int default_index = 0;  // the default clause's number (0: none)
+
+  // A case of clause i (from 0) whose Lua condition is `cond`.
+  void add_case(const std::string& cond, std::size_t i) {
+    chain += std::string(chain.empty() ? " if " : " elseif ") + cond + " then " + k + " = " +
+             std::to_string(i + 1);
+  }
+  // The code that decides: the chain, then the default when no case held.
+  std::string decide() const {
+    std::string code;
+    if (!chain.empty()) code += chain + " end";
+    if (default_index)
+      code += " if " + k + " == 0 then " + k + " = " + std::to_string(default_index) + " end";
+    return code;
+  }
+  // The test clause i runs under; its body and " end" follow.
+  std::string runs(std::size_t i) const {
+    return "if " + k + " == " + std::to_string(i + 1) + " then";
+  }
+};
+
 struct Brk {
   enum Kind { Loop, Switch, Select } kind;
   std::string label;  // the Go label, if any
@@ -196,6 +225,20 @@ class Compiler {
     t->results = std::move(results);
     t->variadic = variadic;
     return t;
+  }
+  // x as the value of a call of a function of type sig: no value, its one result or a tuple.
+  void set_call_result(X& x, const Type* sig) {
+    x.fresh = true;
+    if (sig->results.empty()) {
+      x.mode = X::NoValue;
+      x.t = t_invalid_;
+    } else if (sig->results.size() == 1) {
+      x.mode = X::Value;
+      x.t = sig->results[0];
+    } else {
+      x.mode = X::Multi;
+      x.t = tuple_of(sig->results);
+    }
   }
   Type* tuple_of(std::vector<Type*> ts) {
     Type* t = make(K::Tuple);
@@ -386,6 +429,9 @@ class Compiler {
   X type_assert(const Expr& e);
   X call(const Expr& e);
   X builtin_call(const Expr& e, const std::string& name);
+  // The end of a for, switch or select statement: " end", then the label its breaks jump to
+  // when one had to be a goto; pops its break target (fn_->brk).
+  std::string close_breakable();
   X conversion(const Expr& e, Type* to);
   X unary(const Expr& e, Type* hint);
   X binary(const Expr& e, Type* hint);
@@ -1778,58 +1824,9 @@ bool Compiler::run(const File& f, std::string* out) {
 }
 
 std::string Compiler::desc_code(Type* t) {
-  auto kind_of = [&](const Type* u) -> std::string {
-    switch (u->k) {
-      case K::Bool:
-        return "bool";
-      case K::Int:
-        return "int";
-      case K::Int8:
-        return "int8";
-      case K::Int16:
-        return "int16";
-      case K::Int32:
-        return "int32";
-      case K::Int64:
-        return "int64";
-      case K::Uint8:
-        return "uint8";
-      case K::Uint16:
-        return "uint16";
-      case K::Uint32:
-        return "uint32";
-      case K::Uint:
-        return "uint";
-      case K::Uint64:
-        return "uint64";
-      case K::Uintptr:
-        return "uintptr";
-      case K::Float64:
-        return "float64";
-      case K::String:
-        return "string";
-      case K::Slice:
-        return "slice";
-      case K::Map:
-        return "map";
-      case K::Chan:
-        return "chan";
-      case K::Func:
-        return "func";
-      case K::Struct:
-        return "struct";
-      case K::Pointer:
-        return "ptr";
-      case K::Interface:
-        return "iface";
-      case K::Foreign:
-        return "foreign";
-      default:
-        return "invalid";
-    }
-  };
   const Type* u = underlying(t);
-  std::string s = "{k=\"" + kind_of(u) + "\", name=" + lua_quote(type_string(t, true));
+  std::string s =
+      "{k=\"" + std::string(descriptor_kind(u->k)) + "\", name=" + lua_quote(type_string(t, true));
   if (u->elem) s += ", e=TD[" + std::to_string(desc(u->elem)) + "]";
   if (u->key) s += ", key=TD[" + std::to_string(desc(u->key)) + "]";
   if (u->k == K::Slice) s += ", es=" + std::to_string(elem_size(u->elem));
@@ -2396,10 +2393,7 @@ std::string Compiler::for_stmt(const Stmt& s, const std::string& label) {
   }
   code += carry_out + " end";
   pop_scope();
-  const Brk b = fn_->brk.back();
-  fn_->brk.pop_back();
-  code += " end";
-  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  code += close_breakable();
   return code;
 }
 
@@ -2503,11 +2497,14 @@ std::string Compiler::range_stmt(const Stmt& s, const std::string& label) {
   code += pad(s.body->end_line) + "end ::c" + std::to_string(id) + "::";
   if (u->k == K::Map) code += " end";
   code += " end";
+  code += close_breakable();
+  return code;
+}
+
+std::string Compiler::close_breakable() {
   const Brk b = fn_->brk.back();
   fn_->brk.pop_back();
-  code += " end";
-  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
-  return code;
+  return b.brk_goto ? " end ::b" + std::to_string(b.id) + "::" : std::string(" end");
 }
 
 std::string Compiler::switch_stmt(const Stmt& s, const std::string& label) {
@@ -2528,13 +2525,12 @@ std::string Compiler::switch_stmt(const Stmt& s, const std::string& label) {
   }
   // Which clause runs: decided first, in Go's order (cases top to bottom, left to right).
   code += " local " + k + " = 0";
-  std::string chain;
-  int default_index = 0;
+  ClausePick pick(k);
   for (std::size_t i = 0; i < s.clauses.size(); ++i) {
     const CaseClause& c = s.clauses[i];
     if (c.is_default) {
-      if (default_index) error(c.pos, "multiple defaults in switch");
-      default_index = static_cast<int>(i + 1);
+      if (pick.default_index) error(c.pos, "multiple defaults in switch");
+      pick.default_index = static_cast<int>(i + 1);
       continue;
     }
     for (const auto& e : c.exprs) {
@@ -2554,17 +2550,14 @@ std::string Compiler::switch_stmt(const Stmt& s, const std::string& label) {
                             type_string(v.t) + " and bool)");
         cond = v.code;
       }
-      chain += std::string(chain.empty() ? " if " : " elseif ") + cond + " then " + k + " = " +
-               std::to_string(i + 1);
+      pick.add_case(cond, i);
     }
   }
-  if (!chain.empty()) code += chain + " end";
-  if (default_index)
-    code += " if " + k + " == 0 then " + k + " = " + std::to_string(default_index) + " end";
+  code += pick.decide();
   fn_->brk.push_back({Brk::Switch, label, id, false});
   for (std::size_t i = 0; i < s.clauses.size(); ++i) {
     const CaseClause& c = s.clauses[i];
-    code += pad(c.pos.line) + "if " + k + " == " + std::to_string(i + 1) + " then";
+    code += pad(c.pos.line) + pick.runs(i);
     push_scope();
     bool falls = false;
     std::vector<StmtP> const& body = c.body;
@@ -2584,11 +2577,8 @@ std::string Compiler::switch_stmt(const Stmt& s, const std::string& label) {
     pop_scope();
     code += " end";
   }
-  const Brk b = fn_->brk.back();
-  fn_->brk.pop_back();
   pop_scope();
-  code += " end";
-  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  code += close_breakable();
   return code;
 }
 
@@ -2606,13 +2596,12 @@ std::string Compiler::type_switch(const Stmt& s, const std::string& label) {
   const std::string xv = "__x" + std::to_string(id);
   const std::string k = "__k" + std::to_string(id);
   code += " local " + xv + " = " + x.code + " local " + k + " = 0";
-  std::string chain;
-  int default_index = 0;
+  ClausePick pick(k);
   std::vector<Type*> single(s.clauses.size(), nullptr);
   for (std::size_t i = 0; i < s.clauses.size(); ++i) {
     const CaseClause& c = s.clauses[i];
     if (c.is_default) {
-      default_index = static_cast<int>(i + 1);
+      pick.default_index = static_cast<int>(i + 1);
       continue;
     }
     for (const auto& e : c.exprs) {
@@ -2635,18 +2624,15 @@ std::string Compiler::type_switch(const Stmt& s, const std::string& label) {
           cond = "(" + xv + " ~= nil and " + xv + ".t == " + td(t) + ")";
         }
       }
-      chain += std::string(chain.empty() ? " if " : " elseif ") + cond + " then " + k + " = " +
-               std::to_string(i + 1);
+      pick.add_case(cond, i);
     }
   }
-  if (!chain.empty()) code += chain + " end";
-  if (default_index)
-    code += " if " + k + " == 0 then " + k + " = " + std::to_string(default_index) + " end";
+  code += pick.decide();
   fn_->brk.push_back({Brk::Switch, label, id, false});
   std::vector<Obj*> binds;
   for (std::size_t i = 0; i < s.clauses.size(); ++i) {
     const CaseClause& c = s.clauses[i];
-    code += pad(c.pos.line) + "if " + k + " == " + std::to_string(i + 1) + " then";
+    code += pad(c.pos.line) + pick.runs(i);
     push_scope();
     if (!s.bind.empty() && s.bind != "_") {
       Type* t = single[i] ? single[i] : x.t;
@@ -2683,11 +2669,8 @@ std::string Compiler::type_switch(const Stmt& s, const std::string& label) {
     for (Obj* o : binds) any = any || o->used;
     if (!any) error(s.bind_pos, s.bind + " declared but not used");
   }
-  const Brk b = fn_->brk.back();
-  fn_->brk.pop_back();
   pop_scope();
-  code += " end";
-  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  code += close_breakable();
   return code;
 }
 
@@ -2781,10 +2764,7 @@ std::string Compiler::select_stmt(const Stmt& s, const std::string& label) {
     pop_scope();
     code += " end";
   }
-  const Brk b = fn_->brk.back();
-  fn_->brk.pop_back();
-  code += " end";
-  if (b.brk_goto) code += " ::b" + std::to_string(id) + "::";
+  code += close_breakable();
   return code;
 }
 
@@ -3103,33 +3083,20 @@ bool unescape(const std::string& s, std::size_t* i, std::string* out, char quote
       out->push_back(static_cast<char>(0x80 | (r & 0x3F)));
     }
   };
+  // The one-letter escapes, each and the byte it stands for.
+  static constexpr std::pair<char, char> kLetters[] = {
+      {'a', '\a'}, {'b', '\b'}, {'f', '\f'}, {'n', '\n'},
+      {'r', '\r'}, {'t', '\t'}, {'v', '\v'}, {'\\', '\\'},
+  };
   if (*i >= s.size()) return false;
   const char c = s[(*i)++];
+  for (const auto& [letter, byte] : kLetters) {
+    if (c == letter) {
+      out->push_back(byte);
+      return true;
+    }
+  }
   switch (c) {
-    case 'a':
-      out->push_back('\a');
-      return true;
-    case 'b':
-      out->push_back('\b');
-      return true;
-    case 'f':
-      out->push_back('\f');
-      return true;
-    case 'n':
-      out->push_back('\n');
-      return true;
-    case 'r':
-      out->push_back('\r');
-      return true;
-    case 't':
-      out->push_back('\t');
-      return true;
-    case 'v':
-      out->push_back('\v');
-      return true;
-    case '\\':
-      out->push_back('\\');
-      return true;
     case '\'':
     case '"':
       if (c != quote) return false;
@@ -3914,17 +3881,7 @@ X Compiler::call(const Expr& e) {
   std::string s;
   for (std::size_t i = 0; i < x.call_args.size(); ++i) s += (i ? ", " : "") + x.call_args[i];
   x.code = x.call_fn + "(" + s + ")";
-  x.fresh = true;
-  if (sig->results.empty()) {
-    x.mode = X::NoValue;
-    x.t = t_invalid_;
-  } else if (sig->results.size() == 1) {
-    x.mode = X::Value;
-    x.t = sig->results[0];
-  } else {
-    x.mode = X::Multi;
-    x.t = tuple_of(sig->results);
-  }
+  set_call_result(x, sig);
   return x;
 }
 
@@ -4610,18 +4567,7 @@ X Compiler::pkg_call(const Expr& e, X& f) {
     }
   }
   x.code = x.call_fn + "(" + s + ")";
-  x.fresh = true;
-  const Type* sig = f.t;
-  if (sig->results.empty()) {
-    x.mode = X::NoValue;
-    x.t = t_invalid_;
-  } else if (sig->results.size() == 1) {
-    x.mode = X::Value;
-    x.t = sig->results[0];
-  } else {
-    x.mode = X::Multi;
-    x.t = tuple_of(sig->results);
-  }
+  set_call_result(x, f.t);
   return x;
 }
 
@@ -4850,6 +4796,23 @@ X Compiler::unary(const Expr& e, Type* hint) {
   return x;
 }
 
+namespace {
+
+// x op y for a comparison operator (==, !=, <, <=, >, >=) on two constants' values; false for
+// any other op.
+template <class T>
+bool compare_consts(const std::string& op, const T& x, const T& y) {
+  if (op == "==") return x == y;
+  if (op == "!=") return x != y;
+  if (op == "<") return x < y;
+  if (op == "<=") return x <= y;
+  if (op == ">") return x > y;
+  if (op == ">=") return x >= y;
+  return false;
+}
+
+}  // namespace
+
 CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool integer) {
   CV r;
   if (a.k == CV::Str && b.k == CV::Str) {
@@ -4859,18 +4822,7 @@ CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool i
       return r;
     }
     r.k = CV::Bool;
-    if (op == "==")
-      r.b = a.s == b.s;
-    else if (op == "!=")
-      r.b = a.s != b.s;
-    else if (op == "<")
-      r.b = a.s < b.s;
-    else if (op == "<=")
-      r.b = a.s <= b.s;
-    else if (op == ">")
-      r.b = a.s > b.s;
-    else if (op == ">=")
-      r.b = a.s >= b.s;
+    r.b = compare_consts(op, a.s, b.s);
     return r;
   }
   if (a.k == CV::Bool && b.k == CV::Bool) {
@@ -4929,18 +4881,7 @@ CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool i
       r.i = y >= 64 ? (x < 0 ? -1 : 0) : x >> y;
     else {
       r.k = CV::Bool;
-      if (op == "==")
-        r.b = x == y;
-      else if (op == "!=")
-        r.b = x != y;
-      else if (op == "<")
-        r.b = x < y;
-      else if (op == "<=")
-        r.b = x <= y;
-      else if (op == ">")
-        r.b = x > y;
-      else if (op == ">=")
-        r.b = x >= y;
+      r.b = compare_consts(op, x, y);
     }
     return r;
   }
@@ -4962,18 +4903,7 @@ CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool i
     r.f = x / y;
   } else {
     r.k = CV::Bool;
-    if (op == "==")
-      r.b = x == y;
-    else if (op == "!=")
-      r.b = x != y;
-    else if (op == "<")
-      r.b = x < y;
-    else if (op == "<=")
-      r.b = x <= y;
-    else if (op == ">")
-      r.b = x > y;
-    else if (op == ">=")
-      r.b = x >= y;
+    r.b = compare_consts(op, x, y);
   }
   return r;
 }
