@@ -177,28 +177,29 @@ int l_now(lua_State* L) {
   return 1;
 }
 
-int l_after(lua_State* L) {
+// after(d), ticker(d), timer(d): `make` (sim::after, sim::ticker, sim::timer) for the duration
+// argument, its channel named after the call as the program wrote it ("time.After" in Go).
+template <class Make>
+auto make_timed(lua_State* L, Make make, const char* go_call, const char* lua_call) {
   const std::int64_t d = check_duration(L, 1);
   Universe& u = Universe::of(L);
-  push_chan(L, sim::after(u.rt(), d, u.speaks_go() ? "time.After" : "after"));
+  return make(u.rt(), d, u.speaks_go() ? go_call : lua_call);
+}
+
+int l_after(lua_State* L) {
+  push_chan(L, make_timed(L, &sim::after, "time.After", "after"));
   return 1;
 }
 
 int l_ticker(lua_State* L) {
-  const std::int64_t d = check_duration(L, 1);
-  Universe& u = Universe::of(L);
-  std::shared_ptr<sim::Ticker> t = sim::ticker(u.rt(), d, u.speaks_go() ? "time.Ticker" : "ticker");
-  std::shared_ptr<sim::Channel> ch = t->channel();
-  push_chan(L, std::move(ch), std::move(t));
+  std::shared_ptr<sim::Ticker> t = make_timed(L, &sim::ticker, "time.Ticker", "ticker");
+  push_chan(L, t->channel(), t);
   return 1;
 }
 
 int l_timer(lua_State* L) {
-  const std::int64_t d = check_duration(L, 1);
-  Universe& u = Universe::of(L);
-  std::shared_ptr<sim::Timer> t = sim::timer(u.rt(), d, u.speaks_go() ? "time.Timer" : "timer");
-  std::shared_ptr<sim::Channel> ch = t->channel();
-  push_chan(L, std::move(ch), nullptr, std::move(t));
+  std::shared_ptr<sim::Timer> t = make_timed(L, &sim::timer, "time.Timer", "timer");
+  push_chan(L, t->channel(), nullptr, t);
   return 1;
 }
 
