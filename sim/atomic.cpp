@@ -24,39 +24,22 @@ std::int64_t wrap_sub(std::int64_t a, std::int64_t b) {
 }  // namespace
 
 Atomic::Atomic(Runtime& rt, std::int64_t initial, std::string name)
-    : rt_(rt),
-      id_(rt.new_object_id()),
-      name_(name.empty() ? "atomic" + std::to_string(id_) : std::move(name)),
-      value_(initial) {
-  Event e;
-  e.kind = EventKind::AtomicMake;
-  e.obj = id_;
-  e.aux = initial;
-  e.text = rt_.intern(name_);
-  rt_.emit(e);
+    : NamedObject(rt, std::move(name), "atomic"), value_(initial) {
+  rt_.emit_make(EventKind::AtomicMake, id_, name_, 0, initial);
 }
 
 std::int64_t Atomic::add(std::int64_t delta) {
   rt_.sched_point();
   HostLock lk(mu_);
   value_ = wrap_add(value_, delta);
-  Event e;
-  e.kind = EventKind::AtomicAdd;
-  e.obj = id_;
-  e.arg = delta;
-  e.aux = value_;
-  rt_.emit(e);
+  rt_.emit_op(EventKind::AtomicAdd, id_, delta, value_);
   return value_;
 }
 
 std::int64_t Atomic::load() {
   rt_.sched_point();
   HostLock lk(mu_);
-  Event e;
-  e.kind = EventKind::AtomicLoad;
-  e.obj = id_;
-  e.aux = value_;
-  rt_.emit(e);
+  rt_.emit_op(EventKind::AtomicLoad, id_, 0, value_);
   return value_;
 }
 
@@ -68,31 +51,21 @@ std::int64_t Atomic::swap(std::int64_t value) {
   rt_.sched_point();
   HostLock lk(mu_);
   const std::int64_t old = value_;
-  Event e;
-  e.kind = EventKind::AtomicAdd;
-  e.obj = id_;
-  e.arg = wrap_sub(value, old);
-  e.aux = value;
   value_ = value;
-  rt_.emit(e);
+  rt_.emit_op(EventKind::AtomicAdd, id_, wrap_sub(value, old), value);
   return old;
 }
 
 bool Atomic::compare_and_swap(std::int64_t old, std::int64_t value) {
   rt_.sched_point();
   HostLock lk(mu_);
-  Event e;
-  e.obj = id_;
   const bool swapped = value_ == old;
   if (swapped) {
-    e.kind = EventKind::AtomicAdd;
-    e.arg = wrap_sub(value, old);
     value_ = value;
+    rt_.emit_op(EventKind::AtomicAdd, id_, wrap_sub(value, old), value_);
   } else {
-    e.kind = EventKind::AtomicLoad;
+    rt_.emit_op(EventKind::AtomicLoad, id_, 0, value_);
   }
-  e.aux = value_;
-  rt_.emit(e);
   return swapped;
 }
 

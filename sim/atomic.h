@@ -5,6 +5,7 @@
 #include <string>
 
 #include "sim/lock.h"
+#include "sim/named_object.h"
 #include "sim/runtime.h"
 
 namespace rdv::sim {
@@ -25,12 +26,10 @@ namespace rdv::sim {
 // Example:
 //   Atomic hits(rt, 0, "hits");
 //   rt.go("worker", [&] { hits.add(1); });
-class Atomic {
+class Atomic : public NamedObject {
  public:
   // Emits AtomicMake (aux = initial). An empty name becomes "atomic<id>".
   explicit Atomic(Runtime& rt, std::int64_t initial = 0, std::string name = {});
-  Atomic(const Atomic&) = delete;
-  Atomic& operator=(const Atomic&) = delete;
 
   std::int64_t add(std::int64_t delta);
   std::int64_t load();
@@ -38,13 +37,7 @@ class Atomic {
   std::int64_t swap(std::int64_t value);
   bool compare_and_swap(std::int64_t old, std::int64_t value);
 
-  ObjId id() const noexcept { return id_; }
-  const std::string& name() const noexcept { return name_; }
-
  private:
-  Runtime& rt_;
-  const ObjId id_;
-  const std::string name_;
   HostMutex mu_;  // also keeps the events in the order of the changes (atomic.cpp)
   std::int64_t value_ RDV_GUARDED_BY(mu_) = 0;
 };

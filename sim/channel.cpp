@@ -64,13 +64,7 @@ bool WaitQueue::has_ready() const noexcept {
 
 Channel::Channel(Runtime& rt, std::size_t cap, std::string_view name, ObjId owner)
     : rt_(rt), id_(rt.new_object_id()), cap_(cap), name_(name) {
-  Event e;
-  e.kind = EventKind::ChanMake;
-  e.obj = id_;
-  e.arg = static_cast<std::int64_t>(cap);
-  e.aux = owner;
-  e.text = rt.intern(name_);
-  rt.emit(e);
+  rt.emit_make(EventKind::ChanMake, id_, name_, static_cast<std::int64_t>(cap), owner);
 }
 
 std::size_t Channel::len() const {
@@ -261,10 +255,7 @@ void Channel::close() {
     rt_.raise_panic("close of closed channel");
   }
   closed_ = true;
-  Event c;
-  c.kind = EventKind::ChanClose;
-  c.obj = id_;
-  rt_.emit(c);
+  rt_.emit_op(EventKind::ChanClose, id_);
   // Release every waiter (Go: closechan). Receivers get the zero value, senders will panic.
   std::vector<Task*> woken;
   while (Waiter* r = recvq_.dequeue()) {

@@ -135,11 +135,7 @@ std::shared_ptr<FutureState> make_state(Runtime& rt, std::string name) {
   const ObjId id = rt.new_object_id();
   auto s = std::make_shared<FutureState>(
       rt, id, name.empty() ? "future" + std::to_string(id) : std::move(name));
-  Event e;
-  e.kind = EventKind::FutureMake;
-  e.obj = id;
-  e.text = rt.intern(s->name);
-  rt.emit(e);
+  rt.emit_make(EventKind::FutureMake, id, s->name);
   return s;
 }
 

@@ -25,12 +25,7 @@ std::shared_ptr<Group> Group::make(Runtime& rt, Context::Ptr parent, std::string
   if (!parent) parent = Context::background(rt);
   auto g =
       std::make_shared<Group>(Private{}, rt, id, name, Context::with_cancel(parent, name + ".ctx"));
-  Event e;
-  e.kind = EventKind::GroupMake;
-  e.obj = id;
-  e.aux = g->ctx_->id();
-  e.text = rt.intern(g->name_);
-  rt.emit(e);
+  rt.emit_make(EventKind::GroupMake, id, g->name_, 0, g->ctx_->id());
   return g;
 }
 

@@ -25,37 +25,10 @@
 #include <vector>
 
 namespace rdv::sim {
-namespace {
-
-ObjId make_mutex(Runtime& rt, ObjId id, const std::string& name, std::int64_t rw) {
-  Event e;
-  e.kind = EventKind::MutexMake;
-  e.obj = id;
-  e.arg = rw;
-  e.text = rt.intern(name);
-  rt.emit(e);
-  return id;
-}
-
-void emit_mutex(Runtime& rt, EventKind kind, ObjId id, std::int64_t read,
-                std::int64_t readers_after) {
-  Event e;
-  e.kind = kind;
-  e.obj = id;
-  e.arg = read;
-  e.aux = readers_after;
-  rt.emit(e);
-}
-
-}  // namespace
-
 // ---- Mutex ------------------------------------------------------------------------------------
 
-Mutex::Mutex(Runtime& rt, std::string name)
-    : rt_(rt),
-      id_(rt.new_object_id()),
-      name_(name.empty() ? "mu" + std::to_string(id_) : std::move(name)) {
-  make_mutex(rt_, id_, name_, 0);
+Mutex::Mutex(Runtime& rt, std::string name) : NamedObject(rt, std::move(name), "mu") {
+  rt_.emit_make(EventKind::MutexMake, id_, name_, 0);
 }
 
 bool Mutex::locked() const {
@@ -68,7 +41,7 @@ void Mutex::lock() {
   HostLock lk(mu_);
   if (!locked_) {
     locked_ = true;
-    emit_mutex(rt_, EventKind::MutexLock, id_, 0, 0);
+    rt_.emit_op(EventKind::MutexLock, id_);
     return;
   }
   Waiter w{Runtime::current_task()};
@@ -76,7 +49,7 @@ void Mutex::lock() {
   rt_.park_queued(lk, BlockReason::Mutex, id_,
                   [&]() RDV_REQUIRES(mu_) { std::erase(waiters_, &w); });
   // unlock() handed the mutex over: locked_ is still true and it is ours.
-  emit_mutex(rt_, EventKind::MutexLock, id_, 0, 0);
+  rt_.emit_op(EventKind::MutexLock, id_);
 }
 
 bool Mutex::try_lock() {
@@ -84,7 +57,7 @@ bool Mutex::try_lock() {
   HostLock lk(mu_);
   if (locked_) return false;
   locked_ = true;
-  emit_mutex(rt_, EventKind::MutexLock, id_, 0, 0);
+  rt_.emit_op(EventKind::MutexLock, id_);
   return true;
 }
 
@@ -92,7 +65,7 @@ void Mutex::unlock() {
   rt_.sched_point();
   HostLock lk(mu_);
   if (!locked_) throw RunError("fatal error: sync: unlock of unlocked mutex");
-  emit_mutex(rt_, EventKind::MutexUnlock, id_, 0, 0);
+  rt_.emit_op(EventKind::MutexUnlock, id_);
   if (waiters_.empty()) {
     locked_ = false;
     return;
@@ -106,11 +79,8 @@ void Mutex::unlock() {
 
 // ---- RWMutex ----------------------------------------------------------------------------------
 
-RWMutex::RWMutex(Runtime& rt, std::string name)
-    : rt_(rt),
-      id_(rt.new_object_id()),
-      name_(name.empty() ? "rw" + std::to_string(id_) : std::move(name)) {
-  make_mutex(rt_, id_, name_, 1);
+RWMutex::RWMutex(Runtime& rt, std::string name) : NamedObject(rt, std::move(name), "rw") {
+  rt_.emit_make(EventKind::MutexMake, id_, name_, 1);
 }
 
 std::int64_t RWMutex::readers() const {
@@ -119,11 +89,11 @@ std::int64_t RWMutex::readers() const {
 }
 
 void RWMutex::emit_lock(std::int64_t read, std::int64_t readers_after) {
-  emit_mutex(rt_, EventKind::MutexLock, id_, read, readers_after);
+  rt_.emit_op(EventKind::MutexLock, id_, read, readers_after);
 }
 
 void RWMutex::emit_unlock(std::int64_t read, std::int64_t readers_after) {
-  emit_mutex(rt_, EventKind::MutexUnlock, id_, read, readers_after);
+  rt_.emit_op(EventKind::MutexUnlock, id_, read, readers_after);
 }
 
 void RWMutex::park_on(HostLock& lk, std::deque<Waiter*>* queue, Waiter& w, BlockReason reason) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/lock.h"
+#include "sim/named_object.h"
 #include "sim/runtime.h"
 
 namespace rdv::sim {
@@ -24,18 +25,14 @@ namespace rdv::sim {
 // Example:
 //   Mutex mu(rt, "balance");
 //   mu.lock(); balance += 1; mu.unlock();
-class Mutex {
+class Mutex : public NamedObject {
  public:
   explicit Mutex(Runtime& rt, std::string name = {});  // emits MutexMake (arg 0); "mu<id>"
-  Mutex(const Mutex&) = delete;
-  Mutex& operator=(const Mutex&) = delete;
 
   void lock();
   void unlock();
   bool try_lock();
 
-  ObjId id() const noexcept { return id_; }
-  const std::string& name() const noexcept { return name_; }
   bool locked() const;  // a snapshot
 
  private:
@@ -43,9 +40,6 @@ class Mutex {
     Task* task;
   };
 
-  Runtime& rt_;
-  const ObjId id_;
-  const std::string name_;
   mutable HostMutex mu_;
   bool locked_ RDV_GUARDED_BY(mu_) = false;  // held by some task (or being handed to a waiter)
   std::deque<Waiter*> waiters_ RDV_GUARDED_BY(mu_);  // parked in lock(), FIFO; only if locked_
@@ -74,11 +68,9 @@ class Mutex {
 //   RWMutex rw(rt, "results");
 //   rw.rlock(); read(); rw.runlock();
 //   rw.lock(); write(); rw.unlock();
-class RWMutex {
+class RWMutex : public NamedObject {
  public:
   explicit RWMutex(Runtime& rt, std::string name = {});  // emits MutexMake (arg 1); "rw<id>"
-  RWMutex(const RWMutex&) = delete;
-  RWMutex& operator=(const RWMutex&) = delete;
 
   void lock();
   void unlock();
@@ -87,8 +79,6 @@ class RWMutex {
   bool try_lock();
   bool try_rlock();
 
-  ObjId id() const noexcept { return id_; }
-  const std::string& name() const noexcept { return name_; }
   std::int64_t readers() const;  // a snapshot: readers holding it
 
  private:
@@ -104,9 +94,6 @@ class RWMutex {
   void park_on(HostLock& lk, std::deque<Waiter*>* queue, Waiter& w, BlockReason reason)
       RDV_REQUIRES(mu_) RDV_RELEASE(lk);
 
-  Runtime& rt_;
-  const ObjId id_;
-  const std::string name_;
   mutable HostMutex mu_;
   std::int64_t readers_ RDV_GUARDED_BY(mu_) = 0;  // readers holding the lock
   bool writer_slot_ RDV_GUARDED_BY(mu_) = false;  // a writer has announced itself (or holds it)

@@ -250,6 +250,28 @@ class Runtime {
   Seq emit_for(Task* t, Event e);
   ObjId new_object_id() noexcept;
   StrId intern(std::string_view s);
+  // Emits `kind` about object `obj` with the kind's arg and aux (sim/event.h): what most
+  // operations of the primitives emit.
+  Seq emit_op(EventKind kind, ObjId obj, std::int64_t arg = 0, std::int64_t aux = 0) {
+    return emit(object_event(kind, obj, arg, aux));
+  }
+  // Introduces object `obj` to the stream, as each is before any event names it: its make event
+  // `kind` with `name` as its text, and the kind's arg and aux.
+  Seq emit_make(EventKind kind, ObjId obj, std::string_view name, std::int64_t arg = 0,
+                std::int64_t aux = 0) {
+    Event e = object_event(kind, obj, arg, aux);
+    e.text = intern(name);
+    return emit(e);
+  }
+  // The event emit_op and emit_make start from.
+  static Event object_event(EventKind kind, ObjId obj, std::int64_t arg, std::int64_t aux) {
+    Event e;
+    e.kind = kind;
+    e.obj = obj;
+    e.arg = arg;
+    e.aux = aux;
+    return e;
+  }
 
   // ---- the parking API (for primitives) ------------------------------------------------------
   // Park the current task. `unlock` is called after the task is marked parked and the

@@ -17,15 +17,8 @@
 
 namespace rdv::sim {
 
-WaitGroup::WaitGroup(Runtime& rt, std::string name)
-    : rt_(rt),
-      id_(rt.new_object_id()),
-      name_(name.empty() ? "wg" + std::to_string(id_) : std::move(name)) {
-  Event e;
-  e.kind = EventKind::WgMake;
-  e.obj = id_;
-  e.text = rt_.intern(name_);
-  rt_.emit(e);
+WaitGroup::WaitGroup(Runtime& rt, std::string name) : NamedObject(rt, std::move(name), "wg") {
+  rt_.emit_make(EventKind::WgMake, id_, name_);
 }
 
 std::int64_t WaitGroup::counter() const {
@@ -47,12 +40,7 @@ void WaitGroup::add(std::int64_t delta) {
     rt_.raise_panic("sync: negative WaitGroup counter");
   }
   counter_ = after;
-  Event e;
-  e.kind = EventKind::WgAdd;
-  e.obj = id_;
-  e.arg = delta;
-  e.aux = after;
-  rt_.emit(e);
+  rt_.emit_op(EventKind::WgAdd, id_, delta, after);
   if (after != 0 || waiters_.empty()) return;
   // Zero: release everybody, first come first readied. mark_ready under mu_ so the TaskUnblock
   // events follow this WgAdd; the posts after unlocking, so the woken do not contend for mu_.
@@ -70,11 +58,7 @@ void WaitGroup::add(std::int64_t delta) {
 void WaitGroup::wait() {
   rt_.sched_point();
   HostLock lk(mu_);
-  Event e;
-  e.kind = EventKind::WgWait;
-  e.obj = id_;
-  e.aux = counter_;
-  rt_.emit(e);
+  rt_.emit_op(EventKind::WgWait, id_, 0, counter_);
   if (counter_ == 0) return;
 
   Waiter w{Runtime::current_task()};

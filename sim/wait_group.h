@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/lock.h"
+#include "sim/named_object.h"
 #include "sim/runtime.h"
 
 namespace rdv::sim {
@@ -32,19 +33,15 @@ namespace rdv::sim {
 //   rt.go("a", [&] { work(); wg.done(); });
 //   rt.go("b", [&] { work(); wg.done(); });
 //   wg.wait();
-class WaitGroup {
+class WaitGroup : public NamedObject {
  public:
   // Emits WgMake. An empty name becomes "wg<id>".
   explicit WaitGroup(Runtime& rt, std::string name = {});
-  WaitGroup(const WaitGroup&) = delete;
-  WaitGroup& operator=(const WaitGroup&) = delete;
 
   void add(std::int64_t delta);
   void done() { add(-1); }
   void wait();
 
-  ObjId id() const noexcept { return id_; }
-  const std::string& name() const noexcept { return name_; }
   std::int64_t counter() const;  // a snapshot (for tests and the debugger)
 
  private:
@@ -52,9 +49,6 @@ class WaitGroup {
     Task* task;
   };
 
-  Runtime& rt_;
-  const ObjId id_;
-  const std::string name_;
   mutable HostMutex mu_;  // needed in live mode; uncontended in controlled mode
   std::int64_t counter_ RDV_GUARDED_BY(mu_) = 0;     // outstanding work, >= 0
   std::deque<Waiter*> waiters_ RDV_GUARDED_BY(mu_);  // parked in wait(), FIFO; only if counter_
