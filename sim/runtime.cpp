@@ -836,8 +836,9 @@ void Runtime::park(BlockReason reason, ObjId obj, const std::function<void()>& u
   e.reason = reason;
   e.obj = obj;
   e.arg = arg;
-  if (m.controlled) {
-    HostLock lk(m.mu);
+  // Both modes: on teardown let go of the object and unwind; else emit TaskBlock and mark the
+  // task parked, still holding the object's lock.
+  const auto block = [&] {
     if (m.aborting.load()) {
       unlock();
       throw Aborted{};
@@ -846,6 +847,10 @@ void Runtime::park(BlockReason reason, ObjId obj, const std::function<void()>& u
     self->reason.store(reason);
     self->obj.store(obj);
     self->state.store(Task::State::Parked);
+  };
+  if (m.controlled) {
+    HostLock lk(m.mu);
+    block();
     m.runnable_erase(self->id());
     unlock();  // lock order: object lock, then mu; releasing under mu is fine
     Task* next = m.choose(0);
@@ -853,14 +858,7 @@ void Runtime::park(BlockReason reason, ObjId obj, const std::function<void()>& u
     m.handoff(lk, self, next, true);
     return;
   }
-  if (m.aborting.load()) {
-    unlock();
-    throw Aborted{};
-  }
-  m.emit_as(self, e);
-  self->reason.store(reason);
-  self->obj.store(obj);
-  self->state.store(Task::State::Parked);
+  block();
   unlock();
   if (m.running.fetch_sub(1) == 1) {
     if (m.timers_pending.load() == 0) {
