@@ -21,16 +21,18 @@
 namespace rdv::script::api {
 namespace {
 
-constexpr const char* kTask = "task";
-constexpr const char* kWaitGroup = "waitgroup";
-constexpr const char* kMutex = "mutex";
-constexpr const char* kRWMutex = "rwmutex";
-constexpr const char* kAtomic = "atomic";
-constexpr const char* kPromise = "promise";
-constexpr const char* kFuture = "future";
-constexpr const char* kContext = "context";
-constexpr const char* kCancel = "cancel func";
-constexpr const char* kGroup = "group";
+// The metatables' names, which tostring() also starts with ("mutex balance"). Arrays, so that
+// the method templates below can take them as arguments.
+constexpr char kTask[] = "task";
+constexpr char kWaitGroup[] = "waitgroup";
+constexpr char kMutex[] = "mutex";
+constexpr char kRWMutex[] = "rwmutex";
+constexpr char kAtomic[] = "atomic";
+constexpr char kPromise[] = "promise";
+constexpr char kFuture[] = "future";
+constexpr char kContext[] = "context";
+constexpr char kCancel[] = "cancel func";
+constexpr char kGroup[] = "group";
 
 template <class T>
 T& obj(lua_State* L, const char* tname) {
@@ -39,6 +41,38 @@ T& obj(lua_State* L, const char* tname) {
 
 void push_string(lua_State* L, const std::string& s) {
   lua_pushlstring(L, s.data(), s.size());
+}
+
+// The bindings alike for every object a std::unique_ptr<T> box (metatable kName) holds:
+// - new_named: waitgroup(name), mutex(name), rwmutex(name): a new T with the optional name;
+// - blocking: obj:lock(), obj:wait(), ...: `Op` with the Gil released (it may park), no result;
+// - trying: obj:try_lock(), ...: `Op`, polled (it never parks), its boolean;
+// - named_tostring: "<kName> <the object's name>".
+template <class T, const char* kName>
+int new_named(lua_State* L) {
+  auto o = std::make_unique<T>(Universe::of(L).rt(), opt_name(L, 1));
+  push_object<std::unique_ptr<T>>(L, kName, std::move(o));
+  return 1;
+}
+
+template <class T, const char* kName, void (T::*Op)()>
+int blocking(lua_State* L) {
+  T& o = obj<T>(L, kName);
+  released([&] { (o.*Op)(); });
+  return 0;
+}
+
+template <class T, const char* kName, bool (T::*Op)()>
+int trying(lua_State* L) {
+  T& o = obj<T>(L, kName);
+  lua_pushboolean(L, polled([&] { return (o.*Op)(); }));
+  return 1;
+}
+
+template <class T, const char* kName>
+int named_tostring(lua_State* L) {
+  push_string(L, std::string(kName) + " " + obj<T>(L, kName).name());
+  return 1;
 }
 
 // ---- go -------------------------------------------------------------------------------------
@@ -90,101 +124,17 @@ int task_tostring(lua_State* L) {
 
 using WaitGroupBox = std::unique_ptr<sim::WaitGroup>;
 
-int l_waitgroup(lua_State* L) {
-  auto wg = std::make_unique<sim::WaitGroup>(Universe::of(L).rt(), opt_name(L, 1));
-  push_object<WaitGroupBox>(L, kWaitGroup, std::move(wg));
-  return 1;
-}
 int wg_add(lua_State* L) {
   sim::WaitGroup& wg = obj<sim::WaitGroup>(L, kWaitGroup);
   const lua_Integer n = luaL_checkinteger(L, 2);
   released([&] { wg.add(n); });
   return 0;
 }
-int wg_done(lua_State* L) {
-  sim::WaitGroup& wg = obj<sim::WaitGroup>(L, kWaitGroup);
-  released([&] { wg.done(); });
-  return 0;
-}
-int wg_wait(lua_State* L) {
-  sim::WaitGroup& wg = obj<sim::WaitGroup>(L, kWaitGroup);
-  released([&] { wg.wait(); });
-  return 0;
-}
-int wg_tostring(lua_State* L) {
-  push_string(L, "waitgroup " + obj<sim::WaitGroup>(L, kWaitGroup).name());
-  return 1;
-}
 
-// ---- Mutex, RWMutex -------------------------------------------------------------------------
+// ---- Mutex, RWMutex: new_named, blocking, trying and named_tostring (above) -------------------
 
 using MutexBox = std::unique_ptr<sim::Mutex>;
 using RWMutexBox = std::unique_ptr<sim::RWMutex>;
-
-int l_mutex(lua_State* L) {
-  auto m = std::make_unique<sim::Mutex>(Universe::of(L).rt(), opt_name(L, 1));
-  push_object<MutexBox>(L, kMutex, std::move(m));
-  return 1;
-}
-int mutex_lock(lua_State* L) {
-  sim::Mutex& m = obj<sim::Mutex>(L, kMutex);
-  released([&] { m.lock(); });
-  return 0;
-}
-int mutex_unlock(lua_State* L) {
-  sim::Mutex& m = obj<sim::Mutex>(L, kMutex);
-  released([&] { m.unlock(); });
-  return 0;
-}
-int mutex_try_lock(lua_State* L) {
-  sim::Mutex& m = obj<sim::Mutex>(L, kMutex);
-  lua_pushboolean(L, polled([&] { return m.try_lock(); }));
-  return 1;
-}
-int mutex_tostring(lua_State* L) {
-  push_string(L, "mutex " + obj<sim::Mutex>(L, kMutex).name());
-  return 1;
-}
-
-int l_rwmutex(lua_State* L) {
-  auto m = std::make_unique<sim::RWMutex>(Universe::of(L).rt(), opt_name(L, 1));
-  push_object<RWMutexBox>(L, kRWMutex, std::move(m));
-  return 1;
-}
-int rw_lock(lua_State* L) {
-  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
-  released([&] { m.lock(); });
-  return 0;
-}
-int rw_unlock(lua_State* L) {
-  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
-  released([&] { m.unlock(); });
-  return 0;
-}
-int rw_rlock(lua_State* L) {
-  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
-  released([&] { m.rlock(); });
-  return 0;
-}
-int rw_runlock(lua_State* L) {
-  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
-  released([&] { m.runlock(); });
-  return 0;
-}
-int rw_try_lock(lua_State* L) {
-  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
-  lua_pushboolean(L, polled([&] { return m.try_lock(); }));
-  return 1;
-}
-int rw_try_rlock(lua_State* L) {
-  sim::RWMutex& m = obj<sim::RWMutex>(L, kRWMutex);
-  lua_pushboolean(L, polled([&] { return m.try_rlock(); }));
-  return 1;
-}
-int rw_tostring(lua_State* L) {
-  push_string(L, "rwmutex " + obj<sim::RWMutex>(L, kRWMutex).name());
-  return 1;
-}
 
 // ---- Atomic ---------------------------------------------------------------------------------
 
@@ -196,10 +146,12 @@ int l_atomic(lua_State* L) {
   push_object<AtomicBox>(L, kAtomic, std::move(a));
   return 1;
 }
-int atomic_add(lua_State* L) {
+// a:add(d), a:swap(v): `Op` with the integer argument, the Gil released; its integer result.
+template <std::int64_t (sim::Atomic::*Op)(std::int64_t)>
+int atomic_update(lua_State* L) {
   sim::Atomic& a = obj<sim::Atomic>(L, kAtomic);
-  const lua_Integer d = luaL_checkinteger(L, 2);
-  lua_pushinteger(L, released([&] { return a.add(d); }));
+  const lua_Integer v = luaL_checkinteger(L, 2);
+  lua_pushinteger(L, released([&] { return (a.*Op)(v); }));
   return 1;
 }
 int atomic_load(lua_State* L) {
@@ -213,21 +165,11 @@ int atomic_store(lua_State* L) {
   released([&] { a.store(v); });
   return 0;
 }
-int atomic_swap(lua_State* L) {
-  sim::Atomic& a = obj<sim::Atomic>(L, kAtomic);
-  const lua_Integer v = luaL_checkinteger(L, 2);
-  lua_pushinteger(L, released([&] { return a.swap(v); }));
-  return 1;
-}
 int atomic_compare_and_swap(lua_State* L) {
   sim::Atomic& a = obj<sim::Atomic>(L, kAtomic);
   const lua_Integer old = luaL_checkinteger(L, 2);
   const lua_Integer v = luaL_checkinteger(L, 3);
   lua_pushboolean(L, released([&] { return a.compare_and_swap(old, v); }));
-  return 1;
-}
-int atomic_tostring(lua_State* L) {
-  push_string(L, "atomic " + obj<sim::Atomic>(L, kAtomic).name());
   return 1;
 }
 
@@ -419,32 +361,27 @@ int l_promise(lua_State* L) {
   push_object<sim::Promise>(L, kPromise, Universe::of(L).rt(), opt_name(L, 1));
   return 1;
 }
-int promise_set(lua_State* L) {
+// p:set(v), or p:fail(err) when `reject` (err may not be nil): settles the promise with the
+// value at 2; when settling throws, the value is let go again.
+int settle_promise(lua_State* L, bool reject) {
   auto* p = check_object<sim::Promise>(L, 1, kPromise);
+  if (reject) luaL_checkany(L, 2);
   Universe& u = Universe::of(L);
   sim::Val display;
   const sim::Value v = u.to_value(L, 2, &display);
   try {
-    released([&] { p->set(v, display); });
+    released([&] { reject ? p->fail(v, display) : p->set(v, display); });
   } catch (...) {
     u.release_value(v);
     throw;
   }
   return 0;
 }
+int promise_set(lua_State* L) {
+  return settle_promise(L, false);
+}
 int promise_fail(lua_State* L) {
-  auto* p = check_object<sim::Promise>(L, 1, kPromise);
-  luaL_checkany(L, 2);
-  Universe& u = Universe::of(L);
-  sim::Val display;
-  const sim::Value v = u.to_value(L, 2, &display);
-  try {
-    released([&] { p->fail(v, display); });
-  } catch (...) {
-    u.release_value(v);
-    throw;
-  }
-  return 0;
+  return settle_promise(L, true);
 }
 void push_future(lua_State* L, sim::Future f) {
   push_object<sim::Future>(L, kFuture, std::move(f));
@@ -558,33 +495,39 @@ void open_sync(lua_State* L) {
   static constexpr luaL_Reg kTaskMethods[] = {{"id", &task_id}, {"name", &task_name}, {}};
   new_class<TaskHandle>(L, kTask, kTaskMethods, &task_tostring);
 
+  using sim::Mutex, sim::RWMutex, sim::WaitGroup;
   static constexpr luaL_Reg kWgMethods[] = {
-      {"add", &wrap<wg_add>}, {"done", &wrap<wg_done>}, {"wait", &wrap<wg_wait>}, {}};
-  new_class<WaitGroupBox>(L, kWaitGroup, kWgMethods, &wg_tostring);
+      {"add", &wrap<wg_add>},
+      {"done", &wrap<blocking<WaitGroup, kWaitGroup, &WaitGroup::done>>},
+      {"wait", &wrap<blocking<WaitGroup, kWaitGroup, &WaitGroup::wait>>},
+      {}};
+  new_class<WaitGroupBox>(L, kWaitGroup, kWgMethods, &named_tostring<WaitGroup, kWaitGroup>);
 
-  static constexpr luaL_Reg kMutexMethods[] = {{"lock", &wrap<mutex_lock>},
-                                               {"unlock", &wrap<mutex_unlock>},
-                                               {"try_lock", &wrap<mutex_try_lock>},
-                                               {}};
-  new_class<MutexBox>(L, kMutex, kMutexMethods, &mutex_tostring);
+  static constexpr luaL_Reg kMutexMethods[] = {
+      {"lock", &wrap<blocking<Mutex, kMutex, &Mutex::lock>>},
+      {"unlock", &wrap<blocking<Mutex, kMutex, &Mutex::unlock>>},
+      {"try_lock", &wrap<trying<Mutex, kMutex, &Mutex::try_lock>>},
+      {}};
+  new_class<MutexBox>(L, kMutex, kMutexMethods, &named_tostring<Mutex, kMutex>);
 
-  static constexpr luaL_Reg kRWMethods[] = {{"lock", &wrap<rw_lock>},
-                                            {"unlock", &wrap<rw_unlock>},
-                                            {"rlock", &wrap<rw_rlock>},
-                                            {"runlock", &wrap<rw_runlock>},
-                                            {"try_lock", &wrap<rw_try_lock>},
-                                            {"try_rlock", &wrap<rw_try_rlock>},
-                                            {}};
-  new_class<RWMutexBox>(L, kRWMutex, kRWMethods, &rw_tostring);
+  static constexpr luaL_Reg kRWMethods[] = {
+      {"lock", &wrap<blocking<RWMutex, kRWMutex, &RWMutex::lock>>},
+      {"unlock", &wrap<blocking<RWMutex, kRWMutex, &RWMutex::unlock>>},
+      {"rlock", &wrap<blocking<RWMutex, kRWMutex, &RWMutex::rlock>>},
+      {"runlock", &wrap<blocking<RWMutex, kRWMutex, &RWMutex::runlock>>},
+      {"try_lock", &wrap<trying<RWMutex, kRWMutex, &RWMutex::try_lock>>},
+      {"try_rlock", &wrap<trying<RWMutex, kRWMutex, &RWMutex::try_rlock>>},
+      {}};
+  new_class<RWMutexBox>(L, kRWMutex, kRWMethods, &named_tostring<RWMutex, kRWMutex>);
 
   static constexpr luaL_Reg kAtomicMethods[] = {
-      {"add", &wrap<atomic_add>},
+      {"add", &wrap<atomic_update<&sim::Atomic::add>>},
       {"load", &wrap<atomic_load>},
       {"store", &wrap<atomic_store>},
-      {"swap", &wrap<atomic_swap>},
+      {"swap", &wrap<atomic_update<&sim::Atomic::swap>>},
       {"compare_and_swap", &wrap<atomic_compare_and_swap>},
       {}};
-  new_class<AtomicBox>(L, kAtomic, kAtomicMethods, &atomic_tostring);
+  new_class<AtomicBox>(L, kAtomic, kAtomicMethods, &named_tostring<sim::Atomic, kAtomic>);
 
   static constexpr luaL_Reg kPromiseMethods[] = {{"set", &wrap<promise_set>},
                                                  {"fail", &wrap<promise_fail>},
@@ -615,11 +558,16 @@ void open_sync(lua_State* L) {
   lua_pop(L, 1);
 
   static constexpr luaL_Reg kGlobals[] = {
-      {"go", &wrap<l_go>},         {"waitgroup", &wrap<l_waitgroup>},
-      {"mutex", &wrap<l_mutex>},   {"rwmutex", &wrap<l_rwmutex>},
-      {"atomic", &wrap<l_atomic>}, {"promise", &wrap<l_promise>},
-      {"all", &wrap<l_all>},       {"all_settled", &wrap<l_all_settled>},
-      {"group", &wrap<l_group>},   {},
+      {"go", &wrap<l_go>},
+      {"waitgroup", &wrap<new_named<WaitGroup, kWaitGroup>>},
+      {"mutex", &wrap<new_named<Mutex, kMutex>>},
+      {"rwmutex", &wrap<new_named<RWMutex, kRWMutex>>},
+      {"atomic", &wrap<l_atomic>},
+      {"promise", &wrap<l_promise>},
+      {"all", &wrap<l_all>},
+      {"all_settled", &wrap<l_all_settled>},
+      {"group", &wrap<l_group>},
+      {},
   };
   lua_pushglobaltable(L);
   luaL_setfuncs(L, kGlobals, 0);
