@@ -46,34 +46,26 @@ struct Census {
         case sim::EventKind::TaskExit:
           blocked.erase(e.task);
           break;
-        case sim::EventKind::ChanMake:
-          name(e.obj, "chan", text);
-          break;
-        case sim::EventKind::WgMake:
-          name(e.obj, "WaitGroup", text);
-          break;
-        case sim::EventKind::MutexMake:
-          name(e.obj, e.arg != 0 ? "RWMutex" : "Mutex", text);
-          break;
-        case sim::EventKind::AtomicMake:
-          name(e.obj, "atomic", text);
-          break;
-        case sim::EventKind::CtxMake:
-          name(e.obj, "context", text);
-          break;
-        case sim::EventKind::FutureMake:
-          name(e.obj, "future", text);
-          break;
-        case sim::EventKind::GroupMake:
-          name(e.obj, "group", text);
-          break;
-        case sim::EventKind::TimerMake:
-          name(e.obj, "timer", text);
-          break;
         default:
+          if (const char* kind = object_kind(e)) name(e.obj, kind, text);
           break;
       }
     }
+  }
+
+  // What the report calls the object an event makes ("chan", "WaitGroup", ...); null for an
+  // event that makes none.
+  static const char* object_kind(const sim::Event& e) {
+    static constexpr std::pair<sim::EventKind, const char*> kKinds[] = {
+        {sim::EventKind::ChanMake, "chan"},   {sim::EventKind::WgMake, "WaitGroup"},
+        {sim::EventKind::MutexMake, "Mutex"}, {sim::EventKind::AtomicMake, "atomic"},
+        {sim::EventKind::CtxMake, "context"}, {sim::EventKind::FutureMake, "future"},
+        {sim::EventKind::GroupMake, "group"}, {sim::EventKind::TimerMake, "timer"},
+    };
+    if (e.kind == sim::EventKind::MutexMake && e.arg != 0) return "RWMutex";
+    for (const auto& [kind, word] : kKinds)
+      if (kind == e.kind) return word;
+    return nullptr;
   }
 
   void name(sim::ObjId obj, const char* kind, const std::string& text) {
