@@ -1006,35 +1006,15 @@ bool Compiler::assignable(X& x, Type* to) {
 
 int Compiler::elem_size(Type* t) {
   const Type* u = underlying(t);
-  switch (u->k) {
-    case K::Bool:
-    case K::Int8:
-    case K::Uint8:
-      return 1;
-    case K::Int16:
-    case K::Uint16:
-      return 2;
-    case K::Int32:
-    case K::Uint32:
-      return 4;
-    case K::String:
-    case K::Interface:
-      return 16;
-    case K::Slice:
-      return 24;
-    case K::Struct: {
-      int n = 0;
-      for (const auto& f : u->fields) {
-        const int s = elem_size(f.type);
-        const int a = std::min(s, 8);
-        if (a > 0) n = (n + a - 1) / a * a;
-        n += s;
-      }
-      return (n + 7) / 8 * 8;
-    }
-    default:
-      return 8;
+  if (u->k != K::Struct) return kind_size(u->k);
+  int n = 0;
+  for (const auto& f : u->fields) {
+    const int s = elem_size(f.type);
+    const int a = std::min(s, 8);
+    if (a > 0) n = (n + a - 1) / a * a;
+    n += s;
   }
+  return (n + 7) / 8 * 8;
 }
 
 // The index of t's Lua descriptor (TD[n]), made on first use.

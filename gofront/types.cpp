@@ -14,40 +14,42 @@ struct KindFacts {
   const char* desc;  // the `k` of the type's Lua descriptor (G.def in the lowered chunk)
   bool untyped;      // an untyped constant's type
   bool integer;      // an integer type, the untyped int and rune included
+  int size;          // bytes a value takes in Go on a 64-bit machine (unsafe.Sizeof); a
+                     // struct's depends on its fields (0 here)
 };
 
 constexpr KindFacts kKinds[] = {
-    {K::Invalid, "invalid type", "invalid", false, false},
-    {K::Bool, "bool", "bool", false, false},
-    {K::Int, "int", "int", false, true},
-    {K::Int8, "int8", "int8", false, true},
-    {K::Int16, "int16", "int16", false, true},
-    {K::Int32, "int32", "int32", false, true},
-    {K::Int64, "int64", "int64", false, true},
-    {K::Uint8, "uint8", "uint8", false, true},
-    {K::Uint16, "uint16", "uint16", false, true},
-    {K::Uint32, "uint32", "uint32", false, true},
-    {K::Uint, "uint", "uint", false, true},
-    {K::Uint64, "uint64", "uint64", false, true},
-    {K::Uintptr, "uintptr", "uintptr", false, true},
-    {K::Float64, "float64", "float64", false, false},
-    {K::String, "string", "string", false, false},
-    {K::UntypedBool, "untyped bool", "invalid", true, false},
-    {K::UntypedInt, "untyped int", "invalid", true, true},
-    {K::UntypedRune, "untyped rune", "invalid", true, true},
-    {K::UntypedFloat, "untyped float", "invalid", true, false},
-    {K::UntypedString, "untyped string", "invalid", true, false},
-    {K::UntypedNil, "untyped nil", "invalid", true, false},
-    {K::Slice, nullptr, "slice", false, false},
-    {K::Map, nullptr, "map", false, false},
-    {K::Chan, nullptr, "chan", false, false},
-    {K::Func, nullptr, "func", false, false},
-    {K::Struct, nullptr, "struct", false, false},
-    {K::Pointer, nullptr, "ptr", false, false},
-    {K::Interface, nullptr, "iface", false, false},
-    {K::Named, nullptr, "invalid", false, false},
-    {K::Tuple, nullptr, "invalid", false, false},
-    {K::Foreign, nullptr, "foreign", false, false},
+    {K::Invalid, "invalid type", "invalid", false, false, 8},
+    {K::Bool, "bool", "bool", false, false, 1},
+    {K::Int, "int", "int", false, true, 8},
+    {K::Int8, "int8", "int8", false, true, 1},
+    {K::Int16, "int16", "int16", false, true, 2},
+    {K::Int32, "int32", "int32", false, true, 4},
+    {K::Int64, "int64", "int64", false, true, 8},
+    {K::Uint8, "uint8", "uint8", false, true, 1},
+    {K::Uint16, "uint16", "uint16", false, true, 2},
+    {K::Uint32, "uint32", "uint32", false, true, 4},
+    {K::Uint, "uint", "uint", false, true, 8},
+    {K::Uint64, "uint64", "uint64", false, true, 8},
+    {K::Uintptr, "uintptr", "uintptr", false, true, 8},
+    {K::Float64, "float64", "float64", false, false, 8},
+    {K::String, "string", "string", false, false, 16},
+    {K::UntypedBool, "untyped bool", "invalid", true, false, 8},
+    {K::UntypedInt, "untyped int", "invalid", true, true, 8},
+    {K::UntypedRune, "untyped rune", "invalid", true, true, 8},
+    {K::UntypedFloat, "untyped float", "invalid", true, false, 8},
+    {K::UntypedString, "untyped string", "invalid", true, false, 8},
+    {K::UntypedNil, "untyped nil", "invalid", true, false, 8},
+    {K::Slice, nullptr, "slice", false, false, 24},
+    {K::Map, nullptr, "map", false, false, 8},
+    {K::Chan, nullptr, "chan", false, false, 8},
+    {K::Func, nullptr, "func", false, false, 8},
+    {K::Struct, nullptr, "struct", false, false, 0},
+    {K::Pointer, nullptr, "ptr", false, false, 8},
+    {K::Interface, nullptr, "iface", false, false, 16},
+    {K::Named, nullptr, "invalid", false, false, 8},
+    {K::Tuple, nullptr, "invalid", false, false, 8},
+    {K::Foreign, nullptr, "foreign", false, false, 8},
 };
 
 constexpr bool rows_in_kind_order() {
@@ -66,6 +68,10 @@ const KindFacts& kind_facts(K k) {
 
 const char* descriptor_kind(K k) {
   return kind_facts(k).desc;
+}
+
+int kind_size(K k) {
+  return kind_facts(k).size;
 }
 
 const Type* underlying(const Type* t) {

@@ -100,5 +100,8 @@ std::string type_string(const Type* t, bool qualified = false);
 // The `k` of a type of kind `k`'s Lua descriptor: "int", "slice", "ptr", "iface", ... ("invalid"
 // for the kinds no value has at run time).
 const char* descriptor_kind(K k);
+// The bytes a value of kind k takes in Go (unsafe.Sizeof on a 64-bit machine); 0 for a struct,
+// whose size depends on its fields.
+int kind_size(K k);
 
 }  // namespace rdv::gofront
