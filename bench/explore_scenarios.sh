@@ -17,17 +17,12 @@ set -eu
 BUILD=${1:-build/release}
 N=${2:-2000}
 JOBS=${3:-2}
-CLI="$BUILD/rendezvous-cli"
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
-[ -x "$CLI" ] || { echo "no $CLI: build it with cmake --build $BUILD --target rendezvous-cli" >&2; exit 1; }
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-printf 'scenario { title = "empty", expect = "never deadlocks" }\n' > "$TMP/empty.lua"
+. "$(dirname "$0")/explore_lib.sh"
 
 # rate FILE [POLICY_ARGS...] -> "<schedules/s> <expected_steps> <outcomes>"
 rate() {
   f=$1; shift
-  "$CLI" explore "$f" --schedules "$N" --jobs "$JOBS" --json --trace-dir "$TMP/traces" "$@" |
+  explore_json "$f" --jobs "$JOBS" "$@" |
     python3 -c '
 import json, sys
 j = json.loads(sys.stdin.read())
@@ -35,13 +30,13 @@ o = ", ".join("%s %d" % (k, v) for k, v in j["outcomes"].items() if v)
 print("%.0f\t%s\t%s" % (j["schedules_per_second"], j.get("expected_steps", "-"), o))'
 }
 steps() {  # the most scheduling decisions of three random runs, as pct learns it
-  "$CLI" explore "$1" --policy pct --schedules 1 --jobs 1 --json --trace-dir "$TMP/traces" |
+  N=1 explore_json "$1" --policy pct --jobs 1 |
     python3 -c 'import json,sys; print(json.loads(sys.stdin.read())["expected_steps"])'
 }
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $N random schedules, --jobs $JOBS"
-echo "# load before: $(uptime | sed 's/.*load average: //')"
-B1=$(rate "$TMP/empty.lua" | cut -f1)
+echo "# load before: $(load_average)"
+B1=$(rate "$EMPTY" | cut -f1)
 echo "# baseline (empty scenario) before: $B1 schedules/s"
 echo
 echo "| scenario | steps | schedules/s | × baseline | outcomes ($N random schedules) |"
@@ -53,7 +48,7 @@ for f in "$ROOT"/scenarios/*.lua; do
   printf '| %s | %s | %s | %s | %s |\n' "$(basename "$f")" "$s" "$ps" \
     "$(python3 -c "print('%.2f' % ($ps / $B1))")" "$(echo "$r" | cut -f3)"
 done
-B2=$(rate "$TMP/empty.lua" | cut -f1)
+B2=$(rate "$EMPTY" | cut -f1)
 echo
 echo "# baseline (empty scenario) after: $B2 schedules/s"
-echo "# load after: $(uptime | sed 's/.*load average: //')"
+echo "# load after: $(load_average)"
