@@ -57,24 +57,28 @@ void BM_OpenTrace(benchmark::State& state) {
 }
 BENCHMARK(BM_OpenTrace)->Unit(benchmark::kMillisecond)->Iterations(2)->UseRealTime();
 
+// Reaches the state after k events, `reach(k)`, for a random k each iteration; the k come from
+// `seed`, so every run of the benchmark asks for the same ones.
+template <class Reach>
+void reach_random(benchmark::State& state, std::uint64_t seed, Reach reach) {
+  const std::size_t n = big_model().size();
+  std::mt19937_64 rng(seed);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(reach(rng() % n).applied);
+  }
+}
+
 // A fresh State after event k, for random k.
 void BM_StateAt(benchmark::State& state) {
   const model::Model& m = big_model();
-  std::mt19937_64 rng(1);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(m.state_at(rng() % m.size()).applied);
-  }
+  reach_random(state, 1, [&m](std::size_t k) { return m.state_at(k); });
 }
 BENCHMARK(BM_StateAt)->Unit(benchmark::kMicrosecond)->Iterations(300);
 
 // One Cursor scrubbing to random k, backwards and forwards.
 void BM_CursorJump(benchmark::State& state) {
-  const model::Model& m = big_model();
-  model::Cursor c(m);
-  std::mt19937_64 rng(2);
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(c.seek(rng() % m.size()).applied);
-  }
+  model::Cursor c(big_model());
+  reach_random(state, 2, [&c](std::size_t k) -> const model::State& { return c.seek(k); });
 }
 BENCHMARK(BM_CursorJump)->Unit(benchmark::kMicrosecond)->Iterations(300);
 
