@@ -10,16 +10,14 @@
 
 namespace rdv::ui {
 
-class ChannelsPanel : public Panel {
+class ChannelsPanel : public ControllerPanel {
  public:
-  explicit ChannelsPanel(session::Controller& controller) : controller_(controller) {}
-  const char* title() const override { return "Channels"; }
-  Slot slot() const override { return Slot::Center; }
+  explicit ChannelsPanel(session::Controller& controller)
+      : ControllerPanel(controller, "Channels", Slot::Center) {}
   void draw() override;
   void draw_view_menu() override;
 
  private:
-  session::Controller& controller_;
   bool show_internal_ = false;  // timer channels and contexts' done() channels
 };
 

@@ -12,19 +12,16 @@
 
 namespace rdv::ui {
 
-class ConsolePanel : public Panel {
+class ConsolePanel : public ControllerPanel {
  public:
   // - `shown(title)`: whether the panel `title` is on screen (Shell::panel_shown), so the
   //   banner names only panes that show the highlight; without it every pane counts as shown.
   explicit ConsolePanel(session::Controller& controller,
                         std::function<bool(const char* title)> shown = {})
-      : controller_(controller), shown_(std::move(shown)) {}
-  const char* title() const override { return "Console"; }
-  Slot slot() const override { return Slot::Console; }
+      : ControllerPanel(controller, "Console", Slot::Console), shown_(std::move(shown)) {}
   void draw() override;
 
  private:
-  session::Controller& controller_;
   std::function<bool(const char*)> shown_;
   // Cache: the lines for (model, cursor) as last built.
   const model::Model* cached_model_ = nullptr;

@@ -31,11 +31,10 @@
 
 namespace rdv::ui {
 
-class PlotsPanel : public Panel {
+class PlotsPanel : public ControllerPanel {
  public:
-  explicit PlotsPanel(session::Controller& controller) : controller_(controller) {}
-  const char* title() const override { return "Plots"; }
-  Slot slot() const override { return Slot::Timeline; }
+  explicit PlotsPanel(session::Controller& controller)
+      : ControllerPanel(controller, "Plots", Slot::Timeline) {}
   void draw() override;
   void draw_view_menu() override;
 
@@ -66,7 +65,6 @@ class PlotsPanel : public Panel {
   void draw_series(float width);
   void draw_bars(float width);
 
-  session::Controller& controller_;
   Cache cache_;
   bool show_hidden_ = false;  // also plot timer and done() channels
 };

@@ -16,11 +16,10 @@ struct ScenarioListViewState {
   bool scroll_to_selected = true;  // bring the selection into view on the next frame
 };
 
-class ScenarioListPanel : public Panel {
+class ScenarioListPanel : public PlacedPanel {
  public:
-  explicit ScenarioListPanel(session::Browser& browser) : browser_(browser) {}
-  const char* title() const override { return "Scenarios"; }
-  Slot slot() const override { return Slot::Scenarios; }
+  explicit ScenarioListPanel(session::Browser& browser)
+      : PlacedPanel("Scenarios", Slot::Scenarios), browser_(browser) {}
   void draw() override;
 
  private:

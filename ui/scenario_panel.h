@@ -7,11 +7,10 @@
 
 namespace rdv::ui {
 
-class ScenarioPanel : public Panel {
+class ScenarioPanel : public PlacedPanel {
  public:
-  explicit ScenarioPanel(const session::Browser& browser) : browser_(browser) {}
-  const char* title() const override { return "Scenario"; }
-  Slot slot() const override { return Slot::Center; }
+  explicit ScenarioPanel(const session::Browser& browser)
+      : PlacedPanel("Scenario", Slot::Center), browser_(browser) {}
   void draw() override;
 
  private:

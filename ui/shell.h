@@ -35,6 +35,10 @@
 #include <string>
 #include <vector>
 
+namespace rdv::session {
+class Controller;
+}
+
 namespace rdv::ui {
 
 enum class Slot { Scenarios, Source, Center, Tasks, Sync, Timeline, Console };
@@ -50,6 +54,30 @@ class Panel {
   virtual void draw() = 0;
   // - Optional: items for the View menu (e.g. toggles of this panel's view state).
   virtual void draw_view_menu() {}
+};
+
+// A panel whose title and slot are fixed when it is made: what most panels derive from, so
+// each says its title and pane once, in its constructor.
+class PlacedPanel : public Panel {
+ public:
+  PlacedPanel(const char* title, Slot slot) : title_(title), slot_(slot) {}
+  const char* title() const final { return title_; }
+  Slot slot() const final { return slot_; }
+
+ private:
+  const char* title_;
+  Slot slot_;
+};
+
+// A panel that draws what the controller exposes (state(), model(), view()) and changes things
+// only through its request_… calls: Channels, Tasks, Sync, Timeline, …
+class ControllerPanel : public PlacedPanel {
+ public:
+  ControllerPanel(session::Controller& controller, const char* title, Slot slot)
+      : PlacedPanel(title, slot), controller_(controller) {}
+
+ protected:
+  session::Controller& controller_;
 };
 
 // Zoom limits and step (View ▸ Zoom).

@@ -9,15 +9,11 @@
 
 namespace rdv::ui {
 
-class SyncPanel : public Panel {
+class SyncPanel : public ControllerPanel {
  public:
-  explicit SyncPanel(session::Controller& controller) : controller_(controller) {}
-  const char* title() const override { return "Sync"; }
-  Slot slot() const override { return Slot::Sync; }
+  explicit SyncPanel(session::Controller& controller)
+      : ControllerPanel(controller, "Sync", Slot::Sync) {}
   void draw() override;
-
- private:
-  session::Controller& controller_;
 };
 
 }  // namespace rdv::ui

@@ -9,16 +9,12 @@
 
 namespace rdv::ui {
 
-class TasksPanel : public Panel {
+class TasksPanel : public ControllerPanel {
  public:
-  explicit TasksPanel(session::Controller& controller) : controller_(controller) {}
-  const char* title() const override { return "Tasks"; }
-  Slot slot() const override { return Slot::Tasks; }
+  explicit TasksPanel(session::Controller& controller)
+      : ControllerPanel(controller, "Tasks", Slot::Tasks) {}
   void draw() override;
   void draw_view_menu() override;
-
- private:
-  session::Controller& controller_;
 };
 
 }  // namespace rdv::ui

@@ -45,11 +45,10 @@ struct TimelineView {
   float widest_name = 0;
 };
 
-class TimelinePanel : public Panel {
+class TimelinePanel : public ControllerPanel {
  public:
-  explicit TimelinePanel(session::Controller& controller) : controller_(controller) {}
-  const char* title() const override { return "Timeline"; }
-  Slot slot() const override { return Slot::Timeline; }
+  explicit TimelinePanel(session::Controller& controller)
+      : ControllerPanel(controller, "Timeline", Slot::Timeline) {}
   void draw() override;
   void draw_view_menu() override;
   // Expands (or collapses) every group of tasks (the benchmark draws one lane per task).
@@ -83,7 +82,6 @@ class TimelinePanel : public Panel {
   void draw_item_tooltip(const Frame& f, const Hover& hover) const;
   void click(const Frame& f, const Hover& hover);
 
-  session::Controller& controller_;
   TimelineView view_;
   session::timeline::ArrowIndex arrows_;
   session::timeline::Rows rows_;

@@ -18,16 +18,14 @@
 
 namespace rdv::ui {
 
-class VariablesPanel : public Panel {
+class VariablesPanel : public ControllerPanel {
  public:
-  explicit VariablesPanel(session::Controller& controller) : controller_(controller) {}
-  const char* title() const override { return "Variables"; }
-  Slot slot() const override { return Slot::Center; }
+  explicit VariablesPanel(session::Controller& controller)
+      : ControllerPanel(controller, "Variables", Slot::Center) {}
   void draw() override;
   void draw_view_menu() override;
 
  private:
-  session::Controller& controller_;
   std::size_t last_cursor_ = 0;  // the cursor at the previous frame
   std::size_t since_ = 0;        // the cursor before the last move: writes after it are new
 };
