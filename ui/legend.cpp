@@ -12,19 +12,23 @@ using session::state_label;
 using session::state_meaning;
 using session::VisualState;
 
+LegendRow::LegendRow(float gap)
+    : gap_(gap), right_(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x) {}
+
+void LegendRow::next(float width) {
+  if (!first_) {
+    ImGui::SameLine(0, gap_);
+    if (ImGui::GetCursorScreenPos().x + width > right_) ImGui::NewLine();
+  }
+  first_ = false;
+}
+
 void draw_state_legend() {
   const float h = ImGui::GetTextLineHeight();
-  const float spacing = ImGui::GetStyle().ItemSpacing.x;
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-  bool first = true;
+  LegendRow row(ImGui::GetStyle().ItemSpacing.x * 2);
   for (const VisualState v : kVisualStates) {
     const char* label = state_label(v);
-    const float w = h + 4 + ImGui::CalcTextSize(label).x;
-    if (!first) {
-      ImGui::SameLine(0, spacing * 2);
-      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-    }
-    first = false;
+    row.next(h + 4 + ImGui::CalcTextSize(label).x);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(h, h));

@@ -6,6 +6,7 @@
 
 #include "session/timeline_layout.h"
 #include "session/view_model.h"
+#include "ui/legend.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 
@@ -405,16 +406,10 @@ void PlotsPanel::draw_bars(float width) {
   // Legend: the states' colours, as everywhere.
   {
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    bool first = true;
+    LegendRow row(em);
     for (const VisualState v : kBarStates) {
       const char* label = state_label(v);
-      const float w = line + 4 + ImGui::CalcTextSize(label).x;
-      if (!first) {
-        ImGui::SameLine(0, em);
-        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-      }
-      first = false;
+      row.next(line + 4 + ImGui::CalcTextSize(label).x);
       const ImVec2 q = ImGui::GetCursorScreenPos();
       dl->AddRectFilled(ImVec2(q.x, q.y + line * 0.2f),
                         ImVec2(q.x + line * 0.6f, q.y + line * 0.8f), state_colour(v));
