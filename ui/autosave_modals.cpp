@@ -14,14 +14,24 @@ using session::Answer;
 using session::RestoreOffer;
 using session::UnsavedWork;
 
-void draw_unsaved_modal(UnsavedWork& work) {
-  constexpr const char* kTitle = "Unsaved changes";
-  if (work.asking() && !ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
+namespace {
+
+// Begins the modal `title` (once opened), sized to its content and centred in the window when it
+// appears; true while it shows (then end it with ImGui::EndPopup).
+bool begin_centred_modal(const char* title) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(
       ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
       ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  return ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+}
+
+}  // namespace
+
+void draw_unsaved_modal(UnsavedWork& work) {
+  constexpr const char* kTitle = "Unsaved changes";
+  if (work.asking() && !ImGui::IsPopupOpen(kTitle)) ImGui::OpenPopup(kTitle);
+  if (!begin_centred_modal(kTitle)) return;
   const float em = ImGui::GetFontSize();
   ImGui::PushTextWrapPos(em * 30);
   ImGui::PushFont(fonts().heading);
@@ -59,11 +69,7 @@ void draw_restore_modal(std::optional<RestoreOffer>& offer, UnsavedWork& work,
     ImGui::OpenPopup(kTitle);
     offer->shown = true;
   }
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(
-      ImVec2(vp->WorkPos.x + vp->WorkSize.x / 2, vp->WorkPos.y + vp->WorkSize.y / 2),
-      ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal(kTitle, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!begin_centred_modal(kTitle)) return;
   const float em = ImGui::GetFontSize();
   if (!offer) {
     ImGui::CloseCurrentPopup();
