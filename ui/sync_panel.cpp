@@ -87,6 +87,17 @@ void name_cell(Flow& f, const model::Model& m, std::size_t cursor, sim::ObjId id
   f.text(n, touched(m, cursor, id) ? IM_COL32(255, 214, 90, 255) : palette::kAccent);
 }
 
+// A section of one kind of object, open by default and left out when there are none: a line per
+// object, which `row(flow, object)` fills.
+template <class Info, class Row>
+void section(const char* heading, const std::vector<Info>& objects, const Row& row) {
+  if (objects.empty() || !ImGui::CollapsingHeader(heading, ImGuiTreeNodeFlags_DefaultOpen)) return;
+  for (const Info& object : objects) {
+    Flow f;
+    row(f, object);
+  }
+}
+
 }  // namespace
 
 void SyncPanel::draw() {
@@ -130,72 +141,52 @@ void SyncPanel::draw() {
       ImGui::Unindent(static_cast<float>(row.depth) * ImGui::GetFontSize() * 1.2f + 1);
     }
   }
-  if (!s.waitgroups.empty() &&
-      ImGui::CollapsingHeader("WaitGroups", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const model::WaitGroupInfo& wg : s.waitgroups) {
-      Flow f;
-      name_cell(f, m, cursor, wg.id, "WaitGroup");
-      f.text("counter " + std::to_string(wg.counter), palette::kText);
-      if (!wg.waiters.empty()) {
-        f.text("  waiting:", waiting);
-        task_list(f, m, s, wg.waiters, focus);
-      }
+  // The tasks waiting on an object, after `label`; nothing when none waits.
+  const auto waiting_cell = [&](Flow& f, const char* label, const std::vector<sim::TaskId>& ids) {
+    if (ids.empty()) return;
+    f.text(label, waiting);
+    task_list(f, m, s, ids, focus);
+  };
+  section("WaitGroups", s.waitgroups, [&](Flow& f, const model::WaitGroupInfo& wg) {
+    name_cell(f, m, cursor, wg.id, "WaitGroup");
+    f.text("counter " + std::to_string(wg.counter), palette::kText);
+    waiting_cell(f, "  waiting:", wg.waiters);
+  });
+  section("Locks", s.mutexes, [&](Flow& f, const model::MutexInfo& mx) {
+    name_cell(f, m, cursor, mx.id, mx.rw ? "RWMutex" : "Mutex");
+    if (mx.owner != 0) {
+      f.text("held by", palette::kText);
+      task_list(f, m, s, {mx.owner}, focus);
+    } else if (!mx.readers.empty()) {
+      f.text("read-locked by " + std::to_string(mx.readers.size()) + ":", palette::kText);
+      task_list(f, m, s, mx.readers, focus);
+    } else {
+      f.text("not held", palette::kTextDim);
     }
-  }
-  if (!s.mutexes.empty() && ImGui::CollapsingHeader("Locks", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const model::MutexInfo& mx : s.mutexes) {
-      Flow f;
-      name_cell(f, m, cursor, mx.id, mx.rw ? "RWMutex" : "Mutex");
-      if (mx.owner != 0) {
-        f.text("held by", palette::kText);
-        task_list(f, m, s, {mx.owner}, focus);
-      } else if (!mx.readers.empty()) {
-        f.text("read-locked by " + std::to_string(mx.readers.size()) + ":", palette::kText);
-        task_list(f, m, s, mx.readers, focus);
-      } else {
-        f.text("not held", palette::kTextDim);
-      }
-      if (!mx.waiters.empty()) {
-        f.text("  waiting to lock:", waiting);
-        task_list(f, m, s, waiter_ids(mx.waiters), focus);
-      }
-    }
-  }
-  if (!s.futures.empty() && ImGui::CollapsingHeader("Futures", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const model::FutureInfo& fu : s.futures) {
-      Flow f;
-      name_cell(f, m, cursor, fu.id, "future");
-      const ImU32 col = fu.state == model::FutureState::Resolved
-                            ? state_colour(VisualState::Running)
-                        : fu.state == model::FutureState::Failed ? palette::kError
-                                                                 : palette::kTextDim;
-      f.text(fu.state == model::FutureState::Pending
-                 ? std::string("pending")
-                 : std::string(model::to_string(fu.state)) + ": " + fu.value.s,
-             col);
-      if (!fu.waiters.empty()) {
-        f.text("  waiting:", waiting);
-        task_list(f, m, s, fu.waiters, focus);
-      }
-    }
-  }
-  if (!s.groups.empty() && ImGui::CollapsingHeader("Task groups", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const model::GroupInfo& g : s.groups) {
-      Flow f;
-      name_cell(f, m, cursor, g.id, "group");
-      if (g.failed)
-        f.text(std::string("failed: ") + g.error.s, palette::kError);
-      else
-        f.text("no error", palette::kTextDim);
-    }
-  }
-  if (!s.atomics.empty() && ImGui::CollapsingHeader("Atomics", ImGuiTreeNodeFlags_DefaultOpen)) {
-    for (const model::AtomicInfo& a : s.atomics) {
-      Flow f;
-      name_cell(f, m, cursor, a.id, "atomic");
-      f.text("= " + std::to_string(a.value), palette::kText);
-    }
-  }
+    waiting_cell(f, "  waiting to lock:", waiter_ids(mx.waiters));
+  });
+  section("Futures", s.futures, [&](Flow& f, const model::FutureInfo& fu) {
+    name_cell(f, m, cursor, fu.id, "future");
+    const ImU32 col = fu.state == model::FutureState::Resolved ? state_colour(VisualState::Running)
+                      : fu.state == model::FutureState::Failed ? palette::kError
+                                                               : palette::kTextDim;
+    f.text(fu.state == model::FutureState::Pending
+               ? std::string("pending")
+               : std::string(model::to_string(fu.state)) + ": " + fu.value.s,
+           col);
+    waiting_cell(f, "  waiting:", fu.waiters);
+  });
+  section("Task groups", s.groups, [&](Flow& f, const model::GroupInfo& g) {
+    name_cell(f, m, cursor, g.id, "group");
+    if (g.failed)
+      f.text(std::string("failed: ") + g.error.s, palette::kError);
+    else
+      f.text("no error", palette::kTextDim);
+  });
+  section("Atomics", s.atomics, [&](Flow& f, const model::AtomicInfo& a) {
+    name_cell(f, m, cursor, a.id, "atomic");
+    f.text("= " + std::to_string(a.value), palette::kText);
+  });
 }
 
 }  // namespace rdv::ui
