@@ -117,16 +117,8 @@ TEST_CASE("window: closing it mid-run exits cleanly within 1 s (10 s under a san
   int status = 0;
   REQUIRE(waitpid(app, &status, WNOHANG) == 0);  // still running
 
-  XEvent ev{};
-  ev.xclient.type = ClientMessage;
-  ev.xclient.window = w;
-  ev.xclient.message_type = XInternAtom(d, "WM_PROTOCOLS", False);
-  ev.xclient.format = 32;
-  ev.xclient.data.l[0] = static_cast<long>(XInternAtom(d, "WM_DELETE_WINDOW", False));
-  ev.xclient.data.l[1] = CurrentTime;
   const auto t0 = Clock::now();
-  XSendEvent(d, w, False, NoEventMask, &ev);
-  XFlush(d);
+  rdv::test::send_close_request(d, w);
   const bool exited = wait_exit(app, std::chrono::seconds(10), &status) == 0;  // the outer bound
   const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   if (!exited) {
