@@ -26,6 +26,7 @@ namespace fs = std::filesystem;
 using namespace rdv::session;
 using namespace rdv::ui;
 using rdv::test::HeadlessImGui;
+using rdv::test::shell_frame;
 
 namespace {
 
@@ -42,9 +43,7 @@ struct DialogApp {
   }
   void frame() {
     controller.update(1.0 / 60);
-    ImGui::NewFrame();
-    shell.draw();
-    ImGui::Render();
+    shell_frame(shell);
   }
   void frames(int n) {
     for (int i = 0; i < n; ++i) frame();
@@ -164,9 +163,7 @@ struct PanesApp {
   std::vector<std::string> frame() {
     std::vector<int> before;
     for (auto* p : panels) before.push_back(p->draws);
-    ImGui::NewFrame();
-    shell.draw();
-    ImGui::Render();
+    shell_frame(shell);
     std::vector<std::string> drawn;
     for (std::size_t i = 0; i < panels.size(); ++i)
       if (panels[i]->draws > before[i]) drawn.emplace_back(panels[i]->title());
@@ -176,9 +173,7 @@ struct PanesApp {
 }  // namespace
 
 TEST_CASE("lecture layout: only Source, Channels, Sync, Timeline and Console, zoomed; kept") {
-  const auto tmp = fs::temp_directory_path() / ("rdv_lecture_" + std::to_string(::getpid()));
-  fs::create_directories(tmp);
-  ::setenv("XDG_STATE_HOME", tmp.c_str(), 1);
+  const auto tmp = rdv::test::use_state_home("rdv_lecture_" + std::to_string(::getpid()));
   using V = std::vector<std::string>;
   const V all = {"Scenarios", "Source", "Channels", "Tasks", "Sync", "Timeline", "Console"};
   const V lecture = {"Source", "Channels", "Sync", "Timeline", "Console"};

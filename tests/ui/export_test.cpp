@@ -42,6 +42,7 @@ fs::path temp_dir(const std::string& name) {
 }
 
 using rdv::test::read_file;
+using rdv::test::shell_frame;
 
 // A picture of one colour with a `w` x `h` box of another at (x, y).
 Image picture(int width, int height, unsigned rgb, int x, int y, int w, int h, unsigned box) {
@@ -248,12 +249,8 @@ struct HeadlessImGui : rdv::test::HeadlessImGui {
 };
 
 // A panel that fills its pane with nothing: the pane's rectangle is what is exported.
-struct EmptyPanel : Panel {
-  const char* name;
-  Slot where;
-  EmptyPanel(const char* n, Slot s) : name(n), where(s) {}
-  const char* title() const override { return name; }
-  Slot slot() const override { return where; }
+struct EmptyPanel : PlacedPanel {
+  using PlacedPanel::PlacedPanel;
   void draw() override {}
 };
 
@@ -272,9 +269,7 @@ struct App {
   }
   void frame() {
     controller.update(1.0 / 60);
-    ImGui::NewFrame();
-    shell.draw();
-    ImGui::Render();
+    shell_frame(shell);
     if (!exporter.wants_frame()) return;
     const std::size_t k = controller.view().cursor;
     pictured.push_back(k);

@@ -41,6 +41,7 @@ constexpr double kSlowdown = 1.0;
 #endif
 
 using rdv::test::read_file;
+using rdv::test::shell_frame;
 
 // The app's panes as ui/app.cpp puts them in its Shell, around one Controller.
 struct PanesApp {
@@ -66,9 +67,7 @@ struct PanesApp {
     for (int i = 0; i < n; ++i) {
       const auto t0 = Clock::now();
       controller.update(1.0 / 60);
-      ImGui::NewFrame();
-      shell.draw();
-      ImGui::Render();
+      shell_frame(shell);
       vertices = ImGui::GetDrawData()->TotalVtxCount;
       worst = std::max(worst, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }

@@ -1,10 +1,14 @@
-// tests/ui/imgui_frames.h — an ImGui context for driving real frames without a window, and a
-// panel that counts its frames.
+// tests/ui/imgui_frames.h — an ImGui context for driving real frames without a window, one frame
+// of the shell in it, a panel that counts its frames, and a state folder of the test's own.
 #pragma once
 
 #include "ui/shell.h"
 
 #include <imgui.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
 
 namespace rdv::test {
 
@@ -44,18 +48,28 @@ struct HeadlessImGui {
   HeadlessImGui& operator=(const HeadlessImGui&) = delete;
 };
 
+// One frame of `shell` in the current context: laid out and its draw lists built.
+inline void shell_frame(rdv::ui::Shell& shell) {
+  ImGui::NewFrame();
+  shell.draw();
+  ImGui::Render();
+}
+
+// Points XDG_STATE_HOME (where the app keeps its autosaves) at the folder `name` under the
+// temporary folder, made if needed, so that the test never touches the person's; returns it.
+inline std::filesystem::path use_state_home(const std::string& name) {
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / name;
+  std::filesystem::create_directories(dir);
+  ::setenv("XDG_STATE_HOME", dir.c_str(), 1);
+  return dir;
+}
+
 // A panel that draws nothing and counts how often it is drawn.
-class CountingPanel : public rdv::ui::Panel {
+class CountingPanel : public rdv::ui::PlacedPanel {
  public:
-  CountingPanel(const char* title, rdv::ui::Slot slot) : title_(title), slot_(slot) {}
-  const char* title() const override { return title_; }
-  rdv::ui::Slot slot() const override { return slot_; }
+  using PlacedPanel::PlacedPanel;
   void draw() override { ++draws; }
   int draws = 0;
-
- private:
-  const char* title_;
-  rdv::ui::Slot slot_;
 };
 
 }  // namespace rdv::test

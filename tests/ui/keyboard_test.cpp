@@ -66,9 +66,7 @@ bool any_popup_open() {
 }  // namespace
 
 TEST_CASE("keyboard: the run's keys step the run and leave the toolbar's widgets alone") {
-  const auto tmp = std::filesystem::temp_directory_path() / "rdv_keyboard_test";
-  std::filesystem::create_directories(tmp);
-  ::setenv("XDG_STATE_HOME", tmp.c_str(), 1);
+  const auto tmp = use_state_home("rdv_keyboard_test");
   HeadlessImGui imgui;
   App app;
   const std::string path = RDV_SOURCE_DIR "/scenarios/2.1-unbuffered-rendezvous.lua";
@@ -112,9 +110,7 @@ TEST_CASE("keyboard: the run's keys step the run and leave the toolbar's widgets
 }
 
 TEST_CASE("shell: a hidden pane is not drawn and its neighbours take its room") {
-  const auto tmp = std::filesystem::temp_directory_path() / "rdv_panes_test";
-  std::filesystem::create_directories(tmp);
-  ::setenv("XDG_STATE_HOME", tmp.c_str(), 1);
+  const auto tmp = use_state_home("rdv_panes_test");
   HeadlessImGui imgui;
   Shell shell;
   auto list = std::make_unique<CountingPanel>("Scenarios", Slot::Scenarios);
@@ -123,11 +119,7 @@ TEST_CASE("shell: a hidden pane is not drawn and its neighbours take its room") 
   CountingPanel& src = *source;
   shell.add(std::move(list));
   shell.add(std::move(source));
-  const auto frame = [&] {
-    ImGui::NewFrame();
-    shell.draw();
-    ImGui::Render();
-  };
+  const auto frame = [&] { shell_frame(shell); };
   frame();
   CHECK(l.draws == 1);
   CHECK(src.draws == 1);
