@@ -29,6 +29,13 @@ rdv::test::ProcessResult run_app(const std::vector<std::string>& args) {
   return rdv::test::run_app(args, 300);
 }
 
+// Runs the app with `args`, which must succeed (what it printed to stderr shows if it does not).
+void run_app_ok(const std::vector<std::string>& args) {
+  const auto r = run_app(args);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+}
+
 const std::string kScenario = RDV_SOURCE_DIR "/scenarios/2.1b-buffered-channel.lua";
 
 // An RGB picture.
@@ -106,10 +113,8 @@ TEST_CASE("--export-gif: one frame per step of the Channels pane, the buffer fil
   const std::string dir = temp_folder("export_gif");
   const std::string gif = dir + "/buffer.gif";
   // Events 12 and 20 of this run: one value in mailbox's buffer, then two (a full buffer).
-  const auto r = run_app({kScenario, "--export-gif", gif, "--from", "12", "--to", "20", "--delay",
-                          "400", "--pane", "Channels"});
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
+  run_app_ok({kScenario, "--export-gif", gif, "--from", "12", "--to", "20", "--delay", "400",
+              "--pane", "Channels"});
   int w = 0, h = 0;
   const std::vector<Rgb> frames = load_gif(gif, &w, &h);
   CHECK(frames.size() == 9);  // 20 - 12 + 1
@@ -124,9 +129,7 @@ TEST_CASE("--export-gif: one frame per step of the Channels pane, the buffer fil
 
   // The last frame is what a screenshot of the pane at event 20 shows.
   const std::string png = dir + "/at20.png";
-  const auto s = run_app({kScenario, "--screenshot", png, "--at", "20", "--pane", "Channels"});
-  INFO(s.err);
-  REQUIRE(s.exit_code == 0);
+  run_app_ok({kScenario, "--screenshot", png, "--at", "20", "--pane", "Channels"});
   const Rgb shot = load_png(png);
   REQUIRE(shot.width == w);
   REQUIRE(shot.height == h);
@@ -137,10 +140,8 @@ TEST_CASE("--export-gif: one frame per step of the Channels pane, the buffer fil
 
   // --scale: the same frames at half the size.
   const std::string half = dir + "/half.gif";
-  const auto hr = run_app({kScenario, "--export-gif", half, "--from", "19", "--to", "end", "--pane",
-                           "Channels", "--scale", "0.5"});
-  INFO(hr.err);
-  REQUIRE(hr.exit_code == 0);
+  run_app_ok({kScenario, "--export-gif", half, "--from", "19", "--to", "end", "--pane", "Channels",
+              "--scale", "0.5"});
   int hw = 0, hh = 0;
   const auto half_frames = load_gif(half, &hw, &hh);
   CHECK(std::abs(hw - w / 2) <= 1);
@@ -152,10 +153,8 @@ TEST_CASE("--export-gif: one frame per step of the Channels pane, the buffer fil
 TEST_CASE("--screenshot --pane: the PNG is that pane of the window's picture") {
   const std::string dir = temp_folder("export_pane");
   const std::string whole = dir + "/whole.png", pane = dir + "/pane.png";
-  REQUIRE(run_app({kScenario, "--screenshot", whole, "--at", "20"}).exit_code == 0);
-  REQUIRE(
-      run_app({kScenario, "--screenshot", pane, "--at", "20", "--pane", "Channels"}).exit_code ==
-      0);
+  run_app_ok({kScenario, "--screenshot", whole, "--at", "20"});
+  run_app_ok({kScenario, "--screenshot", pane, "--at", "20", "--pane", "Channels"});
   const Rgb w = load_png(whole), p = load_png(pane);
   REQUIRE(p.width < w.width);
   REQUIRE(p.height < w.height);
