@@ -1,6 +1,7 @@
 // tests/support/app_shot.h — what the screenshot tests share: the PNG the app wrote, read back,
 // and regions of it looked at (fractions of the image). Header-only: stb_image's code comes from
-// the UI library the test links. Running the app: app_run.h; a screenshot of it: shoot().
+// the UI library the test links. Running the app: app_run.h; a screenshot of it: shoot(),
+// shoot_in().
 #pragma once
 
 #include "tests/support/app_run.h"
@@ -11,6 +12,7 @@
 #include <stb_image.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <set>
 #include <string>
@@ -125,6 +127,13 @@ inline Image take_picture(const std::vector<std::string>& args, const std::strin
   return img;
 }
 
+// Where a test keeps its screenshot of `file` at `at`: `dir`/<file's name without its
+// extension>-<at><tag>.png (`tag` tells apart pictures of the same moment).
+inline std::string shot_png(const std::string& dir, const std::string& file, const std::string& at,
+                            const std::string& tag = "") {
+  return dir + "/" + std::filesystem::path(file).stem().string() + "-" + at + tag + ".png";
+}
+
 // A screenshot of `file` at `at` ("end" or an event count), seed 1, written to `png` and read
 // back, as take_picture does.
 inline Image shoot(const std::string& png, const std::string& file, const std::string& at,
@@ -142,6 +151,12 @@ inline Image shoot(const std::string& png, const std::string& file, const std::s
   AppRun run;
   run.display_offset = how.display_offset;
   return take_picture(args, png, how.width, how.height, run, how.out);
+}
+
+// The same, the picture kept in the test's folder `dir` (shot_png names it).
+inline Image shoot_in(const std::string& dir, const std::string& file, const std::string& at,
+                      const Shot& how, const std::string& tag = "") {
+  return shoot(shot_png(dir, file, at, tag), file, at, how);
 }
 
 }  // namespace rdv::test

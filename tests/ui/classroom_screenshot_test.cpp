@@ -11,7 +11,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <filesystem>
 
 namespace fs = std::filesystem;
@@ -21,12 +20,9 @@ using namespace rdv::ui;
 
 namespace {
 
-const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
-
 Image shoot(const std::string& dir, const std::string& file, const std::string& at,
             const std::vector<std::string>& extra = {}) {
-  const std::string png = dir + "/" + fs::path(file).stem().string() + "-" + at + ".png";
-  return rdv::test::shoot(png, kScenarios + file, at, {.extra = extra, .display_offset = 600});
+  return shoot_in(dir, scenario_path(file), at, {.extra = extra, .display_offset = 600});
 }
 
 // The Source pane's gutter, where each task at a visible line has a bar in its colour.
@@ -51,8 +47,7 @@ TEST_CASE("classroom: the Source shows the line of the task that moved, where it
     CAPTURE(k.at);
     // Which task moved last, and is it at a line? Ask the same run in-process.
     Controller c;
-    rdv::test::open_scenario(c, k.file);
-    REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+    REQUIRE(rdv::test::run_scenario(c, k.file));
     REQUIRE(k.at <= c.model().size());
     const rdv::model::State s = c.model().state_at(k.at);
     const rdv::sim::TaskId latest = c.model().events()[k.at - 1].task;
@@ -124,7 +119,7 @@ TEST_CASE("classroom: the lecture layout shows Source where Scenarios was, and n
 TEST_CASE("classroom: File > Open's browser lists a folder, and says when it cannot") {
   const std::string dir = temp_folder("classroom-browse");
   fs::create_directories(dir + "/course/week 1");
-  fs::copy_file(kScenarios + "2.1-unbuffered-rendezvous.lua", dir + "/course/rendezvous.lua");
+  fs::copy_file(scenario_path("2.1-unbuffered-rendezvous.lua"), dir + "/course/rendezvous.lua");
   const Image listed =
       shoot(dir, "2.1-unbuffered-rendezvous.lua", "end", {"--browse", dir + "/course"});
   // The folder "week 1/" in the accent colour and no error, in the dialog's listing.

@@ -15,7 +15,6 @@
 
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <vector>
 
@@ -27,12 +26,8 @@ using namespace rdv::ui;
 // Every picture needs a run, so every case needs the script runner.
 namespace {
 
-// Screenshot of `file` at `at` ("end" or an event count), 1600x900, seed 1.
-Image shoot(const std::string& dir, const std::string& file, const std::string& at,
-            std::string* out = nullptr, const std::vector<std::string>& extra = {}) {
-  const std::string png = dir + "/" + fs::path(file).stem().string() + "-" + at + ".png";
-  return rdv::test::shoot(png, file, at, {.extra = extra, .display_offset = 400, .out = out});
-}
+// The screenshots: 1600x900, seed 1.
+const Shot kShot{.display_offset = 400};
 
 constexpr float kTasksX0 = 0.72f, kTasksY0 = 0.07f, kTasksY1 = 0.40f;
 constexpr float kCenterX0 = 0.41f, kCenterX1 = 0.70f;
@@ -44,8 +39,7 @@ TEST_CASE("panels: the rendezvous at its hand-off") {
   // Where is the hand-off? Ask a run of the same scenario, seed and policy in-process.
   const std::string file = "2.1-unbuffered-rendezvous.lua";
   Controller c;
-  rdv::test::open_scenario(c, file);
-  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  REQUIRE(rdv::test::run_scenario(c, file));
   std::size_t handoff = 0;
   for (const auto& e : c.model().events()) {
     if (e.kind == rdv::sim::EventKind::ChanSend && e.peer != 0) {
@@ -55,7 +49,7 @@ TEST_CASE("panels: the rendezvous at its hand-off") {
   }
   REQUIRE(handoff > 0);
   const std::string dir = temp_folder("handoff");
-  const Image img = shoot(dir, "scenarios/" + file, std::to_string(handoff));
+  const Image img = shoot_in(dir, "scenarios/" + file, std::to_string(handoff), kShot);
   // Tasks: the legend's eight colours; main blocked on its recv (channel colour), the sender
   // running.
   for (const VisualState v : kVisualStates) {
@@ -75,7 +69,7 @@ TEST_CASE("panels: the rendezvous at its hand-off") {
 
 TEST_CASE("panels: a deadlock ends with a red banner and the stuck tasks highlighted") {
   const std::string dir = temp_folder("deadlock");
-  const Image img = shoot(dir, "scenarios/2.1c-deadlock-all-asleep.lua", "end");
+  const Image img = shoot_in(dir, "scenarios/2.1c-deadlock-all-asleep.lua", "end", kShot);
   CHECK(
       img.has_colour(outcome_colour(rdv::sim::Outcome::Deadlock), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
   CHECK(img.has_colour(palette::kError, 0.0f, kConsoleY0, 1.0f, 1.0f));  // the report
@@ -88,7 +82,7 @@ TEST_CASE("panels: a deadlock ends with a red banner and the stuck tasks highlig
 
 TEST_CASE("panels: the fan-in with timeout leaks its late workers") {
   const std::string dir = temp_folder("fanin");
-  const Image img = shoot(dir, "scenarios/2.3-fanin-timeout-leak.lua", "end");
+  const Image img = shoot_in(dir, "scenarios/2.3-fanin-timeout-leak.lua", "end", kShot);
   CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Leak), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
   // Workers left blocked sending: the channel colour in Tasks, a waiting sender box in Channels.
   CHECK(img.has_colour(state_colour(VisualState::BlockedChan), kTasksX0, 0.16f, 1.0f, kTasksY1));
@@ -98,7 +92,7 @@ TEST_CASE("panels: the fan-in with timeout leaks its late workers") {
 
 TEST_CASE("panels: the cancel cascade shows cancelled contexts in Sync") {
   const std::string dir = temp_folder("cascade");
-  const Image img = shoot(dir, "scenarios/2.5-error-cancel-cascade.lua", "end");
+  const Image img = shoot_in(dir, "scenarios/2.5-error-cancel-cascade.lua", "end", kShot);
   CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Ok), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
   // Sync pane: cancelled contexts (red text, the cross icon) under the Contexts heading.
   CHECK(img.has_colour(palette::kError, kTasksX0, 0.42f, 1.0f, 0.70f));
@@ -111,8 +105,7 @@ TEST_CASE("panels: every sender queued on a full channel is shown, none cut at t
   // seed 1 when this was written): ask a run in-process.
   const std::string file = "4.3-limited-concurrency-ordered.lua";
   Controller c;
-  rdv::test::open_scenario(c, file);
-  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  REQUIRE(rdv::test::run_scenario(c, file));
   std::size_t at = 0;
   std::vector<std::size_t> colours;
   for (std::size_t n = 1; n <= c.model().size() && at == 0; ++n) {
@@ -126,7 +119,7 @@ TEST_CASE("panels: every sender queued on a full channel is shown, none cut at t
   }
   REQUIRE(at > 0);
   const std::string dir = temp_folder("senders");
-  const Image img = shoot(dir, "scenarios/" + file, std::to_string(at));
+  const Image img = shoot_in(dir, "scenarios/" + file, std::to_string(at), kShot);
   // Each waiting sender's box is outlined in its task's colour inside the Channels pane.
   for (const std::size_t colour : colours) {
     CAPTURE(colour);
@@ -139,12 +132,11 @@ TEST_CASE("panels: a recorded trace opens like a run") {
   const std::string dir = temp_folder("trace");
   const std::string file = "2.1-unbuffered-rendezvous.lua";
   Controller c;
-  rdv::test::open_scenario(c, file);
-  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  REQUIRE(rdv::test::run_scenario(c, file));
   const std::string trace = dir + "/run.rdv.jsonl";
   std::string error;
   REQUIRE_MESSAGE(c.save_trace(trace, &error), error);
-  const Image img = shoot(dir, trace, "end");
+  const Image img = shoot_in(dir, trace, "end", kShot);
   CHECK(img.has_colour(outcome_colour(rdv::sim::Outcome::Ok), 0.0f, kConsoleY0, 1.0f, 1.0f, 6));
   CHECK(img.has_colour(task_colour(0), 0.70f, kTasksY0, 1.0f, kTasksY1));  // the identity bar
   fs::remove_all(dir);
@@ -153,8 +145,8 @@ TEST_CASE("panels: a recorded trace opens like a run") {
 TEST_CASE("panels: a thousand tasks (the frame time is reported, not judged)") {
   const std::string dir = temp_folder("thousand");
   std::string out;
-  const Image img = shoot(dir, RDV_SOURCE_DIR "/tests/ui/data/thousand-tasks.lua", "end", &out,
-                          {"--frame-stats"});
+  const Image img = shoot_in(dir, RDV_SOURCE_DIR "/tests/ui/data/thousand-tasks.lua", "end",
+                             {.extra = {"--frame-stats"}, .display_offset = 400, .out = &out});
   MESSAGE(out);
   CHECK(out.find("frame: mean") != std::string::npos);
   CHECK(out.find("1001 tasks") != std::string::npos);

@@ -22,9 +22,7 @@ inline Image shoot(const std::string& dir, const std::string& file, const std::s
                    const std::vector<std::string>& extra = {}, const std::string& name = "") {
   std::string tag = name;
   for (const auto& e : extra) tag += "-" + e;
-  const std::string png =
-      dir + "/" + std::filesystem::path(file).stem().string() + "-" + at + tag + ".png";
-  return rdv::test::shoot(png, file, at, {.extra = extra, .display_offset = 600});
+  return shoot_in(dir, file, at, {.extra = extra, .display_offset = 600}, tag);
 }
 
 }  // namespace rdv::test::shots

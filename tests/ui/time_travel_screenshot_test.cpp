@@ -4,11 +4,9 @@
 // 1600x900 (see panels_screenshot_test.cpp).
 #include "tests/ui/time_travel_screenshot.h"
 #include "session/controller.h"
-
-#include <chrono>
+#include "tests/support/scenario.h"
 
 using namespace rdv::test::shots;
-using rdv::test::read_file;
 using rdv::test::temp_folder;
 namespace fs = std::filesystem;
 
@@ -57,9 +55,7 @@ TEST_CASE("time travel: a recorded trace at event N looks like the run at N") {
   const std::string dir = temp_folder("time-travel-trace");
   const std::string file = "2.5-error-cancel-cascade.lua";
   rdv::session::Controller c;
-  c.open_script(RDV_SOURCE_DIR "/scenarios/" + file, file,
-                read_file(RDV_SOURCE_DIR "/scenarios/" + file));
-  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  REQUIRE(rdv::test::run_scenario(c, file));
   const std::string trace = dir + "/cascade.rdv.jsonl";
   std::string error;
   REQUIRE_MESSAGE(c.save_trace(trace, &error), error);

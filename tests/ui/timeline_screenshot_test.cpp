@@ -4,16 +4,15 @@
 // none that the story does not have.
 #include "tests/support/app_shot.h"
 #include "tests/support/process.h"
+#include "tests/support/scenario.h"
 #include "ui/state_style.h"
 #include "ui/theme.h"
 
 #include <doctest/doctest.h>
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
-namespace fs = std::filesystem;
 using namespace rdv::session;
 using namespace rdv::test;  // Image, read_file, temp_folder
 using namespace rdv::ui;
@@ -21,19 +20,8 @@ using namespace rdv::ui;
 // Every picture needs a run, so every case needs the script runner.
 namespace {
 
-const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
-
-// Screenshot of `file` at `at` ("end" or an event count), 1600x1000, seed 1, the Timeline tab
-// in front.
-Image shoot(const std::string& dir, const std::string& file, const std::string& at,
-            std::string* out = nullptr, const std::vector<std::string>& extra = {}) {
-  const std::string png =
-      dir + "/" + "timeline-" + fs::path(file).stem().string() + "-" + at + ".png";
-  std::vector<std::string> args = {"--tab", "Timeline"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  return rdv::test::shoot(png, file, at,
-                          {.height = 1000, .extra = args, .display_offset = 400, .out = out});
-}
+// The screenshots: 1600x1000, seed 1, the Timeline tab in front.
+const Shot kShot{.height = 1000, .extra = {"--tab", "Timeline"}, .display_offset = 400};
 
 // The timeline pane.
 constexpr float kX0 = 0.0f, kX1 = 0.69f, kY0 = 0.76f, kY1 = 0.99f;
@@ -46,7 +34,7 @@ bool in_timeline(const Image& img, ImU32 colour, int tolerance = 12) {
 
 TEST_CASE("timeline: the rendezvous shows main blocked on the channel until the sender arrives") {
   const auto dir = temp_folder("rdv-timeline-shot");
-  const Image img = shoot(dir, kScenarios + "2.1-unbuffered-rendezvous.lua", "end");
+  const Image img = shoot_in(dir, scenario_path("2.1-unbuffered-rendezvous.lua"), "end", kShot);
   // asyncTask sleeps (its 2 s of work), main waits on `result`, both run.
   CHECK(in_timeline(img, state_colour(VisualState::Sleeping)));
   CHECK(in_timeline(img, state_colour(VisualState::BlockedChan)));
@@ -61,7 +49,7 @@ TEST_CASE("timeline: the rendezvous shows main blocked on the channel until the 
 
 TEST_CASE("timeline: the fan-in shows main selecting and a late fetch left blocked sending") {
   const auto dir = temp_folder("rdv-timeline-shot");
-  const Image img = shoot(dir, kScenarios + "2.3-fanin-timeout-leak.lua", "end");
+  const Image img = shoot_in(dir, scenario_path("2.3-fanin-timeout-leak.lua"), "end", kShot);
   CHECK(in_timeline(img, state_colour(VisualState::BlockedSelect)));  // main's select
   CHECK(in_timeline(img, state_colour(VisualState::Sleeping)));       // the fetches' latency
   CHECK(in_timeline(img, state_colour(VisualState::BlockedChan)));    // fetch 2, leaked
@@ -71,7 +59,7 @@ TEST_CASE("timeline: the fan-in shows main selecting and a late fetch left block
 
 TEST_CASE("timeline: the cancel cascade shows the cancel and the workers it stopped") {
   const auto dir = temp_folder("rdv-timeline-shot");
-  const Image img = shoot(dir, kScenarios + "2.5-error-cancel-cascade.lua", "end");
+  const Image img = shoot_in(dir, scenario_path("2.5-error-cancel-cascade.lua"), "end", kShot);
   CHECK(in_timeline(img, state_colour(VisualState::BlockedSelect)));     // workers wait on done()
   CHECK(in_timeline(img, state_colour(VisualState::BlockedWaitGroup)));  // main's wg:wait()
   CHECK(in_timeline(img, palette::kError, 20));  // the cancel marker and its label, its arrows
