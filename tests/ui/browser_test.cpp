@@ -14,9 +14,11 @@ using rdv::ui::Syntax;
 
 namespace {
 
-// The syntax of each span's text on line `line` (0-based), as "text:kind" words.
-std::vector<std::pair<std::string, Syntax>> spans(std::string_view src, std::size_t line) {
-  const auto h = rdv::ui::highlight_lua(src);
+// The syntax of each span's text on line `line` (0-based) of `src` coloured as a file named `path`
+// is, as "text:kind" words.
+std::vector<std::pair<std::string, Syntax>> spans(std::string_view src, std::size_t line,
+                                                  std::string_view path = "prog.lua") {
+  const auto h = rdv::ui::highlight_source(path, src);
   std::vector<std::pair<std::string, Syntax>> out;
   for (const auto& s : h.lines.at(line))
     out.emplace_back(std::string(src.substr(s.begin, s.end - s.begin)), s.syntax);
@@ -169,11 +171,7 @@ TEST_CASE("fonts: DejaVu is found where fonts-dejavu-core installs it") {
 
 namespace {
 std::vector<std::pair<std::string, Syntax>> go_spans(std::string_view src, std::size_t line) {
-  const auto h = rdv::ui::highlight_source("prog.go", src);
-  std::vector<std::pair<std::string, Syntax>> out;
-  for (const auto& s : h.lines.at(line))
-    out.emplace_back(std::string(src.substr(s.begin, s.end - s.begin)), s.syntax);
-  return out;
+  return spans(src, line, "prog.go");
 }
 }  // namespace
 
