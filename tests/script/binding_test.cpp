@@ -9,6 +9,7 @@
 #include "script/display.h"
 #include "script/run.h"
 #include "sim/policy.h"
+#include "tests/support/read_file.h"
 
 namespace {
 
@@ -45,6 +46,50 @@ std::vector<std::string> event_lines(const rdv::sim::EventLog& log) {
         " " + std::string(log.str(e.text)) + " " + std::string(e.val.view()));
   }
   return out;
+}
+
+// A run of `source` under `opt` that a limit ends: it ends in an error. `took` gets how long it
+// took on the wall clock.
+RunReport run_to_limit(std::string_view source, const RunOptions& opt,
+                       std::chrono::steady_clock::duration& took) {
+  const auto t0 = std::chrono::steady_clock::now();
+  RunReport r = run(source, opt);
+  took = std::chrono::steady_clock::now() - t0;
+  INFO(r.diagnostics);
+  CHECK(r.result.outcome == Outcome::Error);
+  return r;
+}
+
+// A run ended by a limit of 1 s: the limit was reached, and not long after.
+void check_ended_after_a_second(std::chrono::steady_clock::duration took) {
+  CHECK(took >= std::chrono::seconds(1));
+  CHECK(took < std::chrono::seconds(30));
+}
+
+// One task works (a 1 MiB search per round) and reaches a sync point every round, so the step
+// budget restarts; main (line 7) only receives. The worker sends at line 4.
+constexpr std::string_view kBusySender =
+    "local s = string.rep('a', 1 << 20)\nlocal ch = chan(1)\n"
+    "go(function()\n  while true do ch:send(s:find('x') or 0) end\nend)\n"
+    "while true do\n  ch:recv()\nend\n";
+
+// kBusySender under `opt` (with room for 64 million events), which has a limit of 1 s that
+// ends it: it ends in an error, after a second and not long after.
+RunReport run_busy_sender_to_limit(RunOptions opt) {
+  opt.config.max_events = 64'000'000;
+  std::chrono::steady_clock::duration took{};
+  RunReport r = run_to_limit(kBusySender, opt, took);
+  check_ended_after_a_second(took);  // a second of CPU takes at least a second
+  return r;
+}
+
+// A run of `source` under `opt` that ends well, having printed `output`.
+void check_runs_ok(std::string_view source, const RunOptions& opt,
+                   const std::vector<std::string>& output) {
+  const RunReport r = run(source, opt);
+  INFO(r.diagnostics);
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(r.output == output);
 }
 
 }  // namespace
@@ -158,32 +203,20 @@ TEST_CASE("limits: the step budget holds in live mode too") {
 }
 
 TEST_CASE("preempt line: lost updates on a shared variable become visible") {
-  const char* src = R"(
-counter = 0
-local wg = waitgroup()
-for t = 1, 2 do
-  wg:add(1)
-  go(function()
-    for i = 1, 20 do
-      local c = counter
-      counter = c + 1
-    end
-    wg:done()
-  end)
-end
-wg:wait()
-print(counter)
-)";
+  // Two tasks add 20 each to a shared counter without a lock (the script cli_test runs too).
+  const std::string src = rdv::test::read_file("tests/cli/racy.lua");
+  REQUIRE(!src.empty());
+  const std::vector<std::string> all = {"counter\t40"};
   int lost = 0;
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     RunOptions sync;
     sync.config.seed = seed;
-    CHECK(run(src, sync).output == std::vector<std::string>{"40"});  // no sched point inside
+    CHECK(run(src, sync).output == all);  // no sched point inside
     RunOptions line = sync;
     line.preempt = rdv::sim::Preempt::Line;
     const RunReport r = run(src, line);
     REQUIRE(r.result.outcome == Outcome::Ok);
-    if (r.output != std::vector<std::string>{"40"}) ++lost;
+    if (r.output != all) ++lost;
   }
   CHECK(lost > 0);
 }
@@ -193,53 +226,38 @@ TEST_CASE("limits: --limit-wall ends a run that keeps reaching sync points, at i
   opt.config.max_wall = rdv::sim::Nanos{1'000'000'000};
   opt.config.max_events = 64'000'000;
   opt.output_cap = 0;
-  const auto t0 = std::chrono::steady_clock::now();
-  const RunReport r = run("local ch = chan(1)\nwhile true do\n  ch:send(1); ch:recv()\nend\n", opt);
-  const auto took = std::chrono::steady_clock::now() - t0;
+  std::chrono::steady_clock::duration took{};
+  const RunReport r =
+      run_to_limit("local ch = chan(1)\nwhile true do\n  ch:send(1); ch:recv()\nend\n", opt, took);
   INFO(r.diagnostics);
-  CHECK(r.result.outcome == Outcome::Error);
   CHECK(contains(r.diagnostics, "t.lua:3: time limit exceeded: the run took more than 1 s"));
-  CHECK(took >= std::chrono::seconds(1));
-  CHECK(took < std::chrono::seconds(30));
+  check_ended_after_a_second(took);
 }
 
 TEST_CASE("limits: a live run whose tasks all wait past --limit-wall ends at once, not later") {
   RunOptions opt = live();
   opt.config.max_wall = rdv::sim::Nanos{5} * 1'000'000'000;
-  const auto t0 = std::chrono::steady_clock::now();
-  const RunReport r = run("go(function() sleep(60 * second) end)\nsleep(3600 * second)\n", opt);
-  const auto took = std::chrono::steady_clock::now() - t0;
+  std::chrono::steady_clock::duration took{};
+  const RunReport r =
+      run_to_limit("go(function() sleep(60 * second) end)\nsleep(3600 * second)\n", opt, took);
   INFO(r.diagnostics);
-  CHECK(r.result.outcome == Outcome::Error);
   CHECK(contains(r.diagnostics, "every task waits for a timer that fires after the run's limit"));
   CHECK(took < std::chrono::seconds(4));  // not the 5 s limit, let alone the hour
   // A timer past the limit is no reason to end while another one will wake a task before it.
-  const RunReport ok =
-      run("local ch = chan()\n"
-          "go(function() sleep(50) ch:send('in time') end)\n"
-          "select { on_recv(ch, function(v) print(v) end), on_recv(after(3600 * second)) }\n",
-          opt);
-  INFO(ok.diagnostics);
-  CHECK(ok.result.outcome == Outcome::Ok);
-  CHECK(ok.output == std::vector<std::string>{"in time"});
+  check_runs_ok(
+      "local ch = chan()\n"
+      "go(function() sleep(50) ch:send('in time') end)\n"
+      "select { on_recv(ch, function(v) print(v) end), on_recv(after(3600 * second)) }\n",
+      opt, {"in time"});
 }
 
 TEST_CASE("limits: --limit-cpu ends a run that works between sync points, naming its task") {
   RunOptions opt;
   opt.config.max_cpu = rdv::sim::Nanos{1'000'000'000};
-  opt.config.max_events = 64'000'000;
-  const auto t0 = std::chrono::steady_clock::now();
-  // One task works (a 1 MiB search per round) and reaches a sync point every round, so the step
-  // budget restarts; the other only receives. The limit counts both, and names the task whose
-  // check found it passed: either, at its own line.
-  const RunReport r =
-      run("local s = string.rep('a', 1 << 20)\nlocal ch = chan(1)\n"
-          "go(function()\n  while true do ch:send(s:find('x') or 0) end\nend)\n"
-          "while true do\n  ch:recv()\nend\n",
-          opt);
-  const auto took = std::chrono::steady_clock::now() - t0;
+  // The limit counts both tasks of kBusySender, and names the task whose check found it passed:
+  // either, at its own line.
+  const RunReport r = run_busy_sender_to_limit(opt);
   INFO(r.diagnostics);
-  CHECK(r.result.outcome == Outcome::Error);
   const bool worker = contains(r.diagnostics,
                                "t.lua:4: CPU time limit exceeded: the run's tasks "
                                "used more than 1 s of CPU time (--limit-cpu); "
@@ -249,12 +267,8 @@ TEST_CASE("limits: --limit-cpu ends a run that works between sync points, naming
                              "used more than 1 s of CPU time (--limit-cpu); "
                              "task 1 was running");
   CHECK((worker || main));
-  CHECK(took >= std::chrono::seconds(1));  // a second of CPU takes at least a second
-  CHECK(took < std::chrono::seconds(30));
   // A run that ends before its CPU limit is not touched by it.
-  const RunReport ok = run("local t = 0\nfor i = 1, 100000 do t = t + i end\nprint(t)\n", opt);
-  CHECK(ok.result.outcome == Outcome::Ok);
-  CHECK(ok.output == std::vector<std::string>{"5000050000"});
+  check_runs_ok("local t = 0\nfor i = 1, 100000 do t = t + i end\nprint(t)\n", opt, {"5000050000"});
 }
 
 TEST_CASE("limits: --limit-task-cpu ends the task that used its CPU time, not the idle one") {
@@ -265,33 +279,20 @@ TEST_CASE("limits: --limit-task-cpu ends the task that used its CPU time, not th
     RunOptions opt;
     opt.config.mode = mode;
     opt.config.max_task_cpu = rdv::sim::Nanos{1'000'000'000};
-    opt.config.max_events = 64'000'000;
-    const auto t0 = std::chrono::steady_clock::now();
-    const RunReport r =
-        run("local s = string.rep('a', 1 << 20)\nlocal ch = chan(1)\n"
-            "go(function()\n  while true do ch:send(s:find('x') or 0) end\nend)\n"
-            "while true do\n  ch:recv()\nend\n",
-            opt);
-    const auto took = std::chrono::steady_clock::now() - t0;
+    const RunReport r = run_busy_sender_to_limit(opt);
     INFO(r.diagnostics);
-    CHECK(r.result.outcome == Outcome::Error);
     CHECK(contains(r.diagnostics,
                    "t.lua:4: CPU time limit exceeded: task 2 used more than 1 s "
                    "of CPU time (--limit-task-cpu)"));
-    CHECK(took >= std::chrono::seconds(1));  // a second of one thread's CPU takes a second
-    CHECK(took < std::chrono::seconds(30));
   }
   // Tasks that each stay under it are not touched, however many there are together.
   RunOptions opt;
   opt.config.max_task_cpu = rdv::sim::Nanos{1'000'000'000};
-  const RunReport ok =
-      run("local wg = waitgroup()\nfor i = 1, 4 do\n  wg:add(1)\n  go(function()\n"
-          "    local t = 0\n    for j = 1, 100000 do t = t + j end\n    wg:done()\n  end)\n"
-          "end\nwg:wait()\nprint('done')\n",
-          opt);
-  INFO(ok.diagnostics);
-  CHECK(ok.result.outcome == Outcome::Ok);
-  CHECK(ok.output == std::vector<std::string>{"done"});
+  check_runs_ok(
+      "local wg = waitgroup()\nfor i = 1, 4 do\n  wg:add(1)\n  go(function()\n"
+      "    local t = 0\n    for j = 1, 100000 do t = t + j end\n    wg:done()\n  end)\n"
+      "end\nwg:wait()\nprint('done')\n",
+      opt, {"done"});
 }
 
 TEST_CASE("limits: sync points reset the step budget") {
