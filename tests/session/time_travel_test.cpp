@@ -3,6 +3,7 @@
 // stepping forward to k, over every shipped scenario, a run long enough to cross the model's
 // snapshots, a loaded trace, a live run still being recorded and an interactive one.
 #include "session/controller.h"
+#include "tests/support/controller_run.h"
 #include "tests/support/read_file.h"
 #include "tests/support/scenario.h"
 
@@ -23,19 +24,10 @@ namespace {
 
 const std::string kScenarios = RDV_SOURCE_DIR "/scenarios/";
 
+using rdv::test::open_interactive;
 using rdv::test::read_file;
-
-template <class Pred>
-bool update_until(Controller& c, Pred done,
-                  std::chrono::seconds timeout = std::chrono::seconds(20)) {
-  const auto end = std::chrono::steady_clock::now() + timeout;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > end) return false;
-    c.update(0.0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return true;
-}
+using rdv::test::until_asked;
+using rdv::test::update_until;
 
 // Steps forward from 0 to the end with Step (→), keeping the state after each event; then back
 // to 0 with Step back (←), comparing; then random jumps (the scrubber), comparing again.
@@ -221,18 +213,14 @@ TEST_CASE("time travel: a live run is scrubbed while it is still being recorded"
 
 TEST_CASE("time travel: in interactive mode, Step after going back replays, then follows") {
   Controller c;
-  RunSettings s;
-  s.policy = PolicyKind::Interactive;
-  c.apply_settings(s);
-  const std::string file = "3.1-waitgroup-batch.lua";
-  rdv::test::open_scenario(c, file);
+  open_interactive(c, "3.1-waitgroup-batch.lua");
   // Make a few choices.
   for (int i = 0; i < 3; ++i) {
-    REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+    REQUIRE(until_asked(c));
     if (c.run_ended()) break;
     c.request_step();
   }
-  REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+  REQUIRE(until_asked(c));
   REQUIRE_FALSE(c.run_ended());
   const std::size_t size = c.model().size();
   REQUIRE(size >= 3);

@@ -5,6 +5,7 @@
 #include "session/view_model.h"
 #include "session/controller.h"
 #include "session/state_style.h"
+#include "tests/support/controller_run.h"
 #include "tests/support/model_stream.h"
 #include "tests/support/read_file.h"
 #include "tests/support/scenario.h"
@@ -263,17 +264,29 @@ TEST_CASE("view model: error lines, source lines and exercise goals") {
 
 namespace {
 
+using rdv::test::open_interactive;
 using rdv::test::read_file;
+using rdv::test::until_asked;
+using rdv::test::update_until;
 
-// Calls update() until `done` holds (every 1 ms, at most 20 s).
-template <class F>
-bool update_until(Controller& c, F done) {
-  for (int i = 0; i < 20'000; ++i) {
-    c.update(0.0);
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return false;
+// Runs the script `text` (named `name`) to its end within `seconds` under the settings `s`: the
+// run must end in an error whose diagnostics say `diag`.
+void check_ends_in_error(Controller& c, const RunSettings& s, const std::string& name,
+                         const std::string& text, const std::string& diag, int seconds) {
+  c.apply_settings(s);
+  c.open_script(name, name, text);
+  REQUIRE(c.finish_blocking(std::chrono::seconds(seconds)));
+  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
+  INFO(c.diagnostics());
+  CHECK(c.diagnostics().find(diag) != std::string::npos);
+}
+
+// A limit set out of its range (`limit` of `s` set to `wrong`) is clamped to `clamped`.
+void check_clamped(Controller& c, RunSettings s, std::int64_t RunSettings::*limit,
+                   std::int64_t wrong, std::int64_t clamped) {
+  s.*limit = wrong;
+  c.apply_settings(s);
+  CHECK(c.settings().*limit == clamped);
 }
 
 }  // namespace
@@ -326,17 +339,14 @@ TEST_CASE(
 TEST_CASE("controller: you are the scheduler — the run waits for picks") {
   Controller c;
   RunSettings s;
-  s.policy = PolicyKind::Interactive;
   s.seed = 3;
-  c.apply_settings(s);
-  const std::string file = "4.2c-deadlock-lock-order.lua";
-  rdv::test::open_scenario(c, file);
+  open_interactive(c, "4.2c-deadlock-lock-order.lua", s);
   REQUIRE(c.interactive());
   // Pick the first candidate each time until the run ends; every question is seen in a state
   // where each candidate is runnable or running.
   int picks = 0;
   while (!c.run_ended() && picks < 500) {
-    REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+    REQUIRE(until_asked(c));
     if (c.run_ended()) break;
     const auto cands = c.candidates();
     for (const auto id : cands) {
@@ -355,12 +365,8 @@ TEST_CASE("controller: you are the scheduler — the run waits for picks") {
 
 TEST_CASE("controller: reset while the interactive run waits aborts it promptly") {
   Controller c;
-  RunSettings s;
-  s.policy = PolicyKind::Interactive;
-  c.apply_settings(s);
-  const std::string file = "2.1-unbuffered-rendezvous.lua";
-  rdv::test::open_scenario(c, file);
-  REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+  open_interactive(c, "2.1-unbuffered-rendezvous.lua");
+  REQUIRE(until_asked(c));
   c.request_reset();  // aborts the waiting run, starts again
   CHECK(c.model().size() <= 2);
 }
@@ -388,28 +394,19 @@ TEST_CASE("controller: the event limit setting ends a run there, and is clamped 
 TEST_CASE("controller: the time limit ends a run, but not one waiting for your pick") {
   Controller c;
   RunSettings s;
-  s.wall_limit_s = 1;
-  c.apply_settings(s);
   // A run that keeps reaching synchronization points: only the wall clock ends it.
-  c.open_script("spin.lua", "spin.lua",
-                "local ch = chan(1)\nwhile true do ch:send(1) ch:recv() end\n");
-  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
-  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
-  CHECK(c.diagnostics().find("spin.lua:2: time limit exceeded: the run took more than 1 s") !=
-        std::string::npos);
-  s.wall_limit_s = 0;
-  c.apply_settings(s);
-  CHECK(c.settings().wall_limit_s == 1);  // clamped
+  s.wall_limit_s = 1;
+  check_ends_in_error(c, s, "spin.lua",
+                      "local ch = chan(1)\nwhile true do ch:send(1) ch:recv() end\n",
+                      "spin.lua:2: time limit exceeded: the run took more than 1 s", 30);
+  check_clamped(c, s, &RunSettings::wall_limit_s, 0, 1);
   // You are the scheduler: the run waits for you longer than the limit, then goes on.
-  s.policy = PolicyKind::Interactive;
-  c.apply_settings(s);
-  const std::string file = "2.1-unbuffered-rendezvous.lua";
-  rdv::test::open_scenario(c, file);
-  REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+  open_interactive(c, "2.1-unbuffered-rendezvous.lua", s);
+  REQUIRE(until_asked(c));
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));
   int picks = 0;
   while (!c.run_ended() && picks < 500) {
-    REQUIRE(update_until(c, [&] { return !c.candidates().empty() || c.run_ended(); }));
+    REQUIRE(until_asked(c));
     if (c.run_ended()) break;
     CHECK(c.request_pick(c.candidates().front()));
     ++picks;
@@ -422,37 +419,29 @@ TEST_CASE("controller: the CPU limit ends a run that keeps reaching sync points"
   Controller c;
   RunSettings s;
   s.cpu_limit_s = 1;
-  c.apply_settings(s);
   // Each round does ~10 ms of work inside string.find, then a sync point: neither the step
   // budget nor (for minutes) the event limit ends it.
-  c.open_script("work.lua", "work.lua",
-                "local ch = chan(1)\nlocal s = string.rep('a', 1 << 20)\n"
-                "while true do\n  s:find('x')\n  ch:send(1) ch:recv()\nend\n");
-  REQUIRE(c.finish_blocking(std::chrono::seconds(60)));
-  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
-  CHECK(c.diagnostics().find("CPU time limit exceeded: the run's tasks used more than 1 s of "
-                             "CPU time (--limit-cpu)") != std::string::npos);
-  s.cpu_limit_s = -5;
-  c.apply_settings(s);
-  CHECK(c.settings().cpu_limit_s == 1);  // clamped
+  check_ends_in_error(c, s, "work.lua",
+                      "local ch = chan(1)\nlocal s = string.rep('a', 1 << 20)\n"
+                      "while true do\n  s:find('x')\n  ch:send(1) ch:recv()\nend\n",
+                      "CPU time limit exceeded: the run's tasks used more than 1 s of "
+                      "CPU time (--limit-cpu)",
+                      60);
+  check_clamped(c, s, &RunSettings::cpu_limit_s, -5, 1);
 }
 
 TEST_CASE("controller: the task CPU limit (Run > Task CPU limit) ends the task that passes it") {
   Controller c;
   RunSettings s;
   s.task_cpu_limit_s = 1;
-  c.apply_settings(s);
-  c.open_script("work.lua", "work.lua",
-                "local ch = chan(1)\nlocal s = string.rep('a', 1 << 20)\n"
-                "go(function()\n  while true do ch:send(s:find('x') or 0) end\nend)\n"
-                "while true do ch:recv() end\n");
-  REQUIRE(c.finish_blocking(std::chrono::seconds(60)));
-  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
-  CHECK(c.diagnostics().find("work.lua:4: CPU time limit exceeded: task 2 used more than 1 s of "
-                             "CPU time (--limit-task-cpu)") != std::string::npos);
-  s.task_cpu_limit_s = -5;
-  c.apply_settings(s);
-  CHECK(c.settings().task_cpu_limit_s == 0);  // clamped: no limit per task
+  check_ends_in_error(c, s, "work.lua",
+                      "local ch = chan(1)\nlocal s = string.rep('a', 1 << 20)\n"
+                      "go(function()\n  while true do ch:send(s:find('x') or 0) end\nend)\n"
+                      "while true do ch:recv() end\n",
+                      "work.lua:4: CPU time limit exceeded: task 2 used more than 1 s of "
+                      "CPU time (--limit-task-cpu)",
+                      60);
+  check_clamped(c, s, &RunSettings::task_cpu_limit_s, -5, 0);  // clamped: no limit per task
 }
 
 TEST_CASE("controller: a script error is reported at its line") {
