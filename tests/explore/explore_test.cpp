@@ -62,6 +62,15 @@ constexpr const char* kHandoff =
     "go('sender', function() ch:send(1) end)\n"
     "print(ch:recv())\n";
 
+// Options for `schedules` schedules by `policy`, two at once (the rest as they come).
+Options two_jobs(PolicyKind policy, std::uint64_t schedules) {
+  Options o;
+  o.policy = policy;
+  o.schedules = schedules;
+  o.jobs = 2;
+  return o;
+}
+
 // The distinct outputs the exploration saw.
 std::set<std::vector<std::string>> outputs_of(const Summary& s) {
   std::set<std::vector<std::string>> seen;
@@ -69,13 +78,25 @@ std::set<std::vector<std::string>> outputs_of(const Summary& s) {
   return seen;
 }
 
+// Under every policy (Random, Pct, Exhaustive; 100 schedules on 2 jobs, with `preempt`), every
+// schedule of the script at `path` ends well, and the outputs found are exactly `want`.
+void check_every_policy_finds(const std::string& path, rdv::sim::Preempt preempt,
+                              const std::set<std::vector<std::string>>& want) {
+  for (const PolicyKind policy : {PolicyKind::Random, PolicyKind::Pct, PolicyKind::Exhaustive}) {
+    CAPTURE(rdv::sim::to_string(policy));
+    Options o = two_jobs(policy, 100);
+    o.preempt = preempt;
+    const Summary s = run(path, o);
+    CHECK(outputs_of(s) == want);
+    CHECK(s.count(Kind::Ok) == s.schedules);
+  }
+}
+
 }  // namespace
 
 TEST_CASE("explore: random finds the lock-order deadlock of 4.2c and records it") {
   const auto dir = temp_dir("4.2c");
-  Options o;
-  o.schedules = 200;
-  o.jobs = 2;
+  Options o = two_jobs(PolicyKind::Random, 200);
   o.trace_dir = dir.string();
   const Summary s = run("scenarios/4.2c-deadlock-lock-order.lua", o);
   CHECK(s.schedules == 200);
@@ -110,20 +131,15 @@ TEST_CASE("explore: random finds the lock-order deadlock of 4.2c and records it"
 }
 
 TEST_CASE("explore: pct depth 2 finds the deadlock of 4.2c") {
-  Options o;
-  o.policy = PolicyKind::Pct;
+  Options o = two_jobs(PolicyKind::Pct, 100);
   o.depth = 2;
-  o.schedules = 100;
-  o.jobs = 2;
   const Summary s = run("scenarios/4.2c-deadlock-lock-order.lua", o);
   CHECK(s.expected_steps > 1);
   CHECK(s.count(Kind::Deadlock) > 0);
 }
 
 TEST_CASE("explore: the WaitGroup misuse of 3.1b returns early and leaks in some schedules") {
-  Options o;
-  o.schedules = 100;
-  o.jobs = 2;
+  Options o = two_jobs(PolicyKind::Random, 100);
   const Summary s = run("scenarios/3.1b-waitgroup-add-inside-task.lua", o);
   CHECK(s.count(Kind::Leak) > 0);
   CHECK(s.count(Kind::Ok) > 0);
@@ -141,19 +157,9 @@ TEST_CASE("explore: both orders of the lines printed after a hand-off are found,
   // Go prints either line first (tests/crosscheck/handoff.allowed); print is a scheduling point,
   // so the explorer reaches both.
   const std::set<std::vector<std::string>> both = {{"received 1", "sent"}, {"sent", "received 1"}};
-  for (const PolicyKind policy : {PolicyKind::Random, PolicyKind::Pct, PolicyKind::Exhaustive}) {
-    for (const rdv::sim::Preempt preempt : {rdv::sim::Preempt::Sync, rdv::sim::Preempt::Line}) {
-      CAPTURE(rdv::sim::to_string(policy));
-      CAPTURE(preempt == rdv::sim::Preempt::Line);
-      Options o;
-      o.policy = policy;
-      o.preempt = preempt;
-      o.schedules = 100;
-      o.jobs = 2;
-      const Summary s = run("tests/crosscheck/handoff.lua", o);
-      CHECK(outputs_of(s) == both);
-      CHECK(s.count(Kind::Ok) == s.schedules);
-    }
+  for (const rdv::sim::Preempt preempt : {rdv::sim::Preempt::Sync, rdv::sim::Preempt::Line}) {
+    CAPTURE(preempt == rdv::sim::Preempt::Line);
+    check_every_policy_finds("tests/crosscheck/handoff.lua", preempt, both);
   }
 }
 
@@ -164,22 +170,11 @@ TEST_CASE("explore: main's return ends the program, and both orders of a late wo
   // runnable is listed but is no leak.
   const std::set<std::vector<std::string>> all = {
       {"main done"}, {"main done", "worker ran"}, {"worker ran", "main done"}};
-  for (const PolicyKind policy : {PolicyKind::Random, PolicyKind::Pct, PolicyKind::Exhaustive}) {
-    CAPTURE(rdv::sim::to_string(policy));
-    Options o;
-    o.policy = policy;
-    o.schedules = 100;
-    o.jobs = 2;
-    const Summary s = run("tests/crosscheck/main_return.lua", o);
-    CHECK(outputs_of(s) == all);
-    CHECK(s.count(Kind::Ok) == s.schedules);
-  }
+  check_every_policy_finds("tests/crosscheck/main_return.lua", rdv::sim::Preempt::Sync, all);
 }
 
 TEST_CASE("explore: a task blocked or sleeping when main returns is a leak, never a later panic") {
-  Options o;
-  o.schedules = 100;
-  o.jobs = 2;
+  Options o = two_jobs(PolicyKind::Random, 100);
   // Blocked on a send nobody receives: every schedule leaks.
   const Summary blocked = run("tests/crosscheck/leak_blocked.lua", o);
   CHECK(blocked.count(Kind::Leak) == blocked.schedules);
@@ -333,11 +328,8 @@ TEST_CASE("explore: verdicts agree with the SPIN model checker") {
 // place among ~50: PCT depth 2 targets exactly that; random almost never gets there. Fixed
 // seeds, so the counts are exact (docs/explorer.md has the figures over 20 seeds).
 TEST_CASE("explore: pct depth 2 finds a one-preemption bug that random misses") {
-  Options o;
-  o.policy = PolicyKind::Pct;
+  Options o = two_jobs(PolicyKind::Pct, 200);
   o.depth = 2;
-  o.schedules = 200;
-  o.jobs = 2;
   const Summary pct = run("tests/explore/one_preemption.lua", o);
   CHECK(pct.count(Kind::Panic) > 0);
   o.policy = PolicyKind::Random;
@@ -364,9 +356,7 @@ TEST_CASE("explore: should_stop ends an exploration early and only finished runs
 
 TEST_CASE("explore: shrinking leaves the lock-order deadlock with its one needed preemption") {
   const auto dir = temp_dir("shrink");
-  Options o;
-  o.schedules = 50;
-  o.jobs = 2;
+  Options o = two_jobs(PolicyKind::Random, 50);
   o.shrink = true;
   o.trace_dir = dir.string();
   const Summary s = run("scenarios/4.2c-deadlock-lock-order.lua", o);
@@ -384,9 +374,7 @@ TEST_CASE("explore: shrinking leaves the lock-order deadlock with its one needed
 
 TEST_CASE("explore: live tallies, the first ok schedule, and a trace of any output on demand") {
   const auto dir = temp_dir("tally");
-  Options o;
-  o.schedules = 120;
-  o.jobs = 2;
+  Options o = two_jobs(PolicyKind::Random, 120);
   o.trace_dir = dir.string();
   std::vector<rdv::explore::Tally> seen;  // on_tally calls are serialised
   o.on_tally = [&](const rdv::explore::Tally& t) { seen.push_back(t); };
@@ -420,10 +408,7 @@ TEST_CASE("explore: --preempt line finds the lost updates of 4.2b that sync poin
   // schedule prints counter = 10 (one distinct output). Per line: some schedules lose updates.
   for (const PolicyKind policy : {PolicyKind::Random, PolicyKind::Pct}) {
     CAPTURE(rdv::sim::to_string(policy));
-    Options o;
-    o.policy = policy;
-    o.schedules = 300;  // pct finds a lost update in ~2.5 % of its schedules
-    o.jobs = 2;
+    Options o = two_jobs(policy, 300);  // pct finds a lost update in ~2.5 % of its schedules
     o.preempt = rdv::sim::Preempt::Sync;
     const Summary sync = run("scenarios/4.2b-lost-update.lua", o);
     CHECK(sync.outputs.size() == 1);
