@@ -48,6 +48,35 @@ bool has(const std::string& s, std::string_view part) {
   return s.find(part) != std::string::npos;
 }
 
+// Writes `text` to the file `name` in `d`; its path.
+std::string write_script(const fs::path& d, const std::string& name, const std::string& text) {
+  std::ofstream(d / name) << text;
+  return (d / name).string();
+}
+
+// A run of a script written for the test, with a trace.
+struct Traced {
+  Ran ran;
+  std::string trace;  // the trace's path
+};
+
+// Writes `text` to `name`.lua in the scratch folder and runs it with --trace to `name`.rdv.jsonl
+// there.
+Traced run_traced(const std::string& name, const std::string& text) {
+  const fs::path d = scratch();
+  Traced t;
+  t.trace = (d / (name + ".rdv.jsonl")).string();
+  t.ran = cli("run " + write_script(d, name + ".lua", text) + " --trace " + t.trace);
+  return t;
+}
+
+// The trace at `path`, read back: it must read.
+rdv::trace::Trace read_ok(const std::string& path) {
+  auto t = rdv::trace::read_trace(path);
+  REQUIRE(t.ok());
+  return std::move(*t);
+}
+
 const std::string kDir = "tests/cli/";
 const std::string kLua = "tests/script/lua/";
 
@@ -88,12 +117,11 @@ TEST_CASE("cli run: a leak is a warning on stderr with exit 0") {
 
 TEST_CASE("cli run: script errors and limits: exit 2 naming file:line") {
   const fs::path d = scratch();
-  std::ofstream(d / "syntax.lua") << "local x = 1\nif x then\n";
-  const Ran s = cli("run " + (d / "syntax.lua").string());
+  const Ran s = cli("run " + write_script(d, "syntax.lua", "local x = 1\nif x then\n"));
   CHECK(s.code == 2);
   CHECK(has(s.err, "syntax.lua:3:"));
-  std::ofstream(d / "spin.lua") << "local x = 0\nwhile true do\n  x = x + 1\nend\n";
-  const Ran l = cli("run " + (d / "spin.lua").string());
+  const Ran l =
+      cli("run " + write_script(d, "spin.lua", "local x = 0\nwhile true do\n  x = x + 1\nend\n"));
   CHECK(l.code == 2);
   CHECK(has(l.err,
             "task 1 ran 50,000,000 instructions without reaching a synchronization point "
@@ -103,10 +131,10 @@ TEST_CASE("cli run: script errors and limits: exit 2 naming file:line") {
 TEST_CASE("cli run: escape sequences in task names and errors never reach the terminal") {
   const fs::path d = fs::temp_directory_path() / "rdv_cli_escape";
   fs::create_directories(d);
-  std::ofstream(d / "esc.lua")
-      << "go('\\27]0;owned\\7', function() error('\\27[2J\\rcleared') end)\n"
-         "sleep(1)\n";
-  const Ran r = cli("run " + (d / "esc.lua").string());
+  const Ran r = cli("run " + write_script(d, "esc.lua",
+                                          "go('\\27]0;owned\\7', function() "
+                                          "error('\\27[2J\\rcleared') end)\n"
+                                          "sleep(1)\n"));
   CHECK(r.code == 2);
   CHECK(r.err.find('\x1b') == std::string::npos);
   CHECK(r.err.find('\r') == std::string::npos);
@@ -171,9 +199,8 @@ TEST_CASE("cli run --trace, then replay reproduces it exactly") {
   const std::size_t at = text.find(from);
   REQUIRE(at != std::string::npos);
   text.replace(at, from.size(), "for i = 1, 201 do");
-  std::ofstream(d / "select_random.lua") << text;
   const Ran div =
-      cli("replay " + trace + " --quiet --script " + (d / "select_random.lua").string());
+      cli("replay " + trace + " --quiet --script " + write_script(d, "select_random.lua", text));
   CHECK(div.code == 2);
   CHECK(has(div.err, "replay diverged at event"));
   CHECK(div.out.empty());
@@ -183,15 +210,15 @@ TEST_CASE("cli run --trace, then replay: bytes that are not UTF-8 round-trip exa
   // Output, notes, task and channel names and an error message, each with bytes that are no
   // UTF-8 (a lone 0xff, a cut sequence, a NUL, an overlong form) and with a real U+00FF (ÿ),
   // which must stay apart from the byte 0xff.
-  const fs::path d = scratch();
-  std::ofstream(d / "bytes.lua") << "local ch = chan(1, 'ch\\xfe')\n"
-                                    "go('w\\xff\\xc3', function() ch:send('v\\x80\\0') end)\n"
-                                    "print('\\xff', ch:recv())\n"
-                                    "print('\\xc3\\xbf', '\\xc0\\xaf', '\\xed\\xa0\\x80')\n"
-                                    "note('n\\xfe\\xff')\n"
-                                    "error('e\\xff')\n";
-  const std::string trace = (d / "bytes.rdv.jsonl").string();
-  const Ran r = cli("run " + (d / "bytes.lua").string() + " --trace " + trace);
+  const Traced b = run_traced("bytes",
+                              "local ch = chan(1, 'ch\\xfe')\n"
+                              "go('w\\xff\\xc3', function() ch:send('v\\x80\\0') end)\n"
+                              "print('\\xff', ch:recv())\n"
+                              "print('\\xc3\\xbf', '\\xc0\\xaf', '\\xed\\xa0\\x80')\n"
+                              "note('n\\xfe\\xff')\n"
+                              "error('e\\xff')\n");
+  const std::string& trace = b.trace;
+  const Ran& r = b.ran;
   REQUIRE(r.code == 2);
   CHECK(r.out ==
         "\xff\tv\x80" + std::string(1, '\0') + "\ttrue\n\xc3\xbf\t\xc0\xaf\t\xed\xa0\x80\n");
@@ -199,12 +226,11 @@ TEST_CASE("cli run --trace, then replay: bytes that are not UTF-8 round-trip exa
   const std::string text = read_file(trace);
   CHECK(has(text, "\\udcff"));
   CHECK(!has(text, "\xff"));
-  auto t = rdv::trace::read_trace(trace);
-  REQUIRE(t.ok());
-  REQUIRE(t->footer.output.size() == 2);
-  CHECK(t->footer.output[0] == "\xff\tv\x80" + std::string(1, '\0') + "\ttrue");
-  CHECK(t->footer.output[1] == "\xc3\xbf\t\xc0\xaf\t\xed\xa0\x80");
-  CHECK(has(t->footer.message, "e\xff"));
+  const auto t = read_ok(trace);
+  REQUIRE(t.footer.output.size() == 2);
+  CHECK(t.footer.output[0] == "\xff\tv\x80" + std::string(1, '\0') + "\ttrue");
+  CHECK(t.footer.output[1] == "\xc3\xbf\t\xc0\xaf\t\xed\xa0\x80");
+  CHECK(has(t.footer.message, "e\xff"));
   const Ran rep = cli("replay " + trace);
   CHECK(rep.code == 0);  // reproduced (the recorded run's panic included)
   CHECK(has(rep.err, "reproduced exactly"));
@@ -213,24 +239,22 @@ TEST_CASE("cli run --trace, then replay: bytes that are not UTF-8 round-trip exa
 }
 
 TEST_CASE("cli run: print and tostring never cut a string silently") {
-  const fs::path d = scratch();
-  std::ofstream(d / "long.lua") << "local s = string.rep('a', 5000)\n"
-                                   "print(s)\n"
-                                   "print(#tostring(s), tostring(s) == s)\n"
-                                   "print(tostring({string.rep('b', 5000)}))\n"
-                                   "note(string.rep('c', 70000))\n";
-  const std::string trace = (d / "long.rdv.jsonl").string();
-  const Ran r = cli("run " + (d / "long.lua").string() + " --trace " + trace);
+  const Traced l = run_traced("long",
+                              "local s = string.rep('a', 5000)\n"
+                              "print(s)\n"
+                              "print(#tostring(s), tostring(s) == s)\n"
+                              "print(tostring({string.rep('b', 5000)}))\n"
+                              "note(string.rep('c', 70000))\n");
+  const Ran& r = l.ran;
   REQUIRE(r.code == 0);
   // a string is printed whole; a display past 4,096 bytes says how much it left out
   CHECK(r.out == std::string(5000, 'a') + "\n5000\ttrue\n{\"" + std::string(4093, 'b') +
                      "\"}\u2026 (907 more bytes)\n");
-  auto t = rdv::trace::read_trace(trace);
-  REQUIRE(t.ok());
+  const auto t = read_ok(l.trace);
   bool note_cut = false;  // a note is kept up to 64 KiB, saying how long it was
-  for (const auto& e : t->events) {
+  for (const auto& e : t.events) {
     if (e.kind == rdv::sim::EventKind::Note) {
-      note_cut = t->text(e) == std::string(65536, 'c') + "\u2026 (70000 bytes)";
+      note_cut = t.text(e) == std::string(65536, 'c') + "\u2026 (70000 bytes)";
     }
   }
   CHECK(note_cut);
@@ -297,9 +321,8 @@ TEST_CASE("a version 1 trace (before TaskAt) still replays exactly and exports")
 TEST_CASE("cli --limit-memory: a trace keeps the cap, so replay stops where the run stopped") {
   const fs::path d = scratch();
   // A table that grows until a 32 MiB cap stops it (the default cap of 256 MiB would not).
-  std::ofstream(d / "grow.lua") << "local t = {}\nfor i = 1, 2000000 do t[i] = {i} end\n"
-                                   "print('done')\n";
-  const std::string grow = (d / "grow.lua").string();
+  const std::string grow = write_script(
+      d, "grow.lua", "local t = {}\nfor i = 1, 2000000 do t[i] = {i} end\nprint('done')\n");
   const std::string trace = (d / "capped.rdv.jsonl").string();
   const Ran r = cli("run -q " + grow + " --limit-memory 32 --trace " + trace);
   CHECK(r.code == 2);
@@ -320,8 +343,7 @@ TEST_CASE("cli --limit-memory: a trace keeps the cap, so replay stops where the 
 TEST_CASE("cli --max-events: run, explore and replay stop at the limit given; replay keeps it") {
   const fs::path d = scratch();
   // ~2 events per line printed: 3,000 lines are ~6,000 events.
-  std::ofstream(d / "many.lua") << "for i = 1, 3000 do print(i) end\n";
-  const std::string many = (d / "many.lua").string();
+  const std::string many = write_script(d, "many.lua", "for i = 1, 3000 do print(i) end\n");
   CHECK(cli("run -q " + many).code == 0);  // the default limit (1,000,000) is far away
   const Ran small = cli("run -q " + many + " --max-events 500");
   CHECK(small.code == 2);
