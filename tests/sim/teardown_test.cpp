@@ -56,6 +56,14 @@ void park_many(Runtime& rt) {
   for (int i = 0; i < kMany; ++i) parked->recv();
 }
 
+// A run in `mode` with room for kMany tasks and main.
+RunConfig room_for_many(Mode mode) {
+  RunConfig cfg;
+  cfg.mode = mode;
+  cfg.max_tasks = kMany + 1;
+  return cfg;
+}
+
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -67,9 +75,7 @@ TEST_CASE("teardown: abort() wakes and joins thousands of parked tasks") {
     CAPTURE(std::string(to_string(mode)));
     const auto t0 = std::chrono::steady_clock::now();
     EventLog log;
-    RunConfig cfg;
-    cfg.mode = mode;
-    cfg.max_tasks = kMany + 1;
+    RunConfig cfg = room_for_many(mode);
     cfg.max_time = Nanos{1'000'000} * 3600 * 10'000;
     Runtime rt(cfg, log);
     rt.start("main", [&] {
@@ -109,10 +115,7 @@ TEST_CASE("teardown: main returning with thousands blocked reports them and join
   for (Mode mode : {Mode::Controlled, Mode::Live}) {
     CAPTURE(std::string(to_string(mode)));
     EventLog log;
-    RunConfig cfg;
-    cfg.mode = mode;
-    cfg.max_tasks = kMany + 1;
-    Runtime rt(cfg, log);
+    Runtime rt(room_for_many(mode), log);
     rt.start("main", [&] { park_many(rt); });
     REQUIRE(rt.wait_for(std::chrono::seconds(60)));
     const RunResult r = rt.wait();
@@ -128,10 +131,7 @@ TEST_CASE("teardown: destroying a running Runtime aborts it and joins every task
     CAPTURE(std::string(to_string(mode)));
     EventLog log;
     {
-      RunConfig cfg;
-      cfg.mode = mode;
-      cfg.max_tasks = kMany + 1;
-      Runtime rt(cfg, log);
+      Runtime rt(room_for_many(mode), log);
       rt.start("main", [&] {
         for (int i = 0; i < 100; ++i) {
           rt.go("spin", [&rt] {
