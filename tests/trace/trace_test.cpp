@@ -56,46 +56,30 @@ Trace small_trace() {
   t.header.title = "Unbuffered \"rendezvous\"";
   t.header.schedule = {0, 1, 1, 0};
   t.header.seed = 42;
+  // Each event names the fields it sets; val, which has no default of its own, always.
   auto add = [&](Event e, std::string_view text = {}) {
     e.seq = t.events.size();
     e.text = t.strings.intern(text);
     t.events.push_back(e);
   };
-  Event e;
-  e.kind = EventKind::TaskSpawn;
-  e.task = 1;
-  add(e, "main");
-  e = {};
-  e.kind = EventKind::ChanMake;
-  e.task = 1;
-  e.obj = 1;
-  e.line = 1;
-  add(e, "result");
-  e = {};
-  e.kind = EventKind::TaskBlock;
-  e.task = 1;
-  e.reason = sim::BlockReason::ChanRecv;
-  e.obj = 1;
-  e.t = 5;
-  add(e);
-  e = {};
-  e.kind = EventKind::Print;
-  e.task = 1;
-  e.t = 7;
-  add(e, "tab\there \"quoted\" back\\slash\nnewline ünï \x01 end");
-  e = {};
-  e.kind = EventKind::ChanSend;
-  e.task = 1;
-  e.obj = 1;
-  e.val.set("{1, 2}");
-  e.arg = -9'000'000'000'000'000'000;
-  e.aux = 9'000'000'000'000'000'000;
-  e.peer_seq = 3;
-  add(e);
-  e = {};
-  e.kind = EventKind::RunEnd;
-  e.arg = static_cast<std::int64_t>(sim::Outcome::Ok);
-  add(e);
+  add({.task = 1, .kind = EventKind::TaskSpawn, .val = {}}, "main");
+  add({.task = 1, .kind = EventKind::ChanMake, .obj = 1, .line = 1, .val = {}}, "result");
+  add({.t = 5,
+       .task = 1,
+       .kind = EventKind::TaskBlock,
+       .reason = sim::BlockReason::ChanRecv,
+       .obj = 1,
+       .val = {}});
+  add({.t = 7, .task = 1, .kind = EventKind::Print, .val = {}},
+      "tab\there \"quoted\" back\\slash\nnewline ünï \x01 end");
+  add({.task = 1,
+       .kind = EventKind::ChanSend,
+       .obj = 1,
+       .arg = -9'000'000'000'000'000'000,
+       .aux = 9'000'000'000'000'000'000,
+       .peer_seq = 3,
+       .val = sim::Val("{1, 2}")});
+  add({.kind = EventKind::RunEnd, .arg = static_cast<std::int64_t>(sim::Outcome::Ok), .val = {}});
   t.footer.outcome = sim::Outcome::Ok;
   t.footer.message = "done";
   t.footer.output = {"ok", "ünï"};
