@@ -206,6 +206,17 @@ class Gen {
     task(parked).st = St::Runnable;
   }
 
+  // Takes the first sender waiting on `c` off its queue: its send (line 10), not yet emitted.
+  Event take_sender(Chan& c) {
+    const auto [st, val] = c.sendq.front();
+    c.sendq.pop_front();
+    Event s = ev(EventKind::ChanSend, st);
+    s.obj = c.id;
+    s.val.set(val);
+    s.line = 10;
+    return s;
+  }
+
   void recv(sim::TaskId r, Chan& c, bool may_block) {
     if (!c.buf.empty()) {
       Slot slot = c.buf.front();
@@ -221,13 +232,9 @@ class Gen {
       ++handoffs_;
       if (!c.sendq.empty()) {
         // Refill: the first waiting sender's value moves into the freed slot.
-        auto [st, val] = c.sendq.front();
-        c.sendq.pop_front();
-        Event s = ev(EventKind::ChanSend, st);
-        s.obj = c.id;
-        s.val.set(val);
-        s.line = 10;
-        c.buf.push_back(Slot{emit(s), val, st});
+        const sim::TaskId st = c.sendq.front().first;
+        const std::string val = c.sendq.front().second;
+        c.buf.push_back(Slot{emit(take_sender(c)), val, st});
         Event u = ev(EventKind::TaskUnblock, st);
         u.peer = r;
         u.obj = c.id;
@@ -237,13 +244,8 @@ class Gen {
       return;
     }
     if (!c.sendq.empty()) {
-      auto [st, val] = c.sendq.front();
-      c.sendq.pop_front();
-      Event s = ev(EventKind::ChanSend, st);
-      s.obj = c.id;
-      s.val.set(val);
+      Event s = take_sender(c);
       s.peer = r;
-      s.line = 10;
       handoff(c, s, r, r);
       return;
     }
