@@ -13,6 +13,18 @@
 
 using namespace rdv::session;
 
+namespace {
+
+// Opens the Go program `src` as /tmp/`name` in `c` and runs it to its end, which is `outcome`.
+void run_to_end(Controller& c, const std::string& name, const std::string& src,
+                rdv::sim::Outcome outcome) {
+  c.open_script("/tmp/" + name, name, src);
+  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  CHECK(c.model().head().outcome == outcome);
+}
+
+}  // namespace
+
 TEST_CASE("controller: a Go program opened as written runs, its events at Go lines") {
   const std::string src = R"(package main
 
@@ -34,10 +46,8 @@ func main() {
 }
 )";
   Controller c;
-  c.open_script("/tmp/async.go", "async.go", src);
-  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  run_to_end(c, "async.go", src, rdv::sim::Outcome::Ok);
   const rdv::model::Model& m = c.model();
-  CHECK(m.head().outcome == rdv::sim::Outcome::Ok);
   bool sent_at_10 = false, named = false;
   for (std::size_t i = 0; i < m.size(); ++i) {
     const rdv::sim::Event& e = m.events()[i];
@@ -76,10 +86,8 @@ func main() {
 }
 )";
   Controller c;
-  c.open_script("/tmp/names.go", "names.go", src);
-  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
+  run_to_end(c, "names.go", src, rdv::sim::Outcome::Ok);
   const rdv::model::Model& m = c.model();
-  CHECK(m.head().outcome == rdv::sim::Outcome::Ok);
   std::vector<std::string> tasks, objects;
   for (std::size_t i = 0; i < m.size(); ++i) {
     const rdv::sim::Event& e = m.events()[i];
@@ -104,9 +112,7 @@ TEST_CASE("controller: a Go program that does not compile ends with gc's errors,
       "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tx := 3\n"
       "\tfmt.Println(y)\n}\n";
   Controller c;
-  c.open_script("/tmp/bad.go", "bad.go", src);
-  REQUIRE(c.finish_blocking(std::chrono::seconds(30)));
-  CHECK(c.model().head().outcome == rdv::sim::Outcome::Error);
+  run_to_end(c, "bad.go", src, rdv::sim::Outcome::Error);
   const std::string& d = c.diagnostics();
   INFO(d);
   CHECK(d.find("bad.go:5:2: imported and not used: \"os\"") != std::string::npos);
