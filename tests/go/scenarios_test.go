@@ -52,8 +52,9 @@ type scenario struct {
 	GoMessages []string `json:"go_messages"`
 }
 
-func load(t *testing.T) []scenario {
-	raw, err := os.ReadFile(filepath.Join("..", "scenarios", "expectations.json"))
+// The scenarios listed in tests/scenarios/`name` (expectations.json, seed.json).
+func loadScenarios(t *testing.T, name string) []scenario {
+	raw, err := os.ReadFile(filepath.Join("..", "scenarios", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func load(t *testing.T) []scenario {
 		Scenarios []scenario `json:"scenarios"`
 	}
 	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatalf("expectations.json: %v", err)
+		t.Fatalf("%s: %v", name, err)
 	}
 	return doc.Scenarios
 }
@@ -171,7 +172,7 @@ func contains(xs []string, x string) bool {
 }
 
 func TestGoVersionsOfTheScenarios(t *testing.T) {
-	scenarios := load(t)
+	scenarios := loadScenarios(t, "expectations.json")
 	bin := t.TempDir()
 	n := 0
 	for _, sc := range scenarios {
@@ -256,7 +257,7 @@ func TestGoVersionsOfTheScenarios(t *testing.T) {
 // version some scenario names: none is left unchecked.
 func TestEveryGoProgramIsChecked(t *testing.T) {
 	named := map[string]bool{}
-	for _, sc := range load(t) {
+	for _, sc := range loadScenarios(t, "expectations.json") {
 		if sc.Go != "" {
 			named[sc.Go+".go"] = true
 			if _, err := os.Stat(filepath.Join("..", "..", "scenarios", sc.File)); err != nil {

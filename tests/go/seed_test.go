@@ -9,7 +9,6 @@ package scenarios_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -21,22 +20,8 @@ import (
 
 const seedRuns = 3 // per GOMAXPROCS
 
-func loadSeed(t *testing.T) []scenario {
-	raw, err := os.ReadFile(filepath.Join("..", "scenarios", "seed.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Scenarios []scenario `json:"scenarios"`
-	}
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatalf("seed.json: %v", err)
-	}
-	return doc.Scenarios
-}
-
 func TestSeedExamplesInGo(t *testing.T) {
-	examples := loadSeed(t)
+	examples := loadScenarios(t, "seed.json")
 	if len(examples) == 0 {
 		t.Fatal("seed.json lists no example")
 	}
