@@ -67,12 +67,9 @@ TEST_CASE("atomic: concurrent adds lose nothing and are reported in the order th
       WaitGroup wg(rt);
       id = a.id();
       wg.add(4);
-      for (int t = 0; t < 4; ++t) {
-        rt.go("adder", [&] {
-          for (int i = 0; i < 25; ++i) a.add(1);
-          wg.done();
-        });
-      }
+      go_each(rt, wg, 4, "adder", [&] {
+        for (int i = 0; i < 25; ++i) a.add(1);
+      });
       wg.wait();
       final_value = a.load();
     });

@@ -116,12 +116,7 @@ TEST_CASE("future: every waiter is woken, in the order they waited") {
       WaitGroup wg(rt);
       id = p.id();
       wg.add(3);
-      for (int i = 0; i < 3; ++i) {
-        rt.go("getter", [&] {
-          sum.fetch_add(p.future().get().value.bits);
-          wg.done();
-        });
-      }
+      go_each(rt, wg, 3, "getter", [&] { sum.fetch_add(p.future().get().value.bits); });
       await_blocked(rt, id, 3);
       set(p, 5);
       wg.wait();

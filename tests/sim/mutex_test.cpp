@@ -34,20 +34,17 @@ TEST_CASE("mutex: lock excludes every other task") {
       std::atomic<int> inside{0};  // tasks between lock and unlock
       std::atomic<int> overlap{0};
       wg.add(4);
-      for (int t = 0; t < 4; ++t) {
-        rt.go("incr", [&] {
-          for (int i = 0; i < 10; ++i) {
-            mu.lock();
-            if (inside.fetch_add(1) != 0) overlap.fetch_add(1);
-            const int v = shared;
-            rt.sched_point();  // a chance for another task to run inside the section
-            shared = v + 1;
-            inside.fetch_sub(1);
-            mu.unlock();
-          }
-          wg.done();
-        });
-      }
+      go_each(rt, wg, 4, "incr", [&] {
+        for (int i = 0; i < 10; ++i) {
+          mu.lock();
+          if (inside.fetch_add(1) != 0) overlap.fetch_add(1);
+          const int v = shared;
+          rt.sched_point();  // a chance for another task to run inside the section
+          shared = v + 1;
+          inside.fetch_sub(1);
+          mu.unlock();
+        }
+      });
       wg.wait();
       counter = shared;
       overlaps = overlap.load();
@@ -68,14 +65,11 @@ TEST_CASE("mutex: waiters get the lock in the order they blocked") {
       id = mu.id();
       mu.lock();
       wg.add(3);
-      for (int t = 0; t < 3; ++t) {
-        rt.go("locker", [&] {
-          mu.lock();
-          order.push_back(rt.current_id());
-          mu.unlock();
-          wg.done();
-        });
-      }
+      go_each(rt, wg, 3, "locker", [&] {
+        mu.lock();
+        order.push_back(rt.current_id());
+        mu.unlock();
+      });
       await_blocked(rt, id, 3);
       mu.unlock();
       wg.wait();
@@ -225,14 +219,11 @@ TEST_CASE("rwmutex: unlock admits the waiting readers before the next writer") {
       };
       rw.lock();
       wg.add(3);
-      for (int i = 0; i < 2; ++i) {
-        rt.go("reader", [&] {
-          rw.rlock();
-          record("reader");
-          rw.runlock();
-          wg.done();
-        });
-      }
+      go_each(rt, wg, 2, "reader", [&] {
+        rw.rlock();
+        record("reader");
+        rw.runlock();
+      });
       await_blocked(rt, rw.id(), 2);
       rt.go("writer", [&] {
         rw.lock();
@@ -261,33 +252,27 @@ TEST_CASE("rwmutex: writers exclude readers and each other") {
       std::atomic<int> readers{0};  // inside rlock()..runlock()
       std::atomic<int> bad{0};
       wg.add(5);
-      for (int t = 0; t < 2; ++t) {
-        rt.go("writer", [&] {
-          for (int i = 0; i < 10; ++i) {
-            rw.lock();
-            if (writers.fetch_add(1) != 0 || readers.load() != 0) bad.fetch_add(1);
-            const int v = value;
-            rt.sched_point();
-            value = v + 1;
-            writers.fetch_sub(1);
-            rw.unlock();
-          }
-          wg.done();
-        });
-      }
-      for (int t = 0; t < 3; ++t) {
-        rt.go("reader", [&] {
-          for (int i = 0; i < 10; ++i) {
-            rw.rlock();
-            readers.fetch_add(1);
-            if (writers.load() != 0) bad.fetch_add(1);
-            rt.sched_point();
-            readers.fetch_sub(1);
-            rw.runlock();
-          }
-          wg.done();
-        });
-      }
+      go_each(rt, wg, 2, "writer", [&] {
+        for (int i = 0; i < 10; ++i) {
+          rw.lock();
+          if (writers.fetch_add(1) != 0 || readers.load() != 0) bad.fetch_add(1);
+          const int v = value;
+          rt.sched_point();
+          value = v + 1;
+          writers.fetch_sub(1);
+          rw.unlock();
+        }
+      });
+      go_each(rt, wg, 3, "reader", [&] {
+        for (int i = 0; i < 10; ++i) {
+          rw.rlock();
+          readers.fetch_add(1);
+          if (writers.load() != 0) bad.fetch_add(1);
+          rt.sched_point();
+          readers.fetch_sub(1);
+          rw.runlock();
+        }
+      });
       wg.wait();
       written = value;
       violations = bad.load();

@@ -110,6 +110,18 @@ inline void await_blocked_on_recv(Runtime& rt, std::size_t n) {
   await_blocks(rt, n, [](const Event& e) { return e.reason == BlockReason::ChanRecv; });
 }
 
+// Starts `n` tasks named `name`, each running body() and then wg.done(): a WaitGroup's workers,
+// whose count the caller has added (as Go's wg.Add(n) before the go statements).
+template <class WaitGroupT, class Body>
+void go_each(Runtime& rt, WaitGroupT& wg, int n, const std::string& name, const Body& body) {
+  for (int i = 0; i < n; ++i) {
+    rt.go(name, [&wg, body] {
+      body();
+      wg.done();
+    });
+  }
+}
+
 struct ModeSeeds {
   Mode mode;
   std::uint64_t seeds;

@@ -28,12 +28,7 @@ TEST_CASE("wait_group: wait returns once every task has called done") {
       WaitGroup wg(rt, "workers");
       std::atomic<int> finished{0};
       wg.add(4);
-      for (int i = 0; i < 4; ++i) {
-        rt.go("worker", [&] {
-          finished.fetch_add(1);
-          wg.done();
-        });
-      }
+      go_each(rt, wg, 4, "worker", [&] { finished.fetch_add(1); });
       wg.wait();
       seen = finished.load();
     });
@@ -104,13 +99,10 @@ TEST_CASE("wait_group: every waiter is released at zero, in the order they waite
       std::atomic<int> back{0};
       wg.add(1);
       finished.add(3);
-      for (int i = 0; i < 3; ++i) {
-        rt.go("waiter", [&] {
-          wg.wait();
-          back.fetch_add(1);
-          finished.done();
-        });
-      }
+      go_each(rt, finished, 3, "waiter", [&] {
+        wg.wait();
+        back.fetch_add(1);
+      });
       await_blocked(rt, id, 3);
       wg.done();
       finished.wait();
@@ -239,19 +231,13 @@ TEST_CASE("wait_group: many workers and several waiters at once (live)") {
       std::atomic<std::int64_t> seen{0};
       wg.add(kWorkers);
       waiters.add(kWaiters);
-      for (int w = 0; w < kWaiters; ++w) {
-        rt.go("waiter", [&] {
-          wg.wait();
-          seen.fetch_add(sum.load());  // every worker's adds happen before wait returns
-          waiters.done();
-        });
-      }
-      for (int t = 0; t < kWorkers; ++t) {
-        rt.go("worker", [&] {
-          for (int i = 0; i < 50; ++i) sum.fetch_add(1);
-          wg.done();
-        });
-      }
+      go_each(rt, waiters, kWaiters, "waiter", [&] {
+        wg.wait();
+        seen.fetch_add(sum.load());  // every worker's adds happen before wait returns
+      });
+      go_each(rt, wg, kWorkers, "worker", [&] {
+        for (int i = 0; i < 50; ++i) sum.fetch_add(1);
+      });
       waiters.wait();
       total = sum.load();
       seen_by_waiters = seen.load();
