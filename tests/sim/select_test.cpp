@@ -58,6 +58,18 @@ void wait_blocked(Runtime& rt, ObjId obj, std::size_t n = 1) {
 
 const Mode kModes[] = {Mode::Controlled, Mode::Live};
 
+// Runs `body` in each mode with seeds 1 to 10: every run must end well.
+void check_ok_over_ten_seeds(const std::function<void(Runtime&)>& body) {
+  for (Mode mode : kModes) {
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+      CAPTURE(std::string(to_string(mode)));
+      CAPTURE(seed);
+      auto r = run(mode, seed, body);
+      CHECK_MESSAGE(r.result.outcome == Outcome::Ok, r.result.message);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("select: takes a ready case; with nothing ready takes default without blocking") {
@@ -112,61 +124,47 @@ TEST_CASE("select: an empty select blocks forever") {
 }
 
 TEST_CASE("select: a blocked select wakes on the first case; the losers are dequeued") {
-  for (Mode mode : kModes) {
-    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      auto r = run(mode, seed, [](Runtime& rt) {
-        auto a = std::make_shared<Channel>(rt, 0, "a");
-        auto b = std::make_shared<Channel>(rt, 0, "b");
-        auto res = std::make_shared<Channel>(rt, 1, "res");
-        rt.go("sel", [&rt, a, b, res] {
-          SelectCase cs[] = {SelectCase::recv(a.get()), SelectCase::recv(b.get())};
-          SelectResult x = select(rt, cs, false);
-          res->send(Value{static_cast<std::uint64_t>(x.index * 100) + x.value.bits}, show(0));
-        });
-        wait_blocked(rt, b->id());
-        b->send(Value{7}, show(7));
-        CHECK(res->recv().value.bits == 107);
-        // The select's waiter on `a` is gone: a new receiver gets the next send on `a`.
-        auto got = std::make_shared<Channel>(rt, 1, "got");
-        rt.go("rx", [a, got] { got->send(a->recv().value, show(0)); });
-        a->send(Value{9}, show(9));
-        CHECK(got->recv().value.bits == 9);
-      });
-      CHECK_MESSAGE(r.result.outcome == Outcome::Ok, r.result.message);
-    }
-  }
+  check_ok_over_ten_seeds([](Runtime& rt) {
+    auto a = std::make_shared<Channel>(rt, 0, "a");
+    auto b = std::make_shared<Channel>(rt, 0, "b");
+    auto res = std::make_shared<Channel>(rt, 1, "res");
+    rt.go("sel", [&rt, a, b, res] {
+      SelectCase cs[] = {SelectCase::recv(a.get()), SelectCase::recv(b.get())};
+      SelectResult x = select(rt, cs, false);
+      res->send(Value{static_cast<std::uint64_t>(x.index * 100) + x.value.bits}, show(0));
+    });
+    wait_blocked(rt, b->id());
+    b->send(Value{7}, show(7));
+    CHECK(res->recv().value.bits == 107);
+    // The select's waiter on `a` is gone: a new receiver gets the next send on `a`.
+    auto got = std::make_shared<Channel>(rt, 1, "got");
+    rt.go("rx", [a, got] { got->send(a->recv().value, show(0)); });
+    a->send(Value{9}, show(9));
+    CHECK(got->recv().value.bits == 9);
+  });
 }
 
 TEST_CASE("select: a blocked send case is taken by a receiver; recv case sees close") {
-  for (Mode mode : kModes) {
-    for (std::uint64_t seed = 1; seed <= 10; ++seed) {
-      CAPTURE(std::string(to_string(mode)));
-      CAPTURE(seed);
-      auto r = run(mode, seed, [](Runtime& rt) {
-        auto out = std::make_shared<Channel>(rt, 0, "out");
-        auto quit = std::make_shared<Channel>(rt, 0, "quit");
-        auto res = std::make_shared<Channel>(rt, 2, "res");
-        rt.go("sel", [&rt, out, quit, res] {
-          for (;;) {
-            SelectCase cs[] = {SelectCase::send(out.get(), Value{3}, show(3)),
-                               SelectCase::recv(quit.get())};
-            SelectResult x = select(rt, cs, false);
-            if (x.index == 1) {
-              res->send(Value{x.ok ? 1u : 0u}, show(0));
-              return;
-            }
-          }
-        });
-        CHECK(out->recv().value.bits == 3);
-        CHECK(out->recv().value.bits == 3);
-        quit->close();
-        CHECK(res->recv().value.bits == 0);  // ok == false: closed
-      });
-      CHECK_MESSAGE(r.result.outcome == Outcome::Ok, r.result.message);
-    }
-  }
+  check_ok_over_ten_seeds([](Runtime& rt) {
+    auto out = std::make_shared<Channel>(rt, 0, "out");
+    auto quit = std::make_shared<Channel>(rt, 0, "quit");
+    auto res = std::make_shared<Channel>(rt, 2, "res");
+    rt.go("sel", [&rt, out, quit, res] {
+      for (;;) {
+        SelectCase cs[] = {SelectCase::send(out.get(), Value{3}, show(3)),
+                           SelectCase::recv(quit.get())};
+        SelectResult x = select(rt, cs, false);
+        if (x.index == 1) {
+          res->send(Value{x.ok ? 1u : 0u}, show(0));
+          return;
+        }
+      }
+    });
+    CHECK(out->recv().value.bits == 3);
+    CHECK(out->recv().value.bits == 3);
+    quit->close();
+    CHECK(res->recv().value.bits == 0);  // ok == false: closed
+  });
 }
 
 TEST_CASE("select: a send case on a closed channel panics") {
