@@ -30,6 +30,7 @@
 #include "sim/policy.h"
 #include "tests/support/go_tool.h"
 #include "tests/support/read_file.h"
+#include "tests/support/seed_runs.h"
 
 namespace {
 
@@ -178,26 +179,14 @@ TEST_CASE("crosscheck: Go and Lua versions of the same programs agree") {
     const std::vector<std::string>& go_out = g.out;
     const std::string& go_err = g.err;
 
-    const std::string source = read_file(lua);
-    std::set<std::vector<std::string>> ours;
-    std::set<int> our_codes;
-    std::string diagnostics;
-    for (std::uint64_t seed = 1; seed <= 40; ++seed) {
-      rdv::script::RunOptions opt;
-      opt.config.seed = seed;
-      rdv::sim::EventLog log;
-      const rdv::script::RunReport r = rdv::script::run_source(name + ".lua", source, opt, log);
-      ours.insert(r.output);
-      our_codes.insert(r.exit_code());
-      diagnostics = r.diagnostics;
-    }
-    std::string go_text;
-    for (const auto& l : go_out) go_text += l + "\n";
-    INFO("Go printed:\n" << go_text << go_err << "our diagnostics:\n" << diagnostics);
-    CHECK(ours.count(go_out) == 1);
-    CHECK(our_codes == std::set<int>{go_rc});
+    const SeedRuns ours = run_seeds(name + ".lua", read_file(lua), 40);
+    INFO("Go printed:\n"
+         << joined_lines(go_out) << go_err << "our diagnostics:\n"
+         << ours.diagnostics);
+    CHECK(ours.outputs.count(go_out) == 1);
+    CHECK(ours.codes == std::set<int>{go_rc});
     if (go_err.find("all goroutines are asleep") != std::string::npos) {
-      CHECK(diagnostics.find("fatal error: all goroutines are asleep - deadlock!") !=
+      CHECK(ours.diagnostics.find("fatal error: all goroutines are asleep - deadlock!") !=
             std::string::npos);
     }
     ++checked;

@@ -25,6 +25,7 @@
 #include "script/run.h"
 #include "tests/support/go_tool.h"
 #include "tests/support/read_file.h"
+#include "tests/support/seed_runs.h"
 
 namespace {
 
@@ -370,27 +371,15 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
       continue;
     }
     // What we say, over many schedules.
-    std::set<std::vector<std::string>> ours;
-    std::set<int> codes;
-    std::string diagnostics;
-    for (std::uint64_t seed = 1; seed <= 30; ++seed) {
-      rdv::script::RunOptions opt;
-      opt.config.seed = seed;
-      rdv::sim::EventLog log;
-      const rdv::script::RunReport rep =
-          rdv::script::run_source(p.filename().string(), r.lua, opt, log);
-      ours.insert(rep.output);
-      codes.insert(rep.exit_code());
-      diagnostics = rep.diagnostics;
-    }
-    std::string go_text;
-    for (const auto& l : want) go_text += l + "\n";
-    INFO("Go printed:\n" << go_text << want_err << "our diagnostics:\n" << diagnostics);
-    CHECK(ours.count(want) == 1);
-    CHECK(codes == std::set<int>{want_rc});
+    const SeedRuns ours = run_seeds(p.filename().string(), r.lua, 30);
+    INFO("Go printed:\n"
+         << joined_lines(want) << want_err << "our diagnostics:\n"
+         << ours.diagnostics);
+    CHECK(ours.outputs.count(want) == 1);
+    CHECK(ours.codes == std::set<int>{want_rc});
     if (want_err.rfind("panic: ", 0) == 0 || want_err.rfind("fatal error: ", 0) == 0) {
       const std::string first = want_err.substr(0, want_err.find('\n'));
-      CHECK(diagnostics.rfind(first, 0) == 0);
+      CHECK(ours.diagnostics.rfind(first, 0) == 0);
     }
     ++checked;
   }
