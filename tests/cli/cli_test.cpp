@@ -181,13 +181,12 @@ TEST_CASE("cli run --trace, then replay reproduces it exactly") {
   const std::string trace = (d / "run.rdv.jsonl").string();
   const Ran r = cli("run " + kLua + "select_random.lua --seed 9 --trace " + trace);
   REQUIRE(r.code == 0);
-  auto t = rdv::trace::read_trace(trace);
-  REQUIRE(t.ok());
-  CHECK(t->header.seed == 9);
-  CHECK(t->header.scenario == kLua + "select_random.lua");
-  CHECK(t->footer.outcome == rdv::sim::Outcome::Ok);
-  CHECK(t->footer.output == std::vector<std::string>{"true\ttrue\t200"});
-  CHECK(!t->events.empty());
+  const auto t = read_ok(trace);
+  CHECK(t.header.seed == 9);
+  CHECK(t.header.scenario == kLua + "select_random.lua");
+  CHECK(t.footer.outcome == rdv::sim::Outcome::Ok);
+  CHECK(t.footer.output == std::vector<std::string>{"true\ttrue\t200"});
+  CHECK(!t.events.empty());
   const Ran rep = cli("replay " + trace);
   CHECK(rep.code == 0);
   CHECK(has(rep.err, "reproduced exactly"));
@@ -289,9 +288,8 @@ TEST_CASE("cli explore --json counts outcomes over schedules") {
 TEST_CASE("a version 1 trace (before TaskAt) still replays exactly and exports") {
   // Recorded by the previous release; its stream has no TaskAt and no TaskSpawn aux.
   const std::string v1 = "tests/trace/v1/lock_handoff.v1.rdv.jsonl";
-  auto old = rdv::trace::read_trace(v1);
-  REQUIRE(old.ok());
-  CHECK(old->header.version == 1);
+  const auto old = read_ok(v1);
+  CHECK(old.header.version == 1);
   const Ran rep = cli("replay " + v1);
   CHECK(rep.code == 0);
   CHECK(has(rep.err, "reproduced exactly (28 events, outcome ok)"));
@@ -306,15 +304,14 @@ TEST_CASE("a version 1 trace (before TaskAt) still replays exactly and exports")
   // The same run today is a version 2 trace, with the line reports, and replays exactly too.
   const std::string v2 = (d / "v2.rdv.jsonl").string();
   REQUIRE(cli("run tests/trace/v1/lock_handoff.lua --seed 1 --quiet --trace " + v2).code == 0);
-  auto now = rdv::trace::read_trace(v2);
-  REQUIRE(now.ok());
-  CHECK(now->header.version == 2);
-  CHECK(now->header.schedule == old->header.schedule);
+  const auto now = read_ok(v2);
+  CHECK(now.header.version == 2);
+  CHECK(now.header.schedule == old.header.schedule);
   bool task_at = false;
-  for (const rdv::sim::Event& e : now->events)
+  for (const rdv::sim::Event& e : now.events)
     task_at = task_at || e.kind == rdv::sim::EventKind::TaskAt;
   CHECK(task_at);
-  CHECK(now->events.size() > old->events.size());
+  CHECK(now.events.size() > old.events.size());
   CHECK(has(cli("replay " + v2).err, "reproduced exactly"));
 }
 
@@ -327,9 +324,8 @@ TEST_CASE("cli --limit-memory: a trace keeps the cap, so replay stops where the 
   const Ran r = cli("run -q " + grow + " --limit-memory 32 --trace " + trace);
   CHECK(r.code == 2);
   CHECK(has(r.err, "memory limit exceeded"));
-  auto t = rdv::trace::read_trace(trace);
-  REQUIRE(t.ok());
-  CHECK(t->header.limit_memory == 32);
+  const auto t = read_ok(trace);
+  CHECK(t.header.limit_memory == 32);
   const Ran rep = cli("replay -q " + trace);
   INFO(rep.err);
   CHECK(rep.code == 0);
@@ -355,10 +351,9 @@ TEST_CASE("cli --max-events: run, explore and replay stop at the limit given; re
   // The limit goes into the trace; replay applies it, so the run stops where it stopped.
   const std::string trace = (d / "limited.rdv.jsonl").string();
   REQUIRE(cli("run -q " + many + " --max-events 700 --trace " + trace).code == 2);
-  auto t = rdv::trace::read_trace(trace);
-  REQUIRE(t.ok());
-  CHECK(t->header.max_events == 700);
-  CHECK(t->footer.outcome == rdv::sim::Outcome::Error);
+  const auto t = read_ok(trace);
+  CHECK(t.header.max_events == 700);
+  CHECK(t.footer.outcome == rdv::sim::Outcome::Error);
   const Ran rep = cli("replay -q " + trace);
   CHECK(rep.code == 0);
   CHECK(has(rep.err, "reproduced exactly"));
