@@ -23,6 +23,7 @@
 
 #include "gofront/gofront.h"
 #include "script/run.h"
+#include "tests/support/files_in.h"
 #include "tests/support/go_tool.h"
 #include "tests/support/read_file.h"
 #include "tests/support/seed_runs.h"
@@ -587,11 +588,7 @@ TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stder
   // Except where the program draws from math/rand: Go's generator and ours (seeded from the run's
   // seed) give other numbers, so Go's output need not be among our 40; go_versions checks those
   // against the expectations' patterns instead.
-  std::vector<fs::path> twins;
-  for (const auto& e : fs::directory_iterator("scenarios")) {
-    if (e.is_regular_file() && e.path().extension() == ".go") twins.push_back(e.path());
-  }
-  std::sort(twins.begin(), twins.end());
+  const std::vector<fs::path> twins = files_in("scenarios", ".go");
   CHECK(twins.size() >= 31);
   const bool go = have_go();
   if (go) {

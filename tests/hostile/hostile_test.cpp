@@ -38,6 +38,7 @@
 #include "script/run.h"
 #include "sim/task.h"
 #include "tests/hostile/child.h"
+#include "tests/support/files_in.h"
 
 namespace {
 
@@ -80,11 +81,10 @@ struct Script {
 
 std::vector<Script> load_corpus() {
   std::vector<Script> all;
-  for (const auto& entry : fs::directory_iterator("tests/hostile/scripts")) {
-    if (entry.path().extension() != ".lua") continue;
+  for (const fs::path& path : rdv::test::files_in("tests/hostile/scripts", ".lua")) {
     Script s;
-    s.path = entry.path().string();
-    s.name = entry.path().filename().string();
+    s.path = path.string();
+    s.name = path.filename().string();
     std::ifstream in(s.path, std::ios::binary);
     std::string text;
     int n = 0;
@@ -114,9 +114,7 @@ std::vector<Script> load_corpus() {
     }
     all.push_back(std::move(s));
   }
-  std::sort(all.begin(), all.end(),
-            [](const Script& a, const Script& b) { return a.name < b.name; });
-  return all;
+  return all;  // in name order, as files_in gives them
 }
 
 // The corpus is well formed: each script says what it expects.

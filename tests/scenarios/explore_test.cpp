@@ -3,6 +3,7 @@
 // broken expectation gives 2. Built twice: `scenario_explore_tests` (RDV_EXPLORE_SCHEDULES
 // random schedules each, default suite) and `scenario_explore_slow_tests` (label `slow`: more
 // random schedules, plus pct and a bounded exhaustive search).
+#include "tests/support/files_in.h"
 #include "tests/support/read_file.h"
 
 #include <doctest/doctest.h>
@@ -55,14 +56,11 @@ Result explore(const std::vector<std::string>& args) {
 }
 
 std::vector<fs::path> shipped() {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(fs::path(RDV_SOURCE_DIR) / "scenarios")) {
-    if (e.path().extension() == ".lua") files.push_back(e.path());
-  }
+  std::vector<fs::path> files = rdv::test::files_in(fs::path(RDV_SOURCE_DIR) / "scenarios", ".lua");
   // The seed text's Go snippets (scenarios/seed/) declare what exploring them shows too.
-  for (const auto& e : fs::directory_iterator(fs::path(RDV_SOURCE_DIR) / "scenarios" / "seed")) {
-    if (e.path().extension() == ".go") files.push_back(e.path());
-  }
+  for (const fs::path& seed :
+       rdv::test::files_in(fs::path(RDV_SOURCE_DIR) / "scenarios" / "seed", ".go"))
+    files.push_back(seed);
   std::sort(files.begin(), files.end());
   return files;
 }

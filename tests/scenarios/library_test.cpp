@@ -12,6 +12,7 @@
 
 #include "script/scenario_header.h"
 #include "tests/scenarios/expectations.h"
+#include "tests/support/files_in.h"
 
 namespace fs = std::filesystem;
 using namespace rdv::scenarios_test;
@@ -22,10 +23,8 @@ const std::string kRoot = RDV_SOURCE_DIR;
 
 std::vector<std::string> scenario_files() {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(kRoot + "/scenarios")) {
-    if (e.path().extension() == ".lua") out.push_back(e.path().filename().string());
-  }
-  std::sort(out.begin(), out.end());
+  for (const fs::path& p : rdv::test::files_in(kRoot + "/scenarios", ".lua"))
+    out.push_back(p.filename().string());
   return out;
 }
 

@@ -15,6 +15,7 @@
 
 #include "script/scenario_header.h"
 #include "tests/scenarios/expectations.h"
+#include "tests/support/files_in.h"
 #include "tests/support/read_file.h"
 
 namespace fs = std::filesystem;
@@ -28,10 +29,7 @@ const fs::path kSnippets = kRoot / "tests" / "scenarios" / "seed_snippets";
 
 std::vector<std::string> stems(const fs::path& dir, const std::string& ext) {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() == ext) out.push_back(e.path().stem().string());
-  }
-  std::sort(out.begin(), out.end());
+  for (const fs::path& p : rdv::test::files_in(dir, ext)) out.push_back(p.stem().string());
   return out;
 }
 

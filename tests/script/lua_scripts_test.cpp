@@ -17,6 +17,8 @@
 
 #include "script/run.h"
 #include "sim/policy.h"
+#include "tests/support/files_in.h"
+#include "tests/support/read_file.h"
 
 namespace {
 
@@ -51,15 +53,11 @@ std::string unescape(std::string s) {
 
 std::vector<Expect> load_scripts() {
   std::vector<Expect> all;
-  for (const auto& entry : fs::directory_iterator("tests/script/lua")) {
-    if (entry.path().extension() != ".lua") continue;
+  for (const fs::path& path : rdv::test::files_in("tests/script/lua", ".lua")) {
     Expect e;
-    e.path = entry.path().string();
-    e.name = entry.path().filename().string();
-    std::ifstream in(e.path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    e.source = ss.str();
+    e.path = path.string();
+    e.name = path.filename().string();
+    e.source = rdv::test::read_file(path);
     std::istringstream lines(e.source);
     std::string line;
     while (std::getline(lines, line)) {

@@ -4,6 +4,7 @@
 // snapshots, a loaded trace, a live run still being recorded and an interactive one.
 #include "session/controller.h"
 #include "tests/support/controller_run.h"
+#include "tests/support/files_in.h"
 #include "tests/support/read_file.h"
 #include "tests/support/scenario.h"
 
@@ -83,10 +84,7 @@ std::size_t check_both_ways(Controller& c, std::uint64_t seed) {
 }  // namespace
 
 TEST_CASE("time travel: back to event k equals forward to k, for every shipped scenario") {
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(kScenarios))
-    if (e.path().extension() == ".lua") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
+  const std::vector<fs::path> files = rdv::test::files_in(kScenarios, ".lua");
   REQUIRE(files.size() >= 20);
   std::size_t total = 0;
   for (const fs::path& f : files) {

@@ -10,6 +10,7 @@
 #include "model/model.h"
 #include "script/run.h"
 #include "sim/policy.h"
+#include "tests/support/files_in.h"
 #include "trace/compare.h"
 #include "trace/perfetto.h"
 #include "trace/recorder.h"
@@ -22,6 +23,20 @@ struct Run {
   Trace trace;
   script::RunReport report;
 };
+
+// The Lua scenarios shipped in scenarios/, in name order (there must be some).
+std::vector<std::filesystem::path> lua_scenarios() {
+  const auto files = rdv::test::files_in(RDV_SOURCE_DIR "/scenarios", ".lua");
+  REQUIRE(!files.empty());
+  return files;
+}
+
+// The scenario at `path`, read as the app reads a script (it must read).
+std::string read_scenario(const std::filesystem::path& path) {
+  const Result<std::string> file = script::read_script(path.string());
+  REQUIRE_MESSAGE(file, file.error());
+  return *file;
+}
 
 Run record(const std::string& name, const std::string& source, std::uint64_t seed) {
   sim::EventLog log;
@@ -89,16 +104,8 @@ void check_model(const model::Model& m) {
 }
 
 TEST_CASE("scenario traces: record, read back, model, export and replay every scenario") {
-  std::vector<std::filesystem::path> files;
-  for (const auto& f : std::filesystem::directory_iterator(RDV_SOURCE_DIR "/scenarios")) {
-    if (f.path().extension() == ".lua") files.push_back(f.path());
-  }
-  std::sort(files.begin(), files.end());
-  REQUIRE(!files.empty());
-  for (const auto& path : files) {
-    const Result<std::string> file = script::read_script(path.string());
-    REQUIRE_MESSAGE(file, file.error());
-    const std::string& source = *file;
+  for (const auto& path : lua_scenarios()) {
+    const std::string source = read_scenario(path);
     for (const std::uint64_t seed : {std::uint64_t{1}, std::uint64_t{2}}) {
       const std::string name = path.filename().string();
       INFO(name << " seed " << seed);
@@ -124,17 +131,10 @@ TEST_CASE("scenario traces: record, read back, model, export and replay every sc
 TEST_CASE("scenario traces: replaying the recorded schedule reproduces every scenario exactly") {
   // What `rendezvous replay` does: the recorded choices drive a replay policy (the seed still
   // feeds rand()), and the new stream must equal the recorded one event for event.
-  std::vector<std::filesystem::path> files;
-  for (const auto& f : std::filesystem::directory_iterator(RDV_SOURCE_DIR "/scenarios")) {
-    if (f.path().extension() == ".lua") files.push_back(f.path());
-  }
-  std::sort(files.begin(), files.end());
-  REQUIRE(!files.empty());
   std::size_t replayed = 0;
+  const std::vector<std::filesystem::path> files = lua_scenarios();
   for (const auto& path : files) {
-    const Result<std::string> file = script::read_script(path.string());
-    REQUIRE_MESSAGE(file, file.error());
-    const std::string& source = *file;
+    const std::string source = read_scenario(path);
     const std::string name = path.filename().string();
     for (std::uint64_t seed = 1; seed <= 20; ++seed) {
       INFO(name << " seed " << seed);
