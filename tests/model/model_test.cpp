@@ -26,25 +26,12 @@ constexpr auto R(BlockReason r) {
 
 TEST_CASE("model: an unbuffered rendezvous, step by step") {
   Stream s;
-  s.add(EventKind::TaskSpawn, 1, {}, "main");
-  s.add(EventKind::TaskRun, 1);
-  s.add(EventKind::ChanMake, 1, {{"obj", 1}, {"line", 6}}, "result");
-  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}, {"line", 7}}, "asyncTask");
-  const Seq block = s.add(EventKind::TaskBlock, 1,
-                          {{"reason", R(BlockReason::ChanRecv)}, {"obj", 1}, {"line", 8}});
-  s.add(EventKind::TaskRun, 2);
-  s.add(EventKind::TaskBlock, 2, {{"reason", R(BlockReason::Sleep)}, {"arg", 2000}, {"line", 3}});
-  s.add(EventKind::TaskUnblock, 2, {{"t", 2000}});
-  s.add(EventKind::TaskRun, 2);
-  const Seq send = s.add(EventKind::ChanSend, 2, {{"obj", 1}, {"peer", 1}, {"line", 4}}, {}, "42");
-  const Seq recv =
-      s.add(EventKind::ChanRecv, 1,
-            {{"obj", 1}, {"peer", 2}, {"peer_seq", static_cast<std::int64_t>(send)}, {"arg", 1}},
-            {}, "42");
-  s.add(EventKind::TaskUnblock, 1, {{"obj", 1}, {"peer", 2}});
-  s.add(EventKind::TaskExit, 2);
-  s.add(EventKind::TaskRun, 1);
-  const Seq print = s.add(EventKind::Print, 1, {{"line", 9}}, "result:\t42");
+  const rdv::test::AsyncResultSeqs at = rdv::test::add_async_result(
+      s, {.recv_line = 8, .sleep_line = 3, .send_line = 4, .print_line = 9, .sleep = 2000});
+  const Seq block = at.block;
+  const Seq send = at.send;
+  const Seq recv = at.recv;
+  const Seq print = at.print;
   s.add(EventKind::TaskExit, 1);
   s.add(EventKind::RunEnd, 0, {{"arg", static_cast<std::int64_t>(sim::Outcome::Ok)}});
   const Model& m = s.model;

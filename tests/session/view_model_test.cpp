@@ -71,27 +71,15 @@ TEST_CASE("view model: times in readable units") {
 
 TEST_CASE("view model: a rendezvous in words, markers and console lines") {
   Stream s;
-  s.add(EventKind::TaskSpawn, 1, {}, "main");
-  s.add(EventKind::TaskRun, 1);
-  s.add(EventKind::ChanMake, 1, {{"obj", 1}, {"line", 6}}, "result");
-  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}, {"line", 7}}, "asyncTask");
-  const auto block = s.add(EventKind::TaskBlock, 1,
-                           {{"reason", R(BlockReason::ChanRecv)}, {"obj", 1}, {"line", 11}});
-  s.add(EventKind::TaskRun, 2);
-  const auto sleep =
-      s.add(EventKind::TaskBlock, 2,
-            {{"reason", R(BlockReason::Sleep)}, {"arg", 2'000'000'000}, {"line", 9}});
-  s.add(EventKind::TaskUnblock, 2, {{"t", 2'000'000'000}});
-  s.add(EventKind::TaskRun, 2);
-  const auto send =
-      s.add(EventKind::ChanSend, 2, {{"obj", 1}, {"peer", 1}, {"line", 10}}, {}, "42");
-  s.add(EventKind::ChanRecv, 1,
-        {{"obj", 1}, {"peer", 2}, {"peer_seq", static_cast<std::int64_t>(send)}, {"arg", 1}}, {},
-        "42");
-  s.add(EventKind::TaskUnblock, 1, {{"obj", 1}, {"peer", 2}});
-  s.add(EventKind::TaskExit, 2);
-  s.add(EventKind::TaskRun, 1);
-  const auto print = s.add(EventKind::Print, 1, {{"line", 12}}, "result:\t42");
+  const rdv::test::AsyncResultSeqs at = rdv::test::add_async_result(s, {.recv_line = 11,
+                                                                        .sleep_line = 9,
+                                                                        .send_line = 10,
+                                                                        .print_line = 12,
+                                                                        .sleep = 2'000'000'000});
+  const auto block = at.block;
+  const auto sleep = at.sleep;
+  const auto send = at.send;
+  const auto print = at.print;
   s.add(EventKind::Note, 1, {{"line", 12}}, "done");
   s.add(EventKind::TaskExit, 1);
   s.add(EventKind::RunEnd, 0, {{"arg", static_cast<std::int64_t>(rdv::sim::Outcome::Ok)}});

@@ -51,4 +51,56 @@ class Stream {
   sim::Nanos t_ = 0;
 };
 
+// The hand-made run of an async result (scenario 1.1's shape): where its events stand.
+struct AsyncResult {
+  std::uint32_t recv_line = 0;   // main's receive
+  std::uint32_t sleep_line = 0;  // the worker's sleep
+  std::uint32_t send_line = 0;   // the worker's send
+  std::uint32_t print_line = 0;  // main's print
+  sim::Nanos sleep = 0;          // how long the worker sleeps
+};
+
+// The events of it the tests look at.
+struct AsyncResultSeqs {
+  sim::Seq block = 0;  // main blocks receiving
+  sim::Seq sleep = 0;  // the worker blocks sleeping
+  sim::Seq send = 0;
+  sim::Seq recv = 0;
+  sim::Seq print = 0;
+};
+
+// Adds the run up to main's print: main makes chan result (line 6) and starts asyncTask (line 7),
+// then blocks receiving; asyncTask sleeps, sends 42 to main and exits; main prints "result:\t42".
+// What comes after the print is the caller's.
+inline AsyncResultSeqs add_async_result(Stream& s, const AsyncResult& at) {
+  using sim::BlockReason;
+  using sim::EventKind;
+  const auto reason = [](BlockReason r) { return static_cast<std::int64_t>(r); };
+  AsyncResultSeqs seq;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::ChanMake, 1, {{"obj", 1}, {"line", 6}}, "result");
+  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}, {"line", 7}}, "asyncTask");
+  seq.block =
+      s.add(EventKind::TaskBlock, 1,
+            {{"reason", reason(BlockReason::ChanRecv)}, {"obj", 1}, {"line", at.recv_line}});
+  s.add(EventKind::TaskRun, 2);
+  seq.sleep =
+      s.add(EventKind::TaskBlock, 2,
+            {{"reason", reason(BlockReason::Sleep)}, {"arg", at.sleep}, {"line", at.sleep_line}});
+  s.add(EventKind::TaskUnblock, 2, {{"t", at.sleep}});
+  s.add(EventKind::TaskRun, 2);
+  seq.send =
+      s.add(EventKind::ChanSend, 2, {{"obj", 1}, {"peer", 1}, {"line", at.send_line}}, {}, "42");
+  seq.recv = s.add(
+      EventKind::ChanRecv, 1,
+      {{"obj", 1}, {"peer", 2}, {"peer_seq", static_cast<std::int64_t>(seq.send)}, {"arg", 1}}, {},
+      "42");
+  s.add(EventKind::TaskUnblock, 1, {{"obj", 1}, {"peer", 2}});
+  s.add(EventKind::TaskExit, 2);
+  s.add(EventKind::TaskRun, 1);
+  seq.print = s.add(EventKind::Print, 1, {{"line", at.print_line}}, "result:\t42");
+  return seq;
+}
+
 }  // namespace rdv::test
