@@ -166,6 +166,19 @@ bool is_lua_reserved(const std::string& s) {
   return kReserved.count(s) > 0 || s.rfind("__", 0) == 0;
 }
 
+// Where gc places an error about a whole expression: its first byte (errors.New("x") starts at
+// `errors`, while the parser places a call and a selector at the name after the dot).
+Pos start_of(const Expr& e) {
+  const Expr* x = &e;
+  while ((x->kind == ExprKind::Call || x->kind == ExprKind::Selector ||
+          x->kind == ExprKind::Index || x->kind == ExprKind::Slice ||
+          x->kind == ExprKind::TypeAssert) &&
+         x->x != nullptr) {
+    x = x->x.get();
+  }
+  return x->pos;
+}
+
 std::string mangle(const std::string& name) {
   return is_lua_reserved(name) ? name + "_" : name;
 }
@@ -1039,6 +1052,7 @@ int Compiler::desc(Type* t) {
 
 std::string Compiler::zero(Type* t, const std::string& name) {
   const Type* u = underlying(t);
+  if (u == nullptr) return "nil";  // no type: an error was reported, the chunk will not run
   switch (u->k) {
     case K::Bool:
       return "false";
@@ -1221,10 +1235,10 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
         x.code = x.ok_code;
       }
       if (ts.size() != vs.names.size()) {
-        error(vs.name_pos[0], "assignment mismatch: " + std::to_string(vs.names.size()) +
-                                  " variables but " + callee_name(*vs.values[0]) + " returns " +
-                                  std::to_string(ts.size()) + " value" +
-                                  (ts.size() == 1 ? "" : "s"));
+        error(start_of(*vs.values[0]), "assignment mismatch: " + std::to_string(vs.names.size()) +
+                                           " variables but " + callee_name(*vs.values[0]) +
+                                           " returns " + std::to_string(ts.size()) + " value" +
+                                           (ts.size() == 1 ? "" : "s"));
       }
       multi = true;
       std::string names;
@@ -1246,9 +1260,16 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
   }
   (void)multi;
   if (!vs.values.empty() && xs.size() != vs.names.size()) {
-    error(vs.name_pos[0], "assignment mismatch: " + std::to_string(vs.names.size()) + " variable" +
-                              (vs.names.size() == 1 ? "" : "s") + " but " +
-                              std::to_string(xs.size()) + " value" + (xs.size() == 1 ? "" : "s"));
+    // gc's words and place: at the first value, naming the function when it is one call.
+    const Expr* first = vs.values[0].get();
+    while (first->kind == ExprKind::Paren) first = first->x.get();
+    const std::string returns = vs.values.size() == 1 && first->kind == ExprKind::Call
+                                    ? callee_name(*first) + " returns "
+                                    : "";
+    error(start_of(*vs.values[0]), "assignment mismatch: " + std::to_string(vs.names.size()) +
+                                       " variable" + (vs.names.size() == 1 ? "" : "s") + " but " +
+                                       returns + std::to_string(xs.size()) + " value" +
+                                       (xs.size() == 1 ? "" : "s"));
   }
   std::vector<std::string> vals;
   std::vector<Obj*> objs;
@@ -1268,7 +1289,8 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
       }
       v = convert(x, t);
     } else {
-      v = zero(t, vs.names[i]);
+      // No value and no type: the count mismatch was reported above.
+      v = t != nullptr ? zero(t, vs.names[i]) : "nil";
     }
     vals.push_back(v);
     Obj* o = declare(Obj::Var, vs.names[i], t ? t : t_invalid_, vs.name_pos[i], local);
@@ -3538,7 +3560,7 @@ X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth)
       return best;
     }
   }
-  if (quiet) return x;
+  if (quiet || u->k == K::Invalid) return x;  // the operand's own error was reported
   error(e.pos, expr_string(&e) + " undefined (type " + type_string(t) + " has no field or method " +
                    e.name + ")");
   return x;

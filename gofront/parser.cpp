@@ -53,6 +53,24 @@ const char* const kOps[] = {
     "&^",  "+",   "-",   "*",   "/",  "%",  "&",  "|",  "^",  "<",  ">",  "=",
     "!",   "(",   ")",   "[",   "]",  "{",  "}",  ",",  ";",  ".",  ":",  "~"};
 
+// The length of the UTF-8 sequence that starts at s[i] (1 to 4), or 0 when the bytes there are
+// not valid UTF-8 (a stray continuation byte, an overlong form, a surrogate, past U+10FFFF, cut).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  }
+  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;   // overlong
+  if (c == 0xED && b(i + 1) >= 0xA0) return 0;  // surrogates
+  if (c == 0xF0 && b(i + 1) < 0x90) return 0;   // overlong
+  if (c == 0xF4 && b(i + 1) >= 0x90) return 0;  // past U+10FFFF
+  return n;
+}
+
 class Lexer {
  public:
   Lexer(std::string_view src, std::vector<Diagnostic>* diags) : src_(src), diags_(diags) {}
@@ -135,14 +153,20 @@ class Lexer {
       t->text = std::string(src_.substr(b, i_ - b));
       t->kind = is_keyword(t->text) ? Tok::Keyword : Tok::Ident;
     } else if (static_cast<unsigned char>(c) >= 0x80) {
-      // Go allows Unicode letters in identifiers; gofront accepts them as letters too.
+      // Go allows Unicode letters in identifiers; the lowered chunk's names are Lua's (ASCII),
+      // so such a name is refused by name rather than turned into something else.
       const std::size_t b = i_;
       while (i_ < src_.size() && (is_letter(src_[i_]) || is_digit(src_[i_]) ||
                                   static_cast<unsigned char>(src_[i_]) >= 0x80)) {
-        advance();
+        const std::size_t n = utf8_length(src_, i_);
+        if (n == 0) return error(here(), "invalid UTF-8 encoding");
+        for (std::size_t k = 0; k < n; ++k) advance();
       }
-      t->text = std::string(src_.substr(b, i_ - b));
-      t->kind = Tok::Ident;
+      diags_->push_back({t->pos,
+                         "the identifier " + std::string(src_.substr(b, i_ - b)) +
+                             ": identifiers with letters outside ASCII are not supported",
+                         true});
+      return false;
     } else if (is_digit(c) || (c == '.' && i_ + 1 < src_.size() && is_digit(src_[i_ + 1]))) {
       if (!number(t)) return false;
     } else if (c == '"') {
@@ -1282,7 +1306,29 @@ class Parser {
 
 }  // namespace
 
+// Go source is UTF-8 without NUL bytes; gc's scanner reports the first offence in these words
+// (the Lua chunk could not carry such bytes in names either).
+bool check_encoding(std::string_view src, std::vector<Diagnostic>* diags) {
+  Pos pos{1, 1};
+  for (std::size_t i = 0; i < src.size();) {
+    const std::size_t n = utf8_length(src, i);
+    if (n == 0 || src[i] == '\0') {
+      diags->push_back({pos, n == 0 ? "invalid UTF-8 encoding" : "invalid NUL character"});
+      return false;
+    }
+    if (src[i] == '\n') {
+      ++pos.line;
+      pos.col = 1;
+    } else {
+      pos.col += static_cast<std::uint32_t>(n);
+    }
+    i += n;
+  }
+  return true;
+}
+
 bool parse(std::string_view src, File* out, std::vector<Diagnostic>* diags) {
+  if (!check_encoding(src, diags)) return false;
   Parser p(src, diags);
   try {
     p.file(out);

@@ -103,6 +103,20 @@ const Case kErrors[] = {
      "prog.go:7:14: cannot use s (variable of type string) as type int in variable declaration\n"},
     {"package main\n\nfunc h() int {\n\ts := \"x\"\n\treturn s\n}\n\nfunc main() { h() }\n",
      "prog.go:5:9: cannot use s (variable of type string) as type int in return statement\n"},
+    // Found by fuzz_go_front: source that is not UTF-8, a package-level var with more names than
+    // values (it crashed), and a field of a variable whose type is already an error (gc says
+    // nothing more about it).
+    {"package main\n\nfunc main() {\n\t_ = \"a\xff\"\n}\n",
+     "prog.go:4:8: invalid UTF-8 encoding\n"},
+    {"package main\n\nimport \"errors\"\n\nvar e1, e2 = errors.New(\"x\")\n\nfunc main() {}\n",
+     "prog.go:5:14: assignment mismatch: 2 variables but errors.New returns 1 value\n"},
+    {"package main\n\nfunc main() {\n\tvar a, b = 1\n\t_, _ = a, b\n}\n",
+     "prog.go:4:13: assignment mismatch: 2 variables but 1 value\n"},
+    {"package main\n\nfunc f() (int, int) { return 1, 2 }\n\nfunc main() {\n\tvar a, b, c = "
+     "f()\n\t_, _, _ = a, b, c\n}\n",
+     "prog.go:6:16: assignment mismatch: 3 variables but f returns 2 values\n"},
+    {"package main\n\nfunc main() {\n\tfor _, r := range results {\n\t\t_ = r.i\n\t}\n}\n",
+     "prog.go:4:20: undefined: results\n"},
 };
 
 }  // namespace
@@ -166,6 +180,10 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:12:14: second argument to errors.As must be a non-nil pointer to either a type "
        "that "
        "implements error, or to any interface type\n"},
+      // Go allows any Unicode letter in a name; the Lua chunk's names are ASCII.
+      {"package main\n\nfunc main() {\n\tn := 1\n\t\xcf\x80 := 3\n\t_, _ = n, \xcf\x80\n}\n",
+       "prog.go:5:2: the identifier \xcf\x80: identifiers with letters outside ASCII are not "
+       "supported\n"},
       // An array type declared by name is an array, not type parameters.
       {"package main\n\ntype Pair [2]int\n\nfunc main() {}\n",
        "prog.go:3:11: array type is not supported\n"},
