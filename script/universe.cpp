@@ -214,46 +214,77 @@ void Universe::install_hooks() {
 
 // ---- memory ---------------------------------------------------------------------------------
 
+bool Universe::charge(std::size_t old, std::size_t nsize) noexcept {
+  if (nsize <= old) return true;
+  const std::size_t after = mem_used_ + (nsize - old);
+  if (after <= mem_reserved_) return true;
+  // Charged to the run's budget, which its stacks, events and output share (and, in explore,
+  // the other jobs).
+  const std::size_t need = after - mem_reserved_;
+  const std::size_t step = round_up(need, kReserveStep);
+  if (budget_->try_charge(step, sim::MemoryBudget::Use::Lua)) {
+    mem_reserved_ += step;
+    return true;
+  }
+  mem_exceeded_ = true;
+  if (!budget_->try_charge(need, sim::MemoryBudget::Use::Lua, kMemHeadroom)) {
+    // LUA_ERRMEM: no message handler runs for it, so remember the line now (reading the stack
+    // allocates nothing).
+    if (mem_line_ == 0 && tls_task != nullptr && tls_task->thread != nullptr) {
+      mem_line_ = current_line(tls_task->thread);
+    }
+    return false;
+  }
+  mem_reserved_ += need;
+  return true;
+}
+
+void Universe::uncharge(std::size_t old) noexcept {
+  mem_used_ -= old;
+  if (mem_reserved_ - mem_used_ > kReserveSlack) {
+    const std::size_t back = mem_reserved_ - mem_used_ - kReserveStep;
+    budget_->release(back, sim::MemoryBudget::Use::Lua);
+    mem_reserved_ -= back;
+  }
+}
+
+void* Universe::take_small(std::size_t nsize) noexcept {
+  if (void* p = pool_.take(nsize)) return p;
+  // A new chunk: charged whole, so the budget counts what the pool holds.
+  if (!charge(0, LuaPool::kChunk) || !pool_.add_chunk()) return nullptr;
+  mem_used_ += LuaPool::kChunk;
+  return pool_.take(nsize);
+}
+
 void* Universe::alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept {
   auto* u = static_cast<Universe*>(ud);
   const std::size_t old = ptr != nullptr ? osize : 0;
   if (tls_task != nullptr) note_stack(tls_task);
-  if (nsize == 0) {
-    std::free(ptr);
-    u->mem_used_ -= old;
-    if (u->mem_reserved_ - u->mem_used_ > kReserveSlack) {
-      const std::size_t back = u->mem_reserved_ - u->mem_used_ - kReserveStep;
-      u->budget_->release(back, sim::MemoryBudget::Use::Lua);
-      u->mem_reserved_ -= back;
+  const bool old_small = LuaPool::small(old);
+  // Small blocks: the pool's (charged by chunk, see take_small); the rest: malloc's.
+  if (LuaPool::small(nsize)) {
+    if (old_small && LuaPool::same_block(old, nsize)) return ptr;
+    void* p = u->take_small(nsize);
+    if (p == nullptr) return nullptr;
+    if (ptr != nullptr) {
+      std::memcpy(p, ptr, std::min(old, nsize));
+      old_small ? u->pool_.give(ptr, old) : (std::free(ptr), u->uncharge(old));
     }
+    return p;
+  }
+  if (nsize == 0) {
+    old_small ? u->pool_.give(ptr, old) : (std::free(ptr), u->uncharge(old));
     return nullptr;
   }
-  if (nsize > old) {
-    const std::size_t after = u->mem_used_ + (nsize - old);
-    if (after > u->mem_reserved_) {
-      // Charged to the run's budget, which its stacks, events and output share (and, in
-      // explore, the other jobs).
-      const std::size_t need = after - u->mem_reserved_;
-      const std::size_t step = round_up(need, kReserveStep);
-      if (u->budget_->try_charge(step, sim::MemoryBudget::Use::Lua)) {
-        u->mem_reserved_ += step;
-      } else {
-        u->mem_exceeded_ = true;
-        if (!u->budget_->try_charge(need, sim::MemoryBudget::Use::Lua, kMemHeadroom)) {
-          // LUA_ERRMEM: no message handler runs for it, so remember the line now (reading the
-          // stack allocates nothing).
-          if (u->mem_line_ == 0 && tls_task != nullptr && tls_task->thread != nullptr) {
-            u->mem_line_ = current_line(tls_task->thread);
-          }
-          return nullptr;
-        }
-        u->mem_reserved_ += need;
-      }
-    }
-  }
-  void* p = std::realloc(ptr, nsize);
+  const std::size_t big_old = old_small ? 0 : old;
+  if (!u->charge(big_old, nsize)) return nullptr;
+  void* p = std::realloc(old_small ? nullptr : ptr, nsize);
   if (p == nullptr) return nullptr;
-  u->mem_used_ = u->mem_used_ - old + nsize;
+  if (old_small) {
+    std::memcpy(p, ptr, old);
+    u->pool_.give(ptr, old);
+  }
+  u->mem_used_ = u->mem_used_ - big_old + nsize;
   return p;
 }
 

@@ -31,6 +31,7 @@
 
 #include "script/assignments.h"
 #include "script/gil.h"
+#include "script/lua_pool.h"
 #include "script/run.h"
 #include "sim/runtime.h"
 
@@ -169,6 +170,11 @@ class Universe {
 
  private:
   static void* alloc(void* ud, void* ptr, std::size_t osize, std::size_t nsize) noexcept;
+  // The budget's side of alloc: charges growth from `old` to `nsize` bytes (false: refused,
+  // LUA_ERRMEM), gives back `old` freed bytes; take_small cuts a pool block, charging a new chunk.
+  bool charge(std::size_t old, std::size_t nsize) noexcept;
+  void uncharge(std::size_t old) noexcept;
+  void* take_small(std::size_t nsize) noexcept;
   static void hook(lua_State* L, lua_Debug* ar);
   // ---- variables (options_.track_vars) --------------------------------------------------------
   // At a line or return hook of the calling task: reports the writes of the lines that frame
@@ -207,7 +213,8 @@ class Universe {
   Gil gil_;
   // Everything below is guarded by gil_ (or used before/after the run, single-threaded).
   std::shared_ptr<sim::MemoryBudget> budget_;  // options_.budget (never null)
-  std::size_t mem_used_ = 0;                   // bytes allocated by Lua
+  std::size_t mem_used_ = 0;      // bytes allocated by Lua (the pool's: its chunks, whole)
+  LuaPool pool_;                  // Lua's small blocks (destroyed after L_ is closed)
   std::size_t mem_reserved_ = 0;  // bytes charged to budget_ for them (>= mem_used_, in steps)
   bool mem_exceeded_ = false;     // mem_used_ went past options_.memory_cap
   std::uint32_t mem_line_ = 0;    // the line of the first allocation refused (0: none yet)
