@@ -24,6 +24,7 @@
 #include <utility>
 
 #include "gofront/prelude.h"
+#include "gofront/tokens.h"
 #include "gofront/types.h"
 
 namespace rdv::gofront {
@@ -58,6 +59,9 @@ struct Obj {
   bool local = false;
   Pos pos;
   std::string pkg;  // Pkg: the import path
+  // A variable whose address is taken (&x) and whose value is not a struct: the Lua name of its
+  // box, a table {v = value}; `lua` is then "<box>.v" and &x is the box itself.
+  std::string box;
 };
 
 struct Scope {
@@ -189,6 +193,8 @@ class Compiler {
       : file_(std::move(filename)), errs_(errs), run_(std::move(run)) {}
 
   bool run(const File& f, std::string* out);
+  // The names written as &name anywhere in the file (see boxes()).
+  void set_addr_names(std::set<std::string> names) { addr_names_ = std::move(names); }
 
  private:
   // ---- errors ---------------------------------------------------------------------------------
@@ -346,6 +352,28 @@ class Compiler {
     return o;
   }
   std::string tmp() { return "__t" + std::to_string(++tmp_); }
+  // Pointers to non-struct values: a variable of a non-struct type whose name is written as
+  // &name somewhere in the file (addr_names_, a conservative set: boxing one that did not need
+  // it costs only speed) lives in a box, a table {v = value}, so that &x is the box and *p is
+  // p.v. Called just after `objs` were declared and their Lua declaration made; returns the
+  // code that boxes them (" x = G.ref(x)") and renames them to "x.v". Variables declared by a
+  // for statement's init, range, a type switch, select or as named results are not boxed
+  // (their Lua names are used by the loop and return machinery): &x of one is refused.
+  std::string boxes(const std::vector<Obj*>& objs) {
+    std::string code;
+    if (no_box_) return code;
+    for (Obj* o : objs) {
+      if (o->kind != Obj::Var || o->type == nullptr || o->name == "_" || o->lua == "_" ||
+          !o->box.empty() || addr_names_.count(o->name) == 0)
+        continue;
+      const Type* u = underlying(o->type);
+      if (u->k == K::Struct || u->k == K::Foreign || u->k == K::Invalid) continue;
+      o->box = o->lua;
+      o->lua = o->box + ".v";
+      code += " " + o->box + " = G.ref(" + o->box + ")";
+    }
+    return code;
+  }
   // A call with several results where one value is wanted: gc's "assignment mismatch" (the
   // call is only looked at, not lowered). False when reported.
   bool mismatch_checked(const Expr& rhs, std::size_t nvars, std::size_t nvals) {
@@ -500,6 +528,8 @@ class Compiler {
   std::map<std::string, Type*> named_;  // "main.T" → type
   std::uint32_t line_ = 1;
   int tmp_ = 0;
+  std::set<std::string> addr_names_;
+  bool no_box_ = false;  // declaring a for statement's init variables
   int label_id_ = 0;
   FnCtx* fn_ = nullptr;
   int iota_ = -1;
@@ -754,15 +784,8 @@ Type* Compiler::resolve_type(const Expr* e) {
     case ExprKind::Paren:
       return resolve_type(e->x.get());
     case ExprKind::Star: {
+      // A pointer to a struct is the struct's table; to any other value, a box {v = value}.
       Type* el = resolve_type(e->x.get());
-      const Type* u = underlying(el);
-      // A named type still being resolved (type node struct { next *node }) is let through;
-      // pointers to named non-struct types are refused where they are used.
-      const bool resolving = el->k == K::Named && el->under == nullptr;
-      if (!resolving && u->k != K::Struct && u->k != K::Foreign && u->k != K::Invalid) {
-        refuse(e->pos, "pointer to " + type_string(el));
-        return t_invalid_;
-      }
       return ptr_to(el);
     }
     case ExprKind::ArrayType:
@@ -1242,13 +1265,15 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
       }
       multi = true;
       std::string names;
+      std::vector<Obj*> objs;
       for (std::size_t i = 0; i < vs.names.size(); ++i) {
         Type* t = declared ? declared : (i < ts.size() ? default_type(ts[i]) : t_invalid_);
         Obj* o = declare(Obj::Var, vs.names[i], t, vs.name_pos[i], local);
         if (!local) o->used = true;
         names += (i ? ", " : "") + o->lua;
+        objs.push_back(o);
       }
-      return (local ? "local " : "") + names + " = " + x.code;
+      return (local ? "local " : "") + names + " = " + x.code + boxes(objs);
     }
     xs.push_back(std::move(x));
   } else {
@@ -1302,7 +1327,7 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
     names += (i ? ", " : "") + objs[i]->lua;
     values += (i ? ", " : "") + vals[i];
   }
-  return (local ? "local " : "") + names + " = " + values;
+  return (local ? "local " : "") + names + " = " + values + boxes(objs);
 }
 
 std::string Compiler::expr_string(const Expr* e) {
@@ -1514,12 +1539,14 @@ std::string Compiler::func_body(const Expr* ftype, Type* sig, const Field* recv,
   fn_ = &ctx;
   push_scope();
   std::string params;
+  std::string boxed_params;  // a parameter whose address is taken: copied into a box at entry
   auto add_param = [&](const std::string& name, Type* t, Pos p) {
     Obj* o = declare(Obj::Var, name.empty() ? "_" : name, t, p, true);
     o->used = true;
     std::string lua = o->lua;
     if (lua == "_") lua = tmp();
     params += (params.empty() ? "" : ", ") + lua;
+    boxed_params += boxes({o});
   };
   if (recv != nullptr) add_param(recv->names.empty() ? "" : recv->names[0], recv_t, recv->pos);
   std::size_t pi = 0;
@@ -1531,7 +1558,7 @@ std::string Compiler::func_body(const Expr* ftype, Type* sig, const Field* recv,
         add_param(f.names[i], sig->params[pi++], f.name_pos[i]);
     }
   }
-  std::string head;
+  std::string head = boxed_params;
   std::size_t ri = 0;
   for (const Field& f : ftype->results) {
     for (std::size_t i = 0; i < f.names.size(); ++i) {
@@ -2127,6 +2154,8 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
       return l.code + " = " + v;
     }
     case ExprKind::Star:
+      if (const Type* eu = underlying(l.t); eu->k != K::Struct && eu->k != K::Foreign)
+        return ";" + l.code + " = " + v;  // a box's v; ";": the line starts with "("
       return "G.setp(" + l.code + ", " + v + ")";
     default:
       error(le->pos, "cannot assign to " + expr_string(le));
@@ -2334,12 +2363,12 @@ std::string Compiler::define(const Stmt& s) {
   } else {
     for (std::size_t i = 0; i < vals.size(); ++i) rhs_code += (i ? ", " : "") + vals[i];
   }
-  if (post.empty()) return "local " + lhs_code + " = " + rhs_code;
+  if (post.empty()) return "local " + lhs_code + " = " + rhs_code + boxes(news);
   // Mixed new and old variables: the old ones are assigned after.
   std::string decl_new;
   for (Obj* o : news) decl_new += (decl_new.empty() ? "" : ", ") + o->lua;
   std::string tmps;
-  std::string c = "local " + lhs_code + " = " + rhs_code + post;
+  std::string c = "local " + lhs_code + " = " + rhs_code + post + boxes(news);
   return c;
 }
 
@@ -2352,7 +2381,9 @@ std::string Compiler::for_stmt(const Stmt& s, const std::string& label) {
   // initialised from the previous one before the post statement.
   std::vector<Obj*> loop_vars;
   if (s.init) {
+    no_box_ = true;
     code += " " + simple(*s.init);
+    no_box_ = false;
     if (s.init->kind == StmtKind::Define) {
       for (Obj* o : scope_->order) loop_vars.push_back(o);
     }
@@ -2969,6 +3000,9 @@ X Compiler::expr(const Expr& e, Type* hint) {
       x.mode = X::Value;
       x.t = underlying(p.t)->elem;
       x.code = "(" + p.code + " or G.np())";
+      // A pointer to a non-struct value is a box (see boxes()): *p is its v.
+      if (const Type* eu = underlying(x.t); eu->k != K::Struct && eu->k != K::Foreign)
+        x.code += ".v";
       x.addressable = true;
       break;
     }
@@ -3467,6 +3501,9 @@ X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth)
     base = u->elem;
     via_ptr = true;
     base_code = "(" + b.code + " or G.np())";
+    // A value method through a pointer to a non-struct value: the box's value.
+    if (const Type* eu = underlying(base); eu->k != K::Struct && eu->k != K::Foreign)
+      base_code += ".v";
   }
   const Type* bu = underlying(base);
   if (bu->k == K::Struct || bu->k == K::Foreign) {
@@ -4001,12 +4038,12 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
     if (!want(1, 1)) return X{};
     Type* t = resolve_type(args[0].get());
     const Type* u = underlying(t);
-    if (u->k != K::Struct && u->k != K::Foreign) {
-      if (u->k != K::Invalid)
-        refuse(e.pos, "new(" + type_string(t) + "): pointers to non-struct values");
-      return X{};
-    }
+    if (u->k == K::Invalid) return X{};
     x.t = ptr_to(t);
+    if (u->k != K::Struct && u->k != K::Foreign) {
+      x.code = "G.ref(" + zero(t) + ")";  // a fresh box (see boxes())
+      return x;
+    }
     x.code = zero(t, take_hint(&e));
     return x;
   }
@@ -4594,6 +4631,12 @@ X Compiler::errors_as_call(const Expr& e) {
   }
   const Type* tu = underlying(target.t);
   Type* elem = tu->k == K::Pointer ? tu->elem : nullptr;
+  if (elem != nullptr &&
+      (underlying(elem)->k == K::Interface || underlying(elem)->k == K::Pointer)) {
+    // Go accepts these; the runtime's errors.As copies into a struct target only.
+    refuse(e.args[1]->pos, "errors.As with a target of type " + type_string(target.t));
+    return x;
+  }
   std::string missing;
   if (elem == nullptr || underlying(elem)->k != K::Struct ||
       !implements(elem, t_error_, &missing)) {
@@ -4612,8 +4655,8 @@ X Compiler::errors_as_call(const Expr& e) {
   return x;
 }
 
-// atomic.AddInt64(&x, d) and the other functions on a *int64 / *int32: the one place a pointer
-// to a non-struct value is taken. &x must name an addressable int64 (int32) variable or field.
+// atomic.AddInt64(&x, d) and the other functions on a *int64 / *int32: &x names an addressable
+// int64 (int32) variable or field, operated on in place; any other *int64 is a box (boxes()).
 // The operation lowers to one closure on x's line, called at once: with --preempt line the
 // only scheduling point is the closure's entry, before x is read, and nothing inside it jumps
 // back or calls out, so the read and the write are indivisible as Go's.
@@ -4629,7 +4672,7 @@ X Compiler::atomic_ptr_call(const Expr& e, X& f) {
   }
   const Expr* a = e.args[0].get();
   while (a->kind == ExprKind::Paren) a = a->x.get();
-  std::string body;
+  std::string body, xc, pre;
   if (a->kind == ExprKind::Unary && a->name == "&") {
     const Expr* inner = a->x.get();
     while (inner->kind == ExprKind::Paren) inner = inner->x.get();
@@ -4648,29 +4691,33 @@ X Compiler::atomic_ptr_call(const Expr& e, X& f) {
       refuse(a->pos, "taking the address of a slice element");
       return x;
     }
-    const std::string& xc = v.code;
-    const std::string op = f.code;  // G.aadd, G.aadd32, G.aload, G.astore, G.aswap, G.acas
-    const std::string wrap32 = "((" + xc + " + d_ + 0x80000000) & 0xFFFFFFFF) - 0x80000000";
-    if (op == "G.aadd") body = "function(d_) " + xc + " = " + xc + " + d_ return " + xc + " end";
-    if (op == "G.aadd32") body = "function(d_) " + xc + " = " + wrap32 + " return " + xc + " end";
-    if (op == "G.aload") body = "function() return " + xc + " end";
-    if (op == "G.astore") body = "function(v_) " + xc + " = v_ end";
-    if (op == "G.aswap") body = "function(v_) local o_ = " + xc + " " + xc + " = v_ return o_ end";
-    if (op == "G.acas")
-      body = "function(o_, v_) if " + xc + " ~= o_ then return false end " + xc +
-             " = v_ return true end";
+    xc = v.code;
   } else {
     X v = value(*a);
     if (v.mode == X::Invalid) return x;
     if (!identical(v.t, want)) {
       error(a->pos, "cannot use " + describe_x(v, *a) + " as " + type_string(want) +
                         " value in argument to " + callee);
-    } else {
-      refuse(a->pos, "a " + type_string(want) +
-                         " other than &variable (pointers to non-struct "
-                         "values)");
+      return x;
     }
-    return x;
+    // A *int64 (*int32) value: a box (see boxes()); nil panics as Go's does.
+    pre = "local q_ = " + v.code + " or G.np() ";
+    xc = "q_.v";
+  }
+  {
+    const std::string op = f.code;  // G.aadd, G.aadd32, G.aload, G.astore, G.aswap, G.acas
+    const std::string wrap32 = "((" + xc + " + d_ + 0x80000000) & 0xFFFFFFFF) - 0x80000000";
+    if (op == "G.aadd")
+      body = "function(d_) " + pre + xc + " = " + xc + " + d_ return " + xc + " end";
+    if (op == "G.aadd32")
+      body = "function(d_) " + pre + xc + " = " + wrap32 + " return " + xc + " end";
+    if (op == "G.aload") body = "function() " + pre + "return " + xc + " end";
+    if (op == "G.astore") body = "function(v_) " + pre + xc + " = v_ end";
+    if (op == "G.aswap")
+      body = "function(v_) " + pre + "local o_ = " + xc + " " + xc + " = v_ return o_ end";
+    if (op == "G.acas")
+      body = "function(o_, v_) " + pre + "if " + xc + " ~= o_ then return false end " + xc +
+             " = v_ return true end";
   }
   std::vector<Type*> rest(sig->params.begin() + 1, sig->params.end());
   last_args_.clear();
@@ -4715,8 +4762,29 @@ X Compiler::unary(const Expr& e, Type* hint) {
     }
     const Type* vu = underlying(v.t);
     if (vu->k != K::Struct && vu->k != K::Foreign) {
-      refuse(e.pos, "taking the address of " + a_or_an(type_string(v.t)) +
-                        " value (pointers to non-struct values)");
+      if (inner->kind == ExprKind::Ident && v.obj != nullptr && !v.obj->box.empty()) {
+        x.mode = X::Value;
+        x.t = ptr_to(v.t);
+        x.code = v.obj->box;  // the variable's box (see boxes())
+        return x;
+      }
+      if (inner->kind == ExprKind::Star) {
+        x.mode = X::Value;  // &*p is p
+        x.t = ptr_to(v.t);
+        X p = value(*inner->x);
+        x.code = "(" + p.code + " or G.np())";
+        return x;
+      }
+      if (inner->kind == ExprKind::Ident) {
+        refuse(e.pos, "taking the address of " + inner->name +
+                          ", a variable declared by a for, range, select or type switch "
+                          "statement or a named result");
+      } else if (inner->kind == ExprKind::Index) {
+        refuse(e.pos, "taking the address of a slice element");
+      } else {
+        refuse(e.pos, "taking the address of " + a_or_an(type_string(v.t)) +
+                          " struct field (pointers to non-struct fields)");
+      }
       return x;
     }
     if (inner->kind == ExprKind::Index) {
@@ -5256,6 +5324,26 @@ std::vector<std::string> test_names(std::string_view filename, std::string_view 
   return names;
 }
 
+namespace {
+// The names written as &name (or &(name)) in `source`: the variables that may need a box
+// (Compiler::boxes). A binary `a & b` adds b too, which only boxes a variable needlessly.
+std::set<std::string> addressed_names(std::string_view source) {
+  std::set<std::string> names;
+  const std::vector<GoToken> toks = tokenize_go(source);
+  auto text = [&](const GoToken& t) { return source.substr(t.begin, t.size); };
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (toks[i].kind != GoTokenKind::Symbol || text(toks[i]) != "&") continue;
+    std::size_t j = i + 1;
+    while (j < toks.size() &&
+           (toks[j].kind == GoTokenKind::Whitespace || toks[j].kind == GoTokenKind::Comment ||
+            (toks[j].kind == GoTokenKind::Symbol && text(toks[j]) == "(")))
+      ++j;
+    if (j < toks.size() && toks[j].kind == GoTokenKind::Name) names.emplace(text(toks[j]));
+  }
+  return names;
+}
+}  // namespace
+
 CompileResult compile(std::string_view filename, std::string_view source, std::string_view run) {
   CompileResult r;
   r.filename = std::string(filename);
@@ -5266,6 +5354,7 @@ CompileResult compile(std::string_view filename, std::string_view source, std::s
     return r;
   }
   Compiler c(r.filename, &diags, std::string(run));
+  c.set_addr_names(addressed_names(source));
   std::string lua;
   bool ok = false;
   try {

@@ -11,6 +11,11 @@ G.NILCH = NILCH
 local function rte(msg) error("runtime error: " .. msg, 0) end
 G.rte = rte
 function G.np() rte("invalid memory address or nil pointer dereference") end
+-- A pointer to a non-struct value is a box, {v = value}: the one a variable whose address is
+-- taken lives in, or new(T)'s. Its metatable marks it for the Variables pane, which shows the
+-- value inside (script/universe.cpp, emit_var).
+local BOXMT = {__gobox = true}
+function G.ref(v) return setmetatable({v = v}, BOXMT) end
 
 -- ---- integers --------------------------------------------------------------------------------
 function G.idiv(a, b)

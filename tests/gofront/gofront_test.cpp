@@ -157,9 +157,18 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:4:8: array type is not supported\n"},
       {"package main\n\nfunc main() {\n\tc := 1i\n\t_ = c\n}\n",
        "prog.go:4:7: complex numbers are not supported\n"},
-      {"package main\n\nfunc main() {\n\tx := 1\n\tp := &x\n\t_ = p\n}\n",
-       "prog.go:5:7: taking the address of an int value (pointers to non-struct values) is not "
-       "supported\n"},
+      // Pointers to variables work (boxed); not to a non-struct field, a slice element, or a
+      // variable the for/range machinery owns.
+      {"package main\n\ntype T struct{ n int }\n\nfunc main() {\n\tvar t T\n\tp := "
+       "&t.n\n\t_ = p\n}\n",
+       "prog.go:7:7: taking the address of an int struct field (pointers to non-struct fields) is "
+       "not supported\n"},
+      {"package main\n\nfunc main() {\n\txs := []int{1}\n\tp := &xs[0]\n\t_ = p\n}\n",
+       "prog.go:5:7: taking the address of a slice element is not supported\n"},
+      {"package main\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tp := &i\n\t\t_ = "
+       "p\n\t}\n}\n",
+       "prog.go:5:8: taking the address of i, a variable declared by a for, range, select or "
+       "type switch statement or a named result is not supported\n"},
       {"package main\n\nfunc main() {\n\tvar u float32\n\t_ = u\n}\n",
        "prog.go:4:8: type float32 is not supported\n"},
       {"package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n",
@@ -171,8 +180,8 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:6:10: context.AfterFunc is not supported\n"},
       {"package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\nfunc main() {\n\tvar e interface{ "
        "Timeout() bool }\n\tfmt.Println(errors.As(errors.New(\"x\"), &e))\n}\n",
-       "prog.go:10:41: taking the address of an interface { Timeout() bool } value (pointers to "
-       "non-struct values) is not supported\n"},
+       "prog.go:10:41: errors.As with a target of type *interface { Timeout() bool } is not "
+       "supported\n"},
       // go vet's message (go build accepts it; go test and gopls report it).
       {"package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\ntype T struct{ n int }\n\nfunc "
        "main() "
@@ -821,4 +830,37 @@ TEST_CASE("gofront: --run names a test of the file, or says which there are") {
                               "testing.T{} }\n")
             .message()
             .find("package \"testing\" is not supported") != std::string::npos);
+}
+
+TEST_CASE("gofront: the Variables pane shows a variable whose address is taken by its value") {
+  // n lives in a box ({v = value}, so that &n can be shared); the pane shows the int.
+  const std::string src = R"(package main
+
+import "fmt"
+
+func main() {
+	n := 1
+	p := &n
+	*p = 7
+	n = 8
+	fmt.Println(n, *p)
+}
+)";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("boxed.go", src);
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.track_vars = true;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("boxed.go", r.lua, opt, log);
+  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+  std::vector<std::string> shown;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    if (e.kind != rdv::sim::EventKind::VarSet || log.str(e.text) != "n") continue;
+    shown.push_back(std::to_string(e.line) + ":" + std::string(e.val.view()));
+  }
+  std::string all;
+  for (const auto& s : shown) all += s + " ";
+  INFO("n shown as: " << all);
+  CHECK(all == "6:1 9:8 ");
 }
