@@ -1624,6 +1624,11 @@ void Compiler::func_decl(const FuncDecl& fd) {
     target = o->lua;
     goname = "main." + fd.name;
   }
+  // A redeclared function or method (reported in collect()) has the first one's signature,
+  // whose parameters need not be this body's.
+  std::size_t nparams = 0;
+  for (const Field& f : fd.type->params) nparams += std::max<std::size_t>(1, f.names.size());
+  if (nparams != sig->params.size()) return;
   out_ += pad(fd.pos.line) + target + " = " +
           func_body(fd.type.get(), sig, fd.recv.get(), recv_t, *fd.body, goname);
 }
