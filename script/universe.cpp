@@ -806,12 +806,15 @@ void Universe::report_writes(lua_State* L, lua_Debug* ar, TaskCtx& t, std::uint3
 
 void Universe::emit_var(lua_State* L, TaskCtx* t, const std::string& name, sim::VarScope scope,
                         std::uint32_t key, std::uint32_t line) {
-  // A Go variable whose address is taken lives in a box (gofront's G.ref): show its value.
+  // A Go variable whose address is taken lives in a box (gofront's G.ref): show its value. Raw
+  // reads: a scenario's metatable must not run code here, inside a hook no step budget stops.
   if (lua_type(L, -1) == LUA_TTABLE && lua_getmetatable(L, -1) != 0) {
-    const bool box = lua_getfield(L, -1, "__gobox") == LUA_TBOOLEAN;
+    lua_pushliteral(L, "__gobox");
+    const bool box = lua_rawget(L, -2) == LUA_TBOOLEAN;
     lua_pop(L, 2);
     if (box) {
-      lua_getfield(L, -1, "v");
+      lua_pushliteral(L, "v");
+      lua_rawget(L, -2);
       lua_remove(L, -2);
     }
   }
