@@ -116,7 +116,7 @@ class Printer {
         return;
       }
       case LUA_TTABLE:
-        if (!metamethod_tostring(idx)) table(idx, depth);
+        if (!go_pointer(idx, quoted, depth) && !metamethod_tostring(idx)) table(idx, depth);
         return;
       case LUA_TUSERDATA:
         if (!metamethod_tostring(idx)) {
@@ -185,6 +185,23 @@ class Printer {
 
   std::uint64_t dropped_ = 0;  // bytes of strings left out
   bool skipped_ = false;       // values left out
+  // A Go program's pointer to a non-struct value is a box {v = value} marked __gobox
+  // (gofront/prelude.lua, G.ref): shown as Go shows a pointer to a struct, "&" and the value
+  // ("&11"), not as the Lua table it is. Raw reads: no metamethod of a scenario runs here.
+  bool go_pointer(int idx, bool quoted, int depth) {
+    if (!lua_getmetatable(L_, idx)) return false;
+    lua_pushliteral(L_, "__gobox");
+    const bool box = lua_rawget(L_, -2) == LUA_TBOOLEAN;
+    lua_pop(L_, 2);
+    if (!box) return false;
+    out += "&";
+    lua_pushliteral(L_, "v");
+    lua_rawget(L_, idx);
+    value(-1, quoted, depth + 1);
+    lua_pop(L_, 1);
+    return true;
+  }
+
   bool metamethod_tostring(int idx) {
     if (luaL_getmetafield(L_, idx, "__tostring") == LUA_TNIL) return false;
     lua_pushvalue(L_, idx);
