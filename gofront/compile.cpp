@@ -204,6 +204,15 @@ class Compiler {
     }
     errs_->push_back({p, std::move(msg)});
   }
+  // gc's "x redeclared in this block" and, on the next line, where the other declaration is.
+  void redeclared(Pos p, const std::string& name, Pos other) {
+    const std::size_t before = errs_->size();
+    error(p, name + " redeclared in this block");
+    if (errs_->size() > before && other.line > 0) {
+      errs_->back().other = other;
+      errs_->back().other_message = "other declaration of " + name;
+    }
+  }
   void refuse(Pos p, const std::string& what) {
     const bool plural = what.size() > 2 && what.back() == 's' && what[what.size() - 2] != 's';
     const std::size_t before = errs_->size();
@@ -345,7 +354,7 @@ class Compiler {
     }
     auto it = scope_->names.find(name);
     if (it != scope_->names.end() && scope_->parent != nullptr) {
-      error(pos, name + " redeclared in this block");
+      redeclared(pos, name, it->second->pos);
     }
     scope_->names[name] = o;
     scope_->order.push_back(o);
@@ -1736,8 +1745,8 @@ bool Compiler::run(const File& f, std::string* out) {
     if (fd.name == "main" && (!sig->params.empty() || !sig->results.empty()))
       error(fd.name_pos, "func main must have no arguments and no return values");
     if (fd.name == "_") continue;
-    if (pkg_scope_->names.count(fd.name)) {
-      error(fd.name_pos, fd.name + " redeclared in this block");
+    if (auto it = pkg_scope_->names.find(fd.name); it != pkg_scope_->names.end()) {
+      redeclared(fd.name_pos, fd.name, it->second->pos);
       continue;
     }
     declare(Obj::Func, fd.name, sig, fd.name_pos, false);
@@ -2267,7 +2276,7 @@ std::string Compiler::define(const Stmt& s) {
     if (l->name != "_" && scope_->names.count(l->name) == 0) any_new = true;
   }
   if (!any_new) {
-    error(s.pos, "no new variables on left side of :=");
+    error(s.op_pos, "no new variables on left side of :=");
   }
   std::vector<Type*> ts;
   std::vector<X> xs;
@@ -5283,6 +5292,10 @@ std::string CompileResult::message() const {
   for (const auto& d : errors) {
     s += filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " +
          d.message + "\n";
+    if (d.other.line > 0) {
+      s += "\t" + filename + ":" + std::to_string(d.other.line) + ":" +
+           std::to_string(d.other.col) + ": " + d.other_message + "\n";
+    }
   }
   return s;
 }

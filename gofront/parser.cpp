@@ -1125,6 +1125,7 @@ class Parser {
         s->lhs = std::move(lhs);
         s->rhs = expr_list();
         s->pos = p;
+        s->op_pos = op_pos;
         return s;
       }
       if (op == "++" || op == "--") {

@@ -20,6 +20,9 @@ struct Diagnostic {
   Pos pos;
   std::string message;   // Go's words, without the position
   bool refusal = false;  // a construct outside the subset ("... is not supported")
+  // gc's second line for a redeclaration: "\tprog.go:3:6: other declaration of x".
+  Pos other{};
+  std::string other_message{};
 };
 
 // Parses `src`. Returns false (with at least one diagnostic) on a syntax error or a refused

@@ -116,7 +116,14 @@ const Case kErrors[] = {
      "f()\n\t_, _, _ = a, b, c\n}\n",
      "prog.go:6:16: assignment mismatch: 3 variables but f returns 2 values\n"},
     {"package main\n\nfunc main() {\n\tfor _, r := range results {\n\t\t_ = r.i\n\t}\n}\n",
-     "prog.go:4:20: undefined: results\n"},
+     "prog.go:4:20: undefined: results\n"},  // A redeclaration names the other declaration on a
+                                             // second line; "no new variables" is at
+    // the ":=".
+    {"package main\n\nfunc main() {}\n\nfunc main() {}\n\nvar x = 1\nvar x = 2\n\nfunc f() "
+     "{\n\ty := 1\n\ty := 2\n\t_ = y\n}\n",
+     "prog.go:5:6: main redeclared in this block\n\tprog.go:3:6: other declaration of "
+     "main\nprog.go:8:5: x redeclared in this block\n\tprog.go:7:5: other declaration of "
+     "x\nprog.go:12:4: no new variables on left side of :=\n"},
 };
 
 }  // namespace
@@ -134,7 +141,13 @@ TEST_CASE("gofront: compile errors are gc's, at gc's positions") {
       std::string got;
       for (const auto& l : lines_of(read_file(dir / "out.txt"))) {
         if (l.rfind("#", 0) == 0) continue;
-        got += (l.rfind("./", 0) == 0 ? l.substr(2) : l) + "\n";
+        if (l.rfind("./", 0) == 0) {
+          got += l.substr(2) + "\n";
+        } else if (l.rfind("\t./", 0) == 0) {  // gc's second line: "\t./prog.go:3:6: other ..."
+          got += "\t" + l.substr(3) + "\n";
+        } else {
+          got += l + "\n";
+        }
       }
       CHECK(got == c.want);
     }
