@@ -510,6 +510,7 @@ class Compiler {
   }
   X atomic_ptr_call(const Expr& call, X& f);
   X errors_as_call(const Expr& call);
+  X sort_slice_call(const Expr& call, const X& f);
   X compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, const Expr* eb);
   std::string field_lua(const std::string& name) {
     static const std::set<std::string> kw = {
@@ -4453,6 +4454,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
   Type* cancel = func_of({}, {});
   Type* str_slice = slice_of(t_string_);
   Type* int_slice = slice_of(t_int_);
+  Type* less_ij = func_of({t_int_, t_int_}, {t_bool_});  // sort.Slice's less(i, j int) bool
   Type* p64 = ptr_to(t_int64_);
   Type* p32 = ptr_to(t_int32_);
   Type* pu64 = ptr_to(t_uint64_);
@@ -4549,6 +4551,9 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"strconv.Atoi", {"G.atoi", func_of({t_string_}, {t_int_, t_error_})}},
       {"sort.Ints", {"G.sortints", func_of({int_slice}, {})}},
       {"sort.Strings", {"G.sortstrings", func_of({str_slice}, {})}},
+      {"sort.Slice", {"G.sortslice", func_of({t_any_, less_ij}, {})}},
+      {"sort.SliceStable", {"G.sortslicestable", func_of({t_any_, less_ij}, {})}},
+      {"sort.SliceIsSorted", {"G.sortsliceissorted", func_of({t_any_, less_ij}, {t_bool_})}},
   };
   if (generic_sigs().count(full)) {  // typed at the call from its arguments
     x.mode = X::Value;
@@ -4598,6 +4603,7 @@ X Compiler::pkg_call(const Expr& e, X& f) {
     return generic_call(e, f);
   if (f.pkg_fn.rfind("sync/atomic.", 0) == 0) return atomic_ptr_call(e, f);
   if (f.pkg_fn == "errors.As") return errors_as_call(e);
+  if (f.pkg_fn.rfind("sort.Slice", 0) == 0 && !e.ellipsis) return sort_slice_call(e, f);
   X x;
   if (f.pkg_fn.rfind("fmt.Fprint", 0) == 0 && !e.args.empty() && !std_stream(*e.args[0])) {
     refuse(e.args[0]->pos,
@@ -4620,6 +4626,56 @@ X Compiler::pkg_call(const Expr& e, X& f) {
     }
   }
   x.code = x.call_fn + "(" + s + ")";
+  set_call_result(x, f.t);
+  return x;
+}
+
+// sort.Slice, SliceStable and SliceIsSorted(x any, less func(i, j int) bool): x is passed as
+// the slice itself (not boxed in an interface), so the support library sorts it in place with
+// Go's algorithms, calling less on indices as Go does. Go takes any x and panics at run time
+// when it is not a slice ("reflect: call of Swapper on int Value"); that is refused here.
+// gc writes less's type with its parameters' names, as sort declares it.
+X Compiler::sort_slice_call(const Expr& e, const X& f) {
+  Type* less_t = f.t->params[1];
+  const std::string named_less = "func(i int, j int) bool";
+  std::vector<X> xs;
+  for (std::size_t i = 0; i < e.args.size(); ++i) {
+    xs.push_back(value(*e.args[i], i == 1 ? less_t : nullptr));
+    if (xs.back().mode == X::Invalid) return X{};
+  }
+  if (xs.size() != 2) {
+    std::string have;
+    for (const X& x : xs) {
+      have += (have.empty() ? "" : ", ") + (x.mode == X::Const && is_untyped(x.t) && is_numeric(x.t)
+                                                ? std::string("number")
+                                                : type_string(x.t));
+    }
+    const bool few = xs.size() < 2;
+    error(few ? (e.args.empty() ? start_of(e) : e.args.back()->pos) : e.args[2]->pos,
+          std::string(few ? "not enough" : "too many") + " arguments in call to " + f.pkg_fn +
+              "\n\thave (" + have + ")\n\twant (any, " + named_less + ")");
+    return X{};
+  }
+  X& s = xs[0];
+  X& less = xs[1];
+  if (!assignable(less, less_t)) {
+    std::string msg = cannot_use(less, *e.args[1], less_t, "argument to " + f.pkg_fn);
+    const std::string plain = type_string(less_t);
+    if (const std::size_t as = msg.find(" as "); as != std::string::npos) {
+      if (const std::size_t at = msg.find(plain, as); at != std::string::npos)
+        msg.replace(at, plain.size(), named_less);
+    }
+    error(e.args[1]->pos, msg);
+    return X{};
+  }
+  if (s.t == nullptr || underlying(s.t)->k != K::Slice) {
+    refuse(e.args[0]->pos, f.pkg_fn + " of a value that is not a slice");
+    return X{};
+  }
+  X x;
+  x.call_fn = f.code;
+  x.call_args = {s.code, convert(less, less_t)};
+  x.code = x.call_fn + "(" + x.call_args[0] + ", " + x.call_args[1] + ")";
   set_call_result(x, f.t);
   return x;
 }

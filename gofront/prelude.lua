@@ -1535,9 +1535,12 @@ local function gopanic(msg) G.panic({t = STR, v = msg}) end
 -- Go's pdqsort (sort/zsortfunc.go, as slices.Sort and SortFunc run it), on d[0..n-1] with
 -- lt(x, y) the element order: the same comparisons and swaps, so equal elements end where Go
 -- puts them.
+local pdqsort_ix
 local function pdqsort(d, n, lt)
-  local function less(i, j) return lt(d[i], d[j]) end
-  local function swap(i, j) d[i], d[j] = d[j], d[i] end
+  pdqsort_ix(n, function(i, j) return lt(d[i], d[j]) end, function(i, j) d[i], d[j] = d[j], d[i] end)
+end
+-- The same on indices 0..n-1: less(i, j) and swap(i, j), as sort.Slice gives them.
+pdqsort_ix = function(n, less, swap)
   local function insertion(a, b)
     for i = a + 1, b - 1 do
       local j = i
@@ -1765,6 +1768,109 @@ local function sortwith(s, less, stable)
   end
 end
 function G.slsort(s, less) sortwith(s, less, false) end
+-- sort.Slice, SliceStable, SliceIsSorted: less(i, j) is the program's function of indices, and
+-- it reads the slice as it is being sorted, so the algorithms run on indices, swapping the
+-- slice's own elements: pdqsort for Slice, Go 1.19's insertion sort of blocks of 20 and
+-- SymMerge for SliceStable (sort/zsortfunc.go), the same calls of less in the same order.
+local function slice_swap(s)
+  local a, o = s.a, s.o
+  return function(i, j) a[o + i + 1], a[o + j + 1] = a[o + j + 1], a[o + i + 1] end
+end
+function G.sortslice(s, less)
+  if s == nil or s.n < 2 then return end
+  pdqsort_ix(s.n, less, slice_swap(s))
+end
+local function stable_ix(n, less, swap)
+  local function insertion(a, b)
+    for i = a + 1, b - 1 do
+      local j = i
+      while j > a and less(j, j - 1) do
+        swap(j, j - 1)
+        j = j - 1
+      end
+    end
+  end
+  local function swap_range(a, b, k)
+    for i = 0, k - 1 do swap(a + i, b + i) end
+  end
+  local function rotate(a, m, b)
+    local i, j = m - a, b - m
+    while i ~= j do
+      if i > j then
+        swap_range(m - i, m, j)
+        i = i - j
+      else
+        swap_range(m - i, m + j - i, i)
+        j = j - i
+      end
+    end
+    swap_range(m - i, m, i)
+  end
+  local function sym_merge(a, m, b)
+    if m - a == 1 then
+      local i, j = m, b
+      while i < j do
+        local h = (i + j) >> 1
+        if less(h, a) then i = h + 1 else j = h end
+      end
+      for k = a, i - 2 do swap(k, k + 1) end
+      return
+    end
+    if b - m == 1 then
+      local i, j = a, m
+      while i < j do
+        local h = (i + j) >> 1
+        if not less(m, h) then i = h + 1 else j = h end
+      end
+      for k = m, i + 1, -1 do swap(k, k - 1) end
+      return
+    end
+    local mid = (a + b) >> 1
+    local nn = mid + m
+    local start, r
+    if m > mid then
+      start, r = nn - b, mid
+    else
+      start, r = a, m
+    end
+    local p = nn - 1
+    while start < r do
+      local c = (start + r) >> 1
+      if not less(p - c, c) then start = c + 1 else r = c end
+    end
+    local stop = nn - start
+    if start < m and m < stop then rotate(start, m, stop) end
+    if a < start and start < mid then sym_merge(a, start, mid) end
+    if mid < stop and stop < b then sym_merge(mid, stop, b) end
+  end
+  local block = 20
+  local a, b = 0, block
+  while b <= n do
+    insertion(a, b)
+    a, b = b, b + block
+  end
+  insertion(a, n)
+  while block < n do
+    a, b = 0, 2 * block
+    while b <= n do
+      sym_merge(a, a + block, b)
+      a, b = b, b + 2 * block
+    end
+    if a + block < n then sym_merge(a, a + block, n) end
+    block = block * 2
+  end
+end
+function G.sortslicestable(s, less)
+  if s == nil or s.n < 2 then return end
+  stable_ix(s.n, less, slice_swap(s))
+end
+function G.sortsliceissorted(s, less)
+  if s == nil then return true end
+  for i = s.n - 1, 1, -1 do
+    if less(i, i - 1) then return false end
+  end
+  return true
+end
 function G.slsortfunc(s, cmp, cp, stable)
   if cp then
     sortwith(s, function(a, b) return cmp(cp(a), cp(b)) < 0 end, stable)

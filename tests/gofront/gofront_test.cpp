@@ -124,6 +124,16 @@ const Case kErrors[] = {
      "prog.go:5:6: main redeclared in this block\n\tprog.go:3:6: other declaration of "
      "main\nprog.go:8:5: x redeclared in this block\n\tprog.go:7:5: other declaration of "
      "x\nprog.go:12:4: no new variables on left side of :=\n"},
+    // sort.Slice's less is written with its parameters' names.
+    {"package main\n\nimport \"sort\"\n\nfunc main() {\n\txs := []int{3, 1, "
+     "2}\n\tsort.Slice(xs)\n\tsort.SliceStable(xs, 1, 2)\n\tsort.Slice()\n\tsort.SliceIsSorted(xs, "
+     "1)\n}\n",
+     "prog.go:7:13: not enough arguments in call to sort.Slice\n\thave ([]int)\n\twant (any, "
+     "func(i int, j int) bool)\nprog.go:8:26: too many arguments in call to "
+     "sort.SliceStable\n\thave ([]int, number, number)\n\twant (any, func(i int, j int) "
+     "bool)\nprog.go:9:2: not enough arguments in call to sort.Slice\n\thave ()\n\twant (any, "
+     "func(i int, j int) bool)\nprog.go:10:25: cannot use 1 (untyped int constant) as func(i "
+     "int, j int) bool value in argument to sort.SliceIsSorted\n"},
 };
 
 }  // namespace
@@ -202,6 +212,10 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:12:14: second argument to errors.As must be a non-nil pointer to either a type "
        "that "
        "implements error, or to any interface type\n"},
+      // Go takes any value and panics at run time when it is not a slice.
+      {"package main\n\nimport \"sort\"\n\nfunc main() {\n\tsort.Slice(5, func(i, j int) bool "
+       "{ return true })\n}\n",
+       "prog.go:6:13: sort.Slice of a value that is not a slice is not supported\n"},
       // Go allows any Unicode letter in a name; the Lua chunk's names are ASCII.
       {"package main\n\nfunc main() {\n\tn := 1\n\t\xcf\x80 := 3\n\t_, _ = n, \xcf\x80\n}\n",
        "prog.go:5:2: the identifier \xcf\x80: identifiers with letters outside ASCII are not "
