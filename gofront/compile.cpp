@@ -508,6 +508,23 @@ class Compiler {
     }
     return false;
   }
+  // &b of a strings.Builder variable, or a variable holding a *strings.Builder: a writer
+  // fmt.Fprint* may write to, as it may to os.Stdout.
+  bool builder_writer(const Expr& w) {
+    const Expr* a = &w;
+    while (a->kind == ExprKind::Paren) a = a->x.get();
+    Type* sb = foreign_["strings.Builder"];
+    if (a->kind == ExprKind::Unary && a->name == "&" && a->x->kind == ExprKind::Ident) {
+      const Obj* o = lookup(a->x->name);
+      return o != nullptr && o->kind == Obj::Var && o->type == sb;
+    }
+    if (a->kind == ExprKind::Ident) {
+      const Obj* o = lookup(a->name);
+      return o != nullptr && o->kind == Obj::Var && o->type != nullptr &&
+             o->type->k == K::Pointer && o->type->elem == sb;
+    }
+    return false;
+  }
   X atomic_ptr_call(const Expr& call, X& f);
   X errors_as_call(const Expr& call);
   X sort_slice_call(const Expr& call, const X& f);
@@ -648,6 +665,7 @@ void Compiler::universe() {
   Type* timer = foreign("time.Timer");
   Type* tick = foreign("time.Ticker");
   foreign("os.File");
+  Type* builder = foreign("strings.Builder");
   Type* testing_t = foreign("testing.T");
   auto m = [&](Type* on, const char* name, std::vector<Type*> p, std::vector<Type*> r) {
     on->methods.push_back({name, func_of(std::move(p), std::move(r)), true, true});
@@ -698,6 +716,14 @@ void Compiler::universe() {
   m(timer, "Stop", {}, {t_bool_});
   m(timer, "Reset", {dur}, {t_bool_});
   m(tick, "Stop", {}, {});
+  // strings.Builder: also a writer for fmt.Fprint* (see builder_writer).
+  m(builder, "WriteString", {t_string_}, {t_int_, t_error_});
+  m(builder, "WriteByte", {byte_t}, {t_error_});
+  m(builder, "WriteRune", {rune_t}, {t_int_, t_error_});
+  m(builder, "String", {}, {t_string_});
+  m(builder, "Len", {}, {t_int_});
+  m(builder, "Reset", {}, {});
+  m(builder, "Grow", {t_int_}, {});
   for (Type* a : {ai, ai32, au64, abool}) {
     Type* v = a == ai ? t_int64_ : a == ai32 ? t_int32_ : a == au64 ? t_uint64_ : t_bool_;
     if (a != abool) m(a, "Add", {v}, {v});
@@ -1100,6 +1126,7 @@ std::string Compiler::zero(Type* t, const std::string& name) {
       if (u->name == "sync.Mutex") return "mutex(" + lua_quote(name) + ")";
       if (u->name == "sync.RWMutex") return "rwmutex(" + lua_quote(name) + ")";
       if (u->name == "sync.Once") return "G.once()";
+      if (u->name == "strings.Builder") return "G.builder()";
       if (u->name == "sync.Map") return "G.smap()";
       if (u->name == "errgroup.Group") return "G.egroup(" + lua_quote(name) + ")";
       if (u->name == "atomic.Int64" || u->name == "atomic.Int32" || u->name == "atomic.Uint64" ||
@@ -4605,13 +4632,20 @@ X Compiler::pkg_call(const Expr& e, X& f) {
   if (f.pkg_fn == "errors.As") return errors_as_call(e);
   if (f.pkg_fn.rfind("sort.Slice", 0) == 0 && !e.ellipsis) return sort_slice_call(e, f);
   X x;
+  Type* sig = f.t;
   if (f.pkg_fn.rfind("fmt.Fprint", 0) == 0 && !e.args.empty() && !std_stream(*e.args[0])) {
-    refuse(e.args[0]->pos,
-           f.pkg_fn + " to a writer other than os.Stdout or os.Stderr (an io.Writer)");
-    return x;
+    if (!builder_writer(*e.args[0])) {
+      refuse(e.args[0]->pos, f.pkg_fn +
+                                 " to a writer other than os.Stdout, os.Stderr or a "
+                                 "strings.Builder (an io.Writer)");
+      return x;
+    }
+    std::vector<Type*> params = f.t->params;
+    params[0] = ptr_to(foreign_["strings.Builder"]);
+    sig = func_of(std::move(params), f.t->results, f.t->variadic);
   }
   last_args_.clear();
-  args_code(e, f.t);
+  args_code(e, sig);
   x.call_fn = f.code;
   x.call_args = last_args_;
   std::string s;

@@ -75,6 +75,7 @@ local foreign_zero = {
   ["sync.Mutex"] = function(n) return mutex(n) end,
   ["sync.RWMutex"] = function(n) return rwmutex(n) end,
   ["sync.Once"] = function() return G.once() end,
+  ["strings.Builder"] = function() return G.builder() end,
   ["atomic.Int64"] = function(n) return atomic(0, n) end,
   ["atomic.Int32"] = function(n) return atomic(0, n) end,
   ["time.Time"] = function() return 0 end,
@@ -1079,8 +1080,15 @@ function G.flush()
   err_lines.flush()
 end
 G.STDOUT, G.STDERR = {fd = 1}, {fd = 2}
+-- strings.Builder (methods below, with the other foreign types'): the pieces written, joined
+-- when String is called (and kept joined).
+local function sbwrite(b, s)
+  b.parts[#b.parts + 1] = s
+  b.n = b.n + #s
+end
 local function wr(w)
   if w == nil then G.np() end
+  if w.sb then return function(s) sbwrite(w, s) end end
   return w.fd == 2 and G.ewrite or G.write
 end
 function G.fprintln(w, args) wr(w)(G.sprintln(args)) end
@@ -1213,6 +1221,39 @@ function G.fracstr(v, digits)
   return sfmt("%d", int) .. "." .. f
 end
 G.F = {}
+-- strings.Builder (see sbwrite).
+function G.builder() return {sb = true, parts = {}, n = 0} end
+local function sbnn(b)
+  if b == nil then G.np() end
+  return b
+end
+G.F.Builder_WriteString = function(b, s)
+  sbwrite(sbnn(b), s)
+  return #s, nil
+end
+G.F.Builder_WriteByte = function(b, c)
+  sbwrite(sbnn(b), string.char(c))
+  return nil
+end
+G.F.Builder_WriteRune = function(b, r)
+  local s = G.rstr(r)
+  sbwrite(sbnn(b), s)
+  return #s, nil
+end
+G.F.Builder_String = function(b)
+  sbnn(b)
+  if #b.parts > 1 then b.parts = {table.concat(b.parts)} end
+  return b.parts[1] or ""
+end
+G.F.Builder_Len = function(b) return sbnn(b).n end
+G.F.Builder_Reset = function(b)
+  sbnn(b)
+  b.parts, b.n = {}, 0
+end
+G.F.Builder_Grow = function(b, k)
+  sbnn(b)
+  if k < 0 then G.panic({t = STR, v = "strings.Builder.Grow: negative count"}) end
+end
 G.F.Duration_String = durstr
 -- Go's Duration methods: integer parts truncate toward zero; a float part is whole units plus
 -- the remainder's fraction, computed as Go computes it.
