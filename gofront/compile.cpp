@@ -172,6 +172,16 @@ bool is_lua_reserved(const std::string& s) {
 
 // Where gc places an error about a whole expression: its first byte (errors.New("x") starts at
 // `errors`, while the parser places a call and a selector at the name after the dot).
+// An integer literal whose value is 2^63 (decimal, hex, octal or binary, with underscores).
+bool is_two_to_63(const std::string& text) {
+  std::string t;
+  for (char c : text)
+    if (c != '_') t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return t == "9223372036854775808" || t == "0x8000000000000000" ||
+         t == "01000000000000000000000" || t == "0o1000000000000000000000" ||
+         t == "0b1" + std::string(63, '0');
+}
+
 Pos start_of(const Expr& e) {
   const Expr* x = &e;
   while ((x->kind == ExprKind::Call || x->kind == ExprKind::Selector ||
@@ -4576,6 +4586,12 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"strings.Fields", {"G.sfields", func_of({t_string_}, {str_slice})}},
       {"strconv.Itoa", {"G.itoa", func_of({t_int_}, {t_string_})}},
       {"strconv.Atoi", {"G.atoi", func_of({t_string_}, {t_int_, t_error_})}},
+      {"strconv.ParseInt",
+       {"G.parseint", func_of({t_string_, t_int_, t_int_}, {t_int64_, t_error_})}},
+      {"strconv.FormatInt", {"G.formatint", func_of({t_int64_, t_int_}, {t_string_})}},
+      {"strconv.ParseBool", {"G.parsebool", func_of({t_string_}, {t_bool_, t_error_})}},
+      {"strconv.FormatBool", {"G.formatbool", func_of({t_bool_}, {t_string_})}},
+      {"strconv.Quote", {"G.quote", func_of({t_string_}, {t_string_})}},
       {"sort.Ints", {"G.sortints", func_of({int_slice}, {})}},
       {"sort.Strings", {"G.sortstrings", func_of({str_slice}, {})}},
       {"sort.Slice", {"G.sortslice", func_of({t_any_, less_ij}, {})}},
@@ -4921,6 +4937,17 @@ X Compiler::unary(const Expr& e, Type* hint) {
     x.ok_code = "G.recv2(" + c.code + ", " + z + ")";
     x.call_fn = "G.recv";
     x.call_args = {c.code, z};
+    return x;
+  }
+  if (op == "-" && e.x->kind == ExprKind::BasicLit && e.x->lit_kind == LitKind::Int &&
+      is_two_to_63(e.x->text)) {
+    // -9223372036854775808: the one negative untyped constant whose magnitude an int64 does
+    // not hold (math.MinInt64 written out, as in []int64{-9223372036854775808}).
+    x.mode = X::Const;
+    x.t = t_uint_lit_;
+    x.cv.k = CV::Int;
+    x.cv.i = INT64_MIN;
+    x.code = const_code(x.cv, x.t);
     return x;
   }
   X a = value(*e.x, hint);

@@ -716,6 +716,114 @@ function G.atoi(s)
   if v == nil or #s > 20 then return 0, {t = NUMT, v = {fn = "Atoi", num = s, err = "value out of range"}} end
   return v, nil
 end
+-- strconv.ParseUint and ParseInt as Go 1.19's (strconv/atoi.go): base 0 reads a 0b/0o/0x/0
+-- prefix and allows underscores between digits; out of range gives the bound and a range error.
+local function numerr(fn, s, err) return {t = NUMT, v = {fn = fn, num = s, err = err}} end
+local function lcase(c) return c | 0x20 end
+local function underscore_ok(s)
+  local saw, i = "^", 1
+  if #s >= 1 and (sbyte(s, 1) == 45 or sbyte(s, 1) == 43) then s = ssub(s, 2) end
+  local hex = false
+  if #s >= 2 and sbyte(s, 1) == 48 then
+    local c = lcase(sbyte(s, 2))
+    if c == 98 or c == 111 or c == 120 then
+      i, saw, hex = 3, "0", c == 120
+    end
+  end
+  while i <= #s do
+    local c = sbyte(s, i)
+    if (c >= 48 and c <= 57) or (hex and lcase(c) >= 97 and lcase(c) <= 102) then
+      saw = "0"
+    elseif c == 95 then
+      if saw ~= "0" then return false end
+      saw = "_"
+    else
+      if saw == "_" then return false end
+      saw = "!"
+    end
+    i = i + 1
+  end
+  return saw ~= "_"
+end
+local function parseuint(s, base, bits)
+  local fn = "ParseUint"
+  if s == "" then return 0, numerr(fn, s, "invalid syntax") end
+  local base0, s0 = base == 0, s
+  if base == 0 then
+    base = 10
+    if sbyte(s, 1) == 48 then
+      local c = #s >= 3 and lcase(sbyte(s, 2)) or 0
+      if c == 98 then base, s = 2, ssub(s, 3)
+      elseif c == 111 then base, s = 8, ssub(s, 3)
+      elseif c == 120 then base, s = 16, ssub(s, 3)
+      else base, s = 8, ssub(s, 2) end
+    end
+  elseif base < 2 or base > 36 then
+    return 0, numerr(fn, s0, "invalid base " .. base)
+  end
+  if bits == 0 then bits = 64
+  elseif bits < 0 or bits > 64 then return 0, numerr(fn, s0, "invalid bit size " .. bits) end
+  local cutoff = G.udiv(-1, base) + 1
+  local maxv = bits == 64 and -1 or (1 << bits) - 1
+  local underscores, n = false, 0
+  for i = 1, #s do
+    local c = sbyte(s, i)
+    local d
+    if c == 95 and base0 then
+      underscores = true
+    else
+      if c >= 48 and c <= 57 then d = c - 48
+      elseif lcase(c) >= 97 and lcase(c) <= 122 then d = lcase(c) - 87
+      else return 0, numerr(fn, s0, "invalid syntax") end
+      if d >= base then return 0, numerr(fn, s0, "invalid syntax") end
+      if not math.ult(n, cutoff) then return maxv, numerr(fn, s0, "value out of range") end
+      n = n * base
+      local n1 = n + d
+      if math.ult(n1, n) or math.ult(maxv, n1) then return maxv, numerr(fn, s0, "value out of range") end
+      n = n1
+    end
+  end
+  if underscores and not underscore_ok(s0) then return 0, numerr(fn, s0, "invalid syntax") end
+  return n, nil
+end
+function G.parseint(s, base, bits)
+  local fn = "ParseInt"
+  if s == "" then return 0, numerr(fn, s, "invalid syntax") end
+  local s0, neg = s, false
+  local c = sbyte(s, 1)
+  if c == 43 then s = ssub(s, 2) elseif c == 45 then neg, s = true, ssub(s, 2) end
+  local un, err = parseuint(s, base, bits)
+  if err ~= nil and err.v.err ~= "value out of range" then
+    err.v.fn, err.v.num = fn, s0
+    return 0, err
+  end
+  if bits == 0 then bits = 64 end
+  local cutoff = 1 << (bits - 1)  -- 2^63 is math.mininteger: compared unsigned
+  if not neg and not math.ult(un, cutoff) then return cutoff - 1, numerr(fn, s0, "value out of range") end
+  if neg and math.ult(cutoff, un) then return -cutoff, numerr(fn, s0, "value out of range") end
+  return neg and -un or un, nil
+end
+function G.formatint(i, base)
+  if base < 2 or base > 36 then G.panic({t = STR, v = "strconv: illegal AppendInt/FormatInt base"}) end
+  if i == 0 then return "0" end
+  local neg, u = i < 0, i
+  if neg then u = -i end  -- math.mininteger stays itself: its bits are 2^63, read unsigned below
+  local digits = {}
+  while u ~= 0 do
+    local q = G.udiv(u, base)
+    local d = u - q * base
+    digits[#digits + 1] = ssub("0123456789abcdefghijklmnopqrstuvwxyz", d + 1, d + 1)
+    u = q
+  end
+  if neg then digits[#digits + 1] = "-" end
+  return concat(digits):reverse()
+end
+function G.formatbool(b) return b and "true" or "false" end
+function G.parsebool(s)
+  if s == "1" or s == "t" or s == "T" or s == "true" or s == "TRUE" or s == "True" then return true, nil end
+  if s == "0" or s == "f" or s == "F" or s == "false" or s == "FALSE" or s == "False" then return false, nil end
+  return false, numerr("ParseBool", s, "invalid syntax")
+end
 
 -- ---- fmt -------------------------------------------------------------------------------------
 local addrs = setmetatable({}, {__mode = "k"})
