@@ -1700,7 +1700,8 @@ bool Compiler::run(const File& f, std::string* out) {
                                                   "sort",    "os",
                                                   "runtime", "math/rand",
                                                   "log",     "golang.org/x/sync/errgroup",
-                                                  "slices",  "maps"};
+                                                  "slices",  "maps",
+                                                  "math"};
   for (const ImportSpec& is : f.imports) {
     const bool supported = kPackages.count(is.path) > 0 || (test_file && is.path == "testing");
     if (!supported) refuse(is.pos, "package \"" + is.path + "\"");
@@ -4467,6 +4468,44 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
     x.code = std::to_string(x.cv.i);
     return x;
   }
+  // math's constants: untyped, as Go declares them (MaxUint and MaxUint64 are 2^64-1, which
+  // an untyped constant here cannot hold: refused by name below).
+  static const std::map<std::string, std::int64_t> kMathInts = {
+      {"MaxInt", INT64_MAX},    {"MinInt", INT64_MIN},   {"MaxInt8", INT8_MAX},
+      {"MinInt8", INT8_MIN},    {"MaxInt16", INT16_MAX}, {"MinInt16", INT16_MIN},
+      {"MaxInt32", INT32_MAX},  {"MinInt32", INT32_MIN}, {"MaxInt64", INT64_MAX},
+      {"MinInt64", INT64_MIN},  {"MaxUint8", UINT8_MAX}, {"MaxUint16", UINT16_MAX},
+      {"MaxUint32", UINT32_MAX}};
+  static const std::map<std::string, double> kMathFloats = {
+      {"Pi", 3.14159265358979323846264338327950288419716939937510582097494459},
+      {"E", 2.71828182845904523536028747135266249775724709369995957496696763},
+      {"Phi", 1.61803398874989484820458683436563811772030917980576286213544862},
+      {"Sqrt2", 1.41421356237309504880168872420969807856967187537694807317667974},
+      {"SqrtE", 1.64872127070012814684865078831848827437617826810512453766666458},
+      {"SqrtPi", 1.77245385090551602729816748334114518279754945612238712821380779},
+      {"SqrtPhi", 1.27201964951406896425242246173749149171560804184009624861664038},
+      {"Ln2", 0.693147180559945309417232121458176568075500134360255254120680009},
+      {"Log2E", 1.44269504088896340735992468100189213742664595415298593413544940},
+      {"Ln10", 2.30258509299404568401799145468436420760110148862877297603332790},
+      {"Log10E", 0.43429448190325182765112891891660508229439700580366656611445378},
+      {"MaxFloat64", 0x1p1023 * (1 + (1 - 0x1p-52))},
+      {"SmallestNonzeroFloat64", 0x1p-1022 * 0x1p-52}};
+  if (pkg == "math" && kMathInts.count(name)) {
+    x.mode = X::Const;
+    x.t = t_uint_lit_;
+    x.cv.k = CV::Int;
+    x.cv.i = kMathInts.at(name);
+    x.code = const_code(x.cv, x.t);
+    return x;
+  }
+  if (pkg == "math" && kMathFloats.count(name)) {
+    x.mode = X::Const;
+    x.t = t_ufloat_;
+    x.cv.k = CV::Float;
+    x.cv.f = kMathFloats.at(name);
+    x.code = const_code(x.cv, x.t);
+    return x;
+  }
   if (full == "context.Canceled" || full == "context.DeadlineExceeded") {
     x.mode = X::Value;
     x.t = t_error_;
@@ -4492,6 +4531,8 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
   Type* str_slice = slice_of(t_string_);
   Type* int_slice = slice_of(t_int_);
   Type* less_ij = func_of({t_int_, t_int_}, {t_bool_});  // sort.Slice's less(i, j int) bool
+  Type* f64_f64 = func_of({t_float64_}, {t_float64_});
+  Type* f64_f64_f64 = func_of({t_float64_, t_float64_}, {t_float64_});
   Type* p64 = ptr_to(t_int64_);
   Type* p32 = ptr_to(t_int32_);
   Type* pu64 = ptr_to(t_uint64_);
@@ -4593,6 +4634,31 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"strconv.FormatBool", {"G.formatbool", func_of({t_bool_}, {t_string_})}},
       {"strconv.Quote", {"G.quote", func_of({t_string_}, {t_string_})}},
       {"sort.Ints", {"G.sortints", func_of({int_slice}, {})}},
+      // math: the exact ones as Go computes them; the others (Pow, Exp, Log, the trigonometric
+      // ones) from the C library, which may differ from Go's own code in the last bit.
+      {"math.Sqrt", {"math.sqrt", f64_f64}},
+      {"math.Abs", {"math.abs", f64_f64}},
+      {"math.Floor", {"G.mfloor", f64_f64}},
+      {"math.Ceil", {"G.mceil", f64_f64}},
+      {"math.Trunc", {"G.mtrunc", f64_f64}},
+      {"math.Round", {"G.mround", f64_f64}},
+      {"math.Cbrt", {"G.mcbrt", f64_f64}},
+      {"math.Exp", {"math.exp", f64_f64}},
+      {"math.Log", {"math.log", f64_f64}},
+      {"math.Log2", {"G.mlog2", f64_f64}},
+      {"math.Log10", {"G.mlog10", f64_f64}},
+      {"math.Sin", {"math.sin", f64_f64}},
+      {"math.Cos", {"math.cos", f64_f64}},
+      {"math.Tan", {"math.tan", f64_f64}},
+      {"math.Pow", {"G.mpow", f64_f64_f64}},
+      {"math.Mod", {"math.fmod", f64_f64_f64}},
+      {"math.Max", {"G.mmax", f64_f64_f64}},
+      {"math.Min", {"G.mmin", f64_f64_f64}},
+      {"math.Hypot", {"G.mhypot", f64_f64_f64}},
+      {"math.Inf", {"G.minf", func_of({t_int_}, {t_float64_})}},
+      {"math.NaN", {"G.mnan", func_of({}, {t_float64_})}},
+      {"math.IsNaN", {"G.misnan", func_of({t_float64_}, {t_bool_})}},
+      {"math.IsInf", {"G.misinf", func_of({t_float64_, t_int_}, {t_bool_})}},
       {"sort.Strings", {"G.sortstrings", func_of({str_slice}, {})}},
       {"sort.Slice", {"G.sortslice", func_of({t_any_, less_ij}, {})}},
       {"sort.SliceStable", {"G.sortslicestable", func_of({t_any_, less_ij}, {})}},

@@ -825,6 +825,63 @@ function G.parsebool(s)
   return false, numerr("ParseBool", s, "invalid syntax")
 end
 
+-- ---- math ----------------------------------------------------------------------------------
+-- Floor, Ceil, Trunc and Round as Go's: a float64 always (Lua's floor gives an integer), the
+-- sign of zero kept (Ceil(-0.5) is -0), Round half away from zero.
+local INF = math.huge
+function G.mfloor(x)
+  if x ~= x or x == 0 or x == INF or x == -INF then return x end
+  return math.floor(x) + 0.0
+end
+function G.mceil(x) return -G.mfloor(-x) end
+function G.mtrunc(x)
+  if x ~= x or x == 0 or x == INF or x == -INF then return x end
+  if x < 0 then return G.mceil(x) end
+  return G.mfloor(x)
+end
+function G.mround(x)
+  local t = G.mtrunc(x)
+  if x == x and x ~= INF and x ~= -INF and math.abs(x - t) >= 0.5 then
+    t = t + (x < 0 and -1.0 or 1.0)
+  end
+  return t
+end
+function G.mcbrt(x)
+  if x ~= x or x == 0 or x == INF or x == -INF then return x end
+  local r = math.abs(x) ^ (1 / 3)
+  r = r - (r * r * r - math.abs(x)) / (3 * r * r)  -- one Newton step: exact cubes come out exact
+  return x < 0 and -r or r
+end
+function G.mlog2(x) return math.log(x, 2) end
+function G.mlog10(x) return math.log(x, 10) end
+function G.mpow(x, y) return (x + 0.0) ^ y end
+-- Max and Min: an infinity wins, then NaN; +0 is above -0.
+function G.mmax(x, y)
+  if x == INF or y == INF then return INF end
+  if x ~= x or y ~= y then return 0 / 0 end
+  if x == 0 and x == y then return (1 / x < 0) and y or x end
+  return x > y and x or y
+end
+function G.mmin(x, y)
+  if x == -INF or y == -INF then return -INF end
+  if x ~= x or y ~= y then return 0 / 0 end
+  if x == 0 and x == y then return (1 / x < 0) and x or y end
+  return x < y and x or y
+end
+function G.mhypot(p, q)
+  if p == INF or p == -INF or q == INF or q == -INF then return INF end
+  if p ~= p or q ~= q then return 0 / 0 end
+  p, q = math.abs(p), math.abs(q)
+  if p < q then p, q = q, p end
+  if p == 0 then return 0.0 end
+  q = q / p
+  return p * math.sqrt(1 + q * q)
+end
+function G.minf(sign) return sign >= 0 and INF or -INF end
+function G.mnan() return 0 / 0 end
+function G.misnan(x) return x ~= x end
+function G.misinf(x, sign) return (sign >= 0 and x == INF) or (sign <= 0 and x == -INF) end
+
 -- ---- fmt -------------------------------------------------------------------------------------
 local addrs = setmetatable({}, {__mode = "k"})
 local naddr = 0

@@ -124,6 +124,9 @@ const Case kErrors[] = {
      "prog.go:5:6: main redeclared in this block\n\tprog.go:3:6: other declaration of "
      "main\nprog.go:8:5: x redeclared in this block\n\tprog.go:7:5: other declaration of "
      "x\nprog.go:12:4: no new variables on left side of :=\n"},
+    {"package main\n\nimport \"math\"\n\nfunc main() {\n\tn := 16\n\t_ = math.Sqrt(n)\n}\n",
+     "prog.go:7:16: cannot use n (variable of type int) as type float64 in argument to "
+     "math.Sqrt\n"},
     // sort.Slice's less is written with its parameters' names.
     {"package main\n\nimport \"sort\"\n\nfunc main() {\n\txs := []int{3, 1, "
      "2}\n\tsort.Slice(xs)\n\tsort.SliceStable(xs, 1, 2)\n\tsort.Slice()\n\tsort.SliceIsSorted(xs, "
