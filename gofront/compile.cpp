@@ -4817,15 +4817,10 @@ X Compiler::errors_as_call(const Expr& e) {
   }
   const Type* tu = underlying(target.t);
   Type* elem = tu->k == K::Pointer ? tu->elem : nullptr;
-  if (elem != nullptr &&
-      (underlying(elem)->k == K::Interface || underlying(elem)->k == K::Pointer)) {
-    // Go accepts these; the runtime's errors.As copies into a struct target only.
-    refuse(e.args[1]->pos, "errors.As with a target of type " + type_string(target.t));
-    return x;
-  }
+  const Type* eu = elem != nullptr ? underlying(elem) : nullptr;
+  const bool iface = eu != nullptr && eu->k == K::Interface;
   std::string missing;
-  if (elem == nullptr || underlying(elem)->k != K::Struct ||
-      !implements(elem, t_error_, &missing)) {
+  if (elem == nullptr || (!iface && !implements(elem, t_error_, &missing))) {
     // go vet's words and position, the call's start (go test runs vet; go build does not)
     const Expr* start = e.x.get();
     while (start->kind == ExprKind::Selector && start->x) start = start->x.get();
@@ -4837,7 +4832,21 @@ X Compiler::errors_as_call(const Expr& e) {
   x.mode = X::Value;
   x.t = t_bool_;
   x.fresh = true;
-  x.code = "G.eas(" + convert(err, t_error_) + ", " + target.code + ", " + td(elem) + ")";
+  if (eu->k == K::Struct) {
+    x.code = "G.eas(" + convert(err, t_error_) + ", " + target.code + ", " + td(elem) + ")";
+    return x;
+  }
+  // A pointer, interface or other non-struct target: &v of a variable, which lives in a box
+  // (its name is written &v), so errors.As stores into the box.
+  const Expr* a = e.args[1].get();
+  while (a->kind == ExprKind::Paren) a = a->x.get();
+  if (a->kind != ExprKind::Unary || a->name != "&" || a->x->kind != ExprKind::Ident) {
+    refuse(e.args[1]->pos,
+           "errors.As with a target of type " + type_string(target.t) + " other than &variable");
+    return X{};
+  }
+  x.code = "G.easv(" + convert(err, t_error_) + ", " + target.code + ", " + td(elem) + ", " +
+           (iface ? "true" : "false") + ")";
   return x;
 }
 

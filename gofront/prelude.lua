@@ -706,6 +706,18 @@ function G.eas(e, p, T)
   for k, x in next, v do p[k] = x end
   return true
 end
+-- errors.As(e, &v) for a variable v of a pointer, interface or other non-struct type (a box,
+-- see G.ref): the first error of e's chain whose type is T (that implements interface T) is
+-- stored in it.
+function G.easv(e, box, T, iface)
+  local found = chain_find(e, function(x)
+    if iface then return G.impl(x, T) end
+    return x.t == T
+  end)
+  if found == nil then return false end
+  box.v = iface and found or found.v
+  return true
+end
 local NUMS = {k = "struct", name = "strconv.NumError", f = {}, named = true, pm = {Error = true},
               m = {Error = function(p) return "strconv." .. p.fn .. ": parsing " .. G.quote(p.num) .. ": " .. p.err end}}
 local NUMT = {k = "ptr", name = "*strconv.NumError", e = NUMS}
