@@ -22,8 +22,9 @@ constexpr std::size_t kSlack = 64;
 constexpr const char* kEllipsis = "\xE2\x80\xA6";
 
 // Registry keys (addresses of these statics are unique light userdata).
-char kIdTableKey;  // weak-keyed table: object -> id
-char kIdNextKey;   // next id to give
+char kIdTableKey;   // weak-keyed table: object -> id
+char kIdNextKey;    // next id to give
+char kGoValuesKey;  // set: the state runs a lowered Go program (set_go_values)
 
 bool reads_as_other(std::string_view s) {
   if (s.empty() || s == "nil" || s == "true" || s == "false") return true;
@@ -87,7 +88,10 @@ std::size_t utf8_cut(std::string_view s, std::size_t max) {
 
 class Printer {
  public:
-  explicit Printer(lua_State* L) : L_(L) {}
+  explicit Printer(lua_State* L) : L_(L) {
+    go_ = lua_rawgetp(L_, LUA_REGISTRYINDEX, &kGoValuesKey) == LUA_TBOOLEAN;
+    lua_pop(L_, 1);
+  }
 
   void value(int idx, bool quoted, int depth) {
     idx = lua_absindex(L_, idx);
@@ -97,7 +101,7 @@ class Printer {
     }
     switch (lua_type(L_, idx)) {
       case LUA_TNIL:
-        out += "nil";
+        out += go_ ? "<nil>" : "nil";
         return;
       case LUA_TBOOLEAN:
         out += lua_toboolean(L_, idx) ? "true" : "false";
@@ -116,7 +120,9 @@ class Printer {
         return;
       }
       case LUA_TTABLE:
-        if (!go_pointer(idx, quoted, depth) && !metamethod_tostring(idx)) table(idx, depth);
+        if (!go_pointer(idx, quoted, depth) && !metamethod_tostring(idx) &&
+            !(go_ && go_value(idx, depth)))
+          table(idx, depth);
         return;
       case LUA_TUSERDATA:
         if (!metamethod_tostring(idx)) {
@@ -200,6 +206,183 @@ class Printer {
     value(-1, quoted, depth + 1);
     lua_pop(L_, 1);
     return true;
+  }
+
+  // Go's values by their shape (see set_go_values). False: not one of them (shown as a table).
+  bool go_value(int idx, int depth) {
+    // The table's string keys; any other key means it is not a Go value's table.
+    int count = 0;
+    bool has_a = false, has_o = false, has_n = false, has_c = false, has_d = false, has_t = false,
+         has_v = false, plain = true;
+    lua_pushnil(L_);
+    while (lua_next(L_, idx) != 0) {
+      lua_pop(L_, 1);
+      ++count;
+      if (lua_type(L_, -1) != LUA_TSTRING) {
+        plain = false;
+        continue;
+      }
+      const std::string_view k = lua_tostring(L_, -1);
+      has_a |= k == "a";
+      has_o |= k == "o";
+      has_n |= k == "n";
+      has_c |= k == "c";
+      has_d |= k == "d";
+      has_t |= k == "t";
+      has_v |= k == "v";
+    }
+    auto field_type = [&](const char* k) {
+      lua_pushstring(L_, k);
+      const int t = lua_rawget(L_, idx);
+      lua_pop(L_, 1);
+      return t;
+    };
+    if (count == 4 && has_a && has_o && has_n && has_c && field_type("a") == LUA_TTABLE &&
+        field_type("o") == LUA_TNUMBER && field_type("n") == LUA_TNUMBER &&
+        field_type("c") == LUA_TNUMBER) {
+      go_slice(idx, depth);
+      return true;
+    }
+    if (count == 2 && has_d && has_n && field_type("d") == LUA_TTABLE &&
+        field_type("n") == LUA_TNUMBER) {
+      go_map(idx, depth);
+      return true;
+    }
+    if ((count == 2 || count == 1) && has_t && (has_v || count == 1) && is_descriptor(idx)) {
+      lua_pushliteral(L_, "v");  // an interface: its dynamic value
+      lua_rawget(L_, idx);
+      value(-1, false, depth);
+      lua_pop(L_, 1);
+      return true;
+    }
+    if (!plain) return false;
+    go_struct(idx, depth);
+    return true;
+  }
+
+  // t of {t, v} is a type descriptor (gofront/prelude.lua): a table with string k and name.
+  bool is_descriptor(int idx) {
+    lua_pushliteral(L_, "t");
+    if (lua_rawget(L_, idx) != LUA_TTABLE) {
+      lua_pop(L_, 1);
+      return false;
+    }
+    lua_pushliteral(L_, "k");
+    const bool k = lua_rawget(L_, -2) == LUA_TSTRING;
+    lua_pushliteral(L_, "name");
+    const bool name = lua_rawget(L_, -3) == LUA_TSTRING;
+    lua_pop(L_, 3);
+    return k && name;
+  }
+
+  bool too_deep(int idx, int depth, const char* open, const char* close) {
+    if (depth < kMaxDepth && !on_path(idx)) return false;
+    out += open;
+    out += kEllipsis;
+    out += close;
+    return true;
+  }
+
+  void go_slice(int idx, int depth) {
+    if (too_deep(idx, depth, "[", "]")) return;
+    path_.push_back(lua_topointer(L_, idx));
+    auto int_field = [&](const char* k) {
+      lua_pushstring(L_, k);
+      lua_rawget(L_, idx);
+      const lua_Integer v = lua_tointeger(L_, -1);
+      lua_pop(L_, 1);
+      return v;
+    };
+    const lua_Integer o = int_field("o"), n = int_field("n");
+    lua_pushliteral(L_, "a");
+    lua_rawget(L_, idx);
+    const int a = lua_gettop(L_);
+    out += '[';
+    for (lua_Integer i = 0; i < n; ++i) {
+      if (i > 0) out += ' ';
+      if (i == kMaxEntries) {
+        out += kEllipsis;
+        break;
+      }
+      lua_rawgeti(L_, a, o + i + 1);
+      value(-1, false, depth + 1);
+      lua_pop(L_, 1);
+    }
+    out += ']';
+    lua_pop(L_, 1);
+    path_.pop_back();
+  }
+
+  // Keys in key_less order, then each key and value written by `entry`.
+  template <typename Entry>
+  void sorted_entries(int idx, Entry entry) {
+    lua_newtable(L_);
+    const int keys = lua_gettop(L_);
+    lua_Integer count = 0;
+    lua_pushnil(L_);
+    while (lua_next(L_, idx) != 0) {
+      lua_pop(L_, 1);
+      lua_pushvalue(L_, -1);
+      lua_rawseti(L_, keys, ++count);
+    }
+    std::vector<lua_Integer> order(static_cast<std::size_t>(count));
+    for (lua_Integer i = 0; i < count; ++i) order[static_cast<std::size_t>(i)] = i + 1;
+    std::sort(order.begin(), order.end(), [&](lua_Integer a, lua_Integer b) {
+      lua_rawgeti(L_, keys, a);
+      lua_rawgeti(L_, keys, b);
+      const bool less = key_less(L_, -2, -1);
+      lua_pop(L_, 2);
+      return less;
+    });
+    int shown = 0;
+    for (lua_Integer k : order) {
+      if (shown > 0) out += ' ';
+      if (shown == kMaxEntries) {
+        out += kEllipsis;
+        break;
+      }
+      lua_rawgeti(L_, keys, k);
+      entry(lua_gettop(L_));
+      lua_pop(L_, 1);
+      ++shown;
+    }
+    lua_pop(L_, 1);  // keys
+  }
+
+  void go_map(int idx, int depth) {
+    if (too_deep(idx, depth, "map[", "]")) return;
+    path_.push_back(lua_topointer(L_, idx));
+    lua_pushliteral(L_, "d");
+    lua_rawget(L_, idx);
+    const int d = lua_gettop(L_);
+    out += "map[";
+    sorted_entries(d, [&](int key) {
+      value(key, false, depth + 1);
+      out += ':';
+      lua_pushvalue(L_, key);
+      lua_rawget(L_, d);
+      value(-1, false, depth + 1);
+      lua_pop(L_, 1);
+    });
+    out += ']';
+    lua_pop(L_, 1);
+    path_.pop_back();
+  }
+
+  void go_struct(int idx, int depth) {
+    if (too_deep(idx, depth, "{", "}")) return;
+    path_.push_back(lua_topointer(L_, idx));
+    out += '{';
+    sorted_entries(idx, [&](int key) {
+      value(key, false, depth + 1);
+      out += ':';
+      lua_pushvalue(L_, key);
+      lua_rawget(L_, idx);
+      value(-1, false, depth + 1);
+      lua_pop(L_, 1);
+    });
+    out += '}';
+    path_.pop_back();
   }
 
   bool metamethod_tostring(int idx) {
@@ -311,6 +494,7 @@ class Printer {
   }
 
   lua_State* L_;
+  bool go_ = false;                // a Go program's values (set_go_values)
   std::vector<const void*> path_;  // tables being printed (cycle detection)
 };
 
@@ -365,6 +549,11 @@ std::string format_float(double v) {
     }
   }
   return out;
+}
+
+void set_go_values(lua_State* L) {
+  lua_pushboolean(L, 1);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &kGoValuesKey);
 }
 
 std::string display_value(lua_State* L, int idx, bool quoted) {

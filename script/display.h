@@ -30,6 +30,13 @@ std::string format_float(double v);
 // they are copied or quoted. (print and tostring show a string argument whole: stdlib.cpp.)
 std::string display_value(lua_State* L, int idx, bool quoted = false);
 
+// Marks L as running a lowered Go program (gofront): its tables are then shown as Go's %+v
+// shows the values they hold, told apart by their shape (gofront/prelude.lua): a slice
+// {a, o, n, c} as [1 2 3], a map {d, n} as map[a:1 b:2] (keys sorted), an interface value
+// {t, v} as its dynamic value, a struct as {id:1 name:go} (fields in name order: the table
+// keeps no declaration order), nil as <nil>, strings inside unquoted. Raw reads only.
+void set_go_values(lua_State* L);
+
 // `s` whole if it has at most `max` bytes; else its first bytes (up to a UTF-8 character
 // boundary) followed by "… (N more bytes)".
 std::string cut_text(std::string_view s, std::size_t max);

@@ -145,6 +145,7 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
   api::open_stdlib(L_);
   api::open_chan(L_);
   api::open_sync(L_);
+  if (chunkname_.ends_with(".go")) set_go_values(L_);
   if (options_.track_vars) {
     lua_pushglobaltable(L_);
     lua_pushnil(L_);
