@@ -897,3 +897,47 @@ func main() {
   INFO("n shown as: " << all);
   CHECK(all == "6:1 9:8 ");
 }
+
+TEST_CASE("gofront: the Variables pane shows a slice, map, struct, interface and nil as Go does") {
+  // Not the support library's tables ({a={...}, c=3, n=3, o=0}): the shapes of set_go_values.
+  const std::string src = R"(package main
+
+import "fmt"
+
+type user struct {
+	name string
+	id   int
+}
+
+func main() {
+	xs := []int{1, 2, 3}
+	m := map[string]int{"b": 2, "a": 1}
+	u := user{name: "go", id: 1}
+	var e error
+	var v any = 42
+	var p *user
+	ws := []string{"x", "y"}
+	fmt.Println(len(xs), len(m), u.id, e, v, p, ws)
+}
+)";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("shapes.go", src);
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.track_vars = true;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("shapes.go", r.lua, opt, log);
+  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+  std::map<std::string, std::string> shown;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    if (e.kind == rdv::sim::EventKind::VarSet)
+      shown[std::string(log.str(e.text))] = std::string(e.val.view());
+  }
+  CHECK(shown["xs"] == "[1 2 3]");
+  CHECK(shown["m"] == "map[a:1 b:2]");
+  CHECK(shown["u"] == "{id:1 name:go}");
+  CHECK(shown["e"] == "<nil>");
+  CHECK(shown["v"] == "42");
+  CHECK(shown["p"] == "<nil>");
+  CHECK(shown["ws"] == "[x y]");
+}
