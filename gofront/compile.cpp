@@ -14,6 +14,7 @@
 #include "gofront/gofront.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -22,6 +23,9 @@
 #include <set>
 #include <sstream>
 #include <utility>
+
+#include <gmpxx.h>
+#include <mpfr.h>
 
 #include "gofront/prelude.h"
 #include "gofront/tokens.h"
@@ -40,14 +44,129 @@ struct TooMany {};  // thrown past kMaxErrors
 
 constexpr std::size_t kMaxErrors = 10;
 
-// A constant value.
+// A constant value. A float constant keeps its exact value `q` (Go evaluates constant
+// expressions exactly: 0.1 + 0.2 is 3/10, which prints 0.3) and `f`, the float64 nearest to it,
+// which is what the lowered code and every check of a float's value use.
 struct CV {
   enum Kind { None, Int, Float, Str, Bool } k = None;
   std::int64_t i = 0;
   double f = 0;
+  mpq_class q;  // Float: the exact value (f is q rounded to nearest, ties to even)
   std::string s;
   bool b = false;
 };
+
+// q rounded to the nearest float64, ties to even, subnormals included (GMP's mpq_get_d
+// truncates; MPFR rounds correctly).
+double nearest_double(const mpq_class& q) {
+  const mpfr_exp_t emin = mpfr_get_emin(), emax = mpfr_get_emax();
+  mpfr_set_emin(-1073);  // float64's exponent range, so that rounding to a subnormal is exact
+  mpfr_set_emax(1024);
+  mpfr_t m;
+  mpfr_init2(m, 53);
+  const int t = mpfr_set_q(m, q.get_mpq_t(), MPFR_RNDN);
+  mpfr_subnormalize(m, t, MPFR_RNDN);
+  const double d = mpfr_get_d(m, MPFR_RNDN);
+  mpfr_clear(m);
+  mpfr_set_emin(emin);
+  mpfr_set_emax(emax);
+  return d;
+}
+
+// A float constant of exact value q.
+void set_float(CV& c, const mpq_class& q) {
+  c.k = CV::Float;
+  c.q = q;
+  c.q.canonicalize();
+  c.f = nearest_double(c.q);
+}
+
+// A float constant of value d (a float64 value: exact as it is).
+void set_float(CV& c, double d) {
+  c.k = CV::Float;
+  c.f = d;
+  if (std::isfinite(d)) c.q = mpq_class(d);
+}
+
+// A float constant as gc shows it in a message (go/constant's String): %.6g of its float64,
+// or, out of float64's range, six significant digits and the decimal exponent ("1e+600").
+std::string float_const_string(const CV& c) {
+  char buf[64];
+  if (std::isfinite(c.f) && ((c.f == 0) == (c.q == 0))) {
+    std::snprintf(buf, sizeof buf, "%.6g", c.f);
+    return buf;
+  }
+  mpfr_t m;
+  mpfr_init2(m, 64);
+  mpfr_set_q(m, c.q.get_mpq_t(), MPFR_RNDN);
+  mpfr_exp_t e = 0;
+  char* digits = mpfr_get_str(nullptr, &e, 10, 6, m, MPFR_RNDN);  // "-123456", 0.123456e<e>
+  std::string d = digits;
+  mpfr_free_str(digits);
+  mpfr_clear(m);
+  std::string sign;
+  if (!d.empty() && d[0] == '-') {
+    sign = "-";
+    d.erase(0, 1);
+  }
+  while (d.size() > 1 && d.back() == '0') d.pop_back();
+  std::string mant = d.substr(0, 1);
+  if (d.size() > 1) mant += "." + d.substr(1);
+  std::snprintf(buf, sizeof buf, "e%+ld", static_cast<long>(e - 1));
+  return sign + mant + buf;
+}
+
+// Whether a float constant's exact value is a whole number.
+bool integral(const CV& c) {
+  return std::isfinite(c.f) && c.q.get_den() == 1;
+}
+
+// The exact value of an int or float constant.
+mpq_class exact(const CV& c) {
+  if (c.k == CV::Float) return c.q;
+  return mpq_class(mpz_class(static_cast<long>(c.i)));
+}
+
+// A float literal's exact value: decimal (1.5e-3, .5, 1e6) or hexadecimal (0x1.8p3); `_` removed.
+mpq_class float_literal(const std::string& text) {
+  std::string s;
+  for (char c : text)
+    if (c != '_') s += c;
+  const bool hex = s.size() > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X');
+  const std::size_t start = hex ? 2 : 0;
+  const char exp_mark = hex ? 'p' : 'e';
+  std::string digits;
+  long frac = 0, exp = 0;
+  bool dot = false;
+  std::size_t i = start;
+  for (; i < s.size(); ++i) {
+    const char c = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+    if (c == '.') {
+      dot = true;
+    } else if (c == exp_mark) {
+      exp = std::strtol(s.c_str() + i + 1, nullptr, 10);
+      break;
+    } else {
+      digits += c;
+      if (dot) ++frac;
+    }
+  }
+  if (digits.empty()) digits = "0";
+  mpq_class q(mpz_class(digits, hex ? 16 : 10));
+  // hex: each fraction digit is 4 bits, the exponent is of 2; decimal: of 10.
+  // An exponent far past float64's range (1e-400 is 0, 1e400 overflows) is capped so that a
+  // hostile 1e999999999 costs no more than 1e9999.
+  exp = std::clamp(exp, -10000L, 10000L);
+  const long e = hex ? exp - 4 * frac : exp - frac;
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), hex ? 2 : 10, static_cast<unsigned long>(e < 0 ? -e : e));
+  if (e < 0)
+    q /= scale;
+  else
+    q *= scale;
+  q.canonicalize();
+  return q;
+}
 
 struct Obj {
   enum Kind { Var, Const, TypeName, Func, Pkg, Builtin, Nil } kind = Var;
@@ -427,9 +546,12 @@ class Compiler {
   std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
     if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil)) {
       // A negative constant for an unsigned type: gc says it overflows.
-      const bool overflows = x.mode == X::Const && x.cv.k == CV::Int && x.cv.i < 0 &&
-                             t != nullptr && is_integer(t) && !is_untyped(t) && is_unsigned(t) &&
-                             !is_u64(x.t);
+      const bool overflows =
+          (x.mode == X::Const && x.cv.k == CV::Int && x.cv.i < 0 && t != nullptr && is_integer(t) &&
+           !is_untyped(t) && is_unsigned(t) && !is_u64(x.t)) ||
+          (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && !std::isfinite(x.cv.f));
+      // Into an interface, a constant goes as its default type: gc names that one.
+      if (overflows && t != nullptr && underlying(t)->k == K::Interface) t = t_float64_;
       return "cannot use " + describe_x(x, e) + " as " + type_string(t) + " value in " + context +
              (overflows ? " (overflows)" : "");
     }
@@ -1056,6 +1178,8 @@ bool Compiler::assignable(X& x, Type* to) {
     }
   }
   if (is_untyped(v)) {
+    if (x.mode == X::Const && x.cv.k == CV::Float && !std::isfinite(x.cv.f))
+      return false;  // past float64's range (its default type, or the float type wanted)
     if (tu->k == K::Interface) return tu->fields.empty() || false;
     if (v->k == K::UntypedBool) return tu->k == K::Bool;
     if (v->k == K::UntypedString) return tu->k == K::String;
@@ -1064,8 +1188,7 @@ bool Compiler::assignable(X& x, Type* to) {
       return false;  // a negative constant overflows an unsigned type
     if (v->k == K::UntypedFloat) {
       if (is_float(tu)) return true;
-      if (is_integer(tu) && x.mode == X::Const && x.cv.k == CV::Float &&
-          x.cv.f == std::floor(x.cv.f))
+      if (is_integer(tu) && x.mode == X::Const && x.cv.k == CV::Float && integral(x.cv))
         return true;
       return false;
     }
@@ -1281,9 +1404,11 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
                                   type_string(declared) + " value in constant declaration");
       }
       if (x.mode == X::Const && declared && is_float(declared) && x.cv.k == CV::Int) {
-        x.cv.k = CV::Float;
-        x.cv.f = static_cast<double>(x.cv.i);
+        set_float(x.cv, exact(x.cv));
       }
+      // A typed float constant holds a value of its type: 0.1 as a float64 is rounded.
+      if (x.mode == X::Const && declared && is_float(declared) && x.cv.k == CV::Float)
+        set_float(x.cv, x.cv.f);
       Obj* o = declare(Obj::Const, vs.names[i], t ? t : t_invalid_, vs.name_pos[i], local);
       o->cv = x.cv;
       o->used = true;
@@ -1356,6 +1481,8 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
           error(vs.values[i]->pos, "use of untyped nil in variable declaration");
         }
         t = default_type(x.t);
+        if (!assignable(x, t))  // a constant past its default type's range
+          error(vs.values[i]->pos, cannot_use(x, *vs.values[i], t, "variable declaration"));
       } else if (!assignable(x, t)) {
         error(vs.values[i]->pos, cannot_use(x, *vs.values[i], t, "variable declaration"));
       }
@@ -1431,8 +1558,11 @@ std::string Compiler::describe_x(const X& x, const Expr& e) {
   if (x.t != nullptr && x.t->k == K::UntypedNil) return "nil";
   if (x.mode == X::Const) {
     if (is_untyped(x.t)) {
-      if (e.kind == ExprKind::BasicLit) return s + " (" + type_string(x.t) + " constant)";
       std::string v;
+      if (x.cv.k == CV::Float)
+        v = float_const_string(x.cv);
+      else if (e.kind == ExprKind::BasicLit)
+        return s + " (" + type_string(x.t) + " constant)";
       if (x.cv.k == CV::Int) v = std::to_string(x.cv.i);
       return s + " (" + type_string(x.t) + " constant" + (v.empty() || v == s ? "" : " " + v) + ")";
     }
@@ -2371,6 +2501,8 @@ std::string Compiler::define(const Stmt& s) {
         return "";
       }
       ts.push_back(existing ? existing->type : default_type(x.t));
+      if (!existing && x.mode == X::Const && !assignable(x, ts.back()))  // past its range
+        error(s.rhs[i]->pos, cannot_use(x, *s.rhs[i], ts.back(), "assignment"));
       xs.push_back(std::move(x));
     }
   }
@@ -3288,8 +3420,7 @@ X Compiler::basic_lit(const Expr& e, Type* hint) {
       for (char c : e.text)
         if (c != '_') digits += c;
       x.t = t_ufloat_;
-      x.cv.k = CV::Float;
-      x.cv.f = std::strtod(digits.c_str(), nullptr);
+      set_float(x.cv, float_literal(digits));
       break;
     }
     case LitKind::Imag:
@@ -3881,7 +4012,7 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
     if (x.mode == X::Invalid) continue;
     if (!assignable(x, sig->params[i])) {
       error(args[skip + i]->pos,
-            cannot_use(x, *args[skip + i], sig->params[i], "argument to ") + callee_name(call));
+            cannot_use(x, *args[skip + i], sig->params[i], "argument to " + callee_name(call)));
       continue;
     }
     out.push_back(convert(x, sig->params[i]));
@@ -3895,7 +4026,7 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
       if (x.mode == X::Invalid) continue;
       if (!assignable(x, et)) {
         error(args[skip + i]->pos,
-              cannot_use(x, *args[skip + i], et, "argument to ") + callee_name(call));
+              cannot_use(x, *args[skip + i], et, "argument to " + callee_name(call)));
         continue;
       }
       elems += (k++ ? ", " : "") + convert(x, et);
@@ -4318,7 +4449,7 @@ X Compiler::conversion(const Expr& e, Type* to) {
     x.cv = a.cv;
     if (is_integer(tu)) {
       if (a.cv.k == CV::Float) {
-        if (a.cv.f != std::floor(a.cv.f)) {
+        if (!integral(a.cv)) {
           error(e.args[0]->pos, "cannot convert " + describe_x(a, *e.args[0]) + " to type " +
                                     type_string(to) + " (truncated)");
           return X{};
@@ -4333,12 +4464,12 @@ X Compiler::conversion(const Expr& e, Type* to) {
       if (x.cv.i < 0 && (is_unsigned(tu) || is_u64(a.t)) && !(is_u64(tu) && is_u64(a.t)))
         return bad();
     } else if (is_float(tu)) {
-      if (a.cv.k == CV::Int) {
-        x.cv.k = CV::Float;
-        x.cv.f = static_cast<double>(a.cv.i);
-      } else if (a.cv.k != CV::Float) {
+      if (a.cv.k == CV::Int)
+        set_float(x.cv, exact(a.cv));
+      else if (a.cv.k != CV::Float)
         return bad();
-      }
+      // A typed float constant holds a value of its type: float64(0.1) is 0.1 rounded.
+      if (!is_untyped(tu)) set_float(x.cv, x.cv.f);
     } else if (is_string(tu)) {
       if (a.cv.k == CV::Int) {
         std::string s;
@@ -4501,8 +4632,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
   if (pkg == "math" && kMathFloats.count(name)) {
     x.mode = X::Const;
     x.t = t_ufloat_;
-    x.cv.k = CV::Float;
-    x.cv.f = kMathFloats.at(name);
+    set_float(x.cv, kMathFloats.at(name));
     x.code = const_code(x.cv, x.t);
     return x;
   }
@@ -5051,7 +5181,7 @@ X Compiler::unary(const Expr& e, Type* hint) {
       if (a.cv.k == CV::Int)
         a.cv.i = -a.cv.i;
       else
-        a.cv.f = -a.cv.f;
+        set_float(a.cv, mpq_class(-a.cv.q));
     } else if (op == "^") {
       a.cv.i = ~a.cv.i;
     }
@@ -5131,9 +5261,8 @@ CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool i
         return r;
       }
       if (op == "/" && !integer) {
-        r.k = CV::Float;
-        r.f = static_cast<double>(x) / static_cast<double>(y);
-        if (r.f == std::floor(r.f)) {
+        set_float(r, mpq_class(exact(a) / exact(b)));
+        if (r.q.get_den() == 1) {
           r.k = CV::Int;
           r.i = x / y;
         }
@@ -5161,22 +5290,20 @@ CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool i
     }
     return r;
   }
-  // Float arithmetic.
-  const double x = a.k == CV::Float ? a.f : static_cast<double>(a.i);
-  const double y = b.k == CV::Float ? b.f : static_cast<double>(b.i);
-  r.k = CV::Float;
+  // Float arithmetic, exact (Go's constant expressions are): 0.1 + 0.2 is 3/10.
+  const mpq_class x = exact(a), y = exact(b);
   if (op == "+")
-    r.f = x + y;
+    set_float(r, mpq_class(x + y));
   else if (op == "-")
-    r.f = x - y;
+    set_float(r, mpq_class(x - y));
   else if (op == "*")
-    r.f = x * y;
+    set_float(r, mpq_class(x * y));
   else if (op == "/") {
     if (y == 0) {
       error(p, "invalid operation: division by zero");
       return r;
     }
-    r.f = x / y;
+    set_float(r, mpq_class(x / y));
   } else {
     r.k = CV::Bool;
     r.b = compare_consts(op, x, y);
@@ -5410,12 +5537,18 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
     }
     x.mode = X::Const;
     x.t = t;
+    if (is_float(t) && !is_untyped(t)) {
+      // An untyped operand becomes a value of t first: float64(0.1) + 0.2 adds two float64s.
+      if (a.cv.k == CV::Float) set_float(a.cv, a.cv.f);
+      if (b.cv.k == CV::Float) set_float(b.cv, b.cv.f);
+    }
     x.cv = fold(op, a.cv, b.cv, p, is_integer(t));
     if (x.cv.k == CV::Float && is_integer(t) && !is_untyped(t)) {
       x.cv.k = CV::Int;
       x.cv.i = static_cast<std::int64_t>(x.cv.f);
     }
     if (x.cv.k == CV::Float && t->k != K::UntypedFloat && is_untyped(t)) x.t = t_ufloat_;
+    if (x.cv.k == CV::Float && !is_untyped(t)) set_float(x.cv, x.cv.f);  // a value of type t
     x.code = const_code(x.cv, x.t);
     if (x.code[0] == '-') x.code = "(" + x.code + ")";
     return x;
@@ -5687,7 +5820,7 @@ X Compiler::generic_call(const Expr& e, const X& f) {
     X& x = xs[i];
     if (!assignable(x, to)) {
       if (x.mode == X::Const || x.t->k == K::UntypedNil || tparam == nullptr) {
-        error(args[i]->pos, cannot_use(x, *args[i], to, "argument to ") + fn);
+        error(args[i]->pos, cannot_use(x, *args[i], to, "argument to " + fn));
       } else {
         error(args[i]->pos, "in call to " + fn + ", type " + type_string(x.t) + " of " +
                                 expr_string(args[i].get()) + " does not match inferred type " +

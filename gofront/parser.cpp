@@ -282,9 +282,23 @@ class Lexer {
     if (src_[i_] == '0' && i_ + 1 < src_.size() &&
         (src_[i_ + 1] == 'x' || src_[i_ + 1] == 'X' || src_[i_ + 1] == 'b' || src_[i_ + 1] == 'B' ||
          src_[i_ + 1] == 'o' || src_[i_ + 1] == 'O')) {
+      const bool hex = src_[i_ + 1] == 'x' || src_[i_ + 1] == 'X';
       advance();
       advance();
       digits(true);
+      if (hex && i_ < src_.size() && src_[i_] == '.') {  // a hexadecimal float: 0x1.8p3
+        is_float = true;
+        advance();
+        digits(true);
+      }
+      if (hex && i_ < src_.size() && (src_[i_] == 'p' || src_[i_] == 'P')) {
+        is_float = true;
+        advance();
+        if (i_ < src_.size() && (src_[i_] == '+' || src_[i_] == '-')) advance();
+        digits(false);
+      } else if (is_float) {
+        error(here(), "hexadecimal mantissa requires a 'p' exponent");  // gc: at its end
+      }
     } else {
       digits(false);
       if (i_ < src_.size() && src_[i_] == '.') {

@@ -13,6 +13,8 @@ packages=(
   # libraries (design.md §7)
   libimgui-dev libglfw3-dev python3-glad liblua5.4-dev doctest-dev libcli11-dev
   nlohmann-json3-dev libstb-dev libbenchmark-dev
+  # the Go front end's exact constants (rationals, and their correct rounding to float64)
+  libgmp-dev libmpfr-dev
   # File > Export animation / --export-gif: the GIF encoder and its palettes
   libgif-dev libimagequant-dev
   # the window: a font (and one with Chinese, for the seed text's titles), and a virtual display

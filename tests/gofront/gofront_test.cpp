@@ -137,6 +137,16 @@ const Case kErrors[] = {
      "bool)\nprog.go:9:2: not enough arguments in call to sort.Slice\n\thave ()\n\twant (any, "
      "func(i int, j int) bool)\nprog.go:10:25: cannot use 1 (untyped int constant) as func(i "
      "int, j int) bool value in argument to sort.SliceIsSorted\n"},
+    // Constants are exact, and one past float64's range is an error wherever it lands.
+    {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar f float64 = 1e300 * "
+     "1e300\n\tfmt.Println(1e400, f)\n\tx := 1e309\n\t_ = x\n\tfmt.Println(1e300 * 1e300 / "
+     "1e300)\n}\n",
+     "prog.go:6:18: cannot use 1e300 * 1e300 (untyped float constant 1e+600) as float64 value in "
+     "variable declaration (overflows)\nprog.go:7:14: cannot use 1e400 (untyped float constant "
+     "1e+400) as float64 value in argument to fmt.Println (overflows)\nprog.go:8:7: cannot use "
+     "1e309 (untyped float constant 1e+309) as float64 value in assignment (overflows)\n"},
+    {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(0x1.8)\n}\n",
+     "prog.go:6:19: hexadecimal mantissa requires a 'p' exponent\n"},
 };
 
 }  // namespace
