@@ -13,6 +13,19 @@
 // the error only once done() is closed, which is Go's contract ("If Done is not yet closed, Err
 // returns nil"), and the first cancellation still wins because err_ is decided under the lock.
 //
+// AfterFunc. Go's afterFuncCtx is a child cancelCtx whose cancel does `go f()` under a once; here
+// a registration is a record on its context's after_ list, which the cascade empties into the
+// tasks it starts. They are spawned after the cascade's done channels are closed, so f never
+// sees its context live (the first thing a typical f does is read ctx.Err()). Go spawns under
+// the once, so there stop() returning false means the goroutine exists; here the record settles
+// when the cancellation is decided and its task is spawned by the same canceller right after the
+// closes, which are sync points: a stop() another task makes in between returns false a moment
+// before the task is counted. Registering on a context whose cancellation is decided but whose
+// done is not closed yet waits for the close, as Go's AfterFunc waits on the parent's lock while
+// its cancel runs. The record's fn is a prepared task body (the script layer's charges its stack
+// to the memory budget at registration), so starting it needs no interpreter and cannot run out
+// of memory in timer context; only max_tasks can refuse it.
+//
 // Ownership: a parent owns its active children (Go's children map), a child points back weakly;
 // the deadline timer's callback owns its context until it fires or is cancelled; the CancelFunc
 // owns its context. No cycle, so ASan's leak check stays quiet whether or not a scenario calls
@@ -102,18 +115,31 @@ Context::WithCancelCause Context::make_child(const Ptr& parent, std::string name
 
   std::vector<std::shared_ptr<Channel>> to_close;
   std::vector<Ptr> detached;
+  AfterFuncs none;  // a new context has no after-funcs yet
   {
     HostLock lk(c->tree_->mu);
     parent->tree_->mu.assert_held();  // the same tree, so the same lock
     if (parent->err_ != nullptr) {
       // Born cancelled, as part of the cascade that reached the parent.
-      c->cancel_locked(parent->err_, parent->cancel_origin_, parent->cause_, &to_close, &detached);
+      c->cancel_locked(parent->err_, parent->cancel_origin_, parent->cause_, &to_close, &detached,
+                       &none);
     } else if (own_timer && *deadline <= rt.now()) {
-      c->cancel_locked(kDeadlineExceeded, id, 0, &to_close, &detached);
+      c->cancel_locked(kDeadlineExceeded, id, 0, &to_close, &detached, &none);
     } else {
       c->parent_ = parent;
       parent->children_.push_back(c);
-      if (own_timer) c->timer_ = rt.add_timer(*deadline, [c] { c->cancel(kDeadlineExceeded); });
+      if (own_timer) {
+        c->timer_ = rt.add_timer(*deadline, [c, &rt] {
+          // Timer context: no task to throw to. The after-funcs it starts may pass max_tasks.
+          try {
+            c->cancel(kDeadlineExceeded);
+          } catch (const RunError& e) {
+            rt.fail(e.what());
+          } catch (const Aborted&) {
+            // The run is ending: nothing more starts.
+          }
+        });
+      }
     }
   }
   close_all(to_close);
@@ -124,6 +150,7 @@ void Context::cancel(const char* err, std::int64_t cause) {
   rt_.sched_point();
   std::vector<std::shared_ptr<Channel>> to_close;
   std::vector<Ptr> detached;  // destroyed after the lock is released (~Context takes it)
+  AfterFuncs to_start;
   {
     HostLock lk(tree_->mu);
     if (err_ != nullptr) return;  // the first cancellation won
@@ -133,14 +160,60 @@ void Context::cancel(const char* err, std::int64_t cause) {
       // The caller (CancelFunc or timer) holds a reference: erasing ours does not destroy us.
       std::erase_if(parent->children_, [this](const Ptr& p) { return p.get() == this; });
     }
-    cancel_locked(err, id_, cause, &to_close, &detached);
+    cancel_locked(err, id_, cause, &to_close, &detached, &to_start);
   }
   close_all(to_close);
+  start_after_funcs(to_start);
+}
+
+void Context::start_after_funcs(AfterFuncs& fs) {
+  for (auto& f : fs) {
+    TaskFn fn = std::move(f->fn);  // settled: nobody else touches fn any more
+    rt_.go(f->name, std::move(fn), f->first_line);
+  }
+}
+
+Context::StopFunc Context::after_func(const Ptr& ctx, std::string name, TaskFn fn,
+                                      std::uint32_t first_line) {
+  assert(ctx && "after_func: null context");
+  ctx->rt_.sched_point();
+  auto f = std::make_shared<AfterFunc>();
+  f->name = std::move(name);
+  f->fn = std::move(fn);
+  f->first_line = first_line;
+  bool start_now = false;
+  {
+    HostLock lk(ctx->tree_->mu);
+    if (ctx->err_ != nullptr) {
+      f->settled = true;
+      start_now = true;
+    } else if (ctx->done_) {  // background is never done: its registrations wait forever
+      ctx->after_.push_back(f);
+    }
+  }
+  if (start_now) {
+    // Decided but maybe not closed yet (the canceller is between its closes): wait for it.
+    if (!ctx->done_->closed()) ctx->done_->recv();
+    AfterFuncs one{f};
+    ctx->start_after_funcs(one);
+  }
+  return [ctx, f]() -> bool {
+    ctx->rt_.sched_point();
+    TaskFn dropped;  // destroyed outside the lock
+    {
+      HostLock lk(ctx->tree_->mu);
+      if (f->settled) return false;
+      f->settled = true;
+      std::erase(ctx->after_, f);
+      dropped = std::move(f->fn);
+    }
+    return true;
+  };
 }
 
 void Context::cancel_locked(const char* err, ObjId origin, std::int64_t cause,
                             std::vector<std::shared_ptr<Channel>>* to_close,
-                            std::vector<Ptr>* detached) {
+                            std::vector<Ptr>* detached, AfterFuncs* to_start) {
   // Iterative, depth first, each context before its children in creation order (the order of
   // the CtxCancel events): a script can chain thousands of contexts (with_cancel in a loop), and
   // a recursion that deep overflows a task's stack. The children leave their parents' lists
@@ -167,6 +240,11 @@ void Context::cancel_locked(const char* err, ObjId origin, std::int64_t cause,
       c->timer_.reset();
     }
     if (c->done_) to_close->push_back(c->done_);
+    for (auto& f : c->after_) {
+      f->settled = true;
+      to_start->push_back(std::move(f));
+    }
+    c->after_.clear();
     for (auto it = c->children_.rbegin(); it != c->children_.rend(); ++it)
       todo.push_back(it->get());
     for (Ptr& child : c->children_) detached->push_back(std::move(child));

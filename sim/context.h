@@ -45,6 +45,15 @@ namespace rdv::sim {
 //    (text = err, aux = the context whose cancellation started the cascade) in depth-first
 //    order: a context before its children, siblings in creation order; then the ChanClose of
 //    each done channel, in the same order. A CtxCancel's task is the canceller, 0 for a timer.
+//  - after_func(ctx, name, fn): Go 1.21's AfterFunc. Registers fn to run in a task of its own
+//    once ctx is done; registrations are independent. No task exists before: the cancellation
+//    that reaches ctx (its CancelFunc, its deadline, an ancestor's cascade) spawns one task per
+//    registered func, named `name`, after the done channels of the cascade are closed; the
+//    canceller is its parent (0 for a deadline timer). On a context already cancelled the task
+//    is spawned at once (once its done channel is closed); on background, never. The returned
+//    StopFunc breaks the association: true when it stopped fn from being started, false when
+//    fn was started already or stop was called before (Go's once). Both are sync points. A
+//    spawn past max_tasks is the canceller's RunError (a deadline's ends the run as one).
 //  - construct and cancel from task threads of `rt` (the deadline timer cancels from timer
 //    context); contexts must not be used after their Runtime is gone.
 //
@@ -59,6 +68,7 @@ class Context {
   using Ptr = std::shared_ptr<Context>;
   using CancelFunc = std::function<void()>;
   using CancelCauseFunc = std::function<void(std::int64_t cause)>;
+  using StopFunc = std::function<bool()>;  // AfterFunc's stop
   struct WithCancel {
     Ptr ctx;
     CancelFunc cancel;
@@ -80,6 +90,10 @@ class Context {
   static WithCancelCause with_cancel_cause(const Ptr& parent, std::string name = {});
   static WithCancelCause with_timeout_cause(const Ptr& parent, Nanos timeout,
                                             std::string name = {});
+
+  // Go's AfterFunc(ctx, fn): see the contract above. `first_line`: fn's first line (Runtime::go).
+  static StopFunc after_func(const Ptr& ctx, std::string name, TaskFn fn,
+                             std::uint32_t first_line = 0);
 
   std::string err();
   // The cause key of the cancellation that reached this context; 0 while done() is open, or
@@ -106,6 +120,15 @@ class Context {
   struct Tree {
     HostMutex mu;
   };
+  // One AfterFunc registration. States: Pending (on its context's after_ list, or on none for
+  // background), then Started or Stopped, once (`settled`: Go's sync.Once in afterFuncCtx).
+  struct AfterFunc {
+    std::string name;              // the task's name
+    TaskFn fn;                     // moved out when started; dropped when stopped
+    std::uint32_t first_line = 0;  // the task's first line (TaskSpawn's aux)
+    bool settled = false;          // started or stopped; guarded by the context's Tree::mu
+  };
+  using AfterFuncs = std::vector<std::shared_ptr<AfterFunc>>;
 
   // Makes a child of `parent` (the factories' common part).
   static WithCancelCause make_child(const Ptr& parent, std::string name, const char* kind,
@@ -115,11 +138,14 @@ class Context {
   // this context and its subtree and detaches it from its parent. No-op if cancelled already.
   void cancel(const char* err, std::int64_t cause = 0);
   // With tree_->mu held: marks this subtree cancelled (CtxCancel events, parent first; no
-  // recursion, however deep the tree), collects the done channels to close and the children
-  // taken off their parents, to destroy, once the lock is released.
+  // recursion, however deep the tree), collects the done channels to close, the children
+  // taken off their parents, to destroy, and the after-funcs to start, in cascade order, once
+  // the lock is released.
   void cancel_locked(const char* err, ObjId origin, std::int64_t cause,
-                     std::vector<std::shared_ptr<Channel>>* to_close, std::vector<Ptr>* detached)
-      RDV_REQUIRES(tree_->mu);
+                     std::vector<std::shared_ptr<Channel>>* to_close, std::vector<Ptr>* detached,
+                     AfterFuncs* to_start) RDV_REQUIRES(tree_->mu);
+  // Spawns a task for each of `fs` (taken out of their lists, settled): the cascade's end.
+  void start_after_funcs(AfterFuncs& fs);
 
   Runtime& rt_;
   const ObjId id_;
@@ -134,6 +160,7 @@ class Context {
   std::weak_ptr<Context> parent_ RDV_GUARDED_BY(tree_->mu);  // to detach from it when cancelled
   std::vector<Ptr> children_ RDV_GUARDED_BY(tree_->mu);      // active children, creation order
   std::optional<Runtime::TimerId> timer_ RDV_GUARDED_BY(tree_->mu);  // pending deadline timer
+  AfterFuncs after_ RDV_GUARDED_BY(tree_->mu);  // pending AfterFunc registrations, in order
 };
 
 }  // namespace rdv::sim

@@ -607,6 +607,11 @@ void Runtime::abort() {
   impl_->end_run(Outcome::Aborted, "aborted");
 }
 
+void Runtime::fail(std::string message) {
+  HostLock lk(impl_->mu);
+  impl_->end_run(Outcome::Error, std::move(message));
+}
+
 Runtime* Runtime::current() noexcept {
   return tl_runtime;
 }

@@ -208,6 +208,10 @@ class Runtime {
   // Ends the run from any thread (Outcome::Aborted unless it ended already); wakes and joins
   // every task promptly. Idempotent.
   void abort();
+  // Ends the run with Outcome::Error and `message` (unless it ended already), as a RunError
+  // escaping a task does: for a limit reached in timer context, where no task can throw it (a
+  // context's deadline starting its AfterFunc tasks past max_tasks).
+  void fail(std::string message);
 
   const RunConfig& config() const noexcept { return config_; }
   EventLog& log() noexcept { return log_; }

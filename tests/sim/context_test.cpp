@@ -296,6 +296,182 @@ TEST_CASE("context: cancel wakes every task blocked on done") {
   });
 }
 
+TEST_CASE("context: after_func starts no task until cancel, then one that sees the context done") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::size_t before = 0, after_register = 0;
+    std::string seen_err;
+    TaskId canceller = 0;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      auto [ctx, cancel] = Context::with_cancel(Context::background(rt), "ctx");
+      WaitGroup wg(rt);
+      before = rt.alive_tasks();
+      const Context::StopFunc stop = Context::after_func(ctx, "main.main.func1", [&, c = ctx] {
+        seen_err = c->err();
+        wg.done();
+      });
+      after_register = rt.alive_tasks();
+      wg.add(1);
+      canceller = rt.current_id();
+      cancel();
+      wg.wait();
+      CHECK_FALSE(stop());  // started already
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(before == 1);
+    CHECK(after_register == 1);  // Go: no goroutine before the context is done
+    CHECK(seen_err == "context canceled");
+    const auto spawns = r.events_of(EventKind::TaskSpawn);
+    REQUIRE(spawns.size() == 2);
+    CHECK(r.log->str(spawns[1].text) == "main.main.func1");
+    CHECK(spawns[1].peer == canceller);
+    // Spawned after the cancel's CtxCancel.
+    const auto cancels = r.events_of(EventKind::CtxCancel);
+    REQUIRE(cancels.size() == 1);
+    CHECK(cancels[0].seq < spawns[1].seq);
+  });
+}
+
+TEST_CASE("context: after_func's stop before cancel returns true once, and fn never runs") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::atomic<int> ran{0};
+    bool first = false, second = true;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      auto [ctx, cancel] = Context::with_cancel(Context::background(rt));
+      const Context::StopFunc stop = Context::after_func(ctx, "f", [&] { ran.fetch_add(1); });
+      first = stop();
+      second = stop();
+      cancel();
+      rt.sleep(10 * kMs);
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(first);
+    CHECK_FALSE(second);
+    CHECK(ran.load() == 0);
+    CHECK(r.events_of(EventKind::TaskSpawn).size() == 1);
+  });
+}
+
+TEST_CASE("context: after_func registrations are independent; a cascade starts them in order") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::atomic<int> ran{0};
+    bool stopped_b = false;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      auto [root, cancel] = Context::with_cancel(Context::background(rt), "root");
+      auto child = Context::with_cancel(root, "child");
+      WaitGroup wg(rt);
+      const auto f = [&] {
+        ran.fetch_add(1);
+        wg.done();
+      };
+      Context::after_func(root, "a", f);
+      const Context::StopFunc stop_b = Context::after_func(root, "b", f);
+      Context::after_func(child.ctx, "c", f);
+      Context::after_func(root, "d", f);
+      stopped_b = stop_b();
+      wg.add(3);
+      cancel();  // reaches child by the cascade
+      wg.wait();
+      child.cancel();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(stopped_b);
+    CHECK(ran.load() == 3);
+    std::vector<std::string> names;
+    for (const Event& e : r.events_of(EventKind::TaskSpawn)) names.emplace_back(r.log->str(e.text));
+    // The cascade's order: root's registrations in order, then its child's.
+    CHECK(names == std::vector<std::string>{"main", "a", "d", "c"});
+  });
+}
+
+TEST_CASE("context: after_func on a cancelled context starts fn at once; stop then says false") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::size_t alive = 0;
+    bool stopped = true;
+    std::string seen_err;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      auto [ctx, cancel] = Context::with_cancel(Context::background(rt));
+      cancel();
+      WaitGroup wg(rt);
+      wg.add(1);
+      const Context::StopFunc stop = Context::after_func(ctx, "f", [&, c = ctx] {
+        seen_err = c->err();
+        wg.done();
+      });
+      alive = rt.alive_tasks();  // 2, unless f ran to its end already (live mode)
+      stopped = stop();
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(alive >= 1);
+    if (mode == Mode::Controlled) CHECK(alive == 2);  // no sched point since the spawn
+    CHECK_FALSE(stopped);
+    CHECK(seen_err == "context canceled");
+    CHECK(r.events_of(EventKind::TaskSpawn).size() == 2);
+  });
+}
+
+TEST_CASE("context: a deadline starts after_func's task from timer context") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    std::string seen_err;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      auto [ctx, cancel] = Context::with_timeout(Context::background(rt), 5 * kMs);
+      WaitGroup wg(rt);
+      wg.add(1);
+      Context::after_func(ctx, "on_timeout", [&, c = ctx] {
+        seen_err = c->err();
+        wg.done();
+      });
+      wg.wait();
+      cancel();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(seen_err == "context deadline exceeded");
+    const auto spawns = r.events_of(EventKind::TaskSpawn);
+    REQUIRE(spawns.size() == 2);
+    CHECK(spawns[1].peer == 0);  // the timer, no task
+  });
+}
+
+TEST_CASE("context: after_func never started is no task and no leak; background never starts it") {
+  std::atomic<int> ran{0};
+  bool stop_bg = false, stop_bg_again = true;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    const Context::Ptr bg = Context::background(rt);
+    auto [ctx, cancel] = Context::with_cancel(bg);
+    Context::after_func(ctx, "never", [&] { ran.fetch_add(1); });
+    const Context::StopFunc stop = Context::after_func(bg, "bg", [&] { ran.fetch_add(1); });
+    CHECK(rt.alive_tasks() == 1);
+    stop_bg = stop();
+    stop_bg_again = stop();
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  CHECK(r.result.leaked.empty());
+  CHECK(ran.load() == 0);
+  CHECK(stop_bg);
+  CHECK_FALSE(stop_bg_again);
+  CHECK(r.events_of(EventKind::TaskSpawn).size() == 1);
+}
+
+TEST_CASE("context: after_func tasks past max_tasks end the run, from a cancel or a deadline") {
+  for (const bool by_deadline : {false, true}) {
+    CAPTURE(by_deadline);
+    RunConfig cfg;
+    cfg.max_tasks = 3;
+    const Ran r = run(cfg, [&](Runtime& rt) {
+      auto [ctx, cancel] = by_deadline ? Context::with_timeout(Context::background(rt), 5 * kMs)
+                                       : Context::with_cancel(Context::background(rt));
+      for (int i = 0; i < 5; ++i) Context::after_func(ctx, "f", [&rt] { rt.sleep(kMs * 100); });
+      if (by_deadline) {
+        rt.sleep(50 * kMs);
+      } else {
+        cancel();
+      }
+    });
+    CHECK(r.result.outcome == Outcome::Error);
+    CHECK(r.result.message.find("too many tasks") != std::string::npos);
+  }
+}
+
 TEST_CASE("context: a 20,000-deep chain is cancelled and destroyed without recursion") {
   // A task's stack is 512 KiB: a cancel or a destructor recursing once per level overflows it
   // long before 20,000 levels (issue #21).
