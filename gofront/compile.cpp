@@ -4737,6 +4737,8 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"context.WithCancelCause",
        {"G.withcancelcause", func_of({ctx}, {ctx, func_of({t_error_}, {})})}},
       {"context.Cause", {"G.cause", func_of({ctx}, {t_error_})}},
+      {"context.AfterFunc",
+       {"G.afterfunc", func_of({ctx, func_of({}, {})}, {func_of({}, {t_bool_})})}},
       {"golang.org/x/sync/errgroup.WithContext",
        {"G.egwithctx", func_of({ctx}, {ptr_to(foreign_["errgroup.Group"]), ctx})}},
       {"strings.Repeat", {"G.srepeat", func_of({t_string_, t_int_}, {t_string_})}},
@@ -4870,6 +4872,15 @@ X Compiler::pkg_call(const Expr& e, X& f) {
       x.call_args.push_back(lua_quote(n));
       s += ", " + lua_quote(n);
     }
+  }
+  if (f.pkg_fn == "context.AfterFunc" && e.args.size() == 2) {
+    // Go runs `go f()` when the context is done: the task is named as that go statement would
+    // name f's goroutine (a literal's main.main.func1, else f as written).
+    const Expr* fa = e.args[1].get();
+    while (fa->kind == ExprKind::Paren) fa = fa->x.get();
+    const std::string n = fa->kind == ExprKind::FuncLit ? last_lit_name_ : expr_string(fa);
+    x.call_args.push_back(lua_quote(n));
+    s += ", " + lua_quote(n);
   }
   x.code = x.call_fn + "(" + s + ")";
   set_call_result(x, f.t);

@@ -1670,6 +1670,14 @@ function G.cause(c)
   if type(v) == "string" then return ctxerr(v) end
   return v
 end
+-- AfterFunc (Go 1.21): f runs in a goroutine of its own, named `name`, once c is done; none
+-- exists before. stop() is true when it kept f from starting.
+-- A nil f: Go fails when the context is done ("go of nil func value"); here at the call.
+function G.afterfunc(c, f, name)
+  c = U(nn(c))
+  if f == nil then error("go of nil func value", 0) end
+  return c:after_func(f, name)
+end
 G.F.Context_Done = function(c) return U(nn(c)):done() end
 G.F.Context_Err = function(c) return ctxerr(U(nn(c)):err()) end
 G.F.Context_Value = function(c, k)

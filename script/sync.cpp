@@ -32,6 +32,7 @@ constexpr char kPromise[] = "promise";
 constexpr char kFuture[] = "future";
 constexpr char kContext[] = "context";
 constexpr char kCancel[] = "cancel func";
+constexpr char kStop[] = "stop func";
 constexpr char kGroup[] = "group";
 
 template <class T>
@@ -275,6 +276,56 @@ int ctx_tostring(lua_State* L) {
 }
 int cancel_tostring(lua_State* L) {
   push_string(L, "cancel func");
+  return 1;
+}
+
+// ctx:after_func(fn [, name]): Go 1.21's context.AfterFunc. fn runs in a task of its own once
+// ctx is done (no task exists before); returns stop(), true when it kept fn from starting.
+// The task's Lua thread and stack are prepared now (charged to the memory budget at this call),
+// so the cancellation that starts it needs no interpreter. Named "after_func@<fn's line>".
+struct StopBox {
+  sim::Context::StopFunc stop;
+  int ref = 0;  // the prepared task's Lua thread, released when stop() keeps it from starting
+};
+
+int call_stop(lua_State* L) {
+  auto* box = static_cast<StopBox*>(lua_touserdata(L, lua_upvalueindex(1)));
+  const bool stopped = released([&] { return box->stop(); });
+  if (stopped) Universe::of(L).discard(L, Universe::Body{{}, box->ref, 0});
+  lua_pushboolean(L, stopped);
+  return 1;
+}
+
+int ctx_after_func(lua_State* L) {
+  const sim::Context::Ptr ctx = check_context(L, 1);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  std::string name = opt_name(L, 3);
+  if (name.empty()) {
+    lua_Debug ar;
+    lua_pushvalue(L, 2);
+    lua_getinfo(L, ">S", &ar);
+    name = "after_func@" + std::to_string(ar.linedefined > 0
+                                              ? ar.linedefined
+                                              : static_cast<int>(Universe::current_line(L)));
+  }
+  lua_settop(L, 2);
+  Universe& u = Universe::of(L);
+  Universe::Body body = u.task_body(L, 2, 0);
+  sim::Context::StopFunc stop;
+  try {
+    stop = released([&] {
+      return sim::Context::after_func(ctx, std::move(name), std::move(body.fn), body.first_line);
+    });
+  } catch (...) {
+    u.discard(L, body);
+    throw;
+  }
+  push_object<StopBox>(L, kStop, StopBox{std::move(stop), body.ref});
+  lua_pushcclosure(L, &wrap<call_stop>, 1);
+  return 1;
+}
+int stop_tostring(lua_State* L) {
+  push_string(L, "stop func");
   return 1;
 }
 
@@ -538,11 +589,15 @@ void open_sync(lua_State* L) {
   static constexpr luaL_Reg kFutureMethods[] = {{"get", &wrap<future_get>}, {}};
   new_class<sim::Future>(L, kFuture, kFutureMethods, &future_tostring);
 
-  static constexpr luaL_Reg kCtxMethods[] = {
-      {"done", &wrap<ctx_done>}, {"err", &wrap<ctx_err>}, {"cause", &wrap<ctx_cause>}, {}};
+  static constexpr luaL_Reg kCtxMethods[] = {{"done", &wrap<ctx_done>},
+                                             {"err", &wrap<ctx_err>},
+                                             {"cause", &wrap<ctx_cause>},
+                                             {"after_func", &wrap<ctx_after_func>},
+                                             {}};
   new_class<ContextBox>(L, kContext, kCtxMethods, &ctx_tostring);
   static constexpr luaL_Reg kNoMethods[] = {{}};
   new_class<CancelBox>(L, kCancel, kNoMethods, &cancel_tostring);
+  new_class<StopBox>(L, kStop, kNoMethods, &stop_tostring);
 
   static constexpr luaL_Reg kGroupMethods[] = {
       {"go", &wrap<group_go>}, {"wait", &wrap<group_wait>}, {"context", &wrap<group_context>}, {}};

@@ -209,11 +209,6 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:4:8: type float32 is not supported\n"},
       {"package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n",
        "prog.go:3:8: package \"net/http\" is not supported\n"},
-      // Go starts AfterFunc's goroutine only once the context is done; refused, not run with a
-      // goroutine that exists from the call on.
-      {"package main\n\nimport \"context\"\n\nfunc main() {\n\tcontext.AfterFunc(context."
-       "Background(), func() {})\n}\n",
-       "prog.go:6:10: context.AfterFunc is not supported\n"},
       // errors.As stores into a pointer or interface variable's box: &v it must be.
       {"package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\ntype T struct{}\n\nfunc (*T) "
        "Error() "
