@@ -150,8 +150,16 @@ constexpr std::array kEntries = {
            "nil while live; then the value given to the cancel(cause) that reached it, else "
            "ctx:err().",
            "context.Cause(ctx)"},
+  ApiEntry{"Context", K::Method, "context", "after_func", "stop = ctx:after_func(fn [, name])",
+           "Once ctx is cancelled, runs fn() in a new task; no task exists before (at once if "
+           "ctx is cancelled already).",
+           "stop := context.AfterFunc(ctx, fn)"},
   ApiEntry{"Context", K::Other, "cancel func", "cancel", "cancel()",
            "Cancels the context and its children; calling it again does nothing.", "cancel()"},
+  ApiEntry{"Context", K::Other, "stop func", "stop", "stop()",
+           "after_func's: true if it kept fn from starting; false once fn started or after "
+           "a first stop().",
+           "stop()"},
   // ---- futures -------------------------------------------------------------------------------
   ApiEntry{"Futures", K::Global, "", "promise", "promise([name])",
            "A value to be set once, read through its future.", "make(chan T, 1) (written once)"},

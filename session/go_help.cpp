@@ -174,6 +174,10 @@ constexpr std::array kEntries = {
          "Why ctx was cancelled: the cause given to the cancel that reached it, else ctx.Err(); "
          "nil while it is live (Go 1.20).",
          "ctx:cause()"},
+  GoHelp{K::Member, "context", "AfterFunc", "stop := context.AfterFunc(ctx, f)",
+         "Runs f in a goroutine of its own once ctx is done; no goroutine exists before. "
+         "stop() is true if it kept f from starting (Go 1.21).",
+         "stop = ctx:after_func(f)"},
   GoHelp{K::Method, "Context", "Done", "<-ctx.Done()",
          "A channel closed when the context is cancelled or its deadline passes: a case in a "
          "select.",

@@ -12,3 +12,10 @@ local short, stop = context.with_timeout(root, 30 * ms, "short")
 short:done():recv()
 print(now(), short:err())                   -- the deadline passed
 stop()
+
+local job, cancel_job = context.with_cancel(root, "job")
+job:after_func(function() print("cleanup:", job:err()) end)  -- context.AfterFunc(job, f)
+local stop_other = job:after_func(function() print("never printed") end)
+print(stop_other())                         -- true: it will never start
+cancel_job()                                -- starts the first in a task of its own
+sleep(1)
