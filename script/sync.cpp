@@ -281,8 +281,9 @@ int cancel_tostring(lua_State* L) {
 
 // ctx:after_func(fn [, name]): Go 1.21's context.AfterFunc. fn runs in a task of its own once
 // ctx is done (no task exists before); returns stop(), true when it kept fn from starting.
-// The task's Lua thread and stack are prepared now (charged to the memory budget at this call),
-// so the cancellation that starts it needs no interpreter. Named "after_func@<fn's line>".
+// The task's Lua thread is prepared now (its memory charged to Lua's budget), so the
+// cancellation that starts it needs no interpreter; its stack is charged when it starts. Named
+// "after_func@<fn's line>".
 struct StopBox {
   sim::Context::StopFunc stop;
   int ref = 0;  // the prepared task's Lua thread, released when stop() keeps it from starting
@@ -310,7 +311,7 @@ int ctx_after_func(lua_State* L) {
   }
   lua_settop(L, 2);
   Universe& u = Universe::of(L);
-  Universe::Body body = u.task_body(L, 2, 0);
+  Universe::Body body = u.task_body(L, 2, 0, {}, /*stack_at_start=*/true);
   sim::Context::StopFunc stop;
   try {
     stop = released([&] {

@@ -1086,7 +1086,8 @@ sim::TaskFn Universe::main_task(std::string source) {
   };
 }
 
-Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_return) {
+Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_return,
+                                   bool stack_at_start) {
   note_captures(L, fn);
   // The count is the script's (go(f, <60 arguments>)): both stacks must have room for the
   // function, its arguments and what run_task pushes (the message handler), or the copies
@@ -1094,7 +1095,7 @@ Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_
   luaL_checkstack(L, nargs + 2, "too many arguments");
   // The task's stack is charged until its body is destroyed (run or not): past the budget, the
   // go() itself ends the run.
-  std::shared_ptr<StackCharge> stack = charge_stack(L);
+  std::shared_ptr<StackCharge> stack = stack_at_start ? nullptr : charge_stack(L);
   lua_State* T = lua_newthread(L);
   const int ref = luaL_ref(L, LUA_REGISTRYINDEX);
   if (lua_checkstack(T, nargs + 4) == 0) {
@@ -1105,7 +1106,12 @@ Universe::Body Universe::task_body(lua_State* L, int fn, int nargs, OnReturn on_
   for (int i = 0; i <= nargs; ++i) lua_pushvalue(L, fn + i);
   lua_xmove(L, T, nargs + 1);
   return {[this, T, ref, nargs, on_return = std::move(on_return), stack = std::move(stack)] {
-            run_task(T, ref, nargs, on_return, stack.get());
+            std::shared_ptr<StackCharge> late;
+            if (!stack) {
+              budget_->charge(kStackBase, sim::MemoryBudget::Use::Stacks);
+              late = std::make_shared<StackCharge>(budget_, kStackBase);
+            }
+            run_task(T, ref, nargs, on_return, stack ? stack.get() : late.get());
           },
           ref, first};
 }

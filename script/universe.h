@@ -63,7 +63,11 @@ class Universe {
     int ref = 0;                   // the Lua thread's registry reference
     std::uint32_t first_line = 0;  // the script line the task starts at (0: not the script's)
   };
-  Body task_body(lua_State* L, int fn, int nargs, OnReturn on_return = {});
+  // `stack_at_start`: the body charges its task's stack when it starts (unconditionally, as
+  // memory then taken; an excess ends the run at the task's first API call), not now: for a
+  // body that may never run (ctx:after_func), so a registration costs only its Lua thread.
+  Body task_body(lua_State* L, int fn, int nargs, OnReturn on_return = {},
+                 bool stack_at_start = false);
   void discard(lua_State* L, const Body& body);
   // go(): starts a task running task_body(L, fn, nargs). Returns its id. Throws sim::RunError
   // past the task cap.
