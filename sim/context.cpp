@@ -22,9 +22,10 @@
 // closes, which are sync points: a stop() another task makes in between returns false a moment
 // before the task is counted. Registering on a context whose cancellation is decided but whose
 // done is not closed yet waits for the close, as Go's AfterFunc waits on the parent's lock while
-// its cancel runs. The record's fn is a prepared task body (the script layer's charges its stack
-// to the memory budget at registration), so starting it needs no interpreter and cannot run out
-// of memory in timer context; only max_tasks can refuse it.
+// its cancel runs. The record's fn is a prepared task body (the script layer's Lua thread is made
+// at registration; its stack is charged when the task starts, as memory already taken), so
+// starting it needs no interpreter and cannot fail for memory in timer context; only max_tasks
+// can refuse it.
 //
 // Ownership: a parent owns its active children (Go's children map), a child points back weakly;
 // the deadline timer's callback owns its context until it fires or is cancelled; the CancelFunc
