@@ -113,6 +113,9 @@ const WaitGroupInfo* State::waitgroup(ObjId id) const noexcept {
 const MutexInfo* State::mutex(ObjId id) const noexcept {
   return find_obj(index_.p, mutexes, id, ObjType::Mutex);
 }
+const CondInfo* State::cond(ObjId id) const noexcept {
+  return find_obj(index_.p, conds, id, ObjType::Cond);
+}
 const AtomicInfo* State::atomic(ObjId id) const noexcept {
   return find_obj(index_.p, atomics, id, ObjType::Atomic);
 }
@@ -144,7 +147,7 @@ const VarInfo* State::var(sim::VarScope scope, TaskId owner, std::uint32_t key,
 
 std::size_t State::bytes() const noexcept {
   std::size_t n = sizeof(State) + vec_bytes(vars) + vec_bytes(tasks) + vec_bytes(waitgroups) +
-                  vec_bytes(mutexes) + vec_bytes(atomics) + vec_bytes(futures) +
+                  vec_bytes(mutexes) + vec_bytes(conds) + vec_bytes(atomics) + vec_bytes(futures) +
                   vec_bytes(contexts) + vec_bytes(timers) + vec_bytes(groups) + vec_bytes(channels);
   for (const TaskInfo& t : tasks) n += vec_bytes(t.cases);
   for (const ChannelInfo& c : channels) {
@@ -153,6 +156,7 @@ std::size_t State::bytes() const noexcept {
   }
   for (const WaitGroupInfo& w : waitgroups) n += vec_bytes(w.waiters);
   for (const MutexInfo& m : mutexes) n += vec_bytes(m.readers) + vec_bytes(m.waiters);
+  for (const CondInfo& c : conds) n += vec_bytes(c.waiters);
   for (const FutureInfo& f : futures) n += vec_bytes(f.waiters);
   return n;
 }
@@ -382,6 +386,9 @@ void Model::unpark(State& s, TaskInfo& t, bool record) const {
       case BlockReason::RLock:
         if (auto* m = find_obj(ix, s.mutexes, t.obj, ObjType::Mutex)) erase_task(m->waiters, t.id);
         break;
+      case BlockReason::CondWait:
+        if (auto* c = find_obj(ix, s.conds, t.obj, ObjType::Cond)) erase_task(c->waiters, t.id);
+        break;
       case BlockReason::Future:
         if (auto* f = find_obj(ix, s.futures, t.obj, ObjType::Future)) erase_task(f->waiters, t.id);
         break;
@@ -435,6 +442,10 @@ Family family_of(EventKind k) {
     case EventKind::FutureMake:
     case EventKind::FutureSet:
     case EventKind::FutureFail:
+    case EventKind::CondMake:
+    case EventKind::CondWait:
+    case EventKind::CondSignal:
+    case EventKind::CondBroadcast:
       return Family::Sync;
     case EventKind::CtxMake:
     case EventKind::CtxCancel:
@@ -634,6 +645,9 @@ void Model::park(State& s, const Event& e, TaskInfo& t, bool record) const {
     case BlockReason::RLock:
       if (auto* m = find_obj(ix, s.mutexes, e.obj, ObjType::Mutex)) m->waiters.push_back(w);
       break;
+    case BlockReason::CondWait:
+      if (auto* c = find_obj(ix, s.conds, e.obj, ObjType::Cond)) c->waiters.push_back(e.task);
+      break;
     case BlockReason::Future:
       if (auto* f = find_obj(ix, s.futures, e.obj, ObjType::Future)) f->waiters.push_back(e.task);
       break;
@@ -771,6 +785,17 @@ void Model::apply_sync(State& s, const Event& e) const {
           m->owner = 0;
         }
       }
+      break;
+    case EventKind::CondMake:
+      if (makes_next(e, ref, ObjType::Cond, s.conds)) {
+        s.conds.push_back(CondInfo{e.obj, e.text, e.seq, static_cast<ObjId>(e.aux), {}, 0, 0});
+      }
+      break;
+    case EventKind::CondSignal:
+      if (auto* c = find_obj(ix, s.conds, e.obj, ObjType::Cond)) ++c->signals;
+      break;
+    case EventKind::CondBroadcast:
+      if (auto* c = find_obj(ix, s.conds, e.obj, ObjType::Cond)) ++c->broadcasts;
       break;
     case EventKind::AtomicMake:
       if (makes_next(e, ref, ObjType::Atomic, s.atomics)) {

@@ -168,6 +168,20 @@ struct MutexInfo {
   friend bool operator==(const MutexInfo&, const MutexInfo&) = default;
 };
 
+// A sync.Cond: its mutex (Go's L) and the tasks asleep in its Wait, longest first (a waiter
+// between its CondWait and its TaskBlock is unlocking L and not listed yet).
+struct CondInfo {
+  ObjId id = 0;
+  StrId name = 0;
+  Seq made = 0;
+  ObjId mutex = 0;               // L
+  std::vector<TaskId> waiters;   // parked in Wait (BlockReason::CondWait), FIFO
+  std::uint64_t signals = 0;     // Signal calls so far
+  std::uint64_t broadcasts = 0;  // Broadcast calls so far
+
+  friend bool operator==(const CondInfo&, const CondInfo&) = default;
+};
+
 struct AtomicInfo {
   ObjId id = 0;
   StrId name = 0;
@@ -302,6 +316,7 @@ struct State {
   std::vector<ChannelInfo> channels;  // all vectors below: in order of make
   std::vector<WaitGroupInfo> waitgroups;
   std::vector<MutexInfo> mutexes;
+  std::vector<CondInfo> conds;
   std::vector<AtomicInfo> atomics;
   std::vector<FutureInfo> futures;
   std::vector<ContextInfo> contexts;
@@ -320,6 +335,7 @@ struct State {
   const ChannelInfo* channel(ObjId id) const noexcept;
   const WaitGroupInfo* waitgroup(ObjId id) const noexcept;
   const MutexInfo* mutex(ObjId id) const noexcept;
+  const CondInfo* cond(ObjId id) const noexcept;
   const AtomicInfo* atomic(ObjId id) const noexcept;
   const FutureInfo* future(ObjId id) const noexcept;
   const ContextInfo* context(ObjId id) const noexcept;
@@ -487,7 +503,7 @@ class Model {
   void apply_channel(State& s, const sim::Event& e, bool record) const;      // Chan*
   void apply_select(State& s, const sim::Event& e, TaskInfo& actor) const;   // Select*
   void apply_timer(State& s, const sim::Event& e) const;                     // Timer*
-  void apply_sync(State& s, const sim::Event& e) const;  // WaitGroups, mutexes, atomics, futures
+  void apply_sync(State& s, const sim::Event& e) const;  // WaitGroups, mutexes, conds, atomics, ...
   void apply_context(State& s, const sim::Event& e, bool record) const;  // contexts, groups
   void apply_output(State& s, const sim::Event& e, bool record) const;   // output, diagnostics
   // With `record`: the channels' series and the blocked/sleeping counts, where `e` changed them.

@@ -61,6 +61,7 @@ struct Census {
         {sim::EventKind::MutexMake, "Mutex"}, {sim::EventKind::AtomicMake, "atomic"},
         {sim::EventKind::CtxMake, "context"}, {sim::EventKind::FutureMake, "future"},
         {sim::EventKind::GroupMake, "group"}, {sim::EventKind::TimerMake, "timer"},
+        {sim::EventKind::CondMake, "Cond"},
     };
     if (e.kind == sim::EventKind::MutexMake && e.arg != 0) return "RWMutex";
     for (const auto& [kind, word] : kKinds)

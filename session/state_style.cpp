@@ -29,7 +29,7 @@ constexpr auto kStateLooks = enum_table<VisualState, StateLook, kVisualStateCoun
     {VS::Runnable, assets::kStateRunnable, Shape::Ring, "runnable"},
     {VS::BlockedChan, assets::kStateBlockedChan, Shape::Square, "blocked: channel"},
     {VS::BlockedSelect, assets::kStateBlockedSelect, Shape::Diamond, "blocked: select"},
-    {VS::BlockedWaitGroup, assets::kStateBlockedWaitGroup, Shape::Bar, "blocked: WaitGroup"},
+    {VS::BlockedWaitGroup, assets::kStateBlockedWaitGroup, Shape::Bar, "blocked: WaitGroup / Cond"},
     {VS::Sleeping, assets::kStateSleeping, Shape::Moon, "sleeping"},
     {VS::Done, assets::kStateDone, Shape::Check, "done"},
     {VS::Panicked, assets::kStatePanicked, Shape::Cross, "panicked"},
@@ -47,7 +47,9 @@ constexpr auto kStateMeanings = enum_table<VisualState, StateMeaning, kVisualSta
     {VS::Runnable, "Ready to go on, waiting for the scheduler to pick it."},
     {VS::BlockedChan, "Parked in send or recv until another task meets it on that channel."},
     {VS::BlockedSelect, "Parked in select until one of its cases is ready."},
-    {VS::BlockedWaitGroup, "Parked in a WaitGroup's wait() until its counter drops to zero."},
+    {VS::BlockedWaitGroup,
+     "Parked in a WaitGroup's wait() until its counter drops to zero, or in a Cond's wait() "
+     "until signalled."},
     {VS::Sleeping, "Parked in sleep until its timer fires."},
     {VS::Done, "Returned: the task is over."},
     {VS::Panicked, "Ended by a panic nobody recovered."},
@@ -98,6 +100,7 @@ VisualState visual_state(model::TaskState state, sim::BlockReason reason) noexce
     case sim::BlockReason::SelectNoCases:
       return VisualState::BlockedSelect;
     case sim::BlockReason::WaitGroup:
+    case sim::BlockReason::CondWait:  // waits for others' progress, as a WaitGroup's wait does
       return VisualState::BlockedWaitGroup;
     case sim::BlockReason::Mutex:
     case sim::BlockReason::RLock:

@@ -34,7 +34,8 @@ namespace {
 
 // What an object is called in the views, by its kind ("object" for an id never made).
 constexpr auto kTypeWords = enum_table<ObjType, const char*, sim::kObjKindCount>(
-    {"object", "chan", "timer", "WaitGroup", "Mutex", "atomic", "context", "future", "group"});
+    {"object", "chan", "timer", "WaitGroup", "Mutex", "atomic", "context", "future", "group",
+     "Cond"});
 
 const char* type_word(const model::Model& m, sim::ObjId id, const model::ObjRef& ref) {
   if (ref.type == ObjType::Mutex) {
@@ -124,6 +125,12 @@ std::string waits_on(const model::Model& m, const model::State& s, const model::
     }
     case sim::BlockReason::Future:
       return "get " + object_label(m, t.obj);
+    case sim::BlockReason::CondWait: {
+      std::string out = "wait on " + object_label(m, t.obj);
+      if (const auto* c = s.cond(t.obj); c != nullptr && c->mutex != 0)
+        out += " (until signalled; then relock " + object_label(m, c->mutex) + ")";
+      return out;
+    }
     case sim::BlockReason::Forever:
       return "blocked forever (nil channel)";
     case sim::BlockReason::ChanSendNil:

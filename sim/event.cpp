@@ -8,13 +8,14 @@ namespace {
 // Stable names: these strings are written to trace files, so never rename one.
 constexpr auto kKindNames =
     enum_table<EventKind, const char*, static_cast<std::size_t>(EventKind::Count_)>({
-        "TaskSpawn",  "TaskRun",   "TaskYield",   "TaskBlock",  "TaskUnblock", "TaskExit",
-        "ChanMake",   "ChanSend",  "ChanRecv",    "ChanClose",  "SelectCase",  "SelectChoose",
-        "TimerMake",  "TimerFire", "TimerStop",   "WgMake",     "WgAdd",       "WgWait",
-        "MutexMake",  "MutexLock", "MutexUnlock", "AtomicMake", "AtomicAdd",   "AtomicLoad",
-        "CtxMake",    "CtxCancel", "FutureMake",  "FutureSet",  "FutureFail",  "GroupMake",
-        "GroupError", "Print",     "Note",        "Panic",      "Recover",     "Deadlock",
-        "Leak",       "RunEnd",    "VarSet",      "TaskAt",
+        "TaskSpawn",  "TaskRun",       "TaskYield",   "TaskBlock",  "TaskUnblock", "TaskExit",
+        "ChanMake",   "ChanSend",      "ChanRecv",    "ChanClose",  "SelectCase",  "SelectChoose",
+        "TimerMake",  "TimerFire",     "TimerStop",   "WgMake",     "WgAdd",       "WgWait",
+        "MutexMake",  "MutexLock",     "MutexUnlock", "AtomicMake", "AtomicAdd",   "AtomicLoad",
+        "CtxMake",    "CtxCancel",     "FutureMake",  "FutureSet",  "FutureFail",  "GroupMake",
+        "GroupError", "Print",         "Note",        "Panic",      "Recover",     "Deadlock",
+        "Leak",       "RunEnd",        "VarSet",      "TaskAt",     "CondMake",    "CondWait",
+        "CondSignal", "CondBroadcast",
     });
 
 constexpr auto kOutcomeNames = enum_table<Outcome, const char*, kOutcomeCount>(
@@ -24,13 +25,13 @@ constexpr auto kOutcomeNames = enum_table<Outcome, const char*, kOutcomeCount>(
 constexpr auto kReasonNames = enum_table<BlockReason, const char*, kBlockReasonCount>(
     {"none", "chan send", "chan receive", "select", "WaitGroup.Wait", "Mutex.Lock", "RWMutex.RLock",
      "future", "sleep", "forever", "select (no cases)", "chan send (nil chan)",
-     "chan receive (nil chan)"});
+     "chan receive (nil chan)", "sync.Cond.Wait"});
 
 // The event kind that makes each kind of object (Count_: nothing makes ObjKind::None).
 constexpr auto kMadeBy = enum_table<ObjKind, EventKind, kObjKindCount>(
     {EventKind::Count_, EventKind::ChanMake, EventKind::TimerMake, EventKind::WgMake,
      EventKind::MutexMake, EventKind::AtomicMake, EventKind::CtxMake, EventKind::FutureMake,
-     EventKind::GroupMake});
+     EventKind::GroupMake, EventKind::CondMake});
 
 }  // namespace
 

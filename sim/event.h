@@ -48,8 +48,8 @@
 namespace rdv::sim {
 
 using TaskId = std::uint32_t;  // 1 = main; 0 = the runtime itself (a timer firing, the detector)
-using ObjId = std::uint32_t;   // channels, wait groups, mutexes, atomics, contexts, futures, groups
-                               // share one id space, from 1; 0 = none (or the nil channel)
+using ObjId = std::uint32_t;   // channels, wait groups, mutexes, conds, atomics, contexts, futures,
+                               // groups share one id space, from 1; 0 = none (or the nil channel)
 using Seq = std::uint64_t;     // position of an event in its run's stream
 using Nanos = std::int64_t;    // virtual (controlled) or wall (live) time since the run started
 using StrId = std::uint32_t;   // index in the run's string table; 0 = no text
@@ -72,9 +72,10 @@ enum class BlockReason : std::uint8_t {
   SelectNoCases,  // `select {}` (no cases, no default): never wakes (Go: "select (no cases)")
   ChanSendNil,    // send on a nil channel: never wakes (Go: "chan send (nil chan)")
   ChanRecvNil,    // receive from a nil channel: never wakes (Go: "chan receive (nil chan)")
+  CondWait,       // obj = cond (Cond.Wait, until signalled; Go: "sync.Cond.Wait")
 };
 inline constexpr std::size_t kBlockReasonCount =
-    static_cast<std::size_t>(BlockReason::ChanRecvNil) + 1;
+    static_cast<std::size_t>(BlockReason::CondWait) + 1;
 
 // Outcome of a run, reported by RunEnd (arg) and in a trace's footer.
 enum class Outcome : std::uint8_t {
@@ -147,6 +148,11 @@ enum class EventKind : std::uint8_t {
   TaskAt,  // task reached a scheduling point (where another task may run) at `line`, the line it
            // executes next: the operation it is about to perform. Emitted only when that line is
            // not the line of the task's last event (see "Lines" below)
+  // --- sync.Cond (after the others: the numbering of the kinds above stays as it was) --------
+  CondMake,       // obj, aux = its mutex (Go's L), text = name
+  CondWait,       // task queued itself in Wait (it unlocks L next); aux = waiters queued after
+  CondSignal,     // obj; peer = the task notified (0: nobody waited), aux = waiters left
+  CondBroadcast,  // obj; arg = tasks notified
   Count_,
 };
 
@@ -163,8 +169,9 @@ enum class ObjKind : std::uint8_t {
   Context,
   Future,
   Group,
+  Cond,
 };
-inline constexpr std::size_t kObjKindCount = static_cast<std::size_t>(ObjKind::Group) + 1;
+inline constexpr std::size_t kObjKindCount = static_cast<std::size_t>(ObjKind::Cond) + 1;
 // The kind of object an event of kind k makes: ObjKind::None unless k is a *Make kind.
 ObjKind made_object(EventKind k) noexcept;
 inline bool makes_object(EventKind k) noexcept {

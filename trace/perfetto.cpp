@@ -169,6 +169,15 @@ class Exporter {
       case EventKind::MutexUnlock:
         op(e, (e.arg ? "runlock " : "unlock ") + obj_name(e.obj), 0);
         break;
+      case EventKind::CondWait:
+        op(e, "cond.wait " + obj_name(e.obj), 0);
+        break;
+      case EventKind::CondSignal:
+        op(e, "cond.signal " + obj_name(e.obj), 0);
+        break;
+      case EventKind::CondBroadcast:
+        op(e, "cond.broadcast " + obj_name(e.obj), 0);
+        break;
       case EventKind::FutureSet:
         op(e, "set " + obj_name(e.obj), 0);
         break;

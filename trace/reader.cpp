@@ -458,7 +458,7 @@ using sim::ObjKind;
 // The words of the reader's errors ("object 3 is a channel, not a mutex").
 constexpr auto kObjKindWords = enum_table<ObjKind, const char*, sim::kObjKindCount>(
     {"nothing", "a channel", "a timer", "a WaitGroup", "a mutex", "an atomic", "a context",
-     "a future", "a group"});
+     "a future", "a group", "a Cond"});
 
 // id -> small value; a flat array for the usual small dense ids, a map for the rest (so a
 // hostile id of 4e9 costs nothing).
@@ -525,6 +525,10 @@ class Validator {
           return err;
         }
       }
+      if (e.kind == EventKind::CondMake) {
+        if (auto err = need(static_cast<std::uint64_t>(e.aux), ObjKind::Mutex, "aux"); !err.empty())
+          return err;
+      }
       objs_.set(e.obj, static_cast<std::uint8_t>(made));
       return {};
     }
@@ -558,6 +562,12 @@ class Validator {
         return need(e.obj, ObjKind::Future, "obj");
       case EventKind::GroupError:
         return need(e.obj, ObjKind::Group, "obj");
+      case EventKind::CondWait:
+      case EventKind::CondBroadcast:
+        return need(e.obj, ObjKind::Cond, "obj");
+      case EventKind::CondSignal:
+        if (e.peer && !tasks_.get(e.peer)) return unknown_task(e.peer);
+        return need(e.obj, ObjKind::Cond, "obj");
       case EventKind::TaskBlock:
       case EventKind::Leak:
         return check_wait(e);
@@ -581,6 +591,8 @@ class Validator {
         return need(e.obj, ObjKind::Mutex, "obj");
       case sim::BlockReason::Future:
         return need(e.obj, ObjKind::Future, "obj");
+      case sim::BlockReason::CondWait:
+        return need(e.obj, ObjKind::Cond, "obj");
       case sim::BlockReason::None:
         return e.kind == EventKind::TaskBlock ? "TaskBlock without a reason" : std::string();
       default:

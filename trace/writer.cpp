@@ -16,9 +16,10 @@
 namespace rdv::trace {
 namespace {
 
-constexpr std::array<const char*, 13> kReasonNames = {
-    "None",   "ChanSend", "ChanRecv", "Select",        "WaitGroup",   "Mutex",      "RLock",
-    "Future", "Sleep",    "Forever",  "SelectNoCases", "ChanSendNil", "ChanRecvNil"};
+constexpr std::array<const char*, 14> kReasonNames = {
+    "None",   "ChanSend", "ChanRecv", "Select",        "WaitGroup",   "Mutex",       "RLock",
+    "Future", "Sleep",    "Forever",  "SelectNoCases", "ChanSendNil", "ChanRecvNil", "CondWait"};
+static_assert(kReasonNames.size() == sim::kBlockReasonCount);
 
 using Sink = std::function<bool(std::string&)>;  // consumes (and clears) the buffer
 

@@ -335,6 +335,43 @@ TEST_CASE("model: a deadlock leaves its waiters on their objects") {
   CHECK(blocked == std::vector<std::uint32_t>{1, 2, 3});
 }
 
+TEST_CASE("model: a Cond lists the tasks asleep in Wait, FIFO, until signalled") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::MutexMake, 1, {{"obj", 1}}, "queue");
+  s.add(EventKind::CondMake, 1, {{"obj", 2}, {"aux", 1}}, "ready");
+  s.add(EventKind::TaskSpawn, 2, {{"peer", 1}}, "a");
+  s.add(EventKind::TaskSpawn, 3, {{"peer", 1}}, "b");
+  for (const TaskId t : {2u, 3u}) {
+    s.add(EventKind::TaskRun, t);
+    s.add(EventKind::MutexLock, t, {{"obj", 1}});
+    s.add(EventKind::CondWait, t, {{"obj", 2}, {"aux", t - 1}});
+    s.add(EventKind::MutexUnlock, t, {{"obj", 1}});
+    s.add(EventKind::TaskBlock, t, {{"reason", R(BlockReason::CondWait)}, {"obj", 2}});
+  }
+  const Seq both = s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::CondSignal, 1, {{"obj", 2}, {"peer", 2}, {"aux", 1}});
+  const Seq one = s.add(EventKind::TaskUnblock, 2, {{"obj", 2}, {"peer", 1}});
+  s.add(EventKind::CondBroadcast, 1, {{"obj", 2}, {"arg", 1}});
+  s.add(EventKind::TaskUnblock, 3, {{"obj", 2}, {"peer", 1}});
+  const Model& m = s.model;
+  const State at_both = m.state_at(both + 1);
+  REQUIRE(at_both.cond(2) != nullptr);
+  CHECK(at_both.cond(2)->mutex == 1);
+  CHECK(at_both.cond(2)->waiters == std::vector<TaskId>{2, 3});
+  CHECK(at_both.task(2)->state == TaskState::Blocked);
+  CHECK(at_both.task(2)->reason == BlockReason::CondWait);
+  CHECK(at_both.mutex(1)->owner == 0);  // Wait unlocked L
+  const State at_one = m.state_at(one + 1);
+  CHECK(at_one.cond(2)->waiters == std::vector<TaskId>{3});
+  CHECK(at_one.cond(2)->signals == 1);
+  const State& st = m.head();
+  CHECK(st.cond(2)->waiters.empty());
+  CHECK(st.cond(2)->broadcasts == 1);
+  CHECK(st.cond(1) == nullptr);  // object 1 is the mutex
+  CHECK(st.mutex(2) == nullptr);
+}
+
 TEST_CASE("model: events naming unknown tasks or objects change nothing and never crash") {
   Stream s;
   s.add(EventKind::TaskSpawn, 1, {}, "main");

@@ -108,6 +108,56 @@ TEST_CASE("trace: a hand-made trace round-trips through its text, field for fiel
   CHECK(format_trace(*r) == text);  // byte-identical
 }
 
+TEST_CASE("trace: a Cond's events and its block reason round-trip and are checked") {
+  Trace t;
+  auto add = [&](Event e, std::string_view text = {}) {
+    e.seq = t.events.size();
+    e.text = t.strings.intern(text);
+    t.events.push_back(e);
+  };
+  add({.task = 1, .kind = EventKind::TaskSpawn, .val = {}}, "main");
+  add({.task = 2, .kind = EventKind::TaskSpawn, .peer = 1, .val = {}}, "waiter");
+  add({.task = 1, .kind = EventKind::MutexMake, .obj = 1, .val = {}}, "queue");
+  add({.task = 1, .kind = EventKind::CondMake, .obj = 2, .aux = 1, .val = {}}, "ready");
+  add({.task = 2, .kind = EventKind::MutexLock, .obj = 1, .val = {}});
+  add({.task = 2, .kind = EventKind::CondWait, .obj = 2, .aux = 1, .val = {}});
+  add({.task = 2, .kind = EventKind::MutexUnlock, .obj = 1, .val = {}});
+  add({.task = 2,
+       .kind = EventKind::TaskBlock,
+       .reason = sim::BlockReason::CondWait,
+       .obj = 2,
+       .val = {}});
+  add({.task = 1, .kind = EventKind::CondSignal, .obj = 2, .peer = 2, .val = {}});
+  add({.task = 2, .kind = EventKind::TaskUnblock, .obj = 2, .peer = 1, .val = {}});
+  add({.task = 1, .kind = EventKind::CondBroadcast, .obj = 2, .val = {}});
+  add({.kind = EventKind::RunEnd, .arg = static_cast<std::int64_t>(sim::Outcome::Ok), .val = {}});
+  t.footer.outcome = sim::Outcome::Ok;
+  t.footer.events = t.events.size();
+  const std::string text = format_trace(t);
+  CHECK(text.find("\"kind\":\"CondSignal\"") != std::string::npos);
+  CHECK(text.find("\"reason\":\"CondWait\"") != std::string::npos);
+  auto r = parse_trace(text, "cond");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  check_same(t, *r);
+  CHECK(format_trace(*r) == text);
+
+  // A Cond's mutex must be a mutex; its operations name a Cond.
+  const std::string h = "{\"rdv\":1}\n";
+  const std::string spawn =
+      "{\"seq\":0,\"t\":0,\"task\":1,\"kind\":\"TaskSpawn\",\"text\":\"main\"}\n";
+  const std::string chan = "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"ChanMake\",\"obj\":1}\n";
+  auto bad =
+      parse_trace(h + spawn + chan +
+                      "{\"seq\":2,\"t\":0,\"task\":1,\"kind\":\"CondMake\",\"obj\":2,\"aux\":1}\n",
+                  "t");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().find("t:4: aux: object 1 is a channel, not a mutex") != std::string::npos);
+  bad = parse_trace(
+      h + spawn + chan + "{\"seq\":2,\"t\":0,\"task\":1,\"kind\":\"CondSignal\",\"obj\":1}\n", "t");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().find("t:4: obj: object 1 is a channel, not a Cond") != std::string::npos);
+}
+
 TEST_CASE("trace: a synthetic run round-trips through a file, byte for byte") {
   testing::SyntheticOptions o;
   o.events = 20'000;
