@@ -1,6 +1,6 @@
-// Tasks and the sync primitives of design.md §4: go, waitgroup, mutex, rwmutex, atomic, promise,
-// futures, async, all, all_settled. Each Lua object is a userdata owning the sim object; the
-// userdata lives as long as the script can reach it, and every task parked on an object holds
+// Tasks and the sync primitives of design.md §4: go, waitgroup, mutex, rwmutex, cond, atomic,
+// promise, futures, async, all, all_settled. Each Lua object is a userdata owning the sim object;
+// the userdata lives as long as the script can reach it, and every task parked on an object holds
 // it on its Lua stack, so an object is never destroyed while someone waits on it.
 #include <memory>
 #include <string>
@@ -12,6 +12,7 @@
 #include "script/universe.h"
 #include "sim/atomic.h"
 #include "sim/channel.h"
+#include "sim/cond.h"
 #include "sim/context.h"
 #include "sim/future.h"
 #include "sim/group.h"
@@ -27,6 +28,7 @@ constexpr char kTask[] = "task";
 constexpr char kWaitGroup[] = "waitgroup";
 constexpr char kMutex[] = "mutex";
 constexpr char kRWMutex[] = "rwmutex";
+constexpr char kCond[] = "cond";
 constexpr char kAtomic[] = "atomic";
 constexpr char kPromise[] = "promise";
 constexpr char kFuture[] = "future";
@@ -136,6 +138,36 @@ int wg_add(lua_State* L) {
 
 using MutexBox = std::unique_ptr<sim::Mutex>;
 using RWMutexBox = std::unique_ptr<sim::RWMutex>;
+
+// ---- Cond -----------------------------------------------------------------------------------
+// cond(mu [, name]): a sync.Cond on the mutex mu. The userdata keeps mu's userdata in its user
+// value, so the sim::Mutex the sim::Cond refers to lives at least as long as the cond; `c.L` is
+// that mutex (Go's field).
+
+using CondBox = std::unique_ptr<sim::Cond>;
+
+int l_cond(lua_State* L) {
+  sim::Mutex& mu = **check_object<MutexBox>(L, 1, kMutex);
+  auto c = std::make_unique<sim::Cond>(Universe::of(L).rt(), mu, opt_name(L, 2));
+  void* p = lua_newuserdatauv(L, sizeof(CondBox), 1);
+  new (p) CondBox(std::move(c));
+  luaL_setmetatable(L, kCond);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  return 1;
+}
+
+// __index: the methods, and the field L (the mutex given to cond()).
+int cond_index(lua_State* L) {
+  check_object<CondBox>(L, 1, kCond);
+  if (const char* k = lua_tostring(L, 2); k != nullptr && k[0] == 'L' && k[1] == 0) {
+    lua_getiuservalue(L, 1, 1);
+    return 1;
+  }
+  lua_pushvalue(L, 2);
+  lua_rawget(L, lua_upvalueindex(1));
+  return 1;
+}
 
 // ---- Atomic ---------------------------------------------------------------------------------
 
@@ -572,6 +604,19 @@ void open_sync(lua_State* L) {
       {}};
   new_class<RWMutexBox>(L, kRWMutex, kRWMethods, &named_tostring<RWMutex, kRWMutex>);
 
+  using sim::Cond;
+  static constexpr luaL_Reg kCondMethods[] = {
+      {"wait", &wrap<blocking<Cond, kCond, &Cond::wait>>},
+      {"signal", &wrap<blocking<Cond, kCond, &Cond::signal>>},
+      {"broadcast", &wrap<blocking<Cond, kCond, &Cond::broadcast>>},
+      {}};
+  new_class<CondBox>(L, kCond, kCondMethods, &named_tostring<Cond, kCond>);
+  luaL_getmetatable(L, kCond);
+  lua_getfield(L, -1, "__index");  // the methods table, the upvalue of cond_index
+  lua_pushcclosure(L, &wrap<cond_index>, 1);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+
   static constexpr luaL_Reg kAtomicMethods[] = {
       {"add", &wrap<atomic_update<&sim::Atomic::add>>},
       {"load", &wrap<atomic_load>},
@@ -618,6 +663,7 @@ void open_sync(lua_State* L) {
       {"waitgroup", &wrap<new_named<WaitGroup, kWaitGroup>>},
       {"mutex", &wrap<new_named<Mutex, kMutex>>},
       {"rwmutex", &wrap<new_named<RWMutex, kRWMutex>>},
+      {"cond", &wrap<l_cond>},
       {"atomic", &wrap<l_atomic>},
       {"promise", &wrap<l_promise>},
       {"all", &wrap<l_all>},

@@ -113,6 +113,18 @@ constexpr std::array kEntries = {
            "Takes a read lock; blocks while a writer holds or waits for the lock.", "rw.RLock()"},
   ApiEntry{"Locks", K::Method, "rwmutex", "runlock", "rw:runlock()", "Releases a read lock.",
            "rw.RUnlock()"},
+  ApiEntry{"Locks", K::Global, "", "cond", "cond(mu [, name])",
+           "A condition variable on the mutex mu (its field L): tasks wait for a change another "
+           "task announces.",
+           "sync.NewCond(&mu)"},
+  ApiEntry{"Locks", K::Method, "cond", "wait", "c:wait()",
+           "Unlocks mu, sleeps until signalled, locks mu again. Hold mu; call it in a loop "
+           "that rechecks the condition.",
+           "c.Wait()"},
+  ApiEntry{"Locks", K::Method, "cond", "signal", "c:signal()",
+           "Wakes the task that has waited longest, if any.", "c.Signal()"},
+  ApiEntry{"Locks", K::Method, "cond", "broadcast", "c:broadcast()", "Wakes every waiting task.",
+           "c.Broadcast()"},
   ApiEntry{"Locks", K::Method, "rwmutex", "try_lock", "rw:try_lock()",
            "Takes the write lock if free; returns true if it did.", "rw.TryLock()"},
   ApiEntry{"Locks", K::Method, "rwmutex", "try_rlock", "rw:try_rlock()",
