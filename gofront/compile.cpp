@@ -660,6 +660,7 @@ class Compiler {
   X atomic_ptr_call(const Expr& call, X& f);
   X errors_as_call(const Expr& call);
   X sort_slice_call(const Expr& call, const X& f);
+  X newcond_call(const Expr& call, const X& f);
   X compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, const Expr* eb);
   std::string field_lua(const std::string& name) {
     static const std::set<std::string> kw = {
@@ -786,6 +787,7 @@ void Compiler::universe() {
   Type* mu = foreign("sync.Mutex");
   Type* rw = foreign("sync.RWMutex");
   Type* once = foreign("sync.Once");
+  Type* cond = foreign("sync.Cond");
   Type* smap = foreign("sync.Map");
   Type* egroup = foreign("errgroup.Group");
   Type* ctx = foreign("context.Context");
@@ -824,6 +826,12 @@ void Compiler::universe() {
   }
   m(rw, "RLock", {}, {});
   m(rw, "RUnlock", {}, {});
+  // sync.Cond: L is a sync.Locker in Go; here always the *sync.Mutex given to NewCond (see
+  // newcond_call), so c.L.Lock() is that mutex's Lock.
+  cond->fields.push_back({"L", ptr_to(mu)});
+  m(cond, "Wait", {}, {});
+  m(cond, "Signal", {}, {});
+  m(cond, "Broadcast", {}, {});
   m(once, "Do", {fn0}, {});
   Type* errfn = func_of({}, {t_error_});
   m(egroup, "Go", {errfn}, {});
@@ -3690,6 +3698,16 @@ X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth)
       base_code += ".v";
   }
   const Type* bu = underlying(base);
+  if (bu->k == K::Foreign && bu->name == "sync.Cond" && !via_ptr) {
+    // Only NewCond makes the runtime's Cond: a sync.Cond variable (its zero value, L set later)
+    // has none behind it.
+    refuse(e.pos, "a sync.Cond value (only the *sync.Cond of sync.NewCond)");
+    return x;
+  }
+  if (bu->k == K::Foreign && bu->name == "sync.RWMutex" && e.name == "RLocker") {
+    refuse(e.pos, "sync.RWMutex's RLocker (a Locker for sync.NewCond other than *sync.Mutex)");
+    return x;
+  }
   if (bu->k == K::Struct || bu->k == K::Foreign) {
     for (const auto& f : bu->fields) {
       if (f.name == e.name) {
@@ -4728,6 +4746,8 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"math/rand.Shuffle",
        {"G.randshuffle", func_of({t_int_, func_of({t_int_, t_int_}, {})}, {})}},
       {"math/rand.Seed", {"G.randseed", func_of({t_int64_}, {})}},
+      {"sync.NewCond",
+       {"G.newcond", func_of({ptr_to(foreign_["sync.Mutex"])}, {ptr_to(foreign_["sync.Cond"])})}},
       {"context.Background", {"G.background", func_of({}, {ctx})}},
       {"context.TODO", {"G.background", func_of({}, {ctx})}},
       {"context.WithCancel", {"G.withcancel", func_of({ctx}, {ctx, cancel})}},
@@ -4845,6 +4865,7 @@ X Compiler::pkg_call(const Expr& e, X& f) {
   if (f.pkg_fn.rfind("sync/atomic.", 0) == 0) return atomic_ptr_call(e, f);
   if (f.pkg_fn == "errors.As") return errors_as_call(e);
   if (f.pkg_fn.rfind("sort.Slice", 0) == 0 && !e.ellipsis) return sort_slice_call(e, f);
+  if (f.pkg_fn == "sync.NewCond" && !e.ellipsis) return newcond_call(e, f);
   X x;
   Type* sig = f.t;
   if (f.pkg_fn.rfind("fmt.Fprint", 0) == 0 && !e.args.empty() && !std_stream(*e.args[0])) {
@@ -4883,6 +4904,43 @@ X Compiler::pkg_call(const Expr& e, X& f) {
     s += ", " + lua_quote(n);
   }
   x.code = x.call_fn + "(" + s + ")";
+  set_call_result(x, f.t);
+  return x;
+}
+
+// sync.NewCond(l Locker) *Cond: l must be a *sync.Mutex (the runtime's Cond waits on a Mutex);
+// another Locker (an RWMutex, its RLocker) is refused by name. The Cond is named after the
+// variable or field it is made into, as a channel is.
+X Compiler::newcond_call(const Expr& e, const X& f) {
+  const std::string name = take_hint(&e);
+  if (e.args.size() != 1) {
+    std::string have;
+    for (const auto& a : e.args) {
+      const X ax = value(*a, nullptr);
+      if (ax.mode == X::Invalid) return X{};
+      have += (have.empty() ? "" : ", ") +
+              (ax.mode == X::Const && is_untyped(ax.t) && is_numeric(ax.t) ? std::string("number")
+                                                                           : type_string(ax.t));
+    }
+    error(e.args.empty() ? start_of(e) : e.args[1]->pos,
+          std::string(e.args.empty() ? "not enough" : "too many") +
+              " arguments in call to sync.NewCond\n\thave (" + have + ")\n\twant (sync.Locker)");
+    return X{};
+  }
+  X l = value(*e.args[0], nullptr);
+  if (l.mode == X::Invalid) return X{};
+  Type* want = f.t->params[0];
+  if (!identical(l.t, want)) {
+    const Type* u = underlying(l.t);
+    const bool rw = u->k == K::Pointer && u->elem != nullptr && u->elem->name == "sync.RWMutex";
+    refuse(e.args[0]->pos, std::string("sync.NewCond with a Locker other than *sync.Mutex") +
+                               (rw ? " (an RWMutex)" : " (" + type_string(l.t) + ")"));
+    return X{};
+  }
+  X x;
+  x.call_fn = f.code;
+  x.call_args = {l.code, lua_quote(name)};
+  x.code = x.call_fn + "(" + x.call_args[0] + ", " + x.call_args[1] + ")";
   set_call_result(x, f.t);
   return x;
 }

@@ -1509,6 +1509,11 @@ G.F.RWMutex_Unlock = G.F.Mutex_Unlock
 G.F.RWMutex_TryLock = G.F.Mutex_TryLock
 G.F.RWMutex_RLock = function(m) nn(m):rlock() end
 G.F.RWMutex_RUnlock = function(m) nn(m):runlock() end
+-- sync.Cond: the script's cond (its field L is the mutex); sync.NewCond(l) is cond(l, name).
+G.F.Cond_Wait = function(c) nn(c):wait() end
+G.F.Cond_Signal = function(c) nn(c):signal() end
+G.F.Cond_Broadcast = function(c) nn(c):broadcast() end
+function G.newcond(l, name) return cond(nn(l), name ~= "" and name or nil) end
 function G.once() return {done = false} end
 G.F.Once_Do = function(o, f)
   nn(o)

@@ -134,6 +134,18 @@ constexpr std::array kEntries = {
          "rw:rlock()"},
   GoHelp{K::Method, "RWMutex", "RUnlock", "mu.RUnlock()", "Releases one read hold.",
          "rw:runlock()"},
+  GoHelp{K::Member, "sync", "NewCond", "c := sync.NewCond(&mu)",
+         "A condition variable on the mutex mu (c.L): goroutines Wait until another Signals or "
+         "Broadcasts a change.",
+         "cond(mu)"},
+  GoHelp{K::Method, "Cond", "Wait", "c.Wait()",
+         "Unlocks c.L, sleeps until woken by Signal or Broadcast, locks c.L again. Hold c.L, and "
+         "wait in a for loop that rechecks the condition.",
+         "c:wait()"},
+  GoHelp{K::Method, "Cond", "Signal", "c.Signal()",
+         "Wakes the goroutine that has waited longest, if any.", "c:signal()"},
+  GoHelp{K::Method, "Cond", "Broadcast", "c.Broadcast()", "Wakes every waiting goroutine.",
+         "c:broadcast()"},
   GoHelp{K::Member, "sync", "Once", "var once sync.Once",
          "Runs a function exactly once, however many goroutines call Do.", "(a flag and a mutex)"},
   GoHelp{K::Method, "Once", "Do", "once.Do(f)",
@@ -265,6 +277,7 @@ std::string_view receiver_type(const std::vector<GoToken>& toks, std::string_vie
       const std::string_view m = text_of(toks[*member], source);
       if (pkg == "sync" && (m == "WaitGroup" || m == "Mutex" || m == "RWMutex" || m == "Once"))
         return m;
+      if (pkg == "sync" && (m == "Cond" || m == "NewCond")) return "Cond";
       if (pkg == "context" && (m == "Context" || m.starts_with("With"))) return "Context";
       if (pkg == "time" && (m == "NewTimer" || m == "NewTicker")) return "Timer";
       if (pkg == "errgroup" && (m == "Group" || m == "WithContext")) {

@@ -69,6 +69,15 @@ const Case kErrors[] = {
      "{\n\tsync.Mutex\n}\n\nfunc "
      "main() {\n\tvar c C\n\tc.Lock()\n\tfmt.Println(c.Nope)\n}\n",
      "prog.go:15:16: c.Nope undefined (type C has no field or method Nope)\n"},
+    // sync.NewCond(l Locker): gc names its parameter's type even though only *sync.Mutex is
+    // taken here.
+    {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tc := sync.NewCond()\n\t_ = c\n}\n",
+     "prog.go:6:7: not enough arguments in call to sync.NewCond\n\thave ()\n\twant "
+     "(sync.Locker)\n"},
+    {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tc := "
+     "sync.NewCond(&mu, &mu)\n\t_ = c\n}\n",
+     "prog.go:7:25: too many arguments in call to sync.NewCond\n\thave (*sync.Mutex, "
+     "*sync.Mutex)\n\twant (sync.Locker)\n"},
     {"package main\n\nfunc main() {\n\tx := 1\n\t_ = x\n\ty = 2\n}\n",
      "prog.go:6:2: undefined: y\n"},
     {"package main\n\nfunc main() {\n\tx := 1\n}\n", "prog.go:4:2: x declared but not used\n"},
@@ -187,6 +196,18 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
       {"package main\n\ntype List[T any] struct{ v T }\n\nfunc main() {}\n",
        "prog.go:3:10: generic type parameters are not supported\n"},
       {"package main\n\nfunc main() {\nL:\n\tgoto L\n}\n", "prog.go:5:2: goto is not supported\n"},
+      // sync.Cond: only NewCond of a *sync.Mutex makes one.
+      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar rw sync.RWMutex\n\tc := "
+       "sync.NewCond(&rw)\n\tc.Signal()\n}\n",
+       "prog.go:7:20: sync.NewCond with a Locker other than *sync.Mutex (an RWMutex) is not "
+       "supported\n"},
+      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar rw sync.RWMutex\n\tc := "
+       "sync.NewCond(rw.RLocker())\n\tc.Signal()\n}\n",
+       "prog.go:7:23: sync.RWMutex's RLocker (a Locker for sync.NewCond other than *sync.Mutex) "
+       "is not supported\n"},
+      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tvar c "
+       "sync.Cond\n\tc.L = &mu\n}\n",
+       "prog.go:8:4: a sync.Cond value (only the *sync.Cond of sync.NewCond) is not supported\n"},
       {"package main\n\nimport \"unsafe\"\n\nfunc main() { _ = unsafe.Sizeof(1) }\n",
        "prog.go:3:8: package \"unsafe\" is not supported\n"},
       {"package main\n\nfunc main() {\n\tvar a [3]int\n\t_ = a\n}\n",
