@@ -827,7 +827,7 @@ void Compiler::universe() {
   m(rw, "RLock", {}, {});
   m(rw, "RUnlock", {}, {});
   // sync.Cond: L is a sync.Locker in Go; here always the *sync.Mutex given to NewCond (see
-  // newcond_call), so c.L.Lock() is that mutex's Lock.
+  // newcond_call), so c.L.Lock() is that mutex's Lock. Read only (c:locker(), see member()).
   cond->fields.push_back({"L", ptr_to(mu)});
   m(cond, "Wait", {}, {});
   m(cond, "Signal", {}, {});
@@ -2295,6 +2295,10 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
   X l = expr(*le);
   if (o) o->used = was_used;
   if (l.mode == X::Invalid) return "";
+  if (l.code.ends_with(":locker()")) {  // c.L of a *sync.Cond (member()): NewCond fixed it
+    refuse(le->pos, "assigning to a sync.Cond's L");
+    return "";
+  }
   std::string v = override_code;
   if (v.empty()) {
     if (!assignable(rhs, l.t)) {
@@ -3714,6 +3718,7 @@ X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth)
         x.mode = X::Value;
         x.t = f.type;
         x.code = base_code + "." + field_lua(f.name);
+        if (bu->k == K::Foreign && bu->name == "sync.Cond") x.code = base_code + ":locker()";
         x.addressable = (b.addressable || via_ptr) && bu->k == K::Struct;
         return x;
       }

@@ -1509,7 +1509,7 @@ G.F.RWMutex_Unlock = G.F.Mutex_Unlock
 G.F.RWMutex_TryLock = G.F.Mutex_TryLock
 G.F.RWMutex_RLock = function(m) nn(m):rlock() end
 G.F.RWMutex_RUnlock = function(m) nn(m):runlock() end
--- sync.Cond: the script's cond (its field L is the mutex); sync.NewCond(l) is cond(l, name).
+-- sync.Cond: the script's cond; sync.NewCond(l) is cond(l, name), c.L is c:locker().
 G.F.Cond_Wait = function(c) nn(c):wait() end
 G.F.Cond_Signal = function(c) nn(c):signal() end
 G.F.Cond_Broadcast = function(c) nn(c):broadcast() end

@@ -141,8 +141,8 @@ using RWMutexBox = std::unique_ptr<sim::RWMutex>;
 
 // ---- Cond -----------------------------------------------------------------------------------
 // cond(mu [, name]): a sync.Cond on the mutex mu. The userdata keeps mu's userdata in its user
-// value, so the sim::Mutex the sim::Cond refers to lives at least as long as the cond; `c.L` is
-// that mutex (Go's field).
+// value, so the sim::Mutex the sim::Cond refers to lives at least as long as the cond;
+// c:locker() returns it (Go's field c.L).
 
 using CondBox = std::unique_ptr<sim::Cond>;
 
@@ -157,15 +157,10 @@ int l_cond(lua_State* L) {
   return 1;
 }
 
-// __index: the methods, and the field L (the mutex given to cond()).
-int cond_index(lua_State* L) {
+// c:locker(): the mutex given to cond() (Go's c.L).
+int cond_locker(lua_State* L) {
   check_object<CondBox>(L, 1, kCond);
-  if (const char* k = lua_tostring(L, 2); k != nullptr && k[0] == 'L' && k[1] == 0) {
-    lua_getiuservalue(L, 1, 1);
-    return 1;
-  }
-  lua_pushvalue(L, 2);
-  lua_rawget(L, lua_upvalueindex(1));
+  lua_getiuservalue(L, 1, 1);
   return 1;
 }
 
@@ -609,13 +604,9 @@ void open_sync(lua_State* L) {
       {"wait", &wrap<blocking<Cond, kCond, &Cond::wait>>},
       {"signal", &wrap<blocking<Cond, kCond, &Cond::signal>>},
       {"broadcast", &wrap<blocking<Cond, kCond, &Cond::broadcast>>},
+      {"locker", &wrap<cond_locker>},
       {}};
   new_class<CondBox>(L, kCond, kCondMethods, &named_tostring<Cond, kCond>);
-  luaL_getmetatable(L, kCond);
-  lua_getfield(L, -1, "__index");  // the methods table, the upvalue of cond_index
-  lua_pushcclosure(L, &wrap<cond_index>, 1);
-  lua_setfield(L, -2, "__index");
-  lua_pop(L, 1);
 
   static constexpr luaL_Reg kAtomicMethods[] = {
       {"add", &wrap<atomic_update<&sim::Atomic::add>>},

@@ -114,9 +114,11 @@ constexpr std::array kEntries = {
   ApiEntry{"Locks", K::Method, "rwmutex", "runlock", "rw:runlock()", "Releases a read lock.",
            "rw.RUnlock()"},
   ApiEntry{"Locks", K::Global, "", "cond", "cond(mu [, name])",
-           "A condition variable on the mutex mu (its field L): tasks wait for a change another "
-           "task announces.",
+           "A condition variable on the mutex mu: tasks wait for a change another task "
+           "announces.",
            "sync.NewCond(&mu)"},
+  ApiEntry{"Locks", K::Method, "cond", "locker", "c:locker()", "The mutex given to cond().",
+           "c.L"},
   ApiEntry{"Locks", K::Method, "cond", "wait", "c:wait()",
            "Unlocks mu, sleeps until signalled, locks mu again. Hold mu; call it in a loop "
            "that rechecks the condition.",

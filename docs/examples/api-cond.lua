@@ -7,12 +7,12 @@ local queue = {}
 for i = 1, 2 do
   done:add(1)
   go("consumer " .. i, function()
-    ready.L:lock()                          -- ready.L.Lock(): L is the mutex
+    ready:locker():lock()                   -- ready.L.Lock(): L is the mutex
     while #queue == 0 do                    -- for len(queue) == 0 {
       ready:wait()                          --   ready.Wait(): unlock, sleep, lock again
     end
     table.remove(queue, 1)
-    ready.L:unlock()                        -- ready.L.Unlock()
+    ready:locker():unlock()                 -- ready.L.Unlock()
     done:done()
   end)
 end

@@ -208,6 +208,9 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
       {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tvar c "
        "sync.Cond\n\tc.L = &mu\n}\n",
        "prog.go:8:4: a sync.Cond value (only the *sync.Cond of sync.NewCond) is not supported\n"},
+      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu, mu2 sync.Mutex\n\tc := "
+       "sync.NewCond(&mu)\n\tc.L = &mu2\n\tc.Signal()\n}\n",
+       "prog.go:8:4: assigning to a sync.Cond's L is not supported\n"},
       {"package main\n\nimport \"unsafe\"\n\nfunc main() { _ = unsafe.Sizeof(1) }\n",
        "prog.go:3:8: package \"unsafe\" is not supported\n"},
       {"package main\n\nfunc main() {\n\tvar a [3]int\n\t_ = a\n}\n",
