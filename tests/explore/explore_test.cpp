@@ -130,6 +130,42 @@ TEST_CASE("explore: random finds the lock-order deadlock of 4.2c and records it"
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE(
+    "explore: a Cond's lost wake-up (Wait without a condition) is found, its fix never fails") {
+  // The waiter waits without checking a condition: when the signal comes first, nobody is
+  // queued, the signal is lost and the waiter sleeps forever (a deadlock, main in wg:wait()).
+  // Rechecking a flag in a loop, as sync.Cond's documentation asks, is correct in every
+  // schedule.
+  const std::string lost =
+      "local mu = mutex('mu')\n"
+      "local c = cond(mu, 'ready')\n"
+      "local wg = waitgroup('wg')\n"
+      "wg:add(1)\n"
+      "go('waiter', function() mu:lock() c:wait() mu:unlock() wg:done() end)\n"
+      "mu:lock() c:signal() mu:unlock()\n"
+      "wg:wait()\n";
+  const std::string fixed =
+      "local mu = mutex('mu')\n"
+      "local c = cond(mu, 'ready')\n"
+      "local wg = waitgroup('wg')\n"
+      "local ready = false\n"
+      "wg:add(1)\n"
+      "go('waiter', function() mu:lock() while not ready do c:wait() end mu:unlock() wg:done() "
+      "end)\n"
+      "mu:lock() ready = true c:signal() mu:unlock()\n"
+      "wg:wait()\n";
+  for (const PolicyKind policy : {PolicyKind::Random, PolicyKind::Exhaustive}) {
+    CAPTURE(rdv::sim::to_string(policy));
+    const Summary bad = rdv::explore::explore("lost.lua", lost, two_jobs(policy, 100));
+    CHECK(bad.count(Kind::Deadlock) > 0);
+    CHECK(bad.count(Kind::Ok) > 0);
+    REQUIRE_FALSE(bad.failures.empty());
+    CHECK(bad.failures[0].message.find("[sync.Cond.Wait]") != std::string::npos);
+    const Summary good = rdv::explore::explore("fixed.lua", fixed, two_jobs(policy, 100));
+    CHECK(good.count(Kind::Ok) == good.schedules);
+  }
+}
+
 TEST_CASE("explore: pct depth 2 finds the deadlock of 4.2c") {
   Options o = two_jobs(PolicyKind::Pct, 100);
   o.depth = 2;
