@@ -71,7 +71,7 @@ std::uint32_t channel_max(const Model& m, std::size_t chan_index, ChanField fiel
 std::uint32_t count_max(const Model& m, CountField field) noexcept;
 
 // How long one task spent in each state up to the cursor, in axis units (ns or events).
-inline constexpr std::size_t kBlockReasonCount = 10;
+inline constexpr std::size_t kBlockReasonCount = sim::kBlockReasonCount;  // every reason its own
 struct TaskTotals {
   std::size_t task_index = 0;                          // dense task index (identity colour)
   std::array<double, kTaskStateCount> by_state{};      // indexed by TaskState

@@ -128,7 +128,7 @@ std::string waits_on(const model::Model& m, const model::State& s, const model::
     case sim::BlockReason::CondWait: {
       std::string out = "wait on " + object_label(m, t.obj);
       if (const auto* c = s.cond(t.obj); c != nullptr && c->mutex != 0)
-        out += " (until signalled; then relock " + object_label(m, c->mutex) + ")";
+        out += " (L = " + std::string(m.object_name(c->mutex)) + ")";
       return out;
     }
     case sim::BlockReason::Forever:

@@ -106,11 +106,12 @@ void SyncPanel::draw() {
   const model::State& s = c.state();
   const std::size_t cursor = c.view().cursor;
   const sim::TaskId focus = c.view().focus;
-  const bool any = !s.waitgroups.empty() || !s.mutexes.empty() || !s.atomics.empty() ||
-                   !s.futures.empty() || !s.contexts.empty() || !s.groups.empty();
+  const bool any = !s.waitgroups.empty() || !s.mutexes.empty() || !s.conds.empty() ||
+                   !s.atomics.empty() || !s.futures.empty() || !s.contexts.empty() ||
+                   !s.groups.empty();
   if (!any) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("No WaitGroup, lock, atomic, future or context made yet.");
+    ImGui::TextWrapped("No WaitGroup, lock, Cond, atomic, future or context made yet.");
     ImGui::PopStyleColor();
     return;
   }
@@ -164,6 +165,16 @@ void SyncPanel::draw() {
       f.text("not held", palette::kTextDim);
     }
     waiting_cell(f, "  waiting to lock:", waiter_ids(mx.waiters));
+  });
+  section("Conds", s.conds, [&](Flow& f, const model::CondInfo& cd) {
+    name_cell(f, m, cursor, cd.id, "Cond");
+    std::string l(m.object_name(cd.mutex));
+    f.text("L = " + (l.empty() ? "#" + std::to_string(cd.mutex) : l), palette::kTextDim);
+    if (cd.waiters.empty()) f.text("nobody waiting", palette::kTextDim);
+    waiting_cell(f, "  waiting:", cd.waiters);
+    f.text(
+        "signals " + std::to_string(cd.signals) + ", broadcasts " + std::to_string(cd.broadcasts),
+        palette::kTextDim);
   });
   section("Futures", s.futures, [&](Flow& f, const model::FutureInfo& fu) {
     name_cell(f, m, cursor, fu.id, "future");

@@ -4,6 +4,8 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <string>
 
 #include "tests/support/synthetic.h"
 #include "trace/perfetto.h"
@@ -102,6 +104,46 @@ TEST_CASE("perfetto: a synthetic run exports with every flow pairing a send and 
   const Trace t = testing::synthetic_trace(o);
   check_export(t, {TimeAxis::Steps});
   check_export(t, {TimeAxis::Time});
+}
+
+TEST_CASE("perfetto: a Cond's wait, signal, broadcast and its sleepers are named after it") {
+  Trace t;
+  auto add = [&](sim::Event e, std::string_view text = {}) {
+    e.seq = t.events.size();
+    e.t = static_cast<sim::Nanos>(e.seq) * 1000;
+    e.text = t.strings.intern(text);
+    t.events.push_back(e);
+  };
+  using sim::EventKind;
+  add({.task = 1, .kind = EventKind::TaskSpawn, .val = {}}, "main");
+  add({.task = 2, .kind = EventKind::TaskSpawn, .peer = 1, .val = {}}, "waiter");
+  add({.task = 1, .kind = EventKind::MutexMake, .obj = 1, .val = {}}, "queue");
+  add({.task = 1, .kind = EventKind::CondMake, .obj = 2, .aux = 1, .val = {}}, "ready");
+  add({.task = 2, .kind = EventKind::TaskRun, .val = {}});
+  add({.task = 2, .kind = EventKind::MutexLock, .obj = 1, .val = {}});
+  add({.task = 2, .kind = EventKind::CondWait, .obj = 2, .aux = 1, .val = {}});
+  add({.task = 2, .kind = EventKind::MutexUnlock, .obj = 1, .val = {}});
+  add({.task = 2,
+       .kind = EventKind::TaskBlock,
+       .reason = sim::BlockReason::CondWait,
+       .obj = 2,
+       .val = {}});
+  add({.task = 1, .kind = EventKind::TaskRun, .val = {}});
+  add({.task = 1, .kind = EventKind::CondSignal, .obj = 2, .peer = 2, .val = {}});
+  add({.task = 2, .kind = EventKind::TaskUnblock, .obj = 2, .peer = 1, .val = {}});
+  add({.task = 1, .kind = EventKind::CondBroadcast, .obj = 2, .val = {}});
+  add({.kind = EventKind::RunEnd, .arg = static_cast<std::int64_t>(sim::Outcome::Ok), .val = {}});
+  t.footer.outcome = sim::Outcome::Ok;
+  t.footer.events = t.events.size();
+  const json doc = json::parse(format_perfetto(t, {TimeAxis::Steps}));
+  std::set<std::string> names;
+  for (const json& e : doc.at("traceEvents"))
+    if (e.contains("name")) names.insert(e.at("name").get<std::string>());
+  for (const char* want : {"cond.wait ready", "cond.signal ready", "cond.broadcast ready",
+                           "blocked: sync.Cond.Wait ready"}) {
+    CAPTURE(want);
+    CHECK(names.count(want) == 1);
+  }
 }
 
 TEST_CASE("perfetto: the export is deterministic and written atomically") {
