@@ -52,6 +52,7 @@ TEST_CASE("state style: eight states, each its own colour and its own shape") {
   CHECK(visual_state(TaskState::Blocked, BlockReason::Select) == VisualState::BlockedSelect);
   CHECK(visual_state(TaskState::Blocked, BlockReason::WaitGroup) == VisualState::BlockedWaitGroup);
   CHECK(visual_state(TaskState::Blocked, BlockReason::Mutex) == VisualState::BlockedMutex);
+  CHECK(visual_state(TaskState::Blocked, BlockReason::CondWait) == VisualState::BlockedWaitGroup);
   CHECK(visual_state(TaskState::Blocked, BlockReason::Future) == VisualState::BlockedFuture);
   CHECK(visual_state(TaskState::Sleeping, BlockReason::Sleep) == VisualState::Sleeping);
   CHECK(visual_state(TaskState::Panicked, BlockReason::None) == VisualState::Panicked);
@@ -126,6 +127,20 @@ TEST_CASE("view model: a rendezvous in words, markers and console lines") {
   CHECK(lines[1].kind == ConsoleKind::Note);
   CHECK(lines[2].kind == ConsoleKind::End);
   CHECK(lines[2].text == "run ended: ok");
+}
+
+TEST_CASE("view model: a task asleep in a Cond's Wait is named with the Cond and its mutex") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::MutexMake, 1, {{"obj", 1}}, "queue");
+  s.add(EventKind::CondMake, 1, {{"obj", 2}, {"aux", 1}}, "ready");
+  s.add(EventKind::MutexLock, 1, {{"obj", 1}});
+  s.add(EventKind::CondWait, 1, {{"obj", 2}, {"aux", 1}});
+  s.add(EventKind::MutexUnlock, 1, {{"obj", 1}});
+  s.add(EventKind::TaskBlock, 1, {{"reason", R(BlockReason::CondWait)}, {"obj", 2}});
+  const Model& m = s.model;
+  CHECK(waits_on(m, m.head(), *m.head().task(1)) == "wait on Cond ready (L = queue)");
+  CHECK(object_label(m, 2) == "Cond ready");
 }
 
 TEST_CASE("view model: a deadlock marks the blocked tasks as stuck; select and sync in words") {
