@@ -16,6 +16,7 @@
 
 #include "sim/atomic.h"
 #include "sim/channel.h"
+#include "sim/cond.h"
 #include "sim/event_log.h"
 #include "sim/future.h"
 #include "sim/mutex.h"
@@ -181,6 +182,19 @@ TEST_CASE("sync primitives: same seed, same event stream") {
     }
     rw.lock();
     rw.unlock();
+    {
+      Cond c(rt, mu, "go");
+      bool open = false;  // guarded by mu
+      rt.go("gate", [&] {
+        mu.lock();
+        open = true;
+        c.broadcast();
+        mu.unlock();
+      });
+      mu.lock();
+      while (!open) c.wait();
+      mu.unlock();
+    }
     all(rt, fs);
     all_settled(rt, fs);
     g->wait();
@@ -212,7 +226,8 @@ TEST_CASE("sync primitives: a run ending with tasks parked on each of them leaks
     RunConfig cfg;
     cfg.mode = mode;
     Runtime rt(cfg, *r.log);
-    rt.start("main", [&rt] {
+    ObjId cond_mu = 0;  // the Cond's waiters may also queue on its mutex, in some schedules
+    rt.start("main", [&rt, &cond_mu] {
       auto wg = std::make_shared<WaitGroup>(rt);
       auto mu = std::make_shared<Mutex>(rt);
       auto rw = std::make_shared<RWMutex>(rt);
@@ -220,6 +235,9 @@ TEST_CASE("sync primitives: a run ending with tasks parked on each of them leaks
       Promise never(rt);
       auto [ctx, cancel] = Context::with_cancel(Context::background(rt));
       auto g = Group::make(rt, ctx);
+      auto cmu = std::make_shared<Mutex>(rt);
+      auto cond = std::make_shared<Cond>(rt, *cmu);
+      cond_mu = cmu->id();
       wg->add(1);
       mu->lock();
       rw->lock();
@@ -229,6 +247,10 @@ TEST_CASE("sync primitives: a run ending with tasks parked on each of them leaks
         rt.go("rlock", [rw] { rw->rlock(); });
         rt.go("lock", [rw] { rw->lock(); });
         rt.go("get", [p] { p.future().get(); });
+        rt.go("cond", [cmu, cond] {
+          cmu->lock();
+          cond->wait();
+        });
         rt.go("all", [&rt, p, never] {
           const std::vector<Future> fs{p.future(), never.future()};
           all(rt, fs);
@@ -243,7 +265,16 @@ TEST_CASE("sync primitives: a run ending with tasks parked on each of them leaks
     REQUIRE(rt.wait_for(20s));
     r.result = rt.wait();
     CHECK(r.result.outcome == Outcome::Deadlock);
-    CHECK(r.events_of(EventKind::TaskBlock).size() == 141);
+    std::size_t others = 0, cond_waits = 0;
+    for (const Event& e : r.events_of(EventKind::TaskBlock)) {
+      if (e.reason == BlockReason::CondWait) {
+        ++cond_waits;
+      } else if (e.obj != cond_mu) {
+        ++others;
+      }
+    }
+    CHECK(others == 141);
+    CHECK(cond_waits == 20);
   }
 }
 
