@@ -1,11 +1,12 @@
 -- Attacks: every function and method of the API (design.md §4) with wrong types and counts.
 -- Each call must fail as a recoverable Lua error with a readable message (never a C++ exception
 -- text, never a crash); the script then fails on purpose, with the count.
---! diag: every call refused: 59 of 59
+--! diag: every call refused: 65 of 65
 local ch, wg, mu, rw, at = chan(1), waitgroup(), mutex(), rwmutex(), atomic(0)
 local ctx, cancel = context.with_cancel(context.background())
 local p = promise()
 local f, g, t = p:future(), group(), ticker(5)
+local cv = cond(mu)
 local calls = {
   { "chan", chan, { {} } }, { "chan", chan, { 1.5 } }, { "chan", chan, { 1, {} } },
   { "send", ch.send, {} }, { "send", ch.send, { wg, 1 } }, { "recv", ch.recv, { 3 } },
@@ -31,6 +32,8 @@ local calls = {
   { "all", all, { 1 } }, { "all_settled", all_settled, { { p } } },
   { "group", group, { {} } }, { "go", g.go, { g } }, { "wait", g.wait, { ch } },
   { "rand", rand, { "x" } }, { "random", math.random, { 1, 2, 3 } },
+  { "cond", cond, {} }, { "cond", cond, { rw } }, { "wait", cv.wait, { mu } },
+  { "signal", cv.signal, {} }, { "broadcast", cv.broadcast, { ch } }, { "locker", cv.locker, { 1 } },
 }
 local refused, total = 0, 0
 for _, c in ipairs(calls) do
