@@ -4936,7 +4936,29 @@ X Compiler::newcond_call(const Expr& e, const X& f) {
   if (l.mode == X::Invalid) return X{};
   Type* want = f.t->params[0];
   if (!identical(l.t, want)) {
-    const Type* u = underlying(l.t);
+    Type* lt = default_type(l.t);
+    const Type* u = underlying(lt);
+    const bool lock_value = lt->name == "sync.Mutex" || lt->name == "sync.RWMutex";
+    bool vp = false;
+    if (!lock_value && find_method(lt, "Lock", &vp) == nullptr &&
+        (u->k != K::Pointer || u->elem == nullptr || u->elem->name != "sync.RWMutex")) {
+      // Not a Locker at all: gc's error. A constant is described with its default type.
+      const std::string what =
+          l.mode == X::Const
+              ? expr_string(e.args[0].get()) + " (constant of type " + type_string(lt) + ")"
+              : describe_x(l, *e.args[0]);
+      error(e.args[0]->pos,
+            "cannot use " + what + " as type sync.Locker in argument to sync.NewCond:\n\t" +
+                type_string(lt) + " does not implement sync.Locker (missing Lock method)");
+      return X{};
+    }
+    if (lock_value) {  // sync.NewCond(mu): Lock has a pointer receiver
+      error(e.args[0]->pos,
+            "cannot use " + describe_x(l, *e.args[0]) +
+                " as type sync.Locker in argument to sync.NewCond:\n\t" + type_string(lt) +
+                " does not implement sync.Locker (Lock method has pointer receiver)");
+      return X{};
+    }
     const bool rw = u->k == K::Pointer && u->elem != nullptr && u->elem->name == "sync.RWMutex";
     refuse(e.args[0]->pos, std::string("sync.NewCond with a Locker other than *sync.Mutex") +
                                (rw ? " (an RWMutex)" : " (" + type_string(l.t) + ")"));

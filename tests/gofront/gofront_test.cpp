@@ -74,6 +74,13 @@ const Case kErrors[] = {
     {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tc := sync.NewCond()\n\t_ = c\n}\n",
      "prog.go:6:7: not enough arguments in call to sync.NewCond\n\thave ()\n\twant "
      "(sync.Locker)\n"},
+    // NewCond of a Mutex value (its Lock has a pointer receiver) and of a non-Locker.
+    {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tc := "
+     "sync.NewCond(mu)\n\td := sync.NewCond(5)\n\t_, _ = c, d\n}\n",
+     "prog.go:7:20: cannot use mu (variable of type sync.Mutex) as type sync.Locker in argument "
+     "to sync.NewCond:\n\tsync.Mutex does not implement sync.Locker (Lock method has pointer "
+     "receiver)\nprog.go:8:20: cannot use 5 (constant of type int) as type sync.Locker in "
+     "argument to sync.NewCond:\n\tint does not implement sync.Locker (missing Lock method)\n"},
     {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tc := "
      "sync.NewCond(&mu, &mu)\n\t_ = c\n}\n",
      "prog.go:7:25: too many arguments in call to sync.NewCond\n\thave (*sync.Mutex, "
