@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -51,7 +52,8 @@ struct CV {
   enum Kind { None, Int, Float, Str, Bool } k = None;
   std::int64_t i = 0;
   double f = 0;
-  mpq_class q;  // Float: the exact value (f is q rounded to nearest, ties to even)
+  mpq_class q;     // Float: the exact value (f is q rounded to nearest, ties to even)
+  double qf = 0;   // the f that q was set with: a write to f alone (f = ...) leaves q stale
   std::string s;
   bool b = false;
 };
@@ -79,6 +81,7 @@ void set_float(CV& c, const mpq_class& q) {
   c.q = q;
   c.q.canonicalize();
   c.f = nearest_double(c.q);
+  c.qf = c.f;
 }
 
 // A float constant of value d (a float64 value: exact as it is).
@@ -86,6 +89,7 @@ void set_float(CV& c, double d) {
   c.k = CV::Float;
   c.f = d;
   if (std::isfinite(d)) c.q = mpq_class(d);
+  c.qf = d;
 }
 
 // A float constant as gc shows it in a message (go/constant's String): %.6g of its float64,
@@ -123,7 +127,7 @@ bool integral(const CV& c) {
 
 // The exact value of an int or float constant.
 mpq_class exact(const CV& c) {
-  if (c.k == CV::Float) return c.q;
+  if (c.k == CV::Float) return c.f == c.qf || !std::isfinite(c.f) ? c.q : mpq_class(c.f);
   return mpq_class(mpz_class(static_cast<long>(c.i)));
 }
 
@@ -310,6 +314,22 @@ Pos start_of(const Expr& e) {
     x = x->x.get();
   }
   return x->pos;
+}
+
+// v rounded to the nearest float32 (ties to even), as Go rounds a float32 value; ±Inf past
+// MaxFloat32's rounding range. Range-checked first: a double-to-float cast out of range is
+// undefined behaviour in C++.
+double round_f32(double v) {
+  constexpr double kInfFrom = 0x1.ffffffp127;  // halfway from MaxFloat32 to 2^128: rounds up
+  if (std::isnan(v) || std::isinf(v)) return v;
+  if (std::fabs(v) >= kInfFrom) return v > 0 ? HUGE_VAL : -HUGE_VAL;
+  if (std::fabs(v) > static_cast<double>(FLT_MAX)) return v > 0 ? FLT_MAX : -FLT_MAX;
+  return static_cast<double>(static_cast<float>(v));
+}
+
+// A finite constant that no float32 holds (gc: "overflows").
+bool overflows_f32(double v) {
+  return std::isfinite(v) && std::isinf(round_f32(v));
 }
 
 std::string mangle(const std::string& name) {
@@ -542,6 +562,21 @@ class Compiler {
   }
   std::string expr_string(const Expr* e);
   std::string describe_x(const X& x, const Expr& e);
+  // An untyped constant operand beside a float32 one that no float32 holds: gc's "1e39 (untyped
+  // float constant 1e+39) overflows float32", at the constant. True when reported.
+  bool overflow_f32(const X& a, const X& b, const Expr* ea, const Expr* eb) {
+    for (int i = 0; i < 2; ++i) {
+      const X& c = i == 0 ? a : b;
+      const X& other = i == 0 ? b : a;
+      const Expr* ce = i == 0 ? ea : eb;
+      if (c.mode == X::Const && is_untyped(c.t) && c.cv.k == CV::Float && ce != nullptr &&
+          !is_untyped(other.t) && is_f32(other.t) && overflows_f32(c.cv.f)) {
+        error(ce->pos, describe_x(c, *ce) + " overflows " + type_string(other.t));
+        return true;
+      }
+    }
+    return false;
+  }
   // gc 1.19's words: a constant "as T value in <context>", anything else "as type T in <context>".
   std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
     if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil)) {
@@ -549,7 +584,9 @@ class Compiler {
       const bool overflows =
           (x.mode == X::Const && x.cv.k == CV::Int && x.cv.i < 0 && t != nullptr && is_integer(t) &&
            !is_untyped(t) && is_unsigned(t) && !is_u64(x.t)) ||
-          (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && !std::isfinite(x.cv.f));
+          (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && !std::isfinite(x.cv.f)) ||
+          (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && is_f32(t) &&
+           overflows_f32(x.cv.f));
       // Into an interface, a constant goes as its default type: gc names that one.
       if (overflows && t != nullptr && underlying(t)->k == K::Interface) t = t_float64_;
       return "cannot use " + describe_x(x, e) + " as " + type_string(t) + " value in " + context +
@@ -701,8 +738,9 @@ class Compiler {
   std::string out_;  // the lowered body (from line 1, after the header)
   // Universe types.
   Type *t_bool_, *t_int_, *t_int8_, *t_int16_, *t_int32_, *t_int64_, *t_uint8_, *t_uint16_,
-      *t_uint32_, *t_uint_, *t_uint64_, *t_uintptr_, *t_float64_, *t_string_, *t_ubool_,
-      *t_uint_lit_, *t_urune_, *t_ufloat_, *t_ustring_, *t_nil_, *t_error_, *t_any_, *t_invalid_;
+      *t_uint32_, *t_uint_, *t_uint64_, *t_uintptr_, *t_float32_, *t_float64_, *t_string_,
+      *t_ubool_, *t_uint_lit_, *t_urune_, *t_ufloat_, *t_ustring_, *t_nil_, *t_error_, *t_any_,
+      *t_invalid_;
 };
 
 // ==== universe
@@ -722,6 +760,7 @@ void Compiler::universe() {
   t_uint_ = basic(K::Uint);
   t_uint64_ = basic(K::Uint64);
   t_uintptr_ = basic(K::Uintptr);
+  t_float32_ = basic(K::Float32);
   t_float64_ = basic(K::Float64);
   t_string_ = basic(K::String);
   t_ubool_ = basic(K::UntypedBool);
@@ -753,6 +792,7 @@ void Compiler::universe() {
   type_name("uint", t_uint_);
   type_name("uint64", t_uint64_);
   type_name("uintptr", t_uintptr_);
+  type_name("float32", t_float32_);
   type_name("float64", t_float64_);
   type_name("string", t_string_);
   type_name("error", t_error_);
@@ -761,7 +801,7 @@ void Compiler::universe() {
   type_name("byte", byte_t);
   Type* rune_t = basic(K::Int32, "rune");
   type_name("rune", rune_t);
-  for (const char* n : {"float32", "complex64", "complex128"}) {
+  for (const char* n : {"complex64", "complex128"}) {
     type_name(n, t_invalid_);
     scope_->names[n]->lua = std::string("!") + n;  // refused where used
   }
@@ -1195,6 +1235,8 @@ bool Compiler::assignable(X& x, Type* to) {
         ((x.cv.k == CV::Int && x.cv.i < 0) || (x.cv.k == CV::Float && x.cv.f < 0)))
       return false;  // a negative constant overflows an unsigned type
     if (v->k == K::UntypedFloat) {
+      if (is_f32(tu) && x.mode == X::Const && x.cv.k == CV::Float && overflows_f32(x.cv.f))
+        return false;
       if (is_float(tu)) return true;
       if (is_integer(tu) && x.mode == X::Const && x.cv.k == CV::Float && integral(x.cv))
         return true;
@@ -1256,6 +1298,7 @@ std::string Compiler::zero(Type* t, const std::string& name) {
   switch (u->k) {
     case K::Bool:
       return "false";
+    case K::Float32:
     case K::Float64:
       return "0.0";
     case K::String:
@@ -1288,13 +1331,20 @@ std::string Compiler::const_code(const CV& cv, Type* t) {
     case CV::Str:
       return lua_quote(cv.s);
     case CV::Int:
+      if (t != nullptr && is_f32(t)) {
+        CV f;
+        f.k = CV::Float;
+        f.f = static_cast<double>(static_cast<float>(cv.i));  // one rounding, as Go's
+        return const_code(f, t);
+      }
       if (t != nullptr && is_float(t)) return std::to_string(cv.i) + ".0";
       if (cv.i == INT64_MIN) return "math.mininteger";
       return std::to_string(cv.i);
     case CV::Float: {
       if (t != nullptr && is_integer(t)) return std::to_string(static_cast<std::int64_t>(cv.f));
+      const double v = t != nullptr && is_f32(t) ? round_f32(cv.f) : cv.f;
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.17g", cv.f);
+      std::snprintf(buf, sizeof buf, "%.17g", v);
       std::string s = buf;
       if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
       if (s == "inf") return "math.huge";
@@ -1320,6 +1370,8 @@ std::string Compiler::wrap_int(Type* t, const std::string& code) {
       return "((" + code + ") & 0xFFFF)";
     case K::Uint32:
       return "((" + code + ") & 0xFFFFFFFF)";
+    case K::Float32:
+      return "G.f32(" + code + ")";
     default:
       return code;
   }
@@ -1408,14 +1460,15 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
       }
       Type* t = declared ? declared : x.t;
       if (declared && x.mode == X::Const && !assignable(x, declared)) {
-        error(values[i]->pos, "cannot use " + std::string("constant") + " as " +
-                                  type_string(declared) + " value in constant declaration");
+        error(values[i]->pos, cannot_use(x, *values[i], declared, "constant declaration"));
       }
       if (x.mode == X::Const && declared && is_float(declared) && x.cv.k == CV::Int) {
         set_float(x.cv, exact(x.cv));
       }
       // A typed float constant holds a value of its type: 0.1 as a float64 is rounded.
-      if (x.mode == X::Const && declared && is_float(declared) && x.cv.k == CV::Float)
+      if (x.mode == X::Const && declared && is_f32(declared) && x.cv.k == CV::Float)
+        set_float(x.cv, round_f32(x.cv.f));
+      else if (x.mode == X::Const && declared && is_float(declared) && x.cv.k == CV::Float)
         set_float(x.cv, x.cv.f);
       Obj* o = declare(Obj::Const, vs.names[i], t ? t : t_invalid_, vs.name_pos[i], local);
       o->cv = x.cv;
@@ -4491,8 +4544,12 @@ X Compiler::conversion(const Expr& e, Type* to) {
         set_float(x.cv, exact(a.cv));
       else if (a.cv.k != CV::Float)
         return bad();
-      // A typed float constant holds a value of its type: float64(0.1) is 0.1 rounded.
-      if (!is_untyped(tu)) set_float(x.cv, x.cv.f);
+      if (is_f32(tu)) {
+        if (overflows_f32(x.cv.f)) return bad();
+        set_float(x.cv, round_f32(x.cv.f));
+      } else if (!is_untyped(tu)) {
+        set_float(x.cv, x.cv.f);  // a typed float constant holds a value of its type
+      }
     } else if (is_string(tu)) {
       if (a.cv.k == CV::Int) {
         std::string s;
@@ -4523,11 +4580,16 @@ X Compiler::conversion(const Expr& e, Type* to) {
     return x;
   }
   if (is_float(tu) && is_integer(au)) {
-    x.code = is_u64(au) ? "G.u2f(" + a.code + ")" : "(" + a.code + " + 0.0)";
+    // To float32 in one rounding from the integer (through a float64 first, a 64-bit integer
+    // past 2^53 would be rounded twice).
+    if (is_f32(tu))
+      x.code = (is_u64(au) ? "G.u2f32(" : "G.i2f32(") + a.code + ")";
+    else
+      x.code = is_u64(au) ? "G.u2f(" + a.code + ")" : "(" + a.code + " + 0.0)";
     return x;
   }
   if (is_float(tu) && is_float(au)) {
-    x.code = a.code;
+    x.code = is_f32(tu) && !is_f32(au) ? "G.f32(" + a.code + ")" : a.code;
     return x;
   }
   if (is_string(tu)) {
@@ -4643,7 +4705,9 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"Ln10", 2.30258509299404568401799145468436420760110148862877297603332790},
       {"Log10E", 0.43429448190325182765112891891660508229439700580366656611445378},
       {"MaxFloat64", 0x1p1023 * (1 + (1 - 0x1p-52))},
-      {"SmallestNonzeroFloat64", 0x1p-1022 * 0x1p-52}};
+      {"SmallestNonzeroFloat64", 0x1p-1022 * 0x1p-52},
+      {"MaxFloat32", 0x1p127 * (1 + (1 - 0x1p-23))},
+      {"SmallestNonzeroFloat32", 0x1p-126 * 0x1p-23}};
   if (pkg == "math" && kMathInts.count(name)) {
     x.mode = X::Const;
     x.t = t_uint_lit_;
@@ -5290,7 +5354,7 @@ X Compiler::unary(const Expr& e, Type* hint) {
   x.t = a.t;
   x.fresh = true;
   if (op == "-")
-    x.code = wrap_int(a.t, "(-" + a.code + ")");
+    x.code = is_float(a.t) ? "(-" + a.code + ")" : wrap_int(a.t, "(-" + a.code + ")");
   else if (op == "^")
     x.code = wrap_int(a.t, "(~" + a.code + ")");
   else
@@ -5462,7 +5526,21 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
   }
   // Untyped constants take the other side's type.
   if (a.mode == X::Const && b.mode == X::Const) {
+    if (!is_untyped(a.t) && !is_untyped(b.t) && !identical(a.t, b.t)) {
+      p = eb != nullptr ? eb->pos : p;  // gc names two typed constants' mismatch at the second
+      return mismatch();
+    }
     const bool integer = is_integer(a.t) && is_integer(b.t);
+    if (is_f32(a.t) || is_f32(b.t)) {
+      // The untyped side becomes a float32 first: float32(1)/3 == 1.0/3 holds.
+      for (CV* c : {&a.cv, &b.cv}) {
+        if (c->k == CV::Int) {
+          c->k = CV::Float;
+          c->f = static_cast<double>(static_cast<float>(c->i));
+        }
+        if (c->k == CV::Float) set_float(*c, round_f32(c->f));
+      }
+    }
     x.mode = X::Const;
     x.cv = fold(op, a.cv, b.cv, p, integer);
     x.code = const_code(x.cv, x.t);
@@ -5471,6 +5549,7 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
     return x;
   }
   Type* t = nullptr;
+  if (overflow_f32(a, b, ea, eb)) return X{};
   if (is_untyped(a.t) && !is_untyped(b.t)) {
     if (!assignable(a, b.t)) return mismatch();
     a.code = convert(a, b.t);
@@ -5631,6 +5710,25 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       refuse(p, "constant arithmetic on " + type_string(t) + " values of 2^63 and more");
       return x;
     }
+    if (is_f32(t)) {
+      // A float32 constant's operands and result are float32 values, as gc computes them.
+      for (X* o : {&a, &b}) {
+        if (!is_untyped(o->t)) continue;
+        const double v = o->cv.k == CV::Int ? static_cast<double>(o->cv.i) : o->cv.f;
+        if (overflows_f32(v)) {
+          error(o == &a ? ex.pos : ey.pos,
+                describe_x(*o, o == &a ? ex : ey) + " overflows " + type_string(t));
+          return x;
+        }
+      }
+      for (X* o : {&a, &b}) {
+        if (o->cv.k == CV::Int) {
+          o->cv.k = CV::Float;
+          o->cv.f = static_cast<double>(static_cast<float>(o->cv.i));
+        }
+        set_float(o->cv, round_f32(o->cv.f));
+      }
+    }
     x.mode = X::Const;
     x.t = t;
     if (is_float(t) && !is_untyped(t)) {
@@ -5639,6 +5737,16 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       if (b.cv.k == CV::Float) set_float(b.cv, b.cv.f);
     }
     x.cv = fold(op, a.cv, b.cv, p, is_integer(t));
+    if (is_f32(t) && x.cv.k == CV::Float) {
+      if (overflows_f32(x.cv.f)) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%g", x.cv.f);
+        error(p, expr_string(&ex) + " " + op + " " + expr_string(&ey) + " (constant " + buf +
+                     " of type " + type_string(t) + ") overflows " + type_string(t));
+        return x;
+      }
+      set_float(x.cv, round_f32(x.cv.f));
+    }
     if (x.cv.k == CV::Float && is_integer(t) && !is_untyped(t)) {
       x.cv.k = CV::Int;
       x.cv.i = static_cast<std::int64_t>(x.cv.f);
@@ -5649,6 +5757,7 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
     if (x.code[0] == '-') x.code = "(" + x.code + ")";
     return x;
   }
+  if (overflow_f32(a, b, &ex, &ey)) return x;
   if (is_untyped(a.t) && !is_untyped(b.t)) {
     if (!assignable(a, b.t)) {
       error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
@@ -5690,15 +5799,14 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
   } else if (op == "/") {
     x.code = is_u64(u) ? "G.udiv(" + a.code + ", " + b.code + ")"
              : integer ? wrap_int(t, "G.idiv(" + a.code + ", " + b.code + ")")
-                       : "(" + a.code + " / " + b.code + ")";
+                       : wrap_int(t, "(" + a.code + " / " + b.code + ")");  // float32 rounds
   } else if (op == "%") {
     x.code = (is_u64(u) ? "G.umod(" : "G.imod(") + a.code + ", " + b.code + ")";
   } else if (op == "&^") {
     x.code = "(" + a.code + " & ~" + b.code + ")";
   } else {
     const std::string lop = op == "^" ? "~" : op;
-    x.code = integer ? wrap_int(t, "(" + a.code + " " + lop + " " + b.code + ")")
-                     : "(" + a.code + " " + lop + " " + b.code + ")";
+    x.code = wrap_int(t, "(" + a.code + " " + lop + " " + b.code + ")");  // float32 rounds too
   }
   return x;
 }

@@ -69,7 +69,8 @@ end
 function G.fin() end
 
 local zeros = {bool = false, int = 0, int8 = 0, int16 = 0, int32 = 0, int64 = 0, uint8 = 0,
-               uint16 = 0, uint32 = 0, uint = 0, uint64 = 0, uintptr = 0, float64 = 0.0, string = ""}
+               uint16 = 0, uint32 = 0, uint = 0, uint64 = 0, uintptr = 0, float32 = 0.0, float64 = 0.0,
+               string = ""}
 local foreign_zero = {
   ["sync.WaitGroup"] = function(n) return waitgroup(n) end,
   ["sync.Mutex"] = function(n) return mutex(n) end,
@@ -142,6 +143,34 @@ function G.u2f(a)
   if a >= 0 then return a + 0.0 end
   return ((a >> 1) | (a & 1)) * 2.0  -- round to odd, then the doubling is exact
 end
+-- ---- float32 ---------------------------------------------------------------------------------
+-- A float32 is a Lua float holding a float32's value: every operation's result is rounded to the
+-- nearest float32 (ties to even, ±Inf past MaxFloat32) by C's (float) cast inside string.pack.
+local spack, sunpack = string.pack, string.unpack
+local function f32(x) return (sunpack("f", spack("f", x))) end
+G.f32 = f32
+-- An integer to float32 in one rounding: past 2^53 it keeps its top 53 bits and ORs the rest
+-- into the lowest (a sticky bit), so the float64 it makes rounds to the float32 Go gives.
+local function bigf32(q, s)
+  return f32(q * 2.0 ^ s)
+end
+function G.i2f32(i)
+  if i >= -9007199254740992 and i <= 9007199254740992 then return f32(i + 0.0) end
+  if i == math.mininteger then return -9223372036854775808.0 end
+  local a, s = i < 0 and -i or i, 0
+  while (a >> s) >= 9007199254740992 do s = s + 1 end
+  local q = a >> s
+  if a & ((1 << s) - 1) ~= 0 then q = q | 1 end
+  local f = bigf32(q, s)
+  return i < 0 and -f or f
+end
+function G.u2f32(a)
+  if a >= 0 then return G.i2f32(a) end
+  local q = a >> 11  -- logical: a's top 53 bits
+  if a & 0x7FF ~= 0 then q = q | 1 end
+  return bigf32(q, 11)
+end
+
 function G.f2u(f)
   if f ~= f then return math.mininteger end
   if f >= 9223372036854775808.0 then
@@ -895,6 +924,35 @@ function G.misnan(x) return x ~= x end
 function G.misinf(x, sign) return (sign >= 0 and x == INF) or (sign <= 0 and x == -INF) end
 
 -- ---- fmt -------------------------------------------------------------------------------------
+-- Go's %v of a float32: the shortest decimal that reads back as the same float32 (Go's
+-- strconv.FormatFloat(v, 'g', -1, 32)), laid out as a float64's (script/display.cpp,
+-- format_float): exponent form when the exponent is below -4 or from 6 on.
+local function f32str(v)
+  if v ~= v then return "NaN" end
+  if v == math.huge then return "+Inf" end
+  if v == -math.huge then return "-Inf" end
+  if v == 0 then return (1 / v < 0) and "-0" or "0" end
+  local s
+  for p = 0, 8 do
+    s = sfmt("%." .. p .. "e", v)
+    if f32(tonumber(s)) == v then break end
+  end
+  local sign, d1, rest, e = s:match("^(%-?)(%d)%.?(%d*)e([-+]%d+)$")
+  local digits = (d1 .. rest):gsub("0+$", "")
+  if digits == "" then digits = "0" end
+  local exp = tonumber(e)
+  if exp < -4 or exp >= 6 then
+    local m = ssub(digits, 1, 1)
+    if #digits > 1 then m = m .. "." .. ssub(digits, 2) end
+    return sfmt("%s%se%s%02d", sign, m, exp < 0 and "-" or "+", exp < 0 and -exp or exp)
+  elseif exp < 0 then
+    return sign .. "0." .. srep("0", -exp - 1) .. digits
+  elseif #digits <= exp + 1 then
+    return sign .. digits .. srep("0", exp + 1 - #digits)
+  end
+  return sign .. ssub(digits, 1, exp + 1) .. "." .. ssub(digits, exp + 2)
+end
+G.f32str = f32str
 local addrs = setmetatable({}, {__mode = "k"})
 local naddr = 0
 local function addr(v)
@@ -1026,6 +1084,9 @@ fmtv = function(T, v, verb, plus, sharp, depth)
   elseif k == "float64" then
     if verb == "v" then return tostring(v) end
     return "%!" .. verb .. "(float64=" .. tostring(v) .. ")"
+  elseif k == "float32" then
+    if verb == "v" then return f32str(v) end
+    return "%!" .. verb .. "(float32=" .. f32str(v) .. ")"
   elseif k == "string" then
     if verb == "v" or verb == "s" then return v end
     if verb == "q" then return quote(v) end
@@ -1075,7 +1136,7 @@ fmtv = function(T, v, verb, plus, sharp, depth)
 end
 G.fmtv = fmtv
 
-local function isnum(b) return b ~= nil and (intk[b.t.k] or b.t.k == "float64") end
+local function isnum(b) return b ~= nil and (intk[b.t.k] or b.t.k == "float64" or b.t.k == "float32") end
 local function fmtone(b, verb, plus, sharp, prec, space)
   if verb == "T" then return b == nil and "<nil>" or b.t.name end
   if b == nil then
@@ -1084,8 +1145,10 @@ local function fmtone(b, verb, plus, sharp, prec, space)
   end
   local T, v = b.t, b.v
   if verb == "w" then verb = "v" end
-  if T.k == "float64" then
-    if verb == "v" then return tostring(v) end
+  -- (a Stringer or error of a float type prints through its method for %v: fmtv below)
+  if (T.k == "float64" or T.k == "float32") and not (verb == "v" and (method(T, "Error") or method(T, "String"))) then
+    local short = T.k == "float32" and f32str or tostring
+    if verb == "v" then return short(v) end
     if verb == "f" or verb == "F" or verb == "e" or verb == "E" then
       local s = sfmt("%" .. (plus and "+" or "") .. "." .. (prec or 6) .. (verb == "F" and "f" or verb), v)
       if s == "inf" or s == "+inf" then return "+Inf" end
@@ -1095,7 +1158,7 @@ local function fmtone(b, verb, plus, sharp, prec, space)
     end
     if verb == "g" or verb == "G" then
       if prec then return sfmt("%." .. prec .. verb, v) end
-      return tostring(v)
+      return short(v)
     end
   end
   if verb == "d" and T.k == "ptr" then return addr(v) end

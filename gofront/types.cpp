@@ -32,6 +32,7 @@ constexpr KindFacts kKinds[] = {
     {K::Uint, "uint", "uint", false, true, 8},
     {K::Uint64, "uint64", "uint64", false, true, 8},
     {K::Uintptr, "uintptr", "uintptr", false, true, 8},
+    {K::Float32, "float32", "float32", false, false, 4},
     {K::Float64, "float64", "float64", false, false, 8},
     {K::String, "string", "string", false, false, 16},
     {K::UntypedBool, "untyped bool", "invalid", true, false, 8},
@@ -105,7 +106,12 @@ bool is_unsigned(const Type* t) {
 
 bool is_float(const Type* t) {
   t = underlying(t);
-  return t != nullptr && (t->k == K::Float64 || t->k == K::UntypedFloat);
+  return t != nullptr && (t->k == K::Float32 || t->k == K::Float64 || t->k == K::UntypedFloat);
+}
+
+bool is_f32(const Type* t) {
+  t = underlying(t);
+  return t != nullptr && t->k == K::Float32;
 }
 
 bool is_numeric(const Type* t) {

@@ -27,6 +27,7 @@ enum class K {
   Uint,  // 64-bit unsigned, as uint64 and uintptr (distinct types, one representation)
   Uint64,
   Uintptr,
+  Float32,  // held as a Lua float that is always a float32's value (rounded after each operation)
   Float64,
   String,
   UntypedBool,
@@ -83,7 +84,8 @@ struct Type {
 
 bool is_untyped(const Type* t);
 bool is_integer(const Type* t);  // of the underlying type, untyped rune/int included
-bool is_float(const Type* t);
+bool is_float(const Type* t);    // float32, float64, untyped float
+bool is_f32(const Type* t);      // of underlying type float32
 // uint, uint64, uintptr: 64-bit unsigned, held in a Lua integer's bits (division, ordering,
 // conversion to float and printing need unsigned operations).
 bool is_u64(const Type* t);
