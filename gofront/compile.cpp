@@ -120,16 +120,14 @@ std::string float_const_string(const CV& c) {
   return sign + mant + buf;
 }
 
-// Whether a float constant's exact value is a whole number.
-bool integral(const CV& c) {
-  return std::isfinite(c.f) && c.q.get_den() == 1;
-}
-
 // The exact value of an int or float constant.
 mpq_class exact(const CV& c) {
   if (c.k == CV::Float) return c.f == c.qf || !std::isfinite(c.f) ? c.q : mpq_class(c.f);
   return mpq_class(mpz_class(static_cast<long>(c.i)));
 }
+
+// Whether a float constant's exact value is a whole number.
+bool integral(const CV& c) { return std::isfinite(c.f) && exact(c).get_den() == 1; }
 
 // A float literal's exact value: decimal (1.5e-3, .5, 1e6) or hexadecimal (0x1.8p3); `_` removed.
 mpq_class float_literal(const std::string& text) {
@@ -332,6 +330,8 @@ bool overflows_f32(double v) {
   return std::isfinite(v) && std::isinf(round_f32(v));
 }
 
+constexpr const char* kF32Suffix = "__f32";  // see Compiler::declare
+
 std::string mangle(const std::string& name) {
   return is_lua_reserved(name) ? name + "_" : name;
 }
@@ -501,6 +501,9 @@ class Compiler {
     } else {
       o->lua = "P." + name;
     }
+    // A float32 variable's Lua name says so, for the Variables pane, which sees only a Lua
+    // float: it shows `x__f32` as x, printed as Go prints a float32 (script/universe.cpp).
+    if (kind == Obj::Var && t != nullptr && is_f32(t)) o->lua += kF32Suffix;
     auto it = scope_->names.find(name);
     if (it != scope_->names.end() && scope_->parent != nullptr) {
       redeclared(pos, name, it->second->pos);

@@ -251,7 +251,11 @@ class Printer {
     if ((count == 2 || count == 1) && has_t && (has_v || count == 1) && is_descriptor(idx)) {
       lua_pushliteral(L_, "v");  // an interface: its dynamic value
       lua_rawget(L_, idx);
-      value(-1, false, depth);
+      if (lua_type(L_, -1) == LUA_TNUMBER && descriptor_kind(idx) == "float32") {
+        out += format_float32(lua_tonumber(L_, -1));
+      } else {
+        value(-1, false, depth);
+      }
       lua_pop(L_, 1);
       return true;
     }
@@ -273,6 +277,19 @@ class Printer {
     const bool name = lua_rawget(L_, -3) == LUA_TSTRING;
     lua_pop(L_, 3);
     return k && name;
+  }
+
+  // The kind ("int", "float32", ...) of the descriptor t of {t, v} (is_descriptor holds).
+  std::string descriptor_kind(int idx) {
+    lua_pushliteral(L_, "t");
+    lua_rawget(L_, idx);
+    lua_pushliteral(L_, "k");
+    lua_rawget(L_, -2);
+    std::size_t n = 0;
+    const char* k = lua_tolstring(L_, -1, &n);
+    std::string kind(k, n);
+    lua_pop(L_, 2);
+    return kind;
   }
 
   bool too_deep(int idx, int depth, const char* open, const char* close) {
@@ -500,15 +517,19 @@ class Printer {
 
 }  // namespace
 
-std::string format_float(double v) {
+namespace {
+
+// Go's %v of v as a float64, or (f32) of v as the float32 it holds.
+std::string format_shortest(double v, bool f32) {
   if (std::isnan(v)) return "NaN";
   if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
   if (v == 0) return std::signbit(v) ? "-0" : "0";
-  // The shortest %e form that reads back as v: its digits and decimal exponent.
+  // The shortest %e form that reads back as v (as v's float32): its digits and exponent.
   char buf[40];
   for (int prec = 0; prec < 17; ++prec) {
     std::snprintf(buf, sizeof buf, "%.*e", prec, v);
-    if (std::strtod(buf, nullptr) == v) break;
+    if (f32 ? std::strtof(buf, nullptr) == static_cast<float>(v) : std::strtod(buf, nullptr) == v)
+      break;
   }
   std::string_view s(buf);
   std::string out;
@@ -549,6 +570,16 @@ std::string format_float(double v) {
     }
   }
   return out;
+}
+
+}  // namespace
+
+std::string format_float(double v) {
+  return format_shortest(v, false);
+}
+
+std::string format_float32(double v) {
+  return format_shortest(v, true);
 }
 
 void set_go_values(lua_State* L) {

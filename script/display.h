@@ -22,6 +22,9 @@ namespace rdv::script {
 
 // Go's %v of a float64.
 std::string format_float(double v);
+// Go's %v of a float32 held in v: the shortest form that reads back as the same float32
+// (float32(0.1) → "0.1", where format_float gives "0.10000000149011612").
+std::string format_float32(double v);
 
 // The display of the value at `idx`; `quoted` quotes strings (used inside tables and for
 // values that would read as something else in a channel slot). At most 4,096 bytes of it, and

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cfloat>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -69,6 +71,27 @@ struct Universe::StackCharge {
 namespace {
 
 thread_local Universe::TaskCtx* tls_task = nullptr;  // NOLINT: one per task thread
+
+// f32round(x): x rounded to the nearest float32 (ties to even; ±Inf from halfway past
+// MaxFloat32 on), as a float. A Go program's float32 arithmetic rounds every result with it
+// (gofront/prelude.lua, G.f32): one C call, where the same in Lua costs a string (string.pack)
+// or some twenty VM instructions, each counted against the step budget.
+int l_f32round(lua_State* L) {
+  const double v = lua_tonumber(L, 1);
+  constexpr double kInfFrom = 0x1.ffffffp127;  // halfway from MaxFloat32 to 2^128
+  double r = v;
+  if (std::isnan(v)) {
+    r = v;
+  } else if (std::fabs(v) >= kInfFrom) {
+    r = v > 0 ? HUGE_VAL : -HUGE_VAL;
+  } else if (std::fabs(v) > static_cast<double>(FLT_MAX)) {
+    r = v > 0 ? FLT_MAX : -FLT_MAX;  // rounds down to MaxFloat32 (a cast out of range is UB)
+  } else {
+    r = static_cast<double>(static_cast<float>(v));
+  }
+  lua_pushnumber(L, r);
+  return 1;
+}
 
 // Releases the Gil if `t` holds it, then posts the tasks whose wake-up was deferred to this
 // moment. Every place a task lets go of the Gil goes through here.
@@ -145,7 +168,11 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
   api::open_stdlib(L_);
   api::open_chan(L_);
   api::open_sync(L_);
-  if (chunkname_.ends_with(".go")) set_go_values(L_);
+  if (chunkname_.ends_with(".go")) {
+    set_go_values(L_);
+    lua_pushcfunction(L_, &l_f32round);
+    lua_setglobal(L_, "f32round");
+  }
   if (options_.track_vars) {
     lua_pushglobaltable(L_);
     lua_pushnil(L_);
@@ -805,8 +832,13 @@ void Universe::report_writes(lua_State* L, lua_Debug* ar, TaskCtx& t, std::uint3
   }
 }
 
-void Universe::emit_var(lua_State* L, TaskCtx* t, const std::string& name, sim::VarScope scope,
+void Universe::emit_var(lua_State* L, TaskCtx* t, const std::string& lua_name, sim::VarScope scope,
                         std::uint32_t key, std::uint32_t line) {
+  // A Go program's float32 variable is named x__f32 in its chunk (gofront, Compiler::declare):
+  // shown as x, its Lua float printed as Go prints a float32.
+  constexpr std::string_view kF32 = "__f32";
+  const bool f32 = lua_name.size() > kF32.size() && lua_name.ends_with(kF32);
+  const std::string name = f32 ? lua_name.substr(0, lua_name.size() - kF32.size()) : lua_name;
   // A Go variable whose address is taken lives in a box (gofront's G.ref): show its value. Raw
   // reads: a scenario's metatable must not run code here, inside a hook no step budget stops.
   if (lua_type(L, -1) == LUA_TTABLE && lua_getmetatable(L, -1) != 0) {
@@ -819,12 +851,18 @@ void Universe::emit_var(lua_State* L, TaskCtx* t, const std::string& name, sim::
       lua_remove(L, -2);
     }
   }
-  lua_pushcfunction(L, &display_thunk);
-  lua_insert(L, -2);
-  std::string shown = lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING
-                          ? std::string(lua_tostring(L, -1))
-                          : std::string("?");
-  lua_pop(L, 1);
+  std::string shown;
+  if (f32 && lua_type(L, -1) == LUA_TNUMBER) {
+    shown = format_float32(lua_tonumber(L, -1));
+    lua_pop(L, 1);
+  } else {
+    lua_pushcfunction(L, &display_thunk);
+    lua_insert(L, -2);
+    shown = lua_pcall(L, 1, 1, 0) == LUA_OK && lua_type(L, -1) == LUA_TSTRING
+                ? std::string(lua_tostring(L, -1))
+                : std::string("?");
+    lua_pop(L, 1);
+  }
   if (var_events_ >= RunOptions::kMaxVarEvents) return;
   if (scope == sim::VarScope::Local && t != nullptr) {
     // Locals only when they change: a loop counter would otherwise fill the stream.

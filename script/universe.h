@@ -195,8 +195,9 @@ class Universe {
   // value is reported now.
   void note_captures(lua_State* L, int fn);
   // Emits one VarSet (see report_writes) unless the budget is spent; the value is at the top of
-  // L's stack and popped.
-  void emit_var(lua_State* L, TaskCtx* t, const std::string& name, sim::VarScope scope,
+  // L's stack and popped. `lua_name` is the Lua variable's: a Go float32's, "x__f32", is shown
+  // as x with its value printed as a float32.
+  void emit_var(lua_State* L, TaskCtx* t, const std::string& lua_name, sim::VarScope scope,
                 std::uint32_t key, std::uint32_t line);
   static int task_msgh(lua_State* L);
   static int call_on_return(lua_State* L);

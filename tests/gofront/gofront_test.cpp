@@ -1001,3 +1001,69 @@ func main() {
   CHECK(shown["p"] == "<nil>");
   CHECK(shown["ws"] == "[x y]");
 }
+
+TEST_CASE("gofront: the Variables pane shows a float32 as Go prints a float32") {
+  // A float32 is a Lua float holding a float32's value; printed as a float64 it would read
+  // 0.10000000149011612. Locals, package variables, boxed ones, shared ones and one in an
+  // interface are shown as fmt.Println shows them; a float64 holding the same value is not.
+  const std::string src = R"(package main
+
+import "fmt"
+
+var total float32
+
+func main() {
+	f := float32(0.1)
+	g := f / 3
+	d := float64(f)
+	p := &g
+	*p = 2
+	g = g / 3
+	var any interface{} = f
+	done := make(chan bool)
+	go func() {
+		total = total + f
+		f = 1e7
+		done <- true
+	}()
+	<-done
+	fmt.Println(f, g, d, any, total)
+}
+)";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("f32.go", src);
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.track_vars = true;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("f32.go", r.lua, opt, log);
+  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+  CHECK(rep.output == std::vector<std::string>{"1e+07 0.6666667 0.10000000149011612 0.1 0.1"});
+  std::string all;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    if (e.kind != rdv::sim::EventKind::VarSet) continue;
+    all += std::string(log.str(e.text)) + "=" + std::string(e.val.view()) + " ";
+  }
+  INFO("shown: " << all);
+  for (const char* want : {"f=0.1 ", "g=0.033333335 ", "d=0.10000000149011612 ", "g=0.6666667 ",
+                           "any=0.1 ", "total=0.1 ", "f=1e+07 "})
+    CHECK(all.find(want) != std::string::npos);
+  CHECK(all.find("__f32") == std::string::npos);
+}
+
+TEST_CASE("gofront: float32 rounds the same through the runtime's f32round and prelude's Lua") {
+  // A Go program's state has f32round (C's cast); the prelude's arithmetic rounding is what
+  // G.f32 is without it, here forced by running the same chunk under a name not ending in .go.
+  // Both must give what Go prints (the programs test holds the .go run to go run's output).
+  const std::string src = read_file("tests/gofront/programs/float32.go");
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("float32.go", src);
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  rdv::sim::EventLog log_c, log_lua;
+  const rdv::script::RunReport c = rdv::script::run_source("float32.go", r.lua, opt, log_c);
+  const rdv::script::RunReport lua = rdv::script::run_source("float32.lua", r.lua, opt, log_lua);
+  REQUIRE(c.result.outcome == rdv::sim::Outcome::Ok);
+  REQUIRE(lua.result.outcome == rdv::sim::Outcome::Ok);
+  CHECK(c.output.size() > 30);
+  CHECK(lua.output == c.output);
+}
