@@ -1174,6 +1174,7 @@ local function fmtone(b, verb, plus, sharp, prec, space)
   -- (a Stringer or error of a float type prints through its method for %v: fmtv below)
   if (T.k == "float64" or T.k == "float32") and not (verb == "v" and (method(T, "Error") or method(T, "String"))) then
     local short = T.k == "float32" and f32str or tostring
+    if verb == "v" and prec then verb = "g" end  -- Go: %.3v of a float is %.3g
     if verb == "v" then return short(v) end
     if verb == "f" or verb == "F" or verb == "e" or verb == "E" then
       local s = sfmt("%" .. (plus and "+" or "") .. "." .. (prec or 6) .. (verb == "F" and "f" or verb), v)
@@ -1184,6 +1185,7 @@ local function fmtone(b, verb, plus, sharp, prec, space)
     end
     if verb == "g" or verb == "G" then
       if prec then return sfmt("%." .. prec .. verb, v) end
+      if verb == "G" then return (short(v):gsub("e", "E")) end
       return short(v)
     end
   end

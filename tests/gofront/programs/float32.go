@@ -128,4 +128,57 @@ func main() {
 	fmt.Println(1e6, float32(1e6), float32(123456), float32(1234567))
 	fmt.Println(-a, float32(0.000012345))
 	more()
+	edges()
+}
+
+func avg(xs ...float32) (r float32) {
+	defer func() { r = r / float32(len(xs)) }()
+	for _, x := range xs {
+		r += x
+	}
+	return r
+}
+
+func edges() {
+	var iface interface{} = float32(0.7)
+	switch v := iface.(type) {
+	case float64:
+		fmt.Println("f64", v)
+	case float32:
+		fmt.Println("f32", v, v*2)
+	}
+	ch := make(chan float32)
+	go func() { ch <- 1.1; close(ch) }()
+	select {
+	case v := <-ch:
+		fmt.Println(v + 1)
+	}
+	v, ok := <-ch
+	fmt.Println(v, ok)
+	for f := float32(0); f < 1; f += 0.3 {
+		fmt.Print(f, " ")
+	}
+	fmt.Println()
+	fmt.Println(avg(0.1, 0.2, 0.4))
+	x := float32(2.5)
+	px := &x
+	*px *= 1.1
+	fmt.Println(x, *px)
+	sq := func(a float32) float32 { return a * a }
+	fmt.Println(sq(1.1), sq(0.1))
+	xs := []float32{2.5, -1, 0.3, 1e-3}
+	sort.Slice(xs, func(i, j int) bool { return xs[i] > xs[j] })
+	fmt.Println(xs, len(xs))
+	f, ok2 := iface.(float32)
+	fmt.Println(f, ok2)
+	type Pt struct{ X float32 }
+	ps := map[string]Pt{"a": {0.1}}
+	fmt.Printf("%v %+v %#v\n", ps, ps["a"], ps["a"])
+	var u8 uint8 = 200
+	var i16 int16 = -300
+	fmt.Println(float32(u8)/3, float32(i16)/7, uint32(float32(4e9)), int64(float32(1e18)))
+	println(float32(0.1), float32(1)/3)
+	var fs [](float32)
+	fs = append(fs, 1.5)
+	fmt.Printf("%.3v %8.4g %G %E\n", float32(3.14159), float32(2.0)/3, float32(1e-7), float32(123456.7))
 }
