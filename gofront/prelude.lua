@@ -962,8 +962,21 @@ local function f32str(v)
   for p = 0, 8 do
     s = sfmt("%." .. p .. "e", v)
     if f32(tonumber(s)) == v then break end
+    -- Next to a power of 2 the values that read back as v reach twice as far above v as below:
+    -- the nearest decimal of this length may miss them while the next one up (or down) is in.
+    local sg, m, e10 = s:match("^(%-?)([%d.]+)e([-+]%d+)$")
+    m, e10 = tointeger(tonumber((m:gsub("%.", "")))), tonumber(e10) - p
+    local best, bestd
+    for _, d in ipairs({m - 1, m + 1}) do
+      local c = tonumber(sg .. d .. "e" .. e10)
+      if d > 0 and f32(c) == v and (not bestd or math.abs(c - v) < bestd) then
+        local ds = tostring(d)
+        best, bestd = sg .. ssub(ds, 1, 1) .. "." .. ssub(ds, 2) .. "e" .. (e10 + #ds - 1), math.abs(c - v)
+      end
+    end
+    if best then s = best; break end
   end
-  local sign, d1, rest, e = s:match("^(%-?)(%d)%.?(%d*)e([-+]%d+)$")
+  local sign, d1, rest, e = s:match("^(%-?)(%d)%.?(%d*)e([-+]?%d+)$")
   local digits = (d1 .. rest):gsub("0+$", "")
   if digits == "" then digits = "0" end
   local exp = tonumber(e)

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -525,11 +526,40 @@ std::string format_shortest(double v, bool f32) {
   if (std::isinf(v)) return v > 0 ? "+Inf" : "-Inf";
   if (v == 0) return std::signbit(v) ? "-0" : "0";
   // The shortest %e form that reads back as v (as v's float32): its digits and exponent.
-  char buf[40];
+  auto reads_back = [&](const char* text) {
+    return f32 ? std::strtof(text, nullptr) == static_cast<float>(v)
+               : std::strtod(text, nullptr) == v;
+  };
+  char buf[48];
   for (int prec = 0; prec < 17; ++prec) {
     std::snprintf(buf, sizeof buf, "%.*e", prec, v);
-    if (f32 ? std::strtof(buf, nullptr) == static_cast<float>(v) : std::strtod(buf, nullptr) == v)
+    if (reads_back(buf)) break;
+    // Next to a power of 2 the values that read back as v reach twice as far above v as below:
+    // the nearest decimal of this length may miss them while the next one up (or down) is in.
+    const char* at = buf[0] == '-' ? buf + 1 : buf;
+    std::string mant;
+    for (const char* c = at; *c != 'e'; ++c)
+      if (*c != '.') mant += *c;
+    const long long m = std::atoll(mant.c_str());
+    const int exp10 = std::atoi(std::strchr(buf, 'e') + 1) - prec;
+    double best_dist = HUGE_VAL;
+    std::string best;
+    for (const long long d : {m - 1, m + 1}) {
+      if (d <= 0) continue;
+      char cand[48];
+      std::snprintf(cand, sizeof cand, "%s%llde%d", buf[0] == '-' ? "-" : "", d, exp10);
+      if (!reads_back(cand)) continue;
+      const double dist = std::fabs(std::strtod(cand, nullptr) - v);
+      if (dist >= best_dist) continue;
+      best_dist = dist;
+      const std::string ds = std::to_string(d);  // prec+1 digits, or prec+2 for 10^(prec+1)
+      best = std::string(buf[0] == '-' ? "-" : "") + ds[0] + "." + ds.substr(1) + "e" +
+             std::to_string(exp10 + static_cast<int>(ds.size()) - 1);
+    }
+    if (!best.empty()) {
+      std::snprintf(buf, sizeof buf, "%s", best.c_str());
       break;
+    }
   }
   std::string_view s(buf);
   std::string out;

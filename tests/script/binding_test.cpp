@@ -1,6 +1,8 @@
 // The script layer as a library: sandbox, limits, abort, errors, determinism, display.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <chrono>
 #include <string>
 #include <thread>
@@ -648,6 +650,19 @@ TEST_CASE("display: floats as Go prints a float64") {
   CHECK(format_float(-2.5) == "-2.5");
   CHECK(format_float(1e100) == "1e+100");
   CHECK(format_float(1.0 / 3) == "0.3333333333333333");
+  // Next to a power of 2 (here 2^-1017), the shortest decimal that reads back is above the
+  // value; the nearest 16-digit one does not read back.
+  CHECK(format_float(std::ldexp(1.0, -1017)) == "7.120236347223045e-307");
+}
+
+TEST_CASE("display: a Go float32 as Go prints a float32") {
+  using rdv::script::format_float32;
+  CHECK(format_float32(static_cast<double>(0.1F)) == "0.1");
+  CHECK(format_float32(static_cast<double>(1.0F / 3)) == "0.33333334");
+  CHECK(format_float32(16777216.0) == "1.6777216e+07");
+  CHECK(format_float32(std::ldexp(1.0, -96)) == "1.2621775e-29");  // 2^-96, as 2^-1017 above
+  CHECK(format_float32(-0.0) == "-0");
+  CHECK(format_float32(std::ldexp(1.0, -149)) == "1e-45");
 }
 
 TEST_CASE("exit: ends the run at once with its status; pcall cannot catch it; no task is a leak") {
