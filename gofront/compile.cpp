@@ -52,8 +52,8 @@ struct CV {
   enum Kind { None, Int, Float, Str, Bool } k = None;
   std::int64_t i = 0;
   double f = 0;
-  mpq_class q;     // Float: the exact value (f is q rounded to nearest, ties to even)
-  double qf = 0;   // the f that q was set with: a write to f alone (f = ...) leaves q stale
+  mpq_class q;    // Float: the exact value (f is q rounded to nearest, ties to even)
+  double qf = 0;  // the f that q was set with: a write to f alone (f = ...) leaves q stale
   std::string s;
   bool b = false;
 };
@@ -127,7 +127,9 @@ mpq_class exact(const CV& c) {
 }
 
 // Whether a float constant's exact value is a whole number.
-bool integral(const CV& c) { return std::isfinite(c.f) && exact(c).get_den() == 1; }
+bool integral(const CV& c) {
+  return std::isfinite(c.f) && exact(c).get_den() == 1;
+}
 
 // A float literal's exact value: decimal (1.5e-3, .5, 1e6) or hexadecimal (0x1.8p3); `_` removed.
 mpq_class float_literal(const std::string& text) {
