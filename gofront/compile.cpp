@@ -387,6 +387,12 @@ class Compiler {
     t->elem = e;
     return t;
   }
+  Type* array_of(Type* e, std::int64_t n) {
+    Type* t = make(K::Array);
+    t->elem = e;
+    t->len = n;
+    return t;
+  }
   Type* ptr_to(Type* e) {
     Type* t = make(K::Pointer);
     t->elem = e;
@@ -433,6 +439,12 @@ class Compiler {
 
   void universe();
   Type* resolve_type(const Expr* e);
+  // An array type's length: a constant expression of a non-negative integer (-1: reported).
+  std::int64_t array_len(const Expr& len);
+  // Does e call a function or receive (len/cap of an array is then not a constant)?
+  static bool calls_or_receives(const Expr& e);
+  // The identifiers e mentions (not selected names, not inside function literals).
+  static void mentions(const Expr* e, std::set<std::string>* out);
   Type* default_type(Type* t);
   bool assignable(X& x, Type* to);
   bool implements(Type* t, Type* iface, std::string* missing);
@@ -458,6 +470,7 @@ class Compiler {
   std::string const_code(const CV& cv, Type* t);
   std::string wrap_int(Type* t, const std::string& code);
   int elem_size(Type* t);
+  int elem_align(Type* t);
 
   // ---- scopes ---------------------------------------------------------------------------------
   void push_scope() {
@@ -501,7 +514,7 @@ class Compiler {
     if (local) {
       o->lua = mangle(name);
     } else {
-      o->lua = "P." + name;
+      o->lua = "P." + mangle(name);  // P.repeat would not be Lua
     }
     // A float32 variable's Lua name says so, for the Variables pane, which sees only a Lua
     // float: it shows `x__f32` as x, printed as Go prints a float32 (script/universe.cpp).
@@ -530,7 +543,8 @@ class Compiler {
           !o->box.empty() || addr_names_.count(o->name) == 0)
         continue;
       const Type* u = underlying(o->type);
-      if (u->k == K::Struct || u->k == K::Foreign || u->k == K::Invalid) continue;
+      if (u->k == K::Struct || u->k == K::Array || u->k == K::Foreign || u->k == K::Invalid)
+        continue;
       o->box = o->lua;
       o->lua = o->box + ".v";
       code += " " + o->box + " = G.ref(" + o->box + ")";
@@ -1009,12 +1023,17 @@ Type* Compiler::resolve_type(const Expr* e) {
       Type* el = resolve_type(e->x.get());
       return ptr_to(el);
     }
-    case ExprKind::ArrayType:
-      if (e->y) {
-        refuse(e->pos, "array type");
+    case ExprKind::ArrayType: {
+      if (!e->y) return slice_of(resolve_type(e->x.get()));
+      if (e->y->kind == ExprKind::Ellipsis) {  // [...]T outside a composite literal
+        error(e->pos, "invalid use of [...] array (outside a composite literal)");
         return t_invalid_;
       }
-      return slice_of(resolve_type(e->x.get()));
+      const std::int64_t n = array_len(*e->y);
+      Type* el = resolve_type(e->x.get());
+      if (n < 0 || el->k == K::Invalid) return t_invalid_;
+      return array_of(el, n);
+    }
     case ExprKind::MapType: {
       Type* t = make(K::Map);
       t->key = resolve_type(e->x.get());
@@ -1264,17 +1283,30 @@ bool Compiler::assignable(X& x, Type* to) {
   return false;
 }
 
+// The alignment of a value of type t in Go (a 64-bit machine): its widest part's, at most 8.
+int Compiler::elem_align(Type* t) {
+  const Type* u = underlying(t);
+  if (u->k == K::Array) return elem_align(u->elem);
+  if (u->k != K::Struct) return std::min(kind_size(u->k), 8);
+  int a = 1;
+  for (const auto& f : u->fields) a = std::max(a, elem_align(f.type));
+  return a;
+}
+
 int Compiler::elem_size(Type* t) {
   const Type* u = underlying(t);
+  if (u->k == K::Array) return static_cast<int>(u->len) * elem_size(u->elem);
   if (u->k != K::Struct) return kind_size(u->k);
   int n = 0;
+  int align = 1;
   for (const auto& f : u->fields) {
     const int s = elem_size(f.type);
-    const int a = std::min(s, 8);
+    const int a = elem_align(f.type);
+    align = std::max(align, a);
     if (a > 0) n = (n + a - 1) / a * a;
     n += s;
   }
-  return (n + 7) / 8 * 8;
+  return (n + align - 1) / align * align;
 }
 
 // The index of t's Lua descriptor (TD[n]), made on first use.
@@ -1310,6 +1342,8 @@ std::string Compiler::zero(Type* t, const std::string& name) {
       return "\"\"";
     case K::Struct:
       return "G.z(TD[" + std::to_string(desc(t)) + "], " + lua_quote(name) + ")";
+    case K::Array:
+      return "G.za(TD[" + std::to_string(desc(t)) + "], " + lua_quote(name) + ")";
     case K::Foreign:
       if (u->name == "sync.WaitGroup") return "waitgroup(" + lua_quote(name) + ")";
       if (u->name == "sync.Mutex") return "mutex(" + lua_quote(name) + ")";
@@ -1383,9 +1417,10 @@ std::string Compiler::wrap_int(Type* t, const std::string& code) {
 }
 
 std::string Compiler::copy_if_struct(X& x) {
-  if (underlying(x.t)->k == K::Struct && !x.fresh) {
+  if (!x.fresh && underlying(x.t)->k == K::Struct)
     return "G.cp(TD[" + std::to_string(desc(x.t)) + "], " + x.code + ")";
-  }
+  if (!x.fresh && underlying(x.t)->k == K::Array)
+    return "G.acp(TD[" + std::to_string(desc(x.t)) + "], " + x.code + ")";
   return x.code;
 }
 
@@ -1603,11 +1638,12 @@ std::string Compiler::expr_string(const Expr* e) {
     case ExprKind::KeyValue:
       return expr_string(e->x.get()) + ": " + expr_string(e->y.get());
     case ExprKind::CompositeLit:
-      return expr_string(e->x.get()) + "{…}";
+      return expr_string(e->x.get()) + (e->args.empty() ? "{}" : "{…}");
     case ExprKind::FuncLit:
       return "func literal";
     case ExprKind::ArrayType:
-      return "[]" + expr_string(e->x.get());
+      if (e->y && e->y->kind == ExprKind::Ellipsis) return "[...]" + expr_string(e->x.get());
+      return "[" + (e->y ? expr_string(e->y.get()) : "") + "]" + expr_string(e->x.get());
     case ExprKind::MapType:
       return "map[" + expr_string(e->x.get()) + "]" + expr_string(e->y.get());
     case ExprKind::ChanType:
@@ -1926,6 +1962,75 @@ bool Compiler::run(const File& f, std::string* out) {
       named_[t->name] = t;
     }
   }
+  // Package-level constants and variables are checked in the order their dependencies need
+  // (Go's package-level declarations may come in any order: `type Grid [N]int` before
+  // `const N = 3`, `const n = len(arr)` before `var arr [4]int`); their code is placed at
+  // their lines below. A declaration waits while a name it mentions is declared by another
+  // that is still waiting; what never gets ready (a cycle, an undefined name) is checked in
+  // source order, for gc's errors.
+  std::map<const Stmt*, std::pair<std::uint32_t, std::string>> gen_code;
+  std::vector<const Decl*> waiting;
+  std::map<std::string, const Decl*> declared_by;
+  std::set<std::string> pkg_names;  // every name the file declares at package level
+  for (const Decl& d : f.decls) {
+    if (d.kind == Decl::Kind::Func && !d.func->recv) pkg_names.insert(d.func->name);
+    if (d.kind == Decl::Kind::Type)
+      for (const TypeSpec& ts : d.gen->types) pkg_names.insert(ts.name);
+    if (d.kind != Decl::Kind::Var && d.kind != Decl::Kind::Const) continue;
+    waiting.push_back(&d);
+    for (const ValueSpec& vs : d.gen->specs)
+      for (const std::string& n : vs.names) {
+        declared_by[n] = &d;
+        pkg_names.insert(n);
+      }
+  }
+  auto lower_gen = [&](const Decl& d) {
+    const ValueSpec* prev = nullptr;
+    std::string code;
+    const std::uint32_t saved = line_;
+    line_ = d.gen->pos.line;
+    const std::uint32_t start = line_;
+    for (const ValueSpec& vs : d.gen->specs) {
+      std::string c = value_spec(vs, d.kind == Decl::Kind::Const, false, prev);
+      if (!c.empty()) code += pad(vs.pos.line) + c;
+      if (!vs.values.empty()) prev = &vs;
+    }
+    gen_code[d.gen.get()] = {start, code};
+    line_ = saved;
+  };
+  // Lowers the waiting declarations that are ready, until none is; `before_types`: only
+  // constants that mention no other package-level name (not yet a type's, a function's).
+  auto lower_ready = [&](bool before_types) {
+    for (bool progress = true; progress;) {
+      progress = false;
+      for (auto it = waiting.begin(); it != waiting.end();) {
+        const Decl& d = **it;
+        std::set<std::string> names;
+        for (const ValueSpec& vs : d.gen->specs) {
+          mentions(vs.type.get(), &names);
+          for (const auto& v : vs.values) mentions(v.get(), &names);
+        }
+        bool ready = !before_types || d.kind == Decl::Kind::Const;
+        for (const std::string& n : names) {
+          const auto by = declared_by.find(n);
+          const bool own = by != declared_by.end() && by->second == &d;
+          if (own) continue;
+          if (by != declared_by.end() &&
+              std::find(waiting.begin(), waiting.end(), by->second) != waiting.end())
+            ready = false;
+          if (before_types && by == declared_by.end() && pkg_names.count(n)) ready = false;
+        }
+        if (!ready) {
+          ++it;
+          continue;
+        }
+        it = waiting.erase(it);
+        lower_gen(d);
+        progress = true;
+      }
+    }
+  };
+  lower_ready(true);
   for (const Decl& d : f.decls) {
     if (d.kind != Decl::Kind::Type) continue;
     for (const TypeSpec& ts : d.gen->types) {
@@ -1986,24 +2091,10 @@ bool Compiler::run(const File& f, std::string* out) {
     }
     declare(Obj::Func, fd.name, sig, fd.name_pos, false);
   }
-  // 3. Package-level constants and variables, in source order, lowered now (their code is
-  //    placed at their lines below) so that every function body sees their types.
-  std::map<const Stmt*, std::pair<std::uint32_t, std::string>> gen_code;
-  for (const Decl& d : f.decls) {
-    if (d.kind != Decl::Kind::Var && d.kind != Decl::Kind::Const) continue;
-    const ValueSpec* prev = nullptr;
-    std::string code;
-    const std::uint32_t saved = line_;
-    line_ = d.gen->pos.line;
-    const std::uint32_t start = line_;
-    for (const ValueSpec& vs : d.gen->specs) {
-      std::string c = value_spec(vs, d.kind == Decl::Kind::Const, false, prev);
-      if (!c.empty()) code += pad(vs.pos.line) + c;
-      if (!vs.values.empty()) prev = &vs;
-    }
-    gen_code[d.gen.get()] = {start, code};
-    line_ = saved;
-  }
+  // 3. The other package-level constants and variables (see lower_ready above), lowered now
+  //    so that every function body sees their types.
+  lower_ready(false);
+  for (const Decl* d : waiting) lower_gen(*d);
   bool has_main = false;
   bool has_init = false;
   for (const Decl& d : f.decls) {
@@ -2108,6 +2199,7 @@ std::string Compiler::desc_code(Type* t) {
   if (u->elem) s += ", e=TD[" + std::to_string(desc(u->elem)) + "]";
   if (u->key) s += ", key=TD[" + std::to_string(desc(u->key)) + "]";
   if (u->k == K::Slice) s += ", es=" + std::to_string(elem_size(u->elem));
+  if (u->k == K::Array) s += ", n=" + std::to_string(u->len);
   if (u->k == K::Struct) {
     s += ", f={";
     for (const auto& f : u->fields)
@@ -2388,9 +2480,16 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
         X k = value(*le->y, u->key);
         return "G.mset(" + base.code + ", " + convert(k, u->key) + ", " + v + ")";
       }
-      if (u->k == K::Slice) {
+      if (u->k == K::Slice || u->k == K::Array ||
+          (u->k == K::Pointer && underlying(u->elem)->k == K::Array)) {
+        if (u->k == K::Array && !l.addressable) {
+          error(start_of(*le), "cannot assign to " + expr_string(le) + " (value of type " +
+                                   type_string(l.t) + ")");
+          return "";
+        }
         X i = value(*le->y, t_int_);
-        return "G.six(" + base.code + ", " + i.code + ", " + v + ")";
+        const std::string b = u->k == K::Pointer ? "(" + base.code + " or G.np())" : base.code;
+        return "G.six(" + b + ", " + i.code + ", " + v + ")";
       }
       if (u->k == K::String) {
         error(le->pos, "cannot assign to " + expr_string(le) +
@@ -2407,7 +2506,8 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
       return l.code + " = " + v;
     }
     case ExprKind::Star:
-      if (const Type* eu = underlying(l.t); eu->k != K::Struct && eu->k != K::Foreign)
+      if (const Type* eu = underlying(l.t);
+          eu->k != K::Struct && eu->k != K::Array && eu->k != K::Foreign)
         return ";" + l.code + " = " + v;  // a box's v; ";": the line starts with "("
       return "G.setp(" + l.code + ", " + v + ")";
     default:
@@ -2715,6 +2815,23 @@ std::string Compiler::range_stmt(const Stmt& s, const std::string& label) {
     key_val = iv;
     val_val = xv + ".a[" + xv + ".o + " + iv + " + 1]";
     if (underlying(vt)->k == K::Struct) val_val = "G.cp(" + td(vt) + ", " + val_val + ")";
+    if (underlying(vt)->k == K::Array) val_val = "G.acp(" + td(vt) + ", " + val_val + ")";
+  } else if (u->k == K::Array || (u->k == K::Pointer && underlying(u->elem)->k == K::Array)) {
+    // Over an array: a copy of it, taken before the loop (Go's range evaluates its operand
+    // once), unless only the index is wanted; through a pointer, the array itself.
+    const Type* au = u->k == K::Array ? u : underlying(u->elem);
+    kt = t_int_;
+    vt = au->elem;
+    if (u->k == K::Array && s.lhs.size() > 1 && s.lhs[1] != nullptr) {
+      code = " do local __x" + std::to_string(id) + " = " + copy_if_struct(x);
+    } else if (u->k == K::Pointer && s.lhs.size() > 1 && s.lhs[1] != nullptr) {
+      code = " do local __x" + std::to_string(id) + " = (" + x.code + " or G.np())";
+    }
+    head = " for " + iv + " = 0, " + std::to_string(au->len - 1) + " do";
+    key_val = iv;
+    val_val = xv + ".a[" + iv + " + 1]";
+    if (underlying(vt)->k == K::Struct) val_val = "G.cp(" + td(vt) + ", " + val_val + ")";
+    if (underlying(vt)->k == K::Array) val_val = "G.acp(" + td(vt) + ", " + val_val + ")";
   } else if (is_string(u)) {
     kt = t_int_;
     vt = lookup("rune")->type;
@@ -2729,6 +2846,7 @@ std::string Compiler::range_stmt(const Stmt& s, const std::string& label) {
     key_val = iv;
     val_val = "G.mget(" + xv + ", " + iv + ", " + zero(vt) + ")";
     if (underlying(vt)->k == K::Struct) val_val = "G.cp(" + td(vt) + ", " + val_val + ")";
+    if (underlying(vt)->k == K::Array) val_val = "G.acp(" + td(vt) + ", " + val_val + ")";
   } else if (u->k == K::Chan) {
     if (u->dir == ChanDir::Send) {
       error(s.rhs[0]->pos, "invalid operation: range " + expr_string(s.rhs[0].get()) +
@@ -3256,7 +3374,8 @@ X Compiler::expr(const Expr& e, Type* hint) {
       x.t = underlying(p.t)->elem;
       x.code = "(" + p.code + " or G.np())";
       // A pointer to a non-struct value is a box (see boxes()): *p is its v.
-      if (const Type* eu = underlying(x.t); eu->k != K::Struct && eu->k != K::Foreign)
+      if (const Type* eu = underlying(x.t);
+          eu->k != K::Struct && eu->k != K::Array && eu->k != K::Foreign)
         x.code += ".v";
       x.addressable = true;
       break;
@@ -3575,7 +3694,15 @@ X Compiler::basic_lit(const Expr& e, Type* hint) {
 
 X Compiler::composite(const Expr& e, Type* hint) {
   X x;
-  Type* t = e.x ? resolve_type(e.x.get()) : hint;
+  Type* t = nullptr;
+  bool inferred_len = false;  // [...]T{...}: the length is the elements'
+  if (e.x && e.x->kind == ExprKind::ArrayType && e.x->y && e.x->y->kind == ExprKind::Ellipsis) {
+    Type* el = resolve_type(e.x->x.get());
+    t = el->k == K::Invalid ? t_invalid_ : array_of(el, 0);
+    inferred_len = true;
+  } else {
+    t = e.x ? resolve_type(e.x.get()) : hint;
+  }
   if (t == nullptr) {
     error(e.pos, "invalid composite literal type: missing type");
     return x;
@@ -3593,15 +3720,64 @@ X Compiler::composite(const Expr& e, Type* hint) {
     x.mode = X::Invalid;
     return x;
   }
+  const bool any_key = std::any_of(e.args.begin(), e.args.end(),
+                                   [](const ExprP& a) { return a->kind == ExprKind::KeyValue; });
+  if (u->k == K::Array || (u->k == K::Slice && any_key)) {
+    // Elements at their indices (a key sets the index, the next element takes the one after);
+    // the ones not given are the element type's zero (G.alit fills them).
+    Type* et = u->elem;
+    std::string elems;
+    std::int64_t idx = 0, n = 0;
+    std::set<std::int64_t> seen;
+    for (const auto& el : e.args) {
+      const Expr* ve = el.get();
+      if (ve->kind == ExprKind::KeyValue) {
+        X k = value(*ve->x, t_int_);
+        ve = ve->y.get();
+        if (k.mode == X::Invalid) continue;
+        if (k.mode != X::Const || !is_integer(k.t) || k.cv.k != CV::Int) {
+          error(el->x->pos, "index " + expr_string(el->x.get()) + " must be integer constant");
+          continue;
+        }
+        if (k.cv.i < 0) {
+          error(el->x->pos,
+                "index " + expr_string(el->x.get()) + " must be non-negative integer constant");
+          continue;
+        }
+        idx = k.cv.i;
+      }
+      if (u->k == K::Array && !inferred_len && idx >= u->len) {
+        if (el->kind == ExprKind::KeyValue) {
+          error(el->x->pos, "invalid argument: index " + expr_string(el->x.get()) +
+                                " out of bounds [0:" + std::to_string(u->len) + "]");
+        } else {
+          error(ve->pos, "index " + std::to_string(idx) +
+                             " is out of bounds (>= " + std::to_string(u->len) + ")");
+        }
+        value(*ve, et);
+        continue;
+      }
+      if (!seen.insert(idx).second) {
+        error(el->pos, "duplicate index " + std::to_string(idx) + " in array or slice literal");
+      }
+      X v = value(*ve, et);
+      if (v.mode != X::Invalid && !assignable(v, et)) {
+        error(ve->pos, cannot_use(v, *ve, et, "array or slice literal"));
+      }
+      elems += "[" + std::to_string(idx + 1) + "] = " + convert(v, et) + ", ";
+      ++idx;
+      n = std::max(n, idx);
+    }
+    if (inferred_len) t->len = n;
+    const std::int64_t len = u->k == K::Array ? u->len : n;
+    x.code = "G.alit(" + td(et) + ", " + std::to_string(len) + ", {" + elems + "})";
+    return x;
+  }
   if (u->k == K::Slice) {
     std::string elems;
     std::size_t n = 0;
     for (const auto& el : e.args) {
       const Expr* ve = el.get();
-      if (ve->kind == ExprKind::KeyValue) {
-        refuse(ve->pos, "an indexed element in a slice literal");
-        continue;
-      }
       X v = value(*ve, u->elem);
       if (v.mode != X::Invalid && !assignable(v, u->elem)) {
         error(ve->pos, cannot_use(v, *ve, u->elem, "array or slice literal"));
@@ -3902,6 +4078,21 @@ X Compiler::index(const Expr& e) {
     x.addressable = true;
     return x;
   }
+  if (u->k == K::Array || (u->k == K::Pointer && underlying(u->elem)->k == K::Array)) {
+    // An array's element, or through a pointer to an array (p[i] is (*p)[i]).
+    const bool ptr = u->k == K::Pointer;
+    const Type* au = ptr ? underlying(u->elem) : u;
+    if (i.mode == X::Const && i.cv.k == CV::Int && i.cv.i >= au->len) {
+      error(e.y->pos, "invalid argument: index " + expr_string(e.y.get()) +
+                          " out of bounds [0:" + std::to_string(au->len) + "]");
+      return x;
+    }
+    x.mode = X::Value;
+    x.t = au->elem;
+    x.code = "G.ix(" + (ptr ? "(" + b.code + " or G.np())" : b.code) + ", " + i.code + ")";
+    x.addressable = ptr || b.addressable;
+    return x;
+  }
   if (u->k == K::String) {
     x.mode = X::Value;
     x.t = lookup("byte")->type;
@@ -3939,6 +4130,19 @@ X Compiler::slice_expr(const Expr& e) {
   if (u->k == K::Slice) {
     x.t = b.t;
     x.code = "G.sls(" + b.code + ", " + lo + ", " + hi + ")";
+    return x;
+  }
+  if (u->k == K::Array || (u->k == K::Pointer && underlying(u->elem)->k == K::Array)) {
+    // A slice sharing the array's table (an array is held as a slice of its whole length).
+    const bool ptr = u->k == K::Pointer;
+    if (!ptr && !b.addressable) {
+      error(start_of(*e.x),
+            "invalid operation: " + describe_x(b, *e.x) + " (slice of unaddressable value)");
+      x.mode = X::Invalid;
+      return x;
+    }
+    x.t = slice_of((ptr ? underlying(u->elem) : u)->elem);
+    x.code = "G.sls(" + (ptr ? "(" + b.code + " or G.np())" : b.code) + ", " + lo + ", " + hi + ")";
     return x;
   }
   if (u->k == K::String) {
@@ -4189,6 +4393,59 @@ X Compiler::call(const Expr& e) {
   return x;
 }
 
+std::int64_t Compiler::array_len(const Expr& len) {
+  // A variable named as a length is not thereby used (gc reports it unused too).
+  Obj* o = len.kind == ExprKind::Ident ? lookup(len.name) : nullptr;
+  const bool was_used = o != nullptr && o->used;
+  X n = value(len);
+  if (n.mode == X::Invalid) return -1;
+  if (n.mode != X::Const) {
+    if (o != nullptr) o->used = was_used;
+    error(len.pos, "invalid array length " + expr_string(&len));
+    return -1;
+  }
+  if (n.cv.k == CV::Float && n.cv.f == std::floor(n.cv.f) && is_untyped(n.t)) {
+    n.cv.k = CV::Int;
+    n.cv.i = static_cast<std::int64_t>(n.cv.f);
+  }
+  if (n.cv.k != CV::Int || !(is_integer(n.t) || n.t->k == K::UntypedFloat)) {
+    error(len.pos, "array length " + describe_x(n, len) + " must be integer");
+    return -1;
+  }
+  if (n.cv.i < 0) {
+    error(len.pos, "invalid array length " + describe_x(n, len));
+    return -1;
+  }
+  if (n.cv.i > (std::int64_t{1} << 24)) {
+    refuse(len.pos, "an array of more than 16777216 elements");
+    return -1;
+  }
+  return n.cv.i;
+}
+
+void Compiler::mentions(const Expr* e, std::set<std::string>* out) {
+  if (e == nullptr || e->kind == ExprKind::FuncLit) return;
+  if (e->kind == ExprKind::Ident) out->insert(e->name);
+  mentions(e->x.get(), out);
+  if (e->kind == ExprKind::Selector) return;  // x.name: the name is not a package-level one
+  mentions(e->y.get(), out);
+  mentions(e->z.get(), out);
+  for (const auto& a : e->args) mentions(a.get(), out);
+  for (const auto* fs : {&e->params, &e->results, &e->fields})
+    for (const Field& fl : *fs) mentions(fl.type.get(), out);
+}
+
+bool Compiler::calls_or_receives(const Expr& e) {
+  if (e.kind == ExprKind::Call) return true;
+  if (e.kind == ExprKind::Unary && e.name == "<-") return true;
+  if (e.kind == ExprKind::FuncLit) return false;
+  for (const Expr* c : {e.x.get(), e.y.get(), e.z.get()})
+    if (c != nullptr && calls_or_receives(*c)) return true;
+  for (const auto& a : e.args)
+    if (calls_or_receives(*a)) return true;
+  return false;
+}
+
 X Compiler::builtin_call(const Expr& e, const std::string& name) {
   X x;
   x.mode = X::Value;
@@ -4235,6 +4492,22 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       finish_call(name == "len" ? "G.len" : "G.cap", {a.code});
       return x;
     }
+    if (u->k == K::Array || (u->k == K::Pointer && underlying(u->elem)->k == K::Array)) {
+      // Constant unless the operand receives or calls a function (Go's rule); either way the
+      // array's length, but the operand is evaluated when not constant.
+      const std::int64_t n = (u->k == K::Array ? u : underlying(u->elem))->len;
+      if (!calls_or_receives(*args[0])) {
+        x.mode = X::Const;
+        x.t = t_int_;
+        x.cv.k = CV::Int;
+        x.cv.i = n;
+        x.code = std::to_string(n);
+        return x;
+      }
+      x.code = "(function() local _ = " + a.code + " return " + std::to_string(n) + " end)()";
+      x.fresh = true;
+      return x;
+    }
     if (u->k == K::Chan) {
       finish_call(name == "len" ? "G.clen" : "G.ccap", {a.code});
       return x;
@@ -4277,7 +4550,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
         return X{};
       }
       const std::string z = zero(u->elem);
-      const bool st = underlying(u->elem)->k == K::Struct || underlying(u->elem)->k == K::Foreign;
+      const bool st = is_aggregate(u->elem) || underlying(u->elem)->k == K::Foreign;
       finish_call("G.mks",
                   {std::to_string(elem_size(u->elem)), sizes[0],
                    sizes.size() > 1 ? sizes[1] : "nil", st ? "nil" : z, st ? td(u->elem) : "nil"});
@@ -4305,7 +4578,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
     const Type* u = underlying(t);
     if (u->k == K::Invalid) return X{};
     x.t = ptr_to(t);
-    if (u->k != K::Struct && u->k != K::Foreign) {
+    if (u->k != K::Struct && u->k != K::Array && u->k != K::Foreign) {
       x.code = "G.ref(" + zero(t) + ")";  // a fresh box (see boxes())
       return x;
     }
@@ -4465,7 +4738,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
     if (u->k == K::Map) {
       finish_call("G.mclear", {m.code});
     } else if (u->k == K::Slice) {
-      const bool st = underlying(u->elem)->k == K::Struct;
+      const bool st = is_aggregate(u->elem);
       finish_call("G.sclear", {m.code, st ? "nil" : zero(u->elem), st ? td(u->elem) : "nil"});
     } else {
       error(args[0]->pos,
@@ -5237,7 +5510,7 @@ X Compiler::unary(const Expr& e, Type* hint) {
       X c = composite(*inner, h);
       if (c.mode == X::Invalid) return x;
       const Type* cu = underlying(c.t);
-      if (cu->k != K::Struct) {
+      if (cu->k != K::Struct && cu->k != K::Array) {
         refuse(e.pos, "taking the address of " + a_or_an(type_string(c.t)) + " literal");
         return x;
       }
@@ -5251,7 +5524,7 @@ X Compiler::unary(const Expr& e, Type* hint) {
       return x;
     }
     const Type* vu = underlying(v.t);
-    if (vu->k != K::Struct && vu->k != K::Foreign) {
+    if (vu->k != K::Struct && vu->k != K::Array && vu->k != K::Foreign) {
       if (inner->kind == ExprKind::Ident && v.obj != nullptr && !v.obj->box.empty()) {
         x.mode = X::Value;
         x.t = ptr_to(v.t);
@@ -5617,6 +5890,15 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
       x.code = std::string(op == "!=" ? "(not " : "(") + "G.seq(" + td(t) + ", " + a.code + ", " +
                b.code + "))";
       return x;
+    case K::Array:
+      if (!comparable(u)) {
+        error(p, "invalid operation: " + expr_string(ea) + " " + op + " " + expr_string(eb) + " (" +
+                     type_string(t) + " cannot be compared)");
+        return X{};
+      }
+      x.code = std::string(op == "!=" ? "(not " : "(") + "G.aeq(" + td(t) + ", " + a.code + ", " +
+               b.code + "))";
+      return x;
     default:
       x.code = "(" + a.code + " " + sop + " " + b.code + ")";
       return x;
@@ -5955,6 +6237,8 @@ bool Compiler::comparable(const Type* t) {
       for (const Member& m : u->fields)
         if (!comparable(m.type)) return false;
       return true;
+    case K::Array:
+      return comparable(u->elem);
     default:
       return true;
   }
@@ -6065,6 +6349,7 @@ X Compiler::generic_call(const Expr& e, const X& f) {
     return "function(a, b) return " + compare(a, b, op, e.pos, nullptr, nullptr).code + " end";
   };
   auto copy_fn = [&](Type* t) {
+    if (underlying(t)->k == K::Array) return "function(v) return G.acp(" + td(t) + ", v) end";
     return underlying(t)->k == K::Struct ? "function(v) return G.cp(" + td(t) + ", v) end"
                                          : std::string("nil");
   };

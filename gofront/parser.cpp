@@ -655,8 +655,12 @@ class Parser {
       next();
       ExprP e = node(ExprKind::ArrayType, p);
       if (!is_op("]")) {
-        if (is_op("...")) refuse(tok_.pos, "array literal length [...]");
-        e->y = expr();
+        if (is_op("...")) {  // [...]T: only a composite literal's type (the checker says so)
+          e->y = node(ExprKind::Ellipsis, tok_.pos);
+          next();
+        } else {
+          e->y = expr();
+        }
         if (tok_.kind == Tok::Ident || is_op(",")) refuse(p, "generic type parameters");
       }
       expect_op("]");

@@ -92,22 +92,56 @@ end
 zv = function(T, name)
   local k = T.k
   if k == "struct" then return G.z(T, name) end
+  if k == "array" then return G.za(T, name) end
   if k == "foreign" then
     local mk = foreign_zero[T.name]
     return mk and mk(name) or nil
   end
   return zeros[k]
 end
+-- An array is held as a slice of its whole length, {a = elements (1-based), o = 0, n = c = its
+-- length}, so indexing, slicing and len are the slice's; it is a value: copied (deeply, through
+-- struct and array elements) wherever Go copies it, as a struct is.
+local vcopy
+function G.za(T, name)
+  local a, e = {}, T.e
+  for i = 1, T.n do a[i] = zv(e, name) end
+  return {a = a, o = 0, n = T.n, c = T.n}
+end
+function G.acp(T, v)
+  local a, e, src = {}, T.e, v.a
+  local deep = e.k == "struct" or e.k == "array"
+  for i = 1, T.n do
+    local x = src[v.o + i]
+    if deep then x = vcopy(e, x) end
+    a[i] = x
+  end
+  return {a = a, o = 0, n = T.n, c = T.n}
+end
+-- A literal: t holds the elements given at their (1-based) indices; the others are zero.
+function G.alit(E, n, t)
+  for i = 1, n do
+    if t[i] == nil then t[i] = zv(E, "") end
+  end
+  return {a = t, o = 0, n = n, c = n}
+end
 function G.cp(T, v)
   if v == nil then return nil end
   local r = {}
   for _, f in ipairs(T.f) do
     local x = v[f[3]]
-    if x ~= nil and f[2].k == "struct" then x = G.cp(f[2], x) end
+    if x ~= nil then x = vcopy(f[2], x) end
     r[f[3]] = x
   end
   return r
 end
+vcopy = function(T, v)
+  local k = T.k
+  if k == "struct" then return G.cp(T, v) end
+  if k == "array" then return G.acp(T, v) end
+  return v
+end
+G.vcopy = vcopy
 function G.setp(p, v)
   if p == nil then G.np() end
   for k in next, p do p[k] = nil end
@@ -226,10 +260,10 @@ function G.icall(i, name, ...)
   if base then
     if not base.pm[name] then
       if v == nil then G.np() end
-      if base.k == "struct" then v = G.cp(base, v) end
+      v = vcopy(base, v)
     end
-  elseif i.t.k == "struct" then
-    v = G.cp(i.t, v)
+  else
+    v = vcopy(i.t, v)
   end
   return f(v, ...)
 end
@@ -244,15 +278,34 @@ local function ieq(a, b)
   if a.t ~= b.t then return false end
   local k = a.t.k
   if k == "struct" then return seq(a.t, a.v, b.v) end
+  if k == "array" then return G.aeq(a.t, a.v, b.v) end
   if k == "slice" or k == "map" or k == "func" then rte("comparing uncomparable type " .. a.t.name) end
   return a.v == b.v
 end
 G.ieq = ieq
+-- Two values of type T equal as Go's == says (T a struct, an array or a type compared as is).
+local function veq(T, x, y)
+  local k = T.k
+  if k == "struct" then return seq(T, x, y) end
+  if k == "array" then return G.aeq(T, x, y) end
+  if k == "iface" then return ieq(x, y) end
+  if k == "slice" or k == "map" or k == "func" then rte("comparing uncomparable type " .. T.name) end
+  return x == y
+end
+function G.aeq(T, a, b)
+  local e = T.e
+  for i = 1, T.n do
+    if not veq(e, a.a[a.o + i], b.a[b.o + i]) then return false end
+  end
+  return true
+end
 seq = function(T, a, b)
   for _, f in ipairs(T.f) do
     local x, y, k = a[f[3]], b[f[3]], f[2].k
     if k == "struct" then
       if not seq(f[2], x, y) then return false end
+    elseif k == "array" then
+      if not G.aeq(f[2], x, y) then return false end
     elseif k == "iface" then
       if not ieq(x, y) then return false end
     elseif x ~= y then
@@ -275,15 +328,13 @@ local function iname(n)
 end
 function G.as(i, T, name)
   if i ~= nil and i.t == T then
-    if T.k == "struct" then return G.cp(T, i.v) end
-    return i.v
+    return vcopy(T, i.v)
   end
   error("interface conversion: " .. iname(name) .. " is " .. (i == nil and "nil" or i.t.name) .. ", not " .. T.name, 0)
 end
 function G.as2(i, T, z)
   if i ~= nil and i.t == T then
-    if T.k == "struct" then return G.cp(T, i.v), true end
-    return i.v, true
+    return vcopy(T, i.v), true
   end
   return z, false
 end
@@ -1048,7 +1099,7 @@ local function gosyntax(T, v, depth)
     for i, f in ipairs(T.f) do parts[i] = f[1] .. ":" .. gosyntax(f[2], v[f[3]], depth + 1) end
     return T.name .. "{" .. concat(parts, ", ") .. "}"
   end
-  if k == "slice" then
+  if k == "slice" or k == "array" then
     if v == nil then return T.name .. "(nil)" end
     local parts = {}
     for i = 1, v.n do parts[i] = gosyntax(T.e, v.a[v.o + i], depth + 1) end
@@ -1084,7 +1135,7 @@ fmtv = function(T, v, verb, plus, sharp, depth)
     if f then
       if T.k == "ptr" and v == nil then return "<nil>" end
       local r = v
-      if not base and T.k == "struct" then r = G.cp(T, v) end
+      if not base then r = vcopy(T, v) end
       local s = f(r)
       if verb == "q" then return quote(s) end
       return s
@@ -1145,6 +1196,10 @@ fmtv = function(T, v, verb, plus, sharp, depth)
       parts[i] = plus and (f[1] .. ":" .. s) or s
     end
     return "{" .. concat(parts, " ") .. "}"
+  elseif k == "array" then
+    local parts = {}
+    for i = 1, T.n do parts[i] = fmtv(T.e, v.a[i], verb, plus, sharp, depth + 1) end
+    return "[" .. concat(parts, " ") .. "]"
   elseif k == "slice" then
     if verb == "p" then return addr(v) end
     if verb == "s" and T.e.k == "uint8" then return G.bstr(v) end
@@ -1208,7 +1263,7 @@ local function fmtone(b, verb, plus, sharp, prec, space)
   end
   if verb == "s" then
     local f = method(T, "Error") or method(T, "String")
-    if not f and T.k ~= "string" and T.k ~= "slice" and T.k ~= "struct" and T.k ~= "map" and T.k ~= "ptr" and T.k ~= "iface" then
+    if not f and T.k ~= "string" and T.k ~= "slice" and T.k ~= "array" and T.k ~= "struct" and T.k ~= "map" and T.k ~= "ptr" and T.k ~= "iface" then
       return "%!s(" .. T.name .. "=" .. fmtv(T, v, "v", false, false, 0) .. ")"
     end
   end

@@ -15,7 +15,7 @@ struct KindFacts {
   bool untyped;      // an untyped constant's type
   bool integer;      // an integer type, the untyped int and rune included
   int size;          // bytes a value takes in Go on a 64-bit machine (unsafe.Sizeof); a
-                     // struct's depends on its fields (0 here)
+                     // struct's or array's depends on its parts (0 here)
 };
 
 constexpr KindFacts kKinds[] = {
@@ -42,6 +42,7 @@ constexpr KindFacts kKinds[] = {
     {K::UntypedString, "untyped string", "invalid", true, false, 8},
     {K::UntypedNil, "untyped nil", "invalid", true, false, 8},
     {K::Slice, nullptr, "slice", false, false, 24},
+    {K::Array, nullptr, "array", false, false, 0},
     {K::Map, nullptr, "map", false, false, 8},
     {K::Chan, nullptr, "chan", false, false, 8},
     {K::Func, nullptr, "func", false, false, 8},
@@ -128,6 +129,11 @@ bool is_boolean(const Type* t) {
   return t != nullptr && (t->k == K::Bool || t->k == K::UntypedBool);
 }
 
+bool is_aggregate(const Type* t) {
+  t = underlying(t);
+  return t != nullptr && (t->k == K::Struct || t->k == K::Array);
+}
+
 bool identical(const Type* a, const Type* b) {
   if (a == b) return true;
   if (a == nullptr || b == nullptr) return false;
@@ -139,6 +145,8 @@ bool identical(const Type* a, const Type* b) {
     case K::Slice:
     case K::Pointer:
       return identical(a->elem, b->elem);
+    case K::Array:
+      return a->len == b->len && identical(a->elem, b->elem);
     case K::Chan:
       return a->dir == b->dir && identical(a->elem, b->elem);
     case K::Map:
@@ -191,6 +199,8 @@ std::string type_string(const Type* t, bool q) {
   switch (t->k) {
     case K::Slice:
       return "[]" + type_string(t->elem, q);
+    case K::Array:
+      return "[" + std::to_string(t->len) + "]" + type_string(t->elem, q);
     case K::Pointer:
       return "*" + type_string(t->elem, q);
     case K::Map:

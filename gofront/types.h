@@ -37,6 +37,7 @@ enum class K {
   UntypedString,
   UntypedNil,
   Slice,
+  Array,  // [len]elem: a value, copied as a struct is
   Map,
   Chan,
   Func,
@@ -68,7 +69,8 @@ struct Method {
 
 struct Type {
   K k = K::Invalid;
-  Type* elem = nullptr;  // Slice, Map (value), Chan, Pointer
+  Type* elem = nullptr;  // Slice, Array, Map (value), Chan, Pointer
+  std::int64_t len = 0;  // Array: its length
   Type* key = nullptr;   // Map
   ChanDir dir = ChanDir::Both;
   std::vector<Member> fields;  // Struct fields; Interface methods (type = signature), sorted
@@ -96,6 +98,9 @@ bool is_boolean(const Type* t);
 const Type* underlying(const Type* t);
 Type* underlying(Type* t);
 bool identical(const Type* a, const Type* b);
+// A struct or an array: a value held in a Lua table, copied where Go copies it (assignment,
+// argument, result, storing, sending) and changed in place through an element or field.
+bool is_aggregate(const Type* t);
 // Go's spelling of a type in messages: "int", "[]string", "main.T" as "T"? gc prints
 // package-local names unqualified in errors; fmt's %T qualifies them ("main.T").
 std::string type_string(const Type* t, bool qualified = false);
