@@ -2061,7 +2061,7 @@ bool Compiler::run(const File& f, std::string* out) {
         if (base->k != K::Invalid) error(fd.recv->pos, "invalid receiver type " + type_string(rt));
         continue;
       }
-      if (ptr && underlying(base)->k != K::Struct) {
+      if (ptr && !is_aggregate(base)) {
         refuse(fd.recv->pos, "a pointer receiver on a non-struct type");
         continue;
       }
@@ -4113,17 +4113,36 @@ X Compiler::slice_expr(const Expr& e) {
   if (b.mode == X::Invalid) return x;
   const Type* u = underlying(b.t);
   std::string lo = "0", hi = "nil";
+  // Constant indices are checked now: against an array's length, and lo <= hi.
+  const Type* arr = u->k == K::Array                                           ? u
+                    : u->k == K::Pointer && underlying(u->elem)->k == K::Array ? underlying(u->elem)
+                                                                               : nullptr;
+  std::int64_t clo = -1, chi = -1;
+  auto const_bound = [&](const X& ix, const Expr& ie) {
+    if (ix.mode != X::Const || ix.cv.k != CV::Int) return std::int64_t{-1};
+    if (arr != nullptr && ix.cv.i > arr->len) {
+      error(ie.pos, "invalid argument: index " + expr_string(&ie) +
+                        " out of bounds [0:" + std::to_string(arr->len + 1) + "]");
+      return std::int64_t{-1};
+    }
+    return ix.cv.i;
+  };
   if (e.has_lo) {
     X l = value(*e.y, t_int_);
     if (l.mode != X::Invalid && !is_integer(l.t))
       error(e.y->pos, "invalid argument: index " + describe_x(l, *e.y) + " must be integer");
     lo = l.code;
+    clo = const_bound(l, *e.y);
   }
   if (e.has_hi) {
     X h = value(*e.z, t_int_);
     if (h.mode != X::Invalid && !is_integer(h.t))
       error(e.z->pos, "invalid argument: index " + describe_x(h, *e.z) + " must be integer");
     hi = h.code;
+    chi = const_bound(h, *e.z);
+    if (clo >= 0 && chi >= 0 && clo > chi)
+      error(e.z->pos,
+            "invalid slice indices: " + std::to_string(chi) + " < " + std::to_string(clo));
   }
   x.mode = X::Value;
   x.fresh = true;
@@ -4142,7 +4161,7 @@ X Compiler::slice_expr(const Expr& e) {
       return x;
     }
     x.t = slice_of((ptr ? underlying(u->elem) : u)->elem);
-    x.code = "G.sls(" + (ptr ? "(" + b.code + " or G.np())" : b.code) + ", " + lo + ", " + hi + ")";
+    x.code = "G.asl(" + (ptr ? "(" + b.code + " or G.np())" : b.code) + ", " + lo + ", " + hi + ")";
     return x;
   }
   if (u->k == K::String) {

@@ -447,6 +447,14 @@ function G.sls(s, lo, hi)
   if s == nil then return nil end
   return {a = s.a, o = s.o + lo, n = hi - lo, c = c - lo}
 end
+-- a[lo:hi] of an array (its cap is its length: Go's message names the length).
+function G.asl(s, lo, hi)
+  local n = s.n
+  hi = hi or n
+  if hi < 0 or hi > n then rte("slice bounds out of range [:" .. hi .. "] with length " .. n) end
+  if lo < 0 or lo > hi then rte("slice bounds out of range [" .. lo .. ":" .. hi .. "]") end
+  return {a = s.a, o = lo, n = hi - lo, c = n - lo}
+end
 function G.copy(d, s)
   local n = math.min(d and d.n or 0, s and s.n or 0)
   if n == 0 then return 0 end
@@ -1107,7 +1115,7 @@ local function gosyntax(T, v, depth)
   end
   if k == "ptr" then
     if v == nil then return "(" .. T.name .. ")(nil)" end
-    if depth == 0 and T.e.k == "struct" then return "&" .. gosyntax(T.e, v, depth + 1) end
+    if depth == 0 and (T.e.k == "struct" or T.e.k == "array") then return "&" .. gosyntax(T.e, v, depth + 1) end
     return "(" .. T.name .. ")(" .. addr(v) .. ")"
   end
   if k == "iface" then
@@ -1187,7 +1195,7 @@ fmtv = function(T, v, verb, plus, sharp, depth)
   elseif k == "ptr" then
     if v == nil then return verb == "p" and "0x0" or "<nil>" end
     if verb == "p" then return addr(v) end
-    if depth == 0 and T.e.k == "struct" then return "&" .. fmtv(T.e, v, verb, plus, sharp, depth + 1) end
+    if depth == 0 and (T.e.k == "struct" or T.e.k == "array") then return "&" .. fmtv(T.e, v, verb, plus, sharp, depth + 1) end
     return addr(v)
   elseif k == "struct" then
     local parts = {}
@@ -1197,6 +1205,9 @@ fmtv = function(T, v, verb, plus, sharp, depth)
     end
     return "{" .. concat(parts, " ") .. "}"
   elseif k == "array" then
+    if T.e.k == "uint8" and (verb == "s" or verb == "q" or verb == "x" or verb == "X") then
+      return fmtv(STR, G.bstr(v), verb, plus, sharp, depth)  -- bytes, as fmt prints [N]byte
+    end
     local parts = {}
     for i = 1, T.n do parts[i] = fmtv(T.e, v.a[i], verb, plus, sharp, depth + 1) end
     return "[" .. concat(parts, " ") .. "]"

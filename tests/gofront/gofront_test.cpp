@@ -167,6 +167,32 @@ const Case kErrors[] = {
     {"package main\n\nimport \"math\"\n\nfunc main() {\n\tn := 16\n\t_ = math.Sqrt(n)\n}\n",
      "prog.go:7:16: cannot use n (variable of type int) as type float64 in argument to "
      "math.Sqrt\n"},
+    // Arrays (issue #17): a constant index out of bounds, a length that is not constant (its
+    // variable still unused) or negative, slicing or assigning into an unaddressable array,
+    // [...] outside a literal, literal elements out of bounds or given twice, an uncomparable
+    // array compared, constant slice bounds past the length or crossed.
+    {"package main\n\nfunc main() {\n\tvar a [3]int\n\ta[5] = 1\n\t_ = a[3]\n\tn := 2\n\tvar b "
+     "[n]int\n\tvar c [-1]int\n\t_, _ = b, c\n}\n",
+     "prog.go:5:4: invalid argument: index 5 out of bounds [0:3]\nprog.go:6:8: invalid argument: "
+     "index 3 out of bounds [0:3]\nprog.go:7:2: n declared but not used\nprog.go:8:9: invalid "
+     "array length n\nprog.go:9:9: invalid array length -1 (untyped int constant)\n"},
+    {"package main\n\nfunc f() [3]int { return [3]int{} }\n\nfunc main() {\n\ts := "
+     "f()[1:]\n\tf()[0] = 1\n\tx := [...]int{1, 2}\n\tvar y [...]int\n\tz := [2]int{1, 2, 3}\n\tw "
+     ":= [5]int{2: 1, 2: 3}\n\tv := [3]int{5: 1}\n\t_, _, _, _, _, _ = s, x, y, z, w, v\n}\n",
+     "prog.go:6:7: invalid operation: f() (value of type [3]int) (slice of unaddressable "
+     "value)\nprog.go:7:2: cannot assign to f()[0] (value of type int)\nprog.go:9:8: invalid use "
+     "of [...] array (outside a composite literal)\nprog.go:10:20: index 2 is out of bounds (>= "
+     "2)\nprog.go:11:21: duplicate index 2 in array or slice literal\nprog.go:12:14: invalid "
+     "argument: index 5 out of bounds [0:3]\n"},
+    {"package main\n\nfunc main() {\n\ta := [2][]int{}\n\tb := [2][]int{}\n\t_ = a == b\n\tvar e "
+     "[2]int = [3]int{}\n\t_ = e\n}\n",
+     "prog.go:6:6: invalid operation: a == b ([2][]int cannot be compared)\nprog.go:7:17: cannot "
+     "use [3]int{} (value of type [3]int) as type [2]int in variable declaration\n"},
+    {"package main\n\nfunc main() {\n\ta := [3]int{1, 2, 3}\n\t_ = a[1:5]\n\t_ = a[4:]\n\t_ = "
+     "a[2:1]\n\tp := &a\n\t_ = p[7]\n}\n",
+     "prog.go:5:10: invalid argument: index 5 out of bounds [0:4]\nprog.go:6:8: invalid argument: "
+     "index 4 out of bounds [0:4]\nprog.go:7:10: invalid slice indices: 1 < 2\nprog.go:9:8: "
+     "invalid argument: index 7 out of bounds [0:3]\n"},
     // sort.Slice's less is written with its parameters' names.
     {"package main\n\nimport \"sort\"\n\nfunc main() {\n\txs := []int{3, 1, "
      "2}\n\tsort.Slice(xs)\n\tsort.SliceStable(xs, 1, 2)\n\tsort.Slice()\n\tsort.SliceIsSorted(xs, "
@@ -518,7 +544,7 @@ TEST_CASE("gofront: Go's own test/chan programs run unmodified, as Go runs them"
   }
   const bool go = have_go();
   for (const char* name : {"fifo", "nonblock", "select", "select3", "select4", "select6", "select7",
-                           "select8", "sendstmt", "sieve1"}) {
+                           "select8", "sendstmt", "sieve1", "zerosize"}) {
     const fs::path p = dir / (std::string(name) + ".go");
     INFO(p.string());
     const rdv::gofront::CompileResult r =
