@@ -2465,6 +2465,12 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
     error(lhs_e.pos, "cannot use " + type_string(rhs.t) + " value as " + type_string(l.t) +
                          " value in assignment");
   }
+  // A struct or array is assigned in place (G.vset), as Go writes the variable's memory: a
+  // pointer to it, to one of its parts, or a slice of an array sees the new value.
+  const bool in_place = is_aggregate(l.t);
+  auto set = [&](const std::string& target) {
+    return in_place ? "G.vset(" + td(l.t) + ", " + target + ", " + v + ")" : target + " = " + v;
+  };
   switch (le->kind) {
     case ExprKind::Ident:
       if (l.obj == nullptr || l.obj->kind != Obj::Var) {
@@ -2472,7 +2478,7 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
               "cannot assign to " + le->name + " (neither addressable nor a map index expression)");
         return "";
       }
-      return l.obj->lua + " = " + v;
+      return set(l.obj->lua);
     case ExprKind::Index: {
       X base = value(*le->x);
       const Type* u = underlying(base.t);
@@ -2489,6 +2495,7 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
         }
         X i = value(*le->y, t_int_);
         const std::string b = u->k == K::Pointer ? "(" + base.code + " or G.np())" : base.code;
+        if (in_place) return set("G.ix(" + b + ", " + i.code + ")");
         return "G.six(" + b + ", " + i.code + ", " + v + ")";
       }
       if (u->k == K::String) {
@@ -2503,12 +2510,13 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
         error(le->pos, "cannot assign to " + expr_string(le));
         return "";
       }
-      return l.code + " = " + v;
+      return set(l.code);
     }
     case ExprKind::Star:
       if (const Type* eu = underlying(l.t);
           eu->k != K::Struct && eu->k != K::Array && eu->k != K::Foreign)
         return ";" + l.code + " = " + v;  // a box's v; ";": the line starts with "("
+      if (in_place) return set(l.code);
       return "G.setp(" + l.code + ", " + v + ")";
     default:
       error(le->pos, "cannot assign to " + expr_string(le));
@@ -5569,9 +5577,18 @@ X Compiler::unary(const Expr& e, Type* hint) {
       }
       return x;
     }
+    // A struct or array element of an array is its table, which stays where it is (a
+    // slice's element table moves with append's copy, so &xs[i] is refused: Go's pointer
+    // would keep the old array's element).
     if (inner->kind == ExprKind::Index) {
-      refuse(e.pos, "taking the address of a slice element");
-      return x;
+      X b = value(*inner->x);
+      const Type* bu = underlying(b.t);
+      const bool of_array =
+          bu->k == K::Array || (bu->k == K::Pointer && underlying(bu->elem)->k == K::Array);
+      if (!of_array) {
+        refuse(e.pos, "taking the address of a slice element");
+        return x;
+      }
     }
     x.mode = X::Value;
     x.t = ptr_to(v.t);

@@ -142,6 +142,27 @@ vcopy = function(T, v)
   return v
 end
 G.vcopy = vcopy
+-- Assigns the value s (a copy already) to the struct or array d in place, as Go writes a
+-- variable's memory: a pointer to d, to one of its parts, or a slice of it sees the new value.
+local function vset(T, d, s)
+  if T.k == "array" then
+    local da, sa, e = d.a, s.a, T.e
+    local deep = e.k == "struct" or e.k == "array"
+    for i = 1, T.n do
+      if deep then vset(e, da[i], sa[i]) else da[i] = sa[i] end
+    end
+    return
+  end
+  for _, f in ipairs(T.f) do
+    local k, x = f[2].k, d[f[3]]
+    if (k == "struct" or k == "array") and x ~= nil and s[f[3]] ~= nil then
+      vset(f[2], x, s[f[3]])
+    else
+      d[f[3]] = s[f[3]]
+    end
+  end
+end
+G.vset = vset
 function G.setp(p, v)
   if p == nil then G.np() end
   for k in next, p do p[k] = nil end
