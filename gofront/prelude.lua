@@ -1736,7 +1736,7 @@ local function skey(k)
   if kind == "slice" or kind == "map" or kind == "func" then
     rte("hash of unhashable type " .. k.t.name)
   end
-  if kind == "struct" then return k.t.name .. "\0" .. gosyntax(k.t, k.v, 0) end
+  if kind == "struct" or kind == "array" then return k.t.name .. "\0" .. gosyntax(k.t, k.v, 0) end
   if type(k.v) == "table" or type(k.v) == "userdata" then return k.v end
   return k.t.name .. "\0" .. tostring(k.v)
 end
