@@ -5034,6 +5034,16 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
     x.code = full == "context.Canceled" ? "G.ECANCELED" : "G.EDEADLINE";
     return x;
   }
+  if (full == "os.Args") {  // a run has no arguments: the program's name alone
+    const std::size_t slash = file_.find_last_of("/\\");
+    std::string prog = slash == std::string::npos ? file_ : file_.substr(slash + 1);
+    if (prog.size() > 3 && prog.compare(prog.size() - 3, 3, ".go") == 0)
+      prog.resize(prog.size() - 3);
+    x.mode = X::Value;
+    x.t = slice_of(t_string_);
+    x.code = "G.args(" + lua_quote(prog) + ")";
+    return x;
+  }
   if (full == "os.Stdout" || full == "os.Stderr") {
     x.mode = X::Value;
     x.t = ptr_to(foreign_["os.File"]);

@@ -476,6 +476,11 @@ function G.asl(s, lo, hi)
   if lo < 0 or lo > hi then rte("slice bounds out of range [" .. lo .. ":" .. hi .. "]") end
   return {a = s.a, o = lo, n = hi - lo, c = n - lo}
 end
+-- os.Args: one slice for the run (a write to an element stays), holding the program's name.
+function G.args(name)
+  G.ARGS = G.ARGS or {a = {name}, o = 0, n = 1, c = 1}
+  return G.ARGS
+end
 function G.copy(d, s)
   local n = math.min(d and d.n or 0, s and s.n or 0)
   if n == 0 then return 0 end

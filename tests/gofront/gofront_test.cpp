@@ -544,7 +544,7 @@ TEST_CASE("gofront: Go's own test/chan programs run unmodified, as Go runs them"
   }
   const bool go = have_go();
   for (const char* name : {"fifo", "nonblock", "select", "select3", "select4", "select6", "select7",
-                           "select8", "sendstmt", "sieve1", "zerosize"}) {
+                           "select8", "sendstmt", "sieve1", "zerosize", "powser1", "powser2"}) {
     const fs::path p = dir / (std::string(name) + ".go");
     INFO(p.string());
     const rdv::gofront::CompileResult r =
