@@ -2466,10 +2466,19 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
                          " value in assignment");
   }
   // A struct or array is assigned in place (G.vset), as Go writes the variable's memory: a
-  // pointer to it, to one of its parts, or a slice of an array sees the new value.
+  // pointer to it, to one of its parts, or a slice of an array sees the new value. Where the
+  // target is a plain name or field path, the code stays an assignment to it (x = G.vset(T, x,
+  // v), evaluating x twice is harmless), so the Variables pane still sees a write of x.
   const bool in_place = is_aggregate(l.t);
   auto set = [&](const std::string& target) {
-    return in_place ? "G.vset(" + td(l.t) + ", " + target + ", " + v + ")" : target + " = " + v;
+    if (!in_place) return target + " = " + v;
+    const std::string call = "G.vset(" + td(l.t) + ", " + target + ", " + v + ")";
+    const bool path = !target.empty() &&
+                      (std::isalpha(static_cast<unsigned char>(target[0])) || target[0] == '_') &&
+                      std::all_of(target.begin(), target.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.';
+                      });
+    return path ? target + " = " + call : call;
   };
   switch (le->kind) {
     case ExprKind::Ident:

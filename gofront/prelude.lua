@@ -144,6 +144,8 @@ end
 G.vcopy = vcopy
 -- Assigns the value s (a copy already) to the struct or array d in place, as Go writes a
 -- variable's memory: a pointer to d, to one of its parts, or a slice of it sees the new value.
+-- Returns d, so that the lowered code reads `x = G.vset(T, x, v)`: an assignment to x, which
+-- the Variables pane records as a write of x (script/assignments.h).
 local function vset(T, d, s)
   if T.k == "array" then
     local da, sa, e = d.a, s.a, T.e
@@ -151,7 +153,7 @@ local function vset(T, d, s)
     for i = 1, T.n do
       if deep then vset(e, da[i], sa[i]) else da[i] = sa[i] end
     end
-    return
+    return d
   end
   for _, f in ipairs(T.f) do
     local k, x = f[2].k, d[f[3]]
@@ -161,6 +163,7 @@ local function vset(T, d, s)
       d[f[3]] = s[f[3]]
     end
   end
+  return d
 end
 G.vset = vset
 function G.setp(p, v)
