@@ -338,6 +338,21 @@ std::string mangle(const std::string& name) {
   return is_lua_reserved(name) ? name + "_" : name;
 }
 
+// The Lua values a value of type t is made of (an array's elements, through nested arrays and
+// structs; at least 1, a table or a scalar), saturating at 2^32: what its zero value allocates.
+std::int64_t cells(const Type* t) {
+  constexpr std::int64_t kMax = std::int64_t{1} << 32;
+  const Type* u = underlying(t);
+  if (u->k == K::Array) {
+    const std::int64_t e = cells(u->elem);
+    return std::max<std::int64_t>(1, u->len > kMax / e ? kMax : u->len * e);
+  }
+  if (u->k != K::Struct) return 1;
+  std::int64_t n = 1;
+  for (const Member& f : u->fields) n = std::min(kMax, n + cells(f.type));
+  return n;
+}
+
 class Compiler {
  public:
   Compiler(std::string filename, std::vector<Diagnostic>* errs, std::string run = {})
@@ -1032,6 +1047,12 @@ Type* Compiler::resolve_type(const Expr* e) {
       const std::int64_t n = array_len(*e->y);
       Type* el = resolve_type(e->x.get());
       if (n < 0 || el->k == K::Invalid) return t_invalid_;
+      // Its zero value is a Lua table of every element: a bound keeps it allocatable.
+      const std::int64_t c = cells(el);
+      if (c > (std::int64_t{1} << 24) || n > (std::int64_t{1} << 24) / c) {
+        refuse(e->y->pos, "an array of more than 16777216 elements in all");
+        return t_invalid_;
+      }
       return array_of(el, n);
     }
     case ExprKind::MapType: {
@@ -4450,10 +4471,6 @@ std::int64_t Compiler::array_len(const Expr& len) {
   }
   if (n.cv.i < 0) {
     error(len.pos, "invalid array length " + describe_x(n, len));
-    return -1;
-  }
-  if (n.cv.i > (std::int64_t{1} << 24)) {
-    refuse(len.pos, "an array of more than 16777216 elements");
     return -1;
   }
   return n.cv.i;

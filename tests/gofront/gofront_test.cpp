@@ -270,6 +270,9 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:8:4: assigning to a sync.Cond's L is not supported\n"},
       {"package main\n\nimport \"unsafe\"\n\nfunc main() { _ = unsafe.Sizeof(1) }\n",
        "prog.go:3:8: package \"unsafe\" is not supported\n"},
+      // An array's zero value is a table of all its elements, nested ones counted: bounded.
+      {"package main\n\nfunc main() {\n\tvar b [4096][4097]int\n\t_ = b\n}\n",
+       "prog.go:4:9: an array of more than 16777216 elements in all is not supported\n"},
       // Arrays are values, but a map's keys are Lua table keys: an array key (or a struct key)
       // would need its elements encoded into one.
       {"package main\n\nfunc main() {\n\tvar m map[[2]int]bool\n\t_ = m\n}\n",
