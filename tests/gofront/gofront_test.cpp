@@ -193,6 +193,10 @@ const Case kErrors[] = {
      "prog.go:5:10: invalid argument: index 5 out of bounds [0:4]\nprog.go:6:8: invalid argument: "
      "index 4 out of bounds [0:4]\nprog.go:7:10: invalid slice indices: 1 < 2\nprog.go:9:8: "
      "invalid argument: index 7 out of bounds [0:3]\n"},
+    {"package main\n\nfunc main() {\n\tm := map[int][2]int{}\n\tm[1][0] = 5\n\tvar s struct{ a "
+     "[2]int }\n\tf := func() struct{ a [2]int } { return s }\n\tf().a[1] = 2\n}\n",
+     "prog.go:5:2: cannot assign to m[1][0] (value of type int)\nprog.go:8:2: cannot assign to "
+     "f().a[1] (value of type int)\n"},
     // sort.Slice's less is written with its parameters' names.
     {"package main\n\nimport \"sort\"\n\nfunc main() {\n\txs := []int{3, 1, "
      "2}\n\tsort.Slice(xs)\n\tsort.SliceStable(xs, 1, 2)\n\tsort.Slice()\n\tsort.SliceIsSorted(xs, "
