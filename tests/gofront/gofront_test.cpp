@@ -322,8 +322,8 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:5:2: the identifier \xcf\x80: identifiers with letters outside ASCII are not "
        "supported\n"},
       // The refusal comes alone: not the errors that follow from it (r unused, T undefined).
-      {"package main\n\nfunc main() {\n\tvar a float32\n\tr := a\n\tvar t T\n\t_ = t\n}\n",
-       "prog.go:4:8: type float32 is not supported\n"},
+      {"package main\n\nfunc main() {\n\tvar a complex64\n\tr := a\n\tvar t T\n\t_ = t\n}\n",
+       "prog.go:4:8: type complex64 is not supported\n"},
   };
   for (const auto& c : cases) {
     INFO(c.src);
