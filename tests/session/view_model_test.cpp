@@ -397,8 +397,11 @@ TEST_CASE("controller: the event limit setting ends a run there, and is clamped 
 TEST_CASE("controller: the time limit ends a run, but not one waiting for your pick") {
   Controller c;
   RunSettings s;
-  // A run that keeps reaching synchronization points: only the wall clock ends it.
+  // A run that keeps reaching synchronization points: only the wall clock ends it. An idle
+  // machine makes a million events in under a second of this loop (the default event limit
+  // would end it first); ten million take several seconds.
   s.wall_limit_s = 1;
+  s.max_events = 10'000'000;
   check_ends_in_error(c, s, "spin.lua",
                       "local ch = chan(1)\nwhile true do ch:send(1) ch:recv() end\n",
                       "spin.lua:2: time limit exceeded: the run took more than 1 s", 30);
