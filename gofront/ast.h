@@ -145,6 +145,7 @@ struct Stmt {
   ExprP cond;                    // If/For cond, Switch tag, TypeSwitch: the x of x.(type)
   std::string bind;              // TypeSwitch: v in v := x.(type)
   Pos bind_pos;
+  Pos label_pos;                // Goto/Break/Continue: the label (gc places branch errors there)
   Pos op_pos;                   // Assign/Define: the operator (gc places "no new variables" there)
   std::unique_ptr<Block> body;  // If then, For body, Block, Range body
   StmtP els;                    // If else (Block or If)

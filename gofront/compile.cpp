@@ -243,6 +243,11 @@ struct ClausePick {
   }
 };
 
+// A Go label's Lua label: apart from the b<N>/c<N> labels breaks and continues go to.
+std::string go_label(const std::string& name) {
+  return "g_" + name;
+}
+
 struct Brk {
   enum Kind { Loop, Switch, Select } kind;
   std::string label;  // the Go label, if any
@@ -258,6 +263,7 @@ struct FnCtx {
   std::string name;  // Go's name for literals: "main", "main.func1"
   int lits = 0;
   std::vector<Brk> brk;
+  bool has_goto = false;  // statements that declare Lua locals are wrapped in do ... end
 };
 
 std::string lua_quote(std::string_view s) {
@@ -1800,32 +1806,32 @@ bool Compiler::terminates(const Stmt& s) {
 }
 
 namespace {
-bool contains_defer(const std::vector<StmtP>& ss);
-bool contains_defer(const Stmt& s) {
+// Whether a statement of kind k is among ss, nested ones counted (not in function literals).
+bool contains_kind(const std::vector<StmtP>& ss, StmtKind k);
+bool contains_kind(const Stmt& s, StmtKind k) {
+  if (s.kind == k) return true;
   switch (s.kind) {
-    case StmtKind::Defer:
-      return true;
     case StmtKind::Block:
     case StmtKind::For:
     case StmtKind::Range:
-      return contains_defer(s.body->stmts);
+      return contains_kind(s.body->stmts, k);
     case StmtKind::If:
-      return contains_defer(s.body->stmts) || (s.els && contains_defer(*s.els));
+      return contains_kind(s.body->stmts, k) || (s.els && contains_kind(*s.els, k));
     case StmtKind::Labeled:
-      return contains_defer(*s.labeled);
+      return contains_kind(*s.labeled, k);
     case StmtKind::Switch:
     case StmtKind::TypeSwitch:
     case StmtKind::Select:
       for (const auto& c : s.clauses)
-        if (contains_defer(c.body)) return true;
+        if (contains_kind(c.body, k)) return true;
       return false;
     default:
       return false;
   }
 }
-bool contains_defer(const std::vector<StmtP>& ss) {
+bool contains_kind(const std::vector<StmtP>& ss, StmtKind k) {
   for (const auto& s : ss)
-    if (contains_defer(*s)) return true;
+    if (contains_kind(*s, k)) return true;
   return false;
 }
 }  // namespace
@@ -1871,7 +1877,8 @@ std::string Compiler::func_body(const Expr* ftype, Type* sig, const Field* recv,
       ctx.named_results = true;
     }
   }
-  ctx.defer_mode = contains_defer(body.stmts);
+  ctx.defer_mode = contains_kind(body.stmts, StmtKind::Defer);
+  ctx.has_goto = contains_kind(body.stmts, StmtKind::Goto);
   if (ctx.defer_mode && !ctx.named_results) {
     for (std::size_t i = 0; i < sig->results.size(); ++i) {
       ctx.results.push_back("__r" + std::to_string(i + 1));
@@ -2258,7 +2265,26 @@ std::string Compiler::block(const Block& b, bool new_scope) {
 
 std::string Compiler::stmts(const std::vector<StmtP>& ss) {
   std::string code;
-  for (const auto& s : ss) code += stmt(*s);
+  for (const auto& s : ss) {
+    std::string c = stmt(*s);
+    // Go lets a goto jump forward over any statement but a variable declaration; Lua refuses a
+    // goto "into the scope of a local", and lowering a statement may declare some (temporaries,
+    // a switch's tag): in a function with goto they are kept in the statement's own block.
+    const Stmt* inner = s.get();
+    while (inner->kind == StmtKind::Labeled) inner = inner->labeled.get();
+    if (fn_ != nullptr && fn_->has_goto && inner->kind != StmtKind::Define &&
+        inner->kind != StmtKind::VarDecl && c.find("local") != std::string::npos) {
+      // After the Lua labels the statement begins with, so that they stay visible.
+      std::size_t at = 0;
+      while (true) {
+        const std::size_t b = c.find_first_not_of(" \n", at);
+        if (b == std::string::npos || c.compare(b, 2, "::") != 0) break;
+        at = c.find("::", b + 2) + 2;
+      }
+      c = c.substr(0, at) + " do" + c.substr(at) + " end";
+    }
+    code += c;
+  }
   return code;
 }
 
@@ -2318,8 +2344,7 @@ std::string Compiler::stmt(const Stmt& s) {
     case StmtKind::Continue:
       return code + branch(s);
     case StmtKind::Goto:
-      refuse(s.pos, "goto");
-      return code;
+      return code + "goto " + go_label(s.op);
     case StmtKind::Fallthrough:
       error(s.pos, "fallthrough statement out of place");
       return code;
@@ -2356,6 +2381,8 @@ std::string Compiler::stmt(const Stmt& s) {
     case StmtKind::Select:
       return code + select_stmt(s, "");
     case StmtKind::Labeled: {
+      // The Lua label first: a goto lands before anything the statement's lowering declares.
+      if (s.op != "_") code += " ::" + go_label(s.op) + "::";
       const Stmt& l = *s.labeled;
       switch (l.kind) {
         case StmtKind::For:
@@ -2369,7 +2396,6 @@ std::string Compiler::stmt(const Stmt& s) {
         case StmtKind::Select:
           return code + select_stmt(l, s.op);
         default:
-          error(s.pos, "label " + s.op + " defined and not used");
           return code + stmt(l);
       }
     }
@@ -6179,7 +6205,13 @@ std::string CompileResult::message() const {
   std::string s;
   for (const auto& d : errors) {
     s += filename + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.col) + ": " +
-         d.message + "\n";
+         d.message;
+    if (d.at.line > 0) {
+      // As gc names a position in a message: the file as given, "./" before a bare name.
+      s += " at " + std::string(filename.find('/') == std::string::npos ? "./" : "") + filename +
+           ":" + std::to_string(d.at.line) + ":" + std::to_string(d.at.col);
+    }
+    s += "\n";
     if (d.other.line > 0) {
       s += "\t" + filename + ":" + std::to_string(d.other.line) + ":" +
            std::to_string(d.other.col) + ": " + d.other_message + "\n";

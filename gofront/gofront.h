@@ -6,8 +6,9 @@
 // errors and traces all point at Go lines when the chunk runs under the Go file's name.
 //
 //  - Never throws and never crashes for any input: a program outside the subset is refused
-//    ("file:line:col: goto is not supported"), a wrong one gets Go's compile errors in Go's
-//    words ("file:line:col: undefined: x"), at most 10 of them, sorted by position, as gc does.
+//    ("file:line:col: generic type parameters are not supported"), a wrong one gets Go's compile
+//    errors in Go's words ("file:line:col: undefined: x"), at most 10 of them, sorted by position,
+//    as gc does.
 //  - The lowered program runs on the script layer's API only (go, chan, select, waitgroup,
 //    mutex, sleep, context...), so a Go program can do nothing a Lua scenario cannot.
 //

@@ -2,7 +2,10 @@
 // specification's; precedence levels as in go/parser (binary operators 1..5).
 #include "gofront/parser.h"
 
+#include <algorithm>
 #include <cstring>
+#include <map>
+#include <memory>
 #include <utility>
 
 namespace rdv::gofront {
@@ -332,6 +335,192 @@ class Lexer {
   Pos semi_pos_;
 };
 
+// The branch statements of one function body checked as gc's syntax package does
+// (cmd/compile/internal/syntax/branches.go, Go 1.19), in its words and at its positions: labels
+// defined once and used; goto neither into a block nor forward over a variable declaration of
+// the label's block; break and continue inside what they leave, a label naming an enclosing
+// statement of the right kind. gc reports these before type checking, and alone.
+class BranchCheck {
+ public:
+  explicit BranchCheck(std::vector<Diagnostic>* diags) : diags_(diags) {}
+
+  void function(const Block& body) {
+    const std::vector<const Stmt*> fwd =
+        block(nullptr, Targets{}, nullptr, body.pos, ptrs(body.stmts));
+    for (const Stmt* g : fwd) {
+      auto it = labels_.find(g->op);
+      if (it != labels_.end()) {
+        it->second.used = true;  // no "defined and not used" besides
+        err(g->label_pos, "goto " + g->op + " jumps into block starting", it->second.parent->start);
+      } else {
+        err(g->label_pos, "label " + g->op + " not defined");
+      }
+    }
+    for (const auto& [name, l] : labels_)
+      if (!l.used) err(l.lstmt->pos, "label " + name + " defined and not used");
+  }
+
+ private:
+  struct Blk {
+    const Blk* parent;
+    Pos start;
+    const Stmt* lstmt;  // the labelled statement this block belongs to
+  };
+  struct Label {
+    const Blk* parent;
+    const Stmt* lstmt;
+    bool used = false;
+  };
+  struct Targets {
+    bool breaks = false, continues = false;
+  };
+
+  void err(Pos p, std::string msg, Pos at = {}) {
+    Diagnostic d{p, std::move(msg)};
+    d.at = at;
+    diags_->push_back(std::move(d));
+  }
+
+  // The statement a label names if it encloses b; nullptr if no such label; `invalid` if it
+  // exists but does not enclose b.
+  const Stmt* enclosing(const Blk* b, const std::string& name) {
+    auto it = labels_.find(name);
+    if (it == labels_.end()) return nullptr;
+    it->second.used = true;
+    for (; b != nullptr; b = b->parent)
+      if (b->lstmt == it->second.lstmt) return it->second.lstmt;
+    return &invalid_;
+  }
+
+  const Stmt* goto_target(const Blk* b, const std::string& name) {
+    auto it = labels_.find(name);
+    if (it == labels_.end()) return nullptr;
+    it->second.used = true;  // even if it's not a valid target
+    for (; b != nullptr; b = b->parent)
+      if (it->second.parent == b) return it->second.lstmt;
+    return nullptr;
+  }
+
+  static bool is_loop(const Stmt& s) {
+    return s.kind == StmtKind::For || s.kind == StmtKind::Range;
+  }
+
+  std::vector<const Stmt*> block(const Blk* parent, Targets ctxt, const Stmt* lstmt, Pos start,
+                                 const std::vector<const Stmt*>& body) {
+    auto owned = std::make_unique<Blk>(Blk{parent, start, lstmt});
+    const Blk* b = owned.get();
+    blocks_.push_back(std::move(owned));
+    Pos var_pos{};
+    std::string var_name;
+    std::vector<const Stmt*> fwd, bad;
+    auto record_var = [&](Pos p, std::string name) {
+      var_pos = p;
+      var_name = std::move(name);
+      bad = fwd;
+    };
+    auto inner = [&](Targets t, Pos s, const std::vector<const Stmt*>& list) {
+      std::vector<const Stmt*> f = block(b, t, lstmt, s, list);
+      fwd.insert(fwd.end(), f.begin(), f.end());
+    };
+    for (const Stmt* s : body) {
+      lstmt = nullptr;
+      while (s->kind == StmtKind::Labeled) {
+        if (s->op != "_") {
+          auto [it, fresh] = labels_.try_emplace(s->op, Label{b, s});
+          if (!fresh) err(s->pos, "label " + s->op + " already defined", it->second.lstmt->pos);
+          Label& l = it->second;
+          std::vector<const Stmt*> rest;
+          for (const Stmt* g : fwd) {
+            if (g->op != s->op) {
+              rest.push_back(g);
+              continue;
+            }
+            l.used = true;
+            if (var_pos.line > 0 && std::find(bad.begin(), bad.end(), g) != bad.end())
+              err(g->label_pos, "goto " + s->op + " jumps over declaration of " + var_name,
+                  var_pos);
+          }
+          fwd = std::move(rest);
+          lstmt = s;
+        }
+        s = s->labeled.get();
+      }
+      switch (s->kind) {
+        case StmtKind::VarDecl:
+          if (!s->specs.empty() && !s->specs[0].names.empty())
+            record_var(s->specs[0].pos, s->specs[0].names[0]);
+          break;
+        case StmtKind::Define: {
+          std::string names;
+          for (const ExprP& e : s->lhs)
+            names += (names.empty() ? "" : ", ") + (e->kind == ExprKind::Ident ? e->name : "_");
+          record_var(s->op_pos, names);
+          break;
+        }
+        case StmtKind::Break:
+        case StmtKind::Continue: {
+          const bool brk = s->kind == StmtKind::Break;
+          if (s->op.empty()) {
+            if (brk && !ctxt.breaks) err(s->pos, "break is not in a loop, switch, or select");
+            if (!brk && !ctxt.continues) err(s->pos, "continue is not in a loop");
+            break;
+          }
+          const Stmt* t = enclosing(b, s->op);
+          const char* what = brk ? "break" : "continue";
+          if (t == nullptr) {
+            err(s->label_pos, std::string(what) + " label not defined: " + s->op);
+          } else {
+            bool ok = false;
+            if (t != &invalid_) {
+              const StmtKind k = t->labeled->kind;
+              ok = is_loop(*t->labeled) ||
+                   (brk &&
+                    (k == StmtKind::Switch || k == StmtKind::TypeSwitch || k == StmtKind::Select));
+            }
+            if (!ok) err(s->label_pos, std::string("invalid ") + what + " label " + s->op);
+          }
+          break;
+        }
+        case StmtKind::Goto:
+          if (goto_target(b, s->op) == nullptr) fwd.push_back(s);
+          break;
+        case StmtKind::Block:
+          inner(ctxt, s->body->pos, ptrs(s->body->stmts));
+          break;
+        case StmtKind::If:
+          inner(ctxt, s->body->pos, ptrs(s->body->stmts));
+          // gc's else block holds the else statement (a block, or an if), starting where it does.
+          if (s->els) inner(ctxt, s->els->pos, {s->els.get()});
+          break;
+        case StmtKind::For:
+        case StmtKind::Range:
+          inner(Targets{true, true}, s->body->pos, ptrs(s->body->stmts));
+          break;
+        case StmtKind::Switch:
+        case StmtKind::TypeSwitch:
+        case StmtKind::Select:
+          for (const CaseClause& c : s->clauses)
+            inner(Targets{true, ctxt.continues}, c.pos, ptrs(c.body));
+          break;
+        default:
+          break;
+      }
+    }
+    return fwd;
+  }
+
+  static std::vector<const Stmt*> ptrs(const std::vector<StmtP>& list) {
+    std::vector<const Stmt*> out;
+    for (const StmtP& s : list) out.push_back(s.get());
+    return out;
+  }
+
+  std::vector<Diagnostic>* diags_;
+  std::map<std::string, Label> labels_;
+  std::vector<std::unique_ptr<Blk>> blocks_;
+  Stmt invalid_{};
+};
+
 class Parser {
  public:
   Parser(std::string_view src, std::vector<Diagnostic>* diags) : lex_(src, diags), diags_(diags) {}
@@ -503,6 +692,7 @@ class Parser {
     signature(f->type.get());
     if (is_op("{")) {
       f->body = block();
+      check_branches(*f->body, &branch_diags_);
     }
     return f;
   }
@@ -889,6 +1079,7 @@ class Parser {
       e->x = std::move(ft);
       NoLit inside(this, 0);
       e->body = block();
+      check_branches(*e->body, &branch_diags_);
       e->end_line = e->body->end_line;
       return e;
     }
@@ -1073,10 +1264,17 @@ class Parser {
       if (kw == "break" || kw == "continue") {
         next();
         StmtP s = stmt_node(kw == "break" ? StmtKind::Break : StmtKind::Continue, p);
+        s->label_pos = tok_.pos;
         if (tok_.kind == Tok::Ident) s->op = ident();
         return s;
       }
-      if (kw == "goto") refuse(p, "goto");
+      if (kw == "goto") {
+        next();
+        StmtP s = stmt_node(StmtKind::Goto, p);
+        s->label_pos = tok_.pos;
+        s->op = ident();
+        return s;
+      }
       if (kw == "fallthrough") {
         next();
         return stmt_node(StmtKind::Fallthrough, p);
@@ -1316,6 +1514,15 @@ class Parser {
     return nullptr;
   }
 
+  void check_branches(const Block& body, std::vector<Diagnostic>* out) {
+    BranchCheck(out).function(body);
+  }
+
+ public:
+  // gc's branch errors, in the order of their positions, after the file parsed.
+  std::vector<Diagnostic> branch_diags_;
+
+ private:
   Lexer lex_;
   std::vector<Diagnostic>* diags_;
   Token tok_;
@@ -1354,6 +1561,11 @@ bool parse(std::string_view src, File* out, std::vector<Diagnostic>* diags) {
   } catch (const Stop&) {
     return false;
   }
+  std::stable_sort(
+      p.branch_diags_.begin(), p.branch_diags_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
+      });
+  diags->insert(diags->end(), p.branch_diags_.begin(), p.branch_diags_.end());
   return diags->empty();
 }
 

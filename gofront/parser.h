@@ -23,6 +23,8 @@ struct Diagnostic {
   // gc's second line for a redeclaration: "\tprog.go:3:6: other declaration of x".
   Pos other{};
   std::string other_message{};
+  // A message ending "at ./prog.go:5:4" (gc's branch errors name a position in the file).
+  Pos at{};
 };
 
 // Parses `src`. Returns false (with at least one diagnostic) on a syntax error or a refused
