@@ -2268,8 +2268,9 @@ std::string Compiler::stmts(const std::vector<StmtP>& ss) {
   for (const auto& s : ss) {
     std::string c = stmt(*s);
     // Go lets a goto jump forward over any statement but a variable declaration; Lua refuses a
-    // goto "into the scope of a local", and lowering a statement may declare some (temporaries,
-    // a switch's tag): in a function with goto they are kept in the statement's own block.
+    // goto "into the scope of a local", and lowering a statement may declare some (most keep
+    // their temporaries in a do block already; `_ = x` is `local _ = x`): in a function with
+    // goto, they are kept in the statement's own block.
     const Stmt* inner = s.get();
     while (inner->kind == StmtKind::Labeled) inner = inner->labeled.get();
     if (fn_ != nullptr && fn_->has_goto && inner->kind != StmtKind::Define &&

@@ -67,8 +67,8 @@ found:
 	return
 }
 
-// Jumping forward over statements that are not declarations (multi-assignment, a switch, a
-// select) inside one block.
+// Jumping forward over statements that are not declarations (multi-assignment, a blank
+// assignment, a switch, a select) inside one block.
 func skip(x int) []int {
 	var out []int
 	ch := make(chan int, 1)
@@ -76,6 +76,7 @@ func skip(x int) []int {
 		goto over
 	}
 	out, x = append(out, x), x+1
+	_ = out // lowered as a Lua local: kept in its own block, or Lua would refuse the goto
 	switch x {
 	case 1:
 		out = append(out, 100)
