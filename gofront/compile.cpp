@@ -6289,6 +6289,12 @@ CompileResult compile(std::string_view filename, std::string_view source, std::s
   File f;
   std::vector<Diagnostic> diags;
   if (!parse(source, &f, &diags)) {
+    // gc stops reporting errors found before type checking (branch errors, say) after ten, and
+    // says so at the tenth's position.
+    if (diags.size() > kMaxErrors) {
+      diags.resize(kMaxErrors);
+      diags.push_back({diags.back().pos, "too many errors"});
+    }
     r.errors = std::move(diags);
     return r;
   }

@@ -239,6 +239,14 @@ const Case kErrors[] = {
      "y\n\t}\nskip:\n\t_ = x\n\tbreak\nS:\n\tswitch x {\n\tcase 0:\n\t\tcontinue S\n\t}\n}\n",
      "prog.go:27:2: break is not in a loop, switch, or select\nprog.go:31:12: invalid continue "
      "label S\n"},
+    // Past ten branch errors gc says "too many errors", at the tenth's position.
+    {"package main\n\nfunc main() {\n\tgoto L0\n\tgoto L1\n\tgoto L2\n\tgoto L3\n\tgoto L4\n\tgoto "
+     "L5\n\tgoto L6\n\tgoto L7\n\tgoto L8\n\tgoto L9\n\tgoto L10\n\tgoto L11\n}\n",
+     "prog.go:4:7: label L0 not defined\nprog.go:5:7: label L1 not defined\nprog.go:6:7: label L2 "
+     "not defined\nprog.go:7:7: label L3 not defined\nprog.go:8:7: label L4 not "
+     "defined\nprog.go:9:7: label L5 not defined\nprog.go:10:7: label L6 not "
+     "defined\nprog.go:11:7: label L7 not defined\nprog.go:12:7: label L8 not "
+     "defined\nprog.go:13:7: label L9 not defined\nprog.go:13:7: too many errors\n"},
 };
 
 }  // namespace
