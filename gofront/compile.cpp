@@ -681,6 +681,7 @@ class Compiler {
   X composite(const Expr& e, Type* hint);
   X func_lit(const Expr& e);
   X selector(const Expr& e);
+  X method_expr(const Expr& e, Type* t);
   X member(const X& b, const Expr& e, bool quiet, int level, int* depth);
   bool member_needs_addr_ = false;  // the method member() found needs an addressable receiver
   X index(const Expr& e);
@@ -3969,14 +3970,54 @@ X Compiler::selector(const Expr& e) {
   }
   X b = expr(*e.x);
   if (b.mode == X::Invalid) return x;
-  if (b.mode == X::TypeExpr) {
-    refuse(e.pos, "the method expression " + expr_string(&e));
-    return x;
-  }
+  if (b.mode == X::TypeExpr) return method_expr(e, b.t);
   need_value(b, e.x->pos);
   if (b.mode == X::Invalid) return x;
   int depth = 0;
   x = member(b, e, false, 0, &depth);
+  return x;
+}
+
+// The method expression `T.M` or `(*T).M`: a function whose first parameter is the receiver,
+// of type func(T, params...) results. It is member() on a stand-in receiver `r_` (the
+// function's parameter), so promoted methods, interfaces' methods and gc's errors (a pointer
+// method of T, a field, no such method, an ambiguous selector) are the method call's.
+X Compiler::method_expr(const Expr& e, Type* t) {
+  X x;
+  const Type* u = underlying(t);
+  if (u->k == K::Invalid) return x;
+  const Type* bu = u->k == K::Pointer ? underlying(u->elem) : u;
+  if (bu->k == K::Foreign || (u->k == K::Pointer && bu->k == K::Interface)) {
+    refuse(e.pos, "the method expression " + expr_string(&e) + " (of a package's type)");
+    return x;
+  }
+  X r;
+  r.mode = X::Value;
+  r.t = t;
+  r.code = "r_";
+  r.addressable = false;  // T.M is T's method set: a pointer method needs (*T).M
+  const std::size_t before = errs_->size();
+  int depth = 0;
+  member_needs_addr_ = false;
+  X m = member(r, e, false, 0, &depth);
+  if (errs_->size() > before || m.mode == X::Invalid) return x;
+  if (!m.is_method) {
+    error(e.pos, expr_string(&e) + " undefined (type " + type_string(t) + " has no method " +
+                     e.name + ")");
+    return x;
+  }
+  if (member_needs_addr_) {  // a pointer method promoted through an embedded value
+    error(e.pos, "cannot call pointer method " + e.name + " on " + type_string(t));
+    return x;
+  }
+  std::string args = m.recv_code;
+  for (const auto& a : m.call_args) args += ", " + a;
+  x.mode = X::Value;
+  x.t = func_of({}, m.t->results, m.t->variadic);
+  x.t->params.push_back(t);
+  for (Type* p : m.t->params) x.t->params.push_back(p);
+  x.code = "(function(r_, ...) return " + m.method_fn + "(" + args + ", ...) end)";
+  x.fresh = true;
   return x;
 }
 
