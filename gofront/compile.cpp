@@ -3995,19 +3995,20 @@ X Compiler::method_expr(const Expr& e, Type* t) {
   r.mode = X::Value;
   r.t = t;
   r.code = "r_";
-  r.addressable = false;  // T.M is T's method set: a pointer method needs (*T).M
+  r.addressable = true;  // so member() says whether the method needs one (below)
   const std::size_t before = errs_->size();
   int depth = 0;
   member_needs_addr_ = false;
   X m = member(r, e, false, 0, &depth);
   if (errs_->size() > before || m.mode == X::Invalid) return x;
+  if (member_needs_addr_ && u->k != K::Pointer) {
+    // T's method set has no pointer method (its own or promoted through an embedded value).
+    error(e.pos, "cannot call pointer method " + e.name + " on " + type_string(t));
+    return x;
+  }
   if (!m.is_method) {
     error(e.pos, expr_string(&e) + " undefined (type " + type_string(t) + " has no method " +
                      e.name + ")");
-    return x;
-  }
-  if (member_needs_addr_) {  // a pointer method promoted through an embedded value
-    error(e.pos, "cannot call pointer method " + e.name + " on " + type_string(t));
     return x;
   }
   std::string args = m.recv_code;

@@ -247,6 +247,18 @@ const Case kErrors[] = {
      "defined\nprog.go:9:7: label L5 not defined\nprog.go:10:7: label L6 not "
      "defined\nprog.go:11:7: label L7 not defined\nprog.go:12:7: label L8 not "
      "defined\nprog.go:13:7: label L9 not defined\nprog.go:13:7: too many errors\n"},
+    // Method expressions: T's method set has no pointer method (its own or promoted through an
+    // embedded value); a field is no method; an interface's method expression is checked too.
+    {"package main\n\ntype T struct{ n int }\n\nfunc (t *T) M() {}\n\ntype Outer struct{ T "
+     "}\n\ntype A struct{}\n\nfunc (A) M() {}\n\ntype B struct{}\n\nfunc (B) M() {}\n\ntype AB "
+     "struct {\n\tA\n\tB\n}\n\ntype S interface{ String() string }\n\nfunc main() {\n\t_ = "
+     "T.M\n\t_ = T.X\n\t_ = (*T).X\n\t_ = T.n\n\t_ = Outer.M\n\t_ = AB.M\n\t_ = "
+     "S.Foo\n\tvar f func(*T) = (*T).M\n\tvar g func(*Outer) = (*Outer).M\n\t_, _ = f, g\n}\n",
+     "prog.go:25:8: cannot call pointer method M on T\nprog.go:26:8: T.X undefined (type T has no "
+     "field or method X)\nprog.go:27:11: (*T).X undefined (type *T has no field or method "
+     "X)\nprog.go:28:8: T.n undefined (type T has no method n)\nprog.go:29:12: cannot call "
+     "pointer method M on Outer\nprog.go:30:9: ambiguous selector AB.M\nprog.go:31:8: S.Foo "
+     "undefined (type S has no field or method Foo)\n"},
 };
 
 }  // namespace
@@ -286,6 +298,11 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:3:9: generic type parameters are not supported\n"},
       {"package main\n\ntype List[T any] struct{ v T }\n\nfunc main() {}\n",
        "prog.go:3:10: generic type parameters are not supported\n"},
+      // A method expression of a package's type (its methods are the runtime's).
+      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tdone := (*sync.WaitGroup).Done\n\t_ = "
+       "done\n}\n",
+       "prog.go:6:28: the method expression (*sync.WaitGroup).Done (of a package's type) is not "
+       "supported\n"},
       // sync.Cond: only NewCond of a *sync.Mutex makes one.
       {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar rw sync.RWMutex\n\tc := "
        "sync.NewCond(&rw)\n\tc.Signal()\n}\n",
