@@ -4406,14 +4406,15 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
   (void)have_want;
   if (!sig->variadic || call.ellipsis) {
     if (n != np) {
-      // gc 1.19: a missing argument is reported at the last one given (or the call).
-      Pos rp = n < np ? (args.empty() ? call.pos : args.back()->pos) : args[skip + np]->pos;
+      // gc 1.19: a missing argument is reported at the last one given (or the call's start:
+      // `t.M()` at t).
+      Pos rp = n < np ? (args.empty() ? start_of(call) : args.back()->pos) : args[skip + np]->pos;
       error(rp, std::string(n < np ? "not enough" : "too many") + " arguments in call to " +
                     callee_name(call) + have_want2());
       return "";
     }
   } else if (n < np - 1) {
-    error(args.empty() ? call.pos : args.back()->pos,
+    error(args.empty() ? start_of(call) : args.back()->pos,
           "not enough arguments in call to " + callee_name(call) + have_want2());
     return "";
   }

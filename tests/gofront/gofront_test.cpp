@@ -247,6 +247,12 @@ const Case kErrors[] = {
      "defined\nprog.go:9:7: label L5 not defined\nprog.go:10:7: label L6 not "
      "defined\nprog.go:11:7: label L7 not defined\nprog.go:12:7: label L8 not "
      "defined\nprog.go:13:7: label L9 not defined\nprog.go:13:7: too many errors\n"},
+    // A call without arguments is reported at its start (a method's at its receiver).
+    {"package main\n\ntype T struct{ n int }\n\nfunc (t T) V(a int) int { return t.n }\n\nfunc "
+     "main() {\n\tvar t T\n\tt.V()\n\tT.V(t)\n\t(T.V)()\n}\n",
+     "prog.go:9:2: not enough arguments in call to t.V\n\thave ()\n\twant (int)\nprog.go:10:6: not "
+     "enough arguments in call to T.V\n\thave (T)\n\twant (T, int)\nprog.go:11:2: not enough "
+     "arguments in call to (T.V)\n\thave ()\n\twant (T, int)\n"},
     // Method expressions: T's method set has no pointer method (its own or promoted through an
     // embedded value); a field is no method; an interface's method expression is checked too.
     {"package main\n\ntype T struct{ n int }\n\nfunc (t *T) M() {}\n\ntype Outer struct{ T "
