@@ -3987,7 +3987,12 @@ X Compiler::method_expr(const Expr& e, Type* t) {
   const Type* u = underlying(t);
   if (u->k == K::Invalid) return x;
   const Type* bu = u->k == K::Pointer ? underlying(u->elem) : u;
-  if (bu->k == K::Foreign || (u->k == K::Pointer && bu->k == K::Interface)) {
+  if (u->k == K::Pointer && bu->k == K::Interface) {
+    error(e.pos, expr_string(&e) + " undefined (type " + type_string(t) +
+                     " is pointer to interface, not interface)");
+    return x;
+  }
+  if (bu->k == K::Foreign) {
     refuse(e.pos, "the method expression " + expr_string(&e) + " (of a package's type)");
     return x;
   }

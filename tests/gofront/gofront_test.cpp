@@ -259,12 +259,14 @@ const Case kErrors[] = {
      "}\n\ntype A struct{}\n\nfunc (A) M() {}\n\ntype B struct{}\n\nfunc (B) M() {}\n\ntype AB "
      "struct {\n\tA\n\tB\n}\n\ntype S interface{ String() string }\n\nfunc main() {\n\t_ = "
      "T.M\n\t_ = T.X\n\t_ = (*T).X\n\t_ = T.n\n\t_ = Outer.M\n\t_ = AB.M\n\t_ = "
-     "S.Foo\n\tvar f func(*T) = (*T).M\n\tvar g func(*Outer) = (*Outer).M\n\t_, _ = f, g\n}\n",
+     "S.Foo\n\t_ = (*S).String\n\tvar f func(*T) = (*T).M\n\tvar g func(*Outer) = (*Outer).M\n\t_, "
+     "_ = f, g\n}\n",
      "prog.go:25:8: cannot call pointer method M on T\nprog.go:26:8: T.X undefined (type T has no "
      "field or method X)\nprog.go:27:11: (*T).X undefined (type *T has no field or method "
      "X)\nprog.go:28:8: T.n undefined (type T has no method n)\nprog.go:29:12: cannot call "
      "pointer method M on Outer\nprog.go:30:9: ambiguous selector AB.M\nprog.go:31:8: S.Foo "
-     "undefined (type S has no field or method Foo)\n"},
+     "undefined (type S has no field or method Foo)\nprog.go:32:11: (*S).String undefined (type *S "
+     "is pointer to interface, not interface)\n"},
 };
 
 }  // namespace

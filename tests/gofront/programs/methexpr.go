@@ -31,6 +31,14 @@ type Ptr struct {
 
 type Stringer interface{ String() string }
 
+// An interface that embeds another: its method expressions are its whole method set's.
+type Sized interface {
+	Stringer
+	Len() int
+}
+
+func (c Celsius) Len() int { return len(c.String()) }
+
 type Counter struct{ n int }
 
 func (c *Counter) Inc()        { c.n++ }
@@ -126,6 +134,13 @@ func workers() {
 			go f()
 		}
 	}
+	// A method expression called by go and by defer.
+	wg.Add(1)
+	go (*Worker).Run(&Worker{3, out, &wg})
+	wg.Add(1)
+	func() {
+		defer (*Worker).Run(&Worker{4, out, &wg})
+	}()
 	wg.Wait()
 	close(out)
 	var got []string
@@ -164,6 +179,7 @@ func main() {
 	ss := Stringer.String
 	fmt.Println(ss(t), ss(Celsius(-3)))
 	fmt.Printf("%T\n", ss)
+	fmt.Println(Sized.Len(t), Sized.String(Celsius(1)), Celsius.Len != nil)
 
 	// Value receiver: the method expression gets a copy; a method value binds a copy.
 	c := Counter{1}
