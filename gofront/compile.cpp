@@ -4089,7 +4089,8 @@ X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth)
         if (!via_ptr && !b.addressable) {
           error(e.pos, "cannot call pointer method " + e.name + " on " + type_string(base));
         }
-        x.recv_code = via_ptr ? base_code : b.code;
+        // The pointer itself, nil included: Go calls a pointer method on a nil receiver.
+        x.recv_code = b.code;
       } else {
         X rv = b;
         rv.code = base_code;

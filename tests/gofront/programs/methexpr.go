@@ -54,6 +54,9 @@ func (c Counter) Sum(xs ...int) int {
 
 func (c Counter) Pair() (int, string) { return c.n, "pair" }
 
+// A pointer method called on a nil receiver runs (it is the method that may dereference).
+func (c *Counter) IsNil() bool { return c == nil }
+
 func apply(fs []func(Counter) string, c Counter) []string {
 	var out []string
 	for _, f := range fs {
@@ -208,6 +211,8 @@ func main() {
 	defer (*Counter).Inc(&c)
 	fmt.Println(c.n)
 	var nilc *Counter
+	isNil := nilc.IsNil
+	fmt.Println(nilc.IsNil(), (*Counter).IsNil(nil), isNil(), (*Counter).IsNil(&c))
 	defer func() { fmt.Println("recovered:", recover()) }()
 	Counter.Show(*nilc)
 }
