@@ -90,11 +90,16 @@ TEST_CASE("cond: signal wakes the longest waiter first") {
     CHECK(r.result.outcome == Outcome::Ok);
     const auto blocks = r.events(EventKind::TaskBlock, id);
     REQUIRE(blocks.size() == 3);
+    for (const Event& b : blocks) CHECK(b.reason == BlockReason::CondWait);
+    // The queue's order is the order of the CondWait events (each emitted as its waiter is
+    // queued, Go's ticket). The parks may come in another order in live mode: a waiter unlocks
+    // L between the two, and another may queue and park meanwhile.
+    const auto waits = r.events(EventKind::CondWait, id);
+    REQUIRE(waits.size() == 3);
     const auto signals = r.events(EventKind::CondSignal, id);
     REQUIRE(signals.size() == 3);
     for (std::size_t i = 0; i < 3; ++i) {
-      CHECK(blocks[i].reason == BlockReason::CondWait);
-      CHECK(signals[i].peer == blocks[i].task);  // FIFO: the i-th to park, the i-th notified
+      CHECK(signals[i].peer == waits[i].task);  // FIFO: the i-th to queue, the i-th notified
       CHECK(signals[i].aux == static_cast<std::int64_t>(2 - i));
     }
   });
@@ -187,15 +192,19 @@ TEST_CASE("cond: a signal between the waiter's unlock and its park is not lost")
 }
 
 TEST_CASE("cond: everybody waiting on a cond is Go's deadlock") {
-  const Ran r = run(Mode::Controlled, 1, [](Runtime& rt) {
-    Mutex mu(rt);
-    Cond c(rt, mu, "ready");
+  // Outside main's frame: teardown unwinds every task at once, and "other" takes the cond's
+  // lock to leave its queue while main's frame may already be gone.
+  std::unique_ptr<Mutex> mu;
+  std::unique_ptr<Cond> c;
+  const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
+    mu = std::make_unique<Mutex>(rt);
+    c = std::make_unique<Cond>(rt, *mu, "ready");
     rt.go("other", [&] {
-      mu.lock();
-      c.wait();
+      mu->lock();
+      c->wait();
     });
-    mu.lock();
-    c.wait();
+    mu->lock();
+    c->wait();
   });
   CHECK(r.result.outcome == Outcome::Deadlock);
   CHECK(r.result.message.rfind("fatal error: all goroutines are asleep - deadlock!", 0) == 0);
