@@ -333,6 +333,15 @@ double round_f32(double v) {
   return static_cast<double>(static_cast<float>(v));
 }
 
+// c made a float32 constant: an int in one rounding (as Go converts it, not twice through a
+// float64), a float rounded.
+void set_float32(CV& c) {
+  if (c.k == CV::Int)
+    set_float(c, static_cast<double>(static_cast<float>(c.i)));
+  else if (c.k == CV::Float)
+    set_float(c, round_f32(c.f));
+}
+
 // A finite constant that no float32 holds (gc: "overflows").
 bool overflows_f32(double v) {
   return std::isfinite(v) && std::isinf(round_f32(v));
@@ -1399,9 +1408,8 @@ std::string Compiler::const_code(const CV& cv, Type* t) {
       return lua_quote(cv.s);
     case CV::Int:
       if (t != nullptr && is_f32(t)) {
-        CV f;
-        f.k = CV::Float;
-        f.f = static_cast<double>(static_cast<float>(cv.i));  // one rounding, as Go's
+        CV f = cv;
+        set_float32(f);
         return const_code(f, t);
       }
       if (t != nullptr && is_float(t)) return std::to_string(cv.i) + ".0";
@@ -1530,14 +1538,13 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
       if (declared && x.mode == X::Const && !assignable(x, declared)) {
         error(values[i]->pos, cannot_use(x, *values[i], declared, "constant declaration"));
       }
-      if (x.mode == X::Const && declared && is_float(declared) && x.cv.k == CV::Int) {
-        set_float(x.cv, exact(x.cv));
-      }
       // A typed float constant holds a value of its type: 0.1 as a float64 is rounded.
-      if (x.mode == X::Const && declared && is_f32(declared) && x.cv.k == CV::Float)
-        set_float(x.cv, round_f32(x.cv.f));
-      else if (x.mode == X::Const && declared && is_float(declared) && x.cv.k == CV::Float)
-        set_float(x.cv, x.cv.f);
+      if (x.mode == X::Const && declared && is_f32(declared)) {
+        set_float32(x.cv);
+      } else if (x.mode == X::Const && declared && is_float(declared)) {
+        if (x.cv.k == CV::Int) set_float(x.cv, exact(x.cv));
+        if (x.cv.k == CV::Float) set_float(x.cv, x.cv.f);
+      }
       Obj* o = declare(Obj::Const, vs.names[i], t ? t : t_invalid_, vs.name_pos[i], local);
       o->cv = x.cv;
       o->used = true;
@@ -4947,15 +4954,13 @@ X Compiler::conversion(const Expr& e, Type* to) {
       if (x.cv.i < 0 && (is_unsigned(tu) || is_u64(a.t)) && !(is_u64(tu) && is_u64(a.t)))
         return bad();
     } else if (is_float(tu)) {
-      if (a.cv.k == CV::Int)
-        set_float(x.cv, exact(a.cv));
-      else if (a.cv.k != CV::Float)
-        return bad();
+      if (a.cv.k != CV::Int && a.cv.k != CV::Float) return bad();
       if (is_f32(tu)) {
-        if (overflows_f32(x.cv.f)) return bad();
-        set_float(x.cv, round_f32(x.cv.f));
-      } else if (!is_untyped(tu)) {
-        set_float(x.cv, x.cv.f);  // a typed float constant holds a value of its type
+        if (a.cv.k == CV::Float && overflows_f32(a.cv.f)) return bad();
+        set_float32(x.cv);  // an int in one rounding
+      } else {
+        if (a.cv.k == CV::Int) set_float(x.cv, exact(a.cv));
+        if (!is_untyped(tu)) set_float(x.cv, x.cv.f);  // a typed constant holds a value of its type
       }
     } else if (is_string(tu)) {
       if (a.cv.k == CV::Int) {
@@ -5959,13 +5964,8 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
     const bool integer = is_integer(a.t) && is_integer(b.t);
     if (is_f32(a.t) || is_f32(b.t)) {
       // The untyped side becomes a float32 first: float32(1)/3 == 1.0/3 holds.
-      for (CV* c : {&a.cv, &b.cv}) {
-        if (c->k == CV::Int) {
-          c->k = CV::Float;
-          c->f = static_cast<double>(static_cast<float>(c->i));
-        }
-        if (c->k == CV::Float) set_float(*c, round_f32(c->f));
-      }
+      set_float32(a.cv);
+      set_float32(b.cv);
     }
     x.mode = X::Const;
     x.cv = fold(op, a.cv, b.cv, p, integer);
@@ -6156,13 +6156,8 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
           return x;
         }
       }
-      for (X* o : {&a, &b}) {
-        if (o->cv.k == CV::Int) {
-          o->cv.k = CV::Float;
-          o->cv.f = static_cast<double>(static_cast<float>(o->cv.i));
-        }
-        set_float(o->cv, round_f32(o->cv.f));
-      }
+      set_float32(a.cv);
+      set_float32(b.cv);
     }
     x.mode = X::Const;
     x.t = t;

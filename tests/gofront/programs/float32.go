@@ -181,4 +181,8 @@ func edges() {
 	var fs [](float32)
 	fs = append(fs, 1.5)
 	fmt.Printf("%.3v %8.4g %G %E\n", float32(3.14159), float32(2.0)/3, float32(1e-7), float32(123456.7))
+	// A constant integer becomes a float32 in one rounding: 2^53+2^29+1 through a float64 would
+	// tie down to 2^53.
+	const big float32 = 9007199791611905
+	fmt.Printf("%.0f %.0f\n", float32(9007199791611905), big)
 }
