@@ -3247,29 +3247,19 @@ std::string Compiler::select_stmt(const Stmt& s, const std::string& label) {
   return code;
 }
 
+// Every break and continue has its target here: the parser's branch check (gc's, parser.cpp)
+// reported the others, alone and before types, so the walk never reaches them.
 std::string Compiler::branch(const Stmt& s) {
   const bool is_break = s.kind == StmtKind::Break;
   if (fn_ == nullptr) return "";
   for (auto it = fn_->brk.rbegin(); it != fn_->brk.rend(); ++it) {
     if (!s.op.empty() && it->label != s.op) continue;
-    if (!is_break && it->kind != Brk::Loop) {
-      if (!s.op.empty()) {
-        error(s.pos, "invalid continue label " + s.op);
-        return "";
-      }
-      continue;
-    }
+    if (!is_break && it->kind != Brk::Loop) continue;  // continue skips a switch or select
     const std::string id = std::to_string(it->id);
     if (!is_break) return "goto c" + id;
     if (it == fn_->brk.rbegin() && it->kind == Brk::Loop) return "break";
     it->brk_goto = true;
     return "goto b" + id;
-  }
-  if (!s.op.empty()) {
-    error(s.pos, std::string(is_break ? "invalid break label " : "invalid continue label ") + s.op);
-  } else {
-    error(s.pos,
-          is_break ? "break is not in a loop, switch, or select" : "continue is not in a loop");
   }
   return "";
 }

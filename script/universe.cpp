@@ -79,10 +79,8 @@ thread_local Universe::TaskCtx* tls_task = nullptr;  // NOLINT: one per task thr
 int l_f32round(lua_State* L) {
   const double v = lua_tonumber(L, 1);
   constexpr double kInfFrom = 0x1.ffffffp127;  // halfway from MaxFloat32 to 2^128
-  double r = v;
-  if (std::isnan(v)) {
-    r = v;
-  } else if (std::fabs(v) >= kInfFrom) {
+  double r = 0;                                // a NaN fails both comparisons and casts to NaN
+  if (std::fabs(v) >= kInfFrom) {
     r = v > 0 ? HUGE_VAL : -HUGE_VAL;
   } else if (std::fabs(v) > static_cast<double>(FLT_MAX)) {
     r = v > 0 ? FLT_MAX : -FLT_MAX;  // rounds down to MaxFloat32 (a cast out of range is UB)
