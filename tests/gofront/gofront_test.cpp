@@ -1136,20 +1136,3 @@ func main() {
     CHECK(all.find(want) != std::string::npos);
   CHECK(all.find("__f32") == std::string::npos);
 }
-
-TEST_CASE("gofront: float32 rounds the same through the runtime's f32round and prelude's Lua") {
-  // A Go program's state has f32round (C's cast); the prelude's arithmetic rounding is what
-  // G.f32 is without it, here forced by running the same chunk under a name not ending in .go.
-  // Both must give what Go prints (the programs test holds the .go run to go run's output).
-  const std::string src = read_file("tests/gofront/programs/float32.go");
-  const rdv::gofront::CompileResult r = rdv::gofront::compile("float32.go", src);
-  REQUIRE(r.ok);
-  rdv::script::RunOptions opt;
-  rdv::sim::EventLog log_c, log_lua;
-  const rdv::script::RunReport c = rdv::script::run_source("float32.go", r.lua, opt, log_c);
-  const rdv::script::RunReport lua = rdv::script::run_source("float32.lua", r.lua, opt, log_lua);
-  REQUIRE(c.result.outcome == rdv::sim::Outcome::Ok);
-  REQUIRE(lua.result.outcome == rdv::sim::Outcome::Ok);
-  CHECK(c.output.size() > 30);
-  CHECK(lua.output == c.output);
-}
