@@ -494,6 +494,9 @@ class Compiler {
   int desc(Type* t);
   std::string desc_code(Type* t);
   std::string td(Type* t) { return "TD[" + std::to_string(desc(t)) + "]"; }
+  // The descriptor of a slice's element type when its elements are tables that are their memory
+  // (structs and arrays: the prelude moves values into them in place), else nil.
+  std::string elem_td(Type* elem) { return is_aggregate(elem) ? td(elem) : "nil"; }
   std::string zero(Type* t, const std::string& name = "");
   std::string convert(X& x, Type* to);  // value of x as a `to` (boxing, copying, constants)
   std::string copy_if_struct(X& x);
@@ -4736,14 +4739,14 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       }
       X t = value(*args[1], s.t);
       if (is_string(t.t) && underlying(u->elem)->k == K::Uint8) {
-        finish_call("G.appv", {s.code, es, "G.bytes(" + t.code + ")"});
+        finish_call("G.appv", {s.code, es, "G.bytes(" + t.code + ")", "nil"});
         return x;
       }
       if (!assignable(t, s.t) &&
           !(underlying(t.t)->k == K::Slice && identical(underlying(t.t), u))) {
         error(args[1]->pos, cannot_use(t, *args[1], s.t, "argument to append"));
       }
-      finish_call("G.appv", {s.code, es, t.code});
+      finish_call("G.appv", {s.code, es, t.code, elem_td(u->elem)});
       return x;
     }
     std::string elems;
@@ -4756,7 +4759,8 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       }
       elems += (i > 1 ? ", " : "") + convert(v, u->elem);
     }
-    finish_call("G.app", {s.code, es, std::to_string(args.size() - 1), "{" + elems + "}"});
+    finish_call("G.app",
+                {s.code, es, std::to_string(args.size() - 1), "{" + elems + "}", elem_td(u->elem)});
     return x;
   }
   if (name == "copy") {
@@ -4768,7 +4772,8 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       finish_call("G.copy", {d.code, "G.bytes(" + s.code + ")"});
       return x;
     }
-    finish_call("G.copy", {d.code, s.code});
+    const Type* du = underlying(d.t);
+    finish_call("G.copy", {d.code, s.code, du->k == K::Slice ? elem_td(du->elem) : "nil"});
     return x;
   }
   if (name == "delete") {
@@ -5492,8 +5497,8 @@ X Compiler::sort_slice_call(const Expr& e, const X& f) {
   }
   X x;
   x.call_fn = f.code;
-  x.call_args = {s.code, convert(less, less_t)};
-  x.code = x.call_fn + "(" + x.call_args[0] + ", " + x.call_args[1] + ")";
+  x.call_args = {s.code, convert(less, less_t), elem_td(underlying(s.t)->elem)};
+  x.code = x.call_fn + "(" + x.call_args[0] + ", " + x.call_args[1] + ", " + x.call_args[2] + ")";
   set_call_result(x, f.t);
   return x;
 }
@@ -5585,7 +5590,8 @@ X Compiler::atomic_ptr_call(const Expr& e, X& f) {
       return x;
     }
     if (inner->kind == ExprKind::Index) {
-      refuse(a->pos, "taking the address of a slice element");
+      refuse(a->pos, "taking the address of " + a_or_an(type_string(v.t)) +
+                         " element (a pointer to an element that is not a struct or an array)");
       return x;
     }
     xc = v.code;
@@ -5677,26 +5683,17 @@ X Compiler::unary(const Expr& e, Type* hint) {
                           ", a variable declared by a for, range, select or type switch "
                           "statement or a named result");
       } else if (inner->kind == ExprKind::Index) {
-        refuse(e.pos, "taking the address of a slice element");
+        refuse(e.pos, "taking the address of " + a_or_an(type_string(v.t)) +
+                          " element (a pointer to an element that is not a struct or an array)");
       } else {
         refuse(e.pos, "taking the address of " + a_or_an(type_string(v.t)) +
                           " struct field (pointers to non-struct fields)");
       }
       return x;
     }
-    // A struct or array element of an array is its table, which stays where it is (a
-    // slice's element table moves with append's copy, so &xs[i] is refused: Go's pointer
-    // would keep the old array's element).
-    if (inner->kind == ExprKind::Index) {
-      X b = value(*inner->x);
-      const Type* bu = underlying(b.t);
-      const bool of_array =
-          bu->k == K::Array || (bu->k == K::Pointer && underlying(bu->elem)->k == K::Array);
-      if (!of_array) {
-        refuse(e.pos, "taking the address of a slice element");
-        return x;
-      }
-    }
+    // A struct or array element of an array or a slice is its table, which stays where it is:
+    // values move into it in place, and a slice's growth copies into a new array, leaving the
+    // old one's tables to the pointers taken before (the prelude's append).
     x.mode = X::Value;
     x.t = ptr_to(v.t);
     x.code = v.code;
@@ -6527,7 +6524,7 @@ X Compiler::generic_call(const Expr& e, const X& f) {
     const std::string c = func_arg(1, func_of({elem, elem}, {t_int_}), "func(a E, b E) int");
     if (c.empty()) return X{};
     lua = "G.slsortfunc";
-    a = {s0, c, copy_fn(elem), fn == "slices.SortStableFunc" ? "true" : "false"};
+    a = {s0, c, copy_fn(elem), fn == "slices.SortStableFunc" ? "true" : "false", elem_td(elem)};
   } else if (fn == "slices.Contains" || fn == "slices.Index") {
     if (!comparable_or_error(elem)) return X{};
     const std::string v = arg_as(1, elem, "E");
@@ -6547,7 +6544,7 @@ X Compiler::generic_call(const Expr& e, const X& f) {
     x.t = fn == "slices.IndexFunc" ? t_int_ : t_bool_;
   } else if (fn == "slices.Reverse") {
     lua = "G.slreverse";
-    a = {s0};
+    a = {s0, elem_td(elem)};
   } else if (fn == "slices.Max" || fn == "slices.Min") {
     if (!ordered(elem)) return X{};
     lua = "G.slminmax";
@@ -6582,14 +6579,14 @@ X Compiler::generic_call(const Expr& e, const X& f) {
       vals = "{n = " + std::to_string(n - 2) + (n > 2 ? ", " : "") + vals + "}";
     }
     lua = "G.slinsert";
-    a = {s0, es, i, vals};
+    a = {s0, es, i, vals, elem_td(elem)};
     x.t = s_type;
   } else if (fn == "slices.Delete") {
     const std::string i = arg_as(1, t_int_, nullptr);
     const std::string j = arg_as(2, t_int_, nullptr);
     if (i.empty() || j.empty()) return X{};
     lua = "G.sldelete";
-    a = {s0, i, j, zero_fn(elem)};
+    a = {s0, i, j, zero_fn(elem), elem_td(elem)};
     x.t = s_type;
   } else if (fn == "slices.BinarySearch") {
     if (!ordered(elem)) return X{};
@@ -6601,7 +6598,7 @@ X Compiler::generic_call(const Expr& e, const X& f) {
     x.t = tuple_of({t_int_, t_bool_});
   } else if (fn == "slices.Clone") {
     lua = "G.slclone";
-    a = {s0, es, copy_fn(elem)};
+    a = {s0, es, copy_fn(elem), elem_td(elem)};
     x.t = s_type;
   } else if (fn == "maps.Clone") {
     lua = "G.mclone";

@@ -166,6 +166,27 @@ local function vset(T, d, s)
   return d
 end
 G.vset = vset
+-- Swaps the values of the structs or arrays x and y in place (their tables stay where they are:
+-- a pointer to an element of a slice being sorted sees the values move, as Go's does).
+local function vswap(T, x, y)
+  if T.k == "array" then
+    local xa, ya, e = x.a, y.a, T.e
+    local deep = e.k == "struct" or e.k == "array"
+    for i = 1, T.n do
+      if deep then vswap(e, xa[i], ya[i]) else xa[i], ya[i] = ya[i], xa[i] end
+    end
+    return
+  end
+  for _, f in ipairs(T.f) do
+    local k, key = f[2].k, f[3]
+    local a, b = x[key], y[key]
+    if (k == "struct" or k == "array") and a ~= nil and b ~= nil then
+      vswap(f[2], a, b)
+    else
+      x[key], y[key] = b, a
+    end
+  end
+end
 function G.setp(p, v)
   if p == nil then G.np() end
   for k in next, p do p[k] = nil end
@@ -411,30 +432,53 @@ local function growcap(old, needed, es)
   if es == 0 then return nc end
   return roundupsize(nc * es) // es
 end
-local function append(s, es, n, t, from)
+-- Elements of a struct or an array type E (passed only for those) are tables that are the
+-- elements' memory: a pointer &s[i] is s's element table. So a value moves into an existing
+-- element by vset, and a new array holds copies (the old array keeps its elements, which a
+-- pointer taken before the growth still reaches, as Go's does), zero from its length to its cap.
+-- The values in t are fresh (copies already).
+local function append(s, es, n, t, from, E)
   if n == 0 then return s end
   local old = s and s.n or 0
   local need = old + n
   if s and need <= s.c then
     local a, o = s.a, s.o + old
-    for i = 1, n do a[o + i] = t[from + i] end
+    if E then
+      for i = 1, n do
+        local d = a[o + i]
+        if d ~= nil then vset(E, d, t[from + i]) else a[o + i] = t[from + i] end
+      end
+    else
+      for i = 1, n do a[o + i] = t[from + i] end
+    end
     return {a = a, o = s.o, n = need, c = s.c}
   end
   local a = {}
   if s then
     local sa, so = s.a, s.o
-    for i = 1, old do a[i] = sa[so + i] end
+    if E then
+      for i = 1, old do a[i] = vcopy(E, sa[so + i]) end
+    else
+      for i = 1, old do a[i] = sa[so + i] end
+    end
   end
   for i = 1, n do a[old + i] = t[from + i] end
-  return {a = a, o = 0, n = need, c = growcap(s and s.c or 0, need, es)}
+  local c = growcap(s and s.c or 0, need, es)
+  if E then
+    for i = need + 1, c do a[i] = zv(E, "") end
+  end
+  return {a = a, o = 0, n = need, c = c}
 end
-function G.app(s, es, n, t) return append(s, es, n, t, 0) end
-function G.appv(s, es, t)
+function G.app(s, es, n, t, E) return append(s, es, n, t, 0, E) end
+function G.appv(s, es, t, E)
   if t == nil or t.n == 0 then return s end
-  if s and t.a == s.a then
+  if E or (s and t.a == s.a) then
     local copy = {}
-    for i = 1, t.n do copy[i] = t.a[t.o + i] end
-    return append(s, es, t.n, copy, 0)
+    for i = 1, t.n do
+      local v = t.a[t.o + i]
+      copy[i] = E and vcopy(E, v) or v
+    end
+    return append(s, es, t.n, copy, 0, E)
   end
   return append(s, es, t.n, t.a, t.o)
 end
@@ -459,17 +503,31 @@ function G.args(name)
   G.ARGS = G.ARGS or {a = {name}, o = 0, n = 1, c = 1}
   return G.ARGS
 end
-function G.copy(d, s)
+-- Moves the values vs[1..n] into s's elements from index i (0-based) on; E as append's.
+local function put(s, i, vs, n, E)
+  local a, o = s.a, s.o + i
+  for k = 1, n do
+    local d = a[o + k]
+    if E and d ~= nil then vset(E, d, vs[k]) else a[o + k] = vs[k] end
+  end
+end
+function G.copy(d, s, E)
   local n = math.min(d and d.n or 0, s and s.n or 0)
   if n == 0 then return 0 end
   local tmp = {}
-  for i = 1, n do tmp[i] = s.a[s.o + i] end
-  for i = 1, n do d.a[d.o + i] = tmp[i] end
+  for i = 1, n do
+    local v = s.a[s.o + i]
+    tmp[i] = E and vcopy(E, v) or v
+  end
+  put(d, 0, tmp, n, E)
   return n
 end
 function G.sclear(s, z, T)
   if s == nil then return end
-  for i = 1, s.n do s.a[s.o + i] = T and zv(T, "") or z end
+  for i = 1, s.n do
+    local d = s.a[s.o + i]
+    if T and d ~= nil then vset(T, d, zv(T, "")) else s.a[s.o + i] = T and zv(T, "") or z end
+  end
 end
 
 -- ---- strings ---------------------------------------------------------------------------------
@@ -2157,33 +2215,43 @@ local function msort(t, n, less)
   end
   if src ~= t then for i = 1, n do t[i] = src[i] end end
 end
-local function sortwith(s, less, stable)
+-- Sorts the element references, then moves the values: for a struct or array E, copies into
+-- the elements' own tables (see append).
+local function sortwith(s, less, stable, E)
   if s == nil or s.n < 2 then return end
   local a, o, n = s.a, s.o, s.n
+  local t = {}
   if stable then
-    local t = {}
     for i = 1, n do t[i] = a[o + i] end
     msort(t, n, less)
-    for i = 1, n do a[o + i] = t[i] end
   else
     local d = {}
     for i = 0, n - 1 do d[i] = a[o + i + 1] end
     pdqsort(d, n, less)
-    for i = 0, n - 1 do a[o + i + 1] = d[i] end
+    for i = 1, n do t[i] = d[i - 1] end
   end
+  if E then
+    for i = 1, n do t[i] = vcopy(E, t[i]) end
+  end
+  put(s, 0, t, n, E)
 end
 function G.slsort(s, less) sortwith(s, less, false) end
 -- sort.Slice, SliceStable, SliceIsSorted: less(i, j) is the program's function of indices, and
 -- it reads the slice as it is being sorted, so the algorithms run on indices, swapping the
 -- slice's own elements: pdqsort for Slice, Go 1.19's insertion sort of blocks of 20 and
 -- SymMerge for SliceStable (sort/zsortfunc.go), the same calls of less in the same order.
-local function slice_swap(s)
+local function slice_swap(s, E)
   local a, o = s.a, s.o
+  if E then
+    return function(i, j)
+      if i ~= j then vswap(E, a[o + i + 1], a[o + j + 1]) end
+    end
+  end
   return function(i, j) a[o + i + 1], a[o + j + 1] = a[o + j + 1], a[o + i + 1] end
 end
-function G.sortslice(s, less)
+function G.sortslice(s, less, E)
   if s == nil or s.n < 2 then return end
-  pdqsort_ix(s.n, less, slice_swap(s))
+  pdqsort_ix(s.n, less, slice_swap(s, E))
 end
 local function stable_ix(n, less, swap)
   local function insertion(a, b)
@@ -2265,9 +2333,9 @@ local function stable_ix(n, less, swap)
     block = block * 2
   end
 end
-function G.sortslicestable(s, less)
+function G.sortslicestable(s, less, E)
   if s == nil or s.n < 2 then return end
-  stable_ix(s.n, less, slice_swap(s))
+  stable_ix(s.n, less, slice_swap(s, E))
 end
 function G.sortsliceissorted(s, less)
   if s == nil then return true end
@@ -2276,11 +2344,11 @@ function G.sortsliceissorted(s, less)
   end
   return true
 end
-function G.slsortfunc(s, cmp, cp, stable)
+function G.slsortfunc(s, cmp, cp, stable, E)
   if cp then
-    sortwith(s, function(a, b) return cmp(cp(a), cp(b)) < 0 end, stable)
+    sortwith(s, function(a, b) return cmp(cp(a), cp(b)) < 0 end, stable, E)
   else
-    sortwith(s, function(a, b) return cmp(a, b) < 0 end, stable)
+    sortwith(s, function(a, b) return cmp(a, b) < 0 end, stable, E)
   end
 end
 function G.slissorted(s, less)
@@ -2307,12 +2375,12 @@ function G.slindexfunc(s, f, cp)
   return -1
 end
 function G.slcontainsfunc(s, f, cp) return G.slindexfunc(s, f, cp) >= 0 end
-function G.slreverse(s)
+function G.slreverse(s, E)
   if s == nil then return end
   local a, o = s.a, s.o
   local i, j = 1, s.n
   while i < j do
-    a[o + i], a[o + j] = a[o + j], a[o + i]
+    if E then vswap(E, a[o + i], a[o + j]) else a[o + i], a[o + j] = a[o + j], a[o + i] end
     i, j = i + 1, j - 1
   end
 end
@@ -2353,26 +2421,37 @@ function G.slvals(v)
   return t
 end
 -- Insert and Delete as Go 1.22's (bounds checked first; Delete zeroes the elements it frees).
-function G.slinsert(s, es, i, vals)
+-- (E as append's: vals are copied first, since they may be s's own elements.)
+function G.slinsert(s, es, i, vals, E)
   local n = s and s.n or 0
   if i < 0 then rte("slice bounds out of range [" .. i .. ":]") end
   if i > n then rte("slice bounds out of range [" .. i .. ":" .. n .. "]") end
   local m = vals.n
   if m == 0 then return s end
-  if i == n then return append(s, es, m, vals, 0) end
+  if E then
+    for k = 1, m do vals[k] = vcopy(E, vals[k]) end
+  end
+  if i == n then return append(s, es, m, vals, 0, E) end
   local a, o = s.a, s.o
   if n + m > s.c then  -- append(s[:i], make(S, n+m-i)...): a new array, grown as append grows
     local t = {}
-    for k = 1, i do t[k] = a[o + k] end
+    for k = 1, i do t[k] = E and vcopy(E, a[o + k]) or a[o + k] end
     for k = 1, m do t[i + k] = vals[k] end
-    for k = i + 1, n do t[m + k] = a[o + k] end
-    return {a = t, o = 0, n = n + m, c = growcap(s.c, n + m, es)}
+    for k = i + 1, n do t[m + k] = E and vcopy(E, a[o + k]) or a[o + k] end
+    local c = growcap(s.c, n + m, es)
+    if E then
+      for k = n + m + 1, c do t[k] = zv(E, "") end
+    end
+    return {a = t, o = 0, n = n + m, c = c}
   end
-  for k = n, i + 1, -1 do a[o + k + m] = a[o + k] end
-  for k = 1, m do a[o + i + k] = vals[k] end
+  for k = n, i + 1, -1 do
+    local d = a[o + k + m]
+    if E and d ~= nil then vset(E, d, a[o + k]) else a[o + k + m] = E and vcopy(E, a[o + k]) or a[o + k] end
+  end
+  put(s, i, vals, m, E)
   return {a = a, o = o, n = n + m, c = s.c}
 end
-function G.sldelete(s, i, j, z)
+function G.sldelete(s, i, j, z, E)
   local n = s and s.n or 0
   if j < 0 then rte("slice bounds out of range [:" .. j .. ":]") end
   if j > n then rte("slice bounds out of range [:" .. j .. ":" .. n .. "]") end
@@ -2380,8 +2459,13 @@ function G.sldelete(s, i, j, z)
   if i > j then rte("slice bounds out of range [" .. i .. ":" .. j .. ":]") end
   if i == j then return s end
   local a, o, d = s.a, s.o, j - i
-  for k = j + 1, n do a[o + k - d] = a[o + k] end
-  for k = n - d + 1, n do a[o + k] = z() end
+  if E then
+    for k = j + 1, n do vset(E, a[o + k - d], a[o + k]) end
+    for k = n - d + 1, n do vset(E, a[o + k], z()) end
+  else
+    for k = j + 1, n do a[o + k - d] = a[o + k] end
+    for k = n - d + 1, n do a[o + k] = z() end
+  end
   return {a = a, o = o, n = n - d, c = s.c}
 end
 function G.slbsearch(s, t, less)
@@ -2398,7 +2482,7 @@ function G.slbsearch(s, t, less)
   return i, false
 end
 -- Clone: append(s[:0:0], s...), nil for nil.
-function G.slclone(s, es, cp)
+function G.slclone(s, es, cp, E)
   if s == nil then return nil end
   local t = {}
   for i = 1, s.n do
@@ -2406,7 +2490,7 @@ function G.slclone(s, es, cp)
     if cp then v = cp(v) end
     t[i] = v
   end
-  return append({a = {}, o = 0, n = 0, c = 0}, es, s.n, t, 0)
+  return append({a = {}, o = 0, n = 0, c = 0}, es, s.n, t, 0, E)
 end
 local function mval(v, cp)
   if v == NILV then return nil end

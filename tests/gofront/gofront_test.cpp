@@ -337,14 +337,15 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:4:12: map key type [2]int is not supported\n"},
       {"package main\n\nfunc main() {\n\tc := 1i\n\t_ = c\n}\n",
        "prog.go:4:7: complex numbers are not supported\n"},
-      // Pointers to variables work (boxed); not to a non-struct field, a slice element, or a
+      // Pointers to variables work (boxed); not to a non-struct field or element, or a
       // variable the for/range machinery owns.
       {"package main\n\ntype T struct{ n int }\n\nfunc main() {\n\tvar t T\n\tp := "
        "&t.n\n\t_ = p\n}\n",
        "prog.go:7:7: taking the address of an int struct field (pointers to non-struct fields) is "
        "not supported\n"},
       {"package main\n\nfunc main() {\n\txs := []int{1}\n\tp := &xs[0]\n\t_ = p\n}\n",
-       "prog.go:5:7: taking the address of a slice element is not supported\n"},
+       "prog.go:5:7: taking the address of an int element (a pointer to an element that is not "
+       "a struct or an array) is not supported\n"},
       {"package main\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tp := &i\n\t\t_ = "
        "p\n\t}\n}\n",
        "prog.go:5:8: taking the address of i, a variable declared by a for, range, select or "
