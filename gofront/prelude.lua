@@ -1196,7 +1196,17 @@ local function gosyntax(T, v, depth)
   if T.named and zeros[k] ~= nil then return T.name .. "(" .. fmtv(T, v, "v", false, false, depth) .. ")" end
   return fmtv(T, v, "v", false, false, depth)
 end
-fmtv = function(T, v, verb, plus, sharp, depth)
+-- F: Printf's flags (width, prec, minus, zero, space, plus, sharp), or nil for Print and %v's
+-- defaults. With F, a struct's, array's, slice's or map's leaves are formatted and padded one by
+-- one (fmtarg), as fmt's printValue passes its flags down: %5.1f of []float64{1} is [  1.0].
+local fmtarg
+-- A verb that does not fit the value: %!d(string=hi), the value printed with %v under the
+-- flags (Go's badVerb), or as `shown` without flags.
+local function bad(T, v, verb, F, shown)
+  if F then shown = fmtarg({t = T, v = v}, "v", F, 1) end
+  return "%!" .. verb .. "(" .. T.name .. "=" .. shown .. ")"
+end
+fmtv = function(T, v, verb, plus, sharp, depth, F)
   if T == nil then return "<nil>" end
   if sharp and verb == "v" then return gosyntax(T, v, depth) end
   if verb == "v" or verb == "s" or verb == "q" then
@@ -1213,7 +1223,7 @@ fmtv = function(T, v, verb, plus, sharp, depth)
   end
   local k = T.k
   if k == "bool" then
-    if verb ~= "v" and verb ~= "t" then return "%!" .. verb .. "(bool=" .. tostring(v) .. ")" end
+    if verb ~= "v" and verb ~= "t" then return bad(T, v, verb, F, tostring(v)) end
     return v and "true" or "false"
   elseif intk[k] then
     if u64k[k] and (verb == "v" or verb == "d") then return (plus and verb == "d") and ("+" .. ustr(v)) or ustr(v)
@@ -1238,31 +1248,36 @@ fmtv = function(T, v, verb, plus, sharp, depth)
       local q = quote(s)
       return "'" .. ssub(q, 2, -2) .. "'"
     elseif verb == "U" then return sfmt("U+%04X", v)
-    elseif verb == "f" or verb == "e" or verb == "g" then return "%!" .. verb .. "(" .. T.name .. "=" .. sfmt("%d", v) .. ")"
     end
-    return "%!" .. verb .. "(" .. T.name .. "=" .. sfmt("%d", v) .. ")"
+    return bad(T, v, verb, F, u64k[k] and ustr(v) or sfmt("%d", v))
   elseif k == "float64" then
     if verb == "v" then return tostring(v) end
-    return "%!" .. verb .. "(float64=" .. tostring(v) .. ")"
+    return bad(T, v, verb, F, tostring(v))
   elseif k == "float32" then
     if verb == "v" then return f32str(v) end
-    return "%!" .. verb .. "(float32=" .. f32str(v) .. ")"
+    return bad(T, v, verb, F, f32str(v))
   elseif k == "string" then
     if verb == "v" or verb == "s" then return v end
     if verb == "q" then return quote(v) end
     if verb == "x" or verb == "X" then
       return (v:gsub(".", function(c) return sfmt(verb == "x" and "%02x" or "%02X", sbyte(c)) end))
     end
-    return "%!" .. verb .. "(string=" .. v .. ")"
+    return bad(T, v, verb, F, v)
   elseif k == "ptr" then
     if v == nil then return verb == "p" and "0x0" or "<nil>" end
     if verb == "p" then return addr(v) end
-    if depth == 0 and (T.e.k == "struct" or T.e.k == "array") then return "&" .. fmtv(T.e, v, verb, plus, sharp, depth + 1) end
+    if depth == 0 and (T.e.k == "struct" or T.e.k == "array") then return "&" .. fmtv(T.e, v, verb, plus, sharp, depth + 1, F) end
     return addr(v)
-  elseif k == "struct" then
+  end
+  -- an element of a container
+  local function el(E, x)
+    if F then return fmtarg({t = E, v = x}, verb, F, depth + 1) end
+    return fmtv(E, x, verb, plus, sharp, depth + 1)
+  end
+  if k == "struct" then
     local parts = {}
     for i, f in ipairs(T.f) do
-      local s = fmtv(f[2], v[f[3]], verb, plus, sharp, depth + 1)
+      local s = el(f[2], v[f[3]])
       parts[i] = plus and (f[1] .. ":" .. s) or s
     end
     return "{" .. concat(parts, " ") .. "}"
@@ -1271,13 +1286,15 @@ fmtv = function(T, v, verb, plus, sharp, depth)
       return fmtv(STR, G.bstr(v), verb, plus, sharp, depth)  -- bytes, as fmt prints [N]byte
     end
     local parts = {}
-    for i = 1, T.n do parts[i] = fmtv(T.e, v.a[i], verb, plus, sharp, depth + 1) end
+    for i = 1, T.n do parts[i] = el(T.e, v.a[i]) end
     return "[" .. concat(parts, " ") .. "]"
   elseif k == "slice" then
     if verb == "p" then return addr(v) end
-    if verb == "s" and T.e.k == "uint8" then return G.bstr(v) end
+    if T.e.k == "uint8" and (verb == "s" or verb == "q" or verb == "x" or verb == "X") then
+      return fmtv(STR, G.bstr(v), verb, plus, sharp, depth)  -- bytes, as fmt prints []byte
+    end
     local parts = {}
-    for i = 1, G.len(v) do parts[i] = fmtv(T.e, v.a[v.o + i], verb, plus, sharp, depth + 1) end
+    for i = 1, G.len(v) do parts[i] = el(T.e, v.a[v.o + i]) end
     return "[" .. concat(parts, " ") .. "]"
   elseif k == "map" then
     if verb == "p" then return addr(v) end
@@ -1286,12 +1303,12 @@ fmtv = function(T, v, verb, plus, sharp, depth)
     table.sort(ks, keyless)
     local parts = {}
     for i, key in ipairs(ks) do
-      parts[i] = fmtv(T.key, key, verb, plus, sharp, depth + 1) .. ":" .. fmtv(T.e, G.mget(v, key), verb, plus, sharp, depth + 1)
+      parts[i] = el(T.key, key) .. ":" .. el(T.e, G.mget(v, key))
     end
     return "map[" .. concat(parts, " ") .. "]"
   elseif k == "iface" then
     if v == nil then return "<nil>" end
-    return fmtv(v.t, v.v, verb, plus, sharp, depth)
+    return fmtv(v.t, v.v, verb, plus, sharp, depth, F)
   elseif k == "chan" or k == "func" then
     if v == nil then return (verb == "p") and "0x0" or "<nil>" end
     return addr(v)
@@ -1304,7 +1321,14 @@ end
 G.fmtv = fmtv
 
 local function isnum(b) return b ~= nil and (intk[b.t.k] or b.t.k == "float64" or b.t.k == "float32") end
-local function fmtone(b, verb, plus, sharp, prec, space)
+-- The first n characters of s (Go's precision counts runes).
+local function utf8_prefix(s, n)
+  local ok, cut = pcall(utf8.offset, s, n + 1)
+  if not ok then return ssub(s, 1, n) end
+  if cut == nil then return s end
+  return ssub(s, 1, cut - 1)
+end
+local function fmtone(b, verb, plus, sharp, prec, space, depth, F)
   if verb == "T" then return b == nil and "<nil>" or b.t.name end
   if b == nil then
     if verb == "v" then return "<nil>" end
@@ -1332,24 +1356,62 @@ local function fmtone(b, verb, plus, sharp, prec, space)
   end
   if verb == "d" and T.k == "ptr" then return addr(v) end
   if (verb == "f" or verb == "e" or verb == "g") and intk[T.k] then
-    return "%!" .. verb .. "(" .. T.name .. "=" .. sfmt("%d", v) .. ")"
+    return bad(T, v, verb, F, u64k[T.k] and ustr(v) or sfmt("%d", v))
   end
   if verb == "s" then
     local f = method(T, "Error") or method(T, "String")
     if not f and T.k ~= "string" and T.k ~= "slice" and T.k ~= "array" and T.k ~= "struct" and T.k ~= "map" and T.k ~= "ptr" and T.k ~= "iface" then
-      return "%!s(" .. T.name .. "=" .. fmtv(T, v, "v", false, false, 0) .. ")"
+      return bad(T, v, "s", F, fmtv(T, v, "v", false, false, 0))
     end
   end
   if verb == "p" then
     if T.k == "ptr" or T.k == "chan" or T.k == "map" or T.k == "slice" or T.k == "func" then return addr(v) end
-    return "%!p(" .. T.name .. "=" .. fmtv(T, v, "v", false, false, 0) .. ")"
+    return bad(T, v, "p", F, fmtv(T, v, "v", false, false, 0))
   end
-  local s = fmtv(T, v, verb, plus, sharp, 0)
-  if prec and verb == "s" then s = ssub(s, 1, prec) end
+  local s = fmtv(T, v, verb, plus, sharp, depth or 0, F)
+  if prec and (verb == "s" or (verb == "v" and T.k == "string")) then s = utf8_prefix(s, prec) end
   if space and intk[T.k] and (v >= 0 or u64k[T.k]) and (verb == "d" or verb == "v") then s = " " .. s end
   return s
 end
 
+-- Whether a Printf argument prints as a container, whose leaves take the flags (see fmtv).
+local function container(T, v, verb, depth)
+  if verb == "T" or verb == "p" then return false end
+  if (verb == "v" or verb == "s" or verb == "q") and (method(T, "Error") or method(T, "String")) then
+    return false
+  end
+  local k = T.k
+  if k == "struct" or k == "map" then return true end
+  if k == "slice" or k == "array" then
+    return not (T.e.k == "uint8" and (verb == "s" or verb == "q" or verb == "x" or verb == "X"))
+  end
+  if k == "ptr" then return depth == 0 and v ~= nil and (T.e.k == "struct" or T.e.k == "array") end
+  return false
+end
+-- One Printf argument (a box {t, v}, nil for a nil interface): a leaf is formatted by fmtone and
+-- padded to the width; a container's leaves are, one by one.
+fmtarg = function(b, verb, F, depth)
+  if verb == "w" then verb = "v" end  -- Errorf's %w prints as %v
+  while b ~= nil and b.t.k == "iface" do b = b.v end
+  if b == nil and depth > 0 then return "<nil>" end  -- a nil interface inside: not padded
+  if b ~= nil and not F.sharp and container(b.t, b.v, verb, depth) then
+    return fmtv(b.t, b.v, verb, F.plus, F.sharp, depth, F)
+  end
+  local s = fmtone(b, verb, F.plus, F.sharp, F.prec, F.space, depth, F)
+  local width = F.width
+  if width and (utf8.len(s) or #s) < width then
+    if F.minus then
+      s = s .. srep(" ", width - (utf8.len(s) or #s))
+    elseif F.zero and isnum(b) and verb ~= "s" then
+      local sign = ""
+      if ssub(s, 1, 1) == "-" or ssub(s, 1, 1) == "+" then sign = ssub(s, 1, 1); s = ssub(s, 2) end
+      s = sign .. srep("0", width - #s - #sign) .. s
+    else
+      s = srep(" ", width - (utf8.len(s) or #s)) .. s
+    end
+  end
+  return s
+end
 function G.sprintf(f, args)
   local out = {}
   local ai, n = 0, G.len(args)
@@ -1411,18 +1473,8 @@ function G.sprintf(f, args)
       s = "%!" .. verb .. "(MISSING)"
     else
       ai = ai + 1
-      local b = args.a[args.o + ai]
-      s = fmtone(b, verb, plus, sharp, prec, space)
-      if width and #s < width then
-        if minus then s = s .. srep(" ", width - #s)
-        elseif zero and isnum(b) and verb ~= "s" and verb ~= "v" or (zero and isnum(b) and verb == "v") then
-          local sign = ""
-          if ssub(s, 1, 1) == "-" or ssub(s, 1, 1) == "+" then sign = ssub(s, 1, 1); s = ssub(s, 2) end
-          s = sign .. srep("0", width - #s - #sign) .. s
-        else
-          s = srep(" ", width - utf8.len(s) and (width - (utf8.len(s) or #s)) or 0) .. s
-        end
-      end
+      s = fmtarg(args.a[args.o + ai], verb, {width = width, prec = prec, minus = minus, zero = zero,
+                                             space = space, plus = plus, sharp = sharp}, 0)
     end
     out[#out + 1] = s
   end
