@@ -286,16 +286,16 @@ std::string lua_quote(std::string_view s) {
 
 bool is_lua_reserved(const std::string& s) {
   static const std::set<std::string> kReserved = {
-      "and",     "break",    "do",        "else",    "elseif",    "end",    "false",
-      "for",     "function", "goto",      "if",      "in",        "local",  "nil",
-      "not",     "or",       "repeat",    "return",  "then",      "true",   "until",
-      "while",   "G",        "P",         "TD",      "self",      "_ENV",   "go",
-      "chan",    "select",   "print",     "pcall",   "error",     "panic",  "sleep",
-      "after",   "now",      "waitgroup", "mutex",   "rwmutex",   "atomic", "context",
-      "on_recv", "on_send",  "string",    "math",    "table",     "type",   "tostring",
-      "ipairs",  "pairs",    "utf8",      "nilchan", "note",      "rand",   "setmetatable",
-      "load",    "next",     "rawget",    "rawset",  "coroutine", "eprint", "ntasks",
-      "exit"};
+      "and",          "break",    "do",      "else",      "elseif",  "end",       "false",
+      "for",          "function", "goto",    "if",        "in",      "local",     "nil",
+      "not",          "or",       "repeat",  "return",    "then",    "true",      "until",
+      "while",        "G",        "P",       "TD",        "VI",      "self",      "_ENV",
+      "go",           "chan",     "select",  "print",     "pcall",   "error",     "panic",
+      "sleep",        "after",    "now",     "waitgroup", "mutex",   "rwmutex",   "atomic",
+      "context",      "on_recv",  "on_send", "string",    "math",    "table",     "type",
+      "tostring",     "ipairs",   "pairs",   "utf8",      "nilchan", "note",      "rand",
+      "setmetatable", "load",     "next",    "rawget",    "rawset",  "coroutine", "eprint",
+      "ntasks",       "exit"};
   return kReserved.count(s) > 0 || s.rfind("__", 0) == 0;
 }
 
@@ -1954,6 +1954,114 @@ void Compiler::func_decl(const FuncDecl& fd) {
 // ==== the file
 // ====================================================================================
 
+// The names an expression or a statement mentions, function literals' bodies included, and a
+// selector's name as ".name" (a method it may reach). Syntactic, so conservative: a local that
+// shadows a package-level name counts as a mention of it.
+static void refs(const Expr* e, std::set<std::string>* out);
+static void refs(const Stmt* s, std::set<std::string>* out);
+static void refs(const Block* b, std::set<std::string>* out) {
+  if (b == nullptr) return;
+  for (const StmtP& s : b->stmts) refs(s.get(), out);
+}
+static void refs(const Expr* e, std::set<std::string>* out) {
+  if (e == nullptr) return;
+  if (e->kind == ExprKind::Ident) out->insert(e->name);
+  if (e->kind == ExprKind::Selector) out->insert("." + e->name);
+  refs(e->x.get(), out);
+  refs(e->y.get(), out);
+  refs(e->z.get(), out);
+  for (const ExprP& a : e->args) refs(a.get(), out);
+  refs(e->body.get(), out);
+}
+static void refs(const Stmt* s, std::set<std::string>* out) {
+  if (s == nullptr) return;
+  for (const auto* es : {&s->lhs, &s->rhs})
+    for (const ExprP& e : *es) refs(e.get(), out);
+  for (const ValueSpec& vs : s->specs)
+    for (const ExprP& v : vs.values) refs(v.get(), out);
+  refs(s->call.get(), out);
+  refs(s->init.get(), out);
+  refs(s->post.get(), out);
+  refs(s->cond.get(), out);
+  refs(s->body.get(), out);
+  refs(s->els.get(), out);
+  refs(s->labeled.get(), out);
+  for (const CaseClause& c : s->clauses) {
+    for (const ExprP& e : c.exprs) refs(e.get(), out);
+    refs(c.comm.get(), out);
+    for (const StmtP& b : c.body) refs(b.get(), out);
+  }
+}
+
+// The order in which the package's variables are initialised, as the spec orders it: step by
+// step, the earliest variable (spec) in declaration order that depends on no uninitialised one.
+// A spec depends on the variables its initialiser mentions, directly or through the bodies of
+// the functions and methods it mentions, transitively. Where none is ready (an initialisation
+// cycle gc would report, or one only the conservative mentions see), the earliest goes next.
+// Most specs run where they are, in declaration order, as the chunk runs; `deferred` marks those
+// that must wait until every function is defined and then run in this order: a spec that reaches
+// a function or method, depends on a later spec, or on a deferred one. Those that run in place
+// call nothing and depend only on earlier ones that run in place, so the two orders agree.
+struct InitOrder {
+  std::vector<std::size_t> order;  // of the deferred specs
+  std::vector<bool> deferred;
+};
+static InitOrder init_order(const File& f, const std::vector<const ValueSpec*>& specs) {
+  std::map<std::string, std::size_t> var_spec;
+  for (std::size_t i = 0; i < specs.size(); ++i)
+    for (const std::string& n : specs[i]->names) var_spec[n] = i;
+  std::map<std::string, std::vector<const Block*>> bodies;  // "f", or ".M" for methods
+  for (const Decl& d : f.decls) {
+    if (d.kind != Decl::Kind::Func) continue;
+    bodies[(d.func->recv ? "." : "") + d.func->name].push_back(d.func->body.get());
+  }
+  std::vector<std::set<std::size_t>> deps(specs.size());
+  InitOrder r;
+  r.deferred.assign(specs.size(), false);
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    std::set<std::string> seen, todo;
+    for (const ExprP& v : specs[i]->values) refs(v.get(), &todo);
+    while (!todo.empty()) {
+      const std::string n = *todo.begin();
+      todo.erase(todo.begin());
+      if (!seen.insert(n).second) continue;
+      if (auto it = var_spec.find(n); it != var_spec.end() && it->second != i)
+        deps[i].insert(it->second);
+      if (auto it = bodies.find(n); it != bodies.end()) {
+        r.deferred[i] = true;
+        std::set<std::string> more;
+        for (const Block* b : it->second) refs(b, &more);
+        for (const std::string& m : more)
+          if (!seen.count(m)) todo.insert(m);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < specs.size(); ++i)
+    for (std::size_t j : deps[i]) r.deferred[i] = r.deferred[i] || j > i || r.deferred[j];
+  std::vector<bool> done(specs.size());
+  std::size_t left = 0;
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    done[i] = !r.deferred[i];
+    if (r.deferred[i]) ++left;
+  }
+  for (; left > 0; --left) {
+    std::size_t pick = specs.size();
+    for (std::size_t i = 0; i < specs.size() && pick == specs.size(); ++i) {
+      if (done[i]) continue;
+      bool ready = true;
+      for (std::size_t j : deps[i]) ready = ready && done[j];
+      if (ready) pick = i;
+    }
+    if (pick == specs.size()) {
+      for (std::size_t i = 0; i < specs.size() && pick == specs.size(); ++i)
+        if (!done[i]) pick = i;
+    }
+    done[pick] = true;
+    r.order.push_back(pick);
+  }
+  return r;
+}
+
 bool Compiler::run(const File& f, std::string* out) {
   universe();
   universe_ = scope_;
@@ -2007,7 +2115,8 @@ bool Compiler::run(const File& f, std::string* out) {
   // their lines below. A declaration waits while a name it mentions is declared by another
   // that is still waiting; what never gets ready (a cycle, an undefined name) is checked in
   // source order, for gc's errors.
-  std::map<const Stmt*, std::pair<std::uint32_t, std::string>> gen_code;
+  // A declaration's code: its first line and one piece per spec.
+  std::map<const Stmt*, std::pair<std::uint32_t, std::vector<std::string>>> gen_code;
   std::vector<const Decl*> waiting;
   std::map<std::string, const Decl*> declared_by;
   std::set<std::string> pkg_names;  // every name the file declares at package level
@@ -2025,16 +2134,16 @@ bool Compiler::run(const File& f, std::string* out) {
   }
   auto lower_gen = [&](const Decl& d) {
     const ValueSpec* prev = nullptr;
-    std::string code;
+    std::vector<std::string> code;
     const std::uint32_t saved = line_;
     line_ = d.gen->pos.line;
     const std::uint32_t start = line_;
     for (const ValueSpec& vs : d.gen->specs) {
       std::string c = value_spec(vs, d.kind == Decl::Kind::Const, false, prev);
-      if (!c.empty()) code += pad(vs.pos.line) + c;
+      code.push_back(c.empty() ? std::string() : pad(vs.pos.line) + c);
       if (!vs.values.empty()) prev = &vs;
     }
-    gen_code[d.gen.get()] = {start, code};
+    gen_code[d.gen.get()] = {start, std::move(code)};
     line_ = saved;
   };
   // Lowers the waiting declarations that are ready, until none is; `before_types`: only
@@ -2047,7 +2156,7 @@ bool Compiler::run(const File& f, std::string* out) {
         std::set<std::string> names;
         for (const ValueSpec& vs : d.gen->specs) {
           mentions(vs.type.get(), &names);
-          for (const auto& v : vs.values) mentions(v.get(), &names);
+          for (const auto& v : vs.values) refs(v.get(), &names);  // function literals' too
         }
         bool ready = !before_types || d.kind == Decl::Kind::Const;
         for (const std::string& n : names) {
@@ -2134,6 +2243,16 @@ bool Compiler::run(const File& f, std::string* out) {
   //    so that every function body sees their types.
   lower_ready(false);
   for (const Decl* d : waiting) lower_gen(*d);
+  std::vector<const ValueSpec*> var_specs;  // the package's variable specs, in source order
+  std::map<const ValueSpec*, std::size_t> spec_index;
+  for (const Decl& d : f.decls) {
+    if (d.kind != Decl::Kind::Var) continue;
+    for (const ValueSpec& vs : d.gen->specs) {
+      spec_index[&vs] = var_specs.size();
+      var_specs.push_back(&vs);
+    }
+  }
+  const InitOrder inits = init_order(f, var_specs);
   bool has_main = false;
   bool has_init = false;
   for (const Decl& d : f.decls) {
@@ -2154,11 +2273,20 @@ bool Compiler::run(const File& f, std::string* out) {
       }
       func_decl(*d.func);
     } else if (d.kind == Decl::Kind::Var || d.kind == Decl::Kind::Const) {
-      auto& [start, code] = gen_code[d.gen.get()];
-      if (code.empty()) continue;
+      auto& [start, pieces] = gen_code[d.gen.get()];
       out_ += pad(start);
-      out_ += code;
-      for (char c : code) line_ += c == '\n' ? 1 : 0;
+      for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const std::string& code = pieces[i];
+        for (char c : code) line_ += c == '\n' ? 1 : 0;
+        const auto k = spec_index.find(&d.gen->specs[i]);
+        if (k == spec_index.end() || !inits.deferred[k->second]) {
+          out_ += code;
+          continue;
+        }
+        // A deferred initialiser runs after every function is defined, in Go's order
+        // (init_order): here, at its lines, it is a function in the table VI.
+        out_ += "VI[" + std::to_string(k->second + 1) + "] = function() " + code + " end ";
+      }
     }
   }
   // A _test.go file: its tests (func TestXxx(t *testing.T)) in the file's order, or the one
@@ -2215,10 +2343,11 @@ bool Compiler::run(const File& f, std::string* out) {
   // The header, on line 1: the support library and the type descriptors.
   std::string head = "local G = load(" + lua_quote(prelude_source()) +
                      ", \"=[go]\", \"t\")() local P, TD = {}, G.types(" +
-                     std::to_string(descs_.size()) + ")";
+                     std::to_string(descs_.size()) + ") local VI = {}";
   for (std::size_t i = 0; i < descs_.size(); ++i)
     head += " G.def(TD[" + std::to_string(i + 1) + "], " + desc_code(descs_[i]) + ")";
   std::string tail = promotions + " G.fin(TD)";
+  for (std::size_t k : inits.order) tail += " VI[" + std::to_string(k + 1) + "]()";
   if (has_init) tail += " P.init()";
   if (test_file) {
     const std::size_t slash = file_.find_last_of("/\\");

@@ -728,7 +728,9 @@ void Universe::watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t) {
     const auto it = assigns_.find(static_cast<std::uint32_t>(ar->currentline));
     if (it != assigns_.end()) {
       lua_getinfo(L, "S", ar);
-      if (chunk_source_ == ar->source) {
+      const bool defines_init = go_init_lines_.count(static_cast<std::uint32_t>(ar->currentline)) &&
+                                std::string_view(ar->what) == "main";
+      if (chunk_source_ == ar->source && !defines_init) {
         // A frame left by an error never returned: drop what it left behind.
         if (t.pending.size() >= 64) t.pending.erase(t.pending.begin());
         t.pending.push_back({frame, static_cast<std::uint32_t>(ar->currentline), &it->second});
@@ -1031,10 +1033,12 @@ std::uint32_t Universe::load_error_line(lua_State* T, const std::string& source,
 }
 
 // A Go program's chunk (gofront) is the program's lines plus the front end's own names: line 1
-// holds the support library (G), the type descriptors (TD) and the package table (P), and
+// holds the support library (G), the type descriptors (TD), the package table (P) and the
+// deferred initialisers of package variables (VI), and
 // names starting with "__" are its temporaries. Those are not the program's variables and are
 // never shown; a package-level variable is P.name, shown as `name` (see report_writes).
-void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_line) {
+void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_line,
+                              std::set<std::uint32_t>& init_lines) {
   by_line.erase(1);
   std::vector<std::string_view> lines;
   for (std::size_t pos = 0; pos <= source.size();) {
@@ -1045,13 +1049,17 @@ void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_lin
   for (auto it = by_line.begin(); it != by_line.end();) {
     std::vector<std::string> kept;
     for (const std::string& name : it->second) {
-      if (name.starts_with("__") || name == "G" || name == "TD") continue;
+      if (name.starts_with("__") || name == "G" || name == "TD" || name == "VI") continue;
       if (name != "P") {
         kept.push_back(name);
         continue;
       }
       // The package variables this line stores: every `P.x =` (not `P.x ==`) on it.
       const std::string_view text = it->first - 1 < lines.size() ? lines[it->first - 1] : "";
+      if (const std::size_t vi = text.find("VI[");
+          vi != std::string_view::npos &&
+          text.find("] = function() ", vi) != std::string_view::npos)
+        init_lines.insert(it->first);
       for (std::size_t at = text.find("P."); at != std::string_view::npos;
            at = text.find("P.", at + 2)) {
         if (at > 0 && (std::isalnum(static_cast<unsigned char>(text[at - 1])) != 0 ||
@@ -1100,7 +1108,7 @@ sim::TaskFn Universe::main_task(std::string source) {
     const int ref = luaL_ref(L_, LUA_REGISTRYINDEX);
     if (options_.track_vars) {
       assigns_ = find_assignments(source);
-      if (chunkname_.ends_with(".go")) go_assignments(source, assigns_);
+      if (chunkname_.ends_with(".go")) go_assignments(source, assigns_, go_init_lines_);
     }
     const int status = load_text_chunk(T, source, chunk_source_.c_str());
     if (status != LUA_OK) {

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -185,7 +186,11 @@ class Universe {
   // finished, and notes this line's assignments as pending until it has run.
   void watch_writes(lua_State* L, lua_Debug* ar, TaskCtx& t);
   // Keeps only a Go program's own variables in `by_line` (see universe.cpp).
-  static void go_assignments(std::string_view source, AssignmentsByLine& by_line);
+  // `init_lines`: the lines of package variables whose initialiser is a function the chunk
+  // calls at its end (gofront's `VI[k] = function() ... end`): while the main chunk defines it
+  // there, nothing is written.
+  static void go_assignments(std::string_view source, AssignmentsByLine& by_line,
+                             std::set<std::uint32_t>& init_lines);
   // Emits the VarSet events of one finished line of the frame `ar` (the hook's, level 0).
   void report_writes(lua_State* L, lua_Debug* ar, TaskCtx& t, std::uint32_t line,
                      const std::vector<std::string>& names);
@@ -240,6 +245,7 @@ class Universe {
   std::vector<std::string> errput_;  // the lines of the error stream
   std::size_t output_bytes_ = 0;  // of output_ and errput_, newlines counted (charged to budget_)
   // Variables (options_.track_vars), guarded by gil_ too.
+  std::set<std::uint32_t> go_init_lines_;  // see go_assignments
   AssignmentsByLine assigns_;  // of the script: names each line assigns (script/assignments.h)
   // lua_upvalueid of each upvalue a task function captured -> its key (VarSet's aux), in the
   // order they were first captured.

@@ -1045,6 +1045,48 @@ func main() {
   CHECK(all == "6:1 9:8 ");
 }
 
+TEST_CASE(
+    "gofront: a package variable initialised after the functions is written once, at its line") {
+  // `var total = sum()` runs once every function is defined (a deferred initialiser, in Go's
+  // order): the chunk defines it at line 5 first, which writes nothing; then it runs there.
+  const std::string src = R"(package main
+
+import "fmt"
+
+var total = sum() + base
+
+var base = 10
+
+func sum() int { return 5 }
+
+func main() { fmt.Println(total) }
+)";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("init.go", src);
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.track_vars = true;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("init.go", r.lua, opt, log);
+  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+  std::vector<std::pair<std::string, std::uint32_t>> total_writes;
+  std::vector<std::string> order;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    if (e.kind != rdv::sim::EventKind::VarSet) continue;
+    const std::string name(log.str(e.text));
+    order.push_back(name);
+    if (name == "total") total_writes.emplace_back(std::string(e.val.view()), e.line);
+  }
+  REQUIRE(total_writes.size() == 1);
+  CHECK(total_writes[0].first == "15");
+  CHECK(total_writes[0].second == 5);
+  CHECK(std::find(order.begin(), order.end(), "VI") == order.end());
+  // base first: total's initialiser reads it
+  REQUIRE(order.size() >= 2);
+  CHECK(order[0] == "base");
+  CHECK(order[1] == "total");
+}
+
 TEST_CASE("gofront: the Variables pane shows a slice, map, struct, interface and nil as Go does") {
   // Not the support library's tables ({a={...}, c=3, n=3, o=0}): the shapes of set_go_values.
   const std::string src = R"(package main
