@@ -311,6 +311,40 @@ bool is_two_to_63(const std::string& text) {
          t == "0b1" + std::string(63, '0');
 }
 
+// s as Go's strconv.Quote writes it (printable UTF-8 kept as it is).
+std::string go_quote(const std::string& s) {
+  std::string q = "\"";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    char buf[8];
+    switch (c) {
+      case '"':
+        q += "\\\"";
+        break;
+      case '\\':
+        q += "\\\\";
+        break;
+      case '\n':
+        q += "\\n";
+        break;
+      case '\t':
+        q += "\\t";
+        break;
+      case '\r':
+        q += "\\r";
+        break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          std::snprintf(buf, sizeof buf, "\\x%02x", c);
+          q += buf;
+        } else {
+          q += ch;
+        }
+    }
+  }
+  return q + "\"";
+}
+
 Pos start_of(const Expr& e) {
   const Expr* x = &e;
   while ((x->kind == ExprKind::Call || x->kind == ExprKind::Selector ||
@@ -714,6 +748,22 @@ class Compiler {
   X pkg_call(const Expr& call, X& f);
   X generic_call(const Expr& call, const X& f);  // slices.*, maps.*
   bool comparable(const Type* t);
+  // A map key of an integer, string or bool type is its own Lua key; any other is encoded
+  // (gofront/prelude.lua, "map keys of other comparable types"): G.kset and its kin.
+  // Whether t is or holds (in a struct or array) a package's type held by the runtime
+  // (sync.Mutex, time.Time, ...): not a map key here, as its parts are not Go values.
+  static bool has_foreign(const Type* t) {
+    const Type* u = underlying(t);
+    if (u->k == K::Foreign) return true;
+    if (u->k == K::Array) return has_foreign(u->elem);
+    if (u->k == K::Struct)
+      return std::any_of(u->fields.begin(), u->fields.end(),
+                         [](const Member& m) { return has_foreign(m.type); });
+    return false;
+  }
+  static bool plain_key(const Type* key) {
+    return is_integer(key) || is_string(key) || is_boolean(key);
+  }
   // os.Stdout, os.Stderr, or a variable holding one (*os.File): fmt.Fprint*'s writers.
   bool std_stream(const Expr& w) {
     const Expr* a = &w;
@@ -1079,7 +1129,12 @@ Type* Compiler::resolve_type(const Expr* e) {
       t->key = resolve_type(e->x.get());
       t->elem = resolve_type(e->y.get());
       const Type* ku = underlying(t->key);
-      if (!(is_integer(ku) || is_string(ku) || is_boolean(ku) || ku->k == K::Invalid)) {
+      if (ku->k == K::Invalid) return t;
+      if (!comparable(t->key)) {
+        Pos at = e->x->pos;
+        if (e->x->kind == ExprKind::FuncType) at.col += 4;  // gc's func type is at its "("
+        error(at, "invalid map key type " + type_string(t->key));
+      } else if (has_foreign(t->key)) {
         refuse(e->x->pos, "map key type " + type_string(t->key));
       }
       return t;
@@ -2681,6 +2736,10 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
       const Type* u = underlying(base.t);
       if (u->k == K::Map) {
         X k = value(*le->y, u->key);
+        if (!plain_key(u->key)) {
+          return "G.kset(" + base.code + ", " + td(u->key) + ", " + convert(k, u->key) + ", " + v +
+                 ")";
+        }
         return "G.mset(" + base.code + ", " + convert(k, u->key) + ", " + v + ")";
       }
       if (u->k == K::Slice || u->k == K::Array ||
@@ -3049,6 +3108,11 @@ std::string Compiler::range_stmt(const Stmt& s, const std::string& label) {
     head = " for _, " + iv + " in ipairs(G.mkeys(" + xv + ")) do if G.mhas(" + xv + ", " + iv +
            ") then";
     key_val = iv;
+    if (!plain_key(kt)) {
+      key_val = "G.mk(" + xv + ", " + iv + ")";
+      if (underlying(kt)->k == K::Struct) key_val = "G.cp(" + td(kt) + ", " + key_val + ")";
+      if (underlying(kt)->k == K::Array) key_val = "G.acp(" + td(kt) + ", " + key_val + ")";
+    }
     val_val = "G.mget(" + xv + ", " + iv + ", " + zero(vt) + ")";
     if (underlying(vt)->k == K::Struct) val_val = "G.cp(" + td(vt) + ", " + val_val + ")";
     if (underlying(vt)->k == K::Array) val_val = "G.acp(" + td(vt) + ", " + val_val + ")";
@@ -3987,6 +4051,7 @@ X Compiler::composite(const Expr& e, Type* hint) {
   if (u->k == K::Map) {
     std::string elems;
     std::size_t n = 0;
+    std::set<std::string> consts;  // the constant keys so far, as "type value"
     for (const auto& el : e.args) {
       if (el->kind != ExprKind::KeyValue) {
         error(el->pos, "missing key in map literal");
@@ -3994,14 +4059,43 @@ X Compiler::composite(const Expr& e, Type* hint) {
       }
       X k = value(*el->x, u->key);
       X v = value(*el->y, u->elem);
-      if (k.mode != X::Invalid && !assignable(k, u->key))
+      if (k.mode != X::Invalid && !assignable(k, u->key)) {
         error(el->x->pos, cannot_use(k, *el->x, u->key, "map literal"));
+      } else if (k.mode == X::Const) {
+        // gc's check of constant keys: equal values of one type (an interface key's dynamic
+        // type: the constant's default type) are a duplicate.
+        Type* kt = u->key;
+        if (underlying(kt)->k == K::Interface) kt = is_untyped(k.t) ? default_type(k.t) : k.t;
+        std::string val, shown;
+        if (is_float(kt)) {
+          double d = k.cv.k == CV::Float ? k.cv.f : static_cast<double>(k.cv.i);
+          if (is_f32(kt)) d = round_f32(d);
+          CV c;
+          set_float(c, d);
+          char buf[64];
+          std::snprintf(buf, sizeof buf, "%a", d == 0 ? 0.0 : d);
+          val = buf;
+          shown = float_const_string(c);
+        } else if (is_integer(kt)) {
+          const std::int64_t i = k.cv.k == CV::Float ? static_cast<std::int64_t>(k.cv.f) : k.cv.i;
+          val = shown = std::to_string(i);
+        } else if (k.cv.k == CV::Str) {
+          val = k.cv.s;
+          shown = go_quote(k.cv.s);
+        } else if (k.cv.k == CV::Bool) {
+          val = shown = k.cv.b ? "true" : "false";
+        }
+        if (!shown.empty() && !consts.insert(type_string(kt) + " " + val).second)
+          error(start_of(*el->x), "duplicate key " + shown + " in map literal");
+      }
       if (v.mode != X::Invalid && !assignable(v, u->elem))
         error(el->y->pos, cannot_use(v, *el->y, u->elem, "map literal"));
       elems += (n ? ", " : "") + convert(k, u->key) + ", " + convert(v, u->elem);
       n += 2;
     }
-    x.code = "G.mlit(" + std::to_string(n) + ", {" + elems + "})";
+    x.code = plain_key(u->key)
+                 ? "G.mlit(" + std::to_string(n) + ", {" + elems + "})"
+                 : "G.klit(" + td(u->key) + ", " + std::to_string(n) + ", {" + elems + "})";
     return x;
   }
   if (u->k == K::Struct) {
@@ -4299,6 +4393,12 @@ X Compiler::index(const Expr& e) {
     const std::string kc = convert(k, u->key);
     x.mode = X::Value;
     x.t = u->elem;
+    if (!plain_key(u->key)) {
+      const std::string kt = td(u->key);
+      x.code = "G.kget(" + b.code + ", " + kt + ", " + kc + ", " + zero(u->elem) + ")";
+      x.ok_code = "G.kget2(" + b.code + ", " + kt + ", " + kc + ", " + zero(u->elem) + ")";
+      return x;
+    }
     x.code = "G.mget(" + b.code + ", " + kc + ", " + zero(u->elem) + ")";
     x.ok_code = "G.mget2(" + b.code + ", " + kc + ", " + zero(u->elem) + ")";
     return x;
@@ -4915,7 +5015,11 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       return X{};
     }
     X k = value(*args[1], u->key);
-    finish_call("G.mdel", {m.code, convert(k, u->key)});
+    if (!plain_key(u->key)) {
+      finish_call("G.kdel", {m.code, td(u->key), convert(k, u->key)});
+    } else {
+      finish_call("G.mdel", {m.code, convert(k, u->key)});
+    }
     x.mode = X::NoValue;
     return x;
   }
@@ -6775,7 +6879,7 @@ X Compiler::generic_call(const Expr& e, const X& f) {
     const std::string c = func_arg(1, func_of({su->key, su->elem}, {t_bool_}), "func(K, V) bool");
     if (c.empty()) return X{};
     lua = "G.mdeletefunc";
-    a = {s0, c, copy_fn(elem)};
+    a = {s0, c, copy_fn(elem), copy_fn(su->key)};
   }
   if (x.t == nullptr) {
     x.mode = X::NoValue;

@@ -721,6 +721,7 @@ function G.mlen(m) return m and m.n or 0 end
 function G.mclear(m)
   if m == nil then return end
   m.d = {}
+  m.k = nil
   m.n = 0
 end
 -- The keys in an order drawn from the run's seed (Go randomises map iteration).
@@ -733,6 +734,118 @@ function G.mkeys(m)
     ks[i], ks[j] = ks[j], ks[i]
   end
   return ks
+end
+
+-- ---- map keys of other comparable types ------------------------------------------------------
+-- A key of an integer, string or bool type is its own Lua key. Any other key is encoded, as the
+-- compiler chooses by the key type (G.kset, kget, kget2, kdel, klit): the map keeps the Lua key
+-- in d and the Go key itself (a copy) in k = Lua key → key (NILV for nil), for range, fmt and maps.*. Encoding:
+-- - float: the number (Lua makes -0.0 and 0.0, and 1.0 and 1, one key); NaN a new table, so
+--   that every NaN is a new key that no lookup finds;
+-- - pointer, channel: the table or userdata itself (identity); nil NILK;
+-- - struct, array, interface: a string of their parts (ints and floats exact, strings with
+--   their length, pointers, channels and an interface's dynamic type by an id kept while they
+--   live); a NaN anywhere makes the key a new table; a dynamic type that is not comparable
+--   panics as Go's hash does.
+local NILK = {}
+local oids = setmetatable({}, {__mode = "k"})
+local noid = 0
+local function oid(x)
+  local i = oids[x]
+  if not i then
+    noid = noid + 1
+    i = noid
+    oids[x] = i
+  end
+  return i
+end
+-- Appends the parts of v (of type T) to out; false if v holds a NaN (equal to no key).
+local function kparts(T, v, out)
+  local k = T.k
+  if k == "string" then
+    out[#out + 1] = #v .. ":" .. v
+  elseif k == "bool" then
+    out[#out + 1] = v and "t" or "f"
+  elseif k == "float64" or k == "float32" then
+    if v ~= v then return false end
+    if v == 0 then v = 0.0 end
+    out[#out + 1] = sfmt("%a", v)
+  elseif k == "struct" then
+    for _, f in ipairs(T.f) do
+      if not kparts(f[2], v[f[3]], out) then return false end
+    end
+  elseif k == "array" then
+    local e, a, o = T.e, v.a, v.o
+    for i = 1, T.n do
+      if not kparts(e, a[o + i], out) then return false end
+    end
+  elseif k == "ptr" or k == "chan" or k == "foreign" then
+    out[#out + 1] = v == nil and "n" or "p" .. oid(v)
+  elseif k == "iface" then
+    if v == nil then
+      out[#out + 1] = "n"
+    else
+      local t = v.t
+      if t.k == "slice" or t.k == "map" or t.k == "func" then rte("hash of unhashable type " .. t.name) end
+      out[#out + 1] = "i" .. oid(t)
+      return kparts(t, v.v, out)
+    end
+  elseif k == "slice" or k == "map" or k == "func" then
+    rte("hash of unhashable type " .. T.name)
+  else
+    out[#out + 1] = tostring(v)  -- an integer
+  end
+  return true
+end
+-- The Lua key of the Go key v of type T.
+local function kenc(T, v)
+  local k = T.k
+  if k == "float64" or k == "float32" then
+    if v ~= v then return {} end
+    return v
+  end
+  if k == "ptr" or k == "chan" then
+    if v == nil then return NILK end
+    return v
+  end
+  local out = {}
+  if not kparts(T, v, out) then return {} end
+  return concat(out, ",")
+end
+G.kenc = kenc
+-- v is a copy already (the compiler copies a struct or array key as it does a value).
+function G.kset(m, T, k, v)
+  if m == nil then error("assignment to entry in nil map", 0) end
+  local e = kenc(T, k)
+  G.mset(m, e, v)
+  local ks = m.k
+  if not ks then
+    ks = {}
+    m.k = ks
+  end
+  if k == nil then k = NILV end
+  ks[e] = k  -- as Go's, an assignment stores the key too (+0 after -0, for instance)
+end
+function G.klit(T, n, t)
+  local m = G.mkm()
+  for i = 1, n, 2 do G.kset(m, T, t[i], t[i + 1]) end
+  return m
+end
+-- A lookup or delete hashes its key even in a nil or empty map, as Go's does (and panics so).
+function G.kget(m, T, k, z) return G.mget(m, kenc(T, k), z) end
+function G.kget2(m, T, k, z) return G.mget2(m, kenc(T, k), z) end
+function G.kdel(m, T, k)
+  local e = kenc(T, k)
+  if m ~= nil and m.d[e] ~= nil then
+    m.k[e] = nil
+    G.mdel(m, e)
+  end
+end
+-- The Go key of the Lua key e of m (range: the compiler copies a struct or array one).
+function G.mk(m, e)
+  local k = m.k[e]
+  if k == NILV then return nil end
+  return k
 end
 
 -- ---- channels --------------------------------------------------------------------------------
@@ -1157,9 +1270,63 @@ local function ustr(v)
   return tostring(q) .. tostring(v - q * 10)
 end
 G.ustr = ustr
-local function keyless(a, b)
-  if type(a) == "boolean" then return (not a) and b end
-  return a < b
+-- Go's internal/fmtsort order of two map keys of type T: -1, 0 or 1. Pointers and channels
+-- by the addresses fmt shows; an interface's dynamic types by name (Go's by their address).
+local function kcmp(T, a, b)
+  local k = T.k
+  if k == "bool" then
+    if a == b then return 0 end
+    return a and 1 or -1
+  end
+  if k == "float64" or k == "float32" then
+    if a < b then return -1 elseif a > b then return 1 elseif a == b then return 0 end
+    if a ~= a and b == b then return -1 end
+    if a == a and b ~= b then return 1 end
+    return 0
+  end
+  if u64k[k] then
+    if a == b then return 0 end
+    return math.ult(a, b) and -1 or 1
+  end
+  if k == "ptr" or k == "chan" then a, b = addr(a), addr(b)
+  elseif k == "struct" then
+    for _, f in ipairs(T.f) do
+      local c = kcmp(f[2], a[f[3]], b[f[3]])
+      if c ~= 0 then return c end
+    end
+    return 0
+  elseif k == "array" then
+    for i = 1, T.n do
+      local c = kcmp(T.e, a.a[a.o + i], b.a[b.o + i])
+      if c ~= 0 then return c end
+    end
+    return 0
+  elseif k == "iface" then
+    if a == nil or b == nil then
+      if a == b then return 0 end
+      return a == nil and -1 or 1
+    end
+    if a.t ~= b.t then
+      if a.t.name ~= b.t.name then return a.t.name < b.t.name and -1 or 1 end
+      return oid(a.t) < oid(b.t) and -1 or 1
+    end
+    return kcmp(a.t, a.v, b.v)
+  end
+  if a < b then return -1 elseif a > b then return 1 end
+  return 0
+end
+-- The entries of the map m of type T, {key, Lua key}, in fmt's order.
+local function mentries(T, m)
+  local es = {}
+  if m == nil then return es end
+  for e in pairs(m.d) do
+    local key = e
+    if m.k then key = G.mk(m, e) end
+    es[#es + 1] = {key, e}
+  end
+  local K = T.key
+  table.sort(es, function(x, y) return kcmp(K, x[1], y[1]) < 0 end)
+  return es
 end
 local function gosyntax(T, v, depth)
   local k = T.k
@@ -1186,11 +1353,8 @@ local function gosyntax(T, v, depth)
   end
   if k == "map" then
     if v == nil then return T.name .. "(nil)" end
-    local ks = {}
-    for key in pairs(v.d) do ks[#ks + 1] = key end
-    table.sort(ks, keyless)
     local parts = {}
-    for i, key in ipairs(ks) do parts[i] = gosyntax(T.key, key, depth + 1) .. ":" .. gosyntax(T.e, G.mget(v, key), depth + 1) end
+    for i, e in ipairs(mentries(T, v)) do parts[i] = gosyntax(T.key, e[1], depth + 1) .. ":" .. gosyntax(T.e, G.mget(v, e[2]), depth + 1) end
     return T.name .. "{" .. concat(parts, ", ") .. "}"
   end
   if T.named and zeros[k] ~= nil then return T.name .. "(" .. fmtv(T, v, "v", false, false, depth) .. ")" end
@@ -1298,12 +1462,9 @@ fmtv = function(T, v, verb, plus, sharp, depth, F)
     return "[" .. concat(parts, " ") .. "]"
   elseif k == "map" then
     if verb == "p" then return addr(v) end
-    local ks = {}
-    if v then for key in pairs(v.d) do ks[#ks + 1] = key end end
-    table.sort(ks, keyless)
     local parts = {}
-    for i, key in ipairs(ks) do
-      parts[i] = el(T.key, key) .. ":" .. el(T.e, G.mget(v, key))
+    for i, e in ipairs(mentries(T, v)) do
+      parts[i] = el(T.key, e[1]) .. ":" .. el(T.e, G.mget(v, e[2]))
     end
     return "map[" .. concat(parts, " ") .. "]"
   elseif k == "iface" then
@@ -1823,16 +1984,8 @@ end
 -- sync.Map: keys are interface values; keys of the same dynamic type and value are one entry
 -- (pointers and channels by identity, structs by their fields). Range visits the entries in an
 -- order drawn from the run's seed, as Go's leaves it unspecified.
-local function skey(k)
-  if k == nil then return NILV end
-  local kind = k.t.k
-  if kind == "slice" or kind == "map" or kind == "func" then
-    rte("hash of unhashable type " .. k.t.name)
-  end
-  if kind == "struct" or kind == "array" then return k.t.name .. "\0" .. gosyntax(k.t, k.v, 0) end
-  if type(k.v) == "table" or type(k.v) == "userdata" then return k.v end
-  return k.t.name .. "\0" .. tostring(k.v)
-end
+local ANY = {k = "iface", name = "interface {}"}
+local function skey(k) return kenc(ANY, k) end
 function G.smap() return {m = G.mkm()} end
 G.F.Map_Load = function(sm, k)
   local e = nn(sm).m.d[skey(k)]
@@ -2557,6 +2710,10 @@ function G.mclone(m, cp)
     r.d[k] = v
   end
   r.n = m.n
+  if m.k then  -- the keys stored are never changed in place: the clone shares them
+    r.k = {}
+    for k, key in pairs(m.k) do r.k[k] = key end
+  end
   return r
 end
 function G.mcopy(dst, src, cp)
@@ -2564,6 +2721,10 @@ function G.mcopy(dst, src, cp)
   for k, v in pairs(src.d) do
     if cp and v ~= NILV then v = cp(v) end
     G.mset(dst, k, v)
+    if src.k then
+      dst.k = dst.k or {}
+      dst.k[k] = src.k[k]
+    end
   end
 end
 function G.mequal(m1, m2, eq)
@@ -2584,11 +2745,18 @@ function G.mequalfunc(m1, m2, eq, cp1, cp2)
   end
   return true
 end
-function G.mdeletefunc(m, del, cp)
+function G.mdeletefunc(m, del, cp, kcp)
   if m == nil then return end
   for _, k in ipairs(G.mkeys(m)) do
     local v = m.d[k]
-    if v ~= nil and del(k, mval(v, cp)) then G.mdel(m, k) end
+    if v ~= nil then
+      local key = k
+      if m.k then key = mval(m.k[k], kcp) end
+      if del(key, mval(v, cp)) then
+        if m.k then m.k[k] = nil end
+        G.mdel(m, k)
+      end
+    end
   end
 end
 

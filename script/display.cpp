@@ -249,6 +249,13 @@ class Printer {
       go_map(idx, depth);
       return true;
     }
+    // A map whose keys are encoded (a struct, array, float, pointer or interface key): k maps
+    // each Lua key to the Go key.
+    if (count == 3 && has_d && has_n && field_type("d") == LUA_TTABLE &&
+        field_type("n") == LUA_TNUMBER && field_type("k") == LUA_TTABLE) {
+      go_keyed_map(idx, depth);
+      return true;
+    }
     if ((count == 2 || count == 1) && has_t && (has_v || count == 1) && is_descriptor(idx)) {
       lua_pushliteral(L_, "v");  // an interface: its dynamic value
       lua_rawget(L_, idx);
@@ -384,6 +391,62 @@ class Printer {
     });
     out += ']';
     lua_pop(L_, 1);
+    path_.pop_back();
+  }
+
+  // As go_map, showing k[key] for each key of d, in fmt's order of Go keys (go_key_less).
+  void go_keyed_map(int idx, int depth) {
+    if (too_deep(idx, depth, "map[", "]")) return;
+    path_.push_back(lua_topointer(L_, idx));
+    luaL_checkstack(L_, 8, "display");
+    lua_pushliteral(L_, "d");
+    lua_rawget(L_, idx);
+    const int d = lua_gettop(L_);
+    lua_pushliteral(L_, "k");
+    lua_rawget(L_, idx);
+    const int k = lua_gettop(L_);
+    lua_newtable(L_);  // the Lua keys of d, 1..count
+    const int keys = lua_gettop(L_);
+    lua_Integer count = 0;
+    lua_pushnil(L_);
+    while (lua_next(L_, d) != 0) {
+      lua_pop(L_, 1);
+      lua_pushvalue(L_, -1);
+      lua_rawseti(L_, keys, ++count);
+    }
+    std::vector<lua_Integer> order(static_cast<std::size_t>(count));
+    for (lua_Integer i = 0; i < count; ++i) order[static_cast<std::size_t>(i)] = i + 1;
+    auto go_key = [&](lua_Integer i) {  // pushes k[keys[i]]
+      lua_rawgeti(L_, keys, i);
+      lua_rawget(L_, k);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](lua_Integer a, lua_Integer b) {
+      go_key(a);
+      go_key(b);
+      const bool less = go_key_less(L_, -2, -1, 0);
+      lua_pop(L_, 2);
+      return less;
+    });
+    out += "map[";
+    int shown = 0;
+    for (lua_Integer i : order) {
+      if (shown > 0) out += ' ';
+      if (shown == kMaxEntries) {
+        out += kEllipsis;
+        break;
+      }
+      go_key(i);
+      value(-1, false, depth + 1);
+      lua_pop(L_, 1);
+      out += ':';
+      lua_rawgeti(L_, keys, i);
+      lua_rawget(L_, d);
+      value(-1, false, depth + 1);
+      lua_pop(L_, 1);
+      ++shown;
+    }
+    out += ']';
+    lua_pop(L_, 3);  // keys, k, d
     path_.pop_back();
   }
 
@@ -640,6 +703,85 @@ std::string cut_text(std::string_view s, std::size_t max) {
   out += kEllipsis;
   out += " (" + with_commas(s.size() - n) + " more bytes)";
   return out;
+}
+
+bool go_key_less(lua_State* L, int a, int b, int depth) {
+  a = lua_absindex(L, a);
+  b = lua_absindex(L, b);
+  const int ta = lua_type(L, a);
+  const int tb = lua_type(L, b);
+  if (ta == LUA_TNUMBER && tb == LUA_TNUMBER && !(lua_isinteger(L, a) && lua_isinteger(L, b))) {
+    const lua_Number x = lua_tonumber(L, a);
+    const lua_Number y = lua_tonumber(L, b);
+    return x < y || (std::isnan(x) && !std::isnan(y));  // NaN first, as fmt's
+  }
+  const int top = lua_gettop(L);
+  const bool meta = ta == LUA_TTABLE && tb == LUA_TTABLE &&
+                    (lua_getmetatable(L, a) != 0 || lua_getmetatable(L, b) != 0);
+  lua_settop(L, top);
+  if (ta != LUA_TTABLE || tb != LUA_TTABLE || depth >= kMaxDepth || meta) return key_less(L, a, b);
+  luaL_checkstack(L, 6, "display");
+  // An array ({a, o, n, c}) element by element; an interface ({t, v}) by its value; a struct
+  // field by field, in the order the pane shows them (by name); a pointer (a table with a
+  // metatable, or one of these shapes) is compared as key_less compares tables.
+  auto field = [&](int t, const char* name) {
+    lua_pushstring(L, name);
+    return lua_rawget(L, t);
+  };
+  const bool arr_a = field(a, "a") == LUA_TTABLE;
+  const bool arr_b = field(b, "a") == LUA_TTABLE;
+  lua_pop(L, 2);
+  if (arr_a && arr_b) {
+    field(a, "a");
+    field(a, "o");
+    field(b, "a");
+    field(b, "o");
+    field(a, "n");
+    const lua_Integer oa = lua_tointeger(L, -4), ob = lua_tointeger(L, -2),
+                      n = lua_tointeger(L, -1);
+    const int ea = lua_gettop(L) - 4, eb = lua_gettop(L) - 2;
+    bool less = false;
+    for (lua_Integer i = 1; i <= n; ++i) {
+      lua_rawgeti(L, ea, oa + i);
+      lua_rawgeti(L, eb, ob + i);
+      if (go_key_less(L, -2, -1, depth + 1)) {
+        less = true;
+      } else if (!go_key_less(L, -1, -2, depth + 1)) {
+        lua_pop(L, 2);
+        continue;
+      }
+      lua_pop(L, 2);
+      break;
+    }
+    lua_pop(L, 5);
+    return less;
+  }
+  const bool iface = field(a, "t") == LUA_TTABLE && field(b, "t") == LUA_TTABLE;
+  lua_pop(L, 2);
+  if (iface) {
+    field(a, "v");
+    field(b, "v");
+    const bool less = go_key_less(L, -2, -1, depth + 1);
+    lua_pop(L, 2);
+    return less;
+  }
+  // A struct: its fields by name.
+  std::vector<std::string> names;
+  lua_pushnil(L);
+  while (lua_next(L, a) != 0) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) == LUA_TSTRING) names.emplace_back(lua_tostring(L, -1));
+  }
+  std::sort(names.begin(), names.end());
+  for (const std::string& f : names) {
+    field(a, f.c_str());
+    field(b, f.c_str());
+    const bool lt = go_key_less(L, -2, -1, depth + 1);
+    const bool gt = !lt && go_key_less(L, -1, -2, depth + 1);
+    lua_pop(L, 2);
+    if (lt || gt) return lt;
+  }
+  return false;
 }
 
 bool key_less(lua_State* L, int a, int b) {

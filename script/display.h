@@ -52,6 +52,11 @@ std::string display_for_event(lua_State* L, int idx);
 // < booleans (false first) < other values (by the order they were first seen, see object_id).
 bool key_less(lua_State* L, int a, int b);
 
+// A Go program's map keys in fmt's order, as far as the values show it: numbers (NaN first),
+// strings, booleans; arrays element by element, interfaces by their value, structs field by
+// field (by name, the order the pane shows them); other tables as key_less orders them.
+bool go_key_less(lua_State* L, int a, int b, int depth);
+
 // A small integer naming a table, function, userdata or thread, given in the order objects are
 // first asked about. Deterministic for a deterministic run (replaces addresses).
 lua_Integer object_id(lua_State* L, int idx);

@@ -56,6 +56,26 @@ struct Case {
 
 // Recorded from `go build` of Go 1.19.8.
 const Case kErrors[] = {
+    // Map keys: a type that is not comparable is no key; constant keys may not repeat (for an
+    // interface key, a constant of the same default type and value).
+    {"package main\n\ntype P struct{ X, Y int }\n\ntype S struct {\n\ta  []int\n\tmu "
+     "int\n}\n\nfunc main() {\n\tm := map[[]int]int{}\n\tvar n map[func()]bool\n\tvar o "
+     "map[S]int\n\tvar p map[map[int]int]int\n\tvar q map[[2][]int]bool\n\tvar ok map[struct{ a "
+     "[2]P }]bool\n\t_, _, _, _, _, _ = m, n, o, p, q, ok\n}\n",
+     "prog.go:11:11: invalid map key type []int\nprog.go:12:16: invalid map key type "
+     "func()\nprog.go:13:12: invalid map key type S\nprog.go:14:12: invalid map key type "
+     "map[int]int\nprog.go:15:12: invalid map key type [2][]int\n"},
+    {"package main\n\ntype P struct{ X, Y int }\n\nfunc main() {\n\ta := map[float64]int{1: 1, "
+     "1.0: 2, 0.5: 3, 1.5 - 1: 4}\n\tb := map[any]int{1: 1, 1: 2, \"x\": 3, int64(1): 4, \"x\": 5, "
+     "1.0: 6}\n\tc := map[P]int{{1, 2}: 1, {1, 2}: 2}\n\te := map[string]int{\"a\\n\": 1, "
+     "\"a\\n\": 2}\n\tf := map[int]int{1: 1, 2 - 1: 2}\n\tg := map[bool]int{true: 1, true: 2, "
+     "false: 3}\n\th := map[float32]int{0.1: 1, 0.10000000001: 2}\n\t_, _, _, _, _, _, _ = a, b, "
+     "c, e, f, g, h\n}\n",
+     "prog.go:6:29: duplicate key 1 in map literal\nprog.go:6:45: duplicate key 0.5 in map "
+     "literal\nprog.go:7:25: duplicate key 1 in map literal\nprog.go:7:52: duplicate key \"x\" in "
+     "map literal\nprog.go:9:32: duplicate key \"a\\n\" in map literal\nprog.go:10:25: duplicate "
+     "key 1 in map literal\nprog.go:11:29: duplicate key true in map literal\nprog.go:12:31: "
+     "duplicate key 0.1 in map literal\n"},
     // float32: mixing with float64 is an error; a constant no float32 holds overflows, as an
     // operand, a conversion, a declaration or the result of constant arithmetic.
     {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar x float32 = 1\n\tvar y float64 = "
@@ -331,10 +351,10 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
       // An array's zero value is a table of all its elements, nested ones counted: bounded.
       {"package main\n\nfunc main() {\n\tvar b [4096][4097]int\n\t_ = b\n}\n",
        "prog.go:4:9: an array of more than 16777216 elements in all is not supported\n"},
-      // Arrays are values, but a map's keys are Lua table keys: an array key (or a struct key)
-      // would need its elements encoded into one.
-      {"package main\n\nfunc main() {\n\tvar m map[[2]int]bool\n\t_ = m\n}\n",
-       "prog.go:4:12: map key type [2]int is not supported\n"},
+      // A map key holding a package's type held by the runtime: its parts are no Go values.
+      {"package main\n\nimport \"sync\"\n\ntype T struct {\n\tmu sync.Mutex\n\tn  "
+       "int\n}\n\nfunc main() {\n\tvar m map[T]bool\n\t_ = m\n}\n",
+       "prog.go:11:12: map key type T is not supported\n"},
       {"package main\n\nfunc main() {\n\tc := 1i\n\t_ = c\n}\n",
        "prog.go:4:7: complex numbers are not supported\n"},
       // Pointers to variables work (boxed); not to a non-struct field or element, or a
