@@ -756,8 +756,10 @@ bool go_key_less(lua_State* L, int a, int b, int depth) {
     lua_pop(L, 5);
     return less;
   }
-  const bool iface = field(a, "t") == LUA_TTABLE && field(b, "t") == LUA_TTABLE;
+  const bool iface_a = field(a, "t") == LUA_TTABLE;
+  const bool iface_b = field(b, "t") == LUA_TTABLE;
   lua_pop(L, 2);
+  const bool iface = iface_a && iface_b;
   if (iface) {
     field(a, "v");
     field(b, "v");

@@ -1151,6 +1151,46 @@ func main() {
   CHECK(shown["ws"] == "[x y]");
 }
 
+TEST_CASE("gofront: the Variables pane shows a map with encoded keys by its Go keys") {
+  // A struct, array, float or interface key is encoded (prelude.lua, "map keys"): the pane
+  // shows the Go keys the map keeps beside them, in fmt's order, not the encoded strings (a
+  // value longer than the pane's width is cut: these are short).
+  const std::string src = R"(package main
+
+import (
+	"fmt"
+	"math"
+)
+
+type Point struct{ A, B int }
+
+func main() {
+	pm := map[Point]int{{1, 5}: 2, {1, -3}: 3}
+	fm := map[float64]string{2.5: "b", -1: "a", math.NaN(): "n"}
+	am := map[[2]int]bool{{10, 2}: true, {9, 30}: false}
+	im := map[any]int{"x": 1}
+	fmt.Println(len(pm), len(fm), len(am), len(im))
+}
+)";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("keys.go", src);
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.track_vars = true;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("keys.go", r.lua, opt, log);
+  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+  std::map<std::string, std::string> shown;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    if (e.kind == rdv::sim::EventKind::VarSet)
+      shown[std::string(log.str(e.text))] = std::string(e.val.view());
+  }
+  CHECK(shown["pm"] == "map[{A:1 B:-3}:3 {A:1 B:5}:2]");  // the pane's struct, fmt's order
+  CHECK(shown["fm"] == "map[NaN:n -1:a 2.5:b]");
+  CHECK(shown["am"] == "map[[9 30]:false [10 2]:true]");
+  CHECK(shown["im"] == "map[x:1]");
+}
+
 TEST_CASE("gofront: the Variables pane shows a float32 as Go prints a float32") {
   // A float32 is a Lua float holding a float32's value; printed as a float64 it would read
   // 0.10000000149011612. Locals, package variables, boxed ones, shared ones and one in an
