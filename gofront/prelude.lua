@@ -1530,6 +1530,12 @@ local function fmtone(b, verb, plus, sharp, prec, space, depth, F)
     return bad(T, v, "p", F, fmtv(T, v, "v", false, false, 0))
   end
   local s = fmtv(T, v, verb, plus, sharp, depth or 0, F)
+  if prec and intk[T.k] and (verb == "d" or verb == "v" or verb == "x" or verb == "X" or verb == "o" or verb == "b") then
+    -- an integer's precision is its least number of digits (0 of 0 prints nothing)
+    local sign, digits = s:match("^([+-]?)(.*)$")
+    if prec == 0 and digits == "0" then return sign end
+    if #digits < prec then s = sign .. srep("0", prec - #digits) .. digits end
+  end
   if prec and (verb == "s" or (verb == "v" and T.k == "string")) then s = utf8_prefix(s, prec) end
   if space and intk[T.k] and (v >= 0 or u64k[T.k]) and (verb == "d" or verb == "v") then s = " " .. s end
   return s
@@ -1563,7 +1569,7 @@ fmtarg = function(b, verb, F, depth)
   if width and (utf8.len(s) or #s) < width then
     if F.minus then
       s = s .. srep(" ", width - (utf8.len(s) or #s))
-    elseif F.zero and isnum(b) and verb ~= "s" then
+    elseif F.zero and isnum(b) and verb ~= "s" and not (F.prec and intk[b.t.k]) then
       local sign = ""
       if ssub(s, 1, 1) == "-" or ssub(s, 1, 1) == "+" then sign = ssub(s, 1, 1); s = ssub(s, 2) end
       s = sign .. srep("0", width - #s - #sign) .. s

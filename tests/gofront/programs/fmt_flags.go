@@ -31,6 +31,11 @@ func main() {
 		[]error{errors.New("e1"), nil})
 	fmt.Printf("%5v|%3v|%v|\n", []any{1, "a", 2.5, nil}, struct{ A, B int }{1, 2}, []any{})
 	fmt.Printf("%05d|%-05d|%+.2e|% d|\n", []int{-3, 4}, []int{7}, []float64{12345.678}, []int{5, -5})
+	type key struct{ X, Y int }
+	m := map[key]float64{{1, 2}: 1.5, {0, 1}: 2}
+	fmt.Printf("%f|%6.2f|%v|\n", m, m, m)
+	fmt.Printf("%5.1f|\n", map[float64][]float64{1.5: {1}, -0.5: {2, 3}})
+	fmt.Printf("%.3d|%6.3d|%.0d|%-6.2x|%08.3d|%+.2d|%.3v|\n", 7, -7, 0, 255, 5, 3, []int{42})
 	var nilSlice []int
 	var nilMap map[string]int
 	fmt.Printf("%5v|%5v|%5d|\n", nilSlice, nilMap, [0]int{})
