@@ -6,6 +6,7 @@
 #include "gofront/tokens.h"
 #include "session/api_help.h"
 #include "session/go_help.h"
+#include "session/line_chips.h"
 #include "session/view_model.h"
 #include "sim/enum_table.h"
 #include "ui/autosave_modals.h"
@@ -33,14 +34,20 @@ namespace rdv::ui {
 
 using session::api_at;
 using session::ApiEntry;
+using session::chip_texts;
+using session::ChipTask;
 using session::display_columns;
 using session::follow_lines;
 using session::go_help_at;
 using session::GoHelp;
 using session::just_ran_mark;
+using session::layout_line_chips;
 using session::line_marks;
+using session::LineChips;
+using session::LineGeometry;
 using session::LineMark;
 using session::LineRange;
+using session::PlacedChip;
 using session::RestoreOffer;
 using session::ScenarioEntry;
 using session::Source;
@@ -528,61 +535,94 @@ void SourcePanel::draw() {
                     palette::kLineNumber, number, number + n);
       }
       // Name chips after the code: "◀ worker" in the task's colour; click to focus or pick.
-      int line_cols = 0;
-      if (!lines[static_cast<std::size_t>(i)].empty()) {
-        const SyntaxSpan& last = lines[static_cast<std::size_t>(i)].back();
-        line_cols = last.column + static_cast<int>(last.end - last.begin);
+      // session/line_chips.h decides which fit and how shortened; they never cover the code.
+      const auto& spans = lines[static_cast<std::size_t>(i)];
+      int line_cols = 0, code_cols = 0;
+      for (const SyntaxSpan& s : spans) {
+        const int end_col = s.column + static_cast<int>(s.end - s.begin);
+        line_cols = std::max(line_cols, end_col);
+        if (s.syntax != Syntax::Comment) code_cols = std::max(code_cols, end_col);
       }
-      // Chips go after the code, but never past the visible right edge: there they cover the
-      // end of the line (usually a comment) on a background of their own.
-      std::vector<std::string> chips;
-      float chips_w = 0;
+      std::vector<ChipTask> chip_tasks;
       for (const LineMark& lm : here) {
-        const bool pick = std::find(cands.begin(), cands.end(), lm.task) != cands.end();
-        chips.push_back(std::string(pick ? "\xE2\x96\xB6 " : "\xE2\x97\x80 ") +
-                        std::string(controller_.model().task_name(lm.task)) +
-                        (pick ? " (pick)" : ""));
-        chips_w += font->CalcTextSizeA(size, 1e9f, 0, chips.back().c_str()).x + advance * 2;
+        chip_tasks.push_back({std::string(controller_.model().task_name(lm.task)),
+                              std::find(cands.begin(), cands.end(), lm.task) != cands.end()});
       }
-      const float visible_right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-      float cx = std::min(p.x + gutter + advance * static_cast<float>(line_cols + 2),
-                          std::max(p.x + gutter, visible_right - chips_w));
-      // Where the chips cover the end of the line, the code stops short of them (scrolling
+      const float code_x = p.x + gutter;
+      const LineGeometry geometry{code_x + advance * static_cast<float>(line_cols),
+                                  code_x + advance * static_cast<float>(code_cols),
+                                  ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
+                                  advance * 2};
+      const LineChips chips = layout_line_chips(chip_tasks, geometry, [&](std::string_view t) {
+        return font->CalcTextSizeA(size, 1e9f, 0, t.data(), t.data() + t.size()).x;
+      });
+      // Where the chips cover a trailing comment, the text stops short of them (scrolling
       // sideways shows the rest) rather than being drawn underneath.
-      const bool covered =
-          !here.empty() && cx < p.x + gutter + advance * static_cast<float>(line_cols + 1);
-      if (covered) dl->PushClipRect(ImVec2(p.x, p.y), ImVec2(cx - advance, p.y + line_h), true);
-      for (const SyntaxSpan& s : lines[static_cast<std::size_t>(i)]) {
-        dl->AddText(font, size, ImVec2(p.x + gutter + advance * static_cast<float>(s.column), y),
+      const bool covered = chips.text_clip < geometry.text_end;
+      if (covered) dl->PushClipRect(ImVec2(p.x, p.y), ImVec2(chips.text_clip, p.y + line_h), true);
+      for (const SyntaxSpan& s : spans) {
+        dl->AddText(font, size, ImVec2(code_x + advance * static_cast<float>(s.column), y),
                     colour_of(s.syntax), src.data() + s.begin, src.data() + s.end);
       }
       if (covered) dl->PopClipRect();
       ImGui::Dummy(ImVec2(width, line_h));
-      if (ImGui::IsItemHovered() && !lines[static_cast<std::size_t>(i)].empty())
-        api_tooltip(src, i + 1, p.x + gutter, advance);
-      if (!here.empty())
-        dl->AddRectFilled(ImVec2(cx - advance, p.y), ImVec2(cx + chips_w, p.y + line_h),
-                          ImGui::GetColorU32(ImGuiCol_ChildBg));
-      const ImVec2 after = ImGui::GetCursorScreenPos();
-      std::size_t chip_index = 0;
-      for (const LineMark& lm : here) {
-        const bool pick = std::find(cands.begin(), cands.end(), lm.task) != cands.end();
-        const std::string& chip = chips[chip_index++];
-        const float cw = font->CalcTextSizeA(size, 1e9f, 0, chip.c_str()).x;
-        dl->AddText(font, size, ImVec2(cx, y), task_colour(lm.task_index), chip.c_str());
-        ImGui::SetCursorScreenPos(ImVec2(cx, p.y));
-        ImGui::PushID(static_cast<int>(lm.task));
-        if (ImGui::InvisibleButton("##chip", ImVec2(cw, line_h))) {
-          if (pick)
-            controller_.request_pick(lm.task);
-          else
-            controller_.view().focus = lm.task;
-        }
-        if (ImGui::IsItemHovered())
-          ImGui::SetTooltip(pick ? "Let this task take the next step" : "Focus this task");
-        ImGui::PopID();
-        cx += cw + advance * 2;
+      if (ImGui::IsItemHovered() && !spans.empty()) api_tooltip(src, i + 1, code_x, advance);
+      if (!chips.chips.empty()) {
+        dl->AddRectFilled(ImVec2(chips.chips.front().x - advance, p.y),
+                          ImVec2(chips.end, p.y + line_h), ImGui::GetColorU32(ImGuiCol_ChildBg));
       }
+      const ImVec2 after = ImGui::GetCursorScreenPos();
+      // Every task at the line in full, in its colour: the tooltip of chips shortened or left
+      // out for "+N".
+      const bool compact = chips.shortened || chips.shown < here.size();
+      const auto list_tasks = [&] {
+        ImGui::PushFont(fonts().ui);
+        ImGui::TextDisabled("At line %u:", line_no);
+        for (std::size_t k = 0; k < here.size(); ++k) {
+          ImGui::PushStyleColor(ImGuiCol_Text, task_colour(here[k].task_index));
+          text(chip_texts(chip_tasks[k])[0]);
+          ImGui::PopStyleColor();
+        }
+        ImGui::PopFont();
+      };
+      for (const PlacedChip& chip : chips.chips) {
+        const ImU32 colour = chip.more ? palette::kText : task_colour(here[chip.task].task_index);
+        if (chip.more) {
+          dl->AddRect(ImVec2(chip.x - 2, p.y + 1),
+                      ImVec2(chip.x + chip.width + 2, p.y + line_h - 1), palette::kLineNumber,
+                      3.0f);
+        }
+        dl->AddText(font, size, ImVec2(chip.x, y), colour, chip.text.c_str());
+        ImGui::SetCursorScreenPos(ImVec2(chip.x, p.y));
+        ImGui::PushID(chip.more ? -1 : static_cast<int>(here[chip.task].task));
+        const bool clicked = ImGui::InvisibleButton("##chip", ImVec2(chip.width, line_h));
+        const sim::TaskId task = here[chip.task].task;
+        const bool pick = chip_tasks[chip.task].pick;
+        if (clicked && !chip.more) {
+          if (pick)
+            controller_.request_pick(task);
+          else
+            controller_.view().focus = task;
+        }
+        if (ImGui::IsItemHovered()) {
+          const char* action = pick ? "Let this task take the next step" : "Focus this task";
+          if (!compact) {
+            ImGui::SetTooltip("%s", action);
+          } else {
+            ImGui::BeginTooltip();
+            list_tasks();
+            if (!chip.more) {
+              ImGui::Separator();
+              ImGui::PushFont(fonts().ui);
+              ImGui::TextUnformatted(action);
+              ImGui::PopFont();
+            }
+            ImGui::EndTooltip();
+          }
+        }
+        ImGui::PopID();
+      }
+      const float cx = chips.end;
       if (line_no == err_line && !controller_.diagnostics().empty()) {
         std::string msg = controller_.diagnostics();
         msg = msg.substr(0, msg.find('\n'));
