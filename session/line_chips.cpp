@@ -6,7 +6,8 @@
 //      visible edge;
 //   3. the most chips that fit there followed by "+N", at the longest length that shows that
 //      many (a chip of its own is worth more than a longer name);
-//   4. nothing fits there: the full chips after the text, off the visible edge.
+//   4. "+N" alone, closer to the code (half the gap);
+//   5. nothing fits there: the full chips after the text, off the visible edge.
 // The chips of 2 and 3 start right after the text when there is room, else end at the edge.
 #include "session/line_chips.h"
 
@@ -128,7 +129,13 @@ LineChips layout_line_chips(std::span<const ChipTask> tasks, const LineGeometry&
     place(std::min(after_text, g.right - row_width(best_level, best_k)), best_level, best_k);
     return out;
   }
-  // 4. Not even "+N" fits beside the code: after the text, scrolled to.
+  // 4. "+N" alone, half a gap after the code: a sign that there is more, where a full gap
+  //    leaves no room for it.
+  if (const float w = row_width(0, 0); w <= room + g.gap / 2) {
+    place(std::max(g.code_end + g.gap / 2, std::min(after_text, g.right - w)), 0, 0);
+    return out;
+  }
+  // 5. Not even that fits beside the code: after the text, scrolled to.
   place(after_text, 0, n);
   return out;
 }

@@ -8,8 +8,9 @@
 // - When they do not fit so with full names, the names are shortened ("◀ goroutine 2", then
 //   "◀ #2"); when not even that fits, the first chips that fit are drawn and one "+N" chip
 //   stands for the N tasks left (the panel lists every task of the line in a tooltip).
-// - When not even "+N" fits between the code and the visible edge (the code reaches the edge),
-//   the full chips go after the line's text, where scrolling sideways shows them.
+// - When not even "+N" fits between the code and the visible edge (the code reaches the edge;
+//   "+N" may come half the gap after the code), the full chips go after the line's text, where
+//   scrolling sideways shows them.
 // The panel measures text (its font), this decides; tests/session/line_chips_test.cpp.
 //
 // Example:

@@ -549,10 +549,12 @@ void SourcePanel::draw() {
                               std::find(cands.begin(), cands.end(), lm.task) != cands.end()});
       }
       const float code_x = p.x + gutter;
-      const LineGeometry geometry{code_x + advance * static_cast<float>(line_cols),
-                                  code_x + advance * static_cast<float>(code_cols),
-                                  ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x,
-                                  advance * 2};
+      const LineGeometry geometry{
+          code_x + advance * static_cast<float>(line_cols),
+          code_x + advance * static_cast<float>(code_cols),
+          // The clip rectangle's edge is what shows (the window's content region reaches under
+          // its vertical scrollbar); 3 px short of it: the "+N" chip's outline.
+          dl->GetClipRectMax().x - 3, advance * 2};
       const LineChips chips = layout_line_chips(chip_tasks, geometry, [&](std::string_view t) {
         return font->CalcTextSizeA(size, 1e9f, 0, t.data(), t.data() + t.size()).x;
       });

@@ -106,6 +106,13 @@ TEST_CASE("line chips: the chips that fit and +N for the others") {
   CHECK(lc.chips[1].x + lc.chips[1].width <= 420);
   // Only "+5" fits.
   CHECK(texts(layout_line_chips(tasks, line43(320), measure)) == std::vector<std::string>{"+5"});
+  // "+5" fits only half a gap after the code.
+  const LineChips close = layout_line_chips(tasks, line43(300), measure);
+  CHECK(texts(close) == std::vector<std::string>{"+5"});
+  CHECK(close.chips[0].x == 280);
+  CHECK(std::isinf(close.text_clip));  // it ends where the code does
+  // Not even so: the chips go after the code, past the edge.
+  CHECK(layout_line_chips(tasks, line43(299), measure).chips.size() == 5);
 }
 
 TEST_CASE("line chips: chips may cover a trailing comment, never the code before it") {
@@ -165,7 +172,8 @@ TEST_CASE("line chips: over random geometries no chip covers code or another chi
       CHECK(lc.chips.front().x == text_end + kGap);
       CHECK(lc.shown == tasks.size());
     }
-    float x = code_end + kGap;
+    // The first chip a gap after the code, or "+N" alone half a gap after it.
+    float x = code_end + (lc.shown == 0 ? kGap / 2 : kGap);
     for (const PlacedChip& c : lc.chips) {
       CHECK(c.x >= x);
       CHECK(c.width == measure(c.text));
