@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace rdv::ui {
@@ -138,10 +139,12 @@ void TasksPanel::draw() {
     const bool parked =
         t.state == model::TaskState::Blocked || t.state == model::TaskState::Sleeping;
     // Wrapped in full (the diagnosis is in it) unless there are so many rows that the
-    // clipper needs them one line high; then the tooltip has it.
-    if (wrap) ImGui::PushTextWrapPos(0.0f);
-    text(parked ? std::string_view(row.doing) : std::string_view(state_label(row.visual)));
-    if (wrap) ImGui::PopTextWrapPos();
+    // clipper needs them one line high; then the tooltip has it. Lines break between words: a
+    // word wider than the column ("runnable" in a narrow window) is cut with "…", not broken.
+    const std::string_view shown_state =
+        parked ? std::string_view(row.doing) : std::string_view(state_label(row.visual));
+    const float state_w = ImGui::GetContentRegionAvail().x;
+    text(wrap ? wrap_words(shown_state, state_w) : fit_text(shown_state, state_w));
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", row.doing.c_str());
     ImGui::TableNextColumn();

@@ -45,4 +45,37 @@ std::string fit_text(std::string_view s, float width) {
   return head + tail;
 }
 
+std::string wrap_words(std::string_view s, float width) {
+  std::string scratch;
+  const std::string_view whole = text_run(s, &scratch);
+  const float space = ImGui::CalcTextSize(" ").x;
+  std::string out;
+  float line = 0;  // width of the line being filled
+  std::size_t start = 0;
+  while (start <= whole.size()) {
+    std::size_t end = whole.find(' ', start);
+    if (end == std::string_view::npos) end = whole.size();
+    if (end > start) {
+      std::string word(whole.substr(start, end - start));
+      float w = ImGui::CalcTextSize(word.c_str()).x;
+      if (w > width) {
+        word = fit_text(word, width);
+        w = ImGui::CalcTextSize(word.c_str()).x;
+      }
+      if (line > 0 && line + space + w <= width) {
+        out += ' ';
+        line += space + w;
+      } else if (line > 0) {
+        out += '\n';
+        line = w;
+      } else {
+        line = w;
+      }
+      out += word;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace rdv::ui

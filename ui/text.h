@@ -31,4 +31,9 @@ void text_wrapped(std::string_view s);
 // before it: the number is what tells those tasks apart.
 std::string fit_text(std::string_view s, float width);
 
+// `s` broken into lines of at most `width` pixels at its spaces ('\n' between them), never
+// inside a word: a word wider than a line alone is cut to it by fit_text. ImGui's own wrapping
+// breaks such a word anywhere ("runnin" / "g").
+std::string wrap_words(std::string_view s, float width);
+
 }  // namespace rdv::ui

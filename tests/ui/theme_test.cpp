@@ -70,3 +70,21 @@ TEST_CASE("fit_text: a cut name ends in an ellipsis; a numbered goroutine keeps 
         "h\xE2\x80\xA6");  // whole chars
   ImGui::EndFrame();
 }
+
+TEST_CASE("wrap_words: lines break at spaces, a word too wide alone is cut, never broken") {
+  rdv::test::HeadlessImGui imgui;
+  ImGui::NewFrame();
+  const auto w = [](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; };
+  using rdv::ui::wrap_words;
+  CHECK(wrap_words("wait on Cond q.notEmpty", 1000) == "wait on Cond q.notEmpty");
+  CHECK(wrap_words("wait on Cond q.notEmpty", w("wait on Cond")) == "wait on Cond\nq.notEmpty");
+  CHECK(wrap_words("wait on Cond", w("wait on") + 1) == "wait on\nCond");
+  // "runnable" in a column narrower than the word: "runn…", not "runnin" over "g".
+  const std::string cut = wrap_words("runnable", w("runnab"));
+  CHECK(cut.find('\n') == std::string::npos);
+  CHECK(cut.ends_with("\xE2\x80\xA6"));
+  CHECK(w(cut) <= w("runnab"));
+  CHECK(wrap_words("  two  spaces ", 1000) == "two spaces");
+  CHECK(wrap_words("", 100).empty());
+  ImGui::EndFrame();
+}
