@@ -1,0 +1,141 @@
+// The Source pane's "+N" chip and the Tasks pane's state column in real ImGui frames without a
+// window, with the app's fonts, read back through ui/layout_check.h's text runs: hovering "+N"
+// lists every task at the line by its full name; the state column cuts a word with "…" rather
+// than breaking it ("runnin" over "g" at 1280x720).
+#include "session/controller.h"
+#include "session/scenario_catalog.h"
+#include "session/view_model.h"
+#include "tests/support/read_file.h"
+#include "tests/ui/imgui_frames.h"
+#include "ui/channels_panel.h"
+#include "ui/console_panel.h"
+#include "ui/layout_check.h"
+#include "ui/scenario_panel.h"
+#include "ui/shell.h"
+#include "ui/source_panel.h"
+#include "ui/sync_panel.h"
+#include "ui/tasks_panel.h"
+#include "ui/theme.h"
+#include "ui/timeline_panel.h"
+#include "ui/variables_panel.h"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace rdv::session;
+using namespace rdv::ui;
+
+namespace {
+
+const std::string kProgram = RDV_SOURCE_DIR "/tests/gofront/programs/cond.go";
+
+// The app's panes as ui/app.cpp puts them in its Shell, around one Controller running cond.go
+// (seed 1) to the first event after which three tasks wait at line 43, shown in the Source.
+struct App {
+  Browser browser;
+  Shell shell;
+  Controller controller;
+  explicit App() {
+    shell.add(std::make_unique<SourcePanel>(browser, controller, shell.unsaved()));
+    shell.add(std::make_unique<ChannelsPanel>(controller));
+    shell.add(std::make_unique<VariablesPanel>(controller));
+    shell.add(std::make_unique<ScenarioPanel>(browser));
+    shell.add(std::make_unique<TasksPanel>(controller));
+    shell.add(std::make_unique<SyncPanel>(controller));
+    shell.add(std::make_unique<TimelinePanel>(controller));
+    shell.add(std::make_unique<ConsolePanel>(
+        controller, [this](const char* title) { return shell.panel_shown(title); }));
+    shell.install_settings();
+    controller.open_script(kProgram, "cond.go", rdv::test::read_file(kProgram));
+    REQUIRE(controller.finish_blocking(std::chrono::seconds(60)));
+    controller.update(1.0 / 60);
+    std::size_t at = 0;
+    for (std::size_t i = 1; i <= controller.model().size() && at == 0; ++i) {
+      int here = 0;
+      for (const LineMark& m : line_marks(controller.model().state_at(i))) here += m.line == 43;
+      if (here == 3) at = i;
+    }
+    REQUIRE(at > 0);
+    controller.request_seek(at);
+    controller.view().show_line = 43;
+  }
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) {
+      controller.update(1.0 / 60);
+      rdv::test::shell_frame(shell);
+    }
+  }
+  std::vector<TextRun> runs() const { return text_runs(*ImGui::GetDrawData()); }
+};
+
+// The app's fonts in the headless context (the layout depends on their widths).
+void app_fonts() {
+  load_fonts(1.0f);
+  unsigned char* px = nullptr;
+  int w = 0, h = 0;
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&px, &w, &h);
+}
+
+std::string all_text(const std::vector<TextRun>& runs, const std::string& window_part) {
+  std::string out;
+  for (const TextRun& r : runs)
+    if (r.window.find(window_part) != std::string::npos) out += r.window + ": " + r.text + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("source chips frames: hovering +N lists every task at the line in full") {
+  rdv::test::use_state_home("rdv-source-chips-frames");
+  rdv::test::HeadlessImGui imgui(ImVec2(700, 1000));
+  app_fonts();
+  App app;
+  app.frames(3);
+  auto runs = app.runs();
+  INFO(all_text(runs, "Source"));
+  // Line 43's run: its code, then "+3" at its end (one baseline is one run).
+  const TextRun* line = nullptr;
+  for (const TextRun& r : runs)
+    if (r.shows && r.text.starts_with("q.notEmpty.Wait()") &&
+        r.window.find("Source") != std::string::npos)
+      line = &r;
+  REQUIRE(line != nullptr);
+  CHECK(line->text.ends_with("  +3"));
+  ImGui::GetIO().MousePos = ImVec2(line->box.z - 2, (line->box.y + line->box.w) / 2);
+  app.frames(2);
+  runs = app.runs();
+  const std::string tooltip = all_text(runs, "Tooltip");
+  INFO(tooltip);
+  CHECK(tooltip.find("At line 43") != std::string::npos);
+  for (const char* n : {"2", "3", "4"})
+    CHECK(tooltip.find(std::string("main.main.func1 (goroutine ") + n + ")") != std::string::npos);
+}
+
+TEST_CASE("tasks frames: at 1280x720 the state column cuts a word, never breaks it") {
+  rdv::test::use_state_home("rdv-source-chips-frames");
+  rdv::test::HeadlessImGui imgui(ImVec2(1280, 720));
+  app_fonts();
+  App app;
+  app.frames(3);
+  const auto runs = app.runs();
+  const std::string tasks = all_text(runs, "Tasks");
+  INFO(tasks);
+  // Every run of the state column is whole words of what it shows, or ends with "…".
+  bool saw_runnable = false;
+  for (const TextRun& r : runs) {
+    if (r.window.find("Tasks/tasks") == std::string::npos || !r.shows) continue;
+    if (r.text.starts_with("runn")) {
+      saw_runnable = true;
+      CHECK((r.text == "runnable" || r.text.ends_with("\xE2\x80\xA6")));
+    }
+    CHECK(r.text != "g");
+    CHECK(r.text != "le");
+    CHECK(r.text != "ble");
+  }
+  CHECK(saw_runnable);
+}
