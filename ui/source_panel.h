@@ -5,8 +5,9 @@
 // - The scenario API of design.md §4 (go, chan, select, ...) and method calls (`ch:send`) get
 //   their own colours: they are what a reader of a scenario looks for.
 // - While a run is shown, each live task's current line is marked in the task's identity colour
-//   with its name at the end of the line (clicking the name focuses the task; in the interactive
-//   policy it picks it); a syntax or runtime error is shown at its line.
+//   with its name after the line's code (clicking the name focuses the task; in the interactive
+//   policy it picks it); names that do not fit are shortened or counted in a "+N" chip, never
+//   drawn over the code (session/line_chips.h); a syntax or runtime error is shown at its line.
 // - Edit: the script can be edited in place, re-run, and saved to its file. An unsaved edit is
 //   never lost (session/autosave.h): it is autosaved, quitting or opening something else asks
 //   first, and an edit left unsaved by a crash is offered back when the scenario is opened again.
