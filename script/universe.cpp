@@ -1046,6 +1046,43 @@ void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_lin
     lines.push_back(source.substr(pos, end - pos));
     pos = end + 1;
   }
+  // A write into a map, slice or array (m[k] = v, xs[i]++, delete, clear, copy, a sort) or into
+  // a field of a slice's element (xs[i].n = v) is a call of the support library, not a Lua
+  // assignment: it writes the variable its first argument starts from (the root of
+  // `G.ix(grid, i)`, a package variable's `P.x`).
+  static constexpr std::string_view kWriters[] = {
+      "G.mset(",     "G.kset(",        "G.six(",       "G.mdel(",      "G.kdel(",
+      "G.mclear(",   "G.sclear(",      "G.copy(",      "G.sortslice(", "G.sortslicestable(",
+      "G.slsort(",   "G.slsortfunc(",  "G.slreverse(", "G.mcopy(",     "G.mdeletefunc(",
+      "G.sortints(", "G.sortstrings(", "G.slinsert(",  "G.sldelete(",  ";G.ix("};
+  auto ident_at = [](std::string_view text, std::size_t at) {
+    std::size_t e = at;
+    while (e < text.size() &&
+           (std::isalnum(static_cast<unsigned char>(text[e])) != 0 || text[e] == '_'))
+      ++e;
+    return text.substr(at, e - at);
+  };
+  for (std::size_t n = 2; n <= lines.size(); ++n) {  // line 1 is the support library's
+    const std::string_view text = lines[n - 1];
+    if (text.find("G.") == std::string_view::npos) continue;
+    for (const std::string_view w : kWriters) {
+      for (std::size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
+        if (w == ";G.ix(" && text.find(" = ", at) == std::string_view::npos) continue;
+        std::size_t arg = at + w.size();
+        while (text.substr(arg).starts_with("G.")) {  // G.six(G.ix(grid, i), j, v)
+          const std::size_t open = text.find('(', arg);
+          if (open == std::string_view::npos) break;
+          arg = open + 1;
+        }
+        std::string root(ident_at(text, arg));
+        if (root.empty() || std::isdigit(static_cast<unsigned char>(root[0])) != 0) continue;
+        if (root == "P" && arg + 1 < text.size() && text[arg + 1] == '.')
+          root += "." + std::string(ident_at(text, arg + 2));
+        auto& names = by_line[static_cast<std::uint32_t>(n)];
+        if (std::find(names.begin(), names.end(), root) == names.end()) names.push_back(root);
+      }
+    }
+  }
   for (auto it = by_line.begin(); it != by_line.end();) {
     std::vector<std::string> kept;
     for (const std::string& name : it->second) {

@@ -1107,6 +1107,63 @@ func main() { fmt.Println(total) }
   CHECK(order[1] == "total");
 }
 
+TEST_CASE(
+    "gofront: the Variables pane sees writes into a map, slice or array, not only assignments") {
+  // m[k] = v, delete, xs[i] = v, xs[i].n = v, a[i] = v, sort: each shows the variable's new value
+  // at its line (the support library's calls that write, script/universe.cpp go_assignments).
+  const std::string src = R"(package main
+
+import (
+	"fmt"
+	"sort"
+)
+
+type T struct{ n int }
+
+var seen = map[string]bool{}
+
+func main() {
+	m := map[string]int{}
+	m["a"] = 1
+	m["b"]++
+	delete(m, "a")
+	xs := []int{3, 1}
+	xs[0] = 5
+	sort.Ints(xs)
+	ts := make([]T, 2)
+	ts[1].n = 7
+	var arr [2]int
+	arr[1] = 9
+	grid := [][]int{{0, 0}}
+	grid[0][1] = 4
+	seen["x"] = true
+	fmt.Println(m, xs, ts, arr, grid, seen)
+}
+)";
+  const rdv::gofront::CompileResult r = rdv::gofront::compile("writes.go", src);
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.track_vars = true;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source("writes.go", r.lua, opt, log);
+  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+  std::map<std::uint32_t, std::string> at;  // line -> "name=value"
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    if (e.kind == rdv::sim::EventKind::VarSet)
+      at[e.line] = std::string(log.str(e.text)) + "=" + std::string(e.val.view());
+  }
+  CHECK(at[14] == "m=map[a:1]");
+  CHECK(at[15] == "m=map[a:1 b:1]");
+  CHECK(at[16] == "m=map[b:1]");
+  CHECK(at[18] == "xs=[5 1]");
+  CHECK(at[19] == "xs=[1 5]");
+  CHECK(at[21] == "ts=[{n:0} {n:7}]");
+  CHECK(at[23] == "arr=[0 9]");
+  CHECK(at[25] == "grid=[[0 4]]");
+  CHECK(at[26] == "seen=map[x:true]");
+}
+
 TEST_CASE("gofront: the Variables pane shows a slice, map, struct, interface and nil as Go does") {
   // Not the support library's tables ({a={...}, c=3, n=3, o=0}): the shapes of set_go_values.
   const std::string src = R"(package main
