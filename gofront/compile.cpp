@@ -5808,9 +5808,12 @@ X Compiler::atomic_ptr_call(const Expr& e, X& f) {
   const Expr* a = e.args[0].get();
   while (a->kind == ExprKind::Paren) a = a->x.get();
   std::string body, xc, pre;
-  if (a->kind == ExprKind::Unary && a->name == "&") {
-    const Expr* inner = a->x.get();
-    while (inner->kind == ExprKind::Paren) inner = inner->x.get();
+  const Expr* of = a->kind == ExprKind::Unary && a->name == "&" ? a->x.get() : nullptr;
+  while (of != nullptr && of->kind == ExprKind::Paren) of = of->x.get();
+  // &v or &s.f names the variable or field itself; &xs[i] (a reference to the element, see
+  // unary) and any other *int64 value go through the pointer.
+  if (of != nullptr && of->kind != ExprKind::Index) {
+    const Expr* inner = of;
     X v = value(*inner);
     if (v.mode == X::Invalid) return x;
     if (!v.addressable) {
@@ -5820,11 +5823,6 @@ X Compiler::atomic_ptr_call(const Expr& e, X& f) {
     if (!identical(v.t, underlying(want)->elem)) {
       error(a->pos, "cannot use " + expr_string(a) + " (value of type *" + type_string(v.t) +
                         ") as " + type_string(want) + " value in argument to " + callee);
-      return x;
-    }
-    if (inner->kind == ExprKind::Index) {
-      refuse(a->pos, "taking the address of " + a_or_an(type_string(v.t)) +
-                         " element (a pointer to an element that is not a struct or an array)");
       return x;
     }
     xc = v.code;
@@ -5911,16 +5909,33 @@ X Compiler::unary(const Expr& e, Type* hint) {
         x.code = "(" + p.code + " or G.np())";
         return x;
       }
+      // An element of a slice or an array, or a field: a reference to its slot, the prelude's
+      // G.eref (index checked now, as Go's &xs[i] does) or G.fref.
+      if (inner->kind == ExprKind::Index && v.code.starts_with("G.ix(")) {
+        x.mode = X::Value;
+        x.t = ptr_to(v.t);
+        x.code = "G.eref(" + v.code.substr(5);
+        return x;
+      }
+      if (inner->kind == ExprKind::Selector) {
+        const std::size_t dot = v.code.rfind('.');
+        const std::string key = dot == std::string::npos ? "" : v.code.substr(dot + 1);
+        const bool ident_key = !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+        }) && std::isdigit(static_cast<unsigned char>(key[0])) == 0;
+        if (dot != std::string::npos && dot > 0 && ident_key) {
+          x.mode = X::Value;
+          x.t = ptr_to(v.t);
+          x.code = "G.fref(" + v.code.substr(0, dot) + ", " + lua_quote(key) + ")";
+          return x;
+        }
+      }
       if (inner->kind == ExprKind::Ident) {
         refuse(e.pos, "taking the address of " + inner->name +
                           ", a variable declared by a for, range, select or type switch "
                           "statement or a named result");
-      } else if (inner->kind == ExprKind::Index) {
-        refuse(e.pos, "taking the address of " + a_or_an(type_string(v.t)) +
-                          " element (a pointer to an element that is not a struct or an array)");
       } else {
-        refuse(e.pos, "taking the address of " + a_or_an(type_string(v.t)) +
-                          " struct field (pointers to non-struct fields)");
+        refuse(e.pos, "taking the address of " + expr_string(inner));
       }
       return x;
     }

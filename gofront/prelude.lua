@@ -16,6 +16,33 @@ function G.np() rte("invalid memory address or nil pointer dereference") end
 -- value inside (script/universe.cpp, emit_var).
 local BOXMT = {__gobox = true}
 function G.ref(v) return setmetatable({v = v}, BOXMT) end
+-- A pointer to a non-struct field or element (&s.n, &xs[i]) is a reference to its slot: a
+-- table {t = the struct or backing array, k = the key} whose v reads and writes t[k], so that
+-- *p is p.v as for a box. One per slot (a weak cache), so &s.n == &s.n. A slice's growth
+-- copies into a new array, and the reference stays with the old one, as Go's pointer does.
+local REFS = setmetatable({}, {__mode = "k"})
+local REFMT = {
+  __goref = true,
+  __index = function(p, name)
+    if name == "v" then return rawget(p, "t")[rawget(p, "k")] end
+  end,
+  __newindex = function(p, name, x)
+    if name == "v" then rawget(p, "t")[rawget(p, "k")] = x else rawset(p, name, x) end
+  end,
+}
+function G.fref(t, k)
+  local byk = REFS[t]
+  if byk == nil then
+    byk = {}
+    REFS[t] = byk
+  end
+  local p = byk[k]
+  if p == nil then
+    p = setmetatable({t = t, k = k}, REFMT)
+    byk[k] = p
+  end
+  return p
+end
 
 -- ---- integers --------------------------------------------------------------------------------
 function G.idiv(a, b)
@@ -380,6 +407,12 @@ function G.ix(s, i)
     rte("index out of range [" .. i .. "] with length " .. (s and s.n or 0))
   end
   return s.a[s.o + i + 1]
+end
+function G.eref(s, i)
+  if s == nil or i < 0 or i >= s.n then
+    rte("index out of range [" .. i .. "] with length " .. (s and s.n or 0))
+  end
+  return G.fref(s.a, s.o + i + 1)
 end
 function G.six(s, i, v)
   if s == nil or i < 0 or i >= s.n then

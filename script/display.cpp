@@ -195,13 +195,33 @@ class Printer {
   // A Go program's pointer to a non-struct value is a box {v = value} marked __gobox
   // (gofront/prelude.lua, G.ref): shown as Go shows a pointer to a struct, "&" and the value
   // ("&11"), not as the Lua table it is. Raw reads: no metamethod of a scenario runs here.
+  // A pointer to a field or element is a reference {t = table, k = key} marked __goref
+  // (G.fref): shown as "&" and t[k].
   bool go_pointer(int idx, bool quoted, int depth) {
     if (!lua_getmetatable(L_, idx)) return false;
     lua_pushliteral(L_, "__gobox");
     const bool box = lua_rawget(L_, -2) == LUA_TBOOLEAN;
+    lua_pop(L_, 1);
+    lua_pushliteral(L_, "__goref");
+    const bool ref = lua_rawget(L_, -2) == LUA_TBOOLEAN;
     lua_pop(L_, 2);
-    if (!box) return false;
+    if (!box && !ref) return false;
     out += "&";
+    if (ref) {
+      idx = lua_absindex(L_, idx);
+      lua_pushliteral(L_, "t");
+      if (lua_rawget(L_, idx) != LUA_TTABLE) {
+        lua_pop(L_, 1);
+        out += "?";
+        return true;
+      }
+      lua_pushliteral(L_, "k");
+      lua_rawget(L_, idx);
+      lua_rawget(L_, -2);
+      value(-1, quoted, depth + 1);
+      lua_pop(L_, 2);
+      return true;
+    }
     lua_pushliteral(L_, "v");
     lua_rawget(L_, idx);
     value(-1, quoted, depth + 1);

@@ -357,15 +357,8 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:11:12: map key type T is not supported\n"},
       {"package main\n\nfunc main() {\n\tc := 1i\n\t_ = c\n}\n",
        "prog.go:4:7: complex numbers are not supported\n"},
-      // Pointers to variables work (boxed); not to a non-struct field or element, or a
-      // variable the for/range machinery owns.
-      {"package main\n\ntype T struct{ n int }\n\nfunc main() {\n\tvar t T\n\tp := "
-       "&t.n\n\t_ = p\n}\n",
-       "prog.go:7:7: taking the address of an int struct field (pointers to non-struct fields) is "
-       "not supported\n"},
-      {"package main\n\nfunc main() {\n\txs := []int{1}\n\tp := &xs[0]\n\t_ = p\n}\n",
-       "prog.go:5:7: taking the address of an int element (a pointer to an element that is not "
-       "a struct or an array) is not supported\n"},
+      // Pointers to variables (boxed), fields and elements work; not to a variable the
+      // for/range machinery owns.
       {"package main\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tp := &i\n\t\t_ = "
        "p\n\t}\n}\n",
        "prog.go:5:8: taking the address of i, a variable declared by a for, range, select or "
@@ -1183,7 +1176,8 @@ func main() {
 	var v any = 42
 	var p *user
 	ws := []string{"x", "y"}
-	fmt.Println(len(xs), len(m), u.id, e, v, p, ws)
+	q := &xs[1]
+	fmt.Println(len(xs), len(m), u.id, e, v, p, ws, *q)
 }
 )";
   const rdv::gofront::CompileResult r = rdv::gofront::compile("shapes.go", src);
@@ -1206,6 +1200,7 @@ func main() {
   CHECK(shown["v"] == "42");
   CHECK(shown["p"] == "<nil>");
   CHECK(shown["ws"] == "[x y]");
+  CHECK(shown["q"] == "&2");  // a reference to an element (G.fref), shown as Go's &v
 }
 
 TEST_CASE("gofront: the Variables pane shows a map with encoded keys by its Go keys") {
