@@ -3488,7 +3488,12 @@ std::string Compiler::ret(const Stmt& s) {
           rs += (i ? ", " : "") + fn_->results[i];
         return "do " + rs + " = " + x.code + " return end";
       }
-      return "do return " + x.code + " end";
+      // Not a tail call: the callee's frame must not replace this one, so that a panic in it
+      // is reported at its line with this function's line below it.
+      std::string rs;
+      for (std::size_t i = 0; i < sig->results.size(); ++i)
+        rs += (i ? ", " : "") + std::string("__r") + std::to_string(i + 1);
+      return "do local " + rs + " = " + x.code + " return " + rs + " end";
     }
     if (x.mode != X::Invalid) {
       error(s.rhs[0]->pos,
@@ -3535,6 +3540,7 @@ std::string Compiler::ret(const Stmt& s) {
   if (vals.empty() && fn_->named_results) {
     for (std::size_t i = 0; i < fn_->results.size(); ++i) rs += (i ? ", " : "") + fn_->results[i];
   }
+  if (vals.size() == 1) return "do return (" + rs + ") end";  // not a tail call (see above)
   return "do return " + rs + " end";
 }
 

@@ -899,10 +899,13 @@ function G.ccap(c) return c and c:cap() or 0 end
 -- ---- defer, panic, recover -------------------------------------------------------------------
 local PMT = {}
 local panics = setmetatable({}, {__mode = "k"})  -- per task (Lua thread): the panics being handled
+-- A function with deferred calls: its body, then the deferred calls last first, each seeing the
+-- panic under way (recover); a panic left is raised again at the line it began at (goreraise).
+local panicline, reraise = gopanicline, goreraise
 function G.run(df, body, res)
   local ok, e = pcall(body)
   local p = nil
-  if not ok then p = {v = e} end
+  if not ok then p = {v = e, line = panicline()} end
   for i = #df, 1, -1 do
     local d = df[i]
     df[i] = nil
@@ -912,10 +915,10 @@ function G.run(df, body, res)
     st[#st + 1] = p or false
     local ok2, e2 = pcall(d[1], unpack(d, 2, d.n))
     st[#st] = nil
-    if not ok2 then p = {v = e2}
+    if not ok2 then p = {v = e2, line = panicline()}
     elseif p and p.rec then p = nil end
   end
-  if p then error(p.v, 0) end
+  if p then reraise(p.v, p.line) end
   return res()
 end
 local RTE = {k = "string", name = "runtime.Error", named = true, pm = {}, m = {Error = function(s) return s end}}

@@ -36,6 +36,9 @@ struct Universe::TaskCtx {
   std::string reported;                 // message of a primitive's panic whose event is out already
   bool has_reported = false;
   bool ended_reported = false;  // the error that ended the task was such a panic
+  // goreraise: the value a Go program's deferred calls re-raise and the line its panic began at.
+  const void* reraised = nullptr;
+  std::uint32_t reraised_line = 0;
   // Variables: lines that assign, entered but not yet finished, innermost last. A line is
   // finished when its frame reaches another line or returns.
   struct PendingWrite {
@@ -89,6 +92,25 @@ int l_f32round(lua_State* L) {
   }
   lua_pushnumber(L, r);
   return 1;
+}
+
+// gopanicline(): the line the runtime holds, read by a Go program's G.run right after the pcall
+// of a function's body failed: its message handler set it where the panic began.
+int l_gopanicline(lua_State* L) {
+  lua_pushinteger(L, Universe::of(L).rt().line());
+  return 1;
+}
+
+// goreraise(v, line): raises v again once a function's deferred calls have run (G.run), noting
+// that its line is `line`, where the panic began, not where the function ends (raise_line).
+int l_goreraise(lua_State* L) {
+  lua_settop(L, 2);
+  if (tls_task != nullptr && lua_isinteger(L, 2) != 0) {
+    tls_task->reraised = lua_topointer(L, 1);
+    tls_task->reraised_line = static_cast<std::uint32_t>(lua_tointeger(L, 2));
+  }
+  lua_settop(L, 1);
+  return lua_error(L);
 }
 
 // Releases the Gil if `t` holds it, then posts the tasks whose wake-up was deferred to this
@@ -170,6 +192,10 @@ Universe::Universe(const RunOptions& options, std::string chunkname, sim::Runtim
     set_go_values(L_);
     lua_pushcfunction(L_, &l_f32round);
     lua_setglobal(L_, "f32round");
+    lua_pushcfunction(L_, &l_gopanicline);
+    lua_setglobal(L_, "gopanicline");
+    lua_pushcfunction(L_, &l_goreraise);
+    lua_setglobal(L_, "goreraise");
   }
   if (options_.track_vars) {
     lua_pushglobaltable(L_);
@@ -888,10 +914,20 @@ void Universe::emit_var(lua_State* L, TaskCtx* t, const std::string& lua_name, s
 
 // The message handler of a task's outermost pcall: runs where the error was raised, so it can
 // record the line and the Lua traceback before the stack unwinds.
+std::uint32_t Universe::raise_line(lua_State* L, int idx) {
+  TaskCtx* t = tls_task;
+  if (t != nullptr && t->reraised != nullptr) {
+    const bool same = lua_topointer(L, idx) == t->reraised;
+    t->reraised = nullptr;
+    if (same && t->reraised_line > 0) return t->reraised_line;
+  }
+  return current_line(L);
+}
+
 int Universe::task_msgh(lua_State* L) {
   Universe& u = of(L);
   if (is_stop(L, 1) || u.stopping() || is_goexit(L, 1)) return 1;
-  const std::uint32_t line = current_line(L);
+  const std::uint32_t line = raise_line(L, 1);
   if (line > 0) u.rt_.set_line(line);
   if (tls_task != nullptr) {
     tls_task->ended_reported = take_reported_panic(L, 1);

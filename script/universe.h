@@ -87,6 +87,9 @@ class Universe {
   void enter(lua_State* L);
   // The line of the innermost Lua function on L's stack (0 if none), and "file.lua:12".
   static std::uint32_t current_line(lua_State* L);
+  // The line an error at `idx` was raised at: where its panic began when a Go program's
+  // deferred calls re-raise it (goreraise), else current_line.
+  static std::uint32_t raise_line(lua_State* L, int idx);
   // callers(): the scenario's own active frames, innermost first, as a flat list of pairs
   // {line, linedefined, line, linedefined, ...} (frames of load()ed chunks and of the API's
   // helpers skipped). Go's testing uses it for t.Log's file:line and t.Helper.

@@ -601,6 +601,18 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
     if (want_err.rfind("panic: ", 0) == 0 || want_err.rfind("fatal error: ", 0) == 0) {
       const std::string first = want_err.substr(0, want_err.find('\n'));
       CHECK(ours.diagnostics.rfind(first, 0) == 0);
+      // The line of the first goroutine's innermost frame in the program: where the panic
+      // began (not where a function with deferred calls ends), or where it is blocked.
+      const std::string base = p.filename().string();
+      const std::size_t at = want_err.find(base + ":", want_err.find("\ngoroutine "));
+      const std::size_t ours_at = ours.diagnostics.find(" at " + base + ":");
+      if (at != std::string::npos && ours_at != std::string::npos) {
+        const auto num = [](const std::string& s, std::size_t from) {
+          return s.substr(from, s.find_first_not_of("0123456789", from) - from);
+        };
+        CHECK(num(ours.diagnostics, ours_at + 5 + base.size()) ==
+              num(want_err, at + base.size() + 1));
+      }
     }
     ++checked;
   }
