@@ -2390,6 +2390,10 @@ bool Compiler::run(const File& f, std::string* out) {
   // Promoted methods, in the descriptors of the types that embed (computed before the
   // descriptors are written: it may describe more types).
   std::string promotions;
+  // Every struct type of the program is described, so that the Variables pane knows the order
+  // of its fields (G.fin).
+  for (const auto& [name, t] : named_)
+    if (underlying(t)->k == K::Struct) desc(t);
   for (const auto& [name, t] : named_) {
     for (const Promoted& p : promoted(t))
       promotions += " TD[" + std::to_string(desc(t)) + "].m." + mangle(p.name) + " = " + p.fn;

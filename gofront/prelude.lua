@@ -93,7 +93,26 @@ function G.def(t, d)
     end
   end
 end
-function G.fin() end
+-- Once every type is described: the declared field order of the program's struct types, for the
+-- Variables pane, which shows a struct's table by its keys (script/display.cpp reads
+-- __gostructs raw): each entry lists a struct type's Lua keys in order, and `nils` how a field
+-- that may be nil (absent from the table) prints.
+local NILSHOW = {slice = "[]", map = "map[]", ptr = "<nil>", iface = "<nil>", chan = "<nil>",
+                 func = "<nil>"}
+function G.fin(TD)
+  local list = {}
+  for _, t in ipairs(TD or {}) do
+    if t.k == "struct" and t.f and #t.f > 0 then
+      local e = {nils = {}}
+      for i, f in ipairs(t.f) do
+        e[i] = f[3]
+        e.nils[f[3]] = NILSHOW[f[2].k]
+      end
+      list[#list + 1] = e
+    end
+  end
+  __gostructs = list
+end
 
 local zeros = {bool = false, int = 0, int8 = 0, int16 = 0, int32 = 0, int64 = 0, uint8 = 0,
                uint16 = 0, uint32 = 0, uint = 0, uint64 = 0, uintptr = 0, float32 = 0.0, float64 = 0.0,

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -470,10 +472,83 @@ class Printer {
     path_.pop_back();
   }
 
+  // The declared order of a Go struct's fields, from the program's struct types (__gostructs,
+  // gofront/prelude.lua G.fin): the keys of the one type whose fields the table's keys are, an
+  // absent one being a field that may be nil, with how that prints. Empty when no type or
+  // types of different orders fit: then the keys go in name order.
+  std::vector<std::pair<std::string, std::string>> struct_order(int idx) {
+    std::vector<std::pair<std::string, std::string>> best;
+    std::set<std::string> present;
+    lua_pushnil(L_);
+    while (lua_next(L_, idx) != 0) {
+      lua_pop(L_, 1);
+      if (lua_type(L_, -1) == LUA_TSTRING) present.emplace(lua_tostring(L_, -1));
+    }
+    lua_rawgeti(L_, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+    lua_pushliteral(L_, "__gostructs");
+    if (lua_rawget(L_, -2) != LUA_TTABLE) {
+      lua_pop(L_, 2);
+      return best;
+    }
+    const lua_Integer types = std::min<lua_Integer>(luaL_len(L_, -1), 4096);
+    for (lua_Integer i = 1; i <= types; ++i) {
+      if (lua_rawgeti(L_, -1, i) != LUA_TTABLE) {
+        lua_pop(L_, 1);
+        continue;
+      }
+      lua_pushliteral(L_, "nils");
+      const bool has_nils = lua_rawget(L_, -2) == LUA_TTABLE;  // entry, nils
+      std::vector<std::pair<std::string, std::string>> order;
+      std::size_t found = 0;
+      bool fits = has_nils;
+      for (lua_Integer k = 1; fits && lua_rawgeti(L_, -2, k) == LUA_TSTRING; ++k) {
+        std::string key = lua_tostring(L_, -1);
+        lua_rawget(L_, -2);  // nils[key]
+        std::string nil_shown = lua_type(L_, -1) == LUA_TSTRING ? lua_tostring(L_, -1) : "";
+        lua_pop(L_, 1);
+        if (present.count(key) != 0) {
+          ++found;
+        } else if (nil_shown.empty()) {
+          fits = false;
+        }
+        order.emplace_back(std::move(key), std::move(nil_shown));
+      }
+      if (fits) lua_pop(L_, 1);  // the non-string that ended the keys
+      lua_pop(L_, 2);            // nils, entry
+      if (!fits || found != present.size()) continue;
+      if (!best.empty() && best != order) {
+        best.clear();  // two types fit in different orders
+        break;
+      }
+      best = std::move(order);
+    }
+    lua_pop(L_, 2);
+    return best;
+  }
+
   void go_struct(int idx, int depth) {
     if (too_deep(idx, depth, "{", "}")) return;
     path_.push_back(lua_topointer(L_, idx));
     out += '{';
+    if (const auto order = struct_order(idx); !order.empty()) {
+      bool first = true;
+      for (const auto& [key, nil_shown] : order) {
+        if (!first) out += ' ';
+        first = false;
+        out += key;
+        out += ':';
+        lua_pushlstring(L_, key.data(), key.size());
+        if (lua_rawget(L_, idx) == LUA_TNIL) {
+          out += nil_shown;
+        } else {
+          value(-1, false, depth + 1);
+        }
+        lua_pop(L_, 1);
+      }
+      out += '}';
+      path_.pop_back();
+      return;
+    }
     sorted_entries(idx, [&](int key) {
       value(key, false, depth + 1);
       out += ':';

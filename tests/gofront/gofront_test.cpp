@@ -1180,7 +1180,15 @@ type user struct {
 	id   int
 }
 
+type node struct {
+	val  int
+	next *node
+	tags []string
+	seen map[string]bool
+}
+
 func main() {
+	n := node{val: 1}
 	xs := []int{1, 2, 3}
 	m := map[string]int{"b": 2, "a": 1}
 	u := user{name: "go", id: 1}
@@ -1189,7 +1197,7 @@ func main() {
 	var p *user
 	ws := []string{"x", "y"}
 	q := &xs[1]
-	fmt.Println(len(xs), len(m), u.id, e, v, p, ws, *q)
+	fmt.Println(len(xs), len(m), u.id, e, v, p, ws, *q, n.val)
 }
 )";
   const rdv::gofront::CompileResult r = rdv::gofront::compile("shapes.go", src);
@@ -1207,7 +1215,8 @@ func main() {
   }
   CHECK(shown["xs"] == "[1 2 3]");
   CHECK(shown["m"] == "map[a:1 b:2]");
-  CHECK(shown["u"] == "{id:1 name:go}");
+  CHECK(shown["u"] == "{name:go id:1}");  // the fields in their declared order, as Go's %+v
+  CHECK(shown["n"] == "{val:1 next:<nil> tags:[] seen:map[]}");  // nil fields too
   CHECK(shown["e"] == "<nil>");
   CHECK(shown["v"] == "42");
   CHECK(shown["p"] == "<nil>");
