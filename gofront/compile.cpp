@@ -1027,6 +1027,7 @@ void Compiler::universe() {
   m(testing_t, "Skipped", {}, {t_bool_});
   m(testing_t, "Name", {}, {t_string_});
   m(testing_t, "Cleanup", {fn0}, {});
+  m(testing_t, "Run", {t_string_, func_of({ptr_to(testing_t)}, {})}, {t_bool_});
   dur->methods.push_back({"String", func_of({}, {t_string_}), false, true});
   dur->methods.push_back({"Seconds", func_of({}, {t_float64_}), false, true});
   dur->methods.push_back({"Milliseconds", func_of({}, {t_int64_}), false, true});
@@ -4385,6 +4386,12 @@ X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth)
     }
   }
   if (quiet || u->k == K::Invalid) return x;  // the operand's own error was reported
+  // A package's type (testing.T, sync.WaitGroup, time.Time): the program builds with Go, so its
+  // method is one Go has and the subset does not.
+  if (base != nullptr && underlying(base)->k == K::Foreign) {
+    refuse(e.pos, "the method " + type_string(base) + "." + e.name);
+    return x;
+  }
   error(e.pos, expr_string(&e) + " undefined (type " + type_string(t) + " has no field or method " +
                    e.name + ")");
   return x;

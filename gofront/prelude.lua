@@ -2198,6 +2198,7 @@ end
 -- "--- PASS/FAIL/SKIP: TestX (0.00s)" in the run's virtual time, then PASS or FAIL; a failed
 -- run ends with exit status 1, as the test binary does.
 local TFILE = "?"
+local TLAST = nil  -- the test the last "=== RUN" or log line was of (Go's chattyPrinter)
 local function tdecorate(t, s)
   local fr = callers()
   local line = 1
@@ -2206,15 +2207,24 @@ local function tdecorate(t, s)
   end
   if ssub(s, -1) == "\n" then s = ssub(s, 1, -2) end
   s = s:gsub("\n", "\n        ")
+  if TLAST ~= nil and TLAST ~= t.name then G.write("=== CONT  " .. t.name .. "\n") end
+  TLAST = t.name
   G.write("    " .. TFILE .. ":" .. line .. ": " .. s .. "\n")
 end
 local function tln(args) local s = G.sprintln(args) return ssub(s, 1, -2) end
 G.F.T_Log = function(t, args) tdecorate(t, tln(args)) end
 G.F.T_Logf = function(t, f, args) tdecorate(t, G.sprintf(f, args)) end
-G.F.T_Fail = function(t) t.failed = true end
-G.F.T_FailNow = function(t) t.failed = true; goexit() end
-G.F.T_Error = function(t, args) tdecorate(t, tln(args)); t.failed = true end
-G.F.T_Errorf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); t.failed = true end
+-- A failing test fails its parents too, as Go's common.Fail.
+local function tfail(t)
+  while t do
+    t.failed = true
+    t = t.parent
+  end
+end
+G.F.T_Fail = function(t) tfail(t) end
+G.F.T_FailNow = function(t) tfail(t); goexit() end
+G.F.T_Error = function(t, args) tdecorate(t, tln(args)); tfail(t) end
+G.F.T_Errorf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); tfail(t) end
 G.F.T_Fatal = function(t, args) tdecorate(t, tln(args)); G.F.T_FailNow(t) end
 G.F.T_Fatalf = function(t, f, args) tdecorate(t, G.sprintf(f, args)); G.F.T_FailNow(t) end
 G.F.T_SkipNow = function(t) t.skipped = true; goexit() end
@@ -2228,26 +2238,56 @@ G.F.T_Helper = function(t)
   local fr = callers()
   if fr[2] then t.helpers[fr[2]] = true end
 end
+-- A test (or a subtest, with its parent): its result line and its subtests' lines are kept in
+-- `out` until it ends, as go test -v prints them after the "--- PASS" line of their parent,
+-- indented by level.
+local function newtest(name, parent)
+  return {name = name, parent = parent, level = parent and parent.level + 1 or 0, failed = false,
+          skipped = false, cleanups = {}, helpers = {}, out = {}, subnames = {}}
+end
+-- Runs f(t) in this goroutine, then its cleanups last added first, each as if deferred (a
+-- FailNow in one ends only it): the result line, and the panic that ended it, if one did.
+local function trun(t, f)
+  G.write("=== RUN   " .. t.name .. "\n")
+  TLAST = t.name
+  local start = G.now()
+  local ok, e = pcall(f, t)
+  local panicked = not ok and e ~= GOEXIT
+  for i = #t.cleanups, 1, -1 do
+    local ok2, e2 = pcall(t.cleanups[i])
+    if not ok2 and e2 ~= GOEXIT and not panicked then panicked, e = true, e2 end
+  end
+  if panicked then tfail(t) end
+  local d = sfmt("%.2fs", (G.now() - start) / 1e9)
+  local verdict = t.failed and "FAIL" or t.skipped and "SKIP" or "PASS"
+  local line = srep("    ", t.level) .. "--- " .. verdict .. ": " .. t.name .. " (" .. d .. ")\n"
+  return line .. concat(t.out), panicked, e
+end
+-- t.Run(name, f): the subtest runs now, in this goroutine (Go runs it in one of its own and
+-- waits for it); its name is the parent's, "/", and name with spaces as underscores, "#01",
+-- "#02", ... after a name used already. A panic in it ends the run after its parent's report.
+G.F.T_Run = function(t, name, f)
+  name = name:gsub(" ", "_")
+  local seen = t.subnames[name]
+  t.subnames[name] = (seen or -1) + 1
+  if seen or name == "" then name = name .. sfmt("#%02d", (seen or -1) + 1) end
+  if f == nil then G.np() end
+  local c = newtest(t.name .. "/" .. name, t)
+  local lines, panicked, e = trun(c, f)
+  t.out[#t.out + 1] = lines
+  if panicked then error(e, 0) end
+  return not c.failed
+end
 -- tests: {{name, fn}, ...} in the file's order; file: the file's name for t.Log's lines.
 function G.testmain(tests, file)
   TFILE = file
   local any_failed = false
   if #tests == 0 then G.write("testing: warning: no tests to run\n") end
   for _, tc in ipairs(tests) do
-    G.write("=== RUN   " .. tc[1] .. "\n")
-    local t = {name = tc[1], failed = false, skipped = false, cleanups = {}, helpers = {}}
-    local start = G.now()
-    local ok, e = pcall(tc[2], t)
-    local panicked = not ok and e ~= GOEXIT
-    -- Cleanups run last added first, each as if deferred (a FailNow in one ends only it).
-    for i = #t.cleanups, 1, -1 do
-      local ok2, e2 = pcall(t.cleanups[i])
-      if not ok2 and e2 ~= GOEXIT and not panicked then panicked, e = true, e2 end
-    end
-    if panicked then t.failed = true end
-    local d = sfmt("%.2fs", (G.now() - start) / 1e9)
-    local verdict = t.failed and "FAIL" or t.skipped and "SKIP" or "PASS"
-    G.write("--- " .. verdict .. ": " .. t.name .. " (" .. d .. ")\n")
+    local t = newtest(tc[1], nil)
+    local lines, panicked, e = trun(t, tc[2])
+    G.write(lines)
+    TLAST = t.name
     if panicked then G.flush() error(e, 0) end
     any_failed = any_failed or t.failed
   end

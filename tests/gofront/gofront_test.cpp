@@ -885,7 +885,8 @@ TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stder
 namespace {
 
 // `go test -v`'s output as one block per test run ("=== RUN   TestX" to "--- VERDICT: TestX
-// (…)", durations written "(D)", since Go's are wall time) and what is outside them (PASS or
+// (…)" and its subtests' result lines, durations written "(D)", since Go's are wall time) and
+// what is outside them (PASS or
 // FAIL; the go command's own "ok  \tcommand-line-arguments\t0.003s" lines are dropped).
 struct TestOutput {
   std::map<std::string, std::set<std::vector<std::string>>> blocks;  // by test
@@ -895,22 +896,34 @@ struct TestOutput {
 void split_test_output(const std::vector<std::string>& lines, TestOutput* out) {
   std::string test;
   std::vector<std::string> block;
+  bool ended = false;  // the test's result line is in: its subtests' (indented) may follow
   for (std::string l : lines) {
     if (l.rfind("ok  \t", 0) == 0 || l.rfind("FAIL\t", 0) == 0) continue;
-    if (l.rfind("=== RUN   ", 0) == 0) test = l.substr(10);
     const std::size_t open = l.rfind(" (");
-    if (l.rfind("--- ", 0) == 0 && open != std::string::npos) l = l.substr(0, open) + " (D)";
+    const std::size_t text = l.find_first_not_of(' ');
+    const bool result =
+        text != std::string::npos && l.compare(text, 4, "--- ") == 0 && open != std::string::npos;
+    if (result) l = l.substr(0, open) + " (D)";
+    if (ended) {
+      if (result && text > 0) {
+        block.push_back(l);
+        continue;
+      }
+      out->blocks[test].insert(block);
+      block.clear();
+      test.clear();
+      ended = false;
+    }
+    // A subtest's lines (=== RUN   TestX/sub) belong to its top-level test's block.
+    if (l.rfind("=== RUN   ", 0) == 0 && l.find('/', 10) == std::string::npos) test = l.substr(10);
     if (test.empty()) {
       out->verdicts.insert(l);
       continue;
     }
     block.push_back(l);
-    if (l.rfind("--- ", 0) == 0 && l.find(": " + test + " (D)") != std::string::npos) {
-      out->blocks[test].insert(block);
-      block.clear();
-      test.clear();
-    }
+    if (result && text == 0 && l.find(": " + test + " (D)") != std::string::npos) ended = true;
   }
+  if (ended) out->blocks[test].insert(block);
 }
 
 }  // namespace
