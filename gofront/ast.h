@@ -77,6 +77,7 @@ struct Expr {
   std::unique_ptr<Block> body;                 // FuncLit
   std::uint32_t end_line = 0;                  // FuncLit: the line of its closing brace
   Pos rparen;                                  // Call: the closing parenthesis
+  Pos op_pos;                                  // Binary: the operator (gc's place for overflow)
 };
 
 enum class StmtKind {

@@ -48,9 +48,15 @@ constexpr std::size_t kMaxErrors = 10;
 // A constant value. A float constant keeps its exact value `q` (Go evaluates constant
 // expressions exactly: 0.1 + 0.2 is 3/10, which prints 0.3) and `f`, the float64 nearest to it,
 // which is what the lowered code and every check of a float's value use.
+//
+// An integer constant is exact too (1 << 100 >> 98 is 4): `z` is its value, `i` its low 64 bits
+// as an int64 (two's complement), which is what a Lua integer holds: a uint64 constant of 2^63
+// and more is negative there. Set both through set_int; whether z fits where the constant is
+// used is checked there (int_fits), as gc checks it.
 struct CV {
   enum Kind { None, Int, Float, Str, Bool } k = None;
-  std::int64_t i = 0;
+  std::int64_t i = 0;  // Int: z's low 64 bits
+  mpz_class z;         // Int: the exact value
   double f = 0;
   mpq_class q;    // Float: the exact value (f is q rounded to nearest, ties to even)
   double qf = 0;  // the f that q was set with: a write to f alone (f = ...) leaves q stale
@@ -120,15 +126,82 @@ std::string float_const_string(const CV& c) {
   return sign + mant + buf;
 }
 
+// An integer constant of exact value z.
+void set_int(CV& c, const mpz_class& z) {
+  c.k = CV::Int;
+  c.z = z;
+  if (mpz_fits_slong_p(z.get_mpz_t())) {
+    c.i = mpz_get_si(z.get_mpz_t());
+  } else {
+    mpz_class low;  // z mod 2^64, two's complement (mpz_fdiv_r_2exp rounds toward -inf)
+    mpz_fdiv_r_2exp(low.get_mpz_t(), z.get_mpz_t(), 64);
+    c.i = static_cast<std::int64_t>(mpz_get_ui(low.get_mpz_t()));
+  }
+}
+
+// An integer constant of value v.
+void set_int(CV& c, std::int64_t v) {
+  c.k = CV::Int;
+  c.i = v;
+  c.z = static_cast<long>(v);
+}
+
 // The exact value of an int or float constant.
 mpq_class exact(const CV& c) {
   if (c.k == CV::Float) return c.f == c.qf || !std::isfinite(c.f) ? c.q : mpq_class(c.f);
-  return mpq_class(mpz_class(static_cast<long>(c.i)));
+  return mpq_class(c.z);
+}
+
+// Whether the integer value z is a value of type t (any integer type; an untyped one holds
+// every value, the 512-bit bound on untyped results being checked where they are made).
+bool int_fits(const mpz_class& z, const Type* t) {
+  auto in = [&](long lo, long hi) { return z >= lo && z <= hi; };
+  switch (underlying(t)->k) {
+    case K::Int8:
+      return in(INT8_MIN, INT8_MAX);
+    case K::Int16:
+      return in(INT16_MIN, INT16_MAX);
+    case K::Int32:
+      return in(INT32_MIN, INT32_MAX);
+    case K::Int:
+    case K::Int64:
+      return mpz_fits_slong_p(z.get_mpz_t()) != 0;
+    case K::Uint8:
+      return in(0, UINT8_MAX);
+    case K::Uint16:
+      return in(0, UINT16_MAX);
+    case K::Uint32:
+      return in(0, UINT32_MAX);
+    case K::Uint:
+    case K::Uint64:
+    case K::Uintptr:
+      return z >= 0 && mpz_sizeinbase(z.get_mpz_t(), 2) <= 64;
+    default:
+      return true;
+  }
+}
+
+// Whether an int constant is a value of integer type t.
+bool int_fits(const CV& c, const Type* t) {
+  return c.k != CV::Int || int_fits(c.z, t);
+}
+
+// An integer constant's decimal value, as gc's messages show it.
+std::string int_string(const CV& c) {
+  return c.z.get_str(10);
 }
 
 // Whether a float constant's exact value is a whole number.
 bool integral(const CV& c) {
   return std::isfinite(c.f) && exact(c).get_den() == 1;
+}
+
+// A float constant's value made whole, toward zero (exact: 1e30 is 10^30).
+mpz_class whole(const CV& c) {
+  const mpq_class q = exact(c);
+  mpz_class z;
+  mpz_tdiv_q(z.get_mpz_t(), q.get_num_mpz_t(), q.get_den_mpz_t());
+  return z;
 }
 
 // A float literal's exact value: decimal (1.5e-3, .5, 1e6) or hexadecimal (0x1.8p3); `_` removed.
@@ -301,16 +374,6 @@ bool is_lua_reserved(const std::string& s) {
 
 // Where gc places an error about a whole expression: its first byte (errors.New("x") starts at
 // `errors`, while the parser places a call and a selector at the name after the dot).
-// An integer literal whose value is 2^63 (decimal, hex, octal or binary, with underscores).
-bool is_two_to_63(const std::string& text) {
-  std::string t;
-  for (char c : text)
-    if (c != '_') t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return t == "9223372036854775808" || t == "0x8000000000000000" ||
-         t == "01000000000000000000000" || t == "0o1000000000000000000000" ||
-         t == "0b1" + std::string(63, '0');
-}
-
 // s as Go's strconv.Quote writes it (printable UTF-8 kept as it is).
 std::string go_quote(const std::string& s) {
   std::string q = "\"";
@@ -348,7 +411,7 @@ std::string go_quote(const std::string& s) {
 Pos start_of(const Expr& e) {
   const Expr* x = &e;
   while ((x->kind == ExprKind::Call || x->kind == ExprKind::Selector ||
-          x->kind == ExprKind::Index || x->kind == ExprKind::Slice ||
+          x->kind == ExprKind::Binary || x->kind == ExprKind::Index || x->kind == ExprKind::Slice ||
           x->kind == ExprKind::TypeAssert) &&
          x->x != nullptr) {
     x = x->x.get();
@@ -370,10 +433,16 @@ double round_f32(double v) {
 // c made a float32 constant: an int in one rounding (as Go converts it, not twice through a
 // float64), a float rounded.
 void set_float32(CV& c) {
-  if (c.k == CV::Int)
-    set_float(c, static_cast<double>(static_cast<float>(c.i)));
-  else if (c.k == CV::Float)
+  if (c.k == CV::Int) {
+    mpfr_t m;
+    mpfr_init2(m, 24);  // float32's precision; its range is round_f32's
+    mpfr_set_z(m, c.z.get_mpz_t(), MPFR_RNDN);
+    const double d = mpfr_get_d(m, MPFR_RNDN);  // exact: 24 bits, or ±Inf past float64's range
+    mpfr_clear(m);
+    set_float(c, round_f32(d));
+  } else if (c.k == CV::Float) {
     set_float(c, round_f32(c.f));
+  }
 }
 
 // A finite constant that no float32 holds (gc: "overflows").
@@ -417,6 +486,9 @@ class Compiler {
     for (const auto& d : *errs_) {
       if (d.pos.line == p.line && d.pos.col == p.col) return;  // one error per position
     }
+    // gc drops an error that repeats the one before it on the same line, as in f(a[1<<70],
+    // b[1<<70]).
+    if (!errs_->empty() && errs_->back().pos.line == p.line && errs_->back().message == msg) return;
     errs_->push_back({p, std::move(msg)});
   }
   // gc's "x redeclared in this block" and, on the next line, where the other declaration is.
@@ -667,14 +739,18 @@ class Compiler {
   std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
     if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil)) {
       // A negative constant for an unsigned type: gc says it overflows.
+      // An integer constant past its (or, into an interface, its default) type's range too.
+      const Type* dt = t != nullptr && underlying(t)->k == K::Interface ? default_type(x.t) : t;
       const bool overflows =
-          (x.mode == X::Const && x.cv.k == CV::Int && x.cv.i < 0 && t != nullptr && is_integer(t) &&
-           !is_untyped(t) && is_unsigned(t) && !is_u64(x.t)) ||
+          (x.mode == X::Const && x.cv.k == CV::Int && dt != nullptr && is_integer(dt) &&
+           !is_untyped(dt) && !int_fits(x.cv, dt)) ||
+          (x.mode == X::Const && x.cv.k == CV::Int && t != nullptr && is_float(t) &&
+           !std::isfinite(nearest_double(exact(x.cv)))) ||
           (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && !std::isfinite(x.cv.f)) ||
           (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && is_f32(t) &&
            overflows_f32(x.cv.f));
       // Into an interface, a constant goes as its default type: gc names that one.
-      if (overflows && t != nullptr && underlying(t)->k == K::Interface) t = t_float64_;
+      if (overflows && t != nullptr && underlying(t)->k == K::Interface) t = default_type(x.t);
       return "cannot use " + describe_x(x, e) + " as " + type_string(t) + " value in " + context +
              (overflows ? " (overflows)" : "");
     }
@@ -723,7 +799,7 @@ class Compiler {
   X expr(const Expr& e, Type* hint = nullptr);
   X value(const Expr& e, Type* hint = nullptr);  // expr that must be a single value
   X ident(const Expr& e);
-  X basic_lit(const Expr& e, Type* hint = nullptr);
+  X basic_lit(const Expr& e);
   X composite(const Expr& e, Type* hint);
   X func_lit(const Expr& e);
   X selector(const Expr& e);
@@ -741,7 +817,24 @@ class Compiler {
   X conversion(const Expr& e, Type* to);
   X unary(const Expr& e, Type* hint);
   X binary(const Expr& e, Type* hint);
-  X binary_of(const Expr& x, const Expr& y, const std::string& op, Pos pos, Type* hint = nullptr);
+  // x op y; `op_pos` is the operator's place (gc's for an untyped constant's overflow).
+  X binary_of(const Expr& x, const Expr& y, const std::string& op, Pos pos, Pos op_pos,
+              Type* hint = nullptr);
+  // Whether constant x (an operation's result, written `text`, starting at `start`) holds:
+  // a typed integer constant must be a value of its type (gc: "c + 1 (constant 256 of type
+  // uint8) overflows uint8"), an untyped one at most 512 bits long (gc: "constant shift
+  // overflow", at the operator); reported when not.
+  // An untyped integer constant used as an int (an index, a slice bound, a size for make) must
+  // be an int's value: gc's "1 << 70 (untyped int constant 1180591620717411303424) overflows
+  // int", at its start. Reported when not.
+  bool int_index(const X& i, const Expr& e) {
+    if (i.mode != X::Const || i.cv.k != CV::Int || !is_untyped(i.t) || int_fits(i.cv, t_int_))
+      return true;
+    error(start_of(e), describe_x(i, e) + " overflows int");
+    return false;
+  }
+  bool int_holds(const X& x, const std::string& text, Pos start, const std::string& op, bool unary,
+                 Pos op_pos);
   X pkg_member(const Expr& e, const std::string& pkg, const std::string& name);
   std::string args_code(const Expr& call, Type* sig, std::size_t skip = 0);
   std::string callee_name(const Expr& fun);
@@ -1348,18 +1441,27 @@ bool Compiler::assignable(X& x, Type* to) {
   if (is_untyped(v)) {
     if (x.mode == X::Const && x.cv.k == CV::Float && !std::isfinite(x.cv.f))
       return false;  // past float64's range (its default type, or the float type wanted)
+    if (x.mode == X::Const && x.cv.k == CV::Int) {
+      // An integer constant must be a value of the type, or, into an interface, of its
+      // default type (int, or rune's int32).
+      const Type* in = tu->k == K::Interface ? default_type(v) : tu;
+      if (is_integer(in) && !is_untyped(in) && !int_fits(x.cv, in)) return false;
+      if (is_float(in) && mpz_sizeinbase(x.cv.z.get_mpz_t(), 2) > 1000 &&
+          !std::isfinite(nearest_double(exact(x.cv))))
+        return false;  // past float64's range
+    }
     if (tu->k == K::Interface) return tu->fields.empty() || false;
     if (v->k == K::UntypedBool) return tu->k == K::Bool;
     if (v->k == K::UntypedString) return tu->k == K::String;
     if (x.mode == X::Const && is_integer(tu) && !is_untyped(tu) && is_unsigned(tu) &&
-        ((x.cv.k == CV::Int && x.cv.i < 0) || (x.cv.k == CV::Float && x.cv.f < 0)))
+        x.cv.k == CV::Float && x.cv.f < 0)
       return false;  // a negative constant overflows an unsigned type
     if (v->k == K::UntypedFloat) {
       if (is_f32(tu) && x.mode == X::Const && x.cv.k == CV::Float && overflows_f32(x.cv.f))
         return false;
       if (is_float(tu)) return true;
       if (is_integer(tu) && x.mode == X::Const && x.cv.k == CV::Float && integral(x.cv))
-        return true;
+        return is_untyped(tu) || int_fits(whole(x.cv), tu);
       return false;
     }
     return is_numeric(tu);
@@ -1471,7 +1573,11 @@ std::string Compiler::const_code(const CV& cv, Type* t) {
         set_float32(f);
         return const_code(f, t);
       }
-      if (t != nullptr && is_float(t)) return std::to_string(cv.i) + ".0";
+      if (t != nullptr && is_float(t)) {
+        CV f;
+        set_float(f, exact(cv));
+        return const_code(f, t);
+      }
       if (cv.i == INT64_MIN) return "math.mininteger";
       return std::to_string(cv.i);
     case CV::Float: {
@@ -1593,9 +1699,9 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
               x.code + " (value of type " + type_string(x.t) + ") is not constant");
         x.mode = X::Invalid;
       }
-      Type* t = declared ? declared : x.t;
+      Type* t = x.mode == X::Invalid ? nullptr : declared ? declared : x.t;
       if (declared && x.mode == X::Const && !assignable(x, declared)) {
-        error(values[i]->pos, cannot_use(x, *values[i], declared, "constant declaration"));
+        error(start_of(*values[i]), cannot_use(x, *values[i], declared, "constant declaration"));
       }
       // A typed float constant holds a value of its type: 0.1 as a float64 is rounded.
       if (x.mode == X::Const && declared && is_f32(declared)) {
@@ -1677,9 +1783,9 @@ std::string Compiler::value_spec(const ValueSpec& vs, bool is_const, bool local,
         }
         t = default_type(x.t);
         if (!assignable(x, t))  // a constant past its default type's range
-          error(vs.values[i]->pos, cannot_use(x, *vs.values[i], t, "variable declaration"));
+          error(start_of(*vs.values[i]), cannot_use(x, *vs.values[i], t, "variable declaration"));
       } else if (!assignable(x, t)) {
-        error(vs.values[i]->pos, cannot_use(x, *vs.values[i], t, "variable declaration"));
+        error(start_of(*vs.values[i]), cannot_use(x, *vs.values[i], t, "variable declaration"));
       }
       v = convert(x, t);
     } else {
@@ -1759,7 +1865,7 @@ std::string Compiler::describe_x(const X& x, const Expr& e) {
         v = float_const_string(x.cv);
       else if (e.kind == ExprKind::BasicLit)
         return s + " (" + type_string(x.t) + " constant)";
-      if (x.cv.k == CV::Int) v = std::to_string(x.cv.i);
+      if (x.cv.k == CV::Int) v = int_string(x.cv);
       return s + " (" + type_string(x.t) + " constant" + (v.empty() || v == s ? "" : " " + v) + ")";
     }
     return s + " (constant of type " + type_string(x.t) + ")";
@@ -2701,7 +2807,7 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
   if (v.empty()) {
     if (!assignable(rhs, l.t)) {
       if (rhs.e) {
-        error(rhs.e->pos, cannot_use(rhs, *rhs.e, l.t, "assignment"));
+        error(start_of(*rhs.e), cannot_use(rhs, *rhs.e, l.t, "assignment"));
       } else {
         error(lhs_e.pos,
               "cannot use " + rhs.code + " as type " + type_string(l.t) + " in assignment");
@@ -2797,7 +2903,7 @@ std::string Compiler::assign(const Stmt& s) {
     bool was_used = false;
     Obj* o = s.lhs[0]->kind == ExprKind::Ident ? lookup(s.lhs[0]->name) : nullptr;
     if (o) was_used = o->used;
-    X r = binary_of(*s.lhs[0], *s.rhs[0], op, s.pos);
+    X r = binary_of(*s.lhs[0], *s.rhs[0], op, s.pos, s.op_pos);
     if (o) o->used = was_used;
     if (r.mode == X::Invalid) return "";
     r.fresh = true;
@@ -2941,7 +3047,7 @@ std::string Compiler::define(const Stmt& s) {
       }
       ts.push_back(existing ? existing->type : default_type(x.t));
       if (!existing && x.mode == X::Const && !assignable(x, ts.back()))  // past its range
-        error(s.rhs[i]->pos, cannot_use(x, *s.rhs[i], ts.back(), "assignment"));
+        error(start_of(*s.rhs[i]), cannot_use(x, *s.rhs[i], ts.back(), "assignment"));
       xs.push_back(std::move(x));
     }
   }
@@ -2956,7 +3062,7 @@ std::string Compiler::define(const Stmt& s) {
       Obj* existing = n != "_" && scope_->names.count(n) ? scope_->names[n] : nullptr;
       Type* target = existing ? existing->type : ts[i];
       if (existing && !assignable(xs[i], target)) {
-        error(s.rhs[i]->pos, cannot_use(xs[i], *s.rhs[i], target, "assignment"));
+        error(start_of(*s.rhs[i]), cannot_use(xs[i], *s.rhs[i], target, "assignment"));
       }
       vals.push_back(convert(xs[i], target));
     }
@@ -3527,7 +3633,7 @@ std::string Compiler::ret(const Stmt& s) {
       X x = value(*s.rhs[i], sig->results[i]);
       if (x.mode == X::Invalid) continue;
       if (!assignable(x, sig->results[i])) {
-        error(s.rhs[i]->pos, cannot_use(x, *s.rhs[i], sig->results[i], "return statement"));
+        error(start_of(*s.rhs[i]), cannot_use(x, *s.rhs[i], sig->results[i], "return statement"));
         continue;
       }
       vals.push_back(convert(x, sig->results[i]));
@@ -3596,7 +3702,7 @@ X Compiler::expr(const Expr& e, Type* hint) {
       x = ident(e);
       break;
     case ExprKind::BasicLit:
-      x = basic_lit(e, hint);
+      x = basic_lit(e);
       break;
     case ExprKind::CompositeLit:
       x = composite(e, hint);
@@ -3701,6 +3807,8 @@ X Compiler::ident(const Expr& e) {
       x.addressable = true;
       break;
     case Obj::Const:
+      // A constant whose declaration failed (1 << 600) is reported once, there.
+      if (o->type != nullptr && o->type->k == K::Invalid) return X{};
       x.mode = X::Const;
       x.t = o->type;
       x.cv = o->cv;
@@ -3709,8 +3817,7 @@ X Compiler::ident(const Expr& e) {
           error(e.pos, "cannot use iota outside constant declaration");
           return X{};
         }
-        x.cv.k = CV::Int;
-        x.cv.i = iota_;
+        set_int(x.cv, iota_);
       }
       x.code = const_code(x.cv, x.t);
       break;
@@ -3819,7 +3926,7 @@ bool unescape(const std::string& s, std::size_t* i, std::string* out, char quote
 
 }  // namespace
 
-X Compiler::basic_lit(const Expr& e, Type* hint) {
+X Compiler::basic_lit(const Expr& e) {
   X x;
   x.mode = X::Const;
   switch (e.lit_kind) {
@@ -3840,8 +3947,6 @@ X Compiler::basic_lit(const Expr& e, Type* hint) {
         else
           base = 8, start = 1;
       }
-      unsigned long long v = 0;
-      bool overflow = false;
       for (std::size_t i = start; i < digits.size(); ++i) {
         const char c = static_cast<char>(std::tolower(digits[i]));
         const int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : c - 'a' + 10;
@@ -3853,25 +3958,10 @@ X Compiler::basic_lit(const Expr& e, Type* hint) {
                            " literal");
           return X{};
         }
-        if (v > (~0ULL - static_cast<unsigned>(d)) / static_cast<unsigned>(base)) overflow = true;
-        v = v * static_cast<unsigned>(base) + static_cast<unsigned>(d);
-      }
-      if (!overflow && v > static_cast<unsigned long long>(INT64_MAX) && hint != nullptr &&
-          is_u64(hint)) {
-        // 2^63 and more, where a uint64 is wanted (uint64(0xcbf29ce484222325), a typed
-        // declaration or assignment): a typed constant holding the value's 64 bits.
-        x.t = hint;
-        x.cv.k = CV::Int;
-        x.cv.i = static_cast<std::int64_t>(v);
-        break;
-      }
-      if (overflow || v > static_cast<unsigned long long>(INT64_MAX)) {
-        error(e.pos, "cannot use " + e.text + " (untyped int constant) as int value (overflows)");
-        return X{};
       }
       x.t = t_uint_lit_;
-      x.cv.k = CV::Int;
-      x.cv.i = static_cast<std::int64_t>(v);
+      const std::string mag = digits.substr(start);
+      set_int(x.cv, mag.empty() ? mpz_class(0) : mpz_class(mag, base));  // exact, however long
       break;
     }
     case LitKind::Float: {
@@ -3928,8 +4018,7 @@ X Compiler::basic_lit(const Expr& e, Type* hint) {
         return X{};
       }
       x.t = t_urune_;
-      x.cv.k = CV::Int;
-      x.cv.i = r;
+      set_int(x.cv, static_cast<std::int64_t>(r));
       break;
     }
     case LitKind::String: {
@@ -4009,7 +4098,8 @@ X Compiler::composite(const Expr& e, Type* hint) {
           error(el->x->pos, "index " + expr_string(el->x.get()) + " must be integer constant");
           continue;
         }
-        if (k.cv.i < 0) {
+        if (!int_index(k, *el->x)) continue;
+        if (k.cv.z < 0) {
           error(el->x->pos,
                 "index " + expr_string(el->x.get()) + " must be non-negative integer constant");
           continue;
@@ -4032,7 +4122,7 @@ X Compiler::composite(const Expr& e, Type* hint) {
       }
       X v = value(*ve, et);
       if (v.mode != X::Invalid && !assignable(v, et)) {
-        error(ve->pos, cannot_use(v, *ve, et, "array or slice literal"));
+        error(start_of(*ve), cannot_use(v, *ve, et, "array or slice literal"));
       }
       elems += "[" + std::to_string(idx + 1) + "] = " + convert(v, et) + ", ";
       ++idx;
@@ -4050,7 +4140,7 @@ X Compiler::composite(const Expr& e, Type* hint) {
       const Expr* ve = el.get();
       X v = value(*ve, u->elem);
       if (v.mode != X::Invalid && !assignable(v, u->elem)) {
-        error(ve->pos, cannot_use(v, *ve, u->elem, "array or slice literal"));
+        error(start_of(*ve), cannot_use(v, *ve, u->elem, "array or slice literal"));
       }
       elems += (n ? ", " : "") + convert(v, u->elem);
       ++n;
@@ -4149,7 +4239,7 @@ X Compiler::composite(const Expr& e, Type* hint) {
       hint_name(ve, u->fields[fi].name);
       X v = value(*ve, ft);
       if (v.mode != X::Invalid && !assignable(v, ft)) {
-        error(ve->pos, cannot_use(v, *ve, ft, "struct literal"));
+        error(start_of(*ve), cannot_use(v, *ve, ft, "struct literal"));
       }
       vals[fi] = convert(v, ft);
       set[fi] = true;
@@ -4405,7 +4495,7 @@ X Compiler::index(const Expr& e) {
   if (u->k == K::Map) {
     X k = value(*e.y, u->key);
     if (k.mode != X::Invalid && !assignable(k, u->key)) {
-      error(e.y->pos, cannot_use(k, *e.y, u->key, "map index"));
+      error(start_of(*e.y), cannot_use(k, *e.y, u->key, "map index"));
     }
     const std::string kc = convert(k, u->key);
     x.mode = X::Value;
@@ -4425,7 +4515,8 @@ X Compiler::index(const Expr& e) {
     error(e.y->pos, "invalid argument: index " + describe_x(i, *e.y) + " must be integer");
     return x;
   }
-  if (i.mode == X::Const && i.cv.k == CV::Int && i.cv.i < 0) {
+  if (!int_index(i, *e.y)) return x;
+  if (i.mode == X::Const && i.cv.k == CV::Int && i.cv.z < 0) {
     error(e.y->pos, "invalid argument: index " + expr_string(e.y.get()) +
                         " (constant of type int) must not be negative");
     return x;
@@ -4478,7 +4569,7 @@ X Compiler::slice_expr(const Expr& e) {
                                                                                : nullptr;
   std::int64_t clo = -1, chi = -1;
   auto const_bound = [&](const X& ix, const Expr& ie) {
-    if (ix.mode != X::Const || ix.cv.k != CV::Int) return std::int64_t{-1};
+    if (ix.mode != X::Const || ix.cv.k != CV::Int || !int_index(ix, ie)) return std::int64_t{-1};
     if (arr != nullptr && ix.cv.i > arr->len) {
       error(ie.pos, "invalid argument: index " + expr_string(&ie) +
                         " out of bounds [0:" + std::to_string(arr->len + 1) + "]");
@@ -4675,7 +4766,7 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
     X& x = xs[i];
     if (x.mode == X::Invalid) continue;
     if (!assignable(x, sig->params[i])) {
-      error(args[skip + i]->pos,
+      error(start_of(*args[skip + i]),
             cannot_use(x, *args[skip + i], sig->params[i], "argument to " + callee_name(call)));
       continue;
     }
@@ -4689,7 +4780,7 @@ std::string Compiler::args_code(const Expr& call, Type* sig, std::size_t skip) {
       X& x = xs[i];
       if (x.mode == X::Invalid) continue;
       if (!assignable(x, et)) {
-        error(args[skip + i]->pos,
+        error(start_of(*args[skip + i]),
               cannot_use(x, *args[skip + i], et, "argument to " + callee_name(call)));
         continue;
       }
@@ -4784,10 +4875,10 @@ std::int64_t Compiler::array_len(const Expr& len) {
     return -1;
   }
   if (n.cv.k == CV::Float && n.cv.f == std::floor(n.cv.f) && is_untyped(n.t)) {
-    n.cv.k = CV::Int;
-    n.cv.i = static_cast<std::int64_t>(n.cv.f);
+    set_int(n.cv, whole(n.cv));
   }
-  if (n.cv.k != CV::Int || !(is_integer(n.t) || n.t->k == K::UntypedFloat)) {
+  if (n.cv.k != CV::Int || !(is_integer(n.t) || n.t->k == K::UntypedFloat) ||
+      !int_fits(n.cv, t_int_)) {
     error(len.pos, "array length " + describe_x(n, len) + " must be integer");
     return -1;
   }
@@ -4855,8 +4946,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
     if (name == "len" && is_string(u)) {
       if (a.mode == X::Const) {
         x.mode = X::Const;
-        x.cv.k = CV::Int;
-        x.cv.i = static_cast<std::int64_t>(a.cv.s.size());
+        set_int(x.cv, static_cast<std::int64_t>(a.cv.s.size()));
         x.code = std::to_string(x.cv.i);
         return x;
       }
@@ -4874,8 +4964,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       if (!calls_or_receives(*args[0])) {
         x.mode = X::Const;
         x.t = t_int_;
-        x.cv.k = CV::Int;
-        x.cv.i = n;
+        set_int(x.cv, n);
         x.code = std::to_string(n);
         return x;
       }
@@ -4909,10 +4998,11 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
           !(n.mode == X::Const && n.cv.k == CV::Float)) {
         error(args[i]->pos, "cannot convert " + describe_x(n, *args[i]) + " to type int");
       }
-      if (n.mode == X::Const && n.cv.k == CV::Int && n.cv.i < 0) {
+      if (n.mode == X::Const && n.cv.k == CV::Int && n.cv.z < 0) {
         error(args[i]->pos, "invalid argument: index " + expr_string(args[i].get()) +
                                 " (constant of type int) must not be negative");
       }
+      int_index(n, *args[i]);
       sizes.push_back(n.mode == X::Const ? const_code(n.cv, t_int_) : n.code);
     }
     if (u->k == K::Slice) {
@@ -5000,7 +5090,7 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       X v = value(*args[i], u->elem);
       if (v.mode == X::Invalid) continue;
       if (!assignable(v, u->elem)) {
-        error(args[i]->pos, cannot_use(v, *args[i], u->elem, "argument to append"));
+        error(start_of(*args[i]), cannot_use(v, *args[i], u->elem, "argument to append"));
         continue;
       }
       elems += (i > 1 ? ", " : "") + convert(v, u->elem);
@@ -5084,14 +5174,12 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
       // All constant: fold.
       X r = xs[0];
       for (std::size_t i = 1; i < xs.size(); ++i) {
-        X c = binary_of(*args[0], *args[i], "<", e.pos);
+        X c = binary_of(*args[0], *args[i], "<", e.pos, e.pos);
         (void)c;
-        const bool less =
-            xs[i].cv.k == CV::Float || r.cv.k == CV::Float
-                ? (xs[i].cv.k == CV::Float ? xs[i].cv.f : static_cast<double>(xs[i].cv.i)) <
-                      (r.cv.k == CV::Float ? r.cv.f : static_cast<double>(r.cv.i))
-            : xs[i].cv.k == CV::Str ? xs[i].cv.s < r.cv.s
-                                    : xs[i].cv.i < r.cv.i;
+        const bool less = xs[i].cv.k == CV::Float || r.cv.k == CV::Float
+                              ? exact(xs[i].cv) < exact(r.cv)
+                          : xs[i].cv.k == CV::Str ? xs[i].cv.s < r.cv.s
+                                                  : xs[i].cv.z < r.cv.z;
         if ((name == "min") == less) r = xs[i];
       }
       return r;
@@ -5189,20 +5277,17 @@ X Compiler::conversion(const Expr& e, Type* to) {
                                     type_string(to) + " (truncated)");
           return X{};
         }
-        x.cv.k = CV::Int;
-        x.cv.i = static_cast<std::int64_t>(a.cv.f);
+        set_int(x.cv, whole(a.cv));
       } else if (a.cv.k != CV::Int) {
         return bad();
       }
-      // A negative value does not fit an unsigned type; a uint64 constant's bits past 2^63
-      // (negative as int64) fit only another 64-bit unsigned type.
-      if (x.cv.i < 0 && (is_unsigned(tu) || is_u64(a.t)) && !(is_u64(tu) && is_u64(a.t)))
-        return bad();
+      if (!int_fits(x.cv, tu)) return bad();  // byte(300), uint64(-1)
     } else if (is_float(tu)) {
       if (a.cv.k != CV::Int && a.cv.k != CV::Float) return bad();
       if (is_f32(tu)) {
         if (a.cv.k == CV::Float && overflows_f32(a.cv.f)) return bad();
-        set_float32(x.cv);  // an int in one rounding
+        set_float32(x.cv);                         // an int in one rounding
+        if (!std::isfinite(x.cv.f)) return bad();  // float32(1 << 200)
       } else {
         if (a.cv.k == CV::Int) set_float(x.cv, exact(a.cv));
         if (!is_untyped(tu)) set_float(x.cv, x.cv.f);  // a typed constant holds a value of its type
@@ -5213,7 +5298,8 @@ X Compiler::conversion(const Expr& e, Type* to) {
         std::size_t i = 0;
         (void)i;
         x.mode = X::Value;
-        x.code = "G.rstr(" + std::to_string(a.cv.i) + ")";
+        // A value past int64 is no rune either: "\uFFFD", as -1 is.
+        x.code = "G.rstr(" + std::to_string(int_fits(a.cv, t_int_) ? a.cv.i : -1) + ")";
         return x;
       }
       if (a.cv.k != CV::Str) return bad();
@@ -5336,13 +5422,11 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
   if (pkg == "time" && kDurations.count(name)) {
     x.mode = X::Const;
     x.t = dur;
-    x.cv.k = CV::Int;
-    x.cv.i = kDurations.at(name);
+    set_int(x.cv, kDurations.at(name));
     x.code = std::to_string(x.cv.i);
     return x;
   }
-  // math's constants: untyped, as Go declares them (MaxUint and MaxUint64 are 2^64-1, which
-  // an untyped constant here cannot hold: refused by name below).
+  // math's constants: untyped, as Go declares them.
   static const std::map<std::string, std::int64_t> kMathInts = {
       {"MaxInt", INT64_MAX},    {"MinInt", INT64_MIN},   {"MaxInt8", INT8_MAX},
       {"MinInt8", INT8_MIN},    {"MaxInt16", INT16_MAX}, {"MinInt16", INT16_MIN},
@@ -5365,11 +5449,13 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"SmallestNonzeroFloat64", 0x1p-1022 * 0x1p-52},
       {"MaxFloat32", 0x1p127 * (1 + (1 - 0x1p-23))},
       {"SmallestNonzeroFloat32", 0x1p-126 * 0x1p-23}};
-  if (pkg == "math" && kMathInts.count(name)) {
+  if (pkg == "math" && (kMathInts.count(name) || name == "MaxUint" || name == "MaxUint64")) {
     x.mode = X::Const;
     x.t = t_uint_lit_;
-    x.cv.k = CV::Int;
-    x.cv.i = kMathInts.at(name);
+    if (kMathInts.count(name))
+      set_int(x.cv, kMathInts.at(name));
+    else
+      set_int(x.cv, mpz_class("18446744073709551615"));  // 1<<64 - 1
     x.code = const_code(x.cv, x.t);
     return x;
   }
@@ -5987,17 +6073,6 @@ X Compiler::unary(const Expr& e, Type* hint) {
     x.call_args = {c.code, z};
     return x;
   }
-  if (op == "-" && e.x->kind == ExprKind::BasicLit && e.x->lit_kind == LitKind::Int &&
-      is_two_to_63(e.x->text)) {
-    // -9223372036854775808: the one negative untyped constant whose magnitude an int64 does
-    // not hold (math.MinInt64 written out, as in []int64{-9223372036854775808}).
-    x.mode = X::Const;
-    x.t = t_uint_lit_;
-    x.cv.k = CV::Int;
-    x.cv.i = INT64_MIN;
-    x.code = const_code(x.cv, x.t);
-    return x;
-  }
   X a = value(*e.x, hint);
   if (a.mode == X::Invalid) return x;
   if (op == "!") {
@@ -6022,15 +6097,21 @@ X Compiler::unary(const Expr& e, Type* hint) {
   if (a.mode == X::Const) {
     if (op == "-") {
       if (a.cv.k == CV::Int)
-        a.cv.i = -a.cv.i;
+        set_int(a.cv, mpz_class(-a.cv.z));
       else
         set_float(a.cv, mpq_class(-a.cv.q));
     } else if (op == "^") {
-      a.cv.i = ~a.cv.i;
+      // ^x is -x-1, within an unsigned type's bits (^uint8(1) is 254), as go/constant does.
+      mpz_class v = ~a.cv.z;
+      if (!is_untyped(a.t) && is_unsigned(a.t))
+        mpz_fdiv_r_2exp(v.get_mpz_t(), v.get_mpz_t(),
+                        static_cast<mp_bitcnt_t>(kind_size(underlying(a.t)->k) * 8));
+      set_int(a.cv, v);
     }
+    a.e = &e;
+    if (!int_holds(a, expr_string(&e), e.pos, op, true, e.pos)) return X{};
     a.code = const_code(a.cv, a.t);
     if (a.code[0] == '-') a.code = "(" + a.code + ")";
-    a.e = &e;
     return a;
   }
   x.mode = X::Value;
@@ -6062,6 +6143,28 @@ bool compare_consts(const std::string& op, const T& x, const T& y) {
 
 }  // namespace
 
+bool Compiler::int_holds(const X& x, const std::string& text, Pos start, const std::string& op,
+                         bool unary, Pos op_pos) {
+  if (x.mode != X::Const || x.cv.k != CV::Int) return true;
+  if (!is_untyped(x.t)) {
+    if (!is_integer(x.t) || int_fits(x.cv, x.t)) return true;
+    error(start, text + " (constant " + int_string(x.cv) + " of type " + type_string(x.t) +
+                     ") overflows " + type_string(x.t));
+    return false;
+  }
+  if (mpz_sizeinbase(x.cv.z.get_mpz_t(), 2) <= 512) return true;
+  // go/types' names of the operations that can overflow (opName): others have none.
+  const char* name = unary        ? (op == "^" ? "bitwise complement" : "")
+                     : op == "+"  ? "addition"
+                     : op == "-"  ? "subtraction"
+                     : op == "^"  ? "bitwise XOR"
+                     : op == "*"  ? "multiplication"
+                     : op == "<<" ? "shift"
+                                  : "";
+  error(op_pos, std::string("constant ") + name + " overflow");
+  return false;
+}
+
 CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool integer) {
   CV r;
   if (a.k == CV::Str && b.k == CV::Str) {
@@ -6087,50 +6190,49 @@ CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool i
     return r;
   }
   if (a.k == CV::Int && b.k == CV::Int) {
-    const std::int64_t x = a.i, y = b.i;
-    r.k = CV::Int;
-    if (op == "+")
-      r.i =
-          static_cast<std::int64_t>(static_cast<std::uint64_t>(x) + static_cast<std::uint64_t>(y));
-    else if (op == "-")
-      r.i =
-          static_cast<std::int64_t>(static_cast<std::uint64_t>(x) - static_cast<std::uint64_t>(y));
-    else if (op == "*")
-      r.i =
-          static_cast<std::int64_t>(static_cast<std::uint64_t>(x) * static_cast<std::uint64_t>(y));
-    else if (op == "/" || op == "%") {
+    // Exact, as go/constant computes (big.Int): / and % truncate toward zero, >> is floor
+    // division by 2^y, & | ^ &^ act on two's complement. A shift's count is checked already
+    // (0 to 1074, as gc bounds it).
+    const mpz_class &x = a.z, &y = b.z;
+    mpz_class v;
+    if (op == "+") {
+      v = x + y;
+    } else if (op == "-") {
+      v = x - y;
+    } else if (op == "*") {
+      v = x * y;
+    } else if (op == "/" || op == "%") {
       if (y == 0) {
         error(p, "invalid operation: division by zero");
         return r;
       }
       if (op == "/" && !integer) {
         set_float(r, mpq_class(exact(a) / exact(b)));
-        if (r.q.get_den() == 1) {
-          r.k = CV::Int;
-          r.i = x / y;
-        }
+        if (r.q.get_den() == 1) set_int(r, mpz_class(r.q.get_num()));
         return r;
       }
-      if (x == INT64_MIN && y == -1)
-        r.i = op == "/" ? INT64_MIN : 0;
+      if (op == "/")
+        mpz_tdiv_q(v.get_mpz_t(), x.get_mpz_t(), y.get_mpz_t());
       else
-        r.i = op == "/" ? x / y : x % y;
-    } else if (op == "&")
-      r.i = x & y;
-    else if (op == "|")
-      r.i = x | y;
-    else if (op == "^")
-      r.i = x ^ y;
-    else if (op == "&^")
-      r.i = x & ~y;
-    else if (op == "<<")
-      r.i = y >= 64 ? 0 : static_cast<std::int64_t>(static_cast<std::uint64_t>(x) << y);
-    else if (op == ">>")
-      r.i = y >= 64 ? (x < 0 ? -1 : 0) : x >> y;
-    else {
+        mpz_tdiv_r(v.get_mpz_t(), x.get_mpz_t(), y.get_mpz_t());
+    } else if (op == "&") {
+      v = x & y;
+    } else if (op == "|") {
+      v = x | y;
+    } else if (op == "^") {
+      v = x ^ y;
+    } else if (op == "&^") {
+      v = x & ~y;
+    } else if (op == "<<") {
+      mpz_mul_2exp(v.get_mpz_t(), x.get_mpz_t(), mpz_get_ui(y.get_mpz_t()));
+    } else if (op == ">>") {
+      mpz_fdiv_q_2exp(v.get_mpz_t(), x.get_mpz_t(), mpz_get_ui(y.get_mpz_t()));
+    } else {
       r.k = CV::Bool;
       r.b = compare_consts(op, x, y);
+      return r;
     }
+    set_int(r, v);
     return r;
   }
   // Float arithmetic, exact (Go's constant expressions are): 0.1 + 0.2 is 3/10.
@@ -6155,7 +6257,7 @@ CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool i
 }
 
 X Compiler::binary(const Expr& e, Type* hint) {
-  return binary_of(*e.x, *e.y, e.name, e.pos, hint);
+  return binary_of(*e.x, *e.y, e.name, e.pos, e.op_pos, hint);
 }
 
 namespace {
@@ -6305,7 +6407,8 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
   }
 }
 
-X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos p, Type* hint) {
+X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos p, Pos op_pos,
+                      Type* hint) {
   X x;
   if (op == "&&" || op == "||") {
     X a = value(ex);
@@ -6339,9 +6442,22 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       error(ey.pos, "invalid operation: shift count " + describe_x(b, ey) + " must be integer");
       return x;
     }
-    if (b.mode == X::Const && b.cv.k == CV::Float) {
-      b.cv.k = CV::Int;
-      b.cv.i = static_cast<std::int64_t>(b.cv.f);
+    if (b.mode == X::Const) {
+      // A constant count is a uint's value (gc's words for one that is not); between two
+      // constants it is at most 1074 (gc's bound: 1<<1074 scales the smallest float64).
+      if (exact(b.cv) < 0) {
+        error(start_of(ey), "invalid operation: negative shift count " + describe_x(b, ey));
+        return x;
+      }
+      if (b.cv.k == CV::Float) set_int(b.cv, whole(b.cv));
+      if (is_untyped(b.t) && mpz_sizeinbase(b.cv.z.get_mpz_t(), 2) > 64) {
+        error(start_of(ey), describe_x(b, ey) + " overflows uint");
+        return x;
+      }
+      if (a.mode == X::Const && b.cv.z > 1074) {
+        error(start_of(ey), "invalid operation: invalid shift count " + describe_x(b, ey));
+        return x;
+      }
     }
     if (!is_integer(a.t) &&
         !(a.mode == X::Const && a.cv.k == CV::Float && a.cv.f == std::floor(a.cv.f))) {
@@ -6349,13 +6465,13 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       return x;
     }
     if (a.mode == X::Const && b.mode == X::Const) {
-      if (a.cv.k == CV::Float) {
-        a.cv.k = CV::Int;
-        a.cv.i = static_cast<std::int64_t>(a.cv.f);
-      }
+      if (a.cv.k == CV::Float) set_int(a.cv, whole(a.cv));
       x.mode = X::Const;
       x.t = a.t->k == K::UntypedFloat ? t_uint_lit_ : a.t;
       x.cv = fold(op, a.cv, b.cv, p, true);
+      if (!int_holds(x, expr_string(&ex) + " " + op + " " + expr_string(&ey), start_of(ex), op,
+                     false, op_pos))
+        return X{};
       x.code = const_code(x.cv, x.t);
       return x;
     }
@@ -6393,15 +6509,11 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       error(p, "invalid operation: operator % not defined on " + describe_x(a, ex));
       return x;
     }
-    if (is_u64(t) && ((a.cv.k == CV::Int && a.cv.i < 0) || (b.cv.k == CV::Int && b.cv.i < 0))) {
-      refuse(p, "constant arithmetic on " + type_string(t) + " values of 2^63 and more");
-      return x;
-    }
     if (is_f32(t)) {
       // A float32 constant's operands and result are float32 values, as gc computes them.
       for (X* o : {&a, &b}) {
         if (!is_untyped(o->t)) continue;
-        const double v = o->cv.k == CV::Int ? static_cast<double>(o->cv.i) : o->cv.f;
+        const double v = o->cv.k == CV::Int ? nearest_double(exact(o->cv)) : o->cv.f;
         if (overflows_f32(v)) {
           error(o == &a ? ex.pos : ey.pos,
                 describe_x(*o, o == &a ? ex : ey) + " overflows " + type_string(t));
@@ -6418,7 +6530,8 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       if (a.cv.k == CV::Float) set_float(a.cv, a.cv.f);
       if (b.cv.k == CV::Float) set_float(b.cv, b.cv.f);
     }
-    x.cv = fold(op, a.cv, b.cv, p, is_integer(t));
+    x.cv = fold(op, a.cv, b.cv, start_of(ey), is_integer(t));  // division by zero: at ey
+    if (x.cv.k == CV::None) return X{};
     if (is_f32(t) && x.cv.k == CV::Float) {
       if (overflows_f32(x.cv.f)) {
         char buf[64];
@@ -6429,12 +6542,12 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       }
       set_float(x.cv, round_f32(x.cv.f));
     }
-    if (x.cv.k == CV::Float && is_integer(t) && !is_untyped(t)) {
-      x.cv.k = CV::Int;
-      x.cv.i = static_cast<std::int64_t>(x.cv.f);
-    }
+    if (x.cv.k == CV::Float && is_integer(t) && !is_untyped(t)) set_int(x.cv, whole(x.cv));
     if (x.cv.k == CV::Float && t->k != K::UntypedFloat && is_untyped(t)) x.t = t_ufloat_;
     if (x.cv.k == CV::Float && !is_untyped(t)) set_float(x.cv, x.cv.f);  // a value of type t
+    if (!int_holds(x, expr_string(&ex) + " " + op + " " + expr_string(&ey), start_of(ex), op, false,
+                   op_pos))
+      return X{};
     x.code = const_code(x.cv, x.t);
     if (x.code[0] == '-') x.code = "(" + x.code + ")";
     return x;
@@ -6471,6 +6584,11 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
                   ((op == "%" || op == "&" || op == "|" || op == "^" || op == "&^") && integer);
   if (!ok) {
     error(p, "invalid operation: operator " + op + " not defined on " + describe_x(a, ex));
+    return x;
+  }
+  if ((op == "/" || op == "%") && integer && b.mode == X::Const &&
+      (b.cv.k == CV::Int || b.cv.k == CV::Float) && exact(b.cv) == 0) {
+    error(start_of(ey), "invalid operation: division by zero");  // x / 0, as gc checks it
     return x;
   }
   x.mode = X::Value;
@@ -6720,7 +6838,7 @@ X Compiler::generic_call(const Expr& e, const X& f) {
     X& x = xs[i];
     if (!assignable(x, to)) {
       if (x.mode == X::Const || x.t->k == K::UntypedNil || tparam == nullptr) {
-        error(args[i]->pos, cannot_use(x, *args[i], to, "argument to " + fn));
+        error(start_of(*args[i]), cannot_use(x, *args[i], to, "argument to " + fn));
       } else {
         error(args[i]->pos, "in call to " + fn + ", type " + type_string(x.t) + " of " +
                                 expr_string(args[i].get()) + " does not match inferred type " +

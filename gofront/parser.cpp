@@ -1001,6 +1001,7 @@ class Parser {
       // Positioned at its start, as gc reports errors of an operation.
       ExprP b = node(ExprKind::Binary, x->pos);
       b->name = tok_.text;
+      b->op_pos = tok_.pos;
       next();
       b->x = std::move(x);
       b->y = binary(p + 1);
