@@ -735,6 +735,23 @@ class Compiler {
     }
     return false;
   }
+  // An untyped numeric constant as an operand beside one of numeric type t, which t does not
+  // hold: gc's "300 (untyped int constant) overflows byte" or "1.5 (untyped float constant)
+  // truncated to byte", at the constant. True when reported.
+  bool const_misfit(const X& c, const Expr* ce, const Type* t) {
+    if (c.mode != X::Const || !is_untyped(c.t) || !is_numeric(c.t) || ce == nullptr ||
+        t == nullptr || is_untyped(t) || !is_integer(t))
+      return false;
+    if (c.cv.k == CV::Int && !int_fits(c.cv, t)) {
+      error(start_of(*ce), describe_x(c, *ce) + " overflows " + type_string(t));
+      return true;
+    }
+    if (c.cv.k == CV::Float && !(integral(c.cv) && int_fits(whole(c.cv), t))) {
+      error(start_of(*ce), describe_x(c, *ce) + " truncated to " + type_string(t));
+      return true;
+    }
+    return false;
+  }
   // gc 1.19's words: a constant "as T value in <context>", anything else "as type T in <context>".
   std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
     if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil)) {
@@ -749,10 +766,17 @@ class Compiler {
           (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && !std::isfinite(x.cv.f)) ||
           (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && is_f32(t) &&
            overflows_f32(x.cv.f));
+      // An untyped float constant that is no value of the integer type wanted: gc says it is
+      // truncated (var i int = 1.5, or 1e19).
+      const bool truncated = !overflows && x.mode == X::Const && is_untyped(x.t) &&
+                             x.cv.k == CV::Float && dt != nullptr && is_integer(dt) &&
+                             !is_untyped(dt) && !(integral(x.cv) && int_fits(whole(x.cv), dt));
       // Into an interface, a constant goes as its default type: gc names that one.
       if (overflows && t != nullptr && underlying(t)->k == K::Interface) t = default_type(x.t);
       return "cannot use " + describe_x(x, e) + " as " + type_string(t) + " value in " + context +
-             (overflows ? " (overflows)" : "");
+             (overflows   ? " (overflows)"
+              : truncated ? " (truncated)"
+                          : "");
     }
     return "cannot use " + describe_x(x, e) + " as type " + type_string(t) + " in " + context;
   }
@@ -818,8 +842,9 @@ class Compiler {
   X unary(const Expr& e, Type* hint);
   X binary(const Expr& e, Type* hint);
   // x op y; `op_pos` is the operator's place (gc's for an untyped constant's overflow).
+  // `assign`: x op= y, as gc names it in a message.
   X binary_of(const Expr& x, const Expr& y, const std::string& op, Pos pos, Pos op_pos,
-              Type* hint = nullptr);
+              Type* hint = nullptr, bool assign = false);
   // Whether constant x (an operation's result, written `text`, starting at `start`) holds:
   // a typed integer constant must be a value of its type (gc: "c + 1 (constant 256 of type
   // uint8) overflows uint8"), an untyped one at most 512 bits long (gc: "constant shift
@@ -1859,16 +1884,14 @@ std::string Compiler::describe_x(const X& x, const Expr& e) {
   const std::string s = expr_string(&e);
   if (x.t != nullptr && x.t->k == K::UntypedNil) return "nil";
   if (x.mode == X::Const) {
-    if (is_untyped(x.t)) {
-      std::string v;
-      if (x.cv.k == CV::Float)
-        v = float_const_string(x.cv);
-      else if (e.kind == ExprKind::BasicLit)
-        return s + " (" + type_string(x.t) + " constant)";
-      if (x.cv.k == CV::Int) v = int_string(x.cv);
-      return s + " (" + type_string(x.t) + " constant" + (v.empty() || v == s ? "" : " " + v) + ")";
-    }
-    return s + " (constant of type " + type_string(x.t) + ")";
+    // A number's value is shown where it is not what is written: 0x1FF (untyped int constant
+    // 511), c (constant 300 of type int).
+    std::string v;
+    if (x.cv.k == CV::Float) v = float_const_string(x.cv);
+    if (x.cv.k == CV::Int) v = int_string(x.cv);
+    const std::string val = v.empty() || v == s ? "" : " " + v;
+    if (is_untyped(x.t)) return s + " (" + type_string(x.t) + " constant" + val + ")";
+    return s + " (constant" + val + " of type " + type_string(x.t) + ")";
   }
   if (x.obj != nullptr && x.obj->kind == Obj::Var)
     return s + " (variable of type " + type_string(x.t) + ")";
@@ -2903,7 +2926,7 @@ std::string Compiler::assign(const Stmt& s) {
     bool was_used = false;
     Obj* o = s.lhs[0]->kind == ExprKind::Ident ? lookup(s.lhs[0]->name) : nullptr;
     if (o) was_used = o->used;
-    X r = binary_of(*s.lhs[0], *s.rhs[0], op, s.pos, s.op_pos);
+    X r = binary_of(*s.lhs[0], *s.rhs[0], op, s.pos, s.op_pos, nullptr, true);
     if (o) o->used = was_used;
     if (r.mode == X::Invalid) return "";
     r.fresh = true;
@@ -5281,7 +5304,10 @@ X Compiler::conversion(const Expr& e, Type* to) {
       } else if (a.cv.k != CV::Int) {
         return bad();
       }
-      if (!int_fits(x.cv, tu)) return bad();  // byte(300), uint64(-1)
+      if (!int_fits(x.cv, tu)) {  // byte(300), uint64(-1); int(1e30) is named as 10^30
+        a.cv = x.cv;
+        return bad();
+      }
     } else if (is_float(tu)) {
       if (a.cv.k != CV::Int && a.cv.k != CV::Float) return bad();
       if (is_f32(tu)) {
@@ -6287,8 +6313,10 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
   const Type* au = underlying(a.t);
   const Type* bu = underlying(b.t);
   auto mismatch = [&]() {
-    error(p, "invalid operation: " + expr_string(ea) + " " + op + " " + expr_string(eb) +
-                 " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
+    // gc names the second operand: only there is the mismatch known.
+    error(eb != nullptr ? start_of(*eb) : p,
+          "invalid operation: " + expr_string(ea) + " " + op + " " + expr_string(eb) +
+              " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
     return X{};
   };
   // nil comparisons
@@ -6315,6 +6343,7 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
       p = eb != nullptr ? eb->pos : p;  // gc names two typed constants' mismatch at the second
       return mismatch();
     }
+    if (const_misfit(a, ea, b.t) || const_misfit(b, eb, a.t)) return X{};
     const bool integer = is_integer(a.t) && is_integer(b.t);
     if (is_f32(a.t) || is_f32(b.t)) {
       // The untyped side becomes a float32 first: float32(1)/3 == 1.0/3 holds.
@@ -6331,10 +6360,12 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
   Type* t = nullptr;
   if (overflow_f32(a, b, ea, eb)) return X{};
   if (is_untyped(a.t) && !is_untyped(b.t)) {
+    if (const_misfit(a, ea, b.t)) return X{};
     if (!assignable(a, b.t)) return mismatch();
     a.code = convert(a, b.t);
     a.t = b.t;
   } else if (is_untyped(b.t) && !is_untyped(a.t)) {
+    if (const_misfit(b, eb, a.t)) return X{};
     if (!assignable(b, a.t)) return mismatch();
     b.code = convert(b, a.t);
     b.t = a.t;
@@ -6408,8 +6439,15 @@ X Compiler::compare(X& a, X& b, const std::string& op, Pos p, const Expr* ea, co
 }
 
 X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos p, Pos op_pos,
-                      Type* hint) {
+                      Type* hint, bool assign) {
   X x;
+  // gc names operands of different types at the first one's start.
+  auto mismatched = [&](const X& a, const X& b) {
+    error(start_of(ex), "invalid operation: " + expr_string(&ex) + " " + op +
+                            (assign ? "= " : " ") + expr_string(&ey) + " (mismatched types " +
+                            type_string(a.t) + " and " + type_string(b.t) + ")");
+    return X{};
+  };
   if (op == "&&" || op == "||") {
     X a = value(ex);
     X b = value(ey);
@@ -6493,14 +6531,10 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
   if (a.mode == X::Const && b.mode == X::Const) {
     if (is_untyped(a.t) && is_untyped(b.t)) {
       if ((is_string(a.t) != is_string(b.t)) || (is_boolean(a.t) || is_boolean(b.t))) {
-        error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
-                     " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
-        return x;
+        return mismatched(a, b);
       }
     } else if (!is_untyped(a.t) && !is_untyped(b.t) && !identical(a.t, b.t)) {
-      error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
-                   " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
-      return x;
+      return mismatched(a, b);
     }
     Type* t = !is_untyped(a.t)   ? a.t
               : !is_untyped(b.t) ? b.t
@@ -6509,6 +6543,7 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       error(p, "invalid operation: operator % not defined on " + describe_x(a, ex));
       return x;
     }
+    if (const_misfit(a, &ex, t) || const_misfit(b, &ey, t)) return x;
     if (is_f32(t)) {
       // A float32 constant's operands and result are float32 values, as gc computes them.
       for (X* o : {&a, &b}) {
@@ -6554,25 +6589,21 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
   }
   if (overflow_f32(a, b, &ex, &ey)) return x;
   if (is_untyped(a.t) && !is_untyped(b.t)) {
+    if (const_misfit(a, &ex, b.t)) return x;
     if (!assignable(a, b.t)) {
-      error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
-                   " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
-      return x;
+      return mismatched(a, b);
     }
     a.code = convert(a, b.t);
     a.t = b.t;
   } else if (is_untyped(b.t) && !is_untyped(a.t)) {
+    if (const_misfit(b, &ey, a.t)) return x;
     if (!assignable(b, a.t)) {
-      error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
-                   " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
-      return x;
+      return mismatched(a, b);
     }
     b.code = convert(b, a.t);
     b.t = a.t;
   } else if (!identical(a.t, b.t)) {
-    error(p, "invalid operation: " + expr_string(&ex) + " " + op + " " + expr_string(&ey) +
-                 " (mismatched types " + type_string(a.t) + " and " + type_string(b.t) + ")");
-    return x;
+    return mismatched(a, b);
   }
   Type* t = a.t;
   if (is_untyped(t)) t = default_type(t);
@@ -6733,10 +6764,10 @@ CompileResult compile(std::string_view filename, std::string_view source, std::s
     std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
       return a.pos.line != b.pos.line ? a.pos.line < b.pos.line : a.pos.col < b.pos.col;
     });
-    if (diags.size() > kMaxErrors) {
-      const Pos p = diags[kMaxErrors].pos;
+    // gc stops at its tenth error, and says so at its position.
+    if (diags.size() >= kMaxErrors) {
       diags.resize(kMaxErrors);
-      diags.push_back({p, "too many errors"});
+      diags.push_back({diags.back().pos, "too many errors"});
     }
     r.errors = std::move(diags);
     return r;
