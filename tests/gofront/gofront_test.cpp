@@ -287,6 +287,71 @@ const Case kErrors[] = {
      "pointer method M on Outer\nprog.go:30:9: ambiguous selector AB.M\nprog.go:31:8: S.Foo "
      "undefined (type S has no field or method Foo)\nprog.go:32:11: (*S).String undefined (type *S "
      "is pointer to interface, not interface)\n"},
+    // Integer constants are exact: one that does not fit where it is used (an argument, a
+    // conversion, a declaration, a typed constant's arithmetic, math.MaxUint64 as an int) is gc's
+    // error, in its words and at its place; past ten errors gc stops.
+    {"package main\n\nimport (\n\t\"fmt\"\n\t\"math\"\n)\n\nfunc main() {\n\tfmt.Println(1 << "
+     "70)\n\tfmt.Println(byte(300), uint64(1<<64), int(1e30))\n\tconst c uint8 = "
+     "255\n\tfmt.Println(c + 1)\n\tconst x int = math.MaxInt64\n\tfmt.Println(x + "
+     "1)\n\tfmt.Println(math.MaxUint64)\n\tvar b byte = 300\n\tvar i int = 1e19\n\ty := "
+     "math.MaxInt64 + 1\n\t_, _, _ = b, i, y\n}\n",
+     "prog.go:9:14: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value "
+     "in argument to fmt.Println (overflows)\nprog.go:10:19: cannot convert 300 (untyped int "
+     "constant) to type byte\nprog.go:10:32: cannot convert 1 << 64 (untyped int constant "
+     "18446744073709551616) to type uint64\nprog.go:10:44: cannot convert 1e30 (untyped float "
+     "constant 1000000000000000000000000000000) to type int\nprog.go:12:14: c + 1 (constant 256 of "
+     "type uint8) overflows uint8\nprog.go:14:14: x + 1 (constant 9223372036854775808 of type int) "
+     "overflows int\nprog.go:15:14: cannot use math.MaxUint64 (untyped int constant "
+     "18446744073709551615) as int value in argument to fmt.Println (overflows)\nprog.go:16:15: "
+     "cannot use 300 (untyped int constant) as byte value in variable declaration "
+     "(overflows)\nprog.go:17:14: cannot use 1e19 (untyped float constant 1e+19) as int value in "
+     "variable declaration (truncated)\nprog.go:18:7: cannot use math.MaxInt64 + 1 (untyped int "
+     "constant 9223372036854775808) as int value in assignment (overflows)\nprog.go:18:7: too many "
+     "errors\n"},
+    // Shifts of constants: a count no uint holds, past 1074, negative; an untyped result past 512
+    // bits (at the operator), a typed one past its type; a zero divisor, of a variable too.
+    {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(1 << (1 << "
+     "70))\n\tfmt.Println(1 << 1075)\n\tfmt.Println(x / 0)\n\tfmt.Println(1 << 1074 >> "
+     "1070)\n\tconst k = 1 << 600\n\tfmt.Println(k >> 599)\n\tconst c uint8 = 200\n\tfmt.Println(c "
+     "<< 1)\n\tfmt.Println(-c, ^c)\n\tfmt.Println(1 << -1.0)\n}\n",
+     "prog.go:7:19: (1 << 70) (untyped int constant 1180591620717411303424) overflows "
+     "uint\nprog.go:8:19: invalid operation: invalid shift count 1075 (untyped int "
+     "constant)\nprog.go:9:18: invalid operation: division by zero\nprog.go:10:16: constant shift "
+     "overflow\nprog.go:11:14: constant shift overflow\nprog.go:14:14: c << 1 (constant 400 of "
+     "type uint8) overflows uint8\nprog.go:15:14: -c (constant -200 of type uint8) overflows "
+     "uint8\nprog.go:16:19: invalid operation: negative shift count -1.0 (untyped float constant "
+     "-1)\n"},
+    // An untyped constant used as an int (index, array length, literal key, make, slice bound),
+    // a return value, and conversions of typed constants that do not fit.
+    {"package main\n\nimport \"fmt\"\n\nfunc f() int { return 1 << 63 }\n\nfunc main() {\n\tvar a "
+     "[3]int\n\ts := []int{1}\n\tfmt.Println(a[1<<70], s[1<<70])\n\tvar b [1 << 70]int\n\tc := "
+     "[3]int{1 << 70: 1}\n\tm := make([]int, 1<<70)\n\tfmt.Println(b, c, m, s[1<<70:], "
+     "\"abc\"[1<<64])\n\tconst k int = 300\n\tfmt.Println(int8(k), uint8(-k), rune(1<<40))\n}\n",
+     "prog.go:5:23: cannot use 1 << 63 (untyped int constant 9223372036854775808) as int value in "
+     "return statement (overflows)\nprog.go:10:16: 1 << 70 (untyped int constant "
+     "1180591620717411303424) overflows int\nprog.go:11:9: array length 1 << 70 (untyped int "
+     "constant 1180591620717411303424) must be integer\nprog.go:12:14: 1 << 70 (untyped int "
+     "constant 1180591620717411303424) overflows int\nprog.go:13:19: 1 << 70 (untyped int constant "
+     "1180591620717411303424) overflows int\nprog.go:14:25: 1 << 70 (untyped int constant "
+     "1180591620717411303424) overflows int\nprog.go:14:40: 1 << 64 (untyped int constant "
+     "18446744073709551616) overflows int\nprog.go:16:19: cannot convert k (constant 300 of type "
+     "int) to type int8\nprog.go:16:29: cannot convert -k (constant -300 of type int) to type "
+     "uint8\nprog.go:16:39: cannot convert 1 << 40 (untyped int constant 1099511627776) to type "
+     "rune\nprog.go:16:39: too many errors\n"},
+    // Operands: mismatched types at the first operand's start (a comparison's at the second's,
+    // x += y named so), an untyped constant the other operand's type does not hold.
+    {"package main\n\nimport (\n\t\"fmt\"\n\t\"strings\"\n)\n\ntype T struct{ n int }\n\nfunc "
+     "main() {\n\tvar t T\n\tx := 1\n\ty := \"a\"\n\tx += y\n\tfmt.Println(t.n + "
+     "y)\n\tfmt.Println(strings.ToUpper(y) == x)\n\tif t.n != y {\n\t}\n\tvar b "
+     "byte\n\tfmt.Println(b == 300, b+0x1FF)\n\tconst c int8 = 1\n\tfmt.Println(c + "
+     "1000)\n\tfmt.Println(x == 1.5)\n}\n",
+     "prog.go:14:2: invalid operation: x += y (mismatched types int and string)\nprog.go:15:14: "
+     "invalid operation: t.n + y (mismatched types int and string)\nprog.go:16:36: invalid "
+     "operation: strings.ToUpper(y) == x (mismatched types string and int)\nprog.go:17:12: invalid "
+     "operation: t.n != y (mismatched types int and string)\nprog.go:20:19: 300 (untyped int "
+     "constant) overflows byte\nprog.go:20:26: 0x1FF (untyped int constant 511) overflows "
+     "byte\nprog.go:22:18: 1000 (untyped int constant) overflows int8\nprog.go:23:19: 1.5 (untyped "
+     "float constant) truncated to int\n"},
 };
 
 }  // namespace
