@@ -450,6 +450,20 @@ bool overflows_f32(double v) {
   return std::isfinite(v) && std::isinf(round_f32(v));
 }
 
+// An integer constant that float type t does not hold (1 << 200 as a float32: gc's
+// "overflows").
+bool int_overflows_float(const CV& c, const Type* t) {
+  if (c.k != CV::Int || !is_float(t) || is_untyped(t)) return false;
+  const std::size_t bits = mpz_sizeinbase(c.z.get_mpz_t(), 2);
+  if (bits <= 128) return false;  // below 2^128: every float type holds it
+  CV f = c;
+  if (is_f32(t))
+    set_float32(f);
+  else
+    set_float(f, exact(c));
+  return !std::isfinite(f.f);
+}
+
 constexpr const char* kF32Suffix = "__f32";  // see Compiler::declare
 
 std::string mangle(const std::string& name) {
@@ -727,9 +741,10 @@ class Compiler {
       const X& c = i == 0 ? a : b;
       const X& other = i == 0 ? b : a;
       const Expr* ce = i == 0 ? ea : eb;
-      if (c.mode == X::Const && is_untyped(c.t) && c.cv.k == CV::Float && ce != nullptr &&
-          !is_untyped(other.t) && is_f32(other.t) && overflows_f32(c.cv.f)) {
-        error(ce->pos, describe_x(c, *ce) + " overflows " + type_string(other.t));
+      if (c.mode == X::Const && is_untyped(c.t) && ce != nullptr && !is_untyped(other.t) &&
+          is_f32(other.t) &&
+          ((c.cv.k == CV::Float && overflows_f32(c.cv.f)) || int_overflows_float(c.cv, other.t))) {
+        error(start_of(*ce), describe_x(c, *ce) + " overflows " + type_string(other.t));
         return true;
       }
     }
@@ -761,8 +776,7 @@ class Compiler {
       const bool overflows =
           (x.mode == X::Const && x.cv.k == CV::Int && dt != nullptr && is_integer(dt) &&
            !is_untyped(dt) && !int_fits(x.cv, dt)) ||
-          (x.mode == X::Const && x.cv.k == CV::Int && t != nullptr && is_float(t) &&
-           !std::isfinite(nearest_double(exact(x.cv)))) ||
+          (x.mode == X::Const && dt != nullptr && int_overflows_float(x.cv, dt)) ||
           (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && !std::isfinite(x.cv.f)) ||
           (x.mode == X::Const && x.cv.k == CV::Float && t != nullptr && is_f32(t) &&
            overflows_f32(x.cv.f));
@@ -1471,9 +1485,7 @@ bool Compiler::assignable(X& x, Type* to) {
       // default type (int, or rune's int32).
       const Type* in = tu->k == K::Interface ? default_type(v) : tu;
       if (is_integer(in) && !is_untyped(in) && !int_fits(x.cv, in)) return false;
-      if (is_float(in) && mpz_sizeinbase(x.cv.z.get_mpz_t(), 2) > 1000 &&
-          !std::isfinite(nearest_double(exact(x.cv))))
-        return false;  // past float64's range
+      if (int_overflows_float(x.cv, in)) return false;
     }
     if (tu->k == K::Interface) return tu->fields.empty() || false;
     if (v->k == K::UntypedBool) return tu->k == K::Bool;
