@@ -5265,6 +5265,10 @@ X Compiler::builtin_call(const Expr& e, const std::string& name) {
         return X{};
       }
       Type* t = is_untyped(v.t) ? default_type(v.t) : v.t;
+      if (!assignable(v, t)) {  // an untyped constant its default type does not hold
+        error(start_of(*arg), cannot_use(v, *arg, t, "argument to " + name));
+        return X{};
+      }
       const Type* u = underlying(t);
       const char* kind = is_boolean(u)   ? "b"
                          : is_float(u)   ? "f"

@@ -352,6 +352,43 @@ const Case kErrors[] = {
      "constant) overflows byte\nprog.go:20:26: 0x1FF (untyped int constant 511) overflows "
      "byte\nprog.go:22:18: 1000 (untyped int constant) overflows int8\nprog.go:23:19: 1.5 (untyped "
      "float constant) truncated to int\n"},
+    // An integer constant no rune, int64 or float32 holds, as a declaration, an operand beside
+    // a float32, a conversion, and into an interface (as its default type, int).
+    {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 'a' << 40\n\tconst c int64 = 1 << "
+     "63\n\tvar f float32 = 1 << 200\n\tfmt.Println(x, c, f, 'a'<<40)\n\tvar g float32 = "
+     "1\n\tfmt.Println(g + 1<<200)\n\tfmt.Println(float32(1 << 200))\n\tvar i interface{} = 1 << "
+     "64\n\t_ = i\n}\n",
+     "prog.go:6:7: cannot use 'a' << 40 (untyped rune constant 106652627894272) as rune value in "
+     "assignment (overflows)\nprog.go:7:18: cannot use 1 << 63 (untyped int constant "
+     "9223372036854775808) as int64 value in constant declaration (overflows)\nprog.go:8:18: "
+     "cannot use 1 << 200 (untyped int constant "
+     "1606938044258990275541962092341162602522202993782792835301376) as float32 value in variable "
+     "declaration (overflows)\nprog.go:9:23: cannot use 'a' << 40 (untyped rune constant "
+     "106652627894272) as rune value in argument to fmt.Println (overflows)\nprog.go:11:18: 1 << "
+     "200 (untyped int constant 1606938044258990275541962092341162602522202993782792835301376) "
+     "overflows float32\nprog.go:12:22: cannot convert 1 << 200 (untyped int constant "
+     "1606938044258990275541962092341162602522202993782792835301376) to type "
+     "float32\nprog.go:13:22: cannot use 1 << 64 (untyped int constant 18446744073709551616) as "
+     "int value in variable declaration (overflows)\n"},
+    // Wherever an untyped constant becomes an int: a switch case, println, a send, map keys and
+    // index, a struct field, append, a loop bound; a typed shift past its type.
+    {"package main\n\nimport \"fmt\"\n\ntype S struct{ a int8 }\n\nfunc main() {\n\tx := "
+     "1\n\tswitch x {\n\tcase 1 << 70:\n\t}\n\tprintln(1 << 70)\n\tch := make(chan int, 1)\n\tch "
+     "<- 1 << 70\n\tm := map[int]int{1 << 70: 1}\n\t_ = m[1<<64]\n\ts := S{a: 200}\n\txs := "
+     "append([]int{}, 1<<64)\n\tfmt.Println(int64(1)<<63, s, xs)\n\tfor i := 0; i < 1<<70; i++ "
+     "{\n\t}\n}\n",
+     "prog.go:10:7: 1 << 70 (untyped int constant 1180591620717411303424) overflows "
+     "int\nprog.go:12:10: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int "
+     "value in argument to println (overflows)\nprog.go:14:8: cannot use 1 << 70 (untyped int "
+     "constant 1180591620717411303424) as int value in send (overflows)\nprog.go:15:19: cannot use "
+     "1 << 70 (untyped int constant 1180591620717411303424) as int value in map literal "
+     "(overflows)\nprog.go:16:8: cannot use 1 << 64 (untyped int constant 18446744073709551616) as "
+     "int value in map index (overflows)\nprog.go:17:12: cannot use 200 (untyped int constant) as "
+     "int8 value in struct literal (overflows)\nprog.go:18:24: cannot use 1 << 64 (untyped int "
+     "constant 18446744073709551616) as int value in argument to append "
+     "(overflows)\nprog.go:19:14: int64(1) << 63 (constant 9223372036854775808 of type int64) "
+     "overflows int64\nprog.go:20:18: 1 << 70 (untyped int constant 1180591620717411303424) "
+     "overflows int\n"},
 };
 
 }  // namespace
