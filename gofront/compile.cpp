@@ -6253,7 +6253,9 @@ CV Compiler::fold(const std::string& op, const CV& a, const CV& b, Pos p, bool i
         if (r.q.get_den() == 1) set_int(r, mpz_class(r.q.get_num()));
         return r;
       }
-      if (op == "/")
+      if (op == "/" && x == INT64_MIN && y == -1)
+        v = x;  // go/constant (Go 1.19) divides two int64-sized values as int64s: this wraps
+      else if (op == "/")
         mpz_tdiv_q(v.get_mpz_t(), x.get_mpz_t(), y.get_mpz_t());
       else
         mpz_tdiv_r(v.get_mpz_t(), x.get_mpz_t(), y.get_mpz_t());

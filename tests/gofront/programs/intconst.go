@@ -1,8 +1,9 @@
 // Integer constants are exact, as Go's are, however large the intermediate values: 1<<70>>68 is
 // 4; math.MaxUint64 and uint64 constants of 2^63 and more, their arithmetic and their use beside
 // variables; / and % truncate toward zero, >> of a negative constant floors; ^ of an unsigned
-// constant stays within its type; constants converted to floats round once; Effective Go's
-// ByteSize constants up to 1<<80; FNV-1a's 64-bit offset and prime.
+// constant stays within its type (and MinInt64 / -1 wraps, as in Go 1.19); constants converted
+// to floats round once; Effective Go's ByteSize constants up to 1<<80; FNV-1a's 64-bit offset
+// and prime.
 package main
 
 import (
@@ -56,6 +57,9 @@ func main() {
 	var g float32 = 1<<64 - 1
 	fmt.Println(f, g, float64(math.MaxUint64), uint64(1.8446744073709551615e19))
 	fmt.Println(int64(-9223372036854775808), math.MinInt64, math.MaxInt64, int64(1e18))
+	// Go 1.19's go/constant divides two values that fit an int64 as int64s: MinInt64 / -1 wraps.
+	const m int64 = math.MinInt64
+	fmt.Println(m/-1, m%-1, math.MinInt64/-1, -math.MinInt64-1)
 
 	fmt.Println(KB, MB, GB, TB)
 	fmt.Println(PB, EB, ZB, YB, YB/ZB)
