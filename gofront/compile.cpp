@@ -770,8 +770,9 @@ class Compiler {
   // gc 1.19's words: a constant "as T value in <context>", anything else "as type T in <context>".
   std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
     if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil)) {
-      // A negative constant for an unsigned type: gc says it overflows.
-      // An integer constant past its (or, into an interface, its default) type's range too.
+      // An integer constant past its type's range (into an interface, its default type's; a
+      // negative one for an unsigned type), or a float past float64's or float32's: gc says it
+      // overflows.
       const Type* dt = t != nullptr && underlying(t)->k == K::Interface ? default_type(x.t) : t;
       const bool overflows =
           (x.mode == X::Const && x.cv.k == CV::Int && dt != nullptr && is_integer(dt) &&
@@ -859,10 +860,6 @@ class Compiler {
   // `assign`: x op= y, as gc names it in a message.
   X binary_of(const Expr& x, const Expr& y, const std::string& op, Pos pos, Pos op_pos,
               Type* hint = nullptr, bool assign = false);
-  // Whether constant x (an operation's result, written `text`, starting at `start`) holds:
-  // a typed integer constant must be a value of its type (gc: "c + 1 (constant 256 of type
-  // uint8) overflows uint8"), an untyped one at most 512 bits long (gc: "constant shift
-  // overflow", at the operator); reported when not.
   // An untyped integer constant used as an int (an index, a slice bound, a size for make) must
   // be an int's value: gc's "1 << 70 (untyped int constant 1180591620717411303424) overflows
   // int", at its start. Reported when not.
@@ -872,6 +869,10 @@ class Compiler {
     error(start_of(e), describe_x(i, e) + " overflows int");
     return false;
   }
+  // Whether constant x (an operation's result, written `text`, starting at `start`) holds:
+  // a typed integer constant must be a value of its type (gc: "c + 1 (constant 256 of type
+  // uint8) overflows uint8"), an untyped one at most 512 bits long (gc: "constant shift
+  // overflow", at the operator); reported when not.
   bool int_holds(const X& x, const std::string& text, Pos start, const std::string& op, bool unary,
                  Pos op_pos);
   X pkg_member(const Expr& e, const std::string& pkg, const std::string& name);
@@ -1618,7 +1619,11 @@ std::string Compiler::const_code(const CV& cv, Type* t) {
       if (cv.i == INT64_MIN) return "math.mininteger";
       return std::to_string(cv.i);
     case CV::Float: {
-      if (t != nullptr && is_integer(t)) return std::to_string(static_cast<std::int64_t>(cv.f));
+      if (t != nullptr && is_integer(t)) {  // a whole float as an integer, exactly
+        CV n;
+        set_int(n, whole(cv));
+        return const_code(n, t);
+      }
       const double v = t != nullptr && is_f32(t) ? round_f32(cv.f) : cv.f;
       char buf[64];
       std::snprintf(buf, sizeof buf, "%.17g", v);

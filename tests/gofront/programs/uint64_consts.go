@@ -1,6 +1,7 @@
 // Typed uint64 constants past 2^63 beside uint64 variables: arithmetic, order, shifts, map
 // keys, slice elements, switch cases, conversions to floats, printing in bases; a shift of an
-// untyped constant by a variable takes the type it is used as.
+// untyped constant by a variable takes the type it is used as; whole float constants as 64-bit
+// integers.
 package main
 
 import (
@@ -30,4 +31,10 @@ func main() {
 	const neg = -1 << 63
 	fmt.Println(neg, int64(neg), neg+1<<63, -neg-1)
 	fmt.Printf("%x %o %b\n", w, h, h>>60)
+	// Whole float constants where a 64-bit integer is wanted, exactly.
+	var fu uint64 = 1.8446744073709551615e19
+	var fi int64 = 9.223372036854775807e18
+	var fj int64 = -9.223372036854775808e18
+	var fk uint = 1e19
+	fmt.Println(fu, fi, fj, fk, fu-1e19, fk/1e18)
 }
