@@ -4914,7 +4914,7 @@ std::int64_t Compiler::array_len(const Expr& len) {
     error(len.pos, "invalid array length " + expr_string(&len));
     return -1;
   }
-  if (n.cv.k == CV::Float && n.cv.f == std::floor(n.cv.f) && is_untyped(n.t)) {
+  if (n.cv.k == CV::Float && integral(n.cv) && is_untyped(n.t)) {
     set_int(n.cv, whole(n.cv));
   }
   if (n.cv.k != CV::Int || !(is_integer(n.t) || n.t->k == K::UntypedFloat) ||
@@ -6498,8 +6498,11 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
     X a = value(ex, hint);
     X b = value(ey);
     if (a.mode == X::Invalid || b.mode == X::Invalid) return x;
-    if (!is_integer(b.t) &&
-        !(b.mode == X::Const && b.cv.k == CV::Float && b.cv.f == std::floor(b.cv.f))) {
+    if (b.mode == X::Const && b.t->k == K::UntypedFloat && b.cv.k == CV::Float && !integral(b.cv)) {
+      error(start_of(ey), describe_x(b, ey) + " truncated to uint");  // gc: as a uint's value
+      return x;
+    }
+    if (!is_integer(b.t) && !(b.mode == X::Const && b.cv.k == CV::Float && integral(b.cv))) {
       error(ey.pos, "invalid operation: shift count " + describe_x(b, ey) + " must be integer");
       return x;
     }
@@ -6520,8 +6523,7 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
         return x;
       }
     }
-    if (!is_integer(a.t) &&
-        !(a.mode == X::Const && a.cv.k == CV::Float && a.cv.f == std::floor(a.cv.f))) {
+    if (!is_integer(a.t) && !(a.mode == X::Const && a.cv.k == CV::Float && integral(a.cv))) {
       error(p, "invalid operation: shifted operand " + describe_x(a, ex) + " must be integer");
       return x;
     }

@@ -389,6 +389,15 @@ const Case kErrors[] = {
      "(overflows)\nprog.go:19:14: int64(1) << 63 (constant 9223372036854775808 of type int64) "
      "overflows int64\nprog.go:20:18: 1 << 70 (untyped int constant 1180591620717411303424) "
      "overflows int\n"},
+    // A constant shift count that is a whole float is an integer; one that is not is "truncated
+    // to uint"; ^ of a uint8 constant stays a uint8 (254).
+    {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tfmt.Println(1<<2.0, 2.0<<3, "
+     "1e2<<1, x<<2.0)\n\tfmt.Println(1 << 2.0000000000000000001)\n\tfmt.Println(1 << "
+     "-2.5)\n\tfmt.Println(x << 1.5)\n\tfmt.Println(^uint8(1) + 2)\n}\n",
+     "prog.go:8:19: 2.0000000000000000001 (untyped float constant 2) truncated to "
+     "uint\nprog.go:9:19: -2.5 (untyped float constant) truncated to uint\nprog.go:10:19: 1.5 "
+     "(untyped float constant) truncated to uint\nprog.go:11:14: ^uint8(1) + 2 (constant 256 of "
+     "type uint8) overflows uint8\n"},
 };
 
 }  // namespace
