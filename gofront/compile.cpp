@@ -3344,6 +3344,9 @@ std::string Compiler::switch_stmt(const Stmt& s, const std::string& label) {
   if (s.cond) {
     tag = value(*s.cond);
     if (tag.mode == X::Const && is_untyped(tag.t)) {
+      if (!assignable(tag, default_type(tag.t)))  // switch 1 << 70
+        error(start_of(*s.cond),
+              cannot_use(tag, *s.cond, default_type(tag.t), "switch expression"));
       tag.code = convert(tag, default_type(tag.t));
       tag.t = default_type(tag.t);
     }
@@ -3363,6 +3366,21 @@ std::string Compiler::switch_stmt(const Stmt& s, const std::string& label) {
       std::string cond;
       if (s.cond) {
         X v = value(*e, tag.t);
+        // A case that is no value of the tag's type, in gc's words for a switch.
+        if (v.mode != X::Invalid && tag.mode != X::Invalid && !is_untyped(tag.t)) {
+          if (const_misfit(v, e.get(), tag.t)) continue;
+          if (v.mode == X::Const && is_untyped(v.t) && !assignable(v, tag.t)) {
+            error(start_of(*e),
+                  "cannot convert " + describe_x(v, *e) + " to " + type_string(tag.t));
+            continue;
+          }
+          if (!is_untyped(v.t) && !assignable(v, tag.t) && !assignable(tag, v.t)) {
+            error(start_of(*e), "invalid case " + expr_string(e.get()) + " in switch on " +
+                                    expr_string(s.cond.get()) + " (mismatched types " +
+                                    type_string(v.t) + " and " + type_string(tag.t) + ")");
+            continue;
+          }
+        }
         X t2 = tag;
         t2.code = tv;
         t2.mode = X::Value;

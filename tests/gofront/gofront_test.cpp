@@ -398,6 +398,17 @@ const Case kErrors[] = {
      "uint\nprog.go:9:19: -2.5 (untyped float constant) truncated to uint\nprog.go:10:19: 1.5 "
      "(untyped float constant) truncated to uint\nprog.go:11:14: ^uint8(1) + 2 (constant 256 of "
      "type uint8) overflows uint8\n"},
+    // Switch cases that are no value of the tag's type, in gc's words for a switch; a tag
+    // constant its default type does not hold.
+    {"package main\n\nfunc main() {\n\tx := 1\n\tvar b byte\n\tvar s string\n\tswitch x {\n\tcase "
+     "\"a\":\n\tcase 1.5:\n\t}\n\tswitch b {\n\tcase 300:\n\tcase -1:\n\t}\n\tswitch s {\n\tcase "
+     "1:\n\t}\n\tvar f float64\n\tswitch x {\n\tcase f:\n\t}\n\tswitch 1 << 70 {\n\t}\n}\n",
+     "prog.go:8:7: cannot convert \"a\" (untyped string constant) to int\nprog.go:9:7: 1.5 "
+     "(untyped float constant) truncated to int\nprog.go:12:7: 300 (untyped int constant) "
+     "overflows byte\nprog.go:13:7: -1 (untyped int constant) overflows byte\nprog.go:16:7: cannot "
+     "convert 1 (untyped int constant) to string\nprog.go:20:7: invalid case f in switch on x "
+     "(mismatched types float64 and int)\nprog.go:22:9: cannot use 1 << 70 (untyped int constant "
+     "1180591620717411303424) as int value in switch expression (overflows)\n"},
 };
 
 }  // namespace
