@@ -204,6 +204,43 @@ mpz_class whole(const CV& c) {
   return z;
 }
 
+// A string constant as gc shows it in a message (go/constant's String): strconv.Quote's form,
+// cut to 72 characters with "..." past that.
+std::string go_constant_string(const std::string& s) {
+  std::string q = "\"";  // the quoted form: valid UTF-8
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    bool valid = n > 0 && i + n <= s.size();
+    for (std::size_t k = 1; valid && k < n; ++k)
+      valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    static const std::map<char, const char*> kEsc = {{'\a', "\\a"}, {'\b', "\\b"},  {'\f', "\\f"},
+                                                     {'\n', "\\n"}, {'\r', "\\r"},  {'\t', "\\t"},
+                                                     {'\v', "\\v"}, {'\\', "\\\\"}, {'"', "\\\""}};
+    char buf[8];
+    if (n == 1 && kEsc.count(static_cast<char>(c))) {
+      q += kEsc.at(static_cast<char>(c));
+    } else if (!valid || (n == 1 && (c < 0x20 || c == 0x7F))) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);  // a byte strconv.Quote escapes
+      q += buf;
+      n = 1;
+    } else {
+      q += s.substr(i, n);
+    }
+    i += n;
+  }
+  q += "\"";
+  // Past 72 characters (runes, an escape's each counted), the first 69 and "...".
+  constexpr std::size_t kMaxLen = 72;
+  std::size_t runes = 0, cut = 0;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    if ((static_cast<unsigned char>(q[i]) & 0xC0) == 0x80) continue;  // inside a rune
+    if (runes == kMaxLen - 3) cut = i;
+    ++runes;
+  }
+  return runes > kMaxLen ? q.substr(0, cut) + "..." : q;
+}
+
 // A float literal's exact value: decimal (1.5e-3, .5, 1e6) or hexadecimal (0x1.8p3); `_` removed.
 mpq_class float_literal(const std::string& text) {
   std::string s;
@@ -767,9 +804,10 @@ class Compiler {
     }
     return false;
   }
-  // gc 1.19's words: a constant "as T value in <context>", anything else "as type T in <context>".
+  // gc 1.19's words: an untyped constant "as T value in <context>", anything else (a typed
+  // constant too) "as type T in <context>".
   std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
-    if (x.mode == X::Const || (x.t != nullptr && x.t->k == K::UntypedNil)) {
+    if ((x.mode == X::Const && is_untyped(x.t)) || (x.t != nullptr && x.t->k == K::UntypedNil)) {
       // An integer constant past its type's range (into an interface, its default type's; a
       // negative one for an unsigned type), or a float past float64's or float32's: gc says it
       // overflows.
@@ -1901,11 +1939,13 @@ std::string Compiler::describe_x(const X& x, const Expr& e) {
   const std::string s = expr_string(&e);
   if (x.t != nullptr && x.t->k == K::UntypedNil) return "nil";
   if (x.mode == X::Const) {
-    // A number's value is shown where it is not what is written: 0x1FF (untyped int constant
+    // A constant's value is shown where it is not what is written: 0x1FF (untyped int constant
     // 511), c (constant 300 of type int).
     std::string v;
     if (x.cv.k == CV::Float) v = float_const_string(x.cv);
     if (x.cv.k == CV::Int) v = int_string(x.cv);
+    if (x.cv.k == CV::Str) v = go_constant_string(x.cv.s);
+    if (x.cv.k == CV::Bool) v = x.cv.b ? "true" : "false";
     const std::string val = v.empty() || v == s ? "" : " " + v;
     if (is_untyped(x.t)) return s + " (" + type_string(x.t) + " constant" + val + ")";
     return s + " (constant" + val + " of type " + type_string(x.t) + ")";

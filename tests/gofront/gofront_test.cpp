@@ -409,6 +409,24 @@ const Case kErrors[] = {
      "convert 1 (untyped int constant) to string\nprog.go:20:7: invalid case f in switch on x "
      "(mismatched types float64 and int)\nprog.go:22:9: cannot use 1 << 70 (untyped int constant "
      "1180591620717411303424) as int value in switch expression (overflows)\n"},
+    // A constant's value in a message, as go/constant shows it: a string quoted (cut at 72
+    // characters), a bool; a typed constant that does not fit is "as type T", not "as T value".
+    {"package main\n\nconst s = \"h\xc3\xa9"
+     "llo\\n\\t\\\"x\\\"\\x01\\\\\"\nconst long = "
+     "\"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz\"\nconst b "
+     "= true\nconst ts string = \"typed\"\n\nfunc main() {\n\tvar i int = s\n\tvar j int = "
+     "long\n\tvar k int = b\n\tvar l int = ts\n\tvar m int = \"lit\"\n\tvar n int = s + "
+     "\"!\"\n\t_, _, _, _, _, _ = i, j, k, l, m, n\n}\n",
+     "prog.go:9:14: cannot use s (untyped string constant \"h\xc3\xa9"
+     "llo\\n\\t\\\"x\\\"\\x01\\\\\") as int value in variable declaration\nprog.go:10:14: cannot "
+     "use long (untyped string constant "
+     "\"abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnop...) as int value in "
+     "variable declaration\nprog.go:11:14: cannot use b (untyped bool constant true) as int value "
+     "in variable declaration\nprog.go:12:14: cannot use ts (constant \"typed\" of type string) as "
+     "type int in variable declaration\nprog.go:13:14: cannot use \"lit\" (untyped string "
+     "constant) as int value in variable declaration\nprog.go:14:14: cannot use s + \"!\" (untyped "
+     "string constant \"h\xc3\xa9"
+     "llo\\n\\t\\\"x\\\"\\x01\\\\!\") as int value in variable declaration\n"},
 };
 
 }  // namespace
