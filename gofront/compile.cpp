@@ -781,7 +781,7 @@ class Compiler {
       if (c.mode == X::Const && is_untyped(c.t) && ce != nullptr && !is_untyped(other.t) &&
           is_f32(other.t) &&
           ((c.cv.k == CV::Float && overflows_f32(c.cv.f)) || int_overflows_float(c.cv, other.t))) {
-        error(start_of(*ce), describe_x(c, *ce) + " overflows " + type_string(other.t));
+        error(start_of(*ce), describe_x(c, *ce) + " overflows " + type_string(underlying(other.t)));
         return true;
       }
     }
@@ -795,11 +795,11 @@ class Compiler {
         t == nullptr || is_untyped(t) || !is_integer(t))
       return false;
     if (c.cv.k == CV::Int && !int_fits(c.cv, t)) {
-      error(start_of(*ce), describe_x(c, *ce) + " overflows " + type_string(t));
+      error(start_of(*ce), describe_x(c, *ce) + " overflows " + type_string(underlying(t)));
       return true;
     }
     if (c.cv.k == CV::Float && !(integral(c.cv) && int_fits(whole(c.cv), t))) {
-      error(start_of(*ce), describe_x(c, *ce) + " truncated to " + type_string(t));
+      error(start_of(*ce), describe_x(c, *ce) + " truncated to " + type_string(underlying(t)));
       return true;
     }
     return false;
@@ -6253,8 +6253,10 @@ bool Compiler::int_holds(const X& x, const std::string& text, Pos start, const s
   if (x.mode != X::Const || x.cv.k != CV::Int) return true;
   if (!is_untyped(x.t)) {
     if (!is_integer(x.t) || int_fits(x.cv, x.t)) return true;
+    // gc names the basic type a named one's constants are checked against: "overflows int64"
+    // for a time.Duration.
     error(start, text + " (constant " + int_string(x.cv) + " of type " + type_string(x.t) +
-                     ") overflows " + type_string(x.t));
+                     ") overflows " + type_string(underlying(x.t)));
     return false;
   }
   if (mpz_sizeinbase(x.cv.z.get_mpz_t(), 2) <= 512) return true;
@@ -6634,7 +6636,7 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
         const double v = o->cv.k == CV::Int ? nearest_double(exact(o->cv)) : o->cv.f;
         if (overflows_f32(v)) {
           error(o == &a ? ex.pos : ey.pos,
-                describe_x(*o, o == &a ? ex : ey) + " overflows " + type_string(t));
+                describe_x(*o, o == &a ? ex : ey) + " overflows " + type_string(underlying(t)));
           return x;
         }
       }
@@ -6655,7 +6657,7 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
         char buf[64];
         std::snprintf(buf, sizeof buf, "%g", x.cv.f);
         error(p, expr_string(&ex) + " " + op + " " + expr_string(&ey) + " (constant " + buf +
-                     " of type " + type_string(t) + ") overflows " + type_string(t));
+                     " of type " + type_string(t) + ") overflows " + type_string(underlying(t)));
         return x;
       }
       set_float(x.cv, round_f32(x.cv.f));

@@ -427,6 +427,18 @@ const Case kErrors[] = {
      "constant) as int value in variable declaration\nprog.go:14:14: cannot use s + \"!\" (untyped "
      "string constant \"h\xc3\xa9"
      "llo\\n\\t\\\"x\\\"\\x01\\\\!\") as int value in variable declaration\n"},
+    // A named type's constants are checked against its underlying type, which gc names:
+    // "overflows uint8" for a W, "overflows int64" for a time.Duration.
+    {"package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\ntype W uint8\n\nfunc main() {\n\tconst "
+     "c W = 255\n\tfmt.Println(c + 1)\n\tvar w W\n\tfmt.Println(w + 300)\n\tswitch w {\n\tcase "
+     "256:\n\t}\n\tfmt.Println(time.Hour * 1e10)\n\tfmt.Println(time.Duration(1 << 63))\n\tvar x "
+     "time.Duration = 1 << 64\n\t_ = x\n}\n",
+     "prog.go:12:14: c + 1 (constant 256 of type W) overflows uint8\nprog.go:14:18: 300 (untyped "
+     "int constant) overflows uint8\nprog.go:16:7: 256 (untyped int constant) overflows "
+     "uint8\nprog.go:18:14: time.Hour * 1e10 (constant 36000000000000000000000 of type "
+     "time.Duration) overflows int64\nprog.go:19:28: cannot convert 1 << 63 (untyped int constant "
+     "9223372036854775808) to type time.Duration\nprog.go:20:24: cannot use 1 << 64 (untyped int "
+     "constant 18446744073709551616) as time.Duration value in variable declaration (overflows)\n"},
 };
 
 }  // namespace
