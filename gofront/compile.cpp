@@ -6599,6 +6599,15 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
       return x;
     }
     Type* t = is_untyped(a.t) ? (hint && is_integer(hint) ? hint : t_int_) : a.t;
+    if (a.mode == X::Const && is_untyped(a.t) && a.cv.k == CV::Int && !int_fits(a.cv, t)) {
+      // A constant shifted by a variable is a value of the type it is used as: (1 << 70) << s
+      // as an int overflows. gc says so of each parenthesis level too.
+      for (const Expr* e = &ex;; e = e->x.get()) {
+        error(start_of(*e), describe_x(a, *e) + " overflows " + type_string(underlying(t)));
+        if (e->kind != ExprKind::Paren || e->x == nullptr) break;
+      }
+      return x;
+    }
     const std::string ac = a.mode == X::Const ? const_code(a.cv, t) : a.code;
     x.mode = X::Value;
     x.t = t;

@@ -439,6 +439,15 @@ const Case kErrors[] = {
      "time.Duration) overflows int64\nprog.go:19:28: cannot convert 1 << 63 (untyped int constant "
      "9223372036854775808) to type time.Duration\nprog.go:20:24: cannot use 1 << 64 (untyped int "
      "constant 18446744073709551616) as time.Duration value in variable declaration (overflows)\n"},
+    // A constant shifted by a variable takes the type it is used as, and must be one of its
+    // values (gc says so of each parenthesis level).
+    {"package main\n\nimport \"fmt\"\n\nfunc main() {\n\tvar s uint = 1\n\tx := (1 << 70) << "
+     "s\n\tvar y int8 = 200 >> s\n\tvar z uint64 = 1 << 63 >> s\n\tfmt.Println(x, y, z, "
+     "1.5<<s)\n}\n",
+     "prog.go:7:7: (1 << 70) (untyped int constant 1180591620717411303424) overflows "
+     "int\nprog.go:7:8: 1 << 70 (untyped int constant 1180591620717411303424) overflows "
+     "int\nprog.go:8:15: 200 (untyped int constant) overflows int8\nprog.go:10:23: invalid "
+     "operation: shifted operand 1.5 (untyped float constant) must be integer\n"},
 };
 
 }  // namespace
