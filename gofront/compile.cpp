@@ -310,9 +310,10 @@ struct X {
   std::string code;
   CV cv;
   bool addressable = false;
-  bool fresh = false;   // a new value (literal, call result): no copy needed to keep it
-  Obj* obj = nullptr;   // Ident / qualified ident
-  std::string ok_code;  // comma-ok form (map index, receive, type assertion): "v, ok"
+  bool map_index = false;  // m[k]: gc's "map index expression" in messages
+  bool fresh = false;      // a new value (literal, call result): no copy needed to keep it
+  Obj* obj = nullptr;      // Ident / qualified ident
+  std::string ok_code;     // comma-ok form (map index, receive, type assertion): "v, ok"
   const Expr* e = nullptr;
   // A call is lowered as fn(args...): go and defer evaluate both now and call later.
   std::string call_fn;
@@ -1950,7 +1951,9 @@ std::string Compiler::describe_x(const X& x, const Expr& e) {
     if (is_untyped(x.t)) return s + " (" + type_string(x.t) + " constant" + val + ")";
     return s + " (constant" + val + " of type " + type_string(x.t) + ")";
   }
-  if (x.obj != nullptr && x.obj->kind == Obj::Var)
+  if (x.map_index) return s + " (map index expression of type " + type_string(x.t) + ")";
+  // A variable, or a part of one gc counts as a variable (t.n, s[i], *p).
+  if ((x.obj != nullptr && x.obj->kind == Obj::Var) || x.addressable)
     return s + " (variable of type " + type_string(x.t) + ")";
   return s + " (value of type " + type_string(x.t) + ")";
 }
@@ -4605,6 +4608,7 @@ X Compiler::index(const Expr& e) {
       return x;
     }
     x.code = "G.mget(" + b.code + ", " + kc + ", " + zero(u->elem) + ")";
+    x.map_index = true;
     x.ok_code = "G.mget2(" + b.code + ", " + kc + ", " + zero(u->elem) + ")";
     return x;
   }
@@ -6182,7 +6186,7 @@ X Compiler::unary(const Expr& e, Type* hint) {
   if (a.mode == X::Invalid) return x;
   if (op == "!") {
     if (!is_boolean(a.t)) {
-      error(e.pos, "invalid operation: operator ! not defined on " + describe_x(a, *e.x));
+      error(start_of(*e.x), "invalid operation: operator ! not defined on " + describe_x(a, *e.x));
       return x;
     }
     if (a.mode == X::Const) {
@@ -6196,7 +6200,8 @@ X Compiler::unary(const Expr& e, Type* hint) {
     return x;
   }
   if (!is_numeric(a.t) || (op == "^" && !is_integer(a.t))) {
-    error(e.pos, "invalid operation: operator " + op + " not defined on " + describe_x(a, *e.x));
+    error(start_of(*e.x),
+          "invalid operation: operator " + op + " not defined on " + describe_x(a, *e.x));
     return x;
   }
   if (a.mode == X::Const) {
@@ -6535,10 +6540,11 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
     X a = value(ex);
     X b = value(ey);
     if (a.mode == X::Invalid || b.mode == X::Invalid) return x;
-    if (!is_boolean(a.t) || !is_boolean(b.t)) {
-      const X& bad = !is_boolean(a.t) ? a : b;
-      error(p, "invalid operation: operator " + op + " not defined on " +
-                   describe_x(bad, !is_boolean(a.t) ? ex : ey));
+    // gc: a bool beside a non-bool is a mismatch; two non-bools lack the operator.
+    if (is_boolean(a.t) != is_boolean(b.t)) return mismatched(a, b);
+    if (!is_boolean(a.t)) {
+      error(start_of(ex),
+            "invalid operation: operator " + op + " not defined on " + describe_x(a, ex));
       return x;
     }
     if (a.mode == X::Const && b.mode == X::Const) {
@@ -6623,18 +6629,18 @@ X Compiler::binary_of(const Expr& ex, const Expr& ey, const std::string& op, Pos
   if (is_comparison(op)) return compare(a, b, op, p, &ex, &ey);
   // Arithmetic.
   if (a.mode == X::Const && b.mode == X::Const) {
-    if (is_untyped(a.t) && is_untyped(b.t)) {
-      if ((is_string(a.t) != is_string(b.t)) || (is_boolean(a.t) || is_boolean(b.t))) {
-        return mismatched(a, b);
-      }
-    } else if (!is_untyped(a.t) && !is_untyped(b.t) && !identical(a.t, b.t)) {
+    // A string or bool beside anything else mixes no more than two typed constants do.
+    if (is_string(a.t) != is_string(b.t) || is_boolean(a.t) != is_boolean(b.t) ||
+        (!is_untyped(a.t) && !is_untyped(b.t) && !identical(a.t, b.t)))
       return mismatched(a, b);
-    }
     Type* t = !is_untyped(a.t)   ? a.t
               : !is_untyped(b.t) ? b.t
                                  : (untyped_rank(a.t) >= untyped_rank(b.t) ? a.t : b.t);
-    if (op == "%" && !is_integer(t)) {
-      error(p, "invalid operation: operator % not defined on " + describe_x(a, ex));
+    // The operator must be one of t's: + of strings, all of integers, + - * / of floats.
+    const bool bits = op == "%" || op == "&" || op == "|" || op == "^" || op == "&^";
+    if ((is_string(t) && op != "+") || is_boolean(t) || (bits && !is_integer(t))) {
+      error(start_of(ex),
+            "invalid operation: operator " + op + " not defined on " + describe_x(a, ex));
       return x;
     }
     if (const_misfit(a, &ex, t) || const_misfit(b, &ey, t)) return x;

@@ -448,6 +448,46 @@ const Case kErrors[] = {
      "int\nprog.go:7:8: 1 << 70 (untyped int constant 1180591620717411303424) overflows "
      "int\nprog.go:8:15: 200 (untyped int constant) overflows int8\nprog.go:10:23: invalid "
      "operation: shifted operand 1.5 (untyped float constant) must be integer\n"},
+    // Operators on operands that lack them, at the operand gc names: && || of a non-bool, %
+    // of a float, - of strings, ! and unary - of the wrong kind; a field is a variable.
+    {"package main\n\nimport \"fmt\"\n\ntype T struct{ n int }\n\nfunc main() {\n\tvar t T\n\tvar "
+     "f float64\n\ts := []int{}\n\tfmt.Println(t.n && true)\n\tfmt.Println(true || "
+     "t.n)\n\tfmt.Println(f % 2)\n\tfmt.Println(\"a\" - \"b\")\n\tfmt.Println(s == "
+     "s)\n\tfmt.Println(t.n < nil)\n\tfmt.Println(!t.n, -\"a\")\n\tfmt.Println(t.n.x)\n}\n",
+     "prog.go:11:14: invalid operation: t.n && true (mismatched types int and untyped "
+     "bool)\nprog.go:12:14: invalid operation: true || t.n (mismatched types untyped bool and "
+     "int)\nprog.go:13:14: invalid operation: operator % not defined on f (variable of type "
+     "float64)\nprog.go:14:14: invalid operation: operator - not defined on \"a\" (untyped string "
+     "constant)\nprog.go:15:14: invalid operation: s == s (slice can only be compared to "
+     "nil)\nprog.go:16:20: invalid operation: t.n < nil (mismatched types int and untyped "
+     "nil)\nprog.go:17:15: invalid operation: operator ! not defined on t.n (variable of type "
+     "int)\nprog.go:17:21: invalid operation: operator - not defined on \"a\" (untyped string "
+     "constant)\nprog.go:18:18: t.n.x undefined (type int has no field or method x)\n"},
+    // Constants that mix a string or bool with something else, or use an operator their type
+    // lacks (gc: mismatched types, or operator not defined).
+    {"package main\n\nimport \"fmt\"\n\ntype T struct{ n int }\n\nfunc main() {\n\tvar t "
+     "T\n\tconst s string = \"a\"\n\tfmt.Println(s + 1)\n\tfmt.Println(true + "
+     "false)\n\tfmt.Println(1.5 & 1)\n\tfmt.Println(s - \"b\")\n\tfmt.Println(1 && 2)\n\tx := "
+     "1\n\tfmt.Println(x || x, t.n)\n\tconst b = true\n\tfmt.Println(b * b)\n}\n",
+     "prog.go:10:14: invalid operation: s + 1 (mismatched types string and untyped "
+     "int)\nprog.go:11:14: invalid operation: operator + not defined on true (untyped bool "
+     "constant)\nprog.go:12:14: invalid operation: operator & not defined on 1.5 (untyped float "
+     "constant)\nprog.go:13:14: invalid operation: operator - not defined on s (constant \"a\" of "
+     "type string)\nprog.go:14:14: invalid operation: operator && not defined on 1 (untyped int "
+     "constant)\nprog.go:16:14: invalid operation: operator || not defined on x (variable of type "
+     "int)\nprog.go:18:14: invalid operation: operator * not defined on b (untyped bool constant "
+     "true)\n"},
+    // gc's names for operands: a field, an element, a pointer's target are variables; m[k] is
+    // a map index expression.
+    {"package main\n\ntype T struct{ n int }\n\nfunc main() {\n\tvar t T\n\ts := []int{1}\n\tp := "
+     "&t\n\tm := map[int]int{}\n\tvar i string = t.n\n\tvar j string = s[0]\n\tvar k string = "
+     "p.n\n\tvar l string = *p\n\tvar n string = m[1]\n\t_, _, _, _, _ = i, j, k, l, n\n}\n",
+     "prog.go:10:17: cannot use t.n (variable of type int) as type string in variable "
+     "declaration\nprog.go:11:17: cannot use s[0] (variable of type int) as type string in "
+     "variable declaration\nprog.go:12:17: cannot use p.n (variable of type int) as type string in "
+     "variable declaration\nprog.go:13:17: cannot use *p (variable of type T) as type string in "
+     "variable declaration\nprog.go:14:17: cannot use m[1] (map index expression of type int) as "
+     "type string in variable declaration\n"},
 };
 
 }  // namespace
