@@ -488,6 +488,21 @@ const Case kErrors[] = {
      "variable declaration\nprog.go:13:17: cannot use *p (variable of type T) as type string in "
      "variable declaration\nprog.go:14:17: cannot use m[1] (map index expression of type int) as "
      "type string in variable declaration\n"},
+    // A constant too large where a package function's argument, a struct or slice element, a
+    // field, an x += operand or a comparison operand is wanted.
+    {"package main\n\nimport (\n\t\"sync/atomic\"\n\t\"time\"\n)\n\ntype T struct{ n int }\n\nfunc "
+     "main() {\n\tvar x int64\n\tatomic.AddInt64(&x, 1<<70)\n\ttime.Sleep(1 << 70)\n\t_ = T{1 << "
+     "70}\n\tvar t T\n\tt.n = 1 << 70\n\t_ = []int{1 << 70}\n\tx += 1 << 70\n\t_ = x < 1<<70\n}\n",
+     "prog.go:12:22: cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int64 "
+     "value in argument to atomic.AddInt64 (overflows)\nprog.go:13:13: cannot use 1 << 70 (untyped "
+     "int constant 1180591620717411303424) as time.Duration value in argument to time.Sleep "
+     "(overflows)\nprog.go:14:8: cannot use 1 << 70 (untyped int constant 1180591620717411303424) "
+     "as int value in struct literal (overflows)\nprog.go:16:8: cannot use 1 << 70 (untyped int "
+     "constant 1180591620717411303424) as int value in assignment (overflows)\nprog.go:17:12: "
+     "cannot use 1 << 70 (untyped int constant 1180591620717411303424) as int value in array or "
+     "slice literal (overflows)\nprog.go:18:7: 1 << 70 (untyped int constant "
+     "1180591620717411303424) overflows int64\nprog.go:19:10: 1 << 70 (untyped int constant "
+     "1180591620717411303424) overflows int64\n"},
 };
 
 }  // namespace
