@@ -1085,12 +1085,14 @@ void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_lin
   // A write into a map, slice or array (m[k] = v, xs[i]++, delete, clear, copy, a sort) or into
   // a field of a slice's element (xs[i].n = v) is a call of the support library, not a Lua
   // assignment: it writes the variable its first argument starts from (the root of
-  // `G.ix(grid, i)`, a package variable's `P.x`).
+  // `G.ix(grid, i)`, a package variable's `P.x`). A write through a pointer variable
+  // (*p = v, p.X = v: `(p or G.np()).v = v`) shows that pointer's new target.
   static constexpr std::string_view kWriters[] = {
       "G.mset(",     "G.kset(",        "G.six(",       "G.mdel(",      "G.kdel(",
       "G.mclear(",   "G.sclear(",      "G.copy(",      "G.sortslice(", "G.sortslicestable(",
       "G.slsort(",   "G.slsortfunc(",  "G.slreverse(", "G.mcopy(",     "G.mdeletefunc(",
-      "G.sortints(", "G.sortstrings(", "G.slinsert(",  "G.sldelete(",  ";G.ix("};
+      "G.sortints(", "G.sortstrings(", "G.slinsert(",  "G.sldelete(",  ";G.ix(",
+      ";("};
   auto ident_at = [](std::string_view text, std::size_t at) {
     std::size_t e = at;
     while (e < text.size() &&
@@ -1103,7 +1105,8 @@ void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_lin
     if (text.find("G.") == std::string_view::npos) continue;
     for (const std::string_view w : kWriters) {
       for (std::size_t at = text.find(w); at != std::string_view::npos; at = text.find(w, at + 1)) {
-        if (w == ";G.ix(" && text.find(" = ", at) == std::string_view::npos) continue;
+        if ((w == ";G.ix(" || w == ";(") && text.find(" = ", at) == std::string_view::npos)
+          continue;
         std::size_t arg = at + w.size();
         while (text.substr(arg).starts_with("G.")) {  // G.six(G.ix(grid, i), j, v)
           const std::size_t open = text.find('(', arg);
@@ -1111,6 +1114,10 @@ void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_lin
           arg = open + 1;
         }
         std::string root(ident_at(text, arg));
+        if (w == ";(" && !text.substr(arg + root.size()).starts_with(" or G.np()).") &&
+            !text.substr(arg + root.size()).starts_with(".v or G.np()).")) {
+          continue;  // not a write through the pointer `root` (or through the box it lives in)
+        }
         if (root.empty() || std::isdigit(static_cast<unsigned char>(root[0])) != 0) continue;
         if (root == "P" && arg + 1 < text.size() && text[arg + 1] == '.')
           root += "." + std::string(ident_at(text, arg + 2));

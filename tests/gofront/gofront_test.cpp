@@ -1371,7 +1371,9 @@ func main() {
 	grid := [][]int{{0, 0}}
 	grid[0][1] = 4
 	seen["x"] = true
-	fmt.Println(m, xs, ts, arr, grid, seen)
+	pt := &ts[0]
+	pt.n = 5
+	fmt.Println(m, xs, ts, arr, grid, seen, pt)
 }
 )";
   const rdv::gofront::CompileResult r = rdv::gofront::compile("writes.go", src);
@@ -1396,6 +1398,7 @@ func main() {
   CHECK(at[23] == "arr=[0 9]");
   CHECK(at[25] == "grid=[[0 4]]");
   CHECK(at[26] == "seen=map[x:true]");
+  CHECK(at[28] == "pt={n:5}");  // a write through a pointer shows the pointer's target
 }
 
 TEST_CASE("gofront: the Variables pane shows a slice, map, struct, interface and nil as Go does") {
