@@ -912,8 +912,6 @@ void Universe::emit_var(lua_State* L, TaskCtx* t, const std::string& lua_name, s
 
 // ---- tasks ----------------------------------------------------------------------------------
 
-// The message handler of a task's outermost pcall: runs where the error was raised, so it can
-// record the line and the Lua traceback before the stack unwinds.
 std::uint32_t Universe::raise_line(lua_State* L, int idx) {
   TaskCtx* t = tls_task;
   if (t != nullptr && t->reraised != nullptr) {
@@ -924,6 +922,8 @@ std::uint32_t Universe::raise_line(lua_State* L, int idx) {
   return current_line(L);
 }
 
+// The message handler of a task's outermost pcall: runs where the error was raised, so it can
+// record the line and the Lua traceback before the stack unwinds.
 int Universe::task_msgh(lua_State* L) {
   Universe& u = of(L);
   if (is_stop(L, 1) || u.stopping() || is_goexit(L, 1)) return 1;
@@ -1114,13 +1114,13 @@ void Universe::go_assignments(std::string_view source, AssignmentsByLine& by_lin
           arg = open + 1;
         }
         std::string root(ident_at(text, arg));
+        if (root.empty() || std::isdigit(static_cast<unsigned char>(root[0])) != 0) continue;
+        if (root == "P" && arg + 1 < text.size() && text[arg + 1] == '.')
+          root += "." + std::string(ident_at(text, arg + 2));
         if (w == ";(" && !text.substr(arg + root.size()).starts_with(" or G.np()).") &&
             !text.substr(arg + root.size()).starts_with(".v or G.np()).")) {
           continue;  // not a write through the pointer `root` (or through the box it lives in)
         }
-        if (root.empty() || std::isdigit(static_cast<unsigned char>(root[0])) != 0) continue;
-        if (root == "P" && arg + 1 < text.size() && text[arg + 1] == '.')
-          root += "." + std::string(ident_at(text, arg + 2));
         auto& names = by_line[static_cast<std::uint32_t>(n)];
         if (std::find(names.begin(), names.end(), root) == names.end()) names.push_back(root);
       }
