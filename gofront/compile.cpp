@@ -742,6 +742,9 @@ class Compiler {
     }
     return code;
   }
+  // Whether t.Run's function may call t.Parallel: a literal or a function of the file whose body
+  // does (see calls_parallel).
+  bool may_call_parallel(const Expr& fn) const;
   // A call with several results where one value is wanted: gc's "assignment mismatch" (the
   // call is only looked at, not lowered). False when reported.
   bool mismatch_checked(const Expr& rhs, std::size_t nvars, std::size_t nvals) {
@@ -1001,6 +1004,8 @@ class Compiler {
   std::uint32_t line_ = 1;
   int tmp_ = 0;
   std::set<std::string> addr_names_;
+  // The bodies of the file's functions (not methods), by name: whether one calls t.Parallel.
+  std::map<std::string, const Block*> func_bodies_;
   bool no_box_ = false;  // declaring a for statement's init variables
   int label_id_ = 0;
   FnCtx* fn_ = nullptr;
@@ -1200,6 +1205,7 @@ void Compiler::universe() {
   m(testing_t, "Name", {}, {t_string_});
   m(testing_t, "Cleanup", {fn0}, {});
   m(testing_t, "Run", {t_string_, func_of({ptr_to(testing_t)}, {})}, {t_bool_});
+  m(testing_t, "Parallel", {}, {});
   dur->methods.push_back({"String", func_of({}, {t_string_}), false, true});
   dur->methods.push_back({"Seconds", func_of({}, {t_float64_}), false, true});
   dur->methods.push_back({"Milliseconds", func_of({}, {t_int64_}), false, true});
@@ -2238,6 +2244,25 @@ static void refs(const Stmt* s, std::set<std::string>* out) {
   }
 }
 
+// Whether a test's body calls t.Parallel (a method named Parallel, syntactically): such a test
+// runs in a goroutine of its own, which t.Parallel can pause (see G.F.T_Parallel).
+static bool calls_parallel(const Block* body) {
+  std::set<std::string> names;
+  refs(body, &names);
+  return names.count(".Parallel") != 0;
+}
+
+bool Compiler::may_call_parallel(const Expr& fn) const {
+  const Expr* e = &fn;
+  while (e->kind == ExprKind::Paren) e = e->x.get();
+  if (e->kind == ExprKind::FuncLit) return calls_parallel(e->body.get());
+  if (e->kind == ExprKind::Ident) {
+    const auto it = func_bodies_.find(e->name);
+    return it != func_bodies_.end() && calls_parallel(it->second);
+  }
+  return false;
+}
+
 // The order in which the package's variables are initialised, as the spec orders it: step by
 // step, the earliest variable (spec) in declaration order that depends on no uninitialised one.
 // A spec depends on the variables its initialiser mentions, directly or through the bodies of
@@ -2441,6 +2466,9 @@ bool Compiler::run(const File& f, std::string* out) {
       }
     }
   }
+  for (const Decl& d : f.decls)
+    if (d.kind == Decl::Kind::Func && !d.func->recv)
+      func_bodies_[d.func->name] = d.func->body.get();
   // 2. Functions and methods (signatures).
   for (const Decl& d : f.decls) {
     if (d.kind != Decl::Kind::Func) continue;
@@ -2555,7 +2583,8 @@ bool Compiler::run(const File& f, std::string* out) {
       }
       names.push_back(fd.name);
       if (!run_.empty() && run_ != fd.name) continue;
-      tests += "{" + lua_quote(fd.name) + ", " + o->lua + "}, ";
+      tests += "{" + lua_quote(fd.name) + ", " + o->lua + ", " +
+               (calls_parallel(fd.body.get()) ? "true" : "false") + "}, ";
     }
     if (!run_.empty() && std::find(names.begin(), names.end(), run_) == names.end()) {
       std::string list;
@@ -4957,6 +4986,10 @@ X Compiler::call(const Expr& e) {
     while (fn->kind == ExprKind::Paren) fn = fn->x.get();
     x.call_args.push_back(
         lua_quote(fn->kind == ExprKind::FuncLit ? last_lit_name_ : expr_string(fn)));
+  }
+  if (f.is_method && f.method_fn == "G.F.T_Run" && e.args.size() == 2) {
+    // Whether the subtest may call t.Parallel: then it runs in a goroutine of its own.
+    x.call_args.push_back(may_call_parallel(*e.args[1]) ? "true" : "false");
   }
   std::string s;
   for (std::size_t i = 0; i < x.call_args.size(); ++i) s += (i ? ", " : "") + x.call_args[i];

@@ -2243,37 +2243,105 @@ end
 -- indented by level.
 local function newtest(name, parent)
   return {name = name, parent = parent, level = parent and parent.level + 1 or 0, failed = false,
-          skipped = false, cleanups = {}, helpers = {}, out = {}, subnames = {}}
+          skipped = false, cleanups = {}, helpers = {}, out = {}, subnames = {}, npaused = 0}
 end
 -- Runs f(t) in this goroutine, then its cleanups last added first, each as if deferred (a
 -- FailNow in one ends only it): the result line, and the panic that ended it, if one did.
 local function trun(t, f)
   G.write("=== RUN   " .. t.name .. "\n")
   TLAST = t.name
-  local start = G.now()
+  -- Its duration, as Go's: the time its function ran (not paused in t.Parallel) and its
+  -- cleanups, not the time it waited for its parallel subtests.
+  t.start, t.elapsed = G.now(), 0
   local ok, e = pcall(f, t)
   local panicked = not ok and e ~= GOEXIT
+  local dur = t.elapsed + (G.now() - t.start)
+  -- The subtests that called t.Parallel go on now, together, and this test waits for them.
+  if t.barrier then
+    t.barrier:close()
+    for _ = 1, t.npaused do t.fin:recv() end
+  end
+  local cleanup_start = G.now()
   for i = #t.cleanups, 1, -1 do
     local ok2, e2 = pcall(t.cleanups[i])
     if not ok2 and e2 ~= GOEXIT and not panicked then panicked, e = true, e2 end
   end
+  dur = dur + (G.now() - cleanup_start)
   if panicked then tfail(t) end
-  local d = sfmt("%.2fs", (G.now() - start) / 1e9)
+  local d = sfmt("%.2fs", dur / 1e9)
   local verdict = t.failed and "FAIL" or t.skipped and "SKIP" or "PASS"
   local line = srep("    ", t.level) .. "--- " .. verdict .. ": " .. t.name .. " (" .. d .. ")\n"
   return line .. concat(t.out), panicked, e
 end
--- t.Run(name, f): the subtest runs now, in this goroutine (Go runs it in one of its own and
--- waits for it); its name is the parent's, "/", and name with spaces as underscores, "#01",
--- "#02", ... after a name used already. A panic in it ends the run after its parent's report.
-G.F.T_Run = function(t, name, f)
+-- Starts test t: f runs in this goroutine, or, when it may call t.Parallel (`par`, which the
+-- compiler finds in its body), in a goroutine of its own, as Go runs every test, while this one
+-- waits until it ends or pauses. Returns trun's results, or nil when t paused (t.Parallel): it
+-- then reports itself once it ends, its result into its parent's (or printed, for a top-level
+-- test), and tells the parent on parent.fin.
+local function tstart(t, f, par)
+  if not par then return trun(t, f) end
+  t.sig = chan(1, "testing: " .. t.name)
+  G.go(t.name, function()
+    local lines, panicked, e = trun(t, f)
+    if not t.paused then
+      t.result = {lines, panicked, e}
+      t.sig:send(false)
+      return
+    end
+    local p = t.parent
+    if p.level < 0 then
+      G.write(lines)
+      TLAST = t.name
+    else
+      p.out[#p.out + 1] = lines
+    end
+    if panicked then
+      G.flush()
+      error(e, 0)  -- Go: a panic in a test ends the test binary
+    end
+    p.fin:send(true)
+  end)
+  if t.sig:recv() then return nil end
+  return t.result[1], t.result[2], t.result[3]
+end
+-- t.Parallel: the test pauses ("=== PAUSE"), its parent goes on, and it continues ("=== CONT")
+-- with the other paused ones once the parent's function has returned (for a top-level test,
+-- once every test has started), the parent waiting for them before it ends. Go also caps how
+-- many run at once (-parallel, GOMAXPROCS by default); here all of them run together.
+G.F.T_Parallel = function(t)
+  if t.paused then G.panic({t = STR, v = "testing: t.Parallel called multiple times"}) end
+  if not t.sig then
+    error("t.Parallel in " .. t.name .. ", whose function is not a literal or a function of " ..
+          "the file that calls t.Parallel, is not supported", 0)
+  end
+  t.paused = true
+  local p = t.parent
+  if not p.barrier then
+    p.barrier = chan(0, "testing: " .. (p.level < 0 and "parallel tests" or p.name .. "'s parallel subtests"))
+    p.fin = chan(0, "testing: " .. (p.level < 0 and "parallel tests" or p.name .. "'s parallel subtests") .. " done")
+  end
+  p.npaused = p.npaused + 1
+  G.write("=== PAUSE " .. t.name .. "\n")
+  TLAST = t.name
+  t.elapsed = t.elapsed + (G.now() - t.start)
+  t.sig:send(true)
+  p.barrier:recv()
+  G.write("=== CONT  " .. t.name .. "\n")
+  TLAST = t.name
+  t.start = G.now()
+end
+-- t.Run(name, f): the subtest runs now and t waits for it (unless it calls t.Parallel); its
+-- name is the parent's, "/", and name with spaces as underscores, "#01", "#02", ... after a name
+-- used already. A panic in it ends the run after its parent's report.
+G.F.T_Run = function(t, name, f, par)
   name = name:gsub(" ", "_")
   local seen = t.subnames[name]
   t.subnames[name] = (seen or -1) + 1
   if seen or name == "" then name = name .. sfmt("#%02d", (seen or -1) + 1) end
   if f == nil then G.np() end
   local c = newtest(t.name .. "/" .. name, t)
-  local lines, panicked, e = trun(c, f)
+  local lines, panicked, e = tstart(c, f, par)
+  if lines == nil then return true end  -- paused: it runs on after t's function returns
   t.out[#t.out + 1] = lines
   if panicked then error(e, 0) end
   return not c.failed
@@ -2281,16 +2349,23 @@ end
 -- tests: {{name, fn}, ...} in the file's order; file: the file's name for t.Log's lines.
 function G.testmain(tests, file)
   TFILE = file
-  local any_failed = false
   if #tests == 0 then G.write("testing: warning: no tests to run\n") end
+  local root = newtest("", nil)  -- the top-level tests' parent, as Go's main test
+  root.level = -1
   for _, tc in ipairs(tests) do
-    local t = newtest(tc[1], nil)
-    local lines, panicked, e = trun(t, tc[2])
-    G.write(lines)
-    TLAST = t.name
-    if panicked then G.flush() error(e, 0) end
-    any_failed = any_failed or t.failed
+    local t = newtest(tc[1], root)
+    local lines, panicked, e = tstart(t, tc[2], tc[3])
+    if lines ~= nil then
+      G.write(lines)
+      TLAST = t.name
+      if panicked then G.flush() error(e, 0) end
+    end
   end
+  if root.barrier then
+    root.barrier:close()
+    for _ = 1, root.npaused do root.fin:recv() end
+  end
+  local any_failed = root.failed
   G.write(any_failed and "FAIL\n" or "PASS\n")
   G.flush()
   if any_failed then exit(1) end

@@ -1242,6 +1242,73 @@ TEST_CASE("gofront: a _test.go file runs its tests as go test -v does") {
   CHECK(files >= 2);
 }
 
+TEST_CASE(
+    "gofront: t.Parallel pauses a test until its parent's function returns, then runs it with the "
+    "others") {
+  const fs::path p = "tests/gofront/parallel/parallel_test.go";
+  const std::string src = read_file(p);
+  const rdv::gofront::CompileResult r = rdv::gofront::compile(p.filename().string(), src);
+  INFO(r.message());
+  REQUIRE(r.ok);
+  // The lines as a sorted list, durations written (D) and without the "=== CONT" lines, whose
+  // number depends on how the tests' lines interleave.
+  const auto normal = [](const std::vector<std::string>& lines) {
+    std::vector<std::string> out;
+    for (std::string l : lines) {
+      if (l.rfind("=== CONT", 0) == 0 || l.rfind("ok  \t", 0) == 0) continue;
+      if (const std::size_t open = l.rfind(" (");
+          l.find("--- ") != std::string::npos && open != std::string::npos)
+        l = l.substr(0, open) + " (D)";
+      out.push_back(l);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  std::set<std::vector<std::string>> ours;
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    rdv::script::RunOptions opt;
+    opt.config.seed = seed;
+    rdv::sim::EventLog log;
+    const rdv::script::RunReport rep =
+        rdv::script::run_source(p.filename().string(), r.lua, opt, log);
+    INFO("seed " << seed << ":\n" << joined_lines(rep.output) << rep.diagnostics);
+    REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+    ours.insert(normal(rep.output));
+    const auto at = [&](const std::string& line) {
+      const auto it = std::find(rep.output.begin(), rep.output.end(), line);
+      return static_cast<std::size_t>(it - rep.output.begin());
+    };
+    const std::size_t n = rep.output.size();
+    // TestFirst pauses; TestSequential runs meanwhile; TestFirst goes on after every test started.
+    CHECK(at("=== PAUSE TestFirst") < at("=== RUN   TestSequential"));
+    CHECK(at("--- PASS: TestSequential (0.00s)") < at("=== CONT  TestFirst"));
+    CHECK(at("=== RUN   TestTable") < at("=== CONT  TestFirst"));
+    CHECK(at("=== CONT  TestFirst") < n);
+    CHECK(at("--- PASS: TestFirst (0.02s)") < n);  // its 20 ms, not the pause
+    // TestTable's function returns before its subtests go on; it waits for them, and its
+    // duration leaves that out; they end in the order their sleeps end.
+    CHECK(at("    parallel_test.go:32: table body done") < at("=== CONT  TestTable/sleep30"));
+    CHECK(at("--- PASS: TestTable (0.00s)") < at("    --- PASS: TestTable/sleep10 (0.01s)"));
+    CHECK(at("    --- PASS: TestTable/sleep10 (0.01s)") <
+          at("    --- PASS: TestTable/sleep30 (0.03s)"));
+    CHECK(at("    --- PASS: TestTable/sleep30 (0.03s)") < n);
+    CHECK(rep.output.back() == "PASS");
+  }
+  CHECK(ours.size() == 1);  // the same lines, in whatever order the schedule gave them
+  if (!have_go()) {
+    MESSAGE("SKIPPED the Go side: `go` is not on PATH");
+    return;
+  }
+  for (const char* procs : {"1", "2"}) {
+    INFO("GOMAXPROCS=" << procs);
+    const int rc = shell(go_env() + "GOMAXPROCS=" + procs + " go test -v -count=1 " + p.string() +
+                         " >" + (work_dir() / "out").string() + " 2>&1");
+    INFO("go test -v printed:\n" << read_file(work_dir() / "out"));
+    CHECK(rc == 0);
+    CHECK(ours.count(normal(lines_of(read_file(work_dir() / "out")))) == 1);
+  }
+}
+
 TEST_CASE("gofront: --run names a test of the file, or says which there are") {
   const std::string src =
       "package p\n\nimport \"testing\"\n\nfunc TestA(t *testing.T) {}\n\nfunc TestB(t "
