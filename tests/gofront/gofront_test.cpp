@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "explore/explore.h"
 #include "gofront/gofront.h"
 #include "script/run.h"
 #include "tests/support/files_in.h"
@@ -829,6 +830,31 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
         CHECK(num(ours.diagnostics, ours_at + 5 + base.size()) ==
               num(want_err, at + base.size() + 1));
       }
+    }
+    // Explored (random schedules, other seeds), every run ends as one of the seeded runs did.
+    rdv::explore::Options eo;
+    eo.schedules = 12;
+    eo.seed = 1000;
+    const rdv::explore::Summary sum = rdv::explore::explore(p.filename().string(), src, eo);
+    std::set<rdv::explore::Kind> seen;
+    for (const rdv::sim::Outcome o : ours.outcomes) seen.insert(rdv::explore::classify(o));
+    for (std::size_t k = 0; k < rdv::explore::kKinds; ++k) {
+      const auto kind = static_cast<rdv::explore::Kind>(k);
+      INFO("explored: " << sum.count(kind) << " " << rdv::explore::to_string(kind));
+      if (sum.count(kind) > 0) CHECK(seen.count(kind) == 1);
+    }
+    CHECK(sum.schedules == eo.schedules);
+    // Live (tasks in parallel, real time): ends as the seeded runs did, and prints what they
+    // printed when that was always the same.
+    {
+      rdv::script::RunOptions opt;
+      opt.config.mode = rdv::sim::Mode::Live;
+      rdv::sim::EventLog log;
+      const rdv::script::RunReport live =
+          rdv::script::run_source(p.filename().string(), r.lua, opt, log);
+      INFO("live printed:\n" << joined_lines(live.output) << live.diagnostics);
+      CHECK(ours.codes.count(live.exit_code()) == 1);
+      if (ours.outputs.size() == 1) CHECK(ours.outputs.count(live.output) == 1);
     }
     ++checked;
   }

@@ -17,6 +17,7 @@ namespace rdv::test {
 struct SeedRuns {
   std::set<std::vector<std::string>> outputs;  // every distinct output
   std::set<int> codes;                         // every exit status
+  std::set<sim::Outcome> outcomes;             // every way a run ended
   std::string diagnostics;                     // the last run's
 };
 
@@ -30,6 +31,7 @@ inline SeedRuns run_seeds(const std::string& name, const std::string& source, st
     const script::RunReport r = script::run_source(name, source, opt, log);
     runs.outputs.insert(r.output);
     runs.codes.insert(r.exit_code());
+    runs.outcomes.insert(r.result.outcome);
     runs.diagnostics = r.diagnostics;
   }
   return runs;
