@@ -788,7 +788,15 @@ void Model::apply_sync(State& s, const Event& e) const {
       break;
     case EventKind::CondMake:
       if (makes_next(e, ref, ObjType::Cond, s.conds)) {
-        s.conds.push_back(CondInfo{e.obj, e.text, e.seq, static_cast<ObjId>(e.aux), {}, 0, 0});
+        s.conds.push_back(CondInfo{e.obj,
+                                   e.text,
+                                   e.seq,
+                                   static_cast<ObjId>(e.aux),
+                                   static_cast<std::uint8_t>(e.arg),
+                                   e.val,
+                                   {},
+                                   0,
+                                   0});
       }
       break;
     case EventKind::CondSignal:

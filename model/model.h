@@ -174,7 +174,10 @@ struct CondInfo {
   ObjId id = 0;
   StrId name = 0;
   Seq made = 0;
-  ObjId mutex = 0;               // L
+  ObjId mutex = 0;               // L's Mutex or RWMutex (0: a Locker of the program, or nil)
+  std::uint8_t l_kind = 0;       // L: 0 mutex (an RWMutex's write side), 1 an RWMutex's read
+                                 // side, 2 a Locker of the program, 3 nil (sim::CondLocker)
+  sim::Val l_label;              // kind 2: the Locker's type
   std::vector<TaskId> waiters;   // parked in Wait (BlockReason::CondWait), FIFO
   std::uint64_t signals = 0;     // Signal calls so far
   std::uint64_t broadcasts = 0;  // Broadcast calls so far

@@ -2,18 +2,22 @@
 //
 // Go's Cond is a notifyList: Wait takes a ticket (notifyListAdd), unlocks L, then sleeps unless
 // its ticket was notified meanwhile (notifyListWait); Signal/Broadcast notify the oldest ticket
-// / every ticket. Here the ticket is the Waiter on the waiting task's stack, queued in waiters_.
+// / every ticket. Here too: tickets are numbers, handed out in order by add(); notify_ is the
+// first ticket not notified yet, so a ticket t is notified iff t < notify_.
 //
 // Invariants (under mu_):
-//  - a Waiter is in waiters_ exactly while it is neither notified nor torn down;
-//  - a notified Waiter that was parked has been readied (mark_ready under mu_, so its
-//    TaskUnblock follows the CondSignal / CondBroadcast that notified it); one that was not
-//    parked yet sees `notified` when it takes mu_ to park, and does not park. So no wake-up is
-//    lost in the window between L.Unlock and parking — which is a scheduling point, since
-//    Mutex::unlock is one.
+//  - queued_ holds the tickets in [notify_, next_) in order, each with the task that took it
+//    (a torn-down sleeper removes its own);
+//  - sleepers_ holds the tasks parked in sleep() on a ticket >= notify_; notifying a ticket
+//    readies its sleeper (mark_ready under mu_, so its TaskUnblock follows the CondSignal /
+//    CondBroadcast that notified it) and takes it off sleepers_. A waiter that has not parked
+//    yet sees t < notify_ when it takes mu_ in sleep(), and does not park. So no wake-up is lost
+//    in the window between add() and sleep(), whatever runs there (L's Unlock is a scheduling
+//    point; a Program L's Unlock runs the program's code).
 #include "sim/cond.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -21,63 +25,123 @@
 
 namespace rdv::sim {
 
+ObjId CondLocker::obj() const noexcept {
+  if (mu) return mu->id();
+  if (rw) return rw->id();
+  return 0;
+}
+
+void CondLocker::lock() const {
+  if (kind == Kind::RLock) {
+    rw->rlock();
+  } else if (mu) {
+    mu->lock();
+  } else {
+    rw->lock();
+  }
+}
+
+void CondLocker::unlock() const {
+  if (kind == Kind::RLock) {
+    rw->runlock();
+  } else if (mu) {
+    mu->unlock();
+  } else {
+    rw->unlock();
+  }
+}
+
 Cond::Cond(Runtime& rt, Mutex& l, std::string name)
-    : NamedObject(rt, std::move(name), "cond"), l_(l) {
-  rt_.emit_make(EventKind::CondMake, id_, name_, 0, l.id());
+    : Cond(rt, CondLocker::of(l), std::move(name)) {}
+
+Cond::Cond(Runtime& rt, CondLocker l, std::string name) : NamedObject(rt, std::move(name), "cond") {
+  Event e =
+      Runtime::object_event(EventKind::CondMake, id_, static_cast<std::int64_t>(l.kind), l.obj());
+  e.text = rt_.intern(name_);
+  if (l.kind == CondLocker::Kind::Program) e.val = Val(l.label);
+  HostLock lk(mu_);
+  l_ = std::move(l);
+  rt_.emit(e);
+}
+
+CondLocker Cond::locker() const {
+  HostLock lk(mu_);
+  return l_;
+}
+
+void Cond::set_locker(CondLocker l) {
+  HostLock lk(mu_);
+  l_ = std::move(l);
 }
 
 std::size_t Cond::waiters() const {
   HostLock lk(mu_);
-  return waiters_.size();
+  return queued_.size();
 }
 
-Task* Cond::notify(Waiter* w) {
-  w->notified = true;
-  std::erase(waiters_, w);
-  if (!w->parked) return nullptr;  // still unlocking L: it will see `notified` and not park
-  rt_.mark_ready(w->task, id_);
-  return w->task;
+Cond::Ticket Cond::add() {
+  rt_.sched_point();
+  HostLock lk(mu_);
+  const Ticket t = next_++;
+  queued_.push_back({t, Runtime::current_task()->id()});
+  rt_.emit_op(EventKind::CondWait, id_, 0, static_cast<std::int64_t>(queued_.size()));
+  return t;
+}
+
+void Cond::sleep(Ticket t) {
+  HostLock lk(mu_);
+  if (t < notify_) return;  // notified while it unlocked L
+  Sleeper s{t, Runtime::current_task()};
+  sleepers_.push_back(&s);
+  rt_.park_queued(lk, BlockReason::CondWait, id_, [&]() RDV_REQUIRES(mu_) {
+    // Torn down: neither parked nor queued any more.
+    std::erase(sleepers_, &s);
+    std::erase_if(queued_, [&](const Queued& q) { return q.ticket == t; });
+  });
 }
 
 void Cond::wait() {
-  rt_.sched_point();
-  Waiter w{Runtime::current_task()};
-  {
-    HostLock lk(mu_);
-    waiters_.push_back(&w);
-    rt_.emit_op(EventKind::CondWait, id_, 0, static_cast<std::int64_t>(waiters_.size()));
+  const CondLocker l = locker();
+  if (l.kind == CondLocker::Kind::Program)
+    throw std::logic_error("Cond::wait(): a Locker of the program needs wait(unlock, lock)");
+  if (l.kind == CondLocker::Kind::Nil) {
+    add();  // Go's Wait takes its ticket, then c.L.Unlock() dereferences the nil L
+    throw Panic("runtime error: invalid memory address or nil pointer dereference");
   }
-  // 1. Unlock L (Go: c.L.Unlock()). Throws on an unlocked L (fatal) or on teardown; w lives on
-  //    this stack, so it must not stay queued.
-  try {
-    l_.unlock();
-  } catch (...) {
-    HostLock lk(mu_);
-    std::erase(waiters_, &w);
-    throw;
-  }
-  // 2. Sleep unless notified meanwhile (Go: runtime_notifyListWait).
-  HostLock lk(mu_);
-  if (w.notified) {
-    lk.unlock();
-  } else {
-    w.parked = true;
-    rt_.park_queued(lk, BlockReason::CondWait, id_,
-                    [&]() RDV_REQUIRES(mu_) { std::erase(waiters_, &w); });
-  }
-  // 3. Lock L again (Go: c.L.Lock()): parks on L like any Lock when it is held.
-  l_.lock();
+  wait([&] { l.unlock(); }, [&] { l.lock(); });
+}
+
+void Cond::wait(const std::function<void()>& unlock, const std::function<void()>& lock) {
+  const Ticket t = add();
+  // Go: c.L.Unlock(). Throws on an unlocked L (fatal) or on teardown; the ticket stays queued
+  // then, as in Go.
+  unlock();
+  sleep(t);  // Go: runtime_notifyListWait
+  lock();    // Go: c.L.Lock(): parks on L like any Lock when it is held
+}
+
+Task* Cond::notify_front() {
+  const Queued q = queued_.front();
+  queued_.pop_front();
+  notify_ = q.ticket + 1;
+  const auto it = std::find_if(sleepers_.begin(), sleepers_.end(),
+                               [&](const Sleeper* s) { return s->ticket == q.ticket; });
+  if (it == sleepers_.end()) return nullptr;  // still unlocking L: it will not park
+  Task* t = (*it)->task;
+  sleepers_.erase(it);
+  rt_.mark_ready(t, id_);
+  return t;
 }
 
 void Cond::signal() {
   rt_.sched_point();
   HostLock lk(mu_);
-  Waiter* w = waiters_.empty() ? nullptr : waiters_.front();
+  const bool any = !queued_.empty();
   Event e = Runtime::object_event(EventKind::CondSignal, id_, 0,
-                                  static_cast<std::int64_t>(waiters_.size()) - (w ? 1 : 0));
-  e.peer = w ? w->task->id() : 0;
+                                  static_cast<std::int64_t>(queued_.size()) - (any ? 1 : 0));
+  e.peer = any ? queued_.front().task : 0;
   rt_.emit(e);
-  Task* woken = w ? notify(w) : nullptr;
+  Task* woken = any ? notify_front() : nullptr;
   lk.unlock();
   if (woken) rt_.wake(woken);
 }
@@ -85,11 +149,12 @@ void Cond::signal() {
 void Cond::broadcast() {
   rt_.sched_point();
   HostLock lk(mu_);
-  rt_.emit_op(EventKind::CondBroadcast, id_, static_cast<std::int64_t>(waiters_.size()), 0);
+  rt_.emit_op(EventKind::CondBroadcast, id_, static_cast<std::int64_t>(queued_.size()), 0);
   std::vector<Task*> woken;
-  while (!waiters_.empty()) {
-    if (Task* t = notify(waiters_.front())) woken.push_back(t);
+  while (!queued_.empty()) {
+    if (Task* t = notify_front()) woken.push_back(t);
   }
+  notify_ = next_;
   lk.unlock();
   for (Task* t : woken) rt_.wake(t);
 }

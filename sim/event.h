@@ -149,7 +149,9 @@ enum class EventKind : std::uint8_t {
            // executes next: the operation it is about to perform. Emitted only when that line is
            // not the line of the task's last event (see "Lines" below)
   // --- sync.Cond (after the others: the numbering of the kinds above stays as it was) --------
-  CondMake,       // obj, aux = its mutex (Go's L), text = name
+  CondMake,       // obj, text = name; Go's L: arg = its kind (sim::CondLocker: 0 a Mutex or an
+                  // RWMutex's write side, 1 an RWMutex's read side, 2 a Locker of the program,
+                  // 3 nil), aux = its Mutex/RWMutex (0 for kinds 2 and 3), val = kind 2's type
   CondWait,       // task queued itself in Wait (it unlocks L next); aux = waiters queued after
   CondSignal,     // obj; peer = the task notified (0: nobody waited), aux = waiters left
   CondBroadcast,  // obj; arg = tasks notified

@@ -525,9 +525,15 @@ class Validator {
           return err;
         }
       }
-      if (e.kind == EventKind::CondMake) {
-        if (auto err = need(static_cast<std::uint64_t>(e.aux), ObjKind::Mutex, "aux"); !err.empty())
-          return err;
+      if (e.kind == EventKind::CondMake) {  // arg: L's kind (sim::CondLocker::Kind)
+        if (e.arg < 0 || e.arg > 3) return "CondMake with L of kind " + std::to_string(e.arg);
+        if (e.arg <= 1) {  // a Mutex, an RWMutex's write or read side
+          if (auto err = need(static_cast<std::uint64_t>(e.aux), ObjKind::Mutex, "aux");
+              !err.empty())
+            return err;
+        } else if (e.aux != 0) {
+          return "CondMake with an L of the program or nil names object " + std::to_string(e.aux);
+        }
       }
       objs_.set(e.obj, static_cast<std::uint8_t>(made));
       return {};

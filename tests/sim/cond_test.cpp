@@ -9,6 +9,7 @@
 #include <atomic>
 #include <deque>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -239,6 +240,192 @@ TEST_CASE("cond: a waiter left when main returns is a leak, torn down cleanly") 
     });
     CHECK(r.result.outcome == Outcome::Leak);
     CHECK(r.events_of(EventKind::Leak).size() == 1);
+  });
+}
+
+}  // namespace rdv::sim
+
+namespace rdv::sim {
+
+using namespace testing;
+
+TEST_CASE("cond: over an RWMutex's write side, Wait unlocks and relocks the writer's lock") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    ObjId rw_id = 0;
+    ObjId id = 0;
+    bool written_after_wait = true;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      RWMutex rw(rt, "table");
+      Cond c(rt, CondLocker::of(rw), "changed");
+      rw_id = rw.id();
+      id = c.id();
+      WaitGroup wg(rt);
+      int version = 0;  // guarded by rw
+      wg.add(2);
+      go_each(rt, wg, 2, "writer", [&] {
+        rw.lock();
+        while (version == 0) c.wait();
+        // Holding the writer's lock again: no reader can get in.
+        if (rw.try_rlock()) {
+          written_after_wait = false;
+          rw.runlock();
+        }
+        ++version;
+        rw.unlock();
+      });
+      await_blocked(rt, id, 2);
+      rw.lock();
+      version = 1;
+      c.broadcast();
+      rw.unlock();
+      wg.wait();
+      CHECK(version == 3);
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(written_after_wait);
+    const auto makes = r.events_of(EventKind::CondMake);
+    REQUIRE(makes.size() == 1);
+    CHECK(makes[0].arg == 0);
+    CHECK(makes[0].aux == rw_id);
+  });
+}
+
+TEST_CASE("cond: over an RWMutex's read side (RLocker), waiters hold a read lock each") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    ObjId rw_id = 0;
+    int readers_after = 0;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      RWMutex rw(rt, "config");
+      Cond c(rt, CondLocker::reader(rw), "loaded");
+      rw_id = rw.id();
+      WaitGroup wg(rt);
+      std::atomic<bool> loaded{false};
+      std::atomic<int> inside{0};
+      wg.add(3);
+      go_each(rt, wg, 3, "reader", [&] {
+        rw.rlock();
+        while (!loaded.load()) c.wait();
+        ++inside;
+        while (inside.load() < 3) rt.sched_point();  // all three read-locked together
+        readers_after = static_cast<int>(rw.readers());
+        rw.runlock();
+      });
+      await_blocked(rt, c.id(), 3);
+      CHECK(rw.readers() == 0);  // each waiter released its read lock
+      rw.lock();                 // so the writer gets in
+      loaded = true;
+      rw.unlock();
+      c.broadcast();
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(readers_after >= 1);
+    const auto makes = r.events_of(EventKind::CondMake);
+    REQUIRE(makes.size() == 1);
+    CHECK(makes[0].arg == 1);
+    CHECK(makes[0].aux == rw_id);
+  });
+}
+
+TEST_CASE("cond: a signal while a program Locker's unlock runs is not lost") {
+  // L is the program's: its Unlock (here a mutex's unlock and then more scheduling points, as
+  // a Locker's code may have) runs between the ticket and the sleep; a signal there notifies
+  // the ticket and the waiter does not park.
+  int in_window = 0;
+  for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+    CAPTURE(seed);
+    const Ran r = run(Mode::Controlled, seed, [](Runtime& rt) {
+      Mutex mu(rt, "inner");
+      Cond c(rt, CondLocker::program("*main.locker"), "ready");
+      std::atomic<bool> through{false};
+      WaitGroup wg(rt);
+      wg.add(1);
+      rt.go("signaller", [&] {
+        while (!through.load()) c.signal();
+        wg.done();
+      });
+      mu.lock();
+      c.wait(
+          [&] {
+            mu.unlock();
+            rt.sched_point();
+          },
+          [&] { mu.lock(); });
+      CHECK(mu.locked());
+      mu.unlock();
+      through.store(true);
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    bool parked = false;
+    for (const Event& e : r.events_of(EventKind::TaskBlock))
+      parked = parked || e.reason == BlockReason::CondWait;
+    if (!parked) ++in_window;
+    const auto makes = r.events_of(EventKind::CondMake);
+    REQUIRE(makes.size() == 1);
+    CHECK(makes[0].arg == 2);
+    CHECK(makes[0].aux == 0);
+    CHECK(makes[0].val.view() == "*main.locker");
+  }
+  CHECK(in_window > 0);
+}
+
+TEST_CASE("cond: a program Locker needs wait(unlock, lock)") {
+  const Ran r = run(Mode::Controlled, 1, [](Runtime& rt) {
+    Cond c(rt, CondLocker::program("T"));
+    CHECK_THROWS_AS(c.wait(), std::logic_error);
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+}
+
+TEST_CASE("cond: Wait on a nil L panics as Go's, and its ticket takes the next Signal") {
+  const Ran r = run(Mode::Controlled, 1, [](Runtime& rt) {
+    Cond c(rt, CondLocker::nil(), "c");
+    c.signal();  // no L needed
+    CHECK_THROWS_WITH_AS(c.wait(),
+                         "runtime error: invalid memory address or nil pointer dereference", Panic);
+    CHECK(c.waiters() == 1);  // as Go's notifyList: the ticket was taken before L.Unlock
+    c.signal();
+    CHECK(c.waiters() == 0);
+  });
+  CHECK(r.result.outcome == Outcome::Ok);
+  const auto makes = r.events_of(EventKind::CondMake);
+  REQUIRE(makes.size() == 1);
+  CHECK(makes[0].arg == 3);
+  CHECK(makes[0].aux == 0);
+  const auto s = r.events_of(EventKind::CondSignal);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0].peer == 0);
+  CHECK(s[1].peer == 1);  // main's abandoned ticket
+}
+
+TEST_CASE("cond: set_locker gives Wait its new L (Go's c.L = l)") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      Mutex a(rt, "a");
+      Mutex b(rt, "b");
+      Cond c(rt, CondLocker::nil(), "c");
+      c.set_locker(CondLocker::of(b));
+      CHECK(c.locker().obj() == b.id());
+      bool ready = false;  // guarded by b
+      WaitGroup wg(rt);
+      wg.add(1);
+      rt.go("waiter", [&] {
+        b.lock();
+        while (!ready) c.wait();
+        b.unlock();
+        wg.done();
+      });
+      await_blocked(rt, c.id(), 1);
+      CHECK_FALSE(b.locked());  // the waiter unlocked b, not a
+      b.lock();
+      ready = true;
+      c.signal();
+      b.unlock();
+      wg.wait();
+      CHECK_FALSE(a.locked());
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
   });
 }
 
