@@ -1135,6 +1135,12 @@ void Compiler::universe() {
   stringer->name = "fmt.Stringer";
   stringer->fields.push_back({"String", func_of({}, {t_string_})});
   foreign_["fmt.Stringer"] = stringer;
+  // sync.Locker: interface { Lock(); Unlock() } — a sync.Cond's L.
+  Type* locker = make(K::Interface);
+  locker->name = "sync.Locker";
+  locker->fields.push_back({"Lock", fn0});
+  locker->fields.push_back({"Unlock", fn0});
+  foreign_["sync.Locker"] = locker;
   m(wg, "Add", {t_int_}, {});
   m(wg, "Done", {}, {});
   m(wg, "Wait", {}, {});
@@ -1146,9 +1152,10 @@ void Compiler::universe() {
   }
   m(rw, "RLock", {}, {});
   m(rw, "RUnlock", {}, {});
-  // sync.Cond: L is a sync.Locker in Go; here always the *sync.Mutex given to NewCond (see
-  // newcond_call), so c.L.Lock() is that mutex's Lock. Read only (c:locker(), see member()).
-  cond->fields.push_back({"L", ptr_to(mu)});
+  m(rw, "RLocker", {}, {locker});
+  // sync.Cond: a field L (a sync.Locker, read and set as any field) and the support library's
+  // Cond behind it (G.newcond, G.condv).
+  cond->fields.push_back({"L", locker});
   m(cond, "Wait", {}, {});
   m(cond, "Signal", {}, {});
   m(cond, "Broadcast", {}, {});
@@ -1495,7 +1502,10 @@ bool Compiler::implements(Type* t, Type* iface, std::string* missing) {
       *missing = m.name;
       return false;
     }
-    if (mm->ptr_recv && !via_ptr && !mm->foreign) {
+    // A package's methods are taken as value methods but for the locks' (a sync.Mutex value
+    // is no sync.Locker: its Lock has a pointer receiver).
+    const bool lock_value = t->name == "sync.Mutex" || t->name == "sync.RWMutex";
+    if (mm->ptr_recv && !via_ptr && (!mm->foreign || lock_value)) {
       *missing = m.name + " (method " + m.name + " has pointer receiver)";
       return false;
     }
@@ -1630,6 +1640,7 @@ std::string Compiler::zero(Type* t, const std::string& name) {
       if (u->name == "sync.Mutex") return "mutex(" + lua_quote(name) + ")";
       if (u->name == "sync.RWMutex") return "rwmutex(" + lua_quote(name) + ")";
       if (u->name == "sync.Once") return "G.once()";
+      if (u->name == "sync.Cond") return "G.condv(" + lua_quote(name) + ")";
       if (u->name == "strings.Builder") return "G.builder()";
       if (u->name == "sync.Map") return "G.smap()";
       if (u->name == "errgroup.Group") return "G.egroup(" + lua_quote(name) + ")";
@@ -2911,10 +2922,6 @@ std::string Compiler::assign_to(const Expr& lhs_e, X& rhs, const std::string& ov
   X l = expr(*le);
   if (o) o->used = was_used;
   if (l.mode == X::Invalid) return "";
-  if (l.code.ends_with(":locker()")) {  // c.L of a *sync.Cond (member()): NewCond fixed it
-    refuse(le->pos, "assigning to a sync.Cond's L");
-    return "";
-  }
   std::string v = override_code;
   if (v.empty()) {
     if (!assignable(rhs, l.t)) {
@@ -4502,24 +4509,14 @@ X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth)
       base_code += ".v";
   }
   const Type* bu = underlying(base);
-  if (bu->k == K::Foreign && bu->name == "sync.Cond" && !via_ptr) {
-    // Only NewCond makes the runtime's Cond: a sync.Cond variable (its zero value, L set later)
-    // has none behind it.
-    refuse(e.pos, "a sync.Cond value (only the *sync.Cond of sync.NewCond)");
-    return x;
-  }
-  if (bu->k == K::Foreign && bu->name == "sync.RWMutex" && e.name == "RLocker") {
-    refuse(e.pos, "sync.RWMutex's RLocker (a Locker for sync.NewCond other than *sync.Mutex)");
-    return x;
-  }
   if (bu->k == K::Struct || bu->k == K::Foreign) {
     for (const auto& f : bu->fields) {
       if (f.name == e.name) {
         x.mode = X::Value;
         x.t = f.type;
         x.code = base_code + "." + field_lua(f.name);
-        if (bu->k == K::Foreign && bu->name == "sync.Cond") x.code = base_code + ":locker()";
-        x.addressable = (b.addressable || via_ptr) && bu->k == K::Struct;
+        x.addressable = (b.addressable || via_ptr) &&
+                        (bu->k == K::Struct || (bu->k == K::Foreign && bu->name == "sync.Cond"));
         return x;
       }
     }
@@ -5711,7 +5708,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
        {"G.randshuffle", func_of({t_int_, func_of({t_int_, t_int_}, {})}, {})}},
       {"math/rand.Seed", {"G.randseed", func_of({t_int64_}, {})}},
       {"sync.NewCond",
-       {"G.newcond", func_of({ptr_to(foreign_["sync.Mutex"])}, {ptr_to(foreign_["sync.Cond"])})}},
+       {"G.newcond", func_of({foreign_["sync.Locker"]}, {ptr_to(foreign_["sync.Cond"])})}},
       {"context.Background", {"G.background", func_of({}, {ctx})}},
       {"context.TODO", {"G.background", func_of({}, {ctx})}},
       {"context.WithCancel", {"G.withcancel", func_of({ctx}, {ctx, cancel})}},
@@ -5872,9 +5869,9 @@ X Compiler::pkg_call(const Expr& e, X& f) {
   return x;
 }
 
-// sync.NewCond(l Locker) *Cond: l must be a *sync.Mutex (the runtime's Cond waits on a Mutex);
-// another Locker (an RWMutex, its RLocker) is refused by name. The Cond is named after the
-// variable or field it is made into, as a channel is.
+// sync.NewCond(l Locker) *Cond: any Locker (a *sync.Mutex, a *sync.RWMutex, its RLocker(), a
+// type of the program with Lock and Unlock), with gc's errors for what is not one. The Cond is
+// named after the variable or field it is made into, as a channel is.
 X Compiler::newcond_call(const Expr& e, const X& f) {
   const std::string name = take_hint(&e);
   if (e.args.size() != 1) {
@@ -5894,38 +5891,32 @@ X Compiler::newcond_call(const Expr& e, const X& f) {
   X l = value(*e.args[0], nullptr);
   if (l.mode == X::Invalid) return X{};
   Type* want = f.t->params[0];
-  if (!identical(l.t, want)) {
+  if (!assignable(l, want)) {
+    // gc's error, naming the method missing (or the one with a pointer receiver). A constant is
+    // described with its default type.
     Type* lt = default_type(l.t);
-    const Type* u = underlying(lt);
-    const bool lock_value = lt->name == "sync.Mutex" || lt->name == "sync.RWMutex";
     bool vp = false;
-    if (!lock_value && find_method(lt, "Lock", &vp) == nullptr &&
-        (u->k != K::Pointer || u->elem == nullptr || u->elem->name != "sync.RWMutex")) {
-      // Not a Locker at all: gc's error. A constant is described with its default type.
-      const std::string what =
-          l.mode == X::Const
-              ? expr_string(e.args[0].get()) + " (constant of type " + type_string(lt) + ")"
-              : describe_x(l, *e.args[0]);
-      error(e.args[0]->pos,
-            "cannot use " + what + " as type sync.Locker in argument to sync.NewCond:\n\t" +
-                type_string(lt) + " does not implement sync.Locker (missing Lock method)");
-      return X{};
+    const Method* lock = find_method(lt, "Lock", &vp);
+    const Method* unlock = find_method(lt, "Unlock", &vp);
+    std::string why;
+    if (lt->name == "sync.Mutex" || lt->name == "sync.RWMutex") {
+      why = "Lock method has pointer receiver";
+    } else if (lock == nullptr || unlock == nullptr) {
+      why = std::string("missing ") + (lock == nullptr ? "Lock" : "Unlock") + " method";
+    } else {
+      why = std::string(lock->ptr_recv ? "Lock" : "Unlock") + " method has pointer receiver";
     }
-    if (lock_value) {  // sync.NewCond(mu): Lock has a pointer receiver
-      error(e.args[0]->pos,
-            "cannot use " + describe_x(l, *e.args[0]) +
-                " as type sync.Locker in argument to sync.NewCond:\n\t" + type_string(lt) +
-                " does not implement sync.Locker (Lock method has pointer receiver)");
-      return X{};
-    }
-    const bool rw = u->k == K::Pointer && u->elem != nullptr && u->elem->name == "sync.RWMutex";
-    refuse(e.args[0]->pos, std::string("sync.NewCond with a Locker other than *sync.Mutex") +
-                               (rw ? " (an RWMutex)" : " (" + type_string(l.t) + ")"));
+    const std::string what = l.mode == X::Const ? expr_string(e.args[0].get()) +
+                                                      " (constant of type " + type_string(lt) + ")"
+                                                : describe_x(l, *e.args[0]);
+    error(e.args[0]->pos, "cannot use " + what +
+                              " as type sync.Locker in argument to sync.NewCond:\n\t" +
+                              type_string(lt) + " does not implement sync.Locker (" + why + ")");
     return X{};
   }
   X x;
   x.call_fn = f.code;
-  x.call_args = {l.code, lua_quote(name)};
+  x.call_args = {convert(l, want), lua_quote(name)};
   x.code = x.call_fn + "(" + x.call_args[0] + ", " + x.call_args[1] + ")";
   set_call_result(x, f.t);
   return x;

@@ -122,6 +122,7 @@ local foreign_zero = {
   ["sync.Mutex"] = function(n) return mutex(n) end,
   ["sync.RWMutex"] = function(n) return rwmutex(n) end,
   ["sync.Once"] = function() return G.once() end,
+  ["sync.Cond"] = function(n) return G.condv(n) end,
   ["strings.Builder"] = function() return G.builder() end,
   ["atomic.Int64"] = function(n) return atomic(0, n) end,
   ["atomic.Int32"] = function(n) return atomic(0, n) end,
@@ -309,10 +310,17 @@ end
 -- ---- interfaces ------------------------------------------------------------------------------
 function G.box(T, v) return {t = T, v = v} end
 -- The method `name` of dynamic type t: the function and whether it takes the pointer.
+-- A pointer to a package's type (*sync.Mutex in a sync.Locker) has its methods in G.F, all with
+-- pointer receivers: FOREIGN_BASE is the base whose pm says so.
+local FOREIGN_BASE = {pm = setmetatable({}, {__index = function() return true end})}
 local function method(t, name)
   if t.k == "ptr" then
     local e = t.e
     if e and e.m then return e.m[name], e end
+    if e and e.k == "foreign" then
+      local f = G.F[e.name:gsub("^.*%.", "") .. "_" .. name]
+      if f then return f, FOREIGN_BASE end
+    end
     return nil
   end
   if t.m and not (t.pm and t.pm[name]) then return t.m[name], nil end
@@ -2015,11 +2023,60 @@ G.F.RWMutex_Unlock = G.F.Mutex_Unlock
 G.F.RWMutex_TryLock = G.F.Mutex_TryLock
 G.F.RWMutex_RLock = function(m) nn(m):rlock() end
 G.F.RWMutex_RUnlock = function(m) nn(m):runlock() end
--- sync.Cond: the script's cond; sync.NewCond(l) is cond(l, name), c.L is c:locker().
-G.F.Cond_Wait = function(c) nn(c):wait() end
-G.F.Cond_Signal = function(c) nn(c):signal() end
-G.F.Cond_Broadcast = function(c) nn(c):broadcast() end
-function G.newcond(l, name) return cond(nn(l), name ~= "" and name or nil) end
+-- rw.RLocker(): a sync.Locker whose Lock/Unlock are rw's RLock/RUnlock, Go's *sync.rlocker
+-- (the same one for every call, as Go's is rw itself): the script's rw:rlocker().
+local RLOCKER = {k = "ptr", name = "*sync.rlocker", e = {k = "foreign", name = "sync.rlocker",
+  m = {Lock = function(r) r:lock() end, Unlock = function(r) r:unlock() end},
+  pm = {Lock = true, Unlock = true}}}
+local rlockers = setmetatable({}, {__mode = "k"})
+G.F.RWMutex_RLocker = function(m)
+  nn(m)
+  local r = rlockers[m]
+  if r == nil then
+    r = {t = RLOCKER, v = m:rlocker()}
+    rlockers[m] = r
+  end
+  return r
+end
+-- sync.Cond: {L = its Locker (a Go interface value, read and set as any field), name = the
+-- variable or field it was made in, rc = the script's cond behind it, rl = the L rc has}.
+-- NewCond makes rc at once; a sync.Cond value (G.condv, L nil) at its first Wait, Signal or
+-- Broadcast, with the L it has then, so the views show the L a program sets by hand. A Wait after
+-- `c.L = l` gives rc the new L (set_locker). The script's cond takes a *sync.Mutex or
+-- *sync.RWMutex as its mutex or rwmutex, an RLocker as its rlocker, and any other Locker as a
+-- locker whose lock/unlock call the Go methods, named after its type; a nil L panics in Wait.
+local function lualocker(l)
+  if l == nil then return nil end
+  local t = l.t
+  if t == RLOCKER then return l.v end
+  local e = t.k == "ptr" and t.e
+  if e and e.k == "foreign" and (e.name == "sync.Mutex" or e.name == "sync.RWMutex") then
+    return l.v
+  end
+  return setmetatable({lock = function() G.icall(l, "Lock") end,
+                       unlock = function() G.icall(l, "Unlock") end}, {__name = t.name})
+end
+local function rcond(c)
+  nn(c)
+  local l = c.L
+  if c.rc == nil then
+    c.rc = cond(lualocker(l), c.name ~= "" and c.name or nil)
+    c.rl = l
+  elseif c.rl ~= l then
+    c.rc:set_locker(lualocker(l))
+    c.rl = l
+  end
+  return c.rc
+end
+function G.condv(name) return {name = name} end
+G.F.Cond_Wait = function(c) rcond(c):wait() end
+G.F.Cond_Signal = function(c) rcond(c):signal() end
+G.F.Cond_Broadcast = function(c) rcond(c):broadcast() end
+function G.newcond(l, name)
+  local c = {L = l, name = name}
+  rcond(c)
+  return c
+end
 function G.once() return {done = false} end
 G.F.Once_Do = function(o, f)
   nn(o)

@@ -29,6 +29,7 @@ constexpr char kWaitGroup[] = "waitgroup";
 constexpr char kMutex[] = "mutex";
 constexpr char kRWMutex[] = "rwmutex";
 constexpr char kCond[] = "cond";
+constexpr char kRLocker[] = "rlocker";
 constexpr char kAtomic[] = "atomic";
 constexpr char kPromise[] = "promise";
 constexpr char kFuture[] = "future";
@@ -140,15 +141,51 @@ using MutexBox = std::unique_ptr<sim::Mutex>;
 using RWMutexBox = std::unique_ptr<sim::RWMutex>;
 
 // ---- Cond -----------------------------------------------------------------------------------
-// cond(mu [, name]): a sync.Cond on the mutex mu. The userdata keeps mu's userdata in its user
-// value, so the sim::Mutex the sim::Cond refers to lives at least as long as the cond;
-// c:locker() returns it (Go's field c.L).
+// cond(l [, name]): a sync.Cond whose L (Go's c.L) is l — a mutex, an rwmutex (its lock/unlock,
+// the writer's), rw:rlocker() (its rlock/runlock), any other value with lock and unlock methods
+// (a locker of the script's own, named in the views by its metatable's __name, else "locker"),
+// or nil (wait panics, as Go's Wait on a nil L). The userdata keeps l in its user value, so the
+// sim lock the sim::Cond refers to lives at least as long as the cond; c:locker() returns it
+// (Go's field c.L), c:set_locker(l) replaces it (Go's `c.L = l`).
+// rw:rlocker(): Go's RLocker, a value whose lock/unlock are rw's rlock/runlock; it keeps rw in its
+// user value.
 
 using CondBox = std::unique_ptr<sim::Cond>;
+struct RLocker {
+  sim::RWMutex* rw;
+};
+
+// The CondLocker of the Lua value at idx (see cond() above).
+sim::CondLocker check_locker(lua_State* L, int idx) {
+  if (lua_isnoneornil(L, idx)) return sim::CondLocker::nil();
+  if (auto* m = static_cast<MutexBox*>(luaL_testudata(L, idx, kMutex)))
+    return sim::CondLocker::of(**m);
+  if (auto* rw = static_cast<RWMutexBox*>(luaL_testudata(L, idx, kRWMutex)))
+    return sim::CondLocker::of(**rw);
+  if (auto* r = static_cast<RLocker*>(luaL_testudata(L, idx, kRLocker)))
+    return sim::CondLocker::reader(*r->rw);
+  const int t = lua_type(L, idx);
+  bool ok = t == LUA_TTABLE || t == LUA_TUSERDATA;
+  for (const char* m : {"lock", "unlock"}) {
+    if (!ok) break;
+    ok = lua_getfield(L, idx, m) != LUA_TNIL;
+    lua_pop(L, 1);
+  }
+  if (!ok) {
+    luaL_argerror(L, idx,
+                  "a mutex, rwmutex, rlocker, nil or a locker with lock and unlock methods "
+                  "expected");
+  }
+  std::string label = "locker";
+  const int name_type = luaL_getmetafield(L, idx, "__name");
+  if (name_type == LUA_TSTRING) label = lua_tostring(L, -1);
+  if (name_type != LUA_TNIL) lua_pop(L, 1);
+  return sim::CondLocker::program(std::move(label));
+}
 
 int l_cond(lua_State* L) {
-  sim::Mutex& mu = **check_object<MutexBox>(L, 1, kMutex);
-  auto c = std::make_unique<sim::Cond>(Universe::of(L).rt(), mu, opt_name(L, 2));
+  sim::CondLocker l = check_locker(L, 1);
+  auto c = std::make_unique<sim::Cond>(Universe::of(L).rt(), std::move(l), opt_name(L, 2));
   void* p = lua_newuserdatauv(L, sizeof(CondBox), 1);
   new (p) CondBox(std::move(c));
   luaL_setmetatable(L, kCond);
@@ -157,10 +194,65 @@ int l_cond(lua_State* L) {
   return 1;
 }
 
-// c:locker(): the mutex given to cond() (Go's c.L).
+// c:wait(): Go's Wait. With a locker of the script's own, its unlock and lock run here, in the
+// waiting task, between taking the ticket and sleeping on it (sim::Cond::add/sleep): a signal
+// meanwhile is not lost. An error in unlock leaves the ticket queued, as a panic in Go's does.
+int cond_wait(lua_State* L) {
+  sim::Cond& c = obj<sim::Cond>(L, kCond);
+  if (c.locker().kind != sim::CondLocker::Kind::Program) {
+    released([&] { c.wait(); });
+    return 0;
+  }
+  const sim::Cond::Ticket t = released([&] { return c.add(); });
+  lua_getiuservalue(L, 1, 1);  // L, as Go reads c.L for Unlock and again for Lock
+  const int l = lua_gettop(L);
+  lua_getfield(L, l, "unlock");
+  lua_pushvalue(L, l);
+  lua_call(L, 1, 0);
+  released([&] { c.sleep(t); });
+  lua_getiuservalue(L, 1, 1);
+  lua_getfield(L, -1, "lock");
+  lua_insert(L, -2);
+  lua_call(L, 1, 0);
+  return 0;
+}
+
+// c:locker(): L (Go's c.L).
 int cond_locker(lua_State* L) {
   check_object<CondBox>(L, 1, kCond);
   lua_getiuservalue(L, 1, 1);
+  return 1;
+}
+
+// c:set_locker(l): Go's `c.L = l`; the views keep showing the L the cond was made with.
+int cond_set_locker(lua_State* L) {
+  sim::Cond& c = obj<sim::Cond>(L, kCond);
+  sim::CondLocker l = check_locker(L, 2);
+  c.set_locker(std::move(l));
+  lua_settop(L, 2);
+  lua_setiuservalue(L, 1, 1);
+  return 0;
+}
+
+int l_rlocker(lua_State* L) {
+  sim::RWMutex& rw = obj<sim::RWMutex>(L, kRWMutex);
+  void* p = lua_newuserdatauv(L, sizeof(RLocker), 1);
+  new (p) RLocker{&rw};
+  luaL_setmetatable(L, kRLocker);
+  lua_pushvalue(L, 1);
+  lua_setiuservalue(L, -2, 1);
+  return 1;
+}
+
+template <void (sim::RWMutex::*Op)()>
+int rlocker_op(lua_State* L) {
+  sim::RWMutex& rw = *check_object<RLocker>(L, 1, kRLocker)->rw;
+  released([&] { (rw.*Op)(); });
+  return 0;
+}
+
+int rlocker_tostring(lua_State* L) {
+  push_string(L, std::string(kRLocker) + " " + check_object<RLocker>(L, 1, kRLocker)->rw->name());
   return 1;
 }
 
@@ -596,15 +688,21 @@ void open_sync(lua_State* L) {
       {"runlock", &wrap<blocking<RWMutex, kRWMutex, &RWMutex::runlock>>},
       {"try_lock", &wrap<trying<RWMutex, kRWMutex, &RWMutex::try_lock>>},
       {"try_rlock", &wrap<trying<RWMutex, kRWMutex, &RWMutex::try_rlock>>},
+      {"rlocker", &wrap<l_rlocker>},
       {}};
   new_class<RWMutexBox>(L, kRWMutex, kRWMethods, &named_tostring<RWMutex, kRWMutex>);
+  static constexpr luaL_Reg kRLockerMethods[] = {{"lock", &wrap<rlocker_op<&RWMutex::rlock>>},
+                                                 {"unlock", &wrap<rlocker_op<&RWMutex::runlock>>},
+                                                 {}};
+  new_class<RLocker>(L, kRLocker, kRLockerMethods, &rlocker_tostring);
 
   using sim::Cond;
   static constexpr luaL_Reg kCondMethods[] = {
-      {"wait", &wrap<blocking<Cond, kCond, &Cond::wait>>},
+      {"wait", &wrap<cond_wait>},
       {"signal", &wrap<blocking<Cond, kCond, &Cond::signal>>},
       {"broadcast", &wrap<blocking<Cond, kCond, &Cond::broadcast>>},
       {"locker", &wrap<cond_locker>},
+      {"set_locker", &wrap<cond_set_locker>},
       {}};
   new_class<CondBox>(L, kCond, kCondMethods, &named_tostring<Cond, kCond>);
 

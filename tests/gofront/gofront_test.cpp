@@ -114,8 +114,7 @@ const Case kErrors[] = {
      "{\n\tsync.Mutex\n}\n\nfunc "
      "main() {\n\tvar c C\n\tc.Lock()\n\tfmt.Println(c.Nope)\n}\n",
      "prog.go:15:16: c.Nope undefined (type C has no field or method Nope)\n"},
-    // sync.NewCond(l Locker): gc names its parameter's type even though only *sync.Mutex is
-    // taken here.
+    // sync.NewCond(l Locker): gc names its parameter's type.
     {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tc := sync.NewCond()\n\t_ = c\n}\n",
      "prog.go:6:7: not enough arguments in call to sync.NewCond\n\thave ()\n\twant "
      "(sync.Locker)\n"},
@@ -126,6 +125,19 @@ const Case kErrors[] = {
      "to sync.NewCond:\n\tsync.Mutex does not implement sync.Locker (Lock method has pointer "
      "receiver)\nprog.go:8:20: cannot use 5 (constant of type int) as type sync.Locker in "
      "argument to sync.NewCond:\n\tint does not implement sync.Locker (missing Lock method)\n"},
+    // NewCond of a type of the program missing Unlock, or whose methods have pointer
+    // receivers, and of an RWMutex value.
+    {"package main\n\nimport \"sync\"\n\ntype half struct{}\n\nfunc (half) Lock() {}\n\ntype "
+     "ptrLock struct{}\n\nfunc (*ptrLock) Lock()   {}\nfunc (*ptrLock) Unlock() {}\n\nfunc main() "
+     "{\n\tc := sync.NewCond(half{})\n\td := sync.NewCond(ptrLock{})\n\tvar rw "
+     "sync.RWMutex\n\te := sync.NewCond(rw)\n\t_, _, _ = c, d, e\n}\n",
+     "prog.go:15:20: cannot use half{} (value of type half) as type sync.Locker in argument to "
+     "sync.NewCond:\n\thalf does not implement sync.Locker (missing Unlock method)\nprog.go:16:20: "
+     "cannot use ptrLock{} (value of type ptrLock) as type sync.Locker in argument to "
+     "sync.NewCond:\n\tptrLock does not implement sync.Locker (Lock method has pointer "
+     "receiver)\nprog.go:18:20: cannot use rw (variable of type sync.RWMutex) as type sync.Locker "
+     "in argument to sync.NewCond:\n\tsync.RWMutex does not implement sync.Locker (Lock method "
+     "has pointer receiver)\n"},
     {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tc := "
      "sync.NewCond(&mu, &mu)\n\t_ = c\n}\n",
      "prog.go:7:25: too many arguments in call to sync.NewCond\n\thave (*sync.Mutex, "
@@ -548,21 +560,6 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "done\n}\n",
        "prog.go:6:28: the method expression (*sync.WaitGroup).Done (of a package's type) is not "
        "supported\n"},
-      // sync.Cond: only NewCond of a *sync.Mutex makes one.
-      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar rw sync.RWMutex\n\tc := "
-       "sync.NewCond(&rw)\n\tc.Signal()\n}\n",
-       "prog.go:7:20: sync.NewCond with a Locker other than *sync.Mutex (an RWMutex) is not "
-       "supported\n"},
-      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar rw sync.RWMutex\n\tc := "
-       "sync.NewCond(rw.RLocker())\n\tc.Signal()\n}\n",
-       "prog.go:7:23: sync.RWMutex's RLocker (a Locker for sync.NewCond other than *sync.Mutex) "
-       "is not supported\n"},
-      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tvar c "
-       "sync.Cond\n\tc.L = &mu\n}\n",
-       "prog.go:8:4: a sync.Cond value (only the *sync.Cond of sync.NewCond) is not supported\n"},
-      {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu, mu2 sync.Mutex\n\tc := "
-       "sync.NewCond(&mu)\n\tc.L = &mu2\n\tc.Signal()\n}\n",
-       "prog.go:8:4: assigning to a sync.Cond's L is not supported\n"},
       {"package main\n\nimport \"unsafe\"\n\nfunc main() { _ = unsafe.Sizeof(1) }\n",
        "prog.go:3:8: package \"unsafe\" is not supported\n"},
       // An array's zero value is a table of all its elements, nested ones counted: bounded.
