@@ -961,6 +961,14 @@ ObjRef Model::object(ObjId id) const noexcept {
   return index_->object(id);
 }
 
+std::string Model::cond_locker(const CondInfo& c) const {
+  if (c.l_kind == 3) return "nil";
+  if (c.l_kind == 2) return std::string(c.l_label.view());
+  std::string l(object_name(c.mutex));
+  if (l.empty()) l = "#" + std::to_string(c.mutex);
+  return c.l_kind == 1 ? l + " (read)" : l;
+}
+
 std::string_view Model::object_name(ObjId id) const noexcept {
   return strings_.str(index_->object(id).name);
 }

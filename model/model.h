@@ -465,6 +465,9 @@ class Model {
   // ---- names (never change once introduced) ---------------------------------------------------
   ObjRef object(ObjId id) const noexcept;  // type None when unknown
   std::string_view object_name(ObjId id) const noexcept;
+  // A Cond's L as the views say it: its lock's name ("rw (read)" for an RWMutex's read side,
+  // Go's rw.RLocker()), a Locker of the program by its type, or "nil".
+  std::string cond_locker(const CondInfo& c) const;
   // The name the views show: the task's own name, with its goroutine number added where
   // another task known so far has the same name (so it can change once, when the second
   // appears; a loaded trace knows all its tasks from the start).

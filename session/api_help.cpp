@@ -113,15 +113,24 @@ constexpr std::array kEntries = {
            "Takes a read lock; blocks while a writer holds or waits for the lock.", "rw.RLock()"},
   ApiEntry{"Locks", K::Method, "rwmutex", "runlock", "rw:runlock()", "Releases a read lock.",
            "rw.RUnlock()"},
-  ApiEntry{"Locks", K::Global, "", "cond", "cond(mu [, name])",
-           "A condition variable on the mutex mu: tasks wait for a change another task "
-           "announces.",
+  ApiEntry{"Locks", K::Method, "rwmutex", "rlocker", "rw:rlocker()",
+           "A locker whose lock/unlock are rw's rlock/runlock, for cond().", "rw.RLocker()"},
+  ApiEntry{"Locks", K::Method, "rlocker", "lock", "r:lock()", "rw:rlock() of its rwmutex.",
+           "rw.RLocker().Lock()"},
+  ApiEntry{"Locks", K::Method, "rlocker", "unlock", "r:unlock()", "rw:runlock() of its rwmutex.",
+           "rw.RLocker().Unlock()"},
+  ApiEntry{"Locks", K::Global, "", "cond", "cond(l [, name])",
+           "A condition variable on the lock l (its L): a mutex, an rwmutex (its write lock), "
+           "rw:rlocker(), any value with lock and unlock methods, or nil. Tasks wait for a "
+           "change another task announces.",
            "sync.NewCond(&mu)"},
-  ApiEntry{"Locks", K::Method, "cond", "locker", "c:locker()", "The mutex given to cond().",
+  ApiEntry{"Locks", K::Method, "cond", "locker", "c:locker()", "The lock given to cond().",
            "c.L"},
+  ApiEntry{"Locks", K::Method, "cond", "set_locker", "c:set_locker(l)",
+           "Replaces the lock Wait unlocks and locks again.", "c.L = l"},
   ApiEntry{"Locks", K::Method, "cond", "wait", "c:wait()",
-           "Unlocks mu, sleeps until signalled, locks mu again. Hold mu; call it in a loop "
-           "that rechecks the condition.",
+           "Unlocks L, sleeps until signalled, locks L again. Hold L; call it in a loop "
+           "that rechecks the condition. A nil L panics.",
            "c.Wait()"},
   ApiEntry{"Locks", K::Method, "cond", "signal", "c:signal()",
            "Wakes the task that has waited longest, if any.", "c.Signal()"},

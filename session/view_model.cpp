@@ -127,8 +127,7 @@ std::string waits_on(const model::Model& m, const model::State& s, const model::
       return "get " + object_label(m, t.obj);
     case sim::BlockReason::CondWait: {
       std::string out = "wait on " + object_label(m, t.obj);
-      if (const auto* c = s.cond(t.obj); c != nullptr && c->mutex != 0)
-        out += " (L = " + std::string(m.object_name(c->mutex)) + ")";
+      if (const auto* c = s.cond(t.obj)) out += " (L = " + m.cond_locker(*c) + ")";
       return out;
     }
     case sim::BlockReason::Forever:

@@ -75,16 +75,6 @@ std::vector<sim::TaskId> waiter_ids(const std::vector<model::Waiter>& q) {
   return out;
 }
 
-// A Cond's L as the Conds section shows it: its lock's name ("rw (read)" for an RWMutex's
-// read side, Go's rw.RLocker()), a Locker of the program by its type, or nil.
-std::string cond_locker(const model::Model& m, const model::CondInfo& cd) {
-  if (cd.l_kind == 3) return "nil";
-  if (cd.l_kind == 2) return std::string(cd.l_label.view());
-  std::string l(m.object_name(cd.mutex));
-  if (l.empty()) l = "#" + std::to_string(cd.mutex);
-  return cd.l_kind == 1 ? l + " (read)" : l;
-}
-
 bool touched(const model::Model& m, std::size_t cursor, sim::ObjId id) {
   return cursor > 0 && cursor <= m.size() && m.events()[cursor - 1].obj == id;
 }
@@ -178,7 +168,7 @@ void SyncPanel::draw() {
   });
   section("Conds", s.conds, [&](Flow& f, const model::CondInfo& cd) {
     name_cell(f, m, cursor, cd.id, "Cond");
-    f.text("L = " + cond_locker(m, cd), palette::kTextDim);
+    f.text("L = " + m.cond_locker(cd), palette::kTextDim);
     if (cd.waiters.empty()) f.text("nobody waiting", palette::kTextDim);
     waiting_cell(f, "  waiting:", cd.waiters);
     f.text(

@@ -372,6 +372,26 @@ TEST_CASE("model: a Cond lists the tasks asleep in Wait, FIFO, until signalled")
   CHECK(st.mutex(2) == nullptr);
 }
 
+TEST_CASE("model: a Cond keeps its L's kind, lock and a program Locker's type") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::MutexMake, 1, {{"obj", 1}, {"arg", 1}}, "rw");
+  s.add(EventKind::CondMake, 1, {{"obj", 2}, {"aux", 1}, {"arg", 1}}, "loaded");
+  s.add(EventKind::CondMake, 1, {{"obj", 3}, {"arg", 2}}, "ready", "*main.countingLock");
+  s.add(EventKind::CondMake, 1, {{"obj", 4}, {"arg", 3}}, "c");
+  const State& st = s.model.head();
+  REQUIRE(st.cond(2) != nullptr);
+  CHECK(st.cond(2)->mutex == 1);
+  CHECK(st.cond(2)->l_kind == 1);
+  REQUIRE(st.cond(3) != nullptr);
+  CHECK(st.cond(3)->mutex == 0);
+  CHECK(st.cond(3)->l_kind == 2);
+  CHECK(st.cond(3)->l_label.view() == "*main.countingLock");
+  REQUIRE(st.cond(4) != nullptr);
+  CHECK(st.cond(4)->l_kind == 3);
+  CHECK(s.model.cond_locker(*st.cond(3)) == "*main.countingLock");
+}
+
 TEST_CASE("model: events naming unknown tasks or objects change nothing and never crash") {
   Stream s;
   s.add(EventKind::TaskSpawn, 1, {}, "main");

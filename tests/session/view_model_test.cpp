@@ -143,6 +143,27 @@ TEST_CASE("view model: a task asleep in a Cond's Wait is named with the Cond and
   CHECK(object_label(m, 2) == "Cond ready");
 }
 
+TEST_CASE("view model: a Cond's L is named by kind: RLocker, a program's Locker, nil") {
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, {}, "main");
+  s.add(EventKind::MutexMake, 1, {{"obj", 1}, {"arg", 1}}, "rw");
+  s.add(EventKind::CondMake, 1, {{"obj", 2}, {"aux", 1}, {"arg", 1}}, "loaded");
+  s.add(EventKind::CondMake, 1, {{"obj", 3}, {"arg", 2}}, "ready", "main.semaphore");
+  s.add(EventKind::CondMake, 1, {{"obj", 4}, {"arg", 3}}, "c");
+  s.add(EventKind::CondMake, 1, {{"obj", 5}, {"aux", 1}}, "changed");
+  s.add(EventKind::MutexLock, 1, {{"obj", 1}, {"arg", 1}, {"aux", 1}});
+  s.add(EventKind::CondWait, 1, {{"obj", 2}, {"aux", 1}});
+  s.add(EventKind::MutexUnlock, 1, {{"obj", 1}, {"arg", 1}});
+  s.add(EventKind::TaskBlock, 1, {{"reason", R(BlockReason::CondWait)}, {"obj", 2}});
+  const Model& m = s.model;
+  CHECK(waits_on(m, m.head(), *m.head().task(1)) == "wait on Cond loaded (L = rw (read))");
+  const auto& st = m.head();
+  CHECK(m.cond_locker(*st.cond(2)) == "rw (read)");
+  CHECK(m.cond_locker(*st.cond(3)) == "main.semaphore");
+  CHECK(m.cond_locker(*st.cond(4)) == "nil");
+  CHECK(m.cond_locker(*st.cond(5)) == "rw");
+}
+
 TEST_CASE("view model: a deadlock marks the blocked tasks as stuck; select and sync in words") {
   Stream s;
   s.add(EventKind::TaskSpawn, 1, {}, "main");

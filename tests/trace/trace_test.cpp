@@ -158,6 +158,52 @@ TEST_CASE("trace: a Cond's events and its block reason round-trip and are checke
   CHECK(bad.error().find("t:4: obj: object 1 is a channel, not a Cond") != std::string::npos);
 }
 
+TEST_CASE("trace: a Cond's L of every kind round-trips, and a mismatched one is refused") {
+  Trace t;
+  auto add = [&](Event e, std::string_view text = {}) {
+    e.seq = t.events.size();
+    e.text = t.strings.intern(text);
+    t.events.push_back(e);
+  };
+  add({.task = 1, .kind = EventKind::TaskSpawn, .val = {}}, "main");
+  add({.task = 1, .kind = EventKind::MutexMake, .obj = 1, .arg = 1, .val = {}}, "rw");
+  add({.task = 1, .kind = EventKind::CondMake, .obj = 2, .arg = 1, .aux = 1, .val = {}}, "loaded");
+  add({.task = 1,
+       .kind = EventKind::CondMake,
+       .obj = 3,
+       .arg = 2,
+       .val = sim::Val("*main.countingLock")},
+      "turn");
+  add({.task = 1, .kind = EventKind::CondMake, .obj = 4, .arg = 3, .val = {}}, "c");
+  add({.kind = EventKind::RunEnd, .arg = static_cast<std::int64_t>(sim::Outcome::Ok), .val = {}});
+  t.footer.outcome = sim::Outcome::Ok;
+  t.footer.events = t.events.size();
+  const std::string text = format_trace(t);
+  CHECK(text.find("\"val\":\"*main.countingLock\"") != std::string::npos);
+  auto r = parse_trace(text, "cond");
+  REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error()));
+  check_same(t, *r);
+  CHECK(format_trace(*r) == text);
+
+  const std::string h = "{\"rdv\":1}\n";
+  const std::string spawn =
+      "{\"seq\":0,\"t\":0,\"task\":1,\"kind\":\"TaskSpawn\",\"text\":\"main\"}\n";
+  const std::string mu = "{\"seq\":1,\"t\":0,\"task\":1,\"kind\":\"MutexMake\",\"obj\":1}\n";
+  auto bad = parse_trace(h + spawn + mu +
+                             "{\"seq\":2,\"t\":0,\"task\":1,\"kind\":\"CondMake\",\"obj\":2,"
+                             "\"arg\":2,\"aux\":1}\n",
+                         "t");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().find("t:4: CondMake with an L of the program or nil names object 1") !=
+        std::string::npos);
+  bad = parse_trace(h + spawn + mu +
+                        "{\"seq\":2,\"t\":0,\"task\":1,\"kind\":\"CondMake\",\"obj\":2,"
+                        "\"arg\":7,\"aux\":1}\n",
+                    "t");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().find("t:4: CondMake with L of kind 7") != std::string::npos);
+}
+
 TEST_CASE("trace: a synthetic run round-trips through a file, byte for byte") {
   testing::SyntheticOptions o;
   o.events = 20'000;
