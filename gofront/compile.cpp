@@ -1720,6 +1720,8 @@ std::string Compiler::copy_if_struct(X& x) {
     return "G.cp(TD[" + std::to_string(desc(x.t)) + "], " + x.code + ")";
   if (!x.fresh && underlying(x.t)->k == K::Array)
     return "G.acp(TD[" + std::to_string(desc(x.t)) + "], " + x.code + ")";
+  if (!x.fresh && underlying(x.t)->k == K::Foreign && underlying(x.t)->name == "sync.Cond")
+    return "G.condcp(" + x.code + ")";  // go vet's "copies lock value"; Go's copy check
   return x.code;
 }
 

@@ -186,6 +186,7 @@ vcopy = function(T, v)
   local k = T.k
   if k == "struct" then return G.cp(T, v) end
   if k == "array" then return G.acp(T, v) end
+  if k == "foreign" and T.name == "sync.Cond" then return G.condcp(v) end
   return v
 end
 G.vcopy = vcopy
@@ -2038,13 +2039,16 @@ G.F.RWMutex_RLocker = function(m)
   end
   return r
 end
--- sync.Cond: {L = its Locker (a Go interface value, read and set as any field), name = the
--- variable or field it was made in, rc = the script's cond behind it, rl = the L rc has}.
+-- sync.Cond: {L = its Locker (a Go interface value, read and set as any field)}, the only field
+-- the Variables pane shows; the rest is kept aside in condm[c]: name = the variable or field it
+-- was made in, rc = the script's cond behind it, rl = the L rc has, used = Wait, Signal or
+-- Broadcast was called, copied = a copy of a used one (G.condcp).
 -- NewCond makes rc at once; a sync.Cond value (G.condv, L nil) at its first Wait, Signal or
 -- Broadcast, with the L it has then, so the views show the L a program sets by hand. A Wait after
 -- `c.L = l` gives rc the new L (set_locker). The script's cond takes a *sync.Mutex or
 -- *sync.RWMutex as its mutex or rwmutex, an RLocker as its rlocker, and any other Locker as a
 -- locker whose lock/unlock call the Go methods, named after its type; a nil L panics in Wait.
+local condm = setmetatable({}, {__mode = "k"})
 local function lualocker(l)
   if l == nil then return nil end
   local t = l.t
@@ -2058,23 +2062,44 @@ local function lualocker(l)
 end
 local function rcond(c)
   nn(c)
-  local l = c.L
-  if c.rc == nil then
-    c.rc = cond(lualocker(l), c.name ~= "" and c.name or nil)
-    c.rl = l
-  elseif c.rl ~= l then
-    c.rc:set_locker(lualocker(l))
-    c.rl = l
+  local m = condm[c]
+  if m == nil then
+    m = {name = ""}
+    condm[c] = m
   end
-  return c.rc
+  if m.copied then G.panic({t = STR, v = "sync.Cond is copied"}) end
+  m.used = true
+  local l = c.L
+  if m.rc == nil then
+    m.rc = cond(lualocker(l), m.name ~= "" and m.name or nil)
+    m.rl = l
+  elseif m.rl ~= l then
+    m.rc:set_locker(lualocker(l))
+    m.rl = l
+  end
+  return m.rc
 end
-function G.condv(name) return {name = name} end
+function G.condv(name)
+  local c = {}
+  condm[c] = {name = name or ""}
+  return c
+end
+-- A copy of a sync.Cond value: its own Cond with the same L; but a copy of one already used is
+-- unusable, and so are its copies (Go's copyChecker: it panics "sync.Cond is copied" at its
+-- first Wait, Signal or Broadcast).
+function G.condcp(c)
+  if c == nil then return nil end
+  local m = condm[c] or {}
+  local d = {L = c.L}
+  condm[d] = {name = m.name or "", copied = m.used or m.copied}
+  return d
+end
 G.F.Cond_Wait = function(c) rcond(c):wait() end
 G.F.Cond_Signal = function(c) rcond(c):signal() end
 G.F.Cond_Broadcast = function(c) rcond(c):broadcast() end
 function G.newcond(l, name)
-  local c = {L = l, name = name}
-  rcond(c)
+  local c = {L = l}
+  condm[c] = {name = name, rc = cond(lualocker(l), name ~= "" and name or nil), rl = l}
   return c
 end
 function G.once() return {done = false} end
