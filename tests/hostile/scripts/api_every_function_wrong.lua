@@ -1,12 +1,12 @@
 -- Attacks: every function and method of the API (design.md §4) with wrong types and counts.
 -- Each call must fail as a recoverable Lua error with a readable message (never a C++ exception
 -- text, never a crash); the script then fails on purpose, with the count.
---! diag: every call refused: 65 of 65
+--! diag: every call refused: 68 of 68
 local ch, wg, mu, rw, at = chan(1), waitgroup(), mutex(), rwmutex(), atomic(0)
 local ctx, cancel = context.with_cancel(context.background())
 local p = promise()
 local f, g, t = p:future(), group(), ticker(5)
-local cv = cond(mu)
+local cv, rl = cond(mu), rw:rlocker()
 local calls = {
   { "chan", chan, { {} } }, { "chan", chan, { 1.5 } }, { "chan", chan, { 1, {} } },
   { "send", ch.send, {} }, { "send", ch.send, { wg, 1 } }, { "recv", ch.recv, { 3 } },
@@ -32,8 +32,10 @@ local calls = {
   { "all", all, { 1 } }, { "all_settled", all_settled, { { p } } },
   { "group", group, { {} } }, { "go", g.go, { g } }, { "wait", g.wait, { ch } },
   { "rand", rand, { "x" } }, { "random", math.random, { 1, 2, 3 } },
-  { "cond", cond, {} }, { "cond", cond, { rw } }, { "wait", cv.wait, { mu } },
+  { "cond", cond, { 5 } }, { "cond", cond, { {} } }, { "wait", cv.wait, { mu } },
   { "signal", cv.signal, {} }, { "broadcast", cv.broadcast, { ch } }, { "locker", cv.locker, { 1 } },
+  { "set_locker", cv.set_locker, { cv, "mu" } }, { "rlocker", rw.rlocker, { mu } },
+  { "lock", rl.lock, { rw } },
 }
 local refused, total = 0, 0
 for _, c in ipairs(calls) do
