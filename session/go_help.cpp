@@ -134,10 +134,19 @@ constexpr std::array kEntries = {
          "rw:rlock()"},
   GoHelp{K::Method, "RWMutex", "RUnlock", "mu.RUnlock()", "Releases one read hold.",
          "rw:runlock()"},
+  GoHelp{K::Method, "RWMutex", "RLocker", "rw.RLocker()",
+         "A sync.Locker whose Lock and Unlock are rw's RLock and RUnlock: a Cond over the read "
+         "lock.",
+         "rw:rlocker()"},
   GoHelp{K::Member, "sync", "NewCond", "c := sync.NewCond(&mu)",
-         "A condition variable on the mutex mu (c.L): goroutines Wait until another Signals or "
+         "A condition variable on the Locker l, its c.L (a *sync.Mutex, a *sync.RWMutex, "
+         "rw.RLocker(), any type with Lock and Unlock): goroutines Wait until another Signals or "
          "Broadcasts a change.",
          "cond(mu)"},
+  GoHelp{K::Member, "sync", "Cond", "var c sync.Cond",
+         "A condition variable whose L is set by hand (c.L = &mu) before its first Wait; Wait on "
+         "a nil L panics.",
+         "cond(nil), c:set_locker(mu)"},
   GoHelp{K::Method, "Cond", "Wait", "c.Wait()",
          "Unlocks c.L, sleeps until woken by Signal or Broadcast, locks c.L again. Hold c.L, and "
          "wait in a for loop that rechecks the condition.",

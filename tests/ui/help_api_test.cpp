@@ -332,6 +332,20 @@ TEST_CASE("go help: a method is resolved from how its receiver was declared") {
   CHECK(go_call(rdv::session::go_help_at(src, 4, 8)) == "g.Go(func() error { … })");
 }
 
+TEST_CASE("go help: a Cond over any Locker: NewCond, a sync.Cond value, RLocker, Wait") {
+  constexpr std::string_view src =
+      "package main\nfunc main() {\n\tvar rw sync.RWMutex\n\tvar c sync.Cond\n\tc.L = "
+      "rw.RLocker()\n\td := sync.NewCond(&rw)\n\tc.Wait()\n\td.Signal()\n}\n";
+  const auto at = [&](std::string_view what, std::size_t skip) {
+    return go_call(rdv::session::go_help_at_offset(src, src.find(what) + skip));
+  };
+  CHECK(at("sync.Cond", 5) == "var c sync.Cond");
+  CHECK(at("rw.RLocker", 3) == "rw.RLocker()");
+  CHECK(at("sync.NewCond", 5) == "c := sync.NewCond(&mu)");
+  CHECK(at("c.Wait", 2) == "c.Wait()");
+  CHECK(at("d.Signal", 2) == "c.Signal()");
+}
+
 TEST_CASE("source columns: a Chinese character takes two, a tab four, as the view draws them") {
   using rdv::session::display_columns;
   using rdv::session::offset_at;
