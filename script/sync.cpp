@@ -194,26 +194,36 @@ int l_cond(lua_State* L) {
   return 1;
 }
 
-// c:wait(): Go's Wait. With a locker of the script's own, its unlock and lock run here, in the
-// waiting task, between taking the ticket and sleeping on it (sim::Cond::add/sleep): a signal
-// meanwhile is not lost. An error in unlock leaves the ticket queued, as a panic in Go's does.
+// Runs L's unlock or lock (`op`): the sim lock's, released, or a locker of the script's own's
+// method, called here in the waiting task. `idx` holds L's Lua value, which keeps its sim lock
+// alive meanwhile.
+void locker_op(lua_State* L, int idx, const sim::CondLocker& l, bool lock) {
+  if (l.kind == sim::CondLocker::Kind::Nil)
+    throw sim::Panic("runtime error: invalid memory address or nil pointer dereference");
+  if (l.kind != sim::CondLocker::Kind::Program) {
+    released([&] { lock ? l.lock() : l.unlock(); });
+    return;
+  }
+  lua_getfield(L, idx, lock ? "lock" : "unlock");
+  lua_pushvalue(L, idx);
+  lua_call(L, 1, 0);
+}
+
+// c:wait(): Go's Wait — take a ticket (sim::Cond::add), unlock L, sleep unless notified
+// (sim::Cond::sleep), lock L. Whatever unlocking L does (a locker of the script's own runs its
+// unlock here, in the waiting task), a signal meanwhile takes the ticket and is not lost. As
+// Go's, it reads L for the unlock and again for the lock (c:set_locker meanwhile: the new L). A
+// nil L, or an error in unlock, leaves the ticket queued, as a panic in Go's does.
 int cond_wait(lua_State* L) {
   sim::Cond& c = obj<sim::Cond>(L, kCond);
-  if (c.locker().kind != sim::CondLocker::Kind::Program) {
-    released([&] { c.wait(); });
-    return 0;
-  }
+  lua_settop(L, 1);
+  lua_getiuservalue(L, 1, 1);  // 2: L for the unlock
+  const sim::CondLocker l = c.locker();
   const sim::Cond::Ticket t = released([&] { return c.add(); });
-  lua_getiuservalue(L, 1, 1);  // L, as Go reads c.L for Unlock and again for Lock
-  const int l = lua_gettop(L);
-  lua_getfield(L, l, "unlock");
-  lua_pushvalue(L, l);
-  lua_call(L, 1, 0);
+  locker_op(L, 2, l, false);
   released([&] { c.sleep(t); });
-  lua_getiuservalue(L, 1, 1);
-  lua_getfield(L, -1, "lock");
-  lua_insert(L, -2);
-  lua_call(L, 1, 0);
+  lua_getiuservalue(L, 1, 1);  // 3: L for the lock
+  locker_op(L, 3, c.locker(), true);
   return 0;
 }
 

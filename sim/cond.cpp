@@ -108,7 +108,17 @@ void Cond::wait() {
     add();  // Go's Wait takes its ticket, then c.L.Unlock() dereferences the nil L
     throw Panic("runtime error: invalid memory address or nil pointer dereference");
   }
-  wait([&] { l.unlock(); }, [&] { l.lock(); });
+  // Go reads c.L for Unlock and again for Lock: a `c.L = l` meanwhile (set_locker) is the L
+  // that is locked again.
+  wait([&] { l.unlock(); }, [&] { relock(locker()); });
+}
+
+void Cond::relock(const CondLocker& l) {
+  if (l.kind == CondLocker::Kind::Program)
+    throw std::logic_error("Cond::wait(): a Locker of the program needs wait(unlock, lock)");
+  if (l.kind == CondLocker::Kind::Nil)
+    throw Panic("runtime error: invalid memory address or nil pointer dereference");
+  l.lock();
 }
 
 void Cond::wait(const std::function<void()>& unlock, const std::function<void()>& lock) {

@@ -54,7 +54,9 @@ struct CondLocker {
 //    be held (a Go mutex has no owner): unlocking an unlocked L is Go's fatal error "sync:
 //    unlock of unlocked mutex" (RunError). A nil L panics (Go's nil pointer dereference) after
 //    add(), as Go's Wait does: that ticket stays queued, and a later Signal spends itself on it.
-//    A Program L: wait(unlock, lock) with its two functions; wait() throws std::logic_error.
+//    As Go's, it reads L for the Unlock and again for the Lock: after a set_locker meanwhile it
+//    locks the new L. A Program L: wait(unlock, lock) with its two functions; wait() throws
+//    std::logic_error.
 //  - signal(): notifies the oldest ticket and readies its task if parked; none: does nothing.
 //  - broadcast(): notifies every ticket, readying the parked tasks FIFO.
 //  - signal and broadcast need not hold L.
@@ -102,6 +104,8 @@ class Cond : public NamedObject {
     Task* task;
   };
 
+  // Locks l after the sleep: Go's c.L.Lock() (a nil L panics).
+  static void relock(const CondLocker& l);
   // Notifies the oldest queued ticket; returns the task to wake() after unlocking, or null.
   Task* notify_front() RDV_REQUIRES(mu_);
 

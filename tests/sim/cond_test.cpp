@@ -429,4 +429,30 @@ TEST_CASE("cond: set_locker gives Wait its new L (Go's c.L = l)") {
   });
 }
 
+TEST_CASE("cond: Wait locks the L it finds after the sleep, as Go reads c.L again") {
+  for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
+    bool holds_b = false;
+    const Ran r = run(mode, seed, [&](Runtime& rt) {
+      Mutex a(rt, "a");
+      Mutex b(rt, "b");
+      Cond c(rt, a, "c");
+      WaitGroup wg(rt);
+      wg.add(1);
+      rt.go("waiter", [&] {
+        a.lock();
+        c.wait();  // unlocks a; after c.L = &b, locks b
+        holds_b = b.locked() && !a.locked();
+        b.unlock();
+        wg.done();
+      });
+      await_blocked(rt, c.id(), 1);
+      c.set_locker(CondLocker::of(b));
+      c.signal();
+      wg.wait();
+    });
+    CHECK(r.result.outcome == Outcome::Ok);
+    CHECK(holds_b);
+  });
+}
+
 }  // namespace rdv::sim

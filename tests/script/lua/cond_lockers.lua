@@ -59,7 +59,29 @@ print(pcall(function() c:wait() end))
 local mu = mutex("mu")
 c:set_locker(mu)
 print(c:locker() == mu)
+
+-- (c's ticket from the wait that panicked stays queued, as in Go: the next signal would spend
+-- itself on it.) L replaced while a task waits: it unlocked mu, and locks the new L when woken
+-- (Go reads c.L again for the Lock).
+c = cond(mu, "swapped")
+local other = mutex("other")
+local woke = false
+wg:add(1)
+go("waiter", function()
+  mu:lock()
+  while not woke do c:wait() end
+  print("relocked other", not other:try_lock(), mu:try_lock())
+  other:unlock()
+  mu:unlock()
+  wg:done()
+end)
+sleep(10 * ms)
+c:set_locker(other)
+woke = true
+c:signal()
+wg:wait()
 --> version\t2\ttrue\trlocker table
 --> took\tx\t1
 --> false\truntime error: invalid memory address or nil pointer dereference
 --> true
+--> relocked other\ttrue\ttrue
