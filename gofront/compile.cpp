@@ -4528,7 +4528,11 @@ X Compiler::member(const X& b, const Expr& e, bool quiet, int level, int* depth)
   Method* m = find_method(t->k == K::Pointer ? t : base, e.name, &vp);
   if (m == nullptr && via_ptr) m = find_method(base, e.name, &vp);
   if (m != nullptr) {
-    member_needs_addr_ = m->ptr_recv && !via_ptr && !m->foreign;
+    // A package's methods count as value methods, but for the locks' (sync.Mutex's Lock has a
+    // pointer receiver: a struct embedding one is no sync.Locker, a pointer to it is).
+    member_needs_addr_ =
+        m->ptr_recv && !via_ptr &&
+        (!m->foreign || base->name == "sync.Mutex" || base->name == "sync.RWMutex");
     x.mode = X::Value;
     x.t = m->sig;
     x.is_method = true;
@@ -5897,17 +5901,12 @@ X Compiler::newcond_call(const Expr& e, const X& f) {
     // gc's error, naming the method missing (or the one with a pointer receiver). A constant is
     // described with its default type.
     Type* lt = default_type(l.t);
-    bool vp = false;
-    const Method* lock = find_method(lt, "Lock", &vp);
-    const Method* unlock = find_method(lt, "Unlock", &vp);
-    std::string why;
-    if (lt->name == "sync.Mutex" || lt->name == "sync.RWMutex") {
-      why = "Lock method has pointer receiver";
-    } else if (lock == nullptr || unlock == nullptr) {
-      why = std::string("missing ") + (lock == nullptr ? "Lock" : "Unlock") + " method";
-    } else {
-      why = std::string(lock->ptr_recv ? "Lock" : "Unlock") + " method has pointer receiver";
-    }
+    std::string missing;  // "Lock", or "Lock (method Lock has pointer receiver)"
+    implements(lt, want, &missing);
+    const std::string method = missing.substr(0, missing.find(' '));
+    const std::string why = missing.find(' ') == std::string::npos
+                                ? "missing " + method + " method"
+                                : method + " method has pointer receiver";
     const std::string what = l.mode == X::Const ? expr_string(e.args[0].get()) +
                                                       " (constant of type " + type_string(lt) + ")"
                                                 : describe_x(l, *e.args[0]);

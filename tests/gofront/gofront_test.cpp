@@ -138,6 +138,12 @@ const Case kErrors[] = {
      "receiver)\nprog.go:18:20: cannot use rw (variable of type sync.RWMutex) as type sync.Locker "
      "in argument to sync.NewCond:\n\tsync.RWMutex does not implement sync.Locker (Lock method "
      "has pointer receiver)\n"},
+    // A struct embedding a sync.Mutex: its promoted Lock has a pointer receiver.
+    {"package main\n\nimport \"sync\"\n\ntype guarded struct {\n\tsync.Mutex\n\tn int\n}\n\nfunc "
+     "main() {\n\tvar g guarded\n\tc := sync.NewCond(g)\n\t_ = c\n}\n",
+     "prog.go:12:20: cannot use g (variable of type guarded) as type sync.Locker in argument to "
+     "sync.NewCond:\n\tguarded does not implement sync.Locker (Lock method has pointer "
+     "receiver)\n"},
     {"package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tc := "
      "sync.NewCond(&mu, &mu)\n\t_ = c\n}\n",
      "prog.go:7:25: too many arguments in call to sync.NewCond\n\thave (*sync.Mutex, "
