@@ -1115,7 +1115,9 @@ void Compiler::universe() {
   Type* ai = foreign("atomic.Int64");
   Type* ai32 = foreign("atomic.Int32");
   Type* au64 = foreign("atomic.Uint64");
+  Type* au32 = foreign("atomic.Uint32");
   Type* abool = foreign("atomic.Bool");
+  Type* avalue = foreign("atomic.Value");
   Type* timer = foreign("time.Timer");
   Type* tick = foreign("time.Ticker");
   foreign("os.File");
@@ -1191,9 +1193,14 @@ void Compiler::universe() {
   m(builder, "Len", {}, {t_int_});
   m(builder, "Reset", {}, {});
   m(builder, "Grow", {t_int_}, {});
-  for (Type* a : {ai, ai32, au64, abool}) {
-    Type* v = a == ai ? t_int64_ : a == ai32 ? t_int32_ : a == au64 ? t_uint64_ : t_bool_;
-    if (a != abool) m(a, "Add", {v}, {v});
+  for (Type* a : {ai, ai32, au64, au32, abool, avalue}) {
+    Type* v = a == ai      ? t_int64_
+              : a == ai32  ? t_int32_
+              : a == au64  ? t_uint64_
+              : a == au32  ? t_uint32_
+              : a == abool ? t_bool_
+                           : t_any_;
+    if (a != abool && a != avalue) m(a, "Add", {v}, {v});
     m(a, "Load", {}, {v});
     m(a, "Store", {v}, {});
     m(a, "Swap", {v}, {v});
@@ -1277,6 +1284,8 @@ Type* Compiler::resolve_type(const Expr* e) {
       if (full == "sync/atomic.Int64") key = "atomic.Int64";
       if (full == "sync/atomic.Int32") key = "atomic.Int32";
       if (full == "sync/atomic.Uint64") key = "atomic.Uint64";
+      if (full == "sync/atomic.Uint32") key = "atomic.Uint32";
+      if (full == "sync/atomic.Value") key = "atomic.Value";
       if (full == "sync/atomic.Bool") key = "atomic.Bool";
       if (full == "golang.org/x/sync/errgroup.Group") key = "errgroup.Group";
       if (full == "context.CancelFunc") return func_of({}, {});
@@ -1645,8 +1654,9 @@ std::string Compiler::zero(Type* t, const std::string& name) {
       if (u->name == "sync.Map") return "G.smap()";
       if (u->name == "errgroup.Group") return "G.egroup(" + lua_quote(name) + ")";
       if (u->name == "atomic.Int64" || u->name == "atomic.Int32" || u->name == "atomic.Uint64" ||
-          u->name == "atomic.Bool")
+          u->name == "atomic.Uint32" || u->name == "atomic.Bool")
         return "atomic(0, " + lua_quote(name) + ")";
+      if (u->name == "atomic.Value") return "G.avalue()";
       if (u->name == "time.Time") return "0";
       return "nil";
     default:
@@ -5651,6 +5661,7 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
   Type* p64 = ptr_to(t_int64_);
   Type* p32 = ptr_to(t_int32_);
   Type* pu64 = ptr_to(t_uint64_);
+  Type* pu32 = ptr_to(t_uint32_);
   struct Fn {
     const char* lua;
     Type* sig;
@@ -5703,6 +5714,12 @@ X Compiler::pkg_member(const Expr& e, const std::string& pkg, const std::string&
       {"sync/atomic.SwapUint64", {"G.aswap", func_of({pu64, t_uint64_}, {t_uint64_})}},
       {"sync/atomic.CompareAndSwapUint64",
        {"G.acas", func_of({pu64, t_uint64_, t_uint64_}, {t_bool_})}},
+      {"sync/atomic.AddUint32", {"G.aaddu32", func_of({pu32, t_uint32_}, {t_uint32_})}},
+      {"sync/atomic.LoadUint32", {"G.aload", func_of({pu32}, {t_uint32_})}},
+      {"sync/atomic.StoreUint32", {"G.astore", func_of({pu32, t_uint32_}, {})}},
+      {"sync/atomic.SwapUint32", {"G.aswap", func_of({pu32, t_uint32_}, {t_uint32_})}},
+      {"sync/atomic.CompareAndSwapUint32",
+       {"G.acas", func_of({pu32, t_uint32_, t_uint32_}, {t_bool_})}},
       {"math/rand.Intn", {"G.randn", func_of({t_int_}, {t_int_})}},
       {"math/rand.Int63n", {"G.randn", func_of({t_int64_}, {t_int64_})}},
       {"math/rand.Int31n", {"G.randn", func_of({t_int32_}, {t_int32_})}},
@@ -6076,12 +6093,15 @@ X Compiler::atomic_ptr_call(const Expr& e, X& f) {
     xc = "q_.v";
   }
   {
-    const std::string op = f.code;  // G.aadd, G.aadd32, G.aload, G.astore, G.aswap, G.acas
+    // G.aadd, G.aadd32, G.aaddu32, G.aload, G.astore, G.aswap, G.acas
+    const std::string op = f.code;
     const std::string wrap32 = "((" + xc + " + d_ + 0x80000000) & 0xFFFFFFFF) - 0x80000000";
     if (op == "G.aadd")
       body = "function(d_) " + pre + xc + " = " + xc + " + d_ return " + xc + " end";
     if (op == "G.aadd32")
       body = "function(d_) " + pre + xc + " = " + wrap32 + " return " + xc + " end";
+    if (op == "G.aaddu32")
+      body = "function(d_) " + pre + xc + " = (" + xc + " + d_) & 0xFFFFFFFF return " + xc + " end";
     if (op == "G.aload") body = "function() " + pre + "return " + xc + " end";
     if (op == "G.astore") body = "function(v_) " + pre + xc + " = v_ end";
     if (op == "G.aswap")

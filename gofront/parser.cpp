@@ -951,6 +951,11 @@ class Parser {
       s->name = ident();
       t = std::move(s);
     }
+    // A package's type followed by `[` is an instantiation (atomic.Pointer[T]). (A plain name
+    // followed by `[` may be a parameter's name and an array type, `a [3]int`; a generic type
+    // of the file is refused at its declaration.)
+    if (t->kind == ExprKind::Selector && is_op("["))
+      refuse(tok_.pos, "generic type instantiation " + t->x->name + "." + t->name + "[...]");
     return t;
   }
 

@@ -126,6 +126,10 @@ local foreign_zero = {
   ["strings.Builder"] = function() return G.builder() end,
   ["atomic.Int64"] = function(n) return atomic(0, n) end,
   ["atomic.Int32"] = function(n) return atomic(0, n) end,
+  ["atomic.Uint64"] = function(n) return atomic(0, n) end,
+  ["atomic.Uint32"] = function(n) return atomic(0, n) end,
+  ["atomic.Bool"] = function(n) return atomic(0, n) end,
+  ["atomic.Value"] = function() return G.avalue() end,
   ["time.Time"] = function() return 0 end,
 }
 local zv
@@ -2116,8 +2120,9 @@ G.F.Once_Do = function(o, f)
   end
   o.m:unlock()
 end
-for _, n in ipairs({"Int64", "Int32", "Uint64"}) do
-  local w = n == "Int32" and G.w32 or function(v) return v end
+for _, n in ipairs({"Int64", "Int32", "Uint64", "Uint32"}) do
+  local w = n == "Int32" and G.w32 or n == "Uint32" and function(v) return v & 0xFFFFFFFF end or
+            function(v) return v end
   G.F[n .. "_Add"] = function(a, d) return w(nn(a):add(d)) end
   G.F[n .. "_Load"] = function(a) return w(nn(a):load()) end
   G.F[n .. "_Store"] = function(a, v) nn(a):store(v) end
@@ -2210,6 +2215,38 @@ G.F.Group_SetLimit = function(g, n)
     error(sfmt("errgroup: modify limit while %d goroutines in the group are still active", g.sem:len()), 0)
   end
   g.sem = chan(n, (g.name ~= "" and g.name or "errgroup") .. ".sem")
+end
+-- atomic.Value: {v = the interface value stored, nil before the first Store}. Each method is
+-- one call of the support library, which no other goroutine interleaves; Store and the others
+-- panic as Go's on nil and on a value of another type than the first one stored.
+function G.avalue() return {} end
+local function avcheck(a, v, what)
+  nn(a)
+  if v == nil then G.panic({t = STR, v = "sync/atomic: " .. what .. " of nil value into Value"}) end
+  if a.v ~= nil and a.v.t ~= v.t then
+    G.panic({t = STR, v = "sync/atomic: " .. what .. " of inconsistently typed value into Value"})
+  end
+end
+G.F.Value_Load = function(a) return nn(a).v end
+G.F.Value_Store = function(a, v)
+  avcheck(a, v, "store")
+  a.v = v
+end
+G.F.Value_Swap = function(a, v)
+  avcheck(a, v, "swap")
+  local old = a.v
+  a.v = v
+  return old
+end
+G.F.Value_CompareAndSwap = function(a, old, v)
+  avcheck(a, v, "compare and swap")
+  if a.v ~= nil and old ~= nil and a.v.t ~= old.t then return false end
+  if old ~= nil and (old.t.k == "slice" or old.t.k == "map" or old.t.k == "func") then
+    G.rte("comparing uncomparable type " .. old.t.name)
+  end
+  if not ieq(a.v, old) then return false end
+  a.v = v
+  return true
 end
 -- atomic.Bool on an atomic integer: 0 or 1.
 local function b2i(b) return b and 1 or 0 end

@@ -577,6 +577,10 @@ TEST_CASE("gofront: a construct outside the subset is refused by name at its pos
        "prog.go:11:12: map key type T is not supported\n"},
       {"package main\n\nfunc main() {\n\tc := 1i\n\t_ = c\n}\n",
        "prog.go:4:7: complex numbers are not supported\n"},
+      // A generic type of a package, instantiated: refused with the generics (not a syntax error).
+      {"package main\n\nimport \"sync/atomic\"\n\nfunc main() {\n\tvar p atomic.Pointer[int]\n\t_ "
+       "= p\n}\n",
+       "prog.go:6:22: generic type instantiation atomic.Pointer[...] is not supported\n"},
       // Pointers to variables (boxed), fields and elements work; not to a variable the
       // for/range machinery owns.
       {"package main\n\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tp := &i\n\t\t_ = "
