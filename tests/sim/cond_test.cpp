@@ -293,7 +293,7 @@ TEST_CASE("cond: over an RWMutex's write side, Wait unlocks and relocks the writ
 TEST_CASE("cond: over an RWMutex's read side (RLocker), waiters hold a read lock each") {
   for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
     ObjId rw_id = 0;
-    int readers_after = 0;
+    std::atomic<int> readers_after{0};  // written by the readers at once, in live mode
     const Ran r = run(mode, seed, [&](Runtime& rt) {
       RWMutex rw(rt, "config");
       Cond c(rt, CondLocker::reader(rw), "loaded");
@@ -307,7 +307,7 @@ TEST_CASE("cond: over an RWMutex's read side (RLocker), waiters hold a read lock
         while (!loaded.load()) c.wait();
         ++inside;
         while (inside.load() < 3) rt.sched_point();  // all three read-locked together
-        readers_after = static_cast<int>(rw.readers());
+        readers_after.store(static_cast<int>(rw.readers()));
         rw.runlock();
       });
       await_blocked(rt, c.id(), 3);
@@ -319,7 +319,7 @@ TEST_CASE("cond: over an RWMutex's read side (RLocker), waiters hold a read lock
       wg.wait();
     });
     CHECK(r.result.outcome == Outcome::Ok);
-    CHECK(readers_after >= 1);
+    CHECK(readers_after.load() >= 1);
     const auto makes = r.events_of(EventKind::CondMake);
     REQUIRE(makes.size() == 1);
     CHECK(makes[0].arg == 1);
