@@ -1001,6 +1001,44 @@ func main() {
                                                "2009/11/12 01:01:30 a", "b", "partial end"});
 }
 
+namespace {
+
+// What the Variables pane is told of a Go program: each VarSet of a run with the variables
+// tracked (the program must compile and end well), and the run's output.
+struct VarWrite {
+  std::string name;
+  std::string value;
+  std::uint32_t line = 0;
+  rdv::sim::VarScope scope = rdv::sim::VarScope::Local;
+};
+struct PaneRun {
+  std::vector<VarWrite> writes;
+  std::vector<std::string> output;
+};
+PaneRun pane_run(const std::string& file, const std::string& src,
+                 rdv::sim::Preempt preempt = rdv::sim::Preempt::Sync) {
+  const rdv::gofront::CompileResult r = rdv::gofront::compile(file, src);
+  INFO(r.message());
+  REQUIRE(r.ok);
+  rdv::script::RunOptions opt;
+  opt.track_vars = true;
+  opt.preempt = preempt;
+  rdv::sim::EventLog log;
+  const rdv::script::RunReport rep = rdv::script::run_source(file, r.lua, opt, log);
+  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
+  PaneRun run;
+  run.output = rep.output;
+  for (std::size_t i = 0; i < log.committed(); ++i) {
+    const rdv::sim::Event& e = log.at(i);
+    if (e.kind != rdv::sim::EventKind::VarSet) continue;
+    run.writes.push_back({std::string(log.str(e.text)), std::string(e.val.view()), e.line,
+                          static_cast<rdv::sim::VarScope>(e.arg)});
+  }
+  return run;
+}
+
+}  // namespace
+
 TEST_CASE("gofront: the Variables pane sees the Go program's variables, not the front end's") {
   // Package variables are P.x in the chunk and shown as x (every goroutine's); the support
   // library (G), the type descriptors (TD), the package table (P) and the "__" temporaries
@@ -1028,26 +1066,15 @@ func main() {
 	fmt.Println(counter)
 }
 )";
-  const rdv::gofront::CompileResult r = rdv::gofront::compile("vars.go", src);
-  REQUIRE(r.ok);
-  rdv::script::RunOptions opt;
-  opt.track_vars = true;
-  opt.preempt = rdv::sim::Preempt::Line;
-  rdv::sim::EventLog log;
-  const rdv::script::RunReport rep = rdv::script::run_source("vars.go", r.lua, opt, log);
-  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
   std::set<std::string> names;
   std::size_t counter_writes = 0;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    const rdv::sim::Event& e = log.at(i);
-    if (e.kind != rdv::sim::EventKind::VarSet) continue;
-    const std::string name(log.str(e.text));
-    names.insert(name);
-    if (name == "counter") {
+  for (const VarWrite& w : pane_run("vars.go", src, rdv::sim::Preempt::Line).writes) {
+    names.insert(w.name);
+    if (w.name == "counter") {
       ++counter_writes;
-      CHECK(static_cast<rdv::sim::VarScope>(e.arg) == rdv::sim::VarScope::Global);
-      INFO("line " << e.line);
-      CHECK((e.line == 8 || e.line == 17));  // its declaration, or the goroutine's store
+      CHECK(w.scope == rdv::sim::VarScope::Global);
+      INFO("line " << w.line);
+      CHECK((w.line == 8 || w.line == 17));  // its declaration, or the goroutine's store
     }
   }
   INFO("names: " << [&] {
@@ -1380,21 +1407,9 @@ func main() {
 	fmt.Println(n, *p)
 }
 )";
-  const rdv::gofront::CompileResult r = rdv::gofront::compile("boxed.go", src);
-  REQUIRE(r.ok);
-  rdv::script::RunOptions opt;
-  opt.track_vars = true;
-  rdv::sim::EventLog log;
-  const rdv::script::RunReport rep = rdv::script::run_source("boxed.go", r.lua, opt, log);
-  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
-  std::vector<std::string> shown;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    const rdv::sim::Event& e = log.at(i);
-    if (e.kind != rdv::sim::EventKind::VarSet || log.str(e.text) != "n") continue;
-    shown.push_back(std::to_string(e.line) + ":" + std::string(e.val.view()));
-  }
   std::string all;
-  for (const auto& s : shown) all += s + " ";
+  for (const VarWrite& w : pane_run("boxed.go", src).writes)
+    if (w.name == "n") all += std::to_string(w.line) + ":" + w.value + " ";
   INFO("n shown as: " << all);
   CHECK(all == "6:1 9:8 ");
 }
@@ -1415,21 +1430,11 @@ func sum() int { return 5 }
 
 func main() { fmt.Println(total) }
 )";
-  const rdv::gofront::CompileResult r = rdv::gofront::compile("init.go", src);
-  REQUIRE(r.ok);
-  rdv::script::RunOptions opt;
-  opt.track_vars = true;
-  rdv::sim::EventLog log;
-  const rdv::script::RunReport rep = rdv::script::run_source("init.go", r.lua, opt, log);
-  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
   std::vector<std::pair<std::string, std::uint32_t>> total_writes;
   std::vector<std::string> order;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    const rdv::sim::Event& e = log.at(i);
-    if (e.kind != rdv::sim::EventKind::VarSet) continue;
-    const std::string name(log.str(e.text));
-    order.push_back(name);
-    if (name == "total") total_writes.emplace_back(std::string(e.val.view()), e.line);
+  for (const VarWrite& w : pane_run("init.go", src).writes) {
+    order.push_back(w.name);
+    if (w.name == "total") total_writes.emplace_back(w.value, w.line);
   }
   REQUIRE(total_writes.size() == 1);
   CHECK(total_writes[0].first == "15");
@@ -1476,19 +1481,8 @@ func main() {
 	fmt.Println(m, xs, ts, arr, grid, seen, pt)
 }
 )";
-  const rdv::gofront::CompileResult r = rdv::gofront::compile("writes.go", src);
-  REQUIRE(r.ok);
-  rdv::script::RunOptions opt;
-  opt.track_vars = true;
-  rdv::sim::EventLog log;
-  const rdv::script::RunReport rep = rdv::script::run_source("writes.go", r.lua, opt, log);
-  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
   std::map<std::uint32_t, std::string> at;  // line -> "name=value"
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    const rdv::sim::Event& e = log.at(i);
-    if (e.kind == rdv::sim::EventKind::VarSet)
-      at[e.line] = std::string(log.str(e.text)) + "=" + std::string(e.val.view());
-  }
+  for (const VarWrite& w : pane_run("writes.go", src).writes) at[w.line] = w.name + "=" + w.value;
   CHECK(at[14] == "m=map[a:1]");
   CHECK(at[15] == "m=map[a:1 b:1]");
   CHECK(at[16] == "m=map[b:1]");
@@ -1532,19 +1526,8 @@ func main() {
 	fmt.Println(len(xs), len(m), u.id, e, v, p, ws, *q, n.val)
 }
 )";
-  const rdv::gofront::CompileResult r = rdv::gofront::compile("shapes.go", src);
-  REQUIRE(r.ok);
-  rdv::script::RunOptions opt;
-  opt.track_vars = true;
-  rdv::sim::EventLog log;
-  const rdv::script::RunReport rep = rdv::script::run_source("shapes.go", r.lua, opt, log);
-  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
   std::map<std::string, std::string> shown;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    const rdv::sim::Event& e = log.at(i);
-    if (e.kind == rdv::sim::EventKind::VarSet)
-      shown[std::string(log.str(e.text))] = std::string(e.val.view());
-  }
+  for (const VarWrite& w : pane_run("shapes.go", src).writes) shown[w.name] = w.value;
   CHECK(shown["xs"] == "[1 2 3]");
   CHECK(shown["m"] == "map[a:1 b:2]");
   CHECK(shown["u"] == "{name:go id:1}");  // the fields in their declared order, as Go's %+v
@@ -1577,19 +1560,8 @@ func main() {
 	fmt.Println(len(pm), len(fm), len(am), len(im))
 }
 )";
-  const rdv::gofront::CompileResult r = rdv::gofront::compile("keys.go", src);
-  REQUIRE(r.ok);
-  rdv::script::RunOptions opt;
-  opt.track_vars = true;
-  rdv::sim::EventLog log;
-  const rdv::script::RunReport rep = rdv::script::run_source("keys.go", r.lua, opt, log);
-  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
   std::map<std::string, std::string> shown;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    const rdv::sim::Event& e = log.at(i);
-    if (e.kind == rdv::sim::EventKind::VarSet)
-      shown[std::string(log.str(e.text))] = std::string(e.val.view());
-  }
+  for (const VarWrite& w : pane_run("keys.go", src).writes) shown[w.name] = w.value;
   CHECK(shown["pm"] == "map[{A:1 B:-3}:3 {A:1 B:5}:2]");  // the pane's struct, fmt's order
   CHECK(shown["fm"] == "map[NaN:n -1:a 2.5:b]");
   CHECK(shown["am"] == "map[[9 30]:false [10 2]:true]");
@@ -1624,20 +1596,10 @@ func main() {
 	fmt.Println(f, g, d, any, total)
 }
 )";
-  const rdv::gofront::CompileResult r = rdv::gofront::compile("f32.go", src);
-  REQUIRE(r.ok);
-  rdv::script::RunOptions opt;
-  opt.track_vars = true;
-  rdv::sim::EventLog log;
-  const rdv::script::RunReport rep = rdv::script::run_source("f32.go", r.lua, opt, log);
-  REQUIRE(rep.result.outcome == rdv::sim::Outcome::Ok);
-  CHECK(rep.output == std::vector<std::string>{"1e+07 0.6666667 0.10000000149011612 0.1 0.1"});
+  const PaneRun run = pane_run("f32.go", src);
+  CHECK(run.output == std::vector<std::string>{"1e+07 0.6666667 0.10000000149011612 0.1 0.1"});
   std::string all;
-  for (std::size_t i = 0; i < log.committed(); ++i) {
-    const rdv::sim::Event& e = log.at(i);
-    if (e.kind != rdv::sim::EventKind::VarSet) continue;
-    all += std::string(log.str(e.text)) + "=" + std::string(e.val.view()) + " ";
-  }
+  for (const VarWrite& w : run.writes) all += w.name + "=" + w.value + " ";
   INFO("shown: " << all);
   for (const char* want : {"f=0.1 ", "g=0.033333335 ", "d=0.10000000149011612 ", "g=0.6666667 ",
                            "any=0.1 ", "total=0.1 ", "f=1e+07 "})
