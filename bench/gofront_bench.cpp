@@ -13,6 +13,7 @@ extern "C" {
 
 #include <string>
 
+#include "bench/pingpong.h"
 #include "gofront/gofront.h"
 #include "script/run.h"
 #include "sim/event_log.h"
@@ -103,18 +104,7 @@ func main() {
 }
 )";
 
-const std::string kLuaPingPong = R"(
-local ping, pong = chan(0, "ping"), chan(0, "pong")
-local n = )" + std::to_string(kRounds) +
-                                 R"(
-go(function()
-  for i = 1, n do pong:send(ping:recv()) end
-end)
-for i = 1, n do
-  ping:send(i)
-  pong:recv()
-end
-)";
+const std::string kLuaPingPong = rdv::bench::lua_pingpong(kRounds);
 
 // Arg 0: the Lua scenario (the baseline), Arg 1: the Go program. Counter `events/s`.
 void BM_PingPong(benchmark::State& state) {

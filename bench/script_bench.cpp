@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "bench/pingpong.h"
 #include "script/run.h"
 #include "sim/channel.h"
 #include "sim/event_log.h"
@@ -19,18 +20,7 @@ namespace {
 
 constexpr int kRounds = 20'000;
 
-const std::string kLuaPingPong = R"(
-local ping, pong = chan(0, "ping"), chan(0, "pong")
-local n = )" + std::to_string(kRounds) +
-                                 R"(
-go("ponger", function()
-  for i = 1, n do pong:send(ping:recv()) end
-end)
-for i = 1, n do
-  ping:send(i)
-  pong:recv()
-end
-)";
+const std::string kLuaPingPong = rdv::bench::lua_pingpong(kRounds);
 
 // Arg 1: as runs are made (trace format 2: each task reports the line it executes next at
 // every scheduling point, sim/event.h "Lines"); Arg 0: without those reports, the stream of

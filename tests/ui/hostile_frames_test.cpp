@@ -8,6 +8,7 @@
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
 #include "tests/support/read_file.h"
+#include "tests/ui/app_panes.h"
 #include "tests/ui/imgui_frames.h"
 #include "ui/channels_panel.h"
 #include "ui/console_panel.h"
@@ -43,23 +44,8 @@ constexpr double kSlowdown = 1.0;
 using rdv::test::read_file;
 using rdv::test::shell_frame;
 
-// The app's panes as ui/app.cpp puts them in its Shell, around one Controller.
-struct PanesApp {
-  Browser browser;
-  Shell shell;
-  Controller controller;
-  PanesApp() {
-    shell.add(std::make_unique<SourcePanel>(browser, controller, shell.unsaved()));
-    shell.add(std::make_unique<ChannelsPanel>(controller));
-    shell.add(std::make_unique<VariablesPanel>(controller));
-    shell.add(std::make_unique<ScenarioPanel>(browser));
-    shell.add(std::make_unique<TasksPanel>(controller));
-    shell.add(std::make_unique<SyncPanel>(controller));
-    shell.add(std::make_unique<TimelinePanel>(controller));
-    shell.add(std::make_unique<ConsolePanel>(
-        controller, [this](const char* title) { return shell.panel_shown(title); }));
-    shell.install_settings();
-  }
+// The app's panes (app_panes.h), and their frames timed.
+struct PanesApp : rdv::test::AppPanes {
   int vertices = 0;  // drawn by the last frame
   // Draws `n` frames; returns the longest in ms.
   double frames(int n) {

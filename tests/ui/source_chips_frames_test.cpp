@@ -6,6 +6,7 @@
 #include "session/scenario_catalog.h"
 #include "session/view_model.h"
 #include "tests/support/read_file.h"
+#include "tests/ui/app_panes.h"
 #include "tests/ui/imgui_frames.h"
 #include "ui/channels_panel.h"
 #include "ui/console_panel.h"
@@ -34,23 +35,10 @@ namespace {
 
 const std::string kProgram = RDV_SOURCE_DIR "/tests/gofront/programs/cond.go";
 
-// The app's panes as ui/app.cpp puts them in its Shell, around one Controller running cond.go
+// The app's panes (app_panes.h) around one Controller running cond.go
 // (seed 1) to the first event after which three tasks wait at line 43, shown in the Source.
-struct App {
-  Browser browser;
-  Shell shell;
-  Controller controller;
-  explicit App() {
-    shell.add(std::make_unique<SourcePanel>(browser, controller, shell.unsaved()));
-    shell.add(std::make_unique<ChannelsPanel>(controller));
-    shell.add(std::make_unique<VariablesPanel>(controller));
-    shell.add(std::make_unique<ScenarioPanel>(browser));
-    shell.add(std::make_unique<TasksPanel>(controller));
-    shell.add(std::make_unique<SyncPanel>(controller));
-    shell.add(std::make_unique<TimelinePanel>(controller));
-    shell.add(std::make_unique<ConsolePanel>(
-        controller, [this](const char* title) { return shell.panel_shown(title); }));
-    shell.install_settings();
+struct App : rdv::test::AppPanes {
+  App() {
     controller.open_script(kProgram, "cond.go", rdv::test::read_file(kProgram));
     REQUIRE(controller.finish_blocking(std::chrono::seconds(60)));
     controller.update(1.0 / 60);
