@@ -28,6 +28,13 @@ std::string temp_dir() {
 
 using rdv::test::read_file;
 
+// Appends e to t as the next event (its seq), with its text interned.
+void append_event(Trace& t, Event e, std::string_view text = {}) {
+  e.seq = t.events.size();
+  e.text = t.strings.intern(text);
+  t.events.push_back(e);
+}
+
 TEST_CASE("sha256: the FIPS 180-4 test vectors") {
   CHECK(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -57,11 +64,7 @@ Trace small_trace() {
   t.header.schedule = {0, 1, 1, 0};
   t.header.seed = 42;
   // Each event names the fields it sets; val, which has no default of its own, always.
-  auto add = [&](Event e, std::string_view text = {}) {
-    e.seq = t.events.size();
-    e.text = t.strings.intern(text);
-    t.events.push_back(e);
-  };
+  auto add = [&](const Event& e, std::string_view text = {}) { append_event(t, e, text); };
   add({.task = 1, .kind = EventKind::TaskSpawn, .val = {}}, "main");
   add({.task = 1, .kind = EventKind::ChanMake, .obj = 1, .line = 1, .val = {}}, "result");
   add({.t = 5,
@@ -110,11 +113,7 @@ TEST_CASE("trace: a hand-made trace round-trips through its text, field for fiel
 
 TEST_CASE("trace: a Cond's events and its block reason round-trip and are checked") {
   Trace t;
-  auto add = [&](Event e, std::string_view text = {}) {
-    e.seq = t.events.size();
-    e.text = t.strings.intern(text);
-    t.events.push_back(e);
-  };
+  auto add = [&](const Event& e, std::string_view text = {}) { append_event(t, e, text); };
   add({.task = 1, .kind = EventKind::TaskSpawn, .val = {}}, "main");
   add({.task = 2, .kind = EventKind::TaskSpawn, .peer = 1, .val = {}}, "waiter");
   add({.task = 1, .kind = EventKind::MutexMake, .obj = 1, .val = {}}, "queue");
@@ -160,11 +159,7 @@ TEST_CASE("trace: a Cond's events and its block reason round-trip and are checke
 
 TEST_CASE("trace: a Cond's L of every kind round-trips, and a mismatched one is refused") {
   Trace t;
-  auto add = [&](Event e, std::string_view text = {}) {
-    e.seq = t.events.size();
-    e.text = t.strings.intern(text);
-    t.events.push_back(e);
-  };
+  auto add = [&](const Event& e, std::string_view text = {}) { append_event(t, e, text); };
   add({.task = 1, .kind = EventKind::TaskSpawn, .val = {}}, "main");
   add({.task = 1, .kind = EventKind::MutexMake, .obj = 1, .arg = 1, .val = {}}, "rw");
   add({.task = 1, .kind = EventKind::CondMake, .obj = 2, .arg = 1, .aux = 1, .val = {}}, "loaded");
