@@ -67,20 +67,31 @@ void TasksPanel::draw() {
                                      ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
                                      ImGuiTableFlags_SizingStretchProp;
   // The name column takes what the longest name needs (Go's "main.main.func1 (goroutine 3)"),
-  // up to 75% of the table; the state, which wraps, the rest. Measured over the first rows (a
-  // run with thousands of tasks is scrolled, not read whole). The split is part of the table's
-  // id, in steps of 5%, so that a wider name gets a new split but a drag within one stays.
+  // up to 75% of the table; the state, which wraps, the rest. Where a whole name would take
+  // more than half of it, names wrap between words (as "main.main.func1" over "(goroutine 3)")
+  // and the column takes what the longest word needs, leaving the state room to be read.
+  // Measured over the first rows (a run with thousands of tasks is scrolled, not read whole).
+  // The split is part of the table's id, in steps of 5%, so that a wider name gets a new split
+  // but a drag within one stays.
   float widest = 0;
+  float widest_word = 0;
   for (std::size_t i = 0; i < rows.size() && i < 300; ++i) {
     const std::string_view n = m.task_name(s.tasks[rows[i]].id);
     widest = std::max(widest, ImGui::CalcTextSize(n.data(), n.data() + n.size()).x);
+    for (std::size_t at = 0; at < n.size();) {
+      const std::size_t end = std::min(n.find(' ', at), n.size());
+      widest_word = std::max(widest_word, ImGui::CalcTextSize(n.data() + at, n.data() + end).x);
+      at = end + 1;
+    }
   }
-  const float fixed = em * (4.2f + 3.6f);
+  // The fixed columns, and every column's padding and inner border.
+  const float fixed = em * (4.2f + 3.6f) + 4 * (2 * ImGui::GetStyle().CellPadding.x + 1);
   const float room = std::max(ImGui::GetContentRegionAvail().x - fixed, em * 8.0f);
   // Icon, name, and the pick button when tasks can be picked.
-  const float need = widest + ImGui::GetTextLineHeight() + em * (cands.empty() ? 1.0f : 5.0f);
+  const float extra = ImGui::GetTextLineHeight() + em * (cands.empty() ? 1.5f : 5.5f);
+  const float need = widest + extra > room * 0.5f ? widest_word + extra : widest + extra;
   const float share = std::clamp(need / room, 0.35f, 0.75f);
-  const int split = static_cast<int>(std::lround(share * 20.0f));
+  const int split = static_cast<int>(std::ceil(share * 20.0f));  // never less than needed
   const std::string id = "##tasks" + std::to_string(split);
   if (!ImGui::BeginTable(id.c_str(), 4, kFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
