@@ -2362,7 +2362,7 @@ end
 -- indented by level.
 local function newtest(name, parent)
   return {name = name, parent = parent, level = parent and parent.level + 1 or 0, failed = false,
-          skipped = false, cleanups = {}, helpers = {}, out = {}, subnames = {}, npaused = 0}
+          skipped = false, cleanups = {}, helpers = {}, out = {}, subnames = {}, paused = {}}
 end
 -- Runs f(t) in this goroutine, then its cleanups last added first, each as if deferred (a
 -- FailNow in one ends only it): the result line, and the panic that ended it, if one did.
@@ -2378,7 +2378,7 @@ local function trun(t, f)
   -- The subtests that called t.Parallel go on now, together, and this test waits for them.
   if t.barrier then
     t.barrier:close()
-    for _ = 1, t.npaused do t.fin:recv() end
+    for _, c in ipairs(t.paused) do c.signal:recv() end
   end
   local cleanup_start = G.now()
   for i = #t.cleanups, 1, -1 do
@@ -2396,15 +2396,16 @@ end
 -- compiler finds in its body), in a goroutine of its own, as Go runs every test, while this one
 -- waits until it ends or pauses. Returns trun's results, or nil when t paused (t.Parallel): it
 -- then reports itself once it ends, its result into its parent's (or printed, for a top-level
--- test), and tells the parent on parent.fin.
+-- test), and tells the parent on its signal channel. (Go's testing names the same channels: a
+-- test's signal, its parent's barrier.)
 local function tstart(t, f, par)
   if not par then return trun(t, f) end
-  t.sig = chan(1, "testing: " .. t.name)
+  t.signal = chan(1, t.name .. ".signal")
   G.go(t.name, function()
     local lines, panicked, e = trun(t, f)
-    if not t.paused then
+    if not t.isparallel then
       t.result = {lines, panicked, e}
-      t.sig:send(false)
+      t.signal:send(false)
       return
     end
     local p = t.parent
@@ -2418,9 +2419,9 @@ local function tstart(t, f, par)
       G.flush()
       error(e, 0)  -- Go: a panic in a test ends the test binary
     end
-    p.fin:send(true)
+    t.signal:send(false)
   end)
-  if t.sig:recv() then return nil end
+  if t.signal:recv() then return nil end
   return t.result[1], t.result[2], t.result[3]
 end
 -- t.Parallel: the test pauses ("=== PAUSE"), its parent goes on, and it continues ("=== CONT")
@@ -2428,22 +2429,19 @@ end
 -- once every test has started), the parent waiting for them before it ends. Go also caps how
 -- many run at once (-parallel, GOMAXPROCS by default); here all of them run together.
 G.F.T_Parallel = function(t)
-  if t.paused then G.panic({t = STR, v = "testing: t.Parallel called multiple times"}) end
-  if not t.sig then
+  if t.isparallel then G.panic({t = STR, v = "testing: t.Parallel called multiple times"}) end
+  if not t.signal then
     error("t.Parallel in " .. t.name .. ", whose function is not a literal or a function of " ..
           "the file that calls t.Parallel, is not supported", 0)
   end
-  t.paused = true
+  t.isparallel = true
   local p = t.parent
-  if not p.barrier then
-    p.barrier = chan(0, "testing: " .. (p.level < 0 and "parallel tests" or p.name .. "'s parallel subtests"))
-    p.fin = chan(0, "testing: " .. (p.level < 0 and "parallel tests" or p.name .. "'s parallel subtests") .. " done")
-  end
-  p.npaused = p.npaused + 1
+  if not p.barrier then p.barrier = chan(0, (p.level < 0 and "testing" or p.name) .. ".barrier") end
+  p.paused[#p.paused + 1] = t
   G.write("=== PAUSE " .. t.name .. "\n")
   TLAST = t.name
   t.elapsed = t.elapsed + (G.now() - t.start)
-  t.sig:send(true)
+  t.signal:send(true)
   p.barrier:recv()
   G.write("=== CONT  " .. t.name .. "\n")
   TLAST = t.name
@@ -2482,7 +2480,7 @@ function G.testmain(tests, file)
   end
   if root.barrier then
     root.barrier:close()
-    for _ = 1, root.npaused do root.fin:recv() end
+    for _, c in ipairs(root.paused) do c.signal:recv() end
   end
   local any_failed = root.failed
   G.write(any_failed and "FAIL\n" or "PASS\n")

@@ -115,8 +115,9 @@ float flow(std::vector<Piece>& pieces, float x0, float x1, float y, float h, flo
 struct CardLayout {
   std::vector<Piece> senders, slots, receivers;
   bool one_row = true;
-  float flow_y = 0;     // top of the flow (one_row) or of the senders' row
-  float buffer_x0 = 0;  // one_row: the buffer's left and right edges
+  bool counts_below = false;  // "N sent, N received" on a line of their own, under the name
+  float flow_y = 0;           // top of the flow (one_row) or of the senders' row
+  float buffer_x0 = 0;        // one_row: the buffer's left and right edges
   float buffer_x1 = 0;
   float senders_y = 0, slots_y = 0, receivers_y = 0;  // stacked: each row's top
   float label_w = 0;                                  // stacked: the rows' label column
@@ -253,7 +254,18 @@ void ChannelsPanel::draw() {
     const float right_w =
         L.receivers.empty() ? ImGui::CalcTextSize(no_receiver).x : row_w(L.receivers);
     const float buf_w = ch.cap == 0 ? em * 3.0f : row_w(L.slots);
-    L.flow_y = line * 1.15f + 4;
+    // Line 1: name, capacity, len, open/closed, counts; the counts go to a line of their own
+    // when the name is too long for them all.
+    const std::string name = object_label(m, ch.id);
+    const std::string info = ch.cap == 0 ? std::string("unbuffered")
+                                         : "len " + std::to_string(ch.buffer.size()) + " / cap " +
+                                               std::to_string(ch.cap);
+    const char* oc = ch.closed ? "closed" : "open";
+    const std::string counts =
+        std::to_string(ch.sends) + " sent, " + std::to_string(ch.recvs) + " received";
+    const auto tw = [](const std::string& t) { return ImGui::CalcTextSize(t.c_str()).x; };
+    L.counts_below = pad + tw(name) + tw(info) + tw(oc) + tw(counts) + 3 * em + pad > w;
+    L.flow_y = line * (L.counts_below ? 2.15f : 1.15f) + 4;
     L.one_row = pad + left_w + arrow + buf_w + arrow + right_w + pad <= w;
     float y = L.flow_y;
     if (L.one_row) {
@@ -331,24 +343,17 @@ void ChannelsPanel::draw() {
       const ImVec2 card_max(p.x + w, p.y + L.height);
       dl->AddRectFilled(p, card_max, kCardBg, 4.0f);
       if (touched) dl->AddRect(p, card_max, handoff ? kHandoff : palette::kAccent, 4.0f, 0, 2.0f);
-      // Line 1: name, capacity, len, open/closed, counts.
       const float x0 = p.x + pad;
       const float ly = p.y + 4;
-      const std::string name = object_label(m, ch.id);
       dl->AddText(ImVec2(x0, ly), palette::kAccent, name.c_str());
-      float x = x0 + ImGui::CalcTextSize(name.c_str()).x + em;
-      const std::string info = (ch.cap == 0 ? std::string("unbuffered")
-                                            : "len " + std::to_string(ch.buffer.size()) +
-                                                  " / cap " + std::to_string(ch.cap));
+      float x = x0 + tw(name) + em;
       dl->AddText(ImVec2(x, ly), palette::kText, info.c_str());
-      x += ImGui::CalcTextSize(info.c_str()).x + em;
-      const char* oc = ch.closed ? "closed" : "open";
+      x += tw(info) + em;
       const ImU32 occ = ch.closed ? palette::kError : state_colour(VisualState::Running);
       dl->AddText(ImVec2(x, ly), occ, oc);
       x += ImGui::CalcTextSize(oc).x + em;
-      const std::string counts =
-          std::to_string(ch.sends) + " sent, " + std::to_string(ch.recvs) + " received";
-      dl->AddText(ImVec2(x, ly), palette::kTextDim, counts.c_str());
+      const ImVec2 counts_at = L.counts_below ? ImVec2(x0, ly + line) : ImVec2(x, ly);
+      dl->AddText(counts_at, palette::kTextDim, counts.c_str());
 
       const auto draw_pieces = [&](const std::vector<Piece>& v) {
         for (const Piece& pc : v) {
