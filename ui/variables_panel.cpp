@@ -88,10 +88,17 @@ void VariablesPanel::draw() {
         ImGui::PopStyleColor();
         ImGui::SameLine(0, em * 0.3f);
       }
-      text(v.last.val.s);
+      // A value wider than its cell (a Go struct or map) wraps, shown in full; what it was
+      // goes after it on its line when it fits, else under it.
+      const std::string_view value = v.last.val.s;
+      const bool one_line = ImGui::CalcTextSize(value.data(), value.data() + value.size()).x <=
+                            ImGui::GetContentRegionAvail().x;
+      text_wrapped(value);
       if (r.changed && v.before.seq != sim::kNoSeq) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("(was %s)", v.before.val.s);
+        if (one_line) ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        text_wrapped("(was " + std::string(v.before.val.s) + ")");
+        ImGui::PopStyleColor();
       }
       ImGui::TableNextColumn();
       const std::int64_t ti = m.task_index(v.last.task);
