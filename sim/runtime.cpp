@@ -17,6 +17,8 @@
 // one did. Task records live until the Runtime is destroyed, so a late post is harmless.
 #include "sim/runtime.h"
 
+#include <sched.h>
+
 #include <algorithm>
 #include <cassert>
 #include <condition_variable>
@@ -24,6 +26,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "sim/lock.h"
 #include "sim/task.h"
@@ -40,6 +43,13 @@ thread_local Task* tl_task = nullptr;
 // the partner may need when the machine is busy.
 constexpr int kLiveSpin = 16;
 constexpr int kLiveYields = 8;
+// ... except when the task it last woke (the partner likely to answer) last ran on another CPU:
+// then it spins up to this long. Waking a sleeping thread on the other, idle CPU costs 10-30 µs
+// on these machines, far more than the partner's answer takes; two threads that both spin on
+// their own CPUs pass a message in well under a microsecond. A partner on our CPU needs our CPU,
+// so there the spin stays short (issue 20: a long spin for every park was 12x slower when both
+// shared one CPU, docs/performance.md).
+constexpr std::chrono::microseconds kLiveFarSpin{50};
 // Controlled mode neither spins nor yields: the baton's next holder shares our CPU (spinning
 // only delays it) and yielding measured twice as slow as sleeping on the futex at once.
 
@@ -407,6 +417,7 @@ struct Runtime::Impl {
     } else {
       try {
         if (!controlled) {
+          t->cpu.store(sched_getcpu(), std::memory_order_relaxed);
           Event e;
           e.kind = EventKind::TaskRun;
           emit_as(t, e);
@@ -873,7 +884,14 @@ void Runtime::park(BlockReason reason, ObjId obj, const std::function<void()>& u
     }
   }
   if (m.hooks.before_park) m.hooks.before_park();
-  self->parker.wait(kLiveSpin, kLiveYields);
+  const Task* partner = std::exchange(self->woke, nullptr);
+  const int partner_cpu = partner != nullptr ? partner->cpu.load(std::memory_order_relaxed) : -1;
+  if (partner_cpu >= 0 && partner_cpu != sched_getcpu()) {
+    self->parker.wait_spinning(kLiveFarSpin, kLiveYields);
+  } else {
+    self->parker.wait(kLiveSpin, kLiveYields);
+  }
+  self->cpu.store(sched_getcpu(), std::memory_order_relaxed);
   if (m.hooks.after_unpark) m.hooks.after_unpark();
   if (m.aborting.load()) throw Aborted{};
   Event r;
@@ -909,6 +927,7 @@ void Runtime::mark_ready(Task* t, ObjId via) {
 void Runtime::wake(Task* t) {
   // Controlled: the task runs when the policy hands it the baton, not before.
   if (impl_->controlled) return;
+  if (tl_task != nullptr) tl_task->woke = t;  // how long to spin when we park (park)
   if (impl_->hooks.defer_wake && impl_->hooks.defer_wake(t)) return;
   t->parker.post();
 }

@@ -65,6 +65,22 @@ void Parker::wait(int spin, int yields) noexcept {
   }
 }
 
+void Parker::wait_spinning(std::chrono::nanoseconds spin_for, int yields) noexcept {
+  const auto until = std::chrono::steady_clock::now() + spin_for;
+  for (;;) {
+    for (int i = 0; i < 32; ++i) {
+      const std::uint32_t s = state_.load(std::memory_order_relaxed);
+      if (s == 1) {
+        std::uint32_t one = 1;
+        if (state_.compare_exchange_strong(one, 0, std::memory_order_acquire)) return;
+      }
+      cpu_relax();
+    }
+    if (std::chrono::steady_clock::now() >= until) break;
+  }
+  wait(0, yields);
+}
+
 void Parker::post() noexcept {
   if (state_.exchange(1, std::memory_order_release) == 2) futex_wake(&state_);
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -25,6 +26,8 @@ class Parker {
  public:
   // Spins `spin` rounds, then yields the CPU up to `yields` times, before sleeping.
   void wait(int spin, int yields) noexcept;
+  // Spins for up to `spin_for` of wall time (the clock read every few rounds), then as wait().
+  void wait_spinning(std::chrono::nanoseconds spin_for, int yields) noexcept;
   void post() noexcept;
 
  private:
@@ -58,6 +61,10 @@ class Task {
   std::atomic<std::uint32_t> reported_line{0};
   bool announce_run = true;  // controlled: emit TaskRun when it next gets the CPU
   std::uint64_t rng = 0;     // live: this task's select RNG state
+  // Live: the CPU this task last resumed on (-1: not yet), written by its own thread, read by
+  // tasks deciding how long to spin (Runtime::park); and the task it last woke, its own field.
+  std::atomic<int> cpu{-1};
+  Task* woke = nullptr;
 };
 
 namespace pool {
