@@ -4,8 +4,28 @@
 #include <cassert>
 #include <new>
 #include <string>
+#include <vector>
+
+#include "sim/lock.h"
 
 namespace rdv::sim {
+
+namespace {
+
+// The chunks kept for the next logs (EventLog::kKeptChunks). Never destroyed: a log may end on
+// another thread while the process exits. Held as void*: EventLog::Chunk is private.
+struct Shelf {
+  HostMutex mu;
+  std::vector<void*> kept RDV_GUARDED_BY(mu);
+  Shelf() { kept.reserve(EventLog::kKeptChunks); }
+};
+
+Shelf& shelf() {
+  static Shelf* s = new Shelf();
+  return *s;
+}
+
+}  // namespace
 
 // A chunk is written once per slot and never moves, so at(i) can hand out references. The ready
 // flags are separate bytes so that publishing one slot is a single release store. The slots are
@@ -23,8 +43,34 @@ struct EventLog::Chunk {
   }
 };
 
+EventLog::Chunk* EventLog::take_chunk() {
+  {
+    HostLock lk(shelf().mu);
+    if (!shelf().kept.empty()) {
+      auto* c = static_cast<Chunk*>(shelf().kept.back());
+      shelf().kept.pop_back();
+      return c;
+    }
+  }
+  return new Chunk;
+}
+
+void EventLog::give_chunk(Chunk* c) noexcept {
+  if (c == nullptr) return;
+  {
+    HostLock lk(shelf().mu);
+    if (shelf().kept.size() < kKeptChunks) {
+      // Reserved up to kKeptChunks when the shelf was made: this push never allocates.
+      for (auto& r : c->ready) r.store(0, std::memory_order_relaxed);
+      shelf().kept.push_back(c);
+      return;
+    }
+  }
+  delete c;
+}
+
 EventLog::EventLog() {
-  dir_[0].store(new Chunk, std::memory_order_relaxed);
+  dir_[0].store(take_chunk(), std::memory_order_relaxed);
   strs_.emplace_back();
 }
 
@@ -47,7 +93,7 @@ std::size_t chunks_in_use(std::uint64_t next) noexcept {
 EventLog::~EventLog() {
   // No append runs any more: every seq handed out is published.
   const std::size_t used = chunks_in_use(next_.load(std::memory_order_acquire) & ~kClosedBit);
-  for (std::size_t i = 0; i < used; ++i) delete dir_[i].load(std::memory_order_relaxed);
+  for (std::size_t i = 0; i < used; ++i) give_chunk(dir_[i].load(std::memory_order_relaxed));
   if (budget_) budget_->release(charged_.load(), MemoryBudget::Use::Events);
 }
 
@@ -78,12 +124,12 @@ EventLog::Chunk* EventLog::chunk_for(std::size_t index) noexcept {
   Chunk* c = slot.load(std::memory_order_acquire);
   if (c != nullptr) return c;
   // Several appenders may race to install the chunk; the loser frees its copy.
-  auto* fresh = new Chunk;
+  Chunk* fresh = take_chunk();
   if (slot.compare_exchange_strong(c, fresh, std::memory_order_acq_rel)) {
     charge(sizeof(Chunk));
     return fresh;
   }
-  delete fresh;
+  give_chunk(fresh);
   return c;
 }
 

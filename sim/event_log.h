@@ -40,6 +40,15 @@ class EventLog {
   static constexpr std::size_t kChunkSize = std::size_t{1} << kChunkBits;
   static constexpr std::size_t kMaxChunks = 16384;  // capacity: 67,108,864 events
   static constexpr std::size_t kCapacity = kChunkSize * kMaxChunks;
+  // Chunks the process keeps from ended logs for the next ones (~29 MiB at most): a new chunk's
+  // pages are faulted in and cleared by the kernel as the events reach them, a sixth of a long
+  // controlled run's time (issue 20, docs/performance.md); a kept chunk's pages are there.
+  // None under AddressSanitizer, so that a read of an ended log's events is still caught.
+#if defined(__SANITIZE_ADDRESS__)
+  static constexpr std::size_t kKeptChunks = 0;
+#else
+  static constexpr std::size_t kKeptChunks = 64;
+#endif
 
   EventLog();
   ~EventLog();
@@ -79,6 +88,10 @@ class EventLog {
  private:
   struct Chunk;
   Chunk* chunk_for(std::size_t index) noexcept;  // allocates on demand
+  // A chunk from the process's shelf of chunks that ended logs gave back, else a new one; and
+  // back onto the shelf (at most kKeptChunks; more are freed).
+  static Chunk* take_chunk();
+  static void give_chunk(Chunk* c) noexcept;
   void publish(Seq seq, const Event& e) noexcept;
   void charge(std::size_t n) noexcept;  // to budget_, if any
 

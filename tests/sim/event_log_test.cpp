@@ -27,6 +27,34 @@ TEST_CASE("event_log: appends get dense seqs and read back unchanged") {
   }
 }
 
+TEST_CASE("event_log: a log on chunks an ended log gave back sees only its own events") {
+  // Ended logs keep up to kKeptChunks chunks for the next ones (issue 20): their slots still
+  // hold the old events, and a slot counts once its ready flag is set, so the flags must be
+  // cleared when a chunk is given back.
+  const auto fill = [](EventLog& log, int n, std::int64_t base) {
+    for (int i = 0; i < n; ++i) {
+      Event e;
+      e.kind = EventKind::Note;
+      e.arg = base + i;
+      log.append(e);
+    }
+  };
+  for (int round = 0; round < 3; ++round) {
+    {
+      EventLog old;
+      fill(old, 3 * static_cast<int>(EventLog::kChunkSize), 1'000'000);
+    }
+    EventLog log;
+    fill(log, 3, 0);
+    CHECK(log.committed() == 3);
+    fill(log, static_cast<int>(EventLog::kChunkSize), 3);  // into a second (given-back) chunk
+    REQUIRE(log.committed() == EventLog::kChunkSize + 3);
+    for (std::size_t i = 0; i < log.committed(); ++i) {
+      CHECK(log.at(i).arg == static_cast<std::int64_t>(i));
+    }
+  }
+}
+
 TEST_CASE("event_log: the string table returns what was interned; id 0 is empty") {
   EventLog log;
   CHECK(log.str(0).empty());
