@@ -2641,7 +2641,8 @@ bool Compiler::run(const File& f, std::string* out) {
       promotions += " TD[" + std::to_string(desc(t)) + "].m." + mangle(p.name) + " = " + p.fn;
   }
   if (!errs_->empty()) return false;
-  // The header, on line 1: the support library and the type descriptors.
+  // The header, on line 1: the support library and the type descriptors. The library's chunk
+  // name, =[go], is the one script/chunk_cache.h keeps without debug information.
   std::string head = "local G = load(" + lua_quote(prelude_source()) +
                      ", \"=[go]\", \"t\")() local P, TD = {}, G.types(" +
                      std::to_string(descs_.size()) + ") local VI = {}";

@@ -79,9 +79,30 @@ Cache& cache() {
   return *c;
 }
 
+// A long text is hashed by samples (its length, head, tail and 64 bytes of every 4 KiB): a
+// lowered Go program's chunk carries its 100 KB support library, hashed twice at the start of
+// every run otherwise. A match is still the whole text compared (find), so texts that share
+// the samples only share a bucket.
+std::size_t text_hash(std::string_view text) {
+  constexpr std::size_t kWhole = 8192;
+  constexpr std::size_t kStride = 4096;
+  constexpr std::size_t kSample = 64;
+  if (text.size() <= kWhole) return std::hash<std::string_view>{}(text);
+  std::size_t h = std::hash<std::size_t>{}(text.size());
+  const auto mix = [&h](std::string_view part) {
+    h ^= std::hash<std::string_view>{}(part) + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+  };
+  mix(text.substr(0, kWhole / 2));
+  mix(text.substr(text.size() - kWhole / 2));
+  for (std::size_t at = kWhole / 2; at + kSample < text.size(); at += kStride) {
+    mix(text.substr(at, kSample));
+  }
+  return h;
+}
+
 std::size_t key_hash(std::string_view name, std::string_view text) {
   const std::size_t a = std::hash<std::string_view>{}(name);
-  const std::size_t b = std::hash<std::string_view>{}(text);
+  const std::size_t b = text_hash(text);
   return a ^ (b + 0x9e3779b97f4a7c15ull + (a << 6) + (a >> 2));
 }
 
@@ -108,10 +129,16 @@ int load_text_chunk(lua_State* L, std::string_view text, const char* chunkname) 
   }
   const int status = luaL_loadbufferx(L, text.data(), text.size(), chunkname, "t");
   if (status != LUA_OK) return status;
+  const bool strip = name == kGoSupportChunk;
   try {
     auto code = std::make_shared<std::string>();
-    if (lua_dump(L, &append_code, code.get(), 0) == 0 && !code->empty()) {
-      cache().add(h, Entry{std::string(name), std::string(text), std::move(code)});
+    if (lua_dump(L, &append_code, code.get(), strip ? 1 : 0) == 0 && !code->empty()) {
+      cache().add(h, Entry{std::string(name), std::string(text), code});
+      if (strip) {
+        // From the first load on, as every later one loads it: without its debug information.
+        lua_pop(L, 1);
+        return luaL_loadbufferx(L, code->data(), code->size(), chunkname, "b");
+      }
     }
   } catch (const std::bad_alloc&) {
     // Not kept; the function is loaded all the same.

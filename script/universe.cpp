@@ -922,6 +922,41 @@ std::uint32_t Universe::raise_line(lua_State* L, int idx) {
   return current_line(L);
 }
 
+namespace {
+
+// A Go program's traceback keeps the program's own frames (lines "\tprog.go:9: in ..."), and
+// the "..." of a long one: the support library's frames (gofront's, kept without debug
+// information: "?: in upvalue '?'") and C functions' are not code the student wrote. With no
+// frame of the program's left (a panic raised again after deferred calls ran) there is none:
+// the panic's goroutine and line say where it began.
+std::string program_traceback(lua_State* L, std::string_view traceback,
+                              std::string_view chunk_source) {
+  lua_Debug ar;
+  std::string short_src;
+  for (int level = 0; lua_getstack(L, level, &ar) != 0; ++level) {
+    if (lua_getinfo(L, "S", &ar) != 0 && chunk_source == ar.source) {
+      short_src = ar.short_src;
+      break;
+    }
+  }
+  if (short_src.empty()) return {};
+  const std::string own = "\t" + short_src + ":";
+  std::string out;
+  for (std::size_t at = 0; at < traceback.size();) {
+    std::size_t end = traceback.find('\n', at);
+    if (end == std::string_view::npos) end = traceback.size();
+    const std::string_view line = traceback.substr(at, end - at);
+    if (!line.starts_with('\t') || line.starts_with(own) || line.starts_with("\t...")) {
+      if (!out.empty()) out += '\n';
+      out += line;
+    }
+    at = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 // The message handler of a task's outermost pcall: runs where the error was raised, so it can
 // record the line and the Lua traceback before the stack unwinds.
 int Universe::task_msgh(lua_State* L) {
@@ -942,7 +977,8 @@ int Universe::task_msgh(lua_State* L) {
     }
     tls_task->has_message = true;
     luaL_traceback(L, L, nullptr, 1);
-    tls_task->traceback = lua_tostring(L, -1);
+    tls_task->traceback = u.speaks_go() ? program_traceback(L, lua_tostring(L, -1), u.chunk_source_)
+                                        : std::string(lua_tostring(L, -1));
     lua_pop(L, 1);
   }
   return 1;
@@ -1244,9 +1280,15 @@ std::uint32_t Universe::first_line(lua_State* L, int fn) const {
   luaL_checkstack(L, 4, "first line");
   lua_Debug ar;
   lua_pushvalue(L, fn);
-  lua_getinfo(L, ">SL", &ar);  // pushes the function's active lines (nil for a C function)
+  lua_getinfo(L, ">S", &ar);
+  // Only the chunk's own functions are asked for their lines: Lua 5.4.4 reads a vararg
+  // function's line information without checking that it has any, and a Go program's support
+  // library is loaded without it (chunk_cache.h).
+  if (chunk_source_ != ar.source) return 0;
+  lua_pushvalue(L, fn);
+  lua_getinfo(L, ">L", &ar);  // pushes the function's active lines (nil for a C function)
   std::uint32_t first = 0;
-  if (lua_istable(L, -1) && chunk_source_ == ar.source) {
+  if (lua_istable(L, -1)) {
     lua_pushnil(L);
     while (lua_next(L, -2) != 0) {
       const auto line = static_cast<std::uint32_t>(lua_tointeger(L, -2));

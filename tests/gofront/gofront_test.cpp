@@ -748,6 +748,50 @@ TEST_CASE("gofront: slices' run-time panics are Go's") {
   }
 }
 
+TEST_CASE("gofront: a panic's traceback shows the program's frames only") {
+  // The support library's frames (kept without debug information: "?: in upvalue '?'") and C
+  // functions are not the student's code. A panic raised again after deferred calls, with no
+  // frame of the program's left (3.1c: Done's panic in a goroutine), has no traceback: its
+  // goroutine and line say where it began.
+  const std::string src = R"(package main
+
+import "fmt"
+
+func at(xs []int, i int) int {
+	return xs[i]
+}
+
+func main() {
+	fmt.Println(at([]int{1, 2}, 5))
+}
+)";
+  const std::string deferred = read_file("scenarios/3.1c-waitgroup-negative-counter.go");
+  REQUIRE(!deferred.empty());
+  for (int round = 0; round < 2; ++round) {  // the library's first load, then the kept one
+    const rdv::gofront::CompileResult r = rdv::gofront::compile("prog.go", src);
+    REQUIRE(r.ok);
+    rdv::sim::EventLog log;
+    const rdv::script::RunReport rep = rdv::script::run_source("prog.go", r.lua, {}, log);
+    INFO(rep.diagnostics);
+    CHECK(rep.diagnostics.rfind("panic: runtime error: index out of range [5] with length 2", 0) ==
+          0);
+    const std::size_t tb = rep.diagnostics.find("stack traceback:\n");
+    REQUIRE(tb != std::string::npos);
+    CHECK(rep.diagnostics.substr(tb) ==
+          "stack traceback:\n\tprog.go:6: in field 'at'\n\tprog.go:10: in field 'main'\n"
+          "\tprog.go:11: in main chunk\n");
+    const rdv::gofront::CompileResult d = rdv::gofront::compile("3.1c.go", deferred);
+    REQUIRE(d.ok);
+    rdv::sim::EventLog log2;
+    const rdv::script::RunReport rd = rdv::script::run_source("3.1c.go", d.lua, {}, log2);
+    INFO(rd.diagnostics);
+    CHECK(rd.diagnostics.rfind("panic: sync: negative WaitGroup counter", 0) == 0);
+    CHECK(rd.diagnostics.find("main.main.func1 at 3.1c.go:") != std::string::npos);
+    CHECK(rd.diagnostics.find("traceback") == std::string::npos);
+    CHECK(rd.diagnostics.find("[go]") == std::string::npos);
+  }
+}
+
 TEST_CASE("gofront: the lowered chunk keeps every Go line") {
   const std::string src =
       "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := []int{1, 2, 3}\n\tfor i := 0; i < "

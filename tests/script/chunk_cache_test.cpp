@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <lua.hpp>
+
 #include "script/chunk_cache.h"
 #include "script/run.h"
 
@@ -121,6 +123,43 @@ end
   CHECK(r.report.output[1].find("nil\t[string \"inner\"]:") == 0);
   CHECK(r.report.output[2] == r.report.output[5]);  // no env: the run's globals, the same error
   CHECK(r.report.output[2].find("false\t[string \"inner\"]:2:") == 0);
+}
+
+TEST_CASE("chunk cache: long texts alike where their hash samples them load as themselves") {
+  // A long text is hashed by samples; texts that differ elsewhere share a bucket, and the whole
+  // text decides. Here they differ at byte 6,000 (no sample there), in the string returned.
+  std::string a = "return \"" + std::string(20'000, 'a') + "\"";
+  std::string b = a;
+  b[6'000] = 'b';
+  lua_State* L = luaL_newstate();
+  REQUIRE(L != nullptr);
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string* text : {&a, &b}) {
+      REQUIRE(rdv::script::load_text_chunk(L, *text, "=alike") == LUA_OK);
+      REQUIRE(lua_pcall(L, 0, 1, 0) == LUA_OK);
+      std::size_t n = 0;
+      const char* got = lua_tolstring(L, -1, &n);
+      CHECK(std::string_view(got, n) == std::string_view(*text).substr(8, 20'000));
+      lua_pop(L, 1);
+    }
+  }
+  lua_close(L);
+}
+
+TEST_CASE(
+    "chunk cache: the Go support library is kept without debug information, from its "
+    "first load") {
+  const std::string text = big("go-support", "local function f() return 1 end\nreturn f\n");
+  lua_State* L = luaL_newstate();
+  REQUIRE(L != nullptr);
+  for (const char* name : {"[go]", "[go]", "[other]"}) {
+    INFO(name);
+    REQUIRE(rdv::script::load_text_chunk(L, text, name) == LUA_OK);
+    lua_Debug ar;
+    lua_getinfo(L, ">S", &ar);
+    CHECK(std::string(ar.source) == (std::string(name) == "[go]" ? "=?" : name));
+  }
+  lua_close(L);
 }
 
 TEST_CASE("chunk cache: holds at most kMaxCachedEntries texts") {
