@@ -20,7 +20,7 @@ struct Shelf {
   Shelf() { kept.reserve(EventLog::kKeptChunks); }
 };
 
-Shelf& shelf() {
+Shelf& the_shelf() {
   static Shelf* s = new Shelf();
   return *s;
 }
@@ -44,11 +44,12 @@ struct EventLog::Chunk {
 };
 
 EventLog::Chunk* EventLog::take_chunk() {
+  Shelf& shelf = the_shelf();
   {
-    HostLock lk(shelf().mu);
-    if (!shelf().kept.empty()) {
-      auto* c = static_cast<Chunk*>(shelf().kept.back());
-      shelf().kept.pop_back();
+    HostLock lk(shelf.mu);
+    if (!shelf.kept.empty()) {
+      auto* c = static_cast<Chunk*>(shelf.kept.back());
+      shelf.kept.pop_back();
       return c;
     }
   }
@@ -57,12 +58,13 @@ EventLog::Chunk* EventLog::take_chunk() {
 
 void EventLog::give_chunk(Chunk* c) noexcept {
   if (c == nullptr) return;
+  Shelf& shelf = the_shelf();
   {
-    HostLock lk(shelf().mu);
-    if (shelf().kept.size() < kKeptChunks) {
+    HostLock lk(shelf.mu);
+    if (shelf.kept.size() < kKeptChunks) {
       // Reserved up to kKeptChunks when the shelf was made: this push never allocates.
       for (auto& r : c->ready) r.store(0, std::memory_order_relaxed);
-      shelf().kept.push_back(c);
+      shelf.kept.push_back(c);
       return;
     }
   }
