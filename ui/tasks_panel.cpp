@@ -25,6 +25,7 @@ using session::state_meaning;
 using session::task_row;
 using session::TaskRow;
 using session::ViewState;
+using session::visual_state;
 
 namespace {
 
@@ -66,42 +67,84 @@ void TasksPanel::draw() {
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                      ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
                                      ImGuiTableFlags_SizingStretchProp;
+  // What a task's state column says: what it waits on while parked, else its state's word.
+  const auto state_text = [](const model::TaskInfo& t, const TaskRow& row) {
+    const bool parked =
+        t.state == model::TaskState::Blocked || t.state == model::TaskState::Sleeping;
+    return parked ? std::string_view(row.doing) : std::string_view(state_label(row.visual));
+  };
+  // The widest word of `text` and, in *whole, all of it.
+  const auto widest_word_of = [](std::string_view text, float* whole) {
+    float widest = 0;
+    for (std::size_t at = 0; at < text.size();) {
+      const std::size_t end = std::min(text.find(' ', at), text.size());
+      widest = std::max(widest, ImGui::CalcTextSize(text.data() + at, text.data() + end).x);
+      at = end + 1;
+    }
+    if (whole != nullptr)
+      *whole = std::max(*whole, ImGui::CalcTextSize(text.data(), text.data() + text.size()).x);
+    return widest;
+  };
   // The name column takes what the longest name needs (Go's "main.main.func1 (goroutine 3)"),
   // up to 75% of the table; the state, which wraps, the rest. Where a whole name would take
   // more than half of it, names wrap between words (as "main.main.func1" over "(goroutine 3)")
-  // and the column takes what the longest word needs, leaving the state room to be read.
+  // and the column takes what the longest word needs, leaving the state room to be read. The
+  // state keeps at least the longest word of its states' names ("runnable"), so that a narrow
+  // pane (1280x720) shows "runnable", not "runn…": the name gives way first, down to 35%.
   // Measured over the first rows (a run with thousands of tasks is scrolled, not read whole).
-  // The split is part of the table's id, in steps of 5%, so that a wider name gets a new split
-  // but a drag within one stays.
+  // The split is part of the table's id, in steps of 2.5%, so that a wider name gets a new
+  // split but a drag within one stays.
   float widest = 0;
   float widest_word = 0;
+  float widest_state_word = 0;
   for (std::size_t i = 0; i < rows.size() && i < 300; ++i) {
-    const std::string_view n = m.task_name(s.tasks[rows[i]].id);
-    widest = std::max(widest, ImGui::CalcTextSize(n.data(), n.data() + n.size()).x);
-    for (std::size_t at = 0; at < n.size();) {
-      const std::size_t end = std::min(n.find(' ', at), n.size());
-      widest_word = std::max(widest_word, ImGui::CalcTextSize(n.data() + at, n.data() + end).x);
-      at = end + 1;
-    }
+    const model::TaskInfo& t = s.tasks[rows[i]];
+    widest_word = std::max(widest_word, widest_word_of(m.task_name(t.id), &widest));
+    widest_state_word =
+        std::max(widest_state_word, widest_word_of(state_label(visual_state(t)), nullptr));
   }
   // The fixed columns, and every column's padding and inner border.
-  const float fixed = em * (4.2f + 3.6f) + 4 * (2 * ImGui::GetStyle().CellPadding.x + 1);
+  const float pad = 2 * ImGui::GetStyle().CellPadding.x + 1;
+  // The two narrow columns take what their header or widest value needs: "line" over 5
+  // digits, "waiting" over "9999 ev" (their headers' tooltips say what they count).
+  const float line_w = std::max(ImGui::CalcTextSize("line").x, ImGui::CalcTextSize("00000").x);
+  const float waiting_w =
+      std::max(ImGui::CalcTextSize("waiting").x, ImGui::CalcTextSize("9999 ev").x);
+  const float fixed = line_w + waiting_w + 4 * pad;
   const float room = std::max(ImGui::GetContentRegionAvail().x - fixed, em * 8.0f);
   // Icon, name, and the pick button when tasks can be picked.
   const float extra = ImGui::GetTextLineHeight() + em * (cands.empty() ? 1.5f : 5.5f);
   const float need = widest + extra > room * 0.5f ? widest_word + extra : widest + extra;
   const float share = std::clamp(need / room, 0.35f, 0.75f);
-  const int split = static_cast<int>(std::ceil(share * 20.0f));  // never less than needed
+  // Rounded up for the name (never less than it needs), then down for the state's word.
+  constexpr int kSteps = 40;
+  const int state_keeps =
+      static_cast<int>(std::ceil((widest_state_word + pad) / room * static_cast<float>(kSteps)));
+  const int split = std::max(
+      kSteps * 35 / 100,
+      std::min(static_cast<int>(std::ceil(share * kSteps)), kSteps - std::max(state_keeps, 1)));
   const std::string id = "##tasks" + std::to_string(split);
   if (!ImGui::BeginTable(id.c_str(), 4, kFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, static_cast<float>(split));
   ImGui::TableSetupColumn("state / waiting on", ImGuiTableColumnFlags_WidthStretch,
-                          static_cast<float>(20 - split));
+                          static_cast<float>(kSteps - split));
   // The line each task executes next (a blocked task: the line it waits at).
-  ImGui::TableSetupColumn("next line", ImGuiTableColumnFlags_WidthFixed, em * 4.2f);
-  ImGui::TableSetupColumn("waiting", ImGuiTableColumnFlags_WidthFixed, em * 3.6f);
-  ImGui::TableHeadersRow();
+  ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, line_w);
+  ImGui::TableSetupColumn("waiting", ImGuiTableColumnFlags_WidthFixed, waiting_w);
+  static constexpr const char* kHeaderTips[] = {
+      "The task's name: Go's for a goroutine (main.main.func1), with its number when several "
+      "share it",
+      "What the task is doing: its state, or what it waits on and who holds it",
+      "The line the task executes next; a parked task: the line it waits at",
+      "How many events the task has been parked for (hover a row for the time)",
+  };
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int col = 0; col < 4; ++col) {
+    if (!ImGui::TableSetColumnIndex(col)) continue;
+    ImGui::TableHeader(ImGui::TableGetColumnName(col));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kHeaderTips[col]);
+  }
   // Up to a few hundred rows are all laid out, so a row can be as tall as its wrapped text;
   // beyond that the clipper lays out only the visible rows, each one line high.
   constexpr std::size_t kWrapRows = 300;
@@ -151,9 +194,8 @@ void TasksPanel::draw() {
         t.state == model::TaskState::Blocked || t.state == model::TaskState::Sleeping;
     // Wrapped in full (the diagnosis is in it) unless there are so many rows that the
     // clipper needs them one line high; then the tooltip has it. Lines break between words: a
-    // word wider than the column ("runnable" in a narrow window) is cut with "…", not broken.
-    const std::string_view shown_state =
-        parked ? std::string_view(row.doing) : std::string_view(state_label(row.visual));
+    // word wider than the column (one the split could not make room for) is cut with "…".
+    const std::string_view shown_state = state_text(t, row);
     const float state_w = ImGui::GetContentRegionAvail().x;
     text(wrap ? wrap_words(shown_state, state_w) : fit_text(shown_state, state_w));
     ImGui::PopStyleColor();

@@ -1,7 +1,7 @@
 // The Source pane's "+N" chip and the Tasks pane's state column in real ImGui frames without a
 // window, with the app's fonts, read back through ui/layout_check.h's text runs: hovering "+N"
-// lists every task at the line by its full name; the state column cuts a word with "…" rather
-// than breaking it ("runnin" over "g" at 1280x720).
+// lists every task at the line by its full name; at 1280x720 the state column shows
+// "runnable" whole and the names keep their words whole.
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
 #include "session/view_model.h"
@@ -104,7 +104,13 @@ TEST_CASE("source chips frames: hovering +N lists every task at the line in full
     CHECK(tooltip.find(std::string("main.main.func1 (goroutine ") + n + ")") != std::string::npos);
 }
 
-TEST_CASE("tasks frames: at 1280x720 the state column cuts a word, never breaks it") {
+TEST_CASE(
+    "tasks frames: at 1280x720 the state column shows \"runnable\" whole, and the names "
+    "their words whole") {
+  // The state column keeps at least the longest word of its states' names and the name
+  // column gives way, wrapping "main.main.func1 (goroutine 2)" between words; before, the name
+  // kept 70 % and the state read "runn…". A word that still does not fit would be cut with
+  // "…", never broken ("runnin" over "g").
   rdv::test::use_state_home("rdv-source-chips-frames");
   rdv::test::HeadlessImGui imgui(ImVec2(1280, 720));
   app_fonts();
@@ -113,17 +119,27 @@ TEST_CASE("tasks frames: at 1280x720 the state column cuts a word, never breaks 
   const auto runs = app.runs();
   const std::string tasks = all_text(runs, "Tasks");
   INFO(tasks);
-  // Every run of the state column is whole words of what it shows, or ends with "…".
   bool saw_runnable = false;
+  int whole_names = 0;
   for (const TextRun& r : runs) {
     if (r.window.find("Tasks/tasks") == std::string::npos || !r.shows) continue;
     if (r.text.starts_with("runn")) {
       saw_runnable = true;
-      CHECK((r.text == "runnable" || r.text.ends_with("\xE2\x80\xA6")));
+      CHECK(r.text == "runnable");
+    }
+    if (r.text.starts_with("main.main.func1")) {
+      ++whole_names;
+      CHECK_FALSE(r.cut);
+      CHECK_FALSE(r.text.ends_with("\xE2\x80\xA6"));
     }
     CHECK(r.text != "g");
     CHECK(r.text != "le");
     CHECK(r.text != "ble");
   }
   CHECK(saw_runnable);
+  CHECK(whole_names >= 1);
+  for (const LayoutFinding& f : check_layout(*ImGui::GetDrawData())) {
+    INFO(f.message);
+    CHECK(f.message.find("Tasks") == std::string::npos);
+  }
 }
