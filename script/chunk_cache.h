@@ -12,7 +12,7 @@
 // (named kGoSupportChunk), from its first load on. No line of it is ever shown: a Go program's
 // errors, panics, tracebacks and the lines its tasks are at name the program's own lines, and
 // the library raises Go's panics without a position. The debug information was 40 % of the
-// library's load, paid at the start of every run of a Go program (issue 20).
+// library's undump, paid at the start of every run of a Go program (issue 20).
 #pragma once
 
 #include <cstddef>
@@ -30,7 +30,9 @@ namespace rdv::script {
 int load_text_chunk(lua_State* L, std::string_view text, const char* chunkname);
 
 inline constexpr std::size_t kMinCachedBytes = 256;
-inline constexpr std::string_view kGoSupportChunk = "[go]";  // gofront: load(lib, "=[go]")
+// gofront loads the library with load(lib, "=[go]"); the sandbox's load() drops the "=" (a
+// chunk's name never passes for a file's), so the name the cache sees is "[go]".
+inline constexpr std::string_view kGoSupportChunk = "[go]";
 inline constexpr std::size_t kMaxCachedEntries = 64;
 inline constexpr std::size_t kMaxCachedBytes = std::size_t{32} << 20;
 
