@@ -23,6 +23,18 @@ namespace rdv::sim {
 
 using namespace testing;
 
+namespace {
+
+// Whether some task of the run parked in a Cond's Wait (a waiter notified in the window
+// between its ticket and its sleep never parks).
+bool parked_on_cond(const Ran& r) {
+  for (const Event& e : r.events_of(EventKind::TaskBlock))
+    if (e.reason == BlockReason::CondWait) return true;
+  return false;
+}
+
+}  // namespace
+
 TEST_CASE("cond: a queue with Wait in a loop delivers every item exactly once") {
   for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
     std::vector<int> got;  // guarded by mu
@@ -184,10 +196,7 @@ TEST_CASE("cond: a signal between the waiter's unlock and its park is not lost")
       wg.wait();
     });
     CHECK(r.result.outcome == Outcome::Ok);
-    bool parked = false;
-    for (const Event& e : r.events_of(EventKind::TaskBlock))
-      parked = parked || e.reason == BlockReason::CondWait;
-    if (!parked) ++in_window;
+    if (!parked_on_cond(r)) ++in_window;
   }
   CHECK(in_window > 0);
 }
@@ -242,12 +251,6 @@ TEST_CASE("cond: a waiter left when main returns is a leak, torn down cleanly") 
     CHECK(r.events_of(EventKind::Leak).size() == 1);
   });
 }
-
-}  // namespace rdv::sim
-
-namespace rdv::sim {
-
-using namespace testing;
 
 TEST_CASE("cond: over an RWMutex's write side, Wait unlocks and relocks the writer's lock") {
   for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
@@ -357,10 +360,7 @@ TEST_CASE("cond: a signal while a program Locker's unlock runs is not lost") {
       wg.wait();
     });
     CHECK(r.result.outcome == Outcome::Ok);
-    bool parked = false;
-    for (const Event& e : r.events_of(EventKind::TaskBlock))
-      parked = parked || e.reason == BlockReason::CondWait;
-    if (!parked) ++in_window;
+    if (!parked_on_cond(r)) ++in_window;
     const auto makes = r.events_of(EventKind::CondMake);
     REQUIRE(makes.size() == 1);
     CHECK(makes[0].arg == 2);

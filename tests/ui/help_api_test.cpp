@@ -269,6 +269,13 @@ std::string go_call(const std::vector<const rdv::session::GoHelp*>& v) {
   return s;
 }
 
+// The help entries' calls for the word `skip` bytes into the first `what` in `src`.
+std::string go_call_in(std::string_view src, std::string_view what, std::size_t skip) {
+  const std::size_t at = src.find(what);
+  REQUIRE(at != std::string_view::npos);
+  return go_call(rdv::session::go_help_at_offset(src, at + skip));
+}
+
 }  // namespace
 
 TEST_CASE("go help: keywords, the arrow, builtins and package members under the mouse") {
@@ -321,13 +328,10 @@ TEST_CASE("go help: a method is resolved from how its receiver was declared") {
       "package main\nfunc main() {\n\tgrp, c := errgroup.WithContext(context.Background())\n"
       "\tgrp.Go(f)\n\t<-c.Done()\n\tgrp.Wait()\n\tvar counter "
       "sync.WaitGroup\n\tcounter.Wait()\n}\n";
-  const auto at = [&](std::string_view what, std::size_t skip) {
-    return go_call(rdv::session::go_help_at_offset(src, src.find(what) + skip));
-  };
-  CHECK(at("grp.Go", 4) == "g.Go(func() error { … })");
-  CHECK(at("c.Done", 2) == "<-ctx.Done()");
-  CHECK(at("grp.Wait", 4) == "err := g.Wait()");
-  CHECK(at("counter.Wait", 8) == "wg.Wait()");
+  CHECK(go_call_in(src, "grp.Go", 4) == "g.Go(func() error { … })");
+  CHECK(go_call_in(src, "c.Done", 2) == "<-ctx.Done()");
+  CHECK(go_call_in(src, "grp.Wait", 4) == "err := g.Wait()");
+  CHECK(go_call_in(src, "counter.Wait", 8) == "wg.Wait()");
   // Line and column, as the source view counts them (a tab is 4 columns).
   CHECK(go_call(rdv::session::go_help_at(src, 4, 8)) == "g.Go(func() error { … })");
 }
@@ -336,14 +340,11 @@ TEST_CASE("go help: a Cond over any Locker: NewCond, a sync.Cond value, RLocker,
   constexpr std::string_view src =
       "package main\nfunc main() {\n\tvar rw sync.RWMutex\n\tvar c sync.Cond\n\tc.L = "
       "rw.RLocker()\n\td := sync.NewCond(&rw)\n\tc.Wait()\n\td.Signal()\n}\n";
-  const auto at = [&](std::string_view what, std::size_t skip) {
-    return go_call(rdv::session::go_help_at_offset(src, src.find(what) + skip));
-  };
-  CHECK(at("sync.Cond", 5) == "var c sync.Cond");
-  CHECK(at("rw.RLocker", 3) == "rw.RLocker()");
-  CHECK(at("sync.NewCond", 5) == "c := sync.NewCond(&mu)");
-  CHECK(at("c.Wait", 2) == "c.Wait()");
-  CHECK(at("d.Signal", 2) == "c.Signal()");
+  CHECK(go_call_in(src, "sync.Cond", 5) == "var c sync.Cond");
+  CHECK(go_call_in(src, "rw.RLocker", 3) == "rw.RLocker()");
+  CHECK(go_call_in(src, "sync.NewCond", 5) == "c := sync.NewCond(&mu)");
+  CHECK(go_call_in(src, "c.Wait", 2) == "c.Wait()");
+  CHECK(go_call_in(src, "d.Signal", 2) == "c.Signal()");
 }
 
 TEST_CASE("source columns: a Chinese character takes two, a tab four, as the view draws them") {
