@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -96,12 +97,16 @@ void TasksPanel::draw() {
   // split but a drag within one stays.
   float widest = 0;
   float widest_word = 0;
-  float widest_state_word = 0;
+  std::array<bool, session::kVisualStateCount> seen{};  // the states shown, by VisualState
   for (std::size_t i = 0; i < rows.size() && i < 300; ++i) {
     const model::TaskInfo& t = s.tasks[rows[i]];
     widest_word = std::max(widest_word, widest_word_of(m.task_name(t.id), &widest));
-    widest_state_word =
-        std::max(widest_state_word, widest_word_of(state_label(visual_state(t)), nullptr));
+    seen[static_cast<std::size_t>(visual_state(t))] = true;
+  }
+  float widest_state_word = 0;
+  for (const session::VisualState v : session::kVisualStates) {
+    if (seen[static_cast<std::size_t>(v)])
+      widest_state_word = std::max(widest_state_word, widest_word_of(state_label(v), nullptr));
   }
   // The fixed columns, and every column's padding and inner border.
   const float pad = 2 * ImGui::GetStyle().CellPadding.x + 1;
