@@ -5,6 +5,9 @@
 # unit, app, slow (not in the default suite). tools/test.sh runs every label but slow.
 # TEST_CASE names must not contain '[', ']' or ';': doctest_discover_tests passes the names
 # through CMake lists, and such a name breaks the whole executable's registration.
+# Every test runs with GOCACHE=<build tree>/go-build-cache: the tests that build Go programs as
+# their oracle share one Go cache there (about 150 MB), instead of one per test process.
+# Files a test writes go in its process's scratch folder (tests/support/scratch.h).
 include_guard(GLOBAL)
 
 # A shared doctest main, compiled once.
@@ -27,7 +30,8 @@ function(rdv_add_test)
   doctest_discover_tests(${T_NAME}
     WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
     ADD_LABELS 0
-    PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT})
+    PROPERTIES LABELS "${T_LABELS}" TIMEOUT ${T_TIMEOUT}
+               ENVIRONMENT "GOCACHE=${PROJECT_BINARY_DIR}/go-build-cache")
 endfunction()
 
 # A test that runs the app: rdv_add_test's arguments; it links the launcher

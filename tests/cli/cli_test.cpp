@@ -11,6 +11,7 @@
 #include <string>
 
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 #include "trace/trace.h"
 
 namespace {
@@ -26,8 +27,7 @@ struct Ran {
 using rdv::test::read_file;
 
 fs::path scratch() {
-  const fs::path d = fs::temp_directory_path() / ("rdv-cli-test-" + std::to_string(getpid()));
-  fs::create_directories(d);
+  static const fs::path d = rdv::test::fresh_dir("cli");
   return d;
 }
 
@@ -129,8 +129,7 @@ TEST_CASE("cli run: script errors and limits: exit 2 naming file:line") {
 }
 
 TEST_CASE("cli run: escape sequences in task names and errors never reach the terminal") {
-  const fs::path d = fs::temp_directory_path() / "rdv_cli_escape";
-  fs::create_directories(d);
+  const fs::path d = rdv::test::fresh_dir("escape");
   const Ran r = cli("run " + write_script(d, "esc.lua",
                                           "go('\\27]0;owned\\7', function() "
                                           "error('\\27[2J\\rcleared') end)\n"

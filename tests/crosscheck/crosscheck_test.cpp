@@ -30,6 +30,7 @@
 #include "sim/policy.h"
 #include "tests/support/go_tool.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 #include "tests/support/seed_runs.h"
 
 namespace {
@@ -91,9 +92,7 @@ std::string show(int exit, const std::vector<std::string>& out) {
 TEST_CASE("crosscheck: Lua twins print only what Go allows, and all Go was seen to print") {
   const fs::path dir = "tests/crosscheck";
   const bool go = have_go();
-  const fs::path work =
-      fs::temp_directory_path() / ("rdv-crosscheck-allowed-" + std::to_string(getpid()));
-  fs::create_directories(work);
+  const fs::path work = rdv::test::fresh_dir("allowed");
   std::size_t checked = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".allowed") continue;
@@ -164,8 +163,7 @@ TEST_CASE("crosscheck: Go and Lua versions of the same programs agree") {
     return;
   }
   const fs::path dir = "tests/crosscheck";
-  const fs::path work = fs::temp_directory_path() / ("rdv-crosscheck-" + std::to_string(getpid()));
-  fs::create_directories(work);
+  const fs::path work = rdv::test::fresh_dir("twins");
   std::size_t checked = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".go") continue;

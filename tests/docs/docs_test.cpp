@@ -36,6 +36,7 @@
 #include "script/run.h"
 #include "sim/policy.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 
 namespace {
 
@@ -86,10 +87,8 @@ std::map<std::string, std::string> example_files() {
 // A folder whose `rendezvous` is rendezvous-cli, for the guides' command lines.
 fs::path bin_dir() {
   static const fs::path dir = [] {
-    const fs::path d = fs::temp_directory_path() / ("rdv-docs-test-" + std::to_string(getpid()));
+    const fs::path d = rdv::test::fresh_dir("docs");
     fs::create_directories(d / "bin");
-    std::error_code ec;
-    fs::remove(d / "bin/rendezvous", ec);
     fs::create_symlink(RDV_CLI, d / "bin/rendezvous");
     return d;
   }();

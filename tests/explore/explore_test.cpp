@@ -15,6 +15,7 @@
 #include "explore/explore.h"
 #include "script/run.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 #include "trace/trace.h"
 
 namespace {
@@ -34,11 +35,7 @@ Summary run(const std::string& path, Options o) {
 }
 
 std::filesystem::path temp_dir(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("rdv-explore-test-" + name + "-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
+  return rdv::test::fresh_dir(name);
 }
 
 // Runs a shell command; its stdout.

@@ -22,6 +22,7 @@
 #include "tests/hostile/child.h"
 #include "tests/support/full_disk.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 #include "trace/perfetto.h"
 #include "trace/recorder.h"
 #include "trace/trace.h"
@@ -46,11 +47,7 @@ constexpr double kResetBoundMs = 5000 * kSlowdown;
 using rdv::test::read_file;
 
 std::string fresh_dir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("rdv-faults-" + std::to_string(getpid()) + "-" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir.string();
+  return rdv::test::fresh_dir(name).string();
 }
 
 // A recorded run of `pairs` values passed between two tasks (about 6 events per value).

@@ -24,6 +24,7 @@
 #include "sim/task.h"
 #include "tests/support/full_disk.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 
 namespace {
 
@@ -70,9 +71,7 @@ double play(Controller& c, const std::string& path, int* frames, double limit_s)
 
 TEST_CASE("app faults: saving a trace to an unwritable path reports why; the app goes on") {
   Controller c;
-  const fs::path dir = fs::temp_directory_path() / ("rdv-ui-faults-" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = rdv::test::fresh_dir("ui-faults");
   const std::string script = (dir / "ok.lua").string();
   std::ofstream(script) << "local ch = chan(1)\nfor i = 1, 500 do ch:send(i); ch:recv() end\n";
   c.open_script(script, "ok.lua", read_file(script));
@@ -107,8 +106,7 @@ TEST_CASE("app faults: saving a trace to an unwritable path reports why; the app
 TEST_CASE(
     "app faults: Reset of a run with 5,000 parked tasks returns within 5 s, reporting the time "
     "against 500 ms") {
-  const fs::path dir = fs::temp_directory_path() / ("rdv-ui-reset-" + std::to_string(getpid()));
-  fs::create_directories(dir);
+  const fs::path dir = rdv::test::fresh_dir("ui-reset");
   const std::string script = (dir / "parked.lua").string();
   std::ofstream(script) << "local never = chan(0, 'never')\n"
                            "for i = 1, 5000 do go('parked', function() never:recv() end) end\n"

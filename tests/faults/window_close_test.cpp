@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/scratch.h"
 #include "tests/support/x_window.h"  // after doctest: X11's macros (None) would break it
 
 namespace {
@@ -72,8 +73,7 @@ int wait_exit(pid_t pid, std::chrono::milliseconds d, int* status) {
 }  // namespace
 
 TEST_CASE("window: closing it mid-run exits cleanly within 1 s (10 s under a sanitizer)") {
-  const fs::path dir = fs::temp_directory_path() / ("rdv-close-" + std::to_string(getpid()));
-  fs::remove_all(dir);
+  const fs::path dir = rdv::test::fresh_dir("close");
   fs::create_directories(dir / "config");
   const std::string script = (dir / "busy.lua").string();
   // Two tasks that compute between hand-offs: the run stays busy for minutes.

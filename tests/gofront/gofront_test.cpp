@@ -27,6 +27,7 @@
 #include "tests/support/files_in.h"
 #include "tests/support/go_tool.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 #include "tests/support/seed_runs.h"
 
 namespace {
@@ -36,8 +37,7 @@ namespace fs = std::filesystem;
 using namespace rdv::test;  // read_file, and Go as the oracle (go_tool.h)
 
 fs::path work_dir() {
-  static const fs::path w = fs::temp_directory_path() / ("rdv-gofront-" + std::to_string(getpid()));
-  fs::create_directories(w);
+  static const fs::path w = fresh_dir("gofront");
   return w;
 }
 

@@ -39,6 +39,7 @@
 #include "sim/task.h"
 #include "tests/hostile/child.h"
 #include "tests/support/files_in.h"
+#include "tests/support/scratch.h"
 
 namespace {
 
@@ -214,10 +215,7 @@ TEST_CASE("hostile: rendezvous run exits 2 with the message on stderr, each with
 // replay and export of the failure trace explore wrote: each child's peak RSS within 3x the cap,
 // and the trace no larger than what the cap let the run hold.
 TEST_CASE("hostile: explore shares one memory cap across its jobs; replay and export stay in it") {
-  const fs::path dir =
-      fs::temp_directory_path() / ("rdv_hostile_budget_" + std::to_string(getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = rdv::test::fresh_dir("budget");
   struct Attack {
     std::string script;
     std::size_t cap_mib;
@@ -273,9 +271,7 @@ TEST_CASE("hostile: explore shares one memory cap across its jobs; replay and ex
 // exit code 1 and a message naming it — never a hang on a FIFO, never /dev/zero read whole, never
 // a directory run as an empty scenario.
 TEST_CASE("hostile: directories, FIFOs, devices, oversized files and outputs are refused, exit 1") {
-  const fs::path dir =
-      fs::temp_directory_path() / ("rdv_hostile_files_" + std::to_string(getpid()));
-  fs::remove_all(dir);
+  const fs::path dir = rdv::test::fresh_dir("files");
   fs::create_directories(dir / "dir.lua");
   fs::create_directories(dir / "dir.rdv.jsonl");
   REQUIRE(::mkfifo((dir / "fifo.lua").c_str(), 0600) == 0);

@@ -5,6 +5,7 @@
 // random schedules, plus pct and a bounded exhaustive search).
 #include "tests/support/files_in.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -85,13 +86,9 @@ void check_all(const std::vector<std::string>& extra) {
   REQUIRE(files.size() >= 30);
   for (const fs::path& f : files) {
     CAPTURE(f.filename().string());
-    std::vector<std::string> args = {
-        f.string(),
-        "--json",
-        "--jobs",
-        "2",
-        "--trace-dir",
-        (fs::temp_directory_path() / ("rdv-scen-explore-" + std::to_string(::getpid()))).string()};
+    std::vector<std::string> args = {f.string(),    "--json",
+                                     "--jobs",      "2",
+                                     "--trace-dir", rdv::test::fresh_dir("traces").string()};
     args.insert(args.end(), extra.begin(), extra.end());
     const Result r = explore(args);
     CHECK_MESSAGE(r.exit_code == 0, r.out);
@@ -105,7 +102,6 @@ void check_all(const std::vector<std::string>& extra) {
     CHECK(sum == j["schedules"].get<std::uint64_t>());
     CHECK(j["schedules"].get<std::uint64_t>() > 0);
   }
-  fs::remove_all(fs::temp_directory_path() / ("rdv-scen-explore-" + std::to_string(::getpid())));
 }
 
 }  // namespace
@@ -127,9 +123,7 @@ TEST_CASE(RDV_SUITE ": every shipped scenario's expectation holds (exhaustive, c
 
 #if !RDV_EXPLORE_SLOW
 TEST_CASE("scenario explore: a broken expectation exits 2, an unknown one 1") {
-  const fs::path dir =
-      fs::temp_directory_path() / ("rdv-scen-expect-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const fs::path dir = rdv::test::fresh_dir("expect");
   const fs::path scen = fs::path(RDV_SOURCE_DIR) / "scenarios";
   struct Case {
     const char* file;

@@ -1,5 +1,6 @@
 // Tests of script/scenario_header.h: the Lua lexer and the literal-only header parser.
 #include "script/scenario_header.h"
+#include "tests/support/scratch.h"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -243,7 +244,7 @@ TEST_CASE("scenario header: file errors name the file") {
   r = rdv::script::read_scenario_header("/dev/zero");
   REQUIRE_FALSE(r);
   CHECK(r.error() == "/dev/zero: not a regular file (a device)");
-  const fs::path fifo = fs::temp_directory_path() / "rdv_header_test_fifo.lua";
+  const fs::path fifo = rdv::test::scratch_root() / "fifo.lua";
   fs::remove(fifo);
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   r = rdv::script::read_scenario_header(fifo.string());
@@ -251,7 +252,7 @@ TEST_CASE("scenario header: file errors name the file") {
   REQUIRE_FALSE(r);
   CHECK(r.error() == fifo.string() + ": not a regular file (a FIFO)");
 
-  const fs::path big = fs::temp_directory_path() / "rdv_header_test_big.lua";
+  const fs::path big = rdv::test::scratch_root() / "big.lua";
   {
     std::ofstream out(big, std::ios::binary);
     out << "scenario { title = 'a' }\n";

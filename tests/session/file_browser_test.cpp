@@ -1,6 +1,7 @@
 // File ▸ Open's browser without a window (#19 item 8): listing, the filter, places, the typed
 // path, recent files, and the errors of folders that cannot be listed.
 #include "session/file_browser.h"
+#include "tests/support/scratch.h"
 
 #include <doctest/doctest.h>
 
@@ -17,9 +18,7 @@ namespace {
 
 // A fresh folder holding a course: scenarios, a trace, a Go program, other files and folders.
 fs::path make_course(const char* name) {
-  const fs::path d =
-      fs::temp_directory_path() / ("rdv_file_browser_" + std::to_string(::getpid())) / name;
-  fs::remove_all(d);
+  const fs::path d = rdv::test::fresh_dir(name);
   fs::create_directories(d / "week 2");
   fs::create_directories(d / "week 10");
   fs::create_directories(d / ".git");

@@ -6,6 +6,7 @@
 #include "session/scenario_catalog.h"
 #include "tests/support/read_file.h"
 #include "tests/support/scenario.h"
+#include "tests/support/scratch.h"
 
 #include <doctest/doctest.h>
 
@@ -41,17 +42,7 @@ class MapSettings : public SettingsStore {
 
 // A fresh temp folder.
 struct Fixture {
-  Fixture() {
-    dir = fs::temp_directory_path() / ("rdv-files-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-  }
-  ~Fixture() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  Fixture(const Fixture&) = delete;
-  Fixture& operator=(const Fixture&) = delete;
-  fs::path dir;
+  fs::path dir = rdv::test::fresh_dir("files");
   MapSettings settings;
   Browser browser;
   Controller controller;

@@ -7,6 +7,7 @@
 #include "tests/support/files_in.h"
 #include "tests/support/read_file.h"
 #include "tests/support/scenario.h"
+#include "tests/support/scratch.h"
 
 #include <doctest/doctest.h>
 
@@ -129,9 +130,7 @@ TEST_CASE("time travel: a loaded trace goes both ways, like the run it recorded"
   Controller run;
   rdv::test::open_scenario(run, file);
   REQUIRE(run.finish_blocking(std::chrono::seconds(30)));
-  const std::string path =
-      (fs::temp_directory_path() / ("rdv-tt-" + std::to_string(::getpid()) + ".rdv.jsonl"))
-          .string();
+  const std::string path = (rdv::test::scratch_root() / "tt.rdv.jsonl").string();
   std::string error;
   REQUIRE_MESSAGE(run.save_trace(path, &error), error);
   Controller c;

@@ -36,10 +36,15 @@ inline bool have_go() {
   return shell("command -v go >/dev/null 2>&1") == 0;
 }
 
-// The environment words (ending in a space) that give `go` a cache and GOPATH in `work`, in GOPATH
-// mode; Debian's Go packages (golang.org/x/sync for errgroup) live in /usr/share/gocode.
+// The environment words (ending in a space) that give `go` a GOPATH in `work`, in GOPATH mode, and
+// a build cache: the one GOCACHE names (ctest gives every test the build tree's, shared by the test
+// processes: Go's cache takes concurrent users), else one in `work`. Debian's Go packages
+// (golang.org/x/sync for errgroup) live in /usr/share/gocode.
 inline std::string go_env(const std::filesystem::path& work) {
-  return "GOCACHE=" + (work / "gocache").string() + " GOPATH=" + (work / "gopath").string() +
+  const char* shared = std::getenv("GOCACHE");
+  const std::string cache =
+      shared != nullptr && *shared != '\0' ? std::string(shared) : (work / "gocache").string();
+  return "GOCACHE=" + cache + " GOPATH=" + (work / "gopath").string() +
          ":/usr/share/gocode GO111MODULE=off GOFLAGS= ";
 }
 

@@ -1,5 +1,6 @@
 // tests/ui/process.cpp — std::system with output redirected to files.
 #include "tests/support/process.h"
+#include "tests/support/scratch.h"
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -32,11 +33,7 @@ std::string slurp(const std::filesystem::path& p) {
 }  // namespace
 
 std::string temp_folder(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("rdv-test-" + std::to_string(::getpid()) + "-" + name);
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir.string();
+  return fresh_dir(name).string();
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // Tests of the browser's parts that need no window: colouring, ordering, the catalogue, config.
 #include "session/config.h"
 #include "session/scenario_catalog.h"
+#include "tests/support/scratch.h"
 #include "ui/scenario_list_panel.h"
 #include "ui/source_panel.h"
 #include "ui/theme.h"
@@ -102,9 +103,7 @@ TEST_CASE("scenario list: file names sort by chapter numbers") {
 
 TEST_CASE("scenario browser: lists .lua files in chapter order, broken ones with their error") {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "rdv-browser-test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = rdv::test::fresh_dir("browser-test");
   write(dir / "2.10-later.lua", "scenario { title = 'Later', chapter = '2.10' }\n");
   write(dir / "2.9-earlier.lua",
         "scenario { title = 'Earlier', chapter = '2.9', concept = 'Channels' }\n");
@@ -131,7 +130,7 @@ TEST_CASE("scenario browser: lists .lua files in chapter order, broken ones with
   CHECK(b.find(dir / "." / "2.10-later.lua") == 1);
 
   // A file outside the folder is added once.
-  const fs::path other = fs::temp_directory_path() / "rdv-browser-test-other.lua";
+  const fs::path other = rdv::test::scratch_root() / "other.lua";
   write(other, "scenario { title = 'Other' }");
   CHECK(b.add_file(other) == 3);
   CHECK(b.add_file(other) == 3);
@@ -214,9 +213,7 @@ TEST_CASE("source colours: a Go file is coloured as Go, by its extension") {
 
 TEST_CASE("scenario browser: lists Go programs, by their comment header or their file name") {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "rdv-browser-go-test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = rdv::test::fresh_dir("browser-go-test");
   write(dir / "2.1-rendezvous.go",
         "// title: Unbuffered rendezvous\n// chapter: 2.1\n// concept: Both sides meet.\n"
         "package main\n\nfunc main() {}\n");
@@ -236,8 +233,7 @@ TEST_CASE("scenario browser: lists Go programs, by their comment header or their
 
 TEST_CASE("scenario browser: a subfolder's files are listed among the folder's, by chapter") {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "rdv-browser-sub-test";
-  fs::remove_all(dir);
+  const fs::path dir = rdv::test::fresh_dir("browser-sub-test");
   fs::create_directories(dir / "seed" / "deeper");
   write(dir / "2.1-rendezvous.go", "// title: Rendezvous\n// chapter: 2.1\npackage main\n");
   write(dir / "3.1-waitgroup.lua", "scenario { title = 'WaitGroup', chapter = '3.1' }\n");
@@ -258,9 +254,7 @@ TEST_CASE("scenario browser: a subfolder's files are listed among the folder's, 
 
 TEST_CASE("scenario browser: a scenario written in Go and Lua is one entry, Lua its second tab") {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / "rdv-browser-twin-test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = rdv::test::fresh_dir("browser-twin-test");
   write(dir / "2.1-rendezvous.go",
         "// title: Rendezvous\n// chapter: 2.1\npackage main\n\nfunc main() {}\n");
   write(dir / "2.1-rendezvous.lua", "scenario { title = 'Rendezvous', chapter = '2.1' }\n");

@@ -4,6 +4,7 @@
 // check (ui/layout_check.h) finds a cut label, an overlap and a banner naming an empty pane.
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
+#include "tests/support/scratch.h"
 #include "tests/ui/imgui_frames.h"
 #include "ui/file_actions.h"
 #include "ui/layout_check.h"
@@ -59,9 +60,7 @@ ImGuiWindow* listing_window() {
 }
 
 fs::path make_course() {
-  const fs::path d =
-      fs::temp_directory_path() / ("rdv_classroom_frames_" + std::to_string(::getpid()));
-  fs::remove_all(d);
+  const fs::path d = rdv::test::fresh_dir("classroom");
   fs::create_directories(d / "week 1");
   fs::copy_file(RDV_SOURCE_DIR "/scenarios/2.1-unbuffered-rendezvous.lua", d / "rendezvous.lua");
   fs::copy_file(RDV_SOURCE_DIR "/scenarios/4.2c-deadlock-lock-order.lua",

@@ -4,6 +4,7 @@
 // framebuffer the app would read back made up by the test.
 #include "session/controller.h"
 #include "tests/support/read_file.h"
+#include "tests/support/scratch.h"
 #include "tests/ui/imgui_frames.h"
 #include "ui/export_actions.h"
 #include "ui/gif_writer.h"
@@ -34,11 +35,7 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path temp_dir(const std::string& name) {
-  const fs::path d =
-      fs::temp_directory_path() / ("rdv_export_test_" + std::to_string(::getpid())) / name;
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
+  return rdv::test::fresh_dir(name);
 }
 
 using rdv::test::read_file;

@@ -2,6 +2,7 @@
 // of the shell in it, a panel that counts its frames, and a state folder of the test's own.
 #pragma once
 
+#include "tests/support/scratch.h"
 #include "ui/shell.h"
 
 #include <imgui.h>
@@ -55,10 +56,11 @@ inline void shell_frame(rdv::ui::Shell& shell) {
   ImGui::Render();
 }
 
-// Points XDG_STATE_HOME (where the app keeps its autosaves) at the folder `name` under the
-// temporary folder, made if needed, so that the test never touches the person's; returns it.
+// Points XDG_STATE_HOME (where the app keeps its autosaves) at the folder `name` in this
+// process's scratch folder (made if needed), so that the test never touches the person's;
+// returns it.
 inline std::filesystem::path use_state_home(const std::string& name) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / name;
+  const std::filesystem::path dir = rdv::test::scratch_root() / name;
   std::filesystem::create_directories(dir);
   ::setenv("XDG_STATE_HOME", dir.c_str(), 1);
   return dir;
