@@ -49,7 +49,8 @@ void TasksPanel::draw() {
   const model::Model& m = c.model();
   const model::State& s = c.state();
   ViewState& view = c.view();
-  draw_state_legend();
+  // The legend's words where they take at most a third of the pane, else its shapes.
+  draw_state_legend(ImGui::GetContentRegionAvail().y / 3);
   ImGui::Separator();
   if (s.tasks.empty()) {
     ImGui::TextDisabled(c.source_kind() == Source::None ? "No run yet."

@@ -95,7 +95,6 @@ std::string where(const model::Model& m, std::uint32_t seq) {
 // The last run-wide word drawn ("deadlock", "end"): the next one keeps clear of it.
 struct TimelinePanel::RunWord {
   float end = -FLT_MAX;  // its right edge
-  float top = FLT_MAX;
 };
 
 void TimelinePanel::set_axis(Axis axis) {
@@ -286,7 +285,13 @@ void TimelinePanel::choose_rows(const Frame& f) {
       shown_rows_.push_back(r);
     }
   }
-  const auto fit_rows = static_cast<std::size_t>(std::max(1.0f, (f.avail.y - f.axis_h) / f.lane_h));
+  // Once the run has deadlocked or ended, its word ("deadlock", "end") goes under the lanes: a
+  // line is kept free for it, or it would cover the last lane's labels.
+  const std::size_t n = std::min(f.m.size(), f.limit);
+  const bool run_word =
+      head.deadlock < n || (n > 0 && f.m.events()[n - 1].kind == sim::EventKind::RunEnd);
+  const float rows_h = f.avail.y - f.axis_h - (run_word ? f.em + 3 : 0.0f);
+  const auto fit_rows = static_cast<std::size_t>(std::max(1.0f, rows_h / f.lane_h));
   view_.first_lane =
       std::min(view_.first_lane, shown_rows_.size() > fit_rows ? shown_rows_.size() - fit_rows : 0);
   const std::size_t row_end = std::min(shown_rows_.size(), view_.first_lane + fit_rows);
@@ -679,22 +684,23 @@ void TimelinePanel::draw_run_marker(const Frame& f, const timeline::Marker& mk,
   const bool dead = mk.kind == timeline::MarkerKind::Deadlock;
   const ImU32 col = dead ? palette::kError : palette::kTextDim;
   dl->AddLine(ImVec2(x, f.lanes_top), ImVec2(x, f.lanes_bottom), col, dead ? 2.0f : 1.0f);
-  // The word right of its line, or left of it where the plot ends. Under the lanes when
-  // the pane has room there (over the last lane it would hide that lane's label), else
-  // over the last lane; one line further from the lanes when the previous run-wide word
-  // (the deadlock's, just before the end) is in the way.
+  // The word right of its line, or left of it where the plot ends, in the line choose_rows()
+  // keeps free under the lanes (over the last lane only in a pane too low for one lane and the
+  // word). When the previous word (the deadlock's, just before the end) is in the way, left of
+  // the line if there is room, else the line goes without its word: its tooltip names it.
   const char* word = dead ? "deadlock" : "end";
   const float tw = ImGui::CalcTextSize(word).x;
   float tx = x + 3;
   if (tx + tw + 2 > f.x0 + f.width) tx = x - 3 - tw;  // not flush with the edge: it reads as cut
-  const bool below = f.lanes_bottom + 2 * (em + 2) <= f.clip_max.y;
-  float ty = below ? f.lanes_bottom + 2 : f.lanes_bottom - em - 2;
-  if (tx < last.end && ty + em > last.top && ty < last.top + em + 1)
-    ty = below ? last.top + em + 1 : last.top - em - 1;
+  if (tx < last.end) {
+    if (x - 3 - tw < last.end) return;
+    tx = x - 3 - tw;
+  }
+  const float ty =
+      f.lanes_bottom + em + 3 <= f.clip_max.y ? f.lanes_bottom + 2 : f.lanes_bottom - em - 2;
   dl->AddRectFilled(ImVec2(tx - 1, ty), ImVec2(tx + tw + 1, ty + em + 1), kLabelBg);
   dl->AddText(ImVec2(tx, ty), col, word);
   last.end = tx + tw + 3;
-  last.top = ty;
 }
 
 // The selected event, the cursor (after the first `cursor` events), the range being selected

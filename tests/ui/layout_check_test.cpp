@@ -71,6 +71,18 @@ TEST_CASE("layout check: 4.2b lost update per line, nothing cut or overlapping")
 TEST_CASE("layout check: 4.2c lock-order deadlock, nothing cut or overlapping") {
   check_scenario("4.2c-deadlock-lock-order.lua", {0, 12, 20});
 }
+// At 1280x720 the timeline pane is three lanes high: the run's "deadlock" (and its end) once went
+// over the last lane's span label ("Mut|deadlock|ts"); a line under the lanes is kept for it now.
+TEST_CASE("layout check: 4.2c in Go at 1280x720, the deadlock's word under the timeline's lanes") {
+  const std::string dir = temp_folder("layout-small");
+  const auto r = run_app({RDV_SOURCE_DIR "/scenarios/4.2c-deadlock-lock-order.go", "--screenshot",
+                          dir + "/small.png", "--size", "1280x720", "--seed", "1", "--tab",
+                          "Timeline", "--at", "end", "--check-layout"});
+  INFO(r.out);
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("layout:") == std::string::npos);
+}
 TEST_CASE("layout check: 4.3 limited concurrency, nothing cut or overlapping") {
   check_scenario("4.3-limited-concurrency-ordered.lua", {30, 62});
 }

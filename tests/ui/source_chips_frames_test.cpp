@@ -1,7 +1,7 @@
 // The Source pane's "+N" chip and the Tasks pane's state column in real ImGui frames without a
 // window, with the app's fonts, read back through ui/layout_check.h's text runs: hovering "+N"
 // lists every task at the line by its full name; at 1280x720 the state column shows
-// "runnable" whole and the names keep their words whole.
+// "runnable" whole, the names keep their words whole, and the legend gives its lines to the rows.
 #include "session/controller.h"
 #include "session/scenario_catalog.h"
 #include "session/view_model.h"
@@ -11,6 +11,7 @@
 #include "ui/channels_panel.h"
 #include "ui/console_panel.h"
 #include "ui/layout_check.h"
+#include "ui/legend.h"
 #include "ui/scenario_panel.h"
 #include "ui/shell.h"
 #include "ui/source_panel.h"
@@ -123,9 +124,9 @@ TEST_CASE(
   int whole_names = 0;
   for (const TextRun& r : runs) {
     if (r.window.find("Tasks/tasks") == std::string::npos || !r.shows) continue;
-    if (r.text.starts_with("runn")) {
-      saw_runnable = true;
-      CHECK(r.text == "runnable");
+    if (r.text.starts_with("runn")) {  // "runnable" and "running" whole, not "runn…"
+      saw_runnable = saw_runnable || r.text == "runnable";
+      CHECK((r.text == "runnable" || r.text == "running"));
     }
     if (r.text.starts_with("main.main.func1")) {
       ++whole_names;
@@ -142,4 +143,40 @@ TEST_CASE(
     INFO(f.message);
     CHECK(f.message.find("Tasks") == std::string::npos);
   }
+}
+
+TEST_CASE(
+    "tasks frames: at 1280x720 the legend shows its shapes alone, leaving its rows to the tasks; "
+    "at 1600x900 its words") {
+  // At 1280x720 the legend's words took four lines of a pane eleven lines high, and a deadlock's
+  // wrapped states then left one task in view. Where its words would take more than a third of
+  // the pane, the legend is its shapes in one line, each one's tooltip naming its state.
+  rdv::test::use_state_home("rdv-source-chips-frames");
+  for (const bool small : {true, false}) {
+    CAPTURE(small);
+    rdv::test::HeadlessImGui imgui(small ? ImVec2(1280, 720) : ImVec2(1600, 900));
+    app_fonts();
+    App app;
+    app.frames(3);
+    const auto runs = app.runs();
+    INFO(all_text(runs, "Tasks"));
+    int legend_words = 0, rows = 0;
+    for (const TextRun& r : runs) {
+      if (r.window.find("Tasks") == std::string::npos || !r.shows) continue;
+      legend_words += r.text == "blocked: channel" || r.text == "sleeping" || r.text == "panicked";
+      rows += r.text.starts_with("main");
+    }
+    CHECK(legend_words == (small ? 0 : 3));
+    CHECK(rows >= 4);  // main and the three goroutines waiting at line 43
+  }
+}
+
+TEST_CASE("legend: the lines a wrapping row of entries takes") {
+  const float w[] = {50, 50, 50, 50};
+  CHECK(LegendRow::lines(w, 10, 1000) == 1);
+  CHECK(LegendRow::lines(w, 10, 170) == 2);  // 50 + 10 + 50 + 10 + 50 = 170: three a line
+  CHECK(LegendRow::lines(w, 10, 169) == 2);  // two a line
+  CHECK(LegendRow::lines(w, 10, 109) == 4);  // one a line
+  CHECK(LegendRow::lines(w, 10, 20) == 4);   // one a line, wider than the row
+  CHECK(LegendRow::lines({}, 10, 100) == 0);
 }
