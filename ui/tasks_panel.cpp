@@ -148,7 +148,10 @@ void TasksPanel::draw() {
   ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
   for (int col = 0; col < 4; ++col) {
     if (!ImGui::TableSetColumnIndex(col)) continue;
-    ImGui::TableHeader(ImGui::TableGetColumnName(col));
+    // A narrow state column is headed "state" rather than "state / wai…".
+    const char* name = ImGui::TableGetColumnName(col);
+    if (col == 1 && ImGui::CalcTextSize(name).x > ImGui::GetContentRegionAvail().x) name = "state";
+    ImGui::TableHeader(name);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kHeaderTips[col]);
   }
   // Up to a few hundred rows are all laid out, so a row can be as tall as its wrapped text;

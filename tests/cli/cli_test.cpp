@@ -335,7 +335,7 @@ TEST_CASE("cli --limit-memory: a trace keeps the cap, so replay stops where the 
   CHECK(has(other.err, "replay diverged"));
 }
 
-TEST_CASE("cli --max-events: run, explore and replay stop at the limit given; replay keeps it") {
+TEST_CASE("cli --max-events: run, explore and replay stop at the limit given, replay keeps it") {
   const fs::path d = scratch();
   // ~2 events per line printed: 3,000 lines are ~6,000 events.
   const std::string many = write_script(d, "many.lua", "for i = 1, 3000 do print(i) end\n");

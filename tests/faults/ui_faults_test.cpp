@@ -69,7 +69,7 @@ double play(Controller& c, const std::string& path, int* frames, double limit_s)
 
 }  // namespace
 
-TEST_CASE("app faults: saving a trace to an unwritable path reports why; the app goes on") {
+TEST_CASE("app faults: saving a trace to an unwritable path reports why, the app goes on") {
   Controller c;
   const fs::path dir = rdv::test::fresh_dir("ui-faults");
   const std::string script = (dir / "ok.lua").string();

@@ -214,7 +214,7 @@ TEST_CASE("hostile: rendezvous run exits 2 with the message on stderr, each with
 // One memory budget for the whole run (issue #21), through explore (its jobs share one cap),
 // replay and export of the failure trace explore wrote: each child's peak RSS within 3x the cap,
 // and the trace no larger than what the cap let the run hold.
-TEST_CASE("hostile: explore shares one memory cap across its jobs; replay and export stay in it") {
+TEST_CASE("hostile: explore shares one memory cap across its jobs, replay and export stay in it") {
   const fs::path dir = rdv::test::fresh_dir("budget");
   struct Attack {
     std::string script;

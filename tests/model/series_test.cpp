@@ -101,7 +101,7 @@ TEST_CASE("series: columns follow the state after every event, at any zoom, on b
   CHECK(channel_max(m, 1, ChanField::Len) == *std::max_element(t.len[1].begin(), t.len[1].end()));
 }
 
-TEST_CASE("series: columns outside the run are undefined; an empty model draws nothing") {
+TEST_CASE("series: columns outside the run are undefined, an empty model draws nothing") {
   const Model m = synthetic(500, 2);
   const XRange full = full_range(m, XAxis::Events);
   const auto cols = count_columns(m, CountField::Blocked, XAxis::Events,

@@ -122,7 +122,7 @@ TEST_CASE("sandbox: dofile, loadfile, string.dump, collectgarbage are refused wi
   CHECK(e.output == std::vector<std::string>{"number"});
 }
 
-TEST_CASE("sandbox: load takes text only; binary chunks are refused") {
+TEST_CASE("sandbox: load takes text only, binary chunks are refused") {
   const RunReport a = run("print(load('return 1 + 1')())");
   CHECK(a.output == std::vector<std::string>{"2"});
   const RunReport b = run("print(load('\\27Lua', 'x', 'b'))");
@@ -447,7 +447,7 @@ TEST_CASE("errors: panic and recover are events") {
                                          "Recover close of closed channel"});
 }
 
-TEST_CASE("errors: goexit ends a task without a panic; pcall catches it without events") {
+TEST_CASE("errors: goexit ends a task without a panic, pcall catches it without events") {
   rdv::sim::EventLog log;
   const RunReport r = rdv::script::run_source("t.lua", R"(
 local ok, e = pcall(goexit)
@@ -665,7 +665,7 @@ TEST_CASE("display: a Go float32 as Go prints a float32") {
   CHECK(format_float32(std::ldexp(1.0, -149)) == "1e-45");
 }
 
-TEST_CASE("exit: ends the run at once with its status; pcall cannot catch it; no task is a leak") {
+TEST_CASE("exit: ends the run at once with its status, pcall cannot catch it, no task is a leak") {
   // A task blocked for ever, a pcall around exit, and lines after it: none of them matters.
   const RunReport r =
       run("local ch = chan(0)\ngo(function() ch:recv() end)\nprint('before')\neprint('oops')\n"

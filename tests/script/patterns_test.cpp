@@ -170,7 +170,7 @@ TEST_CASE("patterns: with no step budget, an abort still ends a match in progres
   CHECK(r.finish().result.outcome == Outcome::Aborted);
 }
 
-TEST_CASE("patterns: string.rep of empty copies is made at once; big ones are charged") {
+TEST_CASE("patterns: string.rep of empty copies is made at once, big ones are charged") {
   const RunReport quick =
       run("local s = string.rep('', math.maxinteger)\n"
           "print(#s, #string.rep('', 1 << 40, ''), string.rep('ab', 3, ','))\n");

@@ -72,7 +72,7 @@ void check_tiling(const Lane& lane) {
 
 }  // namespace
 
-TEST_CASE("timeline: zoomed in, every segment is its own item; zoomed out, they fold") {
+TEST_CASE("timeline: zoomed in, every segment is its own item, zoomed out, they fold") {
   const Stream s = sleeper(1000);
   const auto segs = s.model.segments(0);
   REQUIRE(segs.size() == 3002);  // one per event: spawn, run, then 3 per cycle
@@ -254,7 +254,7 @@ TEST_CASE("timeline: the event-order axis gives zero-time steps their room") {
   CHECK(back.begin == 0);
 }
 
-TEST_CASE("timeline: zoom keeps the point under the mouse; pan moves by a fraction") {
+TEST_CASE("timeline: zoom keeps the point under the mouse, pan moves by a fraction") {
   const Window w{100, 200};
   const Window z = zoom(w, 0.25, 0.5, 1e-3);
   CHECK(z.begin + 0.25 * z.span() == doctest::Approx(125.0));

@@ -164,7 +164,7 @@ TEST_CASE("view model: a Cond's L is named by kind: RLocker, a program's Locker,
   CHECK(m.cond_locker(*st.cond(5)) == "rw");
 }
 
-TEST_CASE("view model: a deadlock marks the blocked tasks as stuck; select and sync in words") {
+TEST_CASE("view model: a deadlock marks the blocked tasks as stuck, select and sync in words") {
   Stream s;
   s.add(EventKind::TaskSpawn, 1, {}, "main");
   s.add(EventKind::ChanMake, 1, {{"obj", 1}}, "jobs");
@@ -316,7 +316,7 @@ void check_clamped(Controller& c, RunSettings s, std::int64_t RunSettings::*limi
 }  // namespace
 
 TEST_CASE(
-    "controller: a controlled run is recorded ahead; Step, Step task and seek move the "
+    "controller: a controlled run is recorded ahead, Step, Step task and seek move the "
     "cursor") {
   Controller c;
   const std::string file = "2.1-unbuffered-rendezvous.lua";

@@ -61,7 +61,7 @@ TEST_CASE("channel: unbuffered send and recv meet (rendezvous), arrows carry the
   }
 }
 
-TEST_CASE("channel: buffered send blocks when full; recv refills from the first waiting sender") {
+TEST_CASE("channel: buffered send blocks when full, recv refills from the first waiting sender") {
   for (Mode mode : kModes) {
     for (std::uint64_t seed = 1; seed <= kSeeds; ++seed) {
       CAPTURE(std::string(to_string(mode)));

@@ -169,7 +169,7 @@ TEST_CASE("context: a child of a cancelled parent is born cancelled") {
   CHECK(cancels.back().aux == 2);  // the cascade that started at a reached it at birth
 }
 
-TEST_CASE("context: a cause travels with its cascade; the first cancellation keeps its own") {
+TEST_CASE("context: a cause travels with its cascade, the first cancellation keeps its own") {
   std::vector<std::int64_t> causes;
   const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
     const auto bg = Context::background(rt);
@@ -243,7 +243,7 @@ TEST_CASE("context: the first cancellation wins") {
   }
 }
 
-TEST_CASE("context: deadlines inherit the parent's when earlier; past deadlines are born done") {
+TEST_CASE("context: deadlines inherit the parent's when earlier, past deadlines are born done") {
   std::string child_err;
   std::string past_err;
   const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {
@@ -351,7 +351,7 @@ TEST_CASE("context: after_func's stop before cancel returns true once, and fn ne
   });
 }
 
-TEST_CASE("context: after_func registrations are independent; a cascade starts them in order") {
+TEST_CASE("context: after_func registrations are independent, a cascade starts them in order") {
   for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
     std::atomic<int> ran{0};
     bool stopped_b = false;
@@ -383,7 +383,7 @@ TEST_CASE("context: after_func registrations are independent; a cascade starts t
   });
 }
 
-TEST_CASE("context: after_func on a cancelled context starts fn at once; stop then says false") {
+TEST_CASE("context: after_func on a cancelled context starts fn at once, stop then says false") {
   for_each_mode_seed([&](Mode mode, std::uint64_t seed) {
     std::size_t alive = 0;
     bool stopped = true;
@@ -432,7 +432,7 @@ TEST_CASE("context: a deadline starts after_func's task from timer context") {
   });
 }
 
-TEST_CASE("context: after_func never started is no task and no leak; background never starts it") {
+TEST_CASE("context: after_func never started is no task and no leak, background never starts it") {
   std::atomic<int> ran{0};
   bool stop_bg = false, stop_bg_again = true;
   const Ran r = run(Mode::Controlled, 1, [&](Runtime& rt) {

@@ -55,7 +55,7 @@ TEST_CASE("event_log: a log on chunks an ended log gave back sees only its own e
   }
 }
 
-TEST_CASE("event_log: the string table returns what was interned; id 0 is empty") {
+TEST_CASE("event_log: the string table returns what was interned, id 0 is empty") {
   EventLog log;
   CHECK(log.str(0).empty());
   CHECK(log.intern("") == 0);
@@ -108,7 +108,7 @@ TEST_CASE("event_log: concurrent writers and a reader see a dense published pref
   }
 }
 
-TEST_CASE("event_log: close appends the last event; later appends are dropped") {
+TEST_CASE("event_log: close appends the last event, later appends are dropped") {
   EventLog log;
   Event e;
   log.append(e);
@@ -124,7 +124,7 @@ TEST_CASE("event_log: close appends the last event; later appends are dropped") 
   CHECK(log.at(2).kind == EventKind::RunEnd);
 }
 
-TEST_CASE("memory_budget: try_charge refuses past the cap, charge does not; release gives back") {
+TEST_CASE("memory_budget: try_charge refuses past the cap, charge does not, release gives back") {
   MemoryBudget b(1000);
   CHECK(b.try_charge(600, MemoryBudget::Use::Lua));
   CHECK_FALSE(b.try_charge(401, MemoryBudget::Use::Output));  // 1,001 > 1,000: nothing taken

@@ -61,7 +61,7 @@ TEST_CASE("future: get blocks until the promise is set, then returns its value")
   });
 }
 
-TEST_CASE("future: a failed promise gives its error; a resolved future does not block") {
+TEST_CASE("future: a failed promise gives its error, a resolved future does not block") {
   Settlement first;
   Settlement again;
   ObjId id = 0;
@@ -171,7 +171,7 @@ TEST_CASE("all: the values in input order once every future is set") {
   });
 }
 
-TEST_CASE("all: returns the first rejection at once; all_settled waits for every outcome") {
+TEST_CASE("all: returns the first rejection at once, all_settled waits for every outcome") {
   // Future 1 fails first; future 2 fails only after it; future 0 is set only after all() has
   // returned. Causal, not timed, so the verdict is the same in live mode.
   for_each_mode_seed([&](Mode mode, std::uint64_t seed) {

@@ -126,7 +126,7 @@ TEST_CASE("policy: interactive asks, the UI answers from another thread") {
   CHECK(p.pick_task(std::vector<TaskId>{1, 2}, 0) == 0);
 }
 
-TEST_CASE("policy: one name per kind, parsed back; make_policy makes the seeded ones") {
+TEST_CASE("policy: one name per kind, parsed back, make_policy makes the seeded ones") {
   for (const PolicyKind k : {PolicyKind::Random, PolicyKind::Pct, PolicyKind::RoundRobin,
                              PolicyKind::Interactive, PolicyKind::Replay, PolicyKind::Exhaustive}) {
     PolicyKind back = PolicyKind::Random;

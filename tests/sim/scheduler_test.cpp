@@ -89,7 +89,7 @@ void wait_exited(Runtime& rt, TaskId id) {
 
 }  // namespace
 
-TEST_CASE("scheduler: main returning with nothing left is Ok; the stream is well formed") {
+TEST_CASE("scheduler: main returning with nothing left is Ok, the stream is well formed") {
   auto r = run(controlled(1), [](Runtime& rt) {
     rt.set_line(2);
     rt.print("hello");
@@ -258,7 +258,7 @@ TEST_CASE("scheduler: tasks blocked when main returns are leaked, then torn down
   }
 }
 
-TEST_CASE("scheduler: when main returns no other task runs again; runnable ones are no leak") {
+TEST_CASE("scheduler: when main returns no other task runs again, runnable ones are no leak") {
   // Controlled, with main chosen at every point (its return included): the worker never runs,
   // so it neither prints nor panics; it is listed as runnable and the run is ok.
   struct MainFirst final : Policy {

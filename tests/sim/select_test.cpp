@@ -72,7 +72,7 @@ void check_ok_over_ten_seeds(const std::function<void(Runtime&)>& body) {
 
 }  // namespace
 
-TEST_CASE("select: takes a ready case; with nothing ready takes default without blocking") {
+TEST_CASE("select: takes a ready case, with nothing ready takes default without blocking") {
   for (Mode mode : kModes) {
     CAPTURE(std::string(to_string(mode)));
     auto r = run(mode, 1, [](Runtime& rt) {
@@ -123,7 +123,7 @@ TEST_CASE("select: an empty select blocks forever") {
   }
 }
 
-TEST_CASE("select: a blocked select wakes on the first case; the losers are dequeued") {
+TEST_CASE("select: a blocked select wakes on the first case, the losers are dequeued") {
   check_ok_over_ten_seeds([](Runtime& rt) {
     auto a = std::make_shared<Channel>(rt, 0, "a");
     auto b = std::make_shared<Channel>(rt, 0, "b");
@@ -144,7 +144,7 @@ TEST_CASE("select: a blocked select wakes on the first case; the losers are dequ
   });
 }
 
-TEST_CASE("select: a blocked send case is taken by a receiver; recv case sees close") {
+TEST_CASE("select: a blocked send case is taken by a receiver, recv case sees close") {
   check_ok_over_ten_seeds([](Runtime& rt) {
     auto out = std::make_shared<Channel>(rt, 0, "out");
     auto quit = std::make_shared<Channel>(rt, 0, "quit");

@@ -100,7 +100,7 @@ TEST_CASE("timer: timers due at the same time fire in creation order") {
   CHECK(fired[1] < fired[2]);
 }
 
-TEST_CASE("timer: after() as a select timeout; the slow worker loses") {
+TEST_CASE("timer: after() as a select timeout, the slow worker loses") {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     CAPTURE(seed);
     auto r = run(controlled(seed), [](Runtime& rt) {
@@ -152,7 +152,7 @@ TEST_CASE("timer: a ticker ticks every period, drops untaken ticks, and stops") 
   CHECK(bad.result.message.rfind("panic: non-positive interval for NewTicker\n", 0) == 0);
 }
 
-TEST_CASE("timer: a one-shot timer fires once; stop and reset say whether it was pending") {
+TEST_CASE("timer: a one-shot timer fires once, stop and reset say whether it was pending") {
   auto r = run(controlled(1), [](Runtime& rt) {
     auto t = timer(rt, 2 * kSecond);
     CHECK(t->stop());        // stopped before it fired
@@ -190,7 +190,7 @@ TEST_CASE("timer: a one-shot timer fires once; stop and reset say whether it was
   CHECK(fires == 3);
 }
 
-TEST_CASE("timer: a pending timer is not a deadlock; the time limit ends an endless run") {
+TEST_CASE("timer: a pending timer is not a deadlock, the time limit ends an endless run") {
   auto r = run(controlled(1), [](Runtime& rt) {
     auto t = ticker(rt, kSecond);
     chan_recv(rt, nullptr);

@@ -403,7 +403,7 @@ TEST_CASE("recorder: a run's trace says what ran and how, with its schedule and 
   CHECK(t.text(t.events[0]) == "hello");
 }
 
-TEST_CASE("compare: identical streams agree; the first difference is reported") {
+TEST_CASE("compare: identical streams agree, the first difference is reported") {
   testing::SyntheticOptions o;
   o.events = 2000;
   const Trace a = testing::synthetic_trace(o);
@@ -426,7 +426,7 @@ TEST_CASE("compare: identical streams agree; the first difference is reported") 
   CHECK(other);
 }
 
-TEST_CASE("trace: the fuzz corpus never crashes the reader; ok-* files load, bad-* do not") {
+TEST_CASE("trace: the fuzz corpus never crashes the reader, ok-* files load, bad-* do not") {
   std::size_t n = 0;
   for (const auto& f : std::filesystem::directory_iterator(RDV_TRACE_CORPUS)) {
     const std::string name = f.path().filename().string();
@@ -439,7 +439,7 @@ TEST_CASE("trace: the fuzz corpus never crashes the reader; ok-* files load, bad
   CHECK(n >= 5);
 }
 
-TEST_CASE("trace: a run's event limit is kept when not the default; out of range is an error") {
+TEST_CASE("trace: a run's event limit is kept when not the default, out of range is an error") {
   Trace t = small_trace();
   CHECK(format_trace(t).find("max_events") == std::string::npos);  // default: not written
   t.header.max_events = 5'000'000;
@@ -455,7 +455,7 @@ TEST_CASE("trace: a run's event limit is kept when not the default; out of range
   CHECK(b.error().find("bad:1: field \"max_events\": expected 1 to 64000000") != std::string::npos);
 }
 
-TEST_CASE("trace: a run's memory cap is kept when one was given; out of range is an error") {
+TEST_CASE("trace: a run's memory cap is kept when one was given, out of range is an error") {
   Trace t = small_trace();
   CHECK(format_trace(t).find("limit_memory") == std::string::npos);  // none given: not written
   t.header.limit_memory = 64;

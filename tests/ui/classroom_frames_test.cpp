@@ -171,7 +171,7 @@ struct PanesApp {
 };
 }  // namespace
 
-TEST_CASE("lecture layout: only Source, Channels, Sync, Timeline and Console, zoomed; kept") {
+TEST_CASE("lecture layout: only Source, Channels, Sync, Timeline and Console, zoomed, kept") {
   const auto tmp = rdv::test::use_state_home("rdv_lecture_" + std::to_string(::getpid()));
   using V = std::vector<std::string>;
   const V all = {"Scenarios", "Source", "Channels", "Tasks", "Sync", "Timeline", "Console"};

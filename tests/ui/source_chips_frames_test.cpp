@@ -146,8 +146,8 @@ TEST_CASE(
 }
 
 TEST_CASE(
-    "tasks frames: at 1280x720 the legend shows its shapes alone, leaving its rows to the tasks; "
-    "at 1600x900 its words") {
+    "tasks frames: at 1280x720 the legend shows its shapes alone, leaving its rows to the tasks, "
+    "and the state column is headed \"state\", at 1600x900 the words whole") {
   // At 1280x720 the legend's words took four lines of a pane eleven lines high, and a deadlock's
   // wrapped states then left one task in view. Where its words would take more than a third of
   // the pane, the legend is its shapes in one line, each one's tooltip naming its state.
@@ -161,12 +161,16 @@ TEST_CASE(
     const auto runs = app.runs();
     INFO(all_text(runs, "Tasks"));
     int legend_words = 0, rows = 0;
+    std::string state_header;
     for (const TextRun& r : runs) {
       if (r.window.find("Tasks") == std::string::npos || !r.shows) continue;
       legend_words += r.text == "blocked: channel" || r.text == "sleeping" || r.text == "panicked";
       rows += r.text.starts_with("main");
+      if (r.text.starts_with("state")) state_header = r.text;
     }
     CHECK(legend_words == (small ? 0 : 3));
+    // The state column's header, whole: "state" where "state / waiting on" would be cut.
+    CHECK(state_header == (small ? "state" : "state / waiting on"));
     CHECK(rows >= 4);  // main and the three goroutines waiting at line 43
   }
 }

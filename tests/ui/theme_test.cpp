@@ -52,7 +52,7 @@ TEST_CASE("fonts: Chinese from the seed text gets glyphs in every font, rarer on
   CHECK(rdv::ui::missing_glyphs(text).empty());
 }
 
-TEST_CASE("fit_text: a cut name ends in an ellipsis; a numbered goroutine keeps its number") {
+TEST_CASE("fit_text: a cut name ends in an ellipsis, a numbered goroutine keeps its number") {
   rdv::test::HeadlessImGui imgui;
   ImGui::NewFrame();
   const auto w = [](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x; };
