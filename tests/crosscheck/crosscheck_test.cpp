@@ -32,6 +32,7 @@
 #include "tests/support/read_file.h"
 #include "tests/support/scratch.h"
 #include "tests/support/seed_runs.h"
+#include "tests/support/skipped.h"
 
 namespace {
 
@@ -151,15 +152,14 @@ TEST_CASE("crosscheck: Lua twins print only what Go allows, and all Go was seen 
     }
     ++checked;
   }
-  if (!go) std::puts("crosscheck: `go` is not on PATH; checked against the recorded outputs only");
+  if (!go) rdv::test::skipped("the Go side: `go` is not on PATH; checked against recorded outputs");
   CHECK(checked >= 5);
   fs::remove_all(work);
 }
 
 TEST_CASE("crosscheck: Go and Lua versions of the same programs agree") {
   if (!have_go()) {
-    std::puts("SKIPPED crosscheck: `go` is not on PATH (apt install golang-go to run it)");
-    MESSAGE("SKIPPED: go not on PATH");
+    rdv::test::skipped("crosscheck: `go` is not on PATH (apt install golang-go to run it)");
     return;
   }
   const fs::path dir = "tests/crosscheck";

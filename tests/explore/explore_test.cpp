@@ -16,6 +16,7 @@
 #include "script/run.h"
 #include "tests/support/read_file.h"
 #include "tests/support/scratch.h"
+#include "tests/support/skipped.h"
 #include "trace/trace.h"
 
 namespace {
@@ -319,7 +320,7 @@ TEST_CASE("explore: expectations are judged by their words") {
 TEST_CASE("explore: verdicts agree with the SPIN model checker") {
   if (shell("command -v spin >/dev/null 2>&1 && command -v cc >/dev/null 2>&1 && echo yes") !=
       "yes\n") {
-    MESSAGE("SKIPPED: spin or cc is not installed; the SPIN cross-check did not run");
+    rdv::test::skipped("the SPIN cross-check: spin or cc is not installed");
     return;
   }
   struct Model {

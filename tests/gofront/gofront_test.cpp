@@ -29,6 +29,7 @@
 #include "tests/support/read_file.h"
 #include "tests/support/scratch.h"
 #include "tests/support/seed_runs.h"
+#include "tests/support/skipped.h"
 
 namespace {
 
@@ -528,6 +529,7 @@ const Case kErrors[] = {
 
 TEST_CASE("gofront: compile errors are gc's, at gc's positions") {
   const bool go = have_go();
+  if (!go) rdv::test::skipped("gc's side: `go` is not on PATH; checked against recorded messages");
   for (const Case& c : kErrors) {
     INFO(c.src);
     CHECK(errors_of(c.src) == c.want);
@@ -706,7 +708,7 @@ TEST_CASE("gofront: slices.SortFunc leaves equal elements where Go's pdqsort doe
   INFO(rep.diagnostics);
   REQUIRE(rep.output.size() == 20);
   if (!have_go()) {
-    MESSAGE("SKIPPED the Go side: `go` is not on PATH");
+    rdv::test::skipped("the Go side: `go` is not on PATH");
     return;
   }
   const fs::path dir = work_dir() / "sortfunc";
@@ -824,7 +826,7 @@ TEST_CASE("gofront: every prefix of a program compiles or fails with a positione
 TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried") {
   const bool go = have_go();
   if (!go)
-    MESSAGE("SKIPPED the Go side: `go` is not on PATH; only programs with a .out are checked");
+    rdv::test::skipped("the Go side: `go` is not on PATH; only programs with a .out are checked");
   std::vector<fs::path> programs;
   for (const char* dir : {"tests/gofront/programs", "tests/crosscheck"}) {
     for (const auto& e : fs::directory_iterator(dir)) {
@@ -919,10 +921,11 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
 TEST_CASE("gofront: Go's own test/chan programs run unmodified, as Go runs them") {
   const fs::path dir = "/usr/lib/go-1.19/test/chan";
   if (!fs::exists(dir)) {
-    MESSAGE("SKIPPED: " << dir.string() << " is not installed (golang-1.19-go)");
+    rdv::test::skipped(dir.string() + " is not installed (golang-1.19-go)");
     return;
   }
   const bool go = have_go();
+  if (!go) rdv::test::skipped("Go's own verdict: `go` is not on PATH");
   for (const char* name : {"fifo", "nonblock", "select", "select3", "select4", "select6", "select7",
                            "select8", "sendstmt", "sieve1", "zerosize", "powser1", "powser2"}) {
     const fs::path p = dir / (std::string(name) + ".go");
@@ -1153,7 +1156,7 @@ TEST_CASE("gofront: the Go versions of the scenarios print what Go prints, stder
     }
     shell(cmd + "wait");
   } else {
-    MESSAGE("SKIPPED the Go side: `go` is not on PATH; the twins are only compiled and run");
+    rdv::test::skipped("the Go side: `go` is not on PATH; the twins are only compiled and run");
   }
   for (const fs::path& d : twins) {
     INFO(d.string());
@@ -1273,7 +1276,7 @@ TEST_CASE("gofront: a busy-wait is named in Go's words, at its Go line") {
 
 TEST_CASE("gofront: a _test.go file runs its tests as go test -v does") {
   const bool go = have_go();
-  if (!go) MESSAGE("SKIPPED the Go side: `go` is not on PATH");
+  if (!go) rdv::test::skipped("the Go side: `go` is not on PATH");
   std::size_t files = 0;
   for (const auto& e : fs::directory_iterator("tests/gofront/tests")) {
     const fs::path p = e.path();
@@ -1400,7 +1403,7 @@ TEST_CASE(
   }
   CHECK(ours.size() == 1);  // the same lines, in whatever order the schedule gave them
   if (!have_go()) {
-    MESSAGE("SKIPPED the Go side: `go` is not on PATH");
+    rdv::test::skipped("the Go side: `go` is not on PATH");
     return;
   }
   for (const char* procs : {"1", "2"}) {
