@@ -437,7 +437,12 @@ void prepare(const Model& m, const Params& p, std::span<const std::size_t> task_
         mk.kind = std::binary_search(lost.begin(), lost.end(), *s) ? MarkerKind::LostWrite
                                                                    : MarkerKind::Write;
       }
-      mk.lane = mk.kind == MarkerKind::Deadlock ? -1 : lane_of_task(e.task);
+      // The deadlock and the run's end are about the whole run (lane -1). Another marker of a
+      // task with no lane in view (in a folded group, or scrolled away) is not drawn: as lane -1
+      // it was drawn as the run's "end".
+      const bool run_wide = mk.kind == MarkerKind::Deadlock || e.kind == sim::EventKind::RunEnd;
+      mk.lane = run_wide ? -1 : lane_of_task(e.task);
+      if (mk.lane < 0 && !run_wide) continue;
       const auto slot =
           static_cast<std::size_t>(mk.lane + 1) * kMarkerKinds + static_cast<std::size_t>(mk.kind);
       const std::int32_t prev = last[slot];

@@ -85,6 +85,18 @@ ImU32 folded_colour(const model::Segment& dom) {
                   ((sc >> IM_COL32_B_SHIFT) & 0xff) * 3 / 4, 255);
 }
 
+// A timer's label over its receiver's lane: "after(2.5s) fired" (its channel's name names it).
+std::string timer_label(const model::Model& m, const timeline::PreparedArrow& a) {
+  std::string fired = object_label(m, a.obj);
+  if (fired.rfind("chan ", 0) == 0) fired.erase(0, 5);
+  return fired + " fired";
+}
+
+// A cancel's label beside its bar: "cancel <context>".
+std::string cancel_label(const model::Model& m, const sim::Event& e) {
+  return "cancel " + object_label(m, e.obj);
+}
+
 // Time and event of a span's start, for the tooltip.
 std::string where(const model::Model& m, std::uint32_t seq) {
   return "#" + std::to_string(seq) + " at " + format_time(m.events()[seq].t);
@@ -174,6 +186,7 @@ void TimelinePanel::draw() {
   f.lanes_bottom = f.lanes_top + f.lane_h * static_cast<float>(row_lane_.size());
   draw_axis(f);
   Hover hover;
+  place_labels(f);
   draw_rows(f, hover);
   draw_arrows(f);
   draw_markers(f, hover);
@@ -391,6 +404,39 @@ void TimelinePanel::draw_axis(const Frame& f) const {
 }
 
 // Rows: names, then the items; a group's header row, or a task's lane.
+// Where the labels over the lanes go, in the order they are drawn: a timer's "fired" left of
+// its clock; a cancel's name right of its bar, or left of it where the plot ends (right of it,
+// it was cut there). One that would cover a label placed before it is left out.
+void TimelinePanel::place_labels(const Frame& f) {
+  over_lane_.resize(prep_.lanes.size());
+  for (std::vector<Extent>& v : over_lane_) v.clear();
+  const auto place = [&](std::size_t lane, float x0, float x1) {
+    for (const Extent& o : over_lane_[lane])
+      if (o.x0 < x1 && x0 < o.x1) return false;
+    over_lane_[lane].push_back({x0, x1});
+    return true;
+  };
+  timer_label_x_.assign(prep_.arrows.size(), NAN);
+  for (std::size_t i = 0; i < prep_.arrows.size(); ++i) {
+    const timeline::PreparedArrow& a = prep_.arrows[i];
+    if (!a.from_timer) continue;
+    const float w = ImGui::CalcTextSize(timer_label(f.m, a).c_str()).x;
+    const float x = f.x0 + a.x0 - f.lane_h * 0.3f - 4 - w;
+    if (place(a.to_lane, x - 2, x + w + 2)) timer_label_x_[i] = x;
+  }
+  cancel_label_x_.assign(prep_.markers.size(), NAN);
+  for (std::size_t i = 0; i < prep_.markers.size(); ++i) {
+    const timeline::Marker& mk = prep_.markers[i];
+    if (mk.lane < 0) continue;
+    const sim::Event& e = f.m.events()[mk.seq];
+    if (e.kind != sim::EventKind::CtxCancel) continue;
+    const float x = f.x0 + mk.x, w = ImGui::CalcTextSize(cancel_label(f.m, e).c_str()).x;
+    const bool left = x + 3 + w + 2 > f.x0 + f.width && x - 3 - w >= f.x0;
+    const float at = left ? x - 3 - w : x + 3;
+    if (place(static_cast<std::size_t>(mk.lane), at - 1, at + w + 4)) cancel_label_x_[i] = at;
+  }
+}
+
 void TimelinePanel::draw_rows(const Frame& f, Hover& hover) {
   const std::vector<timeline::Row>& rows = rows_.rows();
   lane_y_.assign(prep_.lanes.size(), 0.0f);
@@ -522,7 +568,7 @@ void TimelinePanel::draw_lane(const Frame& f, std::size_t l, float y, float inde
       }
     } else {
       flush();
-      draw_span(f, segs[it.first], a, b, y);
+      draw_span(f, segs[it.first], a, b, y, l);
     }
     if (f.hovering_row(y) && f.mx >= it.x0 && f.mx <= std::max(it.x1, it.x0 + 1.0f) &&
         hover.item == nullptr) {
@@ -536,8 +582,8 @@ void TimelinePanel::draw_lane(const Frame& f, std::size_t l, float y, float inde
 
 // One span from x = a to b in the lane at y: its state's colour, shape and object; a finished
 // task's as a thin line; outlined when its event is the selected one.
-void TimelinePanel::draw_span(const Frame& f, const model::Segment& sg, float a, float b,
-                              float y) const {
+void TimelinePanel::draw_span(const Frame& f, const model::Segment& sg, float a, float b, float y,
+                              std::size_t lane) const {
   ImDrawList* dl = f.dl;
   const float em = f.em, lane_h = f.lane_h;
   const float top = y + 2, bottom = y + lane_h - 2;
@@ -559,8 +605,15 @@ void TimelinePanel::draw_span(const Frame& f, const model::Segment& sg, float a,
       } else if (v == VisualState::BlockedSelect) {
         label = "select";
       }
-      if (!label.empty() && ImGui::CalcTextSize(label.c_str()).x + 2 * rr + 10 < b - a) {
-        dl->AddText(ImVec2(a + 2 * rr + 7, f.text_y(y)), IM_COL32(0, 0, 0, 230), label.c_str());
+      const float lw = label.empty() ? 0.0f : ImGui::CalcTextSize(label.c_str()).x;
+      const float lx = a + 2 * rr + 7;
+      const auto covered = [&] {
+        for (const Extent& o : over_lane_[lane])
+          if (o.x0 < lx + lw && lx < o.x1) return true;
+        return false;
+      };
+      if (!label.empty() && lw + 2 * rr + 10 < b - a && !covered()) {
+        dl->AddText(ImVec2(lx, f.text_y(y)), IM_COL32(0, 0, 0, 230), label.c_str());
       }
     }
   }
@@ -573,11 +626,12 @@ void TimelinePanel::draw_span(const Frame& f, const model::Segment& sg, float a,
 // reaching the tasks that waited on it: drawn in the cancel colour.
 void TimelinePanel::draw_arrows(const Frame& f) const {
   const model::State& head = f.m.head();
-  for (const timeline::PreparedArrow& a : prep_.arrows) {
+  for (std::size_t i = 0; i < prep_.arrows.size(); ++i) {
+    const timeline::PreparedArrow& a = prep_.arrows[i];
     const float ya = lane_y_[a.from_lane] + f.lane_h / 2, yb = lane_y_[a.to_lane] + f.lane_h / 2;
     if (a.from_lane == a.to_lane && a.kind != model::ArrowKind::Send) continue;  // no length
     if (a.from_timer) {
-      draw_timer_arrow(f, a, yb);
+      draw_timer_arrow(f, a, yb, timer_label_x_[i]);
       continue;
     }
     const bool spawn = a.kind == model::ArrowKind::Spawn;
@@ -593,21 +647,21 @@ void TimelinePanel::draw_arrows(const Frame& f) const {
 
 // A timer fired: a clock at the top of the receiver's lane, its channel's name, and an arrow
 // down to the receive (at height yb) that took its value.
-void TimelinePanel::draw_timer_arrow(const Frame& f, const timeline::PreparedArrow& a,
-                                     float yb) const {
+void TimelinePanel::draw_timer_arrow(const Frame& f, const timeline::PreparedArrow& a, float yb,
+                                     float label_x) const {
   ImDrawList* dl = f.dl;
   const float r = f.lane_h * 0.3f, cx = f.x0 + a.x0, cy = lane_y_[a.to_lane] + r + 1;
   dl->AddCircleFilled(ImVec2(cx, cy), r, kTimer);
   dl->AddLine(ImVec2(cx, cy), ImVec2(cx, cy - r * 0.7f), IM_COL32(30, 30, 30, 255), 1.5f);
   dl->AddLine(ImVec2(cx, cy), ImVec2(cx + r * 0.6f, cy), IM_COL32(30, 30, 30, 255), 1.5f);
-  std::string fired = object_label(f.m, a.obj);
-  if (fired.rfind("chan ", 0) == 0) fired.erase(0, 5);  // "after(2.5s)": it names the timer
-  fired += " fired";
-  const ImVec2 sz = ImGui::CalcTextSize(fired.c_str());
-  const ImVec2 at(cx - sz.x - r - 4, cy - sz.y / 2);
-  dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y),
-                    IM_COL32(30, 32, 38, 220));
-  dl->AddText(at, kTimer, fired.c_str());
+  if (!std::isnan(label_x)) {
+    const std::string fired = timer_label(f.m, a);
+    const ImVec2 sz = ImGui::CalcTextSize(fired.c_str());
+    const ImVec2 at(label_x, cy - sz.y / 2);
+    dl->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y),
+                      IM_COL32(30, 32, 38, 220));
+    dl->AddText(at, kTimer, fired.c_str());
+  }
   draw_arrow(dl, ImVec2(cx + r, cy), ImVec2(f.x0 + a.x1, yb), kTimer, true);
 }
 
@@ -618,11 +672,11 @@ void TimelinePanel::draw_markers(const Frame& f, Hover& hover) const {
   const float lane_h = f.lane_h;
   const ImGuiIO& io = ImGui::GetIO();
   RunWord run_word;
-  float label_end = -FLT_MAX;  // right edge of the last cancel label (labels never overlap)
   // Small shapes, many of them on a long trace: no anti-aliasing fringe (a third the triangles).
   const ImDrawListFlags aa_flags = dl->Flags;
   dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
-  for (const timeline::Marker& mk : prep_.markers) {
+  for (std::size_t i = 0; i < prep_.markers.size(); ++i) {
+    const timeline::Marker& mk = prep_.markers[i];
     const float x = f.x0 + mk.x;
     const sim::Event& e = f.m.events()[mk.seq];
     if (mk.lane < 0) {  // about the whole run: the deadlock in red, the run's end dim
@@ -652,7 +706,7 @@ void TimelinePanel::draw_markers(const Frame& f, Hover& hover) const {
       case timeline::MarkerKind::Other:
         if (e.kind == sim::EventKind::CtxCancel) {
           dl->AddRectFilled(ImVec2(x - 1.5f, y), ImVec2(x + 1.5f, y + lane_h), kCancelArrow);
-          if (x > label_end) label_end = draw_cancel_label(f, e, x, y);
+          if (!std::isnan(cancel_label_x_[i])) draw_cancel_label(f, e, cancel_label_x_[i], y);
         } else {
           dl->AddCircle(ImVec2(x, y + lane_h / 2), 3.5f, palette::kTextDim);
         }
@@ -665,15 +719,14 @@ void TimelinePanel::draw_markers(const Frame& f, Hover& hover) const {
   dl->Flags = aa_flags;
 }
 
-// "cancel <context>" right of a cancel's bar at x in the lane at y; returns its right edge.
-float TimelinePanel::draw_cancel_label(const Frame& f, const sim::Event& e, float x,
-                                       float y) const {
-  const std::string what = "cancel " + object_label(f.m, e.obj);
+// "cancel <context>" from label_x (place_labels() put it) in the lane at y.
+void TimelinePanel::draw_cancel_label(const Frame& f, const sim::Event& e, float label_x,
+                                      float y) const {
+  const std::string what = cancel_label(f.m, e);
   const ImVec2 sz = ImGui::CalcTextSize(what.c_str());
-  const ImVec2 at(x + 3, f.text_y(y));
+  const ImVec2 at(label_x, f.text_y(y));
   f.dl->AddRectFilled(ImVec2(at.x - 1, at.y), ImVec2(at.x + sz.x + 2, at.y + sz.y), kLabelBg);
   f.dl->AddText(at, kCancelArrow, what.c_str());
-  return at.x + sz.x + 4;
 }
 
 // The deadlock or the run's end: a line across the lanes and its word.

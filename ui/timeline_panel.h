@@ -68,15 +68,18 @@ class TimelinePanel : public ControllerPanel {
   void handle_input(Frame& f);
   void handle_keys();
   void draw_axis(const Frame& f) const;
+  void place_labels(const Frame& f);
   void draw_rows(const Frame& f, Hover& hover);
   void draw_group_row(const Frame& f, const session::timeline::Row& row, float y, double end_v);
   void draw_lane(const Frame& f, std::size_t lane, float y, float indent, Hover& hover) const;
-  void draw_span(const Frame& f, const model::Segment& sg, float a, float b, float y) const;
+  void draw_span(const Frame& f, const model::Segment& sg, float a, float b, float y,
+                 std::size_t lane) const;
   void draw_arrows(const Frame& f) const;
-  void draw_timer_arrow(const Frame& f, const session::timeline::PreparedArrow& a, float yb) const;
+  void draw_timer_arrow(const Frame& f, const session::timeline::PreparedArrow& a, float yb,
+                        float label_x) const;
   void draw_markers(const Frame& f, Hover& hover) const;
   void draw_run_marker(const Frame& f, const session::timeline::Marker& mk, RunWord& last) const;
-  float draw_cancel_label(const Frame& f, const sim::Event& e, float x, float y) const;
+  void draw_cancel_label(const Frame& f, const sim::Event& e, float label_x, float y) const;
   void draw_cursor(const Frame& f) const;
   void draw_marker_tooltip(const Frame& f, const session::timeline::Marker& mk) const;
   void draw_item_tooltip(const Frame& f, const Hover& hover) const;
@@ -91,6 +94,15 @@ class TimelinePanel : public ControllerPanel {
   std::vector<std::int32_t> row_lane_;   // visible row -> index into prep_.lanes, -1 header
   std::vector<std::size_t> shown_rows_;  // rows of tasks spawned before the limit (all: whole run)
   std::vector<float> lane_y_;            // prep_.lanes -> top of its row (screen y)
+  // The labels drawn over the lanes ("after(1s) fired", "cancel ctx"), placed by place_labels()
+  // before the lanes are drawn: a span's label one of them would cover is left out, and one
+  // that would cover another is not drawn (its clock or bar, and its tooltip, stay).
+  struct Extent {
+    float x0, x1;  // screen x
+  };
+  std::vector<std::vector<Extent>> over_lane_;  // prep_.lanes -> the labels placed over it
+  std::vector<float> timer_label_x_;   // prep_.arrows -> a timer label's left edge, NaN: none
+  std::vector<float> cancel_label_x_;  // prep_.markers -> a cancel label's left edge, NaN: none
 };
 
 }  // namespace rdv::ui

@@ -527,3 +527,34 @@ TEST_CASE("timeline: markers of two kinds that alternate merge each with its own
   CHECK(panics == 20'000);
   CHECK(recovers == 20'000);
 }
+
+TEST_CASE("timeline: a marker of a task with no lane in view is not drawn as the run's") {
+  // The worker panics and recovers; only main has a lane (the worker is in a folded group or
+  // scrolled away). Its markers were given lane -1 and drawn as the run's "end".
+  Stream s;
+  s.add(EventKind::TaskSpawn, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main");
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::TaskSpawn, 2, 0, BlockReason::None, 1, rdv::sim::kNoSeq, "worker");
+  s.add(EventKind::TaskRun, 2);
+  s.add(EventKind::Panic, 2, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "boom");
+  s.add(EventKind::Recover, 2, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "boom");
+  s.add(EventKind::TaskExit, 2);
+  s.add(EventKind::TaskRun, 1);
+  s.add(EventKind::Panic, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main's");
+  s.add(EventKind::Recover, 1, 0, BlockReason::None, 0, rdv::sim::kNoSeq, "main's");
+  s.add(EventKind::TaskExit, 1);
+  const auto end = s.add(EventKind::RunEnd, 0);
+  const Params p{Axis::EventOrder, fit_all(s.model, Axis::EventOrder), 600.0f, 3.0f};
+  const Prepared only_main = prepare(s.model, p, {0}, index_of(s.model));
+  const Prepared both = prepare(s.model, p, {0, 1}, index_of(s.model));
+  const auto run_wide = [](const Prepared& out) {
+    std::vector<std::uint32_t> seqs;
+    for (const Marker& mk : out.markers)
+      if (mk.lane < 0) seqs.push_back(mk.seq);
+    return seqs;
+  };
+  CHECK(run_wide(only_main) == std::vector<std::uint32_t>{end});
+  CHECK(run_wide(both) == std::vector<std::uint32_t>{end});
+  CHECK(only_main.markers.size() == 3);  // main's panic and recover, and the end
+  CHECK(both.markers.size() == 5);
+}

@@ -83,6 +83,26 @@ TEST_CASE("layout check: 4.2c in Go at 1280x720, the deadlock's word under the t
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("layout:") == std::string::npos);
 }
+// At 1280x720 a timer's "fired", a cancel's name and a span's label fell on one another where
+// they met in a lane (4.1c: "select" under "time.After(1s) fired"; 5.4: "cancel context ctx"
+// over "time.After(50ms) fired"), a cancel's name was cut at the plot's right edge (5.1), and a
+// folded group's markers were drawn as the run's "end" (5.4). Each of these runs, at its end.
+TEST_CASE(
+    "layout check: at 1280x720 the timeline's labels in Go runs neither overlap nor are cut") {
+  const std::string dir = temp_folder("layout-labels");
+  for (const char* file :
+       {"2.5-error-cancel-cascade.go", "4.1c-select-timeout.go", "5.1-gateway-fanout-timeouts.go",
+        "5.3-circuit-breaker.go", "5.4-chaos-toggle.go"}) {
+    CAPTURE(file);
+    const auto r =
+        run_app({RDV_SOURCE_DIR "/scenarios/" + std::string(file), "--screenshot",
+                 dir + "/shot.png", "--size", "1280x720", "--seed", "1", "--check-layout"});
+    INFO(r.out);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("layout:") == std::string::npos);
+  }
+}
 TEST_CASE("layout check: 4.3 limited concurrency, nothing cut or overlapping") {
   check_scenario("4.3-limited-concurrency-ordered.lua", {30, 62});
 }
