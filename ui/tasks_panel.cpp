@@ -176,12 +176,22 @@ void TasksPanel::draw() {
     const bool pickable = std::find(cands.begin(), cands.end(), row.id) != cands.end();
     // A numbered name that does not fit goes on two lines, its number below: the number is what
     // tells the goroutines of one function apart, so it is not the part to cut.
+    // Any other name that does not fit wraps between its words ("fetch" over "gamma"), or, one
+    // line high past kWrapRows rows, is cut with "…"; a word wider than the column is cut with
+    // "…", never clipped mid-letter.
     std::string shown = row.name;
-    const std::size_t number = shown.rfind(" (goroutine ");
-    if (wrap && number != std::string::npos &&
-        ImGui::CalcTextSize(shown.c_str()).x >
-            ImGui::GetContentRegionAvail().x - (pickable ? em * 4.5f : 0.0f))
-      shown[number] = '\n';
+    const float name_w = ImGui::GetContentRegionAvail().x - (pickable ? em * 4.5f : 0.0f);
+    if (ImGui::CalcTextSize(shown.c_str()).x > name_w) {
+      const std::size_t number = shown.rfind(" (goroutine ");
+      if (!wrap) {
+        shown = fit_text(shown, name_w);
+      } else if (number != std::string::npos) {
+        shown = wrap_words(std::string_view(shown).substr(0, number), name_w) + "\n" +
+                wrap_words(std::string_view(shown).substr(number + 1), name_w);
+      } else {
+        shown = wrap_words(shown, name_w);
+      }
+    }
     if (ImGui::Selectable(
             shown.c_str(), view.focus == row.id,
             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {

@@ -103,6 +103,22 @@ TEST_CASE(
     CHECK(r.out.find("layout:") == std::string::npos);
   }
 }
+// At 1280x720 task names of two words ("fetch gamma", "check cheese") were clipped mid-letter
+// at the name column's edge; they wrap between their words now.
+TEST_CASE("layout check: at 1280x720 the Tasks pane's names wrap at words, never clipped") {
+  const std::string dir = temp_folder("layout-names");
+  for (const char* file :
+       {"1.2-result-with-error.lua", "4.1-select-multiplex.lua", "5.4-chaos-toggle.lua"}) {
+    CAPTURE(file);
+    const auto r = run_app({RDV_SOURCE_DIR "/scenarios/" + std::string(file), "--screenshot",
+                            dir + "/shot.png", "--size", "1280x720", "--seed", "1", "--at", "30",
+                            "--check-layout", "--check-at", "10"});
+    INFO(r.out);
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("layout:") == std::string::npos);
+  }
+}
 TEST_CASE("layout check: 4.3 limited concurrency, nothing cut or overlapping") {
   check_scenario("4.3-limited-concurrency-ordered.lua", {30, 62});
 }
