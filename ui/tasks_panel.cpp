@@ -120,7 +120,13 @@ void TasksPanel::draw() {
   const float room = std::max(ImGui::GetContentRegionAvail().x - fixed, em * 8.0f);
   // Icon, name, and the pick button when tasks can be picked.
   const float extra = ImGui::GetTextLineHeight() + em * (cands.empty() ? 1.5f : 5.5f);
-  const float need = widest + extra > room * 0.5f ? widest_word + extra : widest + extra;
+  // Up to a few hundred rows are all laid out, so a row can be as tall as its wrapped text;
+  // beyond that the clipper lays out only the visible rows, each one line high: names cannot
+  // wrap there, and the column takes what the whole of the longest needs (within 75%), or
+  // "worker number 432" would read "worker …".
+  constexpr std::size_t kWrapRows = 300;
+  const bool wrap = rows.size() <= kWrapRows;
+  const float need = wrap && widest + extra > room * 0.5f ? widest_word + extra : widest + extra;
   const float share = std::clamp(need / room, 0.35f, 0.75f);
   // Rounded up for the name (never less than it needs), then down for the state's word.
   constexpr int kSteps = 40;
@@ -154,10 +160,6 @@ void TasksPanel::draw() {
     ImGui::TableHeader(name);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", kHeaderTips[col]);
   }
-  // Up to a few hundred rows are all laid out, so a row can be as tall as its wrapped text;
-  // beyond that the clipper lays out only the visible rows, each one line high.
-  constexpr std::size_t kWrapRows = 300;
-  const bool wrap = rows.size() <= kWrapRows;
   const auto draw_row = [&](int r) {
     const model::TaskInfo& t = s.tasks[rows[static_cast<std::size_t>(r)]];
     const TaskRow row = task_row(m, s, t);

@@ -184,3 +184,37 @@ TEST_CASE("legend: the lines a wrapping row of entries takes") {
   CHECK(LegendRow::lines(w, 10, 20) == 4);   // one a line, wider than the row
   CHECK(LegendRow::lines({}, 10, 100) == 0);
 }
+
+TEST_CASE(
+    "tasks frames: past 300 rows, one line each, the name column fits whole names (\"worker "
+    "number 17\", not \"worker …\")") {
+  // Rows past kWrapRows are one line high, so names cannot wrap there: the column takes what
+  // the longest name needs. It was sized as if they wrapped, and the number was cut off.
+  rdv::test::use_state_home("rdv-source-chips-frames");
+  rdv::test::HeadlessImGui imgui(ImVec2(1280, 720));
+  app_fonts();
+  rdv::test::AppPanes app;
+  const std::string src =
+      "local never = chan(0, 'never')\n"
+      "for i = 1, 400 do go('worker number ' .. i, function() never:recv() end) end\n"
+      "sleep(1 * second)\n";
+  app.controller.open_script("many.lua", "many.lua", src);
+  REQUIRE(app.controller.finish_blocking(std::chrono::seconds(60)));
+  app.controller.update(1.0 / 60);
+  app.controller.request_seek(1000);  // every worker started, parked on `never`
+  for (int i = 0; i < 3; ++i) {
+    app.controller.update(1.0 / 60);
+    rdv::test::shell_frame(app.shell);
+  }
+  const auto runs = text_runs(*ImGui::GetDrawData());
+  INFO(all_text(runs, "Tasks"));
+  int workers = 0;
+  for (const TextRun& r : runs) {
+    if (r.window.find("Tasks/tasks") == std::string::npos || !r.shows) continue;
+    if (!r.text.starts_with("worker")) continue;
+    ++workers;
+    CHECK(r.text.find("worker number ") == 0);
+    CHECK_FALSE(r.cut);
+  }
+  CHECK(workers >= 4);
+}
