@@ -403,7 +403,6 @@ void TimelinePanel::draw_axis(const Frame& f) const {
   }
 }
 
-// Rows: names, then the items; a group's header row, or a task's lane.
 // Where the labels over the lanes go, in the order they are drawn: a timer's "fired" left of
 // its clock; a cancel's name right of its bar, or left of it where the plot ends (right of it,
 // it was cut there). One that would cover a label placed before it is left out.
@@ -437,6 +436,7 @@ void TimelinePanel::place_labels(const Frame& f) {
   }
 }
 
+// Rows: names, then the items; a group's header row, or a task's lane.
 void TimelinePanel::draw_rows(const Frame& f, Hover& hover) {
   const std::vector<timeline::Row>& rows = rows_.rows();
   lane_y_.assign(prep_.lanes.size(), 0.0f);
