@@ -36,9 +36,20 @@ namespace {
 
 const std::string kProgram = RDV_SOURCE_DIR "/tests/gofront/programs/cond.go";
 
-// The app's panes (app_panes.h) around one Controller running cond.go
-// (seed 1) to the first event after which three tasks wait at line 43, shown in the Source.
-struct App : rdv::test::AppPanes {
+// The app's panes (app_panes.h) around one Controller: n frames drawn, and their text.
+struct Panes : rdv::test::AppPanes {
+  void frames(int n) {
+    for (int i = 0; i < n; ++i) {
+      controller.update(1.0 / 60);
+      rdv::test::shell_frame(shell);
+    }
+  }
+  std::vector<TextRun> runs() const { return text_runs(*ImGui::GetDrawData()); }
+};
+
+// The panes running cond.go (seed 1) to the first event after which three tasks wait at
+// line 43, shown in the Source.
+struct App : Panes {
   App() {
     controller.open_script(kProgram, "cond.go", rdv::test::read_file(kProgram));
     REQUIRE(controller.finish_blocking(std::chrono::seconds(60)));
@@ -53,13 +64,6 @@ struct App : rdv::test::AppPanes {
     controller.request_seek(at);
     controller.view().show_line = 43;
   }
-  void frames(int n) {
-    for (int i = 0; i < n; ++i) {
-      controller.update(1.0 / 60);
-      rdv::test::shell_frame(shell);
-    }
-  }
-  std::vector<TextRun> runs() const { return text_runs(*ImGui::GetDrawData()); }
 };
 
 // The app's fonts in the headless context (the layout depends on their widths).
@@ -193,7 +197,7 @@ TEST_CASE(
   rdv::test::use_state_home("rdv-source-chips-frames");
   rdv::test::HeadlessImGui imgui(ImVec2(1280, 720));
   app_fonts();
-  rdv::test::AppPanes app;
+  Panes app;
   const std::string src =
       "local never = chan(0, 'never')\n"
       "for i = 1, 400 do go('worker number ' .. i, function() never:recv() end) end\n"
@@ -202,11 +206,8 @@ TEST_CASE(
   REQUIRE(app.controller.finish_blocking(std::chrono::seconds(60)));
   app.controller.update(1.0 / 60);
   app.controller.request_seek(1000);  // every worker started, parked on `never`
-  for (int i = 0; i < 3; ++i) {
-    app.controller.update(1.0 / 60);
-    rdv::test::shell_frame(app.shell);
-  }
-  const auto runs = text_runs(*ImGui::GetDrawData());
+  app.frames(3);
+  const auto runs = app.runs();
   INFO(all_text(runs, "Tasks"));
   int workers = 0;
   for (const TextRun& r : runs) {
