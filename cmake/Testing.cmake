@@ -7,7 +7,7 @@
 # through CMake lists, and such a name is cut there. A cut name selects no test case, and
 # doctest passes a run of none: every test fails when doctest says it ran "test cases: 0".
 # Every test runs with GOCACHE=<build tree>/go-build-cache: the tests that build Go programs as
-# their oracle share one Go cache there (about 150 MB), instead of one per test process.
+# their oracle share one Go cache there, instead of one per test process left in /tmp.
 # Files a test writes go in its process's scratch folder (tests/support/scratch.h).
 include_guard(GLOBAL)
 
