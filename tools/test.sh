@@ -37,6 +37,32 @@ step() {
 # One virtual screen for every UI test of a ctest run (they also start their own when needed).
 in_xvfb() { xvfb-run -a -s "-screen 0 1920x1080x24 -nolisten tcp" "$@"; }
 
+# run_tests PRESET FILTER...: ctest over the preset's tree. The tests that fail run once more,
+# alone. CI shows only the end of what this prints, so `details` names each for the summary:
+# "failed" (it failed again: the step fails) or "flaky" (it passed alone: the step passes, and
+# the name is there to be looked into).
+run_tests() {
+  local preset=$1 line
+  shift
+  local log="build/$preset/Testing/Temporary/LastTestsFailed.log" first=() again=()
+  in_xvfb ctest --test-dir "build/$preset" --output-on-failure --no-tests=error -j "$jobs" "$@" &&
+    return 0
+  [[ -f $log ]] || return 1  # it failed before running any test
+  mapfile -t first <"$log"
+  echo "==> $preset: the ${#first[@]} failed test(s) once more, alone"
+  # ctest rewrites the log when some fail again, and leaves it as it was when none does.
+  in_xvfb ctest --test-dir "build/$preset" --output-on-failure --rerun-failed -j 1 ||
+    mapfile -t again <"$log"
+  for line in "${first[@]}"; do
+    if printf '%s\n' "${again[@]}" | grep -qxF -- "$line"; then
+      details+=("        failed: ${line#*:}")
+    else
+      details+=("        flaky:  ${line#*:} (failed, then passed alone)")
+    fi
+  done
+  ((${#again[@]} == 0))
+}
+
 total=$SECONDS
 step "install dependencies (tools/setup-deps.sh)" tools/setup-deps.sh || {
   printf '%s\n' "${summary[@]}"
@@ -64,15 +90,11 @@ for preset in "${presets[@]}"; do
   step "$preset: configure" cmake --preset "$preset" || continue
   step "$preset: build" cmake --build --preset "$preset" -j "$jobs" || continue
   [[ $preset == tsa ]] && continue  # a compile-time check: the build is the test
-  if ! step "$preset: test ${filter[*]}" in_xvfb ctest --test-dir "build/$preset" --output-on-failure \
-    --no-tests=error -j "$jobs" "${filter[@]}"; then
-    # CI shows only the end of what this prints: the summary names the tests that failed.
-    log="build/$preset/Testing/Temporary/LastTestsFailed.log"
-    [[ -f $log ]] && while IFS= read -r line; do
-      summary+=("        failed: ${line#*:}")
-    done <"$log"
-    continue
-  fi
+  details=()
+  step "$preset: test ${filter[*]}" run_tests "$preset" "${filter[@]}"
+  ok=$?
+  summary+=("${details[@]}")
+  ((ok == 0)) || continue
   # CI's clone is thrown away: a passed preset's tree (1.5-4 GB) goes now, so that the disk holds
   # one build at a time. A failed one stays, to be looked at.
   if [[ ${CI:-} == true ]]; then rm -rf "build/$preset"; fi
