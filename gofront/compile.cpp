@@ -808,10 +808,10 @@ class Compiler {
     }
     return false;
   }
-  // gc 1.19's words: an untyped constant "as T value in <context>", anything else (a typed
-  // constant too) "as type T in <context>".
+  // gc 1.19's words: an untyped operand (a constant, or a comparison's untyped bool) "as T value
+  // in <context>", anything else (a typed constant too) "as type T in <context>".
   std::string cannot_use(const X& x, const Expr& e, const Type* t, const std::string& context) {
-    if ((x.mode == X::Const && is_untyped(x.t)) || (x.t != nullptr && x.t->k == K::UntypedNil)) {
+    if (is_untyped(x.t) || (x.t != nullptr && x.t->k == K::UntypedNil)) {
       // An integer constant past its type's range (into an interface, its default type's; a
       // negative one for an unsigned type), or a float past float64's or float32's: gc says it
       // overflows.
@@ -1980,6 +1980,8 @@ std::string Compiler::describe_x(const X& x, const Expr& e) {
     if (is_untyped(x.t)) return s + " (" + type_string(x.t) + " constant" + val + ")";
     return s + " (constant" + val + " of type " + type_string(x.t) + ")";
   }
+  // A comparison's result before it takes a type: x == y (untyped bool value).
+  if (x.t != nullptr && is_untyped(x.t)) return s + " (" + type_string(x.t) + " value)";
   if (x.map_index) return s + " (map index expression of type " + type_string(x.t) + ")";
   // A variable, or a part of one gc counts as a variable (t.n, s[i], *p).
   if ((x.obj != nullptr && x.obj->kind == Obj::Var) || x.addressable)

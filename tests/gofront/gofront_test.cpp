@@ -183,6 +183,12 @@ const Case kErrors[] = {
      "prog.go:7:14: cannot use s (variable of type string) as type int in variable declaration\n"},
     {"package main\n\nfunc h() int {\n\ts := \"x\"\n\treturn s\n}\n\nfunc main() { h() }\n",
      "prog.go:5:9: cannot use s (variable of type string) as type int in return statement\n"},
+    // A comparison's result is an untyped bool value until it takes a type: gc says so.
+    {"package main\n\nfunc h(a, b int) int {\n\treturn a == b\n}\n\nfunc main() { h(1, 2) }\n",
+     "prog.go:4:9: cannot use a == b (untyped bool value) as int value in return statement\n"},
+    {"package main\n\nfunc main() {\n\ta := 1\n\tvar s string = a < 2\n\t_ = s\n}\n",
+     "prog.go:5:17: cannot use a < 2 (untyped bool value) as string value in variable "
+     "declaration\n"},
     // Found by fuzz_go_front: source that is not UTF-8, a package-level var with more names than
     // values (it crashed), and a field of a variable whose type is already an error (gc says
     // nothing more about it).
