@@ -10,6 +10,19 @@ G.NILCH = NILCH
 -- ---- run-time panics -------------------------------------------------------------------------
 local function rte(msg) error("runtime error: " .. msg, 0) end
 G.rte = rte
+-- Go's words for an index or a slice bound out of range (runtime/error.go): a negative one is
+-- named alone, without the length, capacity or other bound.
+local function bad_index(i, n)
+  if i < 0 then rte("index out of range [" .. i .. "]") end
+  rte("index out of range [" .. i .. "] with length " .. n)
+end
+-- s[lo:hi] past `n` (its length or capacity, `what`), or lo past hi.
+local function check_slice(lo, hi, n, what)
+  if hi < 0 then rte("slice bounds out of range [:" .. hi .. "]") end
+  if hi > n then rte("slice bounds out of range [:" .. hi .. "] with " .. what .. " " .. n) end
+  if lo < 0 then rte("slice bounds out of range [" .. lo .. ":]") end
+  if lo > hi then rte("slice bounds out of range [" .. lo .. ":" .. hi .. "]") end
+end
 function G.np() rte("invalid memory address or nil pointer dereference") end
 -- A pointer to a non-struct value is a box, {v = value}: the one a variable whose address is
 -- taken lives in, or new(T)'s. Its metatable marks it for the Variables pane, which shows the
@@ -435,21 +448,15 @@ end
 -- A slice is {a = backing array (1-based), o = offset, n = len, c = cap}; nil is the nil slice.
 function G.slit(_, n, t) return {a = t, o = 0, n = n, c = n} end
 function G.ix(s, i)
-  if s == nil or i < 0 or i >= s.n then
-    rte("index out of range [" .. i .. "] with length " .. (s and s.n or 0))
-  end
+  if s == nil or i < 0 or i >= s.n then bad_index(i, s and s.n or 0) end
   return s.a[s.o + i + 1]
 end
 function G.eref(s, i)
-  if s == nil or i < 0 or i >= s.n then
-    rte("index out of range [" .. i .. "] with length " .. (s and s.n or 0))
-  end
+  if s == nil or i < 0 or i >= s.n then bad_index(i, s and s.n or 0) end
   return G.fref(s.a, s.o + i + 1)
 end
 function G.six(s, i, v)
-  if s == nil or i < 0 or i >= s.n then
-    rte("index out of range [" .. i .. "] with length " .. (s and s.n or 0))
-  end
+  if s == nil or i < 0 or i >= s.n then bad_index(i, s and s.n or 0) end
   s.a[s.o + i + 1] = v
 end
 function G.len(s) return s and s.n or 0 end
@@ -550,8 +557,7 @@ end
 function G.sls(s, lo, hi)
   local n, c = s and s.n or 0, s and s.c or 0
   hi = hi or n
-  if hi < 0 or hi > c then rte("slice bounds out of range [:" .. hi .. "] with capacity " .. c) end
-  if lo < 0 or lo > hi then rte("slice bounds out of range [" .. lo .. ":" .. hi .. "]") end
+  if hi < 0 or hi > c or lo < 0 or lo > hi then check_slice(lo, hi, c, "capacity") end
   if s == nil then return nil end
   return {a = s.a, o = s.o + lo, n = hi - lo, c = c - lo}
 end
@@ -559,8 +565,7 @@ end
 function G.asl(s, lo, hi)
   local n = s.n
   hi = hi or n
-  if hi < 0 or hi > n then rte("slice bounds out of range [:" .. hi .. "] with length " .. n) end
-  if lo < 0 or lo > hi then rte("slice bounds out of range [" .. lo .. ":" .. hi .. "]") end
+  if hi < 0 or hi > n or lo < 0 or lo > hi then check_slice(lo, hi, n, "length") end
   return {a = s.a, o = lo, n = hi - lo, c = n - lo}
 end
 -- os.Args: one slice for the run (a write to an element stays), holding the program's name.
@@ -597,14 +602,13 @@ end
 
 -- ---- strings ---------------------------------------------------------------------------------
 function G.sidx(s, i)
-  if i < 0 or i >= #s then rte("index out of range [" .. i .. "] with length " .. #s) end
+  if i < 0 or i >= #s then bad_index(i, #s) end
   return sbyte(s, i + 1)
 end
 function G.ssl(s, lo, hi)
   local n = #s
   hi = hi or n
-  if hi < 0 or hi > n then rte("slice bounds out of range [:" .. hi .. "] with length " .. n) end
-  if lo < 0 or lo > hi then rte("slice bounds out of range [" .. lo .. ":" .. hi .. "]") end
+  if hi < 0 or hi > n or lo < 0 or lo > hi then check_slice(lo, hi, n, "length") end
   return ssub(s, lo + 1, hi)
 end
 -- Decodes the rune at byte i (1-based): the rune and its width; invalid UTF-8 is U+FFFD, 1.
