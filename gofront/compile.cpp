@@ -1015,7 +1015,8 @@ class Compiler {
   std::string last_lit_name_;  // Go's name of the function literal checked last ("main.func1")
   const Expr* hint_expr_ = nullptr;
   std::string hint_;
-  std::string out_;  // the lowered body (from line 1, after the header)
+  std::string out_;    // the lowered body (from line 1, after the header)
+  std::string funcs_;  // the go-funcs trailer's lines: "FIRST LAST NAME" per function body
   // Universe types.
   Type *t_bool_, *t_int_, *t_int8_, *t_int16_, *t_int32_, *t_int64_, *t_uint8_, *t_uint16_,
       *t_uint32_, *t_uint_, *t_uint64_, *t_uintptr_, *t_float32_, *t_float64_, *t_string_,
@@ -2172,8 +2173,14 @@ std::string Compiler::func_body(const Expr* ftype, Type* sig, const Field* recv,
       head += " local __r" + std::to_string(i + 1) + " = " + zero(sig->results[i]);
     }
   }
+  // Go's name in a traceback: "main.main()", "main.(*Stack).Pop(...)" (its arguments elided).
+  funcs_ += std::to_string(ftype->pos.line) + " " + std::to_string(body.end_line) + " " + goname +
+            (params.empty() ? "()" : "(...)") + "\n";
   std::string code = "function(" + params + ")" + head;
-  if (ctx.defer_mode) code += " local __df = {} return G.run(__df, function()";
+  // With defers, the body is a function of its own that G.run calls, then the deferred calls.
+  // G.run is called, and the results returned, on the closing brace's line, not as a tail call:
+  // this function's frame stays below the deferred calls, at the line Go names for them.
+  if (ctx.defer_mode) code += " local __df = {} local __body = function()";
   code += stmts(body.stmts);
   if (!sig->results.empty() && !terminates_list(body.stmts))
     error({body.end_line, body.end_col}, "missing return");
@@ -2182,7 +2189,7 @@ std::string Compiler::func_body(const Expr* ftype, Type* sig, const Field* recv,
   if (ctx.defer_mode) {
     std::string rs;
     for (std::size_t i = 0; i < ctx.results.size(); ++i) rs += (i ? ", " : "") + ctx.results[i];
-    code += "end, function() return " + rs + " end) ";
+    code += "end G.run(__df, __body) return " + rs + " ";
   } else if (ctx.named_results) {
     // Falling off the end is only possible without results; nothing to return.
   }
@@ -2660,7 +2667,9 @@ bool Compiler::run(const File& f, std::string* out) {
   } else {
     tail += " P.main() G.flush()\n";
   }
-  *out = head + out_ + tail;
+  // After the program, the go-funcs trailer: where each function body begins and ends, and its
+  // Go name, for tracebacks in Go's words (script/go_funcs.h reads it).
+  *out = head + out_ + tail + "--[==[go-funcs\n" + funcs_ + "]==]\n";
   return true;
 }
 

@@ -937,8 +937,9 @@ local PMT = {}
 local panics = setmetatable({}, {__mode = "k"})  -- per task (Lua thread): the panics being handled
 -- A function with deferred calls: its body, then the deferred calls last first, each seeing the
 -- panic under way (recover); a panic left is raised again at the line it began at (goreraise).
+-- The function returns its results itself once G.run has returned (the defers may set them).
 local panicline, reraise = gopanicline, goreraise
-function G.run(df, body, res)
+function G.run(df, body)
   local ok, e = pcall(body)
   local p = nil
   if not ok then p = {v = e, line = panicline()} end
@@ -955,7 +956,6 @@ function G.run(df, body, res)
     elseif p and p.rec then p = nil end
   end
   if p then reraise(p.v, p.line) end
-  return res()
 end
 local RTE = {k = "string", name = "runtime.Error", named = true, pm = {}, m = {Error = function(s) return s end}}
 local function pvalue(e)

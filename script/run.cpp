@@ -3,6 +3,7 @@
 #include <map>
 #include <utility>
 
+#include "script/go_funcs.h"
 #include "script/read_file.h"
 #include "script/scenario_header.h"
 #include "script/universe.h"
@@ -111,7 +112,7 @@ int RunReport::exit_code() const noexcept {
 }
 
 std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& log,
-                             std::string_view chunkname) {
+                             std::string_view chunkname, std::string_view source) {
   // Most runs of an exploration end well: they need no census of the stream (a pass over every
   // event with its text copied), so it is taken only for an end that names tasks or objects.
   const bool main_returned =
@@ -150,18 +151,38 @@ std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& 
       return s;
     }
     case sim::Outcome::Panic: {
-      // The runtime's message: "panic: <message>\n\ngoroutine N [running]:\n\t... \n<traceback>".
-      const std::size_t head_end = msg.find("\n\ngoroutine ");
+      // The runtime's message: "panic: <message>\n\ngoroutine N [running]:\n\t<task> at line
+      // L", then the traceback: Lua's ("stack traceback:\n..."), or a Go program's frames in
+      // Go's words ("main.at(...)\n\tprog.go:6\n...", script/universe.cpp).
+      const std::size_t head_end = msg.rfind("\n\ngoroutine ");
+      const std::size_t at_line = msg.find("[running]:\n\t", head_end);
+      const std::size_t after =
+          at_line == std::string::npos ? at_line : msg.find('\n', at_line + 12);
+      const std::string_view traceback =
+          after == std::string::npos ? std::string_view() : std::string_view(msg).substr(after + 1);
       // A task whose body is a C function (go(ch.close, ch)) never reaches a line of its own:
       // it is at the go() that started it.
       const auto spawned = census.spawn_lines.find(result.task);
       const std::uint32_t line =
           result.line != 0 || spawned == census.spawn_lines.end() ? result.line : spawned->second;
       std::string s = msg.substr(0, head_end) + "\n\ngoroutine " + std::to_string(result.task) +
-                      " [running]:\n\t" + census.task(result.task) + " at " +
-                      std::string(chunkname) + ":" + std::to_string(line) + "\n";
-      const std::size_t tb = msg.find("stack traceback:");
-      if (tb != std::string::npos) s += msg.substr(tb) + "\n";
+                      " [running]:\n";
+      if (!traceback.empty() && !traceback.starts_with("stack traceback:")) {
+        // Go's form: the frames, then for a goroutine the function and line of its go statement.
+        s += std::string(traceback) + "\n";
+        const GoFuncs funcs(source);
+        if (spawned != census.spawn_lines.end() && result.task != 1 && spawned->second != 0) {
+          const std::string_view creator = funcs.enclosing(spawned->second);
+          if (!creator.empty()) {
+            s += "created by " + std::string(creator) + "\n\t" + std::string(chunkname) + ":" +
+                 std::to_string(spawned->second) + "\n";
+          }
+        }
+        return s;
+      }
+      s += "\t" + census.task(result.task) + " at " + std::string(chunkname) + ":" +
+           std::to_string(line) + "\n";
+      if (!traceback.empty()) s += std::string(traceback) + "\n";
       return s;
     }
     case sim::Outcome::Error: {
@@ -242,7 +263,7 @@ RunReport ScriptRun::finish() {
   report.result = rt_->wait();
   report.output = universe_->take_output();
   report.errput = universe_->take_errput();
-  report.diagnostics = describe_outcome(report.result, log_, chunkname_);
+  report.diagnostics = describe_outcome(report.result, log_, chunkname_, source_);
   return report;
 }
 

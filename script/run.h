@@ -133,8 +133,10 @@ class ScriptRun {
 };
 
 // Describes how a run ended, for people (the diagnostics of RunReport), from the result and the
-// events: names of tasks and objects come from their spawn/make events.
+// events: names of tasks and objects come from their spawn/make events. `source` is the chunk
+// that ran: a Go program's panic names where its goroutine was created, by its functions' names
+// (script/go_funcs.h).
 std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& log,
-                             std::string_view chunkname);
+                             std::string_view chunkname, std::string_view source = {});
 
 }  // namespace rdv::script

@@ -192,6 +192,7 @@ int l_pairs(lua_State* L) {
 int pcall_msgh(lua_State* L) {
   Universe& u = Universe::of(L);
   if (Universe::is_stop(L, 1) || u.stopping() || Universe::is_goexit(L, 1)) return 1;
+  Universe::note_go_stack(L);
   const std::uint32_t line = Universe::raise_line(L, 1);
   if (line > 0) u.rt().set_line(line);
   if (Universe::take_reported_panic(L, 1)) return 1;

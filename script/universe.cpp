@@ -30,7 +30,10 @@ struct Universe::TaskCtx {
   // (TaskHooks::defer_wake): then each wakes once, to a free Gil. Posted by release_gil().
   std::vector<sim::Task*> deferred;
   std::string traceback;  // of the error that ended the task
-  std::string message;    // its text (task_msgh), when it could be made
+  // A Go program's: the panic whose traceback was kept where it was raised (note_go_stack).
+  const void* go_panic = nullptr;
+  std::string go_traceback;
+  std::string message;  // its text (task_msgh), when it could be made
   bool has_message = false;
   const OnReturn* on_return = nullptr;  // for call_on_return
   std::string reported;                 // message of a primitive's panic whose event is out already
@@ -924,44 +927,64 @@ std::uint32_t Universe::raise_line(lua_State* L, int idx) {
 
 namespace {
 
-// A Go program's traceback keeps the program's own frames (lines "\tprog.go:9: in ..."), and
-// the "..." of a long one: the support library's frames (gofront's, kept without debug
-// information: "?: in upvalue '?'") and C functions' are not code the student wrote. With no
-// frame of the program's left (a panic raised again after deferred calls ran) there is none:
-// the panic's goroutine and line say where it began.
-std::string program_traceback(lua_State* L, std::string_view traceback,
-                              std::string_view chunk_source) {
+// A Go program's traceback in Go's words, innermost frame first: each of the program's frames
+// as its function's name and the line it is at ("main.at(...)\n\tprog.go:6"), as `go run`
+// prints them (without the program counter). Frames of the support library, of C functions
+// and of the code the lowering made are not the program's. At most 100 frames, then Go's
+// "...additional frames elided...". Empty when no frame is the program's.
+std::string go_traceback(lua_State* L, const GoFuncs& funcs, std::string_view chunk_source) {
+  constexpr int kMaxFrames = 100;  // Go's runtime prints as many
+  std::string out;
   lua_Debug ar;
-  std::string short_src;
-  for (int level = 0; lua_getstack(L, level, &ar) != 0; ++level) {
-    if (lua_getinfo(L, "S", &ar) != 0 && chunk_source == ar.source) {
-      short_src = ar.short_src;
+  int frames = 0;
+  int prev_first = -1, prev_last = -1;
+  std::string_view prev_name;
+  for (int level = 1; lua_getstack(L, level, &ar) != 0; ++level) {
+    if (lua_getinfo(L, "Sl", &ar) == 0 || chunk_source != ar.source || ar.currentline <= 0)
+      continue;
+    const std::string_view name = funcs.frame(static_cast<std::uint32_t>(ar.linedefined),
+                                              static_cast<std::uint32_t>(ar.lastlinedefined),
+                                              static_cast<std::uint32_t>(ar.currentline));
+    if (name.empty()) continue;
+    // A function with defers runs its body as a function of its own (gofront's __body), called
+    // by G.run from the closing brace's line: the frame below the body's is the same call.
+    if (ar.linedefined == prev_first && ar.lastlinedefined == prev_last &&
+        ar.currentline == ar.lastlinedefined && name == prev_name)
+      continue;
+    prev_first = ar.linedefined;
+    prev_last = ar.lastlinedefined;
+    prev_name = name;
+    if (frames++ == kMaxFrames) {
+      out += "...additional frames elided...\n";
       break;
     }
+    out += name;
+    out += "\n\t";
+    out += ar.short_src;
+    out += ":" + std::to_string(ar.currentline) + "\n";
   }
-  if (short_src.empty()) return {};
-  const std::string own = "\t" + short_src + ":";
-  std::string out;
-  for (std::size_t at = 0; at < traceback.size();) {
-    std::size_t end = traceback.find('\n', at);
-    if (end == std::string_view::npos) end = traceback.size();
-    const std::string_view line = traceback.substr(at, end - at);
-    if (!line.starts_with('\t') || line.starts_with(own) || line.starts_with("\t...")) {
-      if (!out.empty()) out += '\n';
-      out += line;
-    }
-    at = end + 1;
-  }
+  if (!out.empty()) out.pop_back();
   return out;
 }
 
 }  // namespace
+
+void Universe::note_go_stack(lua_State* L) {
+  Universe& u = of(L);
+  TaskCtx* t = tls_task;
+  if (t == nullptr || !u.speaks_go() || u.go_funcs_.empty()) return;
+  const void* v = lua_topointer(L, 1);
+  if (v != nullptr && v == t->go_panic && v == t->reraised) return;  // raised again
+  t->go_panic = v;
+  t->go_traceback = go_traceback(L, u.go_funcs_, u.chunk_source_);
+}
 
 // The message handler of a task's outermost pcall: runs where the error was raised, so it can
 // record the line and the Lua traceback before the stack unwinds.
 int Universe::task_msgh(lua_State* L) {
   Universe& u = of(L);
   if (is_stop(L, 1) || u.stopping() || is_goexit(L, 1)) return 1;
+  note_go_stack(L);
   const std::uint32_t line = raise_line(L, 1);
   if (line > 0) u.rt_.set_line(line);
   if (tls_task != nullptr) {
@@ -976,10 +999,13 @@ int Universe::task_msgh(lua_State* L) {
       tls_task->message = display_value(L, 1);
     }
     tls_task->has_message = true;
-    luaL_traceback(L, L, nullptr, 1);
-    tls_task->traceback = u.speaks_go() ? program_traceback(L, lua_tostring(L, -1), u.chunk_source_)
-                                        : std::string(lua_tostring(L, -1));
-    lua_pop(L, 1);
+    if (u.speaks_go()) {
+      tls_task->traceback = std::move(tls_task->go_traceback);  // note_go_stack's
+    } else {
+      luaL_traceback(L, L, nullptr, 1);
+      tls_task->traceback = lua_tostring(L, -1);
+      lua_pop(L, 1);
+    }
   }
   return 1;
 }
@@ -1226,6 +1252,7 @@ sim::TaskFn Universe::main_task(std::string source) {
       assigns_ = find_assignments(source);
       if (chunkname_.ends_with(".go")) go_assignments(source, assigns_, go_init_lines_);
     }
+    if (speaks_go()) go_funcs_ = GoFuncs(source);
     const int status = load_text_chunk(T, source, chunk_source_.c_str());
     if (status != LUA_OK) {
       std::string message =

@@ -32,6 +32,7 @@
 
 #include "script/assignments.h"
 #include "script/gil.h"
+#include "script/go_funcs.h"
 #include "script/lua_pool.h"
 #include "script/run.h"
 #include "sim/runtime.h"
@@ -90,6 +91,11 @@ class Universe {
   // The line an error at `idx` was raised at: where its panic began when a Go program's
   // deferred calls re-raise it (goreraise), else current_line.
   static std::uint32_t raise_line(lua_State* L, int idx);
+  // A Go program's traceback where its panic (the error at 1) was raised, kept for the task's
+  // end, which comes after its deferred calls unwound the stack: the message handlers (pcall's
+  // and the task's) call it first. A panic that G.run raises again (goreraise) keeps the stack
+  // it began with. Nothing for a Lua scenario.
+  static void note_go_stack(lua_State* L);
   // callers(): the scenario's own active frames, innermost first, as a flat list of pairs
   // {line, linedefined, line, linedefined, ...} (frames of load()ed chunks and of the API's
   // helpers skipped). Go's testing uses it for t.Log's file:line and t.Helper.
@@ -250,6 +256,9 @@ class Universe {
   // Variables (options_.track_vars), guarded by gil_ too.
   std::set<std::uint32_t> go_init_lines_;  // see go_assignments
   AssignmentsByLine assigns_;  // of the script: names each line assigns (script/assignments.h)
+  // A Go program's functions by line, for its tracebacks (set as its chunk loads, before any
+  // other task starts; read by the tasks' message handlers).
+  GoFuncs go_funcs_;
   // lua_upvalueid of each upvalue a task function captured -> its key (VarSet's aux), in the
   // order they were first captured.
   std::unordered_map<const void*, std::uint32_t> captures_;

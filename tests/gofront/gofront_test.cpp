@@ -751,16 +751,17 @@ TEST_CASE("gofront: slices' run-time panics are Go's") {
     rdv::sim::EventLog log;
     const rdv::script::RunReport rep = rdv::script::run_source("prog.go", r.lua, opt, log);
     CHECK(rep.diagnostics.rfind(c.panic, 0) == 0);
-    CHECK(rep.diagnostics.find("main at prog.go:10") != std::string::npos);
+    CHECK(rep.diagnostics.find("goroutine 1 [running]:\nmain.main()\n\tprog.go:10\n") !=
+          std::string::npos);
     CHECK(rep.exit_code() == 2);
   }
 }
 
-TEST_CASE("gofront: a panic's traceback shows the program's frames only") {
-  // The support library's frames (kept without debug information: "?: in upvalue '?'") and C
-  // functions are not the student's code. A panic raised again after deferred calls, with no
-  // frame of the program's left (3.1c: Done's panic in a goroutine), has no traceback: its
-  // goroutine and line say where it began.
+TEST_CASE("gofront: a panic's traceback is Go's, with the program's frames only") {
+  // Each frame as Go prints it, its function's Go name and its line. The support library's
+  // frames, C functions and the code the lowering made (the chunk's call of main) are not the
+  // student's code. A panic in a deferred call (3.1c: the deferred Done in a goroutine) is at
+  // the function's closing brace, as in Go, and the goroutine's creator is named.
   const std::string src = R"(package main
 
 import "fmt"
@@ -783,18 +784,16 @@ func main() {
     INFO(rep.diagnostics);
     CHECK(rep.diagnostics.rfind("panic: runtime error: index out of range [5] with length 2", 0) ==
           0);
-    const std::size_t tb = rep.diagnostics.find("stack traceback:\n");
-    REQUIRE(tb != std::string::npos);
-    CHECK(rep.diagnostics.substr(tb) ==
-          "stack traceback:\n\tprog.go:6: in field 'at'\n\tprog.go:10: in field 'main'\n"
-          "\tprog.go:11: in main chunk\n");
+    CHECK(rep.diagnostics.substr(rep.diagnostics.find("\n\ngoroutine ")) ==
+          "\n\ngoroutine 1 [running]:\nmain.at(...)\n\tprog.go:6\nmain.main()\n\tprog.go:10\n");
     const rdv::gofront::CompileResult d = rdv::gofront::compile("3.1c.go", deferred);
     REQUIRE(d.ok);
     rdv::sim::EventLog log2;
     const rdv::script::RunReport rd = rdv::script::run_source("3.1c.go", d.lua, {}, log2);
     INFO(rd.diagnostics);
     CHECK(rd.diagnostics.rfind("panic: sync: negative WaitGroup counter", 0) == 0);
-    CHECK(rd.diagnostics.find("main.main.func1 at 3.1c.go:") != std::string::npos);
+    CHECK(rd.diagnostics.find("goroutine 2 [running]:\nmain.main.func1()\n\t3.1c.go:24\n"
+                              "created by main.main\n\t3.1c.go:20\n") != std::string::npos);
     CHECK(rd.diagnostics.find("traceback") == std::string::npos);
     CHECK(rd.diagnostics.find("[go]") == std::string::npos);
   }
@@ -814,7 +813,7 @@ TEST_CASE("gofront: the lowered chunk keeps every Go line") {
   CHECK(rep.output == std::vector<std::string>{"at 0", "1", "at 1", "2", "at 2", "3", "at 3"});
   CHECK(rep.diagnostics.rfind("panic: runtime error: index out of range [3] with length 3", 0) ==
         0);
-  CHECK(rep.diagnostics.find("main at prog.go:10") != std::string::npos);
+  CHECK(rep.diagnostics.find("main.main()\n\tprog.go:10\n") != std::string::npos);
   CHECK(rep.exit_code() == 2);
 }
 
@@ -827,6 +826,33 @@ TEST_CASE("gofront: every prefix of a program compiles or fails with a positione
     REQUIRE(!r.errors.empty());
     for (const auto& d : r.errors) CHECK(d.pos.line >= 1);
   }
+}
+
+// The frames of the first goroutine of a panic's or a fatal error's report that are in the
+// program `base`, innermost first, as "NAME LINE" ("main.get 7", "created by main.main 20"):
+// Go's ("main.get(...)\n\t/tmp/x/prog.go:7 +0x1d") and ours ("main.get(...)\n\tprog.go:7")
+// alike. The runtime's own frames (sync.(*WaitGroup).Add) are not the program's.
+std::vector<std::string> program_frames(const std::string& report, const std::string& base) {
+  std::vector<std::string> frames;
+  const std::size_t start = report.find("\ngoroutine ");
+  if (start == std::string::npos) return frames;
+  const std::size_t end = report.find("\n\n", start + 1);
+  const std::vector<std::string> lines =
+      lines_of(report.substr(start + 1, end == std::string::npos ? end : end - start - 1));
+  for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+    const std::string& where = lines[i + 1];
+    const std::size_t at = where.find(base + ":");
+    if (where.empty() || where[0] != '\t' || at == std::string::npos ||
+        (at != 1 && where[at - 1] != '/'))
+      continue;
+    std::string name = lines[i];
+    if (!name.starts_with("created by ")) name = name.substr(0, name.rfind('('));
+    const std::size_t from = at + base.size() + 1;
+    frames.push_back(name + " " +
+                     where.substr(from, where.find_first_not_of("0123456789", from) - from));
+    ++i;
+  }
+  return frames;
 }
 
 TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried") {
@@ -877,12 +903,19 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
     if (want_err.rfind("panic: ", 0) == 0 || want_err.rfind("fatal error: ", 0) == 0) {
       const std::string first = want_err.substr(0, want_err.find('\n'));
       CHECK(ours.diagnostics.rfind(first, 0) == 0);
-      // The line of the first goroutine's innermost frame in the program: where the panic
-      // began (not where a function with deferred calls ends), or where it is blocked.
+      // The first goroutine's frames in the program, innermost first, as Go names them
+      // ("main.get 7"): where the panic began (not where a function with deferred calls ends),
+      // each caller at the line of its call, and the function that started the goroutine.
       const std::string base = p.filename().string();
-      const std::size_t at = want_err.find(base + ":", want_err.find("\ngoroutine "));
-      const std::size_t ours_at = ours.diagnostics.find(" at " + base + ":");
-      if (at != std::string::npos && ours_at != std::string::npos) {
+      if (want_err.rfind("panic: ", 0) == 0) {
+        INFO("Go's frames: " << joined_lines(program_frames(want_err, base)));
+        CHECK(program_frames(ours.diagnostics, base) == program_frames(want_err, base));
+      } else {
+        // A deadlock: each goroutine at the line it is blocked at ("\tmain at prog.go:9").
+        const std::size_t at = want_err.find(base + ":", want_err.find("\ngoroutine "));
+        const std::size_t ours_at = ours.diagnostics.find(" at " + base + ":");
+        REQUIRE(at != std::string::npos);
+        REQUIRE(ours_at != std::string::npos);
         const auto num = [](const std::string& s, std::size_t from) {
           return s.substr(from, s.find_first_not_of("0123456789", from) - from);
         };
