@@ -26,7 +26,8 @@
 // line, and turns the C++ errors of the runtime into Lua errors at the C boundary (an exception
 // must never cross Lua frames other than Lua's own):
 //  - sim::Panic        → a Lua error whose value is Go's message (pcall recovers it);
-//  - sim::RunError     → the uncatchable stop with "file:line: message" (Outcome::Error);
+//  - sim::RunError     → the uncatchable stop with "file:line: message" (Outcome::Error; a
+//                         Go program's fatal error in Go's words, Universe::stop_message);
 //  - sim::Aborted      → the uncatchable stop (the task unwinds; Outcome::Aborted);
 //  - std::bad_alloc    → the stop with a memory message.
 // Lua errors raised inside F (luaL_check*, luaL_error) unwind through it as usual.
@@ -62,7 +63,7 @@ int wrap(lua_State* L) {
     if (p.reported) Universe::note_reported_panic(message);
   } catch (const sim::RunError& e) {
     fail = Fail::Stop;
-    message = u.where(L) + ": " + e.what();
+    message = u.stop_message(L, e.what());
   } catch (const sim::Aborted&) {
     fail = Fail::Abort;
   } catch (const std::bad_alloc&) {

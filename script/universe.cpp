@@ -969,6 +969,17 @@ std::string go_traceback(lua_State* L, const GoFuncs& funcs, std::string_view ch
 
 }  // namespace
 
+std::string Universe::stop_message(lua_State* L, std::string_view what) const {
+  if (speaks_go() && what.starts_with("fatal error: ")) {
+    const std::string frames = go_traceback(L, go_funcs_, chunk_source_);
+    if (!frames.empty()) {
+      return std::string(what) + "\n\ngoroutine " + std::to_string(rt_.current_id()) +
+             " [running]:\n" + frames;
+    }
+  }
+  return where(L) + ": " + std::string(what);
+}
+
 void Universe::note_go_stack(lua_State* L) {
   Universe& u = of(L);
   TaskCtx* t = tls_task;

@@ -104,6 +104,10 @@ class Universe {
   // it is not the scenario's own (a C function, an API helper).
   std::uint32_t first_line(lua_State* L, int fn) const;
   std::string where(lua_State* L) const;
+  // The message of a stop for the runtime's error `what`: "file:line: what"; in a Go program a
+  // fatal error ("fatal error: sync: unlock of unlocked mutex") is Go's report instead: the
+  // message, then the goroutine and its frames as a panic's (go_funcs.h).
+  std::string stop_message(lua_State* L, std::string_view what) const;
   // Raises the uncatchable stop. `message` (kept if it is the first) makes the run end with
   // Outcome::Error and that message; an empty one means an abort.
   [[noreturn]] void raise_stop(lua_State* L, std::string message);
