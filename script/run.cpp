@@ -191,7 +191,8 @@ std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& 
                census.task(result.task) + ")\n";
       }
       // A Go program's fatal error is Go's report already (Universe::stop_message).
-      if (msg.starts_with("fatal error: ") && std::string_view(chunkname).ends_with(".go"))
+      if ((msg.starts_with("fatal error: ") || msg.starts_with("runtime: ")) &&
+          std::string_view(chunkname).ends_with(".go"))
         return msg + "\n";
       // Script errors and the script layer's limits name file:line already; the runtime's own
       // limits (events, time) do not know the script: name where the run was when it stopped,

@@ -191,7 +191,9 @@ int l_pairs(lua_State* L) {
 // Message handler of pcall: runs where the error was raised; a panic is recorded there.
 int pcall_msgh(lua_State* L) {
   Universe& u = Universe::of(L);
-  if (Universe::is_stop(L, 1) || u.stopping() || Universe::is_goexit(L, 1)) return 1;
+  if (Universe::is_stop(L, 1) || u.stopping() || Universe::is_goexit(L, 1) ||
+      Universe::go_stack_overflow(L))
+    return 1;
   Universe::note_go_stack(L);
   const std::uint32_t line = Universe::raise_line(L, 1);
   if (line > 0) u.rt().set_line(line);

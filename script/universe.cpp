@@ -980,6 +980,27 @@ std::string Universe::stop_message(lua_State* L, std::string_view what) const {
   return where(L) + ": " + std::string(what);
 }
 
+bool Universe::go_stack_overflow(lua_State* L) {
+  Universe& u = of(L);
+  if (!u.speaks_go() || lua_type(L, 1) != LUA_TSTRING) return false;
+  const std::string_view e = lua_tostring(L, 1);
+  std::string report;
+  if (e == "C stack overflow") {
+    report =
+        "fatal error: stack overflow (a limit of Rendezvous, not of Go: at most about 200 calls "
+        "of functions with deferred calls can be under way at once in a goroutine)";
+  } else if (e.starts_with(u.chunkname_ + ":") && e.ends_with(": stack overflow")) {
+    report = "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow";
+  } else {
+    return false;
+  }
+  if (!u.stop_message_.empty()) return true;  // the first stop's message stays
+  const std::string frames = go_traceback(L, u.go_funcs_, u.chunk_source_);
+  u.stop_message_ = report + "\n\ngoroutine " + std::to_string(u.rt_.current_id()) +
+                    " [running]:\n" + (frames.empty() ? "\t" + u.where(L) : frames);
+  return true;
+}
+
 void Universe::note_go_stack(lua_State* L) {
   Universe& u = of(L);
   TaskCtx* t = tls_task;
@@ -994,7 +1015,7 @@ void Universe::note_go_stack(lua_State* L) {
 // record the line and the Lua traceback before the stack unwinds.
 int Universe::task_msgh(lua_State* L) {
   Universe& u = of(L);
-  if (is_stop(L, 1) || u.stopping() || is_goexit(L, 1)) return 1;
+  if (is_stop(L, 1) || u.stopping() || is_goexit(L, 1) || go_stack_overflow(L)) return 1;
   note_go_stack(L);
   const std::uint32_t line = raise_line(L, 1);
   if (line > 0) u.rt_.set_line(line);

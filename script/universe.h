@@ -96,6 +96,13 @@ class Universe {
   // and the task's) call it first. A panic that G.run raises again (goreraise) keeps the stack
   // it began with. Nothing for a Lua scenario.
   static void note_go_stack(lua_State* L);
+  // In a Go program, Lua's own stack overflows (the error at 1) are Go's fatal error, which
+  // recover cannot stop and after which no deferred call runs: this makes the run stop with
+  // Go's report and returns true. The message handlers call it first. Lua's "stack overflow"
+  // is a recursion without end, as Go's is; its "C stack overflow" comes of more than about
+  // 200 nested calls of functions with deferred calls (each runs in a protected call), a limit
+  // of Rendezvous that the report names as such.
+  static bool go_stack_overflow(lua_State* L);
   // callers(): the scenario's own active frames, innermost first, as a flat list of pairs
   // {line, linedefined, line, linedefined, ...} (frames of load()ed chunks and of the API's
   // helpers skipped). Go's testing uses it for t.Log's file:line and t.Helper.

@@ -799,6 +799,73 @@ func main() {
   }
 }
 
+TEST_CASE("gofront: a stack overflow is Go's fatal error, which recover cannot stop") {
+  // A recursion without end: Go's report (its goroutine stack limit, then the frames), exit
+  // status 2, and the deferred recover does not run (as go run shows).
+  const std::string endless = R"(package main
+
+import "fmt"
+
+func f(n int) int {
+	return f(n+1) + 1
+}
+
+func main() {
+	defer func() { fmt.Println("recovered:", recover()) }()
+	fmt.Println("start")
+	fmt.Println(f(0))
+}
+)";
+  // 300 nested calls of a function with a deferred call, which Go runs: a limit of Rendezvous
+  // (Lua's 200 nested protected calls), reported as such, as the same fatal error.
+  const std::string deep = R"(package main
+
+import "fmt"
+
+func walk(n int) int {
+	defer func() {}()
+	if n == 0 {
+		return 0
+	}
+	return walk(n-1) + 1
+}
+
+func main() {
+	defer func() { fmt.Println("recovered:", recover()) }()
+	fmt.Println(walk(100))
+	fmt.Println(walk(300))
+}
+)";
+  const struct {
+    const std::string* src;
+    const char* output;
+    const char* report;
+    const char* frame;
+  } cases[] = {
+      {&endless, "start",
+       "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n"
+       "goroutine 1 [running]:\nmain.f(...)\n\tprog.go:6\n",
+       "main.f(...)\n\tprog.go:6\nmain.f(...)\n\tprog.go:6\n"},
+      {&deep, "100",
+       "fatal error: stack overflow (a limit of Rendezvous, not of Go: at most about 200 calls of "
+       "functions with deferred calls can be under way at once in a goroutine)\n\n"
+       "goroutine 1 [running]:\nmain.walk(...)\n",
+       "main.walk(...)\n\tprog.go:10\nmain.walk(...)\n\tprog.go:10\n"},
+  };
+  for (const auto& c : cases) {
+    const rdv::gofront::CompileResult r = rdv::gofront::compile("prog.go", *c.src);
+    REQUIRE(r.ok);
+    rdv::sim::EventLog log;
+    const rdv::script::RunReport rep = rdv::script::run_source("prog.go", r.lua, {}, log);
+    INFO(rep.diagnostics);
+    CHECK(rep.output == std::vector<std::string>{c.output});
+    CHECK(rep.diagnostics.rfind(c.report, 0) == 0);
+    CHECK(rep.diagnostics.find(c.frame) != std::string::npos);
+    CHECK(rep.diagnostics.find("...additional frames elided...") != std::string::npos);
+    CHECK(rep.exit_code() == 2);
+  }
+}
+
 TEST_CASE("gofront: the lowered chunk keeps every Go line") {
   const std::string src =
       "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := []int{1, 2, 3}\n\tfor i := 0; i < "
