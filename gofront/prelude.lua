@@ -977,20 +977,6 @@ function G.recover()
   return pvalue(p.v)
 end
 local fmtv
-PMT.__tostring = function(p)
-  local x = p.x
-  if x == nil then return "nil" end
-  local f = method(x.t, "Error") or method(x.t, "String")
-  if f then
-    local ok, s = pcall(f, x.v)
-    if ok then return s end
-  end
-  local k = x.t.k
-  if k == "string" and not x.t.named then return x.v end
-  if zeros[k] ~= nil and not x.t.named then return fmtv(x.t, x.v, "v", false, false, 0) end
-  if zeros[k] ~= nil then return x.t.name .. "(" .. fmtv(x.t, x.v, "v", false, false, 0) .. ")" end
-  return "(" .. x.t.name .. ") " .. fmtv(x.t, x.v, "v", false, false, 0)
-end
 function G.panic(x)
   G.flush()
   error(setmetatable({x = x}, PMT), 0)
@@ -1828,6 +1814,28 @@ local function bfloat(v)
   if e < 0 then e = -e end
   return sign .. digits[1] .. "." .. table.concat(digits, "", 2) .. "e" .. es ..
          string.format("%03d", e)
+end
+-- A panic's value as Go's runtime prints it (printpanicval): an error's Error() or a Stringer's
+-- String(); a basic value as the builtin print prints it (a float as +2.500000e+000); a named
+-- basic type around it, main.Celsius(+2.500000e+000), main.Name("ann"); anything else as its
+-- type and an address, (main.T) 0xc000010010.
+PMT.__tostring = function(p)
+  local x = p.x
+  if x == nil then return "nil" end
+  local f = method(x.t, "Error") or method(x.t, "String")
+  if f then
+    local ok, s = pcall(f, x.v)
+    if ok then return s end
+  end
+  local k = x.t.k
+  if zeros[k] == nil and k ~= "string" then return "(" .. x.t.name .. ") " .. addr(x.v) end
+  local v
+  if k == "float64" or k == "float32" then v = bfloat(x.v + 0.0)
+  elseif k == "string" then v = x.v
+  else v = fmtv(x.t, x.v, "v", false, false, 0) end
+  if not x.t.named then return v end
+  if k == "string" then return x.t.name .. '("' .. v .. '")' end
+  return x.t.name .. "(" .. v .. ")"
 end
 function G.bprint(nl, ...)
   local n, parts = select("#", ...), {}

@@ -799,6 +799,52 @@ func main() {
   }
 }
 
+TEST_CASE("gofront: a panic's value prints as Go's runtime prints it") {
+  // Recorded from go run (Go 1.19); an address is the run's own, 0xc... as %p prints it.
+  const struct {
+    const char* value;
+    const char* want;
+  } cases[] = {
+      {"T{1, \"x\"}", "panic: (main.T) 0xc"},
+      {"&T{1, \"x\"}", "panic: (*main.T) 0xc"},
+      {"[]int{1}", "panic: ([]int) 0xc"},
+      {"map[string]int{}", "panic: (map[string]int) 0xc"},
+      {"3.5", "panic: +3.500000e+000\n"},
+      {"float32(1.5)", "panic: +1.500000e+000\n"},
+      {"Name(\"ann\")", "panic: main.Name(\"ann\")\n"},
+      {"Small(-3)", "panic: main.Small(-3)\n"},
+      {"uint64(1<<64 - 1)", "panic: 18446744073709551615\n"},
+      {"\"plain\"", "panic: plain\n"},
+      {"Named(\"x\")", "panic: named x\n"},
+      {"nil", "panic: nil\n"},
+  };
+  for (const auto& c : cases) {
+    const std::string src = std::string(R"(package main
+
+type T struct {
+	A int
+	B string
+}
+
+type Name string
+type Small int8
+type Named string
+
+func (n Named) String() string { return "named " + string(n) }
+
+func main() {
+	panic()") + c.value +
+                            ")\n}\n";
+    INFO(src);
+    const rdv::gofront::CompileResult r = rdv::gofront::compile("prog.go", src);
+    REQUIRE(r.ok);
+    rdv::sim::EventLog log;
+    const rdv::script::RunReport rep = rdv::script::run_source("prog.go", r.lua, {}, log);
+    INFO(rep.diagnostics);
+    CHECK(rep.diagnostics.rfind(c.want, 0) == 0);
+  }
+}
+
 TEST_CASE("gofront: a stack overflow is Go's fatal error, which recover cannot stop") {
   // A recursion without end: Go's report (its goroutine stack limit, then the frames), exit
   // status 2, and the deferred recover does not run (as go run shows).
