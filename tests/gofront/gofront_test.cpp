@@ -1051,7 +1051,11 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
     }
     CHECK(sum.schedules == eo.schedules);
     // Live (tasks in parallel, real time): ends as the seeded runs did, and prints what they
-    // printed when that was always the same.
+    // printed when that was always the same, unless it races the clock: the seeded runs' time
+    // is virtual, a live run's is the machine's, and a loaded machine (a sanitizer build, the
+    // suite's other tests) can fire ctxvalue.go's 200 ms timer after its 250 ms deadline, as it
+    // could in Go.
+    const bool races_clock = src.find("time.") != std::string::npos;
     {
       rdv::script::RunOptions opt;
       opt.config.mode = rdv::sim::Mode::Live;
@@ -1060,7 +1064,7 @@ TEST_CASE("gofront: Go programs print what Go prints, under every schedule tried
           rdv::script::run_source(p.filename().string(), r.lua, opt, log);
       INFO("live printed:\n" << joined_lines(live.output) << live.diagnostics);
       CHECK(ours.codes.count(live.exit_code()) == 1);
-      if (ours.outputs.size() == 1) CHECK(ours.outputs.count(live.output) == 1);
+      if (ours.outputs.size() == 1 && !races_clock) CHECK(ours.outputs.count(live.output) == 1);
     }
     ++checked;
   }
