@@ -546,7 +546,9 @@ class Parser {
       semi();
     }
     while (tok_.kind != Tok::Eof) {
-      f->decls.push_back(top_decl());
+      const bool after_bodyless = !f->decls.empty() && f->decls.back().kind == Decl::Kind::Func &&
+                                  f->decls.back().func->body == nullptr;
+      f->decls.push_back(top_decl(after_bodyless));
       if (tok_.kind != Tok::Eof) semi();
     }
     f->last_line = tok_.pos.line;
@@ -656,7 +658,8 @@ class Parser {
     f->imports.push_back(std::move(spec));
   }
 
-  Decl top_decl() {
+  // `after_bodyless`: the declaration before is a func without a body (its { on the next line).
+  Decl top_decl(bool after_bodyless) {
     Decl d;
     if (is_kw("func")) {
       d.kind = Decl::Kind::Func;
@@ -672,7 +675,10 @@ class Parser {
     }
     if (is_kw("import"))
       fail(tok_.pos, "syntax error: imports must appear before other declarations");
-    unexpected("");
+    // gc's words (syntax/parser.go): a statement, or a function's { on the line after its name.
+    if (is_op("{") && after_bodyless)
+      fail(tok_.pos, "syntax error: unexpected semicolon or newline before {");
+    fail(tok_.pos, "syntax error: non-declaration statement outside function body");
   }
 
   std::unique_ptr<FuncDecl> func_decl() {

@@ -183,6 +183,14 @@ const Case kErrors[] = {
      "prog.go:7:14: cannot use s (variable of type string) as type int in variable declaration\n"},
     {"package main\n\nfunc h() int {\n\ts := \"x\"\n\treturn s\n}\n\nfunc main() { h() }\n",
      "prog.go:5:9: cannot use s (variable of type string) as type int in return statement\n"},
+    // A statement at the top level, and a function's { on the line after it: gc's words. The
+    // scanner's error inside 0x1.8 (at :6) comes after the parser's at the literal (:1), in
+    // position order (fuzz_go_front found them reversed).
+    {"package main\n\nvar x = 1\n0x1.8\n",
+     "prog.go:4:1: syntax error: non-declaration statement outside function body\n"
+     "prog.go:4:6: hexadecimal mantissa requires a 'p' exponent\n"},
+    {"package main\n\nfunc main()\n{\n}\n",
+     "prog.go:4:1: syntax error: unexpected semicolon or newline before {\n"},
     // A comparison's result is an untyped bool value until it takes a type: gc says so.
     {"package main\n\nfunc h(a, b int) int {\n\treturn a == b\n}\n\nfunc main() { h(1, 2) }\n",
      "prog.go:4:9: cannot use a == b (untyped bool value) as int value in return statement\n"},
