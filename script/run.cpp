@@ -154,10 +154,11 @@ std::string describe_outcome(const sim::RunResult& result, const sim::EventLog& 
       // The runtime's message: "panic: <message>\n\ngoroutine N [running]:\n\t<task> at line
       // L", then the traceback: Lua's ("stack traceback:\n..."), or a Go program's frames in
       // Go's words ("main.at(...)\n\tprog.go:6\n...", script/universe.cpp).
+      constexpr std::string_view kRunning = "[running]:\n\t";
       const std::size_t head_end = msg.rfind("\n\ngoroutine ");
-      const std::size_t at_line = msg.find("[running]:\n\t", head_end);
+      const std::size_t at_line = msg.find(kRunning, head_end);
       const std::size_t after =
-          at_line == std::string::npos ? at_line : msg.find('\n', at_line + 12);
+          at_line == std::string::npos ? at_line : msg.find('\n', at_line + kRunning.size());
       const std::string_view traceback =
           after == std::string::npos ? std::string_view() : std::string_view(msg).substr(after + 1);
       // A task whose body is a C function (go(ch.close, ch)) never reaches a line of its own:
